@@ -1,0 +1,74 @@
+"""Chinese numerals → numbers. Shared by the outline parser (ordinals) and the statistics suggester.
+
+Handles the counting form (二十五, 一百零三, 三千五百万, 两亿) and the digit-by-digit form used for years and
+codes (二〇二三, 一九九八). Full-width Arabic digits are folded by ``fold_digits``.
+"""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
+          "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+          "九": 9, "玖": 9}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits, point and percent → ASCII (same length, so offsets are kept)."""
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese integer numeral, or None if ``text`` is not one.
+
+    >>> cn_to_int("二十五"), cn_to_int("十"), cn_to_int("一百零三"), cn_to_int("二〇二三"), cn_to_int("两亿")
+    (25, 10, 103, 2023, 200000000)
+    """
+    if not text or any(ch not in NUMERAL_CHARS for ch in text):
+        return None
+    if all(ch in DIGITS for ch in text):
+        # 二〇二三: digit by digit (but a single 两 alone is just 2)
+        value = 0
+        for ch in text:
+            value = value * 10 + DIGITS[ch]
+        return value
+    total = 0  # finished groups of 亿 / 万
+    section = 0  # the group being built (below 万)
+    digit = None
+    for ch in text:
+        if ch in DIGITS:
+            if digit is not None and DIGITS[ch] != 0 and digit != 0:
+                return None  # two digits in a row in counting form: not a numeral we understand
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            section += (1 if digit is None else digit) * unit
+            digit = None
+        else:
+            unit = BIG_UNITS[ch]
+            section += digit or 0
+            digit = None
+            if section == 0 and total == 0:
+                return None
+            if unit == 100_000_000:
+                total = (total + section) * unit
+            else:
+                total += section * unit
+            section = 0
+    return total + section + (digit or 0)
+
+
+def int_to_cn(value: int) -> str:
+    """Counting form for ordinals 0–99 (enough for section numbers): 1 → 一, 10 → 十, 25 → 二十五."""
+    names = "零一二三四五六七八九"
+    if value < 10:
+        return names[value]
+    if value < 20:
+        return "十" + (names[value - 10] if value > 10 else "")
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return names[tens] + "十" + (names[ones] if ones else "")
+    raise ValueError("ordinals above 99 are not supported")
