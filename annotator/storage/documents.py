@@ -1,0 +1,165 @@
+"""Documents: one row per imported speech, identified by the SHA-256 of its clean text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from typing import Any, Iterable
+
+from annotator.domain.model import RemovedRegion, Section
+from annotator.storage import events
+from annotator.storage.project import Project, now
+from annotator.storage.sections import save_sections
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_by_sha(project: Project, sha: str) -> int | None:
+    row = project.conn.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
+    return row[0] if row else None
+
+
+def add_document(
+    project: Project,
+    *,
+    clean_text: str,
+    raw_text: str,
+    title: str = "",
+    source_path: str | None = None,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    removed: Iterable[RemovedRegion] = (),
+    sections: Iterable[Section] = (),
+    annotator: str | None = None,
+    document_id: int | None = None,
+) -> tuple[int, bool]:
+    """Store a document with its outline in one transaction. Returns (id, created).
+
+    A document whose clean text is already in the project is not stored again: (existing id, False).
+    """
+    sha = sha256_text(clean_text)
+    with project.write():
+        existing = find_by_sha(project, sha)
+        if existing is not None:
+            return existing, False
+        if document_id is not None and project.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ?", [document_id]
+        ).fetchone():
+            document_id = None  # keep the caller's id only where it is free (lossless re-import)
+        cursor = project.conn.execute(
+            "INSERT INTO documents (id, title, source_path, format, encoding, raw_text, clean_text, sha256,"
+            " char_count, metadata, import_report, imported_at, imported_by)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                document_id,
+                title or "",
+                source_path,
+                fmt,
+                encoding,
+                raw_text,
+                clean_text,
+                sha,
+                len(clean_text),
+                json.dumps(metadata or {}, ensure_ascii=False),
+                json.dumps([asdict(r) for r in removed], ensure_ascii=False),
+                now(),
+                annotator,
+            ],
+        )
+        doc_id = cursor.lastrowid
+        save_sections(project, doc_id, list(sections), log=False)
+        events.record(
+            project,
+            "document.import",
+            annotator=annotator,
+            document_id=doc_id,
+            entity="document",
+            entity_id=doc_id,
+            after={"title": title, "source_path": source_path, "sha256": sha, "chars": len(clean_text)},
+        )
+    return doc_id, True
+
+
+def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
+    rows = list(project.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    row["metadata"] = json.loads(row["metadata"])
+    row["import_report"] = [RemovedRegion(**r) for r in json.loads(row["import_report"])]
+    return row
+
+
+def clean_text(project: Project, doc_id: int) -> str:
+    row = project.conn.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no document {doc_id}")
+    return row[0]
+
+
+def list_documents(project: Project, *, annotator: str | None = None) -> list[dict[str, Any]]:
+    """Summaries for the document list: no texts, one query."""
+    sql = """
+        SELECT d.id, d.title, d.source_path, d.char_count, d.imported_at, d.sha256,
+               coalesce(s.status, 'not_started') AS status,
+               (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id AND sp.annotator = :a
+                  AND sp.status = 'accepted') AS span_count
+        FROM documents d
+        LEFT JOIN doc_status s ON s.document_id = d.id AND s.annotator = :a
+        ORDER BY d.id
+    """
+    return list(project.db.query(sql, {"a": annotator or ""}))
+
+
+def document_ids(project: Project) -> list[int]:
+    return [r[0] for r in project.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+
+def set_status(project: Project, doc_id: int, annotator: str, status: str) -> None:
+    with project.write():
+        before = project.conn.execute(
+            "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        project.conn.execute(
+            "INSERT OR REPLACE INTO doc_status (document_id, annotator, status, updated) VALUES (?,?,?,?)",
+            [doc_id, annotator, status, now()],
+        )
+        events.record(
+            project,
+            "document.status",
+            annotator=annotator,
+            document_id=doc_id,
+            entity="document",
+            entity_id=doc_id,
+            before=before[0] if before else None,
+            after=status,
+        )
+
+
+def get_status(project: Project, doc_id: int, annotator: str) -> str:
+    row = project.conn.execute(
+        "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+    ).fetchone()
+    return row[0] if row else "not_started"
+
+
+def delete_document(project: Project, doc_id: int, *, annotator: str | None = None) -> None:
+    with project.write():
+        row = project.conn.execute("SELECT title, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            return
+        project.conn.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
+        project.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        events.record(
+            project,
+            "document.delete",
+            annotator=annotator,
+            document_id=doc_id,
+            entity="document",
+            entity_id=doc_id,
+            before={"title": row[0], "sha256": row[1]},
+        )

@@ -1,0 +1,55 @@
+"""The append-only event log: who did what, when, with the row before and after.
+
+Written in the same transaction as the change it describes, so the log and the data never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from annotator.storage.project import Project, now
+
+
+def record(
+    project: Project,
+    action: str,
+    *,
+    annotator: str | None = None,
+    document_id: int | None = None,
+    entity: str | None = None,
+    entity_id: Any = None,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    project.conn.execute(
+        "INSERT INTO events (ts, annotator, action, document_id, entity, entity_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            now(),
+            annotator,
+            action,
+            document_id,
+            entity,
+            None if entity_id is None else str(entity_id),
+            None if before is None else json.dumps(before, ensure_ascii=False),
+            None if after is None else json.dumps(after, ensure_ascii=False),
+        ],
+    )
+
+
+def history(project: Project, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
+    sql = "SELECT * FROM events"
+    params: list[Any] = []
+    if document_id is not None:
+        sql += " WHERE document_id = ?"
+        params.append(document_id)
+    sql += " ORDER BY id DESC LIMIT ?"
+    params.append(limit)
+    rows = []
+    for row in project.db.query(sql, params):
+        for key in ("before", "after"):
+            if row[key] is not None:
+                row[key] = json.loads(row[key])
+        rows.append(row)
+    return rows

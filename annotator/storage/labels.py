@@ -1,0 +1,73 @@
+"""Labels and annotators in a project.
+
+A new project copies the default label schema (resources/labels.json), so later changes to the default
+never change the meaning of an existing project's labels.
+"""
+
+from __future__ import annotations
+
+import json
+
+from annotator.domain.labels import Label, load_schema
+from annotator.storage.project import Project, now
+
+# Reserved annotator names for the non-human layers.
+SUGGESTER = "@suggester"
+GOLD = "@gold"
+
+
+def ensure_default_labels(project: Project) -> None:
+    if project.readonly or project.conn.execute("SELECT 1 FROM labels LIMIT 1").fetchone():
+        return
+    with project.write():
+        for ord_, label in enumerate(load_schema()):
+            save_label(project, label, ord_)
+
+
+def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
+    data = label.to_json()
+    with project.write():
+        if ord_ is None:
+            ord_ = project.conn.execute("SELECT coalesce(max(ord) + 1, 0) FROM labels").fetchone()[0]
+        project.conn.execute(
+            "INSERT OR REPLACE INTO labels (name, colour, hotkey, display, attributes, ord) VALUES (?,?,?,?,?,?)",
+            [
+                label.name,
+                label.colour,
+                label.hotkey,
+                json.dumps(data["display"], ensure_ascii=False),
+                json.dumps(data["attributes"], ensure_ascii=False),
+                ord_,
+            ],
+        )
+
+
+def get_labels(project: Project) -> list[Label]:
+    rows = project.db.query("SELECT * FROM labels ORDER BY ord, name")
+    return [
+        Label.from_json(
+            {
+                "name": r["name"],
+                "colour": r["colour"],
+                "hotkey": r["hotkey"],
+                "display": json.loads(r["display"]),
+                "attributes": json.loads(r["attributes"]),
+            }
+        )
+        for r in rows
+    ]
+
+
+def ensure_annotator(project: Project, name: str) -> None:
+    name = name.strip()
+    if not name:
+        raise ValueError("an annotator needs a name")
+    if project.conn.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone():
+        return
+    with project.write():
+        project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()])
+
+
+def list_annotators(project: Project, *, humans_only: bool = True) -> list[str]:
+    names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
+    return [n for n in names if not n.startswith("@")] if humans_only else names

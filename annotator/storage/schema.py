@@ -1,0 +1,170 @@
+"""The project schema, as migrations from the first version on.
+
+Never edit a migration that has shipped: add a new one. tests/unit/test_storage_migrations.py opens a
+fixture project made by every earlier version (tests/data/projects/) and checks it migrates.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.execute("CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            source_path TEXT,
+            format TEXT,
+            encoding TEXT,
+            raw_text TEXT NOT NULL,
+            clean_text TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            char_count INTEGER NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            import_report TEXT NOT NULL DEFAULT '[]',
+            imported_at TEXT NOT NULL,
+            imported_by TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            parent_ord INTEGER,
+            level INTEGER NOT NULL,
+            marker TEXT NOT NULL,
+            title TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            title_start INTEGER NOT NULL,
+            title_end INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            ordinal INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 1.0,
+            source TEXT NOT NULL DEFAULT 'auto',
+            UNIQUE (document_id, ord)
+        )"""
+    )
+    # Manual outline corrections, replayed over every re-parse so they survive it.
+    db.execute(
+        """
+        CREATE TABLE section_edits (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            op TEXT NOT NULL,
+            anchor INTEGER NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            annotator TEXT,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            colour TEXT NOT NULL,
+            hotkey TEXT NOT NULL DEFAULT '',
+            display TEXT NOT NULL DEFAULT '{}',
+            attributes TEXT NOT NULL DEFAULT '[]',
+            ord INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE TABLE annotators (name TEXT PRIMARY KEY, created TEXT NOT NULL)")
+    # The two non-human layers (see annotator/storage/labels.py).
+    db.execute(
+        "INSERT INTO annotators (name, created) VALUES ('@suggester', datetime('now')), ('@gold', datetime('now'))"
+    )
+    # One table for every layer: an annotator's spans, suggestions (annotator '@suggester'), the
+    # annotator's rejections of suggestions (status 'rejected') and gold (annotator '@gold').
+    db.execute(
+        """
+        CREATE TABLE spans (
+            id TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels(name),
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'rejected', 'gold')),
+            attributes TEXT NOT NULL DEFAULT '{}',
+            source TEXT NOT NULL DEFAULT 'manual',
+            provenance TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        )"""
+    )
+    db.execute(
+        'CREATE UNIQUE INDEX spans_identity ON spans (document_id, annotator, start, "end", label)'
+    )
+    db.execute("CREATE INDEX spans_by_doc ON spans (document_id, start)")
+    db.execute("CREATE INDEX spans_by_annotator ON spans (annotator, document_id)")
+    db.execute(
+        """
+        CREATE TABLE doc_status (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator)
+        )"""
+    )
+    # Append-only: nothing updates or deletes a row (enforced by triggers below).
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts TEXT NOT NULL,
+            annotator TEXT,
+            action TEXT NOT NULL,
+            document_id INTEGER,
+            entity TEXT,
+            entity_id TEXT,
+            before TEXT,
+            after TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    # Chinese full-text search: FTS5's default tokenizer sees a run of Han characters as one token, so
+    # index the text with the trigram tokenizer (substrings of 3+ characters) and a jieba-segmented copy
+    # with unicode61 (whole words, including 2-character ones). 1-character queries fall back to LIKE.
+    db.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5("
+        "title, clean_text, content='documents', content_rowid='id', tokenize='trigram')"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
+        "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN "
+        "INSERT INTO documents_fts(documents_fts, rowid, title, clean_text) "
+        "VALUES ('delete', old.id, old.title, old.clean_text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, clean_text ON documents BEGIN "
+        "INSERT INTO documents_fts(documents_fts, rowid, title, clean_text) "
+        "VALUES ('delete', old.id, old.title, old.clean_text); "
+        "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END"
+    )
+    db.execute("CREATE VIRTUAL TABLE documents_words USING fts5(words, tokenize='unicode61')")
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]  # noqa: SLF001 - sqlite-utils has no public accessor

@@ -1,0 +1,80 @@
+"""The stored outline of a document and the manual corrections replayed over every re-parse."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from annotator.domain.model import Section
+from annotator.storage import events
+from annotator.storage.project import Project, now
+
+_COLUMNS = ("level", "marker", "title", "start", "end", "title_start", "title_end", "kind", "ordinal",
+            "confidence", "source")
+
+
+def save_sections(project: Project, doc_id: int, sections: list[Section], *, log: bool = True,
+                  annotator: str | None = None) -> None:
+    """Replace the document's outline (one transaction)."""
+    with project.write():
+        project.conn.execute("DELETE FROM sections WHERE document_id = ?", [doc_id])
+        project.conn.executemany(
+            'INSERT INTO sections (document_id, ord, parent_ord, level, marker, title, start, "end",'
+            " title_start, title_end, kind, ordinal, confidence, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, i, s.parent, s.level, s.marker, s.title, s.start, s.end, s.title_start, s.title_end,
+                 s.kind, s.ordinal, s.confidence, s.source)
+                for i, s in enumerate(sections)
+            ],
+        )
+        if log:
+            events.record(project, "outline.save", annotator=annotator, document_id=doc_id,
+                          entity="outline", entity_id=doc_id, after={"sections": len(sections)})
+
+
+def get_sections(project: Project, doc_id: int) -> list[Section]:
+    rows = project.conn.execute(
+        'SELECT parent_ord, level, marker, title, start, "end", title_start, title_end, kind, ordinal,'
+        " confidence, source FROM sections WHERE document_id = ? ORDER BY ord",
+        [doc_id],
+    ).fetchall()
+    return [
+        Section(parent=r[0], **dict(zip(_COLUMNS, r[1:])))
+        for r in rows
+    ]
+
+
+def add_edit(project: Project, doc_id: int, op: str, anchor: int, payload: dict[str, Any],
+             annotator: str | None = None) -> int:
+    with project.write():
+        cursor = project.conn.execute(
+            "INSERT INTO section_edits (document_id, op, anchor, payload, annotator, created) VALUES (?,?,?,?,?,?)",
+            [doc_id, op, anchor, json.dumps(payload, ensure_ascii=False), annotator, now()],
+        )
+        events.record(project, f"outline.{op}", annotator=annotator, document_id=doc_id, entity="section_edit",
+                      entity_id=cursor.lastrowid, after={"anchor": anchor, **payload})
+        return cursor.lastrowid
+
+
+def remove_edit(project: Project, edit_id: int, annotator: str | None = None) -> None:
+    """Undo of a correction: the edit disappears from the replay list (the event log keeps both)."""
+    with project.write():
+        row = project.conn.execute(
+            "SELECT document_id, op, anchor, payload FROM section_edits WHERE id = ?", [edit_id]
+        ).fetchone()
+        if row is None:
+            return
+        project.conn.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
+        events.record(project, "outline.undo", annotator=annotator, document_id=row[0], entity="section_edit",
+                      entity_id=edit_id, before={"op": row[1], "anchor": row[2], **json.loads(row[3])})
+
+
+def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
+    rows = project.conn.execute(
+        "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ? ORDER BY id",
+        [doc_id],
+    ).fetchall()
+    return [
+        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json.loads(r[3]), "annotator": r[4], "created": r[5]}
+        for r in rows
+    ]

@@ -1,0 +1,241 @@
+"""Spans: every layer (annotators', suggestions, rejections, gold) in one table.
+
+Each public function is one transaction that also appends to the event log, so the GUI's undo
+commands and the CLI can call them directly and every change is on disk when they return.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import replace
+from typing import Any, Iterable, Sequence
+
+from annotator.domain.model import Span, SpanStatus, Suggestion
+from annotator.storage import events
+from annotator.storage.labels import SUGGESTER, ensure_annotator
+from annotator.storage.project import Project, now
+
+_SELECT = (
+    'SELECT id, document_id, start, "end", label, annotator, status, attributes, source, provenance,'
+    " created, updated FROM spans"
+)
+
+
+class DuplicateSpan(ValueError):
+    """The same annotator already has a span with this start, end and label in this document."""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _row_to_span(r: Sequence[Any]) -> Span:
+    return Span(
+        id=r[0], document_id=r[1], start=r[2], end=r[3], label=r[4], annotator=r[5], status=r[6],
+        attributes=json.loads(r[7]), source=r[8], provenance=json.loads(r[9]), created=r[10], updated=r[11],
+    )
+
+
+def span_to_json(span: Span) -> dict[str, Any]:
+    return {
+        "id": span.id, "document_id": span.document_id, "start": span.start, "end": span.end,
+        "label": span.label, "annotator": span.annotator, "status": span.status,
+        "attributes": span.attributes, "source": span.source, "provenance": span.provenance,
+        "created": span.created, "updated": span.updated,
+    }
+
+
+def _validate(project: Project, span: Span) -> None:
+    row = project.conn.execute("SELECT char_count FROM documents WHERE id = ?", [span.document_id]).fetchone()
+    if row is None:
+        raise ValueError(f"no document {span.document_id}")
+    if not (0 <= span.start < span.end <= row[0]):
+        raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {row[0]} characters")
+    if span.status not in SpanStatus.ALL:
+        raise ValueError(f"unknown status {span.status!r}")
+    if not project.conn.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
+        raise ValueError(f"unknown label {span.label!r}")
+
+
+def _insert(project: Project, span: Span) -> None:
+    project.conn.execute(
+        'INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes, source,'
+        " provenance, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [span.id, span.document_id, span.start, span.end, span.label, span.annotator, span.status,
+         json.dumps(span.attributes, ensure_ascii=False), span.source,
+         json.dumps(span.provenance, ensure_ascii=False), span.created, span.updated],
+    )
+
+
+def find_identical(project: Project, span: Span) -> str | None:
+    row = project.conn.execute(
+        'SELECT id FROM spans WHERE document_id = ? AND annotator = ? AND start = ? AND "end" = ? AND label = ?',
+        [span.document_id, span.annotator, span.start, span.end, span.label],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def add_span(project: Project, span: Span, *, action: str = "span.add") -> Span:
+    """Store a new span (or re-store a removed one, keeping its id and times, for undo)."""
+    ensure_annotator(project, span.annotator)
+    stamp = now()
+    span = replace(span, id=span.id or new_id(), created=span.created or stamp, updated=span.updated or stamp)
+    with project.write():
+        _validate(project, span)
+        if find_identical(project, span):
+            raise DuplicateSpan(
+                f"{span.annotator} already has a {span.label} span at [{span.start}, {span.end})"
+            )
+        _insert(project, span)
+        events.record(project, action, annotator=span.annotator, document_id=span.document_id,
+                      entity="span", entity_id=span.id, after=span_to_json(span))
+    return span
+
+
+def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.import") -> tuple[int, int]:
+    """Bulk insert in one transaction; identical duplicates are skipped. Returns (added, skipped)."""
+    added = skipped = 0
+    stamp = now()
+    seen_annotators: set[str] = set()
+    with project.write():
+        for span in spans:
+            if span.annotator not in seen_annotators:
+                ensure_annotator(project, span.annotator)
+                seen_annotators.add(span.annotator)
+            span = replace(span, id=span.id or new_id(), created=span.created or stamp,
+                           updated=span.updated or stamp)
+            _validate(project, span)
+            if find_identical(project, span) or project.conn.execute(
+                "SELECT 1 FROM spans WHERE id = ?", [span.id]
+            ).fetchone():
+                skipped += 1
+                continue
+            _insert(project, span)
+            added += 1
+        if added:
+            events.record(project, action, after={"added": added, "skipped": skipped})
+    return added, skipped
+
+
+def get_span(project: Project, span_id: str) -> Span | None:
+    row = project.conn.execute(_SELECT + " WHERE id = ?", [span_id]).fetchone()
+    return _row_to_span(row) if row else None
+
+
+def remove_span(project: Project, span_id: str, *, by: str | None = None) -> Span | None:
+    with project.write():
+        span = get_span(project, span_id)
+        if span is None:
+            return None
+        project.conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        events.record(project, "span.remove", annotator=by or span.annotator, document_id=span.document_id,
+                      entity="span", entity_id=span_id, before=span_to_json(span))
+    return span
+
+
+def update_span(project: Project, span_id: str, *, by: str | None = None, **changes: Any) -> tuple[Span, Span]:
+    """Change label, attributes, start/end or status. Returns (before, after)."""
+    allowed = {"label", "attributes", "start", "end", "status", "provenance"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"cannot change {', '.join(sorted(unknown))}")
+    with project.write():
+        before = get_span(project, span_id)
+        if before is None:
+            raise KeyError(f"no span {span_id}")
+        after = replace(before, **changes, updated=now())
+        _validate(project, after)
+        other = find_identical(project, after)
+        if other and other != span_id:
+            raise DuplicateSpan(f"{after.annotator} already has a {after.label} span at [{after.start}, {after.end})")
+        project.conn.execute(
+            'UPDATE spans SET start = ?, "end" = ?, label = ?, status = ?, attributes = ?, provenance = ?,'
+            " updated = ? WHERE id = ?",
+            [after.start, after.end, after.label, after.status, json.dumps(after.attributes, ensure_ascii=False),
+             json.dumps(after.provenance, ensure_ascii=False), after.updated, span_id],
+        )
+        events.record(project, "span.update", annotator=by or before.annotator, document_id=before.document_id,
+                      entity="span", entity_id=span_id, before=span_to_json(before), after=span_to_json(after))
+    return before, after
+
+
+def list_spans(
+    project: Project,
+    doc_id: int | None = None,
+    *,
+    annotators: Iterable[str] | None = None,
+    statuses: Iterable[str] | None = None,
+    label: str | None = None,
+) -> list[Span]:
+    where, params = [], []
+    if doc_id is not None:
+        where.append("document_id = ?")
+        params.append(doc_id)
+    if annotators is not None:
+        names = list(annotators)
+        where.append(f"annotator IN ({','.join('?' * len(names))})")
+        params.extend(names)
+    if statuses is not None:
+        states = list(statuses)
+        where.append(f"status IN ({','.join('?' * len(states))})")
+        params.extend(states)
+    if label is not None:
+        where.append("label = ?")
+        params.append(label)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY document_id, start, "end", label'
+    return [_row_to_span(r) for r in project.conn.execute(sql, params)]
+
+
+# -- suggestions ---------------------------------------------------------------------------------
+
+def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Suggestion]) -> int:
+    """Store a fresh set of suggestions for a document (the previous set is dropped).
+
+    Annotators' acceptances and rejections are their own rows, so they survive this.
+    """
+    stamp = now()
+    rows = []
+    seen = set()
+    for s in suggestions:
+        key = (s.start, s.end, s.label)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(Span(id=new_id(), document_id=doc_id, start=s.start, end=s.end, label=s.label,
+                         annotator=SUGGESTER, status=SpanStatus.SUGGESTED, attributes=dict(s.attributes),
+                         source=f"suggester:{s.rule}" if s.rule else "suggester",
+                         provenance={"score": s.score}, created=stamp, updated=stamp))
+    with project.write():
+        project.conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, SUGGESTER])
+        for span in rows:
+            _validate(project, span)
+            _insert(project, span)
+        events.record(project, "suggest.run", annotator=SUGGESTER, document_id=doc_id, entity="document",
+                      entity_id=doc_id, after={"suggestions": len(rows)})
+    return len(rows)
+
+
+def open_suggestions(project: Project, doc_id: int, annotator: str) -> list[Span]:
+    """Suggestions this annotator has neither accepted (has an identical span) nor rejected."""
+    sql = _SELECT + """ AS s WHERE s.document_id = ? AND s.annotator = ? AND NOT EXISTS (
+            SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
+            AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)
+        ORDER BY s.start, s."end", s.label"""
+    return [_row_to_span(r) for r in project.conn.execute(sql, [doc_id, SUGGESTER, annotator])]
+
+
+def accept_suggestion(project: Project, suggestion: Span, annotator: str) -> Span:
+    span = Span(document_id=suggestion.document_id, start=suggestion.start, end=suggestion.end,
+                label=suggestion.label, annotator=annotator, status=SpanStatus.ACCEPTED,
+                attributes=dict(suggestion.attributes), source=suggestion.source,
+                provenance={"suggestion": suggestion.id})
+    return add_span(project, span, action="suggestion.accept")
+
+
+def reject_suggestion(project: Project, suggestion: Span, annotator: str) -> Span:
+    span = Span(document_id=suggestion.document_id, start=suggestion.start, end=suggestion.end,
+                label=suggestion.label, annotator=annotator, status=SpanStatus.REJECTED,
+                attributes=dict(suggestion.attributes), source=suggestion.source,
+                provenance={"suggestion": suggestion.id})
+    return add_span(project, span, action="suggestion.reject")
