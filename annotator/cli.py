@@ -1,0 +1,160 @@
+"""Headless verbs: `annotator <verb> …` and `python -m annotator <verb> …`.
+
+Nothing here imports Qt; `annotator` with no verb (or with a project file) starts the GUI instead
+(see __main__.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from annotator import __version__
+
+
+def _stdout_utf8() -> None:
+    # Windows consoles and pipes may default to a legacy code page; the contract is UTF-8 on stdout.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+
+
+def _open(project_path: str, *, create: bool = False, readonly: bool = False):
+    from annotator.storage import ProjectError, open_project
+
+    try:
+        return open_project(project_path, create=create, readonly=readonly)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _prepare_or_fail(path: str):
+    from annotator.io.errors import ReadError
+    from annotator.ingest import prepare
+
+    try:
+        return prepare(path)
+    except ReadError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Speech Structure Annotator (讲话结构标注): import speeches, outline them, tag and export."""
+    _stdout_utf8()
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--report", is_flag=True, help="Also list every removed region and why (on stderr).")
+def clean(path: str, report: bool) -> None:
+    """Print the clean speech text of PATH (UTF-8)."""
+    from annotator.structure.clean import clean_report
+
+    prepared = _prepare_or_fail(path)
+    click.echo(prepared.cleaned.text, nl=not prepared.cleaned.text.endswith("\n"))
+    if report:
+        click.echo(f"# {path}: encoding {prepared.read.encoding}, format {prepared.read.format}", err=True)
+        click.echo(clean_report(prepared.cleaned), err=True)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tree"]), default="tree", show_default=True)
+def outline(path: str, fmt: str) -> None:
+    """Print the numbered-section outline of PATH (offsets: code points of the clean text)."""
+    from annotator.structure.outline import outline_jsonl, outline_tree
+
+    prepared = _prepare_or_fail(path)
+    if fmt == "jsonl":
+        for line in outline_jsonl(prepared.sections):
+            click.echo(line)
+    else:
+        click.echo(outline_tree(prepared.sections))
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--annotator", "who", default=None, help="Recorded as the importer in the event log.")
+@click.option("--no-index", is_flag=True, help="Skip the word index for 2-character search (faster).")
+def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: bool) -> None:
+    """Import speeches (files or folders, recursively) into PROJECT (created if missing)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from annotator.ingest import import_paths
+    from annotator.storage.search import index_words
+
+    proj = _open(project, create=True)
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("importing", total=None)
+
+        def progress(done: int, total: int, outcome) -> None:
+            bar.update(task, completed=done, total=total, description=f"importing {Path(outcome.path).name}")
+
+        summary = import_paths(proj, paths, annotator=who, progress=progress)
+    if not no_index and summary.imported:
+        index_words(proj)
+    for outcome in summary.failed:
+        console.print(f"[red]failed[/red] {outcome.path}: {outcome.reason}", highlight=False)
+    click.echo(
+        f"imported {summary.imported}, skipped as duplicate {summary.duplicates}, failed {len(summary.failed)}"
+    )
+    proj.close()
+    if summary.outcomes and summary.imported + summary.duplicates == 0:
+        sys.exit(1)
+    if not summary.outcomes:
+        raise click.ClickException("no files found to import")
+
+
+@cli.command("list")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.option("--annotator", "who", default=None, help="Show this annotator's status and span counts.")
+@click.option("--json", "as_json", is_flag=True)
+def list_(project: str, who: str | None, as_json: bool) -> None:
+    """List the documents in PROJECT."""
+    from annotator.storage.documents import list_documents
+
+    proj = _open(project, readonly=True)
+    rows = list_documents(proj, annotator=who)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        extra = f"  {row['status']}  {row['span_count']} spans" if who else ""
+        click.echo(f"{row['id']:>5}  {row['char_count']:>7} chars  {row['title']}{extra}")
+    click.echo(f"{len(rows)} documents")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("query")
+@click.option("--limit", default=50, show_default=True)
+def search(project: str, query: str, limit: int) -> None:
+    """Full-text search (Chinese) over the documents of PROJECT."""
+    from annotator.storage.search import search as run_search
+
+    proj = _open(project, readonly=True)
+    hits = run_search(proj, query, limit=limit)
+    for hit in hits:
+        click.echo(f"{hit.document_id:>5}  {hit.title}  @{hit.position}  {hit.snippet}")
+    click.echo(f"{len(hits)} documents match")
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="annotator", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
