@@ -1,0 +1,331 @@
+"""Pairwise span agreement: precision / recall / F1 per mode, label, document and section.
+
+Modes (A is the reference, B the candidate of each ordered pair; F1 is symmetric anyway):
+  strict    same start, end and label (a multiset intersection);
+  relaxed   overlapping, same label, paired one-to-one (align.py's greedy order);
+  boundary  same start and end, any label;
+  overlap   overlapping, any label, one-to-one.
+One-to-one pairing keeps one long span from being credited twice against two short ones.
+
+Undefined ratios (0/0, e.g. neither annotator used a label) are None and skipped when averaging
+over annotator pairs; they are never silently turned into 0 or 1.
+
+Only accepted spans count: suggestions and rejected suggestions are nobody's judgement, and gold
+spans are refused outright — gold is adjudicated from this agreement, never an input to it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, Iterable, Mapping, Sequence
+
+from annotator.agreement.align import (EXACT_MATCH, Disagreement, Match, align_document, as_span,
+                                       greedy_pairs, overlap_candidates)
+from annotator.agreement.charlevel import CharKappa, char_kappa_from_table, char_table
+from annotator.agreement.unitizing import u_alpha
+from annotator.domain.model import Span, SpanStatus
+
+MODES = ("strict", "relaxed", "boundary", "overlap")
+LABELLED_MODES = ("strict", "relaxed")  # the modes that make sense per label
+OUTSIDE = ""  # section path of text before the first heading or outside every section
+
+
+def ratio(num: float, den: float) -> float | None:
+    return num / den if den else None
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0  # in B only
+    fn: int = 0  # in A only
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float | None:
+        return ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float | None:
+        return ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float | None:
+        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+    def to_json(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
+                "recall": self.recall, "f1": self.f1}
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+@dataclass
+class Summary:
+    """Mean over annotator pairs of P, R, F1 (pairs where a ratio is undefined are skipped),
+    plus the counts summed over pairs (whose F1 is the micro average)."""
+
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    totals: Counts
+    pairs: int
+
+    @classmethod
+    def of(cls, per_pair: Sequence[Counts]) -> "Summary":
+        total = Counts()
+        for c in per_pair:
+            total.add(c)
+        return cls(_mean(c.precision for c in per_pair), _mean(c.recall for c in per_pair),
+                   _mean(c.f1 for c in per_pair), total, len(per_pair))
+
+    def to_json(self) -> dict:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                "micro_f1": self.totals.f1, "tp": self.totals.tp, "fp": self.totals.fp,
+                "fn": self.totals.fn, "pairs": self.pairs}
+
+
+@dataclass
+class PairScores:
+    a: str
+    b: str
+    modes: dict = field(default_factory=lambda: {m: Counts() for m in MODES})
+    by_label: dict = field(default_factory=dict)  # label -> {mode -> Counts}
+    by_document: dict = field(default_factory=dict)  # doc -> {mode -> Counts}
+    by_section: dict = field(default_factory=dict)  # (doc, path) -> {mode -> Counts}
+
+    def to_json(self) -> dict:
+        return {"a": self.a, "b": self.b, **{m: c.to_json() for m, c in self.modes.items()}}
+
+
+@dataclass
+class PairDisagreement:
+    annotator_a: str
+    annotator_b: str
+    item: Disagreement
+    text_a: str | None = None
+    text_b: str | None = None
+
+    def to_json(self) -> dict:
+        out = self.item.to_json()
+        out.update(annotator_a=self.annotator_a, annotator_b=self.annotator_b)
+        if self.text_a is not None or self.text_b is not None:
+            out.update(text_a=self.text_a, text_b=self.text_b)
+        return out
+
+
+def _summaries(per_pair: list[dict]) -> dict:
+    modes = sorted({m for d in per_pair for m in d}, key=MODES.index)
+    return {m: Summary.of([d[m] for d in per_pair if m in d]) for m in modes}
+
+
+@dataclass
+class AgreementResult:
+    annotators: list[str]
+    pairs: list[PairScores]
+    span_counts: dict  # annotator -> number of spans compared
+    disagreements: list[PairDisagreement]
+    char_kappa: CharKappa | None = None
+    u_alpha: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def overall(self) -> dict:
+        return _summaries([p.modes for p in self.pairs])
+
+    def _keyed(self, attr: str) -> dict:
+        keys = sorted({k for p in self.pairs for k in getattr(p, attr)}, key=lambda k: str(k))
+        return {k: _summaries([getattr(p, attr)[k] for p in self.pairs if k in getattr(p, attr)])
+                for k in keys}
+
+    @property
+    def by_label(self) -> dict:
+        return self._keyed("by_label")
+
+    @property
+    def by_document(self) -> dict:
+        return self._keyed("by_document")
+
+    @property
+    def by_section(self) -> dict:
+        return self._keyed("by_section")
+
+    def to_json(self) -> dict:
+        def summ(d):
+            return {m: s.to_json() for m, s in d.items()}
+
+        return {
+            "annotators": self.annotators,
+            "span_counts": self.span_counts,
+            "overall": summ(self.overall),
+            "by_label": {str(k): summ(v) for k, v in self.by_label.items()},
+            "by_document": [{"document_id": k, **summ(v)} for k, v in self.by_document.items()],
+            "by_section": [{"document_id": k[0], "section": k[1], **summ(v)}
+                           for k, v in self.by_section.items()],
+            "pairs": [p.to_json() for p in self.pairs],
+            "char_kappa": self.char_kappa.to_json() if self.char_kappa else None,
+            "u_alpha": self.u_alpha,
+            "disagreements": [d.to_json() for d in self.disagreements],
+            "notes": self.notes,
+        }
+
+
+class SectionIndex:
+    """Innermost section containing a position, from one reference outline [(start, end, path)].
+
+    The outline is cut into elementary intervals once; each lookup is then a bisection.
+    """
+
+    def __init__(self, sections: Sequence[tuple[int, int, str]]):
+        secs = [(int(s), int(e), str(p)) for s, e, p in sections if e > s]
+        points = sorted({x for s, e, _ in secs for x in (s, e)})
+        self._starts = points
+        self._paths = []
+        for lo in points:
+            inside = [(s, -e, p) for s, e, p in secs if s <= lo < e]
+            # innermost = latest start, then shortest: nested sections start later or end sooner
+            self._paths.append(max(inside)[2] if inside else OUTSIDE)
+
+    def path_at(self, pos: int) -> str:
+        i = bisect_right(self._starts, pos) - 1
+        return self._paths[i] if i >= 0 else OUTSIDE
+
+
+def _bucket(store: dict, key, mode: str) -> Counts:
+    return store.setdefault(key, {}).setdefault(mode, Counts())
+
+
+def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: SectionIndex | None,
+                    compare_attributes: bool) -> list:
+    """Add one document's counts to ``pair``; return the document's alignment."""
+    section = (lambda pos: (doc, index.path_at(pos))) if index else None
+
+    by_doc = {m: _bucket(pair.by_document, doc, m) for m in MODES}
+
+    def record(mode, label, kind, pos):
+        targets = [pair.modes[mode], by_doc[mode]]
+        if section:
+            targets.append(_bucket(pair.by_section, section(pos), mode))
+        if mode in LABELLED_MODES:
+            targets.append(_bucket(pair.by_label, label, mode))
+        for c in targets:
+            setattr(c, kind, getattr(c, kind) + 1)
+
+    for mode, key_of in (("strict", lambda s: (s.start, s.end, s.label)),
+                         ("boundary", lambda s: (s.start, s.end, ""))):
+        ca, cb = Counter(map(key_of, a)), Counter(map(key_of, b))
+        for key in ca | cb:
+            both = min(ca[key], cb[key])
+            label = key[2] or None
+            for kind, n in (("tp", both), ("fn", ca[key] - both), ("fp", cb[key] - both)):
+                for _ in range(n):
+                    record(mode, label, kind, key[0])
+    candidates = overlap_candidates(a, b)
+    alignment = align_document(a, b, compare_attributes=compare_attributes)
+    for mode, pairs in (("relaxed", [(x.a, x.b) for x in alignment
+                                     if x.a is not None and x.b is not None and x.a.label == x.b.label]),
+                        ("overlap", [(a[i], b[j]) for i, j in greedy_pairs(a, b, candidates,
+                                                                         same_label_first=False)])):
+        used_a = {id(x) for x, _ in pairs}
+        used_b = {id(y) for _, y in pairs}
+        for x, y in pairs:
+            record(mode, x.label, "tp", min(x.start, y.start))
+        for x in a:
+            if id(x) not in used_a:
+                record(mode, x.label, "fn", x.start)
+        for y in b:
+            if id(y) not in used_b:
+                record(mode, y.label, "fp", y.start)
+    return alignment
+
+
+def _group(spans: Iterable, annotator: str, labels: set | None) -> dict:
+    by_doc: dict = {}
+    for raw in spans:
+        s = as_span(raw, annotator)
+        if s.status == SpanStatus.GOLD:
+            raise ValueError("gold spans are not an annotator's judgement; score them with score_against_gold")
+        if s.status in (SpanStatus.SUGGESTED, SpanStatus.REJECTED):
+            continue
+        if labels is not None and s.label not in labels:
+            continue
+        by_doc.setdefault(s.document_id, []).append(s)
+    for lst in by_doc.values():
+        lst.sort(key=lambda s: (s.start, s.end, s.label))
+    return by_doc
+
+
+def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | Iterable[str] | None = None,
+                   sections: Sequence | Mapping[Any, Sequence] | None = None,
+                   texts: Mapping[Any, str] | None = None, lengths: Mapping[Any, int] | None = None,
+                   annotators: Sequence[str] | None = None,
+                   compare_attributes: bool = True) -> AgreementResult:
+    """Pairwise span agreement of every pair of annotators (means over pairs for 3+).
+
+    ``sections``: one reference outline, [(start, end, path)] for every document, or a mapping
+    document_id -> outline; a span belongs to the innermost section containing its start (a pair
+    to the section of its earlier span). ``texts`` (document_id -> clean text) fills span text into
+    the disagreement list and, like ``lengths``, enables the character-level κ and uα.
+    """
+    names = list(annotators) if annotators is not None else sorted(spans_by_annotator, key=str)
+    if len(names) < 2:
+        raise ValueError("agreement needs at least two annotators")
+    labels = {label} if isinstance(label, str) else (set(label) if label is not None else None)
+    grouped = {n: _group(spans_by_annotator.get(n, ()), n, labels) for n in names}
+    docs = sorted({d for g in grouped.values() for d in g}, key=lambda d: (d is not None, str(d)))
+    indexes: dict = {}
+    if sections is not None:
+        for d in docs:
+            outline = sections.get(d) if isinstance(sections, Mapping) else sections
+            indexes[d] = SectionIndex(outline) if outline is not None else None
+    result = AgreementResult(names, [], {n: sum(map(len, grouped[n].values())) for n in names}, [])
+    for na, nb in combinations(names, 2):
+        pair = PairScores(na, nb)
+        result.pairs.append(pair)
+        for d in docs:
+            alignment = _score_document(pair, d, grouped[na].get(d, []), grouped[nb].get(d, []),
+                                        indexes.get(d), compare_attributes)
+            text = texts.get(d) if texts else None
+            for item in alignment:
+                if isinstance(item, Match) or item.kind == EXACT_MATCH:
+                    continue
+                result.disagreements.append(PairDisagreement(
+                    na, nb, item,
+                    text[item.a.start:item.a.end] if text is not None and item.a else None,
+                    text[item.b.start:item.b.end] if text is not None and item.b else None))
+    _chance_corrected(result, grouped, docs, texts, lengths)
+    return result
+
+
+def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts, lengths) -> None:
+    """Character κ and uα over the concatenated documents, when document lengths are known."""
+    size = {d: len(texts[d]) for d in docs if texts and d in texts}
+    size.update({d: int(lengths[d]) for d in docs if lengths and d in lengths})
+    if not docs or any(d not in size for d in docs):
+        result.notes.append("character kappa and u-alpha need every document's length (texts= or lengths=)")
+        return
+    offsets, total = {}, 0
+    for d in docs:
+        offsets[d], total = total, total + size[d]
+    names = result.annotators
+    joined = {n: [(s.start + offsets[d], s.end + offsets[d], s.label)
+                  for d, lst in grouped[n].items() for s in lst] for n in names}
+    table: Counter = Counter()
+    for na, nb in combinations(names, 2):
+        table.update(char_table(joined[na], joined[nb], total))
+    if table:
+        result.char_kappa = char_kappa_from_table(table)
+    try:
+        result.u_alpha = u_alpha(joined, total).u_alpha
+    except ValueError as exc:  # an annotator's own spans overlap: uα needs a partition
+        result.notes.append(f"u-alpha not computed: {exc}")
