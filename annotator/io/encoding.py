@@ -1,0 +1,231 @@
+"""Bytes → text for the Chinese files annotators actually receive.
+
+Order of evidence, strongest first: a byte-order mark; NUL bytes (only UTF-16/32 text has them, so
+otherwise the file is binary); strict UTF-8 (a valid multi-byte UTF-8 sequence almost never happens
+by chance, so success is conclusive); UTF-16 without a BOM; GB18030 (the superset of GB2312 and GBK,
+so a file labelled either decodes identically and a stray GBK-only character never fails); then the
+same two with a few broken bytes replaced; last, charset-normalizer for anything else.
+
+Offsets depend on the exact characters returned here, so a leading BOM is always removed and
+charset-normalizer's answer is taken as ``str(match)``: decoding with the name it reports (e.g.
+"utf_8" for a "utf-8-sig" file) would keep the BOM as a character and shift every offset by one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.io.errors import ReadError
+
+# A few broken bytes (a bad copy-paste, a truncated download joined to another) should not stop an
+# import: accept a lenient decode when at most this share of the non-ASCII bytes had to be replaced.
+MAX_BAD_SHARE = 0.02
+# Above this share of control characters the "text" is really binary data.
+MAX_CONTROL_SHARE = 0.05
+# Byte windows inspected by the heuristics; whole-file scans would cost seconds on a 20 MB file.
+SNIFF_BYTES = 1 << 20
+
+_BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# Characters real text is made of (besides hanzi, checked separately against GB2312's common set).
+_PLAIN = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\uff00-\uffef\U00010000-\U0010ffff]")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_THREE_BYTE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
+
+_ASCII_BYTES = bytes(range(128))
+_tls = threading.local()
+
+
+def _count_and_replace(exc: UnicodeDecodeError) -> tuple[str, int]:
+    # Registered once; the per-thread counter lets concurrent imports decode without sharing state.
+    _tls.bad = getattr(_tls, "bad", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("annotator.count-replace", _count_and_replace)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """(text, encoding name) of ``data``; raises ReadError (naming ``path``) for binary data."""
+    result = decode(data, path=path)
+    return result.text, result.encoding
+
+
+def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
+    """Like ``decode_bytes`` but also returns warnings (bytes replaced, a cut last character)."""
+    if not data:
+        return Decoded("", "utf-8")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _check_text(_decode_unicode(data[len(bom):], name, path), path)
+    if b"\x00" in data:
+        guess = _utf16_by_nul_pattern(data)
+        if guess is None:
+            raise ReadError(path, "not a text file (binary data: contains NUL bytes)")
+        return _check_text(_decode_unicode(data, guess, path), path)
+    result = _utf8_strict(data)
+    if result is not None and _only_two_byte_utf8(result.text):
+        result = _prefer_gb18030(data, result)
+    if result is None:
+        result = _utf16_without_nul(data)
+    if result is None:
+        result = _strict(data, "gb18030")
+    if result is None:
+        result = _lenient(data, "utf-8") or _lenient(data, "gb18030")
+    if result is None:
+        result = _charset_normalizer(data)
+    if result is None:
+        raise ReadError(path, "not a text file (binary data or an unknown text encoding)")
+    return _check_text(result, path)
+
+
+def _check_text(result: Decoded, path: str | Path) -> Decoded:
+    sample = result.text[:SNIFF_BYTES]
+    if "\x00" in result.text:
+        raise ReadError(path, "not a text file (binary data: contains NUL characters)")
+    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise ReadError(path, "not a text file (binary data: mostly control characters)")
+    return result
+
+
+def _utf8_strict(data: bytes) -> Decoded | None:
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        # A download cut mid-character leaves 1–3 bytes of an incomplete sequence at the very end;
+        # everything before it is good text, so drop the fragment instead of rejecting the file.
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
+            try:
+                text = data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            return Decoded(text, "utf-8", ["the file ends in the middle of a character; "
+                                           "the incomplete last character was dropped"])
+        return None
+
+
+def _only_two_byte_utf8(text: str) -> bool:
+    # Chinese UTF-8 always has 3-byte characters (U+0800 and up). Text with non-ASCII but none of
+    # those may be a short GBK file whose byte pairs happen to be valid UTF-8 (群 → "Ⱥ").
+    return not text.isascii() and _THREE_BYTE_UTF8.search(text) is None
+
+
+def _prefer_gb18030(data: bytes, utf8: Decoded) -> Decoded:
+    gb = _strict(data, "gb18030")
+    if gb is not None and _text_score(gb.text) > _text_score(utf8.text):
+        return gb
+    return utf8
+
+
+def _strict(data: bytes, encoding: str) -> Decoded | None:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _lenient(data: bytes, encoding: str) -> Decoded | None:
+    non_ascii = len(data.translate(None, _ASCII_BYTES))
+    if not non_ascii:
+        return None
+    _tls.bad = 0
+    text = data.decode(encoding, errors="annotator.count-replace")
+    bad = _tls.bad
+    if bad > MAX_BAD_SHARE * non_ascii:
+        return None
+    return Decoded(text, encoding, [f"{bad} byte(s) could not be decoded as {encoding} "
+                                    "and were replaced by \ufffd"])
+
+
+def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
+    warnings = []
+    unit = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    if unit > 1 and len(data) % unit:
+        data = data[: len(data) - len(data) % unit]
+        warnings.append("the file ends in the middle of a character; the incomplete last character "
+                        "was dropped")
+    if encoding == "utf-8-sig":
+        # The BOM is already stripped; a cut last character is handled like plain UTF-8.
+        result = _utf8_strict(data) or _lenient(data, "utf-8")
+        if result is None:
+            raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+        return Decoded(result.text, "utf-8-sig", warnings + result.warnings)
+    _tls.bad = 0
+    text = data.decode(encoding, errors="annotator.count-replace")
+    if _tls.bad:
+        # Lone surrogates and the like: rare, and losing one character beats losing the file.
+        warnings.append(f"{_tls.bad} byte(s) could not be decoded as {encoding} and were replaced by \ufffd")
+    return Decoded(text, encoding, warnings)
+
+
+def _utf16_by_nul_pattern(data: bytes) -> str | None:
+    # Only UTF-16 text has NUL bytes: every ASCII character (newline, digit, space) carries one, and
+    # so do hanzi like 一 (U+4E00). Binary formats have NULs too, so decide by what the decoded text
+    # is made of rather than by where the NULs sit.
+    if len(data) < 2:
+        return None
+    return _best_utf16(data, 0.9)
+
+
+def _utf16_without_nul(data: bytes) -> Decoded | None:
+    # Chinese UTF-16 with no ASCII at all (not even a newline) has no NUL byte. Its code units are
+    # common hanzi and full-width punctuation, whereas GBK or UTF-8 bytes paired up land in Hangul,
+    # surrogates and private use, and ASCII pairs land mostly on rare hanzi outside GB2312.
+    if len(data) % 2 or len(data) < 8:
+        return None
+    encoding = _best_utf16(data, 0.95)
+    return _strict(data, encoding) if encoding else None
+
+
+def _best_utf16(data: bytes, threshold: float) -> str | None:
+    sample = data[: min(len(data), 65536) // 2 * 2]
+    scores = {enc: _text_score(sample.decode(enc, errors="replace")) for enc in ("utf-16-le", "utf-16-be")}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= threshold else None
+
+
+def _text_score(text: str) -> float:
+    """Share of ``text`` that looks like real writing: ASCII, punctuation and common hanzi."""
+    if not text:
+        return 0.0
+    good = len(_PLAIN.findall(text))
+    for ch in _HANZI.findall(text):
+        try:
+            ch.encode("gb2312")
+            good += 1
+        except UnicodeEncodeError:
+            pass
+    return good / len(text)
+
+
+def _charset_normalizer(data: bytes) -> Decoded | None:
+    try:
+        from charset_normalizer import from_bytes  # noqa: PLC0415 - slow import, rarely needed
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    match = from_bytes(data).best()
+    if match is None:
+        return None
+    text = str(match)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Decoded(text, match.encoding, [f"text encoding guessed as {match.encoding}; "
+                                          "check the text for garbled characters"])

@@ -1,0 +1,160 @@
+"""decode_bytes: every encoding Chinese files arrive in, exact round trips, offsets unchanged."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.io.encoding import MAX_BAD_SHARE, decode, decode_bytes
+from annotator.io.errors import ReadError
+
+# Written for these tests: an astral hanzi first, so a decoder that counts UTF-16 units or keeps a
+# BOM shifts every later offset.
+SAMPLE = "𠮷一是要加强基层组织建设，二是要提高服务群众的能力。\n全年增长5.2%（同比）。\n"
+MARK = "加强"
+MARK_AT = SAMPLE.index(MARK)
+
+
+@pytest.mark.parametrize(
+    ("encoded", "expected_encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF32_LE + SAMPLE.encode("utf-32-le"), "utf-32-le"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "utf32le-bom"],
+)
+def test_exact_round_trip_and_offsets(encoded, expected_encoding):
+    text, encoding = decode_bytes(encoded)
+    assert text == SAMPLE
+    assert encoding == expected_encoding
+    assert text.index(MARK) == MARK_AT
+    assert len("𠮷一是要加强") == 6 and text.startswith("𠮷一是要加强")
+
+
+@pytest.mark.parametrize("legacy", ["gbk", "gb2312"])
+def test_gbk_and_gb2312_decode_as_gb18030(legacy):
+    plain = SAMPLE.replace("𠮷", "吉")  # not encodable in GBK/GB2312
+    text, encoding = decode_bytes(plain.encode(legacy))
+    assert (text, encoding) == (plain, "gb18030")
+
+
+def test_bom_is_removed_not_kept_as_a_character():
+    text, _ = decode_bytes(codecs.BOM_UTF8 + "一、总则".encode("utf-8"))
+    assert text == "一、总则"
+    assert not text.startswith("\ufeff")
+
+
+def test_utf16_without_bom_or_any_ascii():
+    # No newline, no digit: not a single NUL byte to find, only the shape of the code units.
+    plain = "一是要加强基层组织建设二是要提高服务群众的能力"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(plain.encode(encoding)) == (plain, encoding)
+
+
+def test_truncated_utf8_drops_the_cut_character_with_a_warning():
+    data = SAMPLE.encode("utf-8") + "强".encode("utf-8")[:2]
+    result = decode(data)
+    assert result.text == SAMPLE
+    assert result.encoding == "utf-8"
+    assert any("middle of a character" in warning for warning in result.warnings)
+
+
+def test_truncated_utf16_drops_the_odd_byte():
+    result = decode(codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le") + b"\x2d")
+    assert result.text == SAMPLE
+    assert result.warnings
+
+
+def test_mostly_gbk_with_broken_bytes_is_replaced_not_rejected():
+    data = bytearray((SAMPLE.replace("𠮷", "吉") * 20).encode("gbk"))
+    data[10] = data[300] = 0xFF
+    result = decode(bytes(data))
+    assert result.encoding == "gb18030"
+    assert 1 <= result.text.count("\ufffd") <= 4
+    assert "replaced" in result.warnings[0]
+    assert result.text.endswith("全年增长5.2%（同比）。\n")
+
+
+def test_mostly_utf8_with_broken_bytes_is_replaced_not_rejected():
+    data = bytearray((SAMPLE * 20).encode("utf-8"))
+    data[50] = 0xFF
+    result = decode(bytes(data))
+    assert result.encoding == "utf-8"
+    # Python replaces the bad lead byte and each orphaned continuation byte separately.
+    assert 1 <= result.text.count("\ufffd") <= 3
+    assert result.text.endswith(SAMPLE * 19)
+
+
+def test_too_many_broken_bytes_is_not_silently_accepted_as_gbk():
+    # Half the bytes broken: far past MAX_BAD_SHARE, so either another encoding explains the data
+    # (reported with a warning) or the file is refused; never a quiet gb18030 mess.
+    good = (SAMPLE * 5).encode("gbk", errors="replace")
+    broken = bytes(b if i % 2 else 0xFF for i, b in enumerate(good))
+    assert MAX_BAD_SHARE < 0.5
+    try:
+        result = decode(broken)
+    except ReadError as exc:
+        assert "not a text file" in exc.reason
+    else:
+        assert result.warnings
+
+
+def test_other_encodings_fall_back_to_charset_normalizer():
+    russian = "Привет, как дела? Это проверка кодировки текста, ничего больше.\n" * 3
+    result = decode(russian.encode("cp1251"))
+    assert result.text == russian
+    assert "guessed" in result.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        "一是要加强".encode("utf-8") + b"\x00\x00" + "建设".encode("utf-8"),
+        bytes(range(1, 32)) * 40,  # no NULs, but control characters only
+    ],
+    ids=["png", "nul-in-utf8", "controls"],
+)
+def test_binary_is_rejected_with_a_plain_reason(data):
+    with pytest.raises(ReadError) as info:
+        decode_bytes(data, path="x.txt")
+    assert info.value.path == "x.txt"
+    assert info.value.reason.startswith("not a text file")
+    assert str(info.value) == f"x.txt: {info.value.reason}"
+
+
+def test_full_width_punctuation_and_zero_width_are_left_to_the_reader():
+    # decode_bytes only decodes; normalisation (zero-width removal) happens once, in read_file.
+    text = "（一）加强\u200b建设：“１２３”！"
+    assert decode_bytes(text.encode("utf-8"))[0] == text
+
+
+def test_short_gbk_that_is_also_valid_utf8_reads_as_chinese():
+    # 群 in GBK is C8 BA, which is also the UTF-8 for "Ⱥ"; hanzi is the plausible reading.
+    assert decode_bytes("群众".encode("gbk")) == ("群众", "gb18030")
+    assert decode_bytes("café crème".encode("utf-8")) == ("café crème", "utf-8")
+
+
+def test_empty_input():
+    assert decode_bytes(b"") == ("", "utf-8")
+
+
+_ALPHABET = st.sampled_from(list("一二三是要加强建设全年增长服务群众，。：；“”（）！？、\n 0123456789abcXYZ%．") + ["𠮷", "😀"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=60))
+def test_round_trip_property(text):
+    assert decode_bytes(text.encode("utf-8"))[0] == text
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))[0] == text
+    assert decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))[0] == text
+    assert decode_bytes(text.encode("gb18030"))[0] == text
