@@ -1,0 +1,219 @@
+"""Word .docx → text in reading order: paragraphs and tables interleaved, list numbers included.
+
+A .docx is a zip of XML parts, so before python-docx unpacks anything the archive is checked
+from its central directory alone (sizes, ratios, entry count, encryption) and every XML part's
+prologue is checked for DTDs. python-docx's own parser is also configured not to resolve
+entities (lxml: resolve_entities=False; no_network and no DTD loading are lxml defaults);
+tests/unit/test_bad_input.py proves both layers.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from annotator.domain.model import ReadResult
+from annotator.io.docx_numbering import W, Numbering
+from annotator.io.errors import ReadError
+
+# Real documents unpack to a few MB (images included, rarely above 100 MB); past this the archive
+# is a zip bomb or not a document anyone annotates.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Word XML compresses ~10–30×; bombs compress 1000×. Only entries big enough to matter are judged.
+MAX_RATIO = 100
+RATIO_MIN_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 5000  # a docx has 10–50 parts, a few hundred with many images
+PROLOGUE_BYTES = 65536
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Subtrees whose text is not part of the reading order: deleted revisions, moved-away text,
+# drawings/text boxes (their text would be spliced into the middle of the anchoring paragraph),
+# embedded objects and the paragraph/run property blocks.
+_SKIP_IN_PARAGRAPH = {W + "del", W + "moveFrom", W + "drawing", W + "pict", W + "object",
+                      _MC + "AlternateContent", W + "pPr", W + "rPr", W + "instrText", W + "delText"}
+
+
+def read_docx(path: Path, data: bytes) -> ReadResult:
+    check_archive(path, data)
+    import docx  # noqa: PLC0415 - python-docx costs ~0.2 s to import; only .docx imports pay it
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as exc:
+        raise ReadError(path, "corrupt .docx (not a Word document package)") from exc
+    except (KeyError, ValueError) as exc:
+        # KeyError: no main-document relationship; ValueError: "… is not a Word file, content
+        # type is …". Both mean another Office format or a zip that was renamed.
+        raise ReadError(path, _not_word_reason(data)) from exc
+    except zipfile.BadZipFile as exc:
+        raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})") from exc
+    except Exception as exc:  # lxml XMLSyntaxError and friends
+        detail = str(exc).split(", line ")[0]
+        raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})") from exc
+    numbering = Numbering(_numbering_element(document), _styles_element(document))
+    stats = {"paragraphs": 0, "tables": 0, "numbered_paragraphs": 0}
+    lines: list[str] = []
+    _blocks(document.element.body, numbering, lines, stats)
+    metadata = {"size_bytes": len(data), **stats, **_core_properties(document)}
+    title = metadata.get("title") or None
+    return ReadResult(text="\n".join(lines), encoding="docx", format="docx", title=title, metadata=metadata)
+
+
+def check_archive(path: Path, data: bytes) -> None:
+    """Refuse encrypted, corrupt or hostile archives using the central directory only."""
+    if data.startswith(_OLE_SIGNATURE):
+        # Word saves password-protected .docx as an OLE container holding the encrypted package;
+        # a .doc renamed to .docx looks the same from outside.
+        raise ReadError(path, "encrypted or password-protected .docx (or an old .doc file); "
+                              "remove the password or save it as .docx in Word")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise ReadError(path, "corrupt .docx (not a valid zip archive)") from exc
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ENTRIES:
+            raise ReadError(path, f"unsafe .docx ({len(entries)} files inside; the limit is {MAX_ENTRIES})")
+        total = sum(entry.file_size for entry in entries)
+        if total > MAX_UNPACKED_BYTES:
+            raise ReadError(path, f"unsafe .docx: it would unpack to {_size(total)}; the limit is "
+                                  f"{_size(MAX_UNPACKED_BYTES)} (possible zip bomb)")
+        for entry in entries:
+            if entry.flag_bits & 0x1:
+                raise ReadError(path, "encrypted or password-protected .docx")
+            if entry.file_size > RATIO_MIN_BYTES and entry.file_size > MAX_RATIO * max(1, entry.compress_size):
+                raise ReadError(path, f"unsafe .docx: {entry.filename} expands "
+                                      f"{entry.file_size // max(1, entry.compress_size)}× (possible zip bomb)")
+        names = {entry.filename for entry in entries}
+        if "[Content_Types].xml" not in names:
+            raise ReadError(path, "corrupt .docx (not a Word document package)")
+        for entry in entries:
+            if entry.filename.endswith((".xml", ".rels")):
+                _check_prologue(path, archive, entry)
+
+
+def _check_prologue(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    # Word never writes a DTD, so one means a hand-made file (billion laughs, XXE): refuse it
+    # outright rather than trusting every XML parser that may ever touch the part.
+    try:
+        with archive.open(entry) as handle:
+            head = handle.read(PROLOGUE_BYTES)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError(path, f"corrupt .docx (cannot unpack {entry.filename}: {exc})") from exc
+    if any(marker in head for marker in _DTD_MARKERS):
+        raise ReadError(path, f"unsafe .docx: {entry.filename} declares XML entities or a DTD, "
+                              "which Word never writes")
+
+
+def _not_word_reason(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    if any(name.startswith("xl/") for name in names):
+        return "not a Word document (it is an Excel workbook renamed to .docx)"
+    if any(name.startswith("ppt/") for name in names):
+        return "not a Word document (it is a PowerPoint file renamed to .docx)"
+    return "not a Word document (a zip archive without a Word document inside)"
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**30:.1f} GB" if count >= 2**30 else f"{count / 2**20:.0f} MB"
+
+
+def _numbering_element(document):
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None  # no numbering.xml: nothing is auto-numbered
+
+
+def _styles_element(document):
+    try:
+        return document.part.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+def _core_properties(document) -> dict:
+    props = document.core_properties
+    out = {}
+    for name in ("title", "author", "subject", "keywords", "last_modified_by", "created", "modified"):
+        try:
+            value = getattr(props, name)
+        except Exception:  # noqa: BLE001 - a malformed date in docProps must not lose the document
+            continue
+        if value:
+            out[name] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    return out
+
+
+# -- body walk --
+def _blocks(container, numbering: Numbering, lines: list[str], stats: dict) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            lines.append(_paragraph(child, numbering, stats))
+        elif tag == W + "tbl":
+            stats["tables"] += 1
+            _table(child, numbering, lines, stats)
+        elif tag == W + "sdt":  # a content control wraps ordinary paragraphs and tables
+            for content in child.iterfind(W + "sdtContent"):
+                _blocks(content, numbering, lines, stats)
+        elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+            _blocks(child, numbering, lines, stats)
+
+
+def _paragraph(p, numbering: Numbering, stats: dict) -> str:
+    stats["paragraphs"] += 1
+    label = numbering.label(p)
+    if label:
+        stats["numbered_paragraphs"] += 1
+    out: list[str] = [label]
+    _inline_text(p, out)
+    return "".join(out)
+
+
+def _inline_text(el, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag == W + "tab" or tag == W + "ptab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag in _SKIP_IN_PARAGRAPH or not isinstance(tag, str):
+            continue  # also comments and processing instructions, whose tag is not a string
+        else:
+            _inline_text(child, out)  # runs, hyperlinks, smart tags, fields, insertions
+
+
+def _table(tbl, numbering: Numbering, lines: list[str], stats: dict) -> None:
+    for row in _through_sdt(tbl, W + "tr"):
+        cells = []
+        for cell in _through_sdt(row, W + "tc"):
+            cell_lines: list[str] = []
+            _blocks(cell, numbering, cell_lines, stats)
+            cells.append(cell_lines)
+        filled = [c for c in cells if any(line.strip() for line in c)]
+        if len(filled) <= 1:
+            # A one-cell row is page layout (a whole speech pasted into a frame): keep its lines.
+            lines.extend(filled[0] if filled else [""])
+        else:
+            # A data row: one line, cells separated by tabs, so a statistic stays with its label.
+            lines.append("\t".join(" ".join(line.strip() for line in c if line.strip()) for c in cells))
+
+
+def _through_sdt(parent, tag: str):
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _through_sdt(content, tag)

@@ -1,0 +1,196 @@
+"""Saved web pages → the text a reader sees in the browser.
+
+Uses the standard library's tokenizer only: nothing is ever fetched (no images, frames, scripts or
+style sheets), and no script runs. Layout is approximated the way a browser would render it to
+plain text: block elements end lines, whitespace collapses, hidden content is dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from annotator.domain.model import ReadResult
+from annotator.io.encoding import decode
+
+# Content a browser never shows as text.
+_SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "math", "canvas",
+         "audio", "video", "select", "datalist"}
+_BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+          "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+          "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+          "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
+          "tfoot", "tr", "ul"}
+_CELLS = {"td", "th"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+# HTML's whitespace, not Python's \s (which would also eat NBSP and U+3000 indentation).
+_WS = re.compile(r"[ \t\n\f\r]+")
+# CSS Text 3: a line break in the source between two East Asian wide characters renders as nothing,
+# so hard-wrapped Chinese HTML must not gain spaces in the middle of words.
+_WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+# Labels browsers treat as GBK; gb18030 is its superset, so it decodes all of them.
+_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "chinese", "iso-ir-58",
+              "euc-cn", "gb18030", "cp936", "ms936", "windows-936"}
+
+
+def read_html(path: Path, data: bytes) -> ReadResult:
+    text, encoding, source, warnings = _decode_html(path, data)
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    title = parser.title()
+    metadata = {"size_bytes": len(data), "charset_source": source}
+    return ReadResult(text=parser.text(), encoding=encoding, format="html", title=title,
+                      metadata=metadata, warnings=warnings)
+
+
+def _decode_html(path: Path, data: bytes) -> tuple[str, str, str, list[str]]:
+    """(text, encoding, where the encoding came from, warnings)."""
+    declared = _declared_charset(data)
+    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if declared and not data.startswith(boms):
+        # Strict UTF-8 success beats the declaration: pages re-saved as UTF-8 often keep an old
+        # <meta charset="gb2312">, and GBK bytes essentially never form valid UTF-8.
+        for encoding in ("utf-8", declared):
+            try:
+                return data.decode(encoding), encoding, "meta" if encoding == declared else "detected", []
+            except UnicodeDecodeError:
+                continue
+    decoded = decode(data, path=path)
+    source = "bom" if data.startswith(boms) else "detected"
+    return decoded.text, decoded.encoding, source, list(decoded.warnings)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in _GB_LABELS:
+        return "gb18030"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII),
+    # and single-byte Western labels on Chinese pages are usually wrong: let detection decide.
+    if name.startswith("utf-16") or name in ("latin-1", "iso8859-1", "cp1252", "ascii"):
+        return None
+    return name
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self._lines: list[str] = []
+        self._line: list[str] = []
+        self._pending_ws: str | None = None  # whitespace seen since the last word on this line
+        self._skip_tag: str | None = None
+        self._skip_depth = 0
+        self._pre = 0
+        self._in_title = False
+        self._title: list[str] = []
+
+    # -- tokenizer callbacks --
+    def handle_starttag(self, tag, attrs):
+        if self._skip_tag:
+            if tag == self._skip_tag:
+                self._skip_depth += 1
+            return
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag not in _VOID and (tag in _SKIP or _is_hidden(attrs)):
+            self._skip_tag, self._skip_depth = tag, 1
+            return
+        if tag == "br":
+            self._end_line(force=True)
+        elif tag in _BLOCK:
+            self._end_line()
+            if tag == "pre":
+                self._pre += 1
+        elif tag in _CELLS and self._line:
+            self._line.append("\t")
+            self._pending_ws = None
+
+    def handle_startendtag(self, tag, attrs):
+        # <br/>, <div/>: an XHTML self-closed element opens and closes at once.
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if self._skip_tag:
+            if tag == self._skip_tag:
+                self._skip_depth -= 1
+                if not self._skip_depth:
+                    self._skip_tag = None
+            return
+        if tag == "title":
+            self._in_title = False
+        elif tag in _BLOCK:
+            if tag == "pre" and self._pre:
+                self._pre -= 1
+            self._end_line()
+
+    def handle_data(self, data):
+        if self._skip_tag:
+            return
+        if self._in_title:
+            self._title.append(data)
+        elif self._pre:
+            first, *rest = data.split("\n")
+            self._word(first)
+            for piece in rest:
+                self._end_line(force=True)
+                self._word(piece)
+        else:
+            pos = 0
+            for match in _WS.finditer(data):
+                self._word(data[pos:match.start()])
+                if self._line:
+                    self._pending_ws = (self._pending_ws or "") + match.group()
+                pos = match.end()
+            self._word(data[pos:])
+
+    # -- line building --
+    def _word(self, word: str) -> None:
+        if not word:
+            return
+        if self._pending_ws is not None and self._line:
+            joined_wide = ("\n" in self._pending_ws and _WIDE.match(self._line[-1][-1])
+                           and _WIDE.match(word[0]))
+            if not joined_wide:
+                self._line.append(" ")
+        self._pending_ws = None
+        self._line.append(word)
+
+    def _end_line(self, force: bool = False) -> None:
+        # Nested blocks (<div><p>…) must not pile up blank lines; <br> always breaks.
+        if self._line or force:
+            self._lines.append("".join(self._line).rstrip(" \t"))
+        self._line = []
+        self._pending_ws = None
+
+    def text(self) -> str:
+        self._end_line()
+        text = "\n".join(self._lines).strip("\n")
+        return re.sub(r"\n{3,}", "\n\n", text)
+
+    def title(self) -> str | None:
+        title = _WS.sub(" ", "".join(self._title)).strip()
+        return title or None
+
+
+def _is_hidden(attrs) -> bool:
+    for name, value in attrs:
+        if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
+            return True
+    return False

@@ -1,0 +1,184 @@
+"""``read_file``: any supported file → ``ReadResult`` with LF line ends, or a ``ReadError``.
+
+This is the only entry point the CLI and GUI use to import a file. It owns everything the
+format readers share: the size limit, choosing a reader, line-end and invisible-character
+normalisation (done here, once, before any offset exists) and turning every failure into a
+``ReadError`` an annotator can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from annotator.domain.model import ReadResult
+from annotator.io.encoding import decode
+from annotator.io.errors import ReadError
+
+# Speeches and reports are 5–200 KB of text; even a 500-page .docx with images stays under this.
+# Larger inputs are almost certainly the wrong file, and a 20 MB text already means ~7 M characters
+# in one text view, so refuse before reading instead of freezing the import.
+READ_LIMIT_BYTES = 20 * 1024 * 1024
+
+TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+DOCX_EXTENSIONS = {".docx"}
+# Formats people will try that we cannot read: say what to do instead of "binary data".
+_KNOWN_UNSUPPORTED = {
+    ".doc": "old Word .doc files are not supported; open it in Word or WPS and save it as .docx",
+    ".wps": "WPS .wps files are not supported; open it in WPS and save it as .docx",
+    ".pdf": "PDF files are not supported; copy the text into a .txt file or save it as .docx",
+    ".rtf": "RTF files are not supported; open it in Word or WPS and save it as .docx",
+}
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# Removed everywhere: they are invisible in Chinese text yet split words for search and break the
+# outline parser's marker patterns ("一\u200b、"). Bidi controls go too: an override (U+202E) makes
+# the view show characters in a different order than the offsets count them, so a selection would
+# not be what the annotator sees ("Trojan Source"); Chinese text never needs them.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# ZWNJ/ZWJ carry meaning between emoji (👩‍🔬) and in Indic/Persian words, so they are kept there and
+# removed only where a neighbour is CJK, ASCII, whitespace or the text's edge.
+_JOINERS = re.compile(r"[\u200c\u200d]")
+_NOT_JOINABLE = re.compile(r"[\x00-\x7f\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u200c\u200d]")
+
+
+def read_file(path: str | Path) -> ReadResult:
+    """Read a .txt/.md/.docx/.html file (or sniff an unknown one) into normalised text."""
+    path = Path(path)
+    try:
+        result = _read(path)
+    except ReadError:
+        raise
+    except MemoryError as exc:
+        raise ReadError(path, "not enough memory to read this file") from exc
+    except RecursionError as exc:
+        raise ReadError(path, "the file is nested too deeply to read (damaged or hostile file)") from exc
+    except Exception as exc:  # noqa: BLE001 - the contract is "only ReadError escapes"
+        raise ReadError(path, f"could not be read ({type(exc).__name__}: {exc})") from exc
+    text, notes = normalize_text(result.text)
+    if not text.strip():
+        raise ReadError(path, "empty file" if result.format in ("txt", "md") else "empty file (no text found)")
+    result.text = text
+    result.warnings.extend(notes)
+    if result.title is not None:
+        result.title = normalize_text(result.title)[0].strip() or None
+    result.metadata.setdefault("source_path", str(path))
+    return result
+
+
+def normalize_text(text: str) -> tuple[str, list[str]]:
+    """LF line ends and no invisible formatting characters; returns (text, warnings).
+
+    Every other character is kept as received (full-width punctuation, NBSP, ideographic
+    spaces): the cleaner and outline parser decide what they mean, and offsets stay faithful.
+    """
+    # Vertical tab, form feed, NEL and U+2028/2029 are line breaks to str.splitlines() and Qt but
+    # not to split("\n"); one convention keeps every consumer counting the same lines.
+    text = _LINE_BREAKS.sub("\n", text)
+    before = len(text)
+    text = _INVISIBLE.sub("", text)
+    text = _JOINERS.sub(_keep_joiner, text)
+    removed = before - len(text)
+    notes = []
+    if removed:
+        notes.append(f"removed {removed} invisible formatting character(s) "
+                     "(zero-width spaces, byte-order marks, text-direction marks)")
+    return text, notes
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing non-files and anything over READ_LIMIT_BYTES before reading."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise ReadError(path, "file not found") from exc
+    except PermissionError as exc:
+        raise ReadError(path, "permission denied") from exc
+    except OSError as exc:
+        raise ReadError(path, f"cannot be opened ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end.
+        raise ReadError(path, "not a regular file")
+    _check_size(path, info.st_size)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(READ_LIMIT_BYTES + 1)
+    except PermissionError as exc:
+        raise ReadError(path, "permission denied") from exc
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    _check_size(path, len(data))  # the file may have grown since stat()
+    return data
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > READ_LIMIT_BYTES:
+        raise ReadError(path, f"file is {size / 2**20:.1f} MB; the limit is {READ_LIMIT_BYTES // 2**20} MB")
+
+
+def _keep_joiner(match: re.Match) -> str:
+    text, i = match.string, match.start()
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if _NOT_JOINABLE.match(before) or _NOT_JOINABLE.match(after):
+        return ""
+    return match.group()
+
+
+def _read(path: Path) -> ReadResult:
+    ext = path.suffix.lower()
+    if ext in _KNOWN_UNSUPPORTED:
+        raise ReadError(path, _KNOWN_UNSUPPORTED[ext])
+    data = read_limited(path)
+    if ext in TEXT_FORMATS:
+        return _read_text(path, data, TEXT_FORMATS[ext])
+    if ext in HTML_EXTENSIONS:
+        from annotator.io.html_reader import read_html  # noqa: PLC0415 - loaded on demand
+
+        return read_html(path, data)
+    if ext in DOCX_EXTENSIONS:
+        from annotator.io.docx_reader import read_docx  # noqa: PLC0415 - python-docx is slow to import
+
+        return read_docx(path, data)
+    return _sniff(path, data)
+
+
+def _read_text(path: Path, data: bytes, fmt: str) -> ReadResult:
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    decoded = decode(data, path=path)
+    # Markdown is kept verbatim ("# " heading marks and all): stripping syntax would make the text
+    # differ from the file the annotator has open elsewhere, and the outline parser can use "#".
+    return ReadResult(text=decoded.text, encoding=decoded.encoding, format=fmt,
+                      metadata={"size_bytes": len(data)}, warnings=list(decoded.warnings))
+
+
+def _sniff(path: Path, data: bytes) -> ReadResult:
+    if data.startswith(_ZIP_SIGNATURE) and b"word/document.xml" in data:
+        from annotator.io.docx_reader import read_docx  # noqa: PLC0415
+
+        return read_docx(path, data)
+    if data.startswith(_OLE_SIGNATURE):
+        raise ReadError(path, "unsupported file type (an old Office file such as .doc; save it as .docx)")
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    try:
+        decoded = decode(data, path=path)
+    except ReadError as exc:
+        raise ReadError(path, "unsupported file type (binary data, not text)") from exc
+    head = decoded.text[:1024].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        from annotator.io.html_reader import read_html  # noqa: PLC0415
+
+        return read_html(path, data)
+    result = ReadResult(text=decoded.text, encoding=decoded.encoding, format="txt",
+                        metadata={"size_bytes": len(data)}, warnings=list(decoded.warnings))
+    result.warnings.append(f"unknown file extension {path.suffix or '(none)'!r}; read as plain text")
+    return result
