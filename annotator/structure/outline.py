@@ -1,0 +1,199 @@
+"""The outline parser: candidate markers → validated sequences → a tree of Sections.
+
+Nesting follows the document rather than a fixed marker→level table.  Candidates are read in order
+against a stack of open enumerations: a family already on the stack continues (and closes everything
+opened under it) when its ordinal is the next one; a family not on the stack opens a new level under
+the current one when it starts at 1 (or runs on from where it stopped under the same kind of parent).
+Two priors from GB/T 9704 settle what the order alone cannot: heading families never nest under an
+inline enumeration (一是, 首先…), and a higher-ranked heading family (一、) closes lower ones ((1)).
+Runs that never continue (a lone 一是, a lone 首先) are then dropped and the stack replayed without them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from annotator.domain.model import Section
+from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, LAST, Candidate, scan
+from annotator.structure.titles import assign_titles
+
+_MAX_PASSES = 25
+
+
+@dataclass
+class _Frame:
+    family: str
+    last: int
+    node: int  # index of the run's latest accepted node
+    run: int
+    closed: bool = False  # after 最后 nothing can follow
+
+
+@dataclass
+class _Node:
+    cand: Candidate
+    depth: int
+    parent: int | None
+    run: int
+    ordinal: int  # resolved (最后 → previous + 1)
+
+
+@dataclass
+class _Runs:
+    members: dict[int, list[int]] = field(default_factory=dict)  # run id → node indexes
+    family: dict[int, str] = field(default_factory=dict)
+
+
+def _continues(cand: Candidate, frame: _Frame) -> bool:
+    if frame.closed:
+        return False
+    if cand.ordinal == LAST:
+        return frame.family == "sequence" and frame.last >= 2  # 首先…最后 alone is politeness
+    return cand.ordinal == frame.last + 1
+
+
+def _opening_depth(stack: list[_Frame], family: str) -> int:
+    """How many open frames stay open when ``family`` starts a new level."""
+    fam = FAMILIES[family]
+    depth = len(stack)
+    if not fam.inline:
+        while depth and (FAMILIES[stack[depth - 1].family].inline
+                         or FAMILIES[stack[depth - 1].family].rank > fam.rank):
+            depth -= 1
+    return depth
+
+
+def _arrange(cands: list[Candidate]) -> tuple[list[_Node], _Runs]:
+    nodes: list[_Node] = []
+    runs = _Runs()
+    stack: list[_Frame] = []
+    run_on: dict[tuple[str, str | None], int] = {}  # (family, parent family) → last ordinal used
+
+    def accept(cand: Candidate, depth: int, frame_run: int, ordinal: int) -> int:
+        parent = stack[depth - 1].node if depth else None
+        nodes.append(_Node(cand, depth, parent, frame_run, ordinal))
+        runs.members.setdefault(frame_run, []).append(len(nodes) - 1)
+        runs.family[frame_run] = cand.family
+        parent_family = stack[depth - 1].family if depth else None
+        run_on[(cand.family, parent_family)] = ordinal
+        return len(nodes) - 1
+
+    for cand in cands:
+        on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
+        if on_stack is not None:
+            frame = stack[on_stack]
+            if _continues(cand, frame):
+                ordinal = frame.last + 1
+                del stack[on_stack + 1:]
+                frame.node = accept(cand, on_stack, frame.run, ordinal)
+                frame.last = ordinal
+                frame.closed = cand.ordinal == LAST
+                continue
+            if not (cand.ordinal == 1 and on_stack == 0):
+                continue
+            # A top-level enumeration starting again at 1: a new part of the document.
+            del stack[:]
+            depth = 0
+        else:
+            depth = _opening_depth(stack, cand.family)
+        parent_family = stack[depth - 1].family if depth else None
+        previous = run_on.get((cand.family, parent_family))
+        if cand.ordinal == 1:
+            ordinal = 1
+        elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
+            ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
+        else:
+            continue
+        del stack[depth:]
+        run = len(runs.members)
+        runs.members[run] = []
+        node = accept(cand, depth, run, ordinal)
+        stack.append(_Frame(cand.family, ordinal, node, run))
+    return nodes, runs
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n|[。！？；!?;][”’」』]?[ \t\u3000\xa0]")
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return _PARAGRAPH_BREAK.search(text, a, b) is None
+
+
+def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
+    """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
+    long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
+    # A lone heading still counts when a proper enumeration hangs under it ("一、总体要求" then (一)(二)).
+    parents = {nodes[m[0]].parent for m in runs.members.values() if len(m) >= 2}
+    drop: set[int] = set()
+    for run, members in runs.members.items():
+        family = runs.family[run]
+        if len(members) == 1:
+            node = nodes[members[0]]
+            if node.ordinal > 1:
+                continue  # runs on from an earlier, already validated run
+            if FAMILIES[family].inline:
+                drop.add(node.cand.start)
+            elif family not in long_runs and members[0] not in parents:
+                drop.add(node.cand.start)
+            continue
+        if family not in COMMA_FAMILIES:
+            continue
+        for k, index in enumerate(members):
+            cand = nodes[index].cand
+            if cand.position != "comma":
+                continue
+            neighbours = [nodes[members[j]].cand.start for j in (k - 1, k + 1) if 0 <= j < len(members)]
+            if not any(_same_paragraph(text, min(cand.start, n), max(cand.start, n)) for n in neighbours):
+                drop.add(cand.start)
+    return drop
+
+
+def _build(text: str) -> list[_Node]:
+    cands = scan(text)
+    nodes: list[_Node] = []
+    for _ in range(_MAX_PASSES):
+        nodes, runs = _arrange(cands)
+        drop = _rejected(text, nodes, runs)
+        if not drop:
+            break
+        cands = [c for c in cands if c.start not in drop]
+    return nodes
+
+
+def parse_outline(text: str) -> list[Section]:
+    """The document's headings in document order, each with its span, title and parent index."""
+    if not text:
+        return []
+    nodes = _build(text)
+    sections: list[Section] = []
+    for i, node in enumerate(nodes):
+        end = len(text)
+        for later in nodes[i + 1:]:
+            if later.depth <= node.depth:
+                end = later.cand.start
+                break
+        sections.append(Section(
+            level=node.depth + 1, marker=node.cand.marker, title="", start=node.cand.start, end=end,
+            title_start=node.cand.end, title_end=node.cand.end, kind=node.cand.family,
+            ordinal=node.ordinal, confidence=1.0, parent=node.parent,
+        ))
+    assign_titles(text, sections)
+    return sections
+
+
+def outline_jsonl(sections: list[Section]) -> Iterator[str]:
+    """One JSON object per heading: level, marker, title, start, end."""
+    for section in sections:
+        yield json.dumps(section.to_json(), ensure_ascii=False)
+
+
+def outline_tree(sections: list[Section]) -> str:
+    """An indented tree for people: marker, title, span, and a '?' where the title end was guessed."""
+    lines = []
+    for s in sections:
+        guess = "" if s.confidence >= 1.0 else f"  ?{s.confidence:.2f}"
+        lines.append(f"{'  ' * (s.level - 1)}{s.marker.strip()}{s.title}  [{s.start}, {s.end}){guess}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,98 @@
+"""The marker scanner: every family in both widths, and the positions where a marker may begin."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.structure.markers import FAMILIES, LAST, scan
+from annotator.structure.outline import parse_outline
+
+
+def _found(text: str) -> list[tuple[str, str, int]]:
+    return [(c.marker, c.family, c.ordinal) for c in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "family"),
+    [
+        ("一、", "二、", "cn-dun"),
+        ("（一）", "（二）", "cn-paren"),
+        ("(一)", "(二)", "cn-paren"),
+        ("1.", "2.", "digit-dot"),
+        ("1．", "2．", "digit-dot"),
+        ("１．", "２．", "digit-dot"),
+        ("1、", "2、", "digit-dun"),
+        ("（1）", "（2）", "digit-paren"),
+        ("(1)", "(2)", "digit-paren"),
+        ("1）", "2）", "digit-rparen"),
+        ("一是", "二是", "cn-shi"),
+        ("一要", "二要", "cn-yao"),
+        ("第一，", "第二，", "di-cn"),
+        ("第一点，", "第二点，", "di-cn"),
+        ("其一，", "其二，", "qi-cn"),
+        ("首先，", "其次，", "sequence"),
+        ("一方面，", "另一方面，", "aspect"),
+        ("①", "②", "circled"),
+        ("一 ", "二 ", "cn-space"),
+    ],
+)
+def test_every_family_as_a_two_item_outline(first, second, family):
+    text = f"会议部署如下。\n{first}加强组织领导。各单位要落实责任。\n{second}强化督促检查。定期通报进展情况。\n"
+    outline = parse_outline(text)
+    assert [(s.marker, s.kind, s.ordinal, s.level) for s in outline] == [
+        (first, family, 1, 1), (second, family, 2, 1)]
+    assert [s.title for s in outline] == ["加强组织领导", "强化督促检查"]
+    assert family in FAMILIES
+
+
+def test_marker_is_kept_as_written_with_its_comma():
+    found = _found("。首先，要学习。其次要落实。最后，要总结。")
+    assert found == [("首先，", "sequence", 1), ("其次", "sequence", 2), ("最后，", "sequence", LAST)]
+
+
+def test_positions_line_sentence_space_and_comma():
+    kinds = [c.position for c in scan("一、甲\n目标明确。二、乙 三、丙，一是丁")]
+    assert kinds == ["line", "sentence", "space", "comma"]
+
+
+def test_position_after_a_closing_quote():
+    assert [c.position for c in scan("他说：“要抓落实。”一是抓学习。")] == ["sentence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统一思想，统一行动。",  # 一 inside a word
+        "一线职工和一网通办都要抓好。",
+        "这是第一位的，也是第一个五年计划的经验。",
+        "十二五时期，要增强四个意识、做到两个维护，抓好三农工作，参与一带一路建设。",
+        "抓好一、二、三产业融合发展。",
+        "。一、二季度经济运行平稳。",
+        "各部门（财政部牵头）要抓好落实。",
+        "根据第五条(一)项规定办理。",
+        "分管领导讲话(一):",
+        "2023年增长1.5倍，达到3.3亿元。",
+        "这是第一，也是唯一。",
+        "我们再次强调，要抓好落实。",
+    ],
+)
+def test_false_markers_are_not_candidates_or_not_sections(text):
+    assert parse_outline(text) == []
+
+
+def test_decimal_numbers_are_not_digit_markers():
+    assert _found("增长\n1.5倍\n") == []
+    assert [c.marker for c in scan("\n1.5倍\n2.目标")] == ["2."]
+
+
+def test_numbers_in_the_middle_of_prose_are_not_markers():
+    assert scan("今年完成12、13号工程，产值20、30亿元。") == []
+
+
+def test_bare_numeral_style_only_at_a_line_start():
+    assert _found("\n一 总体要求\n") == [("一 ", "cn-space", 1)]
+    assert scan("要求。一 总体") == []
+
+
+def test_ordinals_above_ninety_nine_are_not_markers():
+    assert scan("\n100、项目\n") == []

@@ -1,0 +1,276 @@
+"""The outline parser on hand-written speeches: nesting, false markers, titles, offsets, edge inputs."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from annotator.structure.outline import outline_jsonl, outline_tree, parse_outline
+
+GBT_SPEECH = """同志们：
+今天我们召开全区教育工作会议。去年全区教育经费增长1.5倍，新建学校12所，投资3.3亿元。下面，我讲三点意见。
+一、坚定信心，准确把握教育发展新形势
+（一）充分肯定成绩。过去一年，全区教育系统攻坚克难，各项工作取得明显成效。
+（二）清醒认识问题。城乡之间、校际之间发展不平衡的问题依然存在。
+二、突出重点，全面提升教育质量
+（一）抓好基础教育。
+1.扩大学位供给。今年新增学位2000个，其中公办学位不低于1500个。
+2.推进集团化办学。每个集团明确一所牵头学校（区教育局牵头）。
+（二）办好职业教育。
+1．深化产教融合。
+（1）建设实训基地。
+（2）引进行业导师。
+2．完善招生制度。
+三、加强领导，确保各项任务落地见效
+各级党委要把教育工作摆上重要议事日程，统一思想，形成合力。
+"""
+
+FLAT_SPEECH = (
+    "下面，我就做好今年工作讲几点意见。 一、认清新形势，明确新任务 全会全面分析了当前形势，审议通过了规划建议。"
+    "第一，要深刻认识上级提出的新要求。 全会对今后五年作出了全面部署，为一线职工指明了方向。"
+    "第二，要深刻认识转型发展的新趋势。 这是第一位的任务，我们要增强四个意识。 "
+    "二、发扬创新精神，推进工作新发展 做好今年工作，必须攻坚克难。 (一)发挥主力军作用，团结职工建功立业。 "
+    "工会要大力弘扬劳模精神。 一要广泛开展宣传教育。运用各种形式深入宣传。 二要深化劳动竞赛。总结推广成功经验。 "
+    "(二)维护职工权益，共享发展成果。 一要加大源头参与力度。研究确定工作重点。 二要推进集体协商。形成利益共享机制。"
+)
+
+INLINE_TOP_SPEECH = """各位委员，同志们：
+最后，为做好下步工作，我再强调三个方面的问题。
+一是加强思想政治引领，坚定战胜困难的信心。要广泛凝聚共识，切实增强“四个意识”、做到“两个维护”；
+大力宣传先进典型，形成克难奋进的良好氛围。
+二是推动产业工人队伍建设改革，发挥主力军作用。要聚焦技能提升，推进“一网通办”。
+三是抓好稳就业工作，推动援企稳岗政策落地。就业是民生之本，一线职工最关心。
+各位委员、同志们！让我们扎实工作，作出新的更大贡献。
+"""
+
+
+def _shape(outline):
+    return [(s.level, s.marker, s.title) for s in outline]
+
+
+def _check_invariants(text, outline):
+    for i, s in enumerate(outline):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:].startswith(s.marker)
+        assert s.start + len(s.marker) <= s.title_start <= s.title_end <= s.end
+        assert text[s.title_start:s.title_end] == s.title
+        assert 0 < s.confidence <= 1.0
+        if s.parent is None:
+            assert s.level == 1
+        else:
+            parent = outline[s.parent]
+            assert s.parent < i and parent.level == s.level - 1
+            assert parent.start < s.start and s.end <= parent.end
+        if i:
+            assert outline[i - 1].start < s.start
+
+
+def test_gbt_four_levels_full_and_half_width():
+    outline = parse_outline(GBT_SPEECH)
+    assert _shape(outline) == [
+        (1, "一、", "坚定信心，准确把握教育发展新形势"),
+        (2, "（一）", "充分肯定成绩"),
+        (2, "（二）", "清醒认识问题"),
+        (1, "二、", "突出重点，全面提升教育质量"),
+        (2, "（一）", "抓好基础教育"),
+        (3, "1.", "扩大学位供给"),
+        (3, "2.", "推进集团化办学"),
+        (2, "（二）", "办好职业教育"),
+        (3, "1．", "深化产教融合"),
+        (4, "（1）", "建设实训基地"),
+        (4, "（2）", "引进行业导师"),
+        (3, "2．", "完善招生制度"),
+        (1, "三、", "加强领导，确保各项任务落地见效"),
+    ]
+    assert all(s.confidence == 1.0 for s in outline)
+    assert outline[-1].end == len(GBT_SPEECH)
+    assert outline[1].end == outline[2].start and outline[2].end == outline[3].start
+    _check_invariants(GBT_SPEECH, outline)
+
+
+def test_flattened_speech_with_inline_levels():
+    outline = parse_outline(FLAT_SPEECH)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "一、"), (2, "第一，"), (2, "第二，"),
+        (1, "二、"), (2, "(一)"), (3, "一要"), (3, "二要"), (2, "(二)"), (3, "一要"), (3, "二要"),
+    ]
+    assert outline[0].title == "认清新形势，明确新任务"
+    assert outline[0].confidence < 1.0  # ended at a space, not punctuation
+    assert outline[1].title == "要深刻认识上级提出的新要求"
+    assert outline[4].title == "发挥主力军作用，团结职工建功立业"
+    assert outline[5].title == "广泛开展宣传教育"
+    _check_invariants(FLAT_SPEECH, outline)
+
+
+def test_yishi_as_the_top_level_and_lone_zuihou_is_not_a_marker():
+    outline = parse_outline(INLINE_TOP_SPEECH)
+    assert _shape(outline) == [
+        (1, "一是", "加强思想政治引领，坚定战胜困难的信心"),
+        (1, "二是", "推动产业工人队伍建设改革，发挥主力军作用"),
+        (1, "三是", "抓好稳就业工作，推动援企稳岗政策落地"),
+    ]
+    _check_invariants(INLINE_TOP_SPEECH, outline)
+
+
+def test_run_on_numbering_across_parents():
+    text = "一、关于发展\n（一）稳增长。\n（二）促转型。\n二、关于民生\n（三）保就业。\n（四）兜底线。\n"
+    outline = parse_outline(text)
+    assert [(s.level, s.marker, s.ordinal, s.parent) for s in outline] == [
+        (1, "一、", 1, None), (2, "（一）", 1, 0), (2, "（二）", 2, 0),
+        (1, "二、", 2, None), (2, "（三）", 3, 3), (2, "（四）", 4, 3),
+    ]
+
+
+def test_numbering_restarts_under_each_parent():
+    text = "一、关于发展\n一是稳增长。二是促转型。\n二、关于民生\n一是保就业。二是兜底线。三是办实事。\n"
+    outline = parse_outline(text)
+    assert [(s.level, s.marker, s.parent) for s in outline] == [
+        (1, "一、", None), (2, "一是", 0), (2, "二是", 0),
+        (1, "二、", None), (2, "一是", 3), (2, "二是", 3), (2, "三是", 3),
+    ]
+
+
+def test_a_skipped_ordinal_is_not_a_continuation():
+    outline = parse_outline("一、甲方面\n一是抓学习。三是抓落实。\n二、乙方面\n一是抓监督。二是抓考核。\n")
+    assert [s.marker for s in outline] == ["一、", "二、", "一是", "二是"]
+
+
+def test_inline_enumeration_after_commas_in_one_paragraph():
+    text = "一、抓好三件事\n要抓好三件事，一是抓学习，二是抓落实，三是抓监督。\n二、其他工作\n按计划推进。\n"
+    outline = parse_outline(text)
+    assert _shape(outline) == [
+        (1, "一、", "抓好三件事"), (2, "一是", "抓学习"), (2, "二是", "抓落实"), (2, "三是", "抓监督"),
+        (1, "二、", "其他工作"),
+    ]
+
+
+def test_comma_enumeration_split_across_paragraphs_is_rejected():
+    text = "要做好这项工作，一是统筹安排。\n这是另一件事，二是要说明情况。\n"
+    assert parse_outline(text) == []
+
+
+def test_sequence_words_need_a_sequence():
+    text = "首先，要提高认识。这是前提。其次，要完善制度。再次，要加强督查。最后，要严肃问责。"
+    outline = parse_outline(text)
+    assert [(s.marker, s.ordinal) for s in outline] == [("首先，", 1), ("其次，", 2), ("再次，", 3), ("最后，", 4)]
+    assert parse_outline("首先，我代表市委表示感谢。大家辛苦了。最后，祝大家新年快乐。") == []
+    assert parse_outline("其次，要完善制度。最后，要严肃问责。") == []
+    assert parse_outline("我们首先要学习，其次要落实。") == []
+
+
+def test_aspect_pair_nests_under_yishi():
+    text = ("一是提升素质。一方面，要搞好技能培训。另一方面要开展劳动竞赛，提高就业率。"
+            "二是维护权益。要依法办事。")
+    outline = parse_outline(text)
+    assert [(s.level, s.marker, s.title) for s in outline] == [
+        (1, "一是", "提升素质"), (2, "一方面，", "要搞好技能培训"),
+        (2, "另一方面", "要开展劳动竞赛，提高就业率"), (1, "二是", "维护权益"),
+    ]
+
+
+def test_heading_family_is_not_nested_under_a_preamble_enumeration():
+    text = ("首先，感谢大家。其次，说明议程。\n一、总结工作\n一是成绩。二是问题。\n二、部署任务\n"
+            "一是目标。二是措施。\n")
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "首先，"), (1, "其次，"), (1, "一、"), (2, "一是"), (2, "二是"), (1, "二、"), (2, "一是"), (2, "二是")]
+
+
+def test_higher_heading_family_closes_a_lower_one():
+    text = "1.学习议程\n2.讨论议程\n一、总体要求\n（一）目标。\n（二）原则。\n二、主要任务\n"
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "1."), (1, "2."), (1, "一、"), (2, "（一）"), (2, "（二）"), (1, "二、")]
+
+
+def test_lone_heading_with_an_enumeration_under_it_is_kept():
+    outline = parse_outline("一、总体要求\n（一）坚持稳中求进。\n（二）坚持系统观念。\n")
+    assert [s.marker for s in outline] == ["一、", "（一）", "（二）"]
+
+
+def test_page_chunk_numbers_are_resisted():
+    filler = "各级工会要坚持共建共享原则，突出维权服务基本职责，为职工争取更多的权益，推动形成更加公平合理的利益共享机制"
+    text = (f"一、总结工作 {filler}，不断改善职工生产生活条\n\n2、件，充分调动积极性。 {filler}，全面深\n\n"
+            f"3、化改革。 二、部署任务 {filler}。\n\n4、随着经济社会发展进入新阶段，愿望更加强烈。")
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["一、", "二、"]
+    _check_invariants(text, outline)
+
+
+def test_title_boundary_inferred_from_body_cues():
+    text = ("下面讲三点意见： 一、提高站位,在把握方向上展现新作为习近平总书记强调,政治性是群团工作的灵魂,是第一位的。"
+            "各级组织要保持清醒头脑。二、聚焦主业,在履职尽责中创造新业绩党的十八大以来,群团工作取得了历史性成就,"
+            "积累了宝贵经验,为做好新形势下的工作提供了有力指导。三、加强自身建设,在建强队伍中树立新形象全市各级工会要认真"
+            "贯彻中央部署,紧密结合实际,以更大力度把改革推向深入,努力把工会打造成为职工之家。")
+    outline = parse_outline(text)
+    assert [s.title for s in outline] == [
+        "提高站位,在把握方向上展现新作为", "聚焦主业,在履职尽责中创造新业绩", "加强自身建设,在建强队伍中树立新形象"]
+    assert all(s.confidence < 1.0 for s in outline)
+    _check_invariants(text, outline)
+
+
+def test_title_boundary_inferred_from_parallel_siblings():
+    text = ("下面讲三点意见。一、强化理论武装,在学懂弄通上取得新成效理论学习是党员干部的必修课,必须常抓不懈。"
+            "二、坚持问题导向,在破解难题上实现新突破发展中的矛盾要靠发展来解决,不能回避。"
+            "三、锤炼过硬作风,在真抓实干中展现新担当作风建设永远在路上,只有进行时。")
+    outline = parse_outline(text)
+    assert [s.title for s in outline] == [
+        "强化理论武装,在学懂弄通上取得新成效", "坚持问题导向,在破解难题上实现新突破", "锤炼过硬作风,在真抓实干中展现新担当"]
+    assert all(s.confidence < 1.0 for s in outline)
+
+
+def test_long_punctuated_titles_are_kept_whole():
+    text = ("一、总体要求\n（一）坚持党建引领，推动基层治理体系和治理能力现代化不断取得新进展。我们要加强领导。\n"
+            "（二）坚持人民至上，推动公共服务体系和社会保障能力建设持续取得新成效。各单位要抓好落实。\n")
+    outline = parse_outline(text)
+    assert outline[1].title == "坚持党建引领，推动基层治理体系和治理能力现代化不断取得新进展"
+    assert outline[1].confidence == 1.0
+
+
+def test_title_without_any_end_is_cut_and_flagged():
+    body = "狠抓落实工作要求各级领导干部带头深入基层调查研究解决群众反映强烈的突出问题" * 4
+    text = f"一、加强作风建设{body}。二、完善制度体系{body}。"
+    outline = parse_outline(text)
+    assert len(outline) == 2
+    assert all(len(s.title) <= 50 and s.confidence < 1.0 for s in outline)
+    _check_invariants(text, outline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "一", "一、", "（", "\n\n\n", "一、二、三、", "一是二是三是", "一是。二是。三是。", "1.\n2.\n3.",
+     "（一）（二）（三）", "首先其次最后", "第一，第二，第三，", "一、\n二、\n三、", "①②③", " 一 二 三 "],
+)
+def test_tiny_inputs_never_crash(text):
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+
+
+def test_only_markers_on_lines():
+    text = "一、\n二、\n三、\n"
+    outline = parse_outline(text)
+    assert [(s.marker, s.title) for s in outline] == [("一、", ""), ("二、", ""), ("三、", "")]
+    _check_invariants(text, outline)
+
+
+def test_random_text_never_crashes():
+    alphabet = "一二三四五十是要第点，,、。；：（）()1234567890.． \n首先其次最后另方面的工作要求①②"
+    rng = random.Random(20240501)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        _check_invariants(text, parse_outline(text))
+
+
+def test_jsonl_and_tree():
+    outline = parse_outline(GBT_SPEECH)
+    rows = [json.loads(line) for line in outline_jsonl(outline)]
+    assert rows[0] == {"level": 1, "marker": "一、", "title": "坚定信心，准确把握教育发展新形势",
+                       "start": outline[0].start, "end": outline[0].end}
+    assert "一、" in next(outline_jsonl(outline))  # not \\u-escaped
+    tree = outline_tree(outline).splitlines()
+    assert len(tree) == len(outline)
+    assert tree[0].startswith("一、坚定信心") and tree[1].startswith("  （一）充分肯定成绩")
+    assert tree[10].startswith("      （2）引进行业导师")
+    assert outline_tree([]) == ""
