@@ -1,0 +1,228 @@
+"""Generates the corpus of hostile and broken input files into a directory, quickly.
+
+Nothing here is committed as a binary: a 50 MB text is a sparse file, a 3 GB zip bomb is built
+from one 16 KB deflate block repeated (each block ends in a full flush, so copies concatenate into
+one valid stream). ``CASES`` says what ``read_file`` must do with each file: ``None`` means it must
+import, a string is a fragment of the ReadError reason the annotator must see.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "readers"))
+import docx_fixtures  # noqa: E402
+
+SAMPLE = "同志们：\n一是要加强基层建设，二是要提高服务效率。\n全年增长5.2%，𠮷祥如意。\n"
+
+CASES: dict[str, str | None] = {
+    "empty.txt": "empty file",
+    "whitespace.txt": "empty file",
+    "binary.txt": "not a text file",
+    "nul_bytes.txt": "not a text file",
+    "truncated_utf8.txt": None,
+    "mixed_gbk.txt": None,
+    "utf16le_no_bom.txt": None,
+    "utf16be_no_bom.txt": None,
+    "huge.txt": "file is 50.0 MB; the limit is 20 MB",
+    "long_line.txt": None,
+    "rtl_marks.txt": None,
+    "zero_width.txt": None,
+    "unknown.bin": "unsupported file type",
+    "exe_renamed.docx": "corrupt .docx (not a valid zip archive)",
+    "truncated_zip.docx": "corrupt .docx (not a valid zip archive)",
+    "bad_crc.docx": "corrupt .docx",
+    "encrypted.docx": "encrypted or password-protected .docx",
+    "not_word.docx": "not a Word document",
+    "zip_bomb.docx": "possible zip bomb",
+    "ratio_bomb.docx": "possible zip bomb",
+    "many_entries.docx": "unsafe .docx",
+    "billion_laughs.docx": "declares XML entities",
+    "xxe.docx": "declares XML entities",
+    "deep_nesting.docx": "corrupt .docx",
+    "hostile.html": None,
+    "empty.docx": "empty file",
+}
+
+
+def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9) -> dict[str, Path]:
+    """Write every case into ``directory``; ``port`` is where remote references point."""
+    directory.mkdir(parents=True, exist_ok=True)
+    secret_url = (secret_path or directory / "secret.txt").as_uri()
+    makers = {
+        "empty.txt": lambda: b"",
+        "whitespace.txt": lambda: " \r\n\t\n\u3000\n".encode("utf-8"),
+        "binary.txt": lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40,
+        "nul_bytes.txt": lambda: SAMPLE.encode("utf-8").replace("，".encode(), b"\x00", 1),
+        "truncated_utf8.txt": lambda: SAMPLE.encode("utf-8") + "强".encode("utf-8")[:2],
+        "mixed_gbk.txt": lambda: _mixed_gbk(),
+        "utf16le_no_bom.txt": lambda: SAMPLE.encode("utf-16-le"),
+        "utf16be_no_bom.txt": lambda: SAMPLE.encode("utf-16-be"),
+        "long_line.txt": lambda: ("一是要加强" * 70_000 + "。\n第二行").encode("utf-8"),
+        "rtl_marks.txt": lambda: "一是\u202e要加强\u200f基层\u2067建设\u2069。\n".encode("utf-8"),
+        "zero_width.txt": lambda: ("一\u200b、加强\u200d建设\ufeff。"
+                                   "👩\u200d🔬科学家\u200c。\n").encode("utf-8"),
+        "unknown.bin": lambda: b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8,
+        "exe_renamed.docx": lambda: b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(range(256)) * 16,
+        "truncated_zip.docx": lambda: _good_docx()[:4000],
+        "bad_crc.docx": lambda: _bad_crc(),
+        "encrypted.docx": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096),
+        "not_word.docx": lambda: _not_word(),
+        "zip_bomb.docx": lambda: _bomb(3 * 2**30 - 2**24),
+        "ratio_bomb.docx": lambda: _bomb(150 * 2**20),
+        "many_entries.docx": lambda: _many_entries(6000),
+        "billion_laughs.docx": lambda: _with_document(_billion_laughs()),
+        "xxe.docx": lambda: _with_document(_xxe(secret_url, port)),
+        "deep_nesting.docx": lambda: _with_document(_deep_nesting(100_000)),
+        "hostile.html": lambda: hostile_html(port).encode("utf-8"),
+        "empty.docx": lambda: docx_fixtures.to_bytes(docx_fixtures.docx.Document()),
+    }
+    paths = {}
+    for name, make in makers.items():
+        path = directory / name
+        path.write_bytes(make())
+        paths[name] = path
+    huge = directory / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.write(SAMPLE.encode("utf-8"))
+        handle.truncate(50 * 2**20)  # sparse: 50 MB on paper, a few bytes on disk
+    paths["huge.txt"] = huge
+    return paths
+
+
+def document_xml(body: str, prolog: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{prolog}'
+            f'<w:document xmlns:w="{docx_fixtures.W_NS}"><w:body>{body}</w:body></w:document>').encode()
+
+
+def _billion_laughs() -> bytes:
+    entities = ['<!ENTITY lol "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
+    ]
+    prolog = "<!DOCTYPE w:document [\n" + "\n".join(entities) + "\n]>\n"
+    return document_xml("<w:p><w:r><w:t>笑&lol9;</w:t></w:r></w:p>", prolog)
+
+
+def _xxe(secret_url: str, port: int) -> bytes:
+    prolog = (f'<!DOCTYPE w:document SYSTEM "http://127.0.0.1:{port}/ext.dtd" [\n'
+              f'<!ENTITY secret SYSTEM "{secret_url}">\n'
+              f'<!ENTITY remote SYSTEM "http://127.0.0.1:{port}/remote">\n]>\n')
+    return document_xml("<w:p><w:r><w:t>开始&secret;&remote;结束</w:t></w:r></w:p>", prolog)
+
+
+def _deep_nesting(depth: int) -> bytes:
+    return document_xml("<w:customXml>" * depth + "<w:p/>" + "</w:customXml>" * depth)
+
+
+def hostile_html(port: int) -> str:
+    remote = f"http://127.0.0.1:{port}"
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>讲话 全文</title>
+<link rel="stylesheet" href="{remote}/style.css"><script src="{remote}/a.js"></script>
+<style>p {{ color: red }}</style></head>
+<body><p>一是要加强<img src="{remote}/pixel.gif">基层建设。</p>
+<script>document.write("脚本文字")</script><noscript>请启用脚本</noscript>
+<iframe src="{remote}/frame.html">框架文字</iframe><template><p>模板文字</p></template>
+<div hidden>隐藏文字</div><div style="display: none">不可见<div>嵌套不可见</div></div>
+<p>二是要提高效率。</p><object data="{remote}/x.swf">对象文字</object></body></html>"""
+
+
+def _good_docx() -> bytes:
+    document = docx_fixtures.docx.Document()
+    document.add_paragraph(SAMPLE)
+    return docx_fixtures.to_bytes(document)
+
+
+def _with_document(xml: bytes) -> bytes:
+    return docx_fixtures.rezip(_good_docx(), replace={"word/document.xml": xml})
+
+
+def _bad_crc() -> bytes:
+    data = bytearray(docx_fixtures.rezip(_good_docx(), replace={"word/document.xml": document_xml(
+        "<w:p><w:r><w:t>" + "一是要加强" * 200 + "</w:t></w:r></w:p>")}))
+    # Flip a byte inside the (stored-last-but-compressed) document part's data, keeping the zip
+    # directory intact so only the CRC check or inflate notices.
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    name_len = len(info.filename.encode())
+    start = info.header_offset + 30 + name_len + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    return bytes(data)
+
+
+def _not_word() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                         '"http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="xml" ContentType="application/xml"/></Types>')
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return out.getvalue()
+
+
+def _many_entries(count: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for i in range(count):
+            archive.writestr(f"word/media/part{i}.bin", b"x")
+    return out.getvalue()
+
+
+def _bomb(size: int) -> bytes:
+    """A docx whose word/document.xml inflates to ``size`` spaces (a multiple of 16 MiB)."""
+    chunk_size = 16 * 2**20
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = compressor.compress(b" " * chunk_size) + compressor.flush(zlib.Z_FULL_FLUSH)
+    copies = size // chunk_size
+    stream = chunk * copies + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    crc = 0
+    block = b" " * chunk_size
+    for _ in range(copies):
+        crc = zlib.crc32(block, crc)
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(_good_docx())) as archive:
+        for info in archive.infolist():
+            if info.filename == "word/document.xml":
+                entries.append((info.filename, stream, crc, copies * chunk_size))
+            else:
+                raw = archive.read(info.filename)
+                packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+                entries.append((info.filename, packer.compress(raw) + packer.flush(), zlib.crc32(raw), len(raw)))
+    return _raw_zip(entries)
+
+
+def _raw_zip(entries) -> bytes:
+    """A deflate zip from pre-compressed entries (zipfile would insist on inflating the bomb)."""
+    out = io.BytesIO()
+    central = io.BytesIO()
+    for name, data, crc, size in entries:
+        offset = out.tell()
+        encoded = name.encode()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size,
+                              len(encoded), 0) + encoded + data)
+        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc,
+                                  len(data), size, len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+    directory = central.getvalue()
+    start = out.tell()
+    out.write(directory)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), start, 0))
+    return out.getvalue()
+
+
+def _mixed_gbk() -> bytes:
+    data = bytearray((SAMPLE.replace("𠮷", "吉") * 30).encode("gbk"))
+    for position in (40, 400, 1200):  # a few broken bytes, as from a bad splice
+        data[position] = 0xFF
+    return bytes(data)
+
+
+if __name__ == "__main__":  # python tests/data/bad_inputs.py /tmp/bad → inspect the corpus by hand
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "bad_inputs")
+    for case, path in generate(target).items():
+        print(f"{case:24} {os.path.getsize(path):>12,} bytes")
