@@ -1,0 +1,102 @@
+"""Export speed: ``python -m annotator.exchange.bench [n_spans]``.
+
+Budget: 100 000 spans in native JSONL in at most 2 s. The ratio compares the whole export (query,
+offset conversion, section paths, encoding, atomic write) with json.dumps alone of the same records,
+the floor any JSON exporter pays.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from annotator.domain.model import Section
+from annotator.exchange.native import export_native, iter_records
+from annotator.storage import open_project
+from annotator.storage.documents import add_document
+from annotator.storage.project import now
+from annotator.storage.spans import new_id
+
+_SENTENCE = "各级工会要切实加强职工权益维护，全县地区生产总值实现60.6亿元，增长5.2%。"
+_SPANS_PER_DOC = 1_000
+
+
+def _document_text(rng: random.Random, n: int) -> str:
+    parts = []
+    for i in range(n):
+        parts.append(f"{'一二三四五六七八九十'[i % 10]}、第{i}部分\n")
+        # An astral character now and then, so UTF-16 conversion does real work.
+        parts.extend(_SENTENCE + ("𠮷" if rng.random() < 0.1 else "") for _ in range(8))
+        parts.append("\n")
+    return "".join(parts)
+
+
+def _build(path: Path, n_spans: int) -> None:
+    rng = random.Random(7)
+    project = open_project(path)
+    stamp = now()
+    remaining = n_spans
+    doc_no = 0
+    while remaining > 0:
+        text = _document_text(rng, 20) + f"（{doc_no}）"
+        heads = [i for i in range(len(text)) if text[i] == "、" and (i == 1 or text[i - 2] == "\n")]
+        sections = [Section(level=1, marker=text[h - 1:h + 1], title=f"第{k}部分", start=h - 1,
+                            end=(heads[k + 1] - 1 if k + 1 < len(heads) else len(text))) for k, h in enumerate(heads)]
+        doc_id, _ = add_document(project, clean_text=text, raw_text=text, title=f"报告{doc_no}", sections=sections)
+        count = min(_SPANS_PER_DOC, remaining)
+        rows, seen = [], set()
+        while len(rows) < count:
+            start = rng.randrange(len(text) - 12)
+            key = (start, start + rng.randrange(2, 12), rng.choice(["statistic", "directive"]),
+                   rng.choice(["张三", "李四", "@gold"]))
+            if key in seen:
+                continue  # the same annotator cannot have two identical spans
+            seen.add(key)
+            rows.append((new_id(), doc_id, *key, "gold" if key[3] == "@gold" else "accepted",
+                         json.dumps({"value": rng.random()}), "manual", "{}", stamp, stamp))
+        # Setup inserts rows directly (they are valid by construction): the bench measures export, and
+        # 100 000 validated single inserts would take longer than the export being measured.
+        with project.write():
+            project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES ('张三', ?), ('李四', ?)",
+                                 [stamp, stamp])
+            project.conn.executemany(
+                'INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes,'
+                " source, provenance, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        remaining -= count
+        doc_no += 1
+    project.close()
+
+
+def bench_export(n_spans: int = 100_000) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        _build(db, n_spans)
+        project = open_project(db)
+        try:
+            started = time.perf_counter()
+            report = export_native(project, Path(folder) / "out.jsonl")
+            seconds = time.perf_counter() - started
+            records = list(iter_records(project))
+        finally:
+            project.close()
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        started = time.perf_counter()
+        for item in records:
+            encode(item)
+        dumps_seconds = time.perf_counter() - started
+    return {
+        "spans": report.spans,
+        "documents": report.documents,
+        "seconds": round(seconds, 3),
+        "spans_per_second": round(report.spans / seconds),
+        "json_dumps_seconds": round(dumps_seconds, 3),
+        "ratio_to_json_dumps": round(seconds / dumps_seconds, 2),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(bench_export(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000), indent=2))

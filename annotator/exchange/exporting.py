@@ -1,0 +1,51 @@
+"""What every exporter shares: the report and the "one file per annotator" split."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from annotator.exchange.safe_write import unique_siblings
+from annotator.exchange.selection import Selection, layers
+from annotator.storage.project import Project
+
+
+@dataclass
+class ExportReport:
+    files: list[Path] = field(default_factory=list)
+    documents: int = 0
+    spans: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: "ExportReport") -> None:
+        self.files.extend(other.files)
+        self.documents += other.documents
+        self.spans += other.spans
+        self.notes.extend(other.notes)
+
+    def summary(self) -> str:
+        lines = [f"{self.spans} spans from {self.documents} documents written to:"]
+        lines.extend(f"  {path}" for path in self.files)
+        lines.extend(f"  note: {n}" for n in self.notes)
+        return "\n".join(lines)
+
+
+# An exporter writes one selection to one file and reports what it wrote.
+Writer = Callable[[Project, Path, Selection], ExportReport]
+
+
+def export_layers(project: Project, path: str | Path, selection: Selection, writer: Writer, *,
+                  per_annotator: bool) -> ExportReport:
+    """Run ``writer`` once, or once per annotator into sibling files (``out.张三.jsonl``, ``out.@gold.jsonl``)."""
+    path = Path(path)
+    if not per_annotator:
+        return writer(project, path, selection)
+    report = ExportReport()
+    names = layers(project, selection)
+    if not names:
+        report.notes.append("no spans match the selection: no file written")
+        return report
+    for name, target in unique_siblings(path, names).items():
+        report.add(writer(project, target, replace(selection, annotators=(name,), gold=False)))
+    return report

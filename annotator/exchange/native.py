@@ -1,0 +1,178 @@
+"""The project's own exchange format: JSON Lines, one document per line, versioned (schema_version 1).
+
+It carries everything needed to rebuild a project's documents, outlines and span layers: exporting,
+importing into an empty project and exporting again gives identical lines (ids and times included).
+Offsets are code points of ``text``; ``utf16_start``/``utf16_end`` are given for JavaScript and Qt.
+See FORMAT.md and resources/native_jsonl.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from annotator.domain.model import Section, Span, SpanStatus
+from annotator.domain.offsets import Utf16Map
+from annotator.exchange.exporting import ExportReport, export_layers
+from annotator.exchange.importing import (
+    ImportReport, LineRefused, check_offsets, document_for, ensure_labels, json_lines, run_lines, store,
+)
+from annotator.exchange.outline_paths import innermost, section_paths
+from annotator.exchange.safe_write import atomic_open
+from annotator.exchange.selection import DocumentBundle, Selection, iter_bundles
+from annotator.storage.documents import sha256_text
+from annotator.storage.project import Project
+
+SCHEMA_VERSION = 1
+
+
+def _sections_json(sections: list[Section], paths: list[list[str]]) -> list[dict[str, Any]]:
+    return [
+        {"level": s.level, "marker": s.marker, "title": s.title, "start": s.start, "end": s.end,
+         "path": path, "parent": s.parent, "title_start": s.title_start, "title_end": s.title_end,
+         "kind": s.kind, "ordinal": s.ordinal, "confidence": s.confidence, "source": s.source}
+        for s, path in zip(sections, paths)
+    ]
+
+
+def _load_all(texts: list[str]) -> list[Any]:
+    # One json.loads over a whole document's stored objects is several times faster than one call per
+    # span (the parse stays in C); the stored texts are json.dumps output, so joining them is valid JSON.
+    return json.loads("[" + ",".join(texts) + "]") if texts else []
+
+
+def record(bundle: DocumentBundle) -> dict[str, Any]:
+    """One document as a native record (a dict ready for json.dumps)."""
+    doc = bundle.document
+    text = doc.text
+    u16 = Utf16Map(text)
+    paths = section_paths(bundle.sections)
+    where = innermost(bundle.sections, [s.start for s in bundle.spans])
+    attributes = _load_all([s.attributes for s in bundle.spans])
+    provenance = _load_all([s.provenance for s in bundle.spans])
+    spans = [
+        {"id": s.id, "start": s.start, "end": s.end, "utf16_start": u16.to_utf16(s.start),
+         "utf16_end": u16.to_utf16(s.end), "label": s.label, "text": text[s.start:s.end],
+         "attributes": attrs, "annotator": s.annotator, "status": s.status,
+         "source": s.source, "provenance": prov,
+         "section_path": paths[i] if i is not None else [], "created": s.created, "updated": s.updated}
+        for s, i, attrs, prov in zip(bundle.spans, where, attributes, provenance)
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION, "id": doc.id, "title": doc.title, "source": doc.source_path,
+        "text": text, "text_sha256": doc.sha256, "metadata": json.loads(doc.metadata),
+        "sections": _sections_json(bundle.sections, paths), "spans": spans,
+    }
+
+
+def iter_records(project: Project, selection: Selection = Selection()) -> Iterator[dict[str, Any]]:
+    for bundle in iter_bundles(project, selection):
+        yield record(bundle)
+
+
+def _write(project: Project, path: Path, selection: Selection) -> ExportReport:
+    report = ExportReport(files=[path])
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    with atomic_open(path, "w", newline="\n") as out:
+        for item in iter_records(project, selection):
+            out.write(dumps(item))
+            out.write("\n")
+            report.documents += 1
+            report.spans += len(item["spans"])
+    return report
+
+
+def export_native(project: Project, path: str | Path, selection: Selection = Selection(), *,
+                  per_annotator: bool = False) -> ExportReport:
+    return export_layers(project, path, selection, _write, per_annotator=per_annotator)
+
+
+# -- import ----------------------------------------------------------------------------------------
+
+def _expect(value: Any, kind: type | tuple, what: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise LineRefused(f"{what} is missing or not a {getattr(kind, '__name__', 'valid value')}")
+    return value
+
+
+def _sections(items: Any, length: int) -> list[Section]:
+    result = []
+    for i, item in enumerate(_expect(items, list, "sections")):
+        _expect(item, dict, f"section {i}")
+        start, end = item.get("start"), item.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
+            raise LineRefused(f"section {i} [{start}, {end}) does not fit the text's {length} characters")
+        parent = item.get("parent")
+        if parent is not None and not (isinstance(parent, int) and 0 <= parent < i):
+            raise LineRefused(f"section {i} has parent {parent!r}, which is not an earlier section")
+        result.append(Section(
+            level=_expect(item.get("level"), int, f"section {i} level"),
+            marker=_expect(item.get("marker"), str, f"section {i} marker"),
+            title=_expect(item.get("title"), str, f"section {i} title"), start=start, end=end,
+            title_start=item.get("title_start", start), title_end=item.get("title_end", start),
+            kind=item.get("kind", ""), ordinal=item.get("ordinal", 0), confidence=item.get("confidence", 1.0),
+            parent=parent, source=item.get("source", "auto"),
+        ))
+    return result
+
+
+def _span(item: Any, i: int, text: str, u16: Utf16Map) -> Span:
+    _expect(item, dict, f"span {i}")
+    start, end = item.get("start"), item.get("end")
+    check_offsets(start, end, len(text), f"span {i}")
+    if "utf16_start" in item or "utf16_end" in item:
+        expected = (u16.to_utf16(start), u16.to_utf16(end))
+        if (item.get("utf16_start"), item.get("utf16_end")) != expected:
+            raise LineRefused(
+                f"span {i}: utf16 offsets ({item.get('utf16_start')}, {item.get('utf16_end')}) disagree with "
+                f"code points [{start}, {end}) (expected {expected[0]}, {expected[1]})")
+    if "text" in item and item["text"] != text[start:end]:
+        raise LineRefused(f"span {i}: its text {item['text']!r} is not the text at [{start}, {end})")
+    status = item.get("status", SpanStatus.ACCEPTED)
+    if status not in SpanStatus.ALL:
+        raise LineRefused(f"span {i}: unknown status {status!r}")
+    annotator = _expect(item.get("annotator"), str, f"span {i} annotator").strip()
+    if not annotator:
+        raise LineRefused(f"span {i} has no annotator")
+    return Span(
+        id=item.get("id"), start=start, end=end, label=_expect(item.get("label"), str, f"span {i} label"),
+        annotator=annotator, status=status, attributes=_expect(item.get("attributes", {}), dict, f"span {i} attributes"),
+        source=item.get("source") or "import:native",
+        provenance=_expect(item.get("provenance", {}), dict, f"span {i} provenance"),
+        created=item.get("created"), updated=item.get("updated"),
+    )
+
+
+def _import_line(project: Project, report: ImportReport, item: Any) -> bool:
+    _expect(item, dict, "the line")
+    version = item.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise LineRefused(f"schema_version {version!r} is not supported (this version reads {SCHEMA_VERSION})")
+    text = _expect(item.get("text"), str, "text")
+    if item.get("text_sha256") != sha256_text(text):
+        raise LineRefused("text_sha256 does not match the text (the text was changed after export)")
+    sections = _sections(item.get("sections", []), len(text))
+    u16 = Utf16Map(text)
+    new_spans = [_span(s, i, text, u16) for i, s in enumerate(_expect(item.get("spans", []), list, "spans"))]
+    doc_id = item.get("id") if isinstance(item.get("id"), int) else None
+    before = (report.documents_created, report.spans_added)
+    with project.write():
+        ensure_labels(project, {s.label for s in new_spans}, report)
+        created = report.documents_created
+        doc = document_for(project, text, title=item.get("title") or "", metadata=item.get("metadata") or {},
+                           source_path=item.get("source"), fmt="native", report=report, document_id=doc_id,
+                           sections=sections)
+        if report.documents_created == created and sections:
+            # The project's outline of this text may hold corrections; an import never overwrites it.
+            report.notes.append(f"document {doc}: already in the project, its outline was kept")
+        for span in new_spans:
+            span.document_id = doc
+        store(project, new_spans, report)
+    return (report.documents_created, report.spans_added) != before
+
+
+def import_native(project: Project, path: str | Path) -> ImportReport:
+    report = ImportReport(file=str(path))
+    run_lines(report, json_lines(Path(path)), lambda _n, item: _import_line(project, report, item))
+    return report

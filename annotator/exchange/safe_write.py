@@ -1,0 +1,100 @@
+"""Atomic writes: an export either replaces the chosen file completely or leaves it as it was.
+
+The data goes to a temporary file in the target's own folder (so ``os.replace`` is a rename on the same
+file system, atomic on POSIX and Windows), is flushed and fsynced, and only then takes the target's
+name. A failure midway removes the temporary file and never touches the target.
+
+Exports that write one file per annotator derive the extra names from the chosen path with
+``sibling_path``; an annotator name is data, never a path, so it cannot lead a write elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+# Anything outside letters (any script), digits and a few harmless marks becomes "_": this removes
+# path separators, "..", drive colons, control characters and the characters Windows forbids.
+_UNSAFE = re.compile(r"[^\w\-@+]", re.UNICODE)
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+_MAX_PART = 80
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a directory, and does not need to.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
+                newline: str | None = None) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on a clean exit it replaces ``path``."""
+    if mode not in ("w", "wb"):
+        raise ValueError("atomic_open writes whole files: mode must be 'w' or 'wb'")
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{target}: folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        if mode == "wb":
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding=encoding, newline=newline)
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def safe_part(name: str) -> str:
+    """A file-name fragment for an annotator name ("@gold", "张三", "../x" → "@gold", "张三", "_x")."""
+    part = _UNSAFE.sub("_", name.strip()).strip("_") or "_"
+    part = part[:_MAX_PART]
+    if part.upper() in _WINDOWS_RESERVED:
+        part = "_" + part
+    return part
+
+
+def sibling_path(chosen: str | os.PathLike, name: str) -> Path:
+    """``out/export.jsonl`` + "张三" → ``out/export.张三.jsonl``, always in the chosen file's folder."""
+    chosen = Path(chosen)
+    suffix = "".join(chosen.suffixes[-1:])
+    stem = chosen.name[: len(chosen.name) - len(suffix)] if suffix else chosen.name
+    candidate = chosen.parent / f"{stem}.{safe_part(name)}{suffix}"
+    # safe_part already makes this impossible; the check keeps it true if that function ever changes.
+    if candidate.resolve().parent != chosen.resolve().parent:
+        raise ValueError(f"refusing to write outside {chosen.parent}: {name!r}")
+    return candidate
+
+
+def unique_siblings(chosen: str | os.PathLike, names: list[str]) -> dict[str, Path]:
+    """Sibling paths for several names; two names that sanitise alike ("a/b", "a_b") get distinct files."""
+    taken: set[Path] = set()
+    result: dict[str, Path] = {}
+    for name in names:
+        path = sibling_path(chosen, name)
+        n = 2
+        while path in taken:
+            path = sibling_path(chosen, f"{name}-{n}")
+            n += 1
+        taken.add(path)
+        result[name] = path
+    return result
