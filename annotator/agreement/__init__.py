@@ -17,16 +17,25 @@ from annotator.agreement.coefficients import (
     cohen_kappa_table, contingency_table, expand_table, fleiss_details, fleiss_kappa,
     krippendorff_alpha, percent_agreement, positive_specific_agreement, scott_pi, table_agreement,
 )
+from annotator.agreement.gold import (
+    GOLD_ANNOTATOR, MISSING_IN_SOME, GoldScore, PremergeResult, add, edit, premerge_gold, reject,
+    relabel, score_against_gold, take_a, take_b, take_span,
+)
 from annotator.agreement.gamma import (
     Alignment, GammaUnit, best_alignment, combined_dissimilarity, positional_dissimilarity,
 )
 from annotator.agreement.ner_eval import SchemeCounts, bio_f1, bio_to_spans, semeval_evaluate
+from annotator.agreement.report import render_html, render_json, render_table
 from annotator.agreement.segmentation import pk, windowdiff
 from annotator.agreement.spans import (
-    AgreementResult, Counts, PairDisagreement, PairScores, SectionIndex, Summary, span_agreement,
+    AgreementResult, Counts, PairDisagreement, PairScores, SectionIndex, Summary, compare,
+    span_agreement,
 )
 from annotator.agreement.unitizing import (
     UAlphaResult, Unit, UnitizingResult, u_alpha, unitizing_alpha_2004, unitizing_distance,
 )
 
-__all__ = [name for name in dir() if not name.startswith("_") and name not in ("annotations",)]
+_SUBMODULES = {"charlevel", "coefficients", "gamma", "gold", "ner_eval", "report",
+               "segmentation", "spans", "unitizing"}
+# "align" is the function (it shadows its module of the same name), so it stays public.
+__all__ = sorted(n for n in dir() if not n.startswith("_") and n not in _SUBMODULES)

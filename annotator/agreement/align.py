@@ -163,10 +163,11 @@ def _position(item) -> tuple:
             min(s.end for s in spans), item.kind)
 
 
-def align_document(a: Sequence[Span], b: Sequence[Span], *,
-                   compare_attributes: bool = True) -> list[Match | Disagreement]:
-    """Align spans of one document (no grouping by document_id); see ``align``."""
-    pairs = greedy_pairs(a, b, overlap_candidates(a, b))
+def align_document(a: Sequence[Span], b: Sequence[Span], *, compare_attributes: bool = True,
+                   candidates: Iterable[tuple[int, int]] | None = None) -> list[Match | Disagreement]:
+    """Align spans of one document (no grouping by document_id); see ``align``.
+    ``candidates`` lets a caller that already has ``overlap_candidates(a, b)`` pass them in."""
+    pairs = greedy_pairs(a, b, overlap_candidates(a, b) if candidates is None else candidates)
     out: list[Match | Disagreement] = []
     for i, j in pairs:
         kind = classify(a[i], b[j], compare_attributes=compare_attributes)

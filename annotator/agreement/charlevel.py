@@ -31,49 +31,54 @@ class CharKappa:
         return dict(self.__dict__)
 
 
-def _runs(spans: Iterable[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
-    """(start, end, char label) runs covering [0, length). Where one annotator's spans of different
-    labels overlap, the character's label is their sorted labels joined by '+'."""
-    events: Counter = Counter()
-    points = {0, length}
+def label_runs(spans: Iterable, length: int) -> list[tuple[int, str]]:
+    """(end, char label) runs covering [0, length) in order. Where one annotator's spans of
+    different labels overlap, the character's label is their sorted labels joined by '+'."""
+    events: list[tuple[int, int, str]] = []
     for span in spans:
         s, e, label = (span.start, span.end, span.label) if hasattr(span, "start") else span[:3]
         s, e = max(0, s), min(length, e)
-        if e <= s:
-            continue
-        points.update((s, e))
-        events[(s, label)] += 1
-        events[(e, label)] -= 1
-    active: Counter = Counter()
-    starts_at: dict = {}
-    for (pos, label), delta in events.items():
-        starts_at.setdefault(pos, []).append((label, delta))
-    ordered = sorted(p for p in points if 0 <= p <= length)
-    out = []
-    for lo, hi in zip(ordered, ordered[1:]):
-        for label, delta in starts_at.get(lo, ()):
-            active[label] += delta
-        labels = sorted(k for k, v in active.items() if v > 0)
-        out.append((lo, hi, "+".join(labels) if labels else UNTAGGED))
-    return out
+        if e > s:
+            events.append((s, 1, label))
+            events.append((e, -1, label))
+    events.sort()
+    active: dict[str, int] = {}
+    runs: list[tuple[int, str]] = []
+    current, i = UNTAGGED, 0
+    while i < len(events):
+        pos = events[i][0]
+        if pos > (runs[-1][0] if runs else 0):
+            runs.append((pos, current))
+        while i < len(events) and events[i][0] == pos:
+            _, delta, label = events[i]
+            active[label] = active.get(label, 0) + delta
+            if not active[label]:
+                del active[label]
+            i += 1
+        current = "+".join(sorted(active)) if active else UNTAGGED
+    if length > (runs[-1][0] if runs else 0):
+        runs.append((length, current))
+    return runs
+
+
+def table_from_runs(ra: list[tuple[int, str]], rb: list[tuple[int, str]]) -> Counter:
+    """Counter {(label_a, label_b): characters} from two annotators' runs over one text."""
+    table: Counter = Counter()
+    i = j = pos = 0
+    while i < len(ra) and j < len(rb):
+        end = min(ra[i][0], rb[j][0])
+        table[(ra[i][1], rb[j][1])] += end - pos
+        pos = end
+        if ra[i][0] == end:
+            i += 1
+        if rb[j][0] == end:
+            j += 1
+    return table
 
 
 def char_table(spans_a, spans_b, length: int) -> Counter:
     """Counter {(label_a, label_b): characters} over [0, length)."""
-    ra, rb = _runs(spans_a, length), _runs(spans_b, length)
-    table: Counter = Counter()
-    i = j = 0
-    pos = 0
-    while i < len(ra) and j < len(rb):
-        end = min(ra[i][1], rb[j][1])
-        if end > pos:
-            table[(ra[i][2], rb[j][2])] += end - pos
-        pos = end
-        if ra[i][1] == end:
-            i += 1
-        if rb[j][1] == end:
-            j += 1
-    return table
+    return table_from_runs(label_runs(spans_a, length), label_runs(spans_b, length))
 
 
 def char_kappa_from_table(table: Counter, *, exclude_both_untagged: bool = False) -> CharKappa:
