@@ -1,0 +1,91 @@
+"""Word lists and patterns for directive cues, kept apart from the logic that applies them."""
+
+from __future__ import annotations
+
+import re
+
+# Section and list markers that open a heading or a point: 一、 （三） 2． 一是 第一， 首先，
+# "一要" keeps its 要: the marker is only the numeral, the 要 is the cue.
+MARKER_RE = re.compile(
+    r"\s*(?:第?[一二三四五六七八九十]{1,3}(?:是|、|，|,|．|\.)|[一二三四五六七八九十]{1,3}(?=要)"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]\s*|\d{1,2}[、．.](?!\d)|首先[，,]?|其次[，,]?|再次[，,]|最后[，,]"
+    r"|另一方面[，,]?|一方面[，,]?)"
+)
+# Openers that set the scene and are skipped before looking for an actor or a verb.
+CONNECTIVE_RE = re.compile(
+    r"(?:同时|此外|另外|因此|为此|所以|对此|今年|明年|当前|目前|下一步|下步|今后|在此基础上|特别是|尤其是|"
+    r"重点|总之|当然|更为重要的是|关键是|年内|年底前|今年内|全年)[，,]?"
+)
+# 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note").
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机])要(?![求素点害件务闻领员塞是义职地]|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到)")
+STRONG = (r"必须|务必|坚决|严禁|(?<![舍怪了恨巴见])不得(?![不了])|禁止|绝不|(?<![解判裁否表对])决不|一定要|不准|"
+          r"不允许|杜绝|切忌")
+NORMAL = rf"应当|应该|理应|确保|不要|{_YAO}"
+SOFT = r"希望|鼓励|倡导|建议|可以(?!说|看出|预见|看到)|力争|让我们"
+MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
+# 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
+PLEASE_RE = re.compile(r"请(?![予示求假教])")
+
+# Adverbs of manner that, in a forward-looking text, mark an instruction wherever they stand.
+ADVERBS = (
+    "进一步", "切实", "着力", "全力", "认真", "扎实", "积极", "大力", "努力", "深入", "广泛", "全面", "持续",
+    "不断", "加快", "狠抓", "继续", "始终", "自觉", "主动", "及时", "牢牢", "紧紧", "高度", "更加", "集中",
+    "坚定", "从严", "严格", "着眼", "牢固", "严厉", "精心", "逐一", "依法",
+)
+# Verbs that open an imperative clause with no subject ("推进…建设", "筹办…展").
+VERBS = (
+    "加强", "强化", "推进", "推动", "深化", "提升", "提高", "完善", "健全", "夯实", "筑牢", "抓好", "抓实",
+    "抓紧", "抓住", "做好", "做实", "做强", "做优", "落实", "加大", "优化", "激发", "发挥", "凝聚", "维护",
+    "构建", "打造", "树立", "增强", "压实", "扛起", "统筹", "保障", "促进", "巩固", "拓展", "拓宽", "扩大",
+    "开展", "实施", "建立", "建好", "引导", "培育", "弘扬", "筹划", "筹办", "筹备", "举办", "启动", "聚焦",
+    "围绕", "坚持", "突出", "注重", "用好", "管好", "规范", "探索", "畅通", "关心", "关注", "帮助", "支持",
+    "引领", "动员", "搭建", "研究制定", "制定", "出台", "组建", "成立", "打好", "打赢", "守住", "守牢",
+    "把握", "把好", "明确", "认清", "贯彻", "学习贯彻", "宣传", "督促", "指导", "推广", "选树", "会同",
+    "依托", "整合", "防范", "化解", "排查", "解决", "保持", "营造", "形成", "提供", "瞄准", "立足", "践行",
+    "传承", "倾听", "改进", "转变", "讲好", "办好", "织密", "兜牢", "严守", "严明", "严把", "争创", "创建",
+    "打通", "激活", "释放", "组织开展", "组织动员", "组织引导", "广泛开展", "精心组织", "加紧", "锤炼",
+    "锻造", "健全完善", "做大做强", "做大", "做精", "完善落实", "抓牢", "树牢", "擦亮", "叫响", "办实", "落细", "争取", "鼓励",
+    "减轻", "降低", "控制", "严控", "压减", "清理", "整治", "开辟", "拓宽", "建成", "深耕",
+    "建设", "新建", "打击", "加以", "压紧", "压紧压实", "严查", "查处", "健全",
+)
+_ADV = "|".join(sorted(ADVERBS, key=len, reverse=True))
+_VERB = "|".join(sorted(VERBS, key=len, reverse=True))
+ADVERB_RE = re.compile(_ADV)
+# A clause that opens (after marker, connective, actor) with an auxiliary, adverbs and/or a verb.
+LEAD_RE = re.compile(rf"(?:也|还|更|都|就|仍|再)?(?:(?:{_ADV})(?:地)?)*(?:{_VERB})|(?:{_ADV})")
+# Adverbs that mark an instruction even mid-clause ("在全县继续集中开展…").
+MIDDLE_RE = re.compile(r"进一步|切实|着力|大力|扎实|认真|全力|努力|积极|加快|不断|继续|持续推进|深入开展|全面推进")
+
+# Who is addressed: the subject before the cue.
+ACTOR_RE = re.compile(
+    r"(?:我们|你们|大家|同志们|我们大家|各位\S{0,4}?"
+    r"|(?:全体|各级|各地|各有关|各|全市|全县|全区|全省|全州|全乡|全镇|市|县|区|省|镇|乡)[\u4e00-\u9fff、]{0,14}?"
+    r"(?:工会组织|工会|组织|党委|党组|政府|部门|单位|干部|机关|系统|企业|职工|党员|领导|班子|委员会|协会|"
+    r"局|委|厅|办|上下|各地|同志|人员|群众|领导干部)"
+    r"|[\u4e00-\u9fff]{1,10}?(?:工会组织|工会|党委|党组|政府|部门|机关|委员会|协会|干部|班子))"
+)
+# A modal that opens with 一定/也/还 gets its actor from before those words.
+ACTOR_TAIL = re.compile(r"(?:一定|也|还|更|都|就|仍|务必|必须)+$")
+
+# Past or achieved: a clause reporting results, not giving instructions.
+RETRO_RE = re.compile(
+    r"(?<![为除罢])了(?![解如不结])|已经|(?<![自])已(?![有建])|取得(?:了|明显|显著|积极|长足|新的|丰硕)|"
+    r"以来|过去|去年|一年来|年来|上年|荣获|获得了|作出了|做出了|先后|成效明显|成效显著"
+)
+# A paragraph opening like this is a review of past work; plain verbs in it report, not instruct.
+RETRO_OPEN_RE = re.compile(
+    r"\s*(?:过去(?:的)?(?:一|五|几)年|去年|一年来|[\d一二三四五六七八九十两几]+年来|近年来|今年以来|回顾|"
+    r"(?:19|20)[\dxX]{2}年以来|[“\"]?十[一二三四]五[”\"]?(?:期间|时期|以来))"
+)
+# A plain verb clause that states what something *is* ("维护职工权益是工会的基本职责") is no instruction.
+COPULA_RE = re.compile(r"(?<![一二三四五六七八九十要就还更总凡只但而也正])是(?!否)")
+
+# A heading that opens a review of past work: plain verbs under it report results.
+REVIEW_HEADING_RE = re.compile(r"回顾|成效|成绩|总结|过去|取得|工作情况|进展情况|主要做法")
+# Statements about an action, not orders: "做好X，意义重大", "这些都需要我们认真解决".
+STATEMENT_RE = re.compile(r"意义重大|重要意义|责任重大|至关重要|十分重要|非常重要|尤为重要|需要|有待|亟待")
+# A preposition opening an imperative clause: "对在建项目逐一开展…", "按照…要求，…".
+PREP_RE = re.compile(r"(?:对(?!于)|在|以|按照|根据|通过|针对|结合|面向|对照|依照|同)")
+# "在…推进会上的讲话" is a title: a verb inside a noun (推进会) or a phrase ending in a speech word.
+PREP_NOT_RE = re.compile(r"上的|会上|中的|(?:讲话|发言|致辞|报告|讲话稿)$")
+VERB_RE = re.compile(_VERB)

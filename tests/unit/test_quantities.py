@@ -1,0 +1,77 @@
+"""Quantity recognition: what counts as a measured number, and how it is read."""
+
+import pytest
+
+from annotator.suggest.quantities import find_quantities, parse_number
+
+
+def _one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, [q.value_text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, unit, scale", [
+    ("生产总值60.6亿元", 60.6, "元", "亿"),
+    ("职工1,244人", 1244, "人", ""),
+    ("职工１２３４人", 1234, "人", ""),
+    ("百分之七十的企业", 70, "%", ""),
+    ("接待游客十二万人次", 12, "人次", "万"),
+    ("投入三千五百万元", 3500, "元", "万"),
+    ("提高2.5个百分点", 2.5, "个百分点", ""),
+    ("是上年的3倍", 3, "倍", ""),
+    ("八成以上的企业", 8, "成", ""),
+    ("婴儿死亡率降至2.9‰", 2.9, "‰", ""),
+    ("浓度为每立方米31微克", 31, "微克", ""),
+    ("覆盖中小学60所以上", 60, "所", ""),
+])
+def test_values_units_and_scales(text, value, unit, scale):
+    q = _one(text)
+    assert (q.value, q.unit, q.scale) == (value, unit, scale)
+    assert text[q.start:q.end] == q.value_text
+
+
+@pytest.mark.parametrize("text, value_text", [
+    ("近3000人参加", "近3000人"),
+    ("达到80%以上", "80%以上"),
+    ("约1.2万余人次", "约1.2万余人次"),
+    ("增长6%左右", "6%左右"),
+    ("不少于2次", "不少于2次"),
+    ("200余家企业", "200余家"),
+])
+def test_bounds_and_approximations_belong_to_the_value(text, value_text):
+    assert _one(text).value_text == value_text
+
+
+@pytest.mark.parametrize("text, low", [("增长5%—6%", 5), ("增长5%-6%", 5), ("3至5倍", 3), ("2家至3家", 2)])
+def test_ranges_are_one_quantity_valued_at_their_low_end(text, low):
+    q = _one(text)
+    assert q.value == low and q.value_text in text
+
+
+@pytest.mark.parametrize("text, unit", [("实现x亿元", "元"), ("增长x%", "%"), ("XX个项目", "个"), ("×个", "个"),
+                                        ("连续x个月", "个月"), ("完成××亿元", "元")])
+def test_template_placeholders_are_quantities_without_value(text, unit):
+    q = _one(text)
+    assert q.placeholder and q.value is None and q.unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "2023年", "二〇二三年", "4月15日", "第一", "一是", "第十届", "第3页 / 共12页", "增强“四个意识”",
+    "做到“两个维护”", "落实八项规定精神", "“十四五”规划", "三农", "一带一路", "双循环", "六大纪律",
+    "五中全会", "党的十九大", "十四届七次全会", "市总工会x届x次全委会议", "成立90周年", "一年来", "一系列",
+    "一批项目", "一线职工", "两手抓、两手硬", "作为一项战略任务", "讲7个方面的问题", "统筹发展和安全两件大事",
+    "电话：0356-8823417", "文档编号：5827461", "大小：36.5KB", "https://www.wenku88.com/doc/5827461.html",
+    "service2022@wenku88.com", "20xx年", "两位数的增长", "推进两个普遍、加强组织建设", "十分重要",
+    "65岁以上老人", "千方百计", "万众一心",
+])
+def test_names_dates_ordinals_and_chrome_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_parse_number_handles_both_scripts():
+    assert parse_number("1,244") == 1244
+    assert parse_number("60.6") == 60.6
+    assert parse_number("三点五") == 3.5
+    assert parse_number("二十五") == 25
+    assert parse_number("x") is None

@@ -1,0 +1,69 @@
+"""Statistic spans: indicator + value, with period, comparison and direction."""
+
+from annotator.suggest.statistics import suggest_statistics
+
+
+def _by_value(text):
+    return {s.attributes["value_text"]: (text[s.start:s.end], s.attributes) for s in suggest_statistics(text)}
+
+
+def test_span_runs_from_the_indicator_to_the_value():
+    text = "20xx年，全县地区生产总值实现60.6亿元，是20xx年的2.5倍，年均增长17.8%。"
+    found = _by_value(text)
+    span, attrs = found["60.6亿元"]
+    assert span == "全县地区生产总值实现60.6亿元"
+    assert attrs["indicator"] == "全县地区生产总值"
+    assert (attrs["value"], attrs["unit"], attrs["scale"], attrs["period"]) == (60.6, "元", "亿", "20xx年")
+    span, attrs = found["2.5倍"]
+    assert span == "是20xx年的2.5倍"
+    assert attrs["comparison"] == "是20xx年的" and attrs["indicator"] == "全县地区生产总值"
+    span, attrs = found["17.8%"]
+    assert attrs["direction"] == "增长" and attrs["indicator"] == "全县地区生产总值"
+
+
+def test_direction_comparison_and_inherited_indicator():
+    text = "2023年上半年，全市新增城镇就业1.2万人，比上年同期增加800人，失业率下降0.3个百分点。"
+    found = _by_value(text)
+    assert found["1.2万人"][1]["period"] == "2023年上半年"
+    attrs = found["800人"][1]
+    assert attrs["comparison"] == "比上年同期" and attrs["direction"] == "增长"
+    assert attrs["indicator"] == "全市新增城镇就业"
+    assert found["0.3个百分点"][1]["direction"] == "下降"
+    assert found["0.3个百分点"][1]["indicator"] == "失业率"
+
+
+def test_indicator_keeps_words_that_look_like_verbs():
+    text = "规模以上工业增加值增长x%，农村居民人均可支配收入同比增长8.2%。"
+    found = _by_value(text)
+    assert found["x%"][1]["indicator"] == "规模以上工业增加值"
+    assert found["8.2%"][1]["indicator"] == "农村居民人均可支配收入"
+    assert found["8.2%"][1]["comparison"] == "同比"
+
+
+def test_connective_is_skipped_and_bound_words_kept():
+    text = "全市职工总数68万人，其中新就业形态劳动者约9万人，覆盖率达到90%以上。"
+    spans = [text[s.start:s.end] for s in suggest_statistics(text)]
+    assert spans == ["全市职工总数68万人", "新就业形态劳动者约9万人", "覆盖率达到90%以上"]
+
+
+def test_period_words():
+    text = "“十三五”期间，全市累计帮扶困难职工3.6万户次。去年发放慰问金1120万元。"
+    found = _by_value(text)
+    assert found["3.6万户次"][1]["period"] == "“十三五”期间"
+    assert found["3.6万户次"][1]["indicator"] == "全市帮扶困难职工"
+    assert found["1120万元"][1]["period"] == "去年"
+
+
+def test_long_clause_is_capped():
+    text = "全市各级工会紧紧围绕中心服务大局履行维权服务主责主业落实全面从严治党要求在各个方面共帮扶困难职工3000人。"
+    (s,) = suggest_statistics(text)
+    assert s.end - s.start <= 40 + len("3000人")
+
+
+def test_seed_speeches_give_statistics_only_where_numbers_measure(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for s in suggest_statistics(text):
+            value = s.attributes["value_text"]
+            assert text[s.start:s.end].endswith(value)
+            assert "页" not in value and "KB" not in value
