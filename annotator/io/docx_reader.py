@@ -23,6 +23,8 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Word XML compresses ~10–30×; bombs compress 1000×. Only entries big enough to matter are judged.
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 4 * 1024 * 1024
+# lxml needs several times an XML part's size in memory; real document.xml files are 0.1–10 MB.
+MAX_XML_PART_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 5000  # a docx has 10–50 parts, a few hundred with many images
 PROLOGUE_BYTES = 65536
 
@@ -88,6 +90,9 @@ def check_archive(path: Path, data: bytes) -> None:
             if entry.file_size > RATIO_MIN_BYTES and entry.file_size > MAX_RATIO * max(1, entry.compress_size):
                 raise ReadError(path, f"unsafe .docx: {entry.filename} expands "
                                       f"{entry.file_size // max(1, entry.compress_size)}× (possible zip bomb)")
+            if entry.filename.endswith((".xml", ".rels")) and entry.file_size > MAX_XML_PART_BYTES:
+                raise ReadError(path, f"unsafe .docx: {entry.filename} is {_size(entry.file_size)} of XML; "
+                                      f"the limit is {_size(MAX_XML_PART_BYTES)}")
         names = {entry.filename for entry in entries}
         if "[Content_Types].xml" not in names:
             raise ReadError(path, "corrupt .docx (not a Word document package)")

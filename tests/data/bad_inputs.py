@@ -43,6 +43,7 @@ CASES: dict[str, str | None] = {
     "zip_bomb.docx": "possible zip bomb",
     "ratio_bomb.docx": "possible zip bomb",
     "many_entries.docx": "unsafe .docx",
+    "huge_xml.docx": "of XML; the limit is 50 MB",
     "billion_laughs.docx": "declares XML entities",
     "xxe.docx": "declares XML entities",
     "deep_nesting.docx": "corrupt .docx",
@@ -77,6 +78,7 @@ def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9)
         "zip_bomb.docx": lambda: _bomb(3 * 2**30 - 2**24),
         "ratio_bomb.docx": lambda: _bomb(150 * 2**20),
         "many_entries.docx": lambda: _many_entries(6000),
+        "huge_xml.docx": lambda: _bomb(64 * 2**20, filler=_two_letter_noise(16 * 2**20)),
         "billion_laughs.docx": lambda: _with_document(_billion_laughs()),
         "xxe.docx": lambda: _with_document(_xxe(secret_url, port)),
         "deep_nesting.docx": lambda: _with_document(_deep_nesting(100_000)),
@@ -174,15 +176,20 @@ def _many_entries(count: int) -> bytes:
     return out.getvalue()
 
 
-def _bomb(size: int) -> bytes:
-    """A docx whose word/document.xml inflates to ``size`` spaces (a multiple of 16 MiB)."""
-    chunk_size = 16 * 2**20
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    chunk = compressor.compress(b" " * chunk_size) + compressor.flush(zlib.Z_FULL_FLUSH)
+def _two_letter_noise(size: int) -> bytes:
+    # Random text over two letters deflates only ~6×: big, yet no suspicious ratio.
+    return os.urandom(size).translate(bytes(b"at"[i % 2] for i in range(256)))
+
+
+def _bomb(size: int, filler: bytes | None = None) -> bytes:
+    """A docx whose word/document.xml inflates to ``size`` bytes of ``filler`` (spaces by default)."""
+    block = filler or b" " * (16 * 2**20)
+    chunk_size = len(block)
+    compressor = zlib.compressobj(6 if filler else 9, zlib.DEFLATED, -15)
+    chunk = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
     copies = size // chunk_size
     stream = chunk * copies + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
     crc = 0
-    block = b" " * chunk_size
     for _ in range(copies):
         crc = zlib.crc32(block, crc)
     entries = []

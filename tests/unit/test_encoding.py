@@ -158,3 +158,12 @@ def test_round_trip_property(text):
     assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))[0] == text
     assert decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))[0] == text
     assert decode_bytes(text.encode("gb18030"))[0] == text
+
+
+def test_utf16_lone_surrogate_is_replaced_with_a_warning_and_real_fffd_is_not_counted():
+    broken = codecs.BOM_UTF16_LE + "一二".encode("utf-16-le") + b"\x00\xd8" + "三".encode("utf-16-le")
+    result = decode(broken)
+    assert result.text == "一二\ufffd三"
+    assert result.warnings and result.warnings[0].startswith("1 character")
+    clean = decode(codecs.BOM_UTF16_LE + "一\ufffd二".encode("utf-16-le"))
+    assert (clean.text, clean.warnings) == ("一\ufffd二", [])
