@@ -89,3 +89,6 @@ PREP_RE = re.compile(r"(?:对(?!于)|在|以|按照|根据|通过|针对|结合|
 # "在…推进会上的讲话" is a title: a verb inside a noun (推进会) or a phrase ending in a speech word.
 PREP_NOT_RE = re.compile(r"上的|会上|中的|(?:讲话|发言|致辞|报告|讲话稿)$")
 VERB_RE = re.compile(_VERB)
+# "推进高质量发展的必然要求": a verb phrase turned into a noun by 的 + an evaluative head noun.
+NOUN_PHRASE_END_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,4})(?:要求|保障|需要|之义|之举|体现|基础|前提|关键|路径|途径|"
+                                r"主力军|内容|选择|举措|任务)[”\"]?$")

@@ -98,7 +98,8 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
         body = actor.end()
     lead = cues.LEAD_RE.match(clause, body)
     if lead:
-        if cues.COPULA_RE.search(clause, lead.end()) or clause[lead.end():lead.end() + 1] in ("着", "了", "过"):
+        if (cues.COPULA_RE.search(clause, lead.end()) or clause[lead.end():lead.end() + 1] in ("着", "了", "过")
+                or cues.NOUN_PHRASE_END_RE.search(clause.rstrip(_TRIM))):
             return None  # "维护职工权益是…", "凝聚着…": a statement about the action, not an order
         return Cue("normal", "lead", clause[begin:body].strip(), _action(clause, body))
     if cues.COPULA_RE.search(clause, body):
