@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
-from annotator.exchange.safe_write import unique_siblings
-from annotator.exchange.selection import Selection, layers
+from annotator.exchange.safe_write import atomic_open, unique_siblings
+from annotator.exchange.selection import Selection, SpanRow, layers
 from annotator.storage.project import Project
 
 
@@ -49,3 +50,19 @@ def export_layers(project: Project, path: str | Path, selection: Selection, writ
     for name, target in unique_siblings(path, names).items():
         report.add(writer(project, target, replace(selection, annotators=(name,), gold=False)))
     return report
+
+
+def by_annotator(spans: list[SpanRow]) -> list[tuple[str, list[SpanRow]]]:
+    """A document's spans split into layers, annotators in name order, spans keeping their order."""
+    groups: dict[str, list[SpanRow]] = {}
+    for span in spans:
+        groups.setdefault(span.annotator, []).append(span)
+    return sorted(groups.items())
+
+
+def write_jsonl(path: Path, lines: Iterator[dict[str, Any]]) -> None:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    with atomic_open(path, "w", newline="\n") as out:
+        for line in lines:
+            out.write(dumps(line))
+            out.write("\n")

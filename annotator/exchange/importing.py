@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from annotator.domain.labels import Label
 from annotator.domain.model import Span, SpanStatus
+from annotator.domain.offsets import Utf16Map
 from annotator.storage import documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
 from annotator.storage.project import Project
@@ -29,11 +30,12 @@ class LineRefused(ValueError):
 
 @dataclass
 class LineProblem:
-    line: int
+    line: int  # 1-based; for a JSON array (Label Studio) the task's position in it
     reason: str
+    unit: str = "line"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return f"{self.unit} {self.line}: {self.reason}"
 
 
 @dataclass
@@ -77,7 +79,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
                 yield number, LineRefused(f"not valid JSON ({exc.msg} at column {exc.colno})")
 
 
-def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool]) -> None:
+def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool],
+              unit: str = "line") -> None:
     """Call ``handle`` per line; it returns True when something new was stored."""
     for number, item in items:
         # A line refused inside its transaction was rolled back: so are its counts.
@@ -93,7 +96,7 @@ def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Ca
         except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
             (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines) = saved[:4]
             del report.labels_added[saved[4]:], report.notes[saved[5]:]
-            report.failed.append(LineProblem(number, str(exc)))
+            report.failed.append(LineProblem(number, str(exc), unit))
 
 
 def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
@@ -161,32 +164,46 @@ def store(project: Project, new_spans: list[Span], report: ImportReport) -> int:
     return added
 
 
-def store_line(project: Project, report: ImportReport, *, text: str, found: list[tuple[Any, Any, Any]], fmt: str,
-               annotator: str | None, as_suggestions: bool, title: str = "",
-               metadata: dict | None = None) -> bool:
-    """Import one line of a foreign format: its text and (start, end, label) in code points of ``text``.
+def store_line(project: Project, report: ImportReport, *, text: Any, layers: list[tuple[str, str, list]],
+               fmt: str, title: str = "", metadata: dict | None = None) -> bool:
+    """Import one line of a foreign format: its text and, per layer (annotator, status from
+    ``layer_for``), the (start, end, label) found, in code points of ``text`` as given (CRLF included).
 
     Returns True when the line brought something new (a document or a span).
     """
-    name, status = layer_for(annotator, as_suggestions)
     if not isinstance(text, str) or not text:
         raise LineRefused("no text")
-    for start, end, label in found:
-        check_offsets(start, end, len(text))
-        if not isinstance(label, str) or not label.strip():
-            raise LineRefused(f"span [{start}, {end}) has no label")
+    for _, _, found in layers:
+        for start, end, label in found:
+            check_offsets(start, end, len(text))
+            if not isinstance(label, str) or not label.strip():
+                raise LineRefused(f"span [{start}, {end}) has no label")
     clean, remap = normalise_newlines(text)
-    moved = []
-    for start, end, label in found:
-        new_start, new_end = remap(start), remap(end)
-        if new_start >= new_end:
-            raise LineRefused(f"span [{start}, {end}) covers only a line break")
-        moved.append((new_start, new_end, label.strip()))
+    new_spans = []
+    for name, status, found in layers:
+        for start, end, label in found:
+            new_start, new_end = remap(start), remap(end)
+            if new_start >= new_end:
+                raise LineRefused(f"span [{start}, {end}) covers only a line break")
+            new_spans.append(Span(start=new_start, end=new_end, label=label.strip(), annotator=name,
+                                  status=status, source=f"import:{fmt}"))
     report.crlf_lines += int("\r" in text)
     before = (report.documents_created, report.spans_added)
     with project.write():
-        ensure_labels(project, (label for _, _, label in moved), report)
-        doc_id = document_for(project, clean, title=title, metadata=metadata, fmt=fmt, report=report)
-        store(project, [Span(document_id=doc_id, start=s, end=e, label=label, annotator=name, status=status,
-                             source=f"import:{fmt}") for s, e, label in moved], report)
+        ensure_labels(project, {s.label for s in new_spans}, report)
+        doc_id = document_for(project, clean, title=title if isinstance(title, str) else "",
+                              metadata=metadata, fmt=fmt, report=report)
+        for span in new_spans:
+            span.document_id = doc_id
+        store(project, new_spans, report)
     return (report.documents_created, report.spans_added) != before
+
+
+def utf16_to_codepoints(text: str, start: Any, end: Any) -> tuple[int, int]:
+    """Offsets counted in UTF-16 code units (JavaScript) → code points; refuses half a surrogate pair."""
+    u16 = Utf16Map(text)
+    check_offsets(start, end, u16.utf16_length, "span (UTF-16 units)")
+    result = u16.to_codepoint(start), u16.to_codepoint(end)
+    if (u16.to_utf16(result[0]), u16.to_utf16(result[1])) != (start, end):
+        raise LineRefused(f"span [{start}, {end}) in UTF-16 units splits a character outside the BMP")
+    return result
