@@ -142,7 +142,8 @@ def _heading(text: str, start: int, end: int) -> Suggestion | None:
     title = text[start:end]
     if not title:
         return None
-    cue = analyse_clause(title, past=False)
+    # The first clause carries the instruction; what follows is its purpose ("…，筑牢…的思想基础").
+    cue = analyse_clause(re.split(r"[，,]", title, maxsplit=1)[0], past=False)
     if cue is None or cue.kind == "middle" and len(title) > 40:
         return None
     return Suggestion(start, end, "directive", _attrs(cue), _STRENGTH_SCORE[cue.strength] - 0.05,
