@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from annotator.domain.model import ReadResult
+from annotator.io.docx_numbering import format_number
 from annotator.io.encoding import decode
 
 # Content a browser never shows as text.
@@ -31,6 +32,8 @@ _WS = re.compile(r"[ \t\n\f\r]+")
 # CSS Text 3: a line break in the source between two East Asian wide characters renders as nothing,
 # so hard-wrapped Chinese HTML must not gain spaces in the middle of words.
 _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+# <ol type="…">: the marker a browser draws, as Word numFmt names (shared formatter).
+_OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
@@ -97,6 +100,9 @@ class _TextExtractor(HTMLParser):
         self._pre = 0
         self._in_title = False
         self._title: list[str] = []
+        # One entry per open list: [last number, format] for <ol>, None for <ul>. Browsers draw
+        # "1." before ordered items; like Word's list numbers, that marker is text the reader sees.
+        self._lists: list[list | None] = []
 
     # -- tokenizer callbacks --
     def handle_starttag(self, tag, attrs):
@@ -112,6 +118,19 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "br":
             self._end_line(force=True)
+        elif tag == "ol":
+            self._end_line()
+            start = _int_attr(attrs, "start", 1)
+            self._lists.append([start - 1, _OL_TYPES.get(dict(attrs).get("type") or "1", "decimal")])
+        elif tag in ("ul", "menu", "dir"):
+            self._end_line()
+            self._lists.append(None)
+        elif tag == "li":
+            self._end_line()
+            current = self._lists[-1] if self._lists else None
+            if current is not None:
+                current[0] = _int_attr(attrs, "value", current[0] + 1)
+                self._line.append(format_number(current[0], current[1]) + ". ")
         elif tag in _BLOCK:
             self._end_line()
             if tag == "pre":
@@ -135,6 +154,10 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
+        elif tag in ("ol", "ul", "menu", "dir"):
+            if self._lists:
+                self._lists.pop()
+            self._end_line()
         elif tag in _BLOCK:
             if tag == "pre" and self._pre:
                 self._pre -= 1
@@ -164,7 +187,7 @@ class _TextExtractor(HTMLParser):
     def _word(self, word: str) -> None:
         if not word:
             return
-        if self._pending_ws is not None and self._line:
+        if self._pending_ws is not None and self._line and not self._line[-1].endswith((" ", "\t")):
             joined_wide = ("\n" in self._pending_ws and _WIDE.match(self._line[-1][-1])
                            and _WIDE.match(word[0]))
             if not joined_wide:
@@ -187,6 +210,13 @@ class _TextExtractor(HTMLParser):
     def title(self) -> str | None:
         title = _WS.sub(" ", "".join(self._title)).strip()
         return title or None
+
+
+def _int_attr(attrs, name: str, default: int) -> int:
+    try:
+        return int(dict(attrs).get(name) or default)
+    except ValueError:
+        return default
 
 
 def _is_hidden(attrs) -> bool:

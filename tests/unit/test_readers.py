@@ -176,6 +176,14 @@ def test_html_blocks_entities_title_and_whitespace(tmp_path):
                            "甲\n乙\n\n丙\n  保留\n    空格")
 
 
+def test_html_ordered_lists_keep_the_numbers_a_browser_shows(tmp_path):
+    html = """<ol>
+      <li>加强领导</li><li>压实责任<ol type="a" start="3"><li>细化</li><li value="9">量化</li></ol></li>
+      <li>强化考核</li></ol><ul><li>无序项</li></ul>"""
+    result = read_file(write(tmp_path, "list.html", html.encode("utf-8")))
+    assert result.text == "1. 加强领导\n2. 压实责任\nc. 细化\ni. 量化\n3. 强化考核\n无序项"
+
+
 @pytest.mark.parametrize(
     ("declared", "encoding", "expected"),
     [
