@@ -24,6 +24,7 @@ class Level:
     restart: int | None = None  # lvlRestart: 1-based level whose use restarts this one; 0 = never
     legal: bool = False  # isLgl: show every referenced level as decimal ("1.1" under "一、")
     suffix: str = "tab"
+    style: str | None = None  # pStyle: the paragraph style this level belongs to
 
 
 def _val(el, name: str, default=None):
@@ -50,6 +51,7 @@ def _parse_level(el) -> Level:
         restart=restart,
         legal=legal is not None and legal.get(W + "val", "1") not in ("0", "false", "off"),
         suffix=_val(el, "suff", "tab"),
+        style=_val(el, "pStyle"),
     )
 
 
@@ -110,11 +112,15 @@ class Numbering:
     # -- per paragraph --
     def label(self, paragraph_el) -> str:
         """The number Word shows for this paragraph ("" if none), advancing the counters."""
-        num_id, ilvl = self._num_pr(paragraph_el)
+        num_id, ilvl, style = self._num_pr(paragraph_el)
         if not num_id or num_id == "0" or num_id not in self._nums:
             return ""  # numId 0 is Word's way of switching numbering off for one paragraph
-        ilvl = min(max(ilvl or 0, 0), _LEVELS - 1)
         levels = self._levels(num_id)
+        if ilvl is None:
+            # Headings linked to a multilevel list name only the list; the level is the one whose
+            # pStyle is the paragraph's style.
+            ilvl = next((i for i, lvl in levels.items() if style and lvl.style == style), 0)
+        ilvl = min(max(ilvl, 0), _LEVELS - 1)
         level = levels.get(ilvl)
         if level is None:
             return ""
@@ -170,28 +176,26 @@ class Numbering:
         levels.update(overrides)
         return levels
 
-    def _num_pr(self, paragraph_el) -> tuple[str | None, int | None]:
+    def _num_pr(self, paragraph_el) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, paragraph style): direct numPr first, then up the style's basedOn chain."""
         ppr = paragraph_el.find(W + "pPr")
         num_id = ilvl = None
-        style = None
+        own_style = None
         if ppr is not None:
             num_pr = ppr.find(W + "numPr")
             if num_pr is not None:
                 num_id, ilvl = _val(num_pr, "numId"), _int(_val(num_pr, "ilvl"))
-            style = _val(ppr, "pStyle")
-        if num_id is not None and ilvl is not None:
-            return num_id, ilvl
-        style = style or self._default_style
+            own_style = _val(ppr, "pStyle")
+        own_style = own_style or self._default_style
+        style = own_style
         for _ in range(_MAX_STYLE_DEPTH):
-            if style is None:
+            if style is None or (num_id is not None and ilvl is not None):
                 break
             style_num, style_ilvl = self._style_numpr.get(style, (None, None))
             num_id = num_id if num_id is not None else style_num
             ilvl = ilvl if ilvl is not None else style_ilvl
-            if num_id is not None and ilvl is not None:
-                break
             style = self._style_parent.get(style)
-        return num_id, ilvl
+        return num_id, ilvl, own_style
 
 
 # -- number formats --

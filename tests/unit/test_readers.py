@@ -121,7 +121,7 @@ def test_docx_numbering_tables_and_title(tmp_path):
     assert result.title == "在全市工作会议上的讲话"
     assert result.metadata["author"] == "测试作者"
     assert result.metadata["tables"] == 1
-    assert result.metadata["numbered_paragraphs"] == 14
+    assert result.metadata["numbered_paragraphs"] == 19
 
 
 def _body_docx(body_xml: str) -> bytes:
@@ -224,3 +224,20 @@ def test_all_seeds_read_cleanly(seeds_dir):
         assert result.warnings == [], path.name
         assert len(result.text) > 1000
         assert sum("\u4e00" <= ch <= "\u9fff" for ch in result.text) > 0.5 * len(result.text)
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCountingThousand", "十一"),
+        (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (110, "chineseCounting", "一百一十"),
+        (1010, "chineseCountingThousand", "一千零一十"), (12, "chineseLegalSimplified", "壹拾贰"),
+        (10, "ideographDigital", "一〇"), (3, "ideographTraditional", "丙"), (11, "ideographTraditional", "11"),
+        (2, "ideographZodiac", "丑"), (4, "decimalEnclosedCircle", "④"), (12, "decimalFullWidth", "１２"),
+        (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (7, "decimalZero", "07"), (5, "bogus", "5"),
+    ],
+)
+def test_word_number_formats(value, fmt, expected):
+    from annotator.io.docx_numbering import format_number
+
+    assert format_number(value, fmt) == expected

@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Two lists: numId 1 is the outline "一、 / （一） / 1. / （1）" (abstract 10); numId 2 reuses it but
-# starts its top level at 3 (startOverride); numId 3 is 甲乙丙 with decimal sublevel and a bullet level.
+# starts its top level at 3 (startOverride); numId 3 is 甲乙丙 with decimal sublevel and a bullet level;
+# numId 4 is a heading list whose styles name only the list (the level comes from the lvl's pStyle).
 NUMBERING_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="{W_NS}">
   <w:abstractNum w:abstractNumId="10">
@@ -29,7 +30,14 @@ NUMBERING_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:lvl w:ilvl="1"><w:start w:val="5"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
     <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
   </w:abstractNum>
+  <w:abstractNum w:abstractNumId="30">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="OutlineA"/>
+      <w:lvlText w:val="第%1部分"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalFullWidth"/><w:pStyle w:val="OutlineB"/>
+      <w:lvlText w:val="%2．"/></w:lvl>
+  </w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+  <w:num w:numId="4"><w:abstractNumId w:val="30"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="10"/>
     <w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
   <w:num w:numId="3"><w:abstractNumId w:val="20"/></w:num>
@@ -112,6 +120,14 @@ def numbered_speech_docx() -> bytes:
     para("法定编号", 3, 1)
     para("项目符号", 3, 2)
     para("天干二", 3, 0)
+    for name in ("Outline A", "Outline B"):
+        style = styles.add_style(name, 1)
+        set_numbering(style.element.get_or_add_pPr(), 4, None)
+    para("总体要求", style="Outline A")
+    para("指导思想", style="Outline B")
+    para("主要目标", style="Outline B")
+    para("重点任务", style="Outline A")
+    para("加强统筹", style="Outline B")
     para("谢谢大家！")
     data = to_bytes(document)
     return rezip(data, replace={"word/numbering.xml": NUMBERING_XML.encode("utf-8")})
@@ -139,5 +155,10 @@ EXPECTED_NUMBERED_LINES = [
     "1.5 法定编号",
     "项目符号",
     "乙、天干二",
+    "第一部分总体要求",
+    "１．指导思想",
+    "２．主要目标",
+    "第二部分重点任务",
+    "１．加强统筹",
     "谢谢大家！",
 ]
