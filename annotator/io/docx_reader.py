@@ -47,9 +47,13 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
         raise ReadError(path, "corrupt .docx (not a Word document package)") from exc
-    except (KeyError, ValueError) as exc:
-        # KeyError: no main-document relationship; ValueError: "… is not a Word file, content
-        # type is …". Both mean another Office format or a zip that was renamed.
+    except KeyError as exc:
+        if "no item named" in str(exc):  # zipfile: a relationship points at a part that is absent
+            missing = str(exc).split("'")[1] if "'" in str(exc) else str(exc)
+            raise ReadError(path, f"corrupt .docx (the part {missing} is missing)") from exc
+        raise ReadError(path, _not_word_reason(data)) from exc  # no main-document relationship
+    except ValueError as exc:
+        # "… is not a Word file, content type is …": another Office format renamed to .docx.
         raise ReadError(path, _not_word_reason(data)) from exc
     except zipfile.BadZipFile as exc:
         raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})") from exc

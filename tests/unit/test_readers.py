@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import sys
 from pathlib import Path
@@ -135,6 +136,32 @@ def _body_docx(body_xml: str) -> bytes:
 
 def _p(text: str) -> str:
     return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def test_docx_without_extension_is_sniffed(tmp_path):
+    result = read_file(write(tmp_path, "speech", docx_fixtures.numbered_speech_docx()))
+    assert result.format == "docx"
+    assert "一、总结成绩" in result.text.split("\n")
+
+
+def test_docx_numbering_without_numbering_part_is_ignored(tmp_path):
+    import re
+    import zipfile
+
+    original = docx_fixtures.numbered_speech_docx()
+    rels_name = "word/_rels/document.xml.rels"
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        rels = archive.read(rels_name).decode("utf-8")
+    rels = re.sub(r"<Relationship [^>]*numbering[^>]*/>", "", rels)
+    data = docx_fixtures.rezip(original, replace={rels_name: rels.encode()}, drop={"word/numbering.xml"})
+    lines = read_file(write(tmp_path, "n.docx", data)).text.split("\n")
+    assert "总结成绩" in lines and "加快审批" in lines
+
+
+def test_docx_with_a_dangling_part_reference_is_corrupt(tmp_path):
+    data = docx_fixtures.rezip(docx_fixtures.numbered_speech_docx(), drop={"word/numbering.xml"})
+    with pytest.raises(ReadError, match=r"corrupt \.docx \(the part word/numbering.xml is missing\)"):
+        read_file(write(tmp_path, "n.docx", data))
 
 
 def test_docx_revisions_fields_breaks_and_content_controls(tmp_path):
