@@ -1,0 +1,162 @@
+"""Team exchange: bring annotators' own projects into one.
+
+Rules: documents match by the SHA-256 of their clean text (a document the target lacks is copied with
+its outline and import report; the target's outline of a known document is kept); labels the target
+lacks are added and existing labels are never changed; every span keeps its id, annotator, times and
+provenance; nothing in the target is overwritten or deleted — a span id already present is skipped,
+as is a span identical (same document, annotator, start, end, label) to one the target has. So merging
+the same source twice changes nothing. Suggestions (@suggester) are not merged: they are regenerated
+by running the suggester; gold and annotators' rejections of suggestions are merged.
+
+Each source is merged in one transaction: a source that fails midway leaves the target as it was.
+Spans deleted in a source after an earlier merge are not deleted from the target (merging only adds).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.domain.model import RemovedRegion
+from annotator.storage import documents, spans
+from annotator.storage.labels import SUGGESTER, get_labels, save_label
+from annotator.storage.project import Project, ProjectError, open_project
+from annotator.storage.sections import get_sections
+
+
+@dataclass
+class SourceReport:
+    path: str
+    documents_added: int = 0
+    documents_matched: int = 0
+    labels_added: list[str] = field(default_factory=list)
+    spans_added: int = 0
+    spans_skipped: int = 0  # already in the target (same id, or an identical span of the same annotator)
+    spans_changed_in_source: int = 0  # same id but edited in the source since; the target's copy was kept
+    statuses_updated: int = 0
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class MergeReport:
+    sources: list[SourceReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.error is None for s in self.sources)
+
+    def summary(self) -> str:
+        lines = []
+        for s in self.sources:
+            if s.error:
+                lines.append(f"{s.path}: not merged — {s.error}")
+                continue
+            lines.append(
+                f"{s.path}: {s.documents_added} documents added, {s.documents_matched} already present; "
+                f"{s.spans_added} spans added, {s.spans_skipped} already present"
+            )
+            if s.labels_added:
+                lines.append(f"  labels added: {', '.join(s.labels_added)}")
+            if s.spans_changed_in_source:
+                lines.append(f"  {s.spans_changed_in_source} spans were edited in the source after they were "
+                             "merged before; the target's copies were kept")
+            if s.statuses_updated:
+                lines.append(f"  document statuses updated: {s.statuses_updated}")
+            lines.extend(f"  note: {n}" for n in s.notes)
+        return "\n".join(lines)
+
+
+def _labels(target: Project, source: Project, report: SourceReport) -> None:
+    mine = {label.name: label for label in get_labels(target)}
+    for label in get_labels(source):
+        if label.name not in mine:
+            save_label(target, label)
+            report.labels_added.append(label.name)
+        elif mine[label.name] != label:
+            report.notes.append(f"label {label.name!r} differs in the source; the target's definition was kept")
+
+
+def _documents(target: Project, source: Project, report: SourceReport) -> dict[int, int]:
+    """Source document id → target document id."""
+    mapping = {}
+    rows = source.conn.execute(
+        "SELECT id, title, source_path, format, encoding, raw_text, clean_text, sha256, metadata, import_report,"
+        " imported_by FROM documents ORDER BY id"
+    ).fetchall()
+    for (doc_id, title, source_path, fmt, encoding, raw, clean, sha, metadata, removed, imported_by) in rows:
+        existing = documents.find_by_sha(target, sha)
+        if existing is not None:
+            mapping[doc_id] = existing
+            report.documents_matched += 1
+            continue
+        mapping[doc_id], _ = documents.add_document(
+            target, clean_text=clean, raw_text=raw, title=title, source_path=source_path, fmt=fmt,
+            encoding=encoding, metadata=json.loads(metadata),
+            removed=[RemovedRegion(**r) for r in json.loads(removed)], sections=get_sections(source, doc_id),
+            annotator=imported_by, document_id=doc_id,
+        )
+        report.documents_added += 1
+    return mapping
+
+
+def _statuses(target: Project, source: Project, mapping: dict[int, int], report: SourceReport) -> None:
+    # An annotator's progress comes from their own project: take it where it is newer than the target's.
+    for doc_id, annotator, status, updated in source.conn.execute(
+        "SELECT document_id, annotator, status, updated FROM doc_status"
+    ).fetchall():
+        row = target.conn.execute(
+            "SELECT status, updated FROM doc_status WHERE document_id = ? AND annotator = ?",
+            [mapping[doc_id], annotator],
+        ).fetchone()
+        if row is None or (row[0] != status and row[1] < updated):
+            documents.set_status(target, mapping[doc_id], annotator, status)
+            report.statuses_updated += 1
+
+
+def _spans(target: Project, source: Project, mapping: dict[int, int], report: SourceReport) -> None:
+    present = dict(target.conn.execute("SELECT id, updated FROM spans").fetchall())
+    incoming = []
+    for span in spans.list_spans(source):
+        if span.annotator == SUGGESTER:
+            continue
+        if span.id in present:
+            report.spans_skipped += 1
+            report.spans_changed_in_source += int(present[span.id] != span.updated)
+            continue
+        span.document_id = mapping[span.document_id]
+        incoming.append(span)
+    if incoming:
+        added, skipped = spans.add_spans(target, incoming, action="merge")
+        report.spans_added += added
+        report.spans_skipped += skipped
+
+
+def merge_one(target: Project, path: Path) -> SourceReport:
+    report = SourceReport(path=str(path))
+    try:
+        if path.resolve() == target.path.resolve():
+            raise ProjectError(path, "is the target project itself")
+        source = open_project(path, readonly=True, create=False)
+    except (ProjectError, OSError) as exc:
+        report.error = getattr(exc, "reason", None) or str(exc)
+        return report
+    try:
+        with target.write():
+            _labels(target, source, report)
+            mapping = _documents(target, source, report)
+            _statuses(target, source, mapping, report)
+            _spans(target, source, mapping, report)
+    except (ValueError, sqlite3.DatabaseError) as exc:
+        # The transaction was rolled back: nothing of this source is in the target.
+        return SourceReport(path=str(path), error=f"merge failed and was undone ({exc})")
+    finally:
+        source.close()
+    return report
+
+
+def merge(target: Project, sources: list[Path]) -> MergeReport:
+    """Merge each source project into ``target`` (see the module docstring for the rules)."""
+    return MergeReport([merge_one(target, Path(p)) for p in sources])

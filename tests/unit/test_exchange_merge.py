@@ -1,0 +1,132 @@
+"""Merging annotators' own projects: same documents, two annotators, idempotent, nothing overwritten."""
+
+from __future__ import annotations
+
+import pytest
+from test_exchange_fixtures import TEXT, TEXT2, at, outline
+
+from annotator.domain.labels import Label
+from annotator.domain.model import Span, Suggestion
+from annotator.exchange.merge import merge
+from annotator.exchange.native import export_native
+from annotator.exchange.selection import Selection
+from annotator.storage import documents as docs
+from annotator.storage import open_project, spans
+from annotator.storage.labels import get_labels, save_label
+from annotator.storage.sections import get_sections
+
+EVERYTHING = Selection(include_suggestions=True, include_rejected=True)
+
+
+def _annotator_project(path, name, pieces, *, order=(TEXT, TEXT2)):
+    """An annotator's own project: the same texts (imported in the given order) and their spans."""
+    project = open_project(path)
+    ids = {}
+    for text in order:
+        ids[text], _ = docs.add_document(project, clean_text=text, raw_text=text, title=text[:4],
+                                         sections=outline() if text == TEXT else ())
+    for text, piece, label in pieces:
+        start, end = at(text, piece)
+        spans.add_span(project, Span(document_id=ids[text], start=start, end=end, label=label, annotator=name))
+    start, end = at(TEXT, "增长5.2%")
+    spans.replace_suggestions(project, ids[TEXT], [Suggestion(start=start, end=end, label="statistic")])
+    docs.set_status(project, ids[TEXT], name, "done")
+    return project
+
+
+@pytest.fixture
+def team(tmp_path):
+    a = _annotator_project(tmp_path / "zhang.db", "张三", [
+        (TEXT, "各级工会要切实加强𠮷职工😀权益维护", "directive"), (TEXT, "60.6亿元", "statistic"),
+        (TEXT2, "全年事故下降12%", "statistic")])
+    save_label(a, Label(name="measure", colour="#123456"))
+    b = _annotator_project(tmp_path / "li.db", "李四", [
+        (TEXT, "60.6亿元", "statistic"), (TEXT, "职工😀权益维护。全县", "statistic"),
+        (TEXT2, "要加强安全生产", "directive")], order=(TEXT2, TEXT))
+    a.close(), b.close()
+    target = open_project(tmp_path / "team.db")
+    yield target, [tmp_path / "zhang.db", tmp_path / "li.db"]
+    target.close()
+
+
+def _snapshot(project, tmp_path, name):
+    out = tmp_path / f"{name}.jsonl"
+    export_native(project, out, EVERYTHING)
+    return out.read_text(encoding="utf-8")
+
+
+def test_two_annotators_same_documents(team, tmp_path):
+    target, sources = team
+    report = merge(target, sources)
+    assert report.ok, report.summary()
+    zhang, li = report.sources
+    assert (zhang.documents_added, li.documents_added, li.documents_matched) == (2, 0, 2)
+    assert (zhang.spans_added, li.spans_added) == (3, 3)
+    assert zhang.labels_added == ["measure"] and li.labels_added == []
+    assert len(docs.document_ids(target)) == 2
+    by_annotator = {}
+    for s in spans.list_spans(target):
+        by_annotator.setdefault(s.annotator, set()).add((docs.clean_text(target, s.document_id)[s.start:s.end], s.label))
+    assert by_annotator == {
+        "张三": {("各级工会要切实加强𠮷职工😀权益维护", "directive"), ("60.6亿元", "statistic"), ("全年事故下降12%", "statistic")},
+        "李四": {("60.6亿元", "statistic"), ("职工😀权益维护。全县", "statistic"), ("要加强安全生产", "directive")},
+    }  # no @suggester: suggestions are regenerated, not merged
+    doc = docs.find_by_sha(target, docs.sha256_text(TEXT))
+    assert get_sections(target, doc) == outline()
+    assert docs.get_status(target, doc, "张三") == "done" and docs.get_status(target, doc, "李四") == "done"
+
+
+def test_merging_twice_changes_nothing(team, tmp_path):
+    target, sources = team
+    merge(target, sources)
+    before = _snapshot(target, tmp_path, "before")
+    again = merge(target, sources + sources)
+    assert again.ok
+    assert all((s.spans_added, s.documents_added, s.labels_added, s.statuses_updated) == (0, 0, [], 0)
+               for s in again.sources)
+    assert _snapshot(target, tmp_path, "after") == before
+
+
+def test_never_overwrites_work_already_in_the_target(team, tmp_path):
+    target, sources = team
+    merge(target, sources[:1])
+    (span,) = [s for s in spans.list_spans(target, annotators=["张三"]) if s.label == "directive"]
+    spans.update_span(target, span.id, attributes={"strength": "soft"}, by="组长")
+    # 张三 edits the same span in their own project afterwards.
+    with open_project(sources[0]) as own:
+        spans.update_span(own, span.id, attributes={"strength": "strong"})
+    report = merge(target, sources[:1])
+    assert report.sources[0].spans_changed_in_source == 1 and report.sources[0].spans_added == 0
+    assert spans.get_span(target, span.id).attributes == {"strength": "soft"}
+
+
+def test_existing_label_definitions_are_kept(team, tmp_path):
+    target, sources = team
+    save_label(target, Label(name="measure", colour="#ff0000"))
+    report = merge(target, sources[:1])
+    assert next(l for l in get_labels(target) if l.name == "measure").colour == "#ff0000"
+    assert any("measure" in n for n in report.sources[0].notes)
+
+
+def test_gold_is_merged(team, tmp_path):
+    target, sources = team
+    with open_project(sources[1]) as own:
+        doc = docs.find_by_sha(own, docs.sha256_text(TEXT2))
+        start, end = at(TEXT2, "要加强安全生产")
+        spans.add_span(own, Span(document_id=doc, start=start, end=end, label="directive", annotator="@gold",
+                                 status="gold", provenance={"adjudicator": "李四"}))
+    merge(target, sources)
+    (gold,) = spans.list_spans(target, annotators=["@gold"])
+    assert gold.provenance == {"adjudicator": "李四"} and gold.status == "gold"
+
+
+def test_bad_sources_are_reported_and_the_good_ones_merged(team, tmp_path):
+    target, sources = team
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database")
+    report = merge(target, [junk, tmp_path / "missing.db", target.path, sources[0]])
+    errors = [s.error for s in report.sources]
+    assert "not an SQLite database" in errors[0] and "no such project" in errors[1]
+    assert "target project itself" in errors[2] and errors[3] is None
+    assert not report.ok and report.sources[3].spans_added == 3
+    assert junk.read_bytes() == b"not a database"
