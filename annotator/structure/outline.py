@@ -168,13 +168,15 @@ def parse_outline(text: str) -> list[Section]:
     if not text:
         return []
     nodes = _build(text)
-    sections: list[Section] = []
+    # A section ends where the next node at its depth or shallower begins: one pass with a stack.
+    ends = [len(text)] * len(nodes)
+    open_nodes: list[int] = []
     for i, node in enumerate(nodes):
-        end = len(text)
-        for later in nodes[i + 1:]:
-            if later.depth <= node.depth:
-                end = later.cand.start
-                break
+        while open_nodes and nodes[open_nodes[-1]].depth >= node.depth:
+            ends[open_nodes.pop()] = node.cand.start
+        open_nodes.append(i)
+    sections: list[Section] = []
+    for node, end in zip(nodes, ends):
         sections.append(Section(
             level=node.depth + 1, marker=node.cand.marker, title="", start=node.cand.start, end=end,
             title_start=node.cand.end, title_end=node.cand.end, kind=node.cand.family,

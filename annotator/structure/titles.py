@@ -9,6 +9,7 @@ boundaries (never cutting inside a word).  jieba runs only on these rare short w
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ _WINDOW = 120  # no heading is longer; past this the title end is guessed
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
 _CUT_MIN, _CUT_MAX = 4, 50
+_NEAR = 3  # siblings on each side that a guessed title is lined up against
+_ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
 # Openings of body text right after a heading.  Strong: a speaker's words or a time frame, which titles
@@ -182,19 +185,9 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
     """Section index → (title end, confidence) for suspects whose title end had to be guessed."""
     siblings = _sibling_groups(sections)
     by_index = {sus.index: sus for sus in suspects}
-    # Every suspect first gets a provisional title (its best cut, ignoring the natural end), so that
-    # siblings which all ran on into their bodies can still be lined up against each other.
     titles = {i: text[nat.start:nat.end] for i, nat in enumerate(naturals)}
-    for sus in suspects:
-        others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
-        fixed = [titles[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
-        best = (-1e9, len(sus.window))
-        for cut in sus.boundaries:
-            title = sus.window[:cut]
-            refs = fixed + [max((o.window[:c] for o in [o] for c in o.boundaries),
-                                key=lambda ref: _similarity(title, ref), default=o.window) for o in others]
-            best = max(best, (_best_cut_at(sus, cut, refs), cut))
-        titles[sus.index] = sus.window[:best[1]]
+    if len(suspects) <= _ALIGN_MAX:
+        titles.update(_provisional_titles(suspects, siblings, titles))
     cuts: dict[int, tuple[int, float]] = {}
     for _round in range(2):
         for sus in suspects:
@@ -207,6 +200,25 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
                 cuts.pop(sus.index, None)
                 titles[sus.index] = by_index[sus.index].window
     return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
+
+
+def _provisional_titles(suspects: list[_Suspect], siblings: dict[int, list[int]],
+                        titles: dict[int, str]) -> dict[int, str]:
+    """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
+    all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
+    by_index = {sus.index: sus for sus in suspects}
+    guesses = {}
+    for sus in suspects:
+        others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
+        fixed = [titles[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
+        best = (-1e9, len(sus.window))
+        for cut in sus.boundaries:
+            title = sus.window[:cut]
+            refs = fixed + [max((o.window[:c] for c in o.boundaries), default=o.window,
+                                key=lambda ref: _similarity(title, ref)) for o in others]
+            best = max(best, (_best_cut_at(sus, cut, refs), cut))
+        guesses[sus.index] = sus.window[:best[1]]
+    return guesses
 
 
 def assign_titles(text: str, sections: list[Section]) -> None:
@@ -238,4 +250,9 @@ def _sibling_groups(sections: list[Section]) -> dict[int, list[int]]:
             runs[key] = []
         runs[key].append(i)
         groups[i] = runs[key]
-    return groups
+    # Only near siblings are compared, so a huge run of headings stays linear.
+    near: dict[int, list[int]] = {}
+    for i, group in groups.items():
+        k = bisect.bisect_left(group, i)
+        near[i] = group[max(0, k - _NEAR):k + _NEAR + 1]
+    return near
