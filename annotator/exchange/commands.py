@@ -1,0 +1,140 @@
+"""Headless verbs for exchange: ``export``, ``import-labels``, ``merge``.
+
+annotator/cli.py registers them with ``register(cli)``. Qt-free; heavy modules load inside the verbs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+EXPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio", "conll", "csv", "xlsx")
+IMPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio")
+
+
+@contextlib.contextmanager
+def _project(path: str, *, readonly: bool = False, create: bool = False) -> Iterator:
+    """Open a project; refusals and bad input become a one-line error naming the file and the reason."""
+    from annotator.storage import ProjectError, open_project
+
+    try:
+        project = open_project(path, readonly=readonly, create=create)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield project
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    except (ValueError, OSError) as exc:
+        where = getattr(exc, "filename", None) or path
+        raise click.ClickException(f"{where}: {exc}") from None
+    finally:
+        project.close()
+
+
+def _selection(annotators: str | None, gold: bool, include_suggestions: bool, include_rejected: bool):
+    from annotator.exchange.selection import Selection
+
+    names = tuple(n.strip() for n in annotators.split(",") if n.strip()) if annotators else None
+    return Selection(annotators=names, gold=gold, include_suggestions=include_suggestions,
+                     include_rejected=include_rejected)
+
+
+@click.command("export")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@click.option("--annotators", metavar="A,B", help="Only these annotators (default: everyone and gold).")
+@click.option("--gold", is_flag=True, help="Gold only (with --annotators: those annotators and gold).")
+@click.option("--include-suggestions", is_flag=True, help="Also the suggester's open suggestions.")
+@click.option("--include-rejected", is_flag=True, help="Also suggestions annotators rejected.")
+@click.option("--per-annotator", is_flag=True, help="One file per annotator beside OUTPUT (OUTPUT.name.ext).")
+@click.option("--doccano-form", type=click.Choice(["label", "entities"]), default="label", show_default=True)
+@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
+              help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
+def export_command(project: str, fmt: str, output: str, annotators: str | None, gold: bool,
+                   include_suggestions: bool, include_rejected: bool, per_annotator: bool, doccano_form: str,
+                   offsets: str) -> None:
+    """Write PROJECT's documents and spans to OUTPUT (writes are atomic: all or nothing)."""
+    selection = _selection(annotators, gold, include_suggestions, include_rejected)
+    with _project(project, readonly=True) as opened:
+        if fmt == "native":
+            from annotator.exchange.native import export_native as run
+        elif fmt == "doccano":
+            from annotator.exchange.doccano import export_doccano
+
+            def run(p, o, s, *, per_annotator):
+                return export_doccano(p, o, s, form=doccano_form, offsets=offsets, per_annotator=per_annotator)
+        elif fmt == "prodigy":
+            from annotator.exchange.prodigy import export_prodigy as run
+        elif fmt == "labelstudio":
+            from annotator.exchange.labelstudio import export_labelstudio as run
+        elif fmt == "conll":
+            from annotator.exchange.conll import export_conll as run
+        else:
+            from annotator.exchange.table import export_table
+
+            def run(p, o, s, *, per_annotator):
+                return export_table(p, o, s, fmt=fmt, per_annotator=per_annotator)
+        report = run(opened, Path(output), selection, per_annotator=per_annotator)
+    click.echo(report.summary())
+
+
+@click.command("import-labels")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), required=True, help="Format of FILE.")
+@click.option("--annotator", help="Whose spans these are (default: the name the file gives).")
+@click.option("--as-suggestions", is_flag=True, help="Import the spans as suggestions to review.")
+@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
+              help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
+def import_labels_command(project: str, file: str, fmt: str, annotator: str | None, as_suggestions: bool,
+                          offsets: str) -> None:
+    """Import spans from FILE into PROJECT; lines that cannot be imported are listed with the reason."""
+    if fmt == "native" and (annotator or as_suggestions):
+        raise click.UsageError("native files name each span's annotator: --annotator/--as-suggestions do not apply")
+    with _project(project, create=True) as opened:
+        if fmt == "native":
+            from annotator.exchange.native import import_native
+
+            report = import_native(opened, file)
+        elif fmt == "doccano":
+            from annotator.exchange.doccano import import_doccano
+
+            report = import_doccano(opened, file, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets)
+        elif fmt == "prodigy":
+            from annotator.exchange.prodigy import import_prodigy
+
+            report = import_prodigy(opened, file, annotator=annotator, as_suggestions=as_suggestions)
+        else:
+            from annotator.exchange.labelstudio import import_labelstudio
+
+            report = import_labelstudio(opened, file, annotator=annotator, as_suggestions=as_suggestions)
+    click.echo(report.summary())
+    if report.failed:
+        raise SystemExit(1)
+
+
+@click.command("merge")
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def merge_command(target: str, sources: tuple[str, ...]) -> None:
+    """Merge annotators' projects SOURCES into TARGET (created if missing); safe to repeat."""
+    from annotator.exchange.merge import merge
+
+    with _project(target, create=True) as opened:
+        report = merge(opened, [Path(s) for s in sources])
+    click.echo(report.summary())
+    if not report.ok:
+        raise SystemExit(1)
+
+
+COMMANDS = (export_command, import_labels_command, merge_command)
+
+
+def register(group: click.Group) -> None:
+    for command in COMMANDS:
+        group.add_command(command)

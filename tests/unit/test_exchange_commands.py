@@ -1,0 +1,95 @@
+"""The export / import-labels / merge verbs, driven through click as a user would."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+from test_exchange_fixtures import build
+
+from annotator.exchange.commands import register
+
+
+@pytest.fixture
+def cli():
+    @click.group()
+    def group():
+        pass
+
+    register(group)
+    return group
+
+
+@pytest.fixture
+def sample_path(tmp_path):
+    project, _, _ = build(tmp_path / "sample.db")
+    project.close()
+    return tmp_path / "sample.db"
+
+
+def _run(cli, *args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_export_then_import_round_trip(cli, sample_path, tmp_path):
+    out = tmp_path / "all.jsonl"
+    result = _run(cli, "export", sample_path, "--format", "native", "-o", out, "--include-suggestions",
+                  "--include-rejected")
+    assert result.exit_code == 0 and "spans from 2 documents" in result.output
+    result = _run(cli, "import-labels", tmp_path / "copy.db", out, "--format", "native")
+    assert result.exit_code == 0 and "2 lines imported, 0 skipped, 0 failed" in result.output
+    again = tmp_path / "again.jsonl"
+    _run(cli, "export", tmp_path / "copy.db", "--format", "native", "-o", again, "--include-suggestions",
+         "--include-rejected")
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "prodigy", "labelstudio", "csv", "xlsx"])
+def test_every_format_exports(cli, sample_path, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = _run(cli, "export", sample_path, "--format", fmt, "-o", out, "--annotators", "张三,李四")
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_per_annotator_and_conll(cli, sample_path, tmp_path):
+    result = _run(cli, "export", sample_path, "--format", "conll", "-o", tmp_path / "t.conll")
+    assert result.exit_code == 1 and "one annotator" in result.output and str(sample_path) in result.output
+    result = _run(cli, "export", sample_path, "--format", "conll", "-o", tmp_path / "t.conll", "--per-annotator")
+    assert result.exit_code == 0 and sorted(p.name for p in tmp_path.glob("t.*.conll")) == [
+        "t.@gold.conll", "t.张三.conll", "t.李四.conll"]
+
+
+def test_import_lists_failed_lines_and_exits_non_zero(cli, sample_path, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": "要加强领导", "label": [[0, 5, "directive"]]}, ensure_ascii=False) + "\n"
+                   + json.dumps({"text": "短", "label": [[0, 9, "directive"]]}, ensure_ascii=False) + "\n", "utf-8")
+    result = _run(cli, "import-labels", sample_path, src, "--format", "doccano", "--annotator", "王五")
+    assert result.exit_code == 1
+    assert "1 lines imported, 0 skipped, 1 failed" in result.output and "line 2: span [0, 9) does not fit" in result.output
+
+
+def test_native_import_rejects_layer_options(cli, sample_path, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("", "utf-8")
+    result = _run(cli, "import-labels", sample_path, src, "--format", "native", "--annotator", "x")
+    assert result.exit_code == 2 and "do not apply" in result.output
+
+
+def test_merge_summary(cli, sample_path, tmp_path):
+    result = _run(cli, "merge", tmp_path / "team.db", sample_path)
+    assert result.exit_code == 0 and "2 documents added" in result.output
+    result = _run(cli, "merge", tmp_path / "team.db", sample_path)
+    assert "0 documents added, 2 already present; 0 spans added" in result.output
+
+
+def test_errors_name_the_file(cli, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"hello")
+    result = _run(cli, "export", bad, "--format", "native", "-o", tmp_path / "o.jsonl")
+    assert result.exit_code == 1 and str(bad) in result.output and "not an SQLite database" in result.output
+    result = _run(cli, "export", tmp_path / "none.db", "--format", "csv", "-o", tmp_path / "o.csv")
+    assert result.exit_code == 1 and "no such project file" in result.output
+    assert not (tmp_path / "none.db").exists()
