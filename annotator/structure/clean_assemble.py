@@ -1,0 +1,118 @@
+"""Turn "regions of the raw text to drop" into a CleanResult, normalising whitespace on the way.
+
+Whitespace is normalised after the chrome is gone (removing a line leaves blank lines behind), but
+every dropped space is still recorded against the raw text, so ``kept`` maps each clean code point
+back to its raw position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from annotator.domain.model import CleanResult, RemovedRegion
+
+WHITESPACE = "whitespace"
+SPACES = " \t\u3000\xa0\r"
+
+# Any whitespace run that contains a line break: becomes "\n" (one break) or "\n\n" (a blank line).
+_BREAK_RUN = re.compile(r"[ \t\u3000\xa0\r]*\n[ \t\u3000\xa0\r\n]*")
+_EDGE_SPACES = re.compile(r"\A[ \t\u3000\xa0\r]+|[ \t\u3000\xa0\r]+\Z")
+
+
+def normalise(regions: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
+    """Sorted, non-overlapping regions; where two overlap, the earlier-starting one keeps the overlap.
+
+    Touching regions with the same reason become one, so a report lists a 温馨提示 block once.
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, reason in sorted(regions, key=lambda r: (r[0], -r[1])):
+        start, end = max(start, 0), min(end, length)
+        if out and start < out[-1][1]:
+            start = out[-1][1]
+        if start >= end:
+            continue
+        if out and start == out[-1][1] and reason == out[-1][2]:
+            out[-1] = (out[-1][0], end, reason)
+        else:
+            out.append((start, end, reason))
+    return out
+
+
+def _gaps(regions: list[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for start, end, _ in regions:
+        if start > pos:
+            gaps.append((pos, start))
+        pos = end
+    if pos < length:
+        gaps.append((pos, length))
+    return gaps
+
+
+def _whitespace_cuts(text: str) -> list[tuple[int, int]]:
+    """Ranges of ``text`` to drop so that blank-line runs collapse to one and lines lose edge spaces."""
+    cuts: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _BREAK_RUN.finditer(text):
+        start, end = m.span()
+        if start == 0 or end == n:
+            cuts.append((start, end))  # no leading or trailing breaks in the clean text
+            continue
+        first = text.index("\n", start)
+        last = text.rindex("\n", start, end)
+        cuts.append((start, first))  # trailing spaces of the line before
+        if last > first:
+            cuts.append((first + 1, last))  # extra blank lines (one blank line survives)
+        cuts.append((last + 1, end))  # indentation of the next paragraph
+    for m in _EDGE_SPACES.finditer(text):
+        cuts.append(m.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(c for c in cuts if c[1] > c[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def assemble(raw: str, regions: list[tuple[int, int, str]]) -> CleanResult:
+    n = len(raw)
+    chrome = normalise(regions, n)
+    gaps = _gaps(chrome, n)
+    provisional = "".join(raw[s:e] for s, e in gaps)
+
+    # Map each whitespace cut from provisional offsets back to raw offsets, run by run.
+    ws: list[tuple[int, int, str]] = []
+    gap_index, gap_pstart = 0, 0
+    for pstart, pend in _whitespace_cuts(provisional):
+        while pstart < pend:
+            while gap_pstart + (gaps[gap_index][1] - gaps[gap_index][0]) <= pstart:
+                gap_pstart += gaps[gap_index][1] - gaps[gap_index][0]
+                gap_index += 1
+            raw_start, raw_end = gaps[gap_index]
+            offset = pstart - gap_pstart
+            take = min(pend - pstart, raw_end - raw_start - offset)
+            ws.append((raw_start + offset, raw_start + offset + take, WHITESPACE))
+            pstart += take
+
+    every = normalise(chrome + ws, n)
+    kept: list[tuple[int, int, int]] = []
+    pieces: list[str] = []
+    clean_pos = 0
+    for start, end in _gaps(every, n):
+        kept.append((start, end, clean_pos))
+        pieces.append(raw[start:end])
+        clean_pos += end - start
+    removed = [RemovedRegion(s, e, raw[s:e], reason) for s, e, reason in every]
+    return CleanResult(text="".join(pieces), removed=removed, kept=kept)
+
+
+def clean_to_raw(kept: list[tuple[int, int, int]], clean_offset: int) -> int:
+    """Raw offset of a clean offset (an offset at the very end maps to the end of the last run)."""
+    starts = [k[2] for k in kept]
+    i = bisect.bisect_right(starts, clean_offset) - 1
+    if i < 0:
+        return 0
+    raw_start, raw_end, clean_start = kept[i]
+    return min(raw_start + clean_offset - clean_start, raw_end)

@@ -1,0 +1,246 @@
+"""Where the speech is: header and footer zones around it, and the evidence that finds them.
+
+A page is read as units: lines, or, in a line too long to be chrome (a flattened page whose breaks
+became spaces), its space-separated pieces. A unit is chrome (a rule says so), prose (long, or
+with sentence punctuation, or a salutation ending in a colon) or unknown (a short line: a title, a
+site name, a menu word no rule knows). The header zone runs to the last chrome unit before the first
+prose; the footer zone starts at the first chrome unit after the last prose. Unknown units inside a
+zone are chrome too, except the page heading, which is kept as the speech's title line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from annotator.structure.clean_rules import Rules
+
+SPACES = " \t\u3000\xa0\r"
+_SEGMENT = re.compile(r"[^ \t\u3000\xa0\r\n]+")
+SENTENCE_TERMINALS = re.compile(r"[。！？!?]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+PROSE_CHARS = 50  # a unit this long is speech even without punctuation
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str  # what is left after inline chrome, spaces trimmed
+    kind: str  # "chrome", "prose" or "unknown"
+    reason: str = ""
+
+
+class Scanner:
+    """The raw text's lines, the chrome rules found in them, and the two zones."""
+
+    def __init__(self, raw: str, rules: Rules):
+        self.raw, self.rules = raw, rules
+        self.regions: list[tuple[int, int, str]] = []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.inline = self._inline_regions()
+        self.inline_starts = [r[0] for r in self.inline]
+        self.chrome_lines = self._chrome_lines()
+        self.title_candidates: list[tuple[int, int, str]] = []  # (priority, position, title)
+
+    # -- evidence -------------------------------------------------------------------------------
+    def _line_span(self, i: int) -> tuple[int, int]:
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.raw)
+        return start, end
+
+    def _inline_regions(self) -> list[tuple[int, int, str]]:
+        raw, out = self.raw, []
+        for start, end, reason in self.rules.inline.finditer(raw):
+            if start > 0 and raw[start - 1] in SPACES and (end == len(raw) or raw[end] in SPACES + "\n"):
+                # take one side's spaces along: "甲 第5页 共5页 乙" → "甲 乙", not "甲  乙"
+                while start > 0 and raw[start - 1] in SPACES:
+                    start -= 1
+            out.append((start, end, reason))
+        self.regions.extend(out)
+        return out
+
+    def _chrome_lines(self) -> dict[int, str]:
+        """Lines that [[line]] and [[block]] rules drop wherever they are."""
+        raw, rules, found = self.raw, self.rules, {}
+        # "contains" rules run once over the whole text (one pass, fast), then map to their lines
+        holds: dict[int, str] = {}
+        for start, _, reason in rules.line_contains.finditer(raw):
+            holds.setdefault(bisect.bisect_right(self.line_starts, start) - 1, reason)
+        block = None  # the block whose items may follow
+        for i in range(len(self.line_starts)):
+            start, end = self._line_span(i)
+            text = raw[start:end].strip(SPACES)
+            if not text:
+                continue  # blank lines do not end a block
+            reason = None
+            if len(text) <= rules.max_chrome_line:
+                if block is not None and block.item.fullmatch(text):
+                    reason = block.id
+                else:
+                    block = next((b for b in rules.blocks if b.start.fullmatch(text)), None)
+                    reason = block.id if block else self._contains(holds.get(i), text) or rules.line.fullmatch(text)
+            else:
+                block = None
+            if reason:
+                found[i] = reason
+                self.regions.append((start, end + 1, reason))  # with its line break
+        return found
+
+    def _contains(self, reason: str | None, text: str) -> str | None:
+        return reason if reason and len(text) <= self.rules.line_max.get(reason, 0) else None
+
+    def _residual(self, start: int, end: int) -> str:
+        """The unit's text without the inline chrome inside it."""
+        pieces, pos = [], start
+        i = max(bisect.bisect_right(self.inline_starts, start) - 1, 0)
+        while i < len(self.inline) and self.inline[i][0] < end:
+            r_start, r_end, _ = self.inline[i]
+            if r_end > pos:
+                pieces.append(self.raw[pos:max(pos, r_start)])
+                pos = max(pos, r_end)
+            i += 1
+        pieces.append(self.raw[pos:end] if pos < end else "")
+        return "".join(pieces).strip(SPACES)
+
+    def _classify(self, start: int, end: int, line: int | None, in_zone: bool = True) -> _Unit:
+        text = self._residual(start, end)
+        if not text:
+            return _Unit(start, end, text, "chrome", "inline")
+        if line is not None and line in self.chrome_lines:
+            return _Unit(start, end, text, "chrome", self.chrome_lines[line])
+        if line is None and len(text) <= self.rules.max_chrome_line:
+            hit = self.rules.line_contains.search(text)
+            reason = self._contains(hit and hit[2], text) or self.rules.line.fullmatch(text)
+            if reason:
+                return _Unit(start, end, text, "chrome", reason)
+        if in_zone and len(text) <= self.rules.max_chrome_line:
+            reason = self.rules.zone.fullmatch(text)
+            if reason:
+                return _Unit(start, end, text, "chrome", reason)
+        if len(text) > PROSE_CHARS or SENTENCE_TERMINALS.search(text) or text[-1] in ":：":
+            return _Unit(start, end, text, "prose")
+        return _Unit(start, end, text, "unknown")
+
+    def _units(self, lines: range) -> Iterator[_Unit]:
+        """Lines in the given order; a long line is walked piece by piece (a flattened page)."""
+        backwards = lines.step < 0
+        for i in lines:
+            start, end = self._line_span(i)
+            if not self.raw[start:end].strip(SPACES):
+                continue
+            if end - start <= self.rules.max_chrome_line:
+                yield self._classify(start, end, i)
+                continue
+            spans = _segments_backwards(self.raw, start, end) if backwards else (
+                m.span() for m in _SEGMENT.finditer(self.raw, start, end)
+            )
+            yield from self._tag_runs(self._classify(s, e, None) for s, e in spans)
+
+    def _tag_runs(self, units: Iterator[_Unit]) -> Iterator[_Unit]:
+        """In a flattened page a keyword tag line is a run of short unknown pieces: test it whole."""
+        run: list[_Unit] = []
+        for unit in units:
+            if unit.kind == "unknown" and len(unit.text) <= 8:
+                run.append(unit)
+                continue
+            yield from self._flush_tags(run)
+            run = []
+            yield unit
+        yield from self._flush_tags(run)
+
+    def _flush_tags(self, run: list[_Unit]) -> list[_Unit]:
+        if len(run) >= 3:
+            lo, hi = min(u.start for u in run), max(u.end for u in run)
+            reason = self.rules.zone.fullmatch(self.raw[lo:hi].strip(SPACES))
+            if reason:
+                for unit in run:
+                    unit.kind, unit.reason = "chrome", reason
+        return run
+
+    # -- zones ----------------------------------------------------------------------------------
+    def _scan(self, lines: range) -> tuple[list[_Unit], _Unit | None]:
+        """Units up to the first prose one (exclusive), and that prose unit."""
+        seen: list[_Unit] = []
+        for unit in self._units(lines):
+            if unit.kind == "prose":
+                return seen, unit
+            seen.append(unit)
+        return seen, None
+
+    def header(self) -> tuple[int, _Unit | None]:
+        units, prose = self._scan(range(len(self.line_starts)))
+        if prose is None:
+            return 0, None  # no speech found: trust only the rules that apply anywhere
+        chrome = [k for k, u in enumerate(units) if u.kind == "chrome"]
+        if not chrome:
+            return 0, prose
+        zone, after = units[: chrome[-1] + 1], units[chrome[-1] + 1 :]
+        for unit in zone:
+            if unit.kind == "chrome":
+                self.regions.append((unit.start, unit.end, unit.reason))
+        unknown = [u for u in zone if u.kind == "unknown"]
+        body_first = next((u.text for u in after), prose.text)
+        for unit in unknown:
+            if title_like(unit.text):
+                self.title_candidates.append((2, unit.start, unit.text))
+            if unit.text == body_first or prose.text.startswith(unit.text):
+                self.regions.append((unit.start, unit.end, "title:duplicate"))
+            elif unit is unknown[-1] and title_like(unit.text) and not after:
+                continue  # the page's heading is the speech's title: keep it in place
+            else:
+                self.regions.append((unit.start, unit.end, "header:misc"))
+        return zone[-1].end, prose
+
+    def footer(self, floor: int) -> tuple[int, _Unit | None]:
+        units, prose = self._scan(range(len(self.line_starts) - 1, -1, -1))
+        if prose is None or prose.start < floor:
+            return len(self.raw), prose
+        chrome = [k for k, u in enumerate(units) if u.kind == "chrome"]
+        if not chrome:
+            return len(self.raw), prose
+        zone = units[: chrome[-1] + 1]  # walked backwards: the zone ends at the earliest chrome
+        for unit in zone:
+            reason = unit.reason if unit.kind == "chrome" else "footer:misc"
+            self.regions.append((unit.start, unit.end, reason))
+        return zone[-1].start, prose
+
+    def flattened_tail(self, prose: _Unit | None, body_end: int) -> int:
+        """In a flattened text, cut from a strong footer word to the end when little follows it."""
+        if prose is None:
+            return body_end
+        line = bisect.bisect_right(self.line_starts, prose.start) - 1
+        start, end = self._line_span(line)
+        if end - start <= self.rules.max_chrome_line:
+            return body_end
+        floor = max(start, min(body_end, end) - self.rules.cut_max_chars)
+        # The word must open a piece of its own ("。 版权所有"), never sit inside a sentence
+        # ("保护版权所有者的权益").
+        hit = next(
+            (h for h in self.rules.cut.finditer(self.raw, floor, min(body_end, end))
+             if h[0] == start or self.raw[h[0] - 1] in SPACES),
+            None,
+        )
+        if hit is None:
+            return body_end
+        self.regions.append((hit[0], body_end, hit[2]))
+        return hit[0]
+
+    # -- body -----------------------------------------------------------------------------------
+def _segments_backwards(raw: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    # Lazily, from the end: the footer scan usually stops after a few pieces of a huge line.
+    pos = end
+    while pos > start:
+        while pos > start and raw[pos - 1] in SPACES:
+            pos -= 1
+        seg_end = pos
+        while pos > start and raw[pos - 1] not in SPACES:
+            pos -= 1
+        if seg_end > pos:
+            yield pos, seg_end
+
+
+def title_like(text: str) -> bool:
+    return 4 <= len(text) <= 60 and bool(_CJK.search(text)) and not SENTENCE_TERMINALS.search(text)
