@@ -1,0 +1,15 @@
+"""The export benchmark builds what it says and reports consistent figures (the 100 000-span budget run
+is ``python -m annotator.exchange.bench``; here a small run keeps the unit suite quick)."""
+
+from __future__ import annotations
+
+from annotator.exchange.bench import bench_export
+
+
+def test_bench_export_small_run():
+    result = bench_export(n_spans=2_500)
+    assert result["spans"] == 2_500 and result["documents"] == 3
+    assert result["seconds"] > 0 and result["json_dumps_seconds"] > 0
+    # seconds is rounded to the millisecond: the rate must agree with it to within that rounding.
+    assert 2_500 / (result["seconds"] + 0.001) <= result["spans_per_second"] <= 2_500 / max(result["seconds"] - 0.001, 1e-9)
+    assert result["ratio_to_json_dumps"] >= 1  # the export includes the encoding it is compared with
