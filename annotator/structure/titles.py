@@ -23,6 +23,7 @@ _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
 _CUT_MIN, _CUT_MAX = 4, 50
 _NEAR = 3  # siblings on each side that a guessed title is lined up against
+_PARALLEL_SLACK = 6
 _ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
@@ -92,132 +93,118 @@ def _length_prior(n: int) -> float:
     return 0.5 - (n - 30) / 10
 
 
-def _suffix_agreement(title: str, ref: str) -> int:
+Shape = tuple[int, str, str, str, int]  # length, last three characters, first comma position
+
+
+def _shape(title: str) -> Shape:
+    commas = [i for i in (title.find("，"), title.find(",")) if i >= 0]
+    ends = (title[-1:], title[-2:-1] if len(title) > 1 else "", title[-3:-2] if len(title) > 2 else "")
+    return (len(title), *ends, min(commas) if commas else -1)
+
+
+def _suffix_agreement(a: Shape, b: Shape) -> int:
     """Shared characters among the last three: 新作为/新业绩/新形象 share the shape of parallel titles."""
-    return sum(1 for k in (1, 2, 3) if len(title) >= k and len(ref) >= k and title[-k] == ref[-k])
+    return (a[1] != "" and a[1] == b[1]) + (a[2] != "" and a[2] == b[2]) + (a[3] != "" and a[3] == b[3])
 
 
-def _similarity(title: str, ref: str) -> float:
-    """How parallel two sibling titles look: length, shared ending shape, same comma position."""
-    score = max(0.0, 1.0 - abs(len(title) - len(ref)) / 6) + _suffix_agreement(title, ref) / 2
-    comma_t = next((i for i, ch in enumerate(title) if ch in "，,"), -1)
-    comma_r = next((i for i, ch in enumerate(ref) if ch in "，,"), -1)
-    if comma_t >= 0 and comma_t == comma_r:
-        score += 1.0
-    return score
+def _similarity(a: Shape, b: Shape) -> float:
+    """How parallel two sibling titles look: length, shared ending, same comma position."""
+    score = max(0.0, 1.0 - abs(a[0] - b[0]) / 6) + _suffix_agreement(a, b) / 2
+    return score + 1.0 if a[4] >= 0 and a[4] == b[4] else score
+
+
+def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
+    return 1.5 * sum(_similarity(shape, r) for r in refs) / len(refs) - 1.0 if refs else 0.0
 
 
 @dataclass
 class _Suspect:
     index: int
     window: str  # the natural title, which probably ran on into the body
-    boundaries: list[int]  # jieba word ends inside the window
-    last_words: dict[int, str]  # boundary → the word ending there
-    bonus: float  # the natural end is punctuation or a line end
-    medium_ok: bool
+    cuts: dict[int, tuple[float, str, Shape]]  # jieba word end → (score without siblings, cue, shape)
+    natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
-
-
-def _best_cut(sus: _Suspect, refs: list[str], with_natural: bool) -> tuple[float, int, str]:
-    """(score, cut, cue) of the best title end; cut == len(window) keeps the natural end."""
-    def sibling_term(title: str) -> float:
-        return 1.5 * sum(_similarity(title, r) for r in refs) / len(refs) - 1.0 if refs else 0.0
-
-    window = sus.window
-    best = (-1e9, len(window), "natural")
-    if with_natural:
-        best = (_length_prior(len(window)) + sus.bonus + sibling_term(window), len(window), "natural")
-    for cut in sus.boundaries:
-        score, cue = _score_cut(sus, cut)
-        best = max(best, (score + sibling_term(window[:cut]), cut, cue))
-    return best
-
-
-def _score_cut(sus: _Suspect, cut: int) -> tuple[float, str]:
-    """Score of ending the title at ``cut`` before siblings are considered, and the cue that fired."""
-    title, body = sus.window[:cut], sus.window[cut:]
-    score, cue = _length_prior(len(title)), ""
-    if _STRONG_CUE.match(body):
-        score, cue = score + 2.5, "strong"
-    elif sus.medium_ok and _MEDIUM_CUE.match(body):
-        score, cue = score + 1.5, "medium"
-    if title[-1] in _BAD_TITLE_END or body[0] in _BAD_BODY_START or sus.last_words[cut] in _BAD_LAST_WORDS:
-        score -= 2.0
-    return score, cue
-
-
-def _best_cut_at(sus: _Suspect, cut: int, refs: list[str]) -> float:
-    score = _score_cut(sus, cut)[0]
-    if refs:
-        score += 1.5 * sum(_similarity(sus.window[:cut], r) for r in refs) / len(refs) - 1.0
-    return score
-
-
-def _decide(sus: _Suspect, refs: list[str]) -> tuple[int, float] | None:
-    """A (cut, confidence) inside the window, or None to keep the natural end."""
-    score, cut, cue = _best_cut(sus, refs, with_natural=True)
-    if cue == "natural":
-        return None
-    if cue == "strong" and score >= 2.0:
-        return cut, 0.7
-    title = sus.window[:cut]
-    parallel = bool(refs) and sum(_suffix_agreement(title, r) for r in refs) >= len(refs)
-    if score >= 2.0 and (cue or parallel):
-        return cut, 0.5
-    return (cut, 0.3) if sus.forced else None
 
 
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
     window = text[nat.start:nat.end]
     inline = FAMILIES[s.kind].inline
+    medium_ok = not inline and len(window) > _MEDIUM_MIN_LENGTH
     upper = min(_CUT_MAX, len(window) - 1)
-    last_words = {end: w for w, _b, end in segment.cut_with_offsets(window) if _CUT_MIN <= end <= upper}
+    cuts = {}
+    for word, _begin, cut in segment.cut_with_offsets(window):
+        if not _CUT_MIN <= cut <= upper:
+            continue
+        title, body = window[:cut], window[cut:]
+        score, cue = _length_prior(cut), ""
+        if _STRONG_CUE.match(body):
+            score, cue = score + 2.5, "strong"
+        elif medium_ok and _MEDIUM_CUE.match(body):
+            score, cue = score + 1.5, "medium"
+        if title[-1] in _BAD_TITLE_END or body[0] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
+            score -= 2.0
+        cuts[cut] = (score, cue, _shape(title))
+    bonus = 1.0 if nat.how in ("punct", "line") else 0.0
     return _Suspect(
-        index=i, window=window, boundaries=list(last_words), last_words=last_words,
-        bonus=1.0 if nat.how in ("punct", "line") else 0.0,
-        medium_ok=not inline and len(window) > _MEDIUM_MIN_LENGTH,
+        index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
     )
+
+
+def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
+    """A (cut, confidence) inside the window, or None to keep the natural end."""
+    natural_score, natural_shape = sus.natural
+    best = (natural_score + _sibling_term(natural_shape, refs), len(sus.window), "natural")
+    for cut, (score, cue, shape) in sus.cuts.items():
+        best = max(best, (score + _sibling_term(shape, refs), cut, cue))
+    score, cut, cue = best
+    if cue == "natural":
+        return None
+    if cue == "strong" and score >= 2.0:
+        return cut, 0.7
+    shape = sus.cuts[cut][2]
+    parallel = bool(refs) and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if score >= 2.0 and (cue or parallel):
+        return cut, 0.5
+    return (cut, 0.3) if sus.forced else None
 
 
 def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
                 suspects: list[_Suspect]) -> dict[int, tuple[int, float]]:
     """Section index → (title end, confidence) for suspects whose title end had to be guessed."""
     siblings = _sibling_groups(sections)
-    by_index = {sus.index: sus for sus in suspects}
-    titles = {i: text[nat.start:nat.end] for i, nat in enumerate(naturals)}
+    shapes = {i: _shape(text[nat.start:nat.end].rstrip(_TRAILING)) for i, nat in enumerate(naturals)}
     if len(suspects) <= _ALIGN_MAX:
-        titles.update(_provisional_titles(suspects, siblings, titles))
+        shapes.update(_provisional_shapes(suspects, siblings, shapes))
     cuts: dict[int, tuple[int, float]] = {}
     for _round in range(2):
         for sus in suspects:
-            refs = [titles[j].rstrip(_TRAILING) for j in siblings[sus.index] if j != sus.index]
-            found = _decide(sus, refs)
+            found = _decide(sus, [shapes[j] for j in siblings[sus.index] if j != sus.index])
             if found:
                 cuts[sus.index] = found
-                titles[sus.index] = sus.window[:found[0]]
+                shapes[sus.index] = sus.cuts[found[0]][2]
             else:
                 cuts.pop(sus.index, None)
-                titles[sus.index] = by_index[sus.index].window
+                shapes[sus.index] = sus.natural[1]
     return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
 
 
-def _provisional_titles(suspects: list[_Suspect], siblings: dict[int, list[int]],
-                        titles: dict[int, str]) -> dict[int, str]:
+def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]],
+                        shapes: dict[int, Shape]) -> dict[int, Shape]:
     """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
     all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
     by_index = {sus.index: sus for sus in suspects}
     guesses = {}
     for sus in suspects:
         others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
-        fixed = [titles[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
-        best = (-1e9, len(sus.window))
-        for cut in sus.boundaries:
-            title = sus.window[:cut]
-            refs = fixed + [max((o.window[:c] for c in o.boundaries), default=o.window,
-                                key=lambda ref: _similarity(title, ref)) for o in others]
-            best = max(best, (_best_cut_at(sus, cut, refs), cut))
-        guesses[sus.index] = sus.window[:best[1]]
+        fixed = [shapes[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
+        best = (-1e9, sus.natural[1])
+        for cut, (score, _cue, shape) in sus.cuts.items():
+            # Parallel titles have about the same length: only those cuts of the others are tried.
+            refs = fixed + [max((o.cuts[c][2] for c in o.cuts if abs(c - cut) <= _PARALLEL_SLACK),
+                                default=o.natural[1], key=lambda ref: _similarity(shape, ref)) for o in others]
+            best = max(best, (score + _sibling_term(shape, refs), shape))
+        guesses[sus.index] = best[1]
     return guesses
 
 
