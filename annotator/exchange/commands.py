@@ -39,7 +39,7 @@ def _selection(annotators: str | None, gold: bool, include_suggestions: bool, in
     from annotator.exchange.selection import Selection
 
     names = tuple(n.strip() for n in annotators.split(",") if n.strip()) if annotators else None
-    return Selection(annotators=names, gold=gold, include_suggestions=include_suggestions,
+    return Selection(annotators=names or None, gold=gold, include_suggestions=include_suggestions,
                      include_rejected=include_rejected)
 
 

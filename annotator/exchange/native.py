@@ -135,6 +135,9 @@ def _span(item: Any, i: int, text: str, u16: Utf16Map) -> Span:
     annotator = _expect(item.get("annotator"), str, f"span {i} annotator").strip()
     if not annotator:
         raise LineRefused(f"span {i} has no annotator")
+    for key in ("id", "created", "updated", "source"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise LineRefused(f"span {i}: {key} must be a string, got {item[key]!r}")
     return Span(
         id=item.get("id"), start=start, end=end, label=_expect(item.get("label"), str, f"span {i} label"),
         annotator=annotator, status=status, attributes=_expect(item.get("attributes", {}), dict, f"span {i} attributes"),
@@ -152,6 +155,8 @@ def _import_line(project: Project, report: ImportReport, item: Any) -> bool:
     text = _expect(item.get("text"), str, "text")
     if item.get("text_sha256") != sha256_text(text):
         raise LineRefused("text_sha256 does not match the text (the text was changed after export)")
+    if not isinstance(item.get("metadata", {}), dict):
+        raise LineRefused("metadata must be an object")
     sections = _sections(item.get("sections", []), len(text))
     u16 = Utf16Map(text)
     new_spans = [_span(s, i, text, u16) for i, s in enumerate(_expect(item.get("spans", []), list, "spans"))]

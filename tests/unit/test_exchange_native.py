@@ -205,3 +205,13 @@ def test_exported_lines_follow_the_published_schema(sample, tmp_path):
 
 def test_at_helper_finds_pieces():
     assert TEXT[slice(*at(TEXT, "60.6亿元"))] == "60.6亿元"
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda rec: rec["spans"][0].update(id=5), "id must be a string"),
+    (lambda rec: rec.update(metadata=[1]), "metadata must be an object"),
+    (lambda rec: rec["spans"][0].update(status="maybe"), "unknown status"),
+])
+def test_malformed_fields_are_refused(sample, tmp_path, change, reason):
+    report, _, _ = _damaged(tmp_path, sample, change)
+    assert [p.line for p in report.failed] == [1] and reason in report.failed[0].reason
