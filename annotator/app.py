@@ -1,9 +1,71 @@
-"""The composition root of the desktop app (the only place that builds the QApplication)."""
+"""The composition root of the desktop app: the one place that builds the QApplication, opens the
+project, and puts the session, controller and window together."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+
+def create_window(project_path: str | Path | None = None, *, settings_file: str | Path | None = None,
+                  first_run: bool = True):
+    """Build the main window (the QApplication must exist). Returns (window, project) or raises ProjectError.
+
+    ``first_run`` shows the welcome dialog when no annotator name is known yet; tests pass False after
+    writing a name into their own settings file.
+    """
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from annotator.gui import i18n
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.session import Session
+    from annotator.gui.settings import Settings
+    from annotator.nlp import segment
+    from annotator.paths import default_project_path
+    from annotator.storage import open_project
+
+    segment.warm_up(background=True)  # jieba loads while the window appears
+    settings = Settings(settings_file)
+    language = i18n.install(QApplication.instance(), settings.language)
+    path = Path(project_path) if project_path else default_project_path()
+    project = open_project(path)
+    choice = None
+    if not settings.annotator and first_run:
+        from annotator.gui.dialogs.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            project.close()
+            return None, None
+        settings.annotator = dialog.name.text().strip()
+        choice = dialog.choice
+    session = Session(project, settings.annotator or "annotator")
+    window = MainWindow(session, settings, language)
+    if choice == "samples":
+        window.import_samples()
+    elif choice == "import":
+        window.import_files()
+    return window, project
+
 
 def run_gui(project_path: str | None = None) -> int:
-    print("GUI not built yet: the workspace lands with issue #3. Use the CLI verbs meanwhile "
-          "(annotator --help).")
-    return 0
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from annotator import __version__
+    from annotator.storage import ProjectError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Speech Structure Annotator")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("speech-annotator")
+    try:
+        window, project = create_window(project_path)
+    except ProjectError as exc:
+        QMessageBox.critical(None, "Speech Structure Annotator", str(exc))
+        return 2
+    if window is None:
+        return 0
+    window.show()
+    code = app.exec()
+    project.close()
+    return code

@@ -1,0 +1,140 @@
+"""Undo commands: each redo()/undo() calls one storage function, then reloads the session.
+
+Every change is committed by the storage call itself, so the undo stack is only a convenience on top
+of data that is already safe. A redo that the store refuses (a duplicate, a stale id) marks the command
+obsolete, so QUndoStack.push drops it instead of recording a change that never happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.domain.model import Span
+from annotator.storage import sections as section_store
+from annotator.storage import spans as span_store
+from annotator.storage.project import ProjectError
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, session, text: str):
+        super().__init__(text)
+        self.session = session
+
+    def _guard(self, fn) -> bool:
+        try:
+            fn()
+            return True
+        except (ValueError, KeyError, ProjectError) as exc:
+            self.setObsolete(True)
+            self.session.message.emit(str(exc))
+            return False
+
+
+class AddSpan(_StoreCommand):
+    def __init__(self, session, span: Span, text: str = "Tag span", action: str = "span.add"):
+        super().__init__(session, text)
+        self.span = span
+        self.action = action
+
+    def redo(self) -> None:
+        def run():
+            # The first redo assigns the id and times; later redos re-store that same span.
+            self.span = span_store.add_span(self.session.project, self.span, action=self.action)
+        if self._guard(run):
+            self.session.reload_spans()
+
+    def undo(self) -> None:
+        span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
+        self.session.reload_spans()
+
+
+class RemoveSpan(_StoreCommand):
+    def __init__(self, session, span: Span, text: str = "Remove span"):
+        super().__init__(session, text)
+        self.span = span
+
+    def redo(self) -> None:
+        if self._guard(lambda: span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)):
+            self.session.reload_spans()
+
+    def undo(self) -> None:
+        span_store.add_span(self.session.project, self.span, action="span.restore")
+        self.session.reload_spans()
+
+
+class UpdateSpan(_StoreCommand):
+    """Relabel, change attributes or boundaries of one span."""
+
+    def __init__(self, session, span: Span, changes: dict[str, Any], text: str = "Edit span"):
+        super().__init__(session, text)
+        self.span_id = span.id
+        self.changes = changes
+        self.previous = {key: getattr(span, key) for key in changes}
+
+    def redo(self) -> None:
+        if self._guard(lambda: span_store.update_span(self.session.project, self.span_id,
+                                                      by=self.session.annotator, **self.changes)):
+            self.session.reload_spans()
+
+    def undo(self) -> None:
+        span_store.update_span(self.session.project, self.span_id, by=self.session.annotator, **self.previous)
+        self.session.reload_spans()
+
+
+class AcceptSuggestion(_StoreCommand):
+    def __init__(self, session, suggestion: Span, label: str | None = None, text: str = "Accept suggestion"):
+        super().__init__(session, text)
+        self.suggestion = suggestion if label in (None, suggestion.label) else replace(suggestion, label=label)
+        self.span: Span | None = None
+
+    def redo(self) -> None:
+        def run():
+            if self.span is None:
+                self.span = span_store.accept_suggestion(self.session.project, self.suggestion, self.session.annotator)
+            else:
+                span_store.add_span(self.session.project, self.span, action="suggestion.accept")
+        if self._guard(run):
+            self.session.reload_spans()
+
+    def undo(self) -> None:
+        span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
+        self.session.reload_spans()
+
+
+class RejectSuggestion(AcceptSuggestion):
+    def __init__(self, session, suggestion: Span, text: str = "Reject suggestion"):
+        super().__init__(session, suggestion, None, text)
+
+    def redo(self) -> None:
+        def run():
+            if self.span is None:
+                self.span = span_store.reject_suggestion(self.session.project, self.suggestion, self.session.annotator)
+            else:
+                span_store.add_span(self.session.project, self.span, action="suggestion.reject")
+        if self._guard(run):
+            self.session.reload_spans()
+
+
+class OutlineEdit(_StoreCommand):
+    """A structure correction: stored as an edit replayed over every re-parse (structure/corrections.py)."""
+
+    def __init__(self, session, op: str, anchor: int, payload: dict[str, Any] | None = None,
+                 text: str = "Correct outline"):
+        super().__init__(session, text)
+        self.doc_id = session.doc_id
+        self.op, self.anchor, self.payload = op, anchor, payload or {}
+        self.edit_id: int | None = None
+
+    def redo(self) -> None:
+        def run():
+            self.edit_id = section_store.add_edit(self.session.project, self.doc_id, self.op, self.anchor,
+                                                  self.payload, self.session.annotator)
+        if self._guard(run):
+            self.session.reparse_outline()
+
+    def undo(self) -> None:
+        section_store.remove_edit(self.session.project, self.edit_id, self.session.annotator)
+        self.session.reparse_outline()

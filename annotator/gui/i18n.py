@@ -1,0 +1,48 @@
+"""UI language: Simplified Chinese when the system locale is Chinese, English otherwise; switchable.
+
+All strings go through Qt's translation system (self.tr / QCoreApplication.translate); the catalogue is
+resources/i18n/annotator_zh_CN.ts, compiled to .qm by `python -m annotator.gui.i18n --compile`
+(tests/gui/test_i18n.py fails when any string is unfinished or the .qm is stale).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from annotator.resources import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def resolve_language(preference: str) -> str:
+    if preference in ("zh_CN", "en"):
+        return preference
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install(app: QCoreApplication, preference: str = "") -> str:
+    """Install the translator for ``preference`` ('' = system). Returns the language used."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = resolve_language(preference)
+    if language == "zh_CN":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("i18n", "annotator_zh_CN.qm"))):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return language
+
+
+def _compile() -> int:
+    import subprocess  # noqa: PLC0415
+
+    ts = resource_path("i18n", "annotator_zh_CN.ts")
+    qm = resource_path("i18n", "annotator_zh_CN.qm")
+    return subprocess.call(["pyside6-lrelease", str(ts), "-qm", str(qm)])
+
+
+if __name__ == "__main__" and "--compile" in sys.argv:
+    sys.exit(_compile())

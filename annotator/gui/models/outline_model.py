@@ -1,0 +1,38 @@
+"""The outline tree: one item per section (marker + title, with the number of tags inside)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from annotator.domain.model import Section, Span
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def build_outline_model(model: QStandardItemModel, sections: list[Section], spans: list[Span]) -> list[QStandardItem]:
+    """Fill ``model``; returns the item of each section, by section index."""
+    model.clear()
+    model.setHorizontalHeaderLabels([model.tr("Section"), model.tr("Tags")])
+    starts = sorted(s.start for s in spans)
+    items: list[QStandardItem] = []
+    from bisect import bisect_left  # noqa: PLC0415
+
+    for index, section in enumerate(sections):
+        title = section.title if len(section.title) <= 40 else section.title[:39] + "…"
+        item = QStandardItem(f"{section.marker}{title}")
+        item.setEditable(False)
+        item.setData(index, SECTION_ROLE)
+        tip = section.title
+        if section.confidence < 1.0:
+            tip += "\n" + model.tr("Title boundary inferred (confidence {0:.0%})").format(section.confidence)
+        item.setToolTip(tip)
+        count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
+        count_item = QStandardItem(str(count) if count else "")
+        count_item.setEditable(False)
+        count_item.setData(index, SECTION_ROLE)
+        count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        parent = model.invisibleRootItem() if section.parent is None else items[section.parent]
+        parent.appendRow([item, count_item])
+        items.append(item)
+    return items

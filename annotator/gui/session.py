@@ -1,0 +1,112 @@
+"""The GUI's view of the open project: current annotator, document, outline and spans.
+
+A QObject so views can listen; it never changes data itself — commands (commands.py) call the storage
+API and then ask the session to reload what they touched, and every view updates from the signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.domain.intervals import IntervalIndex
+from annotator.domain.labels import Label
+from annotator.domain.model import Section, Span
+from annotator.domain.offsets import Utf16Map
+from annotator.storage import documents as docs
+from annotator.storage import sections as section_store
+from annotator.storage import spans as span_store
+from annotator.storage.labels import ensure_annotator, get_labels
+from annotator.storage.project import Project
+from annotator.structure.corrections import apply_edits
+
+
+class Session(QObject):
+    documentOpened = Signal(int)
+    spansChanged = Signal(int)
+    outlineChanged = Signal(int)
+    documentsChanged = Signal()
+    statusChanged = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        if not project.readonly:
+            ensure_annotator(project, annotator)
+        self.labels: list[Label] = get_labels(project)
+        self.doc_id: int | None = None
+        self.title = ""
+        self.text = ""
+        self.utf16 = Utf16Map("")
+        self.sections: list[Section] = []
+        self.spans: list[Span] = []  # this annotator's accepted spans
+        self.suggestions: list[Span] = []  # open suggestions for this annotator
+        self.index: IntervalIndex[Span] = IntervalIndex([])  # spans + suggestions, for the highlighter
+
+    # -- labels ----------------------------------------------------------------------------------
+    def label(self, name: str) -> Label | None:
+        return next((label for label in self.labels if label.name == name), None)
+
+    def label_for_hotkey(self, key: str) -> Label | None:
+        return next((label for label in self.labels if label.hotkey == key), None)
+
+    # -- document --------------------------------------------------------------------------------
+    def open_document(self, doc_id: int) -> None:
+        row = docs.get_document(self.project, doc_id)
+        if row is None:
+            self.message.emit(self.tr("Document {0} no longer exists").format(doc_id))
+            return
+        self.doc_id = doc_id
+        self.title = row["title"]
+        self.text = row["clean_text"]
+        self.utf16 = Utf16Map(self.text)
+        self._load_outline()
+        self._load_spans()
+        if not self.project.readonly and docs.get_status(self.project, doc_id, self.annotator) == "not_started":
+            pass  # "in progress" is set by the first tag, not by looking
+        self.documentOpened.emit(doc_id)
+
+    def _load_outline(self) -> None:
+        stored = section_store.get_sections(self.project, self.doc_id)
+        self.sections = stored
+
+    def _load_spans(self) -> None:
+        self.spans = span_store.list_spans(self.project, self.doc_id, annotators=[self.annotator],
+                                           statuses=["accepted"])
+        self.suggestions = span_store.open_suggestions(self.project, self.doc_id, self.annotator)
+        self.index = IntervalIndex(self.spans + self.suggestions)
+
+    def reload_spans(self) -> None:
+        if self.doc_id is None:
+            return
+        self._load_spans()
+        if self.spans and docs.get_status(self.project, self.doc_id, self.annotator) == "not_started":
+            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
+            self.statusChanged.emit(self.doc_id)
+        self.spansChanged.emit(self.doc_id)
+
+    def reparse_outline(self) -> None:
+        """Parser output + this document's manual corrections → stored outline."""
+        from annotator.structure.outline import parse_outline  # noqa: PLC0415 - keep start-up light
+
+        edits = section_store.get_edits(self.project, self.doc_id)
+        self.sections = apply_edits(self.text, parse_outline(self.text), edits)
+        section_store.save_sections(self.project, self.doc_id, self.sections, annotator=self.annotator)
+        self.outlineChanged.emit(self.doc_id)
+
+    def set_status(self, status: str) -> None:
+        if self.doc_id is None:
+            return
+        docs.set_status(self.project, self.doc_id, self.annotator, status)
+        self.statusChanged.emit(self.doc_id)
+
+    # -- lookups used by views and the tagging controller ---------------------------------------
+    def spans_at(self, pos: int) -> list[Span]:
+        return [s for s in self.index.at(pos) if s.status == "accepted"]
+
+    def suggestions_at(self, pos: int) -> list[Span]:
+        return [s for s in self.index.at(pos) if s.status == "suggested"]
+
+    def find_span(self, span_id: str) -> Span | None:
+        return next((s for s in self.spans + self.suggestions if s.id == span_id), None)

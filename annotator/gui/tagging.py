@@ -1,0 +1,223 @@
+"""What the tagging keys do, kept out of the main window (which only wires actions to these methods).
+
+Every change goes through an undo command on the current document's stack (one QUndoStack per
+document, in a QUndoGroup, so Ctrl+Z never undoes something in a document you are not looking at).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+
+from annotator.domain.model import Span
+from annotator.domain.selection import snap
+from annotator.gui import commands
+from annotator.storage import spans as span_store
+
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[，,、]|"
+                     r"[一二三四五六七八九十]+[是要])")
+
+
+class TaggingController(QObject):
+    currentSpanChanged = Signal(object)  # Span | None
+
+    def __init__(self, session, view, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.view = view
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self.snap_mode = "trim"
+        self.current: Span | None = None
+        session.documentOpened.connect(self._on_document)
+        session.spansChanged.connect(self._refresh_current)
+        view.cursorMovedTo.connect(self._on_cursor)
+
+    # -- undo stacks -------------------------------------------------------------------------------
+    def _on_document(self, doc_id: int) -> None:
+        stack = self._stacks.get(doc_id)
+        if stack is None:
+            stack = self._stacks[doc_id] = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(stack)
+        self.set_current(None)
+
+    def push(self, command) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and not self.session.project.readonly:
+            stack.push(command)
+        elif self.session.project.readonly:
+            self.session.message.emit(self.tr("This project is open read-only; nothing can be changed."))
+
+    # -- current span -------------------------------------------------------------------------------
+    def set_current(self, span: Span | None) -> None:
+        self.current = span
+        self.view.mark([(span.start, span.end)] if span else [])
+        self.currentSpanChanged.emit(span)
+
+    def _on_cursor(self, pos: int) -> None:
+        start, end = self.view.selection()
+        if start != end:
+            return
+        here = self.session.spans_at(pos) or self.session.suggestions_at(pos)
+        if here:
+            # The innermost (shortest) span under the cursor is the one a click means.
+            self.set_current(min(here, key=lambda s: (s.end - s.start, s.status != "accepted")))
+        elif self.current is not None:
+            self.set_current(None)
+
+    def _refresh_current(self, _doc_id: int) -> None:
+        if self.current is not None:
+            self.set_current(self.session.find_span(self.current.id))
+
+    # -- tagging -------------------------------------------------------------------------------------
+    def tag(self, label: str) -> None:
+        """The label hotkey: tag the selection; with no selection, relabel or accept what is under the cursor."""
+        if self.session.doc_id is None:
+            return
+        start, end = self.view.selection()
+        if start == end:
+            target = self.current
+            if target is None:
+                self.session.message.emit(self.tr("Select some text first"))
+            elif target.status == "suggested":
+                self.push(commands.AcceptSuggestion(self.session, target, label, self.tr("Accept suggestion")))
+            elif target.label != label:
+                self.push(commands.UpdateSpan(self.session, target, {"label": label}, self.tr("Change label")))
+            return
+        start, end = snap(self.session.text, start, end, self.snap_mode)
+        if start >= end:
+            self.session.message.emit(self.tr("Nothing to tag in the selection (only spaces or punctuation)"))
+            return
+        span = Span(document_id=self.session.doc_id, start=start, end=end, label=label,
+                    annotator=self.session.annotator)
+        if span_store.find_identical(self.session.project, span):
+            self.session.message.emit(self.tr("This exact span is already tagged"))
+            return
+        self.push(commands.AddSpan(self.session, span, self.tr("Tag span")))
+        self.view.select_range(end, end, scroll=False)
+
+    def delete_current(self) -> None:
+        if self.current is None:
+            return
+        if self.current.status == "suggested":
+            self.reject_current()
+            return
+        self.push(commands.RemoveSpan(self.session, self.current, self.tr("Remove span")))
+        self.set_current(None)
+
+    def update_attributes(self, span: Span, attributes: dict) -> None:
+        if span.status == "suggested" or attributes == span.attributes:
+            return
+        self.push(commands.UpdateSpan(self.session, span, {"attributes": attributes}, self.tr("Edit attributes")))
+
+    # -- suggestions ---------------------------------------------------------------------------------
+    def _suggestion_here(self) -> Span | None:
+        if self.current is not None and self.current.status == "suggested":
+            return self.current
+        here = self.session.suggestions_at(self.view.cursor_position())
+        return here[0] if here else None
+
+    def accept_current(self) -> None:
+        suggestion = self._suggestion_here()
+        if suggestion is None:
+            self.session.message.emit(self.tr("No suggestion under the cursor"))
+            return
+        self.push(commands.AcceptSuggestion(self.session, suggestion, None, self.tr("Accept suggestion")))
+        self.next_suggestion()
+
+    def reject_current(self) -> None:
+        suggestion = self._suggestion_here()
+        if suggestion is None:
+            self.session.message.emit(self.tr("No suggestion under the cursor"))
+            return
+        self.push(commands.RejectSuggestion(self.session, suggestion, self.tr("Reject suggestion")))
+        self.next_suggestion()
+
+    def next_suggestion(self, backwards: bool = False) -> None:
+        pos = self.view.cursor_position()
+        items = self.session.suggestions
+        if not items:
+            self.session.message.emit(self.tr("No open suggestions in this document"))
+            self.set_current(None)
+            return
+        if backwards:
+            before = [s for s in items if s.start < pos]
+            target = before[-1] if before else items[-1]
+        else:
+            after = [s for s in items if s.start > pos]
+            target = after[0] if after else items[0]
+        self.view.move_to(target.start)
+        self.set_current(target)
+
+    def resolve_section(self, accept: bool) -> None:
+        """Accept or reject every open suggestion in the section under the cursor (one undo step)."""
+        from annotator.structure.corrections import innermost_at  # noqa: PLC0415
+
+        index = innermost_at(self.session.sections, self.view.cursor_position())
+        if index is None:
+            lo, hi = 0, len(self.session.text)
+        else:
+            lo, hi = self.session.sections[index].start, self.session.sections[index].end
+        targets = [s for s in self.session.suggestions if lo <= s.start < hi]
+        if not targets:
+            self.session.message.emit(self.tr("No open suggestions in this section"))
+            return
+        stack = self.undo_group.activeStack()
+        title = self.tr("Accept all in section") if accept else self.tr("Reject all in section")
+        stack.beginMacro(title)
+        for suggestion in targets:
+            stack.push(commands.AcceptSuggestion(self.session, suggestion) if accept
+                       else commands.RejectSuggestion(self.session, suggestion))
+        stack.endMacro()
+
+    # -- structure corrections ----------------------------------------------------------------------
+    def _section_under_cursor(self) -> int | None:
+        from annotator.structure.corrections import innermost_at  # noqa: PLC0415
+
+        return innermost_at(self.session.sections, self.view.cursor_position())
+
+    def add_heading(self) -> None:
+        """The selection (or the current line) becomes a heading; its marker is recognised if present."""
+        text = self.session.text
+        start, end = self.view.selection()
+        if start == end:
+            start = text.rfind("\n", 0, start) + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        start, end = snap(text, start, end, "trim")
+        if start >= end:
+            return
+        match = _MARKER.match(text[start:end])
+        marker_end = start + (match.end() if match else 0)
+        parent = self._section_under_cursor()
+        level = (self.session.sections[parent].level + 1) if parent is not None else 1
+        self.push(commands.OutlineEdit(self.session, "add", start,
+                                       {"marker_end": marker_end, "title_end": end, "level": level},
+                                       self.tr("Add heading")))
+
+    def remove_heading(self) -> None:
+        index = self._section_under_cursor()
+        if index is None:
+            return
+        self.push(commands.OutlineEdit(self.session, "remove", self.session.sections[index].start, {},
+                                       self.tr("Remove heading")))
+
+    def shift_heading(self, delta: int) -> None:
+        index = self._section_under_cursor()
+        if index is None:
+            return
+        self.push(commands.OutlineEdit(self.session, "shift", self.session.sections[index].start, {"delta": delta},
+                                       self.tr("Promote heading") if delta < 0 else self.tr("Demote heading")))
+
+    def set_title_end(self) -> None:
+        index = self._section_under_cursor()
+        if index is None:
+            return
+        section = self.session.sections[index]
+        pos = self.view.cursor_position()
+        if not section.title_start <= pos <= section.end:
+            return
+        self.push(commands.OutlineEdit(self.session, "title_end", section.start, {"title_end": pos},
+                                       self.tr("Set title end")))

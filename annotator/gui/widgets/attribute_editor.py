@@ -1,0 +1,79 @@
+"""Attribute fields of the selected span, built from its label's schema."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from annotator.domain.labels import Label
+from annotator.domain.model import Span
+
+
+class AttributeEditor(QWidget):
+    attributesEdited = Signal(object, dict)  # span, new attributes
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.span: Span | None = None
+        self.label: Label | None = None
+        self.fields: dict[str, QWidget] = {}
+        self.language = "en"
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.show_span(None, None)
+
+    def show_span(self, span: Span | None, label: Label | None) -> None:
+        self.span, self.label = span, label
+        while self.layout_.rowCount():
+            self.layout_.removeRow(0)
+        self.fields = {}
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        if span is None or label is None:
+            self.layout_.addRow(QLabel(self.tr("Select a span to see its attributes")))
+            return
+        readonly = span.status == "suggested"
+        for field in label.attributes:
+            value = span.attributes.get(field.name)
+            if field.type == "choice":
+                widget = QComboBox()
+                widget.addItems([""] + list(field.choices))
+                widget.setCurrentText("" if value is None else str(value))
+                widget.currentTextChanged.connect(self._commit)
+                widget.setEnabled(not readonly)
+            else:
+                widget = QLineEdit("" if value is None else str(value))
+                widget.setReadOnly(readonly)
+                widget.editingFinished.connect(self._commit)
+            widget.setObjectName(f"attr_{field.name}")
+            self.fields[field.name] = widget
+            self.layout_.addRow(field.display.get(self.language) or field.display.get("en") or field.name, widget)
+        if readonly:
+            self.layout_.addRow(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes")))
+        self.layout_.addRow(self.error)
+
+    def values(self) -> dict:
+        """Current field values, coerced by the schema; raises ValueError on a bad value."""
+        out = dict(self.span.attributes) if self.span else {}
+        for field in self.label.attributes:
+            widget = self.fields[field.name]
+            raw = widget.currentText() if isinstance(widget, QComboBox) else widget.text().strip()
+            value = field.coerce(raw)
+            if value is None:
+                out.pop(field.name, None)
+            else:
+                out[field.name] = value
+        return out
+
+    def _commit(self, *_args) -> None:
+        if self.span is None or self.label is None or self.span.status == "suggested":
+            return
+        try:
+            values = self.values()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.setText("")
+        if values != self.span.attributes:
+            self.attributesEdited.emit(self.span, values)

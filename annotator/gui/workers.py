@@ -1,0 +1,78 @@
+"""Long work off the GUI thread: import and suggestions.
+
+Each worker opens its own connection to the project (sqlite3 connections must not cross threads) and
+writes through the same storage API; the GUI hears about results through queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from annotator.storage import open_project
+
+
+class ImportWorker(QObject):
+    progress = Signal(int, int, str)  # done, total, file name
+    finished = Signal(object)  # ImportSummary
+    failed = Signal(str)
+
+    def __init__(self, project_path: Path, paths: list[str], annotator: str):
+        super().__init__()
+        self.project_path, self.paths, self.annotator = project_path, paths, annotator
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from annotator.ingest import import_paths  # noqa: PLC0415
+
+        try:
+            with open_project(self.project_path) as project:
+                summary = import_paths(
+                    project, self.paths, annotator=self.annotator,
+                    progress=lambda done, total, outcome: self.progress.emit(done, total, Path(outcome.path).name),
+                    should_cancel=self._cancel.is_set,
+                )
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(summary)
+
+
+class SuggestWorker(QObject):
+    finished = Signal(int, int)  # document id, number of suggestions
+    failed = Signal(int, str)
+
+    def __init__(self, project_path: Path, doc_id: int):
+        super().__init__()
+        self.project_path, self.doc_id = project_path, doc_id
+
+    def run(self) -> None:
+        try:
+            from annotator.suggest.engine import suggest  # noqa: PLC0415
+            from annotator.storage import documents, sections, spans  # noqa: PLC0415
+
+            with open_project(self.project_path) as project:
+                text = documents.clean_text(project, self.doc_id)
+                outline = sections.get_sections(project, self.doc_id)
+                count = spans.replace_suggestions(project, self.doc_id, suggest(text, outline))
+        except Exception as exc:  # noqa: BLE001
+            self.failed.emit(self.doc_id, f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(self.doc_id, count)
+
+
+def start(worker: QObject, owner: QObject) -> QThread:
+    """Run ``worker.run`` on a new thread that cleans itself up."""
+    thread = QThread(owner)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    for signal_name in ("finished", "failed"):
+        getattr(worker, signal_name).connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread
