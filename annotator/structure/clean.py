@@ -96,13 +96,14 @@ class _Cleaner(Scanner):
     def title(self, removed_texts: list[tuple[int, str]]) -> str | None:
         candidates = list(self.title_candidates)
         for position, text in removed_texts:
-            for rank, (_, pattern) in enumerate(self.rules.titles):
+            for rank, (_, pattern, trusted) in enumerate(self.rules.titles):
                 m = pattern.search(text.strip(_SPACES + "\n"))
                 if m and m.group("title").strip():
-                    # file names and 标题 lines outrank a heading guessed from the page layout
-                    candidates.append((rank if rank < 2 else rank + 2, position, m.group("title")))
+                    # a trusted rule (a file name, a 标题 line) outranks the page heading (priority
+                    # 2); an editor's sentence or a source line does not
+                    candidates.append((0 if trusted else 3, rank, m.group("title")))
         best = None
-        for _, _, text in sorted(candidates):
+        for _, _, text in sorted(candidates, key=lambda c: c[:2]):
             best = _TITLE_SUFFIX.sub("", text.strip(_SPACES)).strip() or None
             if best:
                 break

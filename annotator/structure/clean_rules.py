@@ -143,7 +143,7 @@ class Rules:
     cut: Combined
     editor: Combined  # ids are "scope|id", scope "anywhere" or "edges"
     blocks: tuple[Block, ...]
-    titles: tuple[tuple[str, re.Pattern], ...]
+    titles: tuple[tuple[str, re.Pattern, bool], ...]  # (id, pattern with a "title" group, trusted)
     chunks: ChunkSettings
     max_chrome_line: int = 200
     cut_max_chars: int = 600
@@ -242,7 +242,7 @@ def load_rules(path: str | os.PathLike | None = None) -> Rules:
         # The scope rides in the id's slot so one id can have patterns of both scopes.
         editor=Combined.build([(f'{r.get("scope", "anywhere")}|{r["id"]}', r["pattern"]) for r in raw["editor"]]),
         blocks=tuple(Block(r["id"], re.compile(r["start"]), re.compile(r["item"])) for r in raw["block"]),
-        titles=tuple((r["id"], re.compile(r["pattern"])) for r in raw["title"]),
+        titles=tuple((r["id"], re.compile(r["pattern"]), bool(r.get("trusted"))) for r in raw["title"]),
         chunks=ChunkSettings(marker=marker, **chunk_values),
         max_chrome_line=int(settings.get("max_chrome_line", 200)),
         cut_max_chars=int(settings.get("cut_max_chars", 600)),
