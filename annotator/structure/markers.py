@@ -45,6 +45,7 @@ COMMA_FAMILIES = frozenset({"cn-shi", "cn-yao", "di-cn", "qi-cn"})
 LAST = -1  # ordinal of 最后: "one more than whatever came before"
 
 SENTENCE_END = frozenset("。！？；：!?;:")
+_FULL_STOPS = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』》\"'")  # a quote closing a sentence: 。” then the marker
 HSPACE = " \t\u3000\xa0"
 # A line break after this many characters without end punctuation is a page-chunk or wrap join in the
@@ -90,7 +91,12 @@ class Candidate:
     marker: str  # as written in the original text
     family: str
     ordinal: int  # LAST for 最后
-    position: str  # "line", "sentence", "space" or "comma"
+    position: str  # "line", "break" (sentence end + space), "sentence", "space" or "comma"
+    after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
+
+    @property
+    def opens_paragraph(self) -> bool:
+        return self.position in ("line", "break", "space")
 
 
 def _ordinal(group: str, match: re.Match, folded: str) -> int | None:
@@ -116,15 +122,21 @@ def _position(text: str, i: int) -> str | None:
     ch = text[j]
     if ch == "\n":
         return None if _broken_line_before(text, j) else "line"
-    if ch in CLOSERS and j > 0 and text[j - 1] in SENTENCE_END:
-        return "sentence"
-    if ch in SENTENCE_END:
-        return "sentence"
+    if ch in SENTENCE_END or (ch in CLOSERS and j > 0 and text[j - 1] in SENTENCE_END):
+        # In flattened text a space after the sentence end is where a paragraph break used to be.
+        return "break" if spaced else "sentence"
     if ch in "，,":
         return "comma"
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
     return None
+
+
+def _previous_char(text: str, i: int) -> str:
+    j = i - 1
+    while j > 0 and text[j] in CLOSERS:
+        j -= 1
+    return text[j] if j >= 0 else ""
 
 
 def _broken_line_before(text: str, newline: int) -> bool:
@@ -172,5 +184,6 @@ def scan(text: str) -> list[Candidate]:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma
         if ordinal != LAST and _runs_into_next_numeral(folded, end, ordinal, group):
             continue
-        found.append(Candidate(start, end, text[start:end], family, ordinal, position))
+        full_stop = position == "sentence" and _previous_char(folded, start) in _FULL_STOPS
+        found.append(Candidate(start, end, text[start:end], family, ordinal, position, full_stop))
     return found

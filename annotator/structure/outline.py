@@ -55,18 +55,22 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
     return cand.ordinal == frame.last + 1
 
 
-def _opening_depth(stack: list[_Frame], family: str) -> int:
-    """How many open frames stay open when ``family`` starts a new level."""
-    fam = FAMILIES[family]
+def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
+    """How many open frames stay open when ``cand``'s family starts a new level."""
+    fam = FAMILIES[cand.family]
     depth = len(stack)
-    if not fam.inline:
+    # Only a heading that opens a paragraph closes enumerations; "…三项：（1）…；（2）…" inside an
+    # 一是 paragraph is a list within that item.  In ``loose`` mode a full stop also opens one, which
+    # is what text flattened without spaces needs.
+    opens = cand.opens_paragraph or (loose and cand.after_full_stop)
+    if not fam.inline and opens:
         while depth and (FAMILIES[stack[depth - 1].family].inline
                          or FAMILIES[stack[depth - 1].family].rank > fam.rank):
             depth -= 1
     return depth
 
 
-def _arrange(cands: list[Candidate]) -> tuple[list[_Node], _Runs]:
+def _arrange(cands: list[Candidate], loose: bool) -> tuple[list[_Node], _Runs]:
     nodes: list[_Node] = []
     runs = _Runs()
     stack: list[_Frame] = []
@@ -98,7 +102,7 @@ def _arrange(cands: list[Candidate]) -> tuple[list[_Node], _Runs]:
             del stack[:]
             depth = 0
         else:
-            depth = _opening_depth(stack, cand.family)
+            depth = _opening_depth(stack, cand, loose)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
         if cand.ordinal == 1:
@@ -152,10 +156,21 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
 
 
 def _build(text: str) -> list[_Node]:
+    """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
     cands = scan(text)
+    strict = _settle(text, cands, loose=False)
+    if not any(c.after_full_stop and not FAMILIES[c.family].inline for c in cands):
+        return strict
+    loose = _settle(text, cands, loose=True)
+    # On a tie the GB/T prior decides: a heading does not belong under an inline enumeration.
+    return loose if len(loose) >= len(strict) else strict
+
+
+def _settle(text: str, cands: list[Candidate], loose: bool) -> list[_Node]:
+    """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[_Node] = []
     for _ in range(_MAX_PASSES):
-        nodes, runs = _arrange(cands)
+        nodes, runs = _arrange(cands, loose)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break
@@ -197,5 +212,5 @@ def outline_tree(sections: list[Section]) -> str:
     lines = []
     for s in sections:
         guess = "" if s.confidence >= 1.0 else f"  ?{s.confidence:.2f}"
-        lines.append(f"{'  ' * (s.level - 1)}{s.marker.strip()}{s.title}  [{s.start}, {s.end}){guess}")
+        lines.append(f"{'  ' * (s.level - 1)}{s.marker}{s.title}  [{s.start}, {s.end}){guess}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -51,8 +51,8 @@ def test_marker_is_kept_as_written_with_its_comma():
 
 
 def test_positions_line_sentence_space_and_comma():
-    kinds = [c.position for c in scan("一、甲\n目标明确。二、乙 三、丙，一是丁")]
-    assert kinds == ["line", "sentence", "space", "comma"]
+    kinds = [c.position for c in scan("一、甲\n目标明确。二、乙 三、丙，一是丁。 二是戊")]
+    assert kinds == ["line", "sentence", "space", "comma", "break"]
 
 
 def test_position_after_a_closing_quote():

@@ -274,3 +274,38 @@ def test_jsonl_and_tree():
     assert tree[0].startswith("一、坚定信心") and tree[1].startswith("  （一）充分肯定成绩")
     assert tree[10].startswith("      （2）引进行业导师")
     assert outline_tree([]) == ""
+
+
+def test_heading_list_inside_an_inline_item_stays_inside_it():
+    text = ("一、深化改革\n一是推进国企改革。具体有三项：（1）完善治理；（2）优化布局；（3）强化监管。\n"
+            "二是优化营商环境。\n二、扩大开放\n")
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "一、"), (2, "一是"), (3, "（1）"), (3, "（2）"), (3, "（3）"), (2, "二是"), (1, "二、")]
+    flat = "一是推进国企改革。（1）完善治理。（2）优化布局。二是优化营商环境。三是扩大开放。"
+    assert [(s.level, s.marker) for s in parse_outline(flat)] == [
+        (1, "一是"), (2, "（1）"), (2, "（2）"), (1, "二是"), (1, "三是")]
+
+
+def test_preamble_enumeration_in_text_flattened_without_spaces():
+    text = "首先，感谢大家。其次，说明议程。一、总结工作。一是成绩。二是问题。二、部署任务。一是目标。二是措施。"
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "首先，"), (1, "其次，"), (1, "一、"), (2, "一是"), (2, "二是"), (1, "二、"), (2, "一是"), (2, "二是")]
+
+
+def test_old_bare_numeral_style_with_nested_parentheses():
+    text = "一 总体要求\n坚持稳中求进。\n二 主要任务\n（一）扩大有效投资。\n（二）促进消费升级。\n三 保障措施\n"
+    outline = parse_outline(text)
+    assert _shape(outline) == [
+        (1, "一 ", "总体要求"), (1, "二 ", "主要任务"), (2, "（一）", "扩大有效投资"), (2, "（二）", "促进消费升级"),
+        (1, "三 ", "保障措施")]
+    assert outline_tree(outline).startswith("一 总体要求")
+
+
+def test_di_cn_as_top_level_with_comma_enumeration_inside():
+    text = "同志们：\n第一，要提高认识。今年新增就业1.2万人。\n第二，要突出重点。一是抓项目，二是抓招商，三是抓服务。\n第三，要强化保障。\n"
+    outline = parse_outline(text)
+    assert _shape(outline) == [
+        (1, "第一，", "要提高认识"), (1, "第二，", "要突出重点"), (2, "一是", "抓项目"), (2, "二是", "抓招商"),
+        (2, "三是", "抓服务"), (1, "第三，", "要强化保障")]
