@@ -4,9 +4,11 @@ Nesting follows the document rather than a fixed marker→level table.  Candidat
 against a stack of open enumerations: a family already on the stack continues (and closes everything
 opened under it) when its ordinal is the next one; a family not on the stack opens a new level under
 the current one when it starts at 1 (or runs on from where it stopped under the same kind of parent).
-Two priors from GB/T 9704 settle what the order alone cannot: heading families never nest under an
-inline enumeration (一是, 首先…), and a higher-ranked heading family (一、) closes lower ones ((1)).
-Runs that never continue (a lone 一是, a lone 首先) are then dropped and the stack replayed without them.
+Two priors from GB/T 9704 settle what the order alone cannot: a heading that opens a paragraph closes
+inline enumerations (一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、)
+closes lower ones ((1)).  Runs that never continue (a lone 一是, a lone 首先) are then dropped and the
+stack replayed without them.  Text flattened without spaces hides where paragraphs open, so both
+readings of a full stop are tried and the one that keeps more markers wins.
 """
 
 from __future__ import annotations
