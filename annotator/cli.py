@@ -34,12 +34,12 @@ def _open(project_path: str, *, create: bool = False, readonly: bool = False):
         raise click.ClickException(str(exc)) from None
 
 
-def _prepare_or_fail(path: str):
+def _prepare_or_fail(path: str, rules: str | None = None):
     from annotator.io.errors import ReadError
     from annotator.ingest import prepare
 
     try:
-        return prepare(path)
+        return prepare(path, rules_path=rules)
     except ReadError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -54,11 +54,13 @@ def cli() -> None:
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--report", is_flag=True, help="Also list every removed region and why (on stderr).")
-def clean(path: str, report: bool) -> None:
+@click.option("--rules", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Extra cleaning rules (TOML) on top of the defaults.")
+def clean(path: str, report: bool, rules: str | None) -> None:
     """Print the clean speech text of PATH (UTF-8)."""
     from annotator.structure.clean import clean_report
 
-    prepared = _prepare_or_fail(path)
+    prepared = _prepare_or_fail(path, rules)
     click.echo(prepared.cleaned.text, nl=not prepared.cleaned.text.endswith("\n"))
     if report:
         click.echo(f"# {path}: encoding {prepared.read.encoding}, format {prepared.read.format}", err=True)
@@ -150,6 +152,45 @@ def search(project: str, query: str, limit: int) -> None:
     for hit in hits:
         click.echo(f"{hit.document_id:>5}  {hit.title}  @{hit.position}  {hit.snippet}")
     click.echo(f"{len(hits)} documents match")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.option("--doc", "doc_ids", type=int, multiple=True, help="Only this document (repeatable); default all.")
+@click.option("--unit", type=click.Choice(["clause", "sentence"]), default=None,
+              help="Directive unit; default: the project's setting (clause).")
+def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
+    """Propose statistics and directives for documents of PROJECT (stored as suggestions)."""
+    from annotator.storage import documents, sections, spans
+    from annotator.suggest.engine import suggest as run_suggest
+
+    proj = _open(project)
+    unit = unit or proj.meta("directive_unit") or "clause"
+    total = 0
+    ids = list(doc_ids) or documents.document_ids(proj)
+    for doc_id in ids:
+        try:
+            text = documents.clean_text(proj, doc_id)
+        except KeyError:
+            raise click.ClickException(f"{project}: no document {doc_id}") from None
+        found = run_suggest(text, sections.get_sections(proj, doc_id), unit=unit)
+        total += spans.replace_suggestions(proj, doc_id, found)
+    click.echo(f"{total} suggestions for {len(ids)} documents")
+
+
+def _register_optional_commands() -> None:
+    # Verbs owned by other packages register themselves; each imports its heavy modules lazily.
+    from annotator.exchange.commands import register as register_exchange
+
+    register_exchange(cli)
+    try:
+        from annotator.agreement.commands import register as register_agreement
+    except ImportError:  # lands with the review work; the CLI must still start without it
+        return
+    register_agreement(cli)
+
+
+_register_optional_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
 from annotator.storage import documents
 from annotator.storage.project import Project
-from annotator.structure.clean import clean
+from annotator.structure.clean import clean, load_rules
 from annotator.structure.outline import parse_outline
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".docx", ".html", ".htm")
@@ -74,12 +74,12 @@ def _guess_title(read: ReadResult, cleaned: CleanResult, path: Path) -> str:
     return path.stem
 
 
-def prepare(path: str | os.PathLike) -> Prepared:
+def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:
     """Read, clean and outline one file. Raises ReadError for anything unreadable."""
     path = Path(path)
     read = read_file(path)
     try:
-        cleaned = clean(read.text)
+        cleaned = clean(read.text, load_rules(rules_path) if rules_path else None)
     except Exception as exc:  # a cleaner bug must not stop the batch; say which file tripped it
         raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})") from exc
     if not cleaned.text.strip():
