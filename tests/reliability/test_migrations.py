@@ -164,3 +164,19 @@ def test_a_file_without_write_permission_opens_read_only(v0001):
         assert v0001.read_bytes() == before
     finally:
         os.chmod(v0001, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_integrity_check_names_broken_references_and_offsets(v0001):
+    # Damage our own invariants the way a buggy older version or a hand edit could (foreign keys off).
+    with sqlite3.connect(v0001) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("UPDATE spans SET document_id = 99 WHERE id = 's-zhang-1'")
+        conn.execute("UPDATE spans SET \"end\" = 500 WHERE id = 's-zhang-2'")
+        conn.execute("UPDATE documents SET char_count = 7 WHERE id = 3")
+    conn.close()
+    with open_project(v0001) as project:
+        problems = integrity.check(project)
+    assert any("spans row" in p and "missing documents" in p for p in problems), problems
+    assert any("span s-zhang-2 [" in p and "does not fit document 1" in p for p in problems), problems
+    assert any("document 3: char_count 7" in p for p in problems), problems
+    assert len(problems) == 3
