@@ -198,7 +198,12 @@ class MainWindow(QMainWindow):
 
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:
-        self._outline_items = build_outline_model(self.outline_model, self.session.sections, self.session.spans)
+        # Clearing the model moves the tree's current index: that is not a click.
+        self._syncing = True
+        try:
+            self._outline_items = build_outline_model(self.outline_model, self.session.sections, self.session.spans)
+        finally:
+            self._syncing = False
         self.outline.expandAll()
         self.outline.resizeColumnToContents(1)
         self._apply_highlight()
@@ -207,7 +212,7 @@ class MainWindow(QMainWindow):
         if self._syncing or not index.isValid():
             return
         number = index.data(SECTION_ROLE)
-        if number is None:
+        if number is None or number >= len(self.session.sections):
             return
         section = self.session.sections[number]
         self._syncing = True
