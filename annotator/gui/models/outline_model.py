@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from annotator.domain.model import Section, Span
@@ -13,7 +13,7 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 def build_outline_model(model: QStandardItemModel, sections: list[Section], spans: list[Span]) -> list[QStandardItem]:
     """Fill ``model``; returns the item of each section, by section index."""
     model.clear()
-    model.setHorizontalHeaderLabels([model.tr("Section"), model.tr("Tags")])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("OutlineModel", "Section"), QCoreApplication.translate("OutlineModel", "Tags")])
     starts = sorted(s.start for s in spans)
     items: list[QStandardItem] = []
     from bisect import bisect_left  # noqa: PLC0415
@@ -25,7 +25,7 @@ def build_outline_model(model: QStandardItemModel, sections: list[Section], span
         item.setData(index, SECTION_ROLE)
         tip = section.title
         if section.confidence < 1.0:
-            tip += "\n" + model.tr("Title boundary inferred (confidence {0:.0%})").format(section.confidence)
+            tip += "\n" + QCoreApplication.translate("OutlineModel", "Title boundary inferred (confidence {0:.0%})").format(section.confidence)
         item.setToolTip(tip)
         count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
         count_item = QStandardItem(str(count) if count else "")
