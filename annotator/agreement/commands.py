@@ -1,0 +1,62 @@
+"""Headless verb ``agreement``: inter-annotator agreement of a project as a table, JSON or HTML.
+
+annotator/cli.py registers it with ``register(cli)``. Qt-free; the project is opened read-only, so
+the report can run while people keep tagging.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("agreement")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.option("--annotators", metavar="A,B,…", default=None,
+              help="Compare these annotators (default: everyone with accepted spans).")
+@click.option("--label", default=None, help="Only spans with this label.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file instead of stdout.")
+def agreement_command(project: str, annotators: str | None, label: str | None, fmt: str, output: str | None) -> None:
+    """Pairwise span agreement (strict / relaxed F1, per label, document and section; κ, uα)."""
+    from annotator.agreement.project import project_agreement
+    from annotator.agreement.report import render_html, render_json, render_table
+    from annotator.exchange.safe_write import atomic_open
+    from annotator.storage import ProjectError, open_project
+
+    names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
+    if names is not None and len(names) < 2:
+        raise click.UsageError("--annotators needs at least two names, separated by commas")
+    try:
+        opened = open_project(project, readonly=True, create=False)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        if label is not None and not opened.conn.execute("SELECT 1 FROM labels WHERE name = ?", [label]).fetchone():
+            raise click.ClickException(f"{project}: no label {label!r}")
+        if names:
+            known = {r[0] for r in opened.conn.execute("SELECT name FROM annotators")}
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise click.ClickException(f"{project}: no annotator {', '.join(missing)}")
+        try:
+            result = project_agreement(opened, names, label=label)
+        except ValueError as exc:
+            raise click.ClickException(f"{project}: {exc}") from None
+    finally:
+        opened.close()
+    render = {"table": render_table, "json": render_json, "html": render_html}[fmt]
+    text = render(result)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        try:
+            with atomic_open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
+        click.echo(f"wrote {output}", err=True)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(agreement_command)
