@@ -6,7 +6,7 @@ so typing a "1" into the search box or an attribute field never tags anything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -26,96 +26,106 @@ def _action(window, text: str, slot, shortcut=None, *, widget=None, name: str = 
 
 def build(window) -> dict[str, QAction]:
     """Create every action of ``window`` (a MainWindow) and its menus; returns them by name."""
-    c, view, a = window.controller, window.view, {}
-    tr = window.tr
+    return _Builder(window).build()
 
-    # File
-    a["import_files"] = _action(window, tr("Import files…"), window.import_files, QKeySequence.StandardKey.Open,
-                                name="importFiles")
-    a["import_folder"] = _action(window, tr("Import folder…"), window.import_folder, name="importFolder")
-    a["import_samples"] = _action(window, tr("Import the sample speeches"), window.import_samples, name="importSamples")
-    a["open_project"] = _action(window, tr("Open project…"), window.open_project_dialog, name="openProject")
-    a["import_report"] = _action(window, tr("Import report of this document"), window.show_import_report,
-                                 name="importReport")
-    a["quit"] = _action(window, tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
-    file_menu = window.menuBar().addMenu(tr("&File"))
-    for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "import_report",
-                None, "quit"):
-        file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
 
-    # Edit
-    undo = c.undo_group.createUndoAction(window, tr("Undo"))
-    undo.setShortcuts([QKeySequence.StandardKey.Undo])
-    redo = c.undo_group.createRedoAction(window, tr("Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-    a["undo"], a["redo"] = undo, redo
-    a["delete"] = _action(window, tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
-                          widget=view, name="deleteSpan")
-    edit_menu = window.menuBar().addMenu(tr("&Edit"))
-    edit_menu.addActions([undo, redo])
-    edit_menu.addSeparator()
-    for label in window.session.labels:
-        title = label.title(window.language)
-        act = _action(window, tr("Tag as {0}").format(title), lambda n=label.name: c.tag(n), label.hotkey or None,
-                      widget=view, name=f"tag_{label.name}")
-        a[f"tag_{label.name}"] = act
-        edit_menu.addAction(act)
-    edit_menu.addSeparator()
-    edit_menu.addAction(a["delete"])
-    a["preferences"] = _action(window, tr("Preferences…"), window.show_preferences, name="preferences")
-    edit_menu.addAction(a["preferences"])
+class _Builder(QObject):
+    # A QObject only so its strings have a translation context lupdate and Qt agree on ("_Builder").
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
 
-    # Suggestions
-    a["accept"] = _action(window, tr("Accept suggestion"), c.accept_current, ["Return", "Enter", "A"], widget=view,
-                          name="accept")
-    a["reject"] = _action(window, tr("Reject suggestion"), c.reject_current, ["X"], widget=view, name="reject")
-    a["next_suggestion"] = _action(window, tr("Next suggestion"), c.next_suggestion, ["Tab"], widget=view,
-                                   name="nextSuggestion")
-    a["prev_suggestion"] = _action(window, tr("Previous suggestion"), lambda: c.next_suggestion(backwards=True),
-                                   ["Shift+Tab", "Backtab"], widget=view, name="prevSuggestion")
-    a["accept_section"] = _action(window, tr("Accept all in this section"), lambda: c.resolve_section(True),
-                                  "Ctrl+Shift+A", name="acceptSection")
-    a["reject_section"] = _action(window, tr("Reject all in this section"), lambda: c.resolve_section(False),
-                                  "Ctrl+Shift+X", name="rejectSection")
-    a["run_suggestions"] = _action(window, tr("Suggest again for this document"), window.run_suggestions,
-                                   name="runSuggestions")
-    menu = window.menuBar().addMenu(tr("&Suggestions"))
-    menu.addActions([a[k] for k in ("accept", "reject", "next_suggestion", "prev_suggestion")])
-    menu.addSeparator()
-    menu.addActions([a["accept_section"], a["reject_section"], a["run_suggestions"]])
+    def build(self) -> dict[str, QAction]:
+        window = self.window
+        c, view, a = window.controller, window.view, {}
 
-    # Structure
-    a["add_heading"] = _action(window, tr("Add heading at selection"), c.add_heading, "Ctrl+H", name="addHeading")
-    a["remove_heading"] = _action(window, tr("Remove heading"), c.remove_heading, "Ctrl+Shift+H", name="removeHeading")
-    a["promote"] = _action(window, tr("Promote heading"), lambda: c.shift_heading(-1), "Alt+Left", name="promote")
-    a["demote"] = _action(window, tr("Demote heading"), lambda: c.shift_heading(1), "Alt+Right", name="demote")
-    a["title_end"] = _action(window, tr("Title ends at cursor"), c.set_title_end, "Ctrl+T", name="titleEnd")
-    menu = window.menuBar().addMenu(tr("S&tructure"))
-    menu.addActions([a[k] for k in ("add_heading", "remove_heading", "promote", "demote", "title_end")])
+        # File
+        a["import_files"] = _action(window, self.tr("Import files…"), window.import_files, QKeySequence.StandardKey.Open,
+                                    name="importFiles")
+        a["import_folder"] = _action(window, self.tr("Import folder…"), window.import_folder, name="importFolder")
+        a["import_samples"] = _action(window, self.tr("Import the sample speeches"), window.import_samples, name="importSamples")
+        a["open_project"] = _action(window, self.tr("Open project…"), window.open_project_dialog, name="openProject")
+        a["import_report"] = _action(window, self.tr("Import report of this document"), window.show_import_report,
+                                     name="importReport")
+        a["quit"] = _action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        file_menu = window.menuBar().addMenu(self.tr("&File"))
+        for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "import_report",
+                    None, "quit"):
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
 
-    # Navigate
-    a["next_doc"] = _action(window, tr("Next document"), lambda: window.step_document(1), "Ctrl+PgDown", name="nextDoc")
-    a["prev_doc"] = _action(window, tr("Previous document"), lambda: window.step_document(-1), "Ctrl+PgUp",
-                            name="prevDoc")
-    a["next_section"] = _action(window, tr("Next section"), lambda: window.step_section(1), "Alt+Down",
-                                name="nextSection")
-    a["prev_section"] = _action(window, tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
-                                name="prevSection")
-    a["done"] = _action(window, tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
-    menu = window.menuBar().addMenu(tr("&Navigate"))
-    menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
-    menu.addSeparator()
-    menu.addAction(a["done"])
+        # Edit
+        undo = c.undo_group.createUndoAction(window, self.tr("Undo"))
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = c.undo_group.createRedoAction(window, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        a["undo"], a["redo"] = undo, redo
+        a["delete"] = _action(window, self.tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
+                              widget=view, name="deleteSpan")
+        edit_menu = window.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        for label in window.session.labels:
+            title = label.title(window.language)
+            act = _action(window, self.tr("Tag as {0}").format(title), lambda n=label.name: c.tag(n), label.hotkey or None,
+                          widget=view, name=f"tag_{label.name}")
+            a[f"tag_{label.name}"] = act
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["delete"])
+        a["preferences"] = _action(window, self.tr("Preferences…"), window.show_preferences, name="preferences")
+        edit_menu.addAction(a["preferences"])
 
-    # Toolbar: the labels first, they are what people click most.
-    toolbar = window.addToolBar(tr("Tagging"))
-    toolbar.setObjectName("taggingToolbar")
-    for label in window.session.labels:
-        toolbar.addAction(a[f"tag_{label.name}"])
-    toolbar.addSeparator()
-    toolbar.addActions([a["accept"], a["reject"], a["next_suggestion"]])
-    toolbar.addSeparator()
-    toolbar.addActions([undo, redo, a["done"], a["prev_doc"], a["next_doc"]])
-    for act in a.values():
-        act.setToolTip(f"{act.text()} ({act.shortcut().toString()})" if not act.shortcut().isEmpty() else act.text())
-    return a
+        # Suggestions
+        a["accept"] = _action(window, self.tr("Accept suggestion"), c.accept_current, ["Return", "Enter", "A"], widget=view,
+                              name="accept")
+        a["reject"] = _action(window, self.tr("Reject suggestion"), c.reject_current, ["X"], widget=view, name="reject")
+        a["next_suggestion"] = _action(window, self.tr("Next suggestion"), c.next_suggestion, ["Tab"], widget=view,
+                                       name="nextSuggestion")
+        a["prev_suggestion"] = _action(window, self.tr("Previous suggestion"), lambda: c.next_suggestion(backwards=True),
+                                       ["Shift+Tab", "Backtab"], widget=view, name="prevSuggestion")
+        a["accept_section"] = _action(window, self.tr("Accept all in this section"), lambda: c.resolve_section(True),
+                                      "Ctrl+Shift+A", name="acceptSection")
+        a["reject_section"] = _action(window, self.tr("Reject all in this section"), lambda: c.resolve_section(False),
+                                      "Ctrl+Shift+X", name="rejectSection")
+        a["run_suggestions"] = _action(window, self.tr("Suggest again for this document"), window.run_suggestions,
+                                       name="runSuggestions")
+        menu = window.menuBar().addMenu(self.tr("&Suggestions"))
+        menu.addActions([a[k] for k in ("accept", "reject", "next_suggestion", "prev_suggestion")])
+        menu.addSeparator()
+        menu.addActions([a["accept_section"], a["reject_section"], a["run_suggestions"]])
+
+        # Structure
+        a["add_heading"] = _action(window, self.tr("Add heading at selection"), c.add_heading, "Ctrl+H", name="addHeading")
+        a["remove_heading"] = _action(window, self.tr("Remove heading"), c.remove_heading, "Ctrl+Shift+H", name="removeHeading")
+        a["promote"] = _action(window, self.tr("Promote heading"), lambda: c.shift_heading(-1), "Alt+Left", name="promote")
+        a["demote"] = _action(window, self.tr("Demote heading"), lambda: c.shift_heading(1), "Alt+Right", name="demote")
+        a["title_end"] = _action(window, self.tr("Title ends at cursor"), c.set_title_end, "Ctrl+T", name="titleEnd")
+        menu = window.menuBar().addMenu(self.tr("S&tructure"))
+        menu.addActions([a[k] for k in ("add_heading", "remove_heading", "promote", "demote", "title_end")])
+
+        # Navigate
+        a["next_doc"] = _action(window, self.tr("Next document"), lambda: window.step_document(1), "Ctrl+PgDown", name="nextDoc")
+        a["prev_doc"] = _action(window, self.tr("Previous document"), lambda: window.step_document(-1), "Ctrl+PgUp",
+                                name="prevDoc")
+        a["next_section"] = _action(window, self.tr("Next section"), lambda: window.step_section(1), "Alt+Down",
+                                    name="nextSection")
+        a["prev_section"] = _action(window, self.tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
+                                    name="prevSection")
+        a["done"] = _action(window, self.tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
+        menu = window.menuBar().addMenu(self.tr("&Navigate"))
+        menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
+        menu.addSeparator()
+        menu.addAction(a["done"])
+
+        # Toolbar: the labels first, they are what people click most.
+        toolbar = window.addToolBar(self.tr("Tagging"))
+        toolbar.setObjectName("taggingToolbar")
+        for label in window.session.labels:
+            toolbar.addAction(a[f"tag_{label.name}"])
+        toolbar.addSeparator()
+        toolbar.addActions([a["accept"], a["reject"], a["next_suggestion"]])
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo, a["done"], a["prev_doc"], a["next_doc"]])
+        for act in a.values():
+            act.setToolTip(f"{act.text()} ({act.shortcut().toString()})" if not act.shortcut().isEmpty() else act.text())
+        return a

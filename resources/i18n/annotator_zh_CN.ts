@@ -1,179 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="33" />
-        <source>Import files…</source>
-        <translation>导入文件…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="35" />
-        <source>Import folder…</source>
-        <translation>导入文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="36" />
-        <source>Import the sample speeches</source>
-        <translation>导入示例讲话稿</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="37" />
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="38" />
-        <source>Import report of this document</source>
-        <translation>本文档的导入报告</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="40" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="41" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="47" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="49" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="52" />
-        <source>Delete span</source>
-        <translation>删除标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="54" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="59" />
-        <source>Tag as {0}</source>
-        <translation>标注为{0}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="65" />
-        <source>Preferences…</source>
-        <translation>偏好设置…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="69" />
-        <source>Accept suggestion</source>
-        <translation>接受建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="71" />
-        <source>Reject suggestion</source>
-        <translation>拒绝建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="72" />
-        <source>Next suggestion</source>
-        <translation>下一条建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="74" />
-        <source>Previous suggestion</source>
-        <translation>上一条建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="76" />
-        <source>Accept all in this section</source>
-        <translation>接受本节全部建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="78" />
-        <source>Reject all in this section</source>
-        <translation>拒绝本节全部建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="80" />
-        <source>Suggest again for this document</source>
-        <translation>重新生成本文档的建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="82" />
-        <source>&amp;Suggestions</source>
-        <translation>建议(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
-        <source>Add heading at selection</source>
-        <translation>将所选内容设为标题</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="89" />
-        <source>Remove heading</source>
-        <translation>删除标题</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
-        <source>Promote heading</source>
-        <translation>标题升级</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="91" />
-        <source>Demote heading</source>
-        <translation>标题降级</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="92" />
-        <source>Title ends at cursor</source>
-        <translation>标题在光标处结束</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="93" />
-        <source>S&amp;tructure</source>
-        <translation>结构(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="97" />
-        <source>Next document</source>
-        <translation>下一篇文档</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="98" />
-        <source>Previous document</source>
-        <translation>上一篇文档</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="100" />
-        <source>Next section</source>
-        <translation>下一节</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="102" />
-        <source>Previous section</source>
-        <translation>上一节</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="104" />
-        <source>Mark document done</source>
-        <translation>标记本文档完成</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
-        <source>&amp;Navigate</source>
-        <translation>导航(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/actions.py" line="111" />
-        <source>Tagging</source>
-        <translation>标注</translation>
-    </message>
-</context>
-<context>
     <name>AttributeEditor</name>
     <message>
         <location filename="../../annotator/gui/widgets/attribute_editor.py" line="34" />
@@ -604,6 +431,179 @@ Removed regions: {2}</source>
         <location filename="../../annotator/gui/tagging.py" line="223" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
+    </message>
+</context>
+<context>
+    <name>_Builder</name>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="43" />
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="45" />
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="46" />
+        <source>Import the sample speeches</source>
+        <translation>导入示例讲话稿</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="47" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="48" />
+        <source>Import report of this document</source>
+        <translation>本文档的导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="50" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="51" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="57" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="59" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="62" />
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="64" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="69" />
+        <source>Tag as {0}</source>
+        <translation>标注为{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="75" />
+        <source>Preferences…</source>
+        <translation>偏好设置…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="79" />
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="81" />
+        <source>Reject suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="82" />
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="84" />
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="86" />
+        <source>Accept all in this section</source>
+        <translation>接受本节全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="88" />
+        <source>Reject all in this section</source>
+        <translation>拒绝本节全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="90" />
+        <source>Suggest again for this document</source>
+        <translation>重新生成本文档的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="92" />
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="98" />
+        <source>Add heading at selection</source>
+        <translation>将所选内容设为标题</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="99" />
+        <source>Remove heading</source>
+        <translation>删除标题</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="100" />
+        <source>Promote heading</source>
+        <translation>标题升级</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="101" />
+        <source>Demote heading</source>
+        <translation>标题降级</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="102" />
+        <source>Title ends at cursor</source>
+        <translation>标题在光标处结束</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="103" />
+        <source>S&amp;tructure</source>
+        <translation>结构(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="107" />
+        <source>Next document</source>
+        <translation>下一篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="108" />
+        <source>Previous document</source>
+        <translation>上一篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="110" />
+        <source>Next section</source>
+        <translation>下一节</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="112" />
+        <source>Previous section</source>
+        <translation>上一节</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="114" />
+        <source>Mark document done</source>
+        <translation>标记本文档完成</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="115" />
+        <source>&amp;Navigate</source>
+        <translation>导航(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="121" />
+        <source>Tagging</source>
+        <translation>标注</translation>
     </message>
 </context>
 </TS>

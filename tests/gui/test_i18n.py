@@ -75,6 +75,8 @@ def test_chinese_ui_when_chosen(qtbot, tmp_path, project_path):
     try:
         window, project = create_window(project_path, settings_file=tmp_path / "zh.ini", first_run=False)
         qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.session.doc_id is not None)
+        qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
         menus = [a.text() for a in window.menuBar().actions()]
         assert "文件(&F)" in menus and "结构(&T)" in menus
         window.close()
