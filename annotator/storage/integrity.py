@@ -33,8 +33,13 @@ def _sqlite_problems(project: Project) -> list[str]:
 
 
 def _foreign_key_problems(project: Project) -> list[str]:
-    rows = project.conn.execute("PRAGMA foreign_key_check").fetchall()
-    return [f"{table} row {rowid} points at a missing {parent} row" for table, rowid, parent, _ in rows]
+    out = []
+    for table, rowid, parent, _ in project.conn.execute("PRAGMA foreign_key_check").fetchall():
+        # Spans are known by their id (a text key), not by SQLite's hidden rowid.
+        name = (project.conn.execute("SELECT id FROM spans WHERE rowid = ?", [rowid]).fetchone() or [rowid])[0] \
+            if table == "spans" else rowid
+        out.append(f"{table} row {name} points at a missing {parent} row")
+    return out
 
 
 def _span_problems(project: Project) -> list[str]:

@@ -16,13 +16,14 @@ import random
 import signal
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from annotator.storage import integrity, open_project
 from annotator.storage import documents as docs
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tagger_log import Child, Ledger, check_event_log  # noqa: E402
 
 ROUNDS = 100

@@ -220,8 +220,8 @@ def test_replace_document_text_moves_flags_and_logs(project):
     assert (flagged.start, flagged.end) == (gone.start, gone.end)  # old offsets, still inside the text
     assert {s.id for s in needs_review(project, doc_id)} == {gone.id} | {s.id for s, _ in result.flagged}
     assert len(result.flagged) == 2  # 张三's statistic and the suggestion on the same text
-    assert get_edits(project, doc_id)[0]["anchor"] == NEW.index("二、") and result.edits_moved == 1
-    assert edit
+    (moved_edit,) = get_edits(project, doc_id)
+    assert (moved_edit["id"], moved_edit["anchor"], result.edits_moved) == (edit, NEW.index("二、"), 1)
     log = events.history(project, document_id=doc_id, limit=20)
     replaced = next(e for e in log if e["action"] == "document.replace_text")
     assert replaced["before"]["clean_text"] == OLD and replaced["after"]["flagged"] == 2
