@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outline.header().setStretchLastSection(False)
         self.outline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.outline.setMinimumWidth(260)
 
         splitter = QSplitter()
         splitter.setObjectName("centralSplitter")
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 900])
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +108,12 @@ class MainWindow(QMainWindow):
         self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.span_table.verticalHeader().hide()
-        self.span_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.span_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(2, 110)
         self.attributes = AttributeEditor()
         self.attributes.language = self.language
         holder = QWidget()
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        self.resizeDocks([dock], [300 if area == Qt.DockWidgetArea.LeftDockWidgetArea else 360],
+                         Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
         s = self.session
@@ -205,7 +214,11 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self.outline.expandAll()
-        self.outline.resizeColumnToContents(1)
+        # clear() dropped the columns, and with them the header's resize modes.
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._apply_highlight()
 
     def _on_outline_clicked(self, index) -> None:
