@@ -1,0 +1,62 @@
+"""Undo commands of adjudication: each redo()/undo() calls one function that writes the gold layer,
+then asks the window to reload the document it belongs to.
+
+Gold rows are committed by the call itself; the undo stack only makes decisions cheap to take back.
+A first redo the store refuses (gold already has that span) marks the command obsolete, so
+QUndoStack.push drops it rather than recording a decision that never happened.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.agreement import project as review_store
+from annotator.agreement.align import Disagreement
+from annotator.domain.model import Span
+from annotator.storage.project import ProjectError
+
+
+class ResolveCommand(QUndoCommand):
+    """One decision, or several taken together ("accept all of X in this section")."""
+
+    def __init__(self, window, doc_id: int, plan: Sequence[tuple[Disagreement, str, dict[str, Any]]], text: str):
+        super().__init__(text)
+        self.window, self.doc_id, self.plan = window, doc_id, list(plan)
+        self.rows: list[Span] | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.rows is None:
+                self.rows = review_store.resolve_many(self.window.project, self.plan, self.window.adjudicator)
+            else:
+                review_store.restore_gold(self.window.project, self.rows)
+        except (ValueError, KeyError, ProjectError) as exc:
+            self.setObsolete(True)
+            self.window.show_message(str(exc))
+        self.window.reload_document(self.doc_id)
+
+    def undo(self) -> None:
+        review_store.remove_gold(self.window.project, self.rows or [], by=self.window.adjudicator)
+        self.window.reload_document(self.doc_id)
+
+
+class ReopenCommand(QUndoCommand):
+    """Take back a decision made earlier (possibly in another session): its gold rows are removed."""
+
+    def __init__(self, window, doc_id: int, rows: Sequence[Span], text: str):
+        super().__init__(text)
+        self.window, self.doc_id, self.rows = window, doc_id, list(rows)
+
+    def redo(self) -> None:
+        try:
+            review_store.remove_gold(self.window.project, self.rows, by=self.window.adjudicator)
+        except (ValueError, KeyError, ProjectError) as exc:
+            self.setObsolete(True)
+            self.window.show_message(str(exc))
+        self.window.reload_document(self.doc_id)
+
+    def undo(self) -> None:
+        review_store.restore_gold(self.window.project, self.rows)
+        self.window.reload_document(self.doc_id)

@@ -1,0 +1,112 @@
+"""The disagreement list of the document under review: one row per ReviewItem (open or decided).
+
+A small table model over a plain Python list (the napari shape): the window replaces the list after
+every change and the views follow the model's reset, never a widget telling another widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.agreement.align import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH, BOUNDARY_MISMATCH,
+                                       LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B)
+from annotator.agreement.gold import MISSING_IN_SOME
+from annotator.agreement.project import ReviewItem
+from annotator.domain.model import Span, SpanStatus
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET = 28  # characters of text shown in a cell; the tooltip has the whole span
+
+
+class DisagreementModel(QAbstractTableModel):
+    COLUMNS = ("kind", "a", "b", "text", "decision")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[ReviewItem] = []
+        self.text = ""
+        self.section_titles: list[str] = []
+        self.label_titles: dict[str, str] = {}
+        self.names = ("A", "B")
+        self._kinds = {
+            BOUNDARY_MISMATCH: self.tr("boundary differs"), LABEL_MISMATCH: self.tr("label differs"),
+            BOUNDARY_AND_LABEL_MISMATCH: self.tr("boundary + label differ"),
+            ATTRIBUTE_MISMATCH: self.tr("attributes differ"), MISSING_IN_A: self.tr("only B"),
+            MISSING_IN_B: self.tr("only A"), MISSING_IN_SOME: self.tr("not everyone"),
+        }
+        self._methods = {"take": self.tr("taken"), "edit": self.tr("edited"), "relabel": self.tr("relabelled"),
+                         "reject": self.tr("rejected"), "add": self.tr("added")}
+
+    def set_items(self, items: list[ReviewItem], text: str, section_titles: list[str],
+                  label_titles: dict[str, str], names: tuple[str, str]) -> None:
+        self.beginResetModel()
+        self.items, self.text, self.section_titles = list(items), text, section_titles
+        self.label_titles, self.names = label_titles, names
+        self.endResetModel()
+
+    def kind_title(self, kind: str) -> str:
+        return self._kinds.get(kind, kind)
+
+    # -- Qt model interface ----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Kind"), self.tr("A: {0}").format(self.names[0]), self.tr("B: {0}").format(self.names[1]),
+                self.tr("Text"), self.tr("Decision"))[section]
+
+    def span_cell(self, span: Span | None) -> str:
+        if span is None:
+            return "—"
+        return f"{self.label_titles.get(span.label, span.label)} [{span.start}, {span.end})"
+
+    def decision(self, item: ReviewItem) -> str:
+        if item.is_open:
+            return ""
+        parts = []
+        for row in item.resolution:
+            method = self._methods.get(row.provenance.get("method", ""), row.provenance.get("method", ""))
+            chosen = row.provenance.get("chosen")
+            if row.status == SpanStatus.REJECTED:
+                parts.append(method)
+            else:
+                who = f" {chosen}" if chosen else ""
+                parts.append(f"{method}{who}: {self.span_cell(row)}")
+        return "; ".join(parts)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        d = item.disagreement
+        column = self.COLUMNS[index.column()]
+        if role == ITEM_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "kind":
+                return self.kind_title(d.kind)
+            if column in ("a", "b"):
+                return self.span_cell(d.a if column == "a" else d.b)
+            if column == "text":
+                snippet = self.text[d.start:d.end].replace("\n", " ")
+                return snippet if len(snippet) <= SNIPPET else snippet[:SNIPPET - 1] + "…"
+            return self.decision(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self.kind_title(d.kind)]
+            for s in d.spans:
+                lines.append(f"{s.annotator}: {self.span_cell(s)} «{self.text[s.start:s.end]}»")
+            if item.section is not None and item.section < len(self.section_titles):
+                lines.insert(0, self.section_titles[item.section])
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole and not item.is_open:
+            return QColor("#888888")  # decided rows stay listed (undo, audit) but step back visually
+        return None
+
+    def row_of(self, key: tuple) -> int:
+        return next((i for i, item in enumerate(self.items) if item.key == key), -1)

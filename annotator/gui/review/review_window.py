@@ -1,0 +1,308 @@
+"""The review (adjudication) window: annotators' spans overlaid on one text, the outline coloured by
+per-section agreement, the list of disagreements, and keyboard decisions written to the gold layer.
+
+Data comes from annotator.agreement.project (Qt-free); this window only lays things out, turns keys
+into undo commands (commands.py) and reloads after each one. Agreement figures are computed on the
+annotators' layers when a document is opened; gold only feeds the "against gold" panel.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor, QStandardItemModel, QTextCursor, QTextFormat, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow,
+                               QMenu, QSplitter, QTableView, QTextEdit, QTreeView, QVBoxLayout, QWidget)
+
+from annotator.agreement import project as review_store
+from annotator.domain.offsets import Utf16Map
+from annotator.gui.review import keys
+from annotator.gui.review.decisions import Decisions
+from annotator.gui.review.disagreement_model import DisagreementModel
+from annotator.gui.review.overlay import OverlayHighlighter, annotator_colour
+from annotator.gui.review.panels import SECTION_ROLE, AnnotatorPicker, GoldScores, fill_outline
+from annotator.gui.widgets.text_view import SpeechView
+from annotator.storage import documents as doc_store
+from annotator.storage import sections as section_store
+from annotator.storage.labels import get_labels, list_annotators
+
+
+class ReviewWindow(Decisions, QMainWindow):
+    def __init__(self, project, adjudicator: str, *, annotators: list[str] | None = None,
+                 doc_id: int | None = None, language: str = "en", parent=None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)  # its own top-level window even with a parent
+        self.setObjectName("reviewWindow")
+        self.project, self.adjudicator, self.language = project, adjudicator, language
+        self.labels = get_labels(project)
+        self.label_titles = {label.name: label.title(language) for label in self.labels}
+        self.undo_stack = QUndoStack(self)
+        self.doc_id: int | None = None
+        self.annotators: list[str] = list(annotators or [])
+        self.text, self.utf16, self.sections, self.section_titles = "", Utf16Map(""), [], []
+        self.heat: list = []
+        self._outline_items: list = []
+        self._menu: QMenu | None = None
+        self._build_layout()
+        self.actions_ = keys.build(self)
+        self._fill_documents()
+        self.resize(1400, 860)
+        first = doc_id if doc_id is not None else (self.doc_combo.itemData(0) if self.doc_combo.count() else None)
+        if first is not None:
+            self.open_document(first, self.annotators or None)
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.view = SpeechView()
+        self.view.setObjectName("reviewText")
+        self.view.highlighter.setDocument(None)  # the workspace's label colours give way to annotator colours
+        self.overlay = OverlayHighlighter(self.view.document())
+        self.outline_model = QStandardItemModel(self)
+        self.outline = QTreeView()
+        self.outline.setObjectName("reviewOutline")
+        self.outline.setModel(self.outline_model)
+        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outline.setUniformRowHeights(True)
+        self.model = DisagreementModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("disagreementTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.detail = QLabel()
+        self.detail.setObjectName("disagreementDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLabel()
+        self.summary.setObjectName("agreementSummary")
+        self.summary.setWordWrap(True)
+        lower = QWidget()
+        box = QVBoxLayout(lower)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.detail)
+        box.addWidget(self.table)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.view)
+        right.addWidget(lower)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        central = QSplitter()
+        central.addWidget(self.outline)
+        central.addWidget(right)
+        central.setStretchFactor(0, 1)
+        central.setStretchFactor(1, 4)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.addWidget(self.summary)
+        column.addWidget(central, 1)  # the summary line keeps its height; the rest goes to the work area
+        self.setCentralWidget(holder)
+
+        self.doc_combo = QComboBox()
+        self.doc_combo.setObjectName("reviewDocument")
+        self.doc_combo.setMinimumContentsLength(24)
+        toolbar = self.addToolBar(self.tr("Document"))
+        toolbar.setObjectName("reviewToolbar")
+        toolbar.addWidget(QLabel(self.tr("Document: ")))
+        toolbar.addWidget(self.doc_combo)
+        self.picker = AnnotatorPicker()
+        self.scores = GoldScores()
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(self.tr("Annotators")))
+        box.addWidget(self.picker, 1)
+        box.addWidget(QLabel(self.tr("Against gold (this document)")))
+        box.addWidget(self.scores, 1)
+        dock = QDockWidget(self.tr("Annotators and gold"), self)
+        dock.setObjectName("reviewSideDock")
+        dock.setWidget(side)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+        self.doc_combo.currentIndexChanged.connect(self._on_document_chosen)
+        self.picker.applied.connect(lambda names: self.open_document(self.doc_id, names))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_item(current.row()))
+        self.outline.clicked.connect(self._on_outline_clicked)
+
+    def _fill_documents(self) -> None:
+        self.doc_combo.blockSignals(True)
+        for row in doc_store.list_documents(self.project):
+            self.doc_combo.addItem(f"{row['id']}  {row['title'] or self.tr('(untitled)')}", row["id"])
+        self.doc_combo.blockSignals(False)
+
+    def _on_document_chosen(self, index: int) -> None:
+        doc_id = self.doc_combo.itemData(index)
+        if doc_id is not None and doc_id != self.doc_id:
+            self.open_document(doc_id)
+
+    # -- opening and reloading ---------------------------------------------------------------------
+    def open_document(self, doc_id: int, annotators: list[str] | None = None) -> None:
+        """Show ``doc_id`` reviewed by ``annotators`` (default: the current choice, or everyone who
+        tagged it). Agreeing spans are pre-merged into gold right away."""
+        with_spans = review_store.annotators_with_spans(self.project, doc_id)
+        names = list(annotators) if annotators else [n for n in self.annotators if n in with_spans]
+        if len(names) < 2:
+            names = with_spans
+        self.doc_id, self.annotators = doc_id, names
+        row = self.doc_combo.findData(doc_id)
+        if row >= 0 and row != self.doc_combo.currentIndex():
+            self.doc_combo.blockSignals(True)
+            self.doc_combo.setCurrentIndex(row)
+            self.doc_combo.blockSignals(False)
+        self.text = doc_store.clean_text(self.project, doc_id)
+        self.utf16 = Utf16Map(self.text)
+        self.sections = section_store.get_sections(self.project, doc_id)
+        self.section_titles = review_store.section_names(self.sections)
+        self.view.set_text(self.text, self.utf16)
+        self.picker.set_annotators(list_annotators(self.project), names)
+        keys.rebuild_annotator_actions(self, names)
+        self.heat, self.agreement = [None] * len(self.sections), None
+        if len(names) >= 2:
+            if not self.project.readonly:
+                review_store.premerge_document(self.project, doc_id, names, self.adjudicator)
+            self.agreement = review_store.project_agreement(self.project, names, doc_ids=[doc_id])
+            self.heat = review_store.section_heat(self.agreement, doc_id, self.sections)
+        else:
+            self.show_message(self.tr("This document needs spans from at least two annotators to review."))
+        self._reload()
+        self.step(1, from_row=-1)
+        self.setWindowTitle(self.tr("Review — {0}").format(self.doc_combo.currentText().strip()))
+
+    def reload_document(self, doc_id: int) -> None:
+        """After a command: reload in place, or go back to the command's document (undo elsewhere)."""
+        if doc_id != self.doc_id:
+            self.open_document(doc_id)
+        else:
+            self._reload()
+
+    def _reload(self) -> None:
+        current = self.current_item()
+        names = self.annotators
+        self.items = review_store.review_items(self.project, self.doc_id, names) if len(names) >= 2 else []
+        gold = review_store.gold_layer(self.project, self.doc_id)
+        layers = review_store.load_layers(self.project, names, doc_ids=[self.doc_id])
+        self.overlay.set_data(self.utf16, [s for lst in layers.values() for s in lst], gold, self.sections, names)
+        pair = (names + ["", ""])[:2]
+        self.model.set_items(self.items, self.text, self.section_titles, self.label_titles, tuple(pair))
+        open_counts = [0] * len(self.sections)
+        for item in self.items:
+            if item.is_open and item.section is not None:
+                for index in self._ancestry(item.section):
+                    open_counts[index] += 1
+        self._outline_items = fill_outline(self.outline_model, self.sections, self.heat, open_counts)
+        self.outline.expandAll()
+        for column in (1, 2):
+            self.outline.resizeColumnToContents(column)
+        self.outline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.outline.header().setStretchLastSection(False)
+        self.scores.set_scores(review_store.gold_scores(self.project, names, [self.doc_id]) if names else {}, names)
+        self._update_summary()
+        row = self.model.row_of(current.key) if current is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self._show_item(-1)
+
+    def _ancestry(self, index: int) -> list[int]:
+        out = []
+        while index is not None and 0 <= index < len(self.sections):
+            out.append(index)
+            index = self.sections[index].parent
+        return out
+
+    def _update_summary(self) -> None:
+        open_n = sum(item.is_open for item in self.items)
+        parts = [self.tr("Open {0} of {1} disagreements").format(open_n, len(self.items))]
+        if self.agreement is not None:
+            overall = self.agreement.overall
+
+            def f1(mode: str) -> str:
+                value = overall[mode].f1 if mode in overall else None
+                return "–" if value is None else f"{value:.2f}"
+            parts.insert(0, self.tr("Agreement of {0}: strict F1 {1}, relaxed F1 {2}").format(
+                ", ".join(self.annotators), f1("strict"), f1("relaxed")))
+        if self.project.readonly:
+            parts.append(self.tr("read-only project: decisions cannot be saved"))
+        self.summary.setText(" · ".join(parts))
+
+    # -- the current disagreement ------------------------------------------------------------------
+    def current_item(self):
+        row = self.table.selectionModel().currentIndex().row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _show_item(self, row: int) -> None:
+        item = self.model.items[row] if 0 <= row < len(self.model.items) else None
+        if item is None:
+            self.detail.setText(self.tr("No disagreement selected."))
+            self.view.setExtraSelections([])
+            return
+        d = item.disagreement
+        self._mark([(s.start, s.end) for s in d.spans])
+        self.view.move_to(d.start)
+        lines = [f"<b>{escape(self.model.kind_title(d.kind))}</b>"
+                 + (f" — {escape(self.section_titles[item.section])}" if item.section is not None else "")]
+        for s in d.spans:
+            colour = annotator_colour(self.annotators.index(s.annotator)).name() if s.annotator in self.annotators \
+                else "#999"
+            lines.append(f'<span style="background:{colour}">&nbsp;&nbsp;</span> {escape(s.annotator)}: '
+                         f"{escape(self.model.span_cell(s))} «{escape(self.text[s.start:s.end])}»")
+        if not item.is_open:
+            lines.append(self.tr("Decided: {0}").format(escape(self.model.decision(item))))
+        self.detail.setText("<br/>".join(lines))
+        if item.section is not None and item.section < len(self._outline_items):
+            self.outline.setCurrentIndex(self._outline_items[item.section].index())
+
+    def _mark(self, ranges: list[tuple[int, int]]) -> None:
+        # Text colour + bold only, so the annotators' colours underneath stay visible.
+        selections = []
+        for start, end in ranges:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(self.utf16.to_utf16(start))
+            cursor.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setForeground(QColor("#c00000"))
+            selection.format.setProperty(QTextFormat.Property.FontWeight, 700)
+            selections.append(selection)
+        self.view.setExtraSelections(selections)
+
+    def step(self, delta: int, *, same_section: bool = False, from_row: int | None = None) -> None:
+        """Move to the next/previous open disagreement (optionally within the current section)."""
+        rows = len(self.model.items)
+        start = self.table.selectionModel().currentIndex().row() if from_row is None else from_row
+        current = self.current_item()
+        section = current.section if current is not None else None
+        row = start + delta
+        while 0 <= row < rows:
+            item = self.model.items[row]
+            if item.is_open and (not same_section or item.section == section):
+                self.select_row(row)
+                return
+            row += delta
+        self.show_message(self.tr("No more open disagreements that way."))
+
+    def _on_outline_clicked(self, index) -> None:
+        number = index.data(SECTION_ROLE)
+        if number is None:
+            return
+        row = next((r for r, item in enumerate(self.model.items) if item.section == number and item.is_open), None)
+        if row is not None:
+            self.select_row(row)
+        else:
+            self.view.move_to(self.sections[number].start)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
