@@ -225,17 +225,18 @@ def open_suggestions(project: Project, doc_id: int, annotator: str) -> list[Span
     return [_row_to_span(r) for r in project.conn.execute(sql, [doc_id, SUGGESTER, annotator])]
 
 
-def accept_suggestion(project: Project, suggestion: Span, annotator: str) -> Span:
+def _answer(project: Project, suggestion: Span, annotator: str, status: str, action: str) -> Span:
+    """The annotator's own row for a suggestion: an accepted span, or the record of a rejection."""
     span = Span(document_id=suggestion.document_id, start=suggestion.start, end=suggestion.end,
-                label=suggestion.label, annotator=annotator, status=SpanStatus.ACCEPTED,
+                label=suggestion.label, annotator=annotator, status=status,
                 attributes=dict(suggestion.attributes), source=suggestion.source,
                 provenance={"suggestion": suggestion.id})
-    return add_span(project, span, action="suggestion.accept")
+    return add_span(project, span, action=action)
+
+
+def accept_suggestion(project: Project, suggestion: Span, annotator: str) -> Span:
+    return _answer(project, suggestion, annotator, SpanStatus.ACCEPTED, "suggestion.accept")
 
 
 def reject_suggestion(project: Project, suggestion: Span, annotator: str) -> Span:
-    span = Span(document_id=suggestion.document_id, start=suggestion.start, end=suggestion.end,
-                label=suggestion.label, annotator=annotator, status=SpanStatus.REJECTED,
-                attributes=dict(suggestion.attributes), source=suggestion.source,
-                provenance={"suggestion": suggestion.id})
-    return add_span(project, span, action="suggestion.reject")
+    return _answer(project, suggestion, annotator, SpanStatus.REJECTED, "suggestion.reject")
