@@ -199,3 +199,19 @@ def test_choosing_annotators_and_reopening_keeps_decisions(window, qtbot, tmp_pa
 def test_screenshot(window, tmp_path):
     QApplication.processEvents()
     assert not window.grab().isNull()
+
+
+def test_disagreement_model_passes_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.model)
+
+
+def test_main_cli_has_the_agreement_verb(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    project, _doc = build_project(tmp_path / "c.db")
+    project.close()
+    out = CliRunner().invoke(cli, ["agreement", str(tmp_path / "c.db"), "--format", "table"])
+    assert out.exit_code == 0, out.output
+    assert "Per section" in out.output and "三、保障措施" in out.output

@@ -125,6 +125,9 @@ class ReviewWindow(Decisions, QMainWindow):
         dock.setObjectName("reviewSideDock")
         dock.setWidget(side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # The text and the list are the work; the side panels only need room for names and figures.
+        self.resizeDocks([dock], [320], Qt.Orientation.Horizontal)
+        central.setSizes([280, 1000])
 
         self.doc_combo.currentIndexChanged.connect(self._on_document_chosen)
         self.picker.applied.connect(lambda names: self.open_document(self.doc_id, names))
