@@ -205,3 +205,30 @@ def test_read_only_project_shows_notice_and_refuses_changes(make_window, project
         assert window.session.spans == []
     finally:
         os.chmod(project_path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_attribute_edit_is_saved_and_undoable(make_window, project_path, qtbot):
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    window = make_window(project_path)
+    view = window.view
+    view.setFocus()
+    start, _ = _select_text(window, "全县各级工会组织")
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    view.select_range(start + 1, start + 1)
+    actor = window.attributes.findChild(QLineEdit, "attr_actor")
+    strength = window.attributes.findChild(QComboBox, "attr_strength")
+    actor.setText("全县各级工会组织")
+    actor.editingFinished.emit()
+    strength.setCurrentText("strong")
+    (row,) = _rows(project_path, "SELECT attributes FROM spans WHERE annotator='张三'")
+    assert '"actor": "全县各级工会组织"' in row[0] and '"strength": "strong"' in row[0]
+    window.actions_["undo"].trigger()
+    window.actions_["undo"].trigger()
+    assert _rows(project_path, "SELECT attributes FROM spans WHERE annotator='张三'") == [("{}",)]
+
+
+def test_context_menu_offers_the_tagging_actions(make_window, project_path):
+    window = make_window(project_path)
+    names = {a.objectName() for a in window.view.actions()}
+    assert {"tag_directive", "tag_statistic", "accept", "reject", "deleteSpan"} <= names

@@ -24,7 +24,13 @@ class AttributeEditor(QWidget):
         self.show_span(None, None)
 
     def show_span(self, span: Span | None, label: Label | None) -> None:
+        same_form = (span is not None and self.span is not None and span.id == self.span.id
+                     and label is self.label and span.status == self.span.status)
         self.span, self.label = span, label
+        if same_form:
+            # The span was just saved: refresh values in place so focus stays in the field being typed in.
+            self._refresh_values()
+            return
         while self.layout_.rowCount():
             self.layout_.removeRow(0)
         self.fields = {}
@@ -52,6 +58,18 @@ class AttributeEditor(QWidget):
         if readonly:
             self.layout_.addRow(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes")))
         self.layout_.addRow(self.error)
+
+    def _refresh_values(self) -> None:
+        for field in self.label.attributes:
+            widget = self.fields[field.name]
+            value = self.span.attributes.get(field.name)
+            text = "" if value is None else str(value)
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(text)
+            elif not widget.hasFocus():
+                widget.setText(text)
+            widget.blockSignals(False)
 
     def values(self) -> dict:
         """Current field values, coerced by the schema; raises ValueError on a bad value."""

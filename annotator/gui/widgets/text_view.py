@@ -30,6 +30,14 @@ class SpeechView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 12.0))
         self.setFont(font)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Copy / Select all from Qt, then the tagging actions the window registered on this view.
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        menu.addActions(self.actions())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def set_text(self, text: str, utf16: Utf16Map) -> None:
         self.utf16 = utf16
         # Reset the highlighter's data first so the initial highlight pass sees the new document.
