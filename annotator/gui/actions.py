@@ -112,10 +112,13 @@ class _Builder(QObject):
         a["prev_section"] = _action(window, self.tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
                                     name="prevSection")
         a["done"] = _action(window, self.tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
+        a["review"] = _action(window, self.tr("Review and adjudicate…"), window.open_review, "Ctrl+Shift+R",
+                              name="review")
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
         menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
         menu.addSeparator()
         menu.addAction(a["done"])
+        menu.addAction(a["review"])
 
         # Toolbar: the labels first, they are what people click most.
         toolbar = window.addToolBar(self.tr("Tagging"))

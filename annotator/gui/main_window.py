@@ -421,6 +421,14 @@ class MainWindow(QMainWindow):
         """True while an import or suggestion job is running (tests wait on this)."""
         return any(t.isRunning() for _w, t in self._jobs)
 
+    def open_review(self) -> None:
+        """Agreement review and adjudication into gold for the current document."""
+        from annotator.gui.review import ReviewWindow  # noqa: PLC0415
+
+        self._review = ReviewWindow(self.session.project, self.session.annotator, doc_id=self.session.doc_id,
+                                    language=self.language, parent=self)
+        self._review.show()
+
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("Projects (*.db);;All files (*)"))
         if path:

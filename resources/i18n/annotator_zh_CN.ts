@@ -1,16 +1,295 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="29" />
+        <source>Next open disagreement</source>
+        <translation>下一条待裁决分歧</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="30" />
+        <source>Previous open disagreement</source>
+        <translation>上一条待裁决分歧</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="31" />
+        <source>Next open in this section</source>
+        <translation>本节下一条待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="33" />
+        <source>Previous open in this section</source>
+        <translation>本节上一条待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="35" />
+        <source>Take A</source>
+        <translation>采用 A</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="36" />
+        <source>Take B</source>
+        <translation>采用 B</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="37" />
+        <source>Edit boundaries (use the text selection)</source>
+        <translation>修改边界（使用所选文字）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="39" />
+        <source>Relabel…</source>
+        <translation>更改标签…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="40" />
+        <source>Reject (both wrong)</source>
+        <translation>拒绝（两者都错）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="41" />
+        <source>Add a gold span over the selection…</source>
+        <translation>将所选文字添加为金标准标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="42" />
+        <source>Reopen (remove the decision)</source>
+        <translation>重新打开（撤除裁决）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="44" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="46" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="52" />
+        <source>&amp;Decide</source>
+        <translation>裁决(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="57" />
+        <source>&amp;Go</source>
+        <translation>跳转(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="60" />
+        <source>&amp;Section</source>
+        <translation>章节(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="61" />
+        <source>Take the span of annotator…</source>
+        <translation>采用某标注员的标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="76" />
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="78" />
+        <source>Accept all of {0}'s spans in this section</source>
+        <translation>接受{0}在本节的全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="80" />
+        <source>Reject {0}'s spans nobody else made in this section</source>
+        <translation>拒绝本节中只有{0}标注的内容</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorPicker</name>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="74" />
+        <source>Review with these annotators</source>
+        <translation>用这些标注员审核</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="76" />
+        <source>Choose two or more. In the text each annotator has a colour; where they overlap the colours mix; gold is underlined.</source>
+        <translation>请选择两位或以上。文中每位标注员一种颜色，重叠处颜色混合；金标准带下划线。</translation>
+    </message>
+</context>
+<context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="34" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="40" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="53" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="59" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="19" />
+        <source>The project is read-only: decisions cannot be saved.</source>
+        <translation>项目为只读：裁决无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="22" />
+        <source>Nothing to decide here.</source>
+        <translation>这里没有需要裁决的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="35" />
+        <source>Choose an open disagreement first (N / P).</source>
+        <translation>请先选择一条待裁决分歧（N / P）。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="45" />
+        <location filename="../../annotator/gui/review/decisions.py" line="55" />
+        <source>{0} has no span here.</source>
+        <translation>{0}在此处没有标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="47" />
+        <location filename="../../annotator/gui/review/decisions.py" line="57" />
+        <source>Take {0}</source>
+        <translation>采用{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="65" />
+        <source>Select the gold extent in the text first, then press E.</source>
+        <translation>请先在文中选出金标准范围，再按 E。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="67" />
+        <source>Edit boundaries</source>
+        <translation>修改边界</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="77" />
+        <source>Relabel</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="82" />
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="87" />
+        <source>Select the text of the new gold span first, then press G.</source>
+        <translation>请先选择新金标准标注的文字，再按 G。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="91" />
+        <source>Add gold span</source>
+        <translation>添加金标准标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <source>Accept all of {0} in section</source>
+        <translation>接受本节中{0}的全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <source>Reject {0}'s extra spans in section</source>
+        <translation>拒绝本节中{0}多出的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="104" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <source>boundary differs</source>
+        <translation>边界不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <source>label differs</source>
+        <translation>标签不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
+        <source>boundary + label differ</source>
+        <translation>边界和标签都不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <source>attributes differ</source>
+        <translation>属性不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <source>only B</source>
+        <translation>仅 B</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <source>only A</source>
+        <translation>仅 A</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <source>not everyone</source>
+        <translation>并非所有人</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <source>taken</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <source>relabelled</source>
+        <translation>已改标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <source>A: {0}</source>
+        <translation>A：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <source>B: {0}</source>
+        <translation>B：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <source>Decision</source>
+        <translation>裁决</translation>
     </message>
 </context>
 <context>
@@ -85,6 +364,34 @@
     </message>
 </context>
 <context>
+    <name>GoldScores</name>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <source>P</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <source>R</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="120" />
+        <source>relaxed F1</source>
+        <translation>宽松 F1</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="13" />
@@ -119,109 +426,109 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="76" />
+        <location filename="../../annotator/gui/main_window.py" line="78" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="92" />
+        <location filename="../../annotator/gui/main_window.py" line="94" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="101" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="311" />
+        <location filename="../../annotator/gui/main_window.py" line="324" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="316" />
+        <location filename="../../annotator/gui/main_window.py" line="329" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="320" />
+        <location filename="../../annotator/gui/main_window.py" line="333" />
         <source>Import speeches</source>
         <translation>导入讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="321" />
+        <location filename="../../annotator/gui/main_window.py" line="334" />
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="339" />
         <source>Import a folder of speeches</source>
         <translation>导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="342" />
+        <location filename="../../annotator/gui/main_window.py" line="355" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="342" />
+        <location filename="../../annotator/gui/main_window.py" line="355" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
         <location filename="../../annotator/gui/main_window.py" line="373" />
+        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="366" />
+        <location filename="../../annotator/gui/main_window.py" line="379" />
         <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
         <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="369" />
+        <location filename="../../annotator/gui/main_window.py" line="382" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="412" />
-        <location filename="../../annotator/gui/main_window.py" line="415" />
+        <location filename="../../annotator/gui/main_window.py" line="433" />
+        <location filename="../../annotator/gui/main_window.py" line="436" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="412" />
+        <location filename="../../annotator/gui/main_window.py" line="433" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="416" />
+        <location filename="../../annotator/gui/main_window.py" line="437" />
         <source>Restart the annotator to open {0}, or run: annotator "{0}"</source>
         <translation>请重新启动标注工具以打开 {0}，或运行：annotator "{0}"</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="427" />
+        <location filename="../../annotator/gui/main_window.py" line="448" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="440" />
+        <location filename="../../annotator/gui/main_window.py" line="461" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="444" />
+        <location filename="../../annotator/gui/main_window.py" line="465" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="451" />
+        <location filename="../../annotator/gui/main_window.py" line="472" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -285,6 +592,74 @@ Removed regions: {2}</source>
         <location filename="../../annotator/gui/dialogs/preferences.py" line="25" />
         <source>Selections snap to</source>
         <translation>选区对齐方式</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="111" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="113" />
+        <source>Document: </source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="120" />
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="122" />
+        <source>Against gold (this document)</source>
+        <translation>对照金标准（本文档）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="124" />
+        <source>Annotators and gold</source>
+        <translation>标注员与金标准</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="176" />
+        <source>This document needs spans from at least two annotators to review.</source>
+        <translation>本文档至少需要两位标注员的标注才能审核。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="179" />
+        <source>Review — {0}</source>
+        <translation>审核 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="225" />
+        <source>Open {0} of {1} disagreements</source>
+        <translation>待裁决分歧 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="232" />
+        <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
+        <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="235" />
+        <source>read-only project: decisions cannot be saved</source>
+        <translation>只读项目：裁决无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="252" />
+        <source>No disagreement selected.</source>
+        <translation>未选择分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="266" />
+        <source>Decided: {0}</source>
+        <translation>已裁决：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="298" />
+        <source>No more open disagreements that way.</source>
+        <translation>该方向没有更多待裁决分歧。</translation>
     </message>
 </context>
 <context>
@@ -597,13 +972,43 @@ Removed regions: {2}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="115" />
+        <source>Review and adjudicate…</source>
+        <translation>审核与裁决…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="121" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Tagging</source>
         <translation>标注</translation>
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="31" />
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="31" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="31" />
+        <source>Open</source>
+        <translation>待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="43" />
+        <source>{0}
+strict F1 of the annotators in this section: {1}</source>
+        <translation>{0}
+本节标注员的严格 F1：{1}</translation>
     </message>
 </context>
 </TS>
