@@ -1,0 +1,293 @@
+"""The headless measurements: ingest (whole and per stage), outline, suggestions, export, agreement,
+memory. Each returns {metric: number}; __main__ turns them into the table and the JSON.
+
+Every timing is single-threaded, so "per second" is per core. Floors are what any implementation
+must pay for the same work on this machine (reading the bytes, one regex pass, one json.dumps, one
+durable INSERT), so a ratio says how much our code adds rather than how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from annotator.bench import corpus
+
+_FLOOR_PATTERN = re.compile(r"\r\n?")  # what readers.normalize_text does first: one pass, no change
+
+
+def median_time(fn: Callable[[], object], runs: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), times
+
+
+def _encoding(path: Path) -> str:
+    return "gb18030" if int(path.stem.rsplit("_", 1)[1]) % 10 == 9 else "utf-8"  # see corpus.write_corpus
+
+
+# -- ingest -----------------------------------------------------------------------------------------
+def floor_read(paths: list[Path]) -> int:
+    """Bare read + decode + one regex pass: the least an importer does with the same bytes."""
+    chars = 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            text = handle.read().decode(_encoding(path))
+        chars += len(_FLOOR_PATTERN.sub("\n", text))
+    return chars
+
+
+def ingest_once(paths: list[Path], folder: Path) -> float:
+    """prepare + store every file into a fresh project, as import_paths does; returns the seconds spent.
+
+    Creating the project (schema migrations, ~tens of ms) is left out: it is paid once per project,
+    not per character, and would dominate the 10-document tier.
+    """
+    from annotator.ingest import prepare, store  # noqa: PLC0415 - imported here so it is timed warm
+    from annotator.storage import open_project  # noqa: PLC0415
+
+    project = open_project(folder / f"ingest-{time.monotonic_ns()}.db")
+    try:
+        started = time.perf_counter()
+        for path in paths:
+            outcome = store(project, prepare(path))
+            if outcome.status != "imported":
+                raise RuntimeError(f"{path}: {outcome.status}")  # a duplicate would skip the store cost
+        return time.perf_counter() - started
+    finally:
+        project.close()
+
+
+def ingest(paths: list[Path], folder: Path, runs: int) -> dict:
+    chars = floor_read(paths)  # also warms the page cache, so every run reads from memory
+    ingest_once(paths[:1], folder)  # imports and regex compilation, outside the timing
+    seconds = statistics.median(ingest_once(paths, folder) for _ in range(runs))
+    floor, _ = median_time(lambda: floor_read(paths), max(runs, 5))
+    size = max(p.stat().st_size for p in folder.glob("ingest-*.db"))
+    for leftover in folder.glob("ingest-*.db*"):
+        leftover.unlink()
+    return {"docs": len(paths), "chars": chars, "runs": runs, "seconds": seconds,
+            "chars_per_s": chars / seconds, "floor_chars_per_s": chars / floor,
+            "ratio_to_floor": seconds / floor, "project_mb_per_1000_docs": size / 2**20 * 1000 / len(paths)}
+
+
+def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
+    """read, clean, outline and store timed separately, so the bottleneck is visible."""
+    from annotator.ingest import Prepared, _guess_title, store  # noqa: PLC0415
+    from annotator.io.readers import read_file  # noqa: PLC0415
+    from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.structure.clean import clean  # noqa: PLC0415
+    from annotator.structure.outline import parse_outline  # noqa: PLC0415
+
+    per_run: dict[str, list[float]] = {"read": [], "clean": [], "outline": [], "store": []}
+    chars = 0
+    for run in range(runs):
+        spent = dict.fromkeys(per_run, 0.0)
+        project = open_project(folder / f"stages-{run}.db")
+        chars = 0
+        for path in paths:
+            t0 = time.perf_counter()
+            read = read_file(path)
+            t1 = time.perf_counter()
+            cleaned = clean(read.text)
+            t2 = time.perf_counter()
+            sections = parse_outline(cleaned.text)
+            t3 = time.perf_counter()
+            store(project, Prepared(path, read, cleaned, sections, _guess_title(read, cleaned, path)))
+            t4 = time.perf_counter()
+            for key, value in zip(per_run, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+                spent[key] += value
+            chars += len(read.text)
+        project.close()
+        for key in per_run:
+            per_run[key].append(spent[key])
+    total = sum(statistics.median(v) for v in per_run.values())
+    result = {}
+    for key, values in per_run.items():
+        seconds = statistics.median(values)
+        result[f"{key}_chars_per_s"] = chars / seconds
+        result[f"{key}_share"] = seconds / total
+    return result
+
+
+def outline_speed(texts: list[str], runs: int) -> dict:
+    from annotator.structure.clean import clean  # noqa: PLC0415
+    from annotator.structure.outline import parse_outline  # noqa: PLC0415
+
+    cleaned = [clean(t).text for t in texts]
+    chars = sum(map(len, cleaned))
+    seconds, _ = median_time(lambda: [parse_outline(t) for t in cleaned], runs)
+    return {"chars": chars, "chars_per_s": chars / seconds}
+
+
+# -- suggestions ------------------------------------------------------------------------------------
+def suggestions(pool: corpus.Pool, count: int, runs: int, size: int = 30_000) -> dict:
+    """ms per 30 000-character speech, with its outline (as the GUI's worker passes it)."""
+    from annotator.structure.outline import parse_outline  # noqa: PLC0415
+    from annotator.suggest.engine import suggest  # noqa: PLC0415
+
+    rng = random.Random(3)
+    docs = []
+    for i in range(count):
+        text = corpus.make_document(pool, rng, size, i)
+        docs.append((text, parse_outline(text)))
+    started = time.perf_counter()
+    suggest(*docs[0])  # the first call loads jieba's dictionary: reported apart, not in the median
+    first = time.perf_counter() - started
+    times = []
+    for text, sections in docs:
+        for _ in range(runs):
+            started = time.perf_counter()
+            found = suggest(text, sections)
+            times.append((time.perf_counter() - started) * 1000 * size / len(text))
+    return {"ms_per_30k": statistics.median(times), "first_call_ms": first * 1000,
+            "suggestions_per_doc": len(found), "docs": count}
+
+
+# -- export and agreement ---------------------------------------------------------------------------
+def export(n_spans: int, runs: int) -> dict:
+    from annotator.exchange.bench import bench_export  # noqa: PLC0415 - reused, not re-implemented
+
+    results = [bench_export(n_spans) for _ in range(runs)]
+    seconds = statistics.median(r["seconds"] for r in results)
+    ratio = statistics.median(r["ratio_to_json_dumps"] for r in results)
+    return {"spans": results[0]["spans"], "seconds": seconds, "ratio_to_json_dumps": ratio}
+
+
+def agreement(texts: list[str], runs: int) -> dict:
+    from annotator.agreement import span_agreement  # noqa: PLC0415
+
+    rng = random.Random(5)
+    by_annotator: dict[str, list] = {name: [] for name in corpus.ANNOTATORS}
+    for doc_id, text in enumerate(texts, 1):
+        for name, spans in corpus.make_spans(text, doc_id, rng).items():
+            by_annotator[name].extend(spans)
+    lengths = {doc_id: len(text) for doc_id, text in enumerate(texts, 1)}
+    seconds, _ = median_time(lambda: span_agreement(by_annotator, lengths=lengths), runs)
+    return {"docs": len(texts), "spans": sum(map(len, by_annotator.values())), "seconds": seconds}
+
+
+# -- memory -----------------------------------------------------------------------------------------
+_DOC_SQL = ("INSERT INTO documents (id, title, source_path, format, encoding, raw_text, clean_text, sha256,"
+            " char_count, metadata, import_report, imported_at, imported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_SPAN_SQL = ('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes, source,'
+             " provenance, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def build_big_project(path: Path, n_docs: int, pool: corpus.Pool, spans_per_doc: int = 10) -> None:
+    """n_docs documents of ~3 000 characters and a few spans each, inserted in bulk (the schema's FTS
+    triggers still run, so the file has its real size); import validation would take minutes."""
+    from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.storage.documents import sha256_text  # noqa: PLC0415
+    from annotator.storage.project import now  # noqa: PLC0415
+
+    rng = random.Random(11)
+    stamp = now()
+    templates = [corpus.make_document(pool, rng, corpus.MIN_CHARS, i) for i in range(50)]
+    project = open_project(path)
+    try:
+        with project.write():
+            project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", ["张三", stamp])
+            docs, spans = [], []
+            for doc_id in range(1, n_docs + 1):
+                # A distinct first line per document (the sha256 column is unique).
+                text = f"第{doc_id}号讲话\n" + templates[doc_id % len(templates)]
+                docs.append((doc_id, f"讲话{doc_id}", None, "txt", "utf-8", text, text, sha256_text(text),
+                             len(text), "{}", "[]", stamp, None))
+                for k in range(spans_per_doc):
+                    start = k * 200 + 10
+                    spans.append((f"{doc_id}-{k}", doc_id, start, start + 20, "directive", "张三", "accepted",
+                                  "{}", "manual", "{}", stamp, stamp))
+            project.conn.executemany(_DOC_SQL, docs)
+            project.conn.executemany(_SPAN_SQL, spans)
+    finally:
+        project.close()
+
+
+# ru_maxrss is what the brief asks for, but on Linux a child started by fork+exec inherits the
+# parent's high-water mark (the bench parent holds the whole corpus), so VmHWM from /proc — reset at
+# exec — is the number reported; ru_maxrss is kept beside it.
+_MEMORY_CHILD = """
+import json, resource, sys, time
+
+def status(key):
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+from annotator.storage import open_project
+from annotator.storage.documents import list_documents
+imported = status("VmRSS")
+opened = time.perf_counter()
+project = open_project(sys.argv[1])
+ready = time.perf_counter()
+after_open = status("VmRSS")
+rows = list_documents(project, annotator="张三")
+listed = time.perf_counter()
+print(json.dumps({"rows": len(rows), "hwm_kb": status("VmHWM"), "import_kb": imported, "open_kb": after_open,
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "open_ms": (ready - opened) * 1000, "list_ms": (listed - ready) * 1000}))
+"""
+
+
+def memory(folder: Path, n_docs: int, pool: corpus.Pool, runs: int) -> dict:
+    path = folder / "big.db"
+    started = time.perf_counter()
+    build_big_project(path, n_docs, pool)
+    build_s = time.perf_counter() - started
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(path)], capture_output=True, text=True,
+                             check=True)
+        results.append(json.loads(out.stdout))
+    size = path.stat().st_size + sum(p.stat().st_size for p in folder.glob("big.db-wal"))
+    return {
+        "docs": n_docs,
+        "peak_rss_mb": statistics.median(r["hwm_kb"] for r in results) / 1024,  # KiB on Linux
+        "rss_after_imports_mb": statistics.median(r["import_kb"] for r in results) / 1024,
+        "rss_after_open_mb": statistics.median(r["open_kb"] for r in results) / 1024,
+        "ru_maxrss_mb": statistics.median(r["maxrss_kb"] for r in results) / 1024,
+        "open_ms": statistics.median(r["open_ms"] for r in results),
+        "list_ms": statistics.median(r["list_ms"] for r in results),
+        "file_mb_per_1000_docs": size / 2**20 * 1000 / n_docs,
+        "build_s": build_s,
+    }
+
+
+def durable_insert_floor(folder: Path, count: int) -> list[float]:
+    """A bare INSERT + COMMIT per row, WAL and synchronous=FULL like Project: the keystroke's floor."""
+    conn = sqlite3.connect(str(folder / "floor.db"), isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY, start INTEGER, stop INTEGER, label TEXT)")
+        times = []
+        for i in range(count):
+            started = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", [f"{i}-{time.monotonic_ns()}", i, i + 5, "directive"])
+            conn.execute("COMMIT")
+            times.append(time.perf_counter() - started)
+        return times
+    finally:
+        conn.close()
+
+
+def new_folder(parent: Path | None = None) -> Path:
+    return Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=parent))
