@@ -88,3 +88,36 @@ def test_bundle_contents(app: Path) -> None:
     assert not offenders, offenders
     translations = [n for n in names if "/translations/" in n and n.endswith(".qm")]
     assert all("zh_CN" in n for n in translations), translations
+
+
+def test_gui_starts_headless(app: Path, tmp_path: Path) -> None:
+    """The desktop app stays up (offscreen): Qt plugins load and every GUI module imports in the bundle.
+
+    Without a saved annotator name the welcome dialog opens and waits, so a process still running after
+    a few seconds has passed the imports, the QApplication and the first window.
+    """
+    import subprocess
+    import time
+
+    exe = app / ("annotator.exe" if sys.platform == "win32" else "annotator")
+    env = clean_env(tmp_path / "home")
+    log = tmp_path / "gui.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen([str(exe), str(tmp_path / "gui.annotator")], cwd=tmp_path, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 8
+            while time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.2)
+            code = proc.poll()
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert code is None, f"the app exited with {code} within 8 s:\n{text}"
+    assert "Traceback" not in text and "could not load the Qt platform plugin" not in text.lower(), text
