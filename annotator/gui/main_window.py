@@ -29,7 +29,8 @@ class MainWindow(QMainWindow):
         self.session, self.settings, self.language = session, settings, language
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self._jobs: list = []  # workers in flight (kept alive until they finish)
+        self._jobs: list = []  # (worker, thread) until the worker's result reached this window
+        self._closed = False
         self._outline_items = []
         self._syncing = False
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _open_first_document(self) -> None:
-        if self.session.doc_id is None and self.doc_model.rowCount():
+        if not self._closed and self.session.doc_id is None and self.doc_model.rowCount():
             self.doc_table.selectRow(0)
 
     def _on_document_row(self, current, _previous) -> None:
@@ -321,9 +322,13 @@ class MainWindow(QMainWindow):
         self._start(worker)
 
     def _on_suggestions_failed(self, _doc_id: int, reason: str) -> None:
+        if not self._job_done():
+            return
         self.statusBar().showMessage(self.tr("Suggestions failed: {0}").format(reason), 8000)
 
     def _on_suggestions_ready(self, doc_id: int, count: int) -> None:
+        if not self._job_done():
+            return
         if doc_id == self.session.doc_id:
             self.session.reload_spans()
             self.statusBar().showMessage(self.tr("{0} suggestions").format(count), 4000)
@@ -369,10 +374,14 @@ class MainWindow(QMainWindow):
         self.import_progress.setLabelText(name)
 
     def _on_import_failed(self, reason: str) -> None:
+        if not self._job_done():
+            return
         self.import_progress.close()
         QMessageBox.warning(self, self.tr("Import"), reason)
 
     def _on_import_done(self, summary) -> None:
+        if not self._job_done():
+            return
         self.import_progress.close()
         self.last_import = summary
         self.refresh_documents()
@@ -410,16 +419,17 @@ class MainWindow(QMainWindow):
 
     # -- misc ----------------------------------------------------------------------------------
     def _start(self, worker) -> None:
-        thread = workers.start(worker, self)
-        self._jobs.append((worker, thread))
-        thread.finished.connect(self._reap_jobs)
+        self._jobs.append((worker, workers.start(worker)))
 
-    def _reap_jobs(self) -> None:
-        self._jobs = [(w, t) for w, t in self._jobs if not t.isFinished()]
+    def _job_done(self) -> bool:
+        """Called first by every finished/failed slot; False once the window is closed (ignore the result)."""
+        sender = self.sender()
+        self._jobs = [(w, t) for w, t in self._jobs if w is not sender]
+        return not self._closed
 
     def busy(self) -> bool:
-        """True while an import or suggestion job is running (tests wait on this)."""
-        return any(t.isRunning() for _w, t in self._jobs)
+        """True until every job's result has been delivered to the window (tests wait on this)."""
+        return bool(self._jobs)
 
     def open_review(self) -> None:
         """Agreement review and adjudication into gold for the current document."""
@@ -476,9 +486,9 @@ class MainWindow(QMainWindow):
         self.settings.set_layout("geometry", self.saveGeometry())
         self.settings.set_layout("state", self.saveState())
         self.settings.sync()
+        self._closed = True
         for worker, thread in list(self._jobs):
             if hasattr(worker, "cancel"):
                 worker.cancel()
-            thread.quit()
-            thread.wait(10_000)
+            thread.join(10)
         super().closeEvent(event)

@@ -1,7 +1,10 @@
 """Long work off the GUI thread: import and suggestions.
 
 Each worker opens its own connection to the project (sqlite3 connections must not cross threads) and
-writes through the same storage API; the GUI hears about results through queued signals.
+writes through the same storage API. The worker QObject itself stays in the GUI thread and only its
+``run`` executes on a plain Python thread: its signals are emitted from there and reach the window's
+slots queued. (Moving QObjects into QThreads and deleting them later crashed under load: the C++
+object could be deleted by the Python wrapper in one thread while a deleteLater was pending in another.)
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator.storage import open_project
 
@@ -66,13 +69,8 @@ class SuggestWorker(QObject):
         self.finished.emit(self.doc_id, count)
 
 
-def start(worker: QObject, owner: QObject) -> QThread:
-    """Run ``worker.run`` on a new thread that cleans itself up."""
-    thread = QThread(owner)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    for signal_name in ("finished", "failed"):
-        getattr(worker, signal_name).connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
+def start(worker: QObject) -> threading.Thread:
+    """Run ``worker.run`` on a new thread; the caller keeps ``worker`` alive until the thread ends."""
+    thread = threading.Thread(target=worker.run, name=type(worker).__name__, daemon=True)
     thread.start()
     return thread
