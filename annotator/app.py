@@ -58,6 +58,12 @@ def run_gui(project_path: str | None = None) -> int:
     app.setApplicationName("Speech Structure Annotator")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("speech-annotator")
+    from PySide6.QtGui import QIcon
+
+    from annotator.resources import resource_path
+
+    # PNG, not SVG: PySide6-Essentials may lack the SVG image plugin in a frozen build.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "annotator-256.png"))))
     try:
         window, project = create_window(project_path)
     except ProjectError as exc:

@@ -178,6 +178,14 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
     click.echo(f"{total} suggestions for {len(ids)} documents")
 
 
+@cli.command()
+def selfcheck() -> None:
+    """Check this installation end to end in a temporary folder (import, outline, suggest, export)."""
+    from annotator.selfcheck import run_selfcheck
+
+    sys.exit(run_selfcheck())
+
+
 def _register_optional_commands() -> None:
     # Verbs owned by other packages register themselves; each imports its heavy modules lazily.
     from annotator.exchange.commands import register as register_exchange
