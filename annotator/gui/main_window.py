@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.session, self.settings, self.language = session, settings, language
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
+        self._painted: set = set()  # what the highlighter last drew, to re-highlight only changes
         self._jobs: list = []  # (worker, thread) until the worker's result reached this window
         self._closed = False
         self._outline_items = []
@@ -197,9 +198,12 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, doc_id: int) -> None:
         s = self.session
+        # Data first, then the text: setPlainText lays out and highlights every block once, with the
+        # right spans; highlighting again afterwards would double the cost of opening a document.
+        self.view.highlighter.set_data(s.utf16, s.index, s.sections, self._colours(), rehighlight=False)
+        self._painted = {self._paint_key(x) for x in s.index.items}
         self.view.set_text(s.text, s.utf16)
-        self._apply_highlight()
-        self._on_outline_changed(doc_id)
+        self._rebuild_outline()
         self._fill_span_table()
         self._update_title()
         self._update_status()
@@ -208,6 +212,10 @@ class MainWindow(QMainWindow):
 
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:
+        self._rebuild_outline()
+        self._apply_highlight()  # headings are drawn by the highlighter too
+
+    def _rebuild_outline(self) -> None:
         # Clearing the model moves the tree's current index: that is not a click.
         self._syncing = True
         try:
@@ -220,7 +228,6 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._apply_highlight()
 
     def _on_outline_clicked(self, index) -> None:
         if self._syncing or not index.isValid():
@@ -266,6 +273,25 @@ class MainWindow(QMainWindow):
     def _apply_highlight(self) -> None:
         s = self.session
         self.view.highlighter.set_data(s.utf16, s.index, s.sections, self._colours())
+        self._painted = {self._paint_key(x) for x in s.index.items}
+
+    @staticmethod
+    def _paint_key(span) -> tuple:
+        return (span.id, span.start, span.end, span.label, span.status)
+
+    def _repaint_changed_spans(self) -> None:
+        """After a tag/undo only the blocks under spans that appeared or vanished are re-highlighted."""
+        s = self.session
+        highlighter = self.view.highlighter
+        highlighter.set_data(s.utf16, s.index, s.sections, self._colours(), rehighlight=False)
+        now = {self._paint_key(x) for x in s.index.items}
+        changed = now ^ self._painted
+        self._painted = now
+        if len(changed) > 200:  # a bulk change (accept all in a section): one full pass is cheaper
+            highlighter.rehighlight()
+            return
+        for _id, start, end, _label, _status in changed:
+            highlighter.rehighlight_range(start, end)
 
     def _fill_span_table(self) -> None:
         s = self.session
@@ -273,7 +299,7 @@ class MainWindow(QMainWindow):
         self.span_model.set_rows(s.spans + s.suggestions, s.text, titles, self._colours())
 
     def _on_spans_changed(self, _doc_id: int) -> None:
-        self._apply_highlight()
+        self._repaint_changed_spans()
         self._fill_span_table()
         self._refresh_outline_counts()
         self._update_status()
