@@ -109,11 +109,15 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: boo
         index_words(proj)
     for outcome in summary.failed:
         console.print(f"[red]failed[/red] {outcome.path}: {outcome.reason}", highlight=False)
+    for outcome in summary.outcomes:
+        if outcome.status == "updated":
+            console.print(f"updated {outcome.path}: {outcome.reason}", highlight=False)
     click.echo(
-        f"imported {summary.imported}, skipped as duplicate {summary.duplicates}, failed {len(summary.failed)}"
+        f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
+        f"failed {len(summary.failed)}"
     )
     proj.close()
-    if summary.outcomes and summary.imported + summary.duplicates == 0:
+    if summary.outcomes and summary.imported + summary.updated + summary.duplicates == 0:
         sys.exit(1)
     if not summary.outcomes:
         raise click.ClickException("no files found to import")

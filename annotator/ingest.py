@@ -16,6 +16,7 @@ from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
 from annotator.storage import documents
 from annotator.storage.project import Project
+from annotator.storage.reanchor import replace_document_text
 from annotator.structure.clean import clean, load_rules
 from annotator.structure.outline import parse_outline
 
@@ -36,7 +37,7 @@ class Prepared:
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # "imported", "duplicate", "failed"
+    status: str  # "imported", "updated" (same file, changed text), "duplicate", "failed"
     document_id: int | None = None
     title: str = ""
     chars: int = 0
@@ -54,6 +55,10 @@ class ImportSummary:
     @property
     def imported(self) -> int:
         return self.count("imported")
+
+    @property
+    def updated(self) -> int:
+        return self.count("updated")
 
     @property
     def duplicates(self) -> int:
@@ -91,8 +96,26 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
     return Prepared(path, read, cleaned, sections, _guess_title(read, cleaned, path))
 
 
+def _same_source(project: Project, prepared: Prepared) -> int | None:
+    """A document imported earlier from the same file whose text has since changed."""
+    row = project.conn.execute(
+        "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
+        [str(prepared.path), documents.sha256_text(prepared.cleaned.text)],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def store(project: Project, prepared: Prepared, *, annotator: str | None = None) -> FileOutcome:
     read, cleaned = prepared.read, prepared.cleaned
+    changed = _same_source(project, prepared)
+    if changed is not None and documents.find_by_sha(project, documents.sha256_text(cleaned.text)) is None:
+        # The same file again with an edited text: carry the spans over by a text diff (moved where
+        # their text and context are unchanged, flagged for review otherwise), never a second copy.
+        result = replace_document_text(project, changed, cleaned.text, read.text, prepared.sections,
+                                       annotator, removed=cleaned.removed)
+        return FileOutcome(path=str(prepared.path), status="updated", document_id=changed, title=prepared.title,
+                           chars=len(cleaned.text),
+                           reason=f"text changed: {len(result.moved)} spans moved, {len(result.flagged)} flagged for review")
     doc_id, created = documents.add_document(
         project,
         clean_text=cleaned.text,
