@@ -162,13 +162,15 @@ def search(project: str, query: str, limit: int) -> None:
 @click.argument("project", type=click.Path(exists=True, dir_okay=False))
 @click.option("--doc", "doc_ids", type=int, multiple=True, help="Only this document (repeatable); default all.")
 @click.option("--unit", type=click.Choice(["clause", "sentence"]), default=None,
-              help="Directive unit; default: the project's setting (clause).")
+              help="Directive unit; saved as the project's setting (default clause).")
 def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
     """Propose statistics and directives for documents of PROJECT (stored as suggestions)."""
     from annotator.storage import documents, sections, spans
     from annotator.suggest.engine import suggest as run_suggest
 
     proj = _open(project)
+    if unit:
+        proj.set_meta("directive_unit", unit)  # the project setting: the GUI's suggestions use it too
     unit = unit or proj.meta("directive_unit") or "clause"
     total = 0
     ids = list(doc_ids) or documents.document_ids(proj)
