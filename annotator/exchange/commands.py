@@ -11,6 +11,7 @@ from typing import Iterator
 
 import click
 
+# Literal here (not imported) so `annotator --help` does not load the storage layer.
 EXPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio", "conll", "csv", "xlsx")
 IMPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio")
 
@@ -59,27 +60,12 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
                    include_suggestions: bool, include_rejected: bool, per_annotator: bool, doccano_form: str,
                    offsets: str) -> None:
     """Write PROJECT's documents and spans to OUTPUT (writes are atomic: all or nothing)."""
+    from annotator.exchange.dispatch import run_export
+
     selection = _selection(annotators, gold, include_suggestions, include_rejected)
     with _project(project, readonly=True) as opened:
-        if fmt == "native":
-            from annotator.exchange.native import export_native as run
-        elif fmt == "doccano":
-            from annotator.exchange.doccano import export_doccano
-
-            def run(p, o, s, *, per_annotator):
-                return export_doccano(p, o, s, form=doccano_form, offsets=offsets, per_annotator=per_annotator)
-        elif fmt == "prodigy":
-            from annotator.exchange.prodigy import export_prodigy as run
-        elif fmt == "labelstudio":
-            from annotator.exchange.labelstudio import export_labelstudio as run
-        elif fmt == "conll":
-            from annotator.exchange.conll import export_conll as run
-        else:
-            from annotator.exchange.table import export_table
-
-            def run(p, o, s, *, per_annotator):
-                return export_table(p, o, s, fmt=fmt, per_annotator=per_annotator)
-        report = run(opened, Path(output), selection, per_annotator=per_annotator)
+        report = run_export(opened, output, fmt, selection, per_annotator=per_annotator,
+                            doccano_form=doccano_form, offsets=offsets)
     click.echo(report.summary())
 
 
@@ -96,23 +82,10 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
     """Import spans from FILE into PROJECT; lines that cannot be imported are listed with the reason."""
     if fmt == "native" and (annotator or as_suggestions):
         raise click.UsageError("native files name each span's annotator: --annotator/--as-suggestions do not apply")
+    from annotator.exchange.dispatch import run_import
+
     with _project(project, create=True) as opened:
-        if fmt == "native":
-            from annotator.exchange.native import import_native
-
-            report = import_native(opened, file)
-        elif fmt == "doccano":
-            from annotator.exchange.doccano import import_doccano
-
-            report = import_doccano(opened, file, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets)
-        elif fmt == "prodigy":
-            from annotator.exchange.prodigy import import_prodigy
-
-            report = import_prodigy(opened, file, annotator=annotator, as_suggestions=as_suggestions)
-        else:
-            from annotator.exchange.labelstudio import import_labelstudio
-
-            report = import_labelstudio(opened, file, annotator=annotator, as_suggestions=as_suggestions)
+        report = run_import(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets)
     click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)

@@ -45,11 +45,15 @@ class _Builder(QObject):
         a["import_folder"] = _action(window, self.tr("Import folder…"), window.import_folder, name="importFolder")
         a["import_samples"] = _action(window, self.tr("Import the sample speeches"), window.import_samples, name="importSamples")
         a["open_project"] = _action(window, self.tr("Open project…"), window.open_project_dialog, name="openProject")
+        a["export"] = _action(window, self.tr("Export labels…"), window.export_dialog, "Ctrl+E", name="export")
+        a["import_labels"] = _action(window, self.tr("Import labels…"), window.import_labels_dialog,
+                                     name="importLabels")
         a["import_report"] = _action(window, self.tr("Import report of this document"), window.show_import_report,
                                      name="importReport")
         a["quit"] = _action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         file_menu = window.menuBar().addMenu(self.tr("&File"))
-        for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "import_report",
+        for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "export",
+                    "import_labels", None, "import_report",
                     None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
 

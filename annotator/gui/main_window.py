@@ -425,6 +425,55 @@ class MainWindow(QMainWindow):
         if self.session.doc_id is None:
             self._open_first_document()
 
+    # -- exchange -----------------------------------------------------------------------------------
+    _EXPORT_FILTERS = (("native", "Native JSONL (*.jsonl)"), ("doccano", "doccano JSONL (*.jsonl)"),
+                       ("prodigy", "Prodigy JSONL (*.jsonl)"), ("labelstudio", "Label Studio JSON (*.json)"),
+                       ("conll", "CoNLL / BIO (*.conll *.txt)"), ("csv", "Statistics table CSV (*.csv)"),
+                       ("xlsx", "Statistics table Excel (*.xlsx)"))
+
+    def export_dialog(self) -> None:
+        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export labels"), "", filters)
+        if path:
+            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
+            self.run_exchange("export", path, fmt)
+
+    def import_labels_dialog(self) -> None:
+        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
+        path, chosen = QFileDialog.getOpenFileName(self, self.tr("Import labels"), "", filters)
+        if path:
+            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
+            self.run_exchange("import", path, fmt)
+
+    def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
+        """Export or import labels in the background; the result goes to the status bar and a dialog."""
+        worker = workers.ExchangeWorker(self.session.project.path, direction, path, fmt, **options)
+        self.exchange_progress = QProgressDialog(self.tr("Working…"), "", 0, 0, self)
+        self.exchange_progress.setCancelButton(None)  # an export is atomic: it finishes or leaves nothing
+        self.exchange_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.exchange_progress.setMinimumDuration(300)
+        worker.finished.connect(self._on_exchange_done)
+        worker.failed.connect(self._on_exchange_failed)
+        self.last_exchange = None
+        self._start(worker)
+
+    def _on_exchange_done(self, summary: str) -> None:
+        if not self._job_done():
+            return
+        self.exchange_progress.close()
+        self.last_exchange = summary
+        self.statusBar().showMessage(summary, 10000)
+        self.refresh_documents()
+        if self.session.doc_id is not None:
+            self.session.reload_spans()
+
+    def _on_exchange_failed(self, reason: str) -> None:
+        if not self._job_done():
+            return
+        self.exchange_progress.close()
+        self.last_exchange = reason
+        QMessageBox.warning(self, self.tr("Export / import"), reason)
+
     def show_import_report(self) -> None:
         from annotator.gui.dialogs.import_report import ImportReportDialog  # noqa: PLC0415
 

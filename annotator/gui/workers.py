@@ -87,3 +87,29 @@ def start(worker: QObject) -> threading.Thread:
     thread = threading.Thread(target=worker.run, name=type(worker).__name__, daemon=True)
     thread.start()
     return thread
+
+
+class ExchangeWorker(QObject):
+    """Export to a file or import labels from one (annotator.exchange.dispatch), off the GUI thread."""
+
+    finished = Signal(str)  # the report's summary
+    failed = Signal(str)
+
+    def __init__(self, project_path: Path, direction: str, path: str, fmt: str, **options):
+        super().__init__()
+        self.project_path, self.direction, self.path, self.fmt, self.options = project_path, direction, path, fmt, options
+
+    def run(self) -> None:
+        from annotator.exchange.dispatch import run_export, run_import  # noqa: PLC0415
+        from annotator.exchange.selection import Selection  # noqa: PLC0415
+
+        try:
+            with open_project(self.project_path) as project:
+                if self.direction == "export":
+                    report = run_export(project, self.path, self.fmt, Selection(), **self.options)
+                else:
+                    report = run_import(project, self.path, self.fmt, **self.options)
+        except Exception as exc:  # noqa: BLE001 - shown to the user with the file's name
+            self.failed.emit(f"{self.path}: {exc}")
+            return
+        self.finished.emit(report.summary())

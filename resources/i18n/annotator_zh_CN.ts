@@ -426,109 +426,129 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="78" />
+        <location filename="../../annotator/gui/main_window.py" line="80" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="94" />
+        <location filename="../../annotator/gui/main_window.py" line="96" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="101" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="126" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="324" />
+        <location filename="../../annotator/gui/main_window.py" line="353" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="329" />
+        <location filename="../../annotator/gui/main_window.py" line="360" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="333" />
+        <location filename="../../annotator/gui/main_window.py" line="364" />
         <source>Import speeches</source>
         <translation>导入讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="334" />
+        <location filename="../../annotator/gui/main_window.py" line="365" />
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="339" />
+        <location filename="../../annotator/gui/main_window.py" line="370" />
         <source>Import a folder of speeches</source>
         <translation>导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="373" />
-        <location filename="../../annotator/gui/main_window.py" line="386" />
+        <location filename="../../annotator/gui/main_window.py" line="406" />
+        <location filename="../../annotator/gui/main_window.py" line="421" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="379" />
+        <location filename="../../annotator/gui/main_window.py" line="414" />
         <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
         <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <location filename="../../annotator/gui/main_window.py" line="417" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="433" />
         <location filename="../../annotator/gui/main_window.py" line="436" />
+        <source>Export labels</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="443" />
+        <source>Import labels</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="451" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="475" />
+        <source>Export / import</source>
+        <translation>导出 / 导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="518" />
+        <location filename="../../annotator/gui/main_window.py" line="521" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="433" />
+        <location filename="../../annotator/gui/main_window.py" line="518" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="437" />
+        <location filename="../../annotator/gui/main_window.py" line="522" />
         <source>Restart the annotator to open {0}, or run: annotator "{0}"</source>
         <translation>请重新启动标注工具以打开 {0}，或运行：annotator "{0}"</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="448" />
+        <location filename="../../annotator/gui/main_window.py" line="533" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="461" />
+        <location filename="../../annotator/gui/main_window.py" line="546" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="465" />
+        <location filename="../../annotator/gui/main_window.py" line="550" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="472" />
+        <location filename="../../annotator/gui/main_window.py" line="557" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -832,156 +852,166 @@ Removed regions: {2}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="48" />
+        <source>Export labels…</source>
+        <translation>导出标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="49" />
+        <source>Import labels…</source>
+        <translation>导入标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="51" />
         <source>Import report of this document</source>
         <translation>本文档的导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="50" />
+        <location filename="../../annotator/gui/actions.py" line="53" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="51" />
+        <location filename="../../annotator/gui/actions.py" line="54" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="57" />
+        <location filename="../../annotator/gui/actions.py" line="61" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="59" />
+        <location filename="../../annotator/gui/actions.py" line="63" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="62" />
+        <location filename="../../annotator/gui/actions.py" line="66" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="64" />
+        <location filename="../../annotator/gui/actions.py" line="68" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="69" />
+        <location filename="../../annotator/gui/actions.py" line="73" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="75" />
+        <location filename="../../annotator/gui/actions.py" line="79" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="79" />
+        <location filename="../../annotator/gui/actions.py" line="83" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="81" />
+        <location filename="../../annotator/gui/actions.py" line="85" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="82" />
+        <location filename="../../annotator/gui/actions.py" line="86" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="84" />
+        <location filename="../../annotator/gui/actions.py" line="88" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="86" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
+        <location filename="../../annotator/gui/actions.py" line="92" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="94" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="92" />
+        <location filename="../../annotator/gui/actions.py" line="96" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="98" />
+        <location filename="../../annotator/gui/actions.py" line="102" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="99" />
+        <location filename="../../annotator/gui/actions.py" line="103" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="100" />
+        <location filename="../../annotator/gui/actions.py" line="104" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="101" />
+        <location filename="../../annotator/gui/actions.py" line="105" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="102" />
+        <location filename="../../annotator/gui/actions.py" line="106" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="107" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="107" />
+        <location filename="../../annotator/gui/actions.py" line="111" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="108" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="110" />
+        <location filename="../../annotator/gui/actions.py" line="114" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="112" />
+        <location filename="../../annotator/gui/actions.py" line="116" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="114" />
+        <location filename="../../annotator/gui/actions.py" line="118" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="115" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="117" />
+        <location filename="../../annotator/gui/actions.py" line="121" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="128" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>

@@ -232,3 +232,25 @@ def test_context_menu_offers_the_tagging_actions(make_window, project_path):
     window = make_window(project_path)
     names = {a.objectName() for a in window.view.actions()}
     assert {"tag_directive", "tag_statistic", "accept", "reject", "deleteSpan"} <= names
+
+
+def test_export_and_import_labels_from_the_workspace(make_window, project_path, qtbot, tmp_path):
+    import json
+
+    window = make_window(project_path)
+    _select_text(window, "全县各级工会组织")
+    window.controller.tag("directive")
+    out = tmp_path / "labels.jsonl"
+    window.run_exchange("export", str(out), "native")
+    qtbot.waitUntil(lambda: window.last_exchange is not None and not window.busy(), timeout=20_000)
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert any(s["annotator"] == "张三" and s["label"] == "directive" for s in record["spans"])
+    # doccano spans imported as another annotator's layer
+    doccano = tmp_path / "d.jsonl"
+    start = record["text"].index("工会干部")
+    doccano.write_text(json.dumps({"text": record["text"], "label": [[start, start + 4, "statistic"]]},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    window.run_exchange("import", str(doccano), "doccano", annotator="王五")
+    qtbot.waitUntil(lambda: window.last_exchange is not None and not window.busy(), timeout=20_000)
+    assert _rows(project_path, "SELECT start FROM spans WHERE annotator = '王五'") == [(start,)]
