@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def _action(window, text: str, slot, shortcut=None, *, widget=None, name: str = "") -> QAction:
+def make_action(window, text: str, slot, shortcut=None, *, widget=None, name: str = "") -> QAction:
+    """A QAction with shortcuts; with ``widget`` its keys work only while focus is inside that widget."""
     action = QAction(text, window)
     if shortcut:
         keys = shortcut if isinstance(shortcut, list) else [shortcut]
@@ -40,17 +41,17 @@ class _Builder(QObject):
         c, view, a = window.controller, window.view, {}
 
         # File
-        a["import_files"] = _action(window, self.tr("Import files…"), window.import_files, QKeySequence.StandardKey.Open,
+        a["import_files"] = make_action(window, self.tr("Import files…"), window.import_files, QKeySequence.StandardKey.Open,
                                     name="importFiles")
-        a["import_folder"] = _action(window, self.tr("Import folder…"), window.import_folder, name="importFolder")
-        a["import_samples"] = _action(window, self.tr("Import the sample speeches"), window.import_samples, name="importSamples")
-        a["open_project"] = _action(window, self.tr("Open project…"), window.open_project_dialog, name="openProject")
-        a["export"] = _action(window, self.tr("Export labels…"), window.export_dialog, "Ctrl+E", name="export")
-        a["import_labels"] = _action(window, self.tr("Import labels…"), window.import_labels_dialog,
+        a["import_folder"] = make_action(window, self.tr("Import folder…"), window.import_folder, name="importFolder")
+        a["import_samples"] = make_action(window, self.tr("Import the sample speeches"), window.import_samples, name="importSamples")
+        a["open_project"] = make_action(window, self.tr("Open project…"), window.open_project_dialog, name="openProject")
+        a["export"] = make_action(window, self.tr("Export labels…"), window.export_dialog, "Ctrl+E", name="export")
+        a["import_labels"] = make_action(window, self.tr("Import labels…"), window.import_labels_dialog,
                                      name="importLabels")
-        a["import_report"] = _action(window, self.tr("Import report of this document"), window.show_import_report,
+        a["import_report"] = make_action(window, self.tr("Import report of this document"), window.show_import_report,
                                      name="importReport")
-        a["quit"] = _action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "export",
                     "import_labels", None, "import_report",
@@ -63,35 +64,35 @@ class _Builder(QObject):
         redo = c.undo_group.createRedoAction(window, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         a["undo"], a["redo"] = undo, redo
-        a["delete"] = _action(window, self.tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
+        a["delete"] = make_action(window, self.tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
                               widget=view, name="deleteSpan")
         edit_menu = window.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         for label in window.session.labels:
             title = label.title(window.language)
-            act = _action(window, self.tr("Tag as {0}").format(title), lambda n=label.name: c.tag(n), label.hotkey or None,
+            act = make_action(window, self.tr("Tag as {0}").format(title), lambda n=label.name: c.tag(n), label.hotkey or None,
                           widget=view, name=f"tag_{label.name}")
             a[f"tag_{label.name}"] = act
             edit_menu.addAction(act)
         edit_menu.addSeparator()
         edit_menu.addAction(a["delete"])
-        a["preferences"] = _action(window, self.tr("Preferences…"), window.show_preferences, name="preferences")
+        a["preferences"] = make_action(window, self.tr("Preferences…"), window.show_preferences, name="preferences")
         edit_menu.addAction(a["preferences"])
 
         # Suggestions
-        a["accept"] = _action(window, self.tr("Accept suggestion"), c.accept_current, ["Return", "Enter", "A"], widget=view,
+        a["accept"] = make_action(window, self.tr("Accept suggestion"), c.accept_current, ["Return", "Enter", "A"], widget=view,
                               name="accept")
-        a["reject"] = _action(window, self.tr("Reject suggestion"), c.reject_current, ["X"], widget=view, name="reject")
-        a["next_suggestion"] = _action(window, self.tr("Next suggestion"), c.next_suggestion, ["Tab"], widget=view,
+        a["reject"] = make_action(window, self.tr("Reject suggestion"), c.reject_current, ["X"], widget=view, name="reject")
+        a["next_suggestion"] = make_action(window, self.tr("Next suggestion"), c.next_suggestion, ["Tab"], widget=view,
                                        name="nextSuggestion")
-        a["prev_suggestion"] = _action(window, self.tr("Previous suggestion"), lambda: c.next_suggestion(backwards=True),
+        a["prev_suggestion"] = make_action(window, self.tr("Previous suggestion"), lambda: c.next_suggestion(backwards=True),
                                        ["Shift+Tab", "Backtab"], widget=view, name="prevSuggestion")
-        a["accept_section"] = _action(window, self.tr("Accept all in this section"), lambda: c.resolve_section(True),
+        a["accept_section"] = make_action(window, self.tr("Accept all in this section"), lambda: c.resolve_section(True),
                                       "Ctrl+Shift+A", name="acceptSection")
-        a["reject_section"] = _action(window, self.tr("Reject all in this section"), lambda: c.resolve_section(False),
+        a["reject_section"] = make_action(window, self.tr("Reject all in this section"), lambda: c.resolve_section(False),
                                       "Ctrl+Shift+X", name="rejectSection")
-        a["run_suggestions"] = _action(window, self.tr("Suggest again for this document"), window.run_suggestions,
+        a["run_suggestions"] = make_action(window, self.tr("Suggest again for this document"), window.run_suggestions,
                                        name="runSuggestions")
         menu = window.menuBar().addMenu(self.tr("&Suggestions"))
         menu.addActions([a[k] for k in ("accept", "reject", "next_suggestion", "prev_suggestion")])
@@ -99,24 +100,24 @@ class _Builder(QObject):
         menu.addActions([a["accept_section"], a["reject_section"], a["run_suggestions"]])
 
         # Structure
-        a["add_heading"] = _action(window, self.tr("Add heading at selection"), c.add_heading, "Ctrl+H", name="addHeading")
-        a["remove_heading"] = _action(window, self.tr("Remove heading"), c.remove_heading, "Ctrl+Shift+H", name="removeHeading")
-        a["promote"] = _action(window, self.tr("Promote heading"), lambda: c.shift_heading(-1), "Alt+Left", name="promote")
-        a["demote"] = _action(window, self.tr("Demote heading"), lambda: c.shift_heading(1), "Alt+Right", name="demote")
-        a["title_end"] = _action(window, self.tr("Title ends at cursor"), c.set_title_end, "Ctrl+T", name="titleEnd")
+        a["add_heading"] = make_action(window, self.tr("Add heading at selection"), c.add_heading, "Ctrl+H", name="addHeading")
+        a["remove_heading"] = make_action(window, self.tr("Remove heading"), c.remove_heading, "Ctrl+Shift+H", name="removeHeading")
+        a["promote"] = make_action(window, self.tr("Promote heading"), lambda: c.shift_heading(-1), "Alt+Left", name="promote")
+        a["demote"] = make_action(window, self.tr("Demote heading"), lambda: c.shift_heading(1), "Alt+Right", name="demote")
+        a["title_end"] = make_action(window, self.tr("Title ends at cursor"), c.set_title_end, "Ctrl+T", name="titleEnd")
         menu = window.menuBar().addMenu(self.tr("S&tructure"))
         menu.addActions([a[k] for k in ("add_heading", "remove_heading", "promote", "demote", "title_end")])
 
         # Navigate
-        a["next_doc"] = _action(window, self.tr("Next document"), lambda: window.step_document(1), "Ctrl+PgDown", name="nextDoc")
-        a["prev_doc"] = _action(window, self.tr("Previous document"), lambda: window.step_document(-1), "Ctrl+PgUp",
+        a["next_doc"] = make_action(window, self.tr("Next document"), lambda: window.step_document(1), "Ctrl+PgDown", name="nextDoc")
+        a["prev_doc"] = make_action(window, self.tr("Previous document"), lambda: window.step_document(-1), "Ctrl+PgUp",
                                 name="prevDoc")
-        a["next_section"] = _action(window, self.tr("Next section"), lambda: window.step_section(1), "Alt+Down",
+        a["next_section"] = make_action(window, self.tr("Next section"), lambda: window.step_section(1), "Alt+Down",
                                     name="nextSection")
-        a["prev_section"] = _action(window, self.tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
+        a["prev_section"] = make_action(window, self.tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
                                     name="prevSection")
-        a["done"] = _action(window, self.tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
-        a["review"] = _action(window, self.tr("Review and adjudicate…"), window.open_review, "Ctrl+Shift+R",
+        a["done"] = make_action(window, self.tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
+        a["review"] = make_action(window, self.tr("Review and adjudicate…"), window.open_review, "Ctrl+Shift+R",
                               name="review")
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
         menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])

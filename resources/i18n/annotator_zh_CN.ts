@@ -1,109 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="29" />
-        <source>Next open disagreement</source>
-        <translation>下一条待裁决分歧</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="30" />
-        <source>Previous open disagreement</source>
-        <translation>上一条待裁决分歧</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="31" />
-        <source>Next open in this section</source>
-        <translation>本节下一条待裁决</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="33" />
-        <source>Previous open in this section</source>
-        <translation>本节上一条待裁决</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="35" />
-        <source>Take A</source>
-        <translation>采用 A</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="36" />
-        <source>Take B</source>
-        <translation>采用 B</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="37" />
-        <source>Edit boundaries (use the text selection)</source>
-        <translation>修改边界（使用所选文字）</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="39" />
-        <source>Relabel…</source>
-        <translation>更改标签…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="40" />
-        <source>Reject (both wrong)</source>
-        <translation>拒绝（两者都错）</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="41" />
-        <source>Add a gold span over the selection…</source>
-        <translation>将所选文字添加为金标准标注…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="42" />
-        <source>Reopen (remove the decision)</source>
-        <translation>重新打开（撤除裁决）</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="44" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="46" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="52" />
-        <source>&amp;Decide</source>
-        <translation>裁决(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="57" />
-        <source>&amp;Go</source>
-        <translation>跳转(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="60" />
-        <source>&amp;Section</source>
-        <translation>章节(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="61" />
-        <source>Take the span of annotator…</source>
-        <translation>采用某标注员的标注…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="76" />
-        <source>{0}. {1}</source>
-        <translation>{0}. {1}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="78" />
-        <source>Accept all of {0}'s spans in this section</source>
-        <translation>接受{0}在本节的全部标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/keys.py" line="80" />
-        <source>Reject {0}'s spans nobody else made in this section</source>
-        <translation>拒绝本节中只有{0}标注的内容</translation>
-    </message>
-</context>
-<context>
     <name>AnnotatorPicker</name>
     <message>
         <location filename="../../annotator/gui/review/panels.py" line="74" />
@@ -615,6 +512,109 @@ Removed regions: {2}</source>
     </message>
 </context>
 <context>
+    <name>ReviewKeys</name>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="25" />
+        <source>Next open disagreement</source>
+        <translation>下一条待裁决分歧</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="27" />
+        <source>Previous open disagreement</source>
+        <translation>上一条待裁决分歧</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="29" />
+        <source>Next open in this section</source>
+        <translation>本节下一条待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="32" />
+        <source>Previous open in this section</source>
+        <translation>本节上一条待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="34" />
+        <source>Take A</source>
+        <translation>采用 A</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="36" />
+        <source>Take B</source>
+        <translation>采用 B</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="38" />
+        <source>Edit boundaries (use the text selection)</source>
+        <translation>修改边界（使用所选文字）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="41" />
+        <source>Relabel…</source>
+        <translation>更改标签…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="43" />
+        <source>Reject (both wrong)</source>
+        <translation>拒绝（两者都错）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="45" />
+        <source>Add a gold span over the selection…</source>
+        <translation>将所选文字添加为金标准标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="47" />
+        <source>Reopen (remove the decision)</source>
+        <translation>重新打开（撤除裁决）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="50" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="52" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="58" />
+        <source>&amp;Decide</source>
+        <translation>裁决(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="63" />
+        <source>&amp;Go</source>
+        <translation>跳转(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="66" />
+        <source>&amp;Section</source>
+        <translation>章节(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="67" />
+        <source>Take the span of annotator…</source>
+        <translation>采用某标注员的标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="81" />
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="84" />
+        <source>Accept all of {0}'s spans in this section</source>
+        <translation>接受{0}在本节的全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="86" />
+        <source>Reject {0}'s spans nobody else made in this section</source>
+        <translation>拒绝本节中只有{0}标注的内容</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <location filename="../../annotator/gui/review/review_window.py" line="111" />
@@ -831,187 +831,187 @@ Removed regions: {2}</source>
 <context>
     <name>_Builder</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="43" />
+        <location filename="../../annotator/gui/actions.py" line="44" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="45" />
+        <location filename="../../annotator/gui/actions.py" line="46" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="46" />
+        <location filename="../../annotator/gui/actions.py" line="47" />
         <source>Import the sample speeches</source>
         <translation>导入示例讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="47" />
+        <location filename="../../annotator/gui/actions.py" line="48" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="48" />
+        <location filename="../../annotator/gui/actions.py" line="49" />
         <source>Export labels…</source>
         <translation>导出标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="49" />
+        <location filename="../../annotator/gui/actions.py" line="50" />
         <source>Import labels…</source>
         <translation>导入标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="51" />
+        <location filename="../../annotator/gui/actions.py" line="52" />
         <source>Import report of this document</source>
         <translation>本文档的导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="53" />
+        <location filename="../../annotator/gui/actions.py" line="54" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="54" />
+        <location filename="../../annotator/gui/actions.py" line="55" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="61" />
+        <location filename="../../annotator/gui/actions.py" line="62" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="63" />
+        <location filename="../../annotator/gui/actions.py" line="64" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="66" />
+        <location filename="../../annotator/gui/actions.py" line="67" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="68" />
+        <location filename="../../annotator/gui/actions.py" line="69" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="73" />
+        <location filename="../../annotator/gui/actions.py" line="74" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="79" />
+        <location filename="../../annotator/gui/actions.py" line="80" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="83" />
+        <location filename="../../annotator/gui/actions.py" line="84" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="85" />
+        <location filename="../../annotator/gui/actions.py" line="86" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="86" />
+        <location filename="../../annotator/gui/actions.py" line="87" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
+        <location filename="../../annotator/gui/actions.py" line="89" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="91" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="92" />
+        <location filename="../../annotator/gui/actions.py" line="93" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="94" />
+        <location filename="../../annotator/gui/actions.py" line="95" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="96" />
+        <location filename="../../annotator/gui/actions.py" line="97" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="102" />
+        <location filename="../../annotator/gui/actions.py" line="103" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="104" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="104" />
+        <location filename="../../annotator/gui/actions.py" line="105" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="106" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="106" />
+        <location filename="../../annotator/gui/actions.py" line="107" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="107" />
+        <location filename="../../annotator/gui/actions.py" line="108" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="111" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="112" />
+        <location filename="../../annotator/gui/actions.py" line="113" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="114" />
+        <location filename="../../annotator/gui/actions.py" line="115" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="118" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="119" />
+        <location filename="../../annotator/gui/actions.py" line="120" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="121" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="128" />
+        <location filename="../../annotator/gui/actions.py" line="129" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
