@@ -45,7 +45,7 @@ def machine(qt: str) -> dict:
 
 
 def run(cfg: dict, log) -> dict:
-    from annotator.bench.gui import gui_timings  # noqa: PLC0415 - its module docstring says why it is apart
+    from annotator.gui.bench import gui_timings  # noqa: PLC0415 - the Qt side of the harness lives with the GUI
 
     pool = corpus.load_pool()
     folder = measure.new_folder()

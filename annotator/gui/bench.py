@@ -2,13 +2,11 @@
 
 The parent (``gui_timings``) builds a project with a small document and a 100 000-character document
 carrying 2 000 of the annotator's spans, writes a settings file naming that annotator, then runs this
-module as ``python -m annotator.bench.gui CHILD_ARGS`` for first paint and keystrokes, and a bare
+module as ``python -m annotator.gui.bench CHILD_ARGS`` for first paint and keystrokes, and a bare
 ``python -c`` for cold start (the whole process is the measurement there).
 
-Qt is imported through importlib: this file sits outside annotator/gui, where tests/unit/test_layering.py
-forbids Qt imports so headless verbs never load PySide6. The bench's parent process stays Qt-free; only
-the child processes started from here load Qt. (Moving this file under annotator/gui/ would be the
-clean fix; the harness layout was assigned as annotator/bench/.)
+The parent imports this module without loading Qt (Qt is imported inside the child function), so
+``python -m annotator.bench`` stays Qt-free in its own process.
 """
 
 from __future__ import annotations
@@ -76,9 +74,9 @@ def _pct(values: list[float], q: float) -> float:
 
 # -- child: first paint and keystrokes ---------------------------------------------------------------
 def _child(project_path: str, settings: str, small_id: int, big_id: int, keys: int, runs: int) -> dict:
-    widgets = importlib.import_module("PySide6.QtWidgets")
-    qtcore = importlib.import_module("PySide6.QtCore")
-    pyside = importlib.import_module("PySide6")
+    import PySide6 as pyside  # noqa: PLC0415 - only the child process loads Qt
+    from PySide6 import QtCore as qtcore  # noqa: PLC0415
+    from PySide6 import QtWidgets as widgets  # noqa: PLC0415
     from annotator.app import create_window  # noqa: PLC0415
     from annotator.storage import spans as span_store  # noqa: PLC0415
 
@@ -185,7 +183,7 @@ def gui_timings(folder: Path, pool, *, keys: int, runs: int, cold_runs: int) -> 
 
     project, settings, small_id, big_id = build_project(folder, pool)
     args = [str(project), str(settings), str(small_id), str(big_id), str(keys), str(runs)]
-    out = subprocess.run([sys.executable, "-m", "annotator.bench.gui", *args], env=_env(), capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "annotator.gui.bench", *args], env=_env(), capture_output=True,
                          text=True, timeout=600)
     if out.returncode != 0:
         raise RuntimeError(f"GUI child failed: {out.stderr[-3000:]}")
