@@ -8,11 +8,12 @@ gold is a solid underline so it never covers the annotators' colours.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
 
 from annotator.domain.intervals import IntervalIndex
 from annotator.domain.model import Section, Span, SpanStatus
 from annotator.domain.offsets import Utf16Map
+from annotator.gui.widgets.highlighter import CodePointHighlighter
 
 ANNOTATOR_COLOURS = ("#3d7fd9", "#e8822e", "#3aa655", "#9b59b6", "#c0392b", "#17a2b8", "#b8860b", "#e377c2")
 GOLD_COLOUR = "#111111"
@@ -30,13 +31,11 @@ def mix(colours: list[QColor], alpha: int) -> QColor:
     return out
 
 
-class OverlayHighlighter(QSyntaxHighlighter):
+class OverlayHighlighter(CodePointHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
-        self.utf16 = Utf16Map("")
         self.spans: IntervalIndex[Span] = IntervalIndex([])
         self.gold: IntervalIndex[Span] = IntervalIndex([])
-        self.headings: IntervalIndex[Section] = IntervalIndex([])
         self.colours: dict[str, QColor] = {}
 
     def set_data(self, utf16: Utf16Map, spans: list[Span], gold: list[Span], sections: list[Section],
@@ -44,25 +43,11 @@ class OverlayHighlighter(QSyntaxHighlighter):
         self.utf16 = utf16
         self.spans = IntervalIndex(spans)
         self.gold = IntervalIndex([g for g in gold if g.status == SpanStatus.GOLD])
-        self.headings = IntervalIndex(sections, key=lambda s: (s.start, max(s.title_end, s.start + len(s.marker))))
+        self.set_headings(sections)
         self.colours = {name: annotator_colour(i) for i, name in enumerate(annotators)}
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        u16_start = self.currentBlock().position()
-        cp_start = self.utf16.to_codepoint(u16_start)
-        cp_end = cp_start + len(text)
-        if cp_end <= cp_start:
-            return
-
-        def local(cp: int) -> int:
-            return self.utf16.to_utf16(min(max(cp, cp_start), cp_end)) - u16_start
-
-        for section in self.headings.overlapping(cp_start, cp_end):
-            fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            a, b = local(section.start), local(max(section.title_end, section.start + len(section.marker)))
-            self.setFormat(a, b - a, fmt)
+    def highlight_spans(self, cp_start: int, cp_end: int, local) -> None:
         items = self.spans.overlapping(cp_start, cp_end)
         golds = self.gold.overlapping(cp_start, cp_end)
         if not items and not golds:

@@ -18,24 +18,24 @@ from annotator.domain.model import Section, Span
 from annotator.domain.offsets import Utf16Map
 
 
-class SpanHighlighter(QSyntaxHighlighter):
+def heading_key(section: Section) -> tuple[int, int]:
+    """The heading line only (marker + title), not the whole section body."""
+    return (section.start, max(section.title_end, section.start + len(section.marker)))
+
+
+class CodePointHighlighter(QSyntaxHighlighter):
+    """What every highlighter here shares: Qt hands over a block in UTF-16 units, our data is in code
+    points; headings are emphasised. Subclasses draw their spans in ``highlight_spans``."""
+
+    SCALE_HEADINGS = False  # larger type for level 1–2 headings
+
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self.utf16 = Utf16Map("")
-        self.index: IntervalIndex[Span] = IntervalIndex([])
         self.headings: IntervalIndex[Section] = IntervalIndex([])
-        self.colours: dict[str, QColor] = {}
-        self.heading_sizes: dict[int, float] = {}
 
-    def set_data(self, utf16: Utf16Map, index: IntervalIndex, sections: list[Section], colours: dict[str, str],
-                 rehighlight: bool = True) -> None:
-        self.utf16 = utf16
-        self.index = index
-        # Only the heading line (marker + title) is emphasised, not the whole section body.
-        self.headings = IntervalIndex(sections, key=lambda s: (s.start, max(s.title_end, s.start + len(s.marker))))
-        self.colours = {name: QColor(value) for name, value in colours.items()}
-        if rehighlight:
-            self.rehighlight()
+    def set_headings(self, sections: list[Section]) -> None:
+        self.headings = IntervalIndex(sections, key=heading_key)
 
     def rehighlight_range(self, start: int, end: int) -> None:
         """Re-highlight only the blocks covering code points [start, end)."""
@@ -49,30 +49,53 @@ class SpanHighlighter(QSyntaxHighlighter):
                 break
             block = block.next()
 
-    def _fill(self, label: str, alpha: int) -> QColor:
-        colour = QColor(self.colours.get(label, QColor("#999999")))
-        colour.setAlpha(alpha)
-        return colour
-
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        block = self.currentBlock()
-        u16_start = block.position()
+        u16_start = self.currentBlock().position()
         cp_start = self.utf16.to_codepoint(u16_start)
         cp_end = cp_start + len(text)
         if cp_end <= cp_start:
             return
 
         def local(cp: int) -> int:
+            """Code point → UTF-16 offset inside this block (clamped to the block)."""
             return self.utf16.to_utf16(min(max(cp, cp_start), cp_end)) - u16_start
 
         for section in self.headings.overlapping(cp_start, cp_end):
             fmt = QTextCharFormat()
             fmt.setFontWeight(QFont.Weight.Bold)
-            if section.level <= 2:
+            if self.SCALE_HEADINGS and section.level <= 2:
                 fmt.setFontPointSize(self.document().defaultFont().pointSizeF() * (1.25 if section.level == 1 else 1.1))
-            a, b = local(section.start), local(max(section.title_end, section.start + len(section.marker)))
+            a, b = (local(x) for x in heading_key(section))
             self.setFormat(a, b - a, fmt)
+        self.highlight_spans(cp_start, cp_end, local)
 
+    def highlight_spans(self, cp_start: int, cp_end: int, local) -> None:
+        raise NotImplementedError
+
+
+class SpanHighlighter(CodePointHighlighter):
+    SCALE_HEADINGS = True
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self.index: IntervalIndex[Span] = IntervalIndex([])
+        self.colours: dict[str, QColor] = {}
+
+    def set_data(self, utf16: Utf16Map, index: IntervalIndex, sections: list[Section], colours: dict[str, str],
+                 rehighlight: bool = True) -> None:
+        self.utf16 = utf16
+        self.index = index
+        self.set_headings(sections)
+        self.colours = {name: QColor(value) for name, value in colours.items()}
+        if rehighlight:
+            self.rehighlight()
+
+    def _fill(self, label: str, alpha: int) -> QColor:
+        colour = QColor(self.colours.get(label, QColor("#999999")))
+        colour.setAlpha(alpha)
+        return colour
+
+    def highlight_spans(self, cp_start: int, cp_end: int, local) -> None:
         items = self.index.overlapping(cp_start, cp_end)
         if not items:
             return
