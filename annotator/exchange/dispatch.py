@@ -12,7 +12,8 @@ IMPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio")
 
 
 def run_export(project: Project, output: str | Path, fmt: str, selection: Selection, *,
-               per_annotator: bool = False, doccano_form: str = "label", offsets: str = "codepoint"):
+               per_annotator: bool = False, doccano_form: str = "label", offsets: str = "codepoint",
+               users: dict | None = None):
     """Write the selected layers of ``project`` to ``output`` in ``fmt``; returns the format's report."""
     output = Path(output)
     if fmt == "native":
@@ -31,7 +32,7 @@ def run_export(project: Project, output: str | Path, fmt: str, selection: Select
     if fmt == "labelstudio":
         from annotator.exchange.labelstudio import export_labelstudio
 
-        return export_labelstudio(project, output, selection, per_annotator=per_annotator)
+        return export_labelstudio(project, output, selection, per_annotator=per_annotator, users=users)
     if fmt == "conll":
         from annotator.exchange.conll import export_conll
 
@@ -44,14 +45,12 @@ def run_export(project: Project, output: str | Path, fmt: str, selection: Select
 
 
 def run_import(project: Project, file: str | Path, fmt: str, *, annotator: str | None = None,
-               as_suggestions: bool = False, offsets: str = "codepoint"):
+               as_suggestions: bool = False, offsets: str = "codepoint", users: dict | None = None):
     """Import spans (and documents not yet in the project) from ``file``; returns an ImportReport."""
     if fmt == "native":
-        if annotator or as_suggestions:
-            raise ValueError("native files name each span's annotator: annotator/as_suggestions do not apply")
         from annotator.exchange.native import import_native
 
-        return import_native(project, file)
+        return import_native(project, file, annotator=annotator, as_suggestions=as_suggestions)
     if fmt == "doccano":
         from annotator.exchange.doccano import import_doccano
 
@@ -63,5 +62,5 @@ def run_import(project: Project, file: str | Path, fmt: str, *, annotator: str |
     if fmt == "labelstudio":
         from annotator.exchange.labelstudio import import_labelstudio
 
-        return import_labelstudio(project, file, annotator=annotator, as_suggestions=as_suggestions)
+        return import_labelstudio(project, file, annotator=annotator, as_suggestions=as_suggestions, users=users)
     raise ValueError(f"unknown import format {fmt!r}")
