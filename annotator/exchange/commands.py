@@ -11,9 +11,11 @@ from typing import Iterator
 
 import click
 
-# Literal here (not imported) so `annotator --help` does not load the storage layer.
-EXPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio", "conll", "csv", "xlsx")
-IMPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio")
+from annotator.exchange.formats import export_names, import_names
+
+# The registry imports nothing heavy, so `annotator --help` still does not load the storage layer.
+EXPORT_FORMATS = export_names()
+IMPORT_FORMATS = import_names()
 
 
 @contextlib.contextmanager

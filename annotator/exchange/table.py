@@ -140,3 +140,13 @@ def export_table(project: Project, path: str | Path, selection: Selection = Sele
         return report
 
     return export_layers(project, path, selection, write, per_annotator=per_annotator)
+
+
+def export_csv(project: Project, path: str | Path, selection: Selection = Selection(), *,
+               per_annotator: bool = False) -> ExportReport:
+    return export_table(project, path, selection, fmt="csv", per_annotator=per_annotator)
+
+
+def export_xlsx(project: Project, path: str | Path, selection: Selection = Selection(), *,
+                per_annotator: bool = False) -> ExportReport:
+    return export_table(project, path, selection, fmt="xlsx", per_annotator=per_annotator)
