@@ -66,6 +66,22 @@ CASES: dict[str, str | None] = {
     "invisible_only.txt": "only invisible characters",
     "invisible_only.html": "empty file",
     "long_line_50mb.txt": "file is 50.0 MB; the limit is 20 MB",
+    # Legacy encodings: decoded right (ENCODED says to what), never silently as GB18030.
+    "big5.txt": None,
+    "shift_jis.txt": None,
+    "latin1.txt": None,
+    "stray_fffe_utf8.txt": None,
+}
+
+TRADITIONAL = "我們要堅持以人民為中心的發展思想，全面推進鄉村振興。\n全年經濟增長百分之五點二。\n"
+JAPANESE = "本日の会議では、地域の安全について話し合いました。\n来年も引き続き努力します。\n"
+WESTERN = "Le conseil a décidé: la réunion aura lieu à Genève, près du lac.\n"
+# case → (text read_file must return, encoding it must report)
+ENCODED = {
+    "big5.txt": (TRADITIONAL * 3, "cp950"),
+    "shift_jis.txt": (JAPANESE * 3, "cp932"),
+    "latin1.txt": (WESTERN * 3, "latin-1"),
+    "stray_fffe_utf8.txt": (SAMPLE * 3, "utf-8"),
 }
 
 # Cases whose text must stay small: (case, at most this many characters of text).
@@ -129,6 +145,10 @@ def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9)
         "unclosed_cdata.html": lambda: ("<p>一是要加强</p>" + "<![CDATA[>" * 60_000).encode(),
         "bad_marked_section.html": lambda: "<p>一是要加强</p><![foo[ 二是<![ <p>三是</p>".encode(),
         "invisible_only.txt": lambda: INVISIBLE_ONLY.encode("utf-8"),
+        "big5.txt": lambda: (TRADITIONAL * 3).encode("big5"),
+        "shift_jis.txt": lambda: (JAPANESE * 3).encode("shift_jis"),
+        "latin1.txt": lambda: (WESTERN * 3).encode("latin-1"),
+        "stray_fffe_utf8.txt": lambda: b"\xff\xfe" + (SAMPLE * 3).encode("utf-8"),
         "invisible_only.html": lambda: "<p>&#8203;&nbsp;\u3000</p><p>\ufeff&#x200d;&#1;</p>".encode(),
     }
     paths = {}

@@ -237,3 +237,16 @@ def test_fifty_megabyte_line_is_refused_by_size_without_reading(corpus, monkeypa
     monkeypatch.setattr(readers, "open", lambda *a, **k: pytest.fail("the file was opened"), raising=False)
     with pytest.raises(ReadError, match=r"file is 50\.0 MB; the limit is 20 MB"):
         read_file(corpus["long_line_50mb.txt"])
+
+
+@pytest.mark.parametrize("name", sorted(bad_inputs.ENCODED))
+def test_legacy_encodings_are_decoded_right(corpus, name):
+    text, encoding = bad_inputs.ENCODED[name]
+    result = read_file(corpus[name])
+    assert (result.text, result.encoding) == (text, encoding)
+    assert result.warnings  # the annotator is told which encoding was assumed
+
+
+def test_invisible_only_files_are_empty(corpus):
+    with pytest.raises(ReadError, match="only invisible characters"):
+        read_file(corpus["invisible_only.txt"])
