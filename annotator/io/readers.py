@@ -17,6 +17,7 @@ from annotator.domain.model import ReadResult
 from annotator.io.encoding import decode
 from annotator.io.errors import ReadError
 from annotator.io.limits import MAX_TEXT_CHARS, READ_LIMIT_BYTES, TextLimitExceeded
+from annotator.paths import display_path
 
 __all__ = ["READ_LIMIT_BYTES", "MAX_TEXT_CHARS", "read_file", "normalize_text", "read_limited"]
 
@@ -80,7 +81,7 @@ def read_file(path: str | Path) -> ReadResult:
     result.warnings.extend(notes)
     if result.title is not None:
         result.title = normalize_text(result.title)[0].strip() or None
-    result.metadata.setdefault("source_path", str(path))
+    result.metadata.setdefault("source_path", display_path(path))
     return result
 
 
