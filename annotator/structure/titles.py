@@ -18,6 +18,8 @@ from annotator.nlp import segment
 from annotator.structure.markers import FAMILIES, HSPACE
 
 _PUNCT_END = frozenset("。；：？！!?;:")
+_SENTENCE_STOPS = frozenset("。？！!?")
+_SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
@@ -52,6 +54,7 @@ class _Natural:
     start: int
     end: int
     how: str  # "punct", "line", "space", "marker", "window"
+    char: str = ""  # the punctuation that ended it, for "punct"
 
 
 def _natural_end(text: str, s: Section, limit: int) -> _Natural:
@@ -62,14 +65,33 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     for i in range(start, stop):
         ch = text[i]
         if ch in _PUNCT_END:
-            return _Natural(start, i, "punct")
+            return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, i, "line")
         if ch in HSPACE:
+            line_end = _short_line_end(text, i, stop, start)
+            if line_end is not None:
+                return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
             return _Natural(start, i, "space")
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
+
+
+def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:
+    """The end of a short title line that ``i`` (a space) sits in, or None if the space ends the title.
+
+    On a line of its own a heading may hold spaces ("总　则", "罚　则"); in flattened text a space is where
+    the title stopped.  So: the line must end within a heading's length, with no end punctuation."""
+    nl = text.find("\n", i, min(stop, start + _HEADING_MAX + 1))
+    if nl < 0 and min(stop, len(text)) - start <= _HEADING_MAX and stop >= len(text):
+        nl = len(text)
+    if nl < 0 or any(ch in _PUNCT_END for ch in text[i:nl]):
+        return None
+    end = nl
+    while end > i and text[end - 1] in HSPACE:
+        end -= 1
+    return end
 
 
 def _suspect(s: Section, nat: _Natural) -> bool:
@@ -124,6 +146,7 @@ class _Suspect:
     cuts: dict[int, tuple[float, str, Shape]]  # jieba word end → (score without siblings, cue, shape)
     natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
+    sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
 
 
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
@@ -145,9 +168,12 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
             score -= 2.0
         cuts[cut] = (score, cue, _shape(title))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0
+    if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
+        cuts = {}  # an article's title is its first sentence, however long
     return _Suspect(
         index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
+        sentence=nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS),
     )
 
 
@@ -164,6 +190,11 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
         return cut, 0.7
     shape = sus.cuts[cut][2]
     parallel = bool(refs) and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.sentence and not (parallel and score >= 2.0):
+        # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
+        # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
+        # (新作为/新业绩/新形象) show that it ran on into its body.
+        return None
     if score >= 2.0 and (cue or parallel):
         return cut, 0.5
     return (cut, 0.3) if sus.forced else None
