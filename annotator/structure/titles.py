@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from annotator.domain.model import Section
 from annotator.nlp import segment
-from annotator.structure.markers import FAMILIES, HSPACE
+from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
@@ -94,6 +94,15 @@ def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:
     return end
 
 
+def _on_flattened_line(text: str, pos: int) -> bool:
+    """A page flattened onto one line lost the breaks after its headings: a sentence end proves nothing."""
+    before = text.rfind("\n", max(0, pos - FLATTENED_LINE_MIN), pos)
+    after = text.find("\n", pos, pos + FLATTENED_LINE_MIN)
+    if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
+        return True
+    return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
+
+
 def _suspect(s: Section, nat: _Natural) -> bool:
     length = nat.end - nat.start
     if nat.how == "window":
@@ -106,10 +115,13 @@ def _suspect(s: Section, nat: _Natural) -> bool:
 
 
 def _length_prior(n: int) -> float:
-    if n < 6:
+    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
+    if n < 4:
         return -3.0
+    if n < 6:
+        return -0.5
     if n < 8:
-        return -1.0
+        return 0.0
     if n <= 30:
         return 0.5
     return 0.5 - (n - 30) / 10
@@ -173,7 +185,8 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
     return _Suspect(
         index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
-        sentence=nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS),
+        sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
+        and not _on_flattened_line(text, nat.start),
     )
 
 
