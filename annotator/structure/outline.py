@@ -87,6 +87,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
         runs.family[frame_run] = cand.family
         parent_family = stack[depth - 1].family if depth else None
         run_on[(cand.family, parent_family)] = ordinal
+        run_on[(cand.family, "*")] = ordinal
         return len(nodes) - 1
 
     next_break = 0
@@ -115,6 +116,8 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             depth = _opening_depth(stack, cand, loose)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
+        if previous is None and FAMILIES[cand.family].rank <= 0:
+            previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
