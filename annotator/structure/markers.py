@@ -79,6 +79,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}
 
 # Families whose members may follow a comma inside a paragraph ("…三件事，一是…，二是…").
 COMMA_FAMILIES = frozenset(f.id for f in _REGISTRY if f.where == COMMA)
+# Heading families that may also enumerate inside a sentence, after a comma.
+COMMA_LISTS = frozenset({"cn-dun"})
 
 SENTENCE_END = frozenset("。！？；：!?;:")
 _FULL_STOPS = frozenset("。！？!?")
@@ -172,6 +174,8 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return "break" if spaced else "sentence"
     if ch in "，,":
         return "comma"
+    if ch == "摄" and j > 0 and text[j - 1] in "/／":
+        return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
     if _in_flattened_line(i, newlines) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
@@ -238,7 +242,9 @@ def _allowed(family: Family, position: str, glued_ok: bool = True) -> bool:
     if family.where == LINE:
         return position == "line"
     if position == "comma":
-        return family.where == COMMA
+        # "苏联和我们不同，一、沙皇俄国是帝国主义，二、…": a numbered list inside a sentence; the outline
+        # keeps such members only where a neighbour stands in the same paragraph.
+        return family.where == COMMA or family.id in COMMA_LISTS
     if position == "glued":
         return glued_ok and family.where == HEADING
     return True

@@ -179,7 +179,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
             elif family not in long_runs and members[0] not in parents:
                 drop.add(node.cand.start)
             continue
-        if family not in COMMA_FAMILIES:
+        if family not in COMMA_FAMILIES and not any(nodes[m].cand.position == "comma" for m in members):
             continue
         for k, index in enumerate(members):
             cand = nodes[index].cand

@@ -38,6 +38,10 @@ _STRONG_CUE = re.compile(
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
     r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
 )
+# A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
+# noun such headings end on ("关于前一段疫情防控工作").
+_TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
+_HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
 _MEDIUM_CUE = re.compile(
     r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前)"
 )
@@ -103,10 +107,12 @@ def _on_flattened_line(text: str, pos: int) -> bool:
     return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
 
 
-def _suspect(s: Section, nat: _Natural) -> bool:
+def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
     length = nat.end - nat.start
     if nat.how == "window":
         return True
+    if length > 8 and _STRONG_CUE.search(text, nat.start + 4, nat.end):
+        return True  # a speaker's words or a time frame inside a short "title": it ran on
     if FAMILIES[s.kind].inline:
         return length > _INLINE_MAX
     if nat.how == "line":
@@ -172,7 +178,8 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
             continue
         title, body = window[:cut], window[cut:]
         score, cue = _length_prior(cut), ""
-        if _STRONG_CUE.match(body):
+        frame = _TIME_FRAME.match(body) if title.endswith(_HEAD_NOUNS) else None
+        if _STRONG_CUE.match(body) or frame:
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(body):
             score, cue = score + 1.5, "medium"
@@ -259,7 +266,7 @@ def assign_titles(text: str, sections: list[Section]) -> None:
         limit = sections[i + 1].start if i + 1 < len(sections) else len(text)
         naturals.append(_natural_end(text, s, max(limit, s.title_start)))
     suspects = [_make_suspect(i, s, text, nat) for i, (s, nat) in enumerate(zip(sections, naturals))
-                if _suspect(s, nat)]
+                if _suspect(s, nat, text)]
     cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
     for i, s in enumerate(sections):
         nat = naturals[i]
