@@ -24,6 +24,8 @@ class SpeechView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setObjectName("speechView")
         self.utf16 = Utf16Map("")
+        self._marks: list = []  # current span outline (ExtraSelections)
+        self._find_marks: list = []  # find-in-document hits
         self.highlighter = SpanHighlighter(self.document())
         self.cursorPositionChanged.connect(self._emit_cursor)
         font = self.font()
@@ -70,6 +72,31 @@ class SpeechView(QPlainTextEdit):
 
     def mark(self, ranges: list[tuple[int, int]], colour: str = "#ffd54f") -> None:
         """Transient outlines (current span, current section heading): a few ExtraSelections only."""
+        self._marks = self._selections(ranges, colour, outline=True)
+        self.setExtraSelections(self._find_marks + self._marks)
+
+    def set_find_marks(self, ranges: list[tuple[int, int]]) -> None:
+        self._find_marks = self._selections(ranges, "#80deea", outline=False)
+        self.setExtraSelections(self._find_marks + self._marks)
+
+    def first_visible(self) -> int:
+        """Code point offset of the first character at the top of the viewport (for restoring it)."""
+        return self.utf16.to_codepoint(self.cursorForPosition(self.viewport().rect().topLeft()).position())
+
+    def scroll_to_top(self, pos: int) -> None:
+        """Scroll so that the line holding ``pos`` is the first visible line (cursor untouched)."""
+        block = self.document().findBlock(self.utf16.to_utf16(pos))
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = 0
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(self.utf16.to_utf16(pos) - block.position()).lineNumber()
+        bar = self.verticalScrollBar()
+        # QPlainTextEdit scrolls by lines: the value is the first visible line of the document
+        bar.setValue(block.firstLineNumber() + max(0, line))
+
+    def _selections(self, ranges, colour: str, *, outline: bool) -> list:
         selections = []
         for start, end in ranges:
             sel = QTextEdit.ExtraSelection()
@@ -77,7 +104,10 @@ class SpeechView(QPlainTextEdit):
             cursor.setPosition(self.utf16.to_utf16(start))
             cursor.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(colour))
-            sel.format.setBackground(QColor(colour).lighter(130))
+            if outline:
+                sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(colour))
+                sel.format.setBackground(QColor(colour).lighter(130))
+            else:
+                sel.format.setBackground(QColor(colour))
             selections.append(sel)
-        self.setExtraSelections(selections)
+        return selections
