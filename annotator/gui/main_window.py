@@ -237,6 +237,9 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
             self.doc_table.selectRow(self.doc_model.row_of(saved[0]))
             if self.session.doc_id == saved[0]:
                 self.position.restore_view(saved[1], saved[2])
+                # once more when the window has its final size (show, restored geometry): the wrap width
+                # decides which character starts the top line
+                QTimer.singleShot(50, lambda: not self._closed and self.position.restore_view(saved[1], saved[2]))
                 self.view.setFocus()
                 return
         self.doc_table.selectRow(0)

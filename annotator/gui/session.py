@@ -102,30 +102,53 @@ class Session(QObject):
         return (span.start, span.end, span.label, span.id or "")
 
     def apply(self, added: list[Span] = (), removed: list[Span] = ()) -> None:
-        """What one undo command changed (already stored): update the lists in place, tell the views."""
-        added = [s for s in added if s.document_id in (None, self.doc_id)]
-        removed = [s for s in removed if s.id in self._by_id]
-        for span in removed:
-            old = self._by_id.pop(span.id)
+        """What one undo command changed (already stored): update the lists in place, tell the views.
+
+        A row of this annotator with a suggestion's start, end and label answers it (accepted, relabelled
+        onto it, rejected) and removing that row re-opens it: those few keys are asked of the store, so
+        the open suggestions shown are always the ones ``open_suggestions`` would list."""
+        from annotator.storage.gui_queries import open_suggestions_at  # noqa: PLC0415
+
+        own = [s for s in [*added, *removed] if s.status != "suggested"]
+        keys = [s.key for s in own]
+        if keys and self.doc_id is not None:
+            now_open = {s.id: s for s in open_suggestions_at(self.project, self.doc_id, self.annotator, keys)}
+            shown = {s.id for s in self.suggestions if s.key in keys}
+            removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
+            added = [*added, *(s for i, s in now_open.items() if i not in shown)]
+        removed_now, added_now = self._remove(removed), self._add(added)
+        self.index = IntervalIndex(self.spans + self.suggestions)
+        if self.spans and self._status == "not_started" and not self.project.readonly:
+            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
+            self._status = "in_progress"
+            self.statusChanged.emit(self.doc_id)
+        self.spansEdited.emit(added_now, removed_now)
+
+    def _remove(self, spans) -> list[Span]:
+        out = []
+        for span in spans:
+            old = self._by_id.pop(span.id, None)
+            if old is None:
+                continue
             target = self.suggestions if old.status == "suggested" else self.spans
             i = bisect_left(target, self._order(old), key=self._order)
             if i < len(target) and target[i].id == old.id:
                 del target[i]
             else:  # not where its order says (should not happen): remove by identity
                 target[:] = [s for s in target if s.id != old.id]
-        shown = []
-        for span in added:
-            if span.status not in ("accepted", "suggested") or span.id in self._by_id:
+            out.append(old)
+        return out
+
+    def _add(self, spans) -> list[Span]:
+        out = []
+        for span in spans:
+            if span.status not in ("accepted", "suggested") or span.id in self._by_id \
+                    or span.document_id not in (None, self.doc_id):
                 continue
             insort(self.suggestions if span.status == "suggested" else self.spans, span, key=self._order)
             self._by_id[span.id] = span
-            shown.append(span)
-        self.index = IntervalIndex(self.spans + self.suggestions)
-        if self.spans and self._status == "not_started" and not self.project.readonly:
-            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
-            self._status = "in_progress"
-            self.statusChanged.emit(self.doc_id)
-        self.spansEdited.emit(shown, removed)
+            out.append(span)
+        return out
 
     def reload_spans(self) -> None:
         if self.doc_id is None:

@@ -27,3 +27,20 @@ def rename_document(project: Project, doc_id: int, title: str, *, annotator: str
         events.record(project, "document.rename", annotator=annotator, document_id=doc_id, entity="document",
                       entity_id=doc_id, before={"title": row[0]}, after={"title": title})
     return row[0]
+
+
+def open_suggestions_at(project: Project, doc_id: int, annotator: str,
+                        keys: list[tuple[int, int, str]]) -> list:
+    """The open suggestions (as ``spans.open_suggestions`` decides) among those with these
+    (start, end, label) keys — what one keystroke can have answered or re-opened."""
+    from annotator.storage import spans as span_store  # noqa: PLC0415
+
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    wanted = " OR ".join('(s.start = ? AND s."end" = ? AND s.label = ?)' for _ in keys)
+    sql = span_store._SELECT + f""" AS s WHERE s.document_id = ? AND s.annotator = ? AND ({wanted})
+        AND NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
+            AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)"""
+    params = [doc_id, span_store.SUGGESTER, *(x for key in keys for x in key), annotator]
+    return [span_store._row_to_span(r) for r in project.conn.execute(sql, params)]

@@ -245,12 +245,12 @@
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="119" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="121" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="121" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
@@ -643,17 +643,17 @@ Removed regions: {2}</source>
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="440" />
+        <location filename="../../annotator/gui/main_window.py" line="451" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="457" />
+        <location filename="../../annotator/gui/main_window.py" line="468" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="464" />
+        <location filename="../../annotator/gui/main_window.py" line="475" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -722,17 +722,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="479" />
+        <location filename="../../annotator/gui/main_window.py" line="490" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="483" />
+        <location filename="../../annotator/gui/main_window.py" line="494" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="490" />
+        <location filename="../../annotator/gui/main_window.py" line="501" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -740,19 +740,24 @@ Removed regions: {2}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="16" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="19" />
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="16" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="19" />
         <source>Tags</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="28" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="31" />
         <source>Title boundary inferred (confidence {0:.0%})</source>
         <translation>标题边界为推断（置信度 {0:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/outline_model.py" line="41" />
+        <source>Check this heading: press Ctrl+T at the end of its title to correct it</source>
+        <translation>请核对此标题：在标题结尾处按 Ctrl+T 即可更正</translation>
     </message>
 </context>
 <context>
@@ -1038,119 +1043,119 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="51" />
+        <location filename="../../annotator/gui/tagging.py" line="52" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="83" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
-        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="150" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="91" />
+        <location filename="../../annotator/gui/tagging.py" line="93" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="96" />
+        <location filename="../../annotator/gui/tagging.py" line="98" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="98" />
+        <location filename="../../annotator/gui/tagging.py" line="100" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="113" />
+        <location filename="../../annotator/gui/tagging.py" line="115" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="128" />
+        <location filename="../../annotator/gui/tagging.py" line="130" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="134" />
+        <location filename="../../annotator/gui/tagging.py" line="136" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="146" />
-        <location filename="../../annotator/gui/tagging.py" line="154" />
+        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="156" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="156" />
+        <location filename="../../annotator/gui/tagging.py" line="158" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="163" />
+        <location filename="../../annotator/gui/tagging.py" line="165" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="186" />
+        <location filename="../../annotator/gui/tagging.py" line="188" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="189" />
+        <location filename="../../annotator/gui/tagging.py" line="191" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="189" />
+        <location filename="../../annotator/gui/tagging.py" line="191" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="219" />
+        <location filename="../../annotator/gui/tagging.py" line="221" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="226" />
+        <location filename="../../annotator/gui/tagging.py" line="228" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="245" />
+        <location filename="../../annotator/gui/tagging.py" line="247" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="246" />
+        <location filename="../../annotator/gui/tagging.py" line="248" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="249" />
+        <location filename="../../annotator/gui/tagging.py" line="251" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="249" />
+        <location filename="../../annotator/gui/tagging.py" line="251" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="260" />
+        <location filename="../../annotator/gui/tagging.py" line="262" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>

@@ -113,16 +113,23 @@ class SpanFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
-        self.text = text.strip()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "text", text.strip()))
 
     def set_label(self, label: str) -> None:
-        self.label = label or ""
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "label", label or ""))
 
     def set_status(self, status: str) -> None:
-        self.status = status or ""
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "status", status or ""))
+
+    def _refilter(self, change) -> None:
+        # Qt ≥ 6.10 wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
         if not (self.text or self.label or self.status):

@@ -68,6 +68,9 @@ class AttributeEditor(QWidget):
         """Focus the first editable field; False when there is none (no span, or a suggestion)."""
         for widget in self.fields.values():
             if widget.isEnabled() and not getattr(widget, "isReadOnly", lambda: False)():
+                if not self.isVisible():
+                    return False  # the span panel is hidden (View menu / focus mode)
+                widget.show()  # a field added to the form a moment ago is shown only by a queued event
                 widget.setFocus()
                 if isinstance(widget, QLineEdit):
                     widget.selectAll()

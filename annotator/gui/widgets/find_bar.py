@@ -7,7 +7,7 @@ highlighted at once (thousands of ExtraSelections make every repaint slow).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 MAX_MARKED = 500
@@ -57,16 +57,18 @@ class FindBar(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         self.field.textChanged.connect(self._search)
-        self.field.returnPressed.connect(lambda: self.step(1))
+        self.field.installEventFilter(self)  # Enter / Shift+Enter / Escape in the field
         self.hide()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_bar()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.step(-1)
-        else:
-            super().keyPressEvent(event)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.field and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+                return True
+        return super().eventFilter(obj, event)
 
     def open_bar(self, needle: str | None = None) -> None:
         self.show()

@@ -84,17 +84,20 @@ class SpeechView(QPlainTextEdit):
         return self.utf16.to_codepoint(self.cursorForPosition(self.viewport().rect().topLeft()).position())
 
     def scroll_to_top(self, pos: int) -> None:
-        """Scroll so that the line holding ``pos`` is the first visible line (cursor untouched)."""
-        block = self.document().findBlock(self.utf16.to_utf16(pos))
-        if not block.isValid():
-            return
-        layout = block.layout()
-        line = 0
-        if layout is not None and layout.lineCount():
-            line = layout.lineForTextPosition(self.utf16.to_utf16(pos) - block.position()).lineNumber()
+        """Scroll so that the line holding ``pos`` is the first visible line (the cursor is put back).
+
+        From the bottom, making ``pos`` visible scrolls up just until its line is the top one — exact
+        whatever the wrapping, unlike computing a scroll bar value from line numbers."""
+        keep = self.textCursor()
         bar = self.verticalScrollBar()
-        # QPlainTextEdit scrolls by lines: the value is the first visible line of the document
-        bar.setValue(block.firstLineNumber() + max(0, line))
+        bar.setValue(bar.maximum())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.utf16.to_utf16(pos))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        value = bar.value()
+        self.setTextCursor(keep)
+        bar.setValue(value)  # setTextCursor may have scrolled to the old cursor: the top line wins
 
     def _selections(self, ranges, colour: str, *, outline: bool) -> list:
         selections = []
