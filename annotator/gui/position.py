@@ -8,11 +8,16 @@ project: it is a view of the data, and two annotators sharing a project each hav
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 SAVE_DELAY_MS = 250
+# The end-to-end test reads what the app shows from here (it cannot see inside a killed process);
+# unset in normal use.
+STATE_FILE_ENV = "ANNOTATOR_STATE_FILE"
 
 
 def _key(project_path: Path, annotator: str) -> str:
@@ -55,6 +60,12 @@ class PositionKeeper(QObject):
         settings.setValue("layout/geometry", window.saveGeometry())
         settings.setValue("layout/state", window.saveState())
         settings.sync()
+        state_file = os.environ.get(STATE_FILE_ENV)
+        if state_file:
+            state = {"doc_id": window.session.doc_id, "title": window.session.title,
+                     "cursor": window.view.cursor_position(), "top": window.view.first_visible(),
+                     "spans": len(window.session.spans), "documents": window.doc_model.rowCount()}
+            Path(state_file).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 
     def saved(self) -> tuple[int, int, int] | None:
         value = self.window.settings.qsettings.value(self.key)
@@ -74,3 +85,4 @@ class PositionKeeper(QObject):
             view.scroll_to_top(top)
         finally:
             self.restoring = False
+        self.timer.start()  # record what is shown now (the same place, unless the text changed)
