@@ -9,7 +9,8 @@ from annotator.suggest.directives import suggest_directives
 from annotator.suggest.statistics import suggest_statistics
 
 
-def suggest(text: str, sections: Iterable[Section] | None = None, unit: str = "clause") -> list[Suggestion]:
+def suggest(text: str, sections: Iterable[Section] | None = None, unit: str = "clause",
+            implicit: bool = False) -> list[Suggestion]:
     """Statistic and directive suggestions for ``text``, in document order, without duplicates.
 
     ``sections`` (the outline, if parsed) lets headings be judged as titles; ``unit`` is "clause" or
