@@ -31,19 +31,25 @@ def test_gold_set_size_and_split():
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
 
 
+def _shown(sc, part, kind):
+    """Errors to show on failure: dev examples, but only counts for held-out (never tune on them)."""
+    found = [e for e in sc.errors if kind in e[0]]
+    return found if part == "dev" else f"{len(found)} held-out errors of kind {kind!r}"
+
+
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    assert sc.st_recall >= 0.9, [e for e in sc.errors if e[0] == "statistic miss"]
-    assert sc.st_exact_rate >= 0.85
-    assert sc.false_numerals <= 0.1, [e for e in sc.errors if e[0] == "statistic false"]
+    assert sc.st_recall >= 0.97, _shown(sc, part, "statistic miss")
+    assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
+    assert sc.false_numerals <= 0.03, _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
-    assert sc.d_recall >= 0.85, [e for e in sc.errors if e[0] == "directive miss"]
-    assert sc.d_precision >= 0.75, [e for e in sc.errors if "false" in e[0] and "directive" in e[0]]
+    assert sc.d_recall >= 0.9, _shown(sc, part, "directive miss")
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.7), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
