@@ -239,7 +239,14 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return cue
     m = cues.MODAL_RE.search(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
     at = c_start + (m.start() if m else len(clause))
-    if cues.REPORTED_RE.search(text, c_start, at) or cues.QUOTED_RE.search(text, sentence_start, at):
+    # The reporting verb may stand in the clause before (有些同志认为，只能放香花，不能放毒草).
+    frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start
+    if "我" in text[c_start:at]:
+        frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
+    if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
+        return None
+    if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
+                                   or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
     body = clause[_skip_prefix(clause):]
     if body.startswith("要") and cue.kind == "modal":
@@ -247,6 +254,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
     return cue
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] not in _SENTENCE_END + "\n":
+        pos += 1
+    return pos
 
 
 def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue) -> int:

@@ -32,8 +32,8 @@ _PROGRAMME_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:行动|工程|实事|举措|措施|规定|纪律|注意|战|攻坚|专项|市场|资源|中心|服务|清单|"
     r"示范区|联动|法宝|作风|纲领|计划|规划|条例|五年)|[一二两三四五六七八九十]+(?:个|种|年)")
 # Numbered slogans and policy names: a count inside them is part of the name.
-SLOGAN_RE = re.compile(
-    r"[一二两三四五六七八九十]+(?:个|项|大|条)?"
+SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七十个代表 a count
+    r"(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十](?:个|项|大|条)?"
     r"(?:意识|自信|维护|确立|全面|代表|确保|务必|伟大|明确|坚持|毫不动摇|服从|一百年|规定|纪律|注意|"
     r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
 )
@@ -90,7 +90,7 @@ def _small(num: str) -> bool:
     if value is None:
         loose = cn_range(num)
         value = loose[1] if loose else None
-    return value is not None and value < 10
+    return value is not None and value <= 10
 
 
 def _clause_before(text: str, pos: int, reach: int = 10) -> str:
@@ -98,6 +98,10 @@ def _clause_before(text: str, pos: int, reach: int = 10) -> str:
     while start > max(0, pos - reach) and text[start - 1] not in "，,；;。！？!?：:、（）()\n":
         start -= 1
     return text[start:pos]
+
+
+# A round Chinese number of people or units counted without a counter: 四千学生, 三百农户.
+COUNTED_NOUN_RE = re.compile(r"学生|农民|工人|干部|党员|群众|农户|职工|代表|士兵|战士|教师|医生|企业|工厂|学校|人口")
 
 
 def unit_starts_word(text: str, pos: int) -> bool:
@@ -147,7 +151,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
     if re.match(r"半[月年]", after):
         return True  # 十三个半月
-    if chinese and not scale and not has_bound and value is not None and value < 100 and unit in _GENERIC \
+    if chinese and not scale and not has_bound and value is not None and (value < 10 or "几" in num) \
+            and unit in _GENERIC \
             and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
         return True  # 开三次会, 不是两个脚: a small count with no measurement around it
     return False

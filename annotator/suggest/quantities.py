@@ -185,7 +185,9 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
         # 14亿人口, 五千万人民, 上千万家庭: the counted noun's first character is no unit.
         unit, end = "", m.start("unit")
-    if not (unit or scale or is_fraction):
+    counted = chinese and not unit and not scale and re.search("[百千]$", num) \
+        and nonstat.COUNTED_NOUN_RE.match(text, end)
+    if not (unit or scale or is_fraction or counted):
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
         return None
