@@ -188,4 +188,8 @@ def import_paths(
         summary.outcomes.append(outcome)
         if progress:
             progress(index + 1, len(files), outcome)
+    if summary.imported or summary.updated:
+        from annotator.storage.search import update_index  # noqa: PLC0415
+
+        update_index(project)  # one batch for the whole import; search scans the queue until then
     return summary
