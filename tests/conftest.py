@@ -23,10 +23,28 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     yield
 
 
+def missing_shared_data(what: str) -> None:
+    """Shared data a test needs is absent: skip on a developer's machine, fail under CI.
+
+    CI runs on a clean clone beside ../shared; if the folder vanished there, a skip would turn every
+    seed test green without running it, so CI fails instead.
+    """
+    message = f"{what} not present (expected beside the repository, in ../shared)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message + " — CI must run with the shared data", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def require_shared():
+    """The skip-or-fail rule above, for tests that read other files of ../shared."""
+    return missing_shared_data
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not present")
+    if not SEEDS.is_dir() or not any(SEEDS.glob("*.txt")):
+        missing_shared_data("../shared/seeds")
     return SEEDS
 
 

@@ -1,6 +1,10 @@
-"""The core must stay Qt-free: only annotator/gui may import PySide6 (guide §2)."""
+"""The core must stay Qt-free: only annotator/gui may import PySide6 (guide §2); the layers and the
+sqlite3 boundary are import-linter contracts in pyproject.toml, checked here so CI fails on a violation."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "annotator"
@@ -38,3 +42,16 @@ def test_every_subpackage_is_listed_for_the_wheel():
     found = {f if f != "annotator." else "annotator" for f in found}
     missing = found - listed
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
+
+
+def test_import_linter_contracts_hold():
+    # lint-imports reads [tool.importlinter] from pyproject.toml in the working directory and imports the
+    # package from sys.path: run it from the repository root with this interpreter's environment.
+    root = PKG.parent
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "broken" not in result.stdout.split("Contracts:")[-1].lower().replace("0 broken", "")
