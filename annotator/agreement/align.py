@@ -142,6 +142,56 @@ def greedy_pairs(a: Sequence[Span], b: Sequence[Span], candidates: Iterable[tupl
     return out
 
 
+def maximum_pairs(a: Sequence[Span], b: Sequence[Span], candidates: Iterable[tuple[int, int]], *,
+                  same_label_only: bool = False) -> list[tuple[int, int]]:
+    """A maximum one-to-one matching of overlapping spans (as many pairs as any pairing can have).
+
+    Greedy pairing by overlap can strand a span: A=[1,4),[4,5) against B=[0,2),[2,5) pairs [1,4)
+    with [2,5) and leaves [4,5) and [0,2) apart, although [1,4)–[0,2) and [4,5)–[2,5) pair both.
+    The greedy pairs are the starting point (they keep the best-overlapping choices where nothing is
+    lost), then augmenting paths (Kuhn's algorithm) raise the matching to maximum cardinality. Overlap
+    graphs are sparse and mostly tiny components, so this costs little more than the greedy pass.
+    """
+    cands = [(i, j) for i, j in candidates if not same_label_only or a[i].label == b[j].label]
+    adjacency: dict[int, list[int]] = {}
+    for i, j in cands:
+        adjacency.setdefault(i, []).append(j)
+    match_a: dict[int, int] = {}
+    match_b: dict[int, int] = {}
+    for i, j in greedy_pairs(a, b, cands, same_label_first=False):
+        match_a[i], match_b[j] = j, i
+    for root in adjacency:
+        if root in match_a:
+            continue
+        # Iterative DFS for an augmenting path root → … → a free j (no recursion limit on long chains).
+        parent_of_b: dict[int, int] = {}
+        stack = [root]
+        seen_b: set[int] = set()
+        free_b = None
+        while stack and free_b is None:
+            i = stack.pop()
+            for j in adjacency.get(i, ()):
+                if j in seen_b:
+                    continue
+                seen_b.add(j)
+                parent_of_b[j] = i
+                if j not in match_b:
+                    free_b = j
+                    break
+                stack.append(match_b[j])
+        if free_b is None:
+            continue
+        j = free_b
+        while True:  # flip the path: every b on it takes the a that reached it
+            i = parent_of_b[j]
+            previous = match_a.get(i)
+            match_a[i], match_b[j] = j, i
+            if i == root:
+                break
+            j = previous
+    return sorted(match_a.items())
+
+
 def classify(a: Span, b: Span, *, compare_attributes: bool = True) -> str:
     same_bounds = a.start == b.start and a.end == b.end
     same_label = a.label == b.label

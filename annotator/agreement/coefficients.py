@@ -259,13 +259,17 @@ class AlphaResult:
         return sum(self.coincidences.get((c, c), 0.0) for c in self.categories) / self.n_pairable
 
     def per_category(self) -> dict:
-        """Nominal α of each category against all others (binary collapse of the coincidences)."""
+        """Nominal α of each category against all others (binary collapse of the coincidences).
+
+        None where α is undefined: a category nobody used (or the only one anybody used) has no
+        expected disagreement, and reporting 1.0 there would claim agreement no one showed.
+        """
         n = self.n_pairable
-        out = {}
+        out: dict = {}
         for c in self.categories:
-            n_c = self.marginals[c]
+            n_c = self.marginals.get(c, 0)
             if n_c == 0 or n_c == n:
-                out[c] = 1.0  # every pairable value is (or none is) c: nothing to disagree about
+                out[c] = None
                 continue
             off = n_c - self.coincidences.get((c, c), 0.0)
             out[c] = 1.0 - (n - 1) * off / (n_c * (n - n_c))
@@ -321,20 +325,27 @@ def _distance_function(level: str, categories: list, marginals: dict) -> Distanc
 
 
 def alpha_details(data: Sequence[Sequence], level: str = "nominal", *,
-                  distance: Distance | None = None) -> AlphaResult:
+                  distance: Distance | None = None, categories: Sequence | None = None) -> AlphaResult:
     """Krippendorff's α with its parts. ``data`` is raters × units (None/NaN = missing).
 
     ``distance`` (c, k) -> δ²_ck overrides ``level`` (e.g. Artstein & Poesio's 0.5 for "Chck").
+    ``categories``: every category the scheme has (e.g. all labels), so ``per_category`` also lists
+    those nobody used (as undefined); by default only the categories that occur.
     """
-    o, used = coincidences(data)
+    o, n_units = coincidences(data)
     if not o:
         raise ValueError("no unit has two or more values: alpha is undefined")
     marginals: dict = defaultdict(float)
     for (c, _k), v in o.items():
         marginals[c] += v
-    categories = sorted_categories(marginals)
+    used = sorted_categories(marginals)
     n = sum(marginals.values())
-    delta = distance or _distance_function(level, categories, marginals)
+    delta = distance or _distance_function(level, used, marginals)
+    scheme = list(categories) if categories is not None else used
+    unknown = [c for c in used if c not in scheme]
+    if unknown:
+        raise ValueError(f"values not among the given categories: {unknown!r}")
+    categories = used
     do = sum(v * delta(c, k) for (c, k), v in o.items()) / n
     de = sum(marginals[c] * marginals[k] * delta(c, k)
              for c in categories for k in categories) / (n * (n - 1))
@@ -342,7 +353,7 @@ def alpha_details(data: Sequence[Sequence], level: str = "nominal", *,
         alpha = 1.0  # no variation at all: see the module doc
     else:
         alpha = 1.0 - do / de
-    return AlphaResult(alpha, do, de, int(round(n)), used, categories, o, dict(marginals))
+    return AlphaResult(alpha, do, de, int(round(n)), n_units, scheme, o, dict(marginals))
 
 
 def krippendorff_alpha(data: Sequence[Sequence], level: str = "nominal", *,

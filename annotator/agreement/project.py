@@ -24,6 +24,7 @@ from annotator.exchange.outline_paths import innermost, section_paths
 from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
+from annotator.storage.exchange_queries import document_titles, worked_documents
 from annotator.storage.labels import GOLD, list_annotators
 from annotator.storage.project import Project
 
@@ -80,7 +81,11 @@ def reference_outline(sections: Sequence[Section]) -> list[tuple[int, int, str]]
 
 def project_agreement(project: Project, annotators: Sequence[str] | None = None, *, label: str | None = None,
                       doc_ids: Iterable[int] | None = None) -> AgreementResult:
-    """Pairwise span agreement over the project (or some documents) with per-section figures."""
+    """Pairwise span agreement over the project (or some documents) with per-section figures.
+
+    Each pair is scored on the documents both annotators worked on (status in progress or done, or a
+    span of theirs there); ``doc_ids`` narrows that to a chosen set. The notes say what was left out.
+    """
     names = list(annotators) if annotators else annotators_with_spans(project)
     if len(names) < 2:
         raise ValueError(f"agreement needs at least two annotators with spans (found: {', '.join(names) or 'none'})")
@@ -89,7 +94,10 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
     used = sorted({s.document_id for lst in layers.values() for s in lst})
     outlines = {d: reference_outline(section_store.get_sections(project, d)) for d in used}
     texts = {d: doc_store.clean_text(project, d) for d in used}
-    return span_agreement(layers, label=label, sections=outlines, texts=texts, annotators=names)
+    chosen = set(ids)
+    worked = {n: docs & chosen for n, docs in worked_documents(project, names).items()}
+    return span_agreement(layers, label=label, sections=outlines, texts=texts, annotators=names, worked=worked,
+                          document_names=document_titles(project, used))
 
 
 def section_heat(result: AgreementResult, doc_id: int, sections: Sequence[Section],

@@ -8,6 +8,7 @@ came from a document or a user (labels, section titles, span text, annotator nam
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from html import escape
 
@@ -25,11 +26,37 @@ def _rows_for(summaries: dict, modes=MODES) -> list[str]:
     return [_fmt(summaries[m].f1) if m in summaries else "n/a" for m in modes]
 
 
+SECTION_WIDTH = 40  # display columns (a Chinese character takes two)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int = SECTION_WIDTH) -> str:
+    """``text`` cut to ``width`` display columns; a long section path keeps its end (the innermost
+    heading, the part that tells sections apart) after an ellipsis."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 1
+    for ch in reversed(text):
+        w = _width(ch)
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "…" + "".join(reversed(out))
+
+
 def _text_table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = "  ".join("-" * w for w in widths)
-    out = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths)), line]
-    out += ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
+
+    def pad(cell, w) -> str:
+        return str(cell) + " " * (w - _width(str(cell)))
+
+    out = ["  ".join(pad(h, w) for h, w in zip(header, widths)), line]
+    out += ["  ".join(pad(c, w) for c, w in zip(r, widths)) for r in rows]
     return "\n".join(out)
 
 
@@ -53,10 +80,12 @@ def render_table(result: AgreementResult) -> str:
     if result.by_section:
         parts += ["", "Per section (F1)",
                   _text_table(["document", "section", "strict", "relaxed"],
-                              [[str(k[0]), k[1] or "(outside sections)", *_rows_for(v, ("strict", "relaxed"))]
+                              [[str(k[0]), fit(k[1]) or "(outside sections)", *_rows_for(v, ("strict", "relaxed"))]
                                for k, v in result.by_section.items()])]
     if result.u_alpha is not None:
         parts += ["", f"Krippendorff's u-alpha (2016, all documents as one continuum): {_fmt(result.u_alpha)}"]
+    if result.u_alpha_by_label:
+        parts += ["u-alpha per label: " + ", ".join(f"{k}={_fmt(v)}" for k, v in result.u_alpha_by_label.items())]
     if result.char_kappa is not None:
         parts += [f"Character-level kappa: {_fmt(result.char_kappa.kappa)}  (caveat: {result.char_kappa.caveat})"]
     kinds = Counter(d.item.kind for d in result.disagreements)
@@ -130,6 +159,9 @@ def render_html(result: AgreementResult, *, title: str = "讲话结构标注 —
                           for m, s in overall.items()])]
     if result.u_alpha is not None:
         parts.append(f"<p>Krippendorff's uα (2016): {escape(_fmt(result.u_alpha))}</p>")
+    if result.u_alpha_by_label:
+        parts.append("<p>uα per label: " + escape(", ".join(f"{k}={_fmt(v)}" for k, v in result.u_alpha_by_label.items()))
+                     + "</p>")
     if result.char_kappa is not None:
         parts.append(f'<p class="caveat">Character-level κ: {escape(_fmt(result.char_kappa.kappa))} — '
                      f"{escape(result.char_kappa.caveat)}</p>")

@@ -2,10 +2,16 @@
 
 Modes (A is the reference, B the candidate of each ordered pair; F1 is symmetric anyway):
   strict    same start, end and label (a multiset intersection);
-  relaxed   overlapping, same label, paired one-to-one (align.py's greedy order);
+  relaxed   overlapping, same label, paired one-to-one;
   boundary  same start and end, any label;
   overlap   overlapping, any label, one-to-one.
-One-to-one pairing keeps one long span from being credited twice against two short ones.
+One-to-one pairing keeps one long span from being credited twice against two short ones; the pairing
+is a maximum matching (align.maximum_pairs), so no pairing could credit more.
+
+A pair of annotators is scored only on the documents both worked on (``worked``: by default the
+documents where each has any span of their own, accepted or rejected): one annotator's spans on a
+document the other never opened are not the other's misses. What was left out is listed in the notes;
+a pair with no shared document has no figures ("n/a"), not 0.
 
 Undefined ratios (0/0, e.g. neither annotator used a label) are None and skipped when averaging
 over annotator pairs; they are never silently turned into 0 or 1.
@@ -23,9 +29,9 @@ from itertools import combinations
 from typing import Any, Iterable, Mapping, Sequence
 
 from annotator.agreement.align import (EXACT_MATCH, Disagreement, Match, align_document, as_span,
-                                       greedy_pairs, overlap_candidates)
+                                       maximum_pairs, overlap_candidates)
 from annotator.agreement.charlevel import CharKappa, char_kappa_from_table, label_runs, table_from_runs
-from annotator.agreement.unitizing import u_alpha
+from annotator.agreement.unitizing import OverlapError, u_alpha
 from annotator.domain.model import Span, SpanStatus
 
 MODES = ("strict", "relaxed", "boundary", "overlap")
@@ -63,6 +69,11 @@ class Counts:
     def to_json(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
                 "recall": self.recall, "f1": self.f1}
+
+
+def _natural(key) -> tuple:
+    """Numbers in numeric order (document 2 before 10), then anything else as text."""
+    return (0, key, "") if isinstance(key, (int, float)) and not isinstance(key, bool) else (1, 0, str(key))
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -138,15 +149,23 @@ class AgreementResult:
     char_kappa: CharKappa | None = None
     u_alpha: float | None = None
     notes: list[str] = field(default_factory=list)
+    u_alpha_by_label: dict = field(default_factory=dict)  # label -> uα of that label's units (None: n/a)
+    shared_documents: dict = field(default_factory=dict)  # (a, b) -> documents both worked on
+    section_order: dict = field(default_factory=dict)  # (doc, path) -> position, for document order
 
     @property
     def overall(self) -> dict:
         return _summaries([p.modes for p in self.pairs])
 
     def _keyed(self, attr: str) -> dict:
-        keys = sorted({k for p in self.pairs for k in getattr(p, attr)}, key=lambda k: str(k))
+        keys = sorted({k for p in self.pairs for k in getattr(p, attr)},
+                      key=self._section_key if attr == "by_section" else _natural)
         return {k: _summaries([getattr(p, attr)[k] for p in self.pairs if k in getattr(p, attr)])
                 for k in keys}
+
+    def _section_key(self, key) -> tuple:
+        doc, path = key
+        return (_natural(doc), self.section_order.get(key, (-1 if path == OUTSIDE else 1 << 30)), str(path))
 
     @property
     def by_label(self) -> dict:
@@ -175,6 +194,9 @@ class AgreementResult:
             "pairs": [p.to_json() for p in self.pairs],
             "char_kappa": self.char_kappa.to_json() if self.char_kappa else None,
             "u_alpha": self.u_alpha,
+            "u_alpha_by_label": {str(k): v for k, v in self.u_alpha_by_label.items()},
+            "shared_documents": [{"a": a, "b": b, "documents": sorted(d, key=_natural)}
+                                 for (a, b), d in self.shared_documents.items()],
             "disagreements": [d.to_json() for d in self.disagreements],
             "notes": self.notes,
         }
@@ -188,6 +210,7 @@ class SectionIndex:
 
     def __init__(self, sections: Sequence[tuple[int, int, str]]):
         secs = [(int(s), int(e), str(p)) for s, e, p in sections if e > s]
+        self.order = {p: i for i, (_s, _e, p) in enumerate(secs)}  # outline order = document order
         points = sorted({x for s, e, _ in secs for x in (s, e)})
         self._starts = points
         self._paths = []
@@ -239,9 +262,8 @@ def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: 
                     tally[(mode, kind, key[2], path)] += n
     candidates = overlap_candidates(a, b)
     alignment = align_document(a, b, compare_attributes=compare_attributes, candidates=candidates)
-    relaxed = [(x.a, x.b) for x in alignment
-               if x.a is not None and x.b is not None and x.a.label == x.b.label]
-    overlap = [(a[i], b[j]) for i, j in greedy_pairs(a, b, candidates, same_label_first=False)]
+    relaxed = [(a[i], b[j]) for i, j in maximum_pairs(a, b, candidates, same_label_only=True)]
+    overlap = [(a[i], b[j]) for i, j in maximum_pairs(a, b, candidates)]
     for mode, pairs in (("relaxed", relaxed), ("overlap", overlap)):
         used_a = {id(x) for x, _ in pairs}
         used_b = {id(y) for _, y in pairs}
@@ -257,12 +279,14 @@ def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: 
     return alignment
 
 
-def _group(spans: Iterable, annotator: str, labels: set | None) -> dict:
+def _group(spans: Iterable, annotator: str, labels: set | None, touched: set) -> dict:
     by_doc: dict = {}
     for raw in spans:
         s = as_span(raw, annotator)
         if s.status == SpanStatus.GOLD:
             raise ValueError("gold spans are not an annotator's judgement; score them with score_against_gold")
+        if s.status != SpanStatus.SUGGESTED:
+            touched.add(s.document_id)  # a rejection shows the annotator looked at the document
         if s.status in (SpanStatus.SUGGESTED, SpanStatus.REJECTED):
             continue
         if labels is not None and s.label not in labels:
@@ -273,34 +297,63 @@ def _group(spans: Iterable, annotator: str, labels: set | None) -> dict:
     return by_doc
 
 
+def _doc_name(d, names: Mapping | None) -> str:
+    title = names.get(d) if names else None
+    return f"document {d} ({title})" if title else f"document {d}"
+
+
+def _list(docs, names: Mapping | None, limit: int = 8) -> str:
+    shown = [_doc_name(d, names) for d in sorted(docs, key=_natural)[:limit]]
+    return ", ".join(shown) + (f" and {len(docs) - limit} more" if len(docs) > limit else "")
+
+
 def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | Iterable[str] | None = None,
                    sections: Sequence | Mapping[Any, Sequence] | None = None,
                    texts: Mapping[Any, str] | None = None, lengths: Mapping[Any, int] | None = None,
                    annotators: Sequence[str] | None = None,
-                   compare_attributes: bool = True) -> AgreementResult:
+                   compare_attributes: bool = True, worked: Mapping[str, Iterable] | None = None,
+                   document_names: Mapping[Any, str] | None = None) -> AgreementResult:
     """Pairwise span agreement of every pair of annotators (means over pairs for 3+).
 
     ``sections``: one reference outline, [(start, end, path)] for every document, or a mapping
     document_id -> outline; a span belongs to the innermost section containing its start (a pair
     to the section of its earlier span). ``texts`` (document_id -> clean text) fills span text into
     the disagreement list and, like ``lengths``, enables the character-level κ and uα.
+    ``worked``: annotator -> the documents they worked on (e.g. status in progress/done); each pair
+    is scored on the documents both worked on. Without it, a document counts as worked on by an
+    annotator who has any span (accepted or rejected) in it. ``document_names`` name documents in notes.
     """
     names = list(annotators) if annotators is not None else sorted(spans_by_annotator, key=str)
     if len(names) < 2:
         raise ValueError("agreement needs at least two annotators")
     labels = {label} if isinstance(label, str) else (set(label) if label is not None else None)
-    grouped = {n: _group(spans_by_annotator.get(n, ()), n, labels) for n in names}
-    docs = sorted({d for g in grouped.values() for d in g}, key=lambda d: (d is not None, str(d)))
+    touched: dict = {n: set() for n in names}
+    grouped = {n: _group(spans_by_annotator.get(n, ()), n, labels, touched[n]) for n in names}
+    if worked is not None:
+        touched = {n: set(worked.get(n, ())) | touched[n] for n in names}
+    docs = sorted({d for g in grouped.values() for d in g}, key=_natural)
     indexes: dict = {}
+    result = AgreementResult(names, [], {n: sum(map(len, grouped[n].values())) for n in names}, [])
     if sections is not None:
         for d in docs:
             outline = sections.get(d) if isinstance(sections, Mapping) else sections
             indexes[d] = SectionIndex(outline) if outline is not None else None
-    result = AgreementResult(names, [], {n: sum(map(len, grouped[n].values())) for n in names}, [])
+            if indexes[d] is not None:
+                result.section_order.update({(d, p): i for p, i in indexes[d].order.items()})
     for na, nb in combinations(names, 2):
         pair = PairScores(na, nb)
         result.pairs.append(pair)
+        shared = touched[na] & touched[nb]
+        result.shared_documents[(na, nb)] = shared
+        left_out = {d for d in docs if d not in shared and (d in grouped[na] or d in grouped[nb])}
+        if not shared:
+            result.notes.append(f"{na} / {nb}: no document both worked on — no figures for this pair")
+        elif left_out:
+            result.notes.append(f"{na} / {nb}: scored on the {len(shared)} documents both worked on; "
+                                f"left out {len(left_out)} only one of them worked on: {_list(left_out, document_names)}")
         for d in docs:
+            if d not in shared:
+                continue
             alignment = _score_document(pair, d, grouped[na].get(d, []), grouped[nb].get(d, []),
                                         indexes.get(d), compare_attributes)
             text = texts.get(d) if texts else None
@@ -311,15 +364,25 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
                     na, nb, item,
                     text[item.a.start:item.a.end] if text is not None and item.a else None,
                     text[item.b.start:item.b.end] if text is not None and item.b else None))
-    _chance_corrected(result, grouped, docs, texts, lengths)
+    everyone = set.intersection(*(touched[n] for n in names))
+    common = [d for d in docs if d in everyone]
+    if len(common) < len(docs):
+        result.notes.append(f"character kappa and u-alpha use the {len(common)} documents every annotator "
+                            "worked on")
+    _chance_corrected(result, grouped, common, texts, lengths, document_names)
     return result
 
 
-def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts, lengths) -> None:
-    """Character κ and uα over the concatenated documents, when document lengths are known."""
+def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts, lengths,
+                      document_names: Mapping | None = None) -> None:
+    """Character κ and uα over the concatenated documents, when document lengths are known; uα also
+    per label (Krippendorff's per-category uα), which stays defined when spans of different labels
+    overlap — a feature of this project's data, where only the all-labels uα needs a partition."""
     size = {d: len(texts[d]) for d in docs if texts and d in texts}
     size.update({d: int(lengths[d]) for d in docs if lengths and d in lengths})
-    if not docs or any(d not in size for d in docs):
+    if not docs:
+        return
+    if any(d not in size for d in docs):
         result.notes.append("character kappa and u-alpha need every document's length (texts= or lengths=)")
         return
     offsets, total = {}, 0
@@ -327,17 +390,31 @@ def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts,
         offsets[d], total = total, total + size[d]
     names = result.annotators
     joined = {n: [(s.start + offsets[d], s.end + offsets[d], s.label)
-                  for d, lst in grouped[n].items() for s in lst] for n in names}
+                  for d in docs for s in grouped[n].get(d, ())] for n in names}
     runs = {n: label_runs(joined[n], total) for n in names}
     table: Counter = Counter()
     for na, nb in combinations(names, 2):
         table.update(table_from_runs(runs[na], runs[nb]))
     if table:
         result.char_kappa = char_kappa_from_table(table)
+
+    def where(position: int) -> str:
+        doc = max((d for d in docs if offsets[d] <= position), key=lambda d: offsets[d])
+        return f"{_doc_name(doc, document_names)} at offset {position - offsets[doc]}"
+
     try:
         result.u_alpha = u_alpha(joined, total).u_alpha
-    except ValueError as exc:  # an annotator's own spans overlap: uα needs a partition
-        result.notes.append(f"u-alpha not computed: {exc}")
+    except OverlapError as exc:
+        result.notes.append(f"u-alpha over all labels not computed: {exc.who}'s spans overlap in {where(exc.position)} "
+                            "(spans of different labels may overlap; see u-alpha per label)")
+    for lab in sorted({s[2] for spans in joined.values() for s in spans}, key=str):
+        try:
+            result.u_alpha_by_label[lab] = u_alpha({n: [s for s in joined[n] if s[2] == lab] for n in names},
+                                                   total).u_alpha
+        except OverlapError as exc:
+            result.u_alpha_by_label[lab] = None
+            result.notes.append(f"u-alpha for {lab!r} not computed: {exc.who} has two overlapping {lab!r} "
+                                f"spans in {where(exc.position)}")
 
 
 def compare(reference: Iterable, candidate: Iterable, *, sections=None,

@@ -33,13 +33,21 @@ class Unit:
         return self.begin + self.length
 
 
+class OverlapError(ValueError):
+    """Two spans of one rater overlap where a partition is needed; ``position`` is where."""
+
+    def __init__(self, who, position: int) -> None:
+        super().__init__(f"overlapping spans for {who!r} at {position} (a rater's spans must not overlap)")
+        self.who, self.position = who, position
+
+
 def _partition(units: Sequence[tuple[int, int, Hashable]], begin: int, end: int, who) -> list:
     """Sorted (start, end, label-or-GAP) sections covering [begin, end) exactly."""
     out = []
     pos = begin
     for s, e, label in sorted(units, key=lambda u: (u[0], u[1])):
         if s < pos:
-            raise ValueError(f"overlapping spans for {who!r} at {s} (a rater's spans must not overlap)")
+            raise OverlapError(who, s)
         if s < begin or e > end or e <= s:
             raise ValueError(f"span [{s}, {e}) of {who!r} lies outside the continuum or is empty")
         if s > pos:

@@ -11,9 +11,11 @@ from typing import Iterator
 
 import click
 
-# Literal here (not imported) so `annotator --help` does not load the storage layer.
-EXPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio", "conll", "csv", "xlsx")
-IMPORT_FORMATS = ("native", "doccano", "prodigy", "labelstudio")
+from annotator.exchange.formats import export_names, import_names
+
+# The registry imports nothing heavy, so `annotator --help` still does not load the storage layer.
+EXPORT_FORMATS = export_names()
+IMPORT_FORMATS = import_names()
 
 
 @contextlib.contextmanager
@@ -44,6 +46,15 @@ def _selection(annotators: str | None, gold: bool, include_suggestions: bool, in
                      include_rejected=include_rejected)
 
 
+def _users(spec: str | None) -> dict:
+    from annotator.exchange.labelstudio import parse_users
+
+    try:
+        return parse_users(spec)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @click.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
@@ -56,16 +67,19 @@ def _selection(annotators: str | None, gold: bool, include_suggestions: bool, in
 @click.option("--doccano-form", type=click.Choice(["label", "entities"]), default="label", show_default=True)
 @click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
               help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
+@click.option("--labelstudio-users", metavar="NAME=ID,…",
+              help="Label Studio: the server's user id (or email) per annotator, written as completed_by; "
+                   "unmapped annotators get none (the server assigns the importing user).")
 def export_command(project: str, fmt: str, output: str, annotators: str | None, gold: bool,
                    include_suggestions: bool, include_rejected: bool, per_annotator: bool, doccano_form: str,
-                   offsets: str) -> None:
+                   offsets: str, labelstudio_users: str | None) -> None:
     """Write PROJECT's documents and spans to OUTPUT (writes are atomic: all or nothing)."""
     from annotator.exchange.dispatch import run_export
 
     selection = _selection(annotators, gold, include_suggestions, include_rejected)
     with _project(project, readonly=True) as opened:
         report = run_export(opened, output, fmt, selection, per_annotator=per_annotator,
-                            doccano_form=doccano_form, offsets=offsets)
+                            doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
     click.echo(report.summary())
 
 
@@ -77,15 +91,18 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
 @click.option("--as-suggestions", is_flag=True, help="Import the spans as suggestions to review.")
 @click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
               help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
+@click.option("--labelstudio-users", metavar="NAME=ID,…",
+              help="Label Studio: annotator names for its user ids or emails (as given to export).")
 def import_labels_command(project: str, file: str, fmt: str, annotator: str | None, as_suggestions: bool,
-                          offsets: str) -> None:
+                          offsets: str, labelstudio_users: str | None) -> None:
     """Import spans from FILE into PROJECT; lines that cannot be imported are listed with the reason."""
-    if fmt == "native" and (annotator or as_suggestions):
-        raise click.UsageError("native files name each span's annotator: --annotator/--as-suggestions do not apply")
     from annotator.exchange.dispatch import run_import
 
+    if annotator and as_suggestions:
+        raise click.UsageError("--annotator and --as-suggestions exclude each other")
     with _project(project, create=True) as opened:
-        report = run_import(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets)
+        report = run_import(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets,
+                            users=_users(labelstudio_users))
     click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)

@@ -60,6 +60,20 @@ def by_annotator(spans: list[SpanRow]) -> list[tuple[str, list[SpanRow]]]:
     return sorted(groups.items())
 
 
+def by_status(layers: list[tuple[str, list[SpanRow]]]) -> list[tuple[str, str, list[SpanRow]]]:
+    """Each layer split by status (accepted/gold first, then suggested, then rejected) for formats that
+    carry one status per line or task."""
+    order = {"accepted": 0, "gold": 0, "suggested": 1, "rejected": 2}
+    result = []
+    for annotator, spans in layers:
+        groups: dict[int, list[SpanRow]] = {}
+        for span in spans:
+            groups.setdefault(order.get(span.status, 0), []).append(span)
+        for key in sorted(groups):
+            result.append((annotator, groups[key][0].status, groups[key]))
+    return result
+
+
 def write_jsonl(path: Path, lines: Iterator[dict[str, Any]]) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     with atomic_open(path, "w", newline="\n") as out:

@@ -6,7 +6,6 @@ Importers check a whole line before writing any of it: a line with one bad span 
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,17 +14,16 @@ from typing import Any, Callable, Iterable, Iterator
 from annotator.domain.labels import Label
 from annotator.domain.model import Span, SpanStatus
 from annotator.domain.offsets import Utf16Map
+from annotator.exchange.jsonread import MAX_LINE_BYTES, InputFileError, LineRefused, json_lines, json_type  # noqa: F401 (re-exported)
 from annotator.storage import documents, spans
-from annotator.storage.labels import SUGGESTER, get_labels, save_label
+from annotator.storage.labels import GOLD, SUGGESTER, get_labels, save_label
 from annotator.storage.project import Project
 
 # Colour for labels an import brings that the project does not have yet (a neutral grey the user can
 # change in the label editor).
 NEW_LABEL_COLOUR = "#9e9e9e"
-
-
-class LineRefused(ValueError):
-    """A line that cannot be imported; the message is the reason shown to the user."""
+# Label names are shown in menus and written as column headers; real ones are a few words.
+MAX_LABEL_CHARS = 100
 
 
 @dataclass
@@ -66,19 +64,6 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, parsed object) per non-blank line; a line that is not JSON yields a LineRefused in
-    place of the object, so ``run_lines`` reports it and goes on with the next line."""
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                yield number, json.loads(raw)
-            except json.JSONDecodeError as exc:
-                yield number, LineRefused(f"not valid JSON ({exc.msg} at column {exc.colno})")
-
-
 def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool],
               unit: str = "line") -> None:
     """Call ``handle`` per line; it returns True when something new was stored."""
@@ -94,9 +79,37 @@ def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Ca
             else:
                 report.skipped += 1
         except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
-            (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines) = saved[:4]
-            del report.labels_added[saved[4]:], report.notes[saved[5]:]
+            _undo_counts(report, saved)
             report.failed.append(LineProblem(number, str(exc), unit))
+        except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
+            # A field of a type no check above foresaw: still only this line is refused, with the field.
+            _undo_counts(report, saved)
+            report.failed.append(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
+
+
+def _undo_counts(report: ImportReport, saved: tuple) -> None:
+    (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines) = saved[:4]
+    del report.labels_added[saved[4]:], report.notes[saved[5]:]
+
+
+def text_field(item: dict, key: str, *, default: str = "") -> str:
+    """``item[key]`` as a string: absent or null gives ``default``; any other type refuses the line."""
+    value = item.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise LineRefused(f"{key!r} must be a string, not {json_type(value)}")
+    return value
+
+
+def object_field(item: dict, key: str) -> dict:
+    """``item[key]`` as an object (absent or null: empty); any other type refuses the line."""
+    value = item.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LineRefused(f"{key!r} must be an object, not {json_type(value)}")
+    return value
 
 
 def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
@@ -123,9 +136,17 @@ def ensure_labels(project: Project, names: Iterable[str], report: ImportReport) 
 
 def check_offsets(start: Any, end: Any, length: int, what: str = "span") -> None:
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        raise LineRefused(f"{what} offsets must be integers, got {start!r}, {end!r}")
+        raise LineRefused(f"{what} offsets must be integers, not {json_type(start)} and {json_type(end)}")
     if not 0 <= start < end <= length:
         raise LineRefused(f"{what} [{start}, {end}) does not fit the text's {length} characters")
+
+
+def check_label(label: Any, what: str) -> None:
+    if not isinstance(label, str) or not label.strip():
+        raise LineRefused(f"{what} has no label" if label in (None, "") else
+                          f"{what}: the label must be a non-empty string, not {json_type(label)}")
+    if len(label) > MAX_LABEL_CHARS:
+        raise LineRefused(f"{what}: a label name longer than {MAX_LABEL_CHARS} characters")
 
 
 def document_for(project: Project, text: str, *, title: str = "", metadata: dict | None = None,
@@ -143,15 +164,35 @@ def document_for(project: Project, text: str, *, title: str = "", metadata: dict
     return doc_id
 
 
-def layer_for(annotator: str | None, as_suggestions: bool) -> tuple[str, str]:
-    """(annotator, status) of imported spans; an import as suggestions goes to the @suggester layer."""
+def layer_for(annotator: Any, as_suggestions: bool, status: Any = None, *, named: bool = False) -> tuple[str, str]:
+    """(annotator, status) of imported spans.
+
+    ``status`` is what the file says (a doccano ``status`` key, a Label Studio region's meta, a Prodigy
+    answer): a rejected suggestion stays rejected, a suggestion comes back as a suggestion. ``named``
+    means the user chose the annotator (``--annotator``): the spans become that person's labels, so
+    suggestions in the file turn into accepted labels (the bulk way to adopt suggestions) while
+    rejections stay rejections. ``as_suggestions`` puts everything in the suggestion layer.
+    """
     if as_suggestions:
         return SUGGESTER, SpanStatus.SUGGESTED
-    if not annotator or not annotator.strip():
+    if annotator is not None and not isinstance(annotator, str):
+        raise LineRefused(f"the annotator must be a string, not {json_type(annotator)}")
+    if status is not None and status not in SpanStatus.ALL:
+        raise LineRefused(f"unknown status {status!r} (known: {', '.join(sorted(SpanStatus.ALL))})")
+    name = (annotator or "").strip()
+    if not named and (name == SUGGESTER or status == SpanStatus.SUGGESTED):
+        return SUGGESTER, SpanStatus.SUGGESTED
+    if not name:
         raise LineRefused("no annotator: name one (--annotator) or import as suggestions")
-    if annotator.startswith("@") and annotator != "@gold":
-        raise LineRefused(f"{annotator!r} is a reserved layer name")
-    return annotator.strip(), SpanStatus.GOLD if annotator == "@gold" else SpanStatus.ACCEPTED
+    if name.startswith("@") and name != GOLD:
+        raise LineRefused(f"{name!r} is a reserved layer name")
+    if status == SpanStatus.REJECTED:
+        if name == GOLD:
+            raise LineRefused("gold cannot hold rejected suggestions")
+        return name, SpanStatus.REJECTED
+    if name == GOLD:
+        return name, SpanStatus.GOLD
+    return name, SpanStatus.ACCEPTED
 
 
 def store(project: Project, new_spans: list[Span], report: ImportReport) -> int:
@@ -167,31 +208,40 @@ def store(project: Project, new_spans: list[Span], report: ImportReport) -> int:
 def store_line(project: Project, report: ImportReport, *, text: Any, layers: list[tuple[str, str, list]],
                fmt: str, title: str = "", metadata: dict | None = None) -> bool:
     """Import one line of a foreign format: its text and, per layer (annotator, status from
-    ``layer_for``), the (start, end, label) found, in code points of ``text`` as given (CRLF included).
+    ``layer_for``), the (start, end, label[, attributes]) found, in code points of ``text`` as given
+    (CRLF included).
 
     Returns True when the line brought something new (a document or a span).
     """
     if not isinstance(text, str) or not text:
-        raise LineRefused("no text")
+        raise LineRefused("no text" if text is None or text == "" else f"the text must be a string, not {json_type(text)}")
+    if not isinstance(title, str):
+        raise LineRefused(f"the title must be a string, not {json_type(title)}")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise LineRefused(f"metadata must be an object, not {json_type(metadata)}")
+    if len(text) * 4 > MAX_LINE_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES:
+        raise LineRefused("the text is larger than the 20 MB document limit")
     for _, _, found in layers:
-        for start, end, label in found:
+        for start, end, label, *attributes in found:
             check_offsets(start, end, len(text))
-            if not isinstance(label, str) or not label.strip():
-                raise LineRefused(f"span [{start}, {end}) has no label")
+            check_label(label, f"span [{start}, {end})")
+            if attributes and not isinstance(attributes[0], dict):
+                raise LineRefused(f"span [{start}, {end}): attributes must be an object, not {json_type(attributes[0])}")
     clean, remap = normalise_newlines(text)
     new_spans = []
     for name, status, found in layers:
-        for start, end, label in found:
+        for start, end, label, *attributes in found:
             new_start, new_end = remap(start), remap(end)
             if new_start >= new_end:
                 raise LineRefused(f"span [{start}, {end}) covers only a line break")
             new_spans.append(Span(start=new_start, end=new_end, label=label.strip(), annotator=name,
-                                  status=status, source=f"import:{fmt}"))
+                                  status=status, source=f"import:{fmt}",
+                                  attributes=dict(attributes[0]) if attributes else {}))
     report.crlf_lines += int("\r" in text)
     before = (report.documents_created, report.spans_added)
     with project.write():
         ensure_labels(project, {s.label for s in new_spans}, report)
-        doc_id = document_for(project, clean, title=title if isinstance(title, str) else "",
+        doc_id = document_for(project, clean, title=title,
                               metadata=metadata, fmt=fmt, report=report)
         for span in new_spans:
             span.document_id = doc_id

@@ -9,6 +9,8 @@ See FORMAT.md and resources/native_jsonl.schema.json.
 from __future__ import annotations
 
 import json
+import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -16,7 +18,8 @@ from annotator.domain.model import Section, Span, SpanStatus
 from annotator.domain.offsets import Utf16Map
 from annotator.exchange.exporting import ExportReport, export_layers
 from annotator.exchange.importing import (
-    ImportReport, LineRefused, check_offsets, document_for, ensure_labels, json_lines, run_lines, store,
+    ImportReport, LineRefused, check_label, check_offsets, document_for, ensure_labels, json_lines, json_type,
+    layer_for, object_field, run_lines, store, text_field,
 )
 from annotator.exchange.outline_paths import innermost, section_paths
 from annotator.exchange.safe_write import atomic_open
@@ -147,7 +150,24 @@ def _span(item: Any, i: int, text: str, u16: Utf16Map) -> Span:
     )
 
 
-def _import_line(project: Project, report: ImportReport, item: Any) -> bool:
+def _relayer(found: list[Span], annotator: str | None, as_suggestions: bool) -> list[Span]:
+    """Every span of the file into one layer: ``annotator``'s labels (suggestions and gold become
+    accepted labels, rejections stay rejections), or suggestions (rejections are left out: they answer
+    a suggestion, they are not one). New ids derive from the old id and the layer, so importing the
+    same file twice adds nothing and never collides with the spans it came from."""
+    name, status = layer_for(annotator, as_suggestions, named=True)
+    result = []
+    for span in found:
+        if as_suggestions and span.status == SpanStatus.REJECTED:
+            continue
+        new_status = SpanStatus.REJECTED if span.status == SpanStatus.REJECTED else status
+        new_id = uuid.uuid5(uuid.NAMESPACE_URL, f"annotator:{span.id}:{name}").hex if span.id else None
+        result.append(replace(span, id=new_id, annotator=name, status=new_status))
+    return result
+
+
+def _import_line(project: Project, report: ImportReport, item: Any, annotator: str | None = None,
+                 as_suggestions: bool = False) -> bool:
     _expect(item, dict, "the line")
     version = item.get("schema_version")
     if version != SCHEMA_VERSION:
@@ -155,18 +175,22 @@ def _import_line(project: Project, report: ImportReport, item: Any) -> bool:
     text = _expect(item.get("text"), str, "text")
     if item.get("text_sha256") != sha256_text(text):
         raise LineRefused("text_sha256 does not match the text (the text was changed after export)")
-    if not isinstance(item.get("metadata", {}), dict):
-        raise LineRefused("metadata must be an object")
+    metadata = object_field(item, "metadata")
+    title, source = text_field(item, "title"), text_field(item, "source") or None
+    doc_id = item.get("id")
+    if doc_id is not None and (not isinstance(doc_id, int) or isinstance(doc_id, bool) or doc_id < 1):
+        raise LineRefused(f"'id' must be an integer ≥ 1, not {json_type(doc_id)}")
     sections = _sections(item.get("sections", []), len(text))
     u16 = Utf16Map(text)
     new_spans = [_span(s, i, text, u16) for i, s in enumerate(_expect(item.get("spans", []), list, "spans"))]
-    doc_id = item.get("id") if isinstance(item.get("id"), int) else None
+    if annotator or as_suggestions:
+        new_spans = _relayer(new_spans, annotator, as_suggestions)
     before = (report.documents_created, report.spans_added)
     with project.write():
         ensure_labels(project, {s.label for s in new_spans}, report)
         created = report.documents_created
-        doc = document_for(project, text, title=item.get("title") or "", metadata=item.get("metadata") or {},
-                           source_path=item.get("source"), fmt="native", report=report, document_id=doc_id,
+        doc = document_for(project, text, title=title, metadata=metadata,
+                           source_path=source, fmt="native", report=report, document_id=doc_id,
                            sections=sections)
         if report.documents_created == created and sections:
             # The project's outline of this text may hold corrections; an import never overwrites it.
@@ -177,7 +201,13 @@ def _import_line(project: Project, report: ImportReport, item: Any) -> bool:
     return (report.documents_created, report.spans_added) != before
 
 
-def import_native(project: Project, path: str | Path) -> ImportReport:
+def import_native(project: Project, path: str | Path, *, annotator: str | None = None,
+                  as_suggestions: bool = False) -> ImportReport:
+    """``annotator`` re-assigns every span of the file to that person; ``as_suggestions`` makes them
+    suggestions (see ``_relayer``)."""
     report = ImportReport(file=str(path))
-    run_lines(report, json_lines(Path(path)), lambda _n, item: _import_line(project, report, item))
+    if annotator is not None:
+        layer_for(annotator, False, named=True)  # a reserved or empty name is refused before any line
+    run_lines(report, json_lines(Path(path)), lambda _n, item: _import_line(
+        project, report, item, annotator, as_suggestions))
     return report

@@ -10,21 +10,32 @@ without an answer) as spans, "reject" tasks as rejections, and skips "ignore".
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.domain.model import SpanStatus
 from annotator.exchange.exporting import ExportReport, by_annotator, export_layers, write_jsonl
-from annotator.exchange.importing import ImportReport, LineRefused, json_lines, layer_for, run_lines, store_line
+from annotator.exchange.importing import (
+    ImportReport, LineRefused, check_offsets, json_lines, json_type, layer_for, object_field, run_lines, store_line,
+    text_field,
+)
 from annotator.exchange.selection import DocumentRow, Selection, SpanRow, iter_bundles
 from annotator.storage.labels import SUGGESTER
 from annotator.storage.project import Project
 
 
+def _span(text: str, s: SpanRow) -> dict[str, Any]:
+    span = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
+    if s.attributes not in ("", "{}"):
+        span["attributes"] = json.loads(s.attributes)  # Prodigy keeps extra keys of a span as given
+    return span
+
+
 def _task(doc: DocumentRow, annotator: str | None, spans: list[SpanRow], answer: str | None) -> dict[str, Any]:
     task: dict[str, Any] = {
         "text": doc.text,
-        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": doc.text[s.start:s.end]} for s in spans],
+        "spans": [_span(doc.text, s) for s in spans],
         "meta": {"document_id": doc.id, "title": doc.title, "text_sha256": doc.sha256},
     }
     if annotator is not None:
@@ -62,36 +73,52 @@ def export_prodigy(project: Project, path: str | Path, selection: Selection = Se
 
 
 def _import_line(project: Project, report: ImportReport, item: Any, *, annotator: str | None,
-                 as_suggestions: bool) -> bool:
+                 as_suggestions: bool, relations: list[int]) -> bool:
     if not isinstance(item, dict):
-        raise LineRefused("a line must be a JSON object")
+        raise LineRefused(f"a line must be a JSON object, not {json_type(item)}")
     answer = item.get("answer", "accept")
     if answer == "ignore":
         return False
-    if answer not in ("accept", "reject"):
-        raise LineRefused(f"unknown answer {answer!r}")
+    if answer not in ("accept", "reject") or not isinstance(answer, str):
+        raise LineRefused(f"unknown answer {answer!r} (accept, reject or ignore)")
     spans = item.get("spans", [])
     if not isinstance(spans, list) or not all(isinstance(s, dict) for s in spans):
-        raise LineRefused("spans must be a list of objects with start, end, label")
+        raise LineRefused("spans must be an array of objects with start, end, label")
     text = item.get("text")
+    if not isinstance(text, str) or not text:
+        raise LineRefused("no text" if not text else f"the text must be a string, not {json_type(text)}")
     for s in spans:
-        if "text" in s and isinstance(text, str) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int) \
-                and s["text"] != text[s["start"]:s["end"]]:
+        if "start" not in s and "token_start" in s:
+            raise LineRefused("a span has token offsets only (token_start); character offsets start/end are needed")
+        check_offsets(s.get("start"), s.get("end"), len(text))
+        if "text" in s and s["text"] != text[s["start"]:s["end"]]:
             raise LineRefused(f"span [{s['start']}, {s['end']}) text {s['text']!r} is not the text there")
-    name, status = layer_for(annotator or item.get("_annotator_id"), as_suggestions)
-    if answer == "reject":
-        if as_suggestions:
-            return False  # a rejection is an answer to a suggestion, not a suggestion itself
-        status = SpanStatus.REJECTED
-    meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
-    return store_line(project, report, text=text, fmt="prodigy", title=meta.get("title") or "",
+    if isinstance(item.get("relations"), list) and item["relations"]:
+        relations.append(len(item["relations"]))
+    # Prodigy's answer is the status: a rejected task holds rejected suggestions, a task with no answer
+    # (a stream item) holds suggestions.
+    status = SpanStatus.REJECTED if answer == "reject" else (None if "answer" in item else SpanStatus.SUGGESTED)
+    if answer == "reject" and as_suggestions:
+        return False  # a rejection is an answer to a suggestion, not a suggestion itself
+    who = annotator or item.get("_annotator_id")
+    if status == SpanStatus.SUGGESTED and who not in (None, SUGGESTER) and not annotator:
+        status = None  # an annotator's task saved without an answer: that annotator's labels
+    name, status = layer_for(who, as_suggestions, status, named=bool(annotator))
+    meta = object_field(item, "meta")
+    title = text_field(meta, "title")
+    return store_line(project, report, text=text, fmt="prodigy", title=title,
                       metadata={k: v for k, v in meta.items() if k not in ("title", "document_id", "text_sha256")},
-                      layers=[(name, status, [(s.get("start"), s.get("end"), s.get("label")) for s in spans])])
+                      layers=[(name, status, [(s.get("start"), s.get("end"), s.get("label"), s.get("attributes") or {})
+                                              for s in spans])])
 
 
 def import_prodigy(project: Project, path: str | Path, *, annotator: str | None = None,
                    as_suggestions: bool = False) -> ImportReport:
     report = ImportReport(file=str(path))
+    relations: list[int] = []
     run_lines(report, json_lines(Path(path)), lambda _n, item: _import_line(
-        project, report, item, annotator=annotator, as_suggestions=as_suggestions))
+        project, report, item, annotator=annotator, as_suggestions=as_suggestions, relations=relations))
+    if relations:
+        report.notes.append(f"{sum(relations)} relations in {len(relations)} lines were not imported "
+                            "(the project stores spans, not relations between them)")
     return report

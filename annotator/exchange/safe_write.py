@@ -35,6 +35,31 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    """The process umask without changing it: os.umask() can only be read by setting it, which would
+    race with worker threads creating files meanwhile; Linux reports it in /proc/self/status."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    if os.name != "posix":
+        return 0
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a new file gets from open(): 0666 minus the umask; an existing file keeps its own."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
@@ -48,6 +73,10 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     tmp = Path(tmp_name)
     try:
+        if os.name == "posix":
+            # mkstemp creates 0600 (right for a temporary file); the export is the user's file and gets
+            # the mode any program writing it would give it.
+            os.fchmod(fd, _mode_for(target))
         if mode == "wb":
             handle = os.fdopen(fd, "wb")
         else:

@@ -84,11 +84,26 @@ def _write_csv(project: Project, target: Path, selection: Selection, label: str)
     # utf-8-sig writes the BOM Excel needs to read the file as UTF-8 rather than the local code page.
     with atomic_open(target, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(columns(project, label) + ["other_attributes"])
+        # Header cells are attribute names from the project file: as untrusted as any body cell.
+        writer.writerow([neutralise(name) for name in columns(project, label) + ["other_attributes"]])
         for row in rows(project, selection, label):
             writer.writerow([_text(v) if _is_number(v) else neutralise(_text(v)) for v in row])
             report.spans += 1
     return report
+
+
+def _text_cell(sheet, value: str):
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+    cell = WriteOnlyCell(sheet, value=_XML_ILLEGAL.sub("\ufffd", value))
+    cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+    return cell
+
+
+def _sheet_title(label: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, not starting with '."""
+    title = re.sub(r"[\[\]:*?/\\]", "_", _XML_ILLEGAL.sub("_", label)).strip("'")[:31]
+    return title or "sheet"
 
 
 def _write_xlsx(project: Project, target: Path, selection: Selection, label: str) -> ExportReport:
@@ -96,9 +111,8 @@ def _write_xlsx(project: Project, target: Path, selection: Selection, label: str
 
     report = ExportReport(files=[target])
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(label)
-    sheet.append(columns(project, label) + ["other_attributes"])
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    sheet = book.create_sheet(_sheet_title(label))
+    sheet.append([_text_cell(sheet, name) for name in columns(project, label) + ["other_attributes"]])
 
     for row in rows(project, selection, label):
         cells = []
@@ -106,9 +120,7 @@ def _write_xlsx(project: Project, target: Path, selection: Selection, label: str
             if _is_number(value):
                 cells.append(value)
                 continue
-            cell = WriteOnlyCell(sheet, value=_XML_ILLEGAL.sub("\ufffd", _text(value)))
-            cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
-            cells.append(cell)
+            cells.append(_text_cell(sheet, _text(value)))
         sheet.append(cells)
         report.spans += 1
     with atomic_open(target, "wb") as out:
@@ -128,3 +140,13 @@ def export_table(project: Project, path: str | Path, selection: Selection = Sele
         return report
 
     return export_layers(project, path, selection, write, per_annotator=per_annotator)
+
+
+def export_csv(project: Project, path: str | Path, selection: Selection = Selection(), *,
+               per_annotator: bool = False) -> ExportReport:
+    return export_table(project, path, selection, fmt="csv", per_annotator=per_annotator)
+
+
+def export_xlsx(project: Project, path: str | Path, selection: Selection = Selection(), *,
+                per_annotator: bool = False) -> ExportReport:
+    return export_table(project, path, selection, fmt="xlsx", per_annotator=per_annotator)

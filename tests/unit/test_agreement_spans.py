@@ -66,7 +66,9 @@ def test_three_annotators_mean_over_pairs():
 def test_undefined_is_none_not_zero():
     res = span_agreement({"A": [S(0, 5, "d", "A")], "B": [S(0, 5, "d", "B")]}, label="statistic")
     assert res.overall["strict"].f1 is None
-    assert span_agreement({"A": [S(0, 5, "d", "A")], "B": []}).overall["strict"].f1 == 0.0
+    # B worked on the document and found nothing: a real 0; B never opened it: no figures at all.
+    assert span_agreement({"A": [S(0, 5, "d", "A")], "B": []}, worked={"B": [None]}).overall["strict"].f1 == 0.0
+    assert span_agreement({"A": [S(0, 5, "d", "A")], "B": []}).overall["strict"].f1 is None
 
 
 def test_per_document_and_per_section_with_innermost_section():

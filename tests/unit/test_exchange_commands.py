@@ -71,11 +71,13 @@ def test_import_lists_failed_lines_and_exits_non_zero(cli, sample_path, tmp_path
     assert "1 lines imported, 0 skipped, 1 failed" in result.output and "line 2: span [0, 9) does not fit" in result.output
 
 
-def test_native_import_rejects_layer_options(cli, sample_path, tmp_path):
-    src = tmp_path / "in.jsonl"
-    src.write_text("", "utf-8")
-    result = _run(cli, "import-labels", sample_path, src, "--format", "native", "--annotator", "x")
-    assert result.exit_code == 2 and "do not apply" in result.output
+def test_native_import_takes_an_annotator(cli, sample_path, tmp_path):
+    out = tmp_path / "zs.jsonl"
+    _run(cli, "export", sample_path, "--format", "native", "-o", out, "--annotators", "张三")
+    result = _run(cli, "import-labels", sample_path, out, "--format", "native", "--annotator", "王五")
+    assert result.exit_code == 0 and "spans added: 4" in result.output, result.output
+    result = _run(cli, "import-labels", sample_path, out, "--format", "native", "--annotator", "@x")
+    assert result.exit_code == 1 and "reserved layer name" in result.output
 
 
 def test_merge_summary(cli, sample_path, tmp_path):

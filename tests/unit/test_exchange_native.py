@@ -209,7 +209,7 @@ def test_at_helper_finds_pieces():
 
 @pytest.mark.parametrize("change, reason", [
     (lambda rec: rec["spans"][0].update(id=5), "id must be a string"),
-    (lambda rec: rec.update(metadata=[1]), "metadata must be an object"),
+    (lambda rec: rec.update(metadata=[1]), "'metadata' must be an object"),
     (lambda rec: rec["spans"][0].update(status="maybe"), "unknown status"),
 ])
 def test_malformed_fields_are_refused(sample, tmp_path, change, reason):

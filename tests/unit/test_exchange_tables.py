@@ -161,3 +161,65 @@ def test_table_export_failure_leaves_no_file(sample, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         export_table(project, tmp_path / "s.csv")
     assert not (tmp_path / "s.csv").exists() and not list(tmp_path.glob(".s.csv*"))
+
+
+def _hostile_header_project(tmp_path):
+    """A project whose label and attribute names (which come from the project file) are formulas."""
+    from annotator.domain.labels import AttributeField, Label
+    from annotator.storage import open_project
+    from annotator.storage.documents import add_document
+    from annotator.storage.labels import save_label
+
+    project = open_project(tmp_path / "evil.db")
+    evil = '=HYPERLINK("http://evil.example","x")'
+    save_label(project, Label(name="sta[t]:*?", colour="#000000",
+                              attributes=(AttributeField(evil), AttributeField("@SUM(A1)"), AttributeField("+1"))))
+    doc, _ = add_document(project, clean_text="增长5.2%", raw_text="增长5.2%")
+    spans.add_span(project, Span(document_id=doc, start=0, end=6, label="sta[t]:*?", annotator="甲",
+                                 attributes={evil: "=1+1"}))
+    return project, evil
+
+
+def test_header_cells_are_neutralised_in_csv(tmp_path):
+    project, evil = _hostile_header_project(tmp_path)
+    out = tmp_path / "h.csv"
+    export_table(project, out, label="sta[t]:*?", fmt="csv")
+    header, row = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert "'" + evil in header and "'@SUM(A1)" in header and "+1" in header  # a plain number stays
+    assert "'=1+1" in row
+    project.close()
+
+
+def test_header_cells_are_strings_in_xlsx_and_the_sheet_name_is_legal(tmp_path):
+    from openpyxl import load_workbook
+
+    project, evil = _hostile_header_project(tmp_path)
+    out = tmp_path / "h.xlsx"
+    export_table(project, out, label="sta[t]:*?", fmt="xlsx")
+    book = load_workbook(out)
+    (sheet,) = book.worksheets
+    assert sheet.title == "sta_t____"
+    assert evil in [c.value for c in sheet[1]] and {c.data_type for c in sheet[1]} == {"s"}
+    with zipfile.ZipFile(out) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
+    project.close()
+
+
+@pytest.mark.parametrize("fmt", ["native", "csv", "xlsx", "labelstudio"])
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_exports_are_created_with_the_users_umask(sample, tmp_path, fmt, umask):
+    import os
+    import stat
+
+    from annotator.exchange.dispatch import run_export
+
+    out = tmp_path / f"out.{fmt}"
+    old = os.umask(umask)
+    try:
+        run_export(sample[0], out, fmt, Selection())
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    out.chmod(0o640)  # an existing file keeps the mode its owner gave it
+    run_export(sample[0], out, fmt, Selection())
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640

@@ -1,0 +1,250 @@
+"""Reading label files defensively: every line checked on its own, so one bad line never stops a file.
+
+A label file is input from anywhere (another tool, a colleague, an attacker). What the standard
+``json`` module accepts is wider than what the project can store or export again:
+
+- NaN, Infinity and numbers like 1e999 (json reads them; the export would then write invalid JSON);
+- integers beyond 64 bits (SQLite cannot bind them: ``OverflowError`` deep in the store);
+- NUL characters in strings (the project's own integrity check calls such a text broken);
+- nesting deep enough to exhaust the interpreter's stack (a "JSON bomb" of ``[[[[…]]]]``);
+- lines larger than any document the project accepts (20 MB, like ``io.readers``);
+- bytes that are not UTF-8.
+
+Each case refuses only its own line, naming the line and the problem. A file-level failure (missing
+file, not JSON at all) raises ``InputFileError`` whose ``filename`` is the *input* file, so the CLI's
+message names it and not the project.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, Iterator
+
+# A line holds at most one document; documents are capped at 20 MB (io.readers.READ_LIMIT_BYTES, not
+# imported so reading a label file does not load the encoding detector).
+MAX_LINE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64  # real label files nest 5–7 deep; far below the interpreter's recursion limit
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a Label Studio export is one JSON array read whole
+_INT_LIMIT = 2**63 - 1  # SQLite's INTEGER
+
+
+class LineRefused(ValueError):
+    """A line that cannot be imported; the message is the reason shown to the user."""
+
+
+class InputFileError(ValueError):
+    """The input file as a whole cannot be read; ``filename`` names it for the message."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(reason)
+        self.filename = str(path)
+
+
+def _bad_number(text: str) -> Any:
+    raise LineRefused(f"{text} is not a number JSON allows (NaN and Infinity are refused)")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise LineRefused(f"number {text[:40]} is out of range")
+    return value
+
+
+def _parse_int(text: str) -> int:
+    # Checked on the digits, before int() builds a huge number (CPython limits it at 4300 digits too).
+    if len(text.lstrip("-")) > 19 or abs(int(text)) > _INT_LIMIT:
+        raise LineRefused(f"integer {text[:40]}{'…' if len(text) > 40 else ''} is too large (64-bit at most)")
+    return int(text)
+
+
+_DECODER = json.JSONDecoder(parse_constant=_bad_number, parse_float=_parse_float, parse_int=_parse_int)
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a value's type, for messages ("an object", "a number")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def check_tree(value: Any) -> None:
+    """Refuse NUL characters and nesting deeper than MAX_DEPTH anywhere in a parsed value (iteratively:
+    the check itself must not recurse)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise LineRefused(f"a NUL character in the string {item[:30]!r}…")
+        elif isinstance(item, dict):
+            if depth > MAX_DEPTH:
+                raise LineRefused(f"nested more than {MAX_DEPTH} levels deep")
+            for key, child in item.items():
+                if "\x00" in key:
+                    raise LineRefused(f"a NUL character in the key {key[:30]!r}")
+                if isinstance(child, (str, dict, list)):
+                    stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            if depth > MAX_DEPTH:
+                raise LineRefused(f"nested more than {MAX_DEPTH} levels deep")
+            stack.extend((child, depth + 1) for child in item if isinstance(child, (str, dict, list)))
+
+
+def parse(text: str) -> Any:
+    """One JSON value from ``text`` with every check above; raises LineRefused."""
+    try:
+        value = _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        raise LineRefused(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise LineRefused("nested too deeply to read (a JSON nesting bomb?)") from None
+    check_tree(value)
+    return value
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LineRefused(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the line)") from None
+
+
+def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed object) per non-blank line of a JSON Lines file; a bad line yields a
+    LineRefused in place of the object, so ``run_lines`` reports it and goes on with the next line."""
+    path = Path(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or str(exc)) from None
+    with handle:
+        number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                # Skip the rest of the oversized line without holding it in memory.
+                while (chunk := handle.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                    pass
+                yield number, LineRefused(f"longer than {MAX_LINE_BYTES // (1024 * 1024)} MB (the document limit)")
+                continue
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                yield number, parse(_decode(raw))
+            except LineRefused as exc:
+                yield number, exc
+
+
+def json_array(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(position, parsed element) per element of a file holding one JSON array (or one object).
+
+    Elements are decoded one at a time, so a NaN or a NUL in one task refuses only that task. Text that
+    is not JSON at all ends the reading there (nothing after it can be located reliably): that position
+    is reported and the elements before it are kept.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or str(exc)) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} on line {line})") from None
+    del data
+    index = _skip(text, 0)
+    if index < len(text) and text[index] == "{":
+        yield from _elements(text, index, single=True)
+        return
+    if index >= len(text) or text[index] != "[":
+        raise InputFileError(path, "expected a JSON array of tasks")
+    yield from _elements(text, index + 1, single=False)
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
+def _elements(text: str, index: int, *, single: bool) -> Iterator[tuple[int, Any]]:
+    position = 0
+    while True:
+        index = _skip(text, index)
+        if not single and index < len(text) and text[index] == "]":
+            return
+        position += 1
+        try:
+            value, index = _DECODER.raw_decode(text, index)
+        except json.JSONDecodeError as exc:
+            yield position, LineRefused(f"not valid JSON ({exc.msg} at line {exc.lineno}); "
+                                        "the rest of the file was not read")
+            return
+        except RecursionError:
+            yield position, LineRefused("nested too deeply to read; the rest of the file was not read")
+            return
+        except LineRefused as exc:
+            # A bad number ends this element's decoding midway: find the element's end to go on.
+            yield position, exc
+            index = _resync(text, index)
+            if index < 0:
+                return
+        else:
+            try:
+                check_tree(value)
+                yield position, value
+            except LineRefused as exc:
+                yield position, exc
+        if single:
+            return
+        index = _skip(text, index)
+        if index < len(text) and text[index] == ",":
+            index += 1
+        elif index < len(text) and text[index] == "]":
+            return
+        else:
+            yield position + 1, LineRefused("expected , or ] between tasks; the rest of the file was not read")
+            return
+
+
+def _resync(text: str, index: int) -> int:
+    """The index just past the array element that starts at ``index`` (brackets matched, strings
+    skipped), or -1. Used only after an element was refused for a number: its syntax is otherwise JSON."""
+    depth, i, n = 0, index, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            i += 1
+            while i < n and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1

@@ -1,0 +1,35 @@
+"""Read-only queries the exchange and agreement layers need (kept here: no SQL outside storage/)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from annotator.storage.project import Project
+
+WORKED_STATUSES = ("in_progress", "done")
+
+
+def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, set[int]]:
+    """Per annotator, the documents they worked on: marked in progress or done, or holding any span
+    of theirs that is not an open suggestion (a rejection shows they looked)."""
+    names = list(annotators)
+    out: dict[str, set[int]] = {n: set() for n in names}
+    if not names:
+        return out
+    marks = ",".join("?" * len(names))
+    for doc, who in project.conn.execute(
+        f"SELECT document_id, annotator FROM doc_status WHERE annotator IN ({marks}) AND status IN (?, ?)",
+        [*names, *WORKED_STATUSES],
+    ):
+        out[who].add(doc)
+    for doc, who in project.conn.execute(
+        f"SELECT DISTINCT document_id, annotator FROM spans WHERE annotator IN ({marks}) AND status != 'suggested'",
+        names,
+    ):
+        out[who].add(doc)
+    return out
+
+
+def document_titles(project: Project, doc_ids: Iterable[int]) -> dict[int, str]:
+    wanted = set(doc_ids)
+    return {d: t for d, t in project.conn.execute("SELECT id, title FROM documents") if d in wanted and t}
