@@ -12,6 +12,7 @@ Every message names the file; file names that are not valid UTF-8 are shown with
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -61,7 +62,24 @@ def _prepare_or_fail(path: str, rules: str | None = None):
         raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """click's lazy-subcommand pattern: a verb whose package is slow to import is listed by name and
+    imported only when it runs or --help describes it (``annotator.agreement`` loads every coefficient
+    module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
+
+    _lazy = {"agreement": "annotator.agreement.commands"}  # verb → module with ``register(cli)``
+
+    def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
+        if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
+            del self.commands[cmd_name]
+            try:
+                importlib.import_module(self._lazy[cmd_name]).register(self)
+            except ImportError:  # lands with the review work; the CLI must still start without it
+                return None
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 def cli() -> None:
     """Speech Structure Annotator (讲话结构标注): import speeches, outline them, tag and export."""
@@ -232,11 +250,10 @@ def _register_optional_commands() -> None:
     from annotator.exchange.commands import register as register_exchange
 
     register_exchange(cli)
-    try:
-        from annotator.agreement.commands import register as register_agreement
-    except ImportError:  # lands with the review work; the CLI must still start without it
-        return
-    register_agreement(cli)
+    for name in _LazyGroup._lazy:  # noqa: SLF001 - placeholders, replaced on first use (see _LazyGroup)
+        placeholder = click.Command(name, help="(loaded on use)")
+        placeholder.lazy_placeholder = True
+        cli.add_command(placeholder)
 
 
 _register_optional_commands()

@@ -10,17 +10,17 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from annotator.domain.model import CleanResult, ReadResult, Section
 from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
 from annotator.paths import display_path
-from annotator.storage import documents
-from annotator.storage.project import Project
-from annotator.storage.reanchor import replace_document_text
 from annotator.structure.clean import clean, load_rules
 from annotator.structure.outline import parse_outline
+
+if TYPE_CHECKING:  # storage (sqlite-utils, ~0.2 s to import) loads in store(): `annotator outline` never needs it
+    from annotator.storage.project import Project
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".docx", ".html", ".htm")
 
@@ -106,6 +106,7 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
 
 def _same_source(project: Project, prepared: Prepared) -> int | None:
     """A document imported earlier from the same file whose text has since changed."""
+    from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
     row = project.conn.execute(
         "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
         [display_path(prepared.path), documents.sha256_text(prepared.cleaned.text)],
@@ -114,6 +115,9 @@ def _same_source(project: Project, prepared: Prepared) -> int | None:
 
 
 def store(project: Project, prepared: Prepared, *, annotator: str | None = None) -> FileOutcome:
+    from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
+    from annotator.storage.reanchor import replace_document_text  # noqa: PLC0415
+
     read, cleaned = prepared.read, prepared.cleaned
     changed = _same_source(project, prepared)
     if changed is not None and documents.find_by_sha(project, documents.sha256_text(cleaned.text)) is None:
@@ -297,4 +301,8 @@ def import_paths(
         summary.outcomes.append(outcome)
         if progress:
             progress(index + 1, len(files), outcome)
+    if summary.imported or summary.updated:
+        from annotator.storage.search import update_index  # noqa: PLC0415
+
+        update_index(project)  # one batch for the whole import; search scans the queue until then
     return summary

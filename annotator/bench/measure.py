@@ -57,6 +57,7 @@ def ingest_once(paths: list[Path], folder: Path) -> float:
     """
     from annotator.ingest import prepare, store  # noqa: PLC0415 - imported here so it is timed warm
     from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.storage.search import update_index  # noqa: PLC0415
 
     project = open_project(folder / f"ingest-{time.monotonic_ns()}.db")
     try:
@@ -65,6 +66,7 @@ def ingest_once(paths: list[Path], folder: Path) -> float:
             outcome = store(project, prepare(path))
             if outcome.status != "imported":
                 raise RuntimeError(f"{path}: {outcome.status}")  # a duplicate would skip the store cost
+        update_index(project)  # as import_paths does after a batch: the search index is part of ingest
         return time.perf_counter() - started
     finally:
         project.close()
@@ -75,12 +77,43 @@ def ingest(paths: list[Path], folder: Path, runs: int) -> dict:
     ingest_once(paths[:1], folder)  # imports and regex compilation, outside the timing
     seconds = statistics.median(ingest_once(paths, folder) for _ in range(runs))
     floor, _ = median_time(lambda: floor_read(paths), max(runs, 5))
-    size = max(p.stat().st_size for p in folder.glob("ingest-*.db"))
+    room = project_room(max(folder.glob("ingest-*.db"), key=lambda p: p.stat().st_mtime))
     for leftover in folder.glob("ingest-*.db*"):
         leftover.unlink()
     return {"docs": len(paths), "chars": chars, "runs": runs, "seconds": seconds,
-            "chars_per_s": chars / seconds, "floor_chars_per_s": chars / floor,
-            "ratio_to_floor": seconds / floor, "project_mb_per_1000_docs": size / 2**20 * 1000 / len(paths)}
+            "chars_per_s": chars / seconds, "floor_chars_per_s": chars / floor, "floor_s": floor,
+            "ratio_to_floor": seconds / floor,
+            "project_mb_per_1000_docs": room["file_bytes"] / 2**20 * 1000 / len(paths),
+            "project_ratio_to_text": room["file_bytes"] / room["text_bytes"],
+            **{f"room_{k}": v for k, v in room["shares"].items()}}
+
+
+# What takes the room in a project file, as multiples of the UTF-8 size of its clean texts.
+def _room_group(name: str) -> str:
+    for group, prefixes in (("trigram_index", ("documents_fts",)), ("word_index", ("documents_words",)),
+                            ("text", ("documents", "sqlite_autoindex_documents")),
+                            ("outline", ("section", "sqlite_autoindex_section")),
+                            ("spans", ("spans", "sqlite_autoindex_spans"))):
+        if name.startswith(prefixes):
+            return group
+    return "other"
+
+
+def project_room(path: Path) -> dict:
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        text_bytes = conn.execute("SELECT coalesce(sum(length(CAST(clean_text AS BLOB))), 0) FROM documents"
+                                  ).fetchone()[0] or 1
+        shares = dict.fromkeys(("text", "trigram_index", "word_index", "outline", "spans", "other"), 0.0)
+        try:
+            for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
+                shares[_room_group(name)] += size / text_bytes
+        except sqlite3.OperationalError:  # an SQLite built without dbstat: the total still holds
+            pass
+    finally:
+        conn.close()
+    return {"file_bytes": path.stat().st_size, "text_bytes": text_bytes, "shares": shares}
 
 
 def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
@@ -91,7 +124,9 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
     from annotator.structure.clean import clean  # noqa: PLC0415
     from annotator.structure.outline import parse_outline  # noqa: PLC0415
 
-    per_run: dict[str, list[float]] = {"read": [], "clean": [], "outline": [], "store": []}
+    from annotator.storage.search import update_index  # noqa: PLC0415
+
+    per_run: dict[str, list[float]] = {"read": [], "clean": [], "outline": [], "store": [], "index": []}
     chars = 0
     for run in range(runs):
         spent = dict.fromkeys(per_run, 0.0)
@@ -110,15 +145,20 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
             for key, value in zip(per_run, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
                 spent[key] += value
             chars += len(read.text)
+        t5 = time.perf_counter()
+        update_index(project)
+        spent["index"] = time.perf_counter() - t5
         project.close()
         for key in per_run:
             per_run[key].append(spent[key])
     total = sum(statistics.median(v) for v in per_run.values())
-    result = {}
+    floor, _ = median_time(lambda: floor_read(paths), max(runs, 5))
+    result = {"floor_s": floor}
     for key, values in per_run.items():
         seconds = statistics.median(values)
         result[f"{key}_chars_per_s"] = chars / seconds
         result[f"{key}_share"] = seconds / total
+        result[f"{key}_ratio_to_floor"] = seconds / floor  # the stage's part of ingest's ratio
     return result
 
 
@@ -129,7 +169,14 @@ def outline_speed(texts: list[str], runs: int) -> dict:
     cleaned = [clean(t).text for t in texts]
     chars = sum(map(len, cleaned))
     seconds, _ = median_time(lambda: [parse_outline(t) for t in cleaned], runs)
-    return {"chars": chars, "chars_per_s": chars / seconds}
+    floor, _ = median_time(lambda: [_OUTLINE_FLOOR.findall(t) for t in cleaned], max(runs, 5))
+    return {"chars": chars, "chars_per_s": chars / seconds, "floor_s": floor, "ratio_to_floor": seconds / floor}
+
+
+# The least an outline parser does: one pass finding the lines that open with a numbering marker.
+_OUTLINE_FLOOR = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+# The least a suggester does: one pass finding cue words and numbers with units.
+_SUGGEST_FLOOR = re.compile(r"要|必须|确保|严禁|坚决|力争|务必|\d+(?:\.\d+)?(?:%|万|亿|个|人|元)")
 
 
 # -- suggestions ------------------------------------------------------------------------------------
@@ -152,8 +199,11 @@ def suggestions(pool: corpus.Pool, count: int, runs: int, size: int = 30_000) ->
             started = time.perf_counter()
             found = suggest(text, sections)
             times.append((time.perf_counter() - started) * 1000 * size / len(text))
-    return {"ms_per_30k": statistics.median(times), "first_call_ms": first * 1000,
-            "suggestions_per_doc": len(found), "docs": count}
+    floor = statistics.median(median_time(lambda t=text: _SUGGEST_FLOOR.findall(t), max(runs, 5))[0] * 1000 * size
+                              / len(text) for text, _ in docs)
+    ms = statistics.median(times)
+    return {"ms_per_30k": ms, "first_call_ms": first * 1000, "suggestions_per_doc": len(found), "docs": count,
+            "floor_ms_per_30k": floor, "ratio_to_floor": ms / floor}
 
 
 # -- export and agreement ---------------------------------------------------------------------------
@@ -176,17 +226,22 @@ def agreement(texts: list[str], runs: int) -> dict:
             by_annotator[name].extend(spans)
     lengths = {doc_id: len(text) for doc_id, text in enumerate(texts, 1)}
     seconds, _ = median_time(lambda: span_agreement(by_annotator, lengths=lengths), runs)
-    return {"docs": len(texts), "spans": sum(map(len, by_annotator.values())), "seconds": seconds}
+    # Floor: put every annotator's spans in document order, the least an alignment does.
+    floor, _ = median_time(lambda: [sorted(v, key=lambda s: (s.document_id, s.start, s.end))
+                                    for v in by_annotator.values()], max(runs, 5))
+    return {"docs": len(texts), "spans": sum(map(len, by_annotator.values())), "seconds": seconds,
+            "floor_s": floor, "ratio_to_floor": seconds / floor}
 
 
 # -- memory -----------------------------------------------------------------------------------------
 _DOC_SQL = ("INSERT INTO documents (id, title, source_path, format, encoding, raw_text, clean_text, sha256,"
             " char_count, metadata, import_report, imported_at, imported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
-_SPAN_SQL = ('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes, source,'
+SPAN_SQL = ('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes, source,'
              " provenance, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
-def build_big_project(path: Path, n_docs: int, pool: corpus.Pool, spans_per_doc: int = 10) -> None:
+def build_big_project(path: Path, n_docs: int, pool: corpus.Pool, spans_per_doc: int = 10, *,
+                      index: bool = True) -> None:
     """n_docs documents of ~3 000 characters and a few spans each, inserted in bulk (the schema's FTS
     triggers still run, so the file has its real size); import validation would take minutes."""
     from annotator.storage import open_project  # noqa: PLC0415
@@ -211,7 +266,11 @@ def build_big_project(path: Path, n_docs: int, pool: corpus.Pool, spans_per_doc:
                     spans.append((f"{doc_id}-{k}", doc_id, start, start + 20, "directive", "张三", "accepted",
                                   "{}", "manual", "{}", stamp, stamp))
             project.conn.executemany(_DOC_SQL, docs)
-            project.conn.executemany(_SPAN_SQL, spans)
+            project.conn.executemany(SPAN_SQL, spans)
+        if index:
+            from annotator.storage.search import update_index  # noqa: PLC0415
+
+            update_index(project)
     finally:
         project.close()
 
@@ -240,9 +299,12 @@ ready = time.perf_counter()
 after_open = status("VmRSS")
 rows = list_documents(project, annotator="张三")
 listed = time.perf_counter()
+project.conn.execute("SELECT id, title, source_path, char_count, imported_at, sha256 FROM documents ORDER BY id").fetchall()
+floor_list = time.perf_counter() - listed
 print(json.dumps({"rows": len(rows), "hwm_kb": status("VmHWM"), "import_kb": imported, "open_kb": after_open,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "open_ms": (ready - opened) * 1000, "list_ms": (listed - ready) * 1000}))
+                  "open_ms": (ready - opened) * 1000, "list_ms": (listed - ready) * 1000,
+                  "floor_list_ms": floor_list * 1000}))
 """
 
 
@@ -265,7 +327,9 @@ def memory(folder: Path, n_docs: int, pool: corpus.Pool, runs: int) -> dict:
         "ru_maxrss_mb": statistics.median(r["maxrss_kb"] for r in results) / 1024,
         "open_ms": statistics.median(r["open_ms"] for r in results),
         "list_ms": statistics.median(r["list_ms"] for r in results),
+        "floor_list_ms": statistics.median(r["floor_list_ms"] for r in results),
         "file_mb_per_1000_docs": size / 2**20 * 1000 / n_docs,
+        "project_ratio_to_text": project_room(path)["file_bytes"] / project_room(path)["text_bytes"],
         "build_s": build_s,
     }
 

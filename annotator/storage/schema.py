@@ -168,3 +168,50 @@ def m0001_initial(db: Database) -> None:
 
 def known_migrations() -> list[str]:
     return [m.name for m in migrations._migrations]  # noqa: SLF001 - sqlite-utils has no public accessor
+
+
+@migrations(name="0002_search_backlog")
+def m0002_search_backlog(db: Database) -> None:
+    """Search indexes that cost ~0.15× the text instead of ~1.5×, filled in batches (annotator/storage/search.py).
+
+    - documents_fts keeps the trigram tokenizer but ``detail=none``: positions are not stored (the 1.2×
+      of the text they took was the largest part of a project after the text itself); a substring query
+      uses the index for candidates (LIKE) and every candidate is verified against the text.
+    - search_backlog lists the documents whose text is not in documents_fts yet. Inserting a document
+      only adds its id here (the per-document trigger was half of ingest); ``search.update_index``
+      indexes the backlog in one batch after an import, and search scans the backlog meanwhile, so a
+      result is never missing. Existing documents start in the backlog.
+    - documents_words (the jieba word index) gets ``detail=none`` too; its words are copied over.
+    """
+    for name in ("documents_fts_ai", "documents_fts_ad", "documents_fts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("DROP TABLE IF EXISTS documents_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5("
+        "title, clean_text, content='documents', content_rowid='id', tokenize='trigram', detail='none')"
+    )
+    db.execute("CREATE TABLE search_backlog (document_id INTEGER PRIMARY KEY)")
+    db.execute("INSERT INTO search_backlog (document_id) SELECT id FROM documents")
+    indexed = "NOT EXISTS (SELECT 1 FROM search_backlog WHERE document_id = old.id)"
+    db.execute(
+        "CREATE TRIGGER search_backlog_ai AFTER INSERT ON documents BEGIN "
+        "INSERT OR IGNORE INTO search_backlog (document_id) VALUES (new.id); END"
+    )
+    db.execute(
+        "CREATE TRIGGER search_backlog_ad AFTER DELETE ON documents BEGIN "
+        "INSERT INTO documents_fts(documents_fts, rowid, title, clean_text) "
+        f"SELECT 'delete', old.id, old.title, old.clean_text WHERE {indexed}; "
+        "DELETE FROM search_backlog WHERE document_id = old.id; END"
+    )
+    # An edited title or text of an indexed document is re-indexed at once (edits are one at a time).
+    db.execute(
+        "CREATE TRIGGER search_backlog_au AFTER UPDATE OF title, clean_text ON documents BEGIN "
+        "INSERT INTO documents_fts(documents_fts, rowid, title, clean_text) "
+        f"SELECT 'delete', old.id, old.title, old.clean_text WHERE {indexed}; "
+        "INSERT INTO documents_fts(rowid, title, clean_text) "
+        f"SELECT new.id, new.title, new.clean_text WHERE {indexed}; END"
+    )
+    db.execute("CREATE VIRTUAL TABLE documents_words_v2 USING fts5(words, tokenize='unicode61', detail='none')")
+    db.execute("INSERT INTO documents_words_v2 (rowid, words) SELECT rowid, words FROM documents_words")
+    db.execute("DROP TABLE documents_words")
+    db.execute("ALTER TABLE documents_words_v2 RENAME TO documents_words")

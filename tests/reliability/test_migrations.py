@@ -41,6 +41,14 @@ def v0001(tmp_path) -> Path:
     return copy
 
 
+@pytest.fixture
+def latest(tmp_path) -> Path:
+    """The newest fixture: already at this version's schema, so it opens read-only without an upgrade."""
+    copy = tmp_path / f"{VERSIONS[-1]}.annotator.db"
+    shutil.copyfile(FIXTURES / f"{VERSIONS[-1]}.annotator.db", copy)
+    return copy
+
+
 def _refused_untouched(path: Path, *message_parts: str, readonly: bool = False) -> ProjectError:
     before = path.read_bytes()
     with pytest.raises(ProjectError) as err:
@@ -136,34 +144,34 @@ def test_an_empty_sqlite_header_only_file_is_refused(tmp_path):
     _refused_untouched(path, "damaged")
 
 
-def test_explicit_read_only_open_refuses_writes(v0001):
-    before = v0001.read_bytes()
-    with open_project(v0001, readonly=True) as project:
+def test_explicit_read_only_open_refuses_writes(latest):
+    before = latest.read_bytes()
+    with open_project(latest, readonly=True) as project:
         assert project.readonly
         assert len(docs.list_documents(project)) == 3
         doc_id = docs.document_ids(project)[0]
         with pytest.raises(ProjectError, match="read-only") as err:
             span_store.add_span(project, Span(document_id=doc_id, start=0, end=2, label="directive",
                                               annotator="张三"))
-        assert str(v0001) in str(err.value)
+        assert str(latest) in str(err.value)
         with pytest.raises(ProjectError, match="read-only"):
             docs.set_status(project, doc_id, "张三", "in_progress")
-    assert v0001.read_bytes() == before
+    assert latest.read_bytes() == before
 
 
-def test_a_file_without_write_permission_opens_read_only(v0001):
-    os.chmod(v0001, stat.S_IRUSR)
+def test_a_file_without_write_permission_opens_read_only(latest):
+    os.chmod(latest, stat.S_IRUSR)
     try:
-        if os.access(v0001, os.W_OK):
+        if os.access(latest, os.W_OK):
             pytest.skip("running as root: file permissions are not enforced")
-        before = v0001.read_bytes()
-        with open_project(v0001) as project:
+        before = latest.read_bytes()
+        with open_project(latest) as project:
             assert project.readonly
             with pytest.raises(ProjectError, match="read-only"):
                 docs.set_status(project, 1, "张三", "done")
-        assert v0001.read_bytes() == before
+        assert latest.read_bytes() == before
     finally:
-        os.chmod(v0001, stat.S_IRUSR | stat.S_IWUSR)
+        os.chmod(latest, stat.S_IRUSR | stat.S_IWUSR)
 
 
 def test_integrity_check_names_broken_references_and_offsets(v0001):

@@ -1,0 +1,95 @@
+"""``python -m annotator.bench.child FIGURE ARGS_JSON``: one figure in a process of its own.
+
+Why a process per figure: the peak RSS printed beside a figure must be that figure's, and a process's
+high-water mark only ever grows (the parent holds the corpus). VmHWM from /proc is used on Linux (it
+resets at exec, unlike ru_maxrss which a fork+exec child inherits); ru_maxrss elsewhere. Figures that
+start processes of their own (GUI, CLI) also report their children's peak (RUSAGE_CHILDREN).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+
+
+def _peak_self_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def _peak_children_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def _paths(args: dict) -> list[Path]:
+    return [Path(p) for p in args["paths"]]
+
+
+def _texts(args: dict) -> list[str]:
+    from annotator.io.readers import read_file  # noqa: PLC0415
+
+    return [read_file(p).text for p in _paths(args)]
+
+
+def run(name: str, args: dict) -> dict:
+    from annotator.bench import corpus, measure  # noqa: PLC0415
+
+    folder = Path(args["folder"])
+    folder.mkdir(parents=True, exist_ok=True)
+    if name == "ingest":
+        return measure.ingest(_paths(args), folder, args["runs"])
+    if name == "ingest_stages":
+        return measure.ingest_stages(_paths(args), folder, args["runs"])
+    if name == "outline":
+        return measure.outline_speed(_texts(args), args["runs"])
+    if name == "suggest":
+        return measure.suggestions(corpus.load_pool(), args["docs"], args["runs"])
+    if name == "export":
+        return measure.export(args["spans"], args["runs"])
+    if name == "agreement":
+        return measure.agreement(_texts(args), args["runs"])
+    if name == "memory":
+        return measure.memory(folder, args["docs"], corpus.load_pool(), args["runs"])
+    if name == "gui":
+        from annotator.gui.bench import gui_timings  # noqa: PLC0415 - Qt itself loads in gui.bench's children
+
+        return gui_timings(folder, corpus.load_pool(), keys=args["keys"], runs=args["runs"],
+                           cold_runs=args["cold_runs"])
+    if name == "gui_floor":
+        from annotator.bench import qt_floor  # noqa: PLC0415
+
+        return qt_floor.measure(folder, args["runs"])
+    if name == "cli":
+        from annotator.bench import cli_cold  # noqa: PLC0415
+
+        return cli_cold.measure(folder, corpus.load_pool(), args["runs"])
+    if name == "scale_build":
+        from annotator.bench import scale  # noqa: PLC0415
+
+        return scale.build(Path(args["project"]), args["docs"], corpus.load_pool())
+    if name.startswith("scale_"):
+        from annotator.bench import scale  # noqa: PLC0415
+
+        return scale.figure(Path(args["project"]), name[len("scale_"):], args["runs"])
+    raise SystemExit(f"unknown figure {name!r}")
+
+
+def main() -> int:
+    name, raw = sys.argv[1], sys.argv[2]
+    result = run(name, json.loads(raw))
+    result.setdefault("peak_rss_mb", _peak_self_mb())  # memory() reports its own open+list child
+    result["children_peak_rss_mb"] = _peak_children_mb()
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

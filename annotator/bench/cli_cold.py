@@ -1,0 +1,124 @@
+"""Command-line verbs as a user runs them: a new process each time, wall clock to exit, peak RSS.
+
+"Cold" means a new interpreter (imports, jieba, migrations all paid), with the OS file cache and the
+app's caches warm (bytecode, jieba's dictionary shards): the state after the first use of an installed
+app. The first run of each verb is a warm-up and is not counted. The floor is ``python -c pass`` — the
+interpreter's own start-up — so the ratio says what our import chain and work add on this machine.
+
+Bytecode: this sandbox sets PYTHONDONTWRITEBYTECODE, which would make every run recompile our sources
+(~60 ms) where an installed app loads .pyc files; the children write theirs under a private
+PYTHONPYCACHEPREFIX instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from annotator.bench import corpus
+
+
+def _env(folder: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def run_timed(args: list[str], env: dict) -> tuple[float, float | None]:
+    """(wall seconds, peak RSS MB of the child or None where the OS does not say)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    else:
+        proc.wait()
+        wall, rss = time.perf_counter() - started, None
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[2:])} failed: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+    proc.stderr.close()
+    return wall, rss
+
+
+def _median(args_for_run, env: dict, runs: int) -> dict:
+    run_timed(args_for_run(-1), env)  # warm-up: bytecode, jieba shards, page cache
+    walls, peaks = [], []
+    for i in range(runs):
+        wall, rss = run_timed(args_for_run(i), env)
+        walls.append(wall)
+        if rss is not None:
+            peaks.append(rss)
+    return {"seconds": statistics.median(walls), "peak_rss_mb": max(peaks) if peaks else None}
+
+
+def _speech(pool: corpus.Pool, chars: int, serial: int) -> str:
+    return corpus.make_document(pool, random.Random(serial), chars, serial)
+
+
+def _doccano_file(folder: Path, env: dict, speech: Path, n_spans: int) -> Path:
+    """The spans a tagger would bring for ``speech``: doccano JSONL over its clean text."""
+    clean = subprocess.run([sys.executable, "-m", "annotator", "clean", str(speech)], env=env, capture_output=True,
+                           check=True).stdout.decode("utf-8")
+    rng = random.Random(7)
+    step = max(1, len(clean) // n_spans)
+    labels = [[i * step, i * step + max(1, min(step, 12)), rng.choice(["directive", "statistic"])]
+              for i in range(n_spans) if i * step + 1 <= len(clean)]
+    path = folder / "spans.doccano.jsonl"
+    path.write_text(json.dumps({"text": clean, "label": labels}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def measure(folder: Path, pool: corpus.Pool, runs: int, *, speech_chars: int = 20_000,
+            big_chars: int = 100_000, big_spans: int = 2_000) -> dict:
+    folder.mkdir(parents=True, exist_ok=True)
+    env = _env(folder)
+    py = sys.executable
+    speech = folder / "speech20k.txt"
+    speech.write_text(_speech(pool, speech_chars, 1), encoding="utf-8")
+    big = folder / "speech100k.txt"
+    big.write_text(_speech(pool, big_chars, 2), encoding="utf-8")
+    spans = _doccano_file(folder, env, big, big_spans)
+
+    def fresh(name: str, i: int) -> str:
+        path = folder / f"{name}-{i + 1}.annotator.db"
+        for leftover in folder.glob(path.name + "*"):
+            leftover.unlink()
+        return str(path)
+
+    floor = _median(lambda i: [py, "-c", "pass"], env, max(runs, 5))
+    result = {"floor_s": floor["seconds"], "floor_what": "python -c pass (interpreter start)",
+              "speech_chars": len(speech.read_text(encoding="utf-8")), "big_chars": len(big.read_text(encoding="utf-8")),
+              "big_spans": big_spans}
+    rows = {
+        "help": lambda i: [py, "-m", "annotator", "--help"],
+        "outline": lambda i: [py, "-m", "annotator", "outline", str(speech)],
+        "import": lambda i: [py, "-m", "annotator", "import", fresh("one", i), str(speech)],
+    }
+    for name, args in rows.items():
+        got = _median(args, env, runs)
+        result[f"{name}_s"], result[f"{name}_peak_rss_mb"] = got["seconds"], got["peak_rss_mb"]
+    # The Label Studio comparison's row: import the 100 k-character speech, then its 2 000 spans.
+    doc_walls, label_walls, peaks = [], [], []
+    for i in range(-1, runs):
+        project = fresh("big", i)
+        wall_doc, rss_doc = run_timed([py, "-m", "annotator", "import", project, str(big)], env)
+        wall_lab, rss_lab = run_timed([py, "-m", "annotator", "import-labels", project, str(spans), "--format",
+                                       "doccano", "--annotator", "张三"], env)
+        if i >= 0:
+            doc_walls.append(wall_doc)
+            label_walls.append(wall_lab)
+            peaks += [r for r in (rss_doc, rss_lab) if r is not None]
+    result["doc_then_spans_s"] = statistics.median(d + s for d, s in zip(doc_walls, label_walls))
+    result["doc_then_spans_import_s"] = statistics.median(doc_walls)
+    result["doc_then_spans_labels_s"] = statistics.median(label_walls)
+    result["doc_then_spans_peak_rss_mb"] = max(peaks) if peaks else None
+    result["files"] = {"speech100k": str(big), "spans": str(spans)}
+    return result

@@ -1,0 +1,128 @@
+"""The benchmark's table: every row is (ratio to a floor or peer measured in the same run, target,
+what, ours, floor/peer, peak RSS). Ratios come first because they survive the machine's mood.
+
+A ratio is ours ÷ floor for times (lower is better) and floor ÷ ours for speeds, so "3.0" always reads
+"we take 3× what the floor takes". For a peer the ratio is ours ÷ peer: below 1 we are faster.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TIERS = ("ingest_small", "ingest_medium", "ingest_large")
+
+
+def _row(what: str, ours: float | None, unit: str, vs: str, floor: float | None, *, target: float | None = None,
+         target_text: str = "", rss: float | None = None, ratio: float | None = None) -> dict[str, Any]:
+    if ratio is None and ours is not None and floor:
+        ratio = ours / floor
+    met = None if target is None or ratio is None else ratio <= target
+    return {"what": what, "ratio": ratio, "target": target_text or (f"≤ {target:g}×" if target is not None else ""),
+            "met": met, "ours": ours, "unit": unit, "vs": vs, "floor": floor, "peak_rss_mb": rss}
+
+
+def rows(r: dict) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name in TIERS:
+        t = r[name]
+        out.append(_row(f"ingest {t['docs']} docs ({t['chars'] / 1e6:.1f} M chars)", t["seconds"], "s",
+                        "read + decode + one regex pass", t["floor_s"], target=50, rss=t["peak_rss_mb"]))
+    st = r["ingest_stages"]
+    for stage in ("read", "clean", "outline", "store", "index"):
+        out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest)", None, "", "same floor", None,
+                        ratio=st[stage + "_ratio_to_floor"]))
+    big = r[TIERS[-1]]
+    out.append(_row("project file ÷ UTF-8 of its clean texts", big["project_mb_per_1000_docs"], "MB/1000 docs",
+                    "the texts themselves", big["project_mb_per_1000_docs"] / big["project_ratio_to_text"],
+                    target=4))
+    for part in ("text", "trigram_index", "word_index", "outline", "spans", "other"):
+        if f"room_{part}" in big:
+            out.append(_row(f"  of which {part.replace('_', ' ')}", None, "", "same", None, ratio=big[f"room_{part}"]))
+    o = r["outline"]
+    out.append(_row("outline parse alone", o["chars"] / o["chars_per_s"], "s", "one regex pass for markers",
+                    o["floor_s"], rss=o["peak_rss_mb"]))
+    s = r["suggest"]
+    out.append(_row("suggestions per 30 000 chars", s["ms_per_30k"], "ms", "one regex pass for cues",
+                    s["floor_ms_per_30k"], rss=s["peak_rss_mb"]))
+    e = r["export"]
+    out.append(_row(f"export {e['spans']} spans (native JSONL)", e["seconds"], "s", "json.dumps of the same records",
+                    e["seconds"] / e["ratio_to_json_dumps"], target=1.5, rss=e["peak_rss_mb"]))
+    a = r["agreement"]
+    out.append(_row(f"agreement {a['docs']} docs × 3 annotators ({a['spans']} spans)", a["seconds"], "s",
+                    "sort the spans", a["floor_s"], rss=a["peak_rss_mb"]))
+    for peer in r.get("agreement_peers", {}).get("rows", []):
+        out.append(_row(f"  {peer['what']}", peer["ours_s"], "s", f"peer: {peer['peer']}", peer["peer_s"]))
+    if r.get("agreement_peers", {}).get("note"):
+        out.append(_row(f"  peers: {r['agreement_peers']['note']}", None, "", "", None))
+    m = r["memory"]
+    out.append(_row(f"open + list a {m['docs']}-doc project", m["open_ms"] + m["list_ms"], "ms",
+                    "bare SELECT of the list columns", m["floor_list_ms"], rss=m["peak_rss_mb"]))
+    c = r["cli"]
+    for verb, what, limit in (("help", "annotator --help", None), ("outline", "annotator outline (20 k chars)", 0.3),
+                              ("import", "annotator import 20 k chars, new project", 1.0)):
+        out.append(_row(f"CLI {what}, cold", c[f"{verb}_s"], "s", c["floor_what"], c["floor_s"],
+                        target_text=f"≤ {limit:g} s abs" if limit else "", rss=c[f"{verb}_peak_rss_mb"]))
+        if limit is not None:
+            out[-1]["met"] = c[f"{verb}_s"] <= limit
+    ls = r.get("labelstudio", {})
+    what = f"import {c['big_chars'] // 1000} k-char doc, then {c['big_spans']} spans (CLI)"
+    if ls.get("peer_s"):
+        out.append(_row(what, c["doc_then_spans_s"], "s", "peer: Label Studio 1.23.2", ls["peer_s"], target=1,
+                        rss=c["doc_then_spans_peak_rss_mb"]))
+    else:
+        out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
+                        rss=c["doc_then_spans_peak_rss_mb"]))
+    g, q = r["gui"], r["gui_floor"]
+    grss = g.get("children_peak_rss_mb")
+    out += [
+        _row("GUI first paint 100 k chars, 2 000 spans", g["first_paint_ms"], "ms", "bare QPlainTextEdit, same size",
+             q["first_paint_ms"], rss=grss),
+        _row("  open until events settled", g["open_settled_ms"], "ms", "same", q["first_paint_ms"]),
+        _row(f"tag keystroke → committed, median ({g['keystrokes']})", g["commit_median_ms"], "ms",
+             "bare INSERT+COMMIT (WAL, FULL)", g["floor_insert_median_ms"]),
+        _row("  committed, p99", g["commit_p99_ms"], "ms", "same, p99", g["floor_insert_p99_ms"]),
+        _row("  whole keystroke handler, median", g["keystroke_median_ms"], "ms", "one 60 Hz frame", 1000 / 60),
+        _row("  whole keystroke handler, p99", g["keystroke_p99_ms"], "ms", "one 60 Hz frame", 1000 / 60),
+        _row("GUI cold start → window shown (wall)", g["cold_wall_ms"], "ms", "bare Qt window, same text",
+             q["cold_wall_ms"], target_text="≤ 1000 ms abs"),
+        _row("  in-process", g["cold_in_process_ms"], "ms", "same, in-process", q["cold_in_process_ms"]),
+    ]
+    out[-2]["met"] = g["cold_wall_ms"] <= 1000
+    b = r["scale_build"]
+    out.append(_row(f"scale: {b['docs']} generated docs, search index built in one batch", b["index_s"], "s",
+                    "generating the project (bulk INSERTs)", b["build_s"]))
+    for name, what in (("open", "open"), ("list", "list"), ("search_3+", "search, 3+ chars"),
+                       ("search_2", "search, 2 chars"), ("search_1", "search, 1 char"),
+                       ("export", "export all (native)"), ("agreement", "agreement, 3 annotators")):
+        f = r.get(f"scale_{name}")
+        if f:
+            limit = 100 if name == "open" else None
+            row = _row(f"  {what}", f["seconds"], "s", f["floor_what"], f["floor_s"], rss=f["peak_rss_mb"],
+                       target_text="≤ 100 MB" if limit else "")
+            if limit:
+                row["met"] = f["peak_rss_mb"] <= limit
+            out.append(row)
+    return out
+
+
+def _num(value: float | None, width: int) -> str:
+    if value is None:
+        return " " * width
+    text = f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+    return f"{text:>{width}}"
+
+
+def render(report: dict) -> str:
+    m = report["machine"]
+    lines = [f"{m['date']}  {m['cores']} cores  {m['cpu']}  Python {m['python']}  Qt {m['qt']}  SQLite {m['sqlite']}"
+             f"  load {m['load_at_start']:.1f}→{m.get('load_at_end', 0):.1f}"
+             f"{'  (QUICK: not comparable)' if report['quick'] else ''}",
+             "ratio = ours ÷ floor (or peer), both measured in this run; absolute figures depend on the machine.", ""]
+    lines.append(f"{'ratio':>7} {'target':<13} {'ok':<6} {'measurement':<56} {'ours':>8} {'unit':<12} "
+                 f"{'floor/peer':>10}  {'what the floor is':<40} {'peak RSS':>8}")
+    for row in report["table"]:
+        ok = "" if row["met"] is None else ("yes" if row["met"] else "MISSED")
+        rss = "" if row["peak_rss_mb"] is None else f"{row['peak_rss_mb']:.0f} MB"
+        lines.append(f"{_num(row['ratio'], 7)} {row['target']:<13} {ok:<6} {row['what']:<56} {_num(row['ours'], 8)} "
+                     f"{row['unit']:<12} {_num(row['floor'], 10)}  {row['vs']:<40} {rss:>8}")
+    return "\n".join(lines)
