@@ -48,6 +48,7 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     session = Session(project, settings.annotator or "annotator")
     window = MainWindow(session, settings, language)
     window.project_handle = project
+    window.window_factory = create_window  # File ▸ Open project… builds the next window the same way
     if not project.readonly:
         window.remember_project(str(path))
     if choice == "samples":

@@ -20,6 +20,10 @@ translate = QCoreApplication.translate
 class WindowDocs:
     """Mixed into MainWindow."""
 
+    # Set by the composition root (annotator.app.create_window); a window built without it (a test
+    # constructing MainWindow by hand) cannot switch projects.
+    window_factory = None
+
     def _selected_document(self) -> int | None:
         from annotator.gui.models.document_list import DOC_ID_ROLE  # noqa: PLC0415
 
@@ -101,8 +105,13 @@ class WindowDocs:
 
     def switch_project(self, path: str):
         """Replace this window by one on ``path`` (same place on screen); the old project is closed."""
-        from annotator.app import create_window  # noqa: PLC0415
         from annotator.storage import ProjectError  # noqa: PLC0415
+
+        # The composition root hands us its own factory (app.create_window): the GUI never imports the
+        # root, so the layers stay one-directional (import-linter contract in pyproject.toml).
+        create_window = self.window_factory
+        if create_window is None:
+            return None
 
         if Path(path).resolve() == Path(self.session.project.path).resolve():
             return self
