@@ -45,6 +45,7 @@ class Cue:
     kind: str  # "modal", "please", "lead", "middle"
     actor: str
     action: str
+    word: str = ""  # the cue as written (要, 必须, 请…): the learner weighs each one
 
 
 def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, int]]:
@@ -97,10 +98,10 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
             continue
         if cues.PREDICTION_RE.search(clause, begin, m.start()):
             return None  # 只要…就一定能…: a prediction, whatever follows
-        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()))
+        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
     please = cues.PLEASE_RE.match(clause, begin)
     if please:
-        return Cue("normal", "please", "", _action(clause, please.end()))
+        return Cue("normal", "please", "", _action(clause, please.end()), "请")
     if past:
         return None
     body = begin
@@ -183,7 +184,7 @@ def _suggestion(start: int, end: int, cue: Cue, adjust: float = 0.0, prefix: str
         score = _IMPLICIT_SCORE
     else:
         score = _STRENGTH_SCORE[cue.strength] + adjust
-    return Suggestion(start, end, "directive", attrs, score, rule=prefix + cue.kind)
+    return Suggestion(start, end, "directive", attrs, score, rule=prefix + cue.kind + (f":{cue.word}" if cue.word else ""))
 
 
 def _attrs(cue: Cue) -> dict:
