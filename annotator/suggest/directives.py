@@ -300,7 +300,13 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
             elif explicit:
                 # 坚持项目为王，…，力争新开工…: the explicit cue makes the whole segment explicit; a
                 # context clause before it (在…条件之下，) stays out.
-                opened = (opened[0] if opened[1].kind == "lead" else _addressee_start(text, clauses, i, cue), cue)
+                if opened[1].kind == "lead":
+                    opened = (opened[0], cue)
+                else:  # 对在建项目逐一开展“回头看”，坚决杜绝…: two instructions, the first implicit
+                    s, e = _trim(text, opened[0], clauses[i][0])
+                    if e - s >= 4:
+                        found.append(_suggestion(s, e, opened[1]))
+                    opened = (_addressee_start(text, clauses, i, cue), cue)
                 break
         if opened is not None:
             s, e = _trim(text, opened[0], g_end)
