@@ -246,6 +246,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
+    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
+        return None
+    if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
+        if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
+            return None  # 有人要罢工，要请愿: the same someone else wants more
     if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
                                    or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
@@ -268,6 +274,10 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "modal" and i > 0:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
+        if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
+            return clauses[i - 1][0]  # 世界上所有国家的有益的东西，我们都要学
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
         return start
     j = i

@@ -181,3 +181,20 @@ def test_implicit_directives_are_a_separate_lower_confidence_kind():
     implicit = [s for s in both if s.attributes.get("cue") == "implicit"]
     assert [text[s.start:s.end] for s in implicit] == ["发展海洋经济", "拟安排专项资金2亿元"]
     assert max(s.score for s in implicit) < min(s.score for s in explicit)
+
+
+@pytest.mark.parametrize("text", [
+    "你不准备出大事，乱子就出来了。",
+    "第二条是有人硬要闹就让他闹。",
+    "我们宪法上没有规定罢工自由，但是也没有禁止。",
+    "有人要罢工，要请愿，你硬要去阻止，那不好。",
+    "总有一天他还是要闹。",
+    "可见得是应有之事。",
+])
+def test_someone_elses_will_and_negated_cues(text):
+    assert _spans(text) == []
+
+
+def test_fronted_object_belongs_to_the_directive():
+    text = "世界上所有国家的有益的东西，我们都要学。"
+    assert [s for s, _ in _spans(text)] == ["世界上所有国家的有益的东西，我们都要学"]
