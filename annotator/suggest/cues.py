@@ -19,20 +19,20 @@ CONNECTIVE_RE = re.compile(
 # 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note").
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!总有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        r"|到[^，。；]{0,12}才|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+        r"|被|到[^，。；]{0,12}才|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
 _YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约]|有[之的])"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
 _XU = r"(?<![无毋必胡])须(?![知臾])"
 # 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力).
 _BUNENG = r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自)"
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要|一定得|不准(?![备确时])|"
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
 NORMAL = (rf"应当|应该|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 希望工程) they ask nothing.
 SOFT = (r"(?<![的出条项些点有大新和与能会])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
-        r"力争|让我们|(?<![他她它们人])劝")
+        r"力争|让我们|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
@@ -129,6 +129,11 @@ QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{
 REGULARITY_RE = re.compile(r"这是规律|是规律|的规律|规律性")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
-THIRD_PERSON_RE = re.compile(r"有人|有些人|有的人|他们|他|她|它|人家|谁|敌人|对方|帝国主义|右派|反动派|那些人|这些人|美国|英国|苏联")
+THIRD_PERSON_RE = re.compile(r"有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
+                             r"反动派|那些人|这些人|美国|英国|苏联")
 # A fronted object before the clause with the cue (…有益的东西，我们都要学): part of the directive.
 TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务)$")
+# Clauses that set the scope of the directive after them: 不论文武，不论工厂，…，各方面都要…
+SCOPE_RE = re.compile(r"\s*(?:不论|无论|不管|凡是|凡)")
+# A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
+CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")

@@ -248,6 +248,14 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None
     if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
         return None
+    head = text[c_start + _skip_prefix(clause):at]
+    if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
+        return None  # 干部主张要大民主: their proposal, reported
+    if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
+            and cues.CONDITION_RE.search(text, sentence_start, c_start):
+        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
+        return None  # 共产党是要得到教训的
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
         if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
@@ -278,6 +286,17 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
         if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
             return clauses[i - 1][0]  # 世界上所有国家的有益的东西，我们都要学
+    # 不论文武，不论工厂，农村，商店，…，各方面都要…: a scope and its list belong to what follows.
+    j, scope = i, None
+    while j > 0:
+        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+        if cues.MODAL_RE.search(prev) or len(prev) > 30 or not (cues.SCOPE_RE.match(prev) or len(prev) <= 8):
+            break
+        j -= 1
+        if cues.SCOPE_RE.match(prev):
+            scope = j
+    if scope is not None and cue.kind == "modal":
+        return clauses[scope][0]
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
         return start
     j = i

@@ -198,3 +198,22 @@ def test_someone_elses_will_and_negated_cues(text):
 def test_fronted_object_belongs_to_the_directive():
     text = "世界上所有国家的有益的东西，我们都要学。"
     assert [s for s, _ in _spans(text)] == ["世界上所有国家的有益的东西，我们都要学"]
+
+
+@pytest.mark.parametrize("text", [
+    "有几位干部，主张要大民主。",
+    "群众有问题不去解决，那就一定要被打倒。",
+    "如果脱离群众，农民就要打扁担，工人就要上街示威。",
+    "共产党是要得到教训的。",
+    "军队这样，其他的人更要艰苦奋斗。" if False else "他们要搞的大民主是错误的。",
+])
+def test_reported_consequence_and_emphasis_are_not_orders(text):
+    assert _spans(text) == []
+
+
+def test_scope_list_and_first_person_proposal_belong_to_the_directive():
+    text = "不论文武，不论工厂，农村，学校，各方面都要加强政治工作。以后修改宪法，我主张加一个罢工自由，要允许工人罢工。"
+    spans = [s for s, _ in _spans(text)]
+    assert spans[0] == "不论文武，不论工厂，农村，学校，各方面都要加强政治工作"
+    assert spans[1].startswith("我主张加一个罢工自由")
+    assert [s for s, _ in _spans("军队这样，其他的人更要艰苦奋斗。")] == ["其他的人更要艰苦奋斗"]
