@@ -2,9 +2,13 @@
 
 For the GUI (the GUI code calls these; nothing here touches Qt):
 
-    thread = train_in_background(project_path, on_done=..., on_error=...)   # never blocks the GUI thread
-    if should_retrain(project): ...                                           # after every RETRAIN_EVERY answers
-    found = rerank_with_project_model(project, text, found, threshold=0.3)   # before replace_suggestions
+    options = settings(project)                                               # {"implicit": bool, "threshold": float}
+    found = suggest(text, sections, unit=..., implicit=options["implicit"])
+    found = rerank_with_project_model(project, text, found, options["threshold"])  # before replace_suggestions
+    if should_retrain(project): train_in_background(project_path, on_done=..., on_error=...)  # never blocks
+
+Project settings (project_meta): ``suggest_implicit`` "1" to propose implicit directives (off by default),
+``suggest_threshold`` the learner's confidence threshold (default 0.3).
 
 ``on_done(summary)`` / ``on_error(message)`` are called on the worker thread: a Qt caller forwards them
 with a signal. The worker opens its own connection to the project file (SQLite only, as everywhere).
@@ -21,6 +25,20 @@ from annotator.domain.model import Suggestion
 from annotator.suggest.learner import Example, Learner, kind
 
 RETRAIN_EVERY = 20  # answers since the last training
+
+
+IMPLICIT_KEY, THRESHOLD_KEY = "suggest_implicit", "suggest_threshold"
+
+
+def settings(project) -> dict:
+    """The project's suggestion settings, with defaults for anything unset or unreadable."""
+    from annotator.suggest.learner import DEFAULT_THRESHOLD  # noqa: PLC0415
+
+    try:
+        threshold = float(project.meta(THRESHOLD_KEY) or DEFAULT_THRESHOLD)
+    except ValueError:
+        threshold = DEFAULT_THRESHOLD
+    return {"implicit": (project.meta(IMPLICIT_KEY) or "") == "1", "threshold": min(1.0, max(0.0, threshold))}
 
 
 def examples(project) -> list[Example]:

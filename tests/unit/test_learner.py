@@ -16,7 +16,9 @@ from annotator.suggest import suggest
 from annotator.suggest.curve import curve
 from annotator.suggest.gold import load_gold
 from annotator.suggest.learner import Example, Learner, features
-from annotator.suggest.training import rerank_with_project_model, should_retrain, train, train_in_background
+from annotator.suggest.training import (
+    rerank_with_project_model, settings, should_retrain, train, train_in_background,
+)
 
 
 def _team_examples(docs_):
@@ -152,3 +154,12 @@ def test_training_a_missing_project_reports_the_file(tmp_path):
     thread = train_in_background(tmp_path / "missing.db", on_error=errors.append)
     thread.join(timeout=60)
     assert errors and "missing.db" in errors[0]
+
+
+def test_settings_default_and_read_from_the_project(project):
+    assert settings(project) == {"implicit": False, "threshold": 0.3}
+    project.set_meta("suggest_implicit", "1")
+    project.set_meta("suggest_threshold", "0.6")
+    assert settings(project) == {"implicit": True, "threshold": 0.6}
+    project.set_meta("suggest_threshold", "lots")
+    assert settings(project)["threshold"] == 0.3
