@@ -150,17 +150,39 @@ class Learner:
             by_label.setdefault(kind(ex.suggestion), []).append((features(ex.text, ex.suggestion), ex.accepted))
         self.weights = {}
         self.decisions = sum(len(rows) for rows in by_label.values())
-        for label, rows in by_label.items():
+        for kind_, rows in by_label.items():
             yes = sum(1 for _, y in rows if y)
             if len(rows) >= MIN_DECISIONS and min(yes, len(rows) - yes) >= 2:
-                w = self.weights[label] = fit_logistic(rows)
-                # Never filter harder than the team's own accepts allow: the applied threshold stays
-                # below the confidence of all but 2 % of the accepted suggestions it was trained on,
-                # so a few rejects cannot teach the model to drop whole kinds of good suggestions.
-                accepted = sorted(_sigmoid(sum(w.get(k, 0.0) * v for k, v in x.items())) for x, y in rows if y)
-                floor = accepted[int(0.02 * len(accepted))]
-                self.limits[label] = min(self.threshold, floor - 1e-6)
+                w = self.weights[kind_] = fit_logistic(rows)
+                self.limits[kind_] = self._safe_limit(rows, w)
         return self
+
+    def _safe_limit(self, rows: list[tuple[dict[str, float], bool]], w: dict[str, float]) -> float:
+        """The threshold this kind may filter at without costing recall, else 0 (re-rank only).
+
+        Two checks, both on the team's own decisions: the threshold stays below the confidence of all but
+        2 % of the accepted suggestions it was trained on; and in a 3-fold check (each third scored by a
+        model fitted on the other two, in decision order) at most 3 % of accepted suggestions may fall
+        below it — a model that would drop good suggestions it has not seen filters nothing.
+        """
+        def p(weights, x):
+            return _sigmoid(sum(weights.get(k, 0.0) * v for k, v in x.items()))
+
+        accepted = sorted(p(w, x) for x, y in rows if y)
+        limit = min(self.threshold, accepted[int(0.02 * len(accepted))] - 1e-6)
+        lost = kept = 0
+        third = max(1, len(rows) // 3)
+        for fold in range(3):
+            test = rows[fold * third:(fold + 1) * third if fold < 2 else len(rows)]
+            train = rows[:fold * third] + rows[(fold + 1) * third if fold < 2 else len(rows):]
+            if not test or sum(1 for _, y in train if y) == 0 or all(y for _, y in train):
+                continue
+            wf = fit_logistic(train)
+            for x, y in test:
+                if y:
+                    lost += p(wf, x) < limit
+                    kept += 1
+        return limit if kept and lost <= 0.03 * kept else 0.0
 
     def trained_for(self, suggestion_kind: str) -> bool:
         """True when a model exists for "statistic", "directive" or "directive/implicit"."""
