@@ -339,7 +339,8 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
                 break
         if opened is not None:
             s, e = _trim(text, opened[0], g_end)
-            short_ok = opened[1].kind == "modal" and e - s >= 2 and (s, e) == _trim(text, start, end)
+            short_ok = (opened[1].kind == "modal" and e - s >= 2 and (s, e) == _trim(text, start, end)
+                        and opened[1].action.strip() and end > 0 and text[end - 1] in "。！!")
             if e - s >= 4 or short_ok:  # 要杀。 is a whole sentence
                 found.append(_suggestion(s, e, opened[1], -0.15 if opened[1].kind in _IMPLICIT_KINDS else 0))
     if unit == "sentence" and found:
