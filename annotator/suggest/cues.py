@@ -129,7 +129,7 @@ QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{
 REGULARITY_RE = re.compile(r"这是规律|是规律|的规律|规律性")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
-THIRD_PERSON_RE = re.compile(r"有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
+THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
                              r"反动派|那些人|这些人|美国|英国|苏联")
 # A fronted object before the clause with the cue (…有益的东西，我们都要学): part of the directive.
 TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务)$")

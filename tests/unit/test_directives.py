@@ -217,3 +217,8 @@ def test_scope_list_and_first_person_proposal_belong_to_the_directive():
     assert spans[0] == "不论文武，不论工厂，农村，学校，各方面都要加强政治工作"
     assert spans[1].startswith("我主张加一个罢工自由")
     assert [s for s, _ in _spans("军队这样，其他的人更要艰苦奋斗。")] == ["其他的人更要艰苦奋斗"]
+
+
+def test_a_named_comrade_who_will_speak_is_no_directive_but_all_comrades_are_addressed():
+    text = "x同志还要提工作要求，x同志将作工作报告，我完全赞同，希望大家认真抓好落实。全体同志要提高认识。"
+    assert [s for s, _ in _spans(text)] == ["希望大家认真抓好落实", "全体同志要提高认识"]
