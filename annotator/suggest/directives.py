@@ -45,6 +45,7 @@ class Cue:
     kind: str  # "modal", "please", "lead", "middle"
     actor: str
     action: str
+    word: str = ""  # the cue as written (要, 必须, 请…): the learner weighs each one
 
 
 def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, int]]:
@@ -97,10 +98,10 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
             continue
         if cues.PREDICTION_RE.search(clause, begin, m.start()):
             return None  # 只要…就一定能…: a prediction, whatever follows
-        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()))
+        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
     please = cues.PLEASE_RE.match(clause, begin)
     if please:
-        return Cue("normal", "please", "", _action(clause, please.end()))
+        return Cue("normal", "please", "", _action(clause, please.end()), "请")
     if past:
         return None
     body = begin
@@ -183,7 +184,7 @@ def _suggestion(start: int, end: int, cue: Cue, adjust: float = 0.0, prefix: str
         score = _IMPLICIT_SCORE
     else:
         score = _STRENGTH_SCORE[cue.strength] + adjust
-    return Suggestion(start, end, "directive", attrs, score, rule=prefix + cue.kind)
+    return Suggestion(start, end, "directive", attrs, score, rule=prefix + cue.kind + (f":{cue.word}" if cue.word else ""))
 
 
 def _attrs(cue: Cue) -> dict:
@@ -245,6 +246,20 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
+    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
+        return None
+    head = text[c_start + _skip_prefix(clause):at]
+    if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
+        return None  # 干部主张要大民主: their proposal, reported
+    if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
+            and cues.CONDITION_RE.search(text, sentence_start, c_start):
+        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
+        return None  # 共产党是要得到教训的
+    if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
+        if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
+            return None  # 有人要罢工，要请愿: the same someone else wants more
     if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
                                    or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
@@ -267,6 +282,21 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "modal" and i > 0:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
+        if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
+            return clauses[i - 1][0]  # 世界上所有国家的有益的东西，我们都要学
+    # 不论文武，不论工厂，农村，商店，…，各方面都要…: a scope and its list belong to what follows.
+    j, scope = i, None
+    while j > 0:
+        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+        if cues.MODAL_RE.search(prev) or len(prev) > 30 or not (cues.SCOPE_RE.match(prev) or len(prev) <= 8):
+            break
+        j -= 1
+        if cues.SCOPE_RE.match(prev):
+            scope = j
+    if scope is not None and cue.kind == "modal":
+        return clauses[scope][0]
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
         return start
     j = i
@@ -299,11 +329,18 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
             elif explicit:
                 # 坚持项目为王，…，力争新开工…: the explicit cue makes the whole segment explicit; a
                 # context clause before it (在…条件之下，) stays out.
-                opened = (opened[0] if opened[1].kind == "lead" else _addressee_start(text, clauses, i, cue), cue)
+                if opened[1].kind == "lead":
+                    opened = (opened[0], cue)
+                else:  # 对在建项目逐一开展“回头看”，坚决杜绝…: two instructions, the first implicit
+                    s, e = _trim(text, opened[0], clauses[i][0])
+                    if e - s >= 4:
+                        found.append(_suggestion(s, e, opened[1]))
+                    opened = (_addressee_start(text, clauses, i, cue), cue)
                 break
         if opened is not None:
             s, e = _trim(text, opened[0], g_end)
-            short_ok = opened[1].kind == "modal" and e - s >= 2 and (s, e) == _trim(text, start, end)
+            short_ok = (opened[1].kind == "modal" and e - s >= 2 and (s, e) == _trim(text, start, end)
+                        and opened[1].action.strip() and end > 0 and text[end - 1] in "。！!")
             if e - s >= 4 or short_ok:  # 要杀。 is a whole sentence
                 found.append(_suggestion(s, e, opened[1], -0.15 if opened[1].kind in _IMPLICIT_KINDS else 0))
     if unit == "sentence" and found:

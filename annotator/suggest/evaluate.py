@@ -215,13 +215,13 @@ def bench(repeat: int = 5) -> tuple[int, float]:
 
 
 _HEADER = (f"{'document':<44} {'st.gold':>7} {'recall':>6} {'exact':>6} {'false%':>6} "
-           f"{'dir.gold':>8} {'recall':>6} {'prec':>6} {'impl.gold':>9} {'recall':>6}")
+           f"{'dir.gold':>8} {'recall':>6} {'prec':>6} {'impl.gold':>9} {'recall':>6} {'prec':>6}")
 
 
 def _row(name: str, sc: Score) -> str:
     return (f"{name[:44]:<44} {sc.st_gold:>7} {sc.st_recall:>6.3f} {sc.st_exact_rate:>6.3f} "
             f"{100 * sc.false_numerals:>6.1f} {sc.d_gold:>8} {sc.d_recall:>6.3f} {sc.d_precision:>6.3f} "
-            f"{sc.i_gold:>9} {sc.i_recall:>6.3f}")
+            f"{sc.i_gold:>9} {sc.i_recall:>6.3f} {sc.ratio(sc.i_right, sc.i_proposed):>6.3f}")
 
 
 def report(scores: dict[str, Score], show_errors: bool = False) -> str:

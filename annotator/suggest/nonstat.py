@@ -8,6 +8,7 @@ here is one such family, stated on the words around the number, never on a parti
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from annotator.nlp.numerals import cn_range, cn_to_int
@@ -81,8 +82,14 @@ class Context:
         self.slogans += [m.span() for m in re.finditer(r"“[^“”\n]{1,14}”", text)]
         self.figurative = [m.span() for m in _FIGURATIVE.finditer(text)]
 
-    def inside(self, spans: list[tuple[int, int]], start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in spans)
+        self.slogans.sort()
+        self.figurative.sort()
+
+    @staticmethod
+    def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Is [start, end) inside one of the (sorted, short) spans? Only spans starting ≤ start count."""
+        i = bisect.bisect_right(spans, (start, float("inf")))
+        return any(s <= start and end <= e for s, e in spans[max(0, i - 4):i])
 
 
 def _small(num: str) -> bool:
@@ -120,7 +127,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # part of an ID, a version, a URL leftover
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
         return True  # ordinal, 前四年
-    if _DEMONSTRATIVE_BEFORE.search(text, 0, m.start()) and not scale:
+    if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
         return True
     if unit == "次" and (_SESSION_AFTER.match(after) or before == "届"):
         return True

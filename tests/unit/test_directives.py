@@ -181,3 +181,44 @@ def test_implicit_directives_are_a_separate_lower_confidence_kind():
     implicit = [s for s in both if s.attributes.get("cue") == "implicit"]
     assert [text[s.start:s.end] for s in implicit] == ["发展海洋经济", "拟安排专项资金2亿元"]
     assert max(s.score for s in implicit) < min(s.score for s in explicit)
+
+
+@pytest.mark.parametrize("text", [
+    "你不准备出大事，乱子就出来了。",
+    "第二条是有人硬要闹就让他闹。",
+    "我们宪法上没有规定罢工自由，但是也没有禁止。",
+    "有人要罢工，要请愿，你硬要去阻止，那不好。",
+    "总有一天他还是要闹。",
+    "可见得是应有之事。",
+])
+def test_someone_elses_will_and_negated_cues(text):
+    assert _spans(text) == []
+
+
+def test_fronted_object_belongs_to_the_directive():
+    text = "世界上所有国家的有益的东西，我们都要学。"
+    assert [s for s, _ in _spans(text)] == ["世界上所有国家的有益的东西，我们都要学"]
+
+
+@pytest.mark.parametrize("text", [
+    "有几位干部，主张要大民主。",
+    "群众有问题不去解决，那就一定要被打倒。",
+    "如果脱离群众，农民就要打扁担，工人就要上街示威。",
+    "共产党是要得到教训的。",
+    "军队这样，其他的人更要艰苦奋斗。" if False else "他们要搞的大民主是错误的。",
+])
+def test_reported_consequence_and_emphasis_are_not_orders(text):
+    assert _spans(text) == []
+
+
+def test_scope_list_and_first_person_proposal_belong_to_the_directive():
+    text = "不论文武，不论工厂，农村，学校，各方面都要加强政治工作。以后修改宪法，我主张加一个罢工自由，要允许工人罢工。"
+    spans = [s for s, _ in _spans(text)]
+    assert spans[0] == "不论文武，不论工厂，农村，学校，各方面都要加强政治工作"
+    assert spans[1].startswith("我主张加一个罢工自由")
+    assert [s for s, _ in _spans("军队这样，其他的人更要艰苦奋斗。")] == ["其他的人更要艰苦奋斗"]
+
+
+def test_a_named_comrade_who_will_speak_is_no_directive_but_all_comrades_are_addressed():
+    text = "x同志还要提工作要求，x同志将作工作报告，我完全赞同，希望大家认真抓好落实。全体同志要提高认识。"
+    assert [s for s, _ in _spans(text)] == ["希望大家认真抓好落实", "全体同志要提高认识"]
