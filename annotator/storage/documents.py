@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from annotator.domain.model import RemovedRegion, Section
 from annotator.storage import events
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, ProjectError, json_column, now
 from annotator.storage.sections import save_sections
 
 
@@ -89,8 +89,13 @@ def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
     if not rows:
         return None
     row = rows[0]
-    row["metadata"] = json.loads(row["metadata"])
-    row["import_report"] = [RemovedRegion(**r) for r in json.loads(row["import_report"])]
+    row["metadata"] = json_column(project, row["metadata"], f"document {doc_id} metadata")
+    report = json_column(project, row["import_report"], f"document {doc_id} import report")
+    try:
+        row["import_report"] = [RemovedRegion(**r) for r in report]
+    except TypeError:
+        raise ProjectError(project.path, f"damaged data: document {doc_id} import report has another shape "
+                           "than this app writes") from None
     return row
 
 

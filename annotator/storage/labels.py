@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from annotator.domain.labels import Label, load_schema
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now
 
 # Reserved annotator names for the non-human layers.
 SUGGESTER = "@suggester"
@@ -50,8 +50,8 @@ def get_labels(project: Project) -> list[Label]:
                 "name": r["name"],
                 "colour": r["colour"],
                 "hotkey": r["hotkey"],
-                "display": json.loads(r["display"]),
-                "attributes": json.loads(r["attributes"]),
+                "display": json_column(project, r["display"], f"label {r['name']} display"),
+                "attributes": json_column(project, r["attributes"], f"label {r['name']} attributes"),
             }
         )
         for r in rows

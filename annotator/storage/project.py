@@ -19,13 +19,14 @@ A project is one SQLite file. Guarantees:
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from sqlite_utils import Database
 
@@ -40,6 +41,9 @@ LOCK_PATIENCE_S = 60.0
 # A -wal judged foreign is judged again this many times: another process of ours may have been
 # checkpointing or restarting its log while we read it.
 _WAL_RETRIES = 4
+
+_NEEDS_REPLAY = ("its write-ahead log (-wal) holds saved changes that must be replayed, but the folder is "
+                 "read-only: copy the project together with its -wal file to a writable folder and open the copy")
 
 # Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF) a write can fail with for
 # reasons of the disk or the file, not of the data: reported as a ProjectError naming the project.
@@ -182,6 +186,8 @@ class Project:
             conn.execute("PRAGMA query_only=ON")
             pending = trust.check(conn)
         except trust.Untrusted as exc:
+            if wal and "unable to open" in str(exc) and not _can_write(self.path):
+                raise ProjectError(self.path, _NEEDS_REPLAY) from None
             raise ProjectError(self.path, self._version_hint(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             raise ProjectError(self.path, self._explain(exc)) from None
@@ -212,8 +218,7 @@ class Project:
                 # either, so reading the file as it is (immutable) is exact — unless a log is waiting
                 # to be replayed, which only a writable folder allows.
                 if siblings.size_or_zero(siblings.wal_path(self.path)) > 0:
-                    raise ProjectError(self.path, "its write-ahead log (-wal) must be replayed but the folder is "
-                                       "read-only: copy the project and its -wal to a writable folder") from None
+                    raise ProjectError(self.path, _NEEDS_REPLAY) from None
                 conn = sqlite3.connect(_uri(self.path, immutable="1"), uri=True)
         else:
             mode = "rw" if self.path.exists() else "rwc"
@@ -355,6 +360,15 @@ def open_project(path: str | os.PathLike, *, readonly: bool = False, create: boo
         project.close()
         raise
     return project
+
+
+def json_column(project: Project, text: Any, what: str) -> Any:
+    """Decode a JSON column; a value another program broke is a ProjectError naming the row, not a
+    traceback. (Opening checks the JSON columns once; this covers rows changed since.)"""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raise ProjectError(project.path, f"damaged data: {what} is not valid JSON") from None
 
 
 def is_project_file(path: str | os.PathLike) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.domain.model import Section
 from annotator.storage import events
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now
 
 _COLUMNS = ("level", "marker", "title", "start", "end", "title_start", "title_end", "kind", "ordinal",
             "confidence", "source")
@@ -66,7 +66,8 @@ def remove_edit(project: Project, edit_id: int, annotator: str | None = None) ->
             return
         project.conn.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
         events.record(project, "outline.undo", annotator=annotator, document_id=row[0], entity="section_edit",
-                      entity_id=edit_id, before={"op": row[1], "anchor": row[2], **json.loads(row[3])})
+                      entity_id=edit_id, before={"op": row[1], "anchor": row[2],
+                                                 **json_column(project, row[3], f"outline edit {edit_id}")})
 
 
 def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
@@ -75,6 +76,6 @@ def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
         [doc_id],
     ).fetchall()
     return [
-        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json.loads(r[3]), "annotator": r[4], "created": r[5]}
+        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json_column(project, r[3], f"outline edit {r[0]}"), "annotator": r[4], "created": r[5]}
         for r in rows
     ]

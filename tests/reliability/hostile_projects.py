@@ -188,7 +188,12 @@ def non_json_label_display(folder: Path) -> Path:
 
 
 def json_of_wrong_type(folder: Path) -> Path:
-    return raw(project(folder / "type.db"), "UPDATE documents SET metadata = '[1, 2]' WHERE id = 1")
+    return raw(project(folder / "type.db"), "UPDATE labels SET attributes = '{}' WHERE rowid = 2")
+
+
+def non_json_document_metadata(folder: Path) -> Path:
+    """Opens (checking it would read every text again), but reading that document is a ProjectError."""
+    return raw(project(folder / "meta.db"), "UPDATE documents SET metadata = 'NaN{' WHERE id = 1")
 
 
 def newer_version(folder: Path) -> Path:
@@ -228,7 +233,7 @@ REFUSED = {
     "table with other columns": (changed_columns, "spans"),
     "non-JSON span attributes": (non_json_attributes, "not a JSON object"),
     "non-JSON label display": (non_json_label_display, "not a JSON object"),
-    "JSON of the wrong type": (json_of_wrong_type, "metadata"),
+    "JSON of the wrong type": (json_of_wrong_type, "not a JSON array"),
     "newer version": (newer_version, "newer version"),
     "another SQLite database": (other_database, "not an annotator project"),
     "not SQLite at all": (not_sqlite, "not an SQLite database"),

@@ -52,3 +52,13 @@ def test_a_stray_log_is_judged_again_after_it_is_moved_aside(tmp_path):
     hostile.wal(path).rename(tmp_path / "moved-aside.wal")
     with open_project(path) as project:  # what the message tells the user to do works
         assert len(docs.document_ids(project)) == 2 and integrity.check(project) == []
+
+
+def test_broken_document_json_is_a_message_where_it_is_read(tmp_path):
+    path = hostile.non_json_document_metadata(tmp_path)
+    with open_project(path) as project:
+        with pytest.raises(ProjectError, match=r"document 1 metadata is not valid JSON") as err:
+            docs.get_document(project, 1)
+        assert str(path) in str(err.value)
+        assert docs.get_document(project, 2) is not None  # the other documents still read
+        assert integrity.check(project) == ["documents row 1: metadata is not a JSON object"]
