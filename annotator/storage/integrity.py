@@ -24,8 +24,9 @@ def check(project: Project) -> list[str]:
         if problems:
             # Our own queries would only repeat SQLite's complaint about the damaged pages.
             return problems
-        return (_foreign_key_problems(project) + _span_problems(project) + _section_problems(project)
-                + _json_problems(project))
+        lengths = _lengths(project)
+        return (_foreign_key_problems(project) + _span_problems(project, lengths)
+                + _section_problems(project, lengths) + _json_problems(project))
     except sqlite3.DatabaseError as exc:
         return [f"the file could not be read completely ({exc})"]
 
@@ -46,40 +47,44 @@ def _foreign_key_problems(project: Project) -> list[str]:
     return out
 
 
-# Each document's length in code points, computed once: length() walks the whole text, so calling it
-# per span or per section (as this check once did, through a join) was quadratic — over 9 minutes on a
-# project holding one 19.9 MB document. MATERIALIZED makes SQLite build the little table once.
-_LENGTHS = "WITH lengths AS MATERIALIZED (SELECT id, length(clean_text) AS n FROM documents) "
+def _lengths(project: Project) -> dict[int, int]:
+    """Each document's clean-text length in code points, computed once per document.
+
+    length() walks the whole text, so calling it per span or per section (as this check once did,
+    through a join) was quadratic: over 9 minutes on a project holding one 19.9 MB document. The
+    comparisons below run in Python against this table (a MATERIALIZED CTE would need SQLite 3.35).
+    """
+    return dict(project.conn.execute("SELECT id, length(clean_text) FROM documents"))
 
 
-def _span_problems(project: Project) -> list[str]:
+def _span_problems(project: Project, lengths: dict[int, int]) -> list[str]:
     # Offsets are code points of the clean text; char_count is stored beside it, so check both agree
     # before trusting either.
     out = [
-        f"document {doc_id}: char_count {count} but its clean text has {length} characters"
-        for doc_id, count, length in project.conn.execute(
-            _LENGTHS + "SELECT d.id, d.char_count, l.n FROM documents d JOIN lengths l ON l.id = d.id"
-            " WHERE d.char_count IS NOT l.n"
-        )
+        f"document {doc_id}: char_count {count} but its clean text has {lengths.get(doc_id)} characters"
+        for doc_id, count in project.conn.execute("SELECT id, char_count FROM documents")
+        if count != lengths.get(doc_id)
     ]
-    out += [
-        f"span {span_id} [{start}, {end}) does not fit document {doc_id} ({count} characters)"
-        for span_id, doc_id, start, end, count in project.conn.execute(
-            _LENGTHS + 'SELECT s.id, s.document_id, s.start, s."end", l.n FROM spans s'
-            ' JOIN lengths l ON l.id = s.document_id WHERE s.start < 0 OR s."end" <= s.start OR s."end" > l.n'
-        )
-    ]
+    for span_id, doc_id, start, end in project.conn.execute('SELECT id, document_id, start, "end" FROM spans'):
+        count = lengths.get(doc_id)
+        if count is not None and not _fits(start, end, count, empty_ok=False):
+            out.append(f"span {span_id} [{start}, {end}) does not fit document {doc_id} ({count} characters)")
     return out
 
 
-def _section_problems(project: Project) -> list[str]:
-    return [
-        f"section {ord_} of document {doc_id} [{start}, {end}) does not fit its {count} characters"
-        for doc_id, ord_, start, end, count in project.conn.execute(
-            _LENGTHS + 'SELECT s.document_id, s.ord, s.start, s."end", l.n FROM sections s'
-            ' JOIN lengths l ON l.id = s.document_id WHERE s.start < 0 OR s."end" < s.start OR s."end" > l.n'
-        )
-    ]
+def _section_problems(project: Project, lengths: dict[int, int]) -> list[str]:
+    out = []
+    for doc_id, ord_, start, end in project.conn.execute('SELECT document_id, ord, start, "end" FROM sections'):
+        count = lengths.get(doc_id)
+        if count is not None and not _fits(start, end, count, empty_ok=True):
+            out.append(f"section {ord_} of document {doc_id} [{start}, {end}) does not fit its {count} characters")
+    return out
+
+
+def _fits(start, end, count: int, *, empty_ok: bool) -> bool:
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return False
+    return 0 <= start and (start <= end if empty_ok else start < end) and end <= count
 
 
 def _json_problems(project: Project) -> list[str]:

@@ -132,11 +132,14 @@ class Project:
             raise ProjectError(self.path, "cannot be created here (the folder is read-only)")
         self.readonly = readonly
         with registry.lock():
-            pending: list[str] = []
-            if exists and not registry.is_trusted(self.path):
-                pending = self._trust()
-            elif not exists:
-                pending = ["new"]
+            pending: list[str] = ["new"]
+            # An empty file with a log or journal beside it is judged like any other: SQLite would
+            # replay them into the "new" project.
+            leftovers = any(siblings.size_or_zero(p) for p in siblings.sibling_paths(self.path)[1:])
+            if (exists or leftovers) and not registry.is_trusted(self.path):
+                pending = self._trust_settled()
+            elif exists:
+                pending = []
             try:
                 self.conn = self._connect()
                 self.db = Database(self.conn)
@@ -150,6 +153,32 @@ class Project:
             self._key = registry.acquire(self.path)
 
     # -- opening -----------------------------------------------------------------------------
+    def _trust_settled(self) -> list[str]:
+        """_trust(), judged again if another process changed the files while we looked.
+
+        The no-log check reads the file as it is (immutable): a process of ours that starts writing
+        and checkpoints meanwhile could show it half-written. A verdict reached while the files were
+        changing is not a verdict; one reached while they were still is.
+        """
+        for _ in range(3):
+            before = self._file_state()
+            try:
+                return self._trust()
+            except ProjectError:
+                if self._file_state() == before:
+                    raise
+        return self._trust()
+
+    def _file_state(self) -> tuple:
+        state = []
+        for path in (self.path, siblings.wal_path(self.path)):
+            try:
+                st = os.stat(path)
+                state.append((st.st_size, st.st_mtime_ns, st.st_ino))
+            except OSError:
+                state.append(None)
+        return tuple(state)
+
     def _trust(self) -> list[str]:
         """Judge the siblings, then check the project read-only; returns pending migrations."""
         journal = siblings.journal_path(self.path)
@@ -163,10 +192,13 @@ class Project:
             header = _read_header(self.path)
         except sqlite3.DatabaseError as exc:
             raise ProjectError(self.path, self._explain(exc)) from None
-        wal = siblings.read_wal(wal_path)
+        # Accept on the fast reading; refuse only on the exact one, read again a few times (another
+        # process of ours may have been checkpointing or restarting its log while we read it).
+        wal = siblings.read_wal(wal_path, checksums=False)
         problem = siblings.wal_problem(wal, header) if wal else None
-        for _ in range(_WAL_RETRIES if problem else 0):
-            time.sleep(0.05)
+        for attempt in range(_WAL_RETRIES if problem else 0):
+            if attempt:
+                time.sleep(0.05)
             header, wal = _read_header(self.path), siblings.read_wal(wal_path)
             problem = siblings.wal_problem(wal, header) if wal else None
             if problem is None:

@@ -76,6 +76,7 @@ def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
         [doc_id],
     ).fetchall()
     return [
-        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json_column(project, r[3], f"outline edit {r[0]}"), "annotator": r[4], "created": r[5]}
+        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json_column(project, r[3], f"outline edit {r[0]}"),
+         "annotator": r[4], "created": r[5]}
         for r in rows
     ]

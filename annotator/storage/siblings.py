@@ -81,10 +81,14 @@ def _checksum(data: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int
     return s0, s1
 
 
-def read_wal(path: Path) -> WalSummary | None:
-    """The committed, checksummed frames of a ``-wal`` as SQLite's recovery would accept them.
+def read_wal(path: Path, *, checksums: bool = True) -> WalSummary | None:
+    """The committed frames of a ``-wal`` as SQLite's recovery would accept them; None when nothing
+    would be replayed. Linear in the file, one frame at a time.
 
-    None when nothing would be replayed. Linear in the file; reads one frame at a time.
+    Without ``checksums`` only the salts and commit marks decide which frames count, reading just the
+    frame headers and page 1's header (milliseconds instead of seconds for a 4 MB log). That can only
+    count frames SQLite would drop after a torn write, never drop one it keeps, so the caller accepts
+    on a fast verdict and confirms with checksums before refusing.
     """
     try:
         handle = open(path, "rb")  # noqa: SIM115 - a -wal, never the project file (see module docstring)
@@ -100,20 +104,26 @@ def read_wal(path: Path) -> WalSummary | None:
         big = magic & 1 == 1
         if _checksum(header[:24], big, 0, 0) != (c0, c1):
             return None
+        size = os.fstat(handle.fileno()).st_size
         s0, s1 = c0, c1
         summary = WalSummary(page_size=page_size, commit_sizes=[], page1=[])
         pending_page1: list[tuple[int, int]] = []
-        while True:
-            frame = handle.read(FRAME_HEADER + page_size)
-            if len(frame) < FRAME_HEADER + page_size:
-                break
+        offset = WAL_HEADER
+        while offset + FRAME_HEADER + page_size <= size:
+            handle.seek(offset)
+            if checksums:
+                frame = handle.read(FRAME_HEADER + page_size)
+            else:
+                frame = handle.read(FRAME_HEADER + 100)  # the header, and page 1's database header
+            offset += FRAME_HEADER + page_size
             pgno, db_size, f_salt1, f_salt2, f0, f1 = struct.unpack(">6I", frame[:FRAME_HEADER])
             if (f_salt1, f_salt2) != (salt1, salt2) or pgno == 0:
                 break
-            s0, s1 = _checksum(frame[:8], big, s0, s1)
-            s0, s1 = _checksum(frame[FRAME_HEADER:], big, s0, s1)
-            if (s0, s1) != (f0, f1):
-                break
+            if checksums:
+                s0, s1 = _checksum(frame[:8], big, s0, s1)
+                s0, s1 = _checksum(frame[FRAME_HEADER:], big, s0, s1)
+                if (s0, s1) != (f0, f1):
+                    break
             if pgno == 1:
                 page = frame[FRAME_HEADER:]
                 identity = _signed(struct.unpack(">I", page[_APPLICATION_ID_AT:_APPLICATION_ID_AT + 4])[0])

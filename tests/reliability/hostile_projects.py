@@ -279,3 +279,15 @@ RECOVERED = {
     "empty -wal/-journal, random -shm": empty_siblings,
     "extra plain table and index": extra_plain_table_and_index,
 }
+
+
+def foreign_wal_beside_empty_file(folder: Path) -> Path:
+    """An empty file (a "new project") with another project's log beside it."""
+    other = crash(project(folder / "other.db", tag="别的"), 3, "别的")
+    target = folder / "empty.db"
+    target.write_bytes(b"")
+    shutil.copyfile(wal(other), wal(target))
+    return target
+
+
+REFUSED["foreign -wal beside an empty file"] = (foreign_wal_beside_empty_file, "-wal")
