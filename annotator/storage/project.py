@@ -149,7 +149,7 @@ class Project:
                 raise
             except sqlite3.DatabaseError as exc:
                 self.close()
-                raise ProjectError(self.path, f"damaged or unreadable project ({exc})") from None
+                raise ProjectError(self.path, self._explain(exc)) from None
             self._key = registry.acquire(self.path)
 
     # -- opening -----------------------------------------------------------------------------
@@ -230,8 +230,12 @@ class Project:
         return pending
 
     def _explain(self, exc: sqlite3.Error) -> str:
+        """A reason for a failed open: a full or failing disk is not a damaged project."""
         if "not a database" in str(exc) or "encrypted" in str(exc):
             return "not a project file (it is not an SQLite database, or its first page is damaged)"
+        code = _error_code(exc)
+        if code in (3, 8, 10, 13, 14) or "disk is full" in str(exc) or "I/O" in str(exc):
+            return f"cannot be opened: {_FILE_ERRORS.get(code, 'the disk failed')} ({exc}); nothing was changed"
         return f"damaged or unreadable project ({exc})"
 
     @staticmethod
@@ -249,6 +253,8 @@ class Project:
                 # A read-only folder cannot hold the -shm a WAL reader needs. Nobody can write there
                 # either, so reading the file as it is (immutable) is exact — unless a log is waiting
                 # to be replayed, which only a writable folder allows.
+                if os.access(self.path.parent, os.W_OK):
+                    raise
                 if siblings.size_or_zero(siblings.wal_path(self.path)) > 0:
                     raise ProjectError(self.path, _NEEDS_REPLAY) from None
                 conn = sqlite3.connect(_uri(self.path, immutable="1"), uri=True)
@@ -387,7 +393,7 @@ def open_project(path: str | os.PathLike, *, readonly: bool = False, create: boo
         ensure_default_labels(project)
     except sqlite3.DatabaseError as exc:
         project.close()
-        raise ProjectError(project.path, f"damaged or unreadable project ({exc})") from None
+        raise ProjectError(project.path, project._explain(exc)) from None  # noqa: SLF001 - same module
     except BaseException:
         project.close()
         raise

@@ -239,3 +239,13 @@ def test_the_wal_reader_agrees_with_sqlite(tmp_path):
     assert siblings.read_wal(cut, checksums=False).commits == summary.commits  # salts alone cannot tell
     assert siblings.read_wal(tmp_path / "none-wal") is None
     assert _doc_count(path) == 7
+
+
+def test_only_pythons_sqlite_touches_projects():
+    """registry.py's safety argument needs one SQLite library per process (its connections share one
+    lock record per file) and no extension loading: no QtSql (it bundles its own SQLite), no apsw."""
+    root = Path(__file__).resolve().parents[2] / "annotator"
+    offenders = [f"{path.relative_to(root)}: {word}" for path in root.rglob("*.py")
+                 for word in ("QtSql", "apsw", "enable_load_extension", "pysqlite3", "sqlcipher")
+                 if word in path.read_text(encoding="utf-8")]
+    assert offenders == []
