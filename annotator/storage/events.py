@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.storage.project import Project, json_column, now
+from annotator.storage.project import Project, json_column, now, reads
 
 
 def record(
@@ -38,6 +38,7 @@ def record(
     )
 
 
+@reads
 def history(project: Project, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
     sql = "SELECT * FROM events"
     params: list[Any] = []

@@ -19,6 +19,7 @@ A project is one SQLite file. Guarantees:
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import secrets
@@ -26,7 +27,7 @@ import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from sqlite_utils import Database
 
@@ -34,6 +35,7 @@ from annotator import __version__
 from annotator.storage import registry, siblings, trust
 from annotator.storage.schema import MIGRATION_SET, migrations
 
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5_000
 # How long write() keeps retrying a locked database before it gives up (another process importing a
 # large batch holds the lock per document, so this only runs out if something is really stuck).
@@ -353,8 +355,19 @@ class Project:
             what = next((v for k, v in (("full", "the disk is full"), ("I/O", _FILE_ERRORS[10]),
                                         ("readonly", _FILE_ERRORS[8])) if k in text), None)
         if what is None:
-            return None
+            decoded = self._read_error(exc)
+            return None if decoded is None else ProjectError(
+                self.path, f"{decoded.reason}: the change was not saved and nothing was half-written")
         return ProjectError(self.path, f"{what} ({exc}): the change was not saved and nothing was half-written")
+
+    def _read_error(self, exc: sqlite3.Error) -> ProjectError | None:
+        """A ProjectError for a read that failed because of the file (not of the query), else None."""
+        if "Could not decode to UTF-8" in str(exc):
+            return ProjectError(self.path, f"damaged data: a text value is not UTF-8 ({str(exc)[:200]})")
+        code = _error_code(exc)
+        if code in _FILE_ERRORS or "disk I/O" in str(exc):
+            return ProjectError(self.path, f"cannot be read: {_FILE_ERRORS.get(code, 'the file is damaged')} ({exc})")
+        return None
 
     # -- small helpers -------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -398,6 +411,22 @@ def open_project(path: str | os.PathLike, *, readonly: bool = False, create: boo
         project.close()
         raise
     return project
+
+
+def reads(fn: Callable[..., T]) -> Callable[..., T]:
+    """For storage's read functions (first argument: the project): a read that fails because of the
+    file — bytes that are not UTF-8, a damaged page, a failing disk — is a ProjectError naming the
+    project, not a traceback. Errors of the query itself pass unchanged."""
+    @functools.wraps(fn)
+    def wrapper(project: Project, *args: Any, **kwargs: Any) -> T:
+        try:
+            return fn(project, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            translated = project._read_error(exc)  # noqa: SLF001 - same module
+            if translated is None:
+                raise
+            raise translated from None
+    return wrapper
 
 
 def json_column(project: Project, text: Any, what: str) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.domain.model import Section
 from annotator.storage import events
-from annotator.storage.project import Project, json_column, now
+from annotator.storage.project import Project, json_column, now, reads
 
 _COLUMNS = ("level", "marker", "title", "start", "end", "title_start", "title_end", "kind", "ordinal",
             "confidence", "source")
@@ -32,6 +32,7 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
                           entity="outline", entity_id=doc_id, after={"sections": len(sections)})
 
 
+@reads
 def get_sections(project: Project, doc_id: int) -> list[Section]:
     rows = project.conn.execute(
         'SELECT parent_ord, level, marker, title, start, "end", title_start, title_end, kind, ordinal,'
@@ -70,6 +71,7 @@ def remove_edit(project: Project, edit_id: int, annotator: str | None = None) ->
                                                  **json_column(project, row[3], f"outline edit {edit_id}")})
 
 
+@reads
 def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
     rows = project.conn.execute(
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ? ORDER BY id",

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 from annotator.domain.model import Span, SpanStatus, Suggestion
 from annotator.storage import events
 from annotator.storage.labels import SUGGESTER, ensure_annotator
-from annotator.storage.project import Project, json_column, now
+from annotator.storage.project import Project, json_column, now, reads
 
 _SELECT = (
     'SELECT id, document_id, start, "end", label, annotator, status, attributes, source, provenance,'
@@ -132,6 +132,7 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
     return added, skipped
 
 
+@reads
 def get_span(project: Project, span_id: str) -> Span | None:
     row = project.conn.execute(_SELECT + " WHERE id = ?", [span_id]).fetchone()
     return _row_to_span(row, project) if row else None
@@ -174,6 +175,7 @@ def update_span(project: Project, span_id: str, *, by: str | None = None, **chan
     return before, after
 
 
+@reads
 def list_spans(
     project: Project,
     doc_id: int | None = None,
@@ -230,6 +232,7 @@ def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Sug
     return len(rows)
 
 
+@reads
 def open_suggestions(project: Project, doc_id: int, annotator: str) -> list[Span]:
     """Suggestions this annotator has neither accepted (has an identical span) nor rejected."""
     sql = _SELECT + """ AS s WHERE s.document_id = ? AND s.annotator = ? AND NOT EXISTS (

@@ -291,3 +291,9 @@ def foreign_wal_beside_empty_file(folder: Path) -> Path:
 
 
 REFUSED["foreign -wal beside an empty file"] = (foreign_wal_beside_empty_file, "-wal")
+
+
+def non_utf8_text(folder: Path) -> Path:
+    """Bytes that are not UTF-8 stored as text (SQLite does not check; Python cannot decode them)."""
+    return raw(project(folder / "bytes.db"), "UPDATE documents SET title = CAST(x'e4b8ade6ff' AS TEXT) WHERE id = 2",
+               "UPDATE labels SET colour = CAST(x'23ff' AS TEXT) WHERE rowid = 1")

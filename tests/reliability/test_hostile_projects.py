@@ -64,3 +64,16 @@ def test_broken_document_json_is_a_message_where_it_is_read(tmp_path):
         assert str(path) in str(err.value)
         assert docs.get_document(project, 2) is not None  # the other documents still read
         assert integrity.check(project) == ["documents row 1: metadata is not a JSON object"]
+
+
+def test_text_that_is_not_utf8_is_a_message_where_it_is_read(tmp_path):
+    path = hostile.non_utf8_text(tmp_path)
+    from annotator.storage import labels
+
+    with open_project(path, readonly=True) as project:
+        for read in (lambda: docs.list_documents(project), lambda: docs.get_document(project, 2),
+                     lambda: labels.get_labels(project)):
+            with pytest.raises(ProjectError, match="not UTF-8") as err:
+                read()
+            assert str(path) in str(err.value)
+        assert docs.get_document(project, 1) is not None  # the rest still reads
