@@ -235,13 +235,37 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
+    for section, belief in zip(sections, _heading_confidence(nodes)):
+        # One number for "is this right": the weaker of "is this a heading" and "is this its title".
+        section.confidence = round(min(section.confidence, belief), 3)
     return sections
 
 
+def _heading_confidence(nodes: list[_Node]) -> list[float]:
+    """How sure the parser is that each node is a heading: where its marker stands (a line start is
+    certain, a marker glued into a flattened line much less so), firmed up by the length of its run
+    (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
+    sizes: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for node in nodes:
+        sizes[node.run] = sizes.get(node.run, 0) + 1
+        first.setdefault(node.run, node.ordinal)
+    out = []
+    for node in nodes:
+        doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
+        if first[node.run] != 1 and node.ordinal == first[node.run]:
+            doubt = max(doubt, 0.2)  # opened at 2 or running on from another parent
+        out.append(1.0 - doubt)
+    return out
+
+
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:
-    """One JSON object per heading: level, marker, title, start, end."""
+    """One JSON object per heading: level, marker, title, start, end, family, ordinal and confidence
+    (0–1: the weaker of the marker's and the title boundary's certainty; below 0.8 is worth a look)."""
     for section in sections:
-        yield json.dumps(section.to_json(), ensure_ascii=False)
+        record = {**section.to_json(), "kind": section.kind, "ordinal": section.ordinal,
+                  "confidence": section.confidence}
+        yield json.dumps(record, ensure_ascii=False)
 
 
 def outline_tree(sections: list[Section]) -> str:

@@ -267,7 +267,9 @@ def test_jsonl_and_tree():
     outline = parse_outline(GBT_SPEECH)
     rows = [json.loads(line) for line in outline_jsonl(outline)]
     assert rows[0] == {"level": 1, "marker": "一、", "title": "坚定信心，准确把握教育发展新形势",
-                       "start": outline[0].start, "end": outline[0].end}
+                       "start": outline[0].start, "end": outline[0].end, "kind": "cn-dun", "ordinal": 1,
+                       "confidence": 1.0}
+    assert all(0.0 < row["confidence"] <= 1.0 for row in rows)
     assert "一、" in next(outline_jsonl(outline))  # not \\u-escaped
     tree = outline_tree(outline).splitlines()
     assert len(tree) == len(outline)
@@ -373,3 +375,13 @@ def test_numbering_runs_on_across_sections_and_the_next_section_keeps_it():
     assert [(s.marker, s.ordinal, s.level) for s in outline] == [
         ("一、", 1, 1), ("（一）", 1, 2), ("（二）", 2, 2), ("二、", 2, 1), ("（三）", 3, 2), ("（四）", 4, 2),
         ("三、", 3, 1), ("（五）", 5, 2)]
+
+
+def test_confidence_is_lower_for_glued_markers_and_runs_missing_their_first_item():
+    line_headings = parse_outline("一、总体要求\n要抓好落实。\n二、主要任务\n要加强领导。\n")
+    assert [s.confidence for s in line_headings] == [1.0, 1.0]
+    flattened = parse_outline("一、总体要求（一）指导思想。" + _FILLER * 4 + "（二）工作目标。" + _FILLER * 4)
+    glued = [s for s in flattened if s.marker == "（一）"][0]
+    assert glued.confidence < 0.8
+    lost_first = parse_outline("前言。\n二、第二项工作。\n三、第三项工作。\n四、第四项工作。\n")
+    assert [s.ordinal for s in lost_first] == [2, 3, 4] and lost_first[0].confidence <= 0.8
