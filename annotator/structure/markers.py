@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from annotator.nlp.numerals import cn_to_int, fold_digits
+from annotator.nlp.numerals import cn_to_int
 
 LAST = -1  # ordinal of 最后: "one more than whatever came before"
 
@@ -50,15 +50,15 @@ _REGISTRY = (
     Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{_CN})[）)]", "cn", HEADING),
     Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
     Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
-    Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN})部分", "cn", HEADING),
+    Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
     Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
     Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
     Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN})个问题[，,、：:]?", "cn", SENTENCE),
-    Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN})是", "cn", COMMA),
-    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN})点?[，,、：:]", "cn", COMMA),
+    Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
+    Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
+    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})点?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{_CN})是", "cn", COMMA),
@@ -70,7 +70,7 @@ _REGISTRY = (
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})、", "digit", SENTENCE),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
-    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,2})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
+    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])[.．、](?=[^\sA-Za-z0-9.．])", "upper", LINE),
     Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
@@ -97,12 +97,52 @@ _GLUE_AFTER = frozenset("）)」』】]”’")  # a flattened page runs a headi
 PLAUSIBILITY = {"line": 1.0, "break": 0.9, "sentence": 0.8, "space": 0.75, "comma": 0.6, "glued": 0.45}
 
 _FIRST = "（(第另一二三四五六七八九十○〇其首再最\\d\u2460-\u2473" + _STEMS + "A-H"
-_PATTERN = re.compile(
-    rf"(?=[{_FIRST}])(?:" + "|".join(f"(?P<g{k}>{f.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
-                                     for k, f in enumerate(_REGISTRY)) + ")"
-)
-_GROUP = {f"g{k}": (k, f) for k, f in enumerate(_REGISTRY)}
+# Families sharing a leading part are compiled as one alternative (the lead matched once, then the
+# tails tried in registry order): the scanner then tries a handful of alternatives where a character
+# such as 一 (very common in running text) could start a marker, not every family in turn.
+_LEADS = (rf"第(?P<n>{_CN_LONG})", rf"(?P<n>{_CN})", r"[（(]", r"(?P<n>\d{1,3})")
+
+
+def _compile() -> tuple[re.Pattern, dict[str, tuple[int, Family, str]]]:
+    groups: dict[str, list[int]] = {}
+    for k, family in enumerate(_REGISTRY):
+        lead = next((lead for lead in _LEADS if family.pattern.startswith(lead)), f"#{k}")
+        groups.setdefault(lead, []).append(k)
+    alternatives = []
+    numeral_group: dict[int, str] = {}  # family index → name of the group holding its numeral
+    for index, (lead, members) in enumerate(groups.items()):
+        if lead.startswith("#"):
+            k = members[0]
+            alternatives.append(f"(?P<g{k}>{_REGISTRY[k].pattern.replace('(?P<n>', f'(?P<n{k}>')})")
+            numeral_group[k] = f"n{k}"
+            continue
+        tails = "|".join(
+            f"(?P<g{k}>{_REGISTRY[k].pattern[len(lead):].replace('(?P<n>', f'(?P<n{k}>')})" for k in members)
+        alternatives.append(lead.replace("(?P<n>", f"(?P<lead{index}>") + f"(?:{tails})")
+        for k in members:
+            numeral_group[k] = f"lead{index}" if "(?P<n>" in lead else f"n{k}"
+    pattern = re.compile(rf"(?=[{_FIRST}])(?:" + "|".join(alternatives) + ")")
+    names = set(pattern.groupindex)
+    return pattern, {f"g{k}": (k, f, numeral_group[k] if numeral_group[k] in names else "")
+                     for k, f in enumerate(_REGISTRY)}
+
+
+_PATTERN, _GROUP = _compile()
+
+
 _NEXT_NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff0e\uff05]")
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits, point and percent → ASCII, same length (offsets kept).  Only the few
+    full-width characters are touched: str.translate walks every character and costs more than the
+    whole marker scan on a long text."""
+    if _FULLWIDTH.search(text) is None:
+        return text
+    return _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
 _MARKDOWN_PREFIX = re.compile(r"[ \t\u3000]*#{1,6}[ \t\u3000]+")
 
 
@@ -259,8 +299,8 @@ def scan(text: str) -> list[Candidate]:
         group = m.lastgroup
         if group is None:
             continue
-        k, family = _GROUP[group]
-        ordinal = _ordinal(family, m.group(f"n{k}"))
+        _k, family, numeral = _GROUP[group]
+        ordinal = _ordinal(family, m.group(numeral) if numeral else None)
         if ordinal is None:
             continue
         start, end = m.span()
@@ -300,8 +340,8 @@ def match_marker(line: str, start: int = 0) -> MarkerMatch | None:
     m = _PATTERN.match(fold_digits(line), i)
     if m is None or m.lastgroup is None:
         return None
-    k, family = _GROUP[m.lastgroup]
-    ordinal = _ordinal(family, m.group(f"n{k}"))
+    _k, family, numeral = _GROUP[m.lastgroup]
+    ordinal = _ordinal(family, m.group(numeral) if numeral else None)
     if ordinal is None:
         return None
     j = m.end()
