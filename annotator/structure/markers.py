@@ -218,16 +218,16 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
-    if _in_flattened_line(i, newlines) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
+    if _in_flattened_line(i, newlines, len(text)) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
         return "glued"
     return None
 
 
-def _in_flattened_line(i: int, newlines: list[int]) -> bool:
+def _in_flattened_line(i: int, newlines: list[int], length: int) -> bool:
     k = bisect.bisect_left(newlines, i)
     start = newlines[k - 1] + 1 if k else 0
-    end = newlines[k] if k < len(newlines) else None
-    return end is None or end - start >= FLATTENED_LINE_MIN
+    end = newlines[k] if k < len(newlines) else length
+    return end - start >= FLATTENED_LINE_MIN
 
 
 def _previous_char(text: str, i: int) -> str:
@@ -278,15 +278,16 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     return value == ordinal + 1
 
 
-def _allowed(family: Family, position: str, glued_ok: bool = True) -> bool:
+def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     if family.where == LINE:
-        return position == "line"
+        # A page flattened onto one line lost its line starts; a sentence end is where they were.
+        return position == "line" or (flattened and position in ("break", "sentence"))
     if position == "comma":
         # "苏联和我们不同，一、沙皇俄国是帝国主义，二、…": a numbered list inside a sentence; the outline
         # keeps such members only where a neighbour stands in the same paragraph.
         return family.where == COMMA or family.id in COMMA_LISTS
     if position == "glued":
-        return glued_ok and family.where == HEADING
+        return family.where == HEADING
     return True
 
 
@@ -305,7 +306,9 @@ def scan(text: str) -> list[Candidate]:
             continue
         start, end = m.span()
         position = _position(folded, start, newlines)
-        if position is None or not _allowed(family, position):
+        if position is None:
+            continue
+        if not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded))):
             continue
         if family.id == "sequence" and m.group().startswith("再次") and end == start + 2:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma

@@ -21,6 +21,7 @@ _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
 _SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
+_ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
 _CUT_MIN, _CUT_MAX = 4, 50
@@ -43,7 +44,8 @@ _STRONG_CUE = re.compile(
 _TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
 _HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
 _MEDIUM_CUE = re.compile(
-    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前)"
+    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
+    r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
 )
 _MEDIUM_MIN_LENGTH = 45
 # A title does not end on these, and a body does not begin with these.
@@ -65,7 +67,7 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     start = s.title_start
     while start < limit and text[start] in HSPACE:
         start += 1
-    stop = min(limit, start + _WINDOW)
+    stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     for i in range(start, stop):
         ch = text[i]
         if ch in _PUNCT_END:

@@ -380,7 +380,7 @@ def test_numbering_runs_on_across_sections_and_the_next_section_keeps_it():
 def test_confidence_is_lower_for_glued_markers_and_runs_missing_their_first_item():
     line_headings = parse_outline("一、总体要求\n要抓好落实。\n二、主要任务\n要加强领导。\n")
     assert [s.confidence for s in line_headings] == [1.0, 1.0]
-    flattened = parse_outline("一、总体要求（一）指导思想。" + _FILLER * 4 + "（二）工作目标。" + _FILLER * 4)
+    flattened = parse_outline("一、总体要求（一）指导思想。" + _FILLER * 8 + "（二）工作目标。" + _FILLER * 8)
     glued = [s for s in flattened if s.marker == "（一）"][0]
     assert glued.confidence < 0.8
     lost_first = parse_outline("前言。\n二、第二项工作。\n三、第三项工作。\n四、第四项工作。\n")
