@@ -58,7 +58,7 @@ _REGISTRY = (
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
-    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})点?[，,、：:]", "cn", COMMA),
+    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{_CN})是", "cn", COMMA),

@@ -109,6 +109,7 @@ def test_ordinals_above_ninety_nine_are_not_markers():
         ("第一部分　", "第二部分　", "part"),
         ("第一个问题：", "第二个问题：", "question"),
         ("第一是", "第二是", "di-shi"),
+        ("第一个，", "第二个，", "di-cn"),
         ("其一，", "其二，", "qi-cn"),
         ("①", "②", "circled"),
         ("A.", "B.", "latin-dot"),
