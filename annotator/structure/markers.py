@@ -53,9 +53,9 @@ _REGISTRY = (
     Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
     Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
     Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
-    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
+    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条", "cn", HEADING),
+    Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
+    Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
@@ -278,6 +278,14 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     return value == ordinal + 1
 
 
+_LEGAL = frozenset({"article", "clause", "item"})
+
+
+def _separated(text: str, end: int) -> bool:
+    """Does a space, a colon or a line end follow the marker ("第三条　", "第三条："), as in a heading?"""
+    return end >= len(text) or text[end] in " \t\n\u3000\xa0：:，,"
+
+
 def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     if family.where == LINE:
         # A page flattened onto one line lost its line starts; a sentence end is where they were.
@@ -310,6 +318,8 @@ def scan(text: str) -> list[Candidate]:
             continue
         if not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded))):
             continue
+        if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):
+            continue  # "依照第九十九条规定": a reference to an article, not an article
         if family.id == "sequence" and m.group().startswith("再次") and end == start + 2:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma
         if ordinal != LAST and family.numeral in ("cn", "digit") and _runs_into_next_numeral(folded, end, ordinal):
