@@ -42,6 +42,7 @@ class _Node:
     parent: int | None
     run: int
     ordinal: int  # resolved (最后 → previous + 1)
+    lost_first: bool = False  # opens a run at 2: its first item was not found
 
 
 @dataclass
@@ -131,6 +132,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
         run = len(runs.members)
         runs.members[run] = []
         node = accept(cand, depth, run, ordinal)
+        nodes[node].lost_first = run in runs.provisional
         stack.append(_Frame(cand.family, ordinal, node, run))
     return nodes, runs
 
@@ -246,15 +248,13 @@ def _heading_confidence(nodes: list[_Node]) -> list[float]:
     certain, a marker glued into a flattened line much less so), firmed up by the length of its run
     (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
     sizes: dict[int, int] = {}
-    first: dict[int, int] = {}
     for node in nodes:
         sizes[node.run] = sizes.get(node.run, 0) + 1
-        first.setdefault(node.run, node.ordinal)
     out = []
     for node in nodes:
         doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
-        if first[node.run] != 1 and node.ordinal == first[node.run]:
-            doubt = max(doubt, 0.2)  # opened at 2 or running on from another parent
+        if node.lost_first:
+            doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
         out.append(1.0 - doubt)
     return out
 
