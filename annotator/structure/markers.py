@@ -121,13 +121,20 @@ def _compile() -> tuple[re.Pattern, dict[str, tuple[int, Family, str]]]:
         alternatives.append(lead.replace("(?P<n>", f"(?P<lead{index}>") + f"(?:{tails})")
         for k in members:
             numeral_group[k] = f"lead{index}" if "(?P<n>" in lead else f"n{k}"
-    pattern = re.compile(rf"(?=[{_FIRST}])(?:" + "|".join(alternatives) + ")")
+    body = rf"(?=[{_FIRST}])(?:" + "|".join(alternatives) + ")"
+    pattern = re.compile(body)
     names = set(pattern.groupindex)
     return pattern, {f"g{k}": (k, f, numeral_group[k] if numeral_group[k] in names else "")
                      for k, f in enumerate(_REGISTRY)}
 
 
 _PATTERN, _GROUP = _compile()
+# The same grammar, tried only where a marker can stand outside a flattened line: at the start, or
+# after a line break, a stop or comma, a closing quote, a space, a markdown "#" or a photo credit.
+# Most occurrences of 一, 二, 第 … sit inside words ("统一", "第二次"); skipping them in C is what keeps
+# ordinary text fast.  Flattened lines, where a marker may be glued to a word, are scanned in full.
+_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄"
+_PATTERN_AT_OPENINGS = re.compile(rf"(?:\A|(?<=[{_OPENERS}])){_PATTERN.pattern}")
 
 
 _NEXT_NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
@@ -299,12 +306,26 @@ def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     return True
 
 
+def _matches(folded: str, newlines: list[int]) -> list[re.Match]:
+    """Marker matches at openings everywhere, plus every match inside flattened lines, in order."""
+    found = list(_PATTERN_AT_OPENINGS.finditer(folded))
+    bounds = [-1, *newlines, len(folded)]
+    long_lines = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b - a - 1 >= FLATTENED_LINE_MIN]
+    if not long_lines:
+        return found
+    seen = {m.start() for m in found}
+    for start, end in long_lines:
+        found.extend(m for m in _PATTERN.finditer(folded, start, end) if m.start() not in seen)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def scan(text: str) -> list[Candidate]:
     """Every marker-shaped string at a plausible position, in document order."""
     folded = fold_digits(text)
     newlines = [m.start() for m in re.finditer("\n", folded)]
     found: list[Candidate] = []
-    for m in _PATTERN.finditer(folded):
+    for m in _matches(folded, newlines):
         group = m.lastgroup
         if group is None:
             continue

@@ -19,6 +19,7 @@ from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
+_TITLE_STOP = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0]")  # what may end a title
 _SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
 _ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
@@ -68,17 +69,17 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     while start < limit and text[start] in HSPACE:
         start += 1
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
-    for i in range(start, stop):
-        ch = text[i]
+    found = _TITLE_STOP.search(text, start, stop)
+    if found is not None:
+        i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, i, "line")
-        if ch in HSPACE:
-            line_end = _short_line_end(text, i, stop, start)
-            if line_end is not None:
-                return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
-            return _Natural(start, i, "space")
+        line_end = _short_line_end(text, i, stop, start)
+        if line_end is not None:
+            return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
+        return _Natural(start, i, "space")
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
