@@ -1,14 +1,21 @@
 """The outline parser: candidate markers → validated sequences → a tree of Sections.
 
-Nesting follows the document rather than a fixed marker→level table.  Candidates are read in order
-against a stack of open enumerations: a family already on the stack continues (and closes everything
-opened under it) when its ordinal is the next one; a family not on the stack opens a new level under
-the current one when it starts at 1 (or runs on from where it stopped under the same kind of parent).
-Two priors from GB/T 9704 settle what the order alone cannot: a heading that opens a paragraph closes
-inline enumerations (一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、)
-closes lower ones ((1)).  Runs that never continue (a lone 一是, a lone 首先) are then dropped and the
-stack replayed without them.  Text flattened without spaces hides where paragraphs open, so both
-readings of a full stop are tried and the one that keeps more markers wins.
+Nesting follows the document rather than a fixed marker→level table.  Every marker occurrence the
+scanner finds (markers.scan, with where it stands and how plausible that is) is read in order against
+a stack of open enumerations: a family already on the stack continues (and closes everything opened
+under it) when its ordinal is the next one, or starts a new list in the same place when it is 1 again
+(a second 一是…五是 list, 1． restarting under the next （N）); a family not on the stack opens a new
+level under the current one when it starts at 1, runs on from where it stopped (（一）…（五） 二、 （六）…;
+articles of a law through chapters), or starts at 2 when its first item was lost (kept only if 3
+follows and no "number" cuts a sentence, which is what page-chunk numbers do).  Two priors from GB/T
+9704 settle what the order alone cannot: a heading that opens a paragraph closes inline enumerations
+(一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、) closes lower ones
+((1)).  An unnumbered section title on a line of its own ("关于极端民主化") closes every open list.
+Runs that never continue (a lone 一是, a lone 首先) are dropped and the stack replayed without them, so
+the outline kept is the consistent reading of all candidates; each pass is linear in the candidates.
+Text flattened without spaces hides where paragraphs open, so both readings of a full stop are tried
+and the one that keeps more markers wins.  Each heading gets a confidence: the weaker of its marker's
+(position, run length, a missing first item) and its title boundary's.
 """
 
 from __future__ import annotations
