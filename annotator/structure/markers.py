@@ -133,7 +133,7 @@ _PATTERN, _GROUP = _compile()
 # after a line break, a stop or comma, a closing quote, a space, a markdown "#" or a photo credit.
 # Most occurrences of 一, 二, 第 … sit inside words ("统一", "第二次"); skipping them in C is what keeps
 # ordinary text fast.  Flattened lines, where a marker may be glued to a word, are scanned in full.
-_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄"
+_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]"
 _PATTERN_AT_OPENINGS = re.compile(rf"(?:\A|(?<=[{_OPENERS}])){_PATTERN.pattern}")
 
 
@@ -225,7 +225,9 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
-    if _in_flattened_line(i, newlines, len(text)) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
+    if ch in _GLUE_AFTER:
+        return "glued"  # "…（市审批服务局按职责分工负责）2．简化…": an item ends in a note, the next runs on
+    if "\u4e00" <= ch <= "\u9fff" and _in_flattened_line(i, newlines, len(text)):
         return "glued"
     return None
 

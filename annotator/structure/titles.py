@@ -70,6 +70,10 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         start += 1
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     found = _TITLE_STOP.search(text, start, stop)
+    while found is not None and found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+        # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
+        close = _CLOSE_BRACKET.search(text, found.start(), stop)
+        found = _TITLE_STOP.search(text, close.end(), stop) if close else None
     if found is not None:
         i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
@@ -83,6 +87,14 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
+
+
+_CLOSE_BRACKET = re.compile("[）)]")
+
+
+def _inside_brackets(text: str, start: int, i: int) -> bool:
+    span = text[start:i]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
 
 
 def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:

@@ -385,3 +385,10 @@ def test_confidence_is_lower_for_glued_markers_and_runs_missing_their_first_item
     assert glued.confidence < 0.8
     lost_first = parse_outline("前言。\n二、第二项工作。\n三、第三项工作。\n四、第四项工作。\n")
     assert [s.ordinal for s in lost_first] == [2, 3, 4] and lost_first[0].confidence <= 0.8
+
+
+def test_items_run_on_after_a_closing_note_even_on_a_short_line():
+    text = "一、考核内容\n1．优化营商环境（5分）2．简化审批流程（牵头单位：市审批服务局）3．推进一网通办（5分）\n二、考核方式\n年终考核。\n"
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [("一、", 1), ("1．", 2), ("2．", 2), ("3．", 2), ("二、", 1)]
+    assert [s.title for s in outline[1:4]] == ["优化营商环境（5分）", "简化审批流程（牵头单位：市审批服务局）", "推进一网通办（5分）"]
