@@ -114,10 +114,11 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
                 frame.last = ordinal
                 frame.closed = cand.ordinal == LAST
                 continue
-            if cand.ordinal != 1:
+            if cand.ordinal != 1 or cand.position == "glued":
                 continue
             # The same kind of list starting again at 1 where the old one stood: a new list under the
-            # same parent (a second 一是…五是 list, a new part of the document at the top).
+            # same parent (a second 一是…五是 list, a new part of the document at the top).  Not for a
+            # marker glued into a flattened line: "统一、规范" must not restart anything.
             del stack[on_stack:]
             depth = on_stack
         else:
@@ -183,8 +184,8 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
             node = nodes[members[0]]
             if node.ordinal > 1:
                 continue  # runs on from an earlier, already validated run
-            if FAMILIES[family].inline:
-                drop.add(node.cand.start)
+            if FAMILIES[family].inline or node.cand.position == "glued":
+                drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
             elif family not in long_runs and members[0] not in parents:
                 drop.add(node.cand.start)
             continue

@@ -392,3 +392,11 @@ def test_items_run_on_after_a_closing_note_even_on_a_short_line():
     outline = parse_outline(text)
     assert [(s.marker, s.level) for s in outline] == [("一、", 1), ("1．", 2), ("2．", 2), ("3．", 2), ("二、", 1)]
     assert [s.title for s in outline[1:4]] == ["优化营商环境（5分）", "简化审批流程（牵头单位：市审批服务局）", "推进一网通办（5分）"]
+
+
+def test_a_word_ending_in_a_numeral_glued_into_a_flattened_line_is_not_a_heading():
+    text = ("一、总体要求（一）指导思想。坚持统一、规范、高效的原则。" + _FILLER * 6 + "（二）工作目标。" + _FILLER * 6
+            + "二、重点任务（一）深化改革。要做到统一、协调。" + _FILLER * 6 + "（二）扩大开放。" + _FILLER * 6)
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("（二）", 2), ("二、", 1), ("（一）", 2), ("（二）", 2)]
