@@ -308,6 +308,30 @@ def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     return True
 
 
+_QUOTE_MAX = 1000  # a quotation longer than this is more likely an unclosed quote mark than a citation
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans “…” closed within their paragraph, in one pass over the quote marks."""
+    spans, opened = [], None
+    for m in re.finditer("[“”\n]", text):
+        ch = m.group()
+        if ch == "“":
+            opened = m.start()
+        elif ch == "”" and opened is not None:
+            if m.start() - opened <= _QUOTE_MAX:
+                spans.append((opened, m.start()))
+            opened = None
+        elif ch == "\n":
+            opened = None
+    return spans
+
+
+def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_left(starts, i) - 1
+    return k >= 0 and spans[k][0] < i < spans[k][1]
+
+
 def _matches(folded: str, newlines: list[int]) -> list[re.Match]:
     """Marker matches at openings everywhere, plus every match inside flattened lines, in order."""
     found = list(_PATTERN_AT_OPENINGS.finditer(folded))
@@ -326,6 +350,8 @@ def scan(text: str) -> list[Candidate]:
     """Every marker-shaped string at a plausible position, in document order."""
     folded = fold_digits(text)
     newlines = [m.start() for m in re.finditer("\n", folded)]
+    quotes = _quotations(folded)
+    quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
     for m in _matches(folded, newlines):
         group = m.lastgroup
@@ -339,6 +365,8 @@ def scan(text: str) -> list[Candidate]:
         position = _position(folded, start, newlines)
         if position is None:
             continue
+        if position != "line" and _quoted(start, quotes, quote_starts):
+            continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
         if not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded))):
             continue
         if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):

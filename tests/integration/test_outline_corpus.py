@@ -14,7 +14,7 @@ from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents, group
 
 FLOORS = {  # split: (F1, level accuracy, exact titles)
     "dev": (0.99, 0.98, 0.96),
-    "heldout": (0.88, 0.99, 0.97),
+    "heldout": (0.90, 0.99, 0.96),
     "all": (0.97, 0.98, 0.96),
 }
 

@@ -400,3 +400,9 @@ def test_a_word_ending_in_a_numeral_glued_into_a_flattened_line_is_not_a_heading
     outline = parse_outline(text)
     assert [(s.marker, s.level) for s in outline] == [
         ("一、", 1), ("（一）", 2), ("（二）", 2), ("二、", 1), ("（一）", 2), ("（二）", 2)]
+
+
+def test_a_list_inside_a_quotation_is_the_cited_text_not_the_outline():
+    text = ("（二）新旧法律规范衔接适用基本规则\n《纪要》明确提出：“实体问题适用旧法规定，但下列情形除外：(一)法律另有规定的；"
+            "(二)适用新法更为有利的；(三)应当适用新法的。”\n（三）其他规定\n从其规定。\n")
+    assert [s.marker for s in parse_outline(text)] == ["（二）", "（三）"]
