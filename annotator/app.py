@@ -20,14 +20,20 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     from annotator.gui.main_window import MainWindow
     from annotator.gui.session import Session
     from annotator.gui.settings import Settings
-    from annotator.nlp import segment
     from annotator.paths import default_project_path
     from annotator.storage import open_project
 
-    segment.warm_up(background=True)  # jieba loads while the window appears
+    # No jieba warm-up here: loading its dictionary holds the GIL for ~0.5 s and froze the first paint;
+    # nothing the window does at start needs it (search loads it lazily when a query does).
     settings = Settings(settings_file)
     language = i18n.install(QApplication.instance(), settings.language)
-    path = Path(project_path) if project_path else default_project_path()
+    last = settings.last_project
+    if project_path:
+        path = Path(project_path)
+    elif last and Path(last).exists():
+        path = Path(last)  # where this person worked last (File ▸ Open project… / Recent projects)
+    else:
+        path = default_project_path()
     project = open_project(path)
     choice = None
     if not settings.annotator and first_run:
@@ -41,6 +47,10 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
         choice = dialog.choice
     session = Session(project, settings.annotator or "annotator")
     window = MainWindow(session, settings, language)
+    window.project_handle = project
+    window.window_factory = create_window  # File ▸ Open project… builds the next window the same way
+    if not project.readonly:
+        window.remember_project(str(path))
     if choice == "samples":
         window.import_samples()
     elif choice == "import":
@@ -73,5 +83,8 @@ def run_gui(project_path: str | None = None) -> int:
         return 0
     window.show()
     code = app.exec()
-    project.close()
+    # "Open project…" replaces the window (and closes the project it leaves); close the last one.
+    while getattr(window, "switched_to", None) is not None:
+        window = window.switched_to
+    window.project_handle.close()
     return code

@@ -2,6 +2,12 @@
 
 Nothing here imports Qt; `annotator` with no verb (or with a project file) starts the GUI instead
 (see __main__.py).
+
+Exit codes of import, clean, outline, list and search:
+  0  everything asked for was done (duplicates and links deliberately not followed are reported, not errors)
+  1  an input file could not be read or saved (each one is listed with its reason; the others were imported)
+  2  nothing could be done: wrong arguments, no files found, or the project cannot be opened or written
+Every message names the file; file names that are not valid UTF-8 are shown with U+FFFD (�).
 """
 
 from __future__ import annotations
@@ -18,21 +24,32 @@ from annotator import __version__
 
 def _stdout_utf8() -> None:
     # Windows consoles and pipes may default to a legacy code page; the contract is UTF-8 on stdout.
+    # "replace": a character no encoder takes (a lone surrogate from a file name) must never turn
+    # a report into a traceback.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8")
+                stream.reconfigure(encoding="utf-8", errors="replace")
             except (ValueError, OSError):
                 pass
 
 
+class ProjectFailure(click.ClickException):
+    """The project (not an input file) is the problem: exit 2, as for wrong arguments."""
+
+    exit_code = 2
+
+
 def _open(project_path: str, *, create: bool = False, readonly: bool = False):
+    from annotator.paths import display_path
     from annotator.storage import ProjectError, open_project
 
     try:
         return open_project(project_path, create=create, readonly=readonly)
     except ProjectError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise ProjectFailure(display_path(str(exc))) from None
+    except OSError as exc:  # a folder that cannot be created, a full disk while creating
+        raise ProjectFailure(f"{display_path(project_path)}: cannot be opened ({exc.strerror or exc})") from None
 
 
 def _prepare_or_fail(path: str, rules: str | None = None):
@@ -105,40 +122,58 @@ def outline(path: str, fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--annotator", "who", default=None, help="Recorded as the importer in the event log.")
 @click.option("--no-index", is_flag=True, help="Skip the word index for 2-character search (faster).")
-def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: bool) -> None:
-    """Import speeches (files or folders, recursively) into PROJECT (created if missing)."""
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also import what symbolic links inside a folder point to outside it (loops are detected).")
+def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: bool, follow_symlinks: bool) -> None:
+    """Import speeches (files or folders, recursively) into PROJECT (created if missing).
+
+    Exit code 0: all imported; 1: some files failed (each listed with its reason; the rest were
+    imported); 2: no files found, or the project cannot be opened.
+    """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from annotator.ingest import import_paths
+    from annotator.ingest import import_paths, storage_cause
     from annotator.storage.search import index_words
 
     proj = _open(project, create=True)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # one line per file: greppable, never re-wrapped
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as bar:
         task = bar.add_task("importing", total=None)
 
         def progress(done: int, total: int, outcome) -> None:
-            bar.update(task, completed=done, total=total, description=f"importing {Path(outcome.path).name}")
+            bar.update(task, completed=done, total=total,
+                       description=f"importing {escape(Path(outcome.path).name)}")
 
-        summary = import_paths(proj, paths, annotator=who, progress=progress)
+        summary = import_paths(proj, paths, annotator=who, progress=progress, follow_symlinks=follow_symlinks)
+    index_failed = False
     if not no_index and summary.imported:
-        index_words(proj)
+        try:
+            index_words(proj)
+        except Exception as exc:  # noqa: BLE001 - the documents are saved; only the word index is behind
+            index_failed = True
+            console.print(f"[red]failed[/red] updating the word index of {escape(project)}: "
+                          f"{escape(storage_cause(exc))}; 2-character search may miss the new documents "
+                          "until the next import", highlight=False)
     for outcome in summary.failed:
-        console.print(f"[red]failed[/red] {outcome.path}: {outcome.reason}", highlight=False)
+        console.print(f"[red]failed[/red] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
+    for outcome in summary.skipped:
+        console.print(f"skipped {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
     for outcome in summary.outcomes:
         if outcome.status == "updated":
-            console.print(f"updated {outcome.path}: {outcome.reason}", highlight=False)
+            console.print(f"updated {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
+    skipped = f", not followed {len(summary.skipped)}" if summary.skipped else ""
     click.echo(
         f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
-        f"failed {len(summary.failed)}"
+        f"failed {len(summary.failed)}{skipped}"
     )
     proj.close()
-    if summary.outcomes and summary.imported + summary.updated + summary.duplicates == 0:
-        sys.exit(1)
     if not summary.outcomes:
-        raise click.ClickException("no files found to import")
+        raise ProjectFailure("no files found to import (supported: .txt .md .docx .html .htm)")
+    if summary.failed or index_failed:
+        sys.exit(1)
 
 
 @cli.command("list")

@@ -6,6 +6,7 @@ reported (with the file and the reason) and the batch goes on; a document is sto
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from annotator.domain.model import CleanResult, ReadResult, Section
 from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
+from annotator.paths import display_path
 from annotator.structure.clean import clean, load_rules
 from annotator.structure.outline import parse_outline
 
@@ -37,7 +39,9 @@ class Prepared:
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # "imported", "updated" (same file, changed text), "duplicate", "failed"
+    # "imported", "updated" (same file, changed text), "duplicate", "failed", or "skipped" (not
+    # imported on purpose and said so: a symbolic link leaving the folder, a link loop)
+    status: str
     document_id: int | None = None
     title: str = ""
     chars: int = 0
@@ -68,6 +72,10 @@ class ImportSummary:
     def failed(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "skipped"]
+
 
 def _guess_title(read: ReadResult, cleaned: CleanResult, path: Path) -> str:
     for candidate in (read.title, cleaned.title):
@@ -76,7 +84,7 @@ def _guess_title(read: ReadResult, cleaned: CleanResult, path: Path) -> str:
     first = cleaned.text.strip().split("\n", 1)[0].strip() if cleaned.text.strip() else ""
     if 0 < len(first) <= 60:
         return first
-    return path.stem
+    return display_path(path.stem)
 
 
 def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:
@@ -101,7 +109,7 @@ def _same_source(project: Project, prepared: Prepared) -> int | None:
     from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
     row = project.conn.execute(
         "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
-        [str(prepared.path), documents.sha256_text(prepared.cleaned.text)],
+        [display_path(prepared.path), documents.sha256_text(prepared.cleaned.text)],
     ).fetchone()
     return row[0] if row else None
 
@@ -117,7 +125,8 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
         # their text and context are unchanged, flagged for review otherwise), never a second copy.
         result = replace_document_text(project, changed, cleaned.text, read.text, prepared.sections,
                                        annotator, removed=cleaned.removed)
-        return FileOutcome(path=str(prepared.path), status="updated", document_id=changed, title=prepared.title,
+        return FileOutcome(path=display_path(prepared.path), status="updated", document_id=changed,
+                           title=prepared.title,
                            chars=len(cleaned.text),
                            reason=f"text changed: {len(result.moved)} spans moved, {len(result.flagged)} flagged for review")
     doc_id, created = documents.add_document(
@@ -125,7 +134,7 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
         clean_text=cleaned.text,
         raw_text=read.text,
         title=prepared.title,
-        source_path=str(prepared.path),
+        source_path=display_path(prepared.path),
         fmt=read.format,
         encoding=read.encoding,
         metadata={**read.metadata, **({"warnings": read.warnings} if read.warnings else {})},
@@ -134,7 +143,7 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
         annotator=annotator,
     )
     return FileOutcome(
-        path=str(prepared.path),
+        path=display_path(prepared.path),
         status="imported" if created else "duplicate",
         document_id=doc_id,
         title=prepared.title,
@@ -143,28 +152,131 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
 
 
 def ingest_file(project: Project, path: str | os.PathLike, *, annotator: str | None = None) -> FileOutcome:
+    """Read and store one file; every failure comes back as a "failed" outcome with its reason."""
     try:
-        return store(project, prepare(path), annotator=annotator)
+        prepared = prepare(path)
     except ReadError as exc:
-        return FileOutcome(path=str(path), status="failed", reason=exc.reason)
+        return FileOutcome(path=display_path(path), status="failed", reason=exc.reason)
+    try:
+        return store(project, prepared, annotator=annotator)
+    except Exception as exc:  # noqa: BLE001 - the write is rolled back; the batch goes on
+        return FileOutcome(path=display_path(path), status="failed", reason=save_failure(exc))
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def save_failure(exc: BaseException) -> str:
+    """Why the project did not take a document, in words; the transaction was rolled back."""
+    return f"not saved ({storage_cause(exc)}); nothing of this file was saved"
+
+
+def storage_cause(exc: BaseException) -> str:
+    """A failed write in plain words: disk full, read-only, I/O error, or the error itself."""
+    text = str(exc)
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "No space left" in text:
+        return "the disk is full: free some space and import it again"
+    if code in (errno.EACCES, errno.EROFS) or "readonly database" in text or "read-only" in text:
+        return "the project cannot be written: read-only file, folder or disk"
+    if code in (errno.EIO, errno.EFBIG) or "disk I/O error" in text:
+        return "the disk reported an input/output error: is it full, removed or failing?"
+    return f"{type(exc).__name__}: {text}"
+
+
+def iter_files(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False) -> list[Path]:
     """Files to import: the files given, and supported files found in folders (recursively)."""
+    return walk_paths(paths, follow_symlinks=follow_symlinks)[0]
+
+
+def walk_paths(paths: Iterable[str | os.PathLike], *,
+               follow_symlinks: bool = False) -> tuple[list[Path], list[FileOutcome]]:
+    """(files to import, problems met on the way) for files and folders given by the user.
+
+    A file given explicitly is always tried, whatever its suffix, so the reader can say why it
+    fails. Inside folders: hidden entries and Word lock files (~$…) are passed over, and so are
+    files of other types; a folder that cannot be listed is reported, never skipped silently; a
+    symbolic link whose target lies outside the folder given is reported and not followed unless
+    ``follow_symlinks`` (then a link back to a folder already walked is reported as a loop).
+    """
     found: list[Path] = []
+    problems: list[FileOutcome] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    Path(root) / name
-                    for name in sorted(files)
-                    if not name.startswith((".", "~$")) and name.lower().endswith(SUPPORTED_SUFFIXES)
-                )
+        if _is_dir(path):  # a link given by the user is followed: they named it
+            _walk(path, follow_symlinks, found, problems)
         else:
-            found.append(path)  # given explicitly: try it whatever its suffix, and say why if it fails
-    return found
+            found.append(path)
+    return found, problems
+
+
+def _walk(root: Path, follow: bool, found: list[Path], problems: list[FileOutcome]) -> None:
+    real_root = os.path.realpath(root)
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:  # depth first, entries sorted by name: the order os.walk gave before
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen:
+                problems.append(FileOutcome(display_path(folder), "skipped",
+                                            reason="symbolic link loop: this folder was already imported"))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.append(FileOutcome(display_path(folder), "failed",
+                                        reason=f"folder could not be read ({os_reason(exc)}); none of its files "
+                                               "were imported"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith((".", "~$")):
+                continue
+            path = Path(entry.path)
+            wanted = entry.name.lower().endswith(SUPPORTED_SUFFIXES)
+            try:
+                is_dir = entry.is_dir()  # follows a link
+                is_link = entry.is_symlink()
+            except OSError as exc:
+                problems.append(FileOutcome(display_path(path), "failed", reason=f"cannot be read ({os_reason(exc)})"))
+                continue
+            if is_link:
+                target = os.path.realpath(path)
+                if not os.path.exists(target):
+                    if wanted:
+                        problems.append(FileOutcome(display_path(path), "failed",
+                                                    reason="broken symbolic link (its target does not exist)"))
+                    continue
+                inside = os.path.commonpath([target, real_root]) == real_root
+                if not follow and (is_dir or wanted):
+                    if not inside:
+                        kind = "folder" if is_dir else "file"
+                        problems.append(FileOutcome(display_path(path), "skipped", reason=(
+                            f"symbolic link to a {kind} outside the imported folder ({display_path(target)}); "
+                            "not followed (use --follow-symlinks to import it)")))
+                        continue
+                    if is_dir:
+                        continue  # its files are imported from where they really are
+            if is_dir:
+                subfolders.append(path)
+            elif wanted:
+                found.append(path)
+        stack.extend(reversed(subfolders))
+
+
+def _is_dir(path: Path) -> bool:
+    # Path.is_dir() raises PermissionError for a path inside an unreadable folder; the reader
+    # then says "permission denied" for it, with its name.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError as a few plain words ("permission denied", "input/output error")."""
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror.lower() if exc.strerror else str(exc)
 
 
 def import_paths(
@@ -174,17 +286,18 @@ def import_paths(
     annotator: str | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    follow_symlinks: bool = False,
 ) -> ImportSummary:
-    files = iter_files(paths)
-    summary = ImportSummary()
+    """Import files and folders; one outcome per file (and per folder or link that was not walked)."""
+    files, problems = walk_paths(paths, follow_symlinks=follow_symlinks)
+    summary = ImportSummary(outcomes=list(problems))
     for index, path in enumerate(files):
         if should_cancel and should_cancel():
             summary.cancelled = True
             break
-        if not path.exists():
-            outcome = FileOutcome(path=str(path), status="failed", reason="no such file or folder")
-        else:
-            outcome = ingest_file(project, path, annotator=annotator)
+        outcome = ingest_file(project, path, annotator=annotator)
+        if outcome.status == "failed" and outcome.reason == "file not found":
+            outcome.reason = "no such file or folder"
         summary.outcomes.append(outcome)
         if progress:
             progress(index + 1, len(files), outcome)

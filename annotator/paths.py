@@ -12,6 +12,29 @@ from pathlib import Path
 APP_DIR_NAME = "speech-annotator"
 
 
+def display_path(path: str | os.PathLike) -> str:
+    """``path`` as text that can be printed, stored in SQLite or JSON: never fails.
+
+    On Linux a file name is bytes; one that is not UTF-8 (a Windows zip unpacked here, a GBK name)
+    reaches Python as lone surrogates, which every encoder refuses. Those bytes become U+FFFD
+    (�), so the name is shown — and recorded as the document's source — with replacement
+    characters while the file itself is still opened by its real name.
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "replace")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from undecodable bytes
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def data_dir() -> Path:
     override = os.environ.get("ANNOTATOR_HOME")
     if override:

@@ -10,15 +10,31 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def make_action(window, text: str, slot, shortcut=None, *, widget=None, name: str = "") -> QAction:
+def unique_keys(keys) -> list[QKeySequence]:
+    """Key sequences without repeats: a key bound twice is an "ambiguous shortcut" and does nothing
+    (Redo was dead on Linux, where StandardKey.Redo already is Ctrl+Shift+Z)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+        for sequence in sequences:
+            if not sequence.isEmpty() and sequence not in out:
+                out.append(sequence)
+    return out
+
+
+def make_action(window, text: str, slot, shortcut=None, *, widget=None, name: str = "", checkable: bool = False) -> QAction:
     """A QAction with shortcuts; with ``widget`` its keys work only while focus is inside that widget."""
     action = QAction(text, window)
     if shortcut:
         keys = shortcut if isinstance(shortcut, list) else [shortcut]
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcuts(unique_keys(keys))
     if name:
         action.setObjectName(name)
-    action.triggered.connect(lambda _checked=False: slot())
+    if checkable:
+        action.setCheckable(True)
+        action.toggled.connect(slot)
+    else:
+        action.triggered.connect(lambda _checked=False: slot())
     if widget is not None:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         widget.addAction(action)
@@ -51,18 +67,25 @@ class _Builder(QObject):
                                      name="importLabels")
         a["import_report"] = make_action(window, self.tr("Import report of this document"), window.show_import_report,
                                      name="importReport")
+        a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.rename_document, name="renameDocument")
+        a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.delete_document, name="deleteDocument")
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         file_menu = window.menuBar().addMenu(self.tr("&File"))
-        for key in ("open_project", None, "import_files", "import_folder", "import_samples", None, "export",
-                    "import_labels", None, "import_report",
+        file_menu.addAction(a["open_project"])
+        window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
+        window.recent_menu.setObjectName("recentProjects")
+        window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+        for key in (None, "import_files", "import_folder", "import_samples", None, "export",
+                    "import_labels", None, "import_report", "rename_doc", "delete_doc",
                     None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        window.doc_table.addActions([a["rename_doc"], a["delete_doc"]])
 
         # Edit
         undo = c.undo_group.createUndoAction(window, self.tr("Undo"))
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
         redo = c.undo_group.createRedoAction(window, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(unique_keys(["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo, "Ctrl+Y"]))
         a["undo"], a["redo"] = undo, redo
         a["delete"] = make_action(window, self.tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
                               widget=view, name="deleteSpan")
@@ -75,6 +98,21 @@ class _Builder(QObject):
                           widget=view, name=f"tag_{label.name}")
             a[f"tag_{label.name}"] = act
             edit_menu.addAction(act)
+        a["tag_clause"] = make_action(window, self.tr("Tag the clause at the cursor"), lambda: c.tag_unit("clause"),
+                                      "Shift+1", widget=view, name="tagClause")
+        a["tag_sentence"] = make_action(window, self.tr("Tag the sentence at the cursor"),
+                                        lambda: c.tag_unit("sentence"), "Shift+2", widget=view, name="tagSentence")
+        a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
+                                           window.edit_attributes, "F2", widget=view, name="editAttributes")
+        edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
+        edit_menu.addSeparator()
+        a["find"] = make_action(window, self.tr("Find in document…"), window.find_bar.open_bar,
+                                QKeySequence.StandardKey.Find, name="find")
+        a["find_next"] = make_action(window, self.tr("Find next"), lambda: window.find_bar.step(1),
+                                     ["F3", QKeySequence.StandardKey.FindNext], name="findNext")
+        a["find_prev"] = make_action(window, self.tr("Find previous"), lambda: window.find_bar.step(-1),
+                                     ["Shift+F3", QKeySequence.StandardKey.FindPrevious], name="findPrev")
+        edit_menu.addActions([a["find"], a["find_next"], a["find_prev"]])
         edit_menu.addSeparator()
         edit_menu.addAction(a["delete"])
         a["preferences"] = make_action(window, self.tr("Preferences…"), window.show_preferences, name="preferences")
@@ -125,8 +163,22 @@ class _Builder(QObject):
         menu.addAction(a["done"])
         menu.addAction(a["review"])
 
+        # View: every panel can be hidden; focus mode hides them all.
+        menu = window.menuBar().addMenu(self.tr("&View"))
+        for key, dock in window.docks.items():
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"show_{key}")
+            a[f"show_{key}"] = toggle
+            menu.addAction(toggle)
+        a["focus_mode"] = make_action(window, self.tr("Focus mode (text only)"), window.set_focus_mode, "F11",
+                                      name="focusMode", checkable=True)
+        a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.set_hide_suggestions,
+                                            "Ctrl+Shift+S", name="hideSuggestions", checkable=True)
+        menu.addSeparator()
+        menu.addActions([a["focus_mode"], a["hide_suggestions"]])
+
         # Toolbar: the labels first, they are what people click most.
-        toolbar = window.addToolBar(self.tr("Tagging"))
+        toolbar = window.toolbar = window.addToolBar(self.tr("Tagging"))
         toolbar.setObjectName("taggingToolbar")
         for label in window.session.labels:
             toolbar.addAction(a[f"tag_{label.name}"])
@@ -134,6 +186,10 @@ class _Builder(QObject):
         toolbar.addActions([a["accept"], a["reject"], a["next_suggestion"]])
         toolbar.addSeparator()
         toolbar.addActions([undo, redo, a["done"], a["prev_doc"], a["next_doc"]])
+        toolbar_toggle = toolbar.toggleViewAction()
+        toolbar_toggle.setObjectName("show_toolbar")
+        a["show_toolbar"] = toolbar_toggle
+        menu.insertAction(a["focus_mode"], toolbar_toggle)
         for act in a.values():
             act.setToolTip(f"{act.text()} ({act.shortcut().toString()})" if not act.shortcut().isEmpty() else act.text())
         return a

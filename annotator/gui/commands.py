@@ -1,4 +1,5 @@
-"""Undo commands: each redo()/undo() calls one storage function, then reloads the session.
+"""Undo commands: each redo()/undo() calls one storage function, then tells the session what changed
+(``session.apply``), so the views update just those spans.
 
 Every change is committed by the storage call itself, so the undo stack is only a convenience on top
 of data that is already safe. A redo that the store refuses (a duplicate, a stale id) marks the command
@@ -44,11 +45,11 @@ class AddSpan(_StoreCommand):
             # The first redo assigns the id and times; later redos re-store that same span.
             self.span = span_store.add_span(self.session.project, self.span, action=self.action)
         if self._guard(run):
-            self.session.reload_spans()
+            self.session.apply(added=[self.span])
 
     def undo(self) -> None:
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
-        self.session.reload_spans()
+        self.session.apply(removed=[self.span])
 
 
 class RemoveSpan(_StoreCommand):
@@ -58,11 +59,11 @@ class RemoveSpan(_StoreCommand):
 
     def redo(self) -> None:
         if self._guard(lambda: span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)):
-            self.session.reload_spans()
+            self.session.apply(removed=[self.span])
 
     def undo(self) -> None:
         span_store.add_span(self.session.project, self.span, action="span.restore")
-        self.session.reload_spans()
+        self.session.apply(added=[self.span])
 
 
 class UpdateSpan(_StoreCommand):
@@ -75,18 +76,22 @@ class UpdateSpan(_StoreCommand):
         self.previous = {key: getattr(span, key) for key in changes}
 
     def redo(self) -> None:
-        if self._guard(lambda: span_store.update_span(self.session.project, self.span_id,
-                                                      by=self.session.annotator, **self.changes)):
-            self.session.reload_spans()
+        result = []
+        if self._guard(lambda: result.extend(span_store.update_span(self.session.project, self.span_id,
+                                                                    by=self.session.annotator, **self.changes))):
+            before, after = result
+            self.session.apply(added=[after], removed=[before])
 
     def undo(self) -> None:
-        span_store.update_span(self.session.project, self.span_id, by=self.session.annotator, **self.previous)
-        self.session.reload_spans()
+        before, after = span_store.update_span(self.session.project, self.span_id, by=self.session.annotator,
+                                               **self.previous)
+        self.session.apply(added=[after], removed=[before])
 
 
 class AcceptSuggestion(_StoreCommand):
     def __init__(self, session, suggestion: Span, label: str | None = None, text: str = "Accept suggestion"):
         super().__init__(session, text)
+        self.original = suggestion
         self.suggestion = suggestion if label in (None, suggestion.label) else replace(suggestion, label=label)
         self.span: Span | None = None
 
@@ -97,11 +102,17 @@ class AcceptSuggestion(_StoreCommand):
             else:
                 span_store.add_span(self.session.project, self.span, action="suggestion.accept")
         if self._guard(run):
-            self.session.reload_spans()
+            self.session.apply(added=[self.span], removed=self._answered())
+
+    def _answered(self) -> list[Span]:
+        # The store counts a suggestion answered by a row of the same start, end and label: one accepted
+        # under another label stays open (as a reload would show it).
+        return [self.original] if self.span.key == self.original.key else []
 
     def undo(self) -> None:
+        # The suggestion row was never touched: without this annotator's answer it is open again.
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
-        self.session.reload_spans()
+        self.session.apply(added=self._answered(), removed=[self.span])
 
 
 class RejectSuggestion(AcceptSuggestion):
@@ -115,7 +126,7 @@ class RejectSuggestion(AcceptSuggestion):
             else:
                 span_store.add_span(self.session.project, self.span, action="suggestion.reject")
         if self._guard(run):
-            self.session.reload_spans()
+            self.session.apply(added=[self.span], removed=self._answered())  # a rejection is not shown
 
 
 class OutlineEdit(_StoreCommand):

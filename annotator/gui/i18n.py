@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from annotator.resources import resource_path
 
@@ -29,11 +29,27 @@ def install(app: QCoreApplication, preference: str = "") -> str:
     _installed.clear()
     language = resolve_language(preference)
     if language == "zh_CN":
+        # Qt's own strings (file dialogs, OK/Cancel, the text context menu) come with PySide6.
+        for name in qt_catalogues("zh_CN"):
+            translator = QTranslator(app)
+            if translator.load(name):
+                app.installTranslator(translator)
+                _installed.append(translator)
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", "annotator_zh_CN.qm"))):
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def qt_catalogues(language: str) -> list[str]:
+    """Paths of Qt's own .qm files for ``language`` (qtbase: widgets and dialogs) that exist."""
+    from pathlib import Path  # noqa: PLC0415
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not folder.is_dir():  # a frozen build puts them beside the app (packaging/annotator.spec)
+        folder = resource_path("i18n", "qt")
+    return [str(p) for p in (folder / f"qtbase_{language}.qm",) if p.exists()]
 
 
 def _compile() -> int:

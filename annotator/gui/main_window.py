@@ -1,45 +1,53 @@
 """The main window: layout and wiring only. Behaviour lives in the session (data), the tagging
-controller (keys → undo commands) and the workers (long jobs)."""
+controller (keys → undo commands), the workers (long jobs, window_io.py) and the document/project
+commands (window_docs.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from bisect import bisect_left
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressDialog, QSplitter, QTableView, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
 
-from annotator.gui import actions, workers
+from annotator.gui import actions, layout
 from annotator.gui.models.document_list import DOC_ID_ROLE, DocumentListModel
 from annotator.gui.models.outline_model import SECTION_ROLE, build_outline_model
-from annotator.gui.models.span_table import SPAN_ROLE, SpanTableModel
+from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableModel
+from annotator.gui.position import PositionKeeper
 from annotator.gui.session import Session
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets.attribute_editor import AttributeEditor
+from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
+from annotator.gui.window_docs import WindowDocs
+from annotator.gui.window_io import WindowIO
 from annotator.storage import documents as docs
+from annotator.storage.gui_queries import was_suggested
 from annotator.structure.corrections import innermost_at
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowIO, WindowDocs, QMainWindow):
     def __init__(self, session: Session, settings, language: str = "en"):
         super().__init__()
         self.session, self.settings, self.language = session, settings, language
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self._painted: set = set()  # what the highlighter last drew, to re-highlight only changes
         self._jobs: list = []  # (worker, thread) until the worker's result reached this window
         self._closed = False
         self._outline_items = []
         self._syncing = False
+        self.focus_mode = False
+        self.hide_suggestions = False
+        self._pending_hit: str | None = None  # corpus search text to show when the document opens
 
         self.view = SpeechView()
         self.controller = TaggingController(session, self.view, self)
         self.controller.snap_mode = settings.snap_mode
         self._build_layout()
         self.actions_ = actions.build(self)
+        self.position = PositionKeeper(self)
         self._connect()
         self.refresh_documents()
         self._update_title()
@@ -53,44 +61,32 @@ class MainWindow(QMainWindow):
 
     # -- layout --------------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.outline_model = QStandardItemModel(self)
-        self.outline = QTreeView()
-        self.outline.setObjectName("outlineTree")
-        self.outline.setModel(self.outline_model)
-        self.outline.setUniformRowHeights(True)
-        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.outline.header().setStretchLastSection(False)
-        self.outline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.outline.setMinimumWidth(260)
-
-        splitter = QSplitter()
-        splitter.setObjectName("centralSplitter")
-        splitter.addWidget(self.outline)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 900])
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
         self.banner.setVisible(self.session.project.readonly)
         self.banner.setText(self.tr("Read-only: this project file cannot be written; changes are disabled."))
+        self.find_bar = FindBar(self.view)
         column.addWidget(self.banner)
-        column.addWidget(splitter)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        # Documents (left)
+        # Documents (left, top)
         self.doc_model = DocumentListModel(self)
         self.doc_table = QTableView()
         self.doc_table.setObjectName("documentTable")
         self.doc_table.setModel(self.doc_model)
         self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.verticalHeader().hide()
         self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText(self.tr("Search the speeches (Chinese full text)…"))
@@ -100,58 +96,125 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.search_box)
         box.addWidget(self.doc_table)
-        self._dock(self.tr("Documents"), "documentsDock", holder, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.docks = {"documents": layout.make_dock(self, self.tr("Documents"), "documentsDock", holder, layout.LEFT)}
 
-        # Spans (right)
+        # Outline (left, below the documents)
+        self.outline_model = QStandardItemModel(self)
+        self.outline = QTreeView()
+        self.outline.setObjectName("outlineTree")
+        self.outline.setModel(self.outline_model)
+        self.outline.setUniformRowHeights(True)
+        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.docks["outline"] = layout.make_dock(self, self.tr("Outline"), "outlineDock", self.outline, layout.LEFT)
+        self.splitDockWidget(self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical)
+
+        # Spans (right): filter row, table, attributes of the current span
         self.span_model = SpanTableModel(self)
+        self.span_proxy = SpanFilter(self)
+        self.span_proxy.setSourceModel(self.span_model)
         self.span_table = QTableView()
         self.span_table.setObjectName("spanTable")
-        self.span_table.setModel(self.span_model)
+        self.span_table.setModel(self.span_proxy)
         self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.span_table.setSortingEnabled(True)
+        self.span_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until a header is clicked
         self.span_table.verticalHeader().hide()
+        self.span_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.span_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
+        for column, width in enumerate((80, 0, 90, 70)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(2, 110)
+        self.span_filter_text = QLineEdit()
+        self.span_filter_text.setObjectName("spanFilterText")
+        self.span_filter_text.setPlaceholderText(self.tr("Filter spans…"))
+        self.span_filter_text.setClearButtonEnabled(True)
+        self.span_filter_label = QComboBox()
+        self.span_filter_label.setObjectName("spanFilterLabel")
+        self.span_filter_label.addItem(self.tr("All labels"), "")
+        for label in self.session.labels:
+            self.span_filter_label.addItem(label.title(self.language), label.name)
+        self.span_filter_status = QComboBox()
+        self.span_filter_status.setObjectName("spanFilterStatus")
+        for text, value in ((self.tr("All"), ""), (self.tr("Tagged"), "accepted"), (self.tr("Suggested"), "suggested")):
+            self.span_filter_status.addItem(text, value)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.span_filter_text, 1)
+        filters.addWidget(self.span_filter_label)
+        filters.addWidget(self.span_filter_status)
         self.attributes = AttributeEditor()
         self.attributes.language = self.language
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.span_table, 3)
-        box.addWidget(self.attributes, 2)
-        self._dock(self.tr("Spans"), "spansDock", holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addLayout(filters)
+        top_box.addWidget(self.span_table)
+        splitter.addWidget(top)
+        splitter.addWidget(self.attributes)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.docks["spans"] = layout.make_dock(self, self.tr("Spans"), "spansDock", splitter, layout.RIGHT)
+        left, right = layout.preferred_widths(1280)
+        self.resizeDocks([self.docks["documents"], self.docks["spans"]], [left, right], Qt.Orientation.Horizontal)
 
+        self.legend = QLabel()
+        self.legend.setObjectName("labelLegend")
+        self.statusBar().addPermanentWidget(self.legend)
         self.status_label = QLabel()
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_label)
+        self._fill_legend()
 
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> None:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.resizeDocks([dock], [300 if area == Qt.DockWidgetArea.LeftDockWidgetArea else 360],
-                         Qt.Orientation.Horizontal)
+    def _fill_legend(self) -> None:
+        chips = " ".join(
+            f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
+            f"{' (' + label.hotkey + ')' if label.hotkey else ''}" for label in self.session.labels)
+        hint = self.tr("solid = tagged, dotted underline = suggested")
+        self.legend.setText(f"{chips} &nbsp; <i>{hint}</i>")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, lambda: not self._closed and layout.fit_docks(self))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: not self._closed and layout.fit_docks(self))
 
     def _connect(self) -> None:
         s = self.session
         s.documentOpened.connect(self._on_document_opened)
         s.spansChanged.connect(self._on_spans_changed)
+        s.spansEdited.connect(self._on_spans_edited)
         s.outlineChanged.connect(self._on_outline_changed)
         s.statusChanged.connect(lambda _id: self.refresh_documents())
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.doc_table.selectionModel().currentRowChanged.connect(self._on_document_row)
+        # A click (or Enter) on a document or a section hands the keyboard back to the text: the tagging
+        # keys must work without clicking into the text first.
+        self.doc_table.clicked.connect(lambda _i: self.view.setFocus())
+        self.doc_table.activated.connect(lambda _i: self.view.setFocus())
         self.outline.selectionModel().currentChanged.connect(self._on_outline_clicked)
-        self.outline.clicked.connect(self._on_outline_clicked)
-        self.span_table.clicked.connect(self._on_span_clicked)
+        self.outline.clicked.connect(self._on_outline_activated)
+        self.outline.activated.connect(self._on_outline_activated)
+        self.span_table.selectionModel().currentRowChanged.connect(self._on_span_row)
+        self.span_table.activated.connect(lambda _i: self.view.setFocus())
+        self.span_table.clicked.connect(lambda _i: self.view.setFocus())
         self.view.cursorMovedTo.connect(self._sync_outline_to_cursor)
         self.controller.currentSpanChanged.connect(self._on_current_span)
         self.attributes.attributesEdited.connect(self.controller.update_attributes)
+        self.attributes.doneEditing.connect(self.view.setFocus)
         self.search_box.textChanged.connect(self._on_search)
+        self.span_filter_text.textChanged.connect(self.span_proxy.set_text)
+        self.span_filter_label.currentIndexChanged.connect(
+            lambda _i: self.span_proxy.set_label(self.span_filter_label.currentData()))
+        self.span_filter_status.currentIndexChanged.connect(
+            lambda _i: self.span_proxy.set_status(self.span_filter_status.currentData()))
 
     # -- documents -----------------------------------------------------------------------------
     def refresh_documents(self) -> None:
@@ -166,8 +229,21 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _open_first_document(self) -> None:
-        if not self._closed and self.session.doc_id is None and self.doc_model.rowCount():
-            self.doc_table.selectRow(0)
+        """At start: the document (and place) this annotator was at, else the first one."""
+        if self._closed or self.session.doc_id is not None or not self.doc_model.rowCount():
+            return
+        saved = self.position.saved()
+        if saved is not None and self.doc_model.row_of(saved[0]) >= 0:
+            self.doc_table.selectRow(self.doc_model.row_of(saved[0]))
+            if self.session.doc_id == saved[0]:
+                self.position.restore_view(saved[1], saved[2])
+                # once more when the window has its final size (show, restored geometry): the wrap width
+                # decides which character starts the top line
+                QTimer.singleShot(50, lambda: not self._closed and self.position.restore_view(saved[1], saved[2]))
+                self.view.setFocus()
+                return
+        self.doc_table.selectRow(0)
+        self.view.setFocus()
 
     def _on_document_row(self, current, _previous) -> None:
         if self._syncing or not current.isValid():
@@ -180,6 +256,7 @@ class MainWindow(QMainWindow):
         from annotator.storage.search import search  # noqa: PLC0415
 
         query = query.strip()
+        self._pending_hit = query or None
         self.doc_model.set_filter(None if not query else {h.document_id for h in search(self.session.project, query)})
 
     def step_document(self, delta: int) -> None:
@@ -189,6 +266,7 @@ class MainWindow(QMainWindow):
         index = ids.index(self.session.doc_id) + delta if self.session.doc_id in ids else 0
         if 0 <= index < len(ids):
             self.doc_table.selectRow(index)
+            self.view.setFocus()
 
     def toggle_done(self) -> None:
         if self.session.doc_id is None:
@@ -200,14 +278,17 @@ class MainWindow(QMainWindow):
         s = self.session
         # Data first, then the text: setPlainText lays out and highlights every block once, with the
         # right spans; highlighting again afterwards would double the cost of opening a document.
-        self.view.highlighter.set_data(s.utf16, s.index, s.sections, self._colours(), rehighlight=False)
-        self._painted = {self._paint_key(x) for x in s.index.items}
+        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
         self.view.set_text(s.text, s.utf16)
+        self.find_bar.set_document(s.text)
         self._rebuild_outline()
         self._fill_span_table()
         self._update_title()
         self._update_status()
-        if not self._was_suggested(doc_id):
+        if self._pending_hit:  # opened from a corpus search: show the first hit, F3 goes to the next
+            self.find_bar.open_bar(self._pending_hit)
+            self.view.setFocus()
+        if s.doc_id is not None and not was_suggested(s.project, doc_id):
             self.run_suggestions()
 
     # -- outline ---------------------------------------------------------------------------------
@@ -227,7 +308,8 @@ class MainWindow(QMainWindow):
         header = self.outline.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 40)
 
     def _on_outline_clicked(self, index) -> None:
         if self._syncing or not index.isValid():
@@ -239,6 +321,10 @@ class MainWindow(QMainWindow):
         self._syncing = True
         self.view.select_range(section.start, max(section.title_end, section.start + len(section.marker)))
         self._syncing = False
+
+    def _on_outline_activated(self, index) -> None:
+        self._on_outline_clicked(index)
+        self.view.setFocus()
 
     def _sync_outline_to_cursor(self, pos: int) -> None:
         if self._syncing:
@@ -270,28 +356,22 @@ class MainWindow(QMainWindow):
     def _colours(self) -> dict[str, str]:
         return {label.name: label.colour for label in self.session.labels}
 
+    def _shown_index(self):
+        """What the highlighter draws: every span, or only the accepted ones when suggestions are hidden."""
+        if not self.hide_suggestions:
+            return self.session.index
+        from annotator.domain.intervals import IntervalIndex  # noqa: PLC0415
+
+        return IntervalIndex(self.session.spans)
+
+    def set_hide_suggestions(self, hide: bool) -> None:
+        self.hide_suggestions = hide
+        self.span_filter_status.setCurrentIndex(1 if hide else 0)
+        self._apply_highlight()
+
     def _apply_highlight(self) -> None:
         s = self.session
-        self.view.highlighter.set_data(s.utf16, s.index, s.sections, self._colours())
-        self._painted = {self._paint_key(x) for x in s.index.items}
-
-    @staticmethod
-    def _paint_key(span) -> tuple:
-        return (span.id, span.start, span.end, span.label, span.status)
-
-    def _repaint_changed_spans(self) -> None:
-        """After a tag/undo only the blocks under spans that appeared or vanished are re-highlighted."""
-        s = self.session
-        highlighter = self.view.highlighter
-        highlighter.set_data(s.utf16, s.index, s.sections, self._colours(), rehighlight=False)
-        now = {self._paint_key(x) for x in s.index.items}
-        changed = now ^ self._painted
-        self._painted = now
-        if len(changed) > 200:  # a bulk change (accept all in a section): one full pass is cheaper
-            highlighter.rehighlight()
-            return
-        for _id, start, end, _label, _status in changed:
-            highlighter.rehighlight_range(start, end)
+        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours())
 
     def _fill_span_table(self) -> None:
         s = self.session
@@ -299,46 +379,81 @@ class MainWindow(QMainWindow):
         self.span_model.set_rows(s.spans + s.suggestions, s.text, titles, self._colours())
 
     def _on_spans_changed(self, _doc_id: int) -> None:
-        self._repaint_changed_spans()
+        """Everything reloaded (suggestions arrived, labels imported): redraw everything once."""
+        self._apply_highlight()
         self._fill_span_table()
         self._refresh_outline_counts()
         self._update_status()
 
-    def _refresh_outline_counts(self) -> None:
-        starts = sorted(s.start for s in self.session.spans)
-        from bisect import bisect_left  # noqa: PLC0415
+    def _on_spans_edited(self, added: list, removed: list) -> None:
+        """One keystroke's change: only these spans' rows, blocks and section counts are touched."""
+        highlighter = self.view.highlighter
+        highlighter.index = self._shown_index()
+        self._syncing = True  # rows moving under the table's current row are not a choice of span
+        try:
+            for span in removed:
+                self.span_model.remove_span(span.id)
+            for span in added:
+                self.span_model.add_span(span)
+        finally:
+            self._syncing = False
+        self._select_span_row(self.controller.current)
+        for span in [*removed, *added]:
+            highlighter.rehighlight_range(span.start, span.end)
+        if any(s.status == "accepted" for s in [*added, *removed]):
+            self._refresh_outline_counts()
+        self._update_status()
 
+    def _refresh_outline_counts(self) -> None:
+        starts = [s.start for s in self.session.spans]  # already in text order
         for number, item in enumerate(self._outline_items):
             section = self.session.sections[number]
             count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
             parent = item.parent() or self.outline_model.invisibleRootItem()
             count_item = parent.child(item.row(), 1)
-            if count_item is not None:
-                count_item.setText(str(count) if count else "")
+            text = str(count) if count else ""
+            if count_item is not None and count_item.text() != text:
+                count_item.setText(text)
 
-    def _on_span_clicked(self, index) -> None:
-        span = self.session.find_span(index.data(SPAN_ROLE))
-        if span is not None:
+    def _on_span_row(self, current, _previous) -> None:
+        """Moving through the span table (mouse or arrow keys) shows that span in the text."""
+        if self._syncing or not current.isValid():
+            return
+        span = self.session.find_span(current.data(SPAN_ROLE))
+        if span is not None and span is not self.controller.current:
+            self._syncing = True
             self.view.move_to(span.start)
             self.controller.set_current(span)
-            self.view.setFocus()
+            self._syncing = False
 
     def _on_current_span(self, span) -> None:
         label = self.session.label(span.label) if span else None
         self.attributes.show_span(span, label)
+        self._select_span_row(span)
+
+    def _select_span_row(self, span) -> None:
         row = self.span_model.row_of(span.id) if span else -1
+        self._syncing = True
         if row >= 0:
-            self.span_table.selectRow(row)
+            index = self.span_proxy.mapFromSource(self.span_model.index(row, 0))
+            if index.isValid():
+                self.span_table.selectRow(index.row())
+                self.span_table.scrollTo(index)
+            else:
+                self.span_table.clearSelection()
         else:
             self.span_table.clearSelection()
+        self._syncing = False
+
+    def edit_attributes(self) -> None:
+        """F2: the keyboard goes to the current span's first attribute field (Enter/Esc bring it back)."""
+        if not self.attributes.focus_first():
+            self.statusBar().showMessage(self.tr("Put the cursor on a tagged span first"), 4000)
 
     # -- suggestions ---------------------------------------------------------------------------
-    def _was_suggested(self, doc_id: int) -> bool:
-        return self.session.project.conn.execute(
-            "SELECT 1 FROM events WHERE document_id = ? AND action = 'suggest.run' LIMIT 1", [doc_id]
-        ).fetchone() is not None
-
     def run_suggestions(self) -> None:
+        from annotator.gui import workers  # noqa: PLC0415
+
         if self.session.doc_id is None or self.session.project.readonly:
             return
         worker = workers.SuggestWorker(self.session.project.path, self.session.doc_id)
@@ -359,153 +474,7 @@ class MainWindow(QMainWindow):
             self.session.reload_spans()
             self.statusBar().showMessage(self.tr("{0} suggestions").format(count), 4000)
 
-    # -- import ------------------------------------------------------------------------------------
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import speeches"), "",
-                                                self.tr("Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of speeches"))
-        if folder:
-            self.import_paths([folder])
-
-    def import_samples(self) -> None:
-        from annotator.resources import resource_path  # noqa: PLC0415
-
-        folder = resource_path("samples")
-        self.import_paths([str(p) for p in sorted(folder.iterdir())
-                           if p.suffix.lower() in (".txt", ".html", ".htm", ".docx") and p.is_file()])
-
-    def import_paths(self, paths: list[str]) -> None:
-        if self.session.project.readonly:
-            self.statusBar().showMessage(self.banner.text(), 5000)
-            return
-        worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator)
-        self.import_progress = progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
-        progress.setObjectName("importProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        worker.progress.connect(self._on_import_progress)
-        worker.finished.connect(self._on_import_done)
-        worker.failed.connect(self._on_import_failed)
-        self.last_import = None
-        self._start(worker)
-
-    def _on_import_progress(self, done: int, total: int, name: str) -> None:
-        self.import_progress.setMaximum(total)
-        self.import_progress.setValue(done)
-        self.import_progress.setLabelText(name)
-
-    def _on_import_failed(self, reason: str) -> None:
-        if not self._job_done():
-            return
-        self.import_progress.close()
-        QMessageBox.warning(self, self.tr("Import"), reason)
-
-    def _on_import_done(self, summary) -> None:
-        if not self._job_done():
-            return
-        self.import_progress.close()
-        self.last_import = summary
-        self.refresh_documents()
-        text = self.tr("Imported {0}, skipped as duplicate {1}, failed {2}.").format(
-            summary.imported, summary.duplicates, len(summary.failed))
-        if summary.cancelled:
-            text += " " + self.tr("(cancelled)")
-        self.statusBar().showMessage(text, 8000)
-        if summary.failed:
-            details = "\n".join(f"{Path(o.path).name}: {o.reason}" for o in summary.failed[:30])
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText(details)
-            box.setObjectName("importFailures")
-            box.open()
-        if self.session.doc_id is None:
-            self._open_first_document()
-
-    # -- exchange -----------------------------------------------------------------------------------
-    _EXPORT_FILTERS = (("native", "Native JSONL (*.jsonl)"), ("doccano", "doccano JSONL (*.jsonl)"),
-                       ("prodigy", "Prodigy JSONL (*.jsonl)"), ("labelstudio", "Label Studio JSON (*.json)"),
-                       ("conll", "CoNLL / BIO (*.conll *.txt)"), ("csv", "Statistics table CSV (*.csv)"),
-                       ("xlsx", "Statistics table Excel (*.xlsx)"))
-
-    def export_dialog(self) -> None:
-        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS)
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export labels"), "", filters)
-        if path:
-            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
-            self.run_exchange("export", path, fmt)
-
-    def import_labels_dialog(self) -> None:
-        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
-        path, chosen = QFileDialog.getOpenFileName(self, self.tr("Import labels"), "", filters)
-        if path:
-            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
-            self.run_exchange("import", path, fmt)
-
-    def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
-        """Export or import labels in the background; the result goes to the status bar and a dialog."""
-        worker = workers.ExchangeWorker(self.session.project.path, direction, path, fmt, **options)
-        self.exchange_progress = QProgressDialog(self.tr("Working…"), "", 0, 0, self)
-        self.exchange_progress.setCancelButton(None)  # an export is atomic: it finishes or leaves nothing
-        self.exchange_progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.exchange_progress.setMinimumDuration(300)
-        worker.finished.connect(self._on_exchange_done)
-        worker.failed.connect(self._on_exchange_failed)
-        self.last_exchange = None
-        self._start(worker)
-
-    def _on_exchange_done(self, summary: str) -> None:
-        if not self._job_done():
-            return
-        self.exchange_progress.close()
-        self.last_exchange = summary
-        self.statusBar().showMessage(summary, 10000)
-        self.refresh_documents()
-        if self.session.doc_id is not None:
-            self.session.reload_spans()
-
-    def _on_exchange_failed(self, reason: str) -> None:
-        if not self._job_done():
-            return
-        self.exchange_progress.close()
-        self.last_exchange = reason
-        QMessageBox.warning(self, self.tr("Export / import"), reason)
-
-    def show_import_report(self) -> None:
-        from annotator.gui.dialogs.import_report import ImportReportDialog  # noqa: PLC0415
-
-        if self.session.doc_id is None:
-            return
-        row = docs.get_document(self.session.project, self.session.doc_id)
-        ImportReportDialog(row["title"], row["import_report"], row["encoding"], row["source_path"], self).open()
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            self.import_paths(paths)
-            event.acceptProposedAction()
-
     # -- misc ----------------------------------------------------------------------------------
-    def _start(self, worker) -> None:
-        self._jobs.append((worker, workers.start(worker)))
-
-    def _job_done(self) -> bool:
-        """Called first by every finished/failed slot; False once the window is closed (ignore the result)."""
-        sender = self.sender()
-        self._jobs = [(w, t) for w, t in self._jobs if w is not sender]
-        return not self._closed
-
-    def busy(self) -> bool:
-        """True until every job's result has been delivered to the window (tests wait on this)."""
-        return bool(self._jobs)
-
     def open_review(self) -> None:
         """Agreement review and adjudication into gold for the current document."""
         from annotator.gui.review import ReviewWindow  # noqa: PLC0415
@@ -514,33 +483,8 @@ class MainWindow(QMainWindow):
                                     language=self.language, parent=self)
         self._review.show()
 
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("Projects (*.db);;All files (*)"))
-        if path:
-            self.settings.last_project = path
-            QMessageBox.information(self, self.tr("Open project"),
-                                    self.tr("Restart the annotator to open {0}, or run: annotator \"{0}\"").format(path))
-
-    def show_preferences(self) -> None:
-        from annotator.gui.dialogs.preferences import PreferencesDialog  # noqa: PLC0415
-
-        dialog = PreferencesDialog(self.session.annotator, self.settings.language, self.settings.snap_mode, self)
-        if dialog.exec():
-            name, language, snap_mode = dialog.values()
-            self.settings.snap_mode = self.controller.snap_mode = snap_mode
-            if language != self.settings.language:
-                self.settings.language = language
-                self.statusBar().showMessage(self.tr("The language changes at the next start."), 6000)
-            if name and name != self.session.annotator:
-                self.settings.annotator = name
-                from annotator.storage.labels import ensure_annotator  # noqa: PLC0415
-
-                ensure_annotator(self.session.project, name)
-                self.session.annotator = name
-                if self.session.doc_id is not None:
-                    self.session.open_document(self.session.doc_id)
-                self.refresh_documents()
-            self._update_status()
+    def set_focus_mode(self, on: bool) -> None:
+        layout.set_focus_mode(self, on)
 
     def _update_title(self) -> None:
         title = self.tr("Speech Structure Annotator")
@@ -558,6 +502,9 @@ class MainWindow(QMainWindow):
             s.annotator, done, len(rows), len(s.spans), len(s.suggestions)))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.focus_mode:
+            self.set_focus_mode(False)  # save the panels as they are outside focus mode
+        self.position.save_now()
         self.settings.set_layout("geometry", self.saveGeometry())
         self.settings.set_layout("state", self.saveState())
         self.settings.sync()
@@ -567,3 +514,4 @@ class MainWindow(QMainWindow):
                 worker.cancel()
             thread.join(10)
         super().closeEvent(event)
+

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 
 from annotator.paths import settings_path
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the outline became a dock (v1 states would hide it)
 
 
 class Settings:

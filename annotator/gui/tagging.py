@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from annotator.domain.model import Span
-from annotator.domain.selection import snap
+from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
 from annotator.storage import spans as span_store
 
@@ -33,6 +33,7 @@ class TaggingController(QObject):
         self.current: Span | None = None
         session.documentOpened.connect(self._on_document)
         session.spansChanged.connect(self._refresh_current)
+        session.spansEdited.connect(lambda _added, _removed: self._refresh_current(None))
         view.cursorMovedTo.connect(self._on_cursor)
 
     # -- undo stacks -------------------------------------------------------------------------------
@@ -67,8 +68,9 @@ class TaggingController(QObject):
         elif self.current is not None:
             self.set_current(None)
 
-    def _refresh_current(self, _doc_id: int) -> None:
+    def _refresh_current(self, _doc_id) -> None:
         if self.current is not None:
+            # the same span (same id) after an edit is a new object: show its new values
             self.set_current(self.session.find_span(self.current.id))
 
     # -- tagging -------------------------------------------------------------------------------------
@@ -95,8 +97,29 @@ class TaggingController(QObject):
         if span_store.find_identical(self.session.project, span):
             self.session.message.emit(self.tr("This exact span is already tagged"))
             return
-        self.push(commands.AddSpan(self.session, span, self.tr("Tag span")))
+        command = commands.AddSpan(self.session, span, self.tr("Tag span"))
+        self.push(command)
         self.view.select_range(end, end, scroll=False)
+        stored = self.session.find_span(command.span.id) if command.span.id else None
+        if stored is not None:
+            # The new span is the current one: selected in the span panel, F2 edits its attributes.
+            self.set_current(stored)
+
+    def tag_unit(self, mode: str, label: str | None = None) -> None:
+        """Shift+1 / Shift+2: tag the clause / sentence under the cursor (no selection needed) with
+        ``label`` — by default the first label, the one for directives in the default scheme."""
+        if self.session.doc_id is None or not self.session.labels:
+            return
+        start, end = unit_at(self.session.text, self.view.cursor_position(), mode)
+        if start >= end:
+            self.session.message.emit(self.tr("No clause or sentence under the cursor"))
+            return
+        self.view.select_range(start, end, scroll=False)
+        previous, self.snap_mode = self.snap_mode, "trim"
+        try:
+            self.tag(label or self.session.labels[0].name)
+        finally:
+            self.snap_mode = previous
 
     def delete_current(self) -> None:
         if self.current is None:
@@ -204,9 +227,25 @@ class TaggingController(QObject):
         self.push(commands.OutlineEdit(self.session, "remove", self.session.sections[index].start, {},
                                        self.tr("Remove heading")))
 
+    def _outline_edit_changes(self, op: str, anchor: int, payload: dict) -> bool:
+        """Would this correction change the outline? (Demoting a first child changes nothing: the tree
+        cannot go two levels deeper than the parent.) Such an edit is not stored and adds no undo step."""
+        from annotator.structure.corrections import apply_edits  # noqa: PLC0415
+
+        def shape(sections):
+            return [(s.start, s.level, s.title_end, s.marker) for s in sections]
+
+        current = self.session.sections
+        after = apply_edits(self.session.text, current, [{"op": op, "anchor": anchor, "payload": payload}])
+        return shape(after) != shape(current)
+
     def shift_heading(self, delta: int) -> None:
         index = self._section_under_cursor()
         if index is None:
+            return
+        if not self._outline_edit_changes("shift", self.session.sections[index].start, {"delta": delta}):
+            self.session.message.emit(self.tr("This heading cannot move that way (no previous heading at its level)")
+                                      if delta > 0 else self.tr("This heading is already at the top level"))
             return
         self.push(commands.OutlineEdit(self.session, "shift", self.session.sections[index].start, {"delta": delta},
                                        self.tr("Promote heading") if delta < 0 else self.tr("Demote heading")))

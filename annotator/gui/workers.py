@@ -92,7 +92,7 @@ def start(worker: QObject) -> threading.Thread:
 class ExchangeWorker(QObject):
     """Export to a file or import labels from one (annotator.exchange.dispatch), off the GUI thread."""
 
-    finished = Signal(str)  # the report's summary
+    finished = Signal(object)  # ExportReport | ImportReport (the window words it in the UI's language)
     failed = Signal(str)
 
     def __init__(self, project_path: Path, direction: str, path: str, fmt: str, **options):
@@ -112,4 +112,4 @@ class ExchangeWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - shown to the user with the file's name
             self.failed.emit(f"{self.path}: {exc}")
             return
-        self.finished.emit(report.summary())
+        self.finished.emit(report)

@@ -9,7 +9,11 @@ paragraph style may carry the numbering (Heading 1 linked to a list).
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
+
+from annotator.io.limits import MAX_LEVEL_TEXT, MAX_MARKER_CHARS, clamp_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVELS = 9
@@ -27,6 +31,16 @@ class Level:
     style: str | None = None  # pStyle: the paragraph style this level belongs to
 
 
+_DEFAULT_LEVEL = Level()
+# %1–%9 refer to levels; "%²" is a digit to str.isdigit() but not to int(), so it stays text.
+_TEMPLATE_REF = re.compile(r"%([0-9])")
+
+
+@functools.lru_cache(maxsize=256)
+def _template_refs(text: str) -> tuple[str, ...]:
+    return tuple(sorted(set(_TEMPLATE_REF.findall(text))))
+
+
 def _val(el, name: str, default=None):
     child = el.find(W + name) if el is not None else None
     if child is None:
@@ -41,13 +55,25 @@ def _int(value, default: int | None = None) -> int | None:
         return default
 
 
-def _parse_level(el) -> Level:
+def _parse_level(el, notes: set[str]) -> Level:
     restart = _int(_val(el, "lvlRestart"))
     legal = el.find(W + "isLgl")
+    text = _val(el, "lvlText", "")
+    if len(text) > MAX_LEVEL_TEXT:
+        # Only a damaged or hand-made file has this; each paragraph would repeat it (a 3 KB file
+        # carried a megabyte of "%1" per paragraph), so keep what Word itself could have written.
+        notes.add(f"a list's number template was longer than {MAX_LEVEL_TEXT} characters and was cut")
+        text = text[:MAX_LEVEL_TEXT]
+    refs = list(_TEMPLATE_REF.finditer(text))
+    if len(refs) > _LEVELS:
+        # Word writes each level's number at most once ("%1.%2.%3"); more is a hand-made file
+        # making every paragraph's marker as long as the template allows.
+        notes.add(f"a list's number template repeated level numbers more than {_LEVELS} times and was cut")
+        text = text[: refs[_LEVELS].start()]
     return Level(
-        start=_int(_val(el, "start"), 1),
+        start=clamp_number(_int(_val(el, "start"), 1)),
         fmt=_val(el, "numFmt", "decimal"),
-        text=_val(el, "lvlText", ""),
+        text=text,
         restart=restart,
         legal=legal is not None and legal.get(W + "val", "1") not in ("0", "false", "off"),
         suffix=_val(el, "suff", "tab"),
@@ -67,6 +93,8 @@ class Numbering:
         self._style_parent: dict[str, str] = {}
         self._style_numid_by_name: dict[str, str] = {}
         self._default_style: str | None = None
+        self._levels_cache: dict[str, dict[int, Level]] = {}
+        self.notes: set[str] = set()  # warnings for the annotator (a cut template, …)
         if styles_el is not None:
             self._read_styles(styles_el)
         if numbering_el is not None:
@@ -90,7 +118,7 @@ class Numbering:
         for abstract in numbering_el.iter(W + "abstractNum"):
             abstract_id = abstract.get(W + "abstractNumId")
             self._abstract[abstract_id] = {
-                _int(lvl.get(W + "ilvl"), 0): _parse_level(lvl) for lvl in abstract.iter(W + "lvl")
+                _int(lvl.get(W + "ilvl"), 0): _parse_level(lvl, self.notes) for lvl in abstract.iter(W + "lvl")
             }
             link = _val(abstract, "numStyleLink")
             if link:
@@ -103,10 +131,10 @@ class Numbering:
                 ilvl = _int(override.get(W + "ilvl"), 0)
                 start = _int(_val(override, "startOverride"))
                 if start is not None:
-                    starts[ilvl] = start
+                    starts[ilvl] = clamp_number(start)
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
-                    overrides[ilvl] = _parse_level(lvl)
+                    overrides[ilvl] = _parse_level(lvl, self.notes)
             self._nums[num_id] = (_val(num, "abstractNumId"), overrides, starts)
 
     # -- per paragraph --
@@ -126,7 +154,7 @@ class Numbering:
             return ""
         counters = self._counters.setdefault(num_id, [None] * _LEVELS)
         start = self._start(num_id, ilvl, level)
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        counters[ilvl] = start if counters[ilvl] is None else clamp_number(counters[ilvl] + 1)
         for deeper in range(ilvl + 1, _LEVELS):
             deeper_level = levels.get(deeper)
             restart_after = deeper if deeper_level is None or deeper_level.restart is None else deeper_level.restart
@@ -137,23 +165,18 @@ class Numbering:
         return self._render(num_id, ilvl, level, levels, counters)
 
     def _render(self, num_id, ilvl, level, levels, counters) -> str:
-        out = []
-        text = level.text
-        i = 0
-        while i < len(text):
-            ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
-                ref = int(text[i + 1]) - 1
-                ref_level = levels.get(ref, Level())
-                value = counters[ref] if 0 <= ref < _LEVELS and counters[ref] is not None else \
-                    self._start(num_id, ref, ref_level)
-                fmt = "decimal" if level.legal and ref != ilvl else ref_level.fmt
-                out.append(format_number(value, fmt))
-                i += 2
-            else:
-                out.append(ch)
-                i += 1
-        label = "".join(out)
+        # Each level the template names is formatted once, then substituted by the regex engine:
+        # a template of 32 × "%1" costs one format call, not 32.
+        formatted: dict[str, str] = {}
+        for digit in _template_refs(level.text):
+            ref = int(digit) - 1
+            ref_level = levels.get(ref) or _DEFAULT_LEVEL
+            value = counters[ref] if 0 <= ref < _LEVELS and counters[ref] is not None else \
+                self._start(num_id, ref, ref_level)
+            fmt = "decimal" if level.legal and ref != ilvl else ref_level.fmt
+            formatted[digit] = format_number(value, fmt)
+        label = _TEMPLATE_REF.sub(lambda match: formatted[match.group(1)], level.text)
+        label = label[:MAX_MARKER_CHARS]
         if label and level.suffix in ("tab", "space"):
             # Word draws a tab after "1." but the gap after "一、" or "（一）" is visual only; Chinese
             # text never has a space there and the outline parser expects none.
@@ -166,6 +189,13 @@ class Numbering:
         return starts.get(ilvl, level.start)
 
     def _levels(self, num_id: str) -> dict[int, Level]:
+        # Called for every numbered paragraph; the definitions never change while reading.
+        cached = self._levels_cache.get(num_id)
+        if cached is None:
+            cached = self._levels_cache[num_id] = self._resolve_levels(num_id)
+        return cached
+
+    def _resolve_levels(self, num_id: str) -> dict[int, Level]:
         abstract_id, overrides, _ = self._nums[num_id]
         levels = dict(self._abstract.get(abstract_id, {}))
         if not levels and abstract_id in self._abstract_style_link:
@@ -208,8 +238,16 @@ _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 
+_MAX_LETTER_REPEAT = 4
+
+
 def format_number(value: int, fmt: str) -> str:
-    """``value`` written in Word's numFmt ``fmt``; unknown formats fall back to decimal like Word."""
+    """``value`` written in Word's numFmt ``fmt``; unknown formats fall back to decimal like Word.
+
+    The result's length is bounded whatever ``value`` is: callers clamp values to ±MAX_LIST_NUMBER
+    and every format here either has a fixed width or falls back to decimal digits.
+    """
+    value = clamp_number(value)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
         return _cn_counting(value, _CN_DIGITS, "十百千")
@@ -231,8 +269,9 @@ def format_number(value: int, fmt: str) -> str:
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "decimalZero":
         return f"{value:02d}"
-    if fmt in ("lowerLetter", "upperLetter") and value >= 1:
-        # Word repeats the letter: a … z, aa … zz, aaa …
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= value <= 26 * _MAX_LETTER_REPEAT:
+        # Word repeats the letter: a … z, aa … zz, aaa …; past "zzzz" (a list nobody letters) the
+        # repetition would grow with the value, so the number is written in digits instead.
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman") and 1 <= value < 4000:

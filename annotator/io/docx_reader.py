@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import W, Numbering
 from annotator.io.errors import ReadError
+from annotator.io.limits import TextBudget
 
 # Real documents unpack to a few MB (images included, rarely above 100 MB); past this the archive
 # is a zip bomb or not a document anyone annotates.
@@ -62,11 +63,29 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})") from exc
     numbering = Numbering(_numbering_element(document), _styles_element(document))
     stats = {"paragraphs": 0, "tables": 0, "numbered_paragraphs": 0}
-    lines: list[str] = []
+    lines = _Lines()
     _blocks(document.element.body, numbering, lines, stats)
     metadata = {"size_bytes": len(data), **stats, **_core_properties(document)}
     title = metadata.get("title") or None
-    return ReadResult(text="\n".join(lines), encoding="docx", format="docx", title=title, metadata=metadata)
+    return ReadResult(text="\n".join(lines), encoding="docx", format="docx", title=title, metadata=metadata,
+                      warnings=sorted(numbering.notes))
+
+
+class _Lines(list):
+    """The output lines, refusing to grow past MAX_TEXT_CHARS (a small archive can hold many
+    numbered paragraphs, each producing a marker), so memory stays bounded before the refusal."""
+
+    def __init__(self):
+        super().__init__()
+        self._budget = TextBudget()
+
+    def append(self, line: str) -> None:
+        self._budget.spend(len(line) + 1)
+        super().append(line)
+
+    def extend(self, lines) -> None:
+        for line in lines:
+            self.append(line)
 
 
 def check_archive(path: Path, data: bytes) -> None:
@@ -206,7 +225,7 @@ def _table(tbl, numbering: Numbering, lines: list[str], stats: dict) -> None:
     for row in _through_sdt(tbl, W + "tr"):
         cells = []
         for cell in _through_sdt(row, W + "tc"):
-            cell_lines: list[str] = []
+            cell_lines = _Lines()
             _blocks(cell, numbering, cell_lines, stats)
             cells.append(cell_lines)
         filled = [c for c in cells if any(line.strip() for line in c)]

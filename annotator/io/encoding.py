@@ -3,8 +3,11 @@
 Order of evidence, strongest first: a byte-order mark; NUL bytes (only UTF-16/32 text has them, so
 otherwise the file is binary); strict UTF-8 (a valid multi-byte UTF-8 sequence almost never happens
 by chance, so success is conclusive); UTF-16 without a BOM; GB18030 (the superset of GB2312 and GBK,
-so a file labelled either decodes identically and a stray GBK-only character never fails); then the
-same two with a few broken bytes replaced; last, charset-normalizer for anything else.
+so a file labelled either decodes identically and a stray GBK-only character never fails), Big5 or
+Shift-JIS, chosen by which characters each reading produces (legacy.py); then UTF-8 and GB18030 with
+a few broken bytes replaced; Western European (Latin-1/Windows-1252) when the accented letters sit
+inside words; last, charset-normalizer for anything else. A UTF-16 byte-order mark in front of
+text that is really UTF-8 is ignored rather than trusted.
 
 Offsets depend on the exact characters returned here, so a leading BOM is always removed and
 charset-normalizer's answer is taken as ``str(match)``: decoding with the name it reports (e.g.
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.io.errors import ReadError
+from annotator.io.legacy import legacy_cjk, plausible_gb18030, western
 
 # A few broken bytes (a bad copy-paste, a truncated download joined to another) should not stop an
 # import: accept a lenient decode when at most this share of the non-ASCII bytes had to be replaced.
@@ -40,6 +44,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Characters real text is made of (besides hanzi, checked separately against GB2312's common set).
 _PLAIN = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\uff00-\uffef\U00010000-\U0010ffff]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3041-\u30ff]")
 _THREE_BYTE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
 
 _ASCII_BYTES = bytes(range(128))
@@ -75,7 +80,10 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
         return Decoded("", "utf-8")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _check_text(_decode_unicode(data[len(bom):], name, path), path)
+            decoded = _decode_unicode(data[len(bom):], name, path)
+            if name.startswith("utf-16"):
+                decoded = _stray_utf16_bom(data[len(bom):], bom, decoded)
+            return _check_text(decoded, path)
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
         if guess is None:
@@ -87,14 +95,36 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     if result is None:
         result = _utf16_without_nul(data)
     if result is None:
-        result = _strict(data, "gb18030")
+        legacy = legacy_cjk(data)  # GB18030, Big5 or Shift-JIS, by which characters each reading gives
+        result = Decoded(*legacy) if legacy else None
     if result is None:
-        result = _lenient(data, "utf-8") or _lenient(data, "gb18030")
+        result = _lenient(data, "utf-8")
+    if result is None:
+        result = _lenient(data, "gb18030")
+        if result is not None and not plausible_gb18030(result.text):
+            result = None
+    if result is None:
+        latin = western(data)
+        result = Decoded(*latin) if latin else None
     if result is None:
         result = _charset_normalizer(data)
     if result is None:
         raise ReadError(path, "not a text file (binary data or an unknown text encoding)")
     return _check_text(result, path)
+
+
+def _stray_utf16_bom(rest: bytes, bom: bytes, as_utf16: Decoded) -> Decoded:
+    """A UTF-8 file that merely starts with FF FE (a bad concatenation, an editor's stray bytes)
+    must not become UTF-16 garbage: keep the UTF-16 reading unless it is implausible and the rest
+    is valid UTF-8 that reads as text."""
+    if _text_score(as_utf16.text[:65536], kana=True) >= 0.5:
+        return as_utf16
+    utf8 = _utf8_strict(rest)
+    if utf8 is None or _text_score(utf8.text[:65536]) < 0.9:
+        return as_utf16
+    utf8.warnings.insert(0, f"the file starts with the bytes {bom.hex(' ').upper()} (a UTF-16 byte-order mark) "
+                            "but the rest is UTF-8; those two bytes were ignored")
+    return utf8
 
 
 def _check_text(result: Decoded, path: str | Path) -> Decoded:
@@ -200,11 +230,11 @@ def _best_utf16(data: bytes, threshold: float) -> str | None:
     return best if scores[best] >= threshold else None
 
 
-def _text_score(text: str) -> float:
-    """Share of ``text`` that looks like real writing: ASCII, punctuation and common hanzi."""
+def _text_score(text: str, kana: bool = False) -> float:
+    """Share of ``text`` that looks like real writing: ASCII, punctuation and common hanzi (and kana)."""
     if not text:
         return 0.0
-    good = len(_PLAIN.findall(text))
+    good = len(_PLAIN.findall(text)) + (len(_KANA.findall(text)) if kana else 0)
     for ch in _HANZI.findall(text):
         try:
             ch.encode("gb2312")

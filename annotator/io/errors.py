@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.paths import display_path
+
 
 class ReadError(Exception):
     """A file could not be imported; ``reason`` is plain English shown to the annotator as is.
@@ -13,7 +15,8 @@ class ReadError(Exception):
     """
 
     def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
+        # Printable whatever the name's bytes: the message is shown, logged and stored.
+        self.path = display_path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import format_number
 from annotator.io.encoding import decode
+from annotator.io.limits import TextBudget, clamp_number
 
 # Content a browser never shows as text.
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "math", "canvas",
@@ -45,7 +46,7 @@ _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "ch
 def read_html(path: Path, data: bytes) -> ReadResult:
     text, encoding, source, warnings = _decode_html(path, data)
     parser = _TextExtractor()
-    parser.feed(text)
+    parser.feed(defuse(text))
     parser.close()
     title = parser.title()
     metadata = {"size_bytes": len(data), "charset_source": source}
@@ -89,6 +90,54 @@ def _declared_charset(data: bytes) -> str | None:
     return name
 
 
+# html.parser re-scans to the end of the input for every construct that never closes ("<a<a<a…",
+# "</</…", "<!--x>" repeated, "<![CDATA[" without "]]>"): 80 KB took 15 s, 20 MB would never end.
+# ``defuse`` turns exactly those openers into text first, in one linear pass. It changes nothing a
+# browser shows: html.parser itself falls back to emitting an unclosed construct as text, and "&lt;"
+# is unescaped back to "<" in the data.
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"\]\s*\]\s*>")  # <![CDATA[ … ]]>
+_MS_SECTION_CLOSE = re.compile(r"\]\s*>")  # <![if …]> … <![endif]>
+_SECTION_OPEN = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)?")
+_CDATA_LIKE = {"cdata", "temp", "ignore", "include", "rcdata"}
+_MS_LIKE = {"if", "else", "endif"}
+
+
+def defuse(text: str) -> str:
+    """``text`` with every markup opener that can never be closed escaped as "&lt;" (linear time)."""
+    last_gt = text.rfind(">")
+    body, tail = text[: last_gt + 1], text[last_gt + 1:]
+    # After the last ">" nothing can close: html.parser would try every "<" against the whole rest.
+    tail = tail.replace("<", "&lt;")
+    if "<!" in body:
+        body = _escape_after(body, "<!--", _last_end(_COMMENT_CLOSE, body))
+        if "<![" in body:
+            section_end = _last_end(_SECTION_CLOSE, body)
+            ms_end = _last_end(_MS_SECTION_CLOSE, body)
+
+            def marked(match: re.Match) -> str:
+                # _markupbase raises on an unknown keyword; a known one needs its closer later on.
+                name = (match.group(1) or "").lower()
+                limit = section_end if name in _CDATA_LIKE else ms_end if name in _MS_LIKE else -1
+                return match.group() if match.start() < limit else "&lt;" + match.group()[1:]
+
+            body = _SECTION_OPEN.sub(marked, body)
+    return body + tail
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    end = -1
+    for match in pattern.finditer(text):
+        end = match.end()
+    return end
+
+
+def _escape_after(text: str, opener: str, limit: int) -> str:
+    """Escape every ``opener`` that starts at or after ``limit`` (no closer follows it)."""
+    head, rest = text[: max(limit, 0)], text[max(limit, 0):]
+    return head + rest.replace(opener, "&lt;" + opener[1:])
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -103,6 +152,7 @@ class _TextExtractor(HTMLParser):
         # One entry per open list: [last number, format] for <ol>, None for <ul>. Browsers draw
         # "1." before ordered items; like Word's list numbers, that marker is text the reader sees.
         self._lists: list[list | None] = []
+        self._budget = TextBudget()
 
     # -- tokenizer callbacks --
     def handle_starttag(self, tag, attrs):
@@ -122,6 +172,7 @@ class _TextExtractor(HTMLParser):
             self._end_line()
             start = _int_attr(attrs, "start", 1)
             self._lists.append([start - 1, _OL_TYPES.get(dict(attrs).get("type") or "1", "decimal")])
+            self._budget.spend(1)  # an empty <ol> per 4 bytes must still count towards the limit
         elif tag in ("ul", "menu", "dir"):
             self._end_line()
             self._lists.append(None)
@@ -129,8 +180,8 @@ class _TextExtractor(HTMLParser):
             self._end_line()
             current = self._lists[-1] if self._lists else None
             if current is not None:
-                current[0] = _int_attr(attrs, "value", current[0] + 1)
-                self._line.append(format_number(current[0], current[1]) + ". ")
+                current[0] = clamp_number(_int_attr(attrs, "value", current[0] + 1))
+                self._line.append(_marker(current[0], current[1]) + ". ")
         elif tag in _BLOCK:
             self._end_line()
             if tag == "pre":
@@ -198,7 +249,9 @@ class _TextExtractor(HTMLParser):
     def _end_line(self, force: bool = False) -> None:
         # Nested blocks (<div><p>…) must not pile up blank lines; <br> always breaks.
         if self._line or force:
-            self._lines.append("".join(self._line).rstrip(" \t"))
+            line = "".join(self._line).rstrip(" \t")
+            self._budget.spend(len(line) + 1)
+            self._lines.append(line)
         self._line = []
         self._pending_ws = None
 
@@ -213,10 +266,28 @@ class _TextExtractor(HTMLParser):
 
 
 def _int_attr(attrs, name: str, default: int) -> int:
-    try:
-        return int(dict(attrs).get(name) or default)
-    except ValueError:
-        return default
+    """An integer attribute as a browser reads it, clamped so its marker stays a few characters."""
+    value = dict(attrs).get(name)
+    match = _LEADING_INT.match(value or "")
+    if not match:
+        return clamp_number(default)
+    return clamp_number(int(match.group().strip()[:13]))  # past 12 digits the clamp decides anyway
+
+
+_LEADING_INT = re.compile(r"\s*[-+]?[0-9]+")
+
+
+def _marker(value: int, fmt: str) -> str:
+    # Browsers letter lists a…z, aa, ab… (bijective base 26), unlike Word's aa, bb; bounded since
+    # values are clamped (at most 4 letters).
+    if fmt in ("lowerLetter", "upperLetter") and value >= 1:
+        letters = []
+        while value:
+            value, rest = divmod(value - 1, 26)
+            letters.append(chr(ord("a") + rest))
+        text = "".join(reversed(letters))
+        return text if fmt == "lowerLetter" else text.upper()
+    return format_number(value, fmt)
 
 
 def _is_hidden(attrs) -> bool:

@@ -16,11 +16,10 @@ from pathlib import Path
 from annotator.domain.model import ReadResult
 from annotator.io.encoding import decode
 from annotator.io.errors import ReadError
+from annotator.io.limits import MAX_TEXT_CHARS, READ_LIMIT_BYTES, TextLimitExceeded
+from annotator.paths import display_path
 
-# Speeches and reports are 5–200 KB of text; even a 500-page .docx with images stays under this.
-# Larger inputs are almost certainly the wrong file, and a 20 MB text already means ~7 M characters
-# in one text view, so refuse before reading instead of freezing the import.
-READ_LIMIT_BYTES = 20 * 1024 * 1024
+__all__ = ["READ_LIMIT_BYTES", "MAX_TEXT_CHARS", "read_file", "normalize_text", "read_limited"]
 
 TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -46,6 +45,14 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u20
 _JOINERS = re.compile(r"[\u200c\u200d]")
 _NOT_JOINABLE = re.compile(r"[\x00-\x7f\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u200c\u200d]")
 
+# What "empty" means: no character that draws anything. Whitespace of every kind (NBSP, U+3000),
+# C0/C1 controls, format characters (soft hyphen, joiners, bidi marks, BOMs, tags), variation
+# selectors and the "blank" letters fonts draw as nothing (Hangul fillers, braille blank) do not count.
+_VISIBLE = re.compile(
+    r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    r"\u2028-\u202e\u205f-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    r"\U000e0000-\U000e0fff]")
+
 
 def read_file(path: str | Path) -> ReadResult:
     """Read a .txt/.md/.docx/.html file (or sniff an unknown one) into normalised text."""
@@ -54,20 +61,27 @@ def read_file(path: str | Path) -> ReadResult:
         result = _read(path)
     except ReadError:
         raise
+    except TextLimitExceeded as exc:
+        raise ReadError(path, _too_long(exc.produced)) from exc
     except MemoryError as exc:
         raise ReadError(path, "not enough memory to read this file") from exc
     except RecursionError as exc:
         raise ReadError(path, "the file is nested too deeply to read (damaged or hostile file)") from exc
     except Exception as exc:  # noqa: BLE001 - the contract is "only ReadError escapes"
         raise ReadError(path, f"could not be read ({type(exc).__name__}: {exc})") from exc
+    if len(result.text) > MAX_TEXT_CHARS:
+        raise ReadError(path, _too_long(len(result.text)))
     text, notes = normalize_text(result.text)
-    if not text.strip():
-        raise ReadError(path, "empty file" if result.format in ("txt", "md") else "empty file (no text found)")
+    if not has_visible_text(text):
+        reason = "empty file" if result.format in ("txt", "md") else "empty file (no text found)"
+        if result.text.strip():
+            reason += ": only invisible characters (spaces, zero-width or control characters, byte-order marks)"
+        raise ReadError(path, reason)
     result.text = text
     result.warnings.extend(notes)
     if result.title is not None:
         result.title = normalize_text(result.title)[0].strip() or None
-    result.metadata.setdefault("source_path", str(path))
+    result.metadata.setdefault("source_path", display_path(path))
     return result
 
 
@@ -121,6 +135,16 @@ def read_limited(path: Path) -> bytes:
 def _check_size(path: Path, size: int) -> None:
     if size > READ_LIMIT_BYTES:
         raise ReadError(path, f"file is {size / 2**20:.1f} MB; the limit is {READ_LIMIT_BYTES // 2**20} MB")
+
+
+def has_visible_text(text: str) -> bool:
+    """True if ``text`` has at least one character that draws something on screen."""
+    return _VISIBLE.search(text) is not None
+
+
+def _too_long(produced: int) -> str:
+    return (f"the text in this file is over {MAX_TEXT_CHARS // 2**20} M characters (the limit, like the "
+            f"{READ_LIMIT_BYTES // 2**20} MB file limit); it expands far beyond its size (damaged or hostile file?)")
 
 
 def _keep_joiner(match: re.Match) -> str:

@@ -61,6 +61,32 @@ def cn_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def cn_range(text: str) -> tuple[int, int] | None:
+    """(low, high) of an approximate Chinese numeral, or None if ``text`` is not one.
+
+    Speeches count loosely: 几 is "a few" (2–9 in its place), and two neighbouring digits give a range
+    (七八十 = 70–80, 十七八 = 17–18, 三五 = 3–5). An exact numeral gives (n, n).
+
+    >>> cn_range("几十"), cn_range("二十几"), cn_range("七八十"), cn_range("两百"), cn_range("十几万")
+    ((20, 90), (22, 29), (70, 80), (200, 200), (120000, 190000))
+    """
+    if not text or any(ch not in NUMERAL_CHARS and ch != "几" for ch in text):
+        return None
+    if "几" in text:
+        low, high = cn_to_int(text.replace("几", "二")), cn_to_int(text.replace("几", "九"))
+        return (low, high) if low is not None and high is not None else None
+    exact = cn_to_int(text)
+    if exact is not None:
+        return exact, exact
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in DIGITS and b in DIGITS and DIGITS[b] > DIGITS[a] > 0:
+            low, high = cn_to_int(text[:i + 1] + text[i + 2:]), cn_to_int(text[:i] + text[i + 1:])
+            if low is not None and high is not None:
+                return low, high
+    return None
+
+
 def int_to_cn(value: int) -> str:
     """Counting form for ordinals 0–99 (enough for section numbers): 1 → 一, 10 → 十, 25 → 二十五."""
     names = "零一二三四五六七八九"

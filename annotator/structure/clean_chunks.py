@@ -15,13 +15,14 @@ only the marker goes and the paragraph break stays.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from statistics import median
 
+from annotator.structure.markers import ends_sentence
+
 from annotator.structure.clean_rules import ChunkSettings
 
-TERMINALS = frozenset("。！？!?；;：:…")
-CLOSERS = "”’」』）)》】\"' \t\u3000\xa0\n"
 NUMBER = "page-chunk-number"
 JOIN = "page-chunk-join"
 
@@ -34,11 +35,10 @@ class _Marker:
 
 
 def ends_unterminated(text: str, pos: int, floor: int = 0) -> bool:
-    """Does the text before ``pos`` stop mid-sentence? (Closing quotes after a 。 do not count.)"""
-    i = pos
-    while i > floor and text[i - 1] in CLOSERS:
-        i -= 1
-    return i > floor and text[i - 1] not in TERMINALS
+    """Does the text before ``pos`` stop mid-sentence?  The same decision the outline makes about a
+    line break (markers.ends_sentence): a list item ends its sentence or its note (“（5分）”), a page
+    chunk cuts a sentence anywhere."""
+    return not ends_sentence(text, pos, floor)
 
 
 def _candidates(text: str, para_starts: list[int], settings: ChunkSettings) -> list[_Marker]:
@@ -52,14 +52,19 @@ def _candidates(text: str, para_starts: list[int], settings: ChunkSettings) -> l
     return out
 
 
-def _longest_chain(text: str, cands: list[_Marker]) -> list[_Marker]:
-    """The best run n, n+1, n+2 … in document order, starting at 1 or 2.
+def _chains(text: str, cands: list[_Marker]) -> list[list[_Marker]]:
+    """Every run n, n+1, n+2 … in document order that starts at 1 or 2, disjoint, in document order.
 
-    A chain is scored by its length, then by how many of its markers follow an unfinished
-    sentence (chunk evidence); ties go to the latest predecessor. One pass: the best chain ending
-    in each value so far is all a later marker can extend.
+    A chain is scored by its length, then by how many of its markers follow an unfinished sentence
+    (chunk evidence); ties go to the latest predecessor, so a second copy of a page starts a chain of
+    its own.  One pass builds the best chain ending at each marker; the chains are then read back from
+    the last marker down, each marker used once — all of them, so that cleaning twice removes nothing
+    more than cleaning once (a page pasted several times holds several runs).
     """
-    best_for: dict[int, tuple[tuple[int, int], int]] = {}  # value → (score, candidate index)
+    # value → (score, candidate index) of the best chain end that no later marker continues yet:
+    # a marker continues one chain only, so the chains stay disjoint paths (a later list item "3、"
+    # cannot fork off the page-chunk chain once chunk "3、" has continued it).
+    best_for: dict[int, tuple[tuple[int, int], int]] = {}
     links: list[tuple[tuple[int, int], int]] = []  # per candidate: (score, predecessor or -1)
     floor = 0
     for i, cand in enumerate(cands):
@@ -70,36 +75,43 @@ def _longest_chain(text: str, cands: list[_Marker]) -> list[_Marker]:
             (length, cuts), j = best_for[cand.value - 1]
             if (length + 1, cuts + cut) > score:
                 score, prev = (length + 1, cuts + cut), j
+                del best_for[cand.value - 1]
         links.append((score, prev))
         if score[0] and score >= best_for.get(cand.value, ((0, 0), -1))[0]:
             best_for[cand.value] = (score, i)
-    if not links:
-        return []
-    i = max(range(len(links)), key=lambda k: links[k][0])
-    chain = []
-    while i >= 0 and links[i][0][0]:
-        chain.append(cands[i])
-        i = links[i][1]
-    return _regularise(chain[::-1], cands)
+    taken = [False] * len(cands)
+    chains = []
+    for i in range(len(cands) - 1, -1, -1):
+        if taken[i] or not links[i][0][0]:
+            continue
+        chain = []
+        j = i
+        while j >= 0 and not taken[j] and links[j][0][0]:
+            taken[j] = True
+            chain.append(cands[j])
+            j = links[j][1]
+        chains.append(chain[::-1])
+    return chains[::-1]
 
 
-def _regularise(chain: list[_Marker], cands: list[_Marker]) -> list[_Marker]:
-    """Swap a link for a same-numbered marker nearer the regular spacing (a list item vs a chunk)."""
+def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others: set[int]) -> list[_Marker]:
+    """Swap a link for a same-numbered marker nearer the regular spacing (a list item vs a chunk);
+    markers of other chains (``others``: their positions) are not available."""
     if len(chain) < 3:
         return chain
     step = median(b.pos - a.pos for a, b in zip(chain, chain[1:]))
-    by_value: dict[int, list[_Marker]] = {}
-    for cand in cands:
-        by_value.setdefault(cand.value, []).append(cand)
     out = list(chain)
     for k, marker in enumerate(out):
         lo = out[k - 1].pos if k else -1
         hi = out[k + 1].pos if k + 1 < len(out) else float("inf")
         expected = out[k - 1].pos + step if k else out[k + 1].pos - step
-        options = [c for c in by_value[marker.value] if lo < c.pos < hi]
-        out[k] = min(options, key=lambda c: abs(c.pos - expected))
+        same = by_value[marker.value]
+        positions = [c.pos for c in same]
+        options = [c for c in same[bisect.bisect_right(positions, lo):bisect.bisect_left(positions, hi)]
+                   if c.pos not in others or c is marker]
+        if options:
+            out[k] = min(options, key=lambda c: abs(c.pos - expected))
     return out
-
 
 def _accept(text: str, chain: list[_Marker], settings: ChunkSettings) -> bool:
     if len(chain) < settings.min_run:
@@ -118,17 +130,25 @@ def _accept(text: str, chain: list[_Marker], settings: ChunkSettings) -> bool:
 def chunk_regions(
     text: str, para_starts: list[int], settings: ChunkSettings
 ) -> list[tuple[int, int, str]]:
-    """Regions that remove an accepted run of chunk numbers (and the breaks they introduced)."""
-    chain = _longest_chain(text, _candidates(text, para_starts, settings))
-    if not _accept(text, chain, settings):
-        return []
-    regions = [(chain[0].pos, chain[0].end, NUMBER)]
-    for prev, marker in zip(chain, chain[1:]):
-        if ends_unterminated(text, marker.pos, prev.end):
-            tail = marker.pos
-            while tail > prev.end and text[tail - 1] in " \t\u3000\xa0\n":
-                tail -= 1
-            regions.append((tail, marker.end, JOIN))
-        else:
-            regions.append((marker.pos, marker.end, NUMBER))
+    """Regions that remove every accepted run of chunk numbers (and the breaks they introduced)."""
+    cands = _candidates(text, para_starts, settings)
+    by_value: dict[int, list[_Marker]] = {}
+    for cand in cands:
+        by_value.setdefault(cand.value, []).append(cand)
+    regions: list[tuple[int, int, str]] = []
+    chains = _chains(text, cands)
+    members = {m.pos for chain in chains for m in chain}
+    for chain in chains:
+        chain = _regularise(chain, by_value, members)
+        if not _accept(text, chain, settings):
+            continue
+        regions.append((chain[0].pos, chain[0].end, NUMBER))
+        for prev, marker in zip(chain, chain[1:]):
+            if ends_unterminated(text, marker.pos, prev.end):
+                tail = marker.pos
+                while tail > prev.end and text[tail - 1] in " \t\u3000\xa0\n":
+                    tail -= 1
+                regions.append((tail, marker.end, JOIN))
+            else:
+                regions.append((marker.pos, marker.end, NUMBER))
     return regions

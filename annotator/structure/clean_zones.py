@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from annotator.structure.markers import FAMILIES, match_marker
 from annotator.structure.clean_rules import Rules
 
 SPACES = " \t\u3000\xa0\r"
@@ -31,6 +32,13 @@ class _Unit:
     text: str  # what is left after inline chrome, spaces trimmed
     kind: str  # "chrome", "prose" or "unknown"
     reason: str = ""
+
+
+def _opens_with_heading_marker(text: str) -> bool:
+    """"第一章　总　则", "一、总　体": weak zone evidence (a short line of spaced words) never outweighs a
+    heading marker; the outline can explain such a line, so it is speech, not a keyword tag line."""
+    found = match_marker(text)
+    return found is not None and not FAMILIES[found.family].inline
 
 
 class Scanner:
@@ -116,7 +124,7 @@ class Scanner:
             reason = self._contains(hit and hit[2], text) or self.rules.line.fullmatch(text)
             if reason:
                 return _Unit(start, end, text, "chrome", reason)
-        if in_zone and len(text) <= self.rules.max_chrome_line:
+        if in_zone and len(text) <= self.rules.max_chrome_line and not _opens_with_heading_marker(text):
             reason = self.rules.zone.fullmatch(text)
             if reason:
                 return _Unit(start, end, text, "chrome", reason)

@@ -1,17 +1,37 @@
-"""Heading-marker families and the single-pass scanner that finds candidate markers.
+"""The heading-marker grammar, declared once as data, and the scanner built from it.
 
-The scanner is deliberately permissive about *what* it matches and strict about *where*: every candidate
-carries the kind of position it sits at (line start, sentence start, after a space or a comma), and the
-outline builder decides from ordinals and nesting which candidates are real structure.  One compiled
-alternation over the whole text keeps the common path at several million characters per second.
+``FAMILIES`` is the one registry of marker families (一、 （一） 1. 第一条 一是 ① …): each entry says how
+the marker is written, how deep it usually sits (GB/T 9704 order; a prior only, the document decides)
+and where it may stand.  Three users share it: the outline parser (``scan``), the cleaner's decision
+between page-chunk numbers and list items (``ends_sentence``), and the GUI's manual "add heading" tool
+(``match_marker``: which marker, if any, opens a line the user marked as a heading).
+
+The scanner is permissive about *what* it matches and records *where* each match stands (line start,
+after a sentence end, after a comma, glued to the text before it in a flattened page …) together with
+a plausibility; the outline builder decides from ordinals and nesting which candidates are structure.
+One compiled alternation over the whole text, guarded by a first-character lookahead, keeps the scan
+linear and at several million characters per second.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from annotator.nlp.numerals import cn_to_int, fold_digits
+
+LAST = -1  # ordinal of 最后: "one more than whatever came before"
+
+_CN = "[一二三四五六七八九十○〇]{1,3}"  # 一○ is ten in older texts (○ as zero)
+_CN_LONG = "[一二三四五六七八九十百零○〇]{1,6}"  # articles of a law run past a hundred
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_SEQUENCE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST}
+
+# Where a family may stand.  "line": only at a line start (after an optional markdown "#"); "heading":
+# anywhere a paragraph or sentence may begin, and glued to the preceding text in a flattened page;
+# "sentence": after a sentence end; "comma": also after a comma inside a sentence.
+LINE, HEADING, SENTENCE, COMMA = "line", "heading", "sentence", "comma"
 
 
 @dataclass(frozen=True)
@@ -20,29 +40,47 @@ class Family:
     rank: int  # GB/T 9704 §7.3.3 order (1 = 一、); breaks ties only, the document decides nesting
     inline: bool  # an enumeration inside running text (一是, 第一，, 首先) rather than a heading line
     example: str
+    pattern: str  # the marker; group "n" holds the numeral where there is one
+    numeral: str  # how "n" is read: "cn", "digit", "circled", "stem", "latin", "upper" or "word"
+    where: str  # LINE, HEADING, SENTENCE or COMMA
 
 
-FAMILIES: dict[str, Family] = {f.id: f for f in (
-    Family("cn-dun", 1, False, "一、"),
-    Family("cn-space", 1, False, "一 "),
-    Family("cn-paren", 2, False, "（一）"),
-    Family("digit-dot", 3, False, "1."),
-    Family("digit-dun", 3, False, "1、"),
-    Family("digit-paren", 4, False, "（1）"),
-    Family("digit-rparen", 4, False, "1）"),
-    Family("circled", 5, True, "①"),
-    Family("di-cn", 5, True, "第一，"),
-    Family("qi-cn", 5, True, "其一，"),
-    Family("cn-shi", 5, True, "一是"),
-    Family("cn-yao", 5, True, "一要"),
-    Family("sequence", 5, True, "首先，"),
-    Family("aspect", 5, True, "一方面，"),
-)}
+# Order matters: at one position the first alternative that matches wins (第一章 before 第一，).
+_REGISTRY = (
+    Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{_CN})[）)]", "cn", HEADING),
+    Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
+    Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
+    Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN})部分", "cn", HEADING),
+    Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
+    Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
+    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
+    Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
+    Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
+    Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN})个问题[，,、：:]?", "cn", SENTENCE),
+    Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN})是", "cn", COMMA),
+    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN})点?[，,、：:]", "cn", COMMA),
+    Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
+    Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
+    Family("cn-shi", 5, True, "一是", rf"(?P<n>{_CN})是", "cn", COMMA),
+    Family("cn-yao", 5, True, "一要", rf"(?P<n>{_CN})要", "cn", COMMA),
+    Family("cn-dun", 1, False, "一、", rf"(?P<n>{_CN})(?:、|[.．](?!\d))", "cn", HEADING),
+    Family("cn-comma", 5, True, "一，", rf"(?P<n>{_CN})[，,](?=[^\s\d一二三四五六七八九十])", "cn", SENTENCE),
+    Family("cn-space", 1, False, "一 ", rf"(?P<n>{_CN})[ \u3000]+(?=[^\s\d])", "cn", LINE),
+    Family("stem", 1, False, "甲　", rf"(?P<n>[{_STEMS}])(?:、|[ \u3000]+)(?=[^\s\d{_STEMS}])", "stem", LINE),
+    Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
+    Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})、", "digit", SENTENCE),
+    Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
+    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,2})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
+    Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])[.．、](?=[^\sA-Za-z0-9.．])", "upper", LINE),
+    Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
+    Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
+)
+FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}
 
 # Families whose members may follow a comma inside a paragraph ("…三件事，一是…，二是…").
-COMMA_FAMILIES = frozenset({"cn-shi", "cn-yao", "di-cn", "qi-cn"})
-
-LAST = -1  # ordinal of 最后: "one more than whatever came before"
+COMMA_FAMILIES = frozenset(f.id for f in _REGISTRY if f.where == COMMA)
+# Heading families that may also enumerate inside a sentence, after a comma.
+COMMA_LISTS = frozenset({"cn-dun"})
 
 SENTENCE_END = frozenset("。！？；：!?;:")
 _FULL_STOPS = frozenset("。！？!?")
@@ -51,37 +89,21 @@ HSPACE = " \t\u3000\xa0"
 # A line break after this many characters without end punctuation is a page-chunk or wrap join in the
 # middle of a sentence, not a paragraph end; real headings are far shorter.
 BROKEN_LINE_MIN = 80
+# A line this long is a page flattened onto one line: markers glued to the text before them count.
+FLATTENED_LINE_MIN = 400
+_GLUE_AFTER = frozenset("）)」』】]”’")  # a flattened page runs a heading on after a closing bracket
 
-_CN = "[一二三四五六七八九十]{1,3}"
-_SEQUENCE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST}
+# How much a position says "a heading starts here"; the outline's confidence starts from this.
+PLAUSIBILITY = {"line": 1.0, "break": 0.9, "sentence": 0.8, "space": 0.75, "comma": 0.6, "glued": 0.45}
 
-# The lookahead on the first character lets the regex engine skip ordinary text ten times faster than
-# trying every alternative at every position.
+_FIRST = "（(第另一二三四五六七八九十○〇其首再最\\d\u2460-\u2473" + _STEMS + "A-H"
 _PATTERN = re.compile(
-    r"(?=[（(第另一二三四五六七八九十其首再最\d\u2460-\u2473])(?:" + "|".join((
-        rf"(?P<cnparen>[（(](?P<n_cnparen>{_CN})[）)])",
-        r"(?P<dparen>[（(](?P<n_dparen>\d{1,2})[）)])",
-        rf"(?P<di>第(?P<n_di>{_CN})点?[，,、：:])",
-        r"(?P<aspect>(?:另)?一方面[，,]?)",
-        rf"(?P<qi>其(?P<n_qi>[一二三四五六七八九十])[，,、：:])",
-        rf"(?P<shi>(?P<n_shi>{_CN})是)",
-        rf"(?P<yao>(?P<n_yao>{_CN})要)",
-        rf"(?P<cndun>(?P<n_cndun>{_CN})(?:、|[.．](?!\d)))",
-        rf"(?P<cnspace>(?P<n_cnspace>{_CN})[ \u3000]+)(?=[^\s\d])",
-        r"(?P<ddot>(?P<n_ddot>\d{1,2})\.(?!\d))",
-        r"(?P<ddun>(?P<n_ddun>\d{1,2})、)",
-        r"(?P<drparen>(?P<n_drparen>\d{1,2})[）)])",
-        r"(?P<seq>(?:首先|其次|再次|最后)[，,]?)",
-        r"(?P<circ>[\u2460-\u2473])",
-    )) + ")"
+    rf"(?=[{_FIRST}])(?:" + "|".join(f"(?P<g{k}>{f.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
+                                     for k, f in enumerate(_REGISTRY)) + ")"
 )
-
-_GROUP_FAMILY = {
-    "cnparen": "cn-paren", "dparen": "digit-paren", "di": "di-cn", "aspect": "aspect", "qi": "qi-cn",
-    "shi": "cn-shi", "yao": "cn-yao", "cndun": "cn-dun", "cnspace": "cn-space", "ddot": "digit-dot",
-    "ddun": "digit-dun", "drparen": "digit-rparen", "seq": "sequence", "circ": "circled",
-}
+_GROUP = {f"g{k}": (k, f) for k, f in enumerate(_REGISTRY)}
 _NEXT_NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
+_MARKDOWN_PREFIX = re.compile(r"[ \t\u3000]*#{1,6}[ \t\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -91,27 +113,50 @@ class Candidate:
     marker: str  # as written in the original text
     family: str
     ordinal: int  # LAST for 最后
-    position: str  # "line", "break" (sentence end + space), "sentence", "space" or "comma"
+    position: str  # "line", "break" (sentence end + space), "sentence", "space", "comma" or "glued"
     after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
 
     @property
     def opens_paragraph(self) -> bool:
         return self.position in ("line", "break", "space")
 
+    @property
+    def plausibility(self) -> float:
+        return PLAUSIBILITY[self.position]
 
-def _ordinal(group: str, match: re.Match, folded: str) -> int | None:
-    if group == "seq":
-        return _SEQUENCE_ORDINALS[match.group(group).rstrip("，,")]
-    if group == "aspect":
-        return 2 if match.group(group).startswith("另") else 1
-    if group == "circ":
-        return ord(match.group(group)) - 0x2460 + 1
-    raw = match.group("n_" + group)
+
+def _ordinal(family: Family, raw: str | None) -> int | None:
+    kind = family.numeral
+    if kind == "word":
+        if family.id == "aspect":
+            return 2 if raw else 1
+        return _SEQUENCE_ORDINALS[raw]
+    if raw is None:
+        return None
+    if kind == "circled":
+        return ord(raw) - 0x2460 + 1
+    if kind == "stem":
+        return _STEMS.index(raw) + 1
+    if kind in ("latin", "upper"):
+        return ord(raw.lower()) - ord("a") + 1
     value = int(raw) if raw.isdigit() else cn_to_int(raw)
-    return value if value and 0 < value < 100 else None
+    limit = 1000 if family.id in ("article", "clause", "item", "chapter", "section") else 100
+    return value if value and 0 < value < limit else None
 
 
-def _position(text: str, i: int) -> str | None:
+def _line_start_before(text: str, i: int) -> int | None:
+    """Start of the line if only spaces or a markdown heading prefix stand before ``i``, else None."""
+    p = text.rfind("\n", max(0, i - 12), i)
+    if p < 0 and i > 12:
+        return None
+    start = p + 1
+    head = text[start:i]
+    if not head.strip(HSPACE) or _MARKDOWN_PREFIX.fullmatch(head):
+        return start
+    return None
+
+
+def _position(text: str, i: int, newlines: list[int]) -> str | None:
     """What precedes a candidate at ``i``: the places where a heading or enumeration can begin."""
     j = i - 1
     while j >= 0 and text[j] in HSPACE:
@@ -122,14 +167,27 @@ def _position(text: str, i: int) -> str | None:
     ch = text[j]
     if ch == "\n":
         return None if _broken_line_before(text, j) else "line"
+    if ch == "#" and _line_start_before(text, i) is not None:
+        return "line"
     if ch in SENTENCE_END or (ch in CLOSERS and j > 0 and text[j - 1] in SENTENCE_END):
         # In flattened text a space after the sentence end is where a paragraph break used to be.
         return "break" if spaced else "sentence"
     if ch in "，,":
         return "comma"
+    if ch == "摄" and j > 0 and text[j - 1] in "/／":
+        return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
+    if _in_flattened_line(i, newlines) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
+        return "glued"
     return None
+
+
+def _in_flattened_line(i: int, newlines: list[int]) -> bool:
+    k = bisect.bisect_left(newlines, i)
+    start = newlines[k - 1] + 1 if k else 0
+    end = newlines[k] if k < len(newlines) else None
+    return end is None or end - start >= FLATTENED_LINE_MIN
 
 
 def _previous_char(text: str, i: int) -> str:
@@ -139,51 +197,114 @@ def _previous_char(text: str, i: int) -> str:
     return text[j] if j >= 0 else ""
 
 
+def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
+    """Does the text before ``pos`` end a sentence, a heading or a list item (not a cut mid-sentence)?
+
+    Shared by the outline (is this line break a paragraph end?) and the cleaner (is this "2、" a page
+    chunk number or a list item?): one decision for both.  A closing bracket ends an item — scoring
+    rules end each item with "（5分）" or "（牵头单位：…）" — as does a closing quote after a stop.
+    """
+    k = pos
+    while k > floor and text[k - 1] in "\n" + HSPACE:
+        k -= 1
+    if k <= floor:
+        return True
+    ch = text[k - 1]
+    if ch in SENTENCE_END or ch in "…）)】]":
+        return True
+    if ch in CLOSERS:
+        return k - 1 > floor and (text[k - 2] in SENTENCE_END or text[k - 2] in "…")
+    return False
+
+
 def _broken_line_before(text: str, newline: int) -> bool:
     """True when the line before ``newline`` is a long run of prose cut mid-sentence (page chunks)."""
+    if ends_sentence(text, newline + 1):
+        return False
     k = newline
     while k >= 0 and text[k] in "\n" + HSPACE:
         k -= 1
-    if k < 0 or text[k] in SENTENCE_END or text[k] in CLOSERS or text[k] in "）)】]":
-        return False
     line_start = text.rfind("\n", 0, k) + 1
     return k - line_start + 1 >= BROKEN_LINE_MIN
 
 
-def _runs_into_next_numeral(folded: str, end: int, ordinal: int, group: str) -> bool:
+def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     """"一、二季度", "抓好一、二、三产业": a numeral one higher right after the marker is a list of numbers."""
     m = _NEXT_NUMERAL.match(folded, end)
     if not m:
         return False
     raw = m.group()
     value = int(raw) if raw.isdigit() else cn_to_int(raw)
-    return value == ordinal + 1 and group not in ("seq", "aspect")
+    return value == ordinal + 1
+
+
+def _allowed(family: Family, position: str, glued_ok: bool = True) -> bool:
+    if family.where == LINE:
+        return position == "line"
+    if position == "comma":
+        # "苏联和我们不同，一、沙皇俄国是帝国主义，二、…": a numbered list inside a sentence; the outline
+        # keeps such members only where a neighbour stands in the same paragraph.
+        return family.where == COMMA or family.id in COMMA_LISTS
+    if position == "glued":
+        return glued_ok and family.where == HEADING
+    return True
 
 
 def scan(text: str) -> list[Candidate]:
     """Every marker-shaped string at a plausible position, in document order."""
     folded = fold_digits(text)
+    newlines = [m.start() for m in re.finditer("\n", folded)]
     found: list[Candidate] = []
     for m in _PATTERN.finditer(folded):
         group = m.lastgroup
         if group is None:
             continue
-        ordinal = _ordinal(group, m, folded)
+        k, family = _GROUP[group]
+        ordinal = _ordinal(family, m.group(f"n{k}"))
         if ordinal is None:
             continue
         start, end = m.span()
-        position = _position(folded, start)
-        if position is None:
+        position = _position(folded, start, newlines)
+        if position is None or not _allowed(family, position):
             continue
-        family = _GROUP_FAMILY[group]
-        if position == "comma" and family not in COMMA_FAMILIES:
-            continue
-        if family == "cn-space" and position != "line":
-            continue  # the bare-numeral style only exists on its own line
-        if family == "sequence" and m.group().startswith("再次") and end == start + 2:
+        if family.id == "sequence" and m.group().startswith("再次") and end == start + 2:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma
-        if ordinal != LAST and _runs_into_next_numeral(folded, end, ordinal, group):
+        if ordinal != LAST and family.numeral in ("cn", "digit") and _runs_into_next_numeral(folded, end, ordinal):
             continue
-        full_stop = position == "sentence" and _previous_char(folded, start) in _FULL_STOPS
-        found.append(Candidate(start, end, text[start:end], family, ordinal, position, full_stop))
+        full_stop = position == "glued" or (position == "sentence" and _previous_char(folded, start) in _FULL_STOPS)
+        found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop))
     return found
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """A marker opening a line: what the GUI's "add heading" tool records for a hand-made heading."""
+
+    start: int  # of the marker (after indentation and any markdown "#")
+    end: int  # of the marker; the title starts after the spaces that follow
+    title_start: int
+    family: str
+    ordinal: int
+
+
+def match_marker(line: str, start: int = 0) -> MarkerMatch | None:
+    """The marker at the start of ``line[start:]`` (indentation and a markdown prefix skipped), or None.
+
+    Every family of the registry is recognised, wherever it may otherwise stand: a person marking a
+    heading by hand has already decided it is one.
+    """
+    prefix = _MARKDOWN_PREFIX.match(line, start)
+    i = prefix.end() if prefix else start
+    while i < len(line) and line[i] in HSPACE:
+        i += 1
+    m = _PATTERN.match(fold_digits(line), i)
+    if m is None or m.lastgroup is None:
+        return None
+    k, family = _GROUP[m.lastgroup]
+    ordinal = _ordinal(family, m.group(f"n{k}"))
+    if ordinal is None:
+        return None
+    j = m.end()
+    while j < len(line) and line[j] in HSPACE:
+        j += 1
+    return MarkerMatch(m.start(), m.end(), j, family.id, ordinal)

@@ -13,13 +13,14 @@ readings of a full stop are tried and the one that keeps more markers wins.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from annotator.domain.model import Section
-from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, LAST, Candidate, scan
+from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, LAST, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
@@ -47,6 +48,7 @@ class _Node:
 class _Runs:
     members: dict[int, list[int]] = field(default_factory=dict)  # run id → node indexes
     family: dict[int, str] = field(default_factory=dict)
+    provisional: set[int] = field(default_factory=set)  # runs opened at 2, kept only if they reach 3
 
 
 def _continues(cand: Candidate, frame: _Frame) -> bool:
@@ -72,7 +74,7 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     return depth
 
 
-def _arrange(cands: list[Candidate], loose: bool) -> tuple[list[_Node], _Runs]:
+def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[list[_Node], _Runs]:
     nodes: list[_Node] = []
     runs = _Runs()
     stack: list[_Frame] = []
@@ -85,9 +87,15 @@ def _arrange(cands: list[Candidate], loose: bool) -> tuple[list[_Node], _Runs]:
         runs.family[frame_run] = cand.family
         parent_family = stack[depth - 1].family if depth else None
         run_on[(cand.family, parent_family)] = ordinal
+        run_on[(cand.family, "*")] = ordinal
         return len(nodes) - 1
 
+    next_break = 0
     for cand in cands:
+        if next_break < len(breaks) and breaks[next_break] < cand.start:
+            # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over.
+            next_break = bisect.bisect_left(breaks, cand.start, next_break)
+            del stack[:]
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]
@@ -98,19 +106,25 @@ def _arrange(cands: list[Candidate], loose: bool) -> tuple[list[_Node], _Runs]:
                 frame.last = ordinal
                 frame.closed = cand.ordinal == LAST
                 continue
-            if not (cand.ordinal == 1 and on_stack == 0):
+            if cand.ordinal != 1:
                 continue
-            # A top-level enumeration starting again at 1: a new part of the document.
-            del stack[:]
-            depth = 0
+            # The same kind of list starting again at 1 where the old one stood: a new list under the
+            # same parent (a second 一是…五是 list, a new part of the document at the top).
+            del stack[on_stack:]
+            depth = on_stack
         else:
             depth = _opening_depth(stack, cand, loose)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
+        if previous is None and FAMILIES[cand.family].rank <= 0:
+            previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
+        elif cand.ordinal == 2 and previous is None and on_stack is None and FAMILIES[cand.family].numeral != "word":
+            ordinal = 2  # the first item was lost (cut by a scrape, unrecognisable): kept if 3 follows
+            runs.provisional.add(len(runs.members))
         else:
             continue
         del stack[depth:]
@@ -119,6 +133,20 @@ def _arrange(cands: list[Candidate], loose: bool) -> tuple[list[_Node], _Runs]:
         node = accept(cand, depth, run, ordinal)
         stack.append(_Frame(cand.family, ordinal, node, run))
     return nodes, runs
+
+
+# A short line standing alone between blank lines, with no end punctuation and no marker: the title of
+# an unnumbered section ("关于单纯军事观点"), which closes whatever lists were open before it.
+_TITLE_LINE = re.compile(r"(?:^|\n[ \t\u3000]*\n)[ \t\u3000]*([^\s。！？；：，,.;:!?、][^\n。！？；：，,;:!?]{1,24})[ \t\u3000]*\n[ \t\u3000]*\n")
+
+
+def _title_lines(text: str) -> list[int]:
+    out = []
+    for m in _TITLE_LINE.finditer(text):
+        line = m.group(1)
+        if match_marker(line) is None and not any(ch.isdigit() for ch in line):
+            out.append(m.start(1))
+    return out
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n|[。！？；!?;][”’」』]?[ \t\u3000\xa0]")
@@ -136,6 +164,12 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
+        if run in runs.provisional and (len(members) < 2 or not all(
+                ends_sentence(text, nodes[m].cand.start) for m in members)):
+            # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
+            # two (download-site page chunks): not a list.
+            drop.add(nodes[members[0]].cand.start)
+            continue
         if len(members) == 1:
             node = nodes[members[0]]
             if node.ordinal > 1:
@@ -145,7 +179,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
             elif family not in long_runs and members[0] not in parents:
                 drop.add(node.cand.start)
             continue
-        if family not in COMMA_FAMILIES:
+        if family not in COMMA_FAMILIES and not any(nodes[m].cand.position == "comma" for m in members):
             continue
         for k, index in enumerate(members):
             cand = nodes[index].cand
@@ -160,19 +194,20 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
 def _build(text: str) -> list[_Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
     cands = scan(text)
-    strict = _settle(text, cands, loose=False)
+    breaks = _title_lines(text)
+    strict = _settle(text, cands, False, breaks)
     if not any(c.after_full_stop and not FAMILIES[c.family].inline for c in cands):
         return strict
-    loose = _settle(text, cands, loose=True)
+    loose = _settle(text, cands, True, breaks)
     # On a tie the GB/T prior decides: a heading does not belong under an inline enumeration.
     return loose if len(loose) >= len(strict) else strict
 
 
-def _settle(text: str, cands: list[Candidate], loose: bool) -> list[_Node]:
+def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int]) -> list[_Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[_Node] = []
     for _ in range(_MAX_PASSES):
-        nodes, runs = _arrange(cands, loose)
+        nodes, runs = _arrange(cands, loose, breaks)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from annotator.domain.model import Section
 from annotator.nlp import segment
-from annotator.structure.markers import FAMILIES, HSPACE
+from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
 
 _PUNCT_END = frozenset("。；：？！!?;:")
+_SENTENCE_STOPS = frozenset("。？！!?")
+_SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
@@ -36,6 +38,10 @@ _STRONG_CUE = re.compile(
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
     r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
 )
+# A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
+# noun such headings end on ("关于前一段疫情防控工作").
+_TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
+_HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
 _MEDIUM_CUE = re.compile(
     r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前)"
 )
@@ -52,6 +58,7 @@ class _Natural:
     start: int
     end: int
     how: str  # "punct", "line", "space", "marker", "window"
+    char: str = ""  # the punctuation that ended it, for "punct"
 
 
 def _natural_end(text: str, s: Section, limit: int) -> _Natural:
@@ -62,20 +69,50 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     for i in range(start, stop):
         ch = text[i]
         if ch in _PUNCT_END:
-            return _Natural(start, i, "punct")
+            return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, i, "line")
         if ch in HSPACE:
+            line_end = _short_line_end(text, i, stop, start)
+            if line_end is not None:
+                return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
             return _Natural(start, i, "space")
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
 
 
-def _suspect(s: Section, nat: _Natural) -> bool:
+def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:
+    """The end of a short title line that ``i`` (a space) sits in, or None if the space ends the title.
+
+    On a line of its own a heading may hold spaces ("总　则", "罚　则"); in flattened text a space is where
+    the title stopped.  So: the line must end within a heading's length, with no end punctuation."""
+    nl = text.find("\n", i, min(stop, start + _HEADING_MAX + 1))
+    if nl < 0 and min(stop, len(text)) - start <= _HEADING_MAX and stop >= len(text):
+        nl = len(text)
+    if nl < 0 or any(ch in _PUNCT_END for ch in text[i:nl]):
+        return None
+    end = nl
+    while end > i and text[end - 1] in HSPACE:
+        end -= 1
+    return end
+
+
+def _on_flattened_line(text: str, pos: int) -> bool:
+    """A page flattened onto one line lost the breaks after its headings: a sentence end proves nothing."""
+    before = text.rfind("\n", max(0, pos - FLATTENED_LINE_MIN), pos)
+    after = text.find("\n", pos, pos + FLATTENED_LINE_MIN)
+    if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
+        return True
+    return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
+
+
+def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
     length = nat.end - nat.start
     if nat.how == "window":
         return True
+    if length > 8 and _STRONG_CUE.search(text, nat.start + 4, nat.end):
+        return True  # a speaker's words or a time frame inside a short "title": it ran on
     if FAMILIES[s.kind].inline:
         return length > _INLINE_MAX
     if nat.how == "line":
@@ -84,10 +121,13 @@ def _suspect(s: Section, nat: _Natural) -> bool:
 
 
 def _length_prior(n: int) -> float:
-    if n < 6:
+    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
+    if n < 4:
         return -3.0
+    if n < 6:
+        return -0.5
     if n < 8:
-        return -1.0
+        return 0.0
     if n <= 30:
         return 0.5
     return 0.5 - (n - 30) / 10
@@ -124,6 +164,7 @@ class _Suspect:
     cuts: dict[int, tuple[float, str, Shape]]  # jieba word end → (score without siblings, cue, shape)
     natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
+    sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
 
 
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
@@ -137,7 +178,8 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
             continue
         title, body = window[:cut], window[cut:]
         score, cue = _length_prior(cut), ""
-        if _STRONG_CUE.match(body):
+        frame = _TIME_FRAME.match(body) if title.endswith(_HEAD_NOUNS) else None
+        if _STRONG_CUE.match(body) or frame:
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(body):
             score, cue = score + 1.5, "medium"
@@ -145,9 +187,13 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
             score -= 2.0
         cuts[cut] = (score, cue, _shape(title))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0
+    if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
+        cuts = {}  # an article's title is its first sentence, however long
     return _Suspect(
         index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
+        sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
+        and not _on_flattened_line(text, nat.start),
     )
 
 
@@ -164,6 +210,11 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
         return cut, 0.7
     shape = sus.cuts[cut][2]
     parallel = bool(refs) and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.sentence and not (parallel and score >= 2.0):
+        # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
+        # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
+        # (新作为/新业绩/新形象) show that it ran on into its body.
+        return None
     if score >= 2.0 and (cue or parallel):
         return cut, 0.5
     return (cut, 0.3) if sus.forced else None
@@ -215,7 +266,7 @@ def assign_titles(text: str, sections: list[Section]) -> None:
         limit = sections[i + 1].start if i + 1 < len(sections) else len(text)
         naturals.append(_natural_end(text, s, max(limit, s.title_start)))
     suspects = [_make_suspect(i, s, text, nat) for i, (s, nat) in enumerate(zip(sections, naturals))
-                if _suspect(s, nat)]
+                if _suspect(s, nat, text)]
     cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
     for i, s in enumerate(sections):
         nat = naturals[i]

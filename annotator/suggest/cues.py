@@ -14,23 +14,38 @@ MARKER_RE = re.compile(
 # Openers that set the scene and are skipped before looking for an actor or a verb.
 CONNECTIVE_RE = re.compile(
     r"(?:同时|此外|另外|因此|为此|所以|对此|今年|明年|当前|目前|下一步|下步|今后|在此基础上|特别是|尤其是|"
-    r"重点|总之|当然|更为重要的是|关键是|年内|年底前|今年内|全年)[，,]?"
+    r"重点|总之|当然|更为重要的是|关键是|年内|年底前|今年内|全年|\d+年内|[一二三四五六七八九十]+年内)[，,]?"
 )
 # 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note").
-_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机])要(?![求素点害件务闻领员塞是义职地]|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到)")
-STRONG = (r"必须|务必|坚决|严禁|(?<![舍怪了恨巴见])不得(?![不了])|禁止|绝不|(?<![解判裁否表对])决不|一定要|不准|"
-          r"不允许|杜绝|切忌")
-NORMAL = rf"应当|应该|理应|确保|不要|{_YAO}"
-SOFT = r"希望|鼓励|倡导|建议|可以(?!说|看出|预见|看到)|力争|让我们"
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!总有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
+        r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
+        r"|被|到[^，。；]{0,12}才|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+# 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
+_YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约]|有[之的])"
+# 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
+_XU = r"(?<![无毋必胡])须(?![知臾])"
+# 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力).
+_BUNENG = r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自)"
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
+          r"不允许|杜绝|切忌|不可不|坚决")
+NORMAL = (rf"应当|应该|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+          rf"{_YING}|{_XU}|{_YAO}")
+# 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 希望工程) they ask nothing.
+SOFT = (r"(?<![的出条项些点有大新和与能会])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
+        r"力争|让我们|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
-PLEASE_RE = re.compile(r"请(?![予示求假教])")
+# 请予审议，并请…提出意见 are requests to the audience too.
+PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])")
+# Cues whose force is adverbial (坚决打赢…): in a sentence reporting the past they narrate, not instruct.
+ADVERBIAL_CUES = frozenset({"坚决", "确保", "力争", "杜绝"})
 
 # Adverbs of manner that, in a forward-looking text, mark an instruction wherever they stand.
 ADVERBS = (
-    "进一步", "切实", "着力", "全力", "认真", "扎实", "积极", "大力", "努力", "深入", "广泛", "全面", "持续",
+    "进一步", "切实", "着力", "全力", "认真", "扎实", "积极(?!性)", "大力", "努力", "深入", "广泛", "全面", "持续",
     "不断", "加快", "狠抓", "继续", "始终", "自觉", "主动", "及时", "牢牢", "紧紧", "高度", "更加", "集中",
-    "坚定", "从严", "严格", "着眼", "牢固", "严厉", "精心", "逐一", "依法",
+    "坚定", "从严", "严格", "着眼", "牢固", "严厉", "精心", "逐一", "依法", "有步骤", "有秩序", "有计划",
+    "有重点", "谨慎", "逐步", "合理", "妥善", "稳妥", "大胆", "大幅度", "酌量", "统一", "重点",
 )
 # Verbs that open an imperative clause with no subject ("推进…建设", "筹办…展").
 VERBS = (
@@ -46,15 +61,16 @@ VERBS = (
     "打通", "激活", "释放", "组织开展", "组织动员", "组织引导", "广泛开展", "精心组织", "加紧", "锤炼",
     "锻造", "健全完善", "做大做强", "做大", "做精", "完善落实", "抓牢", "树牢", "擦亮", "叫响", "办实", "落细", "争取", "鼓励",
     "减轻", "降低", "控制", "严控", "压减", "清理", "整治", "开辟", "拓宽", "建成", "深耕",
-    "建设", "新建", "打击", "加以", "压紧", "压紧压实", "严查", "查处", "健全",
+    "建设", "新建", "打击", "加以", "压紧", "压紧压实", "严查", "查处", "健全", "安排", "发展", "恢复",
+    "确立", "创新", "增加", "调整", "进行", "配备", "引进", "培养", "选拔", "改善", "改革", "消灭", "吸收",
 )
 _ADV = "|".join(sorted(ADVERBS, key=len, reverse=True))
 _VERB = "|".join(sorted(VERBS, key=len, reverse=True))
 ADVERB_RE = re.compile(_ADV)
 # A clause that opens (after marker, connective, actor) with an auxiliary, adverbs and/or a verb.
-LEAD_RE = re.compile(rf"(?:也|还|更|都|就|仍|再)?(?:(?:{_ADV})(?:地)?)*(?:{_VERB})|(?:{_ADV})")
+LEAD_RE = re.compile(rf"(?:拟|也|还|更|都|就|仍|再)?(?:(?:{_ADV})(?:地)?)*(?:{_VERB})|(?:{_ADV})")
 # Adverbs that mark an instruction even mid-clause ("在全县继续集中开展…").
-MIDDLE_RE = re.compile(r"进一步|切实|着力|大力|扎实|认真|全力|努力|积极|加快|不断|继续|持续推进|深入开展|全面推进")
+MIDDLE_RE = re.compile(r"进一步|切实|着力|大力|扎实|认真|全力|努力|积极(?!性)|加快|不断|继续|持续推进|深入开展|全面推进")
 
 # Who is addressed: the subject before the cue.
 ACTOR_RE = re.compile(
@@ -92,3 +108,32 @@ VERB_RE = re.compile(_VERB)
 # "推进高质量发展的必然要求": a verb phrase turned into a noun by 的 + an evaluative head noun.
 NOUN_PHRASE_END_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,4})(?:要求|保障|需要|之义|之举|体现|基础|前提|关键|路径|途径|"
                                 r"主力军|内容|选择|举措|任务)[”\"]?$")
+
+# Someone else's words: 有人说…, 后头我们说不应当…, 我曾经提过要…, 中央就提出过这样的警告:“不要…”.
+REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quotation in its sentence
+    r"(?:有人|有些人|有的人|他们|他|她|你|某些同志|有些同志|有的同志|人家|民主人士|同志(?!们))[^，。；]{0,8}?"
+    r"(?:说|讲|认为|主张|提出|提议|劝|警告)"
+    r"|(?:曾经|曾|过去|当时|那时|那个时候|当年|从前|后头|后来|以前|早就)[^，。；]{0,8}?(?:说|讲|提|提出|宣布|警告|规定)[过了]?"
+    r"|(?:说|讲|提|提出)过"
+)
+# A clause that opens with 要 and is completed by the next one states a purpose: 要争取这三个条件，需要…;
+# 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
+PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
+PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
+# Predictions and conditions: 就能…, 一定能…, 就会…, 将会…; a cue after them is their content.
+PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕")
+# Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.
+ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导")
+QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
+# A regularity, not an order: 动摇分子挡不住，就要摇摆，这是规律; 风一吹就要摇 (一…就要: whenever…).
+REGULARITY_RE = re.compile(r"这是规律|是规律|的规律|规律性")
+WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
+# Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
+THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
+                             r"反动派|那些人|这些人|美国|英国|苏联")
+# A fronted object before the clause with the cue (…有益的东西，我们都要学): part of the directive.
+TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务)$")
+# Clauses that set the scope of the directive after them: 不论文武，不论工厂，…，各方面都要…
+SCOPE_RE = re.compile(r"\s*(?:不论|无论|不管|凡是|凡)")
+# A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
+CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")

@@ -11,7 +11,14 @@ A cue is *live* unless the sentence reports the past: modal cues (要, 必须, �
 adverbs and clause-opening verbs (切实, 推进…) are dropped in sentences with 了/已/取得/去年… and in
 paragraphs that open as a review (一年来, 过去一年, 2019年，).
 Headings (a marked line without sentence punctuation, or a section title when ``sections`` are given)
-are directives when their title opens with an instruction verb or carries a modal cue.
+are directives when their title opens with an instruction verb or carries a modal cue, or when their
+marker does (一要看，二要帮: the outline keeps 要 in the marker).
+
+*Explicit* directives carry a modal or imperative cue (要, 必须, 应, 须, 不得, 请, 希望…). *Implicit* ones
+are verb-initial task sentences with no cue (发展海洋经济, 拟安排…): they are proposed only with
+``implicit=True``, marked ``cue: implicit`` and scored lower. A modal cue is not an instruction when it
+is reported (有人说…, 我曾经提过要…), when 要 opens a purpose clause (要争取这三个条件，需要…), or when it
+follows a prediction (就能…, 一定能…).
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ _TRIM = " \t\u3000，,；;：:。！？!?、"
 _HEADING_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章部分节]?[，,、\s])")
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])")
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
+_IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
+_IMPLICIT_SCORE = 0.55
 
 
 @dataclass
@@ -36,6 +45,7 @@ class Cue:
     kind: str  # "modal", "please", "lead", "middle"
     actor: str
     action: str
+    word: str = ""  # the cue as written (要, 必须, 请…): the learner weighs each one
 
 
 def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, int]]:
@@ -80,16 +90,18 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
     """The cue a clause carries, or None.
 
     ``past``: the clause's sentence (or its section) reports past work or states a need, so only
-    modal cues count.
+    modal cues count, and not the adverbial ones (坚决打赢…并取得决定性成果 narrates).
     """
     begin = _skip_prefix(clause)
-    m = cues.MODAL_RE.search(clause, begin)
-    if m:
-        strength = m.lastgroup
-        return Cue(strength, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()))
+    for m in cues.MODAL_RE.finditer(clause, begin):
+        if past and m.group() in cues.ADVERBIAL_CUES:
+            continue
+        if cues.PREDICTION_RE.search(clause, begin, m.start()):
+            return None  # 只要…就一定能…: a prediction, whatever follows
+        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
     please = cues.PLEASE_RE.match(clause, begin)
     if please:
-        return Cue("normal", "please", "", _action(clause, please.end()))
+        return Cue("normal", "please", "", _action(clause, please.end()), "请")
     if past:
         return None
     body = begin
@@ -114,15 +126,17 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
     return None
 
 
-def _blocks(text: str, sections: Iterable[Section] | None) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_heading) over the text: section titles, then the lines between them."""
-    titles = sorted({(s.title_start, s.title_end) for s in sections or () if s.title_end > s.title_start})
+def _blocks(text: str, sections: Iterable[Section] | None) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, marker) over the text: section titles (marker: the text before the title, "" if
+    none), then the lines between them (marker None)."""
+    titles = sorted({(s.title_start, s.title_end, text[s.start:s.title_start] if s.start <= s.title_start else "")
+                     for s in sections or () if s.title_end > s.title_start})
     pos = 0
-    for t_start, t_end in titles + [(len(text), len(text))]:
+    for t_start, t_end, marker in titles + [(len(text), len(text), "")]:
         for line_start, line_end in _pieces(text, pos, t_start, "\n"):
-            yield line_start, line_end, False
+            yield line_start, line_end, None
         if t_end > t_start:
-            yield t_start, t_end, True
+            yield t_start, t_end, marker
         pos = max(pos, t_end)
 
 
@@ -137,17 +151,40 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _heading(text: str, start: int, end: int) -> Suggestion | None:
+def _heading(text: str, start: int, end: int, marker: str = "") -> Suggestion | None:
     start, end = _trim(text, start, end)
     title = text[start:end]
     if not title:
         return None
+    # A title the outline cut short (its sentence runs on after it) is judged on the whole sentence.
+    stop = end
+    if stop < len(text) and (text[stop] in "，,、；;" or "\u4e00" <= text[stop] <= "\u9fff"):
+        while stop < len(text) and text[stop] not in _SENTENCE_END + "\n":
+            stop += 1
+    explicit = [s for s in _sentence(text, start, stop, False, "clause")
+                if s.attributes.get("cue") != "implicit" and s.start < end]
+    if explicit:
+        first = explicit[0]
+        return Suggestion(first.start, first.end, "directive", first.attributes, first.score - 0.05,
+                          rule="heading:" + first.rule)
     # The first clause carries the instruction; what follows is its purpose ("…，筑牢…的思想基础").
     cue = analyse_clause(re.split(r"[，,]", title, maxsplit=1)[0], past=False)
+    marker_cue = cues.MODAL_RE.search(marker or "")
+    if marker_cue and (cue is None or cue.kind in _IMPLICIT_KINDS):
+        cue = Cue(marker_cue.lastgroup, "modal", "", _action(title, 0))  # 一要把政治建设摆在首位
     if cue is None or cue.kind == "middle" and len(title) > 40:
         return None
-    return Suggestion(start, end, "directive", _attrs(cue), _STRENGTH_SCORE[cue.strength] - 0.05,
-                      rule=f"heading:{cue.kind}")
+    return _suggestion(start, end, cue, -0.05, "heading:")
+
+
+def _suggestion(start: int, end: int, cue: Cue, adjust: float = 0.0, prefix: str = "") -> Suggestion:
+    attrs = _attrs(cue)
+    if cue.kind in _IMPLICIT_KINDS:
+        attrs["cue"] = "implicit"
+        score = _IMPLICIT_SCORE
+    else:
+        score = _STRENGTH_SCORE[cue.strength] + adjust
+    return Suggestion(start, end, "directive", attrs, score, rule=prefix + cue.kind + (f":{cue.word}" if cue.word else ""))
 
 
 def _attrs(cue: Cue) -> dict:
@@ -162,25 +199,114 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
 
 
 def suggest_directives(text: str, sections: Iterable[Section] | None = None,
-                       unit: str = "clause") -> list[Suggestion]:
+                       unit: str = "clause", implicit: bool = False) -> list[Suggestion]:
+    """Directive suggestions; implicit ones (``cue: implicit``) only when ``implicit`` is true."""
     if unit not in ("clause", "sentence"):
         raise ValueError(f"unit must be 'clause' or 'sentence', not {unit!r}")
     out: list[Suggestion] = []
     top_levels = {(s.title_start, s.title_end) for s in sections or () if s.level == 1}
     review_section = False
-    for b_start, b_end, is_heading in _blocks(text, sections):
-        if is_heading or _is_heading_line(text, b_start, b_end):
+    covered = 0  # a heading judged on its whole sentence has taken the text up to here
+    for b_start, b_end, marker in _blocks(text, sections):
+        if marker is not None or _is_heading_line(text, b_start, b_end):
             if (b_start, b_end) in top_levels or _TOP_HEADING.match(text, b_start, b_end):
                 review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end))
-            s = None if review_section else _heading(text, b_start, b_end)
+            s = None if review_section else _heading(text, b_start, b_end, marker or "")
             if s:
                 out.append(s)
+                covered = max(covered, s.end)
             continue
+        if b_start < covered:
+            while covered < b_end and text[covered] not in _SENTENCE_END + "\n":
+                covered += 1
+            b_start = min(b_end, covered + 1)
+            if b_start >= b_end:
+                continue
         first = next(_pieces(text, b_start, b_end, _SENTENCE_END), (b_start, b_end))
         review = review_section or bool(cues.RETRO_OPEN_RE.search(text, *first))
         for s_start, s_end in _pieces(text, b_start, b_end, _SENTENCE_END):
             out.extend(_sentence(text, s_start, s_end, review, unit))
+    if not implicit:
+        out = [s for s in out if s.attributes.get("cue") != "implicit"]
     return out
+
+
+def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: int, past: bool) -> Cue | None:
+    """The cue of clause ``i`` unless it is reported, a purpose clause or a prediction's content."""
+    c_start, c_end = clauses[i]
+    clause = text[c_start:c_end]
+    cue = analyse_clause(clause, past)
+    if cue is None or cue.kind not in ("modal", "please"):
+        return cue
+    m = cues.MODAL_RE.search(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
+    at = c_start + (m.start() if m else len(clause))
+    # The reporting verb may stand in the clause before (有些同志认为，只能放香花，不能放毒草).
+    frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start
+    if "我" in text[c_start:at]:
+        frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
+    if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
+        return None
+    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
+        return None
+    head = text[c_start + _skip_prefix(clause):at]
+    if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
+        return None  # 干部主张要大民主: their proposal, reported
+    if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
+            and cues.CONDITION_RE.search(text, sentence_start, c_start):
+        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
+        return None  # 共产党是要得到教训的
+    if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
+        if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
+            return None  # 有人要罢工，要请愿: the same someone else wants more
+    if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
+                                   or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
+        return None
+    body = clause[_skip_prefix(clause):]
+    if body.startswith("要") and cue.kind == "modal":
+        following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
+        if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
+            return None
+    return cue
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] not in _SENTENCE_END + "\n":
+        pos += 1
+    return pos
+
+
+def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue) -> int:
+    """Where the directive starts: its cue clause, or earlier when the clauses before it only name who
+    is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
+    start = clauses[i][0]
+    clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "modal" and i > 0:
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
+        if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
+            return clauses[i - 1][0]  # 世界上所有国家的有益的东西，我们都要学
+    # 不论文武，不论工厂，农村，商店，…，各方面都要…: a scope and its list belong to what follows.
+    j, scope = i, None
+    while j > 0:
+        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+        if cues.MODAL_RE.search(prev) or len(prev) > 30 or not (cues.SCOPE_RE.match(prev) or len(prev) <= 8):
+            break
+        j -= 1
+        if cues.SCOPE_RE.match(prev):
+            scope = j
+    if scope is not None and cue.kind == "modal":
+        return clauses[scope][0]
+    if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
+        return start
+    j = i
+    while j > 0:
+        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+        if len(prev) > 24 or not cues.ADDRESSEE_RE.search(prev) or analyse_clause(prev, True) \
+                or re.match(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)", prev):
+            break
+        j -= 1
+    return clauses[j][0]
 
 
 def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[Suggestion]:
@@ -188,17 +314,37 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
     found: list[Suggestion] = []
     for g_start, g_end in _pieces(text, start, end, "；;"):
         statement = past or bool(cues.STATEMENT_RE.search(text, g_start, g_end))
-        for c_start, c_end in _pieces(text, g_start, g_end, "，,：:"):
-            cue = analyse_clause(text[c_start:c_end], statement)
+        clauses = list(_pieces(text, g_start, g_end, "，,：:"))
+        opened: tuple[int, Cue] | None = None  # an implicit directive waiting for its end
+        for i in range(len(clauses)):
+            cue = _live_cue(text, start, clauses, i, statement)
             if cue is None:
                 continue
-            s, e = _trim(text, c_start, g_end)
-            if e - s >= 4:
-                found.append(Suggestion(s, e, "directive", _attrs(cue), _STRENGTH_SCORE[cue.strength]
-                                        - (0.15 if cue.kind in ("lead", "middle") else 0), rule=cue.kind))
-            break
+            explicit = cue.kind not in _IMPLICIT_KINDS
+            if opened is None:
+                at = _addressee_start(text, clauses, i, cue) if explicit else clauses[i][0]
+                opened = (at, cue)
+                if explicit:
+                    break
+            elif explicit:
+                # 坚持项目为王，…，力争新开工…: the explicit cue makes the whole segment explicit; a
+                # context clause before it (在…条件之下，) stays out.
+                if opened[1].kind == "lead":
+                    opened = (opened[0], cue)
+                else:  # 对在建项目逐一开展“回头看”，坚决杜绝…: two instructions, the first implicit
+                    s, e = _trim(text, opened[0], clauses[i][0])
+                    if e - s >= 4:
+                        found.append(_suggestion(s, e, opened[1]))
+                    opened = (_addressee_start(text, clauses, i, cue), cue)
+                break
+        if opened is not None:
+            s, e = _trim(text, opened[0], g_end)
+            short_ok = (opened[1].kind == "modal" and e - s >= 2 and (s, e) == _trim(text, start, end)
+                        and opened[1].action.strip() and end > 0 and text[end - 1] in "。！!")
+            if e - s >= 4 or short_ok:  # 要杀。 is a whole sentence
+                found.append(_suggestion(s, e, opened[1], -0.15 if opened[1].kind in _IMPLICIT_KINDS else 0))
     if unit == "sentence" and found:
         s, e = _trim(text, start, end)
-        best = max(found, key=lambda f: _STRENGTH_SCORE[f.attributes.get("strength", "normal")])
+        best = max(found, key=lambda f: f.score)
         return [Suggestion(s, e, "directive", dict(best.attributes), best.score, best.rule)]
     return found

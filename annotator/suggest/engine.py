@@ -9,13 +9,15 @@ from annotator.suggest.directives import suggest_directives
 from annotator.suggest.statistics import suggest_statistics
 
 
-def suggest(text: str, sections: Iterable[Section] | None = None, unit: str = "clause") -> list[Suggestion]:
+def suggest(text: str, sections: Iterable[Section] | None = None, unit: str = "clause",
+            implicit: bool = False) -> list[Suggestion]:
     """Statistic and directive suggestions for ``text``, in document order, without duplicates.
 
     ``sections`` (the outline, if parsed) lets headings be judged as titles; ``unit`` is "clause" or
-    "sentence" for directives (see annotator.suggest.directives).
+    "sentence" for directives (see annotator.suggest.directives); ``implicit`` adds the lower-confidence
+    implicit directives (verb-initial task sentences, attribute ``cue: implicit``).
     """
-    found = suggest_statistics(text) + suggest_directives(text, sections=sections, unit=unit)
+    found = suggest_statistics(text) + suggest_directives(text, sections=sections, unit=unit, implicit=implicit)
     best: dict[tuple[int, int, str], Suggestion] = {}
     for s in found:
         key = (s.start, s.end, s.label)

@@ -1,95 +1,106 @@
-"""Score the suggesters against a gold set, and time them.
+"""Score the suggesters against the gold set (annotator.suggest.gold), per part and per document.
 
-    python -m annotator.suggest.evaluate            # table of precision/recall per label
-    python -m annotator.suggest.evaluate --bench    # ms for a ~30 000-character speech
-    python -m annotator.suggest.evaluate --build    # rebuild gold.jsonl from the marked-up sources
+    python -m annotator.suggest.evaluate                  # dev and held-out tables, per document
+    python -m annotator.suggest.evaluate --errors         # + misses and false proposals by error class
+    python -m annotator.suggest.evaluate --implicit       # also propose implicit directives
+    python -m annotator.suggest.evaluate --learning-curve # the per-project learner, simulated
+    python -m annotator.suggest.evaluate --bench          # ms for a ~30 000-character speech
+    python -m annotator.suggest.evaluate --build          # rebuild gold.jsonl from the marked-up sources
 
-Matching rules (the same ones tests/unit/test_suggest_eval.py asserts):
-  * statistic recall: a gold statistic is found when one proposed statistic covers its value
-    (``value_text`` located inside the gold span); the "non-statistic rate" is the share of proposed
-    statistics that overlap no gold statistic at all;
-  * directive recall: a gold directive is found when one proposed directive overlaps ≥ 50 % of it;
-    directive precision: a proposed directive is right when it overlaps a gold directive by ≥ 50 % of
-    the shorter of the two.
-
-Gold sources (tests/data/suggest_gold/src/*.txt) are plain text with inline marks, nestable:
-``[[S:全县地区生产总值实现<60.6亿元>]]`` a statistic whose value is in <…>; ``[[D:…]]`` a directive,
-``[[D!:…]]`` strong, ``[[D~:…]]`` soft, with the actor in {…}.
+Matching rules (tests/unit/test_suggest_eval.py asserts the targets with them):
+  * statistic value recall: a gold statistic is found when one proposed statistic covers its value
+    (``value_text`` inside the gold span); *exact value*: the found value's text equals the gold one, bound
+    words (约, 以上…) aside; *false numerals*: proposed statistics overlapping no gold statistic, as a
+    share of the numerals in the text that are not gold statistic values;
+  * explicit directive recall: a gold ``D`` directive is found when one proposed explicit directive
+    overlaps ≥ 50 % of it; precision: a proposed explicit directive is right when it overlaps a gold
+    directive (explicit or implicit) by ≥ 50 % of the shorter of the two. Implicit directives (``I``)
+    are scored apart, against the implicit suggestions.
+Documents are parsed into an outline first, as the application does, so headings are judged as titles.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "suggest_gold"
-GOLD_FILE = GOLD_DIR / "gold.jsonl"
-_OPEN = re.compile(r"\[\[(S|D!|D~|D):")
+from annotator.suggest import errors
+from annotator.suggest.gold import GOLD_FILE, build_gold, is_held_out, is_implicit, load_gold, parse_markup, write_gold
 
+__all__ = ["GOLD_FILE", "Score", "bench", "build_gold", "load_gold", "parse_markup", "score", "main"]
 
-def parse_markup(source: str) -> dict:
-    """Marked-up text → {"text", "spans"} with code-point offsets into the unmarked text."""
-    out: list[str] = []
-    spans: list[dict] = []
-    stack: list[dict] = []
-    pos = 0
-    n = 0  # length of the text emitted so far
-    while pos < len(source):
-        m = _OPEN.match(source, pos)
-        if m:
-            kind = m.group(1)
-            stack.append({"label": "statistic" if kind == "S" else "directive", "start": n, "kind": kind,
-                          "attributes": {}})
-            pos = m.end()
-            continue
-        ch = source[pos]
-        if source.startswith("]]", pos) and stack:
-            span = stack.pop()
-            span["end"] = n
-            kind = span.pop("kind")
-            if kind.startswith("D"):
-                span["attributes"]["strength"] = {"D!": "strong", "D~": "soft"}.get(kind, "normal")
-            spans.append(span)
-            pos += 2
-            continue
-        if ch in "<>{}" and stack:
-            mark = {"<": "value_start", ">": "value_end", "{": "actor_start", "}": "actor_end"}[ch]
-            owner = next(s for s in reversed(stack) if (s["label"] == "statistic") == (ch in "<>"))
-            owner[mark] = n
-            pos += 1
-            continue
-        out.append(ch)
-        n += 1
-        pos += 1
-    if stack:
-        raise ValueError(f"unclosed mark at offset {stack[-1]['start']}")
-    text = "".join(out)
-    for span in spans:
-        for name in ("value", "actor"):
-            if f"{name}_start" in span:
-                s, e = span.pop(f"{name}_start"), span.pop(f"{name}_end")
-                span["attributes"]["value_text" if name == "value" else name] = text[s:e]
-    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
-    return {"text": text, "spans": [{k: s[k] for k in ("start", "end", "label", "attributes")} for s in spans]}
+_BOUND = re.compile(r"^(?:约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|至少|最多|高于|低于|达)"
+                    r"|(?:左右|以上|以下|以内|上下|之多|有余|多一点)$")
+# Numerals a reader would count: Arabic numbers, and Chinese counting numerals other than a lone 一.
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*")
 
 
-def build_gold(src_dir: Path = GOLD_DIR / "src") -> list[dict]:
-    docs = []
-    for path in sorted(src_dir.glob("*.txt")):
-        doc = parse_markup(path.read_text(encoding="utf-8"))
-        doc["id"] = path.stem
-        docs.append(doc)
-    return docs
+def value_core(text: str) -> str:
+    return _BOUND.sub("", _BOUND.sub("", text.strip()))
 
 
-def load_gold(path: Path = GOLD_FILE) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+@dataclass
+class Score:
+    """Counts for one document (or a sum of documents)."""
+
+    st_gold: int = 0
+    st_found: int = 0
+    st_exact: int = 0
+    st_proposed: int = 0
+    st_false: int = 0
+    numerals: int = 0  # numerals of the text that are not gold statistic values
+    d_gold: int = 0
+    d_found: int = 0
+    d_proposed: int = 0
+    d_right: int = 0
+    i_gold: int = 0
+    i_found: int = 0
+    i_proposed: int = 0
+    i_right: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, class, "doc: text")
+
+    def add(self, other: "Score") -> "Score":
+        for name in self.__dataclass_fields__:
+            if name != "errors":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+        return self
+
+    @staticmethod
+    def ratio(num: int, den: int) -> float:
+        return num / den if den else 1.0
+
+    @property
+    def st_recall(self) -> float:
+        return self.ratio(self.st_found, self.st_gold)
+
+    @property
+    def st_exact_rate(self) -> float:
+        return self.ratio(self.st_exact, self.st_gold)
+
+    @property
+    def false_numerals(self) -> float:
+        return self.st_false / self.numerals if self.numerals else 0.0
+
+    @property
+    def d_recall(self) -> float:
+        return self.ratio(self.d_found, self.d_gold)
+
+    @property
+    def d_precision(self) -> float:
+        return self.ratio(self.d_right, self.d_proposed)
+
+    @property
+    def i_recall(self) -> float:
+        return self.ratio(self.i_found, self.i_gold)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _value_range(text: str, span: dict) -> tuple[int, int]:
@@ -98,59 +109,85 @@ def _value_range(text: str, span: dict) -> tuple[int, int]:
     return (at, at + len(value)) if at >= 0 else (span["start"], span["end"])
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+def _headings(sections) -> set[tuple[int, int]]:
+    return {(s.title_start, s.title_end) for s in sections or ()}
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    proposed: int = 0
-    found: int = 0  # gold spans matched (recall numerator)
-    right: int = 0  # proposed spans matched (precision numerator)
-    misses: list[str] = field(default_factory=list)
-    false: list[str] = field(default_factory=list)
+def score_document(doc: dict, proposed: list, sections=()) -> Score:
+    """Compare one document's suggestions with its gold spans."""
+    text, name = doc["text"], doc.get("id", "")
+    sc = Score()
+    gold_st = [s for s in doc["spans"] if s["label"] == "statistic"]
+    mine_st = [p for p in proposed if p.label == "statistic"]
+    values = [_value_range(text, g) for g in gold_st]
+    sc.st_gold, sc.st_proposed = len(gold_st), len(mine_st)
+    sc.numerals = sum(1 for m in _NUMERAL.finditer(text) if not any(_overlap(m.span(), v) for v in values))
+    for g, v in zip(gold_st, values):
+        cover = [p for p in mine_st if p.start <= v[0] and v[1] <= p.end]
+        if not cover:
+            sc.errors.append(("statistic miss", errors.statistic_miss(text[v[0]:v[1]]),
+                              f"{name}: {text[g['start']:g['end']]}"))
+            continue
+        sc.st_found += 1
+        gold_value = text[v[0]:v[1]]
+        got = min(cover, key=lambda p: p.end - p.start).attributes.get("value_text", "")
+        if value_core(got) == value_core(gold_value):
+            sc.st_exact += 1
+        else:
+            sc.errors.append(("statistic boundary", errors.boundary(gold_value, got), f"{name}: {gold_value} → {got}"))
+    for p in mine_st:
+        if not any(_overlap((p.start, p.end), (g["start"], g["end"])) for g in gold_st):
+            sc.st_false += 1
+            sc.errors.append(("statistic false", errors.statistic_false(text[p.start:p.end]),
+                              f"{name}: {text[p.start:p.end]}"))
+    heads = _headings(sections)
+    gold_d = [g for g in doc["spans"] if g["label"] == "directive"]
+    for kind in ("explicit", "implicit"):
+        gold = [g for g in gold_d if is_implicit(g) == (kind == "implicit")]
+        mine = [p for p in proposed if p.label == "directive"
+                and (p.attributes.get("cue") == "implicit") == (kind == "implicit")]
+        found = 0
+        for g in gold:
+            hit = any(_overlap((p.start, p.end), (g["start"], g["end"])) * 2 >= g["end"] - g["start"] for p in mine)
+            found += hit
+            if not hit and kind == "explicit":
+                heading = any(_overlap((g["start"], g["end"]), h) for h in heads)
+                sc.errors.append(("directive miss", errors.directive_miss(text[g["start"]:g["end"]], heading),
+                                  f"{name}: {text[g['start']:g['end']]}"))
+        right = 0
+        for p in mine:
+            ok = any(_overlap((p.start, p.end), (g["start"], g["end"])) * 2
+                     >= min(p.end - p.start, g["end"] - g["start"]) for g in gold_d)
+            right += ok
+            if not ok:
+                sc.errors.append((f"{kind} directive false", errors.directive_false(text[p.start:p.end], p.rule),
+                                  f"{name}: {text[p.start:p.end]}"))
+        if kind == "explicit":
+            sc.d_gold, sc.d_found, sc.d_proposed, sc.d_right = len(gold), found, len(mine), right
+        else:
+            sc.i_gold, sc.i_found, sc.i_proposed, sc.i_right = len(gold), found, len(mine), right
+    return sc
 
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
 
-    @property
-    def precision(self) -> float:
-        return self.right / self.proposed if self.proposed else 1.0
+def suggest_for(text: str, unit: str = "clause", implicit: bool = False):
+    """(suggestions, sections) for a document, with the outline parsed as the application does."""
+    from annotator.structure.outline import parse_outline  # noqa: PLC0415 - keep --build light
+    from annotator.suggest.engine import suggest  # noqa: PLC0415
+
+    sections = parse_outline(text)
+    return suggest(text, sections, unit=unit, implicit=implicit), sections
 
 
-def score(docs: list[dict], unit: str = "clause") -> dict[str, Score]:
-    from annotator.suggest.engine import suggest  # noqa: PLC0415 - keep --build free of the suggesters
-
-    scores = {"statistic": Score(), "directive": Score()}
+def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dict[str, Score]:
+    """Per-document scores keyed by document id, plus "dev", "heldout" and "all" sums."""
+    out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "all": Score()}
     for doc in docs:
-        text = doc["text"]
-        proposed = suggest(text, unit=unit)
-        for label, sc in scores.items():
-            gold = [s for s in doc["spans"] if s["label"] == label]
-            mine = [(p.start, p.end) for p in proposed if p.label == label]
-            sc.gold += len(gold)
-            sc.proposed += len(mine)
-            for g in gold:
-                if label == "statistic":
-                    v = _value_range(text, g)
-                    hit = any(p[0] <= v[0] and v[1] <= p[1] for p in mine)
-                else:
-                    hit = any(_overlap(p, (g["start"], g["end"])) * 2 >= g["end"] - g["start"] for p in mine)
-                sc.found += hit
-                if not hit:
-                    sc.misses.append(f"{doc.get('id', '')}: {text[g['start']:g['end']]}")
-            for p in mine:
-                if label == "statistic":
-                    ok = any(_overlap(p, (g["start"], g["end"])) for g in gold)
-                else:
-                    ok = any(_overlap(p, (g["start"], g["end"])) * 2 >= min(p[1] - p[0], g["end"] - g["start"])
-                             for g in gold)
-                sc.right += ok
-                if not ok:
-                    sc.false.append(f"{doc.get('id', '')}: {text[p[0]:p[1]]}")
-    return scores
+        proposed, sections = suggest_for(doc["text"], unit, implicit)
+        sc = score_document(doc, proposed, sections)
+        out[doc.get("id", "")] = sc
+        out["heldout" if is_held_out(doc.get("id", "")) else "dev"].add(sc)
+        out["all"].add(sc)
+    return out
 
 
 def bench_text(min_chars: int = 30_000) -> str:
@@ -177,38 +214,63 @@ def bench(repeat: int = 5) -> tuple[int, float]:
     return len(text), best * 1000
 
 
+_HEADER = (f"{'document':<44} {'st.gold':>7} {'recall':>6} {'exact':>6} {'false%':>6} "
+           f"{'dir.gold':>8} {'recall':>6} {'prec':>6} {'impl.gold':>9} {'recall':>6} {'prec':>6}")
+
+
+def _row(name: str, sc: Score) -> str:
+    return (f"{name[:44]:<44} {sc.st_gold:>7} {sc.st_recall:>6.3f} {sc.st_exact_rate:>6.3f} "
+            f"{100 * sc.false_numerals:>6.1f} {sc.d_gold:>8} {sc.d_recall:>6.3f} {sc.d_precision:>6.3f} "
+            f"{sc.i_gold:>9} {sc.i_recall:>6.3f} {sc.ratio(sc.i_right, sc.i_proposed):>6.3f}")
+
+
+def report(scores: dict[str, Score], show_errors: bool = False) -> str:
+    lines = [_HEADER]
+    for part in ("dev", "heldout"):
+        docs = [k for k in scores if k not in ("dev", "heldout", "all") and is_held_out(k) == (part == "heldout")]
+        for k in docs:
+            lines.append(_row(k, scores[k]))
+        lines.append(_row(f"== {part.upper()} ({len(docs)} documents)", scores[part]))
+    lines.append(_row("== ALL", scores["all"]))
+    lines.append("targets (held-out): statistic recall ≥ 0.97, exact ≥ 0.95, false numerals ≤ 3 %; "
+                 "explicit directive recall ≥ 0.95, precision ≥ 0.95 overall and ≥ 0.90 per document")
+    for part in ("dev", "heldout"):
+        counts = Counter((kind, cls) for kind, cls, _ in scores[part].errors)
+        lines.append(f"-- error classes, {part}:")
+        for (kind, cls), n in sorted(counts.items()):
+            lines.append(f"   {kind:<28} {cls:<40} {n:>4}")
+    if show_errors:
+        for part in ("dev", "heldout"):
+            for kind, cls, example in scores[part].errors:
+                lines.append(f"{part:<7} {kind:<26} [{cls}] {example[:110]}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m annotator.suggest.evaluate", description=__doc__.split("\n")[0])
     ap.add_argument("--bench", action="store_true", help="time suggest() on a ~30 000-character speech")
     ap.add_argument("--build", action="store_true", help="rebuild gold.jsonl from the marked-up sources")
     ap.add_argument("--unit", default="clause", choices=("clause", "sentence"))
-    ap.add_argument("--errors", action="store_true", help="list misses and false proposals")
+    ap.add_argument("--implicit", action="store_true", help="also propose implicit directives")
+    ap.add_argument("--errors", action="store_true", help="list every miss and false proposal with its class")
+    ap.add_argument("--learning-curve", action="store_true",
+                    help="simulate an annotator on the first part of each document, score the rest")
     args = ap.parse_args(argv)
     if args.build:
         docs = build_gold()
-        with open(GOLD_FILE, "w", encoding="utf-8") as f:
-            for doc in docs:
-                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        write_gold(docs)
         print(f"wrote {len(docs)} documents to {GOLD_FILE}")
         return 0
     if args.bench:
         chars, ms = bench()
         print(f"suggest() on {chars} characters: {ms:.0f} ms (best of 5)")
         return 0
-    scores = score(load_gold(), unit=args.unit)
-    print(f"{'label':<10} {'gold':>5} {'proposed':>8} {'recall':>7} {'precision':>9}")
-    for label, sc in scores.items():
-        print(f"{label:<10} {sc.gold:>5} {sc.proposed:>8} {sc.recall:>7.3f} {sc.precision:>9.3f}")
-    st = scores["statistic"]
-    print(f"statistic value recall {st.recall:.3f} (target ≥ 0.95); "
-          f"non-statistic rate {1 - st.precision:.3f} (target ≤ 0.05)")
-    print(f"directive recall {scores['directive'].recall:.3f} (target ≥ 0.85)")
-    if args.errors:
-        for label, sc in scores.items():
-            for line in sc.misses:
-                print(f"MISS  {label}: {line}")
-            for line in sc.false:
-                print(f"FALSE {label}: {line}")
+    if args.learning_curve:
+        from annotator.suggest.curve import learning_curve_report  # noqa: PLC0415
+
+        print(learning_curve_report(load_gold(), implicit=args.implicit))
+        return 0
+    print(report(score(load_gold(), unit=args.unit, implicit=args.implicit), show_errors=args.errors))
     return 0
 
 

@@ -1,11 +1,15 @@
 """Quantities in Chinese report text: where they are and what they say.
 
-A *quantity* is a number that measures something: it carries a unit (元, 人, 个, 倍 …), a percent
-sign (%, 百分之…, 个百分点) or a scale word (万, 亿). Bare numbers are not quantities: in speeches they
-are years, dates, page counters, phone numbers or IDs far more often than measurements.
+A *quantity* is a number that measures something: it carries a unit (元, 人, 斤, 倍 …), a percent
+sign (%, 百分之…, 个百分点), a scale word (万, 亿) or is a fraction in words (三分之二, 一半). Bare
+numbers are not quantities: in speeches they are years, dates, page counters or IDs far more often than
+measurements. Speeches also count loosely — 几十万个, 二十几户, 七八十户, 两百多亿斤, 上千万, 数以亿计 —
+and those are quantities too, with a range instead of one value.
 
 Everything runs on ``fold_digits(text)``, which keeps lengths, so offsets are those of the clean text.
-Placeholders of template speeches (x亿元, X%, ××个) are quantities with ``value=None``.
+Placeholders of template speeches (x亿元, X%, ××个) are quantities with ``value=None``. Which of the
+matches are *not* statistics (discourse counts, durations, names, figures of speech) is decided in
+annotator.suggest.nonstat.
 """
 
 from __future__ import annotations
@@ -13,26 +17,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.nlp.numerals import cn_to_int, fold_digits
+from annotator.nlp.numerals import cn_range, cn_to_int, fold_digits
+from annotator.suggest import nonstat
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A Chinese counting numeral must start with a digit or 十: 千万 (an adverb), 万一, 百姓 are words.
-_CN = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?"
+# A Chinese counting numeral must start with a digit, 十 or 几 (几十万): 千万 (an adverb), 万一, 百姓 are
+# words. 上千万 / 数十万 are loose counts ("reaching ten million", "several hundred thousand").
+_CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六七八九十百千万亿几]*|上(?=[百千万亿])[百千万亿]+"
+       r"|数(?=[十百千万亿])[十百千万亿]+)(?:点[〇零一二三四五六七八九]+)?")
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
-# 百分之七十, 千分之三, 十万分之8.1: a fraction written out in words.
-_FRACTION = r"(?:百|千|万|十万|百万)分之"
-_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})|{_AR}|{_CN}|{_PH}"
+# 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
+_FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
+_HALF = r"一半|过半|半数|大半|半(?=倍)"
+_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
+SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
 UNITS = (
     "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "公里",
-    "千米", "公顷", "公斤", "千克", "微克", "毫克", "毫米", "毫升", "人次", "户次", "架次", "车次", "班次", "场次", "批次", "台次", "件次", "个月", "小时", "分钟",
-    "美元", "元", "人", "户", "吨", "亩", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
-    "座", "条", "台", "辆", "套", "册", "篇", "支", "批", "天", "份", "张", "处", "间", "栋", "株",
-    "棵", "头", "只", "起", "期", "岁", "倍", "%", "‰",
+    "千米", "公顷", "公斤", "千克", "微克", "毫克", "毫米", "毫升", "人次", "户次", "架次", "车次", "班次",
+    "场次", "批次", "台次", "件次", "个月", "小时", "分钟", "标准箱", "吨公里", "美元",
+    "元", "人", "户", "吨", "亩", "斤", "担", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
+    "座", "条", "台", "辆", "艘", "架", "套", "册", "篇", "部", "厂", "类", "种", "支", "批", "天", "份",
+    "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "%", "‰",
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
-_PRE = r"约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|至少|最多"
+_PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|至少|最多|"
+        r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
 
@@ -42,42 +53,9 @@ QUANTITY_RE = re.compile(
     rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>{_AR}|{_CN}|{_PH}))?"
     rf"(?P<approx1>多|余)?(?P<scale>{_SCALE})?(?P<approx2>多|余)?"
     rf"(?P<unit>{_UNIT}|(?<=[一二两三四五六七八九\d])成(?=以上|以下|左右|多|[，。；、的]|$)|(?<=\d)分)?"
+    rf"(?P<half>(?<=倍)半|(?<=[倍成%])多)?"
     rf"(?P<post>{_POST})?"
 )
-
-# Counting units that, after a lone 一, make an article ("作为一项任务", "一批", "一起") not a count.
-_COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起") | {
-    "个月", "小时", "分钟", "人", "户"}
-# Discourse counts ("7个方面的问题", "两个层面") structure the speech; they measure nothing.
-_DISCOURSE_AFTER = re.compile(r"方面|层面|问题|意见|体会|建议|要求|关系|环节|字")
-# After a small Chinese numeral, an abstract noun makes a figure of speech: 两件大事, 三项制度, 两个责任.
-_ABSTRACT_AFTER = re.compile(r"大事|制度|原则|底线|红线|责任|作用|能力|意识|思想|精神|理念|观念|重点|任务|"
-                             r"目标|机制|体系|优势|短板|难题|矛盾|环境|工作|关口|导向|定位|维度|战略|布局")
-# Meetings and sessions are names: 十四届七次全会, x届x次全委会议, 三次党代会.
-_SESSION_AFTER = re.compile(r"(?:全体|全委|常委)?(?:全会|会议|大会|党代会|代表大会|常委会)")
-_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:[、和与及”，。；]|$)")
-
-
-def value_small_ok(num: str) -> bool:
-    value = cn_to_int(num)
-    return value is not None and value < 10
-
-
-# Numbered slogans and policy names: a count inside them is part of the name.
-SLOGAN_RE = re.compile(
-    r"[一二两三四五六七八九十]+(?:个|项|大|条)?"
-    r"(?:意识|自信|维护|确立|全面|代表|确保|务必|伟大|明确|坚持|毫不动摇|服从|一百年|规定|纪律|注意|"
-    r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
-)
-_URLISH = re.compile(
-    r"(?:https?://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
-    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)[\x21-\x7e]*"
-)
-# A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 上一个台阶.
-_UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|在|属|谓|得)|(?<=家)(?:庭|长|园|乡|属)|"
-                              r"(?<=条)件|(?<=台)阶|(?<=支)(?:持|撑|部)|(?<=处)(?:理|置|于)|"
-                              r"(?<=只)(?:有|要|是)|(?<=张)力|(?<=场)(?:景|所|地)|(?<=名)(?:义|称|单)|"
-                              r"(?<=期)(?:间|末|限|满|待|望|盼|工程|项目|建设)")
 
 
 @dataclass(frozen=True)
@@ -86,11 +64,27 @@ class Quantity:
     end: int  # includes bound words after the unit (左右, 以上)
     value: int | float | None  # the number as written before the scale; a range gives its low end
     value_text: str
-    unit: str  # "元", "%", "个百分点", "倍", "" when only a scale is written ("12万")
+    unit: str  # "元", "%", "个百分点", "倍", "" when only a scale is written ("12万") or a fraction
     scale: str  # "万", "亿", "万亿" or ""
     num_start: int
     num_end: int
     placeholder: bool = False
+    value_max: int | float | None = None  # the high end of a range or a loose count (七八十 → 80)
+    fraction: bool = False  # 三分之二, 一半: value is the ratio itself (0.666…)
+    pre: str = ""  # bound words before (约, 超过, 不到…)
+    post: str = ""  # approximation and bound words after (多, 余, 左右, 以上…)
+
+    def number(self) -> float | None:
+        """The value in plain units: 1.39万亿 → 1.39e12, 85% → 85 (the unit says it is a percentage)."""
+        return None if self.value is None else _scaled(self.value, self.scale)
+
+    def number_max(self) -> float | None:
+        return None if self.value_max is None else _scaled(self.value_max, self.scale)
+
+
+def _scaled(value: float, scale: str) -> float:
+    number = value * SCALES.get(scale, 1)
+    return int(number) if float(number).is_integer() else round(number, 10)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -117,94 +111,102 @@ def parse_number(text: str) -> int | float | None:
 
 
 def _split_cn_scale(num: str) -> tuple[str, str]:
-    """十二万 → (十二, 万): the scale is reported apart, as it is for 60.6亿."""
-    for scale in ("万亿", "亿", "万"):
-        if num.endswith(scale) and len(num) > len(scale) and cn_to_int(num[: -len(scale)]) is not None:
-            return num[: -len(scale)], scale
+    """十二万 → (十二, 万): the scale is reported apart, as it is for 60.6亿.
+
+    一亿一千万 has a 亿 inside: it is returned whole with scale 万, and ``_read`` divides by it.
+    """
+    for scale in ("万亿", "千万", "亿", "万"):
+        head = num[: -len(scale)]
+        if num.endswith(scale) and head:
+            if any(ch in head for ch in "万亿"):
+                return num, num[-1]
+            if cn_to_int(head.replace("几", "二")) is not None or cn_range(head) is not None:
+                return head, scale
     return num, ""
 
 
-def _masked(text: str) -> str:
-    """Blank out URLs and e-mail addresses (same length) so their digits are never counted."""
-    return _URLISH.sub(lambda m: " " * len(m.group()), text)
-
-
-def _slogan_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in SLOGAN_RE.finditer(text)]
-    # A Chinese-numeral count inside a short quotation is a slogan's part: “双措并举、二次覆盖”.
-    spans += [m.span() for m in re.finditer(r"“[^“”\n]{1,14}”", text)]
-    return spans
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _read(num: str) -> tuple[float | None, float | None, bool]:
+    """(value, value_max, fraction) of the numeral part of a match."""
+    if num in ("一半", "过半", "半数", "大半", "半"):
+        return 0.5, None, num != "半"
+    frac = re.match(_FRACTION, num)
+    if frac:
+        denominator = parse_number(frac.group()[:-2])
+        numerator = parse_number(num[frac.end():])
+        if denominator in (100, 1000) or numerator is None or not denominator:
+            return numerator, None, False  # 百分之/千分之: reported as % / ‰ with the numerator as value
+        return round(numerator / denominator, 6), None, True
+    value = parse_number(num)
+    if value is not None:
+        return value, None, False
+    loose = cn_range(num.replace("数", "几"))
+    if loose is not None:
+        return loose[0], loose[1], False
+    return None, None, False
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    folded = _masked(fold_digits(text))
-    slogans = _slogan_spans(folded)
+    folded = nonstat.masked(fold_digits(text))
+    context = nonstat.Context(folded)
     found: list[Quantity] = []
     for m in QUANTITY_RE.finditer(folded):
-        q = _accept(folded, m, slogans, text)
+        q = _accept(folded, m, context, text)
         if q is not None:
             found.append(q)
     return found
 
 
-def _accept(text: str, m: re.Match, slogans: list[tuple[int, int]], original: str) -> Quantity | None:
+def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -> Quantity | None:
     num = m.group("num")
     unit = m.group("unit") or ""
     scale = m.group("scale") or ""
     fraction = re.match(_FRACTION, num)
-    if fraction:
-        num = num[fraction.end():]
-        unit = unit or {"百分之": "%", "千分之": "‰"}.get(fraction.group(), fraction.group())
-    chinese = num[0] in "一二两三四五六七八九十"
+    if fraction and fraction.group() in ("百分之", "千分之"):
+        unit = unit or {"百分之": "%", "千分之": "‰"}[fraction.group()]
+    elif fraction and not unit:
+        unit = ""  # 十分之一, 十万分之8.1: a ratio
+    if num.startswith("数以"):
+        num, scale = "一", num[2:-1]
+    elif num.startswith("上"):
+        num, scale = "一", num[1:]
+    chinese = num[0] in "一二两三四五六七八九十几数"
     placeholder = bool(re.fullmatch(_PH, num))
     if chinese and not scale:
         num, scale = _split_cn_scale(num)
-    num_start = m.start("num") + (fraction.end() if fraction else 0)
-    before = text[max(0, m.start() - 1): m.start()]
-    after = text[m.end(): m.end() + 6]
-
-    if not unit and not scale:
+    if scale and scale not in SCALES:
+        return None
+    value, value_max, is_fraction = (None, None, False) if placeholder else _read(num)
+    if scale and chinese and num.endswith(scale) and value is not None:
+        value = value / SCALES[scale]  # 一亿一千万 → 11000 万
+        value = int(value) if float(value).is_integer() else value
+    if fraction or num.startswith(("一半", "过半", "半数", "大半")):
+        is_fraction = is_fraction or not unit
+    end = m.end()
+    if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
+        # 14亿人口, 五千万人民, 上千万家庭: the counted noun's first character is no unit.
+        unit, end = "", m.start("unit")
+    counted = chinese and not unit and not scale and re.search("[百千]$", num) \
+        and nonstat.COUNTED_NOUN_RE.match(text, end)
+    if not (unit or scale or is_fraction or counted):
         return None  # a bare number: year, page, ID, phone…
-    if placeholder and (before.isascii() and before.isalnum()):
-        return None  # "DOCX", "20xx": letters of a word or a year, not a template count
-    if not chinese and not placeholder and before and (before.isascii() and (before.isalnum() or before in "./:@_#-")):
-        return None  # part of an ID, a version, a URL leftover
-    if before == "第":
-        return None  # ordinal
-    if unit in ("次",) and (_SESSION_AFTER.match(after) or before == "届"):
-        return None
-    if unit in ("个", "条", "项") and _DISCOURSE_AFTER.match(after):
-        return None
-    if chinese and unit in ("个", "件", "项", "条", "种") and value_small_ok(num) and _ABSTRACT_AFTER.match(after):
-        return None
-    # 两个普遍、四个中心和…: a small count fused with a two-character noun is a programme's name.
-    if chinese and unit == "个" and value_small_ok(num) and _NAME_AFTER.match(after):
-        return None
-    # An age right before a noun qualifies it (65岁以上老人); only an age standing alone is measured.
-    if unit == "岁" and m.end() < len(text) and "\u4e00" <= text[m.end()] <= "\u9fff" and text[m.end()] != "的":
-        return None
-    if chinese and (_inside(slogans, m.start(), m.end()) or _inside(slogans, num_start, num_start + 1)):
-        return None
-    if num == "一" and not scale and unit in _COUNT_UNITS and not (m.group("pre") or m.group("post") or m.group("approx1") or m.group("approx2")):
-        return None  # 一项任务, 一批, 一次: an article
-    if m.group("unit") and _UNIT_WORD_AFTER.match(text, m.end("unit")):
-        return None
-    value = None if placeholder else parse_number(num)
     if value is None and not placeholder:
         return None
-    start, end = m.start(), m.end()
-    return Quantity(
-        start=start,
-        end=end,
-        value=value,
-        value_text=original[start:end],
-        unit=unit,
-        scale=scale,
-        num_start=num_start,
-        num_end=m.end("num"),
-        placeholder=placeholder,
-    )
+    if not scale and re.fullmatch(r"几[个项条种点]?", num):
+        return None  # 几个方面: "a few", no number at all
+    if nonstat.reject(text, m, unit, scale, num, value, chinese, placeholder, context, end):
+        return None
+    start = m.start()
+    pre = m.group("pre") or ""
+    if m.group("num").startswith("上"):
+        pre = pre or "约"
+    if m.group("num").startswith("数以"):
+        pre = pre or "不少于"
+    post = "".join(m.group(g) or "" for g in ("approx1", "approx2") + (("half", "post") if end == m.end() else ()))
+    if m.group("half") == "半":
+        value = (value or 0) + 0.5
+        post = post.replace("半", "")
+    if m.group("num2"):
+        value_max = _read(m.group("num2"))[0]
+    return Quantity(start=start, end=end, value=value, value_text=original[start:end], unit=unit, scale=scale,
+                    num_start=m.start("num"), num_end=m.end("num"), placeholder=placeholder,
+                    value_max=value_max, fraction=is_fraction, pre=pre, post=post)

@@ -35,13 +35,20 @@ COMPARISON_RE = re.compile(
     rf"同比|环比|(?:比|较|与)(?:上年|去年|{_YEAR}年|年初|上年末|上年同期|去年同期)(?:同期|底|末)?(?:相比)?"
     rf"|是(?:上年|去年|{_YEAR}年)的"
 )
-_UP = r"增长|提高|上升|增加(?!值)|提升|扩大|攀升|增幅|增速|翻番|多出"
-_DOWN = r"下降|减少|回落|降低|缩小|下滑|压减|减幅|降幅"
+_UP = r"增产|增长|提高|上升|增加(?!值)|提升|扩大|攀升|增幅|增速|翻番|多出"
+_DOWN = r"减产|下降|减少|回落|降低|缩小|下滑|压减|减幅|降幅"
 DIRECTION_RE = re.compile(rf"(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<flat>持平)")
-# Where the indicator stops and the predicate begins.
+# Where the indicator stops and the predicate begins. An adverb of the predicate (平均为, 年均增长) goes
+# with it, so the indicator is never cut inside a word ("城镇调查失业率平" from 平均为); 为 inside a
+# word (认为, 成为, 作为, 因为) is no predicate.
 _PREDICATE = re.compile(
-    rf"实现|到达|达到|达|完成|为|是|突破|超过|占|(?:控制|保持|稳定|维持)在|(?:降|升|增)至|{_UP}|{_DOWN}|分别"
+    rf"(?:年?平均|年均|均)?(?:实现|到达|达到|达|完成|(?<![认成作因行以称视])为|是|突破|超过|高于|低于|占|"
+    rf"(?:控制|保持|稳定|维持)在|(?:降|升|增)至|{_UP}|{_DOWN}|分别)"
 )
+# Bound words in canonical form: what the number is (at most / at least / about) whatever the wording.
+_BOUNDS = (("约", re.compile(r"约|大约|左右|上下|约有|将近|接近")), ("不到", re.compile(r"不足|不到|近|低于|少于|小于|以下")),
+           ("不超过", re.compile(r"不超过|不高于|最多|以内")), ("不少于", re.compile(r"不少于|不低于|至少|以上")),
+           ("超过", re.compile(r"超过|逾|突破|超|高于|多于|大于|多|余|之多|有余|高达|多达")))
 # Adverbs between the subject and the verb ("全市累计帮扶…") are dropped, not cut at.
 _ADVERBS = re.compile(r"共计|共有|累计|合计|总计|年均|(?<![人户])均|共(?![同享建])")
 _WEAK_INDICATOR = re.compile(r"^(?:年均|平均|分别|均|共|全年|累计|其中|同比|环比|比上年|连续)?$")
@@ -108,13 +115,28 @@ def _attributes(text: str, q: Quantity, start: int, last_indicator: str) -> dict
         "indicator": indicator,
         "value": q.value,
         "value_text": q.value_text,
-        "unit": q.unit,
+        "number": q.number(),
+        "number_max": q.number_max(),
+        "unit": q.unit or ("ratio" if q.fraction else ""),
         "scale": q.scale,
+        "bound": bound(q.pre, q.post),
         "period": period,
         "comparison": comparison,
         "direction": direction,
     }
     return {k: v for k, v in attrs.items() if v not in ("", None)}
+
+
+def bound(pre: str, post: str) -> str:
+    """The canonical bound of a value from its bound words: 超过, 约, 不到, 不少于, 不超过 or ""."""
+    for words in (pre, post):
+        for name, pattern in _BOUNDS:
+            if words and pattern.fullmatch(words):
+                return name
+        for name, pattern in _BOUNDS:
+            if words and pattern.search(words):
+                return name
+    return ""
 
 
 def suggest_statistics(text: str, quantities: list[Quantity] | None = None) -> list[Suggestion]:

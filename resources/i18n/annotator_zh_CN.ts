@@ -3,12 +3,12 @@
 <context>
     <name>AnnotatorPicker</name>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="74" />
+        <location filename="../../annotator/gui/review/panels.py" line="79" />
         <source>Review with these annotators</source>
         <translation>用这些标注员审核</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="76" />
+        <location filename="../../annotator/gui/review/panels.py" line="81" />
         <source>Choose two or more. In the text each annotator has a colour; where they overlap the colours mix; gold is underlined.</source>
         <translation>请选择两位或以上。文中每位标注员一种颜色，重叠处颜色混合；金标准带下划线。</translation>
     </message>
@@ -16,12 +16,12 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="40" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="44" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="59" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="64" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
     </message>
@@ -223,6 +223,39 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="44" />
+        <source>Find in this document</source>
+        <translation>在本文档中查找</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="48" />
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="51" />
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="52" />
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="121" />
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../annotator/gui/dialogs/first_run.py" line="15" />
@@ -235,27 +268,39 @@
         <translation>您的标注员姓名（会随每条标注一起保存）：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/first_run.py" line="26" />
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="29" />
         <source>Start with:</source>
         <translation>开始方式：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/first_run.py" line="28" />
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="31" />
         <source>The sample speeches</source>
         <translation>示例讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/first_run.py" line="28" />
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="31" />
         <source>Import speeches…</source>
         <translation>导入讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/first_run.py" line="29" />
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="32" />
         <source>An empty project</source>
         <translation>空项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/first_run.py" line="38" />
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="42" />
+        <source>Quit?</source>
+        <translation>退出？</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="43" />
+        <source>The annotator needs your name before it can save labels.
+Quit now? (Nothing has been changed; you will be asked again at the next start.)</source>
+        <translation>标注工具需要您的姓名才能保存标注。
+现在退出吗？（没有做任何更改；下次启动时会再次询问。）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/first_run.py" line="58" />
         <source>Please enter a name</source>
         <translation>请输入姓名</translation>
     </message>
@@ -263,40 +308,260 @@
 <context>
     <name>GoldScores</name>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <location filename="../../annotator/gui/review/panels.py" line="124" />
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <location filename="../../annotator/gui/review/panels.py" line="124" />
         <source>P</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <location filename="../../annotator/gui/review/panels.py" line="124" />
         <source>R</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="119" />
+        <location filename="../../annotator/gui/review/panels.py" line="124" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="120" />
+        <location filename="../../annotator/gui/review/panels.py" line="125" />
         <source>relaxed F1</source>
         <translation>宽松 F1</translation>
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="39" />
+        <source>file name shown as a title</source>
+        <translation>作为标题显示的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
+        <source>page title line</source>
+        <translation>网页标题行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="21" />
+        <source>thumbnail caption</source>
+        <translation>缩略图说明</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="21" />
+        <source>share buttons</source>
+        <translation>分享按钮</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="22" />
+        <source>upload details</source>
+        <translation>上传信息</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="22" />
+        <source>source and date line</source>
+        <translation>来源和日期行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="23" />
+        <source>download prompt</source>
+        <translation>下载提示</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="23" />
+        <source>document site description</source>
+        <translation>文库网站的资料说明</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="24" />
+        <source>site notice</source>
+        <translation>网站公告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="24" />
+        <source>customer service text</source>
+        <translation>客服信息</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="25" />
+        <source>navigation menu</source>
+        <translation>导航菜单</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="25" />
+        <source>breadcrumb trail</source>
+        <translation>面包屑导航（当前位置）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="26" />
+        <source>tips box</source>
+        <translation>温馨提示框</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="26" />
+        <source>page metadata</source>
+        <translation>网页元信息</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="27" />
+        <source>list of other articles</source>
+        <translation>其他文章列表</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="27" />
+        <source>previous/next article links</source>
+        <translation>上一篇/下一篇链接</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="28" />
+        <source>font size switcher</source>
+        <translation>字号切换</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="28" />
+        <source>"more" link</source>
+        <translation>“更多”链接</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="29" />
+        <source>keyword tags</source>
+        <translation>关键词标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="30" />
+        <source>"read more" prompt</source>
+        <translation>“展开全文”提示</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="30" />
+        <source>related articles</source>
+        <translation>相关文章</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="31" />
+        <source>download or payment prompt</source>
+        <translation>下载或付费提示</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="31" />
+        <source>copyright notice</source>
+        <translation>版权声明</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="32" />
+        <source>website licence number (ICP)</source>
+        <translation>网站备案号（ICP）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="32" />
+        <source>disclaimer</source>
+        <translation>免责声明</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="33" />
+        <source>"powered by" line</source>
+        <translation>“技术支持”行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="33" />
+        <source>site links</source>
+        <translation>网站链接</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="34" />
+        <source>link line</source>
+        <translation>链接行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="34" />
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="34" />
+        <source>e-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="35" />
+        <source>page footer run into the text</source>
+        <translation>混入正文的页脚</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="36" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="46" />
+        <source>editor's note</source>
+        <translation>编者按</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="36" />
+        <source>editor's note ("for reference")</source>
+        <translation>编者按（“供参考”）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="37" />
+        <source>editor's introduction</source>
+        <translation>编者导语</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="37" />
+        <source>editor's lead-in label</source>
+        <translation>编者引语标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="38" />
+        <source>editor's closing note</source>
+        <translation>编者结语</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="39" />
+        <source>title line</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <source>page counter</source>
+        <translation>页码计数</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <source>page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <source>source line</source>
+        <translation>来源行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <source>page header</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <source>page footer</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <source>website navigation</source>
+        <translation>网站导航</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="13" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="61" />
         <source>Import report: {0}</source>
         <translation>导入报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="16" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="64" />
         <source>Source: {0}
 Encoding: {1}
 Removed regions: {2}</source>
@@ -305,17 +570,17 @@ Removed regions: {2}</source>
 删除的区域：{2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
         <source>Removed text</source>
         <translation>删除的文字</translation>
     </message>
@@ -323,129 +588,151 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="80" />
+        <location filename="../../annotator/gui/main_window.py" line="72" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="96" />
+        <location filename="../../annotator/gui/main_window.py" line="92" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="103" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="126" />
+        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <source>Filter spans…</source>
+        <translation>筛选标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="138" />
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <source>Tagged</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="162" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="353" />
+        <location filename="../../annotator/gui/main_window.py" line="178" />
+        <source>solid = tagged, dotted underline = suggested</source>
+        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="451" />
+        <source>Put the cursor on a tagged span first</source>
+        <translation>请先将光标放在一个已标注的片段上</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="468" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/main_window.py" line="475" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="364" />
         <source>Import speeches</source>
-        <translation>导入讲话稿</translation>
+        <translation type="vanished">导入讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="365" />
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
-        <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
+        <translation type="vanished">讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="370" />
         <source>Import a folder of speeches</source>
-        <translation>导入讲话稿文件夹</translation>
+        <translation type="vanished">导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="406" />
-        <location filename="../../annotator/gui/main_window.py" line="421" />
         <source>Import</source>
-        <translation>导入</translation>
+        <translation type="vanished">导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="414" />
         <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
-        <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+        <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="417" />
         <source>(cancelled)</source>
-        <translation>（已取消）</translation>
+        <translation type="vanished">（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="436" />
         <source>Export labels</source>
-        <translation>导出标注</translation>
+        <translation type="vanished">导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="443" />
         <source>Import labels</source>
-        <translation>导入标注</translation>
+        <translation type="vanished">导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="451" />
         <source>Working…</source>
-        <translation>处理中…</translation>
+        <translation type="vanished">处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="475" />
         <source>Export / import</source>
-        <translation>导出 / 导入</translation>
+        <translation type="vanished">导出 / 导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="518" />
-        <location filename="../../annotator/gui/main_window.py" line="521" />
         <source>Open project</source>
-        <translation>打开项目</translation>
+        <translation type="vanished">打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="518" />
         <source>Projects (*.db);;All files (*)</source>
-        <translation>项目文件 (*.db);;所有文件 (*)</translation>
+        <translation type="vanished">项目文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="522" />
         <source>Restart the annotator to open {0}, or run: annotator "{0}"</source>
-        <translation>请重新启动标注工具以打开 {0}，或运行：annotator "{0}"</translation>
+        <translation type="vanished">请重新启动标注工具以打开 {0}，或运行：annotator "{0}"</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="533" />
         <source>The language changes at the next start.</source>
-        <translation>界面语言将在下次启动时生效。</translation>
+        <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="546" />
+        <location filename="../../annotator/gui/main_window.py" line="490" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="550" />
+        <location filename="../../annotator/gui/main_window.py" line="494" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="557" />
+        <location filename="../../annotator/gui/main_window.py" line="501" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -453,19 +740,24 @@ Removed regions: {2}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="16" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="19" />
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="16" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="19" />
         <source>Tags</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="28" />
+        <location filename="../../annotator/gui/models/outline_model.py" line="31" />
         <source>Title boundary inferred (confidence {0:.0%})</source>
         <translation>标题边界为推断（置信度 {0:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/outline_model.py" line="41" />
+        <source>Check this heading: press Ctrl+T at the end of its title to correct it</source>
+        <translation>请核对此标题：在标题结尾处按 Ctrl+T 即可更正</translation>
     </message>
 </context>
 <context>
@@ -615,69 +907,94 @@ Removed regions: {2}</source>
     </message>
 </context>
 <context>
+    <name>ReviewOutline</name>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="36" />
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="36" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="36" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/panels.py" line="48" />
+        <source>{0}
+strict F1 of the annotators in this section: {1}</source>
+        <translation>{0}
+本节标注者之间的严格 F1：{1}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="111" />
+        <location filename="../../annotator/gui/review/review_window.py" line="120" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="113" />
+        <location filename="../../annotator/gui/review/review_window.py" line="122" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="120" />
+        <location filename="../../annotator/gui/review/review_window.py" line="129" />
         <source>Annotators</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="122" />
+        <location filename="../../annotator/gui/review/review_window.py" line="131" />
         <source>Against gold (this document)</source>
         <translation>对照金标准（本文档）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="124" />
+        <location filename="../../annotator/gui/review/review_window.py" line="133" />
         <source>Annotators and gold</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="176" />
+        <location filename="../../annotator/gui/review/review_window.py" line="185" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="179" />
+        <location filename="../../annotator/gui/review/review_window.py" line="188" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="225" />
+        <location filename="../../annotator/gui/review/review_window.py" line="234" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="232" />
+        <location filename="../../annotator/gui/review/review_window.py" line="241" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="235" />
+        <location filename="../../annotator/gui/review/review_window.py" line="244" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="252" />
+        <location filename="../../annotator/gui/review/review_window.py" line="261" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="266" />
+        <location filename="../../annotator/gui/review/review_window.py" line="275" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="298" />
+        <location filename="../../annotator/gui/review/review_window.py" line="307" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
@@ -685,7 +1002,7 @@ Removed regions: {2}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="58" />
+        <location filename="../../annotator/gui/session.py" line="66" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
@@ -693,32 +1010,32 @@ Removed regions: {2}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="39" />
+        <location filename="../../annotator/gui/models/span_table.py" line="63" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="39" />
+        <location filename="../../annotator/gui/models/span_table.py" line="63" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="39" />
+        <location filename="../../annotator/gui/models/span_table.py" line="63" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="39" />
+        <location filename="../../annotator/gui/models/span_table.py" line="63" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="58" />
+        <location filename="../../annotator/gui/models/span_table.py" line="85" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="58" />
+        <location filename="../../annotator/gui/models/span_table.py" line="85" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -726,292 +1043,513 @@ Removed regions: {2}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="51" />
+        <location filename="../../annotator/gui/tagging.py" line="52" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="83" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
-        <location filename="../../annotator/gui/tagging.py" line="127" />
+        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="150" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="91" />
+        <location filename="../../annotator/gui/tagging.py" line="93" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="96" />
+        <location filename="../../annotator/gui/tagging.py" line="98" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="98" />
+        <location filename="../../annotator/gui/tagging.py" line="100" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="107" />
+        <location filename="../../annotator/gui/tagging.py" line="115" />
+        <source>No clause or sentence under the cursor</source>
+        <translation>光标处没有分句或句子</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="130" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="113" />
+        <location filename="../../annotator/gui/tagging.py" line="136" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="125" />
-        <location filename="../../annotator/gui/tagging.py" line="133" />
+        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="156" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="135" />
+        <location filename="../../annotator/gui/tagging.py" line="158" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="142" />
+        <location filename="../../annotator/gui/tagging.py" line="165" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="165" />
+        <location filename="../../annotator/gui/tagging.py" line="188" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="168" />
+        <location filename="../../annotator/gui/tagging.py" line="191" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="168" />
+        <location filename="../../annotator/gui/tagging.py" line="191" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="198" />
+        <location filename="../../annotator/gui/tagging.py" line="221" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="205" />
+        <location filename="../../annotator/gui/tagging.py" line="228" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="212" />
+        <location filename="../../annotator/gui/tagging.py" line="247" />
+        <source>This heading cannot move that way (no previous heading at its level)</source>
+        <translation>此标题不能降级（同级前面没有标题）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="248" />
+        <source>This heading is already at the top level</source>
+        <translation>此标题已是最高级</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="251" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="212" />
+        <location filename="../../annotator/gui/tagging.py" line="251" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="223" />
+        <location filename="../../annotator/gui/tagging.py" line="262" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
 </context>
 <context>
+    <name>WindowDocs</name>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="37" />
+        <location filename="../../annotator/gui/window_docs.py" line="43" />
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="37" />
+        <source>New title:</source>
+        <translation>新标题：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="60" />
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="61" />
+        <source>Delete “{0}” and every label on it, of every annotator?
+The deletion is recorded in the project's event log; it cannot be undone here.</source>
+        <translation>删除“{0}”及所有标注者在其上的全部标注吗？
+删除会记入项目的事件日志；在此无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="94" />
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="97" />
+        <location filename="../../annotator/gui/window_docs.py" line="112" />
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="98" />
+        <source>Projects (*.db);;All files (*)</source>
+        <translation>项目 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docs.py" line="131" />
+        <source>The language changes at the next start.</source>
+        <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowIO</name>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="21" />
+        <source>{0} spans from {1} documents written to:</source>
+        <translation>已将 {1} 篇文档中的 {0} 个标注写入：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="24" />
+        <source>{0}: {1} lines imported, {2} skipped, {3} failed</source>
+        <translation>{0}：导入 {1} 行，跳过 {2} 行，失败 {3} 行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="26" />
+        <source>documents created: {0}; spans added: {1}, already present: {2}</source>
+        <translation>新建文档：{0}；新增标注：{1}，已存在：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="29" />
+        <source>{0} lines had CRLF line ends: text normalised to LF, offsets moved</source>
+        <translation>{0} 行使用 CRLF 换行：文本已统一为 LF，偏移已调整</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="32" />
+        <source>labels added: {0}</source>
+        <translation>新增标签：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="33" />
+        <source>failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="34" />
+        <source>note: {0}</source>
+        <translation>说明：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="48" />
+        <source>Import speeches</source>
+        <translation>导入讲话稿</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="49" />
+        <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
+        <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="54" />
+        <source>Import a folder of speeches</source>
+        <translation>导入讲话稿文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="70" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="70" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="90" />
+        <location filename="../../annotator/gui/window_io.py" line="105" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="98" />
+        <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
+        <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="101" />
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="115" />
+        <source>Export labels</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="122" />
+        <source>Import labels</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="130" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="154" />
+        <source>Export / import</source>
+        <translation>导出 / 导入</translation>
+    </message>
+</context>
+<context>
     <name>_Builder</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="44" />
+        <location filename="../../annotator/gui/actions.py" line="60" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="46" />
+        <location filename="../../annotator/gui/actions.py" line="62" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="47" />
+        <location filename="../../annotator/gui/actions.py" line="63" />
         <source>Import the sample speeches</source>
         <translation>导入示例讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="48" />
+        <location filename="../../annotator/gui/actions.py" line="64" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="49" />
+        <location filename="../../annotator/gui/actions.py" line="65" />
         <source>Export labels…</source>
         <translation>导出标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="50" />
+        <location filename="../../annotator/gui/actions.py" line="66" />
         <source>Import labels…</source>
         <translation>导入标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="52" />
+        <location filename="../../annotator/gui/actions.py" line="68" />
         <source>Import report of this document</source>
         <translation>本文档的导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="54" />
+        <location filename="../../annotator/gui/actions.py" line="70" />
+        <source>Rename document…</source>
+        <translation>重命名文档…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="71" />
+        <source>Delete document…</source>
+        <translation>删除文档…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="72" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="55" />
+        <location filename="../../annotator/gui/actions.py" line="73" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="62" />
+        <location filename="../../annotator/gui/actions.py" line="75" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="85" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="64" />
+        <location filename="../../annotator/gui/actions.py" line="87" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="67" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="69" />
+        <location filename="../../annotator/gui/actions.py" line="92" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="74" />
+        <location filename="../../annotator/gui/actions.py" line="97" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="80" />
+        <location filename="../../annotator/gui/actions.py" line="101" />
+        <source>Tag the clause at the cursor</source>
+        <translation>标注光标处的分句</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="103" />
+        <source>Tag the sentence at the cursor</source>
+        <translation>标注光标处的句子</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="105" />
+        <source>Edit attributes of the current span</source>
+        <translation>编辑当前标注的属性</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="109" />
+        <source>Find in document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="111" />
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="113" />
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="118" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="84" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="86" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="87" />
+        <location filename="../../annotator/gui/actions.py" line="125" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="89" />
+        <location filename="../../annotator/gui/actions.py" line="127" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="91" />
+        <location filename="../../annotator/gui/actions.py" line="129" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="93" />
+        <location filename="../../annotator/gui/actions.py" line="131" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="95" />
+        <location filename="../../annotator/gui/actions.py" line="133" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="97" />
+        <location filename="../../annotator/gui/actions.py" line="135" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="141" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="104" />
+        <location filename="../../annotator/gui/actions.py" line="142" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="143" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="106" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="107" />
+        <location filename="../../annotator/gui/actions.py" line="145" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="108" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="112" />
+        <location filename="../../annotator/gui/actions.py" line="150" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="113" />
+        <location filename="../../annotator/gui/actions.py" line="151" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="115" />
+        <location filename="../../annotator/gui/actions.py" line="153" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="117" />
+        <location filename="../../annotator/gui/actions.py" line="155" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="119" />
+        <location filename="../../annotator/gui/actions.py" line="157" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="120" />
+        <location filename="../../annotator/gui/actions.py" line="158" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="129" />
+        <location filename="../../annotator/gui/actions.py" line="167" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="173" />
+        <source>Focus mode (text only)</source>
+        <translation>专注模式（仅正文）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="175" />
+        <source>Hide suggestions</source>
+        <translation>隐藏建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="181" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
@@ -1019,25 +1557,21 @@ Removed regions: {2}</source>
 <context>
     <name>model</name>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="31" />
         <source>Section</source>
-        <translation>章节</translation>
+        <translation type="vanished">章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="31" />
         <source>F1</source>
-        <translation>F1</translation>
+        <translation type="vanished">F1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="31" />
         <source>Open</source>
-        <translation>待裁决</translation>
+        <translation type="vanished">待裁决</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/panels.py" line="43" />
         <source>{0}
 strict F1 of the annotators in this section: {1}</source>
-        <translation>{0}
+        <translation type="vanished">{0}
 本节标注员的严格 F1：{1}</translation>
     </message>
 </context>

@@ -49,6 +49,54 @@ CASES: dict[str, str | None] = {
     "deep_nesting.docx": "corrupt .docx",
     "hostile.html": None,
     "empty.docx": "empty file",
+    # Output bombs: tiny files whose list numbers or markers used to expand to hundreds of MB.
+    "ol_letters.html": None,
+    "li_values.html": None,
+    "nested_lists.html": None,
+    "numbering_letters.docx": None,
+    "numbering_superscript.docx": None,
+    "numbering_flood.docx": None,
+    # html.parser re-scanned to the end for each unclosed construct: quadratic, hours for 1 MB.
+    "unclosed_tags.html": None,
+    "unclosed_endtags.html": None,
+    "unclosed_comments.html": None,
+    "unclosed_cdata.html": None,
+    "bad_marked_section.html": None,
+    # Nothing visible: refused as empty, whatever the invisible characters are.
+    "invisible_only.txt": "only invisible characters",
+    "invisible_only.html": "empty file",
+    "long_line_50mb.txt": "file is 50.0 MB; the limit is 20 MB",
+    # Legacy encodings: decoded right (ENCODED says to what), never silently as GB18030.
+    "big5.txt": None,
+    "shift_jis.txt": None,
+    "latin1.txt": None,
+    "stray_fffe_utf8.txt": None,
+}
+
+TRADITIONAL = "我們要堅持以人民為中心的發展思想，全面推進鄉村振興。\n全年經濟增長百分之五點二。\n"
+JAPANESE = "本日の会議では、地域の安全について話し合いました。\n来年も引き続き努力します。\n"
+WESTERN = "Le conseil a décidé: la réunion aura lieu à Genève, près du lac.\n"
+# case → (text read_file must return, encoding it must report)
+ENCODED = {
+    "big5.txt": (TRADITIONAL * 3, "cp950"),
+    "shift_jis.txt": (JAPANESE * 3, "cp932"),
+    "latin1.txt": (WESTERN * 3, "latin-1"),
+    "stray_fffe_utf8.txt": (SAMPLE * 3, "utf-8"),
+}
+
+# Cases whose text must stay small: (case, at most this many characters of text).
+BOUNDED_OUTPUT = {
+    "ol_letters.html": 200,
+    "li_values.html": 20 * 1000 + 200,
+    "nested_lists.html": 50_000,
+    "numbering_letters.docx": 50 * 250,
+    # 50 000 bare <w:p/> in a few KB of archive, each numbered by the default style: nine references
+    # of at most 5 digits each, plus a space (the template is cut after nine references).
+    "numbering_flood.docx": 50_000 * (9 * 5 + 2),
+    "unclosed_tags.html": 2 * 400_000,
+    "unclosed_endtags.html": 2 * 400_000,
+    "unclosed_comments.html": 2 * 600_000,
+    "unclosed_cdata.html": 2 * 600_000,
 }
 
 
@@ -84,6 +132,24 @@ def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9)
         "deep_nesting.docx": lambda: _with_document(_deep_nesting(100_000)),
         "hostile.html": lambda: hostile_html(port).encode("utf-8"),
         "empty.docx": lambda: docx_fixtures.to_bytes(docx_fixtures.docx.Document()),
+        "ol_letters.html": lambda: OL_LETTERS_HTML.encode(),
+        "li_values.html": lambda: ("<ol type=A>" + "<li value=99999999999999999999>项" * 1000
+                                   + "<li value=-7>负</ol>").encode(),
+        "nested_lists.html": lambda: ("<ol type=a start=2147483647>" * 5000 + "<li>深</li>").encode(),
+        "numbering_letters.docx": lambda: _numbered_docx("%1" * 100_000, "lowerLetter", 2_000_000_000, 50),
+        "numbering_superscript.docx": lambda: _numbered_docx("%\u00b2、%1.", "decimal", 1, 3),
+        "numbering_flood.docx": lambda: _numbered_docx("%1" * 32, "decimal", 32767, 50_000, by_style=True),
+        "unclosed_tags.html": lambda: ("<p>一是要加强</p>" + "<a" * 200_000).encode(),
+        "unclosed_endtags.html": lambda: ("<p>一是要加强</p>" + "</" * 200_000).encode(),
+        "unclosed_comments.html": lambda: ("<p>一是要加强</p>" + "<!--x>" * 100_000).encode(),
+        "unclosed_cdata.html": lambda: ("<p>一是要加强</p>" + "<![CDATA[>" * 60_000).encode(),
+        "bad_marked_section.html": lambda: "<p>一是要加强</p><![foo[ 二是<![ <p>三是</p>".encode(),
+        "invisible_only.txt": lambda: INVISIBLE_ONLY.encode("utf-8"),
+        "big5.txt": lambda: (TRADITIONAL * 3).encode("big5"),
+        "shift_jis.txt": lambda: (JAPANESE * 3).encode("shift_jis"),
+        "latin1.txt": lambda: (WESTERN * 3).encode("latin-1"),
+        "stray_fffe_utf8.txt": lambda: b"\xff\xfe" + (SAMPLE * 3).encode("utf-8"),
+        "invisible_only.html": lambda: "<p>&#8203;&nbsp;\u3000</p><p>\ufeff&#x200d;&#1;</p>".encode(),
     }
     paths = {}
     for name, make in makers.items():
@@ -95,7 +161,47 @@ def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9)
         handle.write(SAMPLE.encode("utf-8"))
         handle.truncate(50 * 2**20)  # sparse: 50 MB on paper, a few bytes on disk
     paths["huge.txt"] = huge
+    # A real 50 MB line (not sparse): refused by size like any other document over 20 MB.
+    line = directory / "long_line_50mb.txt"
+    with open(line, "wb") as handle:
+        chunk = ("一是要加强基层建设" * 10_000).encode("utf-8")
+        for _ in range(50 * 2**20 // len(chunk)):
+            handle.write(chunk)
+        handle.write(b"x" * (50 * 2**20 - handle.tell()))
+    paths["long_line_50mb.txt"] = line
     return paths
+
+
+# 97 bytes: three letter-numbered items starting at 2^31-1 were 2 × 82 M letters each.
+OL_LETTERS_HTML = "<ol type=a start=2147483647><li>一<li>二<li>三</ol><ol start=-99999999999999999><li>四</ol>"
+# Zero-width space, word joiner, BOMs, NBSP, ideographic space, bidi marks, soft hyphen, variation
+# selector, Hangul filler and a few C0 controls (too few to look like binary data).
+INVISIBLE_ONLY = ("\u200b\u2060\ufeff\xa0\u3000\u200e\u202e\xad\ufe0f\u3164\x01\n" * 20
+                  + " \t\n" * 200)
+
+
+def _numbered_docx(lvl_text: str, fmt: str, start: int, paragraphs: int, *, by_style: bool = False) -> bytes:
+    """A docx whose one list has a hostile template/format/start; every paragraph is numbered.
+
+    ``by_style`` numbers the default paragraph style, so each paragraph is a bare ``<w:p/>``
+    (6 bytes) that still gets a marker: the most output per byte of archive.
+    """
+    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{docx_fixtures.W_NS}">'
+                 f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+                 f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>'
+                 f'<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                 f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num></w:numbering>')
+    document = docx_fixtures.docx.Document()
+    document.add_paragraph("占位")
+    if by_style:
+        docx_fixtures.set_numbering(document.styles["Normal"].element.get_or_add_pPr(), 1, 0)
+        body = "<w:p/>" * paragraphs
+    else:
+        body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                "<w:r><w:t>条目</w:t></w:r></w:p>") * paragraphs
+    base = docx_fixtures.to_bytes(document)
+    return docx_fixtures.rezip(base, replace={"word/document.xml": document_xml(body),
+                                              "word/numbering.xml": numbering.encode()})
 
 
 def document_xml(body: str, prolog: str = "") -> bytes:

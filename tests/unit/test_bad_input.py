@@ -178,3 +178,75 @@ def test_unexpected_failures_are_wrapped(tmp_path, monkeypatch):
     path.write_bytes("一是".encode())
     with pytest.raises(ReadError, match="could not be read \\(RuntimeError: parser exploded\\)"):
         read_file(path)
+
+
+@pytest.mark.parametrize("name", sorted(bad_inputs.BOUNDED_OUTPUT))
+def test_output_bombs_import_with_bounded_text(corpus, name):
+    # Before the caps these produced 10^8–10^9 characters (list letters, %1 templates) or never
+    # finished (unclosed markup); now the text stays proportional to what the file shows.
+    result = read_file(corpus[name])
+    assert len(result.text) <= bad_inputs.BOUNDED_OUTPUT[name]
+    assert max(len(line) for line in result.text.split("\n")) <= 1_000_000
+
+
+def test_letter_lists_render_like_a_browser_and_stay_short(corpus):
+    result = read_file(corpus["ol_letters.html"])
+    # 2^31-1 is clamped to 32767 and written in letters as a browser does (bijective base 26).
+    # Numbers stay at the cap rather than grow past it.
+    assert result.text.split("\n") == ["avlg. 一", "avlg. 二", "avlg. 三", "-32767. 四"]
+
+
+def test_hostile_numbering_template_is_cut_with_a_warning(corpus):
+    result = read_file(corpus["numbering_letters.docx"])
+    lines = [line for line in result.text.split("\n") if line.endswith("条目")]
+    assert len(lines) == 50
+    assert all(len(line) <= 202 + len("条目") for line in lines)
+    assert any("template" in warning and "cut" in warning for warning in result.warnings)
+    superscript = read_file(corpus["numbering_superscript.docx"]).text.split("\n")
+    assert superscript == ["%²、1. 条目", "%²、2. 条目", "%²、3. 条目"]
+
+
+def test_output_limit_is_checked_while_reading_not_after(tmp_path, monkeypatch):
+    # Lowering the limit shows the reader stops as soon as it passes it, with the file named.
+    from annotator.io import limits
+
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 5_000)
+    path = tmp_path / "list.html"
+    path.write_bytes(("<ol start=30000>" + "<li>" * 3_000 + "</ol>").encode())
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert "over" in info.value.reason and "characters" in info.value.reason
+    assert str(info.value).startswith(str(path))
+    docx_path = tmp_path / "flood.docx"
+    docx_path.write_bytes(bad_inputs._numbered_docx("%1" * 32, "decimal", 32767, 2_000, by_style=True))
+    with pytest.raises(ReadError, match="over .* characters"):
+        read_file(docx_path)
+
+
+def test_unclosed_markup_keeps_the_visible_text(corpus):
+    for name in ("unclosed_tags.html", "unclosed_endtags.html", "unclosed_comments.html",
+                 "unclosed_cdata.html", "bad_marked_section.html"):
+        assert read_file(corpus[name]).text.startswith("一是要加强"), name
+    text = read_file(corpus["bad_marked_section.html"]).text
+    assert "三是" in text and "二是" in text
+
+
+def test_fifty_megabyte_line_is_refused_by_size_without_reading(corpus, monkeypatch):
+    from annotator.io import readers
+
+    monkeypatch.setattr(readers, "open", lambda *a, **k: pytest.fail("the file was opened"), raising=False)
+    with pytest.raises(ReadError, match=r"file is 50\.0 MB; the limit is 20 MB"):
+        read_file(corpus["long_line_50mb.txt"])
+
+
+@pytest.mark.parametrize("name", sorted(bad_inputs.ENCODED))
+def test_legacy_encodings_are_decoded_right(corpus, name):
+    text, encoding = bad_inputs.ENCODED[name]
+    result = read_file(corpus[name])
+    assert (result.text, result.encoding) == (text, encoding)
+    assert result.warnings  # the annotator is told which encoding was assumed
+
+
+def test_invisible_only_files_are_empty(corpus):
+    with pytest.raises(ReadError, match="only invisible characters"):
+        read_file(corpus["invisible_only.txt"])

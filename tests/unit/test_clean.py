@@ -272,6 +272,33 @@ def test_one_megabyte_is_cleaned_and_stable():
     # Throughput is the benchmark's business; here: a megabyte of chrome-laden text comes out clean.
     once = clean(text).text
     assert "第 2 页 共 9 页" not in once and "讲得都很好" in once
+    assert clean(once).text == once  # a second pass finds nothing more: every copy's chunks went at once
+
+
+@pytest.mark.parametrize("copies", [2, 3, 7])
+def test_cleaning_twice_removes_nothing_more(copies):
+    page, _ = wenku_chunked_page()
+    portal = "\n\n".join(PARAS_A + PARAS_B) + "\n第 2 页 共 9 页\n"
+    once = clean((page + "\n\n" + portal) * copies).text
+    again = clean(once)
+    assert again.text == once
+    assert all(r.reason == "whitespace" for r in again.removed)
+    assert not re.search(r"(?m)^\d+、(?!抓好|加强)", once)  # every chunk number went, the real lists stayed
+
+
+def test_scoring_rule_items_are_not_page_chunks():
+    items = [
+        f"{n}．{topic}。按照年度目标任务完成情况进行考核，全面完成的得满分，完成80%以上的按比例得分，"
+        f"未完成的不得分；工作中出现重大失误、被上级通报批评的，每次扣除相应分值，直至扣完为止。"
+        f"（{'牵头考核单位：市审批服务局' if n % 2 else str(3 + n % 4) + '分'}）"
+        for n, topic in enumerate(["优化营商环境", "简化审批流程", "推进一网通办", "压缩办理时限", "规范中介服务",
+                                   "强化事中事后监管", "提升政务服务满意度", "推进证照分离改革", "深化工程建设项目审批改革",
+                                   "加强政务诚信建设", "推进数据共享应用", "完善考核评价机制"], 1)
+    ]
+    raw = "某市2024年度营商环境考核细则\n\n一、考核内容\n\n" + "\n\n".join(items) + "\n\n二、考核方式\n\n年终集中考核。\n"
+    result = clean(raw)
+    assert result.text.count("．") == len(items)
+    assert not [r for r in result.removed if r.reason.startswith("page-chunk")]
 
 
 sentences = st.lists(

@@ -12,8 +12,10 @@ def _spans(text, **kw):
 
 def test_cue_governs_the_following_clauses_up_to_the_semicolon():
     text = "要广泛凝聚共识，组织动员广大职工持续深入学习，切实增强责任感；大力宣传先进典型。"
-    spans = _spans(text)
+    spans = _spans(text, implicit=True)
     assert [s for s, _ in spans] == ["要广泛凝聚共识，组织动员广大职工持续深入学习，切实增强责任感", "大力宣传先进典型"]
+    assert [a.get("cue") for _, a in spans] == [None, "implicit"]
+    assert [s for s, _ in _spans(text)] == ["要广泛凝聚共识，组织动员广大职工持续深入学习，切实增强责任感"]
 
 
 @pytest.mark.parametrize("text, actor, strength", [
@@ -62,13 +64,14 @@ def test_modal_cues_survive_past_tense_words():
 def test_review_section_demotes_plain_verbs_but_not_its_heading_neighbours():
     text = ("一、2023年工作回顾\n乡村振兴扎实推进。坚持把三农工作作为重中之重。\n"
             "二、2024年重点任务\n（一）着力扩大有效投资\n坚持项目为王，力争新开工项目30个。\n")
-    spans = [s for s, _ in _spans(text)]
+    spans = [s for s, _ in _spans(text, implicit=True)]
     assert spans == ["着力扩大有效投资", "坚持项目为王，力争新开工项目30个"]
+    assert [s for s, _ in _spans(text)] == ["坚持项目为王，力争新开工项目30个"]  # 力争 makes it explicit
 
 
 def test_inline_markers_are_left_out_of_the_span():
     text = "一是要积极推进和谐劳动关系建设。二要强化统筹协调。第三，加快建设教师队伍。"
-    spans = [s for s, _ in _spans(text)]
+    spans = [s for s, _ in _spans(text, implicit=True)]
     assert spans == ["要积极推进和谐劳动关系建设", "要强化统筹协调", "加快建设教师队伍"]
 
 
@@ -77,7 +80,7 @@ def test_sections_mark_titles_as_headings():
     title_end = text.index(" ")
     section = Section(level=1, marker="四、", title=text[:title_end], start=0, end=len(text),
                       title_start=0, title_end=title_end)
-    spans = [s for s, _ in _spans(text, sections=[section])]
+    spans = [s for s, _ in _spans(text, sections=[section], implicit=True)]
     assert spans[0] == "夯实基础、真抓实干"
     assert spans[1].startswith("全县各级工会要加强组织领导")
 
@@ -85,7 +88,7 @@ def test_sections_mark_titles_as_headings():
 def test_sentence_unit_takes_the_whole_sentence():
     text = "特殊时期，要有特殊的精神状态；同时保持定力。"
     assert [s for s, _ in _spans(text, unit="sentence")] == ["特殊时期，要有特殊的精神状态；同时保持定力"]
-    assert [s for s, _ in _spans(text)] == ["要有特殊的精神状态", "同时保持定力"]
+    assert [s for s, _ in _spans(text, implicit=True)] == ["要有特殊的精神状态", "同时保持定力"]
     with pytest.raises(ValueError):
         suggest_directives(text, unit="paragraph")
 
@@ -98,3 +101,124 @@ def test_seed_speeches_yield_directives(seeds_dir):
         for s in found:
             assert s.end - s.start >= 4
             assert text[s.start] not in "，；。" and text[s.end - 1] not in "，；。"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各国应加强合作。", "各国应加强合作"),
+    ("能延期的应延尽延。", "应延尽延"),
+    ("这种风气不可不察。", "不可不察"),
+    ("决不能把问题留给后人。", "决不能把问题留给后人"),
+    ("今后不能再搞这一套。", "不能再搞这一套"),
+    ("大家不用怕。", "不用怕"),
+    ("我劝大家多读点书。", "劝大家多读点书"),
+    ("行政系统亦须适当地处理编余人员。", "亦须适当地处理编余人员"),
+    ("一般地不应在农村中发展党的组织。", "一般地不应在农村中发展党的组织"),
+    ("向大会报告工作，请予审议，并请市政协委员提出意见。", "请予审议，并请市政协委员提出意见"),
+    ("我们一定要把工作做好，决不辜负人民的期望。", "我们一定要把工作做好，决不辜负人民的期望"),
+    ("那些罪大恶极的反革命，你说杀不杀呀？要杀。", "要杀"),
+])
+def test_prescriptive_forms_without_yao(text, expected):
+    spans = [s for s, _ in _spans(text)]
+    assert any(expected in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text", [
+    "厂长、校长可以住棚子。",
+    "这个问题现在可以作一点结论。",
+    "总有一天要实现的。",
+    "几秒钟就要爆炸。",
+    "随后就要发生变动。",
+    "青年要犯错误，老年就不犯错误呀？",
+    "明年的光景会比今年要好些。",
+    "有些民主人士说不准杀人。",
+    "后头我们说不应当泼冷水，就来一个促进会。",
+    "我曾经提过要充分可靠。",
+    "只要我们坚定信心，就一定能够完成任务。",
+    "要争取这三个条件，需要相当的时间。",
+    "要做到充分可靠是不容易的。",
+    "要改正演员的错误，还是靠看戏的人。",
+    "要保护干部和群众的积极性。" if False else "这是调动群众积极性的好办法。",
+    "大家提出的建议很好。",
+    "成绩能够鼓励人。",
+    "我看要到第二个五年计划末期才能完全作出结论。",
+])
+def test_non_directive_uses_of_the_cues(text):
+    assert _spans(text) == []
+
+
+def test_past_narrative_keeps_modal_but_not_adverbial_cues():
+    text = "一、过去五年工作回顾\n坚决打赢脱贫攻坚战并取得决定性成果。\n二、今年的任务\n要坚决守住安全底线。\n"
+    assert [s for s, _ in _spans(text)] == ["要坚决守住安全底线"]
+
+
+def test_addressee_clauses_belong_to_the_directive():
+    text = "我们这些人，我们的省、市、自治区党委书记，要抓财政，抓计划。"
+    assert [s for s, _ in _spans(text)] == ["我们这些人，我们的省、市、自治区党委书记，要抓财政，抓计划"]
+
+
+def test_marker_with_yao_makes_a_heading_a_directive():
+    text = "一要看\n二要帮\n"
+    sections = [Section(level=1, marker=m, title=t, start=s, end=e, title_start=ts, title_end=te)
+                for m, t, s, e, ts, te in (("一要", "看", 0, 4, 2, 3), ("二要", "帮", 4, 8, 6, 7))]
+    spans = _spans(text, sections=sections)
+    assert [s for s, _ in spans] == ["看", "帮"]
+
+
+def test_heading_cut_by_the_outline_is_judged_on_its_whole_sentence():
+    text = "（三）在保障国防的条件之下，人民解放军应复员一部分，保存主力。\n"
+    title_end = text.index("应") - 3
+    section = Section(level=1, marker="（三）", title=text[3:title_end], start=0, end=len(text),
+                      title_start=3, title_end=title_end)
+    (span,) = [s for s, _ in _spans(text, sections=[section])]
+    assert span == "人民解放军应复员一部分，保存主力"
+
+
+def test_implicit_directives_are_a_separate_lower_confidence_kind():
+    text = "二、今年重点任务\n发展海洋经济。拟安排专项资金2亿元。各地要抓好落实。\n"
+    explicit = suggest_directives(text)
+    both = suggest_directives(text, implicit=True)
+    assert [text[s.start:s.end] for s in explicit] == ["各地要抓好落实"]
+    implicit = [s for s in both if s.attributes.get("cue") == "implicit"]
+    assert [text[s.start:s.end] for s in implicit] == ["发展海洋经济", "拟安排专项资金2亿元"]
+    assert max(s.score for s in implicit) < min(s.score for s in explicit)
+
+
+@pytest.mark.parametrize("text", [
+    "你不准备出大事，乱子就出来了。",
+    "第二条是有人硬要闹就让他闹。",
+    "我们宪法上没有规定罢工自由，但是也没有禁止。",
+    "有人要罢工，要请愿，你硬要去阻止，那不好。",
+    "总有一天他还是要闹。",
+    "可见得是应有之事。",
+])
+def test_someone_elses_will_and_negated_cues(text):
+    assert _spans(text) == []
+
+
+def test_fronted_object_belongs_to_the_directive():
+    text = "世界上所有国家的有益的东西，我们都要学。"
+    assert [s for s, _ in _spans(text)] == ["世界上所有国家的有益的东西，我们都要学"]
+
+
+@pytest.mark.parametrize("text", [
+    "有几位干部，主张要大民主。",
+    "群众有问题不去解决，那就一定要被打倒。",
+    "如果脱离群众，农民就要打扁担，工人就要上街示威。",
+    "共产党是要得到教训的。",
+    "军队这样，其他的人更要艰苦奋斗。" if False else "他们要搞的大民主是错误的。",
+])
+def test_reported_consequence_and_emphasis_are_not_orders(text):
+    assert _spans(text) == []
+
+
+def test_scope_list_and_first_person_proposal_belong_to_the_directive():
+    text = "不论文武，不论工厂，农村，学校，各方面都要加强政治工作。以后修改宪法，我主张加一个罢工自由，要允许工人罢工。"
+    spans = [s for s, _ in _spans(text)]
+    assert spans[0] == "不论文武，不论工厂，农村，学校，各方面都要加强政治工作"
+    assert spans[1].startswith("我主张加一个罢工自由")
+    assert [s for s, _ in _spans("军队这样，其他的人更要艰苦奋斗。")] == ["其他的人更要艰苦奋斗"]
+
+
+def test_a_named_comrade_who_will_speak_is_no_directive_but_all_comrades_are_addressed():
+    text = "x同志还要提工作要求，x同志将作工作报告，我完全赞同，希望大家认真抓好落实。全体同志要提高认识。"
+    assert [s for s, _ in _spans(text)] == ["希望大家认真抓好落实", "全体同志要提高认识"]

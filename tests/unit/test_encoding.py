@@ -167,3 +167,114 @@ def test_utf16_lone_surrogate_is_replaced_with_a_warning_and_real_fffd_is_not_co
     assert result.warnings and result.warnings[0].startswith("1 character")
     clean = decode(codecs.BOM_UTF16_LE + "一\ufffd二".encode("utf-16-le"))
     assert (clean.text, clean.warnings) == ("一\ufffd二", [])
+
+
+# -- legacy encodings: decoded right, or refused; never silently garbled --
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+# Held out (not used to choose the thresholds in annotator/io/legacy.py): traditional Chinese, the
+# Constitution of the Republic of China, articles 1–6 (public-domain statute text, Taiwan Copyright
+# Act art. 9; https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=A0000001, as quoted in a public
+# repository found through the search index).
+CONSTITUTION = ("第 1 條\n中華民國基於三民主義，為民有民治民享之民主共和國。\n第 2 條\n中華民國之主權屬於國民全體。\n"
+                "第 3 條\n具有中華民國國籍者為中華民國國民。\n第 4 條\n中華民國領土，依其固有之疆域，非經國民大會之決議，"
+                "不得變更之。\n第 5 條\n中華民國各民族一律平等。\n第 6 條\n中華民國國旗定為紅地，左上角青天白日。\n")
+
+
+def _sample_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("0[1-5]_*.txt"))]
+    assert len(texts) == 5, "resources/samples is incomplete"
+    return texts
+
+
+def _units(encoding: str) -> list[str]:
+    """Whole sample texts and their sentences, keeping only what ``encoding`` can represent."""
+    units = []
+    for text in _sample_texts():
+        kept = text.encode(encoding, errors="ignore").decode(encoding)
+        units.append(kept)
+        units += [s for s in re.split(r"(?<=[。！？；\n])", kept) if len(s.strip()) >= 8][:25]
+    return units
+
+
+def _right_or_refused(data: bytes, original: str) -> str:
+    try:
+        result = decode(data, path="t.txt")
+    except ReadError as exc:
+        assert exc.reason.startswith("not a text file"), exc.reason
+        return "refused"
+    assert result.text == original, f"garbled as {result.encoding}: {result.text[:30]!r}"
+    return result.encoding
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("cp950", "cp950"), ("big5", "cp950"),
+                                                ("shift_jis", "cp932"), ("cp932", "cp932")])
+def test_big5_and_shift_jis_are_decoded_right_never_as_gb18030(encoding, name):
+    outcomes = [_right_or_refused(unit.encode(encoding), unit) for unit in _units(encoding)]
+    assert len(outcomes) > 100
+    # Every whole text is recognised, and nearly every single sentence (the rest are refused).
+    assert outcomes.count(name) >= 0.95 * len(outcomes), outcomes
+    result = decode(_units(encoding)[0].encode(encoding))
+    assert any("Big5" in w or "Shift-JIS" in w for w in result.warnings)
+
+
+def test_gb18030_samples_are_still_gb18030():
+    outcomes = [_right_or_refused(unit.encode("gb18030"), unit) for unit in _units("gb18030")]
+    assert set(outcomes) == {"gb18030"}
+
+
+@pytest.mark.parametrize("encoding", ["cp950", "gb18030", "utf-8"])
+def test_held_out_traditional_text(encoding):
+    assert decode(CONSTITUTION.encode(encoding)).text == CONSTITUTION
+    for line in CONSTITUTION.splitlines():
+        if len(line) > 8:
+            assert _right_or_refused(line.encode(encoding), line) != "refused"
+
+
+WESTERN = ["Café crème brûlée, déjà vu à la française.\n", "Größe, übermäßig schön: die Straße.\n",
+           "El niño comió piña en la montaña, señor.\n", "São Paulo é uma cidade, não é?\n",
+           "Ångström, smørrebrød og blåbær.\n", "Il était une fois « un conte » à lire.\n"]
+
+
+@pytest.mark.parametrize("text", WESTERN)
+def test_latin1_and_windows_1252_are_decoded_right(text):
+    assert _right_or_refused(text.encode("latin-1"), text) == "latin-1"
+    quoted = text + "“Zitat” – 5 €\n"
+    assert _right_or_refused(quoted.encode("cp1252"), quoted) == "cp1252"
+
+
+def test_western_reading_never_takes_chinese_bytes():
+    from annotator.io.legacy import western
+
+    for encoding in ("gb18030", "cp950", "cp932"):
+        for unit in _units(encoding)[:60]:
+            assert western(unit.encode(encoding)) is None, unit
+
+
+def test_stray_ff_fe_before_utf8_is_ignored_not_read_as_utf16():
+    units = _units("utf-8")
+    for unit in units[:40]:
+        result = decode(b"\xff\xfe" + unit.encode("utf-8"))
+        assert (result.text, result.encoding) == (unit, "utf-8")
+        assert "FF FE" in result.warnings[0]
+    # A real UTF-16 file keeps its byte-order mark's meaning, Japanese kana included.
+    for text in (units[1], "これはテストです。ひらがなとカタカナ"):
+        assert decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le")).text == text
+
+
+def test_random_high_bytes_are_refused_not_guessed():
+    import random
+
+    rng = random.Random(7)
+    refused = 0
+    for _ in range(20):
+        data = bytes(rng.randrange(0x80, 0x100) for _ in range(2000))
+        try:
+            result = decode(data)
+        except ReadError:
+            refused += 1
+        else:
+            assert result.warnings, result.encoding  # at least never silent
+    assert refused >= 15

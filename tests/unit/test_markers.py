@@ -96,3 +96,79 @@ def test_bare_numeral_style_only_at_a_line_start():
 
 def test_ordinals_above_ninety_nine_are_not_markers():
     assert scan("\n100、项目\n") == []
+
+
+# -- the registry: every family the issue names, as a heading line, with its level in the tree --------
+
+@pytest.mark.parametrize(
+    ("first", "second", "family"),
+    [
+        ("第一章　", "第二章　", "chapter"),
+        ("第一节　", "第二节　", "section"),
+        ("第一条　", "第二条　", "article"),
+        ("第一部分　", "第二部分　", "part"),
+        ("第一个问题：", "第二个问题：", "question"),
+        ("第一是", "第二是", "di-shi"),
+        ("其一，", "其二，", "qi-cn"),
+        ("①", "②", "circled"),
+        ("A.", "B.", "latin-dot"),
+        ("(a)", "(b)", "latin-paren"),
+        ("甲　", "乙　", "stem"),
+        ("1　", "2　", "digit-space"),
+        ("一，", "二，", "cn-comma"),
+    ],
+)
+def test_new_families_as_a_two_item_outline(first, second, family):
+    text = f"会议部署如下。\n{first}加强组织领导。各单位要落实责任。\n{second}强化督促检查。定期通报进展情况。\n"
+    outline = parse_outline(text)
+    assert [(s.kind, s.ordinal, s.level) for s in outline] == [(family, 1, 1), (family, 2, 1)]
+    assert [s.title for s in outline] == ["加强组织领导", "强化督促检查"]
+
+
+def test_ling_zero_numerals_of_older_texts():
+    lines = [f"{n}、第{n}部分的内容。" for n in "一二三四五六七八九"] + ["一○、第十部分的内容。", "一一、第十一部分的内容。"]
+    outline = parse_outline("\n".join(lines) + "\n")
+    assert [s.ordinal for s in outline] == list(range(1, 12))
+
+
+def test_markdown_heading_prefix():
+    text = "# 新民主主义论\n\n## 一　中国向何处去\n\n抗战以来，全国人民有一种欣欣向荣的气象。\n\n## 二　我们要建立一个新中国\n\n我们要建立一个新中国。\n"
+    outline = parse_outline(text)
+    assert [(s.marker.strip(), s.title, s.level) for s in outline] == [
+        ("一", "中国向何处去", 1), ("二", "我们要建立一个新中国", 1)]
+
+
+def test_regulation_levels_chapter_section_article_item():
+    text = ("第一章　总　则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全市。\n"
+            "第二章　管理措施\n第一节　一般规定\n第三条　有下列情形之一的，予以处罚：\n（一）未经批准的；\n（二）逾期不改的。\n"
+            "第二节　特别规定\n第四条　其他事项另行规定。\n")
+    outline = parse_outline(text)
+    assert [(s.marker.strip(), s.level) for s in outline] == [
+        ("第一章", 1), ("第一条", 2), ("第二条", 2), ("第二章", 1), ("第一节", 2), ("第三条", 3),
+        ("（一）", 4), ("（二）", 4), ("第二节", 2), ("第四条", 3)]
+    assert outline[0].title == "总　则"
+    assert outline[1].title == "为了规范管理，制定本办法"
+
+
+def test_article_reference_inside_a_sentence_is_not_a_heading():
+    assert parse_outline("根据大气污染防治法第十八条规定，应当处罚。依照第九十九条的规定执行。") == []
+
+
+def test_match_marker_is_the_registry_for_hand_made_headings():
+    from annotator.structure.markers import match_marker
+
+    m = match_marker("## 第三章　监督管理")
+    assert (m.family, m.ordinal, "## 第三章　监督管理"[m.title_start:]) == ("chapter", 3, "监督管理")
+    assert match_marker("　　（二）加强督查").family == "cn-paren"
+    assert match_marker("三是抓落实").family == "cn-shi"
+    assert match_marker("一○、第十项").ordinal == 10
+    assert match_marker("我们要抓落实") is None
+
+
+def test_ends_sentence_treats_a_closing_note_as_an_item_end():
+    from annotator.structure.markers import ends_sentence
+
+    text = "1．优化营商环境（5分）\n2．简化审批流程（牵头考核单位：市审批服务局）\n3．为成功举\n"
+    assert ends_sentence(text, text.index("2．"))
+    assert ends_sentence(text, text.index("3．"))
+    assert not ends_sentence(text + "4．办", len(text))

@@ -309,3 +309,67 @@ def test_di_cn_as_top_level_with_comma_enumeration_inside():
     assert _shape(outline) == [
         (1, "第一，", "要提高认识"), (1, "第二，", "要突出重点"), (2, "一是", "抓项目"), (2, "二是", "抓招商"),
         (2, "三是", "抓服务"), (1, "第三，", "要强化保障")]
+
+
+# -- failure categories of real documents never seen before (issue 18) ------------------------------
+
+_FILLER = "各地区各部门要统一思想认识，压实工作责任，细化工作措施，确保各项任务落到实处、见到实效。"
+
+
+def test_flattened_page_markers_after_a_closing_bracket_and_glued_to_the_parent_title():
+    text = ("一、总体要求（一）指导思想。" + _FILLER * 3 + "（二）工作目标。" + _FILLER * 3
+            + "二、重点任务（一）深化改革。" + _FILLER + "1．简化审批（市审批服务局按职责分工负责）2．优化服务。"
+            + _FILLER * 2 + "（二）扩大开放。" + _FILLER * 3 + "1．稳定外贸。" + _FILLER + "2．扩大外资。" + _FILLER)
+    assert "\n" not in text and len(text) > 400
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("（二）", 2), ("二、", 1), ("（一）", 2), ("1．", 3), ("2．", 3),
+        ("（二）", 2), ("1．", 3), ("2．", 3)]
+    assert [s.title for s in outline[:3]] == ["总体要求", "指导思想", "工作目标"]
+
+
+def test_marker_after_a_photo_caption_in_a_flattened_report():
+    text = ("过去一年，我们主要做了以下工作。" + _FILLER * 4 + "新华社记者 王某/摄第一，创造了经济发展新成绩。"
+            + _FILLER * 2 + "第二，实现了民生事业新进步。" + _FILLER * 2 + "第三，开创了改革开放新局面。" + _FILLER)
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["第一，", "第二，", "第三，"]
+
+
+def test_a_second_yishi_list_under_the_same_parent():
+    text = ("一、抓好三件事\n我们要做到：一是统一思想。二是明确责任。三是狠抓落实。\n"
+            "同时还要做到：一是加强学习。二是改进作风。\n二、加强领导\n要落实责任。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level, s.parent) for s in outline] == [
+        ("一、", 1, None), ("一是", 2, 0), ("二是", 2, 0), ("三是", 2, 0), ("一是", 2, 0), ("二是", 2, 0),
+        ("二、", 1, None)]
+
+
+def test_inline_numbered_list_after_a_comma():
+    text = "苏联和我们不同，一、沙皇俄国是帝国主义，二、后来又有了十月革命，三、苏联已经建成社会主义。我们的情况不同。"
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["一、", "二、", "三、"]
+    assert [s.title for s in outline][0] == "沙皇俄国是帝国主义"
+
+
+def test_unnumbered_section_titles_close_the_lists_before_them():
+    text = ("关于组织问题\n\n纠正的方法：\n\n（一）加强教育。\n\n（二）严格纪律。\n\n"
+            "关于思想问题\n\n其表现是：一，不愿艰苦工作。二，不愿深入群众。\n\n纠正的方法：\n\n（一）加紧教育。\n\n（二）改进作风。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("（一）", 1), ("（二）", 1), ("一，", 1), ("二，", 1), ("（一）", 1), ("（二）", 1)]
+
+
+def test_run_on_title_with_a_time_frame_opening_the_body():
+    text = ("一、关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，各地迅速行动，取得了阶段性成效。"
+            "二、关于下一步工作今年以来，经济运行总体平稳，各项工作有序推进。")
+    outline = parse_outline(text)
+    assert [s.title for s in outline] == ["关于前一段疫情防控工作", "关于下一步工作"]
+
+
+def test_numbering_runs_on_across_sections_and_the_next_section_keeps_it():
+    text = ("一、关于社会保障\n（一）转制后参加社会保险。\n（二）离休人员医疗保障不变。\n"
+            "二、关于人员安置\n（三）签订劳动合同。\n（四）保障合法权益。\n三、关于财政税收\n（五）落实优惠政策。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.ordinal, s.level) for s in outline] == [
+        ("一、", 1, 1), ("（一）", 1, 2), ("（二）", 2, 2), ("二、", 2, 1), ("（三）", 3, 2), ("（四）", 4, 2),
+        ("三、", 3, 1), ("（五）", 5, 2)]

@@ -75,3 +75,50 @@ def test_parse_number_handles_both_scripts():
     assert parse_number("三点五") == 3.5
     assert parse_number("二十五") == 25
     assert parse_number("x") is None
+
+
+@pytest.mark.parametrize("text, value_text, low, high", [
+    ("全国有几亿人", "几亿人", 2, 9),
+    ("上千万家庭受益", "上千万", 1, None),
+    ("已经有九十几个", "九十几个", 92, 99),
+    ("每社有的七八十户", "七八十户", 70, 80),
+    ("现有的几十万个合作社", "几十万个", 20, 90),
+    ("每社平均只有二十几户", "二十几户", 22, 29),
+    ("数以亿计的群众", "数以亿计", 1, None),
+    ("粮食增产两百多亿斤", "两百多亿斤", 200, None),
+])
+def test_vague_amounts_are_quantities_with_a_range(text, value_text, low, high):
+    q = _one(text)
+    assert q.value_text == value_text and q.value == low and q.value_max == high
+
+
+@pytest.mark.parametrize("text, value_text, value", [
+    ("三分之二的企业", "三分之二", round(2 / 3, 6)),
+    ("预算有不到十分之一不可靠", "不到十分之一", 0.1),
+    ("占全国近一半", "近一半", 0.5),
+    ("即只增加半倍多一点", "半倍多", 0.5),
+    ("即只准备增加一倍半", "一倍半", 1.5),
+])
+def test_fractions_in_words(text, value_text, value):
+    q = _one(text)
+    assert q.value_text == value_text and q.value == value
+
+
+@pytest.mark.parametrize("text, value_text, unit", [
+    ("全国14亿人口", "14亿", ""), ("约有一亿六千万人口", "约有一亿六千万", ""), ("四千万人民受灾", "四千万", ""),
+    ("产量1.39万亿斤", "1.39万亿斤", "斤"), ("拍摄电影12部", "12部", "部"), ("新建工厂3厂", "3厂", "厂"),
+    ("比重高于40%", "高于40%", "%"),
+])
+def test_counters_and_boundaries(text, value_text, unit):
+    q = _one(text)
+    assert (q.value_text, q.unit) == (value_text, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "我讲四个问题", "指出两条缺点", "调动两个积极性", "这是三个条件之一", "一万年以后还有革命", "再加几十只手",
+    "奋战三个月", "经过近5个月的努力", "搞了几十个五年计划", "实施八项行动", "用好两个市场两种资源",
+    "生产力就是两项：劳动者和工具", "开三次会", "不是两个脚同时走", "为创造这三个条件而努力", "十三个半月内",
+    "严格执行24小时值班",
+])
+def test_discourse_figures_durations_and_names_are_not_quantities(text):
+    assert find_quantities(text) == []

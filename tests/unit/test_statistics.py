@@ -1,5 +1,7 @@
 """Statistic spans: indicator + value, with period, comparison and direction."""
 
+import pytest
+
 from annotator.suggest.statistics import suggest_statistics
 
 
@@ -67,3 +69,27 @@ def test_seed_speeches_give_statistics_only_where_numbers_measure(seeds_dir):
             value = s.attributes["value_text"]
             assert text[s.start:s.end].endswith(value)
             assert "页" not in value and "KB" not in value
+
+
+def test_normalised_value_in_the_attributes():
+    text = "全市地区生产总值增长5.2%、约4.4万亿元，粮食产量1.39万亿斤，城镇调查失业率平均为5.5%，比上年下降0.3个百分点，覆盖率90%以上。"
+    found = _by_value(text)
+    attrs = found["约4.4万亿元"][1]
+    assert (attrs["number"], attrs["unit"], attrs["scale"], attrs["bound"]) == (4.4e12, "元", "万亿", "约")
+    assert found["1.39万亿斤"][1]["number"] == 1.39e12 and found["1.39万亿斤"][1]["unit"] == "斤"
+    assert found["5.5%"][1]["indicator"] == "城镇调查失业率"  # not cut inside 平均
+    drop = found["0.3个百分点"][1]
+    assert drop["direction"] == "下降" and drop["comparison"] == "比上年"
+    assert found["90%以上"][1]["bound"] == "不少于"
+
+
+@pytest.mark.parametrize("value_text, bound", [("超过3000人", "超过"), ("近3000人", "不到"), ("200余家", "超过"),
+                                               ("3000人以内", "不超过"), ("高于40%", "超过"), ("6%左右", "约")])
+def test_bound_words_are_canonical(value_text, bound):
+    (s,) = suggest_statistics("企业" + value_text + "。")
+    assert s.attributes["bound"] == bound
+
+
+def test_vague_amount_has_a_number_range():
+    (s,) = suggest_statistics("每社有的七八十户。")
+    assert (s.attributes["number"], s.attributes["number_max"]) == (70, 80)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from annotator.domain.model import Section, Span
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+LOW_CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
+# Below this the parser guessed where the title ends (no punctuation, no line end): worth a look.
+LOW_CONFIDENCE = 0.8
 
 
 def build_outline_model(model: QStandardItemModel, sections: list[Section], spans: list[Span]) -> list[QStandardItem]:
@@ -26,6 +29,16 @@ def build_outline_model(model: QStandardItemModel, sections: list[Section], span
         tip = section.title
         if section.confidence < 1.0:
             tip += "\n" + QCoreApplication.translate("OutlineModel", "Title boundary inferred (confidence {0:.0%})").format(section.confidence)
+        low = section.confidence < LOW_CONFIDENCE and section.source != "manual"
+        item.setData(low, LOW_CONFIDENCE_ROLE)
+        if low:
+            # Marked, not hidden: the annotator checks the title end (Ctrl+T fixes it).
+            item.setText(f"{section.marker}{title} ⚠")
+            font = QFont()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setForeground(QBrush(QColor("#9a6700")))
+            tip += "\n" + QCoreApplication.translate("OutlineModel", "Check this heading: press Ctrl+T at the end of its title to correct it")
         item.setToolTip(tip)
         count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
         count_item = QStandardItem(str(count) if count else "")

@@ -1,13 +1,24 @@
-"""The span panel's table: the current document's spans and open suggestions, in text order."""
+"""The span panel's table: the current document's spans and open suggestions, in text order.
+
+Kept up to date row by row (``add_span`` / ``remove_span``) after each keystroke; a full reset only
+when the whole set is reloaded. ``SpanFilter`` filters by text, label and status and sorts by column.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from bisect import bisect_left
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.domain.model import Span
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+def _order(span: Span) -> tuple:
+    return (span.start, span.end, span.label, span.id or "")
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -22,11 +33,24 @@ class SpanTableModel(QAbstractTableModel):
 
     def set_rows(self, spans: list[Span], text: str, label_titles: dict[str, str], colours: dict[str, str]) -> None:
         self.beginResetModel()
-        self.rows = sorted(spans, key=lambda s: (s.start, s.end, s.label))
+        self.rows = sorted(spans, key=_order)
         self.text = text
         self.label_titles = label_titles
         self.colours = colours
         self.endResetModel()
+
+    def add_span(self, span: Span) -> None:
+        row = bisect_left(self.rows, _order(span), key=_order)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.insert(row, span)
+        self.endInsertRows()
+
+    def remove_span(self, span_id: str) -> None:
+        row = self.row_of(span_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -46,6 +70,9 @@ class SpanTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == SPAN_ROLE:
             return span.id
+        if role == SORT_ROLE:
+            return {"label": span.label, "text": span.start, "attributes": self.data(index),
+                    "status": span.status}[column]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "label":
                 return self.label_titles.get(span.label, span.label)
@@ -62,7 +89,58 @@ class SpanTableModel(QAbstractTableModel):
             colour = QColor(self.colours.get(span.label, "#999999"))
             colour.setAlpha(40 if span.status == "suggested" else 110)
             return QBrush(colour)
+        if role == Qt.ItemDataRole.FontRole and span.status == "suggested":
+            from PySide6.QtGui import QFont  # noqa: PLC0415
+
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     def row_of(self, span_id: str) -> int:
         return next((i for i, s in enumerate(self.rows) if s.id == span_id), -1)
+
+    def span_at(self, row: int) -> Span:
+        return self.rows[row]
+
+
+class SpanFilter(QSortFilterProxyModel):
+    """Text / label / status filter over SpanTableModel; sorting by the clicked column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text, self.label, self.status = "", "", ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "text", text.strip()))
+
+    def set_label(self, label: str) -> None:
+        self._refilter(lambda: setattr(self, "label", label or ""))
+
+    def set_status(self, status: str) -> None:
+        self._refilter(lambda: setattr(self, "status", status or ""))
+
+    def _refilter(self, change) -> None:
+        # Qt ≥ 6.10 wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
+        if not (self.text or self.label or self.status):
+            return True
+        model = self.sourceModel()
+        span = model.span_at(row)
+        if self.label and span.label != self.label:
+            return False
+        if self.status and span.status != self.status:
+            return False
+        if self.text:
+            haystack = model.text[span.start:span.end] + " " + " ".join(str(v) for v in span.attributes.values())
+            return self.text.casefold() in haystack.casefold()
+        return True

@@ -62,9 +62,23 @@ class DisagreementModel(QAbstractTableModel):
                 self.tr("Text"), self.tr("Decision"))[section]
 
     def span_cell(self, span: Span | None) -> str:
+        """A span as a person reads it: its label and its text (offsets are in the tooltip)."""
         if span is None:
             return "—"
-        return f"{self.label_titles.get(span.label, span.label)} [{span.start}, {span.end})"
+        words = self.text[span.start:span.end].replace("\n", " ")
+        if len(words) > 18:
+            words = words[:8] + "…" + words[-8:]
+        return f"{self.label_titles.get(span.label, span.label)} «{words}»"
+
+    def in_context(self, start: int, end: int, width: int = 10) -> str:
+        """The disputed text with a little of what surrounds it: …before【text】after…"""
+        words = self.text[start:end]
+        if len(words) > SNIPPET:
+            words = words[:SNIPPET // 2] + "…" + words[-(SNIPPET // 2):]
+        before = self.text[max(0, start - width):start]
+        after = self.text[end:end + width]
+        return (("…" if start > width else "") + before + "【" + words + "】" + after
+                + ("…" if end + width < len(self.text) else "")).replace("\n", " ")
 
     def decision(self, item: ReviewItem) -> str:
         if item.is_open:
@@ -94,13 +108,13 @@ class DisagreementModel(QAbstractTableModel):
             if column in ("a", "b"):
                 return self.span_cell(d.a if column == "a" else d.b)
             if column == "text":
-                snippet = self.text[d.start:d.end].replace("\n", " ")
-                return snippet if len(snippet) <= SNIPPET else snippet[:SNIPPET - 1] + "…"
+                return self.in_context(d.start, d.end)
             return self.decision(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self.kind_title(d.kind)]
             for s in d.spans:
-                lines.append(f"{s.annotator}: {self.span_cell(s)} «{self.text[s.start:s.end]}»")
+                lines.append(f"{s.annotator}: {self.label_titles.get(s.label, s.label)} [{s.start}, {s.end})"
+                             f" «{self.text[s.start:s.end]}»")
             if item.section is not None and item.section < len(self.section_titles):
                 lines.insert(0, self.section_titles[item.section])
             return "\n".join(lines)

@@ -3,7 +3,7 @@ each annotator's score against gold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,9 @@ def heat_colour(f1: float | None) -> QColor | None:
     return QColor.fromHsv(int(120 * max(0.0, min(1.0, f1))), 110, 255)
 
 
+translate = QCoreApplication.translate
+
+
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -28,7 +31,9 @@ def _fmt(value: float | None) -> str:
 def fill_outline(model: QStandardItemModel, sections: list[Section], heat: list[float | None],
                  open_counts: list[int]) -> list[QStandardItem]:
     model.clear()
-    model.setHorizontalHeaderLabels([model.tr("Section"), model.tr("F1"), model.tr("Open")])
+    # QCoreApplication.translate with a fixed context: model.tr() looked strings up under
+    # "QStandardItemModel" at run time while lupdate filed them under "model" (headers stayed English).
+    model.setHorizontalHeaderLabels([translate("ReviewOutline", "Section"), translate("ReviewOutline", "F1"), translate("ReviewOutline", "Open")])
     items: list[QStandardItem] = []
     for index, section in enumerate(sections):
         title = section.title if len(section.title) <= 30 else section.title[:29] + "…"
@@ -40,7 +45,7 @@ def fill_outline(model: QStandardItemModel, sections: list[Section], heat: list[
             cell.setData(index, SECTION_ROLE)
             if colour is not None:
                 cell.setBackground(QBrush(colour))
-        cells[0].setToolTip(model.tr("{0}\nstrict F1 of the annotators in this section: {1}").format(
+        cells[0].setToolTip(translate("ReviewOutline", "{0}\nstrict F1 of the annotators in this section: {1}").format(
             section.title, _fmt(heat[index])))
         for cell in cells[1:]:
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -47,12 +47,21 @@ class ReviewWindow(Decisions, QMainWindow):
         self._build_layout()
         self.actions_ = keys.build(self)
         self._fill_documents()
-        self.resize(1400, 860)
+        self._fit_screen()
         first = doc_id if doc_id is not None else (self.doc_combo.itemData(0) if self.doc_combo.count() else None)
         if first is not None:
             self.open_document(first, self.annotators or None)
 
     # -- layout ------------------------------------------------------------------------------------
+    def _fit_screen(self) -> None:
+        """1400×860 where there is room; never larger than the screen's free area (1366×768 laptops)."""
+        screen = self.screen() or (self.parent().screen() if self.parent() else None)
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1400, 860
+        if area is not None:
+            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
+        self.resize(max(640, width), max(480, height))
+
     def _build_layout(self) -> None:
         self.view = SpeechView()
         self.view.setObjectName("reviewText")
@@ -126,7 +135,7 @@ class ReviewWindow(Decisions, QMainWindow):
         dock.setWidget(side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         # The text and the list are the work; the side panels only need room for names and figures.
-        self.resizeDocks([dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [280], Qt.Orientation.Horizontal)
         central.setSizes([280, 1000])
 
         self.doc_combo.currentIndexChanged.connect(self._on_document_chosen)

@@ -1,8 +1,11 @@
-"""Attribute fields of the selected span, built from its label's schema."""
+"""Attribute fields of the selected span, built from its label's schema.
+
+Usable by keyboard: F2 in the text (MainWindow.edit_attributes) focuses the first field, Tab moves
+between fields, Enter saves and Escape returns to the text (``doneEditing``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from annotator.domain.labels import Label
@@ -11,6 +14,7 @@ from annotator.domain.model import Span
 
 class AttributeEditor(QWidget):
     attributesEdited = Signal(object, dict)  # span, new attributes
+    doneEditing = Signal()  # Enter / Escape in a field: the keyboard goes back to the text
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,11 +57,36 @@ class AttributeEditor(QWidget):
                 widget.setReadOnly(readonly)
                 widget.editingFinished.connect(self._commit)
             widget.setObjectName(f"attr_{field.name}")
+            widget.installEventFilter(self)
             self.fields[field.name] = widget
             self.layout_.addRow(field.display.get(self.language) or field.display.get("en") or field.name, widget)
         if readonly:
             self.layout_.addRow(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes")))
         self.layout_.addRow(self.error)
+
+    def focus_first(self) -> bool:
+        """Focus the first editable field; False when there is none (no span, or a suggestion)."""
+        for widget in self.fields.values():
+            if widget.isEnabled() and not getattr(widget, "isReadOnly", lambda: False)():
+                if not self.isVisible():
+                    return False  # the span panel is hidden (View menu / focus mode)
+                widget.show()  # a field added to the form a moment ago is shown only by a queued event
+                widget.setFocus()
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()
+                return True
+        return False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and obj in self.fields.values():
+            if event.key() == Qt.Key.Key_Escape:
+                self.doneEditing.emit()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._commit()
+                self.doneEditing.emit()
+                return True
+        return super().eventFilter(obj, event)
 
     def _refresh_values(self) -> None:
         for field in self.label.attributes:

@@ -24,6 +24,8 @@ class SpeechView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setObjectName("speechView")
         self.utf16 = Utf16Map("")
+        self._marks: list = []  # current span outline (ExtraSelections)
+        self._find_marks: list = []  # find-in-document hits
         self.highlighter = SpanHighlighter(self.document())
         self.cursorPositionChanged.connect(self._emit_cursor)
         font = self.font()
@@ -70,6 +72,34 @@ class SpeechView(QPlainTextEdit):
 
     def mark(self, ranges: list[tuple[int, int]], colour: str = "#ffd54f") -> None:
         """Transient outlines (current span, current section heading): a few ExtraSelections only."""
+        self._marks = self._selections(ranges, colour, outline=True)
+        self.setExtraSelections(self._find_marks + self._marks)
+
+    def set_find_marks(self, ranges: list[tuple[int, int]]) -> None:
+        self._find_marks = self._selections(ranges, "#80deea", outline=False)
+        self.setExtraSelections(self._find_marks + self._marks)
+
+    def first_visible(self) -> int:
+        """Code point offset of the first character at the top of the viewport (for restoring it)."""
+        return self.utf16.to_codepoint(self.cursorForPosition(self.viewport().rect().topLeft()).position())
+
+    def scroll_to_top(self, pos: int) -> None:
+        """Scroll so that the line holding ``pos`` is the first visible line (the cursor is put back).
+
+        From the bottom, making ``pos`` visible scrolls up just until its line is the top one — exact
+        whatever the wrapping, unlike computing a scroll bar value from line numbers."""
+        keep = self.textCursor()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.utf16.to_utf16(pos))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        value = bar.value()
+        self.setTextCursor(keep)
+        bar.setValue(value)  # setTextCursor may have scrolled to the old cursor: the top line wins
+
+    def _selections(self, ranges, colour: str, *, outline: bool) -> list:
         selections = []
         for start, end in ranges:
             sel = QTextEdit.ExtraSelection()
@@ -77,7 +107,10 @@ class SpeechView(QPlainTextEdit):
             cursor.setPosition(self.utf16.to_utf16(start))
             cursor.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(colour))
-            sel.format.setBackground(QColor(colour).lighter(130))
+            if outline:
+                sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(colour))
+                sel.format.setBackground(QColor(colour).lighter(130))
+            else:
+                sel.format.setBackground(QColor(colour))
             selections.append(sel)
-        self.setExtraSelections(selections)
+        return selections

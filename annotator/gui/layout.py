@@ -1,0 +1,87 @@
+"""The workspace's panels: documents and outline on the left, spans on the right, the text in the
+middle — and the rules that keep the text the widest thing on screen.
+
+Docks keep the width a person gave them, unless that leaves the text less than ``TEXT_SHARE`` of the
+window: then they shrink (down to ``DOCK_MIN``) and, when even that is not enough, the span panel
+collapses (it comes back from the View menu). Focus mode hides every panel and the toolbar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+TEXT_SHARE = 0.55  # the text column gets at least this share of the window's width
+DOCK_MIN = 150  # narrower than this a panel is useless: collapse it instead
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def make_dock(window, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    dock.setMinimumWidth(DOCK_MIN)
+    widget.setMinimumWidth(0)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def preferred_widths(total: int) -> tuple[int, int]:
+    """(left, right) widths for a window ``total`` pixels wide: together at most 1 - TEXT_SHARE."""
+    budget = int(total * (1 - TEXT_SHARE))
+    left = max(DOCK_MIN, min(300, int(budget * 0.45)))
+    right = max(DOCK_MIN, min(380, budget - left))
+    return left, right
+
+
+def fit_docks(window) -> None:
+    """Shrink (or collapse) side panels so the text keeps ``TEXT_SHARE`` of the window."""
+    if getattr(window, "focus_mode", False):
+        return
+    total = window.width()
+    left = [d for d in window.docks.values() if window.dockWidgetArea(d) == LEFT and d.isVisible() and not d.isFloating()]
+    right = [d for d in window.docks.values() if window.dockWidgetArea(d) == RIGHT and d.isVisible() and not d.isFloating()]
+    used = (max((d.width() for d in left), default=0) + max((d.width() for d in right), default=0))
+    if used <= total * (1 - TEXT_SHARE):
+        return
+    want_left, want_right = preferred_widths(total)
+    if left and right and want_left + want_right > total * (1 - TEXT_SHARE):
+        # Not room for both: the span panel collapses; the documents/outline column stays.
+        for dock in right:
+            dock.hide()
+        right = []
+        want_left = max(DOCK_MIN, min(300, int(total * (1 - TEXT_SHARE))))
+    docks, widths = [], []
+    if left:
+        docks.append(left[0])
+        widths.append(want_left)
+    if right:
+        docks.append(right[0])
+        widths.append(want_right)
+    if docks:
+        window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+
+
+def set_focus_mode(window, on: bool) -> None:
+    """Hide every panel and the toolbar (and bring back exactly those that were shown)."""
+    if on == window.focus_mode:
+        return
+    if on:
+        window._before_focus = [d for d in window.docks.values() if d.isVisible()]
+        window._toolbar_before_focus = window.toolbar.isVisible()
+        for dock in window.docks.values():
+            dock.hide()
+        window.toolbar.hide()
+    else:
+        for dock in getattr(window, "_before_focus", window.docks.values()):
+            dock.show()
+        window.toolbar.setVisible(getattr(window, "_toolbar_before_focus", True))
+    window.focus_mode = on
+    window.view.setFocus()
+    if not on:
+        fit_docks(window)
+
+
+def text_share(window) -> float:
+    """How much of the window's width the text column has (tests and the screenshot script)."""
+    return window.view.width() / max(1, window.width())

@@ -1,0 +1,188 @@
+"""The main window's long jobs: importing speeches, exporting and importing labels (workers.py runs
+them off the GUI thread), and the reports a person reads afterwards — in the UI's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from annotator.gui import workers
+from annotator.storage import documents as docs
+
+
+translate = QCoreApplication.translate
+
+
+def exchange_summary(report) -> str:
+    """An export or label-import report in words (the notes come from the exchange module as written)."""
+    if hasattr(report, "files"):  # ExportReport
+        lines = [translate("WindowIO", "{0} spans from {1} documents written to:").format(report.spans, report.documents)]
+        lines.extend(f"  {path}" for path in report.files)
+    else:  # ImportReport
+        lines = [translate("WindowIO", "{0}: {1} lines imported, {2} skipped, {3} failed").format(
+                     report.file, report.imported, report.skipped, len(report.failed)),
+                 "  " + translate("WindowIO", "documents created: {0}; spans added: {1}, already present: {2}").format(
+                     report.documents_created, report.spans_added, report.spans_skipped)]
+        if report.crlf_lines:
+            lines.append("  " + translate("WindowIO", "{0} lines had CRLF line ends: text normalised to LF, offsets moved").format(
+                report.crlf_lines))
+        if report.labels_added:
+            lines.append("  " + translate("WindowIO", "labels added: {0}").format(", ".join(report.labels_added)))
+        lines.extend("  " + translate("WindowIO", "failed: {0}").format(p) for p in report.failed)
+    lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
+    return "\n".join(lines)
+
+
+class WindowIO:
+    """Mixed into MainWindow (uses its session, statusBar, refresh_documents, _open_first_document)."""
+
+    _EXPORT_FILTERS = (("native", "Native JSONL (*.jsonl)"), ("doccano", "doccano JSONL (*.jsonl)"),
+                       ("prodigy", "Prodigy JSONL (*.jsonl)"), ("labelstudio", "Label Studio JSON (*.json)"),
+                       ("conll", "CoNLL / BIO (*.conll *.txt)"), ("csv", "Statistics table CSV (*.csv)"),
+                       ("xlsx", "Statistics table Excel (*.xlsx)"))
+
+    # -- speeches ------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches"), "",
+                                                translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_samples(self) -> None:
+        from annotator.resources import resource_path  # noqa: PLC0415
+
+        folder = resource_path("samples")
+        self.import_paths([str(p) for p in sorted(folder.iterdir())
+                           if p.suffix.lower() in (".txt", ".html", ".htm", ".docx") and p.is_file()])
+
+    def import_paths(self, paths: list[str]) -> None:
+        if self.session.project.readonly:
+            self.statusBar().showMessage(self.banner.text(), 5000)
+            return
+        worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator)
+        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing…"), translate("WindowIO", "Cancel"), 0, 0, self)
+        progress.setObjectName("importProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        worker.progress.connect(self._on_import_progress)
+        worker.finished.connect(self._on_import_done)
+        worker.failed.connect(self._on_import_failed)
+        self.last_import = None
+        self._start(worker)
+
+    def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        self.import_progress.setMaximum(total)
+        self.import_progress.setValue(done)
+        self.import_progress.setLabelText(name)
+
+    def _on_import_failed(self, reason: str) -> None:
+        if not self._job_done():
+            return
+        self.import_progress.close()
+        QMessageBox.warning(self, translate("WindowIO", "Import"), reason)
+
+    def _on_import_done(self, summary) -> None:
+        if not self._job_done():
+            return
+        self.import_progress.close()
+        self.last_import = summary
+        self.refresh_documents()
+        text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, failed {2}.").format(
+            summary.imported, summary.duplicates, len(summary.failed))
+        if summary.cancelled:
+            text += " " + translate("WindowIO", "(cancelled)")
+        self.statusBar().showMessage(text, 8000)
+        if summary.failed:
+            details = "\n".join(f"{Path(o.path).name}: {o.reason}" for o in summary.failed[:30])
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self)
+            box.setDetailedText(details)
+            box.setObjectName("importFailures")
+            box.open()
+        if self.session.doc_id is None:
+            self._open_first_document()
+
+    # -- labels ---------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, translate("WindowIO", "Export labels"), "", filters)
+        if path:
+            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
+            self.run_exchange("export", path, fmt)
+
+    def import_labels_dialog(self) -> None:
+        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
+        path, chosen = QFileDialog.getOpenFileName(self, translate("WindowIO", "Import labels"), "", filters)
+        if path:
+            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
+            self.run_exchange("import", path, fmt)
+
+    def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
+        """Export or import labels in the background; the result goes to the status bar and a dialog."""
+        worker = workers.ExchangeWorker(self.session.project.path, direction, path, fmt, **options)
+        self.exchange_progress = QProgressDialog(translate("WindowIO", "Working…"), "", 0, 0, self)
+        self.exchange_progress.setCancelButton(None)  # an export is atomic: it finishes or leaves nothing
+        self.exchange_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.exchange_progress.setMinimumDuration(300)
+        worker.finished.connect(self._on_exchange_done)
+        worker.failed.connect(self._on_exchange_failed)
+        self.last_exchange = None
+        self._start(worker)
+
+    def _on_exchange_done(self, report) -> None:
+        if not self._job_done():
+            return
+        self.exchange_progress.close()
+        self.last_exchange = summary = exchange_summary(report)
+        self.statusBar().showMessage(summary.replace("\n", " "), 10000)
+        self.refresh_documents()
+        if self.session.doc_id is not None:
+            self.session.reload_spans()
+
+    def _on_exchange_failed(self, reason: str) -> None:
+        if not self._job_done():
+            return
+        self.exchange_progress.close()
+        self.last_exchange = reason
+        QMessageBox.warning(self, translate("WindowIO", "Export / import"), reason)
+
+    def show_import_report(self) -> None:
+        from annotator.gui.dialogs.import_report import ImportReportDialog  # noqa: PLC0415
+
+        if self.session.doc_id is None:
+            return
+        row = docs.get_document(self.session.project, self.session.doc_id)
+        self.import_report = ImportReportDialog(row["title"], row["import_report"], row["encoding"],
+                                                row["source_path"], self)
+        self.import_report.open()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+            event.acceptProposedAction()
+
+    # -- jobs ---------------------------------------------------------------------------------------
+    def _start(self, worker) -> None:
+        self._jobs.append((worker, workers.start(worker)))
+
+    def _job_done(self) -> bool:
+        """Called first by every finished/failed slot; False once the window is closed (ignore the result)."""
+        sender = self.sender()
+        self._jobs = [(w, t) for w, t in self._jobs if w is not sender]
+        return not self._closed
+
+    def busy(self) -> bool:
+        """True until every job's result has been delivered to the window (tests wait on this)."""
+        return bool(self._jobs)

@@ -1,0 +1,165 @@
+"""Numbers that look like measurements but are not statistics.
+
+Speeches are full of counted things that measure nothing: the structure of the talk (我讲四个问题,
+两条缺点, 三个条件之一), programme names and slogans (八项行动, 两个市场两种资源, “四个意识”), figures of
+speech (一万年, 几十只手), durations (奋战三个月, 近5个月), ordinals, sessions and identifiers. Each rule
+here is one such family, stated on the words around the number, never on a particular document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from annotator.nlp.numerals import cn_range, cn_to_int
+
+# Counting units that, after a lone 一, make an article ("作为一项任务", "一批", "一次") not a count.
+_COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起部类种") | {
+    "个月", "小时", "分钟", "人", "户"}
+# Discourse counts structure the speech: 7个方面的问题, 两条缺点, 两个积极性, 三个条件之一.
+_DISCOURSE_AFTER = re.compile(
+    r"方面|层面|问题|意见|体会|要求|关系|环节|缺点|优点|积极性|条件|(?:[\u4e00-\u9fff]{0,2}(?:方面|层面|问题|意见|体会|建议|要求|关系|环节|字|缺点|优点|积极性|条件|好处|坏处|"
+    r"办法|矛盾|观点|特点|教训|经验|错误|理由|因素|途径|东西|事情|目的|步骤|阶段|不好|好|点))(?:之一|[，。：:；、]|$)"
+    r"|[\u4e00-\u9fff]{0,6}之一|[：:]")
+# After a small Chinese numeral, an abstract noun makes a figure of speech: 两件大事, 三项制度, 两个责任.
+_ABSTRACT_AFTER = re.compile(r"大事|制度|原则|底线|红线|责任|作用|能力|意识|思想|精神|理念|观念|重点|任务|"
+                             r"目标|机制|体系|优势|短板|难题|矛盾|环境|工作|关口|导向|定位|维度|战略|布局|"
+                             r"积极性|主义|路线|方针|政策|阶级|司令部|拳头|脚|手|把|刀子")
+# Meetings and sessions are names: 十四届七次全会, x届x次全委会议, 三次党代会.
+_SESSION_AFTER = re.compile(r"(?:全体|全委|常委)?(?:全会|会议|大会|党代会|代表大会|常委会)")
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:[、和与及”，。；]|$)")
+# Programme names: 八项行动, 十项民生实事, 三大攻坚战, 两个市场两种资源, 几十个五年计划.
+_PROGRAMME_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:行动|工程|实事|举措|措施|规定|纪律|注意|战|攻坚|专项|市场|资源|中心|服务|清单|"
+    r"示范区|联动|法宝|作风|纲领|计划|规划|条例|五年)|[一二两三四五六七八九十]+(?:个|种|年)")
+# Numbered slogans and policy names: a count inside them is part of the name.
+SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七十个代表 a count
+    r"(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十](?:个|项|大|条)?"
+    r"(?:意识|自信|维护|确立|全面|代表|确保|务必|伟大|明确|坚持|毫不动摇|服从|一百年|规定|纪律|注意|"
+    r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
+)
+# Figures of speech: 一万年以后, 一万丈, 几十只手, 千军万马, 成千上万.
+_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代")
+# A measurement verb or adverb right before a small count makes it a statistic: 只有六户, 发展到一百个.
+_MEASURE_BEFORE = re.compile(
+    r"(?:有|达|到|为|共|计|增|减|建|新增|完成|发展|留下|缩减|超过|占|每|平均|只|仅|约|近|累计|全年|年内|培训|"
+    r"组建|覆盖|命名|扶持|选派|开工|解散|消灭|剿灭|吸收|参加|受到|配备|拥有|涉及|分别|先后|招|办|设|派|"
+    r"提高|降低|减少|增加|扩大|压减|实现|新开工|投入|举办|签约|引进|培育|认定|创建|全[市县区镇乡省国村])[了过]?[\u4e00-\u9fff]{0,6}$")
+# A duration measures when something is shortened, lengthened or reached (缩短5天, 优良天数达到318天).
+# Counters of anything at all (个, 项, 次…): with a small Chinese numeral they count talk, not things,
+# unless a measurement verb says otherwise. Physical units (公里, 座, 户, 吨) always measure.
+_GENERIC = frozenset("个项条种次件点把只张类")
+_DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月"})
+_DURATION_MEASURE = re.compile(r"(?:连续|缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
+                               r"控制在|天数|时长|工期|周期)[\u4e00-\u9fff]{0,4}$")
+# 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
+# A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
+_UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|在|属|谓|得)|(?<=家)(?:庭|长|园|乡|属)|"
+                              r"(?<=条)(?:件|例|款|约)|(?<=台)阶|(?<=支)(?:持|撑|部)|(?<=处)(?:理|置|于)|"
+                              r"(?<=只)(?:有|要|是)|(?<=张)力|(?<=场)(?:景|所|地)|(?<=名)(?:义|称|单|额|字)|"
+                              r"(?<=期)(?:间|末|限|满|待|望|盼|工程|项目|建设)|(?<=人)(?:口|民|员|才|们|群|士|类)|"
+                              r"(?<=户)(?:籍|口|外)|(?<=部)(?:门|分|署|长|队|委|位|件|属)|(?<=厂)(?:房|长|区|商)|"
+                              r"(?<=种)(?:植|类|子|养|业)|(?<=类)(?:型|别|似)|(?<=层)(?:面|级|次)|"
+                              r"(?<=起)(?:来|步|点|草)|(?<=头)(?:脑|号)")
+_URLISH = re.compile(
+    r"(?:https?://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)[\x21-\x7e]*"
+)
+
+
+def masked(text: str) -> str:
+    """Blank out URLs and e-mail addresses (same length) so their digits are never counted."""
+    return _URLISH.sub(lambda m: " " * len(m.group()), text)
+
+
+class Context:
+    """What the rules need to know about the whole text, computed once."""
+
+    def __init__(self, text: str):
+        self.slogans = [m.span() for m in SLOGAN_RE.finditer(text)]
+        # A Chinese-numeral count inside a short quotation is a slogan's part: “双措并举、二次覆盖”.
+        self.slogans += [m.span() for m in re.finditer(r"“[^“”\n]{1,14}”", text)]
+        self.figurative = [m.span() for m in _FIGURATIVE.finditer(text)]
+
+        self.slogans.sort()
+        self.figurative.sort()
+
+    @staticmethod
+    def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Is [start, end) inside one of the (sorted, short) spans? Only spans starting ≤ start count."""
+        i = bisect.bisect_right(spans, (start, float("inf")))
+        return any(s <= start and end <= e for s, e in spans[max(0, i - 4):i])
+
+
+def _small(num: str) -> bool:
+    value = cn_to_int(num)
+    if value is None:
+        loose = cn_range(num)
+        value = loose[1] if loose else None
+    return value is not None and value <= 10
+
+
+def _clause_before(text: str, pos: int, reach: int = 10) -> str:
+    start = pos
+    while start > max(0, pos - reach) and text[start - 1] not in "，,；;。！？!?：:、（）()\n":
+        start -= 1
+    return text[start:pos]
+
+
+# A round Chinese number of people or units counted without a counter: 四千学生, 三百农户.
+COUNTED_NOUN_RE = re.compile(r"学生|农民|工人|干部|党员|群众|农户|职工|代表|士兵|战士|教师|医生|企业|工厂|学校|人口")
+
+
+def unit_starts_word(text: str, pos: int) -> bool:
+    return bool(_UNIT_WORD_AFTER.match(text, pos))
+
+
+def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chinese: bool, placeholder: bool,
+           context: Context, end: int) -> bool:
+    """True when the match is a number but not a statistic (see the module docstring)."""
+    before = text[max(0, m.start() - 1): m.start()]
+    after = text[end: end + 8]
+    has_bound = bool(m.group("pre") or m.group("post") or m.group("approx1") or m.group("approx2"))
+    if placeholder and (before.isascii() and before.isalnum()):
+        return True  # "DOCX", "20xx": letters of a word or a year, not a template count
+    if not chinese and not placeholder and before and before.isascii() and (before.isalnum() or before in "./:@_#-"):
+        return True  # part of an ID, a version, a URL leftover
+    if before == "第" or (before and before in "头前后" and not m.group("pre")):
+        return True  # ordinal, 前四年
+    if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        return True
+    if unit == "次" and (_SESSION_AFTER.match(after) or before == "届"):
+        return True
+    if context.inside(context.figurative, m.start(), m.end()) or _FIGURATIVE.match(text, m.start()):
+        return True
+    if unit == "岁" and end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] != "的":
+        return True  # an age qualifying a noun (65岁以上老人); only an age standing alone is measured
+    if not scale and unit in ("个", "条", "项", "点", "种", "件", "类") and _DISCOURSE_AFTER.match(after):
+        return True
+    if chinese and not scale and _small(num):
+        if unit in ("个", "件", "项", "条", "种", "把", "只") and _ABSTRACT_AFTER.match(after):
+            return True
+        # 两个普遍、四个中心和…: a small count fused with a two-character noun is a programme's name.
+        if unit == "个" and _NAME_AFTER.match(after):
+            return True
+        if unit in ("个", "项", "大", "条", "种", "张") and _PROGRAMME_AFTER.match(after):
+            return True
+    if chinese and unit and _PROGRAMME_AFTER.match(after) and re.match(r"[一二两三四五六七八九十]+(?:个|种|年)", after):
+        return True  # 几十个五年计划, 两个市场两种资源
+    if chinese and (context.inside(context.slogans, m.start(), m.end())
+                    or context.inside(context.slogans, m.start("num"), m.start("num") + 1)):
+        return True
+    if num == "一" and not scale and unit in _COUNT_UNITS and not has_bound:
+        return True  # 一项任务, 一批, 一次: an article
+    requirement = re.search(r"不少于|不低于|不超过|不高于|至少|最多|以上|以内", m.group())
+    if unit in _DURATION_UNITS and not placeholder and not requirement \
+            and not _DURATION_MEASURE.search(_clause_before(text, m.start())):
+        return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
+    if re.match(r"半[月年]", after):
+        return True  # 十三个半月
+    if chinese and not scale and not has_bound and value is not None and (value < 10 or "几" in num) \
+            and unit in _GENERIC \
+            and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
+        return True  # 开三次会, 不是两个脚: a small count with no measurement around it
+    return False
