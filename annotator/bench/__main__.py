@@ -11,6 +11,7 @@ ratios (``target``) and absolute figures come second, with the machine, the date
 --json       print the JSON report on stdout instead of the table (for machines).
 --out FILE   also write the JSON report there (default bench-out/latest.json).
 --peers      also run the installed peers (benchmarks/peers/: Label Studio); never installs anything.
+--only scale only the scale rows (e.g. ``--only scale --scale 100000``); the table then has only those.
 """
 
 from __future__ import annotations
@@ -70,10 +71,13 @@ def _qt_version() -> str:
     return out.stdout.strip() or "not installed"
 
 
-def run(cfg: dict, log, *, with_peers: bool) -> dict:
+def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
     folder = measure.new_folder()
     results: dict[str, dict] = {}
     try:
+        if only == "scale":
+            _scale(cfg, folder, results, log)
+            return {"machine": machine(_qt_version()), "results": results}
         largest = max(n for n, _ in cfg["tiers"])
         texts = corpus.make_corpus(max(largest, cfg["agree_docs"], cfg["stage_docs"]))
         paths = [str(p) for p in corpus.write_corpus(folder / "corpus", texts)]
@@ -105,22 +109,25 @@ def run(cfg: dict, log, *, with_peers: bool) -> dict:
         results["gui"] = child("gui", folder=str(folder / "gui"), keys=cfg["keys"], runs=cfg["paint_runs"],
                                cold_runs=cfg["cold_runs"])
         results["gui_floor"] = child("gui_floor", folder=str(folder / "gui_floor"), runs=cfg["cold_runs"])
-        log(f"scale: generating a {cfg['scale']}-document project")
-        project = str(folder / "scale" / "scale.annotator.db")
-        Path(project).parent.mkdir(parents=True, exist_ok=True)
-        results["scale_build"] = child("scale_build", folder=str(folder), project=project, docs=cfg["scale"])
-        from annotator.bench.scale import FIGURES  # noqa: PLC0415
-
-        for name in FIGURES:
-            log(f"scale: {name}")
-            results[f"scale_{name}"] = child(f"scale_{name}", folder=str(folder), project=project,
-                                             runs=cfg["scale_runs"])
+        _scale(cfg, folder, results, log)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     qt = _qt_version()
     for key in ("qt", "pyside"):
         results["gui"].pop(key, None)
     return {"machine": machine(qt), "results": results}
+
+
+def _scale(cfg: dict, folder: Path, results: dict, log) -> None:
+    from annotator.bench.scale import FIGURES  # noqa: PLC0415
+
+    log(f"scale: generating a {cfg['scale']}-document project")
+    project = str(folder / "scale" / "scale.annotator.db")
+    Path(project).parent.mkdir(parents=True, exist_ok=True)
+    results["scale_build"] = child("scale_build", folder=str(folder), project=project, docs=cfg["scale"])
+    for name in FIGURES:
+        log(f"scale: {name}")
+        results[f"scale_{name}"] = child(f"scale_{name}", folder=str(folder), project=project, runs=cfg["scale_runs"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     parser.add_argument("--out", type=Path, default=Path("bench-out/latest.json"), help="where to write the JSON")
     parser.add_argument("--peers", action="store_true", help="also run installed peers (never installs)")
+    parser.add_argument("--only", choices=["scale"], default=None, help="run only these rows")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     cfg = dict(QUICK if args.quick else FULL)
     if args.scale:
         cfg["scale"] = args.scale
-    report = {"quick": args.quick, "config": cfg, **run(cfg, log, with_peers=args.peers)}
+    report = {"quick": args.quick, "config": cfg, **run(cfg, log, with_peers=args.peers, only=args.only)}
     report["machine"]["load_at_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     report["elapsed_s"] = time.perf_counter() - started
     report["table"] = table.rows(report["results"])

@@ -112,17 +112,20 @@ def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
     found = f"({_contains('d.clean_text', query)} OR {_contains('d.title', query)})"
     params = {"q": query, "p": _like_pattern(query), "limit": limit}
     if len(query) >= 3:
-        # Candidates: the index (text or title) plus whatever it does not cover yet; then the exact check.
-        # Ranked by how often the text contains the query.
+        # Candidates: the index plus whatever it does not cover yet; then the exact check. Documents whose
+        # title matches first, then the rest in import order: both stop at the limit (ranking by how often
+        # the text matches made a common query read every matching text, 47× an instr scan at 10 000
+        # documents; detail=none has no positions for bm25).
+        backlog_sql = " UNION SELECT document_id FROM search_backlog"
         ids = [r[0] for r in project.conn.execute(
-            "SELECT d.id FROM documents d WHERE d.id IN ("
-            " SELECT rowid FROM documents_fts WHERE clean_text LIKE :p"
-            " UNION SELECT rowid FROM documents_fts WHERE title LIKE :p"
-            " UNION SELECT document_id FROM search_backlog)"
-            f" AND {found}"
-            " ORDER BY (length(d.clean_text) - length(replace(d.clean_text, :q, ''))) DESC, d.id LIMIT :limit",
-            params,
-        )]
+            "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE title LIKE :p"
+            f"{backlog_sql}) AND {_contains('d.title', query)} ORDER BY d.id LIMIT :limit", params)]
+        seen = set(ids)
+        ids += [r[0] for r in project.conn.execute(
+            "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE clean_text LIKE :p"
+            f"{backlog_sql}) AND {_contains('d.clean_text', query)} ORDER BY d.id LIMIT :limit", params)
+            if r[0] not in seen]
+        ids = ids[:limit]
     else:
         ids = []
         if len(query) == 2 and " " not in query:
