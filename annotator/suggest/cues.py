@@ -144,7 +144,7 @@ CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
 QUESTION_CUES = frozenset({"要", "应", "应当", "应该", "须"})
 # A copula before the modal classifies, it does not order: 这是应当克服的一种矛盾; 意见是应当放到北京来.
 COPULA_CUES = frozenset({"应", "应当", "应该"})
-# A clause turned into a noun phrase holds its 要 as a description: 顽固地要走后一条路线的人;
+# A clause turned into a noun phrase holds its cue as a description: 顽固地要走后一条路线的人, 坚决反对…的人;
 # 重工业要以农业为重要市场这一点; 要想不经过艰难曲折，…，这种想法，只是幻想.
 NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法)$")
 OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")

@@ -258,7 +258,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 共产党是要得到教训的
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
         return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
-    if m and m.group() == "要" and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
+    if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
         return None  # 顽固地要走后一条路线的人: a description of someone, not an order
     if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
         return None  # 要想不经过艰难曲折，…，这种想法，只是幻想

@@ -249,6 +249,7 @@ def test_questions_and_copula_before_the_modal_are_no_orders(text):
     "这些是顽固地要走老路的人。",                    # a clause turned into a noun phrase
     "工业要以农业为市场这一点，还没有看清楚。",
     "要想不经过曲折就容易成功，这种想法，只是幻想。",
+    "坚决反对这个方针的人，是占极少数。",
     "其结果必定又要有很多人转过来。",                # a prediction (必定/必然/势必)
     "大多数群众也对合作社寄予希望。",                # 希望 as a noun
 ])
