@@ -148,3 +148,7 @@ COPULA_CUES = frozenset({"应", "应当", "应该"})
 # 重工业要以农业为重要市场这一点; 要想不经过艰难曲折，…，这种想法，只是幻想.
 NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法)$")
 OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")
+# A later clause that takes the verb clauses before it as its subject (…，这是我们的基本方针; …，就是解决这个
+# 矛盾的一个方法) or its condition (…，才能将…提高起来): the verbs state, they do not task.
+STATED_LATER_RE = re.compile(r"\s*(?:这|那)?(?:就|也|都)?是(?!否)|\s*(?:就|才|也)?(?:能|能够|可以|会)")
+RESULT_RE = re.compile(r"才能|是能够|就能")

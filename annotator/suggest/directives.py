@@ -279,6 +279,16 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     return cue
 
 
+def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
+    """A verb clause that a later clause of its segment takes as subject or condition states, it does not
+    task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来."""
+    for c_start, c_end in clauses[i + 1:]:
+        if cues.STATED_LATER_RE.match(text, c_start, c_end):
+            return True
+    c_start, c_end = clauses[i]
+    return bool(cues.RESULT_RE.search(text, c_start, c_end))
+
+
 def _sentence_end(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] not in _SENTENCE_END + "\n":
         pos += 1
@@ -329,6 +339,8 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
             if cue is None:
                 continue
             explicit = cue.kind not in _IMPLICIT_KINDS
+            if not explicit and _stated(text, clauses, i):
+                continue
             if opened is None:
                 at = _addressee_start(text, clauses, i, cue) if explicit else clauses[i][0]
                 opened = (at, cue)

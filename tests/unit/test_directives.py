@@ -275,3 +275,17 @@ def test_buneng_before_an_attitude_is_a_prohibition(text, span):
 ])
 def test_ordinary_directives_are_kept(text):
     assert _spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "巩固同兄弟国家的团结，这是我们的基本方针。",            # a later clause takes the verbs as subject
+    "全面地持久地厉行节约，就是解决这个矛盾的一个方法。",
+    "经过艰苦的努力，才能将生活水平逐步提高起来。",          # a result, not a task
+])
+def test_verb_clauses_that_a_later_clause_states_are_no_implicit_tasks(text):
+    assert _spans(text, implicit=True) == []
+
+
+def test_task_clauses_without_a_statement_stay_implicit_directives():
+    spans = _spans("加快推进城市更新，完善基础设施。", implicit=True)
+    assert [a.get("cue") for _, a in spans] == ["implicit"]
