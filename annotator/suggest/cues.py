@@ -152,3 +152,5 @@ OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")
 # 矛盾的一个方法) or its condition (…，才能将…提高起来): the verbs state, they do not task.
 STATED_LATER_RE = re.compile(r"\s*(?:这|那)?(?:就|也|都)?是(?!否)|\s*(?:就|才|也)?(?:能|能够|可以|会)")
 RESULT_RE = re.compile(r"才能|是能够|就能")
+# The agenda of the meeting being opened describes the talk, it tasks no one: 这次会议的主要任务是，总结…，部署….
+AGENDA_RE = re.compile(r"会议的(?:主要)?任务是")

@@ -281,12 +281,13 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
 
 def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
     """A verb clause that a later clause of its segment takes as subject or condition states, it does not
-    task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来."""
+    task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来; nor does the agenda
+    of the meeting (会议的主要任务是总结…，部署…)."""
     for c_start, c_end in clauses[i + 1:]:
-        if cues.STATED_LATER_RE.match(text, c_start, c_end):
+        if cues.STATED_LATER_RE.match(text, c_start, c_end) or cues.RESULT_RE.search(text, c_start, c_end):
             return True
     c_start, c_end = clauses[i]
-    return bool(cues.RESULT_RE.search(text, c_start, c_end))
+    return bool(cues.RESULT_RE.search(text, c_start, c_end) or cues.AGENDA_RE.search(text, clauses[0][0], c_start))
 
 
 def _sentence_end(text: str, pos: int) -> int:

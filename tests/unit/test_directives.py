@@ -289,3 +289,12 @@ def test_verb_clauses_that_a_later_clause_states_are_no_implicit_tasks(text):
 def test_task_clauses_without_a_statement_stay_implicit_directives():
     spans = _spans("加快推进城市更新，完善基础设施。", implicit=True)
     assert [a.get("cue") for _, a in spans] == ["implicit"]
+
+
+@pytest.mark.parametrize("text", [
+    "这次会议的主要任务是，总结去年工作，部署今年任务。",      # the agenda of the meeting
+    "会议的任务是总结2023年全区工作，安排部署2024年重点工作。",
+    "只要继续团结一切力量，新的战争是能够制止的。",            # a result
+])
+def test_agenda_and_results_are_no_implicit_tasks(text):
+    assert _spans(text, implicit=True) == []
