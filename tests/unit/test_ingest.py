@@ -230,3 +230,13 @@ def test_cli_prints_non_utf8_names_without_crashing(tmp_path):
     clean = subprocess.run([sys.executable, "-m", "annotator", "clean",
                             os.path.join(os.fsencode(folder), BAD_NAME)], capture_output=True, timeout=300)
     assert clean.returncode == 1 and b"Traceback" not in clean.stderr and "\ufffd".encode() in clean.stderr
+
+
+def test_display_path_never_fails():
+    from annotator.paths import display_path
+
+    undecodable = os.fsdecode(b"/tmp/\xb9\xa4\xd7\xf7.txt")  # surrogate-escaped, as os.listdir returns it
+    assert display_path(undecodable) == "/tmp/\ufffd\ufffd\ufffd\ufffd.txt"
+    assert display_path(b"/tmp/\xff.txt") == "/tmp/\ufffd.txt"
+    assert display_path("/tmp/\ud800x.txt").encode("utf-8")  # a lone surrogate of another origin
+    assert display_path(Path("/tmp/讲话.txt")) == "/tmp/讲话.txt"
