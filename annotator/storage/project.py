@@ -19,23 +19,21 @@ A project is one SQLite file. Guarantees:
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
 import os
 import secrets
 import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Iterator
 
 from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.storage import registry, siblings, trust
+from annotator.storage.errors import NEEDS_REPLAY, ProjectError, json_column, open_error, reads, write_error
 from annotator.storage.schema import MIGRATION_SET, migrations
 
-T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5_000
 # How long write() keeps retrying a locked database before it gives up (another process importing a
 # large batch holds the lock per document, so this only runs out if something is really stuck).
@@ -43,31 +41,6 @@ LOCK_PATIENCE_S = 60.0
 # A -wal judged foreign is judged again this many times: another process of ours may have been
 # checkpointing or restarting its log while we read it.
 _WAL_RETRIES = 4
-
-_NEEDS_REPLAY = ("its write-ahead log (-wal) holds saved changes that must be replayed, but the folder is "
-                 "read-only: copy the project together with its -wal file to a writable folder and open the copy")
-
-# Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF) a write can fail with for
-# reasons of the disk or the file, not of the data: reported as a ProjectError naming the project.
-_FILE_ERRORS = {
-    3: "permission denied",
-    8: "the file became read-only",
-    10: "the disk reported an input/output error",
-    11: "the project file is damaged",
-    13: "the disk is full",
-    14: "the file could not be opened",
-    26: "the project file is damaged",
-}
-
-
-class ProjectError(Exception):
-    """A project file that cannot be opened or saved; ``str()`` names the file and the reason."""
-
-    def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
-
 
 def now() -> str:
     """UTC timestamp with milliseconds; sortable as text."""
@@ -96,10 +69,6 @@ def _read_header(path: Path) -> siblings.DbHeader:
     finally:
         conn.close()
     return siblings.DbHeader(*values)
-
-
-def _error_code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _can_write(path: Path) -> bool:
@@ -151,7 +120,7 @@ class Project:
                 raise
             except sqlite3.DatabaseError as exc:
                 self.close()
-                raise ProjectError(self.path, self._explain(exc)) from None
+                raise ProjectError(self.path, open_error(exc)) from None
             self._key = registry.acquire(self.path)
 
     # -- opening -----------------------------------------------------------------------------
@@ -193,7 +162,7 @@ class Project:
         try:
             header = _read_header(self.path)
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(self.path, self._explain(exc)) from None
+            raise ProjectError(self.path, open_error(exc)) from None
         # Accept on the fast reading; refuse only on the exact one, read again a few times (another
         # process of ours may have been checkpointing or restarting its log while we read it).
         wal = siblings.read_wal(wal_path, checksums=False)
@@ -215,30 +184,21 @@ class Project:
         try:
             conn = _harden(sqlite3.connect(uri, uri=True))
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(self.path, self._explain(exc)) from None
+            raise ProjectError(self.path, open_error(exc)) from None
         try:
             conn.execute("PRAGMA query_only=ON")
             pending = trust.check(conn)
         except trust.Untrusted as exc:
             if wal and "unable to open" in str(exc) and not _can_write(self.path):
-                raise ProjectError(self.path, _NEEDS_REPLAY) from None
+                raise ProjectError(self.path, NEEDS_REPLAY) from None
             raise ProjectError(self.path, self._version_hint(str(exc))) from None
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(self.path, self._explain(exc)) from None
+            raise ProjectError(self.path, open_error(exc)) from None
         finally:
             conn.close()
         if pending and self.readonly:
             raise ProjectError(self.path, "needs an upgrade to this version's format but is read-only")
         return pending
-
-    def _explain(self, exc: sqlite3.Error) -> str:
-        """A reason for a failed open: a full or failing disk is not a damaged project."""
-        if "not a database" in str(exc) or "encrypted" in str(exc):
-            return "not a project file (it is not an SQLite database, or its first page is damaged)"
-        code = _error_code(exc)
-        if code in (3, 8, 10, 13, 14) or "disk is full" in str(exc) or "I/O" in str(exc):
-            return f"cannot be opened: {_FILE_ERRORS.get(code, 'the disk failed')} ({exc}); nothing was changed"
-        return f"damaged or unreadable project ({exc})"
 
     @staticmethod
     def _version_hint(reason: str) -> str:
@@ -258,7 +218,7 @@ class Project:
                 if os.access(self.path.parent, os.W_OK):
                     raise
                 if siblings.size_or_zero(siblings.wal_path(self.path)) > 0:
-                    raise ProjectError(self.path, _NEEDS_REPLAY) from None
+                    raise ProjectError(self.path, NEEDS_REPLAY) from None
                 conn = sqlite3.connect(_uri(self.path, immutable="1"), uri=True)
         else:
             mode = "rw" if self.path.exists() else "rwc"
@@ -326,13 +286,13 @@ class Project:
             self.conn.execute(f"PRAGMA user_version={(counter + 1) % 2**31}")
         except sqlite3.Error as exc:
             self._rollback()
-            raise self._file_error(exc) or exc from None
+            raise write_error(self.path, exc) or exc from None
         try:
             yield self.db
         except BaseException as exc:
             self._rollback()
             if isinstance(exc, sqlite3.Error):
-                translated = self._file_error(exc)
+                translated = write_error(self.path, exc)
                 if translated is not None:
                     raise translated from exc
             raise
@@ -340,34 +300,12 @@ class Project:
             self._with_lock_retry(lambda: self.conn.execute("COMMIT"))
         except sqlite3.Error as exc:
             self._rollback()
-            raise self._file_error(exc) or exc from None
+            raise write_error(self.path, exc) or exc from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-
-    def _file_error(self, exc: sqlite3.Error) -> ProjectError | None:
-        """A ProjectError for failures of the disk or file (not of the data), else None."""
-        what = _FILE_ERRORS.get(_error_code(exc))
-        if what is None and isinstance(exc, sqlite3.OperationalError):
-            text = str(exc)
-            what = next((v for k, v in (("full", "the disk is full"), ("I/O", _FILE_ERRORS[10]),
-                                        ("readonly", _FILE_ERRORS[8])) if k in text), None)
-        if what is None:
-            decoded = self._read_error(exc)
-            return None if decoded is None else ProjectError(
-                self.path, f"{decoded.reason}: the change was not saved and nothing was half-written")
-        return ProjectError(self.path, f"{what} ({exc}): the change was not saved and nothing was half-written")
-
-    def _read_error(self, exc: sqlite3.Error) -> ProjectError | None:
-        """A ProjectError for a read that failed because of the file (not of the query), else None."""
-        if "Could not decode to UTF-8" in str(exc):
-            return ProjectError(self.path, f"damaged data: a text value is not UTF-8 ({str(exc)[:200]})")
-        code = _error_code(exc)
-        if code in _FILE_ERRORS or "disk I/O" in str(exc):
-            return ProjectError(self.path, f"cannot be read: {_FILE_ERRORS.get(code, 'the file is damaged')} ({exc})")
-        return None
 
     # -- small helpers -------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -406,36 +344,11 @@ def open_project(path: str | os.PathLike, *, readonly: bool = False, create: boo
         ensure_default_labels(project)
     except sqlite3.DatabaseError as exc:
         project.close()
-        raise ProjectError(project.path, project._explain(exc)) from None  # noqa: SLF001 - same module
+        raise ProjectError(project.path, open_error(exc)) from None
     except BaseException:
         project.close()
         raise
     return project
-
-
-def reads(fn: Callable[..., T]) -> Callable[..., T]:
-    """For storage's read functions (first argument: the project): a read that fails because of the
-    file — bytes that are not UTF-8, a damaged page, a failing disk — is a ProjectError naming the
-    project, not a traceback. Errors of the query itself pass unchanged."""
-    @functools.wraps(fn)
-    def wrapper(project: Project, *args: Any, **kwargs: Any) -> T:
-        try:
-            return fn(project, *args, **kwargs)
-        except sqlite3.DatabaseError as exc:
-            translated = project._read_error(exc)  # noqa: SLF001 - same module
-            if translated is None:
-                raise
-            raise translated from None
-    return wrapper
-
-
-def json_column(project: Project, text: Any, what: str) -> Any:
-    """Decode a JSON column; a value another program broke is a ProjectError naming the row, not a
-    traceback. (Opening checks the JSON columns once; this covers rows changed since.)"""
-    try:
-        return json.loads(text)
-    except (TypeError, ValueError, RecursionError):
-        raise ProjectError(project.path, f"damaged data: {what} is not valid JSON") from None
 
 
 def is_project_file(path: str | os.PathLike) -> bool:
@@ -443,4 +356,4 @@ def is_project_file(path: str | os.PathLike) -> bool:
     return registry.is_project_file(path)
 
 
-__all__ = ["Project", "ProjectError", "open_project", "now", "is_project_file", "MIGRATION_SET"]
+__all__ = ["Project", "ProjectError", "open_project", "now", "is_project_file", "json_column", "reads", "MIGRATION_SET"]
