@@ -37,9 +37,11 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self._jobs: list = []  # (worker, thread) until the worker's result reached this window
         self._closed = False
         self._outline_items = []
+        self._outline_shown: int | None = None  # the section the tree shows as current
         self._syncing = False
         self.focus_mode = False
         self.hide_suggestions = False
+        self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
         self._pending_hit: str | None = None  # corpus search text to show when the document opens
 
         self.view = SpeechView()
@@ -278,6 +280,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         s = self.session
         # Data first, then the text: setPlainText lays out and highlights every block once, with the
         # right spans; highlighting again afterwards would double the cost of opening a document.
+        self._accepted_index = None
         self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
@@ -301,6 +304,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self._syncing = True
         try:
             self._outline_items = build_outline_model(self.outline_model, self.session.sections, self.session.spans)
+            self._outline_shown = None
         finally:
             self._syncing = False
         self.outline.expandAll()
@@ -330,6 +334,9 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         if self._syncing:
             return
         number = innermost_at(self.session.sections, pos)
+        if number == self._outline_shown and number is not None:
+            return  # still in the same section: nothing to move in the tree
+        self._outline_shown = number
         if number is None or number >= len(self._outline_items):
             self.outline.clearSelection()
             return
@@ -360,9 +367,11 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         """What the highlighter draws: every span, or only the accepted ones when suggestions are hidden."""
         if not self.hide_suggestions:
             return self.session.index
-        from annotator.domain.intervals import IntervalIndex  # noqa: PLC0415
+        if self._accepted_index is None:
+            from annotator.gui.span_index import SpanIndex  # noqa: PLC0415
 
-        return IntervalIndex(self.session.spans)
+            self._accepted_index = SpanIndex(self.session.spans)
+        return self._accepted_index
 
     def set_hide_suggestions(self, hide: bool) -> None:
         self.hide_suggestions = hide
@@ -371,7 +380,9 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
 
     def _apply_highlight(self) -> None:
         s = self.session
-        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours())
+        self._accepted_index = None
+        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
+        self.view.rehighlight_lazily()
 
     def _fill_span_table(self) -> None:
         s = self.session
@@ -388,11 +399,12 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
     def _on_spans_edited(self, added: list, removed: list) -> None:
         """One keystroke's change: only these spans' rows, blocks and section counts are touched."""
         highlighter = self.view.highlighter
+        self._accepted_index = None
         highlighter.index = self._shown_index()
         self._syncing = True  # rows moving under the table's current row are not a choice of span
         try:
             for span in removed:
-                self.span_model.remove_span(span.id)
+                self.span_model.remove_span(span)
             for span in added:
                 self.span_model.add_span(span)
         finally:
@@ -432,7 +444,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self._select_span_row(span)
 
     def _select_span_row(self, span) -> None:
-        row = self.span_model.row_of(span.id) if span else -1
+        row = self.span_model.row_of_span(span) if span else -1
         self._syncing = True
         if row >= 0:
             index = self.span_proxy.mapFromSource(self.span_model.index(row, 0))
