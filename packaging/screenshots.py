@@ -127,7 +127,7 @@ from annotator.gui.dialogs.first_run import FirstRunDialog
 from annotator.gui.dialogs.import_report import ImportReportDialog
 from annotator.gui.dialogs.preferences import PreferencesDialog
 from annotator.storage import documents as docs
-row = next(r for r in (docs.get_document(handle, i) for i in docs.document_ids(handle)) if r["import_report"])
+row = max((docs.get_document(handle, i) for i in docs.document_ids(handle)), key=lambda r: len(r["import_report"]))
 for name, dialog in (("first_run", FirstRunDialog()),
                      ("import_report", ImportReportDialog(row["title"], row["import_report"], row["encoding"],
                                                           row["source_path"], window)),
@@ -135,7 +135,7 @@ for name, dialog in (("first_run", FirstRunDialog()),
     dialog.show()
     settle()
     dialog.grab().save(str(out / f"{name}_{lang}.png"))
-    dialog.close()
+    dialog.hide()  # close() on the welcome dialog asks "Quit?" (as Escape does)
 window.close()
 handle.close()
 settings_file.unlink()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
 
@@ -87,7 +87,11 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.verticalHeader().hide()
-        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        doc_header = self.doc_table.horizontalHeader()
+        doc_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
+        for column, width in ((1, 56), (2, 64)):
+            doc_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            doc_header.resizeSection(column, width)
         self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -126,11 +130,21 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self.span_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.span_table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
-        for column, width in enumerate((80, 0, 90, 70)):
+        for column, width in enumerate((72, 0, 64, 48)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Attributes are in the form below the table; the column (hidden by default, the header's context
+        # menu brings it back) would take the room the span's text needs.
+        self.span_table.setColumnHidden(2, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in (0, 2, 3):
+            toggle = QAction(self.span_model.headerData(column, Qt.Orientation.Horizontal), header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not self.span_table.isColumnHidden(column))
+            toggle.toggled.connect(lambda on, c=column: self.span_table.setColumnHidden(c, not on))
+            header.addAction(toggle)
         self.span_filter_text = QLineEdit()
         self.span_filter_text.setObjectName("spanFilterText")
         self.span_filter_text.setPlaceholderText(self.tr("Filter spans…"))
