@@ -615,72 +615,64 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="74" />
+        <location filename="../../annotator/gui/main_window.py" line="71" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="95" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="105" />
+        <location filename="../../annotator/gui/main_window.py" line="102" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="114" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="150" />
         <source>Filter spans…</source>
-        <translation>筛选标注…</translation>
+        <translation type="vanished">筛选标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="154" />
         <source>All labels</source>
-        <translation>全部标签</translation>
+        <translation type="vanished">全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
         <source>All</source>
-        <translation>全部</translation>
+        <translation type="vanished">全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
         <source>Tagged</source>
-        <translation>已标注</translation>
+        <translation type="vanished">已标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
         <source>Suggested</source>
-        <translation>建议</translation>
+        <translation type="vanished">建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="178" />
         <source>Spans</source>
-        <translation>标注</translation>
+        <translation type="vanished">标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="194" />
         <source>solid = tagged, dotted underline = suggested</source>
-        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+        <translation type="vanished">底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="477" />
         <source>Put the cursor on a tagged span first</source>
-        <translation>请先将光标放在一个已标注的片段上</translation>
+        <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="494" />
+        <location filename="../../annotator/gui/main_window.py" line="318" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="501" />
+        <location filename="../../annotator/gui/main_window.py" line="325" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -749,17 +741,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="516" />
+        <location filename="../../annotator/gui/main_window.py" line="340" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="520" />
+        <location filename="../../annotator/gui/main_window.py" line="344" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="527" />
+        <location filename="../../annotator/gui/main_window.py" line="351" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -1331,6 +1323,49 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <location filename="../../annotator/gui/window_io.py" line="154" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSpans</name>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="55" />
+        <source>Filter spans…</source>
+        <translation>筛选标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="59" />
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>Tagged</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="83" />
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="92" />
+        <source>solid = tagged, dotted underline = suggested</source>
+        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="196" />
+        <source>Put the cursor on a tagged span first</source>
+        <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
 </context>
 <context>
