@@ -76,6 +76,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.outline.setModel(self.outline_model)
         self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outline.setUniformRowHeights(True)
+        self.outline.setMinimumWidth(190)  # marker and a few characters of each title, even at 1024 px
         self.model = DisagreementModel(self)
         self.table = QTableView()
         self.table.setObjectName("disagreementTable")
