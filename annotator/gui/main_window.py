@@ -86,7 +86,8 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
         self.doc_table.verticalHeader().hide()
         doc_header = self.doc_table.horizontalHeader()
         doc_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
-        for column, width in ((1, 56), (2, 64)):
+        self.doc_table.setWordWrap(False)  # "in progress" on one line, elided if need be
+        for column, width in ((1, 56), (2, 76)):
             doc_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             doc_header.resizeSection(column, width)
         self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
