@@ -145,14 +145,30 @@ class WindowSpans:
         self._select_span_row(self.controller.current)
         for span in [*removed, *added]:
             highlighter.rehighlight_range(span.start, span.end)
-        if any(s.status == "accepted" for s in [*added, *removed]):
-            self._refresh_outline_counts()
+        changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
+        if changed:
+            self._refresh_outline_counts(changed)
         self._update_status()
 
-    def _refresh_outline_counts(self) -> None:
+    def _refresh_outline_counts(self, at: list[int] | None = None) -> None:
+        """Tag counts of the outline: all sections, or only those containing the positions ``at``
+        (a keystroke changes the counts of one section and its ancestors, not of the whole tree)."""
         starts = [s.start for s in self.session.spans]  # already in text order
-        for number, item in enumerate(self._outline_items):
-            section = self.session.sections[number]
+        sections = self.session.sections
+        numbers = range(len(self._outline_items))
+        if at is not None:
+            from annotator.structure.corrections import innermost_at  # noqa: PLC0415
+
+            wanted = set()
+            for pos in at:
+                number = innermost_at(sections, pos)
+                while number is not None and number not in wanted:
+                    wanted.add(number)
+                    number = sections[number].parent
+            numbers = sorted(n for n in wanted if n < len(self._outline_items))
+        for number in numbers:
+            item = self._outline_items[number]
+            section = sections[number]
             count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
             parent = item.parent() or self.outline_model.invisibleRootItem()
             count_item = parent.child(item.row(), 1)
