@@ -30,6 +30,8 @@ STARTUP_SECONDS = 900  # the first start runs all Django migrations (minutes on 
 
 def interpreter() -> str | None:
     """The Python that can run Label Studio, or None."""
+    if os.environ.get("LABEL_STUDIO_URL"):
+        return sys.executable  # a running server is given: nothing to start
     configured = os.environ.get("LABEL_STUDIO_PYTHON")
     if configured:
         return configured
@@ -67,6 +69,10 @@ class Server:
 
 @contextlib.contextmanager
 def running_server() -> Iterator[Server]:
+    """A server started for the test; or the one ``LABEL_STUDIO_URL`` and ``LABEL_STUDIO_TOKEN`` name."""
+    if os.environ.get("LABEL_STUDIO_URL"):
+        yield Server(os.environ["LABEL_STUDIO_URL"].rstrip("/"), os.environ["LABEL_STUDIO_TOKEN"])
+        return
     port, token = _free_port(), uuid.uuid4().hex
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ, LABEL_STUDIO_BASE_DATA_DIR=data, LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK="true")
