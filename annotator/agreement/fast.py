@@ -34,27 +34,37 @@ def _numeric(data: Any) -> tuple[np.ndarray | None, bool]:
     return np.array([np.nan if v is None else v for v in flat], float).reshape(array.shape), float not in kinds
 
 
-def _codes(data: Any) -> tuple[np.ndarray, np.ndarray, list]:
+def _small_code_counts(array: np.ndarray, ints: bool) -> tuple[np.ndarray, list] | None:
+    """Units × categories counts when every present value is a small non-negative whole number (the
+    usual coding): one bincount over the whole matrix, missing values in a spare column dropped after,
+    so no boolean indexing or nonzero() pass over the half-million cells."""
+    present = ~np.isnan(array) if array.dtype.kind == "f" else None
+    filled = np.where(present, array, 0) if present is not None else array
+    if not filled.size:
+        return None
+    low, high = filled.min(), filled.max()
+    if low < 0 or high >= 1 << 16 or not np.array_equal(filled, np.floor(filled)):
+        return None
+    raw = filled.astype(np.int64)
+    spare = int(high) + 1
+    if present is not None:
+        raw[~present] = spare
+    width = spare + 1
+    raters, units = raw.shape
+    flat = (raw + np.arange(units, dtype=np.int64) * width).ravel()
+    counts = np.bincount(flat, minlength=units * width).reshape(units, width)[:, :spare]
+    used = np.nonzero(counts.sum(axis=0))[0]
+    categories = used.tolist() if ints else used.astype(float).tolist()
+    return counts[:, used], categories
+
+
+def _codes(data: Any, array: np.ndarray | None, ints: bool) -> tuple[np.ndarray, np.ndarray, list]:
     """(codes, unit index, categories) of the present values of a raters × units matrix."""
-    array, ints = _numeric(data)
     if array is not None:
-        if array.ndim != 2:
-            raise ValueError("reliability data must be a raters × units matrix")
         present = ~np.isnan(array) if array.dtype.kind == "f" else np.ones(array.shape, bool)
-        values = array[present]
-        units = np.nonzero(present)[1]
-        small = values.size and values.min() >= 0 and values.max() < 1 << 20
-        if small and np.array_equal(values, np.floor(values)):
-            # Integer-valued codes (the usual case): bincount finds the categories without a sort.
-            raw = values.astype(np.int64)
-            used = np.nonzero(np.bincount(raw))[0]
-            lookup = np.zeros(int(used[-1]) + 1, np.int64)
-            lookup[used] = np.arange(used.size)
-            categories = used.tolist() if ints else used.astype(float).tolist()
-            return lookup[raw], units, categories
-        categories, codes = np.unique(values, return_inverse=True)
+        categories, codes = np.unique(array[present], return_inverse=True)
         categories = categories.tolist()
-        return codes.ravel(), units, [int(c) for c in categories] if ints else categories
+        return codes.ravel(), np.nonzero(present)[1], [int(c) for c in categories] if ints else categories
     # Arbitrary hashables: one dict lookup per value.
     rows = [list(row) for row in data]
     if not rows:
@@ -73,15 +83,30 @@ def _codes(data: Any) -> tuple[np.ndarray, np.ndarray, list]:
     return np.asarray(codes, np.int64), np.asarray(units, np.int64), list(index)
 
 
+def _counts(data: Any) -> tuple[np.ndarray, list]:
+    """Units × categories counts n_uc and the categories (as the caller gave them)."""
+    array, ints = _numeric(data)
+    if array is not None:
+        if array.ndim != 2:
+            raise ValueError("reliability data must be a raters × units matrix")
+        found = _small_code_counts(array, ints)
+        if found is not None:
+            return found
+    codes, units, categories = _codes(data, array, ints)
+    q = len(categories)
+    if q == 0:
+        return np.zeros((0, 0), np.int64), []
+    n_units = int(units.max()) + 1
+    return np.bincount(units * q + codes, minlength=n_units * q).reshape(n_units, q), categories
+
+
 def coincidences(data: Any) -> tuple[dict, int]:
     """o_ck as in coefficients.coincidences: Σ over pairable units of n_uc n_uk / (m_u − 1), with
     n_uc (n_uc − 1) on the diagonal."""
-    codes, units, categories = _codes(data)
+    counts, categories = _counts(data)
     q = len(categories)
     if q == 0:
         return {}, 0
-    n_units = int(units.max()) + 1
-    counts = np.bincount(units * q + codes, minlength=n_units * q).reshape(n_units, q)
     m = counts.sum(axis=1)
     pairable = m >= 2
     counts, m = counts[pairable], m[pairable]

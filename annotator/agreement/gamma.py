@@ -166,14 +166,15 @@ def gamma(units: Iterable[GammaUnit], *, annotators: Sequence[Hashable] | None =
           continuum: tuple[int, int] | None = None, alpha: float = 1.0, beta: float = 1.0,
           delta_empty: float = 1.0, category_distance=None, seed: int = 0, precision: float = 0.02,
           min_samples: int = 30, max_samples: int = 1000, max_units: int = 60) -> GammaResult:
-    """Chance-corrected γ. ``continuum`` is [begin, end) of the annotated stretch (default: from the
-    first unit's start to the last unit's end); ``precision`` is the target relative standard error of
-    the expected disorder (sampling stops there, or at ``max_samples``)."""
+    """Chance-corrected γ. ``continuum`` is [begin, end) of the annotated text — give (0, len(text))
+    for a document; the default, from 0 to the last unit's end, is what pygamma-agreement uses.
+    ``precision`` is the target relative standard error of the expected disorder (sampling stops
+    there, or at ``max_samples``)."""
     units = list(units)
     names = list(annotators) if annotators is not None else sorted({u.annotator for u in units}, key=str)
     if not units:
         raise ValueError("no units: gamma is undefined")
-    begin, end = continuum if continuum is not None else (min(u.start for u in units), max(u.end for u in units))
+    begin, end = continuum if continuum is not None else (min(0, *(u.start for u in units)), max(u.end for u in units))
     largest = max(sum(1 for u in units if u.annotator == a) for a in names)
     if largest * len(names) > max_units:
         raise ValueError(f"random continua may hold {largest * len(names)} units, over max_units={max_units} "

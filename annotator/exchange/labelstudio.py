@@ -242,7 +242,13 @@ def _import_task(project: Project, report: ImportReport, task: Any, *, annotator
     if annotations is None and "completions" in task:
         annotations = task["completions"]  # Label Studio before 1.0 called them completions
         notes["completions"] = notes.get("completions", 0) + 1
-    for key, value in (("annotations", annotations), ("predictions", task.get("predictions"))):
+    predictions = task.get("predictions")
+    if isinstance(predictions, list) and predictions and all(isinstance(p, int) and not isinstance(p, bool)
+                                                             for p in predictions):
+        # Label Studio's quick JSON export lists predictions by id only: they are not in the file.
+        notes["prediction ids"] = notes.get("prediction ids", 0) + len(predictions)
+        predictions = []
+    for key, value in (("annotations", annotations), ("predictions", predictions)):
         if value is not None and not (isinstance(value, list) and all(isinstance(a, dict) for a in value)):
             raise LineRefused(f"{key} must be an array of objects, not {json_type(value)}")
     annotations = annotations or []
@@ -267,7 +273,7 @@ def _import_task(project: Project, report: ImportReport, task: Any, *, annotator
         if annotation.get("ground_truth") is True and name is None:
             name = GOLD
         add(_regions(text, u16, annotation.get("result"), notes), name, None)
-    for prediction in task.get("predictions") or []:
+    for prediction in predictions or []:
         version = prediction.get("model_version")
         if isinstance(version, str) and version.startswith(REJECTED_BY):
             add(_regions(text, u16, prediction.get("result"), notes), version[len(REJECTED_BY):], SpanStatus.REJECTED)
@@ -288,6 +294,10 @@ def import_labelstudio(project: Project, path: str | Path, *, annotator: str | N
         unit="task")
     if notes.pop("codepoints", 0):
         report.notes.append("some regions had code-point offsets (not UTF-16); read as code points")
+    if (by_id := notes.pop("prediction ids", 0)):
+        report.notes.append(f"{by_id} predictions were listed by id only (Label Studio's quick export): suggestions "
+                            "and rejected suggestions are not in this file; export a snapshot with full "
+                            "predictions (serialization option predictions.only_id = false) to keep them")
     if (legacy := notes.pop("completions", 0)):
         report.notes.append(f"{legacy} tasks had 'completions' (Label Studio before 1.0): read as annotations")
     for kind, count in sorted(notes.items()):
