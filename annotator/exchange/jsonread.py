@@ -43,6 +43,15 @@ class InputFileError(ValueError):
         self.filename = str(path)
 
 
+def _refuse_project(path: Path) -> None:
+    # Never open() a project this process has open: closing that descriptor would drop every SQLite lock
+    # the process holds on it (POSIX), and another process could then delete the WAL under us.
+    from annotator.storage.registry import is_project_file  # noqa: PLC0415 - light, no sqlite import
+
+    if is_project_file(path):
+        raise InputFileError(path, "is the open project (or one of its SQLite files), not a label file")
+
+
 def _bad_number(text: str) -> Any:
     raise LineRefused(f"{text} is not a number JSON allows (NaN and Infinity are refused)")
 
@@ -132,6 +141,7 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
     """(line number, parsed object) per non-blank line of a JSON Lines file; a bad line yields a
     LineRefused in place of the object, so ``run_lines`` reports it and goes on with the next line."""
     path = Path(path)
+    _refuse_project(path)
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -167,6 +177,7 @@ def json_array(path: str | Path) -> Iterator[tuple[int, Any]]:
     is reported and the elements before it are kept.
     """
     path = Path(path)
+    _refuse_project(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")

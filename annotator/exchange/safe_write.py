@@ -60,6 +60,36 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+class TargetRefused(ValueError):
+    """An export target that must not be replaced; ``filename`` names it for the message."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.filename = str(path)
+
+
+def refuse_project_target(target: Path) -> None:
+    """Exports never replace a project database, open in this process or not.
+
+    A project open here is recognised by identity (device and inode) without opening it: reading it
+    with open() and closing it would drop this process's SQLite locks on it (POSIX). Any other existing
+    file may be read: this process holds no locks on it.
+    """
+    from annotator.storage.registry import is_project_file  # noqa: PLC0415 - light, no sqlite import
+
+    if is_project_file(target):
+        raise TargetRefused(target, "is the open project (or one of its SQLite files): an export never "
+                                    "overwrites a project; choose another file name")
+    try:
+        with open(target, "rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return  # absent or unreadable: nothing of ours to protect
+    if header == b"SQLite format 3\x00":
+        raise TargetRefused(target, "is an SQLite database (a project?): an export never overwrites it; "
+                                    "choose another file name")
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
@@ -67,6 +97,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     if mode not in ("w", "wb"):
         raise ValueError("atomic_open writes whole files: mode must be 'w' or 'wb'")
     target = Path(path)
+    refuse_project_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(f"{target}: folder {folder} does not exist")

@@ -95,3 +95,33 @@ def test_errors_name_the_file(cli, tmp_path):
     result = _run(cli, "export", tmp_path / "none.db", "--format", "csv", "-o", tmp_path / "o.csv")
     assert result.exit_code == 1 and "no such project file" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("fmt", ["native", "csv", "labelstudio"])
+def test_export_never_overwrites_a_project(cli, sample_path, tmp_path, fmt):
+    # Onto the project itself (open in this process while exporting) and onto another project file.
+    other = tmp_path / "other.db"
+    build(other)[0].close()
+    for target in (sample_path, other):
+        before = target.read_bytes()
+        result = _run(cli, "export", sample_path, "--format", fmt, "-o", target)
+        assert result.exit_code != 0 and str(target) in result.output, result.output
+        assert "never overwrites" in result.output
+        assert target.read_bytes() == before
+    assert _run(cli, "export", sample_path, "--format", "native", "-o", tmp_path / "ok.jsonl").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["native", "labelstudio"])
+def test_import_labels_never_reads_the_open_project(cli, sample_path, monkeypatch, fmt):
+    # Reading the open project with open() would drop this process's SQLite locks on it (POSIX).
+    import builtins
+
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):
+        assert str(file) != str(sample_path), "the project file was opened with open()"
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    result = _run(cli, "import-labels", sample_path, sample_path, "--format", fmt)
+    assert result.exit_code != 0 and "open project" in result.output, result.output
