@@ -82,6 +82,19 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     return depth
 
 
+def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int]) -> bool:
+    """May ``cand`` open its family's first run at an ordinal above 1?  At 2 anywhere (one lost item);
+    higher only for a heading that opens a line and is the first of its family in the whole text — an
+    excerpt ("五、…（十四）…") — never for an inline enumeration or 首先/最后."""
+    family = FAMILIES[cand.family]
+    if family.numeral == "word" or cand.ordinal == LAST:
+        return False
+    if cand.ordinal == 2:
+        return True
+    return (cand.ordinal > 2 and not family.inline and cand.position == "line"
+            and (cand.family, "*") not in run_on)
+
+
 def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[list[_Node], _Runs]:
     nodes: list[_Node] = []
     runs = _Runs()
@@ -131,8 +144,10 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             ordinal = 1
         elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
-        elif cand.ordinal == 2 and previous is None and on_stack is None and FAMILIES[cand.family].numeral != "word":
-            ordinal = 2  # the first item was lost (cut by a scrape, unrecognisable): kept if 3 follows
+        elif previous is None and on_stack is None and _may_open_late(cand, run_on):
+            # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that
+            # starts at 五、（十四）: kept only if the next number follows (see _rejected).
+            ordinal = cand.ordinal
             runs.provisional.add(len(runs.members))
         else:
             continue
@@ -166,6 +181,21 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return _PARAGRAPH_BREAK.search(text, a, b) is None
 
 
+_TITLE_LINE_MAX = 40  # a line this short without end punctuation is a heading, not a cut sentence
+
+
+def _after_boundary(text: str, cand: Candidate) -> bool:
+    """Does ``cand`` stand after a sentence end or after a short heading line ("五、深化改革\n（十四）")?
+    A page-chunk number stands inside a sentence cut in two."""
+    if ends_sentence(text, cand.start):
+        return True
+    if cand.position != "line":
+        return False
+    line_end = text.rfind("\n", 0, cand.start)
+    line_start = text.rfind("\n", 0, max(0, line_end)) + 1
+    return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
+
+
 def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -175,7 +205,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     for run, members in runs.members.items():
         family = runs.family[run]
         if run in runs.provisional and (len(members) < 2 or not all(
-                ends_sentence(text, nodes[m].cand.start) for m in members)):
+                _after_boundary(text, nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)

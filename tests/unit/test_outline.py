@@ -406,3 +406,22 @@ def test_a_list_inside_a_quotation_is_the_cited_text_not_the_outline():
     text = ("（二）新旧法律规范衔接适用基本规则\n《纪要》明确提出：“实体问题适用旧法规定，但下列情形除外：(一)法律另有规定的；"
             "(二)适用新法更为有利的；(三)应当适用新法的。”\n（三）其他规定\n从其规定。\n")
     assert [s.marker for s in parse_outline(text)] == ["（二）", "（三）"]
+
+
+def test_an_excerpt_may_open_its_lists_past_the_first_items():
+    # An excerpt of a long plan starting at 五、 with its sub-items numbered on from （十四）.
+    text = ("五、深化改革开放\n（十四）推进要素市场化改革。要加快建设。\n（十五）扩大高水平开放。要稳步推进。\n"
+            "六、加强组织领导\n（十六）压实责任。各地要落实。\n（十七）强化督查。要定期通报。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level, s.ordinal) for s in outline] == [
+        ("五、", 1, 5), ("（十四）", 2, 14), ("（十五）", 2, 15), ("六、", 1, 6), ("（十六）", 2, 16), ("（十七）", 2, 17)]
+    assert outline[0].confidence <= 0.8 and outline[1].confidence <= 0.8  # the lost items are doubted
+
+
+def test_a_lone_late_number_or_a_late_inline_item_opens_nothing():
+    assert parse_outline("前言。\n3．第三项工作。\n见表。\n") == []
+    assert parse_outline("五、深化改革开放\n要加快建设。\n") == []
+    # Inline enumerations never open late: "三是" alone in a paragraph is not a list.
+    assert parse_outline("会议强调，三是要抓落实，四是要强督查。\n") == []
+    # Nor inside a paragraph, where "3．" may be a page-chunk number cutting a sentence.
+    assert parse_outline("我们要继续推进改革" + "开放" * 50 + "\n3．各项工作\n落实" + "到位" * 50 + "\n4．的要求。\n") == []
