@@ -82,20 +82,27 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     return depth
 
 
-def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int]) -> bool:
+def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
+    k = bisect.bisect_right(newlines, a)
+    return k < len(newlines) and newlines[k] < b
+
+
+def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], nests: bool) -> bool:
     """May ``cand`` open its family's first run at an ordinal above 1?  At 2 anywhere (one lost item);
-    higher only for a heading that opens a line and is the first of its family in the whole text — an
-    excerpt ("五、…（十四）…") — never for an inline enumeration or 首先/最后."""
+    higher only for a heading that opens a line, is the first of its family in the whole text and closes
+    nothing that is open (``nests``) — an excerpt ("五、…（十四）…") — never for an inline enumeration or
+    首先/最后.  A citation paragraph ("第九十九条规定：…" under 一、) would otherwise close real headings."""
     family = FAMILIES[cand.family]
     if family.numeral == "word" or cand.ordinal == LAST:
         return False
     if cand.ordinal == 2:
         return True
-    return (cand.ordinal > 2 and not family.inline and cand.position == "line"
+    return (cand.ordinal > 2 and nests and not family.inline and cand.position == "line"
             and (cand.family, "*") not in run_on)
 
 
-def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[list[_Node], _Runs]:
+def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
+             newlines: list[int] = ()) -> tuple[list[_Node], _Runs]:
     nodes: list[_Node] = []
     runs = _Runs()
     stack: list[_Frame] = []
@@ -135,6 +142,12 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             del stack[on_stack:]
             depth = on_stack
         else:
+            if FAMILIES[cand.family].inline:
+                # An enumeration lives inside its paragraph: a new inline list (一是…) in a later
+                # paragraph than the open inline item (一要…) is the next list under the same parent.
+                while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
+                        newlines, nodes[stack[-1].node].cand.start, cand.start):
+                    stack.pop()
             depth = _opening_depth(stack, cand, loose)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
@@ -144,7 +157,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             ordinal = 1
         elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
-        elif previous is None and on_stack is None and _may_open_late(cand, run_on):
+        elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
             # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that
             # starts at 五、（十四）: kept only if the next number follows (see _rejected).
             ordinal = cand.ordinal
@@ -235,19 +248,21 @@ def _build(text: str) -> list[_Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
     cands = scan(text)
     breaks = _title_lines(text)
-    strict = _settle(text, cands, False, breaks)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    strict = _settle(text, cands, False, breaks, newlines)
     if not any(c.after_full_stop and not FAMILIES[c.family].inline for c in cands):
         return strict
-    loose = _settle(text, cands, True, breaks)
+    loose = _settle(text, cands, True, breaks, newlines)
     # On a tie the GB/T prior decides: a heading does not belong under an inline enumeration.
     return loose if len(loose) >= len(strict) else strict
 
 
-def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int]) -> list[_Node]:
+def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
+            newlines: list[int]) -> list[_Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[_Node] = []
     for _ in range(_MAX_PASSES):
-        nodes, runs = _arrange(cands, loose, breaks)
+        nodes, runs = _arrange(cands, loose, breaks, newlines)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from annotator.domain.model import Section
 from annotator.nlp import segment
-from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
+from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
@@ -70,10 +70,15 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         start += 1
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     found = _TITLE_STOP.search(text, start, stop)
-    while found is not None and found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
-        # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
-        close = _CLOSE_BRACKET.search(text, found.start(), stop)
-        found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+    while found is not None:
+        if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+            # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
+            close = _CLOSE_BRACKET.search(text, found.start(), stop)
+            found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+        elif found.group() == "\n" and _hard_wrap(text, found.start()):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        else:
+            break
     if found is not None:
         i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
@@ -90,6 +95,20 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
 
 
 _CLOSE_BRACKET = re.compile("[）)]")
+_WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
+
+
+def _hard_wrap(text: str, newline: int) -> bool:
+    """Is the line break at ``newline`` a wrap inside a sentence rather than a paragraph or heading end?
+    The line before it is long and stops mid-sentence, and the next line goes straight on (no indent,
+    no blank line, no marker of its own)."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    if newline - line_start < _WRAP_MIN or text[newline - 1] in _PUNCT_END or text[newline - 1] in HSPACE:
+        return False
+    nxt = newline + 1
+    if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
+        return False
+    return match_marker(text[nxt:nxt + 12]) is None
 
 
 def _inside_brackets(text: str, start: int, i: int) -> bool:

@@ -425,3 +425,41 @@ def test_a_lone_late_number_or_a_late_inline_item_opens_nothing():
     assert parse_outline("会议强调，三是要抓落实，四是要强督查。\n") == []
     # Nor inside a paragraph, where "3．" may be a page-chunk number cutting a sentence.
     assert parse_outline("我们要继续推进改革" + "开放" * 50 + "\n3．各项工作\n落实" + "到位" * 50 + "\n4．的要求。\n") == []
+
+
+def test_a_cited_article_at_a_line_start_does_not_close_the_headings_around_it():
+    # A ministry reply quotes a law paragraph by paragraph: "第九十九条规定：…" opens a line under （一）
+    # but is a citation, not the 99th article of this document; it must not displace 一、/（一）.
+    text = ("一、相关法律规定\n（一）关于超标排放\n法律第十八条规定：“应当符合排放标准。”\n"
+            "第九十九条规定：“违反本法规定的，责令改正。”\n（二）关于恶臭气体\n第一百一十七条规定：“处罚款。”\n"
+            "（三）关于油烟\n第一百一十八条第一款规定：“责令改正。”\n二、法律适用意见\n依法处理。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("（二）", 2), ("（三）", 2), ("二、", 1)]
+
+
+def test_a_new_inline_list_in_a_later_paragraph_is_a_sibling_not_a_child():
+    # Two speakers' lists in consecutive paragraphs (一要…四要, then 一是…三是): the first list's last item
+    # does not own the second list.
+    text = ("副书记指出，一要强化思想教育；二要强化能力建设；三要强化基层基础。\n"
+            "厅长提出要求。一是突出根本保证。要抓落实。二是落实两个责任。要抓常态。三是抓好三个建设。要抓问责。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一要", 1), ("二要", 1), ("三要", 1), ("一是", 1), ("二是", 1), ("三是", 1)]
+    # Inside one paragraph a list under an item stays nested.
+    nested = parse_outline("第一，抓组织。首先，要动员群众。其次，要推动团体。\n第二，抓方式。要深入群众。\n")
+    assert [(s.marker, s.level) for s in nested] == [("第一，", 1), ("首先，", 2), ("其次，", 2), ("第二，", 1)]
+
+
+def test_a_title_runs_on_across_a_fixed_width_wrap():
+    # Text copied from a PDF or a web page wrapped at a fixed width: the break inside "能打硬仗的\n“审计铁军”"
+    # is not where the title ends.
+    line = "他向大家提出两点希望：一要牢牢盯住公共资金使用，当好人民利益的“守护神”。念好权力运行的紧箍咒，决不"
+    text = (line + "\n允许资金趴在账上睡觉，更不允许资金跑冒滴漏和被挤占挪用，要瞪大火眼金睛，及时发现问题。二要打造一支素质高、业务精、作风优、能打硬仗的\n"
+            "“审计铁军”。正人先正己。\n")
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["一要", "二要"]
+    assert outline[1].title == "打造一支素质高、业务精、作风优、能打硬仗的\n“审计铁军”"
+    # A short heading line still ends at its line break.
+    short = parse_outline("一、总体要求\n各地要统一思想。\n二、主要任务\n各地要落实。\n")
+    assert [s.title for s in short] == ["总体要求", "主要任务"]
