@@ -303,13 +303,38 @@ def _heading_confidence(nodes: list[_Node]) -> list[float]:
     sizes: dict[int, int] = {}
     for node in nodes:
         sizes[node.run] = sizes.get(node.run, 0) + 1
+    skipping = _skips_a_level(nodes)
     out = []
-    for node in nodes:
+    for i, node in enumerate(nodes):
         doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
         if node.lost_first:
             doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
+        if i in skipping:
+            doubt = max(doubt, _INVISIBLE_PARENT_DOUBT)
         out.append(1.0 - doubt)
     return out
+
+
+_INVISIBLE_PARENT_DOUBT = 0.3
+
+
+def _skips_a_level(nodes: list[_Node]) -> set[int]:
+    """Nodes that may sit a level too high because their real parent was not found.
+
+    The tree keeps the domain's rule (a child is one level below its parent), so a missed （二） leaves
+    its 1．2． directly under 二、 at level 2.  The document itself shows when that is suspicious: where
+    elsewhere the same families nest through an intermediate one (一、 → （一） → 1．), a direct 二、 → 1．
+    probably lost its middle heading.  Such nodes are not moved (a guess would be wrong as often as
+    right) but their confidence drops, so the GUI marks them for a look."""
+    family = [n.cand.family for n in nodes]
+    through: set[tuple[str, str]] = set()  # (grandparent family, child family) joined by a middle level
+    for n in nodes:
+        if n.parent is not None and nodes[n.parent].parent is not None:
+            through.add((family[nodes[n.parent].parent], n.cand.family))
+    if not through:
+        return set()
+    return {i for i, n in enumerate(nodes)
+            if n.parent is not None and (family[n.parent], n.cand.family) in through}
 
 
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:

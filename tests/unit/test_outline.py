@@ -463,3 +463,21 @@ def test_a_title_runs_on_across_a_fixed_width_wrap():
     # A short heading line still ends at its line break.
     short = parse_outline("一、总体要求\n各地要统一思想。\n二、主要任务\n各地要落实。\n")
     assert [s.title for s in short] == ["总体要求", "主要任务"]
+
+
+def test_a_child_that_skipped_a_level_keeps_the_domain_rule_but_is_marked_for_a_look():
+    # 一、 → （一） → 1． in the first section shows the document's nesting; in the second section
+    # 1．2． hang directly under 二、: their （N） parent may have been lost.  Levels stay parent + 1 (the
+    # domain's invariant, relied on by corrections, the GUI tree and exports); confidence says "look".
+    text = ("一、总体要求\n（一）指导思想。要加强。\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n"
+            "二、主要任务\n1．加强领导。要加强。\n2．强化督查。要督查。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("1．", 3), ("2．", 3), ("二、", 1), ("1．", 2), ("2．", 2)]
+    assert all(s.confidence == 1.0 for s in outline[:5])
+    assert all(s.confidence < 0.8 for s in outline[5:])
+    for s in outline:
+        assert s.parent is None or outline[s.parent].level == s.level - 1
+    # Without a deeper example elsewhere nothing is doubted: 1． directly under 一、 is a normal layout.
+    plain = parse_outline("一、总体要求\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n二、主要任务\n1．加强领导。要加强。\n")
+    assert all(s.confidence == 1.0 for s in plain)
