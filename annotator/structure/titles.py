@@ -29,6 +29,7 @@ _CUT_MIN, _CUT_MAX = 4, 50
 _SEGMENT_CONTEXT = 8
 _NEAR = 3  # siblings on each side that a guessed title is lined up against
 _PARALLEL_SLACK = 6
+_PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
 _ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
@@ -259,7 +260,10 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     if cue == "strong" and score >= 2.0:
         return cut, 0.7
     shape = sus.cuts[cut][2]
-    parallel = bool(refs) and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    # Parallel titles share their ending after different openings (在举旗定向上展现新作为 / …新业绩); a cut a
+    # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
+    # looks parallel because the sentences start alike.
+    parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
     if sus.sentence and not (parallel and score >= 2.0):
         # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
         # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape

@@ -481,3 +481,14 @@ def test_a_child_that_skipped_a_level_keeps_the_domain_rule_but_is_marked_for_a_
     # Without a deeper example elsewhere nothing is doubted: 1． directly under 一、 is a normal layout.
     plain = parse_outline("一、总体要求\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n二、主要任务\n1．加强领导。要加强。\n")
     assert all(s.confidence == 1.0 for s in plain)
+
+
+def test_siblings_that_merely_open_alike_are_not_cut_to_a_parallel_stub():
+    # Two long sentence titles opening "由于目前我国…" / "鉴于目前我国…": cutting both after "目前我国" makes
+    # them share an ending, which is not the parallel shape of real run-on headings.
+    text = ("六、关于增设交易品种问题。\n证监会提出了以下意见：\n"
+            "（一）由于目前我国原油、成品油市场开放程度仍较低，近期增设主要石油期货品种的条件还不成熟。应先从个别品种开始。\n"
+            "（二）鉴于目前我国已经全面开放粮食购销市场，玉米市场价格总体平稳，增设玉米期货品种的时机已经成熟。\n")
+    titles = [s.title for s in parse_outline(text) if s.marker.startswith("（")]
+    assert titles == ["由于目前我国原油、成品油市场开放程度仍较低，近期增设主要石油期货品种的条件还不成熟",
+                      "鉴于目前我国已经全面开放粮食购销市场，玉米市场价格总体平稳，增设玉米期货品种的时机已经成熟"]
