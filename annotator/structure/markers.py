@@ -344,17 +344,20 @@ _QUOTE_MAX = 1000  # a quotation longer than this is more likely an unclosed quo
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Spans “…” closed within their paragraph, in one pass over the quote marks."""
     spans, opened = [], None
-    for m in re.finditer("[“”\n]", text):
-        ch = m.group()
-        if ch == "“":
+    # Only the quote marks are visited (not every line break): a quote is closed within its paragraph
+    # when no line break lies between its two marks.
+    for m in _QUOTE_MARK.finditer(text):
+        if m.group() == "“":
             opened = m.start()
-        elif ch == "”" and opened is not None:
-            if m.start() - opened <= _QUOTE_MAX:
-                spans.append((opened, m.start()))
-            opened = None
-        elif ch == "\n":
+        elif opened is not None:
+            close = m.start()
+            if close - opened <= _QUOTE_MAX and text.find("\n", opened, close) < 0:
+                spans.append((opened, close))
             opened = None
     return spans
+
+
+_QUOTE_MARK = re.compile("[“”]")
 
 
 def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
