@@ -82,7 +82,27 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     return depth
 
 
-def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[list[_Node], _Runs]:
+def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
+    k = bisect.bisect_right(newlines, a)
+    return k < len(newlines) and newlines[k] < b
+
+
+def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], nests: bool) -> bool:
+    """May ``cand`` open its family's first run at an ordinal above 1?  At 2 anywhere (one lost item);
+    higher only for a heading that opens a line, is the first of its family in the whole text and closes
+    nothing that is open (``nests``) — an excerpt ("五、…（十四）…") — never for an inline enumeration or
+    首先/最后.  A citation paragraph ("第九十九条规定：…" under 一、) would otherwise close real headings."""
+    family = FAMILIES[cand.family]
+    if family.numeral == "word" or cand.ordinal == LAST:
+        return False
+    if cand.ordinal == 2:
+        return True
+    return (cand.ordinal > 2 and nests and not family.inline and cand.position == "line"
+            and (cand.family, "*") not in run_on)
+
+
+def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
+             newlines: list[int] = ()) -> tuple[list[_Node], _Runs]:
     nodes: list[_Node] = []
     runs = _Runs()
     stack: list[_Frame] = []
@@ -122,6 +142,12 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             del stack[on_stack:]
             depth = on_stack
         else:
+            if FAMILIES[cand.family].inline:
+                # An enumeration lives inside its paragraph: a new inline list (一是…) in a later
+                # paragraph than the open inline item (一要…) is the next list under the same parent.
+                while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
+                        newlines, nodes[stack[-1].node].cand.start, cand.start):
+                    stack.pop()
             depth = _opening_depth(stack, cand, loose)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
@@ -131,8 +157,10 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
             ordinal = 1
         elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
-        elif cand.ordinal == 2 and previous is None and on_stack is None and FAMILIES[cand.family].numeral != "word":
-            ordinal = 2  # the first item was lost (cut by a scrape, unrecognisable): kept if 3 follows
+        elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
+            # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that
+            # starts at 五、（十四）: kept only if the next number follows (see _rejected).
+            ordinal = cand.ordinal
             runs.provisional.add(len(runs.members))
         else:
             continue
@@ -166,6 +194,21 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return _PARAGRAPH_BREAK.search(text, a, b) is None
 
 
+_TITLE_LINE_MAX = 40  # a line this short without end punctuation is a heading, not a cut sentence
+
+
+def _after_boundary(text: str, cand: Candidate) -> bool:
+    """Does ``cand`` stand after a sentence end or after a short heading line ("五、深化改革\n（十四）")?
+    A page-chunk number stands inside a sentence cut in two."""
+    if ends_sentence(text, cand.start):
+        return True
+    if cand.position != "line":
+        return False
+    line_end = text.rfind("\n", 0, cand.start)
+    line_start = text.rfind("\n", 0, max(0, line_end)) + 1
+    return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
+
+
 def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -175,7 +218,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     for run, members in runs.members.items():
         family = runs.family[run]
         if run in runs.provisional and (len(members) < 2 or not all(
-                ends_sentence(text, nodes[m].cand.start) for m in members)):
+                _after_boundary(text, nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)
@@ -205,19 +248,21 @@ def _build(text: str) -> list[_Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
     cands = scan(text)
     breaks = _title_lines(text)
-    strict = _settle(text, cands, False, breaks)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    strict = _settle(text, cands, False, breaks, newlines)
     if not any(c.after_full_stop and not FAMILIES[c.family].inline for c in cands):
         return strict
-    loose = _settle(text, cands, True, breaks)
+    loose = _settle(text, cands, True, breaks, newlines)
     # On a tie the GB/T prior decides: a heading does not belong under an inline enumeration.
     return loose if len(loose) >= len(strict) else strict
 
 
-def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int]) -> list[_Node]:
+def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
+            newlines: list[int]) -> list[_Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[_Node] = []
     for _ in range(_MAX_PASSES):
-        nodes, runs = _arrange(cands, loose, breaks)
+        nodes, runs = _arrange(cands, loose, breaks, newlines)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break
@@ -258,13 +303,38 @@ def _heading_confidence(nodes: list[_Node]) -> list[float]:
     sizes: dict[int, int] = {}
     for node in nodes:
         sizes[node.run] = sizes.get(node.run, 0) + 1
+    skipping = _skips_a_level(nodes)
     out = []
-    for node in nodes:
+    for i, node in enumerate(nodes):
         doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
         if node.lost_first:
             doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
+        if i in skipping:
+            doubt = max(doubt, _INVISIBLE_PARENT_DOUBT)
         out.append(1.0 - doubt)
     return out
+
+
+_INVISIBLE_PARENT_DOUBT = 0.3
+
+
+def _skips_a_level(nodes: list[_Node]) -> set[int]:
+    """Nodes that may sit a level too high because their real parent was not found.
+
+    The tree keeps the domain's rule (a child is one level below its parent), so a missed （二） leaves
+    its 1．2． directly under 二、 at level 2.  The document itself shows when that is suspicious: where
+    elsewhere the same families nest through an intermediate one (一、 → （一） → 1．), a direct 二、 → 1．
+    probably lost its middle heading.  Such nodes are not moved (a guess would be wrong as often as
+    right) but their confidence drops, so the GUI marks them for a look."""
+    family = [n.cand.family for n in nodes]
+    through: set[tuple[str, str]] = set()  # (grandparent family, child family) joined by a middle level
+    for n in nodes:
+        if n.parent is not None and nodes[n.parent].parent is not None:
+            through.add((family[nodes[n.parent].parent], n.cand.family))
+    if not through:
+        return set()
+    return {i for i, n in enumerate(nodes)
+            if n.parent is not None and (family[n.parent], n.cand.family) in through}
 
 
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:

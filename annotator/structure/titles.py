@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from annotator.domain.model import Section
 from annotator.nlp import segment
-from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
+from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
@@ -26,8 +26,10 @@ _ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
 _CUT_MIN, _CUT_MAX = 4, 50
+_SEGMENT_CONTEXT = 8
 _NEAR = 3  # siblings on each side that a guessed title is lined up against
 _PARALLEL_SLACK = 6
+_PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
 _ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
@@ -40,6 +42,17 @@ _STRONG_CUE = re.compile(
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
     r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
 )
+# Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
+# "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
+# one of them occurs: most titles are checked at the speed of a literal search.
+_STRONG_HINT = re.compile("书记|主席|同志|省长|市长|县长|部长|大以来|近年来|近几年|今年以来|去年以来|多年来|长期以来"
+                          "|一年来|实践证明|事实证明")
+
+
+def _strong_cue_in(text: str, start: int, end: int) -> bool:
+    return _STRONG_HINT.search(text, start, end) is not None and _STRONG_CUE.search(text, start, end) is not None
+
+
 # A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
 # noun such headings end on ("关于前一段疫情防控工作").
 _TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
@@ -70,10 +83,15 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         start += 1
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     found = _TITLE_STOP.search(text, start, stop)
-    while found is not None and found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
-        # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
-        close = _CLOSE_BRACKET.search(text, found.start(), stop)
-        found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+    while found is not None:
+        if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+            # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
+            close = _CLOSE_BRACKET.search(text, found.start(), stop)
+            found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+        elif found.group() == "\n" and _hard_wrap(text, found.start()):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        else:
+            break
     if found is not None:
         i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
@@ -90,9 +108,25 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
 
 
 _CLOSE_BRACKET = re.compile("[）)]")
+_WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
+
+
+def _hard_wrap(text: str, newline: int) -> bool:
+    """Is the line break at ``newline`` a wrap inside a sentence rather than a paragraph or heading end?
+    The line before it is long and stops mid-sentence, and the next line goes straight on (no indent,
+    no blank line, no marker of its own)."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    if newline - line_start < _WRAP_MIN or text[newline - 1] in _PUNCT_END or text[newline - 1] in HSPACE:
+        return False
+    nxt = newline + 1
+    if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
+        return False
+    return match_marker(text[nxt:nxt + 12]) is None
 
 
 def _inside_brackets(text: str, start: int, i: int) -> bool:
+    if text.find("（", start, i) < 0 and text.find("(", start, i) < 0:
+        return False  # the common case, answered without copying the span
     span = text[start:i]
     return span.count("（") + span.count("(") > span.count("）") + span.count(")")
 
@@ -126,7 +160,7 @@ def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
     length = nat.end - nat.start
     if nat.how == "window":
         return True
-    if length > 8 and _STRONG_CUE.search(text, nat.start + 4, nat.end):
+    if length > 8 and _strong_cue_in(text, nat.start + 4, nat.end):
         return True  # a speaker's words or a time frame inside a short "title": it ran on
     if FAMILIES[s.kind].inline:
         return length > _INLINE_MAX
@@ -188,7 +222,9 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
     medium_ok = not inline and len(window) > _MEDIUM_MIN_LENGTH
     upper = min(_CUT_MAX, len(window) - 1)
     cuts = {}
-    for word, _begin, cut in segment.cut_with_offsets(window):
+    # Only cuts up to _CUT_MAX are scored: jieba reads a little past that (so the last words are
+    # segmented with their right context), not the whole 120-character window.
+    for word, _begin, cut in segment.cut_with_offsets(window[:upper + _SEGMENT_CONTEXT]):
         if not _CUT_MIN <= cut <= upper:
             continue
         title, body = window[:cut], window[cut:]
@@ -224,7 +260,10 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     if cue == "strong" and score >= 2.0:
         return cut, 0.7
     shape = sus.cuts[cut][2]
-    parallel = bool(refs) and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    # Parallel titles share their ending after different openings (在举旗定向上展现新作为 / …新业绩); a cut a
+    # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
+    # looks parallel because the sentences start alike.
+    parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
     if sus.sentence and not (parallel and score >= 2.0):
         # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
         # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
@@ -260,6 +299,8 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
     """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
     all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
     by_index = {sus.index: sus for sus in suspects}
+    # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
+    ordered = {sus.index: (sorted(sus.cuts), [sus.cuts[c][2] for c in sorted(sus.cuts)]) for sus in suspects}
     guesses = {}
     for sus in suspects:
         others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
@@ -267,8 +308,12 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         best = (-1e9, sus.natural[1])
         for cut, (score, _cue, shape) in sus.cuts.items():
             # Parallel titles have about the same length: only those cuts of the others are tried.
-            refs = fixed + [max((o.cuts[c][2] for c in o.cuts if abs(c - cut) <= _PARALLEL_SLACK),
-                                default=o.natural[1], key=lambda ref: _similarity(shape, ref)) for o in others]
+            refs = list(fixed)
+            for o in others:
+                positions, cut_shapes = ordered[o.index]
+                lo = bisect.bisect_left(positions, cut - _PARALLEL_SLACK)
+                hi = bisect.bisect_right(positions, cut + _PARALLEL_SLACK, lo)
+                refs.append(max(cut_shapes[lo:hi], default=o.natural[1], key=lambda ref: _similarity(shape, ref)))
             best = max(best, (score + _sibling_term(shape, refs), shape))
         guesses[sus.index] = best[1]
     return guesses

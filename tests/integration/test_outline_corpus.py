@@ -13,9 +13,9 @@ import pytest
 from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents, group_of, load_gold, score_corpus, split_of
 
 FLOORS = {  # split: (F1, level accuracy, exact titles)
-    "dev": (0.99, 0.98, 0.96),
-    "heldout": (0.90, 0.99, 0.96),
-    "all": (0.97, 0.98, 0.96),
+    "dev": (0.994, 0.98, 0.96),
+    "heldout": (0.99, 0.99, 0.96),
+    "all": (0.995, 0.985, 0.96),
 }
 
 
@@ -43,7 +43,8 @@ def test_split_keeps_variants_with_their_source():
     for doc, gold in corpus_documents(DEFAULT_CORPUS):
         doc_id = doc.name.split(".")[0]
         assert split_of(doc_id) == split_of(group_of(doc_id))
-        assert load_gold(gold)
+        # An empty gold must say so: a document with no structure at all is a precision check.
+        assert load_gold(gold) or gold.read_text(encoding="utf-8").startswith("#"), gold.name
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

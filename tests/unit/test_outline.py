@@ -406,3 +406,89 @@ def test_a_list_inside_a_quotation_is_the_cited_text_not_the_outline():
     text = ("（二）新旧法律规范衔接适用基本规则\n《纪要》明确提出：“实体问题适用旧法规定，但下列情形除外：(一)法律另有规定的；"
             "(二)适用新法更为有利的；(三)应当适用新法的。”\n（三）其他规定\n从其规定。\n")
     assert [s.marker for s in parse_outline(text)] == ["（二）", "（三）"]
+
+
+def test_an_excerpt_may_open_its_lists_past_the_first_items():
+    # An excerpt of a long plan starting at 五、 with its sub-items numbered on from （十四）.
+    text = ("五、深化改革开放\n（十四）推进要素市场化改革。要加快建设。\n（十五）扩大高水平开放。要稳步推进。\n"
+            "六、加强组织领导\n（十六）压实责任。各地要落实。\n（十七）强化督查。要定期通报。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level, s.ordinal) for s in outline] == [
+        ("五、", 1, 5), ("（十四）", 2, 14), ("（十五）", 2, 15), ("六、", 1, 6), ("（十六）", 2, 16), ("（十七）", 2, 17)]
+    assert outline[0].confidence <= 0.8 and outline[1].confidence <= 0.8  # the lost items are doubted
+
+
+def test_a_lone_late_number_or_a_late_inline_item_opens_nothing():
+    assert parse_outline("前言。\n3．第三项工作。\n见表。\n") == []
+    assert parse_outline("五、深化改革开放\n要加快建设。\n") == []
+    # Inline enumerations never open late: "三是" alone in a paragraph is not a list.
+    assert parse_outline("会议强调，三是要抓落实，四是要强督查。\n") == []
+    # Nor inside a paragraph, where "3．" may be a page-chunk number cutting a sentence.
+    assert parse_outline("我们要继续推进改革" + "开放" * 50 + "\n3．各项工作\n落实" + "到位" * 50 + "\n4．的要求。\n") == []
+
+
+def test_a_cited_article_at_a_line_start_does_not_close_the_headings_around_it():
+    # A ministry reply quotes a law paragraph by paragraph: "第九十九条规定：…" opens a line under （一）
+    # but is a citation, not the 99th article of this document; it must not displace 一、/（一）.
+    text = ("一、相关法律规定\n（一）关于超标排放\n法律第十八条规定：“应当符合排放标准。”\n"
+            "第九十九条规定：“违反本法规定的，责令改正。”\n（二）关于恶臭气体\n第一百一十七条规定：“处罚款。”\n"
+            "（三）关于油烟\n第一百一十八条第一款规定：“责令改正。”\n二、法律适用意见\n依法处理。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("（二）", 2), ("（三）", 2), ("二、", 1)]
+
+
+def test_a_new_inline_list_in_a_later_paragraph_is_a_sibling_not_a_child():
+    # Two speakers' lists in consecutive paragraphs (一要…四要, then 一是…三是): the first list's last item
+    # does not own the second list.
+    text = ("副书记指出，一要强化思想教育；二要强化能力建设；三要强化基层基础。\n"
+            "厅长提出要求。一是突出根本保证。要抓落实。二是落实两个责任。要抓常态。三是抓好三个建设。要抓问责。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一要", 1), ("二要", 1), ("三要", 1), ("一是", 1), ("二是", 1), ("三是", 1)]
+    # Inside one paragraph a list under an item stays nested.
+    nested = parse_outline("第一，抓组织。首先，要动员群众。其次，要推动团体。\n第二，抓方式。要深入群众。\n")
+    assert [(s.marker, s.level) for s in nested] == [("第一，", 1), ("首先，", 2), ("其次，", 2), ("第二，", 1)]
+
+
+def test_a_title_runs_on_across_a_fixed_width_wrap():
+    # Text copied from a PDF or a web page wrapped at a fixed width: the break inside "能打硬仗的\n“审计铁军”"
+    # is not where the title ends.
+    line = "他向大家提出两点希望：一要牢牢盯住公共资金使用，当好人民利益的“守护神”。念好权力运行的紧箍咒，决不"
+    text = (line + "\n允许资金趴在账上睡觉，更不允许资金跑冒滴漏和被挤占挪用，要瞪大火眼金睛，及时发现问题。二要打造一支素质高、业务精、作风优、能打硬仗的\n"
+            "“审计铁军”。正人先正己。\n")
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["一要", "二要"]
+    assert outline[1].title == "打造一支素质高、业务精、作风优、能打硬仗的\n“审计铁军”"
+    # A short heading line still ends at its line break.
+    short = parse_outline("一、总体要求\n各地要统一思想。\n二、主要任务\n各地要落实。\n")
+    assert [s.title for s in short] == ["总体要求", "主要任务"]
+
+
+def test_a_child_that_skipped_a_level_keeps_the_domain_rule_but_is_marked_for_a_look():
+    # 一、 → （一） → 1． in the first section shows the document's nesting; in the second section
+    # 1．2． hang directly under 二、: their （N） parent may have been lost.  Levels stay parent + 1 (the
+    # domain's invariant, relied on by corrections, the GUI tree and exports); confidence says "look".
+    text = ("一、总体要求\n（一）指导思想。要加强。\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n"
+            "二、主要任务\n1．加强领导。要加强。\n2．强化督查。要督查。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("1．", 3), ("2．", 3), ("二、", 1), ("1．", 2), ("2．", 2)]
+    assert all(s.confidence == 1.0 for s in outline[:5])
+    assert all(s.confidence < 0.8 for s in outline[5:])
+    for s in outline:
+        assert s.parent is None or outline[s.parent].level == s.level - 1
+    # Without a deeper example elsewhere nothing is doubted: 1． directly under 一、 is a normal layout.
+    plain = parse_outline("一、总体要求\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n二、主要任务\n1．加强领导。要加强。\n")
+    assert all(s.confidence == 1.0 for s in plain)
+
+
+def test_siblings_that_merely_open_alike_are_not_cut_to_a_parallel_stub():
+    # Two long sentence titles opening "由于目前我国…" / "鉴于目前我国…": cutting both after "目前我国" makes
+    # them share an ending, which is not the parallel shape of real run-on headings.
+    text = ("六、关于增设交易品种问题。\n证监会提出了以下意见：\n"
+            "（一）由于目前我国原油、成品油市场开放程度仍较低，近期增设主要石油期货品种的条件还不成熟。应先从个别品种开始。\n"
+            "（二）鉴于目前我国已经全面开放粮食购销市场，玉米市场价格总体平稳，增设玉米期货品种的时机已经成熟。\n")
+    titles = [s.title for s in parse_outline(text) if s.marker.startswith("（")]
+    assert titles == ["由于目前我国原油、成品油市场开放程度仍较低，近期增设主要石油期货品种的条件还不成熟",
+                      "鉴于目前我国已经全面开放粮食购销市场，玉米市场价格总体平稳，增设玉米期货品种的时机已经成熟"]
