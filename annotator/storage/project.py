@@ -242,6 +242,9 @@ class Project:
             # The identity siblings.py recognises this project's -wal by (random, never 0).
             with self.write():
                 self.conn.execute(f"PRAGMA application_id={secrets.randbelow(2**31 - 2) + 1}")
+            # Copy it into the file now (when nobody reads an older snapshot), so that another process
+            # opening the project compares its log against a file that already carries the identity.
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
 
     def _migrate(self) -> None:
         self._with_lock_retry(lambda: migrations.apply(self.db))

@@ -18,7 +18,8 @@ The rule for a ``-wal`` (WAL format: https://www.sqlite.org/fileformat2.html#wal
    such transaction carries an image of page 1, and page 1 holds the project's identity
    (``application_id``, random per project) and the counter. The ``-wal`` is ours when
    - its page size is the project's,
-   - every page-1 image in it carries the project's identity, and
+   - every page-1 image in it carries the project's identity (or 0 before the identity was set; see
+     ``_identity_problem``), and
    - the project file's counter lies between the first image's counter minus one and the last image's
      counter: a ``-wal`` continues the file from where its last checkpoint left it. A ``-wal`` that
      starts after the file's state (the file was restored from an older copy) or ends before it (the
@@ -144,10 +145,9 @@ def wal_problem(wal: WalSummary, db: DbHeader) -> str | None:
                 "it belongs to another database")
     images = wal.page1 or []
     if images:
-        strangers = {identity for identity, _ in images if identity != db.identity}
-        if strangers:
-            return (f"it was written by another project (identity {min(strangers)}; this project is "
-                    f"{db.identity})")
+        problem = _identity_problem([identity for identity, _ in images], db.identity)
+        if problem:
+            return problem
         first, last = images[0][1], images[-1][1]
         if db.counter < first - 1:
             return (f"it continues save {first - 1} but the project file is at save {db.counter}: the "
@@ -160,6 +160,26 @@ def wal_problem(wal: WalSummary, db: DbHeader) -> str | None:
     if sizes != {db.page_count}:
         return (f"its transactions describe a database of {sorted(sizes)} pages and the project has "
                 f"{db.page_count}: it belongs to another database")
+    return None
+
+
+def _identity_problem(identities: list[int], own: int) -> str | None:
+    """Whether the page-1 images' identities can be this project's history.
+
+    A project is born with identity 0 and gets its random identity in a later transaction (a new project,
+    or one made by an older version on its first read-write open). Until a checkpoint copies that
+    transaction into the file, the file still says 0 while the log already says X. So a log is ours when
+    its identities are some 0s followed by one identity only, and that identity is the file's (or the
+    file has none yet). A log that goes back to 0, or carries two identities, or another project's, is not.
+    """
+    named = [identity for identity in identities if identity != 0]
+    if named and 0 in identities[identities.index(named[0]):]:
+        return "it was written by another project (its identity goes back to none)"
+    strangers = set(named) - ({own} if own else set())
+    if own == 0 and len(strangers) == 1:
+        return None  # the file predates its identity; the save counters below still tie the log to it
+    if strangers:
+        return f"it was written by another project (identity {min(strangers)}; this project is {own})"
     return None
 
 
