@@ -57,11 +57,16 @@ def machine(qt: str) -> dict:
 
 
 def child(name: str, **args) -> dict:
-    """One figure in its own process (annotator/bench/child.py); its JSON, with its peak RSS."""
+    """One figure in its own process (annotator/bench/child.py); its JSON, with its peak RSS.
+
+    A figure that fails is reported as {"error": its last line} and the run goes on: one broken harness
+    part must not throw away half an hour of other figures (the table prints the failure)."""
     out = subprocess.run([sys.executable, "-m", "annotator.bench.child", name, json.dumps(args, ensure_ascii=False)],
                          capture_output=True, text=True, timeout=7200)
     if out.returncode != 0:
-        raise RuntimeError(f"bench figure {name} failed:\n{out.stderr[-4000:]}")
+        lines = [line for line in out.stderr.strip().splitlines() if line.strip()]
+        print(f"bench figure {name} failed:\n{out.stderr[-4000:]}", file=sys.stderr, flush=True)
+        return {"error": (lines or ["no message"])[-1][:200]}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -53,6 +53,8 @@ def test_json_on_stdout_is_the_written_report(run):
 def test_every_figure_ran_and_is_a_finite_number(run):
     results = run[1]["results"]
     assert FIGURES <= set(results)
+    for name in FIGURES:
+        assert "error" not in results[name], f"bench figure {name} failed: {results[name].get('error')}"
     for name in OWN_PROCESS:
         assert results[name]["peak_rss_mb"] > 0, name
     for where, value in _numbers(results, "results"):
