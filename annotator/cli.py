@@ -6,8 +6,8 @@ Nothing here imports Qt; `annotator` with no verb (or with a project file) start
 Exit codes of import, clean, outline, list and search:
   0  everything asked for was done (duplicates and links deliberately not followed are reported, not errors)
   1  an input file could not be read or saved (each one is listed with its reason; the others were imported)
-  2  nothing could be done: wrong arguments, no files found, or the project cannot be opened or written
-Every message names the file; file names that are not valid UTF-8 are shown with U+FFFD (�).
+  2  nothing could be done: wrong arguments, no files found, or the project cannot be opened
+Every message names the file; file names that are not valid UTF-8 are shown with U+FFFD.
 """
 
 from __future__ import annotations

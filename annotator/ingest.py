@@ -153,6 +153,13 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
 
 def ingest_file(project: Project, path: str | os.PathLike, *, annotator: str | None = None) -> FileOutcome:
     """Read and store one file; every failure comes back as a "failed" outcome with its reason."""
+    from annotator.storage.registry import is_project_file  # noqa: PLC0415 - light; storage loads lazily
+
+    if is_project_file(path):
+        # Reading it with open() and closing it would drop this process's SQLite locks on the project
+        # (POSIX), so it is never opened, not even to find out that it is not a speech.
+        return FileOutcome(path=display_path(path), status="failed",
+                           reason="this is an open project (or one of its SQLite files), not a document to import")
     try:
         prepared = prepare(path)
     except ReadError as exc:

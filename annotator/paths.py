@@ -16,8 +16,8 @@ def display_path(path: str | os.PathLike) -> str:
     """``path`` as text that can be printed, stored in SQLite or JSON: never fails.
 
     On Linux a file name is bytes; one that is not UTF-8 (a Windows zip unpacked here, a GBK name)
-    reaches Python as lone surrogates, which every encoder refuses. Those bytes become U+FFFD
-    (�), so the name is shown — and recorded as the document's source — with replacement
+    reaches Python as lone surrogates, which every encoder refuses. Those bytes become U+FFFD,
+    so the name is shown — and recorded as the document's source — with replacement
     characters while the file itself is still opened by its real name.
     """
     text = os.fspath(path)

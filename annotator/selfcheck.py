@@ -152,6 +152,30 @@ def run_selfcheck(out: Callable[[str], Any] | None = None) -> int:
                 raise CheckFailed("the exported sample has no spans")
             return f"{len(lines)} lines, {sum(len(r['spans']) for r in records)} spans"
 
+        def step_integrity() -> str:
+            # The project's own health check: SQLite's integrity_check, JSON functions and a worker's
+            # second handle (which must neither re-check nor disturb the first one's locks).
+            import threading
+
+            from annotator.storage import integrity, is_project_file, open_project
+
+            project = state["project"]
+            problems = integrity.check(project)
+            if problems:
+                raise CheckFailed("; ".join(problems[:3]))
+            counts: list[int] = []
+
+            def worker() -> None:
+                with open_project(project.path) as second:
+                    counts.append(len(integrity.check(second)))
+
+            thread = threading.Thread(target=worker)
+            thread.start()
+            thread.join()
+            if counts != [0] or not is_project_file(project.path):
+                raise CheckFailed(f"a worker's handle saw {counts}")
+            return "healthy, worker handle ok"
+
         steps: list[tuple[str, Callable[[], str]]] = [
             ("resources", step_resources),
             ("project", step_project),
@@ -162,6 +186,7 @@ def run_selfcheck(out: Callable[[str], Any] | None = None) -> int:
             ("docx", step_docx),
             ("encoding", step_encoding),
             ("export", step_export),
+            ("integrity", step_integrity),
         ]
         try:
             for name, step in steps:

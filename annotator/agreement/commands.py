@@ -17,14 +17,24 @@ import click
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file instead of stdout.")
-def agreement_command(project: str, annotators: str | None, label: str | None, fmt: str, output: str | None) -> None:
-    """Pairwise span agreement (strict / relaxed F1, per label, document and section; κ, uα)."""
+@click.option("--documents", metavar="ID,…", default=None,
+              help="Only these documents (default: each pair on the documents both annotators worked on).")
+def agreement_command(project: str, annotators: str | None, label: str | None, fmt: str, output: str | None,
+                      documents: str | None) -> None:
+    """Pairwise span agreement (strict / relaxed F1, per label, document and section; κ, uα).
+
+    Each pair is scored on the documents both annotators worked on (marked in progress or done, or
+    holding their spans); the report's notes list what was left out."""
     from annotator.agreement.project import project_agreement
     from annotator.agreement.report import render_html, render_json, render_table
     from annotator.exchange.safe_write import atomic_open
     from annotator.storage import ProjectError, open_project
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
+    try:
+        doc_ids = [int(d) for d in documents.split(",") if d.strip()] if documents else None
+    except ValueError:
+        raise click.UsageError("--documents takes document ids separated by commas, e.g. 1,2,5") from None
     if names is not None and len(names) < 2:
         raise click.UsageError("--annotators needs at least two names, separated by commas")
     try:
@@ -40,7 +50,7 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
             if missing:
                 raise click.ClickException(f"{project}: no annotator {', '.join(missing)}")
         try:
-            result = project_agreement(opened, names, label=label)
+            result = project_agreement(opened, names, label=label, doc_ids=doc_ids)
         except ValueError as exc:
             raise click.ClickException(f"{project}: {exc}") from None
     finally:

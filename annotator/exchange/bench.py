@@ -1,8 +1,9 @@
 """Export speed: ``python -m annotator.exchange.bench [n_spans]``.
 
-Budget: 100 000 spans in native JSONL in at most 2 s. The ratio compares the whole export (query,
-offset conversion, section paths, encoding, atomic write) with json.dumps alone of the same records,
-the floor any JSON exporter pays.
+Budget: 100 000 spans in native JSONL in at most 1.5× the time of json.dumps alone of the same records
+(the floor any JSON exporter pays). The ratio compares the whole export (query, offset conversion,
+section paths, encoding, atomic write) with that floor, each the best of ``runs`` in the same process,
+so a machine busy with other work slows both sides alike.
 """
 
 from __future__ import annotations
@@ -71,23 +72,27 @@ def _build(path: Path, n_spans: int) -> None:
     project.close()
 
 
-def bench_export(n_spans: int = 100_000) -> dict:
+def _best(call, runs: int):
+    best, value = float("inf"), None
+    for _ in range(runs):
+        started = time.perf_counter()
+        value = call()
+        best = min(best, time.perf_counter() - started)
+    return best, value
+
+
+def bench_export(n_spans: int = 100_000, runs: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         _build(db, n_spans)
         project = open_project(db)
         try:
-            started = time.perf_counter()
-            report = export_native(project, Path(folder) / "out.jsonl")
-            seconds = time.perf_counter() - started
+            seconds, report = _best(lambda: export_native(project, Path(folder) / "out.jsonl"), runs)
             records = list(iter_records(project))
         finally:
             project.close()
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        started = time.perf_counter()
-        for item in records:
-            encode(item)
-        dumps_seconds = time.perf_counter() - started
+        dumps_seconds, _ = _best(lambda: [encode(item) for item in records], runs)
     return {
         "spans": report.spans,
         "documents": report.documents,

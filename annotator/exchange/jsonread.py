@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -80,21 +81,26 @@ def json_type(value: Any) -> str:
     return type(value).__name__
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_tree(value: Any) -> None:
-    """Refuse NUL characters and nesting deeper than MAX_DEPTH anywhere in a parsed value (iteratively:
-    the check itself must not recurse)."""
+    """Refuse NUL characters, lone surrogates ("\\ud800" escapes: no text can hold them) and nesting
+    deeper than MAX_DEPTH anywhere in a parsed value (iteratively: the check itself must not recurse)."""
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if isinstance(item, str):
             if "\x00" in item:
                 raise LineRefused(f"a NUL character in the string {item[:30]!r}…")
+            if not item.isascii() and _SURROGATE.search(item):
+                raise LineRefused(f"a lone surrogate (not a character) in the string {item[:30]!r}…")
         elif isinstance(item, dict):
             if depth > MAX_DEPTH:
                 raise LineRefused(f"nested more than {MAX_DEPTH} levels deep")
             for key, child in item.items():
-                if "\x00" in key:
-                    raise LineRefused(f"a NUL character in the key {key[:30]!r}")
+                if "\x00" in key or (not key.isascii() and _SURROGATE.search(key)):
+                    raise LineRefused(f"a NUL character or lone surrogate in the key {key[:30]!r}")
                 if isinstance(child, (str, dict, list)):
                     stack.append((child, depth + 1))
         elif isinstance(item, list):

@@ -9,7 +9,10 @@ the same source twice changes nothing. Suggestions (@suggester) are not merged: 
 by running the suggester; gold and annotators' rejections of suggestions are merged.
 
 Each source is merged in one transaction: a source that fails midway leaves the target as it was.
-Spans deleted in a source after an earlier merge are not deleted from the target (merging only adds).
+Deletions and edits travel through the event logs (merge_log.py): a span deleted in a source after an
+earlier merge is deleted in the target, a span deleted in the target is not brought back, an edit made
+only in the source fast-forwards the target's copy, and edits on both sides are reported as conflicts,
+the target's copy kept.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.domain.model import RemovedRegion
+from annotator.exchange.merge_log import MergeLog
 from annotator.storage import documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
 from annotator.storage.project import Project, ProjectError, open_project
@@ -34,7 +38,11 @@ class SourceReport:
     labels_added: list[str] = field(default_factory=list)
     spans_added: int = 0
     spans_skipped: int = 0  # already in the target (same id, or an identical span of the same annotator)
-    spans_changed_in_source: int = 0  # same id but edited in the source since; the target's copy was kept
+    spans_changed_in_source: int = 0  # edited in the source and in the target: a conflict, target kept
+    spans_updated: int = 0  # edited only in the source since the last merge: the target's copy follows
+    spans_deleted: int = 0  # deleted in the source since the last merge: deleted in the target
+    spans_not_restored: int = 0  # deleted in the target: the merge does not bring them back
+    conflicts: list[str] = field(default_factory=list)
     statuses_updated: int = 0
     notes: list[str] = field(default_factory=list)
     error: str | None = None
@@ -60,9 +68,15 @@ class MergeReport:
             )
             if s.labels_added:
                 lines.append(f"  labels added: {', '.join(s.labels_added)}")
-            if s.spans_changed_in_source:
-                lines.append(f"  {s.spans_changed_in_source} spans were edited in the source after they were "
-                             "merged before; the target's copies were kept")
+            if s.spans_updated or s.spans_deleted:
+                lines.append(f"  {s.spans_updated} spans updated and {s.spans_deleted} deleted as in the source")
+            if s.spans_not_restored:
+                lines.append(f"  {s.spans_not_restored} spans deleted in the target were not brought back")
+            if s.conflicts:
+                lines.append(f"  {len(s.conflicts)} conflicts (the target's version was kept):")
+                lines.extend(f"    {c}" for c in s.conflicts[:50])
+                if len(s.conflicts) > 50:
+                    lines.append(f"    … and {len(s.conflicts) - 50} more")
             if s.statuses_updated:
                 lines.append(f"  document statuses updated: {s.statuses_updated}")
             lines.extend(f"  note: {n}" for n in s.notes)
@@ -117,21 +131,30 @@ def _statuses(target: Project, source: Project, mapping: dict[int, int], report:
 
 
 def _spans(target: Project, source: Project, mapping: dict[int, int], report: SourceReport) -> None:
-    present = dict(target.conn.execute("SELECT id, updated FROM spans").fetchall())
+    log = MergeLog(target, source, Path(report.path).name)
+    present = {s.id: s for s in spans.list_spans(target)}
     incoming = []
     for span in spans.list_spans(source):
         if span.annotator == SUGGESTER:
             continue
-        if span.id in present:
-            report.spans_skipped += 1
-            report.spans_changed_in_source += int(present[span.id] != span.updated)
-            continue
         span.document_id = mapping[span.document_id]
+        mine = present.get(span.id)
+        if mine is not None:
+            report.spans_skipped += 1
+            log.reconcile(mine, span)
+            continue
+        if log.deleted_in_target(span):
+            continue
         incoming.append(span)
     if incoming:
         added, skipped = spans.add_spans(target, incoming, action="merge")
         report.spans_added += added
         report.spans_skipped += skipped
+    log.apply_deletions()
+    outcome = log.outcome
+    report.spans_updated, report.spans_deleted = outcome.fast_forwarded, outcome.deleted
+    report.spans_not_restored, report.conflicts = outcome.not_restored, outcome.conflicts
+    report.spans_changed_in_source = outcome.source_changed_conflicts
 
 
 def merge_one(target: Project, path: Path) -> SourceReport:

@@ -8,6 +8,7 @@ per-document queries (100 000 spans export in well under the 2 s budget, see ben
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
 
@@ -91,8 +92,12 @@ class DocumentBundle:
 
 _SPANS_SQL = (
     'SELECT id, document_id, start, "end", label, annotator, status, attributes, source, provenance,'
-    ' created, updated FROM spans WHERE {where} ORDER BY document_id, start, "end", label, annotator, id'
+    ' created, updated FROM spans WHERE {where} ORDER BY document_id, start'
 )
+# SQLite walks the spans_by_doc index for (document_id, start) but would sort every span again in a
+# temporary B-tree for the remaining keys (twice the query's time on 100 000 spans); each document's
+# spans, already nearly in order, are sorted on the full key in Python instead (timsort: ~linear).
+_SPAN_ORDER = itemgetter(2, 3, 4, 5, 0)  # start, end, label, annotator, id
 _SECTIONS_SQL = (
     'SELECT document_id, parent_ord, level, marker, title, start, "end", title_start, title_end, kind,'
     " ordinal, confidence, source FROM sections ORDER BY document_id, ord"
@@ -126,6 +131,9 @@ def _section(row) -> Section:
                    source=row[12])
 
 
+_new = tuple.__new__
+
+
 def iter_bundles(project: Project, selection: Selection) -> Iterator[DocumentBundle]:
     """Every document (id order) with its stored outline and its selected spans (sorted by start)."""
     where, params = selection.where()
@@ -141,7 +149,8 @@ def iter_bundles(project: Project, selection: Selection) -> Iterator[DocumentBun
         while next_spans is not None and next_spans[0] < doc.id:
             next_spans = next(spans, None)  # spans of a vanished document cannot exist (foreign key)
         if next_spans is not None and next_spans[0] == doc.id:
-            doc_spans = [SpanRow(*r) for r in next_spans[1]]
+            # tuple.__new__ builds the named tuple in C (SpanRow(*r) runs a Python-level __new__).
+            doc_spans = [_new(SpanRow, r) for r in sorted(next_spans[1], key=_SPAN_ORDER)]
             next_spans = next(spans, None)
         while next_sections is not None and next_sections[0] < doc.id:
             next_sections = next(sections, None)

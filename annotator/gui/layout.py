@@ -42,9 +42,14 @@ def fit_docks(window) -> None:
     left = [d for d in window.docks.values() if window.dockWidgetArea(d) == LEFT and d.isVisible() and not d.isFloating()]
     right = [d for d in window.docks.values() if window.dockWidgetArea(d) == RIGHT and d.isVisible() and not d.isFloating()]
     used = (max((d.width() for d in left), default=0) + max((d.width() for d in right), default=0))
-    if used <= total * (1 - TEXT_SHARE):
-        return
     want_left, want_right = preferred_widths(total)
+    grown = total - getattr(window, "_fitted_width", total) > 200  # maximised, moved to a big screen
+    window._fitted_width = total
+    if used <= total * (1 - TEXT_SHARE):
+        if grown and left and right and used < want_left + want_right:
+            # panels sized for a small window would leave 1 200-pixel lines: give them their room back
+            window.resizeDocks([left[0], right[0]], [want_left, want_right], Qt.Orientation.Horizontal)
+        return
     if left and right and want_left + want_right > total * (1 - TEXT_SHARE):
         # Not room for both: the span panel collapses; the documents/outline column stays.
         for dock in right:

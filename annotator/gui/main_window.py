@@ -4,31 +4,28 @@ commands (window_docs.py)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
+                               QVBoxLayout, QWidget)
 
 from annotator.gui import actions, layout
 from annotator.gui.models.document_list import DOC_ID_ROLE, DocumentListModel
 from annotator.gui.models.outline_model import SECTION_ROLE, build_outline_model
-from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableModel
 from annotator.gui.position import PositionKeeper
 from annotator.gui.session import Session
 from annotator.gui.tagging import TaggingController
-from annotator.gui.widgets.attribute_editor import AttributeEditor
 from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
 from annotator.gui.window_docs import WindowDocs
+from annotator.gui.window_spans import WindowSpans
 from annotator.gui.window_io import WindowIO
 from annotator.storage import documents as docs
 from annotator.storage.gui_queries import was_suggested
 from annotator.structure.corrections import innermost_at
 
 
-class MainWindow(WindowIO, WindowDocs, QMainWindow):
+class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
     def __init__(self, session: Session, settings, language: str = "en"):
         super().__init__()
         self.session, self.settings, self.language = session, settings, language
@@ -37,9 +34,11 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self._jobs: list = []  # (worker, thread) until the worker's result reached this window
         self._closed = False
         self._outline_items = []
+        self._outline_shown: int | None = None  # the section the tree shows as current
         self._syncing = False
         self.focus_mode = False
         self.hide_suggestions = False
+        self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
         self._pending_hit: str | None = None  # corpus search text to show when the document opens
 
         self.view = SpeechView()
@@ -85,7 +84,12 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.verticalHeader().hide()
-        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        doc_header = self.doc_table.horizontalHeader()
+        doc_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
+        self.doc_table.setWordWrap(False)  # "in progress" on one line, elided if need be
+        for column, width in ((1, 56), (2, 76)):
+            doc_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            doc_header.resizeSection(column, width)
         self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -108,60 +112,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self.docks["outline"] = layout.make_dock(self, self.tr("Outline"), "outlineDock", self.outline, layout.LEFT)
         self.splitDockWidget(self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical)
 
-        # Spans (right): filter row, table, attributes of the current span
-        self.span_model = SpanTableModel(self)
-        self.span_proxy = SpanFilter(self)
-        self.span_proxy.setSourceModel(self.span_model)
-        self.span_table = QTableView()
-        self.span_table.setObjectName("spanTable")
-        self.span_table.setModel(self.span_proxy)
-        self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.span_table.setSortingEnabled(True)
-        self.span_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until a header is clicked
-        self.span_table.verticalHeader().hide()
-        self.span_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.span_table.horizontalHeader()
-        # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
-        for column, width in enumerate((80, 0, 90, 70)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            if width:
-                header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.span_filter_text = QLineEdit()
-        self.span_filter_text.setObjectName("spanFilterText")
-        self.span_filter_text.setPlaceholderText(self.tr("Filter spans…"))
-        self.span_filter_text.setClearButtonEnabled(True)
-        self.span_filter_label = QComboBox()
-        self.span_filter_label.setObjectName("spanFilterLabel")
-        self.span_filter_label.addItem(self.tr("All labels"), "")
-        for label in self.session.labels:
-            self.span_filter_label.addItem(label.title(self.language), label.name)
-        self.span_filter_status = QComboBox()
-        self.span_filter_status.setObjectName("spanFilterStatus")
-        for text, value in ((self.tr("All"), ""), (self.tr("Tagged"), "accepted"), (self.tr("Suggested"), "suggested")):
-            self.span_filter_status.addItem(text, value)
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.span_filter_text, 1)
-        filters.addWidget(self.span_filter_label)
-        filters.addWidget(self.span_filter_status)
-        self.attributes = AttributeEditor()
-        self.attributes.language = self.language
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_box = QVBoxLayout(top)
-        top_box.setContentsMargins(0, 0, 0, 0)
-        top_box.addLayout(filters)
-        top_box.addWidget(self.span_table)
-        splitter.addWidget(top)
-        splitter.addWidget(self.attributes)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.docks["spans"] = layout.make_dock(self, self.tr("Spans"), "spansDock", splitter, layout.RIGHT)
-        left, right = layout.preferred_widths(1280)
-        self.resizeDocks([self.docks["documents"], self.docks["spans"]], [left, right], Qt.Orientation.Horizontal)
+        self._build_span_panel()
 
         self.legend = QLabel()
         self.legend.setObjectName("labelLegend")
@@ -170,13 +121,6 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_label)
         self._fill_legend()
-
-    def _fill_legend(self) -> None:
-        chips = " ".join(
-            f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
-            f"{' (' + label.hotkey + ')' if label.hotkey else ''}" for label in self.session.labels)
-        hint = self.tr("solid = tagged, dotted underline = suggested")
-        self.legend.setText(f"{chips} &nbsp; <i>{hint}</i>")
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -278,6 +222,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         s = self.session
         # Data first, then the text: setPlainText lays out and highlights every block once, with the
         # right spans; highlighting again afterwards would double the cost of opening a document.
+        self._accepted_index = None
         self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
@@ -301,6 +246,7 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         self._syncing = True
         try:
             self._outline_items = build_outline_model(self.outline_model, self.session.sections, self.session.spans)
+            self._outline_shown = None
         finally:
             self._syncing = False
         self.outline.expandAll()
@@ -330,6 +276,9 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
         if self._syncing:
             return
         number = innermost_at(self.session.sections, pos)
+        if number == self._outline_shown and number is not None:
+            return  # still in the same section: nothing to move in the tree
+        self._outline_shown = number
         if number is None or number >= len(self._outline_items):
             self.outline.clearSelection()
             return
@@ -351,104 +300,6 @@ class MainWindow(WindowIO, WindowDocs, QMainWindow):
             target = next((s for s in reversed(sections) if s.start < pos), None)
         if target is not None:
             self.view.select_range(target.start, max(target.title_end, target.start + len(target.marker)))
-
-    # -- spans -------------------------------------------------------------------------------------
-    def _colours(self) -> dict[str, str]:
-        return {label.name: label.colour for label in self.session.labels}
-
-    def _shown_index(self):
-        """What the highlighter draws: every span, or only the accepted ones when suggestions are hidden."""
-        if not self.hide_suggestions:
-            return self.session.index
-        from annotator.domain.intervals import IntervalIndex  # noqa: PLC0415
-
-        return IntervalIndex(self.session.spans)
-
-    def set_hide_suggestions(self, hide: bool) -> None:
-        self.hide_suggestions = hide
-        self.span_filter_status.setCurrentIndex(1 if hide else 0)
-        self._apply_highlight()
-
-    def _apply_highlight(self) -> None:
-        s = self.session
-        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours())
-
-    def _fill_span_table(self) -> None:
-        s = self.session
-        titles = {label.name: label.title(self.language) for label in s.labels}
-        self.span_model.set_rows(s.spans + s.suggestions, s.text, titles, self._colours())
-
-    def _on_spans_changed(self, _doc_id: int) -> None:
-        """Everything reloaded (suggestions arrived, labels imported): redraw everything once."""
-        self._apply_highlight()
-        self._fill_span_table()
-        self._refresh_outline_counts()
-        self._update_status()
-
-    def _on_spans_edited(self, added: list, removed: list) -> None:
-        """One keystroke's change: only these spans' rows, blocks and section counts are touched."""
-        highlighter = self.view.highlighter
-        highlighter.index = self._shown_index()
-        self._syncing = True  # rows moving under the table's current row are not a choice of span
-        try:
-            for span in removed:
-                self.span_model.remove_span(span.id)
-            for span in added:
-                self.span_model.add_span(span)
-        finally:
-            self._syncing = False
-        self._select_span_row(self.controller.current)
-        for span in [*removed, *added]:
-            highlighter.rehighlight_range(span.start, span.end)
-        if any(s.status == "accepted" for s in [*added, *removed]):
-            self._refresh_outline_counts()
-        self._update_status()
-
-    def _refresh_outline_counts(self) -> None:
-        starts = [s.start for s in self.session.spans]  # already in text order
-        for number, item in enumerate(self._outline_items):
-            section = self.session.sections[number]
-            count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
-            parent = item.parent() or self.outline_model.invisibleRootItem()
-            count_item = parent.child(item.row(), 1)
-            text = str(count) if count else ""
-            if count_item is not None and count_item.text() != text:
-                count_item.setText(text)
-
-    def _on_span_row(self, current, _previous) -> None:
-        """Moving through the span table (mouse or arrow keys) shows that span in the text."""
-        if self._syncing or not current.isValid():
-            return
-        span = self.session.find_span(current.data(SPAN_ROLE))
-        if span is not None and span is not self.controller.current:
-            self._syncing = True
-            self.view.move_to(span.start)
-            self.controller.set_current(span)
-            self._syncing = False
-
-    def _on_current_span(self, span) -> None:
-        label = self.session.label(span.label) if span else None
-        self.attributes.show_span(span, label)
-        self._select_span_row(span)
-
-    def _select_span_row(self, span) -> None:
-        row = self.span_model.row_of(span.id) if span else -1
-        self._syncing = True
-        if row >= 0:
-            index = self.span_proxy.mapFromSource(self.span_model.index(row, 0))
-            if index.isValid():
-                self.span_table.selectRow(index.row())
-                self.span_table.scrollTo(index)
-            else:
-                self.span_table.clearSelection()
-        else:
-            self.span_table.clearSelection()
-        self._syncing = False
-
-    def edit_attributes(self) -> None:
-        """F2: the keyboard goes to the current span's first attribute field (Enter/Esc bring it back)."""
-        if not self.attributes.focus_first():
-            self.statusBar().showMessage(self.tr("Put the cursor on a tagged span first"), 4000)
 
     # -- suggestions ---------------------------------------------------------------------------
     def run_suggestions(self) -> None:

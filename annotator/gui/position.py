@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-SAVE_DELAY_MS = 250
+SAVE_DELAY_MS = 700  # after the last move: one settings write (~5–30 ms) per pause, not per keystroke
 # The end-to-end test reads what the app shows from here (it cannot see inside a killed process);
 # unset in normal use.
 STATE_FILE_ENV = "ANNOTATOR_STATE_FILE"
@@ -31,6 +31,8 @@ class PositionKeeper(QObject):
         super().__init__(window)
         self.window = window
         self.restoring = False
+        self._last: list | None = None
+        self._last_layout: tuple | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
@@ -54,12 +56,15 @@ class PositionKeeper(QObject):
         if window.session.doc_id is None or self.restoring:
             return
         settings = window.settings.qsettings
-        settings.setValue(self.key, [str(window.session.doc_id), str(window.view.cursor_position()),
-                                     str(window.view.first_visible())])
+        value = [str(window.session.doc_id), str(window.view.cursor_position()), str(window.view.first_visible())]
         # The window's own size and docks, so a restart after a crash lays the text out the same way.
-        settings.setValue("layout/geometry", window.saveGeometry())
-        settings.setValue("layout/state", window.saveState())
-        settings.sync()
+        layout = (window.saveGeometry(), window.saveState())
+        if value != self._last or layout != self._last_layout:
+            settings.setValue(self.key, value)
+            settings.setValue("layout/geometry", layout[0])
+            settings.setValue("layout/state", layout[1])
+            settings.sync()
+            self._last, self._last_layout = value, layout
         state_file = os.environ.get(STATE_FILE_ENV)
         if state_file:
             state = {"doc_id": window.session.doc_id, "title": window.session.title,
@@ -83,6 +88,7 @@ class PositionKeeper(QObject):
             cursor, top = min(max(0, cursor), length), min(max(0, top), length)
             view.select_range(cursor, cursor, scroll=False)
             view.scroll_to_top(top)
+            view.keep_top(top)
         finally:
             self.restoring = False
         self.timer.start()  # record what is shown now (the same place, unless the text changed)

@@ -13,10 +13,10 @@ from bisect import bisect_left, insort
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.domain.intervals import IntervalIndex
 from annotator.domain.labels import Label
 from annotator.domain.model import Section, Span
 from annotator.domain.offsets import Utf16Map
+from annotator.gui.span_index import SpanIndex
 from annotator.storage import documents as docs
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
@@ -48,7 +48,7 @@ class Session(QObject):
         self.sections: list[Section] = []
         self.spans: list[Span] = []  # this annotator's accepted spans
         self.suggestions: list[Span] = []  # open suggestions for this annotator
-        self.index: IntervalIndex[Span] = IntervalIndex([])  # spans + suggestions, for the highlighter
+        self.index = SpanIndex()  # spans + suggestions, for the highlighter and "what is under the cursor"
         self._by_id: dict[str, Span] = {}
         self._status = "not_started"  # this annotator's status of the open document
 
@@ -93,7 +93,7 @@ class Session(QObject):
         self._status = docs.get_status(self.project, self.doc_id, self.annotator)
 
     def _reindex(self) -> None:
-        self.index = IntervalIndex(self.spans + self.suggestions)
+        self.index = SpanIndex(self.spans + self.suggestions)
         self._by_id = {s.id: s for s in self.spans}
         self._by_id.update((s.id, s) for s in self.suggestions)
 
@@ -117,7 +117,6 @@ class Session(QObject):
             removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)
-        self.index = IntervalIndex(self.spans + self.suggestions)
         if self.spans and self._status == "not_started" and not self.project.readonly:
             docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
             self._status = "in_progress"
@@ -136,6 +135,7 @@ class Session(QObject):
                 del target[i]
             else:  # not where its order says (should not happen): remove by identity
                 target[:] = [s for s in target if s.id != old.id]
+            self.index.remove(old)
             out.append(old)
         return out
 
@@ -147,6 +147,7 @@ class Session(QObject):
                 continue
             insort(self.suggestions if span.status == "suggested" else self.spans, span, key=self._order)
             self._by_id[span.id] = span
+            self.index.add(span)
             out.append(span)
         return out
 

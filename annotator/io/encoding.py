@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.io.errors import ReadError
-from annotator.io.legacy import legacy_cjk, plausible_gb18030, western
+from annotator.io.legacy import ACCEPT, common_share, legacy_cjk, plausible_gb18030, western
 
 # A few broken bytes (a bad copy-paste, a truncated download joined to another) should not stop an
 # import: accept a lenient decode when at most this share of the non-ASCII bytes had to be replaced.
@@ -48,6 +48,8 @@ _KANA = re.compile(r"[\u3041-\u30ff]")
 _THREE_BYTE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
 
 _ASCII_BYTES = bytes(range(128))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+SCORE_SAMPLE = 65536
 
 
 def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
@@ -159,10 +161,28 @@ def _only_two_byte_utf8(text: str) -> bool:
 
 
 def _prefer_gb18030(data: bytes, utf8: Decoded) -> Decoded:
+    # Russian, Greek or accented Latin UTF-8 is also all two-byte and its byte pairs are valid
+    # GB18030 (often common hanzi: "ж" D0 B6 is 卸): keep UTF-8 when its letters come from one
+    # alphabet. GBK bytes read as UTF-8 scatter over a dozen unrelated blocks instead.
     gb = _strict(data, "gb18030")
-    if gb is not None and _text_score(gb.text) > _text_score(utf8.text):
+    sample = utf8.text[:SCORE_SAMPLE]
+    if gb is not None and len(_NON_ASCII.findall(sample)) < 4:
+        # One to three characters are too few to see an alphabet; plain-text shape decides (群 → "Ⱥ").
+        return gb if _text_score(gb.text) > _text_score(utf8.text) else utf8
+    if _one_alphabet(sample):
+        return utf8
+    if gb is not None and (common_share(gb.text, "gb18030") or 0.0) >= 0.9:
         return gb
     return utf8
+
+
+def _one_alphabet(text: str) -> bool:
+    """True if ≥ 90 % of the non-ASCII characters fall in two 128-code-point blocks."""
+    blocks: dict[int, int] = {}
+    for ch in _NON_ASCII.findall(text):
+        blocks[ord(ch) >> 7] = blocks.get(ord(ch) >> 7, 0) + 1
+    total = sum(blocks.values())
+    return total > 0 and sum(sorted(blocks.values())[-2:]) >= 0.9 * total
 
 
 def _strict(data: bytes, encoding: str) -> Decoded | None:
@@ -244,6 +264,12 @@ def _text_score(text: str, kana: bool = False) -> float:
     return good / len(text)
 
 
+_CJK_FAMILIES = {name: "gb18030" for name in ("gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn")}
+_CJK_FAMILIES.update({name: "cp950" for name in ("big5", "big5hkscs", "cp950")})
+_CJK_FAMILIES.update({name: "cp932" for name in ("shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004",
+                                                  "shift_jisx0213", "euc_jis_2004", "euc_jisx0213")})
+
+
 def _charset_normalizer(data: bytes) -> Decoded | None:
     try:
         from charset_normalizer import from_bytes  # noqa: PLC0415 - slow import, rarely needed
@@ -255,5 +281,10 @@ def _charset_normalizer(data: bytes) -> Decoded | None:
     text = str(match)
     if text.startswith("\ufeff"):
         text = text[1:]
+    family = _CJK_FAMILIES.get(match.encoding.replace("-", "_").lower())
+    if family and (common_share(text, family) or 0.0) < ACCEPT:
+        # Its Chinese/Japanese guesses for data our own readings all rejected are random bytes
+        # read as rare characters (20 MB of noise came out "big5"): refuse rather than garble.
+        return None
     return Decoded(text, match.encoding, [f"text encoding guessed as {match.encoding}; "
                                           "check the text for garbled characters"])

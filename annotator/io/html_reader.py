@@ -8,6 +8,7 @@ plain text: block elements end lines, whitespace collapses, hidden content is dr
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import format_number
 from annotator.io.encoding import decode
+from annotator.io.errors import ReadError
 from annotator.io.limits import TextBudget, clamp_number
 
 # Content a browser never shows as text.
@@ -44,10 +46,24 @@ _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "ch
 
 
 def read_html(path: Path, data: bytes) -> ReadResult:
+    try:
+        return _read_html(path, data)
+    except TooMuchMarkup as exc:
+        raise ReadError(path, f"over {MAX_MARKUP:,} HTML tags ({len(data) / 2**20:.1f} MB); not a saved page "
+                              "anyone annotates (damaged or generated file?)") from exc
+
+
+def _read_html(path: Path, data: bytes) -> ReadResult:
     text, encoding, source, warnings = _decode_html(path, data)
+    body, tail = defuse(text)
     parser = _TextExtractor()
-    parser.feed(defuse(text))
+    # Fed in slices, so text between tags is unescaped a megabyte at a time (one 20 MB run of
+    # entities peaked at 400 MB); html.parser keeps an entity or tag cut at a slice's end for the next.
+    for start in range(0, len(body), _FEED_SLICE):
+        parser.feed(body[start:start + _FEED_SLICE])
     parser.close()
+    if tail:
+        parser.handle_data(html.unescape(tail))  # after the last ">" everything is text
     title = parser.title()
     metadata = {"size_bytes": len(data), "charset_source": source}
     return ReadResult(text=parser.text(), encoding=encoding, format="html", title=title,
@@ -103,12 +119,12 @@ _CDATA_LIKE = {"cdata", "temp", "ignore", "include", "rcdata"}
 _MS_LIKE = {"if", "else", "endif"}
 
 
-def defuse(text: str) -> str:
-    """``text`` with every markup opener that can never be closed escaped as "&lt;" (linear time)."""
+def defuse(text: str) -> tuple[str, str]:
+    """(markup, tail): the text up to its last ">", with every opener that can never be closed
+    escaped as "&lt;", and what follows that ">", which can only be text (linear time)."""
     last_gt = text.rfind(">")
-    body, tail = text[: last_gt + 1], text[last_gt + 1:]
     # After the last ">" nothing can close: html.parser would try every "<" against the whole rest.
-    tail = tail.replace("<", "&lt;")
+    body, tail = text[: last_gt + 1], text[last_gt + 1:]
     if "<!" in body:
         body = _escape_after(body, "<!--", _last_end(_COMMENT_CLOSE, body))
         if "<![" in body:
@@ -122,7 +138,7 @@ def defuse(text: str) -> str:
                 return match.group() if match.start() < limit else "&lt;" + match.group()[1:]
 
             body = _SECTION_OPEN.sub(marked, body)
-    return body + tail
+    return body, tail
 
 
 def _last_end(pattern: re.Pattern, text: str) -> int:
@@ -136,6 +152,16 @@ def _escape_after(text: str, opener: str, limit: int) -> str:
     """Escape every ``opener`` that starts at or after ``limit`` (no closer follows it)."""
     head, rest = text[: max(limit, 0)], text[max(limit, 0):]
     return head + rest.replace(opener, "&lt;" + opener[1:])
+
+
+# A saved speech page has a few thousand tags, a 5 MB statistics page a few hundred thousand.
+# Twenty megabytes of "<li>" are five million, a minute and a half in html.parser: refuse past this.
+MAX_MARKUP = 500_000
+_FEED_SLICE = 1 << 20
+
+
+class TooMuchMarkup(Exception):
+    pass
 
 
 class _TextExtractor(HTMLParser):
@@ -153,9 +179,28 @@ class _TextExtractor(HTMLParser):
         # "1." before ordered items; like Word's list numbers, that marker is text the reader sees.
         self._lists: list[list | None] = []
         self._budget = TextBudget()
+        self._markup = 0  # tags, comments and declarations seen: html.parser spends ~15 µs on each
+
+    def _count_markup(self) -> None:
+        self._markup += 1
+        if self._markup > MAX_MARKUP:
+            raise TooMuchMarkup(MAX_MARKUP)
+
+    def handle_comment(self, data):
+        self._count_markup()
+
+    def handle_decl(self, decl):
+        self._count_markup()
+
+    def handle_pi(self, data):
+        self._count_markup()
+
+    def unknown_decl(self, data):
+        self._count_markup()
 
     # -- tokenizer callbacks --
     def handle_starttag(self, tag, attrs):
+        self._count_markup()
         if self._skip_tag:
             if tag == self._skip_tag:
                 self._skip_depth += 1
@@ -197,6 +242,7 @@ class _TextExtractor(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        self._count_markup()
         if self._skip_tag:
             if tag == self._skip_tag:
                 self._skip_depth -= 1

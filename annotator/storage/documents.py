@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from annotator.domain.model import RemovedRegion, Section
 from annotator.storage import events
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, ProjectError, json_column, now, reads
 from annotator.storage.sections import save_sections
 
 
@@ -84,16 +84,23 @@ def add_document(
     return doc_id, True
 
 
+@reads
 def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
     rows = list(project.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
     if not rows:
         return None
     row = rows[0]
-    row["metadata"] = json.loads(row["metadata"])
-    row["import_report"] = [RemovedRegion(**r) for r in json.loads(row["import_report"])]
+    row["metadata"] = json_column(project, row["metadata"], f"document {doc_id} metadata")
+    report = json_column(project, row["import_report"], f"document {doc_id} import report")
+    try:
+        row["import_report"] = [RemovedRegion(**r) for r in report]
+    except TypeError:
+        raise ProjectError(project.path, f"damaged data: document {doc_id} import report has another shape "
+                           "than this app writes") from None
     return row
 
 
+@reads
 def clean_text(project: Project, doc_id: int) -> str:
     row = project.conn.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
@@ -101,6 +108,7 @@ def clean_text(project: Project, doc_id: int) -> str:
     return row[0]
 
 
+@reads
 def list_documents(project: Project, *, annotator: str | None = None) -> list[dict[str, Any]]:
     """Summaries for the document list: no texts, one query."""
     sql = """
@@ -115,6 +123,7 @@ def list_documents(project: Project, *, annotator: str | None = None) -> list[di
     return list(project.db.query(sql, {"a": annotator or ""}))
 
 
+@reads
 def document_ids(project: Project) -> list[int]:
     return [r[0] for r in project.conn.execute("SELECT id FROM documents ORDER BY id")]
 
@@ -140,6 +149,7 @@ def set_status(project: Project, doc_id: int, annotator: str, status: str) -> No
         )
 
 
+@reads
 def get_status(project: Project, doc_id: int, annotator: str) -> str:
     row = project.conn.execute(
         "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]

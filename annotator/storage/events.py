@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now, reads
 
 
 def record(
@@ -38,6 +38,7 @@ def record(
     )
 
 
+@reads
 def history(project: Project, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
     sql = "SELECT * FROM events"
     params: list[Any] = []
@@ -50,6 +51,6 @@ def history(project: Project, *, document_id: int | None = None, limit: int = 10
     for row in project.db.query(sql, params):
         for key in ("before", "after"):
             if row[key] is not None:
-                row[key] = json.loads(row[key])
+                row[key] = json_column(project, row[key], f"event {row['id']} {key}")
         rows.append(row)
     return rows

@@ -33,3 +33,22 @@ def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, s
 def document_titles(project: Project, doc_ids: Iterable[int]) -> dict[int, str]:
     wanted = set(doc_ids)
     return {d: t for d, t in project.conn.execute("SELECT id, title FROM documents") if d in wanted and t}
+
+
+def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+    """Per span id, its events of these actions in log order: (ts, action, annotator, before JSON)."""
+    wanted = list(actions)
+    out: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
+    if not wanted:
+        return out
+    marks = ",".join("?" * len(wanted))
+    for entity_id, ts, action, annotator, before in project.conn.execute(
+        f"SELECT entity_id, ts, action, annotator, before FROM events WHERE entity = 'span' AND action IN ({marks})"
+        " ORDER BY id", wanted,
+    ):
+        out.setdefault(entity_id, []).append((ts, action, annotator, before))
+    return out
+
+
+def span_ids(project: Project) -> set[str]:
+    return {row[0] for row in project.conn.execute("SELECT id FROM spans")}

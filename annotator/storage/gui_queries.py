@@ -43,4 +43,4 @@ def open_suggestions_at(project: Project, doc_id: int, annotator: str,
         AND NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
             AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)"""
     params = [doc_id, span_store.SUGGESTER, *(x for key in keys for x in key), annotator]
-    return [span_store._row_to_span(r) for r in project.conn.execute(sql, params)]
+    return [span_store._row_to_span(r, project) for r in project.conn.execute(sql, params)]

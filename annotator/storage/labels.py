@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from annotator.domain.labels import Label, load_schema
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now, reads
 
 # Reserved annotator names for the non-human layers.
 SUGGESTER = "@suggester"
@@ -42,6 +42,7 @@ def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
         )
 
 
+@reads
 def get_labels(project: Project) -> list[Label]:
     rows = project.db.query("SELECT * FROM labels ORDER BY ord, name")
     return [
@@ -50,8 +51,8 @@ def get_labels(project: Project) -> list[Label]:
                 "name": r["name"],
                 "colour": r["colour"],
                 "hotkey": r["hotkey"],
-                "display": json.loads(r["display"]),
-                "attributes": json.loads(r["attributes"]),
+                "display": json_column(project, r["display"], f"label {r['name']} display"),
+                "attributes": json_column(project, r["attributes"], f"label {r['name']} attributes"),
             }
         )
         for r in rows
@@ -68,6 +69,7 @@ def ensure_annotator(project: Project, name: str) -> None:
         project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()])
 
 
+@reads
 def list_annotators(project: Project, *, humans_only: bool = True) -> list[str]:
     names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
     return [n for n in names if not n.startswith("@")] if humans_only else names

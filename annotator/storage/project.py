@@ -1,19 +1,26 @@
 """Opening a project file safely, and the one way to write to it.
 
 A project is one SQLite file. Guarantees:
+- nothing but SQLite opens the project file (see registry.py for why, and how workers share it);
+- before any connection that could write, replay or checkpoint, the files beside the project are
+  judged (siblings.py) and the project is checked through a connection that cannot write (trust.py):
+  a file that is not an annotator project, is damaged, has a schema we did not make, was made by a
+  newer version, or has a foreign or stale ``-wal``/``-journal`` beside it is refused with a
+  ``ProjectError`` and left byte-identical;
 - every write goes through ``Project.write()``: BEGIN IMMEDIATE (so two processes queue instead of
   deadlocking on a lock upgrade), retried while another process holds the lock, committed with
   synchronous=FULL in WAL mode — once ``write()`` returns, the change survives a killed process and a
-  power cut;
-- a file that is not an annotator project, is damaged, or was made by a newer version is refused with a
-  ``ProjectError`` and left untouched;
-- a file we may not write opens read-only (``Project.readonly``) instead of failing.
+  power cut. A disk that is full or fails makes it raise a ``ProjectError`` naming the project; the
+  transaction is rolled back, so nothing is half-written;
+- a file or folder we may not write (read-only filesystem included) opens read-only
+  (``Project.readonly``) instead of failing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 import time
 from datetime import datetime, timezone
@@ -23,47 +30,51 @@ from typing import Iterator
 from sqlite_utils import Database
 
 from annotator import __version__
-from annotator.storage.schema import MIGRATION_SET, known_migrations, migrations
+from annotator.storage import registry, siblings, trust
+from annotator.storage.errors import NEEDS_REPLAY, ProjectError, json_column, open_error, reads, write_error
+from annotator.storage.schema import MIGRATION_SET, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
 # How long write() keeps retrying a locked database before it gives up (another process importing a
 # large batch holds the lock per document, so this only runs out if something is really stuck).
 LOCK_PATIENCE_S = 60.0
-
-
-class ProjectError(Exception):
-    """A project file that cannot be opened; ``str()`` names the file and the reason."""
-
-    def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
-
+# A -wal judged foreign is judged again this many times: another process of ours may have been
+# checkpointing or restarting its log while we read it.
+_WAL_RETRIES = 4
 
 def now() -> str:
     """UTC timestamp with milliseconds; sortable as text."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if header and header != SQLITE_MAGIC:
-        raise ProjectError(path, "not a project file (it is not an SQLite database)")
+def _uri(path: Path, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return path.resolve().as_uri() + (f"?{query}" if query else "")
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True)
-    else:
-        conn = sqlite3.connect(str(path))
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+def _harden(conn: sqlite3.Connection) -> sqlite3.Connection:
+    # While a schema is not yet trusted, its triggers and views may not call functions with side
+    # effects. (The working connection cannot do without: our own FTS5 triggers need trusted_schema,
+    # and by then trust.check has proved every trigger is ours.)
+    conn.execute("PRAGMA trusted_schema=OFF")
     return conn
+
+
+def _read_header(path: Path) -> siblings.DbHeader:
+    """The project file's own header, through SQLite, ignoring any -wal (immutable=1 never reads one)."""
+    conn = sqlite3.connect(_uri(path, immutable="1"), uri=True)
+    try:
+        values = [conn.execute(f"PRAGMA {name}").fetchone()[0]
+                  for name in ("page_size", "page_count", "application_id", "user_version")]
+    finally:
+        conn.close()
+    return siblings.DbHeader(*values)
+
+
+def _can_write(path: Path) -> bool:
+    # WAL needs to create -wal and -shm beside the file: a read-only folder (or filesystem) is as
+    # read-only as the file itself. os.access reports EROFS as not writable.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 class Project:
@@ -71,76 +82,174 @@ class Project:
 
     def __init__(self, path: str | os.PathLike, *, readonly: bool = False, create: bool = True):
         self.path = Path(path)
-        exists = self.path.exists() and self.path.stat().st_size > 0
-        if not exists and not create:
-            raise ProjectError(self.path, "no such project file")
-        if exists:
-            _check_header(self.path)
-            if not readonly and not os.access(self.path, os.W_OK):
-                readonly = True
-        elif readonly:
-            raise ProjectError(self.path, "no such project file")
-        self.readonly = readonly
+        self.conn: sqlite3.Connection | None = None
+        self._key: str | None = None
         try:
-            self.conn = _connect(self.path, readonly)
-            self.db = Database(self.conn)
-            self._configure()
-        except ProjectError:
-            self.close()
-            raise
-        except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(Exception):
-                self.conn.close()
-            raise ProjectError(self.path, f"damaged or unreadable project ({exc})") from None
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            st = None
+        except OSError as exc:
+            raise ProjectError(self.path, f"cannot be read ({exc.strerror or exc})") from None
+        if st is not None and not os.path.isfile(self.path):
+            raise ProjectError(self.path, "not a project file (it is a folder or a device)")
+        exists = st is not None and st.st_size > 0
+        if not exists and (readonly or not create):
+            raise ProjectError(self.path, "no such project file")
+        if exists and not os.access(self.path, os.R_OK):
+            raise ProjectError(self.path, "cannot be read (permission denied)")
+        if exists and not readonly and not _can_write(self.path):
+            readonly = True
+        if not exists and not os.access(self.path.parent, os.W_OK | os.X_OK):
+            raise ProjectError(self.path, "cannot be created here (the folder is read-only)")
+        self.readonly = readonly
+        with registry.lock():
+            pending: list[str] = ["new"]
+            # An empty file with a log or journal beside it is judged like any other: SQLite would
+            # replay them into the "new" project.
+            leftovers = any(siblings.size_or_zero(p) for p in siblings.sibling_paths(self.path)[1:])
+            if (exists or leftovers) and not registry.is_trusted(self.path):
+                pending = self._trust_settled()
+            elif exists:
+                pending = []
+            try:
+                self.conn = self._connect()
+                self.db = Database(self.conn)
+                self._configure(bool(pending))
+            except ProjectError:
+                self.close()
+                raise
+            except sqlite3.DatabaseError as exc:
+                self.close()
+                raise ProjectError(self.path, open_error(exc)) from None
+            self._key = registry.acquire(self.path)
 
     # -- opening -----------------------------------------------------------------------------
-    def _configure(self) -> None:
-        # Reading the schema is what detects most damaged files ("file is not a database").
+    def _trust_settled(self) -> list[str]:
+        """_trust(), judged again if another process changed the files while we looked.
+
+        The no-log check reads the file as it is (immutable): a process of ours that starts writing
+        and checkpoints meanwhile could show it half-written. A verdict reached while the files were
+        changing is not a verdict; one reached while they were still is.
+        """
+        for _ in range(3):
+            before = self._file_state()
+            try:
+                return self._trust()
+            except ProjectError:
+                if self._file_state() == before:
+                    raise
+        return self._trust()
+
+    def _file_state(self) -> tuple:
+        state = []
+        for path in (self.path, siblings.wal_path(self.path)):
+            try:
+                st = os.stat(path)
+                state.append((st.st_size, st.st_mtime_ns, st.st_ino))
+            except OSError:
+                state.append(None)
+        return tuple(state)
+
+    def _trust(self) -> list[str]:
+        """Judge the siblings, then check the project read-only; returns pending migrations."""
+        journal = siblings.journal_path(self.path)
+        found = siblings.hot_journal(journal)
+        if found:
+            raise ProjectError(self.path, f"{journal.name} beside it is {found} left by another database or "
+                               "program; nothing was changed. If no other program has this project open, "
+                               f"move {journal.name} out of the folder and open the project again")
+        wal_path = siblings.wal_path(self.path)
+        try:
+            header = _read_header(self.path)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(self.path, open_error(exc)) from None
+        # Accept on the fast reading; refuse only on the exact one, read again a few times (another
+        # process of ours may have been checkpointing or restarting its log while we read it).
+        wal = siblings.read_wal(wal_path, checksums=False)
+        problem = siblings.wal_problem(wal, header) if wal else None
+        for attempt in range(_WAL_RETRIES if problem else 0):
+            if attempt:
+                time.sleep(0.05)
+            header, wal = _read_header(self.path), siblings.read_wal(wal_path)
+            problem = siblings.wal_problem(wal, header) if wal else None
+            if problem is None:
+                break
+        if problem:
+            raise ProjectError(self.path, f"{wal_path.name} beside it is not this project's log: {problem}. "
+                               "Nothing was changed. If no other program has this project open, move "
+                               f"{wal_path.name} out of the folder and open the project again")
+        # With no committed frames, immutable=1 reads exactly what SQLite would; otherwise the check
+        # must see the log's pages, through a connection that cannot write or checkpoint.
+        uri = _uri(self.path, mode="ro") if wal else _uri(self.path, immutable="1")
+        try:
+            conn = _harden(sqlite3.connect(uri, uri=True))
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(self.path, open_error(exc)) from None
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            pending = trust.check(conn)
+        except trust.Untrusted as exc:
+            if wal and "unable to open" in str(exc) and not _can_write(self.path):
+                raise ProjectError(self.path, NEEDS_REPLAY) from None
+            raise ProjectError(self.path, self._version_hint(str(exc))) from None
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(self.path, open_error(exc)) from None
+        finally:
+            conn.close()
+        if pending and self.readonly:
+            raise ProjectError(self.path, "needs an upgrade to this version's format but is read-only")
+        return pending
+
+    @staticmethod
+    def _version_hint(reason: str) -> str:
+        if reason.startswith("made by a newer version"):
+            return f"{reason}; this is version {__version__} — update the app to open it"
+        return reason
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly:
+            try:
+                conn = sqlite3.connect(_uri(self.path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A read-only folder cannot hold the -shm a WAL reader needs. Nobody can write there
+                # either, so reading the file as it is (immutable) is exact — unless a log is waiting
+                # to be replayed, which only a writable folder allows.
+                if os.access(self.path.parent, os.W_OK):
+                    raise
+                if siblings.size_or_zero(siblings.wal_path(self.path)) > 0:
+                    raise ProjectError(self.path, NEEDS_REPLAY) from None
+                conn = sqlite3.connect(_uri(self.path, immutable="1"), uri=True)
+        else:
+            mode = "rw" if self.path.exists() else "rwc"
+            conn = sqlite3.connect(_uri(self.path, mode=mode), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        return conn
+
+    def _configure(self, pending: bool) -> None:
         self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        # A damaged page elsewhere would otherwise open fine and fail at some later click, possibly
-        # half-way through a change. quick_check walks every b-tree page (~0.5 ms per MB when cached),
-        # cheap enough to do on every open.
-        verdict = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if verdict != "ok":
-            raise ProjectError(self.path, f"damaged project file ({verdict})")
-        # Decide whether the file is ours before changing anything in it (WAL mode is written to the
-        # file header).
-        pending = self._check_version()
         self.conn.execute("PRAGMA foreign_keys=ON")
-        if not self.readonly:
-            mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-            if mode.lower() != "wal":
-                self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=FULL")
+        if self.readonly:
+            self.conn.execute("PRAGMA query_only=ON")
+            return
+        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            self._with_lock_retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
+        self.conn.execute("PRAGMA synchronous=FULL")
         if pending:
             self._migrate()
-
-    def _check_version(self) -> bool:
-        """Refuse files that are not ours or are newer; True if migrations are pending."""
-        tables = set(self.db.table_names())
-        applied = [m.name for m in migrations.applied(self.db)]
-        if tables and not applied:
-            raise ProjectError(self.path, "not an annotator project (an SQLite database with other tables)")
-        unknown = [name for name in applied if name not in known_migrations()]
-        if unknown:
-            raise ProjectError(
-                self.path,
-                f"made by a newer version of the annotator (schema step {unknown[-1]}); "
-                f"this is version {__version__} — update the app to open it",
-            )
-        if not migrations.pending(self.db):
-            return False
-        if self.readonly:
-            raise ProjectError(self.path, "needs an upgrade to this version's format but is read-only")
-        return True
+        if not self.conn.execute("PRAGMA application_id").fetchone()[0]:
+            # The identity siblings.py recognises this project's -wal by (random, never 0).
+            with self.write():
+                self.conn.execute(f"PRAGMA application_id={secrets.randbelow(2**31 - 2) + 1}")
 
     def _migrate(self) -> None:
         self._with_lock_retry(lambda: migrations.apply(self.db))
-        self.db.execute(
-            "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('app_version', ?)", [__version__]
-        )
-        if not self.meta("created"):
-            self.set_meta("created", now())
+        with self.write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('app_version', ?)", [__version__])
+            if not self.meta("created"):
+                self.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES ('created', ?)", [now()])
 
     # -- writing ---------------------------------------------------------------------------------
     def _with_lock_retry(self, fn):
@@ -159,22 +268,44 @@ class Project:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
-        """One transaction. Nested calls join the outer transaction (via a savepoint)."""
+        """One transaction. Nested calls join the outer transaction (via a savepoint).
+
+        The outermost one bumps the save counter in the database header (user_version), so each
+        transaction's log frames carry page 1 with the project's identity: siblings.py tells our own
+        -wal from a stray one by it. A disk or file failure rolls back and raises ProjectError.
+        """
         if self.readonly:
             raise ProjectError(self.path, "opened read-only; changes cannot be saved")
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
-        self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            counter = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            self.conn.execute(f"PRAGMA user_version={(counter + 1) % 2**31}")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise write_error(self.path, exc) or exc from None
         try:
             yield self.db
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                translated = write_error(self.path, exc)
+                if translated is not None:
+                    raise translated from exc
             raise
-        else:
+        try:
             self._with_lock_retry(lambda: self.conn.execute("COMMIT"))
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise write_error(self.path, exc) or exc from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     # -- small helpers -------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -189,8 +320,13 @@ class Project:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.conn.close()
+        """Idempotent. The connection closes before the registry forgets the project."""
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+        if self._key is not None:
+            registry.release(self._key)
+            self._key = None
 
     def __enter__(self) -> "Project":
         return self
@@ -208,11 +344,16 @@ def open_project(path: str | os.PathLike, *, readonly: bool = False, create: boo
         ensure_default_labels(project)
     except sqlite3.DatabaseError as exc:
         project.close()
-        raise ProjectError(project.path, f"damaged or unreadable project ({exc})") from None
+        raise ProjectError(project.path, open_error(exc)) from None
     except BaseException:
         project.close()
         raise
     return project
 
 
-__all__ = ["Project", "ProjectError", "open_project", "now", "MIGRATION_SET"]
+def is_project_file(path: str | os.PathLike) -> bool:
+    """True if ``path`` is a project open in this process or one of its SQLite files: never read it."""
+    return registry.is_project_file(path)
+
+
+__all__ = ["Project", "ProjectError", "open_project", "now", "is_project_file", "json_column", "reads", "MIGRATION_SET"]

@@ -34,7 +34,7 @@ from annotator.domain.model import RemovedRegion, Section, Span
 from annotator.storage import events
 from annotator.storage import spans as span_store
 from annotator.storage.documents import find_by_sha, sha256_text
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now
 from annotator.storage.sections import save_sections
 
 CONTEXT = 8  # characters of context each side to start with; doubled until the place is unique
@@ -296,7 +296,7 @@ def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ?", [doc_id]
     ).fetchall()
     for edit_id, op, anchor, payload_json, who, created in rows:
-        payload = json.loads(payload_json)
+        payload = json_column(project, payload_json, f"outline edit {edit_id}")
         offsets = {k: payload[k] for k in ("marker_end", "title_end") if isinstance(payload.get(k), int)}
         place = aligner.locate(anchor, max([anchor + 1, *offsets.values()]))
         entry = {"id": edit_id, "op": op, "anchor": anchor, "payload": payload, "annotator": who,

@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.domain.model import Section
 from annotator.storage import events
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now, reads
 
 _COLUMNS = ("level", "marker", "title", "start", "end", "title_start", "title_end", "kind", "ordinal",
             "confidence", "source")
@@ -32,6 +32,7 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
                           entity="outline", entity_id=doc_id, after={"sections": len(sections)})
 
 
+@reads
 def get_sections(project: Project, doc_id: int) -> list[Section]:
     rows = project.conn.execute(
         'SELECT parent_ord, level, marker, title, start, "end", title_start, title_end, kind, ordinal,'
@@ -66,15 +67,18 @@ def remove_edit(project: Project, edit_id: int, annotator: str | None = None) ->
             return
         project.conn.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
         events.record(project, "outline.undo", annotator=annotator, document_id=row[0], entity="section_edit",
-                      entity_id=edit_id, before={"op": row[1], "anchor": row[2], **json.loads(row[3])})
+                      entity_id=edit_id, before={"op": row[1], "anchor": row[2],
+                                                 **json_column(project, row[3], f"outline edit {edit_id}")})
 
 
+@reads
 def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
     rows = project.conn.execute(
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ? ORDER BY id",
         [doc_id],
     ).fetchall()
     return [
-        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json.loads(r[3]), "annotator": r[4], "created": r[5]}
+        {"id": r[0], "op": r[1], "anchor": r[2], "payload": json_column(project, r[3], f"outline edit {r[0]}"),
+         "annotator": r[4], "created": r[5]}
         for r in rows
     ]

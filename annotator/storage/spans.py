@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 from annotator.domain.model import Span, SpanStatus, Suggestion
 from annotator.storage import events
 from annotator.storage.labels import SUGGESTER, ensure_annotator
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project, json_column, now, reads
 
 _SELECT = (
     'SELECT id, document_id, start, "end", label, annotator, status, attributes, source, provenance,'
@@ -30,10 +30,11 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def _row_to_span(r: Sequence[Any]) -> Span:
+def _row_to_span(r: Sequence[Any], project: Project) -> Span:
     return Span(
         id=r[0], document_id=r[1], start=r[2], end=r[3], label=r[4], annotator=r[5], status=r[6],
-        attributes=json.loads(r[7]), source=r[8], provenance=json.loads(r[9]), created=r[10], updated=r[11],
+        attributes=json_column(project, r[7], f"span {r[0]} attributes"), source=r[8],
+        provenance=json_column(project, r[9], f"span {r[0]} provenance"), created=r[10], updated=r[11],
     )
 
 
@@ -46,12 +47,24 @@ def span_to_json(span: Span) -> dict[str, Any]:
     }
 
 
-def _validate(project: Project, span: Span) -> None:
-    row = project.conn.execute("SELECT char_count FROM documents WHERE id = ?", [span.document_id]).fetchone()
+def _char_count(project: Project, doc_id: int) -> int:
+    # char_count is stored after the texts, so reading it walks the row's overflow pages: O(document
+    # size). Bulk callers look it up once per document (see add_spans), never once per span.
+    row = project.conn.execute("SELECT char_count FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
-        raise ValueError(f"no document {span.document_id}")
-    if not (0 <= span.start < span.end <= row[0]):
-        raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {row[0]} characters")
+        raise ValueError(f"no document {doc_id}")
+    return row[0]
+
+
+def _validate(project: Project, span: Span, lengths: dict[int, int] | None = None) -> None:
+    if lengths is None:
+        count = _char_count(project, span.document_id)
+    elif span.document_id in lengths:
+        count = lengths[span.document_id]
+    else:
+        count = lengths[span.document_id] = _char_count(project, span.document_id)
+    if not (0 <= span.start < span.end <= count):
+        raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {count} characters")
     if span.status not in SpanStatus.ALL:
         raise ValueError(f"unknown status {span.status!r}")
     if not project.conn.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
@@ -98,6 +111,7 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
     added = skipped = 0
     stamp = now()
     seen_annotators: set[str] = set()
+    lengths: dict[int, int] = {}
     with project.write():
         for span in spans:
             if span.annotator not in seen_annotators:
@@ -105,7 +119,7 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
                 seen_annotators.add(span.annotator)
             span = replace(span, id=span.id or new_id(), created=span.created or stamp,
                            updated=span.updated or stamp)
-            _validate(project, span)
+            _validate(project, span, lengths)
             if find_identical(project, span) or project.conn.execute(
                 "SELECT 1 FROM spans WHERE id = ?", [span.id]
             ).fetchone():
@@ -118,9 +132,10 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
     return added, skipped
 
 
+@reads
 def get_span(project: Project, span_id: str) -> Span | None:
     row = project.conn.execute(_SELECT + " WHERE id = ?", [span_id]).fetchone()
-    return _row_to_span(row) if row else None
+    return _row_to_span(row, project) if row else None
 
 
 def remove_span(project: Project, span_id: str, *, by: str | None = None) -> Span | None:
@@ -160,6 +175,7 @@ def update_span(project: Project, span_id: str, *, by: str | None = None, **chan
     return before, after
 
 
+@reads
 def list_spans(
     project: Project,
     doc_id: int | None = None,
@@ -184,7 +200,7 @@ def list_spans(
         where.append("label = ?")
         params.append(label)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY document_id, start, "end", label'
-    return [_row_to_span(r) for r in project.conn.execute(sql, params)]
+    return [_row_to_span(r, project) for r in project.conn.execute(sql, params)]
 
 
 # -- suggestions ---------------------------------------------------------------------------------
@@ -216,13 +232,14 @@ def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Sug
     return len(rows)
 
 
+@reads
 def open_suggestions(project: Project, doc_id: int, annotator: str) -> list[Span]:
     """Suggestions this annotator has neither accepted (has an identical span) nor rejected."""
     sql = _SELECT + """ AS s WHERE s.document_id = ? AND s.annotator = ? AND NOT EXISTS (
             SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
             AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)
         ORDER BY s.start, s."end", s.label"""
-    return [_row_to_span(r) for r in project.conn.execute(sql, [doc_id, SUGGESTER, annotator])]
+    return [_row_to_span(r, project) for r in project.conn.execute(sql, [doc_id, SUGGESTER, annotator])]
 
 
 def _answer(project: Project, suggestion: Span, annotator: str, status: str, action: str) -> Span:

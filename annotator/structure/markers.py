@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from annotator.nlp.numerals import cn_to_int, fold_digits
+from annotator.nlp.numerals import cn_to_int
 
 LAST = -1  # ordinal of 最后: "one more than whatever came before"
 
@@ -50,15 +50,15 @@ _REGISTRY = (
     Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{_CN})[）)]", "cn", HEADING),
     Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
     Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
-    Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN})部分", "cn", HEADING),
+    Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
     Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
     Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
-    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项(?=[\s\u3000 ：:，,]|$)", "cn", HEADING),
-    Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN})个问题[，,、：:]?", "cn", SENTENCE),
-    Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN})是", "cn", COMMA),
-    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN})点?[，,、：:]", "cn", COMMA),
+    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条", "cn", HEADING),
+    Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
+    Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
+    Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
+    Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
+    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{_CN})是", "cn", COMMA),
@@ -70,7 +70,7 @@ _REGISTRY = (
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})、", "digit", SENTENCE),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
-    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,2})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
+    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])[.．、](?=[^\sA-Za-z0-9.．])", "upper", LINE),
     Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
@@ -97,12 +97,59 @@ _GLUE_AFTER = frozenset("）)」』】]”’")  # a flattened page runs a headi
 PLAUSIBILITY = {"line": 1.0, "break": 0.9, "sentence": 0.8, "space": 0.75, "comma": 0.6, "glued": 0.45}
 
 _FIRST = "（(第另一二三四五六七八九十○〇其首再最\\d\u2460-\u2473" + _STEMS + "A-H"
-_PATTERN = re.compile(
-    rf"(?=[{_FIRST}])(?:" + "|".join(f"(?P<g{k}>{f.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
-                                     for k, f in enumerate(_REGISTRY)) + ")"
-)
-_GROUP = {f"g{k}": (k, f) for k, f in enumerate(_REGISTRY)}
+# Families sharing a leading part are compiled as one alternative (the lead matched once, then the
+# tails tried in registry order): the scanner then tries a handful of alternatives where a character
+# such as 一 (very common in running text) could start a marker, not every family in turn.
+_LEADS = (rf"第(?P<n>{_CN_LONG})", rf"(?P<n>{_CN})", r"[（(]", r"(?P<n>\d{1,3})")
+
+
+def _compile() -> tuple[re.Pattern, dict[str, tuple[int, Family, str]]]:
+    groups: dict[str, list[int]] = {}
+    for k, family in enumerate(_REGISTRY):
+        lead = next((lead for lead in _LEADS if family.pattern.startswith(lead)), f"#{k}")
+        groups.setdefault(lead, []).append(k)
+    alternatives = []
+    numeral_group: dict[int, str] = {}  # family index → name of the group holding its numeral
+    for index, (lead, members) in enumerate(groups.items()):
+        if lead.startswith("#"):
+            k = members[0]
+            alternatives.append(f"(?P<g{k}>{_REGISTRY[k].pattern.replace('(?P<n>', f'(?P<n{k}>')})")
+            numeral_group[k] = f"n{k}"
+            continue
+        tails = "|".join(
+            f"(?P<g{k}>{_REGISTRY[k].pattern[len(lead):].replace('(?P<n>', f'(?P<n{k}>')})" for k in members)
+        alternatives.append(lead.replace("(?P<n>", f"(?P<lead{index}>") + f"(?:{tails})")
+        for k in members:
+            numeral_group[k] = f"lead{index}" if "(?P<n>" in lead else f"n{k}"
+    body = rf"(?=[{_FIRST}])(?:" + "|".join(alternatives) + ")"
+    pattern = re.compile(body)
+    names = set(pattern.groupindex)
+    return pattern, {f"g{k}": (k, f, numeral_group[k] if numeral_group[k] in names else "")
+                     for k, f in enumerate(_REGISTRY)}
+
+
+_PATTERN, _GROUP = _compile()
+# The same grammar, tried only where a marker can stand outside a flattened line: at the start, or
+# after a line break, a stop or comma, a closing quote, a space, a markdown "#" or a photo credit.
+# Most occurrences of 一, 二, 第 … sit inside words ("统一", "第二次"); skipping them in C is what keeps
+# ordinary text fast.  Flattened lines, where a marker may be glued to a word, are scanned in full.
+_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]"
+_PATTERN_AT_OPENINGS = re.compile(rf"(?:\A|(?<=[{_OPENERS}])){_PATTERN.pattern}")
+
+
 _NEXT_NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff0e\uff05]")
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits, point and percent → ASCII, same length (offsets kept).  Only the few
+    full-width characters are touched: str.translate walks every character and costs more than the
+    whole marker scan on a long text."""
+    if _FULLWIDTH.search(text) is None:
+        return text
+    return _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
 _MARKDOWN_PREFIX = re.compile(r"[ \t\u3000]*#{1,6}[ \t\u3000]+")
 
 
@@ -178,16 +225,18 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
-    if _in_flattened_line(i, newlines) and (ch in _GLUE_AFTER or "\u4e00" <= ch <= "\u9fff"):
+    if ch in _GLUE_AFTER:
+        return "glued"  # "…（市审批服务局按职责分工负责）2．简化…": an item ends in a note, the next runs on
+    if "\u4e00" <= ch <= "\u9fff" and _in_flattened_line(i, newlines, len(text)):
         return "glued"
     return None
 
 
-def _in_flattened_line(i: int, newlines: list[int]) -> bool:
+def _in_flattened_line(i: int, newlines: list[int], length: int) -> bool:
     k = bisect.bisect_left(newlines, i)
     start = newlines[k - 1] + 1 if k else 0
-    end = newlines[k] if k < len(newlines) else None
-    return end is None or end - start >= FLATTENED_LINE_MIN
+    end = newlines[k] if k < len(newlines) else length
+    return end - start >= FLATTENED_LINE_MIN
 
 
 def _previous_char(text: str, i: int) -> str:
@@ -238,35 +287,90 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     return value == ordinal + 1
 
 
-def _allowed(family: Family, position: str, glued_ok: bool = True) -> bool:
+_LEGAL = frozenset({"article", "clause", "item"})
+
+
+def _separated(text: str, end: int) -> bool:
+    """Does a space, a colon or a line end follow the marker ("第三条　", "第三条："), as in a heading?"""
+    return end >= len(text) or text[end] in " \t\n\u3000\xa0：:，,"
+
+
+def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     if family.where == LINE:
-        return position == "line"
+        # A page flattened onto one line lost its line starts; a sentence end is where they were.
+        return position == "line" or (flattened and position in ("break", "sentence"))
     if position == "comma":
         # "苏联和我们不同，一、沙皇俄国是帝国主义，二、…": a numbered list inside a sentence; the outline
         # keeps such members only where a neighbour stands in the same paragraph.
         return family.where == COMMA or family.id in COMMA_LISTS
     if position == "glued":
-        return glued_ok and family.where == HEADING
+        return family.where == HEADING
     return True
+
+
+_QUOTE_MAX = 1000  # a quotation longer than this is more likely an unclosed quote mark than a citation
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans “…” closed within their paragraph, in one pass over the quote marks."""
+    spans, opened = [], None
+    for m in re.finditer("[“”\n]", text):
+        ch = m.group()
+        if ch == "“":
+            opened = m.start()
+        elif ch == "”" and opened is not None:
+            if m.start() - opened <= _QUOTE_MAX:
+                spans.append((opened, m.start()))
+            opened = None
+        elif ch == "\n":
+            opened = None
+    return spans
+
+
+def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_left(starts, i) - 1
+    return k >= 0 and spans[k][0] < i < spans[k][1]
+
+
+def _matches(folded: str, newlines: list[int]) -> list[re.Match]:
+    """Marker matches at openings everywhere, plus every match inside flattened lines, in order."""
+    found = list(_PATTERN_AT_OPENINGS.finditer(folded))
+    bounds = [-1, *newlines, len(folded)]
+    long_lines = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b - a - 1 >= FLATTENED_LINE_MIN]
+    if not long_lines:
+        return found
+    seen = {m.start() for m in found}
+    for start, end in long_lines:
+        found.extend(m for m in _PATTERN.finditer(folded, start, end) if m.start() not in seen)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def scan(text: str) -> list[Candidate]:
     """Every marker-shaped string at a plausible position, in document order."""
     folded = fold_digits(text)
     newlines = [m.start() for m in re.finditer("\n", folded)]
+    quotes = _quotations(folded)
+    quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
-    for m in _PATTERN.finditer(folded):
+    for m in _matches(folded, newlines):
         group = m.lastgroup
         if group is None:
             continue
-        k, family = _GROUP[group]
-        ordinal = _ordinal(family, m.group(f"n{k}"))
+        _k, family, numeral = _GROUP[group]
+        ordinal = _ordinal(family, m.group(numeral) if numeral else None)
         if ordinal is None:
             continue
         start, end = m.span()
         position = _position(folded, start, newlines)
-        if position is None or not _allowed(family, position):
+        if position is None:
             continue
+        if position != "line" and _quoted(start, quotes, quote_starts):
+            continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
+        if not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded))):
+            continue
+        if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):
+            continue  # "依照第九十九条规定": a reference to an article, not an article
         if family.id == "sequence" and m.group().startswith("再次") and end == start + 2:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma
         if ordinal != LAST and family.numeral in ("cn", "digit") and _runs_into_next_numeral(folded, end, ordinal):
@@ -300,8 +404,8 @@ def match_marker(line: str, start: int = 0) -> MarkerMatch | None:
     m = _PATTERN.match(fold_digits(line), i)
     if m is None or m.lastgroup is None:
         return None
-    k, family = _GROUP[m.lastgroup]
-    ordinal = _ordinal(family, m.group(f"n{k}"))
+    _k, family, numeral = _GROUP[m.lastgroup]
+    ordinal = _ordinal(family, m.group(numeral) if numeral else None)
     if ordinal is None:
         return None
     j = m.end()

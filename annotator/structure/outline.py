@@ -1,14 +1,21 @@
 """The outline parser: candidate markers → validated sequences → a tree of Sections.
 
-Nesting follows the document rather than a fixed marker→level table.  Candidates are read in order
-against a stack of open enumerations: a family already on the stack continues (and closes everything
-opened under it) when its ordinal is the next one; a family not on the stack opens a new level under
-the current one when it starts at 1 (or runs on from where it stopped under the same kind of parent).
-Two priors from GB/T 9704 settle what the order alone cannot: a heading that opens a paragraph closes
-inline enumerations (一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、)
-closes lower ones ((1)).  Runs that never continue (a lone 一是, a lone 首先) are then dropped and the
-stack replayed without them.  Text flattened without spaces hides where paragraphs open, so both
-readings of a full stop are tried and the one that keeps more markers wins.
+Nesting follows the document rather than a fixed marker→level table.  Every marker occurrence the
+scanner finds (markers.scan, with where it stands and how plausible that is) is read in order against
+a stack of open enumerations: a family already on the stack continues (and closes everything opened
+under it) when its ordinal is the next one, or starts a new list in the same place when it is 1 again
+(a second 一是…五是 list, 1． restarting under the next （N）); a family not on the stack opens a new
+level under the current one when it starts at 1, runs on from where it stopped (（一）…（五） 二、 （六）…;
+articles of a law through chapters), or starts at 2 when its first item was lost (kept only if 3
+follows and no "number" cuts a sentence, which is what page-chunk numbers do).  Two priors from GB/T
+9704 settle what the order alone cannot: a heading that opens a paragraph closes inline enumerations
+(一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、) closes lower ones
+((1)).  An unnumbered section title on a line of its own ("关于极端民主化") closes every open list.
+Runs that never continue (a lone 一是, a lone 首先) are dropped and the stack replayed without them, so
+the outline kept is the consistent reading of all candidates; each pass is linear in the candidates.
+Text flattened without spaces hides where paragraphs open, so both readings of a full stop are tried
+and the one that keeps more markers wins.  Each heading gets a confidence: the weaker of its marker's
+(position, run length, a missing first item) and its title boundary's.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ class _Node:
     parent: int | None
     run: int
     ordinal: int  # resolved (最后 → previous + 1)
+    lost_first: bool = False  # opens a run at 2: its first item was not found
 
 
 @dataclass
@@ -106,10 +114,11 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
                 frame.last = ordinal
                 frame.closed = cand.ordinal == LAST
                 continue
-            if cand.ordinal != 1:
+            if cand.ordinal != 1 or cand.position == "glued":
                 continue
             # The same kind of list starting again at 1 where the old one stood: a new list under the
-            # same parent (a second 一是…五是 list, a new part of the document at the top).
+            # same parent (a second 一是…五是 list, a new part of the document at the top).  Not for a
+            # marker glued into a flattened line: "统一、规范" must not restart anything.
             del stack[on_stack:]
             depth = on_stack
         else:
@@ -131,6 +140,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int]) -> tuple[li
         run = len(runs.members)
         runs.members[run] = []
         node = accept(cand, depth, run, ordinal)
+        nodes[node].lost_first = run in runs.provisional
         stack.append(_Frame(cand.family, ordinal, node, run))
     return nodes, runs
 
@@ -174,8 +184,8 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
             node = nodes[members[0]]
             if node.ordinal > 1:
                 continue  # runs on from an earlier, already validated run
-            if FAMILIES[family].inline:
-                drop.add(node.cand.start)
+            if FAMILIES[family].inline or node.cand.position == "glued":
+                drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
             elif family not in long_runs and members[0] not in parents:
                 drop.add(node.cand.start)
             continue
@@ -235,13 +245,35 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
+    for section, belief in zip(sections, _heading_confidence(nodes)):
+        # One number for "is this right": the weaker of "is this a heading" and "is this its title".
+        section.confidence = round(min(section.confidence, belief), 3)
     return sections
 
 
+def _heading_confidence(nodes: list[_Node]) -> list[float]:
+    """How sure the parser is that each node is a heading: where its marker stands (a line start is
+    certain, a marker glued into a flattened line much less so), firmed up by the length of its run
+    (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
+    sizes: dict[int, int] = {}
+    for node in nodes:
+        sizes[node.run] = sizes.get(node.run, 0) + 1
+    out = []
+    for node in nodes:
+        doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
+        if node.lost_first:
+            doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
+        out.append(1.0 - doubt)
+    return out
+
+
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:
-    """One JSON object per heading: level, marker, title, start, end."""
+    """One JSON object per heading: level, marker, title, start, end, family, ordinal and confidence
+    (0–1: the weaker of the marker's and the title boundary's certainty; below 0.8 is worth a look)."""
     for section in sections:
-        yield json.dumps(section.to_json(), ensure_ascii=False)
+        record = {**section.to_json(), "kind": section.kind, "ordinal": section.ordinal,
+                  "confidence": section.confidence}
+        yield json.dumps(record, ensure_ascii=False)
 
 
 def outline_tree(sections: list[Section]) -> str:

@@ -19,8 +19,10 @@ from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
+_TITLE_STOP = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0]")  # what may end a title
 _SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
+_ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
 _HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
 _INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
 _CUT_MIN, _CUT_MAX = 4, 50
@@ -43,7 +45,8 @@ _STRONG_CUE = re.compile(
 _TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
 _HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
 _MEDIUM_CUE = re.compile(
-    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前)"
+    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
+    r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
 )
 _MEDIUM_MIN_LENGTH = 45
 # A title does not end on these, and a body does not begin with these.
@@ -65,21 +68,33 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     start = s.title_start
     while start < limit and text[start] in HSPACE:
         start += 1
-    stop = min(limit, start + _WINDOW)
-    for i in range(start, stop):
-        ch = text[i]
+    stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
+    found = _TITLE_STOP.search(text, start, stop)
+    while found is not None and found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+        # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
+        close = _CLOSE_BRACKET.search(text, found.start(), stop)
+        found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+    if found is not None:
+        i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, i, "line")
-        if ch in HSPACE:
-            line_end = _short_line_end(text, i, stop, start)
-            if line_end is not None:
-                return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
-            return _Natural(start, i, "space")
+        line_end = _short_line_end(text, i, stop, start)
+        if line_end is not None:
+            return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
+        return _Natural(start, i, "space")
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
+
+
+_CLOSE_BRACKET = re.compile("[）)]")
+
+
+def _inside_brackets(text: str, start: int, i: int) -> bool:
+    span = text[start:i]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
 
 
 def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:

@@ -16,22 +16,25 @@ CONNECTIVE_RE = re.compile(
     r"(?:同时|此外|另外|因此|为此|所以|对此|今年|明年|当前|目前|下一步|下步|今后|在此基础上|特别是|尤其是|"
     r"重点|总之|当然|更为重要的是|关键是|年内|年底前|今年内|全年|\d+年内|[一二三四五六七八九十]+年内)[，,]?"
 )
-# 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note").
+# 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note"),
+# nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…).
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!总有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        r"|被|到[^，。；]{0,12}才|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+        r"|被|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期)|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
 _YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约]|有[之的])"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
 _XU = r"(?<![无毋必胡])须(?![知臾])"
-# 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力).
-_BUNENG = r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自)"
+# 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力). Attitudes and ways of
+# treating people are ruled, not reported: 不能认为…已经稳固, 不能强迫人接受, 不能性急.
+_BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自|"
+           r"认为|强迫|性急|急躁|混为一谈)")
 STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
 NORMAL = (rf"应当|应该|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
-# 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 希望工程) they ask nothing.
-SOFT = (r"(?<![的出条项些点有大新和与能会])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
+# 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
+SOFT = (r"(?<![的出条项些点有大新和与能会予托])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
         r"力争|让我们|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
@@ -120,8 +123,8 @@ REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quota
 # 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
 PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
-# Predictions and conditions: 就能…, 一定能…, 就会…, 将会…; a cue after them is their content.
-PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕")
+# Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
+PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必")
 # Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.
 ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导")
 QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
@@ -137,3 +140,17 @@ TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|
 SCOPE_RE = re.compile(r"\s*(?:不论|无论|不管|凡是|凡)")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
 CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
+# A question asks, it does not order: 人不是每天都要洗脸吗? 青年要犯错误，老年就不犯错误呀?
+QUESTION_CUES = frozenset({"要", "应", "应当", "应该", "须"})
+# A copula before the modal classifies, it does not order: 这是应当克服的一种矛盾; 意见是应当放到北京来.
+COPULA_CUES = frozenset({"应", "应当", "应该"})
+# A clause turned into a noun phrase holds its cue as a description: 顽固地要走后一条路线的人, 坚决反对…的人;
+# 重工业要以农业为重要市场这一点; 要想不经过艰难曲折，…，这种想法，只是幻想.
+NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法)$")
+OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")
+# A later clause that takes the verb clauses before it as its subject (…，这是我们的基本方针; …，就是解决这个
+# 矛盾的一个方法) or its condition (…，才能将…提高起来): the verbs state, they do not task.
+STATED_LATER_RE = re.compile(r"\s*(?:这|那)?(?:就|也|都)?是(?!否)|\s*(?:就|才|也)?(?:能|能够|可以|会)")
+RESULT_RE = re.compile(r"才能|是能够|就能")
+# The agenda of the meeting being opened describes the talk, it tasks no one: 这次会议的主要任务是，总结…，部署….
+AGENDA_RE = re.compile(r"会议的(?:主要)?任务是")

@@ -256,6 +256,14 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
     if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的
+    if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
+        return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
+    if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
+        return None  # 顽固地要走后一条路线的人: a description of someone, not an order
+    if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
+        return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
+    if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
+        return None  # 人不是每天都要洗脸吗?
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
         if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
@@ -269,6 +277,17 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
     return cue
+
+
+def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
+    """A verb clause that a later clause of its segment takes as subject or condition states, it does not
+    task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来; nor does the agenda
+    of the meeting (会议的主要任务是总结…，部署…)."""
+    for c_start, c_end in clauses[i + 1:]:
+        if cues.STATED_LATER_RE.match(text, c_start, c_end) or cues.RESULT_RE.search(text, c_start, c_end):
+            return True
+    c_start, c_end = clauses[i]
+    return bool(cues.RESULT_RE.search(text, c_start, c_end) or cues.AGENDA_RE.search(text, clauses[0][0], c_start))
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -321,6 +340,8 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
             if cue is None:
                 continue
             explicit = cue.kind not in _IMPLICIT_KINDS
+            if not explicit and _stated(text, clauses, i):
+                continue
             if opened is None:
                 at = _addressee_start(text, clauses, i, cue) if explicit else clauses[i][0]
                 opened = (at, cue)

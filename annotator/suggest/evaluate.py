@@ -29,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.suggest import errors
-from annotator.suggest.gold import GOLD_FILE, build_gold, is_held_out, is_implicit, load_gold, parse_markup, write_gold
+from annotator.suggest.gold import (GOLD_FILE, build_gold, held_out_batch, is_held_out, is_implicit, load_gold,
+                                    parse_markup, write_gold)
 
 __all__ = ["GOLD_FILE", "Score", "bench", "build_gold", "load_gold", "parse_markup", "score", "main"]
 
@@ -179,13 +180,17 @@ def suggest_for(text: str, unit: str = "clause", implicit: bool = False):
 
 
 def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dict[str, Score]:
-    """Per-document scores keyed by document id, plus "dev", "heldout" and "all" sums."""
-    out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "all": Score()}
+    """Per-document scores keyed by document id, plus "dev", "heldout" (with its parts "heldout-1" and
+    "heldout-2") and "all" sums."""
+    out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "heldout-1": Score(), "heldout-2": Score(),
+                             "all": Score()}
     for doc in docs:
         proposed, sections = suggest_for(doc["text"], unit, implicit)
         sc = score_document(doc, proposed, sections)
         out[doc.get("id", "")] = sc
         out["heldout" if is_held_out(doc.get("id", "")) else "dev"].add(sc)
+        if held_out_batch(doc.get("id", "")):
+            out[held_out_batch(doc.get("id", ""))].add(sc)
         out["all"].add(sc)
     return out
 
@@ -224,12 +229,21 @@ def _row(name: str, sc: Score) -> str:
             f"{sc.i_gold:>9} {sc.i_recall:>6.3f} {sc.ratio(sc.i_right, sc.i_proposed):>6.3f}")
 
 
-def report(scores: dict[str, Score], show_errors: bool = False) -> str:
+_SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "all")
+
+
+def report(scores: dict[str, Score], show_errors: bool = False, heldout_examples: bool = False) -> str:
+    """The tables; with ``show_errors`` every dev error with its example, held-out ones only as counts unless
+    ``heldout_examples`` (reading held-out examples is tuning on them: the CLI asks for it explicitly)."""
     lines = [_HEADER]
     for part in ("dev", "heldout"):
-        docs = [k for k in scores if k not in ("dev", "heldout", "all") and is_held_out(k) == (part == "heldout")]
-        for k in docs:
-            lines.append(_row(k, scores[k]))
+        docs = [k for k in scores if k not in _SUMS and is_held_out(k) == (part == "heldout")]
+        batches = ("",) if part == "dev" else ("heldout-1", "heldout-2")
+        for batch in batches:
+            mine = [k for k in docs if held_out_batch(k) == batch]
+            lines += [_row(k, scores[k]) for k in mine]
+            if batch and mine:
+                lines.append(_row(f"== {batch.upper()} ({len(mine)} documents)", scores[batch]))
         lines.append(_row(f"== {part.upper()} ({len(docs)} documents)", scores[part]))
     lines.append(_row("== ALL", scores["all"]))
     lines.append("targets (held-out): statistic recall ≥ 0.97, exact ≥ 0.95, false numerals ≤ 3 %; "
@@ -240,7 +254,7 @@ def report(scores: dict[str, Score], show_errors: bool = False) -> str:
         for (kind, cls), n in sorted(counts.items()):
             lines.append(f"   {kind:<28} {cls:<40} {n:>4}")
     if show_errors:
-        for part in ("dev", "heldout"):
+        for part in ("dev", "heldout") if heldout_examples else ("dev",):
             for kind, cls, example in scores[part].errors:
                 lines.append(f"{part:<7} {kind:<26} [{cls}] {example[:110]}")
     return "\n".join(lines)
@@ -252,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build", action="store_true", help="rebuild gold.jsonl from the marked-up sources")
     ap.add_argument("--unit", default="clause", choices=("clause", "sentence"))
     ap.add_argument("--implicit", action="store_true", help="also propose implicit directives")
-    ap.add_argument("--errors", action="store_true", help="list every miss and false proposal with its class")
+    ap.add_argument("--errors", action="store_true", help="list every dev miss and false proposal with its class")
+    ap.add_argument("--heldout-examples", action="store_true",
+                    help="with --errors, list held-out examples too (do not tune on them)")
     ap.add_argument("--learning-curve", action="store_true",
                     help="simulate an annotator on the first part of each document, score the rest")
     args = ap.parse_args(argv)
@@ -270,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(learning_curve_report(load_gold(), implicit=args.implicit))
         return 0
-    print(report(score(load_gold(), unit=args.unit, implicit=args.implicit), show_errors=args.errors))
+    print(report(score(load_gold(), unit=args.unit, implicit=args.implicit), show_errors=args.errors,
+                 heldout_examples=args.heldout_examples))
     return 0
 
 

@@ -16,10 +16,10 @@ from annotator.nlp.numerals import cn_range, cn_to_int
 # Counting units that, after a lone 一, make an article ("作为一项任务", "一批", "一次") not a count.
 _COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起部类种") | {
     "个月", "小时", "分钟", "人", "户"}
-# Discourse counts structure the speech: 7个方面的问题, 两条缺点, 两个积极性, 三个条件之一.
+# Discourse counts structure the speech: 7个方面的问题, 两条缺点, 两个积极性, 三个条件之一, 三种立场, 两种态度.
 _DISCOURSE_AFTER = re.compile(
     r"方面|层面|问题|意见|体会|要求|关系|环节|缺点|优点|积极性|条件|(?:[\u4e00-\u9fff]{0,2}(?:方面|层面|问题|意见|体会|建议|要求|关系|环节|字|缺点|优点|积极性|条件|好处|坏处|"
-    r"办法|矛盾|观点|特点|教训|经验|错误|理由|因素|途径|东西|事情|目的|步骤|阶段|不好|好|点))(?:之一|[，。：:；、]|$)"
+    r"办法|矛盾|观点|特点|教训|经验|错误|理由|因素|途径|东西|事情|目的|步骤|阶段|立场|态度|不好|好|点))(?:之一|[，。：:；、]|$)"
     r"|[\u4e00-\u9fff]{0,6}之一|[：:]")
 # After a small Chinese numeral, an abstract noun makes a figure of speech: 两件大事, 三项制度, 两个责任.
 _ABSTRACT_AFTER = re.compile(r"大事|制度|原则|底线|红线|责任|作用|能力|意识|思想|精神|理念|观念|重点|任务|"

@@ -133,6 +133,9 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     if frac:
         denominator = parse_number(frac.group()[:-2])
         numerator = parse_number(num[frac.end():])
+        loose = cn_range(num[frac.end():]) if numerator is None else None
+        if loose and denominator in (100, 1000):
+            return loose[0], loose[1], False  # 百分之十几: a loose count, as 二十几户 is
         if denominator in (100, 1000) or numerator is None or not denominator:
             return numerator, None, False  # 百分之/千分之: reported as % / ‰ with the numerator as value
         return round(numerator / denominator, 6), None, True

@@ -16,12 +16,12 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="44" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="46" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="64" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="66" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
     </message>
@@ -493,7 +493,7 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="36" />
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="46" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="52" />
         <source>editor's note</source>
         <translation>编者按</translation>
     </message>
@@ -504,6 +504,7 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="37" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="42" />
         <source>editor's introduction</source>
         <translation>编者导语</translation>
     </message>
@@ -519,36 +520,62 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="39" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="50" />
         <source>title line</source>
         <translation>标题行</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <source>extra blank space and empty lines</source>
+        <translation>多余的空白和空行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="41" />
+        <source>title repeated at the top</source>
+        <translation>开头重复的标题</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="43" />
+        <source>page number between pages</source>
+        <translation>页与页之间的页码</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="44" />
+        <source>line break where a page was split</source>
+        <translation>分页处的断行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
         <source>page counter</source>
         <translation>页码计数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
         <source>page number</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="40" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
         <source>source line</source>
         <translation>来源行</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="50" />
+        <source>page furniture</source>
+        <translation>页面杂项</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="51" />
         <source>page header</source>
         <translation>页眉</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="51" />
         <source>page footer</source>
         <translation>页脚</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="45" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="51" />
         <source>website navigation</source>
         <translation>网站导航</translation>
     </message>
@@ -556,12 +583,12 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="61" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="67" />
         <source>Import report: {0}</source>
         <translation>导入报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="64" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="70" />
         <source>Source: {0}
 Encoding: {1}
 Removed regions: {2}</source>
@@ -570,17 +597,17 @@ Removed regions: {2}</source>
 删除的区域：{2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="74" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="74" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_report.py" line="68" />
+        <location filename="../../annotator/gui/dialogs/import_report.py" line="74" />
         <source>Removed text</source>
         <translation>删除的文字</translation>
     </message>
@@ -588,72 +615,64 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="72" />
+        <location filename="../../annotator/gui/main_window.py" line="71" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="92" />
+        <location filename="../../annotator/gui/main_window.py" line="95" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="102" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Filter spans…</source>
-        <translation>筛选标注…</translation>
+        <translation type="vanished">筛选标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="138" />
         <source>All labels</source>
-        <translation>全部标签</translation>
+        <translation type="vanished">全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>All</source>
-        <translation>全部</translation>
+        <translation type="vanished">全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Tagged</source>
-        <translation>已标注</translation>
+        <translation type="vanished">已标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Suggested</source>
-        <translation>建议</translation>
+        <translation type="vanished">建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162" />
         <source>Spans</source>
-        <translation>标注</translation>
+        <translation type="vanished">标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="178" />
         <source>solid = tagged, dotted underline = suggested</source>
-        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+        <translation type="vanished">底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="451" />
         <source>Put the cursor on a tagged span first</source>
-        <translation>请先将光标放在一个已标注的片段上</translation>
+        <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="468" />
+        <location filename="../../annotator/gui/main_window.py" line="318" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="475" />
+        <location filename="../../annotator/gui/main_window.py" line="325" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -722,17 +741,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="490" />
+        <location filename="../../annotator/gui/main_window.py" line="340" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="494" />
+        <location filename="../../annotator/gui/main_window.py" line="344" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="501" />
+        <location filename="../../annotator/gui/main_window.py" line="351" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -934,67 +953,67 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="120" />
+        <location filename="../../annotator/gui/review/review_window.py" line="126" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="122" />
+        <location filename="../../annotator/gui/review/review_window.py" line="128" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="129" />
+        <location filename="../../annotator/gui/review/review_window.py" line="135" />
         <source>Annotators</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="131" />
+        <location filename="../../annotator/gui/review/review_window.py" line="137" />
         <source>Against gold (this document)</source>
         <translation>对照金标准（本文档）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="133" />
+        <location filename="../../annotator/gui/review/review_window.py" line="139" />
         <source>Annotators and gold</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="185" />
+        <location filename="../../annotator/gui/review/review_window.py" line="192" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="188" />
+        <location filename="../../annotator/gui/review/review_window.py" line="195" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="234" />
+        <location filename="../../annotator/gui/review/review_window.py" line="242" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="241" />
+        <location filename="../../annotator/gui/review/review_window.py" line="249" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="244" />
+        <location filename="../../annotator/gui/review/review_window.py" line="252" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="261" />
+        <location filename="../../annotator/gui/review/review_window.py" line="269" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="275" />
+        <location filename="../../annotator/gui/review/review_window.py" line="283" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="307" />
+        <location filename="../../annotator/gui/review/review_window.py" line="315" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
@@ -1010,32 +1029,32 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="63" />
+        <location filename="../../annotator/gui/models/span_table.py" line="65" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="63" />
+        <location filename="../../annotator/gui/models/span_table.py" line="65" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="63" />
+        <location filename="../../annotator/gui/models/span_table.py" line="65" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="63" />
+        <location filename="../../annotator/gui/models/span_table.py" line="65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="85" />
+        <location filename="../../annotator/gui/models/span_table.py" line="87" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="85" />
+        <location filename="../../annotator/gui/models/span_table.py" line="87" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -1304,6 +1323,49 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <location filename="../../annotator/gui/window_io.py" line="154" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSpans</name>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="55" />
+        <source>Filter spans…</source>
+        <translation>筛选标注…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="59" />
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>Tagged</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="83" />
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="92" />
+        <source>solid = tagged, dotted underline = suggested</source>
+        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_spans.py" line="196" />
+        <source>Put the cursor on a tagged span first</source>
+        <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
 </context>
 <context>

@@ -189,3 +189,28 @@ def test_incremental_updates_match_the_store(make_window, tmp_path, qtbot):
         assert {(s.id, s.start, s.end, s.label) for s in session.suggestions} == open_, action
         assert {s.id for s in window.span_model.rows} == {x[0] for x in stored | open_}
         assert {s.id for s in window.view.highlighter.index.items} == {x[0] for x in stored | open_}
+        for number, item in enumerate(window._outline_items):  # each section's tag count, kept up to date
+            section = session.sections[number]
+            count = sum(1 for x in stored if section.start <= x[1] < section.end)
+            parent = item.parent() or window.outline_model.invisibleRootItem()
+            assert parent.child(item.row(), 1).text() == (str(count) if count else ""), (action, number)
+
+
+def test_start_up_does_not_load_jieba(tmp_path):
+    """jieba's dictionary load holds the GIL for ~0.5 s: the window must not wait for it at start."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from annotator.app import create_window\n"
+            "w, p = create_window(sys.argv[1], settings_file=sys.argv[2], first_run=False)\n"
+            "w.show(); app.processEvents()\nprint('jieba' in sys.modules, 'jieba' in str(sys.modules.keys()))\n"
+            "w.close(); p.close()\n")
+    settings = tmp_path / "s.ini"
+    settings.write_text("[user]\nannotator=张三\nlanguage=en\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "empty.db"), str(settings)],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]

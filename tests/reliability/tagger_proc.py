@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -128,6 +129,18 @@ class Tagger:
         say("saved", state(stored))
 
 
+def worker_opens_and_closes(path: str) -> None:
+    """What an import/suggest/export worker does: its own open_project in its own thread, then close."""
+    def work() -> None:
+        with open_project(path) as project:
+            documents.document_ids(project)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    say("worker")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("project")
@@ -136,6 +149,8 @@ def main() -> None:
     parser.add_argument("--wait-go", action="store_true", help="read a line from stdin before tagging")
     parser.add_argument("--ops", type=int, default=0, help="stop after this many calls (0: until killed)")
     parser.add_argument("--seconds", type=float, default=0, help="stop after this long (0: no limit)")
+    parser.add_argument("--worker-every", type=int, default=0,
+                        help="every N calls, open and close the project in a thread, as a GUI worker does")
     args = parser.parse_args()
     project = open_project(args.project)
     say("ready")
@@ -147,6 +162,8 @@ def main() -> None:
     while (not args.ops or done < args.ops) and (deadline is None or time.monotonic() < deadline):
         tagger.step()
         done += 1
+        if args.worker_every and done % args.worker_every == 0:
+            worker_opens_and_closes(args.project)
     project.close()
     say("done")
 

@@ -6,6 +6,9 @@ the project (possibly recovering the WAL the previous victim left). After all ro
 reported saved must be there with the content it reported, the file must pass integrity_check and
 foreign_key_check, and the event log must agree with the spans.
 
+Every fifth call a child also opens and closes the project in a thread, as the GUI's workers do: a
+second connection in the killed process must not cost it its locks (see test_worker_locks.py).
+
 SIGKILL stops the process, not the machine: this proves the transactions are atomic and committed
 when write() returns; what survives a power cut (synchronous=FULL) cannot be tested here.
 """
@@ -38,6 +41,18 @@ TEXTS = [
 ]
 
 
+def _tagger(path: Path, seed: int, folder: Path) -> Child:
+    return Child(path, ANNOTATOR, seed, "--wait-go", "--worker-every", "5", stderr_dir=folder)
+
+
+def _wait_for_saves(child: Child, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while sum(1 for line in list(child.lines) if line.startswith("saved ")) < count:
+        assert child.proc.poll() is None, f"a tagger died: {child.stderr_text()[-2000:]}"
+        assert time.monotonic() < deadline, "a tagger saved nothing"
+        time.sleep(0.002)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_nothing_reported_saved_is_lost_across_100_kills(tmp_path):
     path = tmp_path / "killed.annotator.db"
@@ -50,18 +65,21 @@ def test_nothing_reported_saved_is_lost_across_100_kills(tmp_path):
     began = time.monotonic()
     # The next children start while the current one tags, so Python's start-up does not add up.
     # They only read the project until told to go, so one writer at a time: the ledger stays exact.
-    waiting = [Child(path, ANNOTATOR, -n, "--wait-go", stderr_dir=tmp_path) for n in range(1, 3)]
+    waiting = [_tagger(path, -n, tmp_path) for n in range(1, 3)]
     for round_ in range(1, ROUNDS + 1):
         if rng.random() < STARTUP_KILLS:
-            victim = Child(path, ANNOTATOR, round_, "--wait-go", stderr_dir=tmp_path)
+            victim = _tagger(path, round_, tmp_path)
             time.sleep(rng.uniform(0.0, 0.15))
             startup_kills += 1
         else:
             victim = waiting.pop(0)
             assert victim.ready.wait(20), "a tagger did not open the project"
-            waiting.append(Child(path, ANNOTATOR, round_, "--wait-go", stderr_dir=tmp_path))
+            waiting.append(_tagger(path, round_, tmp_path))
             victim.go()
-            time.sleep(rng.uniform(0.005, 0.1))
+            # Kill once it is tagging, however busy the machine: after its first two saves, then at a
+            # random moment (often inside a transaction).
+            _wait_for_saves(victim, 2)
+            time.sleep(rng.uniform(0.0, 0.1))
         victim.proc.send_signal(signal.SIGKILL)
         code = victim.finish()
         assert code == -signal.SIGKILL, f"tagger ended by itself ({code}): {victim.stderr_text()[-2000:]}"

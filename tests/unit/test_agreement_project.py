@@ -208,3 +208,14 @@ def test_cli_verb_does_not_import_qt():
     code = ("import sys, annotator.agreement.commands, annotator.agreement.project; "
             "assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cli_documents_option_and_shared_document_notes(proj):
+    doc2, _ = docs.add_document(proj, clean_text="第二篇：要加强安全生产。", raw_text="x", title="第二篇")
+    span_store.add_span(proj, Span(4, 11, "directive", "li", document_id=doc2))  # wang never opened it
+    runner = CliRunner()
+    out = runner.invoke(_cli(), ["agreement", str(proj.path)])
+    assert out.exit_code == 0 and f"left out 1 only one of them worked on: document {doc2} (第二篇)" in out.output
+    out = runner.invoke(_cli(), ["agreement", str(proj.path), "--documents", str(proj.doc)])
+    assert out.exit_code == 0 and "left out" not in out.output
+    assert "document ids" in runner.invoke(_cli(), ["agreement", str(proj.path), "--documents", "x"]).output

@@ -250,3 +250,22 @@ def test_legacy_encodings_are_decoded_right(corpus, name):
 def test_invisible_only_files_are_empty(corpus):
     with pytest.raises(ReadError, match="only invisible characters"):
         read_file(corpus["invisible_only.txt"])
+
+
+def test_html_with_millions_of_tags_is_refused_by_count(tmp_path, monkeypatch):
+    # html.parser costs ~15 µs a tag: 20 MB of "<li>" would take minutes; a real page has far fewer.
+    from annotator.io import html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_MARKUP", 1_000)
+    path = tmp_path / "tags.html"
+    path.write_bytes(b"<p>\xe4\xb8\x80</p>" + b"<i></i><!---->" * 700)
+    with pytest.raises(ReadError, match="over 1,000 HTML tags"):
+        read_file(path)
+    path.write_bytes(b"<p>\xe4\xb8\x80</p>" + b"<i></i>" * 400)
+    assert read_file(path).text == "一"
+
+
+def test_text_after_the_last_tag_is_kept_as_text(tmp_path):
+    path = tmp_path / "tail.html"
+    path.write_bytes("<p>一是</p>二是 &lt;3 <a<b".encode())
+    assert read_file(path).text == "一是\n二是 <3 <a<b"

@@ -222,3 +222,79 @@ def test_scope_list_and_first_person_proposal_belong_to_the_directive():
 def test_a_named_comrade_who_will_speak_is_no_directive_but_all_comrades_are_addressed():
     text = "x同志还要提工作要求，x同志将作工作报告，我完全赞同，希望大家认真抓好落实。全体同志要提高认识。"
     assert [s for s, _ in _spans(text)] == ["希望大家认真抓好落实", "全体同志要提高认识"]
+
+
+# --- issue 17, second round: 要/应 that do not order (each class seen in ≥ 2 dev documents) ---
+
+@pytest.mark.parametrize("text", [
+    "这场斗争还要经过一个很长的历史时期。",          # 要 + a span of time: "it takes"
+    "要有几十年时间，经过艰苦的努力，才能把生活水平提高起来。",
+    "要多少时间这个社才能巩固呢？",
+])
+def test_yao_before_a_span_of_time_is_no_order(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "难道我们每天都要开会吗？",                      # a question asks
+    "青年要犯错误，老年就不犯错误呀？",
+    "这是应当克服的一种偏向。",                      # a copula before 应当 classifies
+    "我的意见，是应当放到北京来。",
+])
+def test_questions_and_copula_before_the_modal_are_no_orders(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "这些是顽固地要走老路的人。",                    # a clause turned into a noun phrase
+    "工业要以农业为市场这一点，还没有看清楚。",
+    "要想不经过曲折就容易成功，这种想法，只是幻想。",
+    "坚决反对这个方针的人，是占极少数。",
+    "其结果必定又要有很多人转过来。",                # a prediction (必定/必然/势必)
+    "大多数群众也对合作社寄予希望。",                # 希望 as a noun
+])
+def test_descriptions_predictions_and_nouns_are_no_orders(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("不能认为新制度一建立就稳固了。", "不能认为新制度一建立就稳固了"),
+    ("我们不能强迫别人接受这个观点。", "我们不能强迫别人接受这个观点"),
+    ("这件事何时实行，不能性急。", "不能性急"),
+])
+def test_buneng_before_an_attitude_is_a_prohibition(text, span):
+    assert span in [s for s, _ in _spans(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "我们要好好地团结他们。",                          # the same words still order where they should
+    "情况在变化，所以大家都要再学习。",
+    "我们要同群众一起来学会辨别香花和毒草。",
+    "一切国家的好经验我们都要学。",
+    "这一次运动必须彻底地持久地进行。",
+])
+def test_ordinary_directives_are_kept(text):
+    assert _spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "巩固同兄弟国家的团结，这是我们的基本方针。",            # a later clause takes the verbs as subject
+    "全面地持久地厉行节约，就是解决这个矛盾的一个方法。",
+    "经过艰苦的努力，才能将生活水平逐步提高起来。",          # a result, not a task
+])
+def test_verb_clauses_that_a_later_clause_states_are_no_implicit_tasks(text):
+    assert _spans(text, implicit=True) == []
+
+
+def test_task_clauses_without_a_statement_stay_implicit_directives():
+    spans = _spans("加快推进城市更新，完善基础设施。", implicit=True)
+    assert [a.get("cue") for _, a in spans] == ["implicit"]
+
+
+@pytest.mark.parametrize("text", [
+    "这次会议的主要任务是，总结去年工作，部署今年任务。",      # the agenda of the meeting
+    "会议的任务是总结2023年全区工作，安排部署2024年重点工作。",
+    "只要继续团结一切力量，新的战争是能够制止的。",            # a result
+])
+def test_agenda_and_results_are_no_implicit_tasks(text):
+    assert _spans(text, implicit=True) == []

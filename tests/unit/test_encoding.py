@@ -278,3 +278,16 @@ def test_random_high_bytes_are_refused_not_guessed():
         else:
             assert result.warnings, result.encoding  # at least never silent
     assert refused >= 15
+
+
+@pytest.mark.parametrize("text", ["Привет, мир! Жизнь и смерть — это тема.\n" * 3, "Καλημέρα κόσμε, τι κάνεις;\n",
+                                  "Größe übermäßig schön, déjà vu.\n", "שלום עולם, מה שלומך?\n",
+                                  "مرحبا بالعالم، كيف حالك؟\n"])
+def test_two_byte_utf8_alphabets_stay_utf8_not_gb18030(text):
+    # Their byte pairs are valid GB18030 (often common hanzi), so only the alphabet tells them apart.
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+
+
+def test_gbk_that_happens_to_be_valid_utf8_is_still_chinese():
+    for word in ("群", "群体", "中华"):
+        assert decode_bytes(word.encode("gbk")) == (word, "gb18030")

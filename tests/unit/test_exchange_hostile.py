@@ -207,3 +207,12 @@ def test_cli_lists_the_bad_line_and_imports_the_rest(cli, tmp_path):
     project = open_project(tmp_path / "p.db")
     assert sorted(s.annotator for s in spans.list_spans(project, 1) + spans.list_spans(project, 2)) == ["乙", "甲"]
     project.close()
+
+
+def test_a_lone_surrogate_is_refused_with_a_reason(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _write(src, [doccano(GOOD_A), '{"text": "坏\\ud800行", "label": [], "annotator": "甲"}', doccano(GOOD_B)])
+    project = open_project(tmp_path / "p.db")
+    report = run_import(project, src, "doccano")
+    assert [p.line for p in report.failed] == [2] and "lone surrogate" in report.failed[0].reason
+    project.close()

@@ -7,7 +7,7 @@ from test_exchange_fixtures import TEXT, TEXT2, at, outline
 
 from annotator.domain.labels import Label
 from annotator.domain.model import Span, Suggestion
-from annotator.exchange.merge import merge
+from annotator.exchange.merge import MergeReport, merge
 from annotator.exchange.native import export_native
 from annotator.exchange.selection import Selection
 from annotator.storage import documents as docs
@@ -130,3 +130,80 @@ def test_bad_sources_are_reported_and_the_good_ones_merged(team, tmp_path):
     assert "target project itself" in errors[2] and errors[3] is None
     assert not report.ok and report.sources[3].spans_added == 3
     assert junk.read_bytes() == b"not a database"
+
+
+# -- the event log: deletions travel, edits fast-forward, conflicts are reported ---------------------------
+
+def _zhang_directive(project):
+    (span,) = [s for s in spans.list_spans(project, annotators=["张三"]) if s.label == "directive"]
+    return span
+
+
+def test_a_deletion_in_the_source_is_deleted_in_the_target_with_provenance(team):
+    from annotator.storage.events import history
+
+    target, sources = team
+    merge(target, sources[:1])
+    gone = _zhang_directive(target)
+    with open_project(sources[0]) as own:
+        spans.remove_span(own, gone.id, by="张三")
+    report = merge(target, sources[:1]).sources[0]
+    assert report.spans_deleted == 1 and report.conflicts == []
+    assert "1 deleted as in the source" in MergeReport([report]).summary()
+    assert spans.get_span(target, gone.id) is None
+    (event,) = [e for e in history(target) if e["action"] == "merge.delete"]
+    assert event["entity_id"] == gone.id and event["after"]["source"] == "zhang.db" and event["after"]["deleted_by"] == "张三"
+    again = merge(target, sources[:1]).sources[0]
+    assert (again.spans_deleted, again.spans_added, again.conflicts) == (0, 0, [])
+
+
+def test_a_deletion_in_the_source_of_a_span_edited_in_the_target_is_a_conflict(team):
+    target, sources = team
+    merge(target, sources[:1])
+    span = _zhang_directive(target)
+    spans.update_span(target, span.id, attributes={"strength": "soft"}, by="组长")
+    with open_project(sources[0]) as own:
+        spans.remove_span(own, span.id, by="张三")
+    report = merge(target, sources[:1]).sources[0]
+    assert report.spans_deleted == 0 and spans.get_span(target, span.id) is not None
+    assert len(report.conflicts) == 1 and "deleted in the source by 张三" in report.conflicts[0]
+
+
+def test_a_span_deleted_in_the_target_is_not_brought_back(team):
+    target, sources = team
+    merge(target, sources[:1])
+    span = _zhang_directive(target)
+    spans.remove_span(target, span.id, by="组长")
+    report = merge(target, sources[:1]).sources[0]
+    assert report.spans_added == 0 and report.spans_not_restored == 1 and spans.get_span(target, span.id) is None
+    with open_project(sources[0]) as own:
+        spans.update_span(own, span.id, label="statistic")
+    report = merge(target, sources[:1]).sources[0]
+    assert spans.get_span(target, span.id) is None
+    assert len(report.conflicts) == 1 and "deleted in the target by 组长" in report.conflicts[0]
+
+
+def test_an_edit_made_only_in_the_source_fast_forwards(team, tmp_path):
+    target, sources = team
+    merge(target, sources[:1])
+    span = _zhang_directive(target)
+    with open_project(sources[0]) as own:
+        spans.update_span(own, span.id, attributes={"strength": "strong"}, label="statistic")
+    report = merge(target, sources[:1]).sources[0]
+    assert report.spans_updated == 1 and report.conflicts == []
+    assert (spans.get_span(target, span.id).label, spans.get_span(target, span.id).attributes) == (
+        "statistic", {"strength": "strong"})
+    before = _snapshot(target, tmp_path, "ff")
+    again = merge(target, sources[:1]).sources[0]
+    assert again.spans_updated == 0 and _snapshot(target, tmp_path, "ff2") == before
+
+
+def test_edits_on_both_sides_name_both_versions(team):
+    target, sources = team
+    merge(target, sources[:1])
+    span = _zhang_directive(target)
+    spans.update_span(target, span.id, attributes={"strength": "soft"}, by="组长")
+    with open_project(sources[0]) as own:
+        spans.update_span(own, span.id, attributes={"strength": "strong"})
+    (conflict,) = merge(target, sources[:1]).sources[0].conflicts
+    assert '"soft"' in conflict and '"strong"' in conflict and "target's version was kept" in conflict

@@ -16,7 +16,7 @@ def test_failure_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     project, _, _ = build(tmp_path / "p.db")
     target = tmp_path / "out.jsonl"
     target.write_text("previous export\n", encoding="utf-8")
-    real = native.iter_records
+    real = native.iter_bundles
 
     def broken(*args, **kwargs):
         for n, item in enumerate(real(*args, **kwargs)):
@@ -24,7 +24,7 @@ def test_failure_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
                 raise OSError("disk full")
             yield item
 
-    monkeypatch.setattr(native, "iter_records", broken)
+    monkeypatch.setattr(native, "iter_bundles", broken)
     with pytest.raises(OSError, match="disk full"):
         native.export_native(project, target)
     assert target.read_text(encoding="utf-8") == "previous export\n"

@@ -230,3 +230,35 @@ def test_cli_prints_non_utf8_names_without_crashing(tmp_path):
     clean = subprocess.run([sys.executable, "-m", "annotator", "clean",
                             os.path.join(os.fsencode(folder), BAD_NAME)], capture_output=True, timeout=300)
     assert clean.returncode == 1 and b"Traceback" not in clean.stderr and "\ufffd".encode() in clean.stderr
+
+
+def test_display_path_never_fails():
+    from annotator.paths import display_path
+
+    undecodable = os.fsdecode(b"/tmp/\xb9\xa4\xd7\xf7.txt")  # surrogate-escaped, as os.listdir returns it
+    assert display_path(undecodable) == "/tmp/\ufffd\ufffd\ufffd\ufffd.txt"
+    assert display_path(b"/tmp/\xff.txt") == "/tmp/\ufffd.txt"
+    assert display_path("/tmp/\ud800x.txt").encode("utf-8")  # a lone surrogate of another origin
+    assert display_path(Path("/tmp/讲话.txt")) == "/tmp/讲话.txt"
+
+
+def test_the_open_project_itself_is_never_read_as_a_document(tmp_path, monkeypatch):
+    # Reading the project with open() would drop this process's locks on it (POSIX): refuse by identity.
+    import builtins
+
+    from annotator.ingest import import_paths
+    from annotator.storage import open_project
+
+    path = tmp_path / "p.db"
+    with open_project(path) as project:
+        real_open = builtins.open
+
+        def guarded(file, *args, **kwargs):
+            assert not str(file).startswith(str(path)), f"{file} was opened"
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "open", guarded)
+        summary = import_paths(project, [path, str(path) + "-wal"])
+        monkeypatch.setattr(builtins, "open", real_open)
+    reasons = [o.reason for o in summary.outcomes if o.status == "failed"]
+    assert any("open project" in (r or "") for r in reasons), reasons

@@ -109,6 +109,7 @@ def test_ordinals_above_ninety_nine_are_not_markers():
         ("第一部分　", "第二部分　", "part"),
         ("第一个问题：", "第二个问题：", "question"),
         ("第一是", "第二是", "di-shi"),
+        ("第一个，", "第二个，", "di-cn"),
         ("其一，", "其二，", "qi-cn"),
         ("①", "②", "circled"),
         ("A.", "B.", "latin-dot"),
@@ -172,3 +173,11 @@ def test_ends_sentence_treats_a_closing_note_as_an_item_end():
     assert ends_sentence(text, text.index("2．"))
     assert ends_sentence(text, text.index("3．"))
     assert not ends_sentence(text + "4．办", len(text))
+
+
+def test_articles_without_a_space_after_the_marker():
+    text = "第一条为了规范管理，制定本办法。\n第二条本办法适用于全市。\n第三条本办法自公布之日起施行。\n"
+    assert [(s.marker, s.title) for s in parse_outline(text)] == [
+        ("第一条", "为了规范管理，制定本办法"), ("第二条", "本办法适用于全市"), ("第三条", "本办法自公布之日起施行")]
+    flat = "为规范管理，制定本办法。" + "第一条为了规范管理，制定本办法。第二条本办法适用于全市。第三条本办法自公布之日起施行。" * 1
+    assert [s.marker for s in parse_outline(flat)] == ["第一条", "第二条", "第三条"]

@@ -267,7 +267,9 @@ def test_jsonl_and_tree():
     outline = parse_outline(GBT_SPEECH)
     rows = [json.loads(line) for line in outline_jsonl(outline)]
     assert rows[0] == {"level": 1, "marker": "一、", "title": "坚定信心，准确把握教育发展新形势",
-                       "start": outline[0].start, "end": outline[0].end}
+                       "start": outline[0].start, "end": outline[0].end, "kind": "cn-dun", "ordinal": 1,
+                       "confidence": 1.0}
+    assert all(0.0 < row["confidence"] <= 1.0 for row in rows)
     assert "一、" in next(outline_jsonl(outline))  # not \\u-escaped
     tree = outline_tree(outline).splitlines()
     assert len(tree) == len(outline)
@@ -373,3 +375,34 @@ def test_numbering_runs_on_across_sections_and_the_next_section_keeps_it():
     assert [(s.marker, s.ordinal, s.level) for s in outline] == [
         ("一、", 1, 1), ("（一）", 1, 2), ("（二）", 2, 2), ("二、", 2, 1), ("（三）", 3, 2), ("（四）", 4, 2),
         ("三、", 3, 1), ("（五）", 5, 2)]
+
+
+def test_confidence_is_lower_for_glued_markers_and_runs_missing_their_first_item():
+    line_headings = parse_outline("一、总体要求\n要抓好落实。\n二、主要任务\n要加强领导。\n")
+    assert [s.confidence for s in line_headings] == [1.0, 1.0]
+    flattened = parse_outline("一、总体要求（一）指导思想。" + _FILLER * 8 + "（二）工作目标。" + _FILLER * 8)
+    glued = [s for s in flattened if s.marker == "（一）"][0]
+    assert glued.confidence < 0.8
+    lost_first = parse_outline("前言。\n二、第二项工作。\n三、第三项工作。\n四、第四项工作。\n")
+    assert [s.ordinal for s in lost_first] == [2, 3, 4] and lost_first[0].confidence <= 0.8
+
+
+def test_items_run_on_after_a_closing_note_even_on_a_short_line():
+    text = "一、考核内容\n1．优化营商环境（5分）2．简化审批流程（牵头单位：市审批服务局）3．推进一网通办（5分）\n二、考核方式\n年终考核。\n"
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [("一、", 1), ("1．", 2), ("2．", 2), ("3．", 2), ("二、", 1)]
+    assert [s.title for s in outline[1:4]] == ["优化营商环境（5分）", "简化审批流程（牵头单位：市审批服务局）", "推进一网通办（5分）"]
+
+
+def test_a_word_ending_in_a_numeral_glued_into_a_flattened_line_is_not_a_heading():
+    text = ("一、总体要求（一）指导思想。坚持统一、规范、高效的原则。" + _FILLER * 6 + "（二）工作目标。" + _FILLER * 6
+            + "二、重点任务（一）深化改革。要做到统一、协调。" + _FILLER * 6 + "（二）扩大开放。" + _FILLER * 6)
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("（二）", 2), ("二、", 1), ("（一）", 2), ("（二）", 2)]
+
+
+def test_a_list_inside_a_quotation_is_the_cited_text_not_the_outline():
+    text = ("（二）新旧法律规范衔接适用基本规则\n《纪要》明确提出：“实体问题适用旧法规定，但下列情形除外：(一)法律另有规定的；"
+            "(二)适用新法更为有利的；(三)应当适用新法的。”\n（三）其他规定\n从其规定。\n")
+    assert [s.marker for s in parse_outline(text)] == ["（二）", "（三）"]

@@ -17,6 +17,9 @@ PIECES = [
     "加强领导", "狠抓落实", "全县生产总值增长5.2%", "同志们：", "。", "，", "；", "：", "\n", "\n\n", " ", "　",
     "上传人：某某", "第1页 / 共3页", "版权所有", "下面是小编为大家整理的讲话，供大家参考。", "𠮷", "😀",
     "2023年", "十四五", "一线", "统一", "四个意识", "抓好一、二、三产业",
+    "第一章　", "第二章　", "第一节　", "第一条　", "第二条", "第一部分　", "第一个问题：", "第一是", "第二是", "其一，",
+    "①", "②", "## ", "# ", "A.", "B.", "(a)", "(b)", "甲　", "乙、", "一，", "二，", "一○、", "1　", "（5分）",
+    "新华社记者 王某/摄", "第十八条规定", "发生后，",
 ]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
 
@@ -37,8 +40,20 @@ def test_outline_invariants(text):
         else:
             assert sec.level == 1
     assert [s.start for s in sections] == sorted(s.start for s in sections)
+    assert all(0.0 < s.confidence <= 1.0 for s in sections)
     # deterministic: the same text gives the same outline
     assert parse_outline(text) == sections
+
+
+# Long single lines: the flattened-page paths (glued markers, line-start families after a stop).
+long_lines = st.lists(st.sampled_from(PIECES + ["各地区各部门要统一思想认识，压实工作责任，细化工作措施。"] * 8),
+                      min_size=40, max_size=160).map(lambda parts: "".join(parts).replace("\n", ""))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(long_lines)
+def test_outline_invariants_on_flattened_lines(text):
+    test_outline_invariants.hypothesis.inner_test(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -93,3 +93,14 @@ def test_bound_words_are_canonical(value_text, bound):
 def test_vague_amount_has_a_number_range():
     (s,) = suggest_statistics("每社有的七八十户。")
     assert (s.attributes["number"], s.attributes["number_max"]) == (70, 80)
+
+
+def test_vague_percentage_in_words_has_a_range():
+    (s,) = suggest_statistics("大约有百分之十几的人赞成。")
+    assert s.attributes["value_text"].endswith("百分之十几")
+    assert (s.attributes["number"], s.attributes["number_max"], s.attributes["unit"]) == (12, 19, "%")
+
+
+@pytest.mark.parametrize("text", ["这里有三种立场，坚定的，动摇的，反对的。", "学习有两种态度。"])
+def test_kinds_of_stance_are_discourse_counts(text):
+    assert suggest_statistics(text) == []

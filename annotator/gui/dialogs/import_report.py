@@ -37,12 +37,18 @@ def _reasons() -> dict[str, str]:
         "editor:intro": translate("ImportReasons", "editor's introduction"), "editor:lead-label": translate("ImportReasons", "editor's lead-in label"),
         "editor:outro": translate("ImportReasons", "editor's closing note"),
         "file-title": translate("ImportReasons", "file name shown as a title"), "title-line": translate("ImportReasons", "title line"),
+        "whitespace": translate("ImportReasons", "extra blank space and empty lines"),
+        "title:duplicate": translate("ImportReasons", "title repeated at the top"),
+        "editor:intro-paragraph": translate("ImportReasons", "editor's introduction"),
+        "page-chunk-number": translate("ImportReasons", "page number between pages"),
+        "page-chunk-join": translate("ImportReasons", "line break where a page was split"),
         "page-counter": translate("ImportReasons", "page counter"), "page-number": translate("ImportReasons", "page number"), "source-line": translate("ImportReasons", "source line"),
     }
 
 
 def _families() -> dict[str, str]:
-    return {"header": translate("ImportReasons", "page header"), "footer": translate("ImportReasons", "page footer"), "chrome": translate("ImportReasons", "website navigation"),
+    return {"title": translate("ImportReasons", "title line"), "page": translate("ImportReasons", "page furniture"),
+            "header": translate("ImportReasons", "page header"), "footer": translate("ImportReasons", "page footer"), "chrome": translate("ImportReasons", "website navigation"),
             "editor": translate("ImportReasons", "editor's note")}
 
 

@@ -15,6 +15,8 @@ from annotator.domain.model import Span
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+_ROLES = {SPAN_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+          Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
 
 
 def _order(span: Span) -> tuple:
@@ -45,8 +47,8 @@ class SpanTableModel(QAbstractTableModel):
         self.rows.insert(row, span)
         self.endInsertRows()
 
-    def remove_span(self, span_id: str) -> None:
-        row = self.row_of(span_id)
+    def remove_span(self, span: Span) -> None:
+        row = self.row_of_span(span)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.rows[row]
@@ -64,7 +66,7 @@ class SpanTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a view asks ~10 roles per cell per paint
             return None
         span = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
@@ -96,6 +98,13 @@ class SpanTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
+
+    def row_of_span(self, span: Span) -> int:
+        """Row of ``span`` by its text order (a bisection), falling back to its id."""
+        row = bisect_left(self.rows, _order(span), key=_order)
+        if row < len(self.rows) and self.rows[row].id == span.id:
+            return row
+        return self.row_of(span.id)
 
     def row_of(self, span_id: str) -> int:
         return next((i for i, s in enumerate(self.rows) if s.id == span_id), -1)

@@ -61,6 +61,9 @@ class ReviewWindow(Decisions, QMainWindow):
         if area is not None:
             width, height = min(width, area.width() - 16), min(height, area.height() - 40)
         self.resize(max(640, width), max(480, height))
+        # the side panel (annotators, gold scores) gets a fifth of the width, the text and the list the rest
+        if hasattr(self, "side_dock"):
+            self.resizeDocks([self.side_dock], [max(200, min(300, self.width() // 5))], Qt.Orientation.Horizontal)
 
     def _build_layout(self) -> None:
         self.view = SpeechView()
@@ -73,6 +76,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.outline.setModel(self.outline_model)
         self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outline.setUniformRowHeights(True)
+        self.outline.setMinimumWidth(190)  # marker and a few characters of each title, even at 1024 px
         self.model = DisagreementModel(self)
         self.table = QTableView()
         self.table.setObjectName("disagreementTable")
@@ -82,8 +86,11 @@ class ReviewWindow(Decisions, QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths (a person can drag them): sizing to contents let two long span cells push the
+        # text in context out of sight on a 1024-pixel screen.
+        for column, width in ((0, 110), (1, 190), (2, 190), (4, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel()
         self.detail.setObjectName("disagreementDetail")
@@ -132,6 +139,7 @@ class ReviewWindow(Decisions, QMainWindow):
         box.addWidget(self.scores, 1)
         dock = QDockWidget(self.tr("Annotators and gold"), self)
         dock.setObjectName("reviewSideDock")
+        self.side_dock = dock
         dock.setWidget(side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         # The text and the list are the work; the side panels only need room for names and figures.
@@ -211,7 +219,8 @@ class ReviewWindow(Decisions, QMainWindow):
         self._outline_items = fill_outline(self.outline_model, self.sections, self.heat, open_counts)
         self.outline.expandAll()
         for column in (1, 2):
-            self.outline.resizeColumnToContents(column)
+            self.outline.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.outline.header().resizeSection(column, 44)
         self.outline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.outline.header().setStretchLastSection(False)
         self.scores.set_scores(review_store.gold_scores(self.project, names, [self.doc_id]) if names else {}, names)

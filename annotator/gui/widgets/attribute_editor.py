@@ -28,12 +28,14 @@ class AttributeEditor(QWidget):
         self.show_span(None, None)
 
     def show_span(self, span: Span | None, label: Label | None) -> None:
-        same_form = (span is not None and self.span is not None and span.id == self.span.id
-                     and label is self.label and span.status == self.span.status)
+        same_form = (span is not None and self.span is not None and label is not None and label is self.label
+                     and (span.status == "suggested") == (self.span.status == "suggested"))
+        same_span = same_form and span.id == self.span.id
         self.span, self.label = span, label
         if same_form:
-            # The span was just saved: refresh values in place so focus stays in the field being typed in.
-            self._refresh_values()
+            # Same label, same kind: fill the fields in place (rebuilding the form cost ~5 ms a keystroke).
+            # The span just saved keeps the field being typed in as it is.
+            self._refresh_values(keep_focused=same_span)
             return
         while self.layout_.rowCount():
             self.layout_.removeRow(0)
@@ -88,7 +90,7 @@ class AttributeEditor(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    def _refresh_values(self) -> None:
+    def _refresh_values(self, keep_focused: bool = True) -> None:
         for field in self.label.attributes:
             widget = self.fields[field.name]
             value = self.span.attributes.get(field.name)
@@ -96,7 +98,7 @@ class AttributeEditor(QWidget):
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
                 widget.setCurrentText(text)
-            elif not widget.hasFocus():
+            elif not (keep_focused and widget.hasFocus()):
                 widget.setText(text)
             widget.blockSignals(False)
 

@@ -33,6 +33,7 @@ class CodePointHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.utf16 = Utf16Map("")
         self.headings: IntervalIndex[Section] = IntervalIndex([])
+        self.deferred = False  # True while the view loads a text: blocks are highlighted afterwards
 
     def set_headings(self, sections: list[Section]) -> None:
         self.headings = IntervalIndex(sections, key=heading_key)
@@ -50,6 +51,8 @@ class CodePointHighlighter(QSyntaxHighlighter):
             block = block.next()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        if self.deferred:
+            return
         u16_start = self.currentBlock().position()
         cp_start = self.utf16.to_codepoint(u16_start)
         cp_end = cp_start + len(text)

@@ -1,9 +1,17 @@
 """The read-only speech text. Qt counts UTF-16 units; everything outside this widget counts code
-points — the conversion happens here and only here (through the session's Utf16Map)."""
+points — the conversion happens here and only here (through the session's Utf16Map).
+
+Highlighting is lazy: with the highlighter attached, setPlainText ran Python's highlightBlock over every
+block of the document before the first paint (10–25× a bare setPlainText on 100 k characters). Now the
+text goes in unformatted, the visible blocks are highlighted at once, the rest in idle-time slices of a
+few milliseconds (and whatever scrolls into view first).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -27,6 +35,15 @@ class SpeechView(QPlainTextEdit):
         self._marks: list = []  # current span outline (ExtraSelections)
         self._find_marks: list = []  # find-in-document hits
         self.highlighter = SpanHighlighter(self.document())
+        self._pending: set[int] = set()  # block numbers not highlighted yet
+        self._order: list[int] = []
+        self._next = 0
+        self._lazy = QTimer(self)
+        self._lazy.setInterval(0)
+        self._lazy.timeout.connect(self._highlight_some)
+        self._anchor: tuple[str, int] | None = None  # scrolling to re-apply while the lazy pass runs
+        self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
+        self.verticalScrollBar().actionTriggered.connect(self._release_anchor)
         self.cursorPositionChanged.connect(self._emit_cursor)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 12.0))
@@ -42,9 +59,97 @@ class SpeechView(QPlainTextEdit):
 
     def set_text(self, text: str, utf16: Utf16Map) -> None:
         self.utf16 = utf16
-        # Reset the highlighter's data first so the initial highlight pass sees the new document.
-        self.setPlainText(text)
+        self.highlighter.deferred = True  # no formatting pass inside setPlainText
+        try:
+            self.setPlainText(text)
+        finally:
+            self.highlighter.deferred = False
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.rehighlight_lazily()
+
+    def rehighlight_lazily(self) -> None:
+        """Highlight what is visible now and the rest in idle time (instead of highlighter.rehighlight())."""
+        count = self.document().blockCount()
+        self._pending = set(range(count))
+        first = self.firstVisibleBlock().blockNumber()
+        self._order = list(range(first, count)) + list(range(0, first))  # onwards from the view, then wrap
+        self._next = 0
+        self._highlight_visible()
+        self._anchor = None
+        if self._pending:
+            self._lazy.start()
+
+    def keep_top(self, pos: int) -> None:
+        """Keep ``pos`` on the top line while the lazy pass runs (see ``_reapply``)."""
+        self._anchor = ("top", pos) if self._pending else None
+
+    def _release_anchor(self, *_args) -> None:
+        self._anchor = None
+
+    def _reapply(self) -> None:
+        """Scrolling asked for during the lazy pass is asked again after each slice: the pass re-lays out
+        blocks (line counts, larger heading type) and QPlainTextEdit scrolls by lines, so a centred
+        cursor or a restored top line computed earlier drifts. Until the reader scrolls, clicks or types."""
+        if self._anchor is None:
+            return
+        kind, pos = self._anchor
+        if kind == "top":
+            if self.first_visible() != pos:
+                self.scroll_to_top(pos)
+        else:
+            blocked = self.blockSignals(True)
+            try:
+                self.centerCursor()
+            finally:
+                self.blockSignals(blocked)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._anchor = None
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._anchor = None
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._anchor = None
+        super().mousePressEvent(event)
+
+    def highlight_pending(self) -> None:
+        """Finish the lazy pass now (tests and screenshots that read formats)."""
+        while self._pending:
+            self._highlight_some(budget=1.0)
+
+    def _highlight_visible(self, *_args) -> None:
+        if not self._pending:
+            return
+        block = self.firstVisibleBlock()
+        offset, bottom = self.contentOffset(), self.viewport().height()
+        while block.isValid():
+            number = block.blockNumber()
+            if number in self._pending:
+                self._pending.discard(number)
+                self.highlighter.rehighlightBlock(block)
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            block = block.next()
+
+    def _highlight_some(self, budget: float = 0.006) -> None:
+        deadline = time.perf_counter() + budget
+        document = self.document()
+        while self._next < len(self._order) and time.perf_counter() < deadline:
+            number = self._order[self._next]
+            self._next += 1
+            if number in self._pending:
+                self._pending.discard(number)
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    self.highlighter.rehighlightBlock(block)
+        self._reapply()
+        if self._next >= len(self._order):
+            self._pending.clear()
+            self._lazy.stop()
+            self._anchor = None
 
     def _emit_cursor(self) -> None:
         self.cursorMovedTo.emit(self.cursor_position())
@@ -62,12 +167,14 @@ class SpeechView(QPlainTextEdit):
         cursor.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         if scroll:
+            self._anchor = ("center", start) if self._pending else None
             self.centerCursor()
 
     def move_to(self, pos: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self.utf16.to_utf16(pos))
         self.setTextCursor(cursor)
+        self._anchor = ("center", pos) if self._pending else None
         self.centerCursor()
 
     def mark(self, ranges: list[tuple[int, int]], colour: str = "#ffd54f") -> None:
@@ -90,13 +197,17 @@ class SpeechView(QPlainTextEdit):
         whatever the wrapping, unlike computing a scroll bar value from line numbers."""
         keep = self.textCursor()
         bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.utf16.to_utf16(pos))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        value = bar.value()
-        self.setTextCursor(keep)
+        blocked = self.blockSignals(True)  # the cursor's detour is not a move of the reader's cursor
+        try:
+            bar.setValue(bar.maximum())
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.utf16.to_utf16(pos))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            value = bar.value()
+            self.setTextCursor(keep)
+        finally:
+            self.blockSignals(blocked)
         bar.setValue(value)  # setTextCursor may have scrolled to the old cursor: the top line wins
 
     def _selections(self, ranges, colour: str, *, outline: bool) -> list:
