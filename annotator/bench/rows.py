@@ -70,10 +70,12 @@ def _headless(r: dict) -> list[dict[str, Any]]:
     a = r["agreement"]
     out.append(_row(f"agreement {a['docs']} docs × 3 annotators ({a['spans']} spans)", a["seconds"], "s",
                     "sort the spans", a["floor_s"], rss=a["peak_rss_mb"]))
-    for peer in r.get("agreement_peers", {}).get("rows", []):
-        out.append(_row(f"  {peer['what']}", peer["ours_s"], "s", f"peer: {peer['peer']}", peer["peer_s"]))
-    if r.get("agreement_peers", {}).get("note"):
-        out.append(_row(f"  peers: {r['agreement_peers']['note']}", None, "", "", None))
+    peers = r.get("agreement_peers") if isinstance(r.get("agreement_peers"), dict) else {}
+    for peer in peers.get("rows", []):
+        out.append(_row(f"  {peer['what']}", peer["ours_s"], "s", f"peer: {peer['peer']}", peer["peer_s"],
+                        rss=peers.get("peak_rss_mb")))
+    if peers.get("note"):
+        out.append(_row(f"  peers: {peers['note']}", None, "", "", None))
     m = r["memory"]
     out.append(_row(f"open + list a {m['docs']}-doc project", m["open_ms"] + m["list_ms"], "ms",
                     "bare SELECT of the list columns", m["floor_list_ms"], rss=m["peak_rss_mb"]))
