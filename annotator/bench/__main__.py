@@ -33,11 +33,11 @@ from annotator.bench import corpus, measure, peers, rows as table
 FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs": 3, "outline_runs": 5,
         "suggest_docs": 5, "suggest_runs": 3, "export_spans": 100_000, "export_runs": 3, "agree_docs": 1000,
         "agree_runs": 3, "memory_docs": 10_000, "memory_runs": 3, "keys": 200, "paint_runs": 5, "cold_runs": 5,
-        "cli_runs": 5, "scale": 10_000, "scale_runs": 3}
+        "cli_runs": 5, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000}
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,
          "agree_runs": 1, "memory_docs": 200, "memory_runs": 1, "keys": 5, "paint_runs": 1, "cold_runs": 1,
-         "cli_runs": 1, "scale": 200, "scale_runs": 1}
+         "cli_runs": 1, "scale": 200, "scale_runs": 1, "peer_units": 2_000}
 TIER_NAMES = ("ingest_small", "ingest_medium", "ingest_large")
 
 
@@ -57,11 +57,16 @@ def machine(qt: str) -> dict:
 
 
 def child(name: str, **args) -> dict:
-    """One figure in its own process (annotator/bench/child.py); its JSON, with its peak RSS."""
+    """One figure in its own process (annotator/bench/child.py); its JSON, with its peak RSS.
+
+    A figure that fails is reported as {"error": its last line} and the run goes on: one broken harness
+    part must not throw away half an hour of other figures (the table prints the failure)."""
     out = subprocess.run([sys.executable, "-m", "annotator.bench.child", name, json.dumps(args, ensure_ascii=False)],
                          capture_output=True, text=True, timeout=7200)
     if out.returncode != 0:
-        raise RuntimeError(f"bench figure {name} failed:\n{out.stderr[-4000:]}")
+        lines = [line for line in out.stderr.strip().splitlines() if line.strip()]
+        print(f"bench figure {name} failed:\n{out.stderr[-4000:]}", file=sys.stderr, flush=True)
+        return {"error": (lines or ["no message"])[-1][:200]}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -98,7 +103,8 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         log("agreement")
         results["agreement"] = child("agreement", paths=paths[:cfg["agree_docs"]], folder=str(folder),
                                      runs=cfg["agree_runs"])
-        results["agreement_peers"] = peers.agreement_peers(cfg["agree_docs"])
+        log("agreement peers (krippendorff, statsmodels)")
+        results["agreement_peers"] = child("agreement_peers", folder=str(folder), units=cfg["peer_units"])
         log("memory")
         results["memory"] = child("memory", folder=str(folder / "memory"), docs=cfg["memory_docs"],
                                   runs=cfg["memory_runs"])
@@ -150,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     report = {"quick": args.quick, "config": cfg, **run(cfg, log, with_peers=args.peers, only=args.only)}
     report["machine"]["load_at_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     report["elapsed_s"] = time.perf_counter() - started
-    report["table"] = table.rows(report["results"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")  # before the table:
+    report["table"] = table.rows(report["results"])  # a table bug must not lose a half-hour run's figures
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))

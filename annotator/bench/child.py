@@ -56,6 +56,10 @@ def run(name: str, args: dict) -> dict:
         return measure.export(args["spans"], args["runs"])
     if name == "agreement":
         return measure.agreement(_texts(args), args["runs"])
+    if name == "agreement_peers":
+        from annotator.bench import peers  # noqa: PLC0415
+
+        return peers.agreement_peers(args["units"])
     if name == "memory":
         return measure.memory(folder, args["docs"], corpus.load_pool(), args["runs"])
     if name == "gui":

@@ -22,15 +22,30 @@ AGREEMENT_HOOKS = (("annotator.agreement.bench", "compare_with_peers"),
 PEERS_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "peers"
 
 
-def agreement_peers(docs: int) -> dict:
+def agreement_peers(units: int) -> dict:
+    """Run in a child process (annotator/bench/child.py) so numpy and the peers weigh on no other figure.
+
+    The agreement code's ``compare_with_peers(units=…)`` returns [{name, ours_seconds, peer_seconds, ratio,
+    note?}]; each becomes a row (a missing peer says so instead of a ratio)."""
     for module_name, attr in AGREEMENT_HOOKS:
         try:
-            module = importlib.import_module(module_name)
+            compare = getattr(importlib.import_module(module_name), attr, None)
         except ImportError:
             continue
-        compare = getattr(module, attr, None)
-        if compare is not None:
-            return compare(docs)
+        if compare is None:
+            continue
+        try:
+            entries = compare(units=units)
+        except ImportError as exc:  # numpy / the peers are the bench extra
+            return {"rows": [], "note": f"peers not installed ({exc}): pip install '.[bench]'"}
+        rows, notes = [], []
+        for entry in entries:
+            if entry.get("peer_seconds"):
+                rows.append({"what": entry["name"], "ours_s": entry["ours_seconds"], "peer": entry["name"].split(" vs ")[-1],
+                             "peer_s": entry["peer_seconds"], "difference": entry.get("difference", 0.0)})
+            else:
+                notes.append(f"{entry['name']}: {entry.get('note', 'peer not run')}")
+        return {"rows": rows, **({"note": "; ".join(notes)} if notes else {})}
     hooks = " or ".join(f"{m}.{a}" for m, a in AGREEMENT_HOOKS)
     return {"rows": [], "note": f"krippendorff/statsmodels comparison not available yet (hook: {hooks})"}
 

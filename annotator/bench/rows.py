@@ -24,12 +24,15 @@ def _row(what: str, ours: float | None, unit: str, vs: str, floor: float | None,
 def rows(r: dict) -> list[dict[str, Any]]:
     """The table; a run limited with --only has only some figures, and only their rows."""
     out: list[dict[str, Any]] = []
-    if "ingest_large" in r:
-        out += _headless(r)
-    if "gui" in r:
-        out += _gui(r)
-    if "scale_build" in r:
-        out += _scale(r)
+    failed = {name: f["error"] for name, f in r.items() if isinstance(f, dict) and "error" in f}
+    for name, reason in failed.items():
+        out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
+    sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
+                             "export", "agreement", "memory", "cli")),
+                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)))
+    for build, needs in sections:
+        if all(n in r and n not in failed for n in needs):
+            out += build(r)
     return out
 
 
@@ -67,10 +70,12 @@ def _headless(r: dict) -> list[dict[str, Any]]:
     a = r["agreement"]
     out.append(_row(f"agreement {a['docs']} docs × 3 annotators ({a['spans']} spans)", a["seconds"], "s",
                     "sort the spans", a["floor_s"], rss=a["peak_rss_mb"]))
-    for peer in r.get("agreement_peers", {}).get("rows", []):
-        out.append(_row(f"  {peer['what']}", peer["ours_s"], "s", f"peer: {peer['peer']}", peer["peer_s"]))
-    if r.get("agreement_peers", {}).get("note"):
-        out.append(_row(f"  peers: {r['agreement_peers']['note']}", None, "", "", None))
+    peers = r.get("agreement_peers") if isinstance(r.get("agreement_peers"), dict) else {}
+    for peer in peers.get("rows", []):
+        out.append(_row(f"  {peer['what']}", peer["ours_s"], "s", f"peer: {peer['peer']}", peer["peer_s"],
+                        rss=peers.get("peak_rss_mb")))
+    if peers.get("note"):
+        out.append(_row(f"  peers: {peers['note']}", None, "", "", None))
     m = r["memory"]
     out.append(_row(f"open + list a {m['docs']}-doc project", m["open_ms"] + m["list_ms"], "ms",
                     "bare SELECT of the list columns", m["floor_list_ms"], rss=m["peak_rss_mb"]))
@@ -96,10 +101,15 @@ def _gui(r: dict) -> list[dict[str, Any]]:
     g, q = r["gui"], r["gui_floor"]
     grss = g.get("children_peak_rss_mb")
     out = [
-        _row("GUI first paint 100 k chars, 2 000 spans", g["first_paint_ms"], "ms", "bare QPlainTextEdit, same size",
+        _row(f"GUI first paint {tag}, 100 k chars, 2 000 spans", g[f"{tag}_first_paint_ms"], "ms",
+             "bare setPlainText, same size, same process", g[f"{tag}_bare_paint_ms"], target=3, rss=grss)
+        for tag in ("1366x768", "1920x1080") if f"{tag}_first_paint_ms" in g
+    ]
+    out += [
+        _row("GUI first paint 100 k chars, 2 000 spans", g["first_paint_ms"], "ms", "bare QPlainTextEdit, new process",
              q["first_paint_ms"], rss=grss),
         _row("  open until events settled", g["open_settled_ms"], "ms", "same", q["first_paint_ms"]),
-        _row(f"tag keystroke → committed, median ({g['keystrokes']})", g["commit_median_ms"], "ms",
+        _row(f"tag keystroke → committed, median ({g.get('keystrokes', '?')})", g["commit_median_ms"], "ms",
              "bare INSERT+COMMIT (WAL, FULL)", g["floor_insert_median_ms"]),
         _row("  committed, p99", g["commit_p99_ms"], "ms", "same, p99", g["floor_insert_p99_ms"]),
         _row("  whole keystroke handler, median", g["keystroke_median_ms"], "ms", "one 60 Hz frame", 1000 / 60),

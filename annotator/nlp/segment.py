@@ -36,6 +36,9 @@ _lock = threading.RLock()
 _ready = threading.Event()
 _tokenizer = None  # jieba.Tokenizer whose FREQ holds the shards loaded so far
 _posseg = None  # jieba.posseg.POSTokenizer, only when asked for
+_bulk = None  # a second tokenizer with a plain FREQ dict, for long texts (see _tokenizer_for)
+_bulk_chars: set[str] = set()
+BULK_CHARS = 2_000  # from this length the lazy mapping's per-lookup call costs more than merging shards
 
 
 def cache_dir() -> Path:
@@ -200,6 +203,28 @@ def _load():
     return _tokenizer
 
 
+def _tokenizer_for(text: str):
+    """The lazy tokenizer for short texts; for long ones (the word index cuts whole documents) a tokenizer
+    whose FREQ is a plain dict holding the shards of the characters seen so far: the lazy mapping's Python
+    method call per lookup made bulk cutting ~1.4× slower (measured on 300 000 characters)."""
+    global _bulk
+    lazy = _load()
+    if len(text) < BULK_CHARS:
+        return lazy
+    missing = set(text) - _bulk_chars
+    if missing or _bulk is None:
+        with _lock:
+            if _bulk is None:
+                bulk = type(lazy)(lazy.dictionary)
+                bulk.FREQ, bulk.total, bulk.initialized = {}, lazy.total, True
+                _bulk = bulk
+            shards = lazy.FREQ._shards  # noqa: SLF001 - same module
+            for char in missing - _bulk_chars:
+                _bulk.FREQ.update(shards[char])
+                _bulk_chars.add(char)
+    return _bulk
+
+
 def warm_up(background: bool = True) -> None:
     """Load jieba and the shard index (~0.1 s: no dictionary entries); returns at once when ``background``."""
     if _ready.is_set():
@@ -216,13 +241,13 @@ def is_ready() -> bool:
 
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, HMM on)."""
-    return list(_load().cut(text, HMM=True))
+    return list(_tokenizer_for(text).cut(text, HMM=True))
 
 
 def cut_with_offsets(text: str) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) in code points of ``text``."""
     pos = 0
-    for word in _load().cut(text, HMM=True):
+    for word in _tokenizer_for(text).cut(text, HMM=True):
         yield word, pos, pos + len(word)
         pos += len(word)
 
