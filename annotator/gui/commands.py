@@ -3,7 +3,10 @@
 
 Every change is committed by the storage call itself, so the undo stack is only a convenience on top
 of data that is already safe. A redo that the store refuses (a duplicate, a stale id) marks the command
-obsolete, so QUndoStack.push drops it instead of recording a change that never happened.
+obsolete, so QUndoStack.push drops it instead of recording a change that never happened. Any other
+exception (a damaged row, a vanished file) is caught by ``SafeCommand`` (safety.py): an exception
+escaping redo()/undo() crashes PySide6, so the command is dropped, the user told, and the session
+re-read from the store.
 """
 
 from __future__ import annotations
@@ -11,18 +14,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from annotator.domain.model import Span
+from annotator.gui.safety import SafeCommand, describe
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
 from annotator.storage.project import ProjectError
 
 
-class _StoreCommand(QUndoCommand):
+class _StoreCommand(SafeCommand):
     def __init__(self, session, text: str):
         super().__init__(text)
         self.session = session
+
+    def recover(self, exc: BaseException, phase: str) -> None:
+        what = self.session.tr("Undo") if phase == "undo" else self.session.tr("Redo")
+        self.session.message.emit(self.session.tr("{0} of “{1}” failed: {2}. The document was re-read from the "
+                                                  "project.").format(what, self.text(), describe(exc)))
+        self.session.resync()
 
     def _guard(self, fn) -> bool:
         try:

@@ -161,6 +161,22 @@ class Session(QObject):
             self.statusChanged.emit(self.doc_id)
         self.spansChanged.emit(self.doc_id)
 
+    def resync(self) -> None:
+        """After a failed command: a fresh read of this document's outline and spans from the store, so
+        what is shown is what is stored. Never raises (it runs inside a Qt override)."""
+        if self.doc_id is None:
+            return
+        try:
+            self._load_outline()
+            self._load_spans()
+        except Exception as exc:  # noqa: BLE001 - a damaged row: show what could be read, say so
+            from annotator.gui.safety import describe, log  # noqa: PLC0415
+
+            log.exception("re-reading document %s failed", self.doc_id)
+            self.message.emit(self.tr("The document could not be re-read: {0}").format(describe(exc)))
+        self.outlineChanged.emit(self.doc_id)
+        self.spansChanged.emit(self.doc_id)
+
     def reparse_outline(self) -> None:
         """Parser output + this document's manual corrections → stored outline."""
         from annotator.structure.outline import parse_outline  # noqa: PLC0415 - keep start-up light

@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnotatorPicker</name>
@@ -16,12 +17,12 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="46" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="47" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="66" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="67" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
     </message>
@@ -104,87 +105,87 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
         <source>boundary differs</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
         <source>label differs</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
         <source>boundary + label differ</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
         <source>attributes differ</source>
         <translation>属性不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
         <source>only B</source>
         <translation>仅 B</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="37" />
         <source>only A</source>
         <translation>仅 A</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="37" />
         <source>not everyone</source>
         <translation>并非所有人</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>taken</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>relabelled</source>
         <translation>已改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="40" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="40" />
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>A: {0}</source>
         <translation>A：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>B: {0}</source>
         <translation>B：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="63" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="63" />
         <source>Decision</source>
         <translation>裁决</translation>
     </message>
@@ -192,32 +193,32 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="33" />
+        <location filename="../../annotator/gui/models/document_list.py" line="34" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="33" />
+        <location filename="../../annotator/gui/models/document_list.py" line="34" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="34" />
+        <location filename="../../annotator/gui/models/document_list.py" line="35" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -225,32 +226,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="44" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="45" />
         <source>Find in this document</source>
         <translation>在本文档中查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="48" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="49" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="51" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="52" />
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="52" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="53" />
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="121" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="125" />
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
@@ -620,17 +621,17 @@ Removed regions: {2}</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="95" />
+        <location filename="../../annotator/gui/main_window.py" line="96" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="112" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
@@ -667,12 +668,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="318" />
+        <location filename="../../annotator/gui/main_window.py" line="319" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="325" />
+        <location filename="../../annotator/gui/main_window.py" line="326" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -741,17 +742,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="340" />
+        <location filename="../../annotator/gui/main_window.py" line="341" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="345" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="351" />
+        <location filename="../../annotator/gui/main_window.py" line="352" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -953,67 +954,67 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="126" />
+        <location filename="../../annotator/gui/review/review_window.py" line="127" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="128" />
+        <location filename="../../annotator/gui/review/review_window.py" line="129" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="135" />
+        <location filename="../../annotator/gui/review/review_window.py" line="136" />
         <source>Annotators</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="137" />
+        <location filename="../../annotator/gui/review/review_window.py" line="138" />
         <source>Against gold (this document)</source>
         <translation>对照金标准（本文档）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="139" />
+        <location filename="../../annotator/gui/review/review_window.py" line="140" />
         <source>Annotators and gold</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="192" />
+        <location filename="../../annotator/gui/review/review_window.py" line="193" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="195" />
+        <location filename="../../annotator/gui/review/review_window.py" line="196" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="242" />
+        <location filename="../../annotator/gui/review/review_window.py" line="243" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="249" />
+        <location filename="../../annotator/gui/review/review_window.py" line="250" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="252" />
+        <location filename="../../annotator/gui/review/review_window.py" line="253" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="269" />
+        <location filename="../../annotator/gui/review/review_window.py" line="270" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="283" />
+        <location filename="../../annotator/gui/review/review_window.py" line="284" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="315" />
+        <location filename="../../annotator/gui/review/review_window.py" line="316" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
@@ -1025,36 +1026,41 @@ strict F1 of the annotators in this section: {1}</source>
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="176" />
+        <source>The document could not be re-read: {0}</source>
+        <translation>无法重新读取文档：{0}</translation>
+    </message>
 </context>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="66" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="66" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="66" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="87" />
+        <location filename="../../annotator/gui/models/span_table.py" line="89" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="87" />
+        <location filename="../../annotator/gui/models/span_table.py" line="89" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -1182,46 +1188,46 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>WindowDocs</name>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="37" />
-        <location filename="../../annotator/gui/window_docs.py" line="43" />
+        <location filename="../../annotator/gui/window_docs.py" line="41" />
+        <location filename="../../annotator/gui/window_docs.py" line="47" />
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="37" />
+        <location filename="../../annotator/gui/window_docs.py" line="41" />
         <source>New title:</source>
         <translation>新标题：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="60" />
+        <location filename="../../annotator/gui/window_docs.py" line="64" />
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="61" />
+        <location filename="../../annotator/gui/window_docs.py" line="65" />
         <source>Delete “{0}” and every label on it, of every annotator?
 The deletion is recorded in the project's event log; it cannot be undone here.</source>
         <translation>删除“{0}”及所有标注者在其上的全部标注吗？
 删除会记入项目的事件日志；在此无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="94" />
+        <location filename="../../annotator/gui/window_docs.py" line="98" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="97" />
-        <location filename="../../annotator/gui/window_docs.py" line="112" />
+        <location filename="../../annotator/gui/window_docs.py" line="101" />
+        <location filename="../../annotator/gui/window_docs.py" line="121" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="98" />
+        <location filename="../../annotator/gui/window_docs.py" line="102" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="131" />
+        <location filename="../../annotator/gui/window_docs.py" line="140" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
@@ -1363,7 +1369,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="196" />
+        <location filename="../../annotator/gui/window_spans.py" line="212" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
@@ -1635,6 +1641,32 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 strict F1 of the annotators in this section: {1}</source>
         <translation type="vanished">{0}
 本节标注员的严格 F1：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>self.session</name>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="30" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="30" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="31" />
+        <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
+        <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="24" />
+        <source>{0} failed: {1}</source>
+        <translation>{0}失败：{1}</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.domain.model import Span
+from annotator.gui.safety import qt_override
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -65,6 +66,7 @@ class SpanTableModel(QAbstractTableModel):
             return [self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Status")][section]
         return None
 
+    @qt_override(None)
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():  # a view asks ~10 roles per cell per paint
             return None
@@ -140,6 +142,7 @@ class SpanFilter(QSortFilterProxyModel):
             change()
             self.invalidateFilter()
 
+    @qt_override(True)
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
         if not (self.text or self.label or self.status):
             return True

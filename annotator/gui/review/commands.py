@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtGui import QUndoCommand
-
 from annotator.agreement import project as review_store
 from annotator.agreement.align import Disagreement
 from annotator.domain.model import Span
+from annotator.gui.safety import SafeCommand, describe
 from annotator.storage.project import ProjectError
 
 
-class ResolveCommand(QUndoCommand):
+class _ReviewCommand(SafeCommand):
+    """Any unexpected exception (see safety.py): tell the adjudicator and re-read the document."""
+
+    def recover(self, exc: BaseException, phase: str) -> None:
+        self.window.show_message(self.window.tr("{0} failed: {1}").format(self.text(), describe(exc)))
+        self.window.reload_document(self.doc_id)
+
+
+class ResolveCommand(_ReviewCommand):
     """One decision, or several taken together ("accept all of X in this section")."""
 
     def __init__(self, window, doc_id: int, plan: Sequence[tuple[Disagreement, str, dict[str, Any]]], text: str):
@@ -42,7 +49,7 @@ class ResolveCommand(QUndoCommand):
         self.window.reload_document(self.doc_id)
 
 
-class ReopenCommand(QUndoCommand):
+class ReopenCommand(_ReviewCommand):
     """Take back a decision made earlier (possibly in another session): its gold rows are removed."""
 
     def __init__(self, window, doc_id: int, rows: Sequence[Span], text: str):
