@@ -6,8 +6,6 @@ document, in a QUndoGroup, so Ctrl+Z never undoes something in a document you ar
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
@@ -15,9 +13,7 @@ from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
 from annotator.storage import spans as span_store
-
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[，,、]|"
-                     r"[一二三四五六七八九十]+[是要])")
+from annotator.structure.markers import match_marker
 
 
 class TaggingController(QObject):
@@ -212,8 +208,13 @@ class TaggingController(QObject):
         start, end = snap(text, start, end, "trim")
         if start >= end:
             return
-        match = _MARKER.match(text[start:end])
-        marker_end = start + (match.end() if match else 0)
+        # One marker grammar: the outline parser's registry (structure/markers.py), every family.
+        match = match_marker(text[start:end])
+        if match is not None:
+            # The title starts after the spaces that follow the marker (第三章 总则): they go with the marker.
+            start, marker_end = start + match.start, start + match.title_start
+        else:
+            marker_end = start
         parent = self._section_under_cursor()
         level = (self.session.sections[parent].level + 1) if parent is not None else 1
         self.push(commands.OutlineEdit(self.session, "add", start,

@@ -770,12 +770,16 @@ Removed regions: {2}</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="31" />
-        <source>Title boundary inferred (confidence {0:.0%})</source>
-        <translation>标题边界为推断（置信度 {0:.0%}）</translation>
+        <location filename="../../annotator/gui/models/outline_model.py" line="33" />
+        <source>Uncertain heading (confidence {0:.0%}): is this a heading, and is this its title? Ctrl+Shift+H removes it, Ctrl+T sets the title end.</source>
+        <translation>标题不确定（置信度 {0:.0%}）：这是否是标题，标题是否就是这些字？Ctrl+Shift+H 删除该标题，Ctrl+T 设定标题结尾。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="41" />
+        <source>Title boundary inferred (confidence {0:.0%})</source>
+        <translation type="vanished">标题边界为推断（置信度 {0:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/outline_model.py" line="45" />
         <source>Check this heading: press Ctrl+T at the end of its title to correct it</source>
         <translation>请核对此标题：在标题结尾处按 Ctrl+T 即可更正</translation>
     </message>
@@ -1068,119 +1072,119 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="52" />
+        <location filename="../../annotator/gui/tagging.py" line="48" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
+        <location filename="../../annotator/gui/tagging.py" line="81" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="87" />
-        <location filename="../../annotator/gui/tagging.py" line="150" />
+        <location filename="../../annotator/gui/tagging.py" line="83" />
+        <location filename="../../annotator/gui/tagging.py" line="146" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="89" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="93" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="98" />
+        <location filename="../../annotator/gui/tagging.py" line="94" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="100" />
+        <location filename="../../annotator/gui/tagging.py" line="96" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="115" />
+        <location filename="../../annotator/gui/tagging.py" line="111" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="130" />
+        <location filename="../../annotator/gui/tagging.py" line="126" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="136" />
+        <location filename="../../annotator/gui/tagging.py" line="132" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="148" />
-        <location filename="../../annotator/gui/tagging.py" line="156" />
+        <location filename="../../annotator/gui/tagging.py" line="144" />
+        <location filename="../../annotator/gui/tagging.py" line="152" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="158" />
+        <location filename="../../annotator/gui/tagging.py" line="154" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="165" />
+        <location filename="../../annotator/gui/tagging.py" line="161" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="188" />
+        <location filename="../../annotator/gui/tagging.py" line="184" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="191" />
+        <location filename="../../annotator/gui/tagging.py" line="187" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="191" />
+        <location filename="../../annotator/gui/tagging.py" line="187" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="221" />
+        <location filename="../../annotator/gui/tagging.py" line="222" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="228" />
+        <location filename="../../annotator/gui/tagging.py" line="229" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="247" />
+        <location filename="../../annotator/gui/tagging.py" line="248" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="248" />
+        <location filename="../../annotator/gui/tagging.py" line="249" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="251" />
+        <location filename="../../annotator/gui/tagging.py" line="252" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="251" />
+        <location filename="../../annotator/gui/tagging.py" line="252" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="262" />
+        <location filename="../../annotator/gui/tagging.py" line="263" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
