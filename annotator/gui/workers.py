@@ -22,9 +22,10 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportSummary
     failed = Signal(str)
 
-    def __init__(self, project_path: Path, paths: list[str], annotator: str):
+    def __init__(self, project_path: Path, paths: list[str], annotator: str, reported: list | None = None):
         super().__init__()
         self.project_path, self.paths, self.annotator = project_path, paths, annotator
+        self.reported = list(reported or [])  # outcomes of the preview (skipped, not followed)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -40,6 +41,7 @@ class ImportWorker(QObject):
                     progress=lambda done, total, outcome: self.progress.emit(done, total, Path(outcome.path).name),
                     should_cancel=self._cancel.is_set,
                 )
+                summary.outcomes[:0] = self.reported
                 # Suggestions for what came in (~40 ms per 30 000 characters), so they are ready when the
                 # annotator opens a document; a failure here must not fail the import.
                 for outcome in summary.outcomes:

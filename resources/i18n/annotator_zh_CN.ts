@@ -335,6 +335,39 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="22" />
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="26" />
+        <source>{0} files found, {1} look like speeches and are ticked. Untick what should not be imported.</source>
+        <translation>找到 {0} 个文件，其中 {1} 个像讲话稿，已勾选。取消勾选不应导入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="45" />
+        <source>Not imported:</source>
+        <translation>不导入：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="48" />
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="48" />
+        <source>Untick all</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="54" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportReasons</name>
     <message>
         <location filename="../../annotator/gui/dialogs/import_report.py" line="20" />
@@ -1289,48 +1322,62 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="70" />
+        <location filename="../../annotator/gui/window_io.py" line="91" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="70" />
+        <location filename="../../annotator/gui/window_io.py" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="90" />
-        <location filename="../../annotator/gui/window_io.py" line="105" />
+        <location filename="../../annotator/gui/window_io.py" line="111" />
+        <location filename="../../annotator/gui/window_io.py" line="129" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="98" />
-        <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
-        <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+        <location filename="../../annotator/gui/window_io.py" line="119" />
+        <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
+        <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="101" />
+        <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
+        <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="122" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="115" />
+        <location filename="../../annotator/gui/window_io.py" line="126" />
+        <source>failed: {0}: {1}</source>
+        <translation>失败：{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="127" />
+        <source>skipped: {0}: {1}</source>
+        <translation>跳过：{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="139" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="122" />
+        <location filename="../../annotator/gui/window_io.py" line="146" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="130" />
+        <location filename="../../annotator/gui/window_io.py" line="154" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="154" />
+        <location filename="../../annotator/gui/window_io.py" line="178" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
