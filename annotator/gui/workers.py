@@ -57,13 +57,10 @@ class ImportWorker(QObject):
 
 
 def suggest_document(project, doc_id: int) -> int:
-    """Store fresh suggestions for one document, with the project's directive unit (clause or sentence)."""
-    from annotator.storage import documents, sections, spans  # noqa: PLC0415
-    from annotator.suggest.engine import suggest  # noqa: PLC0415
+    """Fresh suggestions for one document: the CLI's service (services/suggesting.py)."""
+    from annotator.services.suggesting import suggest_document as run  # noqa: PLC0415
 
-    text = documents.clean_text(project, doc_id)
-    found = suggest(text, sections.get_sections(project, doc_id), unit=project.meta("directive_unit") or "clause")
-    return spans.replace_suggestions(project, doc_id, found)
+    return run(project, doc_id)
 
 
 class SuggestWorker(QObject):
@@ -78,6 +75,16 @@ class SuggestWorker(QObject):
         try:
             with open_project(self.project_path) as project:
                 count = suggest_document(project, self.doc_id)
+                # Already off the GUI thread: retrain here when enough answers came in, so the next
+                # document's suggestions use the model (a failure only loses the retraining).
+                try:
+                    from annotator.services.suggesting import retrain_if_due  # noqa: PLC0415
+
+                    retrain_if_due(project, background=False)
+                except Exception:  # noqa: BLE001
+                    import logging  # noqa: PLC0415
+
+                    logging.getLogger("annotator.gui").exception("retraining the suggestion model failed")
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(self.doc_id, f"{type(exc).__name__}: {exc}")
             return

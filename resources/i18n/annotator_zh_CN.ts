@@ -820,44 +820,64 @@ Removed regions: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="11" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="13" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="14" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="16" />
         <source>Annotator name</source>
         <translation>标注员姓名</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="16" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="18" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="19" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="23" />
         <source>Trim spaces and punctuation</source>
         <translation>去除首尾空格和标点</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="23" />
         <source>Whole clause</source>
         <translation>整个分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="22" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="24" />
         <source>Whole sentence</source>
         <translation>整句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="25" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="27" />
         <source>Selections snap to</source>
         <translation>选区对齐方式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="29" />
+        <source>Also suggest implicit directives (verb-initial tasks, less certain)</source>
+        <translation>也建议隐含的部署（以动词开头的任务句，把握较小）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="32" />
+        <source>Suggestions (this project)</source>
+        <translation>建议（本项目）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="39" />
+        <source>Once the project's model has learned from accepts and rejects, suggestions it gives a lower confidence are not shown.</source>
+        <translation>项目模型从接受和拒绝中学习后，置信度低于此值的建议不再显示。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="41" />
+        <source>Confidence threshold</source>
+        <translation>置信度阈值</translation>
     </message>
 </context>
 <context>
@@ -1072,32 +1092,47 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="66" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="66" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="66" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="66" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="89" />
+        <location filename="../../annotator/gui/models/span_table.py" line="98" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="89" />
+        <location filename="../../annotator/gui/models/span_table.py" line="98" />
+        <source>suggested {0:.0%}</source>
+        <translation>建议 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="104" />
+        <source>Suggestion, confidence {0:.0%}</source>
+        <translation>建议，置信度 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="106" />
+        <source>(rule {0})</source>
+        <translation>（规则 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="96" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -1264,7 +1299,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="140" />
+        <location filename="../../annotator/gui/window_docs.py" line="148" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>

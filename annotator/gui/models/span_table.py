@@ -20,6 +20,12 @@ _ROLES = {SPAN_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.Too
           Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
 
 
+def confidence(span: Span) -> float | None:
+    """A suggestion's score: the rules' confidence, or the project model's once it re-ranked it."""
+    score = (span.provenance or {}).get("score") if span.status == "suggested" else None
+    return float(score) if isinstance(score, (int, float)) else None
+
+
 def _order(span: Span) -> tuple:
     return (span.start, span.end, span.label, span.id or "")
 
@@ -86,9 +92,20 @@ class SpanTableModel(QAbstractTableModel):
             if column == "attributes":
                 return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
             if column == "status":
-                return self.tr("suggested") if span.status == "suggested" else self.tr("tagged")
-        if role == Qt.ItemDataRole.ToolTipRole and column == "text":
-            return self.text[span.start:span.end]
+                if span.status != "suggested":
+                    return self.tr("tagged")
+                score = confidence(span)
+                return self.tr("suggested") if score is None else self.tr("suggested {0:.0%}").format(score)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.text[span.start:span.end] if column == "text" else ""
+            score = confidence(span)
+            if score is not None:
+                rule = span.source.split(":", 1)[1] if ":" in (span.source or "") else ""
+                line = self.tr("Suggestion, confidence {0:.0%}").format(score)
+                if rule:
+                    line += " " + self.tr("(rule {0})").format(rule)
+                tip = f"{tip}\n{line}" if tip else line
+            return tip or None
         if role == Qt.ItemDataRole.BackgroundRole and column == "label":
             colour = QColor(self.colours.get(span.label, "#999999"))
             colour.setAlpha(40 if span.status == "suggested" else 110)
