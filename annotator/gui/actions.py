@@ -70,6 +70,9 @@ class _Builder(QObject):
         a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.rename_document, name="renameDocument")
         a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.delete_document, name="deleteDocument")
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
+        for key in ("import_files", "import_folder", "import_samples", "import_labels"):
+            a[key].setStatusTip(self.tr("Cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["open_project"])
         window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.domain.model import Span
 from annotator.gui.safety import SafeCommand, describe
+from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
 from annotator.storage.project import ProjectError
@@ -31,6 +32,22 @@ class _StoreCommand(SafeCommand):
         self.session.message.emit(self.session.tr("{0} of “{1}” failed: {2}. The document was re-read from the "
                                                   "project.").format(what, self.text(), describe(exc)))
         self.session.resync()
+
+    def _start_document(self) -> None:
+        """The first tag of a document moves it from "not started" to "in progress", inside the command
+        that tags (so undoing that tag takes the status back, and a reload never writes)."""
+        self._started = getattr(self, "_started", False)
+        session = self.session
+        if session.status == "not_started" and session.doc_id is not None:
+            doc_store.set_status(session.project, session.doc_id, session.annotator, "in_progress")
+            self._started, self._doc_id = True, session.doc_id
+            session.note_status(session.doc_id, "in_progress")
+
+    def _unstart_document(self) -> None:
+        if getattr(self, "_started", False):
+            doc_store.set_status(self.session.project, self._doc_id, self.session.annotator, "not_started")
+            self._started = False
+            self.session.note_status(self._doc_id, "not_started")
 
     def _guard(self, fn) -> bool:
         try:
@@ -54,10 +71,12 @@ class AddSpan(_StoreCommand):
             self.span = span_store.add_span(self.session.project, self.span, action=self.action)
         if self._guard(run):
             self.session.apply(added=[self.span])
+            self._start_document()
 
     def undo(self) -> None:
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
         self.session.apply(removed=[self.span])
+        self._unstart_document()
 
 
 class RemoveSpan(_StoreCommand):
@@ -111,6 +130,7 @@ class AcceptSuggestion(_StoreCommand):
                 span_store.add_span(self.session.project, self.span, action="suggestion.accept")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())
+            self._start_document()
 
     def _answered(self) -> list[Span]:
         # The store counts a suggestion answered by a row of the same start, end and label: one accepted
@@ -121,6 +141,7 @@ class AcceptSuggestion(_StoreCommand):
         # The suggestion row was never touched: without this annotator's answer it is open again.
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
         self.session.apply(added=self._answered(), removed=[self.span])
+        self._unstart_document()
 
 
 class RejectSuggestion(AcceptSuggestion):
@@ -135,6 +156,24 @@ class RejectSuggestion(AcceptSuggestion):
                 span_store.add_span(self.session.project, self.span, action="suggestion.reject")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())  # a rejection is not shown
+
+
+class SetStatus(_StoreCommand):
+    """Mark a document done (Ctrl+D) or back in progress: an undoable step with its event."""
+
+    def __init__(self, session, status: str, text: str = "Set status"):
+        super().__init__(session, text)
+        self.doc_id, self.before, self.after = session.doc_id, session.status, status
+
+    def _set(self, status: str) -> None:
+        doc_store.set_status(self.session.project, self.doc_id, self.session.annotator, status)
+        self.session.note_status(self.doc_id, status)
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
 
 
 class OutlineEdit(_StoreCommand):

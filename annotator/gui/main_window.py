@@ -215,8 +215,11 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
     def toggle_done(self) -> None:
         if self.session.doc_id is None:
             return
-        done = docs.get_status(self.session.project, self.session.doc_id, self.session.annotator) == "done"
-        self.session.set_status("in_progress" if done else "done")
+        from annotator.gui.commands import SetStatus  # noqa: PLC0415
+
+        done = self.session.status == "done"
+        self.controller.push(SetStatus(self.session, "in_progress" if done else "done",
+                                       self.tr("Mark in progress") if done else self.tr("Mark done")))
 
     def _on_document_opened(self, doc_id: int) -> None:
         s = self.session

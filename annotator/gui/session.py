@@ -1,6 +1,7 @@
 """The GUI's view of the open project: current annotator, document, outline and spans.
 
-A QObject so views can listen; it never changes data itself — commands (commands.py) call the storage
+A QObject so views can listen; a read model: it never changes data itself (issue 15) — commands
+(commands.py) call the storage
 API and then tell the session what they changed (``apply``): one keystroke touches one or two spans, so
 the session, the span table, the highlighter and the outline counts update just those (re-reading 2 000
 spans and resetting the table after every key cost 50–100 ms a keystroke). ``reload_spans`` is for
@@ -117,10 +118,6 @@ class Session(QObject):
             removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)
-        if self.spans and self._status == "not_started" and not self.project.readonly:
-            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
-            self._status = "in_progress"
-            self.statusChanged.emit(self.doc_id)
         self.spansEdited.emit(added_now, removed_now)
 
     def _remove(self, spans) -> list[Span]:
@@ -154,11 +151,7 @@ class Session(QObject):
     def reload_spans(self) -> None:
         if self.doc_id is None:
             return
-        self._load_spans()
-        if self.spans and self._status == "not_started" and not self.project.readonly:
-            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
-            self._status = "in_progress"
-            self.statusChanged.emit(self.doc_id)
+        self._load_spans()  # a read only: the status moves with the command that tags (commands.py)
         self.spansChanged.emit(self.doc_id)
 
     def resync(self) -> None:
@@ -186,12 +179,16 @@ class Session(QObject):
         section_store.save_sections(self.project, self.doc_id, self.sections, annotator=self.annotator)
         self.outlineChanged.emit(self.doc_id)
 
-    def set_status(self, status: str) -> None:
-        if self.doc_id is None:
-            return
-        docs.set_status(self.project, self.doc_id, self.annotator, status)
-        self._status = status
-        self.statusChanged.emit(self.doc_id)
+    @property
+    def status(self) -> str:
+        """This annotator's status of the open document, as last read or changed by a command."""
+        return self._status
+
+    def note_status(self, doc_id: int, status: str) -> None:
+        """A command stored a new status (the session only records it and tells the views)."""
+        if doc_id == self.doc_id:
+            self._status = status
+        self.statusChanged.emit(doc_id)
 
     # -- lookups used by views and the tagging controller ---------------------------------------
     def spans_at(self, pos: int) -> list[Span]:

@@ -184,6 +184,9 @@ class TaggingController(QObject):
             self.session.message.emit(self.tr("No open suggestions in this section"))
             return
         stack = self.undo_group.activeStack()
+        if stack is None or self.session.project.readonly:  # the same guard as push()
+            self.session.message.emit(self.tr("This project is open read-only; nothing can be changed."))
+            return
         title = self.tr("Accept all in section") if accept else self.tr("Reject all in section")
         stack.beginMacro(title)
         for suggestion in targets:

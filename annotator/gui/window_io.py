@@ -45,13 +45,13 @@ class WindowIO:
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches (cannot be undone)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self, folder: str | None = None) -> None:
-        folder = folder or QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches"))
+        folder = folder or QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches (cannot be undone)"))
         if folder:
             self.import_paths([folder])
 
@@ -88,7 +88,8 @@ class WindowIO:
         """``reported``: outcomes known before reading (links not followed, files left out), shown in the
         summary with the files' own."""
         worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator, reported)
-        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing…"), translate("WindowIO", "Cancel"), 0, 0, self)
+        self.statusBar().showMessage(translate("WindowIO", "Importing: this cannot be undone with Ctrl+Z."), 8000)
+        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing… (cannot be undone)"), translate("WindowIO", "Cancel"), 0, 0, self)
         progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -144,9 +145,19 @@ class WindowIO:
     def import_labels_dialog(self) -> None:
         filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
         path, chosen = QFileDialog.getOpenFileName(self, translate("WindowIO", "Import labels"), "", filters)
-        if path:
+        if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
+                Path(path).name)):
             fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
             self.run_exchange("import", path, fmt)
+
+    def confirm_bulk(self, question: str) -> bool:
+        """A bulk write is outside the undo stack: say so and ask before it runs."""
+        box = QMessageBox(QMessageBox.Icon.Question, translate("WindowIO", "Cannot be undone"),
+                          question + "\n\n" + translate("WindowIO", "This cannot be undone with Ctrl+Z."),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmBulk")
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
         """Export or import labels in the background; the result goes to the status bar and a dialog."""

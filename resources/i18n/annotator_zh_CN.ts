@@ -31,6 +31,7 @@
     <name>Decisions</name>
     <message>
         <location filename="../../annotator/gui/review/decisions.py" line="19" />
+        <location filename="../../annotator/gui/review/decisions.py" line="35" />
         <source>The project is read-only: decisions cannot be saved.</source>
         <translation>项目为只读：裁决无法保存。</translation>
     </message>
@@ -40,64 +41,74 @@
         <translation>这里没有需要裁决的内容。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="35" />
+        <location filename="../../annotator/gui/review/decisions.py" line="38" />
+        <source>Pre-merge needs spans from at least two annotators.</source>
+        <translation>预合并需要至少两位标注员的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="40" />
+        <source>Pre-merge agreed spans</source>
+        <translation>预合并一致的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="45" />
         <source>Choose an open disagreement first (N / P).</source>
         <translation>请先选择一条待裁决分歧（N / P）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="45" />
         <location filename="../../annotator/gui/review/decisions.py" line="55" />
+        <location filename="../../annotator/gui/review/decisions.py" line="65" />
         <source>{0} has no span here.</source>
         <translation>{0}在此处没有标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="47" />
         <location filename="../../annotator/gui/review/decisions.py" line="57" />
+        <location filename="../../annotator/gui/review/decisions.py" line="67" />
         <source>Take {0}</source>
         <translation>采用{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="65" />
+        <location filename="../../annotator/gui/review/decisions.py" line="75" />
         <source>Select the gold extent in the text first, then press E.</source>
         <translation>请先在文中选出金标准范围，再按 E。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="67" />
+        <location filename="../../annotator/gui/review/decisions.py" line="77" />
         <source>Edit boundaries</source>
         <translation>修改边界</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="77" />
+        <location filename="../../annotator/gui/review/decisions.py" line="87" />
         <source>Relabel</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="82" />
+        <location filename="../../annotator/gui/review/decisions.py" line="92" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="87" />
+        <location filename="../../annotator/gui/review/decisions.py" line="97" />
         <source>Select the text of the new gold span first, then press G.</source>
         <translation>请先选择新金标准标注的文字，再按 G。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="91" />
+        <location filename="../../annotator/gui/review/decisions.py" line="101" />
         <source>Add gold span</source>
         <translation>添加金标准标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <location filename="../../annotator/gui/review/decisions.py" line="107" />
         <source>Accept all of {0} in section</source>
         <translation>接受本节中{0}的全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <location filename="../../annotator/gui/review/decisions.py" line="107" />
         <source>Reject {0}'s extra spans in section</source>
         <translation>拒绝本节中{0}多出的标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="104" />
+        <location filename="../../annotator/gui/review/decisions.py" line="114" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -347,22 +358,27 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
         <translation>找到 {0} 个文件，其中 {1} 个像讲话稿，已勾选。取消勾选不应导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="45" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="28" />
+        <source>An import cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
+        <translation>导入无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="49" />
         <source>Not imported:</source>
         <translation>不导入：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="48" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="52" />
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="48" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="52" />
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="54" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="58" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -669,6 +685,16 @@ Removed regions: {2}</source>
         <translation>大纲</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <source>Mark in progress</source>
+        <translation>标记为进行中</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
         <source>Filter spans…</source>
         <translation type="vanished">筛选标注…</translation>
     </message>
@@ -701,12 +727,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="319" />
+        <location filename="../../annotator/gui/main_window.py" line="322" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="329" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -775,17 +801,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="341" />
+        <location filename="../../annotator/gui/main_window.py" line="344" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345" />
+        <location filename="../../annotator/gui/main_window.py" line="348" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="352" />
+        <location filename="../../annotator/gui/main_window.py" line="355" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -939,46 +965,51 @@ Removed regions: {2}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/keys.py" line="50" />
+        <source>Pre-merge agreed spans into gold</source>
+        <translation>将一致的标注预合并为金标准</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="52" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="52" />
+        <location filename="../../annotator/gui/review/keys.py" line="54" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="58" />
+        <location filename="../../annotator/gui/review/keys.py" line="60" />
         <source>&amp;Decide</source>
         <translation>裁决(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="63" />
+        <location filename="../../annotator/gui/review/keys.py" line="65" />
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="66" />
+        <location filename="../../annotator/gui/review/keys.py" line="68" />
         <source>&amp;Section</source>
         <translation>章节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="67" />
+        <location filename="../../annotator/gui/review/keys.py" line="69" />
         <source>Take the span of annotator…</source>
         <translation>采用某标注员的标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="81" />
+        <location filename="../../annotator/gui/review/keys.py" line="83" />
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="84" />
+        <location filename="../../annotator/gui/review/keys.py" line="86" />
         <source>Accept all of {0}'s spans in this section</source>
         <translation>接受{0}在本节的全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="86" />
+        <location filename="../../annotator/gui/review/keys.py" line="88" />
         <source>Reject {0}'s spans nobody else made in this section</source>
         <translation>拒绝本节中只有{0}标注的内容</translation>
     </message>
@@ -1036,42 +1067,42 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="193" />
+        <location filename="../../annotator/gui/review/review_window.py" line="192" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="196" />
+        <location filename="../../annotator/gui/review/review_window.py" line="195" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="243" />
+        <location filename="../../annotator/gui/review/review_window.py" line="242" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="250" />
+        <location filename="../../annotator/gui/review/review_window.py" line="249" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="253" />
+        <location filename="../../annotator/gui/review/review_window.py" line="252" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="270" />
+        <location filename="../../annotator/gui/review/review_window.py" line="269" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="284" />
+        <location filename="../../annotator/gui/review/review_window.py" line="283" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="316" />
+        <location filename="../../annotator/gui/review/review_window.py" line="315" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
@@ -1079,12 +1110,12 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="66" />
+        <location filename="../../annotator/gui/session.py" line="67" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="176" />
+        <location filename="../../annotator/gui/session.py" line="169" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
     </message>
@@ -1141,6 +1172,7 @@ strict F1 of the annotators in this section: {1}</source>
     <name>TaggingController</name>
     <message>
         <location filename="../../annotator/gui/tagging.py" line="48" />
+        <location filename="../../annotator/gui/tagging.py" line="188" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
@@ -1212,47 +1244,47 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="187" />
+        <location filename="../../annotator/gui/tagging.py" line="190" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="187" />
+        <location filename="../../annotator/gui/tagging.py" line="190" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="222" />
+        <location filename="../../annotator/gui/tagging.py" line="225" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="229" />
+        <location filename="../../annotator/gui/tagging.py" line="232" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="248" />
+        <location filename="../../annotator/gui/tagging.py" line="251" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="249" />
+        <location filename="../../annotator/gui/tagging.py" line="252" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="252" />
+        <location filename="../../annotator/gui/tagging.py" line="255" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="252" />
+        <location filename="../../annotator/gui/tagging.py" line="255" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="263" />
+        <location filename="../../annotator/gui/tagging.py" line="266" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1343,8 +1375,22 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="48" />
+        <source>Import speeches (cannot be undone)</source>
+        <translation>导入讲话稿（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="54" />
+        <source>Import a folder of speeches (cannot be undone)</source>
+        <translation>导入讲话稿文件夹（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="91" />
+        <source>Importing: this cannot be undone with Ctrl+Z.</source>
+        <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
         <source>Import speeches</source>
-        <translation>导入讲话稿</translation>
+        <translation type="vanished">导入讲话稿</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="49" />
@@ -1352,28 +1398,31 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="54" />
         <source>Import a folder of speeches</source>
-        <translation>导入讲话稿文件夹</translation>
+        <translation type="vanished">导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="91" />
         <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="91" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="111" />
-        <location filename="../../annotator/gui/window_io.py" line="129" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <source>Importing… (cannot be undone)</source>
+        <translation>正在导入…（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="112" />
+        <location filename="../../annotator/gui/window_io.py" line="130" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="119" />
+        <location filename="../../annotator/gui/window_io.py" line="120" />
         <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
         <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
@@ -1382,37 +1431,52 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="122" />
+        <location filename="../../annotator/gui/window_io.py" line="123" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="126" />
+        <location filename="../../annotator/gui/window_io.py" line="127" />
         <source>failed: {0}: {1}</source>
         <translation>失败：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="127" />
+        <location filename="../../annotator/gui/window_io.py" line="128" />
         <source>skipped: {0}: {1}</source>
         <translation>跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="139" />
+        <location filename="../../annotator/gui/window_io.py" line="140" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="146" />
+        <location filename="../../annotator/gui/window_io.py" line="147" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="154" />
+        <location filename="../../annotator/gui/window_io.py" line="148" />
+        <source>Import the labels of {0} into this project?</source>
+        <translation>将 {0} 的标注导入本项目？</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="155" />
+        <source>Cannot be undone</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="156" />
+        <source>This cannot be undone with Ctrl+Z.</source>
+        <translation>此操作无法用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="165" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="178" />
+        <location filename="../../annotator/gui/window_io.py" line="189" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
@@ -1513,197 +1577,202 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="73" />
+        <location filename="../../annotator/gui/actions.py" line="75" />
+        <source>Cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
+        <translation>无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="76" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="75" />
+        <location filename="../../annotator/gui/actions.py" line="78" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="85" />
+        <location filename="../../annotator/gui/actions.py" line="88" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="87" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="93" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="92" />
+        <location filename="../../annotator/gui/actions.py" line="95" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="97" />
+        <location filename="../../annotator/gui/actions.py" line="100" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="101" />
+        <location filename="../../annotator/gui/actions.py" line="104" />
         <source>Tag the clause at the cursor</source>
         <translation>标注光标处的分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="106" />
         <source>Tag the sentence at the cursor</source>
         <translation>标注光标处的句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="108" />
         <source>Edit attributes of the current span</source>
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="109" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="111" />
+        <location filename="../../annotator/gui/actions.py" line="114" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="113" />
+        <location filename="../../annotator/gui/actions.py" line="116" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="118" />
+        <location filename="../../annotator/gui/actions.py" line="121" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="125" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="127" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="125" />
+        <location filename="../../annotator/gui/actions.py" line="128" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="130" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="129" />
+        <location filename="../../annotator/gui/actions.py" line="132" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="131" />
+        <location filename="../../annotator/gui/actions.py" line="134" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="133" />
+        <location filename="../../annotator/gui/actions.py" line="136" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="135" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="141" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="142" />
+        <location filename="../../annotator/gui/actions.py" line="145" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="143" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="147" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="145" />
+        <location filename="../../annotator/gui/actions.py" line="148" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="150" />
+        <location filename="../../annotator/gui/actions.py" line="153" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="151" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="153" />
+        <location filename="../../annotator/gui/actions.py" line="156" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="155" />
+        <location filename="../../annotator/gui/actions.py" line="158" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="157" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="158" />
+        <location filename="../../annotator/gui/actions.py" line="161" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="160" />
+        <location filename="../../annotator/gui/actions.py" line="163" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="167" />
+        <location filename="../../annotator/gui/actions.py" line="170" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="173" />
+        <location filename="../../annotator/gui/actions.py" line="176" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="175" />
+        <location filename="../../annotator/gui/actions.py" line="178" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="181" />
+        <location filename="../../annotator/gui/actions.py" line="184" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
@@ -1732,17 +1801,17 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>self.session</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="30" />
+        <location filename="../../annotator/gui/commands.py" line="31" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="30" />
+        <location filename="../../annotator/gui/commands.py" line="31" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="31" />
+        <location filename="../../annotator/gui/commands.py" line="32" />
         <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
         <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
     </message>
@@ -1753,6 +1822,11 @@ strict F1 of the annotators in this section: {1}</source>
         <location filename="../../annotator/gui/review/commands.py" line="24" />
         <source>{0} failed: {1}</source>
         <translation>{0}失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="89" />
+        <source>Every agreed span is already in gold.</source>
+        <translation>所有一致的标注都已在金标准中。</translation>
     </message>
 </context>
 </TS>

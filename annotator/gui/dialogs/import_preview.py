@@ -25,6 +25,10 @@ class ImportPreviewDialog(QDialog):
         ticked = sum(c.selected for c in preview.candidates)
         layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
                                         "should not be imported.").format(len(preview.candidates), ticked)))
+        warning = QLabel(self.tr("An import cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
+        warning.setObjectName("importCannotUndo")
+        warning.setStyleSheet("color: #9a6700")
+        layout.addWidget(warning)
         self.list = QListWidget(self)
         self.list.setObjectName("importPreviewList")
         for candidate in preview.candidates:

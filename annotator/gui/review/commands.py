@@ -67,3 +67,30 @@ class ReopenCommand(_ReviewCommand):
     def undo(self) -> None:
         review_store.restore_gold(self.window.project, self.rows)
         self.window.reload_document(self.doc_id)
+
+
+class PremergeCommand(_ReviewCommand):
+    """Write the spans every chosen annotator made identically as gold: asked for by the adjudicator
+    (M), never done by opening the window. Undo removes exactly the rows this pre-merge added."""
+
+    def __init__(self, window, doc_id: int, annotators: Sequence[str], text: str):
+        super().__init__(text)
+        self.window, self.doc_id, self.annotators = window, doc_id, list(annotators)
+        self.rows: list[Span] | None = None
+
+    def redo(self) -> None:
+        project = self.window.project
+        if self.rows is None:
+            before = {s.id for s in review_store.gold_layer(project, self.doc_id)}
+            review_store.premerge_document(project, self.doc_id, self.annotators, self.window.adjudicator)
+            self.rows = [s for s in review_store.gold_layer(project, self.doc_id) if s.id not in before]
+            if not self.rows:
+                self.setObsolete(True)  # everything agreed was already gold: no undo step
+                self.window.show_message(self.window.tr("Every agreed span is already in gold."))
+        else:
+            review_store.restore_gold(project, self.rows)
+        self.window.reload_document(self.doc_id)
+
+    def undo(self) -> None:
+        review_store.remove_gold(self.window.project, self.rows or [], by=self.window.adjudicator)
+        self.window.reload_document(self.doc_id)

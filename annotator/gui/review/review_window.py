@@ -185,8 +185,7 @@ class ReviewWindow(Decisions, QMainWindow):
         keys.rebuild_annotator_actions(self, names)
         self.heat, self.agreement = [None] * len(self.sections), None
         if len(names) >= 2:
-            if not self.project.readonly:
-                review_store.premerge_document(self.project, doc_id, names, self.adjudicator)
+            # Opening reads only: agreed spans become gold when the adjudicator asks (M, undoable).
             self.agreement = review_store.project_agreement(self.project, names, doc_ids=[doc_id])
             self.heat = review_store.section_heat(self.agreement, doc_id, self.sections)
         else:
