@@ -108,6 +108,14 @@ class _Builder(QObject):
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
                                            window.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
+        grow = window.extender  # extend.py: clause and word (jieba) steps of the selection
+        for key, text, slot, keys in (
+                ("extend_clause", self.tr("Extend selection to the next clause"), lambda: grow.by_clause(True), "Ctrl+Shift+Right"),
+                ("shrink_clause", self.tr("Extend selection to the previous clause"), lambda: grow.by_clause(False), "Ctrl+Shift+Left"),
+                ("extend_word", self.tr("Extend selection by a word"), lambda: grow.by_word(True), "Alt+Shift+Right"),
+                ("shrink_word", self.tr("Extend selection back by a word"), lambda: grow.by_word(False), "Alt+Shift+Left")):
+            a[key] = make_action(window, text, slot, keys, widget=view, name=key)
+            edit_menu.addAction(a[key])
         edit_menu.addSeparator()
         a["find"] = make_action(window, self.tr("Find in document…"), window.find_bar.open_bar,
                                 QKeySequence.StandardKey.Find, name="find")

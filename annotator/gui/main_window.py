@@ -14,6 +14,7 @@ from annotator.gui.models.document_list import DOC_ID_ROLE, DocumentListModel
 from annotator.gui.models.outline_model import SECTION_ROLE, build_outline_model
 from annotator.gui.position import PositionKeeper
 from annotator.gui.session import Session
+from annotator.gui.extend import SelectionExtender
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
@@ -43,6 +44,7 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
 
         self.view = SpeechView()
         self.controller = TaggingController(session, self.view, self)
+        self.extender = SelectionExtender(self.view, session)
         self.controller.snap_mode = settings.snap_mode
         self._build_layout()
         self.actions_ = actions.build(self)

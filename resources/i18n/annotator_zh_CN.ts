@@ -665,32 +665,32 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="71" />
+        <location filename="../../annotator/gui/main_window.py" line="73" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="96" />
+        <location filename="../../annotator/gui/main_window.py" line="98" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="103" />
+        <location filename="../../annotator/gui/main_window.py" line="105" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="112" />
+        <location filename="../../annotator/gui/main_window.py" line="114" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>Mark in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
@@ -727,12 +727,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="322" />
+        <location filename="../../annotator/gui/main_window.py" line="324" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="329" />
+        <location filename="../../annotator/gui/main_window.py" line="331" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -801,17 +801,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="346" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="348" />
+        <location filename="../../annotator/gui/main_window.py" line="350" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <location filename="../../annotator/gui/main_window.py" line="357" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -1632,147 +1632,167 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="112" />
+        <location filename="../../annotator/gui/actions.py" line="113" />
+        <source>Extend selection to the next clause</source>
+        <translation>选区扩展到下一分句</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="114" />
+        <source>Extend selection to the previous clause</source>
+        <translation>选区扩展到上一分句</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="115" />
+        <source>Extend selection by a word</source>
+        <translation>选区向后扩展一个词</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="116" />
+        <source>Extend selection back by a word</source>
+        <translation>选区向前扩展一个词</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="120" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="114" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="121" />
+        <location filename="../../annotator/gui/actions.py" line="129" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="125" />
+        <location filename="../../annotator/gui/actions.py" line="133" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="135" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="128" />
+        <location filename="../../annotator/gui/actions.py" line="136" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="130" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="132" />
+        <location filename="../../annotator/gui/actions.py" line="140" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="134" />
+        <location filename="../../annotator/gui/actions.py" line="142" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="136" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="138" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="152" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="145" />
+        <location filename="../../annotator/gui/actions.py" line="153" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="147" />
+        <location filename="../../annotator/gui/actions.py" line="155" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="148" />
+        <location filename="../../annotator/gui/actions.py" line="156" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="149" />
+        <location filename="../../annotator/gui/actions.py" line="157" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="153" />
+        <location filename="../../annotator/gui/actions.py" line="161" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="154" />
+        <location filename="../../annotator/gui/actions.py" line="162" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="156" />
+        <location filename="../../annotator/gui/actions.py" line="164" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="158" />
+        <location filename="../../annotator/gui/actions.py" line="166" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="160" />
+        <location filename="../../annotator/gui/actions.py" line="168" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="161" />
+        <location filename="../../annotator/gui/actions.py" line="169" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="163" />
+        <location filename="../../annotator/gui/actions.py" line="171" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="170" />
+        <location filename="../../annotator/gui/actions.py" line="178" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="176" />
+        <location filename="../../annotator/gui/actions.py" line="184" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="178" />
+        <location filename="../../annotator/gui/actions.py" line="186" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="184" />
+        <location filename="../../annotator/gui/actions.py" line="192" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
@@ -1814,6 +1834,11 @@ strict F1 of the annotators in this section: {1}</source>
         <location filename="../../annotator/gui/commands.py" line="32" />
         <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
         <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/extend.py" line="84" />
+        <source>Loading the word list… moving by one character meanwhile.</source>
+        <translation>正在加载词表…暂时按单个字移动。</translation>
     </message>
 </context>
 <context>
