@@ -108,6 +108,9 @@ class _Builder(QObject):
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
                                            window.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
+        a["add_note"] = make_action(window, self.tr("Add a note (span under the cursor, else document)…"),
+                                    c.add_note, "Ctrl+M", widget=view, name="addNote")
+        edit_menu.addAction(a["add_note"])
         grow = window.extender  # extend.py: clause and word (jieba) steps of the selection
         for key, text, slot, keys in (
                 ("extend_clause", self.tr("Extend selection to the next clause"), lambda: grow.by_clause(True), "Ctrl+Shift+Right"),

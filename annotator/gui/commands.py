@@ -196,3 +196,30 @@ class OutlineEdit(_StoreCommand):
     def undo(self) -> None:
         section_store.remove_edit(self.session.project, self.edit_id, self.session.annotator)
         self.session.reparse_outline()
+
+
+class AddComment(_StoreCommand):
+    """A note on the document or on one span (storage/comments.py), for the adjudicator."""
+
+    def __init__(self, session, body: str, span: Span | None = None, text: str = "Add note"):
+        super().__init__(session, text)
+        self.doc_id, self.body, self.span_id = session.doc_id, body, span.id if span else None
+        self.comment = None
+
+    def redo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        def run():
+            if self.comment is None:
+                self.comment = comments.add_comment(self.session.project, self.doc_id, self.body,
+                                                    self.session.annotator, self.span_id)
+            else:
+                comments.restore(self.session.project, self.comment)
+        if self._guard(run):
+            self.session.note_comments(self.doc_id)
+
+    def undo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        comments.remove_comment(self.session.project, self.comment.id, by=self.session.annotator)
+        self.session.note_comments(self.doc_id)

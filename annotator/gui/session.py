@@ -33,6 +33,7 @@ class Session(QObject):
     outlineChanged = Signal(int)
     documentsChanged = Signal()
     statusChanged = Signal(int)
+    commentsChanged = Signal(int)
     message = Signal(str)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
@@ -178,6 +179,15 @@ class Session(QObject):
         self.sections = apply_edits(self.text, parse_outline(self.text), edits)
         section_store.save_sections(self.project, self.doc_id, self.sections, annotator=self.annotator)
         self.outlineChanged.emit(self.doc_id)
+
+    def comments(self) -> list:
+        """Notes on the open document and its spans (read when asked: they are few and rarely shown)."""
+        from annotator.storage.comments import list_comments  # noqa: PLC0415
+
+        return list_comments(self.project, self.doc_id) if self.doc_id is not None else []
+
+    def note_comments(self, doc_id: int) -> None:
+        self.commentsChanged.emit(doc_id)
 
     @property
     def status(self) -> str:

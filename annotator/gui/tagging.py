@@ -194,6 +194,26 @@ class TaggingController(QObject):
                        else commands.RejectSuggestion(self.session, suggestion))
         stack.endMacro()
 
+    # -- notes ---------------------------------------------------------------------------------------
+    def add_note(self, body: str | None = None) -> None:
+        """A note on the current span (the one under the cursor), else on the document (Ctrl+M)."""
+        if self.session.doc_id is None:
+            return
+        span = self.current
+        if body is None:
+            from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+            where = self.tr("this span") if span else self.tr("this document")
+            body, ok = QInputDialog.getMultiLineText(self.view, self.tr("Note"),
+                                                     self.tr("A note on {0}, for the adjudicator:").format(where))
+            if not ok:
+                return
+        if not body.strip():
+            self.session.message.emit(self.tr("An empty note is not saved."))
+            return
+        self.push(commands.AddComment(self.session, body, span, self.tr("Add note")))
+        self.session.message.emit(self.tr("Note saved (Ctrl+Z takes it back)."))
+
     # -- structure corrections ----------------------------------------------------------------------
     def _section_under_cursor(self) -> int | None:
         from annotator.structure.corrections import innermost_at  # noqa: PLC0415

@@ -1042,67 +1042,72 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="127" />
+        <location filename="../../annotator/gui/review/review_window.py" line="129" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="129" />
+        <location filename="../../annotator/gui/review/review_window.py" line="131" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="136" />
+        <location filename="../../annotator/gui/review/review_window.py" line="138" />
         <source>Annotators</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="138" />
+        <location filename="../../annotator/gui/review/review_window.py" line="140" />
         <source>Against gold (this document)</source>
         <translation>对照金标准（本文档）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="140" />
+        <location filename="../../annotator/gui/review/review_window.py" line="142" />
+        <source>Notes of the annotators</source>
+        <translation>标注员的备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="148" />
         <source>Annotators and gold</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="192" />
+        <location filename="../../annotator/gui/review/review_window.py" line="200" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="195" />
+        <location filename="../../annotator/gui/review/review_window.py" line="203" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="242" />
+        <location filename="../../annotator/gui/review/review_window.py" line="270" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="249" />
+        <location filename="../../annotator/gui/review/review_window.py" line="277" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="252" />
+        <location filename="../../annotator/gui/review/review_window.py" line="280" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="269" />
+        <location filename="../../annotator/gui/review/review_window.py" line="297" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="283" />
+        <location filename="../../annotator/gui/review/review_window.py" line="316" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="315" />
+        <location filename="../../annotator/gui/review/review_window.py" line="348" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
@@ -1110,12 +1115,12 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="67" />
+        <location filename="../../annotator/gui/session.py" line="68" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="169" />
+        <location filename="../../annotator/gui/session.py" line="170" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
     </message>
@@ -1254,37 +1259,72 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="225" />
+        <location filename="../../annotator/gui/tagging.py" line="206" />
+        <source>this span</source>
+        <translation>此标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="206" />
+        <source>this document</source>
+        <translation>此文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="207" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="208" />
+        <source>A note on {0}, for the adjudicator:</source>
+        <translation>给裁定人的关于{0}的备注：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="212" />
+        <source>An empty note is not saved.</source>
+        <translation>空备注不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="214" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="215" />
+        <source>Note saved (Ctrl+Z takes it back).</source>
+        <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="245" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <location filename="../../annotator/gui/tagging.py" line="252" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="251" />
+        <location filename="../../annotator/gui/tagging.py" line="271" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="252" />
+        <location filename="../../annotator/gui/tagging.py" line="272" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="255" />
+        <location filename="../../annotator/gui/tagging.py" line="275" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="255" />
+        <location filename="../../annotator/gui/tagging.py" line="275" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="266" />
+        <location filename="../../annotator/gui/tagging.py" line="286" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1632,167 +1672,172 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="113" />
+        <location filename="../../annotator/gui/actions.py" line="111" />
+        <source>Add a note (span under the cursor, else document)…</source>
+        <translation>添加备注（光标处的标注，否则整篇文档）…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="116" />
         <source>Extend selection to the next clause</source>
         <translation>选区扩展到下一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="114" />
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>Extend selection to the previous clause</source>
         <translation>选区扩展到上一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="115" />
+        <location filename="../../annotator/gui/actions.py" line="118" />
         <source>Extend selection by a word</source>
         <translation>选区向后扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
         <source>Extend selection back by a word</source>
         <translation>选区向前扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="120" />
+        <location filename="../../annotator/gui/actions.py" line="123" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="125" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="127" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="129" />
+        <location filename="../../annotator/gui/actions.py" line="132" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="133" />
+        <location filename="../../annotator/gui/actions.py" line="136" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="135" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="136" />
+        <location filename="../../annotator/gui/actions.py" line="139" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="138" />
+        <location filename="../../annotator/gui/actions.py" line="141" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="140" />
+        <location filename="../../annotator/gui/actions.py" line="143" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="142" />
+        <location filename="../../annotator/gui/actions.py" line="145" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="147" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="152" />
+        <location filename="../../annotator/gui/actions.py" line="155" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="153" />
+        <location filename="../../annotator/gui/actions.py" line="156" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="154" />
+        <location filename="../../annotator/gui/actions.py" line="157" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="155" />
+        <location filename="../../annotator/gui/actions.py" line="158" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="156" />
+        <location filename="../../annotator/gui/actions.py" line="159" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="157" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="161" />
+        <location filename="../../annotator/gui/actions.py" line="164" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="162" />
+        <location filename="../../annotator/gui/actions.py" line="165" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="164" />
+        <location filename="../../annotator/gui/actions.py" line="167" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="166" />
+        <location filename="../../annotator/gui/actions.py" line="169" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="168" />
+        <location filename="../../annotator/gui/actions.py" line="171" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="169" />
+        <location filename="../../annotator/gui/actions.py" line="172" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="171" />
+        <location filename="../../annotator/gui/actions.py" line="174" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="178" />
+        <location filename="../../annotator/gui/actions.py" line="181" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="184" />
+        <location filename="../../annotator/gui/actions.py" line="187" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="186" />
+        <location filename="../../annotator/gui/actions.py" line="189" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="192" />
+        <location filename="../../annotator/gui/actions.py" line="195" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
