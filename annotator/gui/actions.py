@@ -108,6 +108,11 @@ class _Builder(QObject):
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
                                            window.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
+        a["next_flagged"] = make_action(window, self.tr("Next span to review after a re-import"), c.next_flagged, "F4",
+                                        widget=view, name="nextFlagged")
+        a["clear_flag"] = make_action(window, self.tr("Mark the flagged span checked"), c.clear_flag, "Shift+F4",
+                                      widget=view, name="clearFlag")
+        edit_menu.addActions([a["next_flagged"], a["clear_flag"]])
         a["add_note"] = make_action(window, self.tr("Add a note (span under the cursor, else document)…"),
                                     c.add_note, "Ctrl+M", widget=view, name="addNote")
         edit_menu.addAction(a["add_note"])

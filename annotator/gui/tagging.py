@@ -194,6 +194,32 @@ class TaggingController(QObject):
                        else commands.RejectSuggestion(self.session, suggestion))
         stack.endMacro()
 
+    # -- spans flagged by a re-import (storage/reanchor.py) ---------------------------------------------
+    def flagged(self) -> list[Span]:
+        return [s for s in self.session.spans if "needs_review" in (s.provenance or {})]
+
+    def next_flagged(self) -> None:
+        """F4: the next span a text replacement could not place for sure, with its reason."""
+        flagged = self.flagged()
+        if not flagged:
+            self.session.message.emit(self.tr("No span needs review in this document."))
+            return
+        pos = self.view.cursor_position()
+        target = next((s for s in flagged if s.start > pos), flagged[0])  # after the cursor, then wrap
+        self.view.select_range(target.start, target.end)
+        self.set_current(target)
+        self.session.message.emit(self.tr("Needs review: {0} — Shift+F4 marks it checked").format(
+            target.provenance["needs_review"]))
+
+    def clear_flag(self) -> None:
+        """Shift+F4: the current flagged span was checked (fix its boundaries first if needed)."""
+        span = self.current
+        if span is None or "needs_review" not in (span.provenance or {}):
+            self.session.message.emit(self.tr("The span under the cursor is not flagged for review."))
+            return
+        provenance = {k: v for k, v in span.provenance.items() if k != "needs_review"}
+        self.push(commands.UpdateSpan(self.session, span, {"provenance": provenance}, self.tr("Mark checked")))
+
     # -- notes ---------------------------------------------------------------------------------------
     def add_note(self, body: str | None = None) -> None:
         """A note on the current span (the one under the cursor), else on the document (Ctrl+M)."""

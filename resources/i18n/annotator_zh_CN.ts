@@ -1148,27 +1148,42 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="98" />
+        <location filename="../../annotator/gui/models/span_table.py" line="96" />
+        <source>needs review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="100" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="98" />
+        <location filename="../../annotator/gui/models/span_table.py" line="100" />
         <source>suggested {0:.0%}</source>
         <translation>建议 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="104" />
+        <location filename="../../annotator/gui/models/span_table.py" line="106" />
         <source>Suggestion, confidence {0:.0%}</source>
         <translation>建议，置信度 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="106" />
+        <location filename="../../annotator/gui/models/span_table.py" line="108" />
         <source>(rule {0})</source>
         <translation>（规则 {0}）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="96" />
+        <location filename="../../annotator/gui/models/span_table.py" line="113" />
+        <source>Needs review after a re-import: {0}</source>
+        <translation>重新导入后待复核：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="115" />
+        <source>It covered: «{0}»</source>
+        <translation>原先覆盖：«{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="98" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -1259,72 +1274,92 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="206" />
+        <location filename="../../annotator/gui/tagging.py" line="205" />
+        <source>No span needs review in this document.</source>
+        <translation>本文档没有待复核的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="211" />
+        <source>Needs review: {0} — Shift+F4 marks it checked</source>
+        <translation>待复核：{0} —— Shift+F4 标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="218" />
+        <source>The span under the cursor is not flagged for review.</source>
+        <translation>光标处的标注没有待复核标记。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="221" />
+        <source>Mark checked</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="232" />
         <source>this span</source>
         <translation>此标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="206" />
+        <location filename="../../annotator/gui/tagging.py" line="232" />
         <source>this document</source>
         <translation>此文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="207" />
+        <location filename="../../annotator/gui/tagging.py" line="233" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="208" />
+        <location filename="../../annotator/gui/tagging.py" line="234" />
         <source>A note on {0}, for the adjudicator:</source>
         <translation>给裁定人的关于{0}的备注：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="212" />
+        <location filename="../../annotator/gui/tagging.py" line="238" />
         <source>An empty note is not saved.</source>
         <translation>空备注不会保存。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="214" />
+        <location filename="../../annotator/gui/tagging.py" line="240" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="215" />
+        <location filename="../../annotator/gui/tagging.py" line="241" />
         <source>Note saved (Ctrl+Z takes it back).</source>
         <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="245" />
+        <location filename="../../annotator/gui/tagging.py" line="271" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="252" />
+        <location filename="../../annotator/gui/tagging.py" line="278" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="271" />
+        <location filename="../../annotator/gui/tagging.py" line="297" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="272" />
+        <location filename="../../annotator/gui/tagging.py" line="298" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="275" />
+        <location filename="../../annotator/gui/tagging.py" line="301" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="275" />
+        <location filename="../../annotator/gui/tagging.py" line="301" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="286" />
+        <location filename="../../annotator/gui/tagging.py" line="312" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1673,171 +1708,181 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="111" />
+        <source>Next span to review after a re-import</source>
+        <translation>下一个重新导入后待复核的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="113" />
+        <source>Mark the flagged span checked</source>
+        <translation>将待复核的标注标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="116" />
         <source>Add a note (span under the cursor, else document)…</source>
         <translation>添加备注（光标处的标注，否则整篇文档）…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="121" />
         <source>Extend selection to the next clause</source>
         <translation>选区扩展到下一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="117" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>Extend selection to the previous clause</source>
         <translation>选区扩展到上一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="118" />
+        <location filename="../../annotator/gui/actions.py" line="123" />
         <source>Extend selection by a word</source>
         <translation>选区向后扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="119" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Extend selection back by a word</source>
         <translation>选区向前扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="123" />
+        <location filename="../../annotator/gui/actions.py" line="128" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="125" />
+        <location filename="../../annotator/gui/actions.py" line="130" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="132" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="132" />
+        <location filename="../../annotator/gui/actions.py" line="137" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="136" />
+        <location filename="../../annotator/gui/actions.py" line="141" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="138" />
+        <location filename="../../annotator/gui/actions.py" line="143" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="139" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="141" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="143" />
+        <location filename="../../annotator/gui/actions.py" line="148" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="145" />
+        <location filename="../../annotator/gui/actions.py" line="150" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="147" />
+        <location filename="../../annotator/gui/actions.py" line="152" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="149" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="155" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="156" />
+        <location filename="../../annotator/gui/actions.py" line="161" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="157" />
+        <location filename="../../annotator/gui/actions.py" line="162" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="158" />
+        <location filename="../../annotator/gui/actions.py" line="163" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="159" />
+        <location filename="../../annotator/gui/actions.py" line="164" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="160" />
+        <location filename="../../annotator/gui/actions.py" line="165" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="164" />
+        <location filename="../../annotator/gui/actions.py" line="169" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="165" />
+        <location filename="../../annotator/gui/actions.py" line="170" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="167" />
+        <location filename="../../annotator/gui/actions.py" line="172" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="169" />
+        <location filename="../../annotator/gui/actions.py" line="174" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="171" />
+        <location filename="../../annotator/gui/actions.py" line="176" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="172" />
+        <location filename="../../annotator/gui/actions.py" line="177" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="174" />
+        <location filename="../../annotator/gui/actions.py" line="179" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="181" />
+        <location filename="../../annotator/gui/actions.py" line="186" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="187" />
+        <location filename="../../annotator/gui/actions.py" line="192" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="189" />
+        <location filename="../../annotator/gui/actions.py" line="194" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="195" />
+        <location filename="../../annotator/gui/actions.py" line="200" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>

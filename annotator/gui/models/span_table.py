@@ -92,6 +92,8 @@ class SpanTableModel(QAbstractTableModel):
             if column == "attributes":
                 return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
             if column == "status":
+                if "needs_review" in (span.provenance or {}):
+                    return self.tr("needs review")
                 if span.status != "suggested":
                     return self.tr("tagged")
                 score = confidence(span)
@@ -105,7 +107,16 @@ class SpanTableModel(QAbstractTableModel):
                 if rule:
                     line += " " + self.tr("(rule {0})").format(rule)
                 tip = f"{tip}\n{line}" if tip else line
+            reason = (span.provenance or {}).get("needs_review")
+            if reason:
+                old = ((span.provenance or {}).get("reanchor") or {}).get("old_text", "")
+                line = self.tr("Needs review after a re-import: {0}").format(reason)
+                if old:
+                    line += "\n" + self.tr("It covered: «{0}»").format(old)
+                tip = f"{tip}\n{line}" if tip else line
             return tip or None
+        if role == Qt.ItemDataRole.BackgroundRole and column == "status" and "needs_review" in (span.provenance or {}):
+            return QBrush(QColor("#ffcdd2"))
         if role == Qt.ItemDataRole.BackgroundRole and column == "label":
             colour = QColor(self.colours.get(span.label, "#999999"))
             colour.setAlpha(40 if span.status == "suggested" else 110)
