@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.domain.model import Span
 from annotator.gui.safety import SafeCommand, describe
 from annotator.storage import documents as doc_store
@@ -28,9 +30,14 @@ class _StoreCommand(SafeCommand):
         self.session = session
 
     def recover(self, exc: BaseException, phase: str) -> None:
-        what = self.session.tr("Undo") if phase == "undo" else self.session.tr("Redo")
-        self.session.message.emit(self.session.tr("{0} of “{1}” failed: {2}. The document was re-read from the "
-                                                  "project.").format(what, self.text(), describe(exc)))
+        # The session's context, written out: lupdate reads only QCoreApplication.translate(context, text).
+        if phase == "undo":
+            what = QCoreApplication.translate("Session", "Undo")
+        else:
+            what = QCoreApplication.translate("Session", "Redo")
+        self.session.message.emit(QCoreApplication.translate(
+            "Session", "{0} of “{1}” failed: {2}. The document was re-read from the project.").format(
+            what, self.text(), describe(exc)))
         self.session.resync()
 
     def _start_document(self) -> None:
@@ -223,3 +230,26 @@ class AddComment(_StoreCommand):
 
         comments.remove_comment(self.session.project, self.comment.id, by=self.session.annotator)
         self.session.note_comments(self.doc_id)
+
+
+class SetGuidelines(_StoreCommand):
+    """Replace the project's guidelines (Markdown); undo puts the previous text back."""
+
+    def __init__(self, session, markdown: str, text: str = "Set guidelines"):
+        super().__init__(session, text)
+        self.markdown, self.before = markdown, None
+
+    def redo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        result = []
+        if self._guard(lambda: result.append(comments.set_guidelines(self.session.project, self.markdown,
+                                                                     by=self.session.annotator))):
+            self.before = result[0] if self.before is None else self.before
+            self.session.note_guidelines()
+
+    def undo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        comments.set_guidelines(self.session.project, self.before or "", by=self.session.annotator)
+        self.session.note_guidelines()

@@ -76,12 +76,15 @@ class SelectionExtender:
         self._move(clause_boundary(self.session.text, self.view.cursor_position(), forward))
 
     def by_word(self, forward: bool) -> None:
+        from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
         from annotator.nlp import segment  # noqa: PLC0415 - jieba only when a word key is used
 
         text, pos = self.session.text, self.view.cursor_position()
         if not segment.is_ready():
             segment.warm_up(background=True)
-            self.session.message.emit(self.session.tr("Loading the word list… moving by one character meanwhile."))
+            self.session.message.emit(QCoreApplication.translate(
+                "Session", "Loading the word list… moving by one character meanwhile."))
             self._move(min(len(text), pos + 1) if forward else max(0, pos - 1))
             return
         self._move(word_boundary(text, pos, forward, segment.cut))

@@ -20,13 +20,14 @@ from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
 from annotator.gui.window_docs import WindowDocs
 from annotator.gui.window_spans import WindowSpans
+from annotator.gui.window_guidelines import WindowGuidelines
 from annotator.gui.window_io import WindowIO
 from annotator.storage import documents as docs
 from annotator.storage.gui_queries import was_suggested
 from annotator.structure.corrections import innermost_at
 
 
-class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
+class MainWindow(WindowSpans, WindowIO, WindowDocs, WindowGuidelines, QMainWindow):
     def __init__(self, session: Session, settings, language: str = "en"):
         super().__init__()
         self.session, self.settings, self.language = session, settings, language
@@ -115,6 +116,7 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
         self.splitDockWidget(self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical)
 
         self._build_span_panel()
+        self._build_guidelines()
 
         self.legend = QLabel()
         self.legend.setObjectName("labelLegend")

@@ -34,6 +34,7 @@ class Session(QObject):
     documentsChanged = Signal()
     statusChanged = Signal(int)
     commentsChanged = Signal(int)
+    guidelinesChanged = Signal()
     message = Signal(str)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
@@ -185,6 +186,14 @@ class Session(QObject):
         from annotator.storage.comments import list_comments  # noqa: PLC0415
 
         return list_comments(self.project, self.doc_id) if self.doc_id is not None else []
+
+    def guidelines(self) -> str:
+        from annotator.storage.comments import get_guidelines  # noqa: PLC0415
+
+        return get_guidelines(self.project)
+
+    def note_guidelines(self) -> None:
+        self.guidelinesChanged.emit()
 
     def note_comments(self, doc_id: int) -> None:
         self.commentsChanged.emit(doc_id)

@@ -82,3 +82,24 @@ def list_comments(project: Project, document_id: int) -> list[Comment]:
     rows = project.conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE document_id = ? ORDER BY created, id",
                                 [document_id]).fetchall()
     return [_row(project, row) for row in rows]
+
+
+# -- the project's annotation guidelines: one Markdown text the whole team reads beside the text ------
+GUIDELINES_KEY = "guidelines_md"
+
+
+def get_guidelines(project: Project) -> str:
+    return project.meta(GUIDELINES_KEY) or ""
+
+
+def set_guidelines(project: Project, markdown: str, *, by: str) -> str:
+    """Replace the guidelines (an empty text removes them); returns the previous text (for undo)."""
+    if len(markdown) > 2_000_000:
+        raise ValueError("guidelines may hold at most 2 000 000 characters")
+    with project.write():
+        before = get_guidelines(project)
+        project.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)",
+                             [GUIDELINES_KEY, markdown])
+        events.record(project, "guidelines.set", annotator=by, entity="project", entity_id=GUIDELINES_KEY,
+                      before={"chars": len(before)}, after={"chars": len(markdown)})
+    return before

@@ -346,6 +346,19 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
 </context>
 <context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/guidelines.py" line="18" />
+        <source>Load from a Markdown file…</source>
+        <translation>从 Markdown 文件加载…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/guidelines.py" line="27" />
+        <source>This project has no guidelines yet. Load a Markdown file (every annotator of the project then sees it here).</source>
+        <translation>本项目还没有标注规范。加载一个 Markdown 文件（项目的每位标注员都会在这里看到它）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../annotator/gui/dialogs/import_preview.py" line="22" />
@@ -665,34 +678,50 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="73" />
+        <location filename="../../annotator/gui/main_window.py" line="74" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="105" />
+        <location filename="../../annotator/gui/main_window.py" line="106" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="114" />
+        <location filename="../../annotator/gui/main_window.py" line="115" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/main_window.py" line="226" />
         <source>Mark in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/main_window.py" line="226" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation type="vanished">标注规范</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown *.txt)</source>
+        <translation type="vanished">Markdown (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation type="vanished">{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <source>Load guidelines</source>
+        <translation type="vanished">加载标注规范</translation>
     </message>
     <message>
         <source>Filter spans…</source>
@@ -727,12 +756,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="324" />
+        <location filename="../../annotator/gui/main_window.py" line="326" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="331" />
+        <location filename="../../annotator/gui/main_window.py" line="333" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -801,17 +830,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="346" />
+        <location filename="../../annotator/gui/main_window.py" line="348" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="350" />
+        <location filename="../../annotator/gui/main_window.py" line="352" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="357" />
+        <location filename="../../annotator/gui/main_window.py" line="359" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -1111,18 +1140,48 @@ strict F1 of the annotators in this section: {1}</source>
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="26" />
+        <source>{0} failed: {1}</source>
+        <translation>{0}失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="91" />
+        <source>Every agreed span is already in gold.</source>
+        <translation>所有一致的标注都已在金标准中。</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="68" />
+        <location filename="../../annotator/gui/session.py" line="69" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="170" />
+        <location filename="../../annotator/gui/session.py" line="171" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/extend.py" line="86" />
+        <source>Loading the word list… moving by one character meanwhile.</source>
+        <translation>正在加载词表…暂时按单个字移动。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="35" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="37" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="38" />
+        <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
+        <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1468,30 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <location filename="../../annotator/gui/window_docs.py" line="148" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowGuidelines</name>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="24" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="45" />
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="46" />
+        <source>Markdown (*.md *.markdown *.txt)</source>
+        <translation>Markdown (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="58" />
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="60" />
+        <source>Load guidelines</source>
+        <translation>加载标注规范</translation>
     </message>
 </context>
 <context>
@@ -1906,42 +1989,6 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 strict F1 of the annotators in this section: {1}</source>
         <translation type="vanished">{0}
 本节标注员的严格 F1：{1}</translation>
-    </message>
-</context>
-<context>
-    <name>self.session</name>
-    <message>
-        <location filename="../../annotator/gui/commands.py" line="31" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/commands.py" line="31" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/commands.py" line="32" />
-        <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
-        <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/extend.py" line="84" />
-        <source>Loading the word list… moving by one character meanwhile.</source>
-        <translation>正在加载词表…暂时按单个字移动。</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../annotator/gui/review/commands.py" line="24" />
-        <source>{0} failed: {1}</source>
-        <translation>{0}失败：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/commands.py" line="89" />
-        <source>Every agreed span is already in gold.</source>
-        <translation>所有一致的标注都已在金标准中。</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.agreement import project as review_store
 from annotator.agreement.align import Disagreement
 from annotator.domain.model import Span
@@ -21,7 +23,7 @@ class _ReviewCommand(SafeCommand):
     """Any unexpected exception (see safety.py): tell the adjudicator and re-read the document."""
 
     def recover(self, exc: BaseException, phase: str) -> None:
-        self.window.show_message(self.window.tr("{0} failed: {1}").format(self.text(), describe(exc)))
+        self.window.show_message(QCoreApplication.translate("ReviewWindow", "{0} failed: {1}").format(self.text(), describe(exc)))
         self.window.reload_document(self.doc_id)
 
 
@@ -86,7 +88,7 @@ class PremergeCommand(_ReviewCommand):
             self.rows = [s for s in review_store.gold_layer(project, self.doc_id) if s.id not in before]
             if not self.rows:
                 self.setObsolete(True)  # everything agreed was already gold: no undo step
-                self.window.show_message(self.window.tr("Every agreed span is already in gold."))
+                self.window.show_message(QCoreApplication.translate("ReviewWindow", "Every agreed span is already in gold."))
         else:
             review_store.restore_gold(project, self.rows)
         self.window.reload_document(self.doc_id)
