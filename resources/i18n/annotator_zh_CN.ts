@@ -361,37 +361,47 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="22" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="24" />
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="26" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="28" />
         <source>{0} files found, {1} look like speeches and are ticked. Untick what should not be imported.</source>
         <translation>找到 {0} 个文件，其中 {1} 个像讲话稿，已勾选。取消勾选不应导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="28" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="30" />
         <source>An import cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
         <translation>导入无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="41" />
+        <source>Import preview — {0}</source>
+        <translation>导入预览 —— {0}</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/dialogs/import_preview.py" line="49" />
+        <source>a note about the collection, not a speech</source>
+        <translation>文件集的说明，不是讲话稿</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="59" />
         <source>Not imported:</source>
         <translation>不导入：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="52" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="52" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="58" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="68" />
         <source>Import</source>
         <translation>导入</translation>
     </message>

@@ -58,7 +58,7 @@ def test_gui_folder_import_preview_then_summary_lists_skipped(make_window, proje
     dialog = window.import_preview
     qtbot.waitUntil(dialog.isVisible)
     items = [dialog.list.item(i) for i in range(dialog.list.count())]
-    states = {item.text().split(" — ")[0].rsplit("/", 1)[-1]: item.checkState() for item in items}
+    states = {item.text().split(" — ")[0].strip().rsplit("/", 1)[-1]: item.checkState() for item in items}
     assert states["README.md"] == Qt.CheckState.Unchecked and states["讲话一.txt"] == Qt.CheckState.Checked
     # The annotator unticks one speech too.
     next(i for i in items if "讲话二" in i.text()).setCheckState(Qt.CheckState.Unchecked)

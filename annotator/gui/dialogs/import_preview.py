@@ -7,6 +7,8 @@ not be read are listed below, and reported again in the import summary.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout)
@@ -31,13 +33,21 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(warning)
         self.list = QListWidget(self)
         self.list.setObjectName("importPreviewList")
+        # Paths below the folder imported (the folder itself is in the title): the names are what matters.
+        paths = [str(c.path) for c in preview.candidates]
+        root = os.path.dirname(os.path.commonpath(paths)) if len(paths) == 1 else (
+            os.path.commonpath(paths) if paths else "")
+        if root:
+            self.setWindowTitle(self.tr("Import preview — {0}").format(display_path(root)))
         for candidate in preview.candidates:
-            item = QListWidgetItem(display_path(candidate.path))
+            name = os.path.relpath(candidate.path, root) if root else display_path(candidate.path)
+            item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if candidate.selected else Qt.CheckState.Unchecked)
+            item.setToolTip(display_path(candidate.path))
             if candidate.reason:
-                item.setText(f"{display_path(candidate.path)} — {candidate.reason}")
-                item.setToolTip(candidate.reason)
+                item.setText(name + "  — " + self.tr("a note about the collection, not a speech"))
+                item.setToolTip(f"{display_path(candidate.path)}\n{candidate.reason}")
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         if preview.problems:
