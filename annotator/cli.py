@@ -217,24 +217,27 @@ def search(project: str, query: str, limit: int) -> None:
 @click.option("--unit", type=click.Choice(["clause", "sentence"]), default=None,
               help="Directive unit; saved as the project's setting (default clause).")
 def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
-    """Propose statistics and directives for documents of PROJECT (stored as suggestions)."""
-    from annotator.storage import documents, sections, spans
-    from annotator.suggest.engine import suggest as run_suggest
+    """Propose statistics and directives for documents of PROJECT (stored as suggestions).
+
+    The same service as the GUI (annotator.services.suggesting): the project's directive unit,
+    implicit-directive setting and learned model (re-ranking at the project's threshold) apply."""
+    from annotator.services import suggesting
+    from annotator.storage import documents
 
     proj = _open(project)
     if unit:
-        proj.set_meta("directive_unit", unit)  # the project setting: the GUI's suggestions use it too
-    unit = unit or proj.meta("directive_unit") or "clause"
+        suggesting.save_settings(proj, unit=unit)  # the project setting: the GUI's suggestions use it too
     total = 0
     ids = list(doc_ids) or documents.document_ids(proj)
     for doc_id in ids:
         try:
-            text = documents.clean_text(proj, doc_id)
+            total += suggesting.suggest_document(proj, doc_id)
         except KeyError:
             raise click.ClickException(f"{project}: no document {doc_id}") from None
-        found = run_suggest(text, sections.get_sections(proj, doc_id), unit=unit)
-        total += spans.replace_suggestions(proj, doc_id, found)
     click.echo(f"{total} suggestions for {len(ids)} documents")
+    trained = suggesting.retrain_if_due(proj, background=False)
+    if trained:
+        click.echo(f"suggestion model retrained on {trained['decisions']} decisions")
 
 
 @cli.command()

@@ -67,6 +67,23 @@ def build_project(folder: Path) -> Path:
             span_store.add_span(project, Span(document_id=doc, start=s, end=e, label="directive", annotator="张三"))
             span_store.add_span(project, Span(document_id=doc, start=s + (i % 3 == 0), end=e, label="directive"
                                               if i % 5 else "statistic", annotator="李四"))
+        # Notes the adjudicator reads in the review window (storage/comments.py).
+        from annotator.storage.comments import add_comment  # noqa: PLC0415
+
+        first = span_store.list_spans(project, doc, annotators=["张三"])
+        if first:
+            add_comment(project, doc, "这一句是部署还是表态？边界请裁定。", "张三", first[0].id)
+        add_comment(project, doc, "第三部分的统计口径与去年不同。", "李四")
+    # The project guidelines (loaded in the child, as a person would) and a folder to preview an import of.
+    (folder / "guidelines.md").write_text(
+        "# 标注规范 Guidelines\n\n## 部署 directive\n要求下级去做的事：**要**、**必须**、**确保**……\n\n"
+        "## 统计 statistic\n带单位的数值，单位与符号属于数值：`5.2%`、`约17.8万吨`。\n", encoding="utf-8")
+    drop = folder / "incoming"
+    drop.mkdir()
+    for sample in samples[:3]:
+        shutil.copyfile(sample, drop / sample.name)
+    (drop / "README.md").write_text("# Speeches\nCollected from public sites.\n", encoding="utf-8")
+    (drop / "SOURCES.md").write_text("- https://example.org\n", encoding="utf-8")
     return path
 
 
@@ -122,16 +139,23 @@ for size in SIZES:
     settle(1.0)
     shoot(review, "review", size)
     review.close()
+    window.load_guidelines(str(Path(project).parent / "guidelines.md"))
+    shoot(window, "guidelines", size)
+    window.docks["guidelines"].hide()
 
 from annotator.gui.dialogs.first_run import FirstRunDialog
 from annotator.gui.dialogs.import_report import ImportReportDialog
 from annotator.gui.dialogs.preferences import PreferencesDialog
+from annotator.gui.dialogs.import_preview import ImportPreviewDialog
+from annotator.services.importing import preview_import
 from annotator.storage import documents as docs
 row = max((docs.get_document(handle, i) for i in docs.document_ids(handle)), key=lambda r: len(r["import_report"]))
 for name, dialog in (("first_run", FirstRunDialog()),
                      ("import_report", ImportReportDialog(row["title"], row["import_report"], row["encoding"],
                                                           row["source_path"], window)),
-                     ("preferences", PreferencesDialog("张三", lang, "trim", window))):
+                     ("preferences", PreferencesDialog("张三", lang, "trim", window)),
+                     ("import_preview", ImportPreviewDialog(preview_import([Path(project).parent / "incoming"]),
+                                                            window))):
     dialog.show()
     settle()
     dialog.grab().save(str(out / f"{name}_{lang}.png"))

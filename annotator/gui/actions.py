@@ -70,6 +70,9 @@ class _Builder(QObject):
         a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.rename_document, name="renameDocument")
         a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.delete_document, name="deleteDocument")
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
+        for key in ("import_files", "import_folder", "import_samples", "import_labels"):
+            a[key].setStatusTip(self.tr("Cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["open_project"])
         window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
@@ -105,6 +108,22 @@ class _Builder(QObject):
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
                                            window.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
+        a["next_flagged"] = make_action(window, self.tr("Next span to review after a re-import"), c.next_flagged, "F4",
+                                        widget=view, name="nextFlagged")
+        a["clear_flag"] = make_action(window, self.tr("Mark the flagged span checked"), c.clear_flag, "Shift+F4",
+                                      widget=view, name="clearFlag")
+        edit_menu.addActions([a["next_flagged"], a["clear_flag"]])
+        a["add_note"] = make_action(window, self.tr("Add a note (span under the cursor, else document)…"),
+                                    c.add_note, "Ctrl+M", widget=view, name="addNote")
+        edit_menu.addAction(a["add_note"])
+        grow = window.extender  # extend.py: clause and word (jieba) steps of the selection
+        for key, text, slot, keys in (
+                ("extend_clause", self.tr("Extend selection to the next clause"), lambda: grow.by_clause(True), "Ctrl+Shift+Right"),
+                ("shrink_clause", self.tr("Extend selection to the previous clause"), lambda: grow.by_clause(False), "Ctrl+Shift+Left"),
+                ("extend_word", self.tr("Extend selection by a word"), lambda: grow.by_word(True), "Alt+Shift+Right"),
+                ("shrink_word", self.tr("Extend selection back by a word"), lambda: grow.by_word(False), "Alt+Shift+Left")):
+            a[key] = make_action(window, text, slot, keys, widget=view, name=key)
+            edit_menu.addAction(a[key])
         edit_menu.addSeparator()
         a["find"] = make_action(window, self.tr("Find in document…"), window.find_bar.open_bar,
                                 QKeySequence.StandardKey.Find, name="find")

@@ -3,7 +3,10 @@
 
 Every change is committed by the storage call itself, so the undo stack is only a convenience on top
 of data that is already safe. A redo that the store refuses (a duplicate, a stale id) marks the command
-obsolete, so QUndoStack.push drops it instead of recording a change that never happened.
+obsolete, so QUndoStack.push drops it instead of recording a change that never happened. Any other
+exception (a damaged row, a vanished file) is caught by ``SafeCommand`` (safety.py): an exception
+escaping redo()/undo() crashes PySide6, so the command is dropped, the user told, and the session
+re-read from the store.
 """
 
 from __future__ import annotations
@@ -11,18 +14,47 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
 
 from annotator.domain.model import Span
+from annotator.gui.safety import SafeCommand, describe
+from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
 from annotator.storage.project import ProjectError
 
 
-class _StoreCommand(QUndoCommand):
+class _StoreCommand(SafeCommand):
     def __init__(self, session, text: str):
         super().__init__(text)
         self.session = session
+
+    def recover(self, exc: BaseException, phase: str) -> None:
+        # The session's context, written out: lupdate reads only QCoreApplication.translate(context, text).
+        if phase == "undo":
+            what = QCoreApplication.translate("Session", "Undo")
+        else:
+            what = QCoreApplication.translate("Session", "Redo")
+        self.session.message.emit(QCoreApplication.translate(
+            "Session", "{0} of “{1}” failed: {2}. The document was re-read from the project.").format(
+            what, self.text(), describe(exc)))
+        self.session.resync()
+
+    def _start_document(self) -> None:
+        """The first tag of a document moves it from "not started" to "in progress", inside the command
+        that tags (so undoing that tag takes the status back, and a reload never writes)."""
+        self._started = getattr(self, "_started", False)
+        session = self.session
+        if session.status == "not_started" and session.doc_id is not None:
+            doc_store.set_status(session.project, session.doc_id, session.annotator, "in_progress")
+            self._started, self._doc_id = True, session.doc_id
+            session.note_status(session.doc_id, "in_progress")
+
+    def _unstart_document(self) -> None:
+        if getattr(self, "_started", False):
+            doc_store.set_status(self.session.project, self._doc_id, self.session.annotator, "not_started")
+            self._started = False
+            self.session.note_status(self._doc_id, "not_started")
 
     def _guard(self, fn) -> bool:
         try:
@@ -46,10 +78,12 @@ class AddSpan(_StoreCommand):
             self.span = span_store.add_span(self.session.project, self.span, action=self.action)
         if self._guard(run):
             self.session.apply(added=[self.span])
+            self._start_document()
 
     def undo(self) -> None:
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
         self.session.apply(removed=[self.span])
+        self._unstart_document()
 
 
 class RemoveSpan(_StoreCommand):
@@ -103,6 +137,7 @@ class AcceptSuggestion(_StoreCommand):
                 span_store.add_span(self.session.project, self.span, action="suggestion.accept")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())
+            self._start_document()
 
     def _answered(self) -> list[Span]:
         # The store counts a suggestion answered by a row of the same start, end and label: one accepted
@@ -113,6 +148,7 @@ class AcceptSuggestion(_StoreCommand):
         # The suggestion row was never touched: without this annotator's answer it is open again.
         span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
         self.session.apply(added=self._answered(), removed=[self.span])
+        self._unstart_document()
 
 
 class RejectSuggestion(AcceptSuggestion):
@@ -127,6 +163,24 @@ class RejectSuggestion(AcceptSuggestion):
                 span_store.add_span(self.session.project, self.span, action="suggestion.reject")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())  # a rejection is not shown
+
+
+class SetStatus(_StoreCommand):
+    """Mark a document done (Ctrl+D) or back in progress: an undoable step with its event."""
+
+    def __init__(self, session, status: str, text: str = "Set status"):
+        super().__init__(session, text)
+        self.doc_id, self.before, self.after = session.doc_id, session.status, status
+
+    def _set(self, status: str) -> None:
+        doc_store.set_status(self.session.project, self.doc_id, self.session.annotator, status)
+        self.session.note_status(self.doc_id, status)
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
 
 
 class OutlineEdit(_StoreCommand):
@@ -149,3 +203,53 @@ class OutlineEdit(_StoreCommand):
     def undo(self) -> None:
         section_store.remove_edit(self.session.project, self.edit_id, self.session.annotator)
         self.session.reparse_outline()
+
+
+class AddComment(_StoreCommand):
+    """A note on the document or on one span (storage/comments.py), for the adjudicator."""
+
+    def __init__(self, session, body: str, span: Span | None = None, text: str = "Add note"):
+        super().__init__(session, text)
+        self.doc_id, self.body, self.span_id = session.doc_id, body, span.id if span else None
+        self.comment = None
+
+    def redo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        def run():
+            if self.comment is None:
+                self.comment = comments.add_comment(self.session.project, self.doc_id, self.body,
+                                                    self.session.annotator, self.span_id)
+            else:
+                comments.restore(self.session.project, self.comment)
+        if self._guard(run):
+            self.session.note_comments(self.doc_id)
+
+    def undo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        comments.remove_comment(self.session.project, self.comment.id, by=self.session.annotator)
+        self.session.note_comments(self.doc_id)
+
+
+class SetGuidelines(_StoreCommand):
+    """Replace the project's guidelines (Markdown); undo puts the previous text back."""
+
+    def __init__(self, session, markdown: str, text: str = "Set guidelines"):
+        super().__init__(session, text)
+        self.markdown, self.before = markdown, None
+
+    def redo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        result = []
+        if self._guard(lambda: result.append(comments.set_guidelines(self.session.project, self.markdown,
+                                                                     by=self.session.annotator))):
+            self.before = result[0] if self.before is None else self.before
+            self.session.note_guidelines()
+
+    def undo(self) -> None:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        comments.set_guidelines(self.session.project, self.before or "", by=self.session.annotator)
+        self.session.note_guidelines()

@@ -14,18 +14,20 @@ from annotator.gui.models.document_list import DOC_ID_ROLE, DocumentListModel
 from annotator.gui.models.outline_model import SECTION_ROLE, build_outline_model
 from annotator.gui.position import PositionKeeper
 from annotator.gui.session import Session
+from annotator.gui.extend import SelectionExtender
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
 from annotator.gui.window_docs import WindowDocs
 from annotator.gui.window_spans import WindowSpans
+from annotator.gui.window_guidelines import WindowGuidelines
 from annotator.gui.window_io import WindowIO
 from annotator.storage import documents as docs
 from annotator.storage.gui_queries import was_suggested
 from annotator.structure.corrections import innermost_at
 
 
-class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
+class MainWindow(WindowSpans, WindowIO, WindowDocs, WindowGuidelines, QMainWindow):
     def __init__(self, session: Session, settings, language: str = "en"):
         super().__init__()
         self.session, self.settings, self.language = session, settings, language
@@ -43,6 +45,7 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
 
         self.view = SpeechView()
         self.controller = TaggingController(session, self.view, self)
+        self.extender = SelectionExtender(self.view, session)
         self.controller.snap_mode = settings.snap_mode
         self._build_layout()
         self.actions_ = actions.build(self)
@@ -113,6 +116,7 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
         self.splitDockWidget(self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical)
 
         self._build_span_panel()
+        self._build_guidelines()
 
         self.legend = QLabel()
         self.legend.setObjectName("labelLegend")
@@ -215,8 +219,11 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, QMainWindow):
     def toggle_done(self) -> None:
         if self.session.doc_id is None:
             return
-        done = docs.get_status(self.session.project, self.session.doc_id, self.session.annotator) == "done"
-        self.session.set_status("in_progress" if done else "done")
+        from annotator.gui.commands import SetStatus  # noqa: PLC0415
+
+        done = self.session.status == "done"
+        self.controller.push(SetStatus(self.session, "in_progress" if done else "done",
+                                       self.tr("Mark in progress") if done else self.tr("Mark done")))
 
     def _on_document_opened(self, doc_id: int) -> None:
         s = self.session

@@ -1,6 +1,7 @@
 """The GUI's view of the open project: current annotator, document, outline and spans.
 
-A QObject so views can listen; it never changes data itself — commands (commands.py) call the storage
+A QObject so views can listen; a read model: it never changes data itself (issue 15) — commands
+(commands.py) call the storage
 API and then tell the session what they changed (``apply``): one keystroke touches one or two spans, so
 the session, the span table, the highlighter and the outline counts update just those (re-reading 2 000
 spans and resetting the table after every key cost 50–100 ms a keystroke). ``reload_spans`` is for
@@ -32,6 +33,8 @@ class Session(QObject):
     outlineChanged = Signal(int)
     documentsChanged = Signal()
     statusChanged = Signal(int)
+    commentsChanged = Signal(int)
+    guidelinesChanged = Signal()
     message = Signal(str)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
@@ -117,10 +120,6 @@ class Session(QObject):
             removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)
-        if self.spans and self._status == "not_started" and not self.project.readonly:
-            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
-            self._status = "in_progress"
-            self.statusChanged.emit(self.doc_id)
         self.spansEdited.emit(added_now, removed_now)
 
     def _remove(self, spans) -> list[Span]:
@@ -154,11 +153,23 @@ class Session(QObject):
     def reload_spans(self) -> None:
         if self.doc_id is None:
             return
-        self._load_spans()
-        if self.spans and self._status == "not_started" and not self.project.readonly:
-            docs.set_status(self.project, self.doc_id, self.annotator, "in_progress")
-            self._status = "in_progress"
-            self.statusChanged.emit(self.doc_id)
+        self._load_spans()  # a read only: the status moves with the command that tags (commands.py)
+        self.spansChanged.emit(self.doc_id)
+
+    def resync(self) -> None:
+        """After a failed command: a fresh read of this document's outline and spans from the store, so
+        what is shown is what is stored. Never raises (it runs inside a Qt override)."""
+        if self.doc_id is None:
+            return
+        try:
+            self._load_outline()
+            self._load_spans()
+        except Exception as exc:  # noqa: BLE001 - a damaged row: show what could be read, say so
+            from annotator.gui.safety import describe, log  # noqa: PLC0415
+
+            log.exception("re-reading document %s failed", self.doc_id)
+            self.message.emit(self.tr("The document could not be re-read: {0}").format(describe(exc)))
+        self.outlineChanged.emit(self.doc_id)
         self.spansChanged.emit(self.doc_id)
 
     def reparse_outline(self) -> None:
@@ -170,12 +181,33 @@ class Session(QObject):
         section_store.save_sections(self.project, self.doc_id, self.sections, annotator=self.annotator)
         self.outlineChanged.emit(self.doc_id)
 
-    def set_status(self, status: str) -> None:
-        if self.doc_id is None:
-            return
-        docs.set_status(self.project, self.doc_id, self.annotator, status)
-        self._status = status
-        self.statusChanged.emit(self.doc_id)
+    def comments(self) -> list:
+        """Notes on the open document and its spans (read when asked: they are few and rarely shown)."""
+        from annotator.storage.comments import list_comments  # noqa: PLC0415
+
+        return list_comments(self.project, self.doc_id) if self.doc_id is not None else []
+
+    def guidelines(self) -> str:
+        from annotator.storage.comments import get_guidelines  # noqa: PLC0415
+
+        return get_guidelines(self.project)
+
+    def note_guidelines(self) -> None:
+        self.guidelinesChanged.emit()
+
+    def note_comments(self, doc_id: int) -> None:
+        self.commentsChanged.emit(doc_id)
+
+    @property
+    def status(self) -> str:
+        """This annotator's status of the open document, as last read or changed by a command."""
+        return self._status
+
+    def note_status(self, doc_id: int, status: str) -> None:
+        """A command stored a new status (the session only records it and tells the views)."""
+        if doc_id == self.doc_id:
+            self._status = status
+        self.statusChanged.emit(doc_id)
 
     # -- lookups used by views and the tagging controller ---------------------------------------
     def spans_at(self, pos: int) -> list[Span]:

@@ -6,8 +6,6 @@ document, in a QUndoGroup, so Ctrl+Z never undoes something in a document you ar
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
@@ -15,9 +13,7 @@ from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
 from annotator.storage import spans as span_store
-
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[，,、]|"
-                     r"[一二三四五六七八九十]+[是要])")
+from annotator.structure.markers import match_marker
 
 
 class TaggingController(QObject):
@@ -188,12 +184,61 @@ class TaggingController(QObject):
             self.session.message.emit(self.tr("No open suggestions in this section"))
             return
         stack = self.undo_group.activeStack()
+        if stack is None or self.session.project.readonly:  # the same guard as push()
+            self.session.message.emit(self.tr("This project is open read-only; nothing can be changed."))
+            return
         title = self.tr("Accept all in section") if accept else self.tr("Reject all in section")
         stack.beginMacro(title)
         for suggestion in targets:
             stack.push(commands.AcceptSuggestion(self.session, suggestion) if accept
                        else commands.RejectSuggestion(self.session, suggestion))
         stack.endMacro()
+
+    # -- spans flagged by a re-import (storage/reanchor.py) ---------------------------------------------
+    def flagged(self) -> list[Span]:
+        return [s for s in self.session.spans if "needs_review" in (s.provenance or {})]
+
+    def next_flagged(self) -> None:
+        """F4: the next span a text replacement could not place for sure, with its reason."""
+        flagged = self.flagged()
+        if not flagged:
+            self.session.message.emit(self.tr("No span needs review in this document."))
+            return
+        pos = self.view.cursor_position()
+        target = next((s for s in flagged if s.start > pos), flagged[0])  # after the cursor, then wrap
+        self.view.select_range(target.start, target.end)
+        self.set_current(target)
+        self.session.message.emit(self.tr("Needs review: {0} — Shift+F4 marks it checked").format(
+            target.provenance["needs_review"]))
+
+    def clear_flag(self) -> None:
+        """Shift+F4: the current flagged span was checked (fix its boundaries first if needed)."""
+        span = self.current
+        if span is None or "needs_review" not in (span.provenance or {}):
+            self.session.message.emit(self.tr("The span under the cursor is not flagged for review."))
+            return
+        provenance = {k: v for k, v in span.provenance.items() if k != "needs_review"}
+        self.push(commands.UpdateSpan(self.session, span, {"provenance": provenance}, self.tr("Mark checked")))
+
+    # -- notes ---------------------------------------------------------------------------------------
+    def add_note(self, body: str | None = None) -> None:
+        """A note on the current span (the one under the cursor), else on the document (Ctrl+M)."""
+        if self.session.doc_id is None:
+            return
+        span = self.current
+        if body is None:
+            from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+            where = self.tr("this span") if span else self.tr("this document")
+            body, ok = QInputDialog.getMultiLineText(self.view, self.tr("Note"),
+                                                     self.tr("A note on {0}, for the adjudicator:").format(where))
+            if not ok:
+                return
+        if not body.strip():
+            self.session.message.emit(self.tr("An empty note is not saved."))
+            return
+        self.push(commands.AddComment(self.session, body, span, self.tr("Add note")))
+        self.session.message.emit(self.tr("Note saved (Ctrl+Z takes it back)."))
 
     # -- structure corrections ----------------------------------------------------------------------
     def _section_under_cursor(self) -> int | None:
@@ -212,8 +257,13 @@ class TaggingController(QObject):
         start, end = snap(text, start, end, "trim")
         if start >= end:
             return
-        match = _MARKER.match(text[start:end])
-        marker_end = start + (match.end() if match else 0)
+        # One marker grammar: the outline parser's registry (structure/markers.py), every family.
+        match = match_marker(text[start:end])
+        if match is not None:
+            # The title starts after the spaces that follow the marker (第三章 总则): they go with the marker.
+            start, marker_end = start + match.start, start + match.title_start
+        else:
+            marker_end = start
         parent = self._section_under_cursor()
         level = (self.session.sections[parent].level + 1) if parent is not None else 1
         self.push(commands.OutlineEdit(self.session, "add", start,

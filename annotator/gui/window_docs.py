@@ -131,9 +131,17 @@ class WindowDocs:
     def show_preferences(self) -> None:
         from annotator.gui.dialogs.preferences import PreferencesDialog  # noqa: PLC0415
 
-        dialog = PreferencesDialog(self.session.annotator, self.settings.language, self.settings.snap_mode, self)
+        from annotator.services import suggesting  # noqa: PLC0415
+
+        current = suggesting.suggestion_settings(self.session.project)
+        self.preferences_dialog = dialog = PreferencesDialog(self.session.annotator, self.settings.language,
+                                                             self.settings.snap_mode, self, suggest=current)
         if dialog.exec():
             name, language, snap_mode = dialog.values()
+            chosen = dialog.suggestion_values()
+            if not self.session.project.readonly and any(chosen[k] != current[k] for k in chosen):
+                suggesting.save_settings(self.session.project, **chosen)
+                self.run_suggestions()  # the open document shows suggestions under the new settings
             self.settings.snap_mode = self.controller.snap_mode = snap_mode
             if language != self.settings.language:
                 self.settings.language = language

@@ -45,13 +45,13 @@ class WindowIO:
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches (cannot be undone)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches"))
+    def import_folder(self, folder: str | None = None) -> None:
+        folder = folder or QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches (cannot be undone)"))
         if folder:
             self.import_paths([folder])
 
@@ -63,11 +63,33 @@ class WindowIO:
                            if p.suffix.lower() in (".txt", ".html", ".htm", ".docx") and p.is_file()])
 
     def import_paths(self, paths: list[str]) -> None:
+        """Files are imported at once; a folder first shows what it will bring in (import_preview.py)."""
         if self.session.project.readonly:
             self.statusBar().showMessage(self.banner.text(), 5000)
             return
-        worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator)
-        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing…"), translate("WindowIO", "Cancel"), 0, 0, self)
+        if any(Path(p).is_dir() for p in paths):
+            self._preview_then_import(paths)
+            return
+        self._run_import(paths, [])
+
+    def _preview_then_import(self, paths: list[str]) -> None:
+        from annotator.gui.dialogs.import_preview import ImportPreviewDialog  # noqa: PLC0415
+        from annotator.services.importing import preview_import  # noqa: PLC0415
+
+        self.import_preview = dialog = ImportPreviewDialog(preview_import(paths), self)
+
+        def accepted() -> None:
+            preview = dialog.result_preview()
+            self._run_import([str(p) for p in preview.chosen()], [*preview.problems, *preview.left_out()])
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _run_import(self, paths: list[str], reported: list) -> None:
+        """``reported``: outcomes known before reading (links not followed, files left out), shown in the
+        summary with the files' own."""
+        worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator, reported)
+        self.statusBar().showMessage(translate("WindowIO", "Importing: this cannot be undone with Ctrl+Z."), 8000)
+        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing… (cannot be undone)"), translate("WindowIO", "Cancel"), 0, 0, self)
         progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -95,14 +117,17 @@ class WindowIO:
         self.import_progress.close()
         self.last_import = summary
         self.refresh_documents()
-        text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, failed {2}.").format(
-            summary.imported, summary.duplicates, len(summary.failed))
+        text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.").format(
+            summary.imported, summary.duplicates, len(summary.skipped), len(summary.failed))
         if summary.cancelled:
             text += " " + translate("WindowIO", "(cancelled)")
         self.statusBar().showMessage(text, 8000)
-        if summary.failed:
-            details = "\n".join(f"{Path(o.path).name}: {o.reason}" for o in summary.failed[:30])
-            box = QMessageBox(QMessageBox.Icon.Warning, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self)
+        if summary.failed or summary.skipped:
+            details = "\n".join(
+                [translate("WindowIO", "failed: {0}: {1}").format(o.path, o.reason) for o in summary.failed[:30]]
+                + [translate("WindowIO", "skipped: {0}: {1}").format(o.path, o.reason) for o in summary.skipped[:30]])
+            icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
+            box = QMessageBox(icon, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self)
             box.setDetailedText(details)
             box.setObjectName("importFailures")
             box.open()
@@ -120,9 +145,19 @@ class WindowIO:
     def import_labels_dialog(self) -> None:
         filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
         path, chosen = QFileDialog.getOpenFileName(self, translate("WindowIO", "Import labels"), "", filters)
-        if path:
+        if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
+                Path(path).name)):
             fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
             self.run_exchange("import", path, fmt)
+
+    def confirm_bulk(self, question: str) -> bool:
+        """A bulk write is outside the undo stack: say so and ask before it runs."""
+        box = QMessageBox(QMessageBox.Icon.Question, translate("WindowIO", "Cannot be undone"),
+                          question + "\n\n" + translate("WindowIO", "This cannot be undone with Ctrl+Z."),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmBulk")
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
         """Export or import labels in the background; the result goes to the status bar and a dialog."""

@@ -22,9 +22,10 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportSummary
     failed = Signal(str)
 
-    def __init__(self, project_path: Path, paths: list[str], annotator: str):
+    def __init__(self, project_path: Path, paths: list[str], annotator: str, reported: list | None = None):
         super().__init__()
         self.project_path, self.paths, self.annotator = project_path, paths, annotator
+        self.reported = list(reported or [])  # outcomes of the preview (skipped, not followed)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -40,6 +41,7 @@ class ImportWorker(QObject):
                     progress=lambda done, total, outcome: self.progress.emit(done, total, Path(outcome.path).name),
                     should_cancel=self._cancel.is_set,
                 )
+                summary.outcomes[:0] = self.reported
                 # Suggestions for what came in (~40 ms per 30 000 characters), so they are ready when the
                 # annotator opens a document; a failure here must not fail the import.
                 for outcome in summary.outcomes:
@@ -55,13 +57,10 @@ class ImportWorker(QObject):
 
 
 def suggest_document(project, doc_id: int) -> int:
-    """Store fresh suggestions for one document, with the project's directive unit (clause or sentence)."""
-    from annotator.storage import documents, sections, spans  # noqa: PLC0415
-    from annotator.suggest.engine import suggest  # noqa: PLC0415
+    """Fresh suggestions for one document: the CLI's service (services/suggesting.py)."""
+    from annotator.services.suggesting import suggest_document as run  # noqa: PLC0415
 
-    text = documents.clean_text(project, doc_id)
-    found = suggest(text, sections.get_sections(project, doc_id), unit=project.meta("directive_unit") or "clause")
-    return spans.replace_suggestions(project, doc_id, found)
+    return run(project, doc_id)
 
 
 class SuggestWorker(QObject):
@@ -76,6 +75,16 @@ class SuggestWorker(QObject):
         try:
             with open_project(self.project_path) as project:
                 count = suggest_document(project, self.doc_id)
+                # Already off the GUI thread: retrain here when enough answers came in, so the next
+                # document's suggestions use the model (a failure only loses the retraining).
+                try:
+                    from annotator.services.suggesting import retrain_if_due  # noqa: PLC0415
+
+                    retrain_if_due(project, background=False)
+                except Exception:  # noqa: BLE001
+                    import logging  # noqa: PLC0415
+
+                    logging.getLogger("annotator.gui").exception("retraining the suggestion model failed")
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(self.doc_id, f"{type(exc).__name__}: {exc}")
             return

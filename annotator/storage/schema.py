@@ -215,3 +215,21 @@ def m0002_search_backlog(db: Database) -> None:
     db.execute("INSERT INTO documents_words_v2 (rowid, words) SELECT rowid, words FROM documents_words")
     db.execute("DROP TABLE documents_words")
     db.execute("ALTER TABLE documents_words_v2 RENAME TO documents_words")
+
+
+@migrations(name="0003_comments")
+def m0003_comments(db: Database) -> None:
+    """Notes on a document or on one span (annotator/storage/comments.py): an annotator leaves one, the
+    adjudicator reads it in the review window. A note outlives its span (span_id is not a foreign key:
+    an undone tag may come back with the same id); it goes with its document."""
+    db.execute(
+        "CREATE TABLE comments ("
+        "id TEXT PRIMARY KEY, "
+        "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+        "span_id TEXT, "
+        "annotator TEXT NOT NULL, "
+        "body TEXT NOT NULL, "
+        "created TEXT NOT NULL, "
+        "updated TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX comments_document ON comments (document_id, span_id)")

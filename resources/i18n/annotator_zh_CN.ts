@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnotatorPicker</name>
@@ -16,12 +17,12 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="46" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="47" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="66" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="67" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
     </message>
@@ -30,6 +31,7 @@
     <name>Decisions</name>
     <message>
         <location filename="../../annotator/gui/review/decisions.py" line="19" />
+        <location filename="../../annotator/gui/review/decisions.py" line="35" />
         <source>The project is read-only: decisions cannot be saved.</source>
         <translation>项目为只读：裁决无法保存。</translation>
     </message>
@@ -39,64 +41,74 @@
         <translation>这里没有需要裁决的内容。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="35" />
+        <location filename="../../annotator/gui/review/decisions.py" line="38" />
+        <source>Pre-merge needs spans from at least two annotators.</source>
+        <translation>预合并需要至少两位标注员的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="40" />
+        <source>Pre-merge agreed spans</source>
+        <translation>预合并一致的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/decisions.py" line="45" />
         <source>Choose an open disagreement first (N / P).</source>
         <translation>请先选择一条待裁决分歧（N / P）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="45" />
         <location filename="../../annotator/gui/review/decisions.py" line="55" />
+        <location filename="../../annotator/gui/review/decisions.py" line="65" />
         <source>{0} has no span here.</source>
         <translation>{0}在此处没有标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="47" />
         <location filename="../../annotator/gui/review/decisions.py" line="57" />
+        <location filename="../../annotator/gui/review/decisions.py" line="67" />
         <source>Take {0}</source>
         <translation>采用{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="65" />
+        <location filename="../../annotator/gui/review/decisions.py" line="75" />
         <source>Select the gold extent in the text first, then press E.</source>
         <translation>请先在文中选出金标准范围，再按 E。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="67" />
+        <location filename="../../annotator/gui/review/decisions.py" line="77" />
         <source>Edit boundaries</source>
         <translation>修改边界</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="77" />
+        <location filename="../../annotator/gui/review/decisions.py" line="87" />
         <source>Relabel</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="82" />
+        <location filename="../../annotator/gui/review/decisions.py" line="92" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="87" />
+        <location filename="../../annotator/gui/review/decisions.py" line="97" />
         <source>Select the text of the new gold span first, then press G.</source>
         <translation>请先选择新金标准标注的文字，再按 G。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="91" />
+        <location filename="../../annotator/gui/review/decisions.py" line="101" />
         <source>Add gold span</source>
         <translation>添加金标准标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <location filename="../../annotator/gui/review/decisions.py" line="107" />
         <source>Accept all of {0} in section</source>
         <translation>接受本节中{0}的全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="97" />
+        <location filename="../../annotator/gui/review/decisions.py" line="107" />
         <source>Reject {0}'s extra spans in section</source>
         <translation>拒绝本节中{0}多出的标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/decisions.py" line="104" />
+        <location filename="../../annotator/gui/review/decisions.py" line="114" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -104,87 +116,87 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
         <source>boundary differs</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="33" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
         <source>label differs</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="34" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
         <source>boundary + label differ</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
         <source>attributes differ</source>
         <translation>属性不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="35" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
         <source>only B</source>
         <translation>仅 B</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="37" />
         <source>only A</source>
         <translation>仅 A</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="36" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="37" />
         <source>not everyone</source>
         <translation>并非所有人</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>taken</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="38" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
         <source>relabelled</source>
         <translation>已改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="40" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="39" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="40" />
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>A: {0}</source>
         <translation>A：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="61" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
         <source>B: {0}</source>
         <translation>B：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="63" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/disagreement_model.py" line="62" />
+        <location filename="../../annotator/gui/review/disagreement_model.py" line="63" />
         <source>Decision</source>
         <translation>裁决</translation>
     </message>
@@ -192,32 +204,32 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="33" />
+        <location filename="../../annotator/gui/models/document_list.py" line="34" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="33" />
+        <location filename="../../annotator/gui/models/document_list.py" line="34" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="34" />
+        <location filename="../../annotator/gui/models/document_list.py" line="35" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/document_list.py" line="44" />
+        <location filename="../../annotator/gui/models/document_list.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -225,32 +237,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="44" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="45" />
         <source>Find in this document</source>
         <translation>在本文档中查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="48" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="49" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="51" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="52" />
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="52" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="53" />
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="121" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/find_bar.py" line="123" />
+        <location filename="../../annotator/gui/widgets/find_bar.py" line="125" />
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
@@ -331,6 +343,67 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
         <location filename="../../annotator/gui/review/panels.py" line="125" />
         <source>relaxed F1</source>
         <translation>宽松 F1</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/guidelines.py" line="18" />
+        <source>Load from a Markdown file…</source>
+        <translation>从 Markdown 文件加载…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/guidelines.py" line="27" />
+        <source>This project has no guidelines yet. Load a Markdown file (every annotator of the project then sees it here).</source>
+        <translation>本项目还没有标注规范。加载一个 Markdown 文件（项目的每位标注员都会在这里看到它）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="24" />
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="28" />
+        <source>{0} files found, {1} look like speeches and are ticked. Untick what should not be imported.</source>
+        <translation>找到 {0} 个文件，其中 {1} 个像讲话稿，已勾选。取消勾选不应导入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="30" />
+        <source>An import cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
+        <translation>导入无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="41" />
+        <source>Import preview — {0}</source>
+        <translation>导入预览 —— {0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="49" />
+        <source>a note about the collection, not a speech</source>
+        <translation>文件集的说明，不是讲话稿</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="59" />
+        <source>Not imported:</source>
+        <translation>不导入：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
+        <source>Untick all</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="68" />
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -615,24 +688,50 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="71" />
+        <location filename="../../annotator/gui/main_window.py" line="74" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="95" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="106" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="115" />
         <source>Outline</source>
         <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <source>Mark in progress</source>
+        <translation>标记为进行中</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation type="vanished">标注规范</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown *.txt)</source>
+        <translation type="vanished">Markdown (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation type="vanished">{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <source>Load guidelines</source>
+        <translation type="vanished">加载标注规范</translation>
     </message>
     <message>
         <source>Filter spans…</source>
@@ -667,12 +766,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="318" />
+        <location filename="../../annotator/gui/main_window.py" line="326" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="325" />
+        <location filename="../../annotator/gui/main_window.py" line="333" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -741,17 +840,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="340" />
+        <location filename="../../annotator/gui/main_window.py" line="348" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="352" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="351" />
+        <location filename="../../annotator/gui/main_window.py" line="359" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -769,12 +868,16 @@ Removed regions: {2}</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="31" />
-        <source>Title boundary inferred (confidence {0:.0%})</source>
-        <translation>标题边界为推断（置信度 {0:.0%}）</translation>
+        <location filename="../../annotator/gui/models/outline_model.py" line="33" />
+        <source>Uncertain heading (confidence {0:.0%}): is this a heading, and is this its title? Ctrl+Shift+H removes it, Ctrl+T sets the title end.</source>
+        <translation>标题不确定（置信度 {0:.0%}）：这是否是标题，标题是否就是这些字？Ctrl+Shift+H 删除该标题，Ctrl+T 设定标题结尾。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/outline_model.py" line="41" />
+        <source>Title boundary inferred (confidence {0:.0%})</source>
+        <translation type="vanished">标题边界为推断（置信度 {0:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/outline_model.py" line="45" />
         <source>Check this heading: press Ctrl+T at the end of its title to correct it</source>
         <translation>请核对此标题：在标题结尾处按 Ctrl+T 即可更正</translation>
     </message>
@@ -782,44 +885,64 @@ Removed regions: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="11" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="13" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="14" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="16" />
         <source>Annotator name</source>
         <translation>标注员姓名</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="16" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="18" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="19" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="23" />
         <source>Trim spaces and punctuation</source>
         <translation>去除首尾空格和标点</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="21" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="23" />
         <source>Whole clause</source>
         <translation>整个分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="22" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="24" />
         <source>Whole sentence</source>
         <translation>整句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/preferences.py" line="25" />
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="27" />
         <source>Selections snap to</source>
         <translation>选区对齐方式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="29" />
+        <source>Also suggest implicit directives (verb-initial tasks, less certain)</source>
+        <translation>也建议隐含的部署（以动词开头的任务句，把握较小）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="32" />
+        <source>Suggestions (this project)</source>
+        <translation>建议（本项目）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="39" />
+        <source>Once the project's model has learned from accepts and rejects, suggestions it gives a lower confidence are not shown.</source>
+        <translation>项目模型从接受和拒绝中学习后，置信度低于此值的建议不再显示。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py" line="41" />
+        <source>Confidence threshold</source>
+        <translation>置信度阈值</translation>
     </message>
 </context>
 <context>
@@ -881,46 +1004,51 @@ Removed regions: {2}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/keys.py" line="50" />
+        <source>Pre-merge agreed spans into gold</source>
+        <translation>将一致的标注预合并为金标准</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="52" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="52" />
+        <location filename="../../annotator/gui/review/keys.py" line="54" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="58" />
+        <location filename="../../annotator/gui/review/keys.py" line="60" />
         <source>&amp;Decide</source>
         <translation>裁决(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="63" />
+        <location filename="../../annotator/gui/review/keys.py" line="65" />
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="66" />
+        <location filename="../../annotator/gui/review/keys.py" line="68" />
         <source>&amp;Section</source>
         <translation>章节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="67" />
+        <location filename="../../annotator/gui/review/keys.py" line="69" />
         <source>Take the span of annotator…</source>
         <translation>采用某标注员的标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="81" />
+        <location filename="../../annotator/gui/review/keys.py" line="83" />
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="84" />
+        <location filename="../../annotator/gui/review/keys.py" line="86" />
         <source>Accept all of {0}'s spans in this section</source>
         <translation>接受{0}在本节的全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="86" />
+        <location filename="../../annotator/gui/review/keys.py" line="88" />
         <source>Reject {0}'s spans nobody else made in this section</source>
         <translation>拒绝本节中只有{0}标注的内容</translation>
     </message>
@@ -953,108 +1081,178 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="126" />
+        <location filename="../../annotator/gui/review/review_window.py" line="129" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="128" />
+        <location filename="../../annotator/gui/review/review_window.py" line="131" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="135" />
+        <location filename="../../annotator/gui/review/review_window.py" line="138" />
         <source>Annotators</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="137" />
+        <location filename="../../annotator/gui/review/review_window.py" line="140" />
         <source>Against gold (this document)</source>
         <translation>对照金标准（本文档）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="139" />
+        <location filename="../../annotator/gui/review/review_window.py" line="142" />
+        <source>Notes of the annotators</source>
+        <translation>标注员的备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/review_window.py" line="148" />
         <source>Annotators and gold</source>
         <translation>标注员与金标准</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="192" />
+        <location filename="../../annotator/gui/review/review_window.py" line="200" />
         <source>This document needs spans from at least two annotators to review.</source>
         <translation>本文档至少需要两位标注员的标注才能审核。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="195" />
+        <location filename="../../annotator/gui/review/review_window.py" line="203" />
         <source>Review — {0}</source>
         <translation>审核 — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="242" />
+        <location filename="../../annotator/gui/review/review_window.py" line="270" />
         <source>Open {0} of {1} disagreements</source>
         <translation>待裁决分歧 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="249" />
+        <location filename="../../annotator/gui/review/review_window.py" line="277" />
         <source>Agreement of {0}: strict F1 {1}, relaxed F1 {2}</source>
         <translation>{0}的一致性：严格 F1 {1}，宽松 F1 {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="252" />
+        <location filename="../../annotator/gui/review/review_window.py" line="280" />
         <source>read-only project: decisions cannot be saved</source>
         <translation>只读项目：裁决无法保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="269" />
+        <location filename="../../annotator/gui/review/review_window.py" line="297" />
         <source>No disagreement selected.</source>
         <translation>未选择分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="283" />
+        <location filename="../../annotator/gui/review/review_window.py" line="316" />
         <source>Decided: {0}</source>
         <translation>已裁决：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/review_window.py" line="315" />
+        <location filename="../../annotator/gui/review/review_window.py" line="348" />
         <source>No more open disagreements that way.</source>
         <translation>该方向没有更多待裁决分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="26" />
+        <source>{0} failed: {1}</source>
+        <translation>{0}失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/commands.py" line="91" />
+        <source>Every agreed span is already in gold.</source>
+        <translation>所有一致的标注都已在金标准中。</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="66" />
+        <location filename="../../annotator/gui/session.py" line="69" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="171" />
+        <source>The document could not be re-read: {0}</source>
+        <translation>无法重新读取文档：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/extend.py" line="86" />
+        <source>Loading the word list… moving by one character meanwhile.</source>
+        <translation>正在加载词表…暂时按单个字移动。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="35" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="37" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="38" />
+        <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
+        <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
     </message>
 </context>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="65" />
+        <location filename="../../annotator/gui/models/span_table.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="87" />
+        <location filename="../../annotator/gui/models/span_table.py" line="96" />
+        <source>needs review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="100" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/span_table.py" line="87" />
+        <location filename="../../annotator/gui/models/span_table.py" line="100" />
+        <source>suggested {0:.0%}</source>
+        <translation>建议 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="106" />
+        <source>Suggestion, confidence {0:.0%}</source>
+        <translation>建议，置信度 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="108" />
+        <source>(rule {0})</source>
+        <translation>（规则 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="113" />
+        <source>Needs review after a re-import: {0}</source>
+        <translation>重新导入后待复核：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="115" />
+        <source>It covered: «{0}»</source>
+        <translation>原先覆盖：«{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="98" />
         <source>tagged</source>
         <translation>已标注</translation>
     </message>
@@ -1062,119 +1260,175 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="52" />
+        <location filename="../../annotator/gui/tagging.py" line="48" />
+        <location filename="../../annotator/gui/tagging.py" line="188" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
+        <location filename="../../annotator/gui/tagging.py" line="81" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="87" />
-        <location filename="../../annotator/gui/tagging.py" line="150" />
+        <location filename="../../annotator/gui/tagging.py" line="83" />
+        <location filename="../../annotator/gui/tagging.py" line="146" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="89" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="93" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="98" />
+        <location filename="../../annotator/gui/tagging.py" line="94" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="100" />
+        <location filename="../../annotator/gui/tagging.py" line="96" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="115" />
+        <location filename="../../annotator/gui/tagging.py" line="111" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="130" />
+        <location filename="../../annotator/gui/tagging.py" line="126" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="136" />
+        <location filename="../../annotator/gui/tagging.py" line="132" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="148" />
-        <location filename="../../annotator/gui/tagging.py" line="156" />
+        <location filename="../../annotator/gui/tagging.py" line="144" />
+        <location filename="../../annotator/gui/tagging.py" line="152" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="158" />
+        <location filename="../../annotator/gui/tagging.py" line="154" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="165" />
+        <location filename="../../annotator/gui/tagging.py" line="161" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="188" />
+        <location filename="../../annotator/gui/tagging.py" line="184" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="191" />
+        <location filename="../../annotator/gui/tagging.py" line="190" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="191" />
+        <location filename="../../annotator/gui/tagging.py" line="190" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/tagging.py" line="205" />
+        <source>No span needs review in this document.</source>
+        <translation>本文档没有待复核的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="211" />
+        <source>Needs review: {0} — Shift+F4 marks it checked</source>
+        <translation>待复核：{0} —— Shift+F4 标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="218" />
+        <source>The span under the cursor is not flagged for review.</source>
+        <translation>光标处的标注没有待复核标记。</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/tagging.py" line="221" />
+        <source>Mark checked</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <source>this span</source>
+        <translation>此标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <source>this document</source>
+        <translation>此文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="233" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="234" />
+        <source>A note on {0}, for the adjudicator:</source>
+        <translation>给裁定人的关于{0}的备注：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="238" />
+        <source>An empty note is not saved.</source>
+        <translation>空备注不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="240" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="241" />
+        <source>Note saved (Ctrl+Z takes it back).</source>
+        <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/tagging.py" line="271" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="228" />
+        <location filename="../../annotator/gui/tagging.py" line="278" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="247" />
+        <location filename="../../annotator/gui/tagging.py" line="297" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="248" />
+        <location filename="../../annotator/gui/tagging.py" line="298" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="251" />
+        <location filename="../../annotator/gui/tagging.py" line="301" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="251" />
+        <location filename="../../annotator/gui/tagging.py" line="301" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="262" />
+        <location filename="../../annotator/gui/tagging.py" line="312" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1182,48 +1436,72 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>WindowDocs</name>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="37" />
-        <location filename="../../annotator/gui/window_docs.py" line="43" />
+        <location filename="../../annotator/gui/window_docs.py" line="41" />
+        <location filename="../../annotator/gui/window_docs.py" line="47" />
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="37" />
+        <location filename="../../annotator/gui/window_docs.py" line="41" />
         <source>New title:</source>
         <translation>新标题：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="60" />
+        <location filename="../../annotator/gui/window_docs.py" line="64" />
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="61" />
+        <location filename="../../annotator/gui/window_docs.py" line="65" />
         <source>Delete “{0}” and every label on it, of every annotator?
 The deletion is recorded in the project's event log; it cannot be undone here.</source>
         <translation>删除“{0}”及所有标注者在其上的全部标注吗？
 删除会记入项目的事件日志；在此无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="94" />
+        <location filename="../../annotator/gui/window_docs.py" line="98" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="97" />
-        <location filename="../../annotator/gui/window_docs.py" line="112" />
+        <location filename="../../annotator/gui/window_docs.py" line="101" />
+        <location filename="../../annotator/gui/window_docs.py" line="121" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="98" />
+        <location filename="../../annotator/gui/window_docs.py" line="102" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="131" />
+        <location filename="../../annotator/gui/window_docs.py" line="148" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowGuidelines</name>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="24" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="45" />
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="46" />
+        <source>Markdown (*.md *.markdown *.txt)</source>
+        <translation>Markdown (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="58" />
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_guidelines.py" line="60" />
+        <source>Load guidelines</source>
+        <translation>加载标注规范</translation>
     </message>
 </context>
 <context>
@@ -1265,8 +1543,22 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="48" />
+        <source>Import speeches (cannot be undone)</source>
+        <translation>导入讲话稿（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="54" />
+        <source>Import a folder of speeches (cannot be undone)</source>
+        <translation>导入讲话稿文件夹（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="91" />
+        <source>Importing: this cannot be undone with Ctrl+Z.</source>
+        <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
         <source>Import speeches</source>
-        <translation>导入讲话稿</translation>
+        <translation type="vanished">导入讲话稿</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="49" />
@@ -1274,53 +1566,85 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="54" />
         <source>Import a folder of speeches</source>
-        <translation>导入讲话稿文件夹</translation>
+        <translation type="vanished">导入讲话稿文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="70" />
         <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="70" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="90" />
-        <location filename="../../annotator/gui/window_io.py" line="105" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <source>Importing… (cannot be undone)</source>
+        <translation>正在导入…（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="112" />
+        <location filename="../../annotator/gui/window_io.py" line="130" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="98" />
-        <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
-        <translation>已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+        <location filename="../../annotator/gui/window_io.py" line="120" />
+        <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
+        <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="101" />
+        <source>Imported {0}, skipped as duplicate {1}, failed {2}.</source>
+        <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="123" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="115" />
+        <location filename="../../annotator/gui/window_io.py" line="127" />
+        <source>failed: {0}: {1}</source>
+        <translation>失败：{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="128" />
+        <source>skipped: {0}: {1}</source>
+        <translation>跳过：{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="140" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="122" />
+        <location filename="../../annotator/gui/window_io.py" line="147" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="130" />
+        <location filename="../../annotator/gui/window_io.py" line="148" />
+        <source>Import the labels of {0} into this project?</source>
+        <translation>将 {0} 的标注导入本项目？</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="155" />
+        <source>Cannot be undone</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="156" />
+        <source>This cannot be undone with Ctrl+Z.</source>
+        <translation>此操作无法用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="165" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="154" />
+        <location filename="../../annotator/gui/window_io.py" line="189" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
@@ -1363,7 +1687,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="196" />
+        <location filename="../../annotator/gui/window_spans.py" line="212" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
@@ -1421,197 +1745,237 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="73" />
+        <location filename="../../annotator/gui/actions.py" line="75" />
+        <source>Cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
+        <translation>无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="76" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="75" />
+        <location filename="../../annotator/gui/actions.py" line="78" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="85" />
+        <location filename="../../annotator/gui/actions.py" line="88" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="87" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="93" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="92" />
+        <location filename="../../annotator/gui/actions.py" line="95" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="97" />
+        <location filename="../../annotator/gui/actions.py" line="100" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="101" />
+        <location filename="../../annotator/gui/actions.py" line="104" />
         <source>Tag the clause at the cursor</source>
         <translation>标注光标处的分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="106" />
         <source>Tag the sentence at the cursor</source>
         <translation>标注光标处的句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="108" />
         <source>Edit attributes of the current span</source>
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="109" />
+        <location filename="../../annotator/gui/actions.py" line="111" />
+        <source>Next span to review after a re-import</source>
+        <translation>下一个重新导入后待复核的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="113" />
+        <source>Mark the flagged span checked</source>
+        <translation>将待复核的标注标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="116" />
+        <source>Add a note (span under the cursor, else document)…</source>
+        <translation>添加备注（光标处的标注，否则整篇文档）…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="121" />
+        <source>Extend selection to the next clause</source>
+        <translation>选区扩展到下一分句</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="122" />
+        <source>Extend selection to the previous clause</source>
+        <translation>选区扩展到上一分句</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="123" />
+        <source>Extend selection by a word</source>
+        <translation>选区向后扩展一个词</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="124" />
+        <source>Extend selection back by a word</source>
+        <translation>选区向前扩展一个词</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="128" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="111" />
+        <location filename="../../annotator/gui/actions.py" line="130" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="113" />
+        <location filename="../../annotator/gui/actions.py" line="132" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="118" />
+        <location filename="../../annotator/gui/actions.py" line="137" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="141" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="143" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="125" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="129" />
+        <location filename="../../annotator/gui/actions.py" line="148" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="131" />
+        <location filename="../../annotator/gui/actions.py" line="150" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="133" />
+        <location filename="../../annotator/gui/actions.py" line="152" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="135" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="141" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="142" />
+        <location filename="../../annotator/gui/actions.py" line="161" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="143" />
+        <location filename="../../annotator/gui/actions.py" line="162" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="163" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="145" />
+        <location filename="../../annotator/gui/actions.py" line="164" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="165" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="150" />
+        <location filename="../../annotator/gui/actions.py" line="169" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="151" />
+        <location filename="../../annotator/gui/actions.py" line="170" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="153" />
+        <location filename="../../annotator/gui/actions.py" line="172" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="155" />
+        <location filename="../../annotator/gui/actions.py" line="174" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="157" />
+        <location filename="../../annotator/gui/actions.py" line="176" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="158" />
+        <location filename="../../annotator/gui/actions.py" line="177" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="160" />
+        <location filename="../../annotator/gui/actions.py" line="179" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="167" />
+        <location filename="../../annotator/gui/actions.py" line="186" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="173" />
+        <location filename="../../annotator/gui/actions.py" line="192" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="175" />
+        <location filename="../../annotator/gui/actions.py" line="194" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="181" />
+        <location filename="../../annotator/gui/actions.py" line="200" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>

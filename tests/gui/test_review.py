@@ -65,6 +65,8 @@ def window(qtbot, tmp_path):
     qtbot.waitExposed(win)
     win.activateWindow()
     win.view.setFocus()
+    win.gold_at_open = gold_rows(win)
+    win.actions_["premerge"].trigger()  # the adjudicator pre-merges the agreed spans (M)
     yield win
     win.close()
     project.close()
@@ -79,7 +81,21 @@ def kinds(win):
     return [item.disagreement.kind for item in win.model.items]
 
 
-def test_opening_premerges_and_lists_disagreements(window):
+def test_opening_writes_nothing_premerge_is_asked_for_and_undoable(window, qtbot):
+    assert window.gold_at_open == []  # opening the window wrote no gold row (issue 15)
+    assert len(gold_rows(window)) == 2
+    window.undo_stack.undo()
+    assert gold_rows(window) == []
+    window.undo_stack.redo()
+    assert len(gold_rows(window)) == 2
+    window.undo_stack.undo()
+    qtbot.keyClick(window.view, Qt.Key.Key_M)  # by keyboard
+    assert len(gold_rows(window)) == 2
+    window.premerge()  # again: nothing new, no undo step
+    assert len(gold_rows(window)) == 2 and window.undo_stack.count() == 1
+
+
+def test_premerged_and_lists_disagreements(window):
     assert window.annotators == ["li", "wang"]
     assert kinds(window) == [BOUNDARY_MISMATCH, LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B]
     model = window.model

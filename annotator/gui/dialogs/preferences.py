@@ -1,12 +1,14 @@
-"""Preferences: annotator name, UI language, how selections snap."""
+"""Preferences: annotator name, UI language, how selections snap; and the project's suggestion
+settings (implicit directives, the confidence threshold of its learned model), which the CLI shares."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QLineEdit)
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, annotator: str, language: str, snap_mode: str, parent=None):
+    def __init__(self, annotator: str, language: str, snap_mode: str, parent=None, suggest: dict | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
@@ -23,6 +25,20 @@ class PreferencesDialog(QDialog):
             self.snap.addItem(text, code)
         self.snap.setCurrentIndex(max(0, self.snap.findData(snap_mode)))
         form.addRow(self.tr("Selections snap to"), self.snap)
+        suggest = suggest or {"implicit": False, "threshold": 0.3}
+        self.implicit = QCheckBox(self.tr("Also suggest implicit directives (verb-initial tasks, less certain)"))
+        self.implicit.setObjectName("suggestImplicit")
+        self.implicit.setChecked(bool(suggest["implicit"]))
+        form.addRow(self.tr("Suggestions (this project)"), self.implicit)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("suggestThreshold")
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(float(suggest["threshold"]))
+        self.threshold.setToolTip(self.tr("Once the project's model has learned from accepts and rejects, "
+                                          "suggestions it gives a lower confidence are not shown."))
+        form.addRow(self.tr("Confidence threshold"), self.threshold)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -30,3 +46,6 @@ class PreferencesDialog(QDialog):
 
     def values(self) -> tuple[str, str, str]:
         return self.name.text().strip(), self.language.currentData(), self.snap.currentData()
+
+    def suggestion_values(self) -> dict:
+        return {"implicit": self.implicit.isChecked(), "threshold": round(self.threshold.value(), 2)}

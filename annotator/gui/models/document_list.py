@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from annotator.gui.safety import qt_override
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -44,6 +45,7 @@ class DocumentListModel(QAbstractTableModel):
             return [self.tr("Title"), self.tr("Length"), self.tr("Status")][section]
         return None
 
+    @qt_override(None)
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

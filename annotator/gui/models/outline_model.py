@@ -28,11 +28,15 @@ def build_outline_model(model: QStandardItemModel, sections: list[Section], span
         item.setData(index, SECTION_ROLE)
         tip = section.title
         if section.confidence < 1.0:
-            tip += "\n" + QCoreApplication.translate("OutlineModel", "Title boundary inferred (confidence {0:.0%})").format(section.confidence)
+            # Section.confidence is the parser's belief that this line is a heading at all, and that
+            # this is its title: both are in question, not only where the title ends.
+            tip += "\n" + QCoreApplication.translate(
+                "OutlineModel", "Uncertain heading (confidence {0:.0%}): is this a heading, and is this its "
+                "title? Ctrl+Shift+H removes it, Ctrl+T sets the title end.").format(section.confidence)
         low = section.confidence < LOW_CONFIDENCE and section.source != "manual"
         item.setData(low, LOW_CONFIDENCE_ROLE)
         if low:
-            # Marked, not hidden: the annotator checks the title end (Ctrl+T fixes it).
+            # Marked, not hidden: the annotator checks the heading (remove it, or fix its title end).
             item.setText(f"{section.marker}{title} ⚠")
             font = QFont()
             font.setItalic(True)

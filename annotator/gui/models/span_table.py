@@ -12,11 +12,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.domain.model import Span
+from annotator.gui.safety import qt_override
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 _ROLES = {SPAN_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
           Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
+
+
+def confidence(span: Span) -> float | None:
+    """A suggestion's score: the rules' confidence, or the project model's once it re-ranked it."""
+    score = (span.provenance or {}).get("score") if span.status == "suggested" else None
+    return float(score) if isinstance(score, (int, float)) else None
 
 
 def _order(span: Span) -> tuple:
@@ -65,6 +72,7 @@ class SpanTableModel(QAbstractTableModel):
             return [self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Status")][section]
         return None
 
+    @qt_override(None)
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():  # a view asks ~10 roles per cell per paint
             return None
@@ -84,9 +92,31 @@ class SpanTableModel(QAbstractTableModel):
             if column == "attributes":
                 return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
             if column == "status":
-                return self.tr("suggested") if span.status == "suggested" else self.tr("tagged")
-        if role == Qt.ItemDataRole.ToolTipRole and column == "text":
-            return self.text[span.start:span.end]
+                if "needs_review" in (span.provenance or {}):
+                    return self.tr("needs review")
+                if span.status != "suggested":
+                    return self.tr("tagged")
+                score = confidence(span)
+                return self.tr("suggested") if score is None else self.tr("suggested {0:.0%}").format(score)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.text[span.start:span.end] if column == "text" else ""
+            score = confidence(span)
+            if score is not None:
+                rule = span.source.split(":", 1)[1] if ":" in (span.source or "") else ""
+                line = self.tr("Suggestion, confidence {0:.0%}").format(score)
+                if rule:
+                    line += " " + self.tr("(rule {0})").format(rule)
+                tip = f"{tip}\n{line}" if tip else line
+            reason = (span.provenance or {}).get("needs_review")
+            if reason:
+                old = ((span.provenance or {}).get("reanchor") or {}).get("old_text", "")
+                line = self.tr("Needs review after a re-import: {0}").format(reason)
+                if old:
+                    line += "\n" + self.tr("It covered: «{0}»").format(old)
+                tip = f"{tip}\n{line}" if tip else line
+            return tip or None
+        if role == Qt.ItemDataRole.BackgroundRole and column == "status" and "needs_review" in (span.provenance or {}):
+            return QBrush(QColor("#ffcdd2"))
         if role == Qt.ItemDataRole.BackgroundRole and column == "label":
             colour = QColor(self.colours.get(span.label, "#999999"))
             colour.setAlpha(40 if span.status == "suggested" else 110)
@@ -140,6 +170,7 @@ class SpanFilter(QSortFilterProxyModel):
             change()
             self.invalidateFilter()
 
+    @qt_override(True)
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
         if not (self.text or self.label or self.status):
             return True

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
 
 from annotator.agreement import project as review_store
 from annotator.agreement.align import Disagreement
 from annotator.domain.model import Span
+from annotator.gui.safety import SafeCommand, describe
 from annotator.storage.project import ProjectError
 
 
-class ResolveCommand(QUndoCommand):
+class _ReviewCommand(SafeCommand):
+    """Any unexpected exception (see safety.py): tell the adjudicator and re-read the document."""
+
+    def recover(self, exc: BaseException, phase: str) -> None:
+        self.window.show_message(QCoreApplication.translate("ReviewWindow", "{0} failed: {1}").format(self.text(), describe(exc)))
+        self.window.reload_document(self.doc_id)
+
+
+class ResolveCommand(_ReviewCommand):
     """One decision, or several taken together ("accept all of X in this section")."""
 
     def __init__(self, window, doc_id: int, plan: Sequence[tuple[Disagreement, str, dict[str, Any]]], text: str):
@@ -42,7 +51,7 @@ class ResolveCommand(QUndoCommand):
         self.window.reload_document(self.doc_id)
 
 
-class ReopenCommand(QUndoCommand):
+class ReopenCommand(_ReviewCommand):
     """Take back a decision made earlier (possibly in another session): its gold rows are removed."""
 
     def __init__(self, window, doc_id: int, rows: Sequence[Span], text: str):
@@ -59,4 +68,31 @@ class ReopenCommand(QUndoCommand):
 
     def undo(self) -> None:
         review_store.restore_gold(self.window.project, self.rows)
+        self.window.reload_document(self.doc_id)
+
+
+class PremergeCommand(_ReviewCommand):
+    """Write the spans every chosen annotator made identically as gold: asked for by the adjudicator
+    (M), never done by opening the window. Undo removes exactly the rows this pre-merge added."""
+
+    def __init__(self, window, doc_id: int, annotators: Sequence[str], text: str):
+        super().__init__(text)
+        self.window, self.doc_id, self.annotators = window, doc_id, list(annotators)
+        self.rows: list[Span] | None = None
+
+    def redo(self) -> None:
+        project = self.window.project
+        if self.rows is None:
+            before = {s.id for s in review_store.gold_layer(project, self.doc_id)}
+            review_store.premerge_document(project, self.doc_id, self.annotators, self.window.adjudicator)
+            self.rows = [s for s in review_store.gold_layer(project, self.doc_id) if s.id not in before]
+            if not self.rows:
+                self.setObsolete(True)  # everything agreed was already gold: no undo step
+                self.window.show_message(QCoreApplication.translate("ReviewWindow", "Every agreed span is already in gold."))
+        else:
+            review_store.restore_gold(project, self.rows)
+        self.window.reload_document(self.doc_id)
+
+    def undo(self) -> None:
+        review_store.remove_gold(self.window.project, self.rows or [], by=self.window.adjudicator)
         self.window.reload_document(self.doc_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMenu
 
 from annotator.agreement import project as review_store
-from annotator.gui.review.commands import ReopenCommand, ResolveCommand
+from annotator.gui.review.commands import PremergeCommand, ReopenCommand, ResolveCommand
 
 
 class Decisions:
@@ -28,6 +28,16 @@ class Decisions:
             after = next((r for r, item in enumerate(self.model.items) if item.is_open), None)
         if after is not None:
             self.select_row(after)
+
+    def premerge(self) -> None:
+        """Agreed spans of the chosen annotators → gold, as one undoable step."""
+        if self.project.readonly:
+            self.show_message(self.tr("The project is read-only: decisions cannot be saved."))
+            return
+        if self.doc_id is None or len(self.annotators) < 2:
+            self.show_message(self.tr("Pre-merge needs spans from at least two annotators."))
+            return
+        self.undo_stack.push(PremergeCommand(self, self.doc_id, self.annotators, self.tr("Pre-merge agreed spans")))
 
     def _open_current(self):
         item = self.current_item()

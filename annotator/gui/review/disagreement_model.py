@@ -14,6 +14,7 @@ from annotator.agreement.align import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MI
 from annotator.agreement.gold import MISSING_IN_SOME
 from annotator.agreement.project import ReviewItem
 from annotator.domain.model import Span, SpanStatus
+from annotator.gui.safety import qt_override
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET = 28  # characters of text shown in a cell; the tooltip has the whole span
@@ -94,6 +95,7 @@ class DisagreementModel(QAbstractTableModel):
                 parts.append(f"{method}{who}: {self.span_cell(row)}")
         return "; ".join(parts)
 
+    @qt_override(None)
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None

@@ -47,6 +47,8 @@ def build(window) -> dict[str, QAction]:
     a["reopen"] = _action(window, QCoreApplication.translate("ReviewKeys", "Reopen (remove the decision)"),
         window.reopen, ["Delete", "Backspace"],
                           "reviewReopen")
+    a["premerge"] = _action(window, QCoreApplication.translate("ReviewKeys", "Pre-merge agreed spans into gold"),
+                            window.premerge, "M", "reviewPremerge")
     undo = window.undo_stack.createUndoAction(window, QCoreApplication.translate("ReviewKeys", "Undo"))
     undo.setShortcuts([QKeySequence.StandardKey.Undo])
     redo = window.undo_stack.createRedoAction(window, QCoreApplication.translate("ReviewKeys", "Redo"))
@@ -58,7 +60,7 @@ def build(window) -> dict[str, QAction]:
     edit = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Decide"))
     edit.addActions([undo, redo])
     edit.addSeparator()
-    for key in ("take_a", "take_b", "edit", "relabel", "reject", "add", "reopen"):
+    for key in ("premerge", "take_a", "take_b", "edit", "relabel", "reject", "add", "reopen"):
         edit.addAction(a[key])
     go = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Go"))
     for key in ("next", "previous", "next_section", "previous_section"):

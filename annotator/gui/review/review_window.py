@@ -12,7 +12,8 @@ from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QStandardItemModel, QTextCursor, QTextFormat, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow,
                                QMenu, QSplitter, QTableView, QTextEdit, QTreeView, QVBoxLayout, QWidget)
 
 from annotator.agreement import project as review_store
@@ -44,6 +45,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.heat: list = []
         self._outline_items: list = []
         self._menu: QMenu | None = None
+        self._comments: list = []
         self._build_layout()
         self.actions_ = keys.build(self)
         self._fill_documents()
@@ -137,6 +139,12 @@ class ReviewWindow(Decisions, QMainWindow):
         box.addWidget(self.picker, 1)
         box.addWidget(QLabel(self.tr("Against gold (this document)")))
         box.addWidget(self.scores, 1)
+        box.addWidget(QLabel(self.tr("Notes of the annotators")))
+        self.notes = QListWidget()
+        self.notes.setObjectName("reviewNotes")
+        self.notes.setWordWrap(True)
+        self.notes.itemActivated.connect(lambda item: self.view.move_to(item.data(Qt.ItemDataRole.UserRole) or 0))
+        box.addWidget(self.notes, 1)
         dock = QDockWidget(self.tr("Annotators and gold"), self)
         dock.setObjectName("reviewSideDock")
         self.side_dock = dock
@@ -185,8 +193,7 @@ class ReviewWindow(Decisions, QMainWindow):
         keys.rebuild_annotator_actions(self, names)
         self.heat, self.agreement = [None] * len(self.sections), None
         if len(names) >= 2:
-            if not self.project.readonly:
-                review_store.premerge_document(self.project, doc_id, names, self.adjudicator)
+            # Opening reads only: agreed spans become gold when the adjudicator asks (M, undoable).
             self.agreement = review_store.project_agreement(self.project, names, doc_ids=[doc_id])
             self.heat = review_store.section_heat(self.agreement, doc_id, self.sections)
         else:
@@ -202,10 +209,30 @@ class ReviewWindow(Decisions, QMainWindow):
         else:
             self._reload()
 
+    def _fill_notes(self) -> None:
+        """The annotators' notes on this document and its spans (storage/comments.py), read-only here."""
+        from annotator.storage.comments import list_comments  # noqa: PLC0415
+
+        try:
+            self._comments = list_comments(self.project, self.doc_id) if self.doc_id is not None else []
+        except Exception as exc:  # noqa: BLE001 - a damaged note must not keep the review closed
+            self._comments = []
+            self.show_message(str(exc))
+        spans = {s.id: s for item in self.items for s in item.disagreement.spans}
+        self.notes.clear()
+        for comment in self._comments:
+            span = spans.get(comment.span_id) if comment.span_id else None
+            where = f"«{self.text[span.start:span.end][:30]}» " if span else ""
+            item = QListWidgetItem(f"{comment.annotator}: {where}{comment.body}")
+            item.setToolTip(comment.body)
+            item.setData(Qt.ItemDataRole.UserRole, span.start if span else None)
+            self.notes.addItem(item)
+
     def _reload(self) -> None:
         current = self.current_item()
         names = self.annotators
         self.items = review_store.review_items(self.project, self.doc_id, names) if len(names) >= 2 else []
+        self._fill_notes()
         gold = review_store.gold_layer(self.project, self.doc_id)
         layers = review_store.load_layers(self.project, names, doc_ids=[self.doc_id])
         self.overlay.set_data(self.utf16, [s for lst in layers.values() for s in lst], gold, self.sections, names)
@@ -273,6 +300,10 @@ class ReviewWindow(Decisions, QMainWindow):
         d = item.disagreement
         self._mark([(s.start, s.end) for s in d.spans])
         self.view.move_to(d.start)
+        notes = {}
+        for comment in self._comments:
+            if comment.span_id:
+                notes.setdefault(comment.span_id, []).append(comment)
         lines = [f"<b>{escape(self.model.kind_title(d.kind))}</b>"
                  + (f" — {escape(self.section_titles[item.section])}" if item.section is not None else "")]
         for s in d.spans:
@@ -280,6 +311,7 @@ class ReviewWindow(Decisions, QMainWindow):
                 else "#999"
             lines.append(f'<span style="background:{colour}">&nbsp;&nbsp;</span> {escape(s.annotator)}: '
                          f"{escape(self.model.span_cell(s))} «{escape(self.text[s.start:s.end])}»")
+            lines.extend(f"&nbsp;&nbsp;&nbsp;✎ <i>{escape(c.body)}</i>" for c in notes.get(s.id, []))
         if not item.is_open:
             lines.append(self.tr("Decided: {0}").format(escape(self.model.decision(item))))
         self.detail.setText("<br/>".join(lines))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from annotator.domain.labels import Label
 from annotator.domain.model import Span
+from annotator.gui.safety import qt_override
 
 
 class AttributeEditor(QWidget):
@@ -79,6 +80,7 @@ class AttributeEditor(QWidget):
                 return True
         return False
 
+    @qt_override(False)
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and obj in self.fields.values():
             if event.key() == Qt.Key.Key_Escape:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from annotator.gui.safety import qt_override
 
 MAX_MARKED = 500
 
@@ -60,6 +61,7 @@ class FindBar(QWidget):
         self.field.installEventFilter(self)  # Enter / Shift+Enter / Escape in the field
         self.hide()
 
+    @qt_override(False)
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:

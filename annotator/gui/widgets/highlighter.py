@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from annotator.domain.intervals import IntervalIndex
 from annotator.domain.model import Section, Span
 from annotator.domain.offsets import Utf16Map
+from annotator.gui.safety import qt_override
 
 
 def heading_key(section: Section) -> tuple[int, int]:
@@ -50,6 +51,7 @@ class CodePointHighlighter(QSyntaxHighlighter):
                 break
             block = block.next()
 
+    @qt_override(None)
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         if self.deferred:
             return

@@ -1,0 +1,86 @@
+"""Before a folder import: the files it will bring in, with checkboxes.
+
+Speeches are ticked; notes about the collection (README, SOURCES, LICENSE…, see
+services/importing.py) are listed unticked with the reason; links not followed and folders that could
+not be read are listed below, and reported again in the import summary.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout)
+
+from annotator.paths import display_path
+from annotator.services.importing import ImportPreview
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, preview: ImportPreview, parent=None):
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(self.tr("Import preview"))
+        self.preview = preview
+        layout = QVBoxLayout(self)
+        ticked = sum(c.selected for c in preview.candidates)
+        layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
+                                        "should not be imported.").format(len(preview.candidates), ticked)))
+        warning = QLabel(self.tr("An import cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
+        warning.setObjectName("importCannotUndo")
+        warning.setStyleSheet("color: #9a6700")
+        layout.addWidget(warning)
+        self.list = QListWidget(self)
+        self.list.setObjectName("importPreviewList")
+        # Paths below the folder imported (the folder itself is in the title): the names are what matters.
+        paths = [str(c.path) for c in preview.candidates]
+        root = os.path.dirname(os.path.commonpath(paths)) if len(paths) == 1 else (
+            os.path.commonpath(paths) if paths else "")
+        if root:
+            self.setWindowTitle(self.tr("Import preview — {0}").format(display_path(root)))
+        for candidate in preview.candidates:
+            name = os.path.relpath(candidate.path, root) if root else display_path(candidate.path)
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if candidate.selected else Qt.CheckState.Unchecked)
+            item.setToolTip(display_path(candidate.path))
+            if candidate.reason:
+                item.setText(name + "  — " + self.tr("a note about the collection, not a speech"))
+                item.setToolTip(f"{display_path(candidate.path)}\n{candidate.reason}")
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        if preview.problems:
+            problems = QListWidget(self)
+            problems.setObjectName("importPreviewProblems")
+            for outcome in preview.problems:
+                problems.addItem(f"{outcome.path}: {outcome.reason}")
+            problems.setMaximumHeight(90)
+            layout.addWidget(QLabel(self.tr("Not imported:")))
+            layout.addWidget(problems)
+        row = QHBoxLayout()
+        for text, state in ((self.tr("Tick all"), True), (self.tr("Untick all"), False)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
+            row.addWidget(button)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self.resize(640, 420)
+
+    def set_all(self, checked: bool) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def result_preview(self) -> ImportPreview:
+        """The preview with the person's ticks applied."""
+        for i, candidate in enumerate(self.preview.candidates):
+            ticked = self.list.item(i).checkState() == Qt.CheckState.Checked
+            if candidate.selected and not ticked:
+                candidate.reason = "not selected in the preview"
+            candidate.selected = ticked
+        return self.preview

@@ -1,0 +1,105 @@
+"""Comments: a note on a document or on one of its spans, by an annotator, for the adjudicator.
+
+One transaction per call, with an event (like every other write), so the GUI's undo commands call
+these directly. ``restore`` puts back a removed comment with its id (redo after undo).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+
+from annotator.storage import events
+from annotator.storage.errors import ProjectError
+from annotator.storage.project import Project, now
+
+MAX_LENGTH = 10_000
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    document_id: int
+    span_id: str | None
+    annotator: str
+    body: str
+    created: str
+    updated: str
+
+
+_COLUMNS = "id, document_id, span_id, annotator, body, created, updated"
+
+
+def _row(project: Project, row) -> Comment:
+    try:
+        return Comment(str(row[0]), int(row[1]), row[2], str(row[3]), str(row[4]), str(row[5]), str(row[6]))
+    except (TypeError, ValueError) as exc:
+        raise ProjectError(project.path, f"comment {row[0]!r} cannot be read ({exc})") from exc
+
+
+def _clean(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValueError("a comment needs some text")
+    if len(body) > MAX_LENGTH:
+        raise ValueError(f"a comment may hold at most {MAX_LENGTH} characters, not {len(body)}")
+    return body
+
+
+def add_comment(project: Project, document_id: int, body: str, annotator: str,
+                span_id: str | None = None) -> Comment:
+    stamp = now()
+    comment = Comment(uuid.uuid4().hex, document_id, span_id, annotator, _clean(body), stamp, stamp)
+    return restore(project, comment, action="comment.add")
+
+
+def restore(project: Project, comment: Comment, *, action: str = "comment.restore") -> Comment:
+    with project.write():
+        if project.conn.execute("SELECT 1 FROM documents WHERE id = ?", [comment.document_id]).fetchone() is None:
+            raise KeyError(f"no document {comment.document_id}")
+        project.conn.execute(f"INSERT INTO comments ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
+                             [comment.id, comment.document_id, comment.span_id, comment.annotator, comment.body,
+                              comment.created, comment.updated])
+        events.record(project, action, annotator=comment.annotator, document_id=comment.document_id,
+                      entity="comment", entity_id=comment.id, after=asdict(comment))
+    return comment
+
+
+def remove_comment(project: Project, comment_id: str, *, by: str) -> Comment:
+    with project.write():
+        row = project.conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE id = ?", [comment_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no comment {comment_id}")
+        comment = _row(project, row)
+        project.conn.execute("DELETE FROM comments WHERE id = ?", [comment_id])
+        events.record(project, "comment.remove", annotator=by, document_id=comment.document_id,
+                      entity="comment", entity_id=comment_id, before=asdict(comment))
+    return comment
+
+
+def list_comments(project: Project, document_id: int) -> list[Comment]:
+    """Every comment of a document (on it and on its spans), oldest first."""
+    rows = project.conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE document_id = ? ORDER BY created, id",
+                                [document_id]).fetchall()
+    return [_row(project, row) for row in rows]
+
+
+# -- the project's annotation guidelines: one Markdown text the whole team reads beside the text ------
+GUIDELINES_KEY = "guidelines_md"
+
+
+def get_guidelines(project: Project) -> str:
+    return project.meta(GUIDELINES_KEY) or ""
+
+
+def set_guidelines(project: Project, markdown: str, *, by: str) -> str:
+    """Replace the guidelines (an empty text removes them); returns the previous text (for undo)."""
+    if len(markdown) > 2_000_000:
+        raise ValueError("guidelines may hold at most 2 000 000 characters")
+    with project.write():
+        before = get_guidelines(project)
+        project.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)",
+                             [GUIDELINES_KEY, markdown])
+        events.record(project, "guidelines.set", annotator=by, entity="project", entity_id=GUIDELINES_KEY,
+                      before={"chars": len(before)}, after={"chars": len(markdown)})
+    return before
