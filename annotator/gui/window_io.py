@@ -38,11 +38,6 @@ def exchange_summary(report) -> str:
 class WindowIO:
     """Mixed into MainWindow (uses its session, statusBar, refresh_documents, _open_first_document)."""
 
-    _EXPORT_FILTERS = (("native", "Native JSONL (*.jsonl)"), ("doccano", "doccano JSONL (*.jsonl)"),
-                       ("prodigy", "Prodigy JSONL (*.jsonl)"), ("labelstudio", "Label Studio JSON (*.json)"),
-                       ("conll", "CoNLL / BIO (*.conll *.txt)"), ("csv", "Statistics table CSV (*.csv)"),
-                       ("xlsx", "Statistics table Excel (*.xlsx)"))
-
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches (cannot be undone)"), "",
@@ -136,19 +131,22 @@ class WindowIO:
 
     # -- labels ---------------------------------------------------------------------------------
     def export_dialog(self) -> None:
-        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS)
+        from annotator.exchange import formats  # noqa: PLC0415 - the registry imports nothing heavy
+
+        filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
         path, chosen = QFileDialog.getSaveFileName(self, translate("WindowIO", "Export labels"), "", filters)
         if path:
-            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
-            self.run_exchange("export", path, fmt)
+            self.run_exchange("export", path, formats.format_for_filter("export", chosen))
 
     def import_labels_dialog(self) -> None:
-        filters = ";;".join(text for _fmt, text in self._EXPORT_FILTERS[:4])
+        from annotator.exchange import formats  # noqa: PLC0415
+
+        # Only formats with an importer: the registry says which (never a list sliced by position).
+        filters = ";;".join(text for _name, text in formats.dialog_filters("import"))
         path, chosen = QFileDialog.getOpenFileName(self, translate("WindowIO", "Import labels"), "", filters)
         if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
                 Path(path).name)):
-            fmt = next(fmt for fmt, text in self._EXPORT_FILTERS if text == chosen) if chosen else "native"
-            self.run_exchange("import", path, fmt)
+            self.run_exchange("import", path, formats.format_for_filter("import", chosen))
 
     def confirm_bulk(self, question: str) -> bool:
         """A bulk write is outside the undo stack: say so and ask before it runs."""

@@ -214,3 +214,19 @@ def test_start_up_does_not_load_jieba(tmp_path):
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_label_dialogs_offer_the_format_registry(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.exchange import formats
+
+    window = make_window(_project(tmp_path / "p.db", TEXT))
+    offered = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.setdefault("export", a[3]) and ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: offered.setdefault("import", a[3]) and ("", ""))
+    window.export_dialog()
+    window.import_labels_dialog()
+    for direction in ("export", "import"):
+        assert offered[direction].split(";;") == [text for _n, text in formats.dialog_filters(direction)]
+    assert "CSV" in offered["export"] and "CSV" not in offered["import"]  # export-only formats stay out
