@@ -203,6 +203,17 @@ def list_spans(
     return [_row_to_span(r, project) for r in project.conn.execute(sql, params)]
 
 
+@reads
+def span_annotators(project: Project, *, status: str, doc_id: int | None = None) -> set[str]:
+    """Names with at least one span of this status (in one document, or anywhere)."""
+    sql = "SELECT DISTINCT annotator FROM spans WHERE status = ?"
+    params: list[Any] = [status]
+    if doc_id is not None:
+        sql += " AND document_id = ?"
+        params.append(doc_id)
+    return {r[0] for r in project.conn.execute(sql, params)}
+
+
 # -- suggestions ---------------------------------------------------------------------------------
 
 def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Suggestion]) -> int:
