@@ -107,11 +107,8 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
 def _same_source(project: Project, prepared: Prepared) -> int | None:
     """A document imported earlier from the same file whose text has since changed."""
     from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
-    row = project.conn.execute(
-        "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
-        [display_path(prepared.path), documents.sha256_text(prepared.cleaned.text)],
-    ).fetchone()
-    return row[0] if row else None
+    return documents.changed_source(project, display_path(prepared.path),
+                                    documents.sha256_text(prepared.cleaned.text))
 
 
 def store(project: Project, prepared: Prepared, *, annotator: str | None = None) -> FileOutcome:

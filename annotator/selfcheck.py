@@ -54,9 +54,10 @@ def run_selfcheck(out: Callable[[str], Any] | None = None) -> int:
 
         def step_project() -> str:
             from annotator.storage import open_project
+            from annotator.storage.labels import label_count
 
             state["project"] = open_project(folder / "selfcheck.annotator", create=True)
-            labels = state["project"].conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+            labels = label_count(state["project"])
             if not labels:
                 raise CheckFailed("the new project has no labels (resources/labels.json not loaded?)")
             return f"{labels} labels"

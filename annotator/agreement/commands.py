@@ -29,6 +29,7 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
     from annotator.agreement.report import render_html, render_json, render_table
     from annotator.exchange.safe_write import atomic_open
     from annotator.storage import ProjectError, open_project
+    from annotator.storage.labels import has_label, list_annotators
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
     try:
@@ -42,10 +43,10 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
     except ProjectError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        if label is not None and not opened.conn.execute("SELECT 1 FROM labels WHERE name = ?", [label]).fetchone():
+        if label is not None and not has_label(opened, label):
             raise click.ClickException(f"{project}: no label {label!r}")
         if names:
-            known = {r[0] for r in opened.conn.execute("SELECT name FROM annotators")}
+            known = set(list_annotators(opened, humans_only=False))
             missing = [n for n in names if n not in known]
             if missing:
                 raise click.ClickException(f"{project}: no annotator {', '.join(missing)}")

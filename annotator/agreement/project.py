@@ -41,12 +41,7 @@ def _stamp(when: str | None = None) -> str:
 
 def annotators_with_spans(project: Project, doc_id: int | None = None) -> list[str]:
     """Human annotators with at least one accepted span (in one document, or anywhere)."""
-    sql = "SELECT DISTINCT annotator FROM spans WHERE status = 'accepted'"
-    params: list[Any] = []
-    if doc_id is not None:
-        sql += " AND document_id = ?"
-        params.append(doc_id)
-    found = {r[0] for r in project.conn.execute(sql, params)}
+    found = span_store.span_annotators(project, status=SpanStatus.ACCEPTED, doc_id=doc_id)
     return [n for n in list_annotators(project) if n in found]
 
 

@@ -15,12 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.domain.model import Section
+from annotator.domain.model import Section, Span
 from annotator.exchange.native import export_native, iter_records
 from annotator.storage import open_project
 from annotator.storage.documents import add_document
 from annotator.storage.project import now
-from annotator.storage.spans import new_id
+from annotator.storage.spans import insert_fixture_spans, new_id
 
 _SENTENCE = "各级工会要切实加强职工权益维护，全县地区生产总值实现60.6亿元，增长5.2%。"
 _SPANS_PER_DOC = 1_000
@@ -57,16 +57,13 @@ def _build(path: Path, n_spans: int) -> None:
             if key in seen:
                 continue  # the same annotator cannot have two identical spans
             seen.add(key)
-            rows.append((new_id(), doc_id, *key, "gold" if key[3] == "@gold" else "accepted",
-                         json.dumps({"value": rng.random()}), "manual", "{}", stamp, stamp))
-        # Setup inserts rows directly (they are valid by construction): the bench measures export, and
+            rows.append(Span(id=new_id(), document_id=doc_id, start=key[0], end=key[1], label=key[2],
+                             annotator=key[3], status="gold" if key[3] == "@gold" else "accepted",
+                             attributes={"value": rng.random()}, source="manual", provenance={},
+                             created=stamp, updated=stamp))
+        # Setup stores spans unchecked (they are valid by construction): the bench measures export, and
         # 100 000 validated single inserts would take longer than the export being measured.
-        with project.write():
-            project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES ('张三', ?), ('李四', ?)",
-                                 [stamp, stamp])
-            project.conn.executemany(
-                'INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes,'
-                " source, provenance, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        insert_fixture_spans(project, rows)
         remaining -= count
         doc_no += 1
     project.close()

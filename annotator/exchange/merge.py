@@ -18,7 +18,6 @@ the target's copy kept.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from annotator.domain.model import RemovedRegion
 from annotator.exchange.merge_log import MergeLog
 from annotator.storage import documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
+from annotator.storage.errors import StoreError
 from annotator.storage.project import Project, ProjectError, open_project
 from annotator.storage.sections import get_sections
 
@@ -96,21 +96,19 @@ def _labels(target: Project, source: Project, report: SourceReport) -> None:
 def _documents(target: Project, source: Project, report: SourceReport) -> dict[int, int]:
     """Source document id → target document id."""
     mapping = {}
-    rows = source.conn.execute(
-        "SELECT id, title, source_path, format, encoding, raw_text, clean_text, sha256, metadata, import_report,"
-        " imported_by FROM documents ORDER BY id"
-    ).fetchall()
-    for (doc_id, title, source_path, fmt, encoding, raw, clean, sha, metadata, removed, imported_by) in rows:
+    for row in documents.stored_documents(source):
+        doc_id, sha = row["id"], row["sha256"]
         existing = documents.find_by_sha(target, sha)
         if existing is not None:
             mapping[doc_id] = existing
             report.documents_matched += 1
             continue
         mapping[doc_id], _ = documents.add_document(
-            target, clean_text=clean, raw_text=raw, title=title, source_path=source_path, fmt=fmt,
-            encoding=encoding, metadata=json.loads(metadata),
-            removed=[RemovedRegion(**r) for r in json.loads(removed)], sections=get_sections(source, doc_id),
-            annotator=imported_by, document_id=doc_id,
+            target, clean_text=row["clean_text"], raw_text=row["raw_text"], title=row["title"],
+            source_path=row["source_path"], fmt=row["format"], encoding=row["encoding"],
+            metadata=json.loads(row["metadata"]),
+            removed=[RemovedRegion(**r) for r in json.loads(row["import_report"])],
+            sections=get_sections(source, doc_id), annotator=row["imported_by"], document_id=doc_id,
         )
         report.documents_added += 1
     return mapping
@@ -118,13 +116,8 @@ def _documents(target: Project, source: Project, report: SourceReport) -> dict[i
 
 def _statuses(target: Project, source: Project, mapping: dict[int, int], report: SourceReport) -> None:
     # An annotator's progress comes from their own project: take it where it is newer than the target's.
-    for doc_id, annotator, status, updated in source.conn.execute(
-        "SELECT document_id, annotator, status, updated FROM doc_status"
-    ).fetchall():
-        row = target.conn.execute(
-            "SELECT status, updated FROM doc_status WHERE document_id = ? AND annotator = ?",
-            [mapping[doc_id], annotator],
-        ).fetchone()
+    for doc_id, annotator, status, updated in documents.all_statuses(source):
+        row = documents.status_mark(target, mapping[doc_id], annotator)
         if row is None or (row[0] != status and row[1] < updated):
             documents.set_status(target, mapping[doc_id], annotator, status)
             report.statuses_updated += 1
@@ -172,7 +165,7 @@ def merge_one(target: Project, path: Path) -> SourceReport:
             mapping = _documents(target, source, report)
             _statuses(target, source, mapping, report)
             _spans(target, source, mapping, report)
-    except (ValueError, sqlite3.DatabaseError) as exc:
+    except (ValueError, StoreError) as exc:
         # The transaction was rolled back: nothing of this source is in the target.
         return SourceReport(path=str(path), error=f"merge failed and was undone ({exc})")
     finally:

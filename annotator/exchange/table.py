@@ -25,6 +25,7 @@ from annotator.exchange.exporting import ExportReport, export_layers
 from annotator.exchange.outline_paths import innermost, section_paths
 from annotator.exchange.safe_write import atomic_open
 from annotator.exchange.selection import Selection, iter_bundles
+from annotator.storage.documents import document_count
 from annotator.storage.labels import get_labels
 from annotator.storage.project import Project
 
@@ -136,7 +137,7 @@ def export_table(project: Project, path: str | Path, selection: Selection = Sele
 
     def write(project: Project, target: Path, chosen: Selection) -> ExportReport:
         report = writer(project, target, chosen, label)
-        report.documents = project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        report.documents = document_count(project)
         return report
 
     return export_layers(project, path, selection, write, per_annotator=per_annotator)

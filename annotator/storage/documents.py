@@ -22,6 +22,32 @@ def find_by_sha(project: Project, sha: str) -> int | None:
     return row[0] if row else None
 
 
+@reads
+def document_count(project: Project) -> int:
+    return project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+@reads
+def changed_source(project: Project, source_path: str, sha: str) -> int | None:
+    """The newest document imported from ``source_path`` whose clean text is not ``sha`` (an edited
+    file imported again), or None."""
+    row = project.conn.execute(
+        "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
+        [source_path, sha],
+    ).fetchone()
+    return row[0] if row else None
+
+
+@reads
+def stored_documents(project: Project) -> list[dict[str, Any]]:
+    """Every document as stored (id order), texts included and JSON columns still text: what a merge
+    copies into another project."""
+    return list(project.db.query(
+        "SELECT id, title, source_path, format, encoding, raw_text, clean_text, sha256, metadata, import_report,"
+        " imported_by FROM documents ORDER BY id"
+    ))
+
+
 def add_document(
     project: Project,
     *,
@@ -147,6 +173,22 @@ def set_status(project: Project, doc_id: int, annotator: str, status: str) -> No
             before=before[0] if before else None,
             after=status,
         )
+
+
+@reads
+def all_statuses(project: Project) -> list[tuple[int, str, str, str]]:
+    """Every (document_id, annotator, status, updated) progress mark."""
+    return [tuple(r) for r in project.conn.execute(
+        "SELECT document_id, annotator, status, updated FROM doc_status").fetchall()]
+
+
+@reads
+def status_mark(project: Project, doc_id: int, annotator: str) -> tuple[str, str] | None:
+    """(status, updated) of this annotator's mark on this document, or None when never marked."""
+    row = project.conn.execute(
+        "SELECT status, updated FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+    ).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 @reads

@@ -35,6 +35,11 @@ FILE_ERRORS = {
 }
 
 
+# The database's own failure (damaged file, constraint, I/O) as callers outside storage name it, so that
+# they catch it without importing the driver; another backend would alias its driver's base error here.
+StoreError = sqlite3.DatabaseError
+
+
 class ProjectError(Exception):
     """A project file that cannot be opened or saved; ``str()`` names the file and the reason."""
 

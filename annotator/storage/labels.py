@@ -70,6 +70,16 @@ def ensure_annotator(project: Project, name: str) -> None:
 
 
 @reads
+def has_label(project: Project, name: str) -> bool:
+    return project.conn.execute("SELECT 1 FROM labels WHERE name = ?", [name]).fetchone() is not None
+
+
+@reads
+def label_count(project: Project) -> int:
+    return project.conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+
+
+@reads
 def list_annotators(project: Project, *, humans_only: bool = True) -> list[str]:
     names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
     return [n for n in names if not n.startswith("@")] if humans_only else names

@@ -9,8 +9,16 @@ from annotator.domain.model import Section
 from annotator.storage import events
 from annotator.storage.project import Project, json_column, now, reads
 
-_COLUMNS = ("level", "marker", "title", "start", "end", "title_start", "title_end", "kind", "ordinal",
-            "confidence", "source")
+_SELECT = (
+    'SELECT document_id, parent_ord, level, marker, title, start, "end", title_start, title_end, kind,'
+    " ordinal, confidence, source FROM sections"
+)
+
+
+def _row_to_section(r) -> Section:
+    """A row of ``_SELECT`` (keywords spelled out: bulk exports build one per stored section)."""
+    return Section(parent=r[1], level=r[2], marker=r[3], title=r[4], start=r[5], end=r[6], title_start=r[7],
+                   title_end=r[8], kind=r[9], ordinal=r[10], confidence=r[11], source=r[12])
 
 
 def save_sections(project: Project, doc_id: int, sections: list[Section], *, log: bool = True,
@@ -34,15 +42,8 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
 
 @reads
 def get_sections(project: Project, doc_id: int) -> list[Section]:
-    rows = project.conn.execute(
-        'SELECT parent_ord, level, marker, title, start, "end", title_start, title_end, kind, ordinal,'
-        " confidence, source FROM sections WHERE document_id = ? ORDER BY ord",
-        [doc_id],
-    ).fetchall()
-    return [
-        Section(parent=r[0], **dict(zip(_COLUMNS, r[1:])))
-        for r in rows
-    ]
+    rows = project.conn.execute(_SELECT + " WHERE document_id = ? ORDER BY ord", [doc_id]).fetchall()
+    return [_row_to_section(r) for r in rows]
 
 
 def add_edit(project: Project, doc_id: int, op: str, anchor: int, payload: dict[str, Any],

@@ -3,6 +3,7 @@ sqlite3 boundary are import-linter contracts in pyproject.toml, checked here so 
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,46 @@ def test_import_linter_contracts_hold():
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "broken" not in result.stdout.split("Contracts:")[-1].lower().replace("0 broken", "")
+
+
+# Only annotator/storage talks to the database. The benchmark harness (annotator/bench and its GUI half,
+# annotator/gui/bench.py) builds fixtures and is exempt until it moves out of the package (issue 15).
+_DATABASE_ATTRIBUTES = {"conn", "db", "execute", "executemany", "executescript"}
+# SQL as written in this code base: the verb upper case, then the word that makes it a statement.
+_SQL = re.compile(r"\s*(SELECT\b[\s\S]*\bFROM\b|(INSERT|REPLACE)(\s+OR\s+[A-Z]+)?\s+INTO\b|UPDATE\s+\S+\s+SET\b"
+                  r"|DELETE\s+FROM\b|PRAGMA\s)")
+
+
+def _database_uses(source: str) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in _DATABASE_ATTRIBUTES:
+            found.append((node.lineno, f".{node.attr}"))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.match(node.value):
+            found.append((node.lineno, f"SQL {node.value.strip()[:40]!r}"))
+    return found
+
+
+def test_the_database_check_sees_connections_calls_and_sql():
+    source = """
+rows = project.conn.execute(f"SELECT id FROM spans WHERE {where}")
+project.db.query("x")
+sql = 'INSERT OR IGNORE INTO annotators (name) VALUES (?)'
+other = "UPDATE spans SET label = ?"
+gone = \"\"\"
+    DELETE FROM spans\"\"\"
+hint = "Select some text first, then press E"
+"""
+    kinds = sorted({what.split()[0] for _, what in _database_uses(source)})
+    assert kinds == [".conn", ".db", ".execute", "SQL"]
+    assert sorted(n for n, what in _database_uses(source) if what.startswith("SQL")) == [2, 4, 5, 6]
+
+
+def test_no_database_access_outside_storage():
+    offenders = []
+    for path in sorted(PKG.rglob("*.py")):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] in ("storage", "bench") or rel.as_posix() == "gui/bench.py":
+            continue
+        offenders.extend(f"{rel}:{line}: {what}" for line, what in _database_uses(path.read_text(encoding="utf-8")))
+    assert not offenders, "database access outside annotator/storage (add a function there):\n" + "\n".join(offenders)
