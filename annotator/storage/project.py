@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlite_utils import Database
+from annotator.storage.sqlite_lib import Database
 
 from annotator import __version__
 from annotator.storage import registry, siblings, trust

@@ -6,7 +6,7 @@ fixture project made by every earlier version (tests/data/projects/) and checks 
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from annotator.storage.sqlite_lib import Database, Migrations
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)

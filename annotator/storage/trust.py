@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-from sqlite_utils import Database
+from annotator.storage.sqlite_lib import Database
 
 from annotator.storage.schema import MIGRATION_SET, known_migrations, migrations
 
