@@ -33,11 +33,13 @@ from annotator.bench import corpus, measure, peers, rows as table
 FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs": 3, "outline_runs": 5,
         "suggest_docs": 5, "suggest_runs": 3, "export_spans": 100_000, "export_runs": 3, "agree_docs": 1000,
         "agree_runs": 3, "memory_docs": 10_000, "memory_runs": 3, "keys": 200, "paint_runs": 5, "cold_runs": 5,
-        "cli_runs": 5, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000}
+        "cli_runs": 5, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000,
+        "linear_outline_chars": 2_500_000, "linear_integrity_chars": 850_000, "linear_runs": 3}
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,
          "agree_runs": 1, "memory_docs": 200, "memory_runs": 1, "keys": 5, "paint_runs": 1, "cold_runs": 1,
-         "cli_runs": 1, "scale": 200, "scale_runs": 1, "peer_units": 2_000}
+         "cli_runs": 1, "scale": 200, "scale_runs": 1, "peer_units": 2_000,
+         "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1}
 TIER_NAMES = ("ingest_small", "ingest_medium", "ingest_large")
 
 
@@ -96,6 +98,12 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         log("outline")
         results["outline"] = child("outline", paths=paths[:cfg["stage_docs"]], folder=str(folder),
                                    runs=cfg["outline_runs"])
+        log("outline on a one-line text with inline markers, small and 8× larger (linearity)")
+        results["outline_linear"] = child("outline_linear", folder=str(folder), small_chars=cfg["linear_outline_chars"],
+                                          runs=cfg["linear_runs"])
+        log("integrity check, small and 8× larger project (linearity)")
+        results["integrity_linear"] = child("integrity_linear", folder=str(folder / "integrity"),
+                                            small_chars=cfg["linear_integrity_chars"], runs=cfg["linear_runs"])
         log("suggestions")
         results["suggest"] = child("suggest", folder=str(folder), docs=cfg["suggest_docs"], runs=cfg["suggest_runs"])
         log("export")

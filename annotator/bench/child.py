@@ -48,6 +48,14 @@ def run(name: str, args: dict) -> dict:
         return measure.ingest(_paths(args), folder, args["runs"])
     if name == "ingest_stages":
         return measure.ingest_stages(_paths(args), folder, args["runs"])
+    if name == "outline_linear":
+        from annotator.bench import linear  # noqa: PLC0415
+
+        return linear.outline(args["small_chars"], args["runs"])
+    if name == "integrity_linear":
+        from annotator.bench import linear  # noqa: PLC0415
+
+        return linear.integrity(folder, args["small_chars"], args["runs"])
     if name == "outline":
         return measure.outline_speed(_texts(args), args["runs"])
     if name == "suggest":

@@ -29,6 +29,7 @@ def rows(r: dict) -> list[dict[str, Any]]:
         out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
                              "export", "agreement", "memory", "cli")),
+                (_linear, ("outline_linear", "integrity_linear")),
                 (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)))
     for build, needs in sections:
         if all(n in r and n not in failed for n in needs):
@@ -94,6 +95,25 @@ def _headless(r: dict) -> list[dict[str, Any]]:
     else:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
+    return out
+
+
+def _linear(r: dict) -> list[dict[str, Any]]:
+    o, i = r["outline_linear"], r["integrity_linear"]
+    out = []
+    for shape, what, minimum in (("one_line", "one line", 1e6), ("ordinary", "ordinary lines", 2e6)):
+        row = _row(f"outline, {o[shape + '_chars'] / 1e6:.1f} M chars on {what}, {o[shape + '_markers']} markers "
+                   f"({o[shape + '_chars_per_s'] / 1e6:.2f} M chars/s)", o[shape + "_seconds"], "s",
+                   "one regex pass for markers", o[shape + "_floor_s"],
+                   target_text=f"≥ {minimum / 1e6:g} M chars/s abs", rss=o["peak_rss_mb"])
+        row["met"] = o[shape + "_chars_per_s"] >= minimum
+        out.append(row)
+        out.append(_row("  time per char, 8× larger ÷ smaller (1 = linear)", None, "", "same text, 1/8 size", None,
+                        ratio=o[shape + "_linearity"], target=2))
+    out.append(_row(f"integrity check, {i['chars'] / 1e6:.1f} M chars, {i['spans']} spans", i["seconds"], "s",
+                    "read the text once", i["floor_s"], rss=i["peak_rss_mb"]))
+    out.append(_row("  time per char, 8× larger ÷ smaller (1 = linear)", None, "", "same project, 1/8 size", None,
+                    ratio=i["linearity"], target=2))
     return out
 
 

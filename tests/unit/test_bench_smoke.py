@@ -18,7 +18,7 @@ import pytest
 FIGURES = {"ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest", "export",
            "agreement", "agreement_peers", "memory", "cli", "labelstudio", "gui", "gui_floor", "scale_build",
            "scale_open", "scale_list", "scale_search_3+", "scale_search_2", "scale_search_1", "scale_export",
-           "scale_agreement"}
+           "scale_agreement", "outline_linear", "integrity_linear"}
 # Each figure ran in a child process of its own and reports that process's peak memory.
 OWN_PROCESS = FIGURES - {"agreement_peers", "labelstudio"}
 
