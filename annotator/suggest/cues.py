@@ -34,8 +34,12 @@ STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的
 NORMAL = (rf"应当|应该|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
-SOFT = (r"(?<![的出条项些点有大新和与能会予托])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
-        r"力争|让我们|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
+# Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
+# delegate owns them (代表建议, 委员建议): a verb 建议/希望 always has something after it.
+_NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千万几多]+[件条项个份]|\s*[，,。；;！？!?、）)]|\s*$)"
+SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导|"
+        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)建议(?![的和书稿案权]){_NOUN_AFTER}|"
+        r"力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
@@ -123,6 +127,10 @@ REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quota
 # 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
 PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
+# A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
+# 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
+INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
+                       r"(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))")
 # Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
 PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必")
 # Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.

@@ -93,6 +93,8 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
     modal cues count, and not the adverbial ones (坚决打赢…并取得决定性成果 narrates).
     """
     begin = _skip_prefix(clause)
+    if cues.INTENT_RE.match(clause, begin):
+        return None  # 中国将…, 我们愿…: a declaration of intent, not an order
     for m in cues.MODAL_RE.finditer(clause, begin):
         if past and m.group() in cues.ADVERBIAL_CUES:
             continue
@@ -336,6 +338,9 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
         clauses = list(_pieces(text, g_start, g_end, "，,：:"))
         opened: tuple[int, Cue] | None = None  # an implicit directive waiting for its end
         for i in range(len(clauses)):
+            clause = text[clauses[i][0]:clauses[i][1]]
+            if opened is None and cues.INTENT_RE.match(clause, _skip_prefix(clause)):
+                break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
             cue = _live_cue(text, start, clauses, i, statement)
             if cue is None:
                 continue

@@ -47,6 +47,18 @@ def held_out_batch(doc_id: str) -> str:
     return "heldout-2" if n >= SECOND_BATCH else "heldout-1"
 
 
+# Speeches (talks given to a meeting, its conclusion included) against reports (work reports, plans,
+# implementation documents, party congress reports): the examiners found directive precision far lower on
+# speeches, so every figure is also given per kind. By document number, from SOURCES.md.
+_SPEECHES = frozenset({2, 3, 4, 5, 7, 8, 9, 13, 14, 16, 17, 20, 21, 22, 26, 27})
+
+
+def doc_kind(doc_id: str) -> str:
+    """"speech" or "report" (see SOURCES.md); documents without a number count as reports."""
+    n = _number(doc_id)
+    return "speech" if n in _SPEECHES else "report"
+
+
 def is_held_out(doc_id: str) -> bool:
     """The fixed split rule (see the module docstring): 08 and even numbers after it, everything from 23 on."""
     n = _number(doc_id)

@@ -48,10 +48,14 @@ _MEASURE_BEFORE = re.compile(
 # A duration measures when something is shortened, lengthened or reached (缩短5天, 优良天数达到318天).
 # Counters of anything at all (个, 项, 次…): with a small Chinese numeral they count talk, not things,
 # unless a measurement verb says otherwise. Physical units (公里, 座, 户, 吨) always measure.
-_GENERIC = frozenset("个项条种次件点把只张类")
+_GENERIC = frozenset("个项条种次件点把只张类期")  # 期: 长江存储三期, 二期工程 name a phase
 _DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月"})
-_DURATION_MEASURE = re.compile(r"(?:连续|缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
+_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
                                r"控制在|天数|时长|工期|周期)[\u4e00-\u9fff]{0,4}$")
+# A streak says how long something has held, it measures nothing: 连续9年稳定在…, 连续13个月正增长,
+# 连续三年被评为… (the figure after it, if any, is the statistic).
+_STREAK_BEFORE = re.compile(r"连续(?:第)?$")
+_STREAK_UNITS = frozenset({"年", "个月", "月", "天", "日", "届", "次", "季度", "周"})
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
@@ -125,6 +129,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # "DOCX", "20xx": letters of a word or a year, not a template count
     if not chinese and not placeholder and before and before.isascii() and (before.isalnum() or before in "./:@_#-"):
         return True  # part of an ID, a version, a URL leftover
+    if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
         return True  # ordinal, 前四年
     if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):

@@ -298,3 +298,29 @@ def test_task_clauses_without_a_statement_stay_implicit_directives():
 ])
 def test_agenda_and_results_are_no_implicit_tasks(text):
     assert _spans(text, implicit=True) == []
+
+
+# Third round (issue 17): declarations of intent by a named subject, 建议 as a noun, lessons drawn.
+@pytest.mark.parametrize("text", [
+    "中国将继续扩大高水平对外开放。",
+    "我们愿与海内外朋友共享机遇、共赢未来。",
+    "中国愿同国际社会一道落实全球发展倡议。",
+    "对这些问题，我们将高度重视，进一步采取有效措施加以解决。",
+    "大家提了很多建议。",
+    "办理人大代表建议3623件。",
+    "过去五年历程，让我们深刻体会到，团结奋斗是最大的力量。",
+])
+def test_intent_nouns_and_lessons_are_not_directives(text):
+    found = [text[s.start:s.end] for s in suggest_directives(text, implicit=True)]
+    assert found == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们要多维研判形势，精准应对挑战。", "我们要多维研判形势，精准应对挑战"),
+    ("建议各地加强督查。", "建议各地加强督查"),
+    ("让我们更加紧密地团结起来，砥砺前行！", "让我们更加紧密地团结起来，砥砺前行"),
+    ("我们会同有关部门要抓紧落实。", "我们会同有关部门要抓紧落实"),
+])
+def test_directives_next_to_those_forms_stay(text, expected):
+    found = [text[s.start:s.end] for s in suggest_directives(text)]
+    assert found == [expected]

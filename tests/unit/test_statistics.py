@@ -2,6 +2,7 @@
 
 import pytest
 
+from annotator.suggest import suggest
 from annotator.suggest.statistics import suggest_statistics
 
 
@@ -104,3 +105,24 @@ def test_vague_percentage_in_words_has_a_range():
 @pytest.mark.parametrize("text", ["这里有三种立场，坚定的，动摇的，反对的。", "学习有两种态度。"])
 def test_kinds_of_stance_are_discourse_counts(text):
     assert suggest_statistics(text) == []
+
+
+# Third round (issue 17): classes found on dev material (a 2026 provincial report used as an unmarked probe,
+# and 04/06 of the gold set), each stated on the words around the number.
+@pytest.mark.parametrize("text", [
+    "新建商品房销售面积连续13个月正增长。",  # a streak: how long, not how much
+    "我镇连续三年被评为全县综合考核先进。",
+    "长江存储三期等项目加快建设。",  # a phase of a project is its name
+    "办理人大代表建议3623件、政协提案3862件。",  # counted: statistics, but 建议 is no directive
+])
+def test_third_round_non_statistics_and_nouns(text):
+    found = suggest(text)
+    values = [text[s.start:s.end] for s in found if s.label == "statistic"]
+    assert not any("连续" in v or v.endswith("三期") for v in values), values
+    assert not [s for s in found if s.label == "directive"], [text[s.start:s.end] for s in found]
+
+
+def test_a_streak_keeps_the_figure_after_it():
+    text = "粮食总产量连续9年稳定在1300亿斤以上。"
+    values = [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"]
+    assert values == ["1300亿斤以上"]
