@@ -256,6 +256,11 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
+        return None  # 还有很多工作要做; 目的是要烧共产党
+    if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
+            and not cues.ACTOR_RE.match(head):
+        return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):

@@ -56,6 +56,9 @@ _DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|�
 # 连续三年被评为… (the figure after it, if any, is the statistic).
 _STREAK_BEFORE = re.compile(r"连续(?:第)?$")
 _STREAK_UNITS = frozenset({"年", "个月", "月", "天", "日", "届", "次", "季度", "周"})
+# N条 naming a document or a set of rules: 十七条协议, 农业发展纲要四十条, 稳增长“21条”.
+_RULESET_AFTER = re.compile(r"(?:协议|协定|规定|意见|措施|办法|纪律|禁令|军规|政策|纲要)")
+_RULESET_BEFORE = re.compile(r"(?:纲要|条例|协议|规定|意见|的|稳增长)[“\"]?$")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
@@ -129,6 +132,10 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # "DOCX", "20xx": letters of a word or a year, not a template count
     if not chinese and not placeholder and before and before.isascii() and (before.isalnum() or before in "./:@_#-"):
         return True  # part of an ID, a version, a URL leftover
+    if unit == "条" and not has_bound and (_RULESET_AFTER.match(after) or (
+            _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            and re.match(r"[里中是已都就的，,。；;、）)”\s]|$", after))):
+        return True  # 十七条协议, 纲要四十条: the name of a set of rules, not a count
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):

@@ -324,3 +324,23 @@ def test_intent_nouns_and_lessons_are_not_directives(text):
 def test_directives_next_to_those_forms_stay(text, expected):
     found = [text[s.start:s.end] for s in suggest_directives(text)]
     assert found == [expected]
+
+
+# Third round, from a 1957 speech used as an unmarked dev probe (坚定地相信群众的大多数) and 13/17/21 of the gold.
+@pytest.mark.parametrize("text", [
+    "还有一个是怕下不得台。",  # V不得: cannot, not must not
+    "他是升得降不得的人。",
+    "目的是要烧共产党，就下不得台。",  # the aim was to…
+    "其他的阶级都要过渡到工人阶级那方面去。",  # will become
+    "农民第二步要变为国营农场的工人。",
+    "进了工会不等于就是工人阶级，还要有一个改造过程。",  # it takes a process
+    "三年不整风，资本主义思想又要抬头。",  # again will
+    "农业发展纲要里头就有很多事情要做。",  # there is work to do
+])
+def test_third_round_not_directives(text):
+    assert [text[s.start:s.end] for s in suggest_directives(text)] == []
+
+
+@pytest.mark.parametrize("text", ["各单位不得擅自调整。", "既要抓发展，又要抓安全。", "我们又要抓紧学习。"])
+def test_third_round_directives_kept(text):
+    assert suggest_directives(text)

@@ -126,3 +126,14 @@ def test_a_streak_keeps_the_figure_after_it():
     text = "粮食总产量连续9年稳定在1300亿斤以上。"
     values = [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"]
     assert values == ["1300亿斤以上"]
+
+
+@pytest.mark.parametrize("text", ["按照中央和西藏地方政府的十七条协议办事。", "我讲一讲农业发展纲要四十条。",
+                                  "农业发展纲要四十条里头就有很多事情要做。"])
+def test_a_numbered_set_of_rules_is_a_name(text):
+    assert [s for s in suggest(text) if s.label == "statistic"] == []
+
+
+def test_counted_articles_stay_statistics():
+    text = "全年制定修订地方性法规十七条。"
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == ["十七条"]
