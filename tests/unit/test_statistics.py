@@ -137,3 +137,13 @@ def test_a_numbered_set_of_rules_is_a_name(text):
 def test_counted_articles_stay_statistics():
     text = "全年制定修订地方性法规十七条。"
     assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == ["十七条"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("各类知识分子大约有五百万左右。这五百万左右的知识分子中，绝大多数人都是爱国的。在五百万总数中占大多数。",
+     ["约有五百万左右"]),
+    ("申报的大约有几百万人。对这几百万人加税，意义不大。", ["约有几百万人"]),
+    ("征购粮食八百几十亿斤。今后把征购数量稳定在八百几十亿斤的水平上。", ["八百几十亿斤", "八百几十亿斤"]),
+])
+def test_a_figure_repeated_to_name_its_group_is_no_new_statistic(text, kept):
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == kept
