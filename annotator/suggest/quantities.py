@@ -46,6 +46,8 @@ _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|�
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
+_RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
+                           r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
@@ -190,7 +192,12 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         unit, end = "", m.start("unit")
     counted = chinese and not unit and not scale and re.search("[百千]$", num) \
         and nonstat.COUNTED_NOUN_RE.match(text, end)
-    if not (unit or scale or is_fraction or counted):
+    # A ratio has no unit: 城乡居民收入倍差缩小到1.94 (19), 城乡居民收入比缩小到2.39，比上年下降0.06 (a
+    # provincial statistical communiqué, search-index file 14442989667). Only a decimal after a measuring verb,
+    # with a ratio word before it in the clause: a bare integer there is still a year or an ID.
+    ratio = not chinese and not placeholder and "." in num and bool(_RATIO_BEFORE.search(text, max(0, m.start() - 24),
+                                                                                       m.start()))
+    if not (unit or scale or is_fraction or counted or ratio):
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
         return None

@@ -147,3 +147,13 @@ def test_counted_articles_stay_statistics():
 ])
 def test_a_figure_repeated_to_name_its_group_is_no_new_statistic(text, kept):
     assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == kept
+
+
+@pytest.mark.parametrize("text, values", [
+    ("城乡居民收入倍差缩小到1.94，地区居民收入最高最低倍差缩小到1.61。", ["1.94", "1.61"]),
+    ("城乡居民收入比缩小到2.39，比上年下降0.06。", ["2.39", "0.06"]),
+    ("软件版本为1.2，会议在2023年召开。", []),  # no ratio word: a bare number stays out
+    ("收入倍差缩小到2。", []),  # a bare integer stays out even after a ratio word
+])
+def test_a_ratio_has_no_unit(text, values):
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == values
