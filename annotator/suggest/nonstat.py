@@ -182,7 +182,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
     if re.match(r"半[月年]", after):
         return True  # 十三个半月
-    if chinese and not scale and not has_bound and value is not None and (value < 10 or "几" in num) \
+    if chinese and not scale and not has_bound and value is not None and (value < 10 or re.fullmatch(r"几十?", num)) \
             and unit in _GENERIC \
             and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
         return True  # 开三次会, 不是两个脚: a small count with no measurement around it

@@ -29,7 +29,8 @@ _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
 _HALF = r"一半|过半|半数|大半|半(?=倍)"
-_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
+_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
@@ -132,6 +133,11 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     if num in ("一半", "过半", "半数", "大半", "半"):
         return 0.5, None, num != "半"
     frac = re.match(_FRACTION, num)
+    if frac and "、" in num:
+        items = [parse_number(x) for x in num[frac.end():].split("、")]
+        if None not in items and parse_number(frac.group()[:-2]) in (100, 1000):
+            return min(items), max(items), False
+        return None, None, False
     if frac:
         denominator = parse_number(frac.group()[:-2])
         numerator = parse_number(num[frac.end():])

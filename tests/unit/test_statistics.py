@@ -157,3 +157,17 @@ def test_a_figure_repeated_to_name_its_group_is_no_new_statistic(text, kept):
 ])
 def test_a_ratio_has_no_unit(text, values):
     assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == values
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("这种人大约只占百分之一、二、三。", "百分之一、二、三", 1, 3),  # a spoken list of percents (17)
+    ("全乡合作社有九十几个。", "九十几个", 90, 99),  # a vague count above ten is a count
+])
+def test_spoken_lists_and_vague_counts(text, value, low, high):
+    found = [s.attributes for s in suggest(text) if s.label == "statistic"]
+    assert [a["value_text"] for a in found][-1] == value
+    assert low <= found[-1]["number"] <= high and found[-1].get("number_max", high) <= high
+
+
+def test_a_few_or_a_few_dozen_still_count_talk():
+    assert [s for s in suggest("开了几十个会，讲了几个问题。") if s.label == "statistic"] == []
