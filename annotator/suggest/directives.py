@@ -256,6 +256,9 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
+            and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
+        return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
     if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
         return None  # 还有很多工作要做; 目的是要烧共产党
     if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \

@@ -344,3 +344,19 @@ def test_third_round_not_directives(text):
 @pytest.mark.parametrize("text", ["各单位不得擅自调整。", "既要抓发展，又要抓安全。", "我们又要抓紧学习。"])
 def test_third_round_directives_kept(text):
     assert suggest_directives(text)
+
+
+@pytest.mark.parametrize("text", [
+    "应该说，情况基本上是健康的。",  # "it must be said" (17; 应当说， in many public texts)
+    "在正常情况下也应该能做到，或者时间长一点也应该能做到。",  # expectation (21)
+    "如果认为社会主义改造只是要改造别人，不要改造知识分子，那就错误了。",  # a belief refuted (17)
+    "如果你认为这样就不要检查了，那就错了。",
+])
+def test_should_said_expectations_and_refuted_beliefs(text):
+    assert [text[s.start:s.end] for s in suggest_directives(text)] == []
+
+
+@pytest.mark.parametrize("text", ["我们应该加强学习。", "各地应当是表率。", "各国应尊重彼此主权。",
+                                  "如果认为有困难，要及时报告。"])
+def test_should_as_an_order_stays(text):
+    assert suggest_directives(text)
