@@ -230,7 +230,8 @@ def learning_curve_report(docs: list[dict], implicit: bool = True, threshold: fl
         train_k = [d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3" and doc_kind(d.get("id", "")) == k]
         test_k = [d for d in docs if held_out_batch(d.get("id", "")) == "heldout-3" and doc_kind(d.get("id", "")) == k]
         if train_k and test_k:
-            lines += _rows(f"{k}s", by_documents(train_k, test_k, threshold, steps=4), docs=True)
+            lines += _rows({"speech": "speeches"}.get(k, f"{k}s"), by_documents(train_k, test_k, threshold, steps=4),
+                           docs=True)
     acc, rej, contexts, recurring = rejected_cue_contexts([d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3"])
     lines.append(f"explicit directive decisions on dev and the first two held-out batches: {acc} accepted, {rej} "
                  f"rejected; {contexts} distinct rejected cue contexts, {recurring} of them in two or more documents")

@@ -56,20 +56,20 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the second batch (16–21) held-out stands at
-    # 0.95 / 0.95 / 4.0 % and dev at 0.99 / 0.99 / 2.8 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; after the third round held-out (08–28) stands at
+    # 0.96 / 0.96 / 3.1 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.03 if part == "dev" else 0.055), _shown(sc, part, "statistic false")
+    assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= 0.9, _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; after the second round of rules it stands at 0.82 there (0.80
-    # before) and 0.95 on dev (0.905 before): speeches of the 1950s, see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.8), _shown(sc, part, "directive false")
+    # Issue 17 asks 0.95 on held-out; after the third round it stands at 0.85 there (0.83 at the start of
+    # the round, 08–28) and 0.96 on dev: reports' review and plan sections and 1950s speeches, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
