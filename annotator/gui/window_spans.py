@@ -109,9 +109,9 @@ class WindowSpans:
     def set_hide_suggestions(self, hide: bool) -> None:
         self.hide_suggestions = hide
         self.span_filter_status.setCurrentIndex(1 if hide else 0)
-        self._apply_highlight()
+        self.apply_highlight()
 
-    def _apply_highlight(self) -> None:
+    def apply_highlight(self) -> None:
         s = self.session
         self._accepted_index = None
         self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
@@ -124,38 +124,38 @@ class WindowSpans:
 
     def _on_spans_changed(self, _doc_id: int) -> None:
         """Everything reloaded (suggestions arrived, labels imported): redraw everything once."""
-        self._apply_highlight()
+        self.apply_highlight()
         self._fill_span_table()
         self._refresh_outline_counts()
-        self._update_status()
+        self.update_status()
 
     def _on_spans_edited(self, added: list, removed: list) -> None:
         """One keystroke's change: only these spans' rows, blocks and section counts are touched."""
         highlighter = self.view.highlighter
         self._accepted_index = None
         highlighter.index = self._shown_index()
-        self._syncing = True  # rows moving under the table's current row are not a choice of span
+        self.syncing = True  # rows moving under the table's current row are not a choice of span
         try:
             for span in removed:
                 self.span_model.remove_span(span)
             for span in added:
                 self.span_model.add_span(span)
         finally:
-            self._syncing = False
+            self.syncing = False
         self._select_span_row(self.controller.current)
         for span in [*removed, *added]:
             highlighter.rehighlight_range(span.start, span.end)
         changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
         if changed:
             self._refresh_outline_counts(changed)
-        self._update_status()
+        self.update_status()
 
     def _refresh_outline_counts(self, at: list[int] | None = None) -> None:
         """Tag counts of the outline: all sections, or only those containing the positions ``at``
         (a keystroke changes the counts of one section and its ancestors, not of the whole tree)."""
         starts = [s.start for s in self.session.spans]  # already in text order
         sections = self.session.sections
-        numbers = range(len(self._outline_items))
+        numbers = range(len(self.navigation.outline_items))
         if at is not None:
             from annotator.structure.corrections import innermost_at  # noqa: PLC0415
 
@@ -165,9 +165,9 @@ class WindowSpans:
                 while number is not None and number not in wanted:
                     wanted.add(number)
                     number = sections[number].parent
-            numbers = sorted(n for n in wanted if n < len(self._outline_items))
+            numbers = sorted(n for n in wanted if n < len(self.navigation.outline_items))
         for number in numbers:
-            item = self._outline_items[number]
+            item = self.navigation.outline_items[number]
             section = sections[number]
             count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
             parent = item.parent() or self.outline_model.invisibleRootItem()
@@ -178,14 +178,14 @@ class WindowSpans:
 
     def _on_span_row(self, current, _previous) -> None:
         """Moving through the span table (mouse or arrow keys) shows that span in the text."""
-        if self._syncing or not current.isValid():
+        if self.syncing or not current.isValid():
             return
         span = self.session.find_span(current.data(SPAN_ROLE))
         if span is not None and span is not self.controller.current:
-            self._syncing = True
+            self.syncing = True
             self.view.move_to(span.start)
             self.controller.set_current(span)
-            self._syncing = False
+            self.syncing = False
 
     def _on_current_span(self, span) -> None:
         label = self.session.label(span.label) if span else None
@@ -194,7 +194,7 @@ class WindowSpans:
 
     def _select_span_row(self, span) -> None:
         row = self.span_model.row_of_span(span) if span else -1
-        self._syncing = True
+        self.syncing = True
         if row >= 0:
             index = self.span_proxy.mapFromSource(self.span_model.index(row, 0))
             if index.isValid():
@@ -204,7 +204,7 @@ class WindowSpans:
                 self.span_table.clearSelection()
         else:
             self.span_table.clearSelection()
-        self._syncing = False
+        self.syncing = False
 
     def edit_attributes(self) -> None:
         """F2: the keyboard goes to the current span's first attribute field (Enter/Esc bring it back)."""
