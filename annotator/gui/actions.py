@@ -106,7 +106,7 @@ class _Builder(QObject):
         a["tag_sentence"] = make_action(window, self.tr("Tag the sentence at the cursor"),
                                         lambda: c.tag_unit("sentence"), "Shift+2", widget=view, name="tagSentence")
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
-                                           window.edit_attributes, "F2", widget=view, name="editAttributes")
+                                           window.spans.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
         a["next_flagged"] = make_action(window, self.tr("Next span to review after a re-import"), c.next_flagged, "F4",
                                         widget=view, name="nextFlagged")
@@ -191,7 +191,7 @@ class _Builder(QObject):
             menu.addAction(toggle)
         a["focus_mode"] = make_action(window, self.tr("Focus mode (text only)"), window.set_focus_mode, "F11",
                                       name="focusMode", checkable=True)
-        a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.set_hide_suggestions,
+        a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.spans.set_hide_suggestions,
                                             "Ctrl+Shift+S", name="hideSuggestions", checkable=True)
         menu.addSeparator()
         menu.addActions([a["focus_mode"], a["hide_suggestions"]])

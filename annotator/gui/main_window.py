@@ -7,14 +7,15 @@ connects, each a QObject with the window as parent:
 - ``navigation`` (navigation.py): document list, search, outline tree, next/previous, done, rename/delete.
 - ``jobs`` (window_io.py): imports, exports, suggestions — workers with a store factory, off the GUI thread.
 - ``preferences`` (preferences.py): Preferences and which project is open.
-- the span panel and the guidelines tab are built by the WindowSpans / WindowGuidelines mixins.
+- ``spans`` (window_spans.py): the span panel (table, filters, attribute form) and the highlighter's data.
+- ``guidelines_tab`` (window_guidelines.py): the project's guidelines beside the span panel.
 
 The window keeps the public names menus, the composition root and tests call (``import_paths``,
 ``busy``, ``last_import``…) as forwards to the controller that does the work (``_forward``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
                                QVBoxLayout, QWidget)
@@ -30,10 +31,12 @@ from annotator.gui.session import Session
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets.find_bar import FindBar
 from annotator.gui.widgets.text_view import SpeechView
-from annotator.gui.window_guidelines import WindowGuidelines
+from annotator.gui.window_guidelines import GuidelinesTab
 from annotator.gui.window_io import Jobs
-from annotator.gui.window_spans import WindowSpans
+from annotator.gui.window_spans import SpanPanel
 from annotator.storage.gui_queries import was_suggested
+
+translate = QCoreApplication.translate
 
 
 def _forward(controller: str, name: str) -> property:
@@ -42,7 +45,7 @@ def _forward(controller: str, name: str) -> property:
     return property(lambda self: getattr(getattr(self, controller), name), doc=f"{controller}.{name}")
 
 
-class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
+class MainWindow(QMainWindow):
     # Set by the composition root (app.create_window); a window built without it (a test constructing
     # MainWindow by hand) cannot switch projects.
     window_factory = None
@@ -60,8 +63,6 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
         self.closed = False
         self.syncing = False  # the program is moving a view itself: not a choice the person made
         self.focus_mode = False
-        self.hide_suggestions = False
-        self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
 
         self.view = SpeechView()
         self.controller = TaggingController(session, self.view, self)
@@ -72,6 +73,8 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
         self.navigation = Navigation(self)
         self.jobs = Jobs(self)
         self.preferences = Preferences(self)
+        self.spans = SpanPanel(self)
+        self.guidelines_tab = GuidelinesTab(self)
         self._build_layout()
         self.actions_ = actions.build(self)
         self.position = PositionKeeper(self)
@@ -112,6 +115,17 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
     fill_recent_menu = _forward("preferences", "fill_recent_menu")
     open_project_dialog = _forward("preferences", "open_project_dialog")
     switch_project = _forward("preferences", "switch_project")
+    span_table = _forward("spans", "table")
+    span_model = _forward("spans", "model")
+    span_proxy = _forward("spans", "proxy")
+    span_filter_text = _forward("spans", "filter_text")
+    span_filter_label = _forward("spans", "filter_label")
+    span_filter_status = _forward("spans", "filter_status")
+    attributes = _forward("spans", "attributes")
+    set_hide_suggestions = _forward("spans", "set_hide_suggestions")
+    edit_attributes = _forward("spans", "edit_attributes")
+    guidelines = _forward("guidelines_tab", "guidelines")
+    load_guidelines = _forward("guidelines_tab", "load_guidelines")
 
     # -- layout --------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -167,8 +181,11 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
         self.docks["outline"] = layout.make_dock(self, self.tr("Outline"), "outlineDock", self.outline, layout.LEFT)
         self.splitDockWidget(self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical)
 
-        self._build_span_panel()
-        self._build_guidelines()
+        self.docks["spans"] = layout.make_dock(self, translate("WindowSpans", "Spans"), "spansDock", self.spans.build(),
+                                               layout.RIGHT)
+        left, right = layout.preferred_widths(1280)
+        self.resizeDocks([self.docks["documents"], self.docks["spans"]], [left, right], Qt.Orientation.Horizontal)
+        self.guidelines_tab.build()
 
         self.legend = QLabel()
         self.legend.setObjectName("labelLegend")
@@ -176,7 +193,7 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
         self.status_label = QLabel()
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_label)
-        self._fill_legend()
+        self.legend.setText(self.spans.legend_text())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -189,14 +206,14 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.documentOpened.connect(self._on_document_opened)
-        s.spansChanged.connect(self._on_spans_changed)
-        s.spansEdited.connect(self._on_spans_edited)
+        s.spansChanged.connect(self.spans.on_spans_changed)
+        s.spansEdited.connect(self.spans.on_spans_edited)
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.navigation.connect()
-        self.span_table.selectionModel().currentRowChanged.connect(self._on_span_row)
+        self.span_table.selectionModel().currentRowChanged.connect(self.spans.on_span_row)
         self.span_table.activated.connect(lambda _i: self.view.setFocus())
         self.span_table.clicked.connect(lambda _i: self.view.setFocus())
-        self.controller.currentSpanChanged.connect(self._on_current_span)
+        self.controller.currentSpanChanged.connect(self.spans.on_current_span)
         self.attributes.attributesEdited.connect(self.controller.update_attributes)
         self.attributes.doneEditing.connect(self.view.setFocus)
         self.span_filter_text.textChanged.connect(self.span_proxy.set_text)
@@ -209,12 +226,13 @@ class MainWindow(WindowSpans, WindowGuidelines, QMainWindow):
         s = self.session
         # Data first, then the text: setPlainText lays out and highlights every block once, with the
         # right spans; highlighting again afterwards would double the cost of opening a document.
-        self._accepted_index = None
-        self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
+        self.spans.reset_index()
+        self.view.highlighter.set_data(s.utf16, self.spans.shown_index(), s.sections, self.spans.colours(),
+                                       rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
         self.navigation.rebuild_outline()
-        self._fill_span_table()
+        self.spans.fill_table()
         self.update_title()
         self.update_status()
         if self.navigation.pending_hit:  # opened from a corpus search: show the first hit, F3 the next

@@ -166,7 +166,7 @@ class Navigation(QObject):
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:
         self.rebuild_outline()
-        self.window.apply_highlight()  # headings are drawn by the highlighter too
+        self.window.spans.apply_highlight()  # headings are drawn by the highlighter too
 
     def rebuild_outline(self) -> None:
         w = self.window
