@@ -46,7 +46,7 @@ def _forward(controller: str, name: str) -> property:
 
 
 class MainWindow(QMainWindow):
-    # Set by the composition root (app.create_window); a window built without it (a test constructing
+    # Set by gui.compose.create_window (the composition root's builder); a window built without it (a test constructing
     # MainWindow by hand) cannot switch projects.
     window_factory = None
 
