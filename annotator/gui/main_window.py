@@ -46,8 +46,8 @@ def _forward(controller: str, name: str) -> property:
 
 
 class MainWindow(QMainWindow):
-    # Set by gui.compose.create_window (the composition root's builder); a window built without it (a test constructing
-    # MainWindow by hand) cannot switch projects.
+    # Set by gui.compose.create_window (what the composition root builds windows with); a window built
+    # without it (a test constructing MainWindow by hand) cannot switch projects.
     window_factory = None
 
     def __init__(self, session: Session, settings, language: str = "en", *, open_store=None):
