@@ -4,8 +4,9 @@
 Every change is committed by the storage call itself, so the undo stack is only a convenience on top
 of data that is already safe. The same commands are rebuilt from the event log when a document is
 opened after a restart (gui/history.py): such a command is already in the store, so the redo() that
-QUndoStack.push runs once does nothing (``from_log``). A redo that the store refuses (a duplicate, a stale id) marks the command
-obsolete, so QUndoStack.push drops it instead of recording a change that never happened. Any other
+QUndoStack.push runs once does nothing (``from_log``). A redo that the store refuses (a duplicate, a
+stale id) marks the command obsolete, so QUndoStack.push drops it instead of recording a change that
+never happened. Any other
 exception (a damaged row, a vanished file) is caught by ``SafeCommand`` (safety.py): an exception
 escaping redo()/undo() crashes PySide6, so the command is dropped, the user told, and the session
 re-read from the store.

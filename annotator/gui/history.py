@@ -85,6 +85,13 @@ class UndoHistory(QObject):
         # Connected after the tagging controller's own slot, so the document's stack exists and is active.
         session.documentOpened.connect(self._on_document)
 
+    def forget(self) -> None:
+        """Another annotator name (Preferences): the stacks held the previous name's edits, which this name
+        must not undo; each document's history is read again, for the new name, when it is next opened."""
+        for stack in self.controller.undo_group.stacks():
+            stack.clear()
+        self._filled.clear()
+
     def _on_document(self, doc_id: int) -> None:
         stack = self.controller.undo_group.activeStack()
         if doc_id < 0 or doc_id in self._filled or stack is None or self.session.project.readonly:

@@ -58,6 +58,7 @@ class Preferences(QObject):
             settings.annotator = name
             login(session.project, name)
             session.annotator = name
+            w.history.forget()  # the undo history is per annotator: the new name's is read from the log
             if session.doc_id is not None:
                 session.open_document(session.doc_id)
             w.navigation.refresh_documents()

@@ -175,3 +175,32 @@ def test_restarted_history_keeps_only_what_was_not_undone(make_window, project_p
     window.actions_["undo"].trigger()
     window.actions_["undo"].trigger()
     assert not window.session.spans and _status(window) == "not_started"
+
+
+def test_a_new_name_in_preferences_gets_its_own_history(make_window, project_path, monkeypatch):
+    """Preferences are settings (no undo step); the undo history is the annotator's: after a change of
+    name Ctrl+Z cannot take back the previous name's edits, and going back to it brings them back."""
+    from annotator.gui.dialogs.preferences import PreferencesDialog
+
+    window = make_window(project_path)
+    start = window.session.text.index("要")
+    window.view.select_range(start, start + 6)
+    window.controller.tag("directive")
+    mine = _spans(window)
+
+    def rename_to(name):
+        def accept(dialog):
+            dialog.name.setText(name)
+            return 1
+        monkeypatch.setattr(PreferencesDialog, "exec", accept)
+        window.show_preferences()
+
+    rename_to("李四")
+    stack = window.controller.undo_group.activeStack()
+    assert window.session.annotator == "李四" and stack.count() == 0 and not window.actions_["undo"].isEnabled()
+    assert window.session.spans == []  # the read model shows this name's layer
+    rename_to("张三")
+    stack = window.controller.undo_group.activeStack()
+    assert _spans(window) == mine and stack.count() == 1
+    window.actions_["undo"].trigger()
+    assert window.session.spans == [] and _status(window) == "not_started"
