@@ -25,7 +25,7 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     from annotator.gui.settings import Settings
     from annotator.paths import default_project_path
     from annotator.services.annotating import login
-    from annotator.services.stores import store_factory
+    from annotator.services.stores import still_there, store_factory, target_of
     from annotator.storage import open_project
 
     # No jieba warm-up here: loading its dictionary holds the GIL for ~0.5 s and froze the first paint;
@@ -34,9 +34,9 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     language = i18n.install(QApplication.instance(), settings.language)
     last = settings.last_project
     if project_path:
-        path = Path(project_path)
-    elif last and Path(last).exists():
-        path = Path(last)  # where this person worked last (File ▸ Open project… / Recent projects)
+        path = target_of(project_path)  # a file path, or a URL kept as text (never folded into a Path)
+    elif last and still_there(last):
+        path = target_of(last)  # where this person worked last (File ▸ Open project… / Recent projects)
     else:
         path = default_project_path()
     project = open_project(path)
@@ -59,7 +59,7 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     window.project_handle = project
     window.window_factory = create_window  # File ▸ Open project… builds the next window the same way
     if not project.readonly:
-        window.preferences.remember_project(str(path))
+        window.preferences.remember_project(path)
     if choice == "samples":
         window.jobs.import_samples()
     elif choice == "import":

@@ -19,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.services.stores import is_url, remembered, same_target, still_there
+
 RECENT_MAX = 8
 
 translate = QCoreApplication.translate
@@ -65,13 +67,14 @@ class Preferences(QObject):
         w.update_status()
 
     # -- projects ------------------------------------------------------------------------------------
+    # A project is a target (services/stores.py): a file's path, or a URL of a team store.
     def recent_projects(self) -> list[str]:
         value = self.settings.qsettings.value("user/recent_projects") or []
         items = [value] if isinstance(value, str) else list(value)
-        return [p for p in items if p and Path(p).exists()]
+        return [p for p in items if p and still_there(p)]
 
-    def remember_project(self, path: str) -> None:
-        path = str(Path(path).resolve())
+    def remember_project(self, target) -> None:
+        path = remembered(target)
         items = [path] + [p for p in self.recent_projects() if p != path]
         self.settings.qsettings.setValue("user/recent_projects", items[:RECENT_MAX])
         self.settings.last_project = path
@@ -80,9 +83,9 @@ class Preferences(QObject):
     def fill_recent_menu(self) -> None:
         menu = self.window.recent_menu
         menu.clear()
-        current = str(Path(self.session.project.path).resolve())
+        current = remembered(self.session.project.path)
         for path in self.recent_projects():
-            action = menu.addAction(Path(path).name + ("  ✓" if path == current else ""))
+            action = menu.addAction((path if is_url(path) else Path(path).name) + ("  ✓" if path == current else ""))
             action.setToolTip(path)
             action.setData(path)
             action.triggered.connect(lambda _c=False, p=path: self.switch_project(p))
@@ -106,7 +109,7 @@ class Preferences(QObject):
         create_window = w.window_factory
         if create_window is None:
             return None
-        if Path(path).resolve() == Path(self.session.project.path).resolve():
+        if same_target(path, self.session.project.path):
             return w
         try:
             window, _project = create_window(path, settings_file=self.settings.qsettings.fileName(), first_run=False)
