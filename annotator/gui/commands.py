@@ -212,6 +212,32 @@ class SetStatus(_StoreCommand):
         self._set(self.before)
 
 
+class RenameDocument(_StoreCommand):
+    """A document's title, changed by hand: an undo step with its event (the title is every
+    annotator's, so the event names who changed it)."""
+
+    def __init__(self, session, doc_id: int, title: str, text: str = "Rename document", *, before: str | None = None):
+        super().__init__(session, text)
+        self.doc_id, self.title, self.before = doc_id, title, before
+
+    def _rename(self, title: str) -> str:
+        from annotator.storage.gui_queries import rename_document  # noqa: PLC0415
+
+        old = rename_document(self.session.project, self.doc_id, title, annotator=self.session.annotator)
+        self.session.note_title(self.doc_id, title)
+        return old
+
+    def redo(self) -> None:
+        if self._replayed():
+            return
+        result = []
+        if self._guard(lambda: result.append(self._rename(self.title))) and self.before is None:
+            self.before = result[0]
+
+    def undo(self) -> None:
+        self._rename(self.before)
+
+
 class OutlineEdit(_StoreCommand):
     """A structure correction: stored as an edit replayed over every re-parse (structure/corrections.py)."""
 

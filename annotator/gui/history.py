@@ -35,6 +35,8 @@ def _text(step: Step) -> str:
         return translate("TaggingController", "Edit attributes")
     if step.kind == "status":
         return translate("MainWindow", "Mark done") if step.after == "done" else translate("MainWindow", "Mark in progress")
+    if step.kind == "rename":
+        return translate("WindowDocs", "Rename document")
     if step.kind == "outline":
         return {"add": translate("TaggingController", "Add heading"),
                 "remove": translate("TaggingController", "Remove heading"),
@@ -62,6 +64,8 @@ def command_for(session, step: Step):
         command = commands.UpdateSpan(session, step.span, step.changes, text)
     elif step.kind == "status":
         command = commands.SetStatus(session, step.after, text, before=step.before or "not_started")
+    elif step.kind == "rename":
+        command = commands.RenameDocument(session, session.doc_id, step.after, text, before=step.before)
     elif step.kind == "outline":
         command = commands.OutlineEdit(session, step.op, step.anchor, step.payload, text)
         command.edit_id = step.edit_id

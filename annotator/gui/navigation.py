@@ -34,6 +34,7 @@ class Navigation(QObject):
     def connect(self) -> None:
         w, s = self.window, self.session
         s.statusChanged.connect(lambda _id: self.refresh_documents())
+        s.documentsChanged.connect(self._on_documents_changed)
         s.outlineChanged.connect(self._on_outline_changed)
         w.doc_table.selectionModel().currentRowChanged.connect(self._on_document_row)
         # A click (or Enter) on a document or a section hands the keyboard back to the text: the tagging
@@ -119,27 +120,30 @@ class Navigation(QObject):
         return self.session.doc_id
 
     def rename_document(self, doc_id: int | None = None, title: str | None = None) -> None:
-        """Not an undo command: a title is the document's, not one annotator's edit (event-logged)."""
-        from annotator.storage.gui_queries import rename_document  # noqa: PLC0415
+        """An undo command (commands.RenameDocument) on the open document's stack, with its event."""
+        from annotator.gui.commands import RenameDocument  # noqa: PLC0415
 
         doc_id = self.selected_document() if doc_id is None else doc_id
         if doc_id is None or self.session.project.readonly:
             return
         row = docs.get_document(self.session.project, doc_id)
+        if row is None:
+            return
         if title is None:
             title, ok = QInputDialog.getText(self.window, translate("WindowDocs", "Rename document"),
                                              translate("WindowDocs", "New title:"), text=row["title"])
             if not ok:
                 return
-        try:
-            rename_document(self.session.project, doc_id, title, annotator=self.session.annotator)
-        except (ValueError, KeyError) as exc:
-            QMessageBox.warning(self.window, translate("WindowDocs", "Rename document"), str(exc))
+        if not title.split():  # said in a dialog, as before: storage refuses it with this reason
+            QMessageBox.warning(self.window, translate("WindowDocs", "Rename document"),
+                                "a document title cannot be empty")
             return
-        if doc_id == self.session.doc_id:
-            self.session.title = " ".join(title.split())
-            self.window.update_title()
+        self.window.controller.push(RenameDocument(self.session, doc_id, title,
+                                                   translate("WindowDocs", "Rename document")))
+
+    def _on_documents_changed(self) -> None:
         self.refresh_documents()
+        self.window.update_title()
 
     def delete_document(self, doc_id: int | None = None, *, confirm: bool = True) -> None:
         """Delete a document with its spans (after a confirmation naming it and saying it cannot be

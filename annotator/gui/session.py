@@ -201,6 +201,12 @@ class Session(QObject):
     def note_comments(self, doc_id: int) -> None:
         self.commentsChanged.emit(doc_id)
 
+    def note_title(self, doc_id: int, title: str) -> None:
+        """A command stored a new title (normalised as storage does: runs of spaces become one)."""
+        if doc_id == self.doc_id:
+            self.title = " ".join(title.split())
+        self.documentsChanged.emit()
+
     @property
     def status(self) -> str:
         """This annotator's status of the open document, as last read or changed by a command."""

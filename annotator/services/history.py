@@ -7,8 +7,8 @@ the same undo command the key made (gui/history.py). Qt-free, so it is tested on
 
 How the log is read:
 - only this annotator's events of this document, and only changes a main-window command makes (a span
-  of this annotator's own added, removed or edited; a suggestion answered; the document's status; an
-  outline correction; a note). Everything else (imports, suggestion runs, gold, renames) is not on the
+  of this annotator's own added, removed or edited; a suggestion answered; the document's status or
+  title; an outline correction; a note). Everything else (imports, suggestion runs, gold, renames) is not on the
   stack, as it was not before the restart.
 - an event that exactly reverses the newest step (the span removed again, the update back, the status
   back, ``outline.undo`` of that edit, the note removed) is that step's undo: the step leaves the
@@ -37,15 +37,16 @@ _SPAN_FIELDS = ("label", "attributes", "start", "end", "status", "provenance")
 
 @dataclass
 class Step:
-    """One undoable change as the log recorded it. ``kind``: add, remove, update, status, outline, note."""
+    """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
+    note."""
 
     kind: str
     event_id: int
     action: str
     span: Span | None = None  # add/remove: the span; update: the span before
     changes: dict[str, Any] = field(default_factory=dict)  # update: field → value after
-    before: Any = None  # status: the status before (None: never marked)
-    after: Any = None  # status: the status after
+    before: Any = None  # status: the status before (None: never marked); rename: the title before
+    after: Any = None  # status: the status after; rename: the title after
     edit_id: int | None = None  # outline: the correction's id in section_edits
     op: str = ""  # outline: add/remove/shift/title_end
     anchor: int = 0
@@ -74,6 +75,8 @@ def _step(event: dict[str, Any], annotator: str) -> Step | None:
         return Step("update", event["id"], action, span=span_from_json(before), changes=changes) if changes else None
     if action == "document.status":
         return Step("status", event["id"], action, before=before, after=after)
+    if action == "document.rename" and isinstance(before, dict) and isinstance(after, dict):
+        return Step("rename", event["id"], action, before=before.get("title"), after=after.get("title"))
     if action.startswith("outline.") and action[len("outline."):] in _OUTLINE_OPS and isinstance(after, dict):
         payload = {k: v for k, v in after.items() if k != "anchor"}
         return Step("outline", event["id"], action, edit_id=int(event["entity_id"]), op=action[len("outline."):],
@@ -100,6 +103,8 @@ def _reverses(step: Step, top: Step) -> bool:
     if top.kind == "status":
         return step.kind == "status" and (step.before or "not_started") == top.after \
             and step.after == (top.before or "not_started")
+    if top.kind == "rename":
+        return step.kind == "rename" and step.before == top.after and step.after == top.before
     if top.kind == "outline":
         return step.kind == "outline_undo" and step.edit_id == top.edit_id
     if top.kind == "note":

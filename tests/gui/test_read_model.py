@@ -204,3 +204,19 @@ def test_a_new_name_in_preferences_gets_its_own_history(make_window, project_pat
     assert _spans(window) == mine and stack.count() == 1
     window.actions_["undo"].trigger()
     assert window.session.spans == [] and _status(window) == "not_started"
+
+
+def test_rename_is_an_undo_step_that_survives_a_restart(make_window, project_path):
+    window = make_window(project_path)
+    old = window.session.title
+    window.rename_document(window.session.doc_id, "  新的   标题 ")
+    assert window.session.title == "新的 标题" and "新的 标题" in window.windowTitle()
+    window.actions_["undo"].trigger()
+    assert window.session.title == old and window.doc_model.rows[0]["title"] == old
+    window.actions_["redo"].trigger()
+    assert window.doc_model.rows[0]["title"] == "新的 标题"
+    window, stack = _restart(window, make_window, project_path)
+    assert window.session.title == "新的 标题" and stack.count() == 1
+    window.actions_["undo"].trigger()
+    assert window.session.title == old and old in window.windowTitle()
+    assert _events(project_path, "document.rename") == 4  # rename, undo, redo, undo after the restart

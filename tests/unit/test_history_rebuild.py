@@ -59,7 +59,9 @@ def test_updates_back_and_forth_cancel_and_a_removal_restored_cancels():
 def test_other_annotators_and_other_peoples_spans_are_not_on_my_stack():
     log = Log().add("span.add", annotator=OTHER, after=_span("o", annotator=OTHER))
     log.add("span.remove", before=_span("g", annotator="@gold"))  # the adjudicator removing a gold span
-    log.add("suggest.run", annotator="@suggester").add("document.rename", before={"title": "a"}, after={"title": "b"})
+    log.add("suggest.run", annotator="@suggester")
+    log.add("document.rename", annotator=OTHER, before={"title": "a"}, after={"title": "b"})
+    log.add("document.delete", before={"title": "b"})
     log.add("suggestion.reject", after=_span("r", status="rejected"))
     assert _kinds(rebuild(log.events, ME)) == [("add", "r")]
 
@@ -79,3 +81,11 @@ def test_an_undo_older_than_the_log_read_is_skipped():
     log = Log().add("outline.undo", before={"op": "add", "anchor": 1}, entity_id="1")
     log.add("comment.remove", before={"id": "old"})
     assert rebuild(log.events, ME) == []
+
+
+def test_renames_and_their_undo():
+    log = Log().add("document.rename", before={"title": "a"}, after={"title": "b"})
+    log.add("document.rename", before={"title": "b"}, after={"title": "c"})
+    log.add("document.rename", before={"title": "c"}, after={"title": "b"})  # the undo of the second
+    steps = rebuild(log.events, ME)
+    assert [(s.kind, s.before, s.after) for s in steps] == [("rename", "a", "b")]
