@@ -110,5 +110,10 @@ class UndoHistory(QObject):
             self.session.message.emit(describe(exc))
             return
         for step in steps:
-            stack.push(command_for(self.session, step))
+            try:
+                command = command_for(self.session, step)
+            except Exception:  # noqa: BLE001 - one unusable step is left out, never the rest
+                log.exception("event %s cannot become an undo step", step.event_id)
+                continue
+            stack.push(command)
         stack.setClean()

@@ -120,7 +120,11 @@ def rebuild(events: list[dict[str, Any]], annotator: str) -> list[Step]:
     for event in events:
         if event.get("annotator") != annotator:
             continue
-        step, previous_id, just_before = _step(event, annotator), event["id"], previous_id
+        try:
+            step = _step(event, annotator)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            step = None  # a damaged event row: that change is not undoable, the rest of the history is
+        previous_id, just_before = event["id"], previous_id
         if step is None:
             continue
         if step.kind == "status" and unstart_due and step.before == "in_progress" and step.after == "not_started":

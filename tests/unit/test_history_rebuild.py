@@ -89,3 +89,11 @@ def test_renames_and_their_undo():
     log.add("document.rename", before={"title": "c"}, after={"title": "b"})  # the undo of the second
     steps = rebuild(log.events, ME)
     assert [(s.kind, s.before, s.after) for s in steps] == [("rename", "a", "b")]
+
+
+def test_a_damaged_event_costs_only_its_own_step():
+    log = Log().add("span.add", after=_span("a"))
+    log.add("span.add", after={"annotator": ME, "id": "broken"})  # no offsets, no label
+    log.add("outline.add", after={"anchor": 3}, entity_id=None)
+    log.add("span.update", before=_span("a"), after=_span("a", label="statistic"))
+    assert _kinds(rebuild(log.events, ME)) == [("add", "a"), ("update", "a")]
