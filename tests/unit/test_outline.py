@@ -61,7 +61,9 @@ def _check_invariants(text, outline):
             assert s.level == 1
         else:
             parent = outline[s.parent]
-            assert s.parent < i and parent.level == s.level - 1
+            # A child sits below its parent; more than one level below only where a heading between
+            # them was not found (the document's own hierarchy says how deep it belongs).
+            assert s.parent < i and parent.level < s.level <= parent.level + 3
             assert parent.start < s.start and s.end <= parent.end
         if i:
             assert outline[i - 1].start < s.start
@@ -465,22 +467,37 @@ def test_a_title_runs_on_across_a_fixed_width_wrap():
     assert [s.title for s in short] == ["总体要求", "主要任务"]
 
 
-def test_a_child_that_skipped_a_level_keeps_the_domain_rule_but_is_marked_for_a_look():
+def test_children_of_a_missing_heading_sit_at_their_true_level_and_are_marked_for_a_look():
     # 一、 → （一） → 1． in the first section shows the document's nesting; in the second section
-    # 1．2． hang directly under 二、: their （N） parent may have been lost.  Levels stay parent + 1 (the
-    # domain's invariant, relied on by corrections, the GUI tree and exports); confidence says "look".
+    # 1．2． hang directly under 二、: their （N） parent was not found.  They belong at level 3 all the
+    # same (their parent stays 二、, the nearest heading that exists), and confidence says "look".
     text = ("一、总体要求\n（一）指导思想。要加强。\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n"
             "二、主要任务\n1．加强领导。要加强。\n2．强化督查。要督查。\n")
     outline = parse_outline(text)
     assert [(s.marker, s.level) for s in outline] == [
-        ("一、", 1), ("（一）", 2), ("1．", 3), ("2．", 3), ("二、", 1), ("1．", 2), ("2．", 2)]
+        ("一、", 1), ("（一）", 2), ("1．", 3), ("2．", 3), ("二、", 1), ("1．", 3), ("2．", 3)]
+    assert [s.parent for s in outline] == [None, 0, 1, 1, None, 4, 4]
     assert all(s.confidence == 1.0 for s in outline[:5])
     assert all(s.confidence < 0.8 for s in outline[5:])
-    for s in outline:
-        assert s.parent is None or outline[s.parent].level == s.level - 1
-    # Without a deeper example elsewhere nothing is doubted: 1． directly under 一、 is a normal layout.
+    _check_invariants(text, outline)
+    # Without a deeper example elsewhere nothing moves: 1． directly under 一、 is a normal layout.
     plain = parse_outline("一、总体要求\n1．坚持导向。要坚持。\n2．坚持需求。要坚持。\n二、主要任务\n1．加强领导。要加强。\n")
+    assert [s.level for s in plain] == [1, 2, 2, 1, 2]
     assert all(s.confidence == 1.0 for s in plain)
+
+
+def test_two_missing_levels_and_the_subtree_moves_along():
+    # 一、 → （一） → 1． → （1） is the document's hierarchy; under 二、 a （1） list stands directly (both
+    # its （N） and its 1． were not found) and under 三、 a 1． carries its own （1） children.
+    text = ("一、总体要求\n（一）指导思想\n1．坚持导向。要坚持。\n（1）加强组织。要加强。\n（2）压实责任。要压实。\n"
+            "2．坚持需求。要坚持。\n二、主要任务\n（1）抓生产。要抓。\n（2）抓流通。要抓。\n"
+            "三、保障措施\n1．加强领导。要加强。\n（1）建机制。要建。\n（2）定责任。要定。\n2．强化督查。要督查。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("一、", 1), ("（一）", 2), ("1．", 3), ("（1）", 4), ("（2）", 4), ("2．", 3),
+        ("二、", 1), ("（1）", 4), ("（2）", 4),
+        ("三、", 1), ("1．", 3), ("（1）", 4), ("（2）", 4), ("2．", 3)]
+    _check_invariants(text, outline)
 
 
 def test_siblings_that_merely_open_alike_are_not_cut_to_a_parallel_stub():
