@@ -64,6 +64,8 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
         return False
     if cand.ordinal == LAST:
         return frame.family == "sequence" and frame.last >= 2  # 首先…最后 alone is politeness
+    if frame.family == "sequence" and cand.ordinal > 1 and frame.last >= cand.ordinal:
+        return True  # 首先…其次…其次…再次: speakers repeat "next"; each one is the next item
     return cand.ordinal == frame.last + 1
 
 

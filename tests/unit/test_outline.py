@@ -509,3 +509,29 @@ def test_siblings_that_merely_open_alike_are_not_cut_to_a_parallel_stub():
     titles = [s.title for s in parse_outline(text) if s.marker.startswith("（")]
     assert titles == ["由于目前我国原油、成品油市场开放程度仍较低，近期增设主要石油期货品种的条件还不成熟",
                       "鉴于目前我国已经全面开放粮食购销市场，玉米市场价格总体平稳，增设玉米期货品种的时机已经成熟"]
+
+
+def test_a_numeral_alone_on_its_line_heads_an_untitled_part():
+    # Speeches of the 1940s number their parts with a bare numeral ("## 一" in markdown editions, "一"
+    # on its own line in plain ones); the parts hold their own lists.
+    for head in ("## {}  \n\n", "{}\n"):
+        text = "".join(head.format(n) + body for n, body in (
+            ("一", "　　中国共产党的二十年，是结合的二十年。\n"),
+            ("二", "　　首先来说研究现状。材料还是零碎的。\n　　其次来说研究历史。不曾有组织地进行过。\n"),
+            ("三", "　　依据上述意见，我有下列提议：\n　　（一）向全党提出研究周围环境的任务。\n　　（二）对于近百年的中国史，应分工合作地去做。\n")))
+        outline = parse_outline(text)
+        assert [(s.marker.strip(), s.level, s.title) for s in outline] == [
+            ("一", 1, ""), ("二", 1, ""), ("首先", 2, "来说研究现状"), ("其次", 2, "来说研究历史"),
+            ("三", 1, ""), ("（一）", 2, "向全党提出研究周围环境的任务"), ("（二）", 2, "对于近百年的中国史，应分工合作地去做")]
+        _check_invariants(text, outline)
+    # A numeral alone inside running text is not a heading.
+    assert parse_outline("他说一\n二人同行。\n") == []
+
+
+def test_a_speaker_who_says_next_twice_keeps_one_sequence():
+    # 首先…其次…其次… (and 再次 after them) is one enumeration: each "next" is the next item.
+    text = ("第一，从组织上动员群众。首先是各级政府的同志，要把这些工作经常地放在议事日程上面。"
+            "其次，要推动群众团体。其次，要经过群众大会去做宣传。再次，要检查。\n第二，动员群众的方式，不应该是官僚主义的。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level, s.ordinal) for s in outline] == [
+        ("第一，", 1, 1), ("首先", 2, 1), ("其次，", 2, 2), ("其次，", 2, 3), ("再次，", 2, 4), ("第二，", 1, 2)]
