@@ -293,20 +293,20 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
-    for section, belief in zip(sections, _heading_confidence(nodes)):
+    for section, belief in zip(sections, _heading_confidence(nodes, levels)):
         # One number for "is this right": the weaker of "is this a heading" and "is this its title".
         section.confidence = round(min(section.confidence, belief), 3)
     return sections
 
 
-def _heading_confidence(nodes: list[_Node]) -> list[float]:
+def _heading_confidence(nodes: list[_Node], levels: list[int]) -> list[float]:
     """How sure the parser is that each node is a heading: where its marker stands (a line start is
     certain, a marker glued into a flattened line much less so), firmed up by the length of its run
     (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
     sizes: dict[int, int] = {}
     for node in nodes:
         sizes[node.run] = sizes.get(node.run, 0) + 1
-    skipping = _skips_a_level(nodes)
+    skipping = _skips_a_level(nodes, levels)
     out = []
     for i, node in enumerate(nodes):
         doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
@@ -366,10 +366,9 @@ def _true_levels(nodes: list[_Node]) -> list[int]:
     return levels
 
 
-def _skips_a_level(nodes: list[_Node]) -> set[int]:
+def _skips_a_level(nodes: list[_Node], levels: list[int]) -> set[int]:
     """Nodes placed below a heading that was not found (see _true_levels): their level is inferred from
     the rest of the document, so their confidence drops and the GUI marks them for a look."""
-    levels = _true_levels(nodes)
     return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}
 
 
