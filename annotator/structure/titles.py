@@ -30,6 +30,7 @@ _SEGMENT_CONTEXT = 8
 _NEAR = 3  # siblings on each side that a guessed title is lined up against
 _PARALLEL_SLACK = 6
 _PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
+_RUN_ON_MIN = 12  # a sibling "title" this long may hold the start of its body too
 _ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
@@ -227,6 +228,7 @@ class _Suspect:
     natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
     sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
+    run_on: bool = False  # looked at again because siblings ran on into their bodies
 
 
 def _segment_window(window: str) -> str:
@@ -258,10 +260,13 @@ def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
     return out
 
 
-def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]]) -> _Suspect:
+def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]],
+                  run_on: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
     inline = FAMILIES[s.kind].inline
-    medium_ok = not inline and len(window) > _MEDIUM_MIN_LENGTH
+    # A body-opening word ("当前…", "各地…") is common inside titles too; it counts when the "title"
+    # is far too long to be one, or when a sibling heading was already seen running on (``run_on``).
+    medium_ok = not inline and (len(window) > _MEDIUM_MIN_LENGTH or run_on)
     upper = min(_CUT_MAX, len(window) - 1)
     cuts = {}
     commas = [k for k in (window.find("，"), window.find(",")) if k >= 0]
@@ -288,6 +293,7 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
         sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
         and not _on_flattened_line(text, nat.start),
+        run_on=run_on,
     )
 
 
@@ -307,6 +313,8 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
     # looks parallel because the sentences start alike.
     parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.run_on and cue and score >= 2.0:
+        return cut, 0.5  # its siblings ran on, and its body visibly opens here
     if sus.sentence and not (parallel and score >= 2.0):
         # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
         # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
@@ -392,6 +400,22 @@ def assign_titles(text: str, sections: list[Section]) -> None:
     words = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in doubtful])
     suspects = [_make_suspect(i, sections[i], text, naturals[i], w) for i, w in zip(doubtful, words)]
     cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
+    if cuts:
+        # Headings of one run are written alike: where some ran on into their bodies ("一、关于前一段疫情
+        # 防控工作新冠肺炎疫情发生后，…"), a sibling whose "title" looked short enough may have too
+        # ("二、关于下一步经济工作当前经济运行总体平稳，…").  Those are looked at again, with the body-opening
+        # words allowed, and all suspects decided together.
+        siblings = _sibling_groups(sections)
+        seen = set(doubtful)
+        again = [i for i in range(len(sections)) if i not in seen and naturals[i].how != "window"
+                 and naturals[i].end - naturals[i].start >= _RUN_ON_MIN
+                 and not FAMILIES[sections[i].kind].inline and sections[i].kind not in _SENTENCE_TITLED
+                 and any(j in cuts for j in siblings[i] if j != i)]
+        if again:
+            more = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in again])
+            suspects += [_make_suspect(i, sections[i], text, naturals[i], w, run_on=True)
+                         for i, w in zip(again, more)]
+            cuts = _infer_cuts(text, sections, naturals, suspects)
     for i, s in enumerate(sections):
         nat = naturals[i]
         end, confidence = cuts.get(i, (nat.end, 1.0 if nat.how in ("punct", "line") else 0.9))

@@ -535,3 +535,19 @@ def test_a_speaker_who_says_next_twice_keeps_one_sequence():
     outline = parse_outline(text)
     assert [(s.marker, s.level, s.ordinal) for s in outline] == [
         ("第一，", 1, 1), ("首先", 2, 1), ("其次，", 2, 2), ("其次，", 2, 3), ("再次，", 2, 4), ("第二，", 1, 2)]
+
+
+def test_a_sibling_of_run_on_headings_is_cut_too_where_its_body_opens():
+    # Two headings ran on into their bodies with a speaker's time frame ("…发生后，", "…以来，"); the
+    # third is short enough to pass for a title, but its body opens with "当前": cut it there as well.
+    # A sibling whose words hold no body opening keeps its whole title.
+    for sep in ("\n", ""):
+        text = sep.join([
+            "一、关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，作出一系列部署。",
+            "二、关于下一步经济工作当前经济运行总体平稳，但下行压力加大。",
+            "三、关于全面从严治党党的十八大以来，全面从严治党取得显著成效。",
+            "四、关于做好岁末年初各项工作的几点要求。"]) + "\n"
+        outline = parse_outline(text)
+        assert [s.title for s in outline] == [
+            "关于前一段疫情防控工作", "关于下一步经济工作", "关于全面从严治党", "关于做好岁末年初各项工作的几点要求"]
+        assert outline[1].confidence < 0.8  # a guess: marked for a look
