@@ -270,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--show", action="append", default=[], help="print misses and errors of this document id")
+    parser.add_argument("--by-kind", action="store_true",
+                        help="also total per kind of document (the id up to its first '_': gov, mao, reg, …)")
     args = parser.parse_args(argv)
     try:
         docs, totals = score_corpus(args.corpus, args.split)
@@ -286,6 +288,13 @@ def main(argv: list[str] | None = None) -> int:
                 for item in items:
                     print(f"    {kind}: {item}")
     print("-" * 80)
+    if args.by_kind:
+        kinds: dict[str, Totals] = {}
+        for d in docs:
+            kinds.setdefault(d.doc_id.split("_")[0], Totals()).add(d)
+        for kind, t in sorted(kinds.items()):
+            print(_row(f"kind {kind} ({t.documents} documents)", t))
+        print("-" * 80)
     for name in (*SPLITS, "all"):
         if totals[name].documents:
             print(_row(f"{name} ({totals[name].documents} documents)", totals[name]))
