@@ -109,6 +109,10 @@ RETRO_OPEN_RE = re.compile(
 # A plain verb clause that states what something *is* ("维护职工权益是工会的基本职责") is no instruction.
 COPULA_RE = re.compile(r"(?<![一二三四五六七八九十要就还更总凡只但而也正])是(?!否)")
 
+# A paragraph that owns up to shortcomings (我们也清醒认识到…; 工作中还存在一些不足和短板：…) lists needs: its
+# 还要/仍要/尚要 (公共服务还要补短板, 政府作风建设还要进一步加强) state what is lacking, they order no one (01, 19;
+# Zhejiang, Shanghai 2026).
+SHORTCOMING_OPEN_RE = re.compile(r"(?:清醒|清楚)地?(?:认识|看到)|存在(?:着)?(?:一些|不少|许多)?(?:不足|问题|困难|短板)")
 # A heading that opens a review of past work: plain verbs under it report results.
 # 成就: "2025年主要工作和“十四五”发展成就" (Zhejiang 2026) heads a review as 成效/成绩 do (06, 19).
 REVIEW_HEADING_RE = re.compile(r"回顾|成效|成绩|成就|总结|过去|取得|工作情况|进展情况|主要做法")

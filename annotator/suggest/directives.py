@@ -273,6 +273,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
             and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
         return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
+    if m and m.group() == "要" and head.endswith(("还", "仍", "尚")) and _in_shortcomings(text, sentence_start):
+        return None  # 就业、教育…等公共服务还要补短板: a shortcoming listed, not an order
     if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
         return None  # 还有很多工作要做; 目的是要烧共产党
     if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
@@ -301,6 +303,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
     return cue
+
+
+def _in_shortcomings(text: str, pos: int) -> bool:
+    """True when the paragraph around ``pos`` opens (in its first sentence) by owning up to shortcomings."""
+    p_start = text.rfind("\n", 0, pos) + 1
+    return bool(cues.SHORTCOMING_OPEN_RE.search(text, p_start, _sentence_end(text, p_start)))
 
 
 def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:

@@ -415,3 +415,10 @@ def test_review_sections_headed_by_achievements_narrate():
 ])
 def test_shortcomings_are_no_implicit_tasks(text):
     assert _spans(text, implicit=True) == []
+
+
+def test_a_shortcomings_paragraph_lists_needs_but_its_closing_order_stays():
+    text = ("我们也清醒认识到，前进道路上还有不少困难和挑战，政府工作中仍存在一些不足。主要是：就业、教育等公共服务还要"
+            "补短板、提质量。政府作风建设还要进一步加强。我们要直面这些问题挑战，尽心竭力做好政府工作。\n"
+            "今年还要继续抓好招商引资。\n")
+    assert [s for s, _ in _spans(text)] == ["我们要直面这些问题挑战，尽心竭力做好政府工作", "今年还要继续抓好招商引资"]
