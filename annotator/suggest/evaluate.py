@@ -4,7 +4,7 @@
     python -m annotator.suggest.evaluate --errors         # + misses and false proposals by error class
     python -m annotator.suggest.evaluate --dev-only       # dev documents only (while changing rules)
     python -m annotator.suggest.evaluate --implicit       # also propose implicit directives
-    python -m annotator.suggest.evaluate --learning-curve # the per-project learner, simulated
+    python -m annotator.suggest.evaluate --learning-curve # the per-project learner, simulated (~4 min)
     python -m annotator.suggest.evaluate --bench          # ms for a ~30 000-character speech
     python -m annotator.suggest.evaluate --build          # rebuild gold.jsonl from the marked-up sources
 

@@ -60,8 +60,8 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; after the third round held-out (08–28) stands at
-    # 0.96 / 0.96 / 3.1 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fourth batch held-out (08–33) stands at
+    # 0.963 / 0.963 / 3.8 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
@@ -70,9 +70,9 @@ def test_statistics(scores, part):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
-    assert sc.d_recall >= 0.9, _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; after the third round it stands at 0.85 there (0.83 at the start of
-    # the round, 08–28) and 0.96 on dev: reports' review and plan sections and 1950s speeches, see the report.
+    assert sc.d_recall >= (0.95 if part == "dev" else 0.9), _shown(sc, part, "directive miss")
+    # Issue 17 asks 0.95 on held-out; with the fourth batch (08–33) it stands at 0.842 (0.833 at the start of
+    # the round) and 0.963 on dev: 1940s–1950s speeches above all (held-out speeches 0.85), see the report.
     assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
 
 
