@@ -384,6 +384,9 @@ def test_topic_and_scope_clauses_open_the_directive(text, expected):
     # 有一天要 foretells (总有一天要…; 终久会有一天要改为投降, 1940)
     "缺乏团结和进步纲领的抗战，终久会有一天要改为投降。",
     "他们总有一天要失败。",
+    # 要来 foretells (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939)
+    "国民党要来进攻红色区域。",
+    "这种情形，现在要来一个转变。",
 ])
 def test_fourth_round_not_explicit_directives(text):
     assert [s for s, a in _spans(text)] == []
