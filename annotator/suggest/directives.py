@@ -29,10 +29,13 @@ from typing import Iterable, Iterator
 
 from annotator.domain.model import Section, Suggestion
 from annotator.suggest import cues
+from annotator.suggest.context import _HEADING_LINE
+from annotator.suggest.context import in_shortcomings as _in_shortcomings
+from annotator.suggest.context import sentence_end as _sentence_end
+from annotator.suggest.context import title_end as _title_end
 
 _SENTENCE_END = "。！？!?"
 _TRIM = " \t\u3000，,；;：:。！？!?、"
-_HEADING_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章部分节]?[，,、\s])")
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])")
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
 _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
@@ -235,18 +238,6 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
     return out
 
 
-def _title_end(text: str) -> int:
-    """The end of the document's title line, or 0: a first line with no sentence punctuation, not an outline
-    heading, followed by more text. A title names the talk or the plan (忠实践行“八八战略” 坚决做到“两个维护”…,
-    19; 必须强调团结和进步 and 关心群众生活，注意工作方法, 1940 and 1934 titles): no gold document marks one."""
-    end = text.find("\n")
-    line = text[:end].strip() if end > 0 else ""
-    if (not line or len(line) > 80 or not text[end:].strip() or _HEADING_LINE.match(line)
-            or any(ch in line for ch in _SENTENCE_END + "；;")):
-        return 0
-    return end
-
-
 def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: int, past: bool) -> Cue | None:
     """The cue of clause ``i`` unless it is reported, a purpose clause or a prediction's content."""
     c_start, c_end = clauses[i]
@@ -305,12 +296,6 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     return cue
 
 
-def _in_shortcomings(text: str, pos: int) -> bool:
-    """True when the paragraph around ``pos`` opens (in its first sentence) by owning up to shortcomings."""
-    p_start = text.rfind("\n", 0, pos) + 1
-    return bool(cues.SHORTCOMING_OPEN_RE.search(text, p_start, _sentence_end(text, p_start)))
-
-
 def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
     """A verb clause that a later clause of its segment takes as subject or condition states, it does not
     task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来; nor does the agenda
@@ -320,12 +305,6 @@ def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
             return True
     c_start, c_end = clauses[i]
     return bool(cues.RESULT_RE.search(text, c_start, c_end) or cues.AGENDA_RE.search(text, clauses[0][0], c_start))
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in _SENTENCE_END + "\n":
-        pos += 1
-    return pos
 
 
 def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue) -> int:
