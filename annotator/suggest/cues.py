@@ -17,10 +17,11 @@ CONNECTIVE_RE = re.compile(
     r"重点|总之|当然|更为重要的是|关键是|年内|年底前|今年内|全年|\d+年内|[一二三四五六七八九十]+年内)[，,]?"
 )
 # 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note"),
-# nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…).
-_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!总有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
+# nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…),
+# nor as "will come" (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939 — probes).
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        r"|被|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+        r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
 _YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的])"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
@@ -41,9 +42,11 @@ NORMAL = (rf"{_SHOULD}|理应|确保|不要|不用(?=怕|担心|着急|急|说|�
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
 # delegate owns them (代表建议, 委员建议): a verb 建议/希望 always has something after it.
 _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千万几多]+[件条项个份]|\s*[，,。；;！？!?、）)]|\s*$)"
+# 力争 inside 努力争取/全力争取 is no cue: 在实际工作中努力争取更好结果 closes a target statement, 全力争取…资金
+# opens a task sentence (Jiangsu and Zhejiang 2026 reports, probe documents).
 SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导|"
         rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)建议(?![的和书稿案权]){_NOUN_AFTER}|"
-        r"力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
+        r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
@@ -107,10 +110,16 @@ RETRO_OPEN_RE = re.compile(
 # A plain verb clause that states what something *is* ("维护职工权益是工会的基本职责") is no instruction.
 COPULA_RE = re.compile(r"(?<![一二三四五六七八九十要就还更总凡只但而也正])是(?!否)")
 
+# A paragraph that owns up to shortcomings (我们也清醒认识到…; 工作中还存在一些不足和短板：…) lists needs: its
+# 还要/仍要/尚要 (公共服务还要补短板, 政府作风建设还要进一步加强) state what is lacking, they order no one (01, 19;
+# Zhejiang, Shanghai 2026).
+SHORTCOMING_OPEN_RE = re.compile(r"(?:清醒|清楚)地?(?:认识|看到)|存在(?:着)?(?:一些|不少|许多)?(?:不足|问题|困难|短板)")
 # A heading that opens a review of past work: plain verbs under it report results.
-REVIEW_HEADING_RE = re.compile(r"回顾|成效|成绩|总结|过去|取得|工作情况|进展情况|主要做法")
+# 成就: "2025年主要工作和“十四五”发展成就" (Zhejiang 2026) heads a review as 成效/成绩 do (06, 19).
+REVIEW_HEADING_RE = re.compile(r"回顾|成效|成绩|成就|总结|过去|取得|工作情况|进展情况|主要做法")
 # Statements about an action, not orders: "做好X，意义重大", "这些都需要我们认真解决".
-STATEMENT_RE = re.compile(r"意义重大|重要意义|责任重大|至关重要|十分重要|非常重要|尤为重要|需要|有待|亟待")
+# 还需/仍需/尚需 list shortcomings (…机制还需不断提升, 19; 优化投资结构还需持续加力, Zhejiang 2026).
+STATEMENT_RE = re.compile(r"意义重大|重要意义|责任重大|至关重要|十分重要|非常重要|尤为重要|需要|有待|亟待|[还仍尚]需")
 # A preposition opening an imperative clause: "对在建项目逐一开展…", "按照…要求，…".
 PREP_RE = re.compile(r"(?:对(?!于)|在|以|按照|根据|通过|针对|结合|面向|对照|依照|同)")
 # "在…推进会上的讲话" is a title: a verb inside a noun (推进会) or a phrase ending in a speech word.
@@ -157,7 +166,11 @@ THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有
 # A fronted object before the clause with the cue (…有益的东西，我们都要学): part of the directive.
 TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务)$")
 # Clauses that set the scope of the directive after them: 不论文武，不论工厂，…，各方面都要…
-SCOPE_RE = re.compile(r"\s*(?:不论|无论|不管|凡是|凡)")
+SCOPE_RE = re.compile(r"\s*(?:以后|今后|将来)?(?:不论|无论|不管|凡是|凡|除了[^，。；]*(?:以外|之外|外)$|除[^，。；了]*(?:以外|之外)$)")
+# A topic before a bare modal: 对…的行为，务必…; 对于…的关系，必须…; 关于…的问题，要….
+TOPIC_OPEN_RE = re.compile(r"\s*(?:对于|关于|至于|对(?!比|照|标|接|外|内|此|象|待|话))")
+# Who a scope is cut from: 参加合作社的各个家庭，除了…以外，… (a collective of the addressed).
+COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
 CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
 # A question asks, it does not order: 人不是每天都要洗脸吗? 青年要犯错误，老年就不犯错误呀?

@@ -97,8 +97,8 @@ def _auc(pos: list[float], neg: list[float]) -> float | None:
     return wins / (len(pos) * len(neg))
 
 
-def diagnose(train: list[Example], test) -> dict[str, Diagnosis]:
-    learner = Learner().fit(train)
+def diagnose(train: list[Example], test, feature_set: str = "both", limit_rule: str = "crossdoc") -> dict[str, Diagnosis]:
+    learner = Learner(feature_set=feature_set, limit_rule=limit_rule).fit(train)
     out = {}
     for k in KINDS:
         seen = [ex for ex in train if kind(ex.suggestion) == k]
@@ -136,7 +136,8 @@ def curve(docs: list[dict], threshold: float = DEFAULT_THRESHOLD) -> list[tuple[
 
 
 def by_documents(train_docs: list[dict], test_docs: list[dict], threshold: float = DEFAULT_THRESHOLD,
-                 steps: int | None = None) -> list[tuple[int, int, Score]]:
+                 steps: int | None = None, feature_set: str = "both",
+                 limit_rule: str = "crossdoc") -> list[tuple[int, int, Score]]:
     """The learning curve in documents: (documents adjudicated, decisions seen, score on ``test_docs``).
 
     A team adjudicates ``train_docs`` one after the other (every suggestion answered as the gold says);
@@ -153,7 +154,7 @@ def by_documents(train_docs: list[dict], test_docs: list[dict], threshold: float
                                                                        for i in range(steps + 1)})
     for k in counts:
         seen = [ex for examples in per_doc[:k] for ex in examples]
-        learner = Learner(threshold).fit(seen) if seen else None
+        learner = Learner(threshold, feature_set, limit_rule).fit(seen) if seen else None
         total = Score()
         for doc, proposed, sections in test:
             kept = learner.rerank(doc["text"], proposed) if learner else proposed
@@ -185,6 +186,30 @@ def rejected_cue_contexts(docs: list[dict]) -> tuple[int, int, int, int]:
                 key = doc["text"][max(0, at - 1):at + len(word) + 1]
                 where.setdefault(key, set()).add(doc.get("id", ""))
     return accepted, rejected, len(where), sum(1 for ids in where.values() if len(ids) >= 2)
+
+
+def out_of_document_auc(docs: list[dict], feature_set: str = "both", folds: int = 5) -> dict[str, tuple[int, int, float | None]]:
+    """Per suggestion kind: (accepted, rejected, AUC) of the confidence on documents left out of training.
+
+    Every suggestion of ``docs`` is answered as the gold says; the documents are cut into ``folds`` groups in
+    order, and each group is scored by a learner fitted on the others. An AUC near 0.5 says the decisions on
+    some documents teach nothing about the next one, whatever the threshold: the flat curve is then the
+    data's, not the threshold's."""
+    per_doc = []
+    for doc in docs:
+        proposed, _ = suggest_for(doc["text"], implicit=True)
+        per_doc.append([Example(doc["text"], s, _accepted(s, doc["spans"])) for s in proposed])
+    n = len(per_doc)
+    scored: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in KINDS}
+    for fold in range(min(folds, n)):
+        test = [ex for i, exs in enumerate(per_doc) if i * min(folds, n) // n == fold for ex in exs]
+        train = [ex for i, exs in enumerate(per_doc) if i * min(folds, n) // n != fold for ex in exs]
+        learner = Learner(feature_set=feature_set).fit(train)
+        for ex in test:
+            p = learner.confidence(ex.text, ex.suggestion)
+            if p is not None:
+                scored[kind(ex.suggestion)][0 if ex.accepted else 1].append(p)
+    return {k: (len(pos), len(neg), _auc(pos, neg)) for k, (pos, neg) in scored.items()}
 
 
 def _rows(name: str, rows, docs: bool = False) -> list[str]:
@@ -222,18 +247,35 @@ def learning_curve_report(docs: list[dict], implicit: bool = True, threshold: fl
     train, test = prepare_documents(dev, held)
     lines += _rows("dev → heldout", run(train, test, threshold))
     diags.append(("dev → heldout", diagnose(train, test)))
-    lines.append("same kind, by adjudicated documents (dev and the first two held-out batches, in order) → the "
-                 "third held-out batch:")
-    lines.append(f"{'kind':<18} {'docs':>5} {'decisions':>9} {'stat P':>7} {'stat R':>7} {'dir P':>7} {'dir R':>7}"
-                 f" {'impl P':>7} {'impl R':>7}")
+    order = {"": 0, "heldout-1": 1, "heldout-2": 2, "heldout-3": 3, "heldout-4": 4}
+    batch = {d.get("id", ""): order[held_out_batch(d.get("id", ""))] for d in docs}
+    for test_batch in (3, 4):
+        lines.append(f"same kind, by adjudicated documents (dev and the held-out batches before it, in order) → "
+                     f"held-out batch {test_batch}; features lexical (rule and characters around span and cue) or "
+                     "general (section, position, subject, verb class, markers); cut safe (fixed threshold) or "
+                     "crossdoc (set on documents left out):")
+        lines.append(f"{'kind':<26} {'docs':>5} {'decisions':>9} {'stat P':>7} {'stat R':>7} {'dir P':>7} "
+                     f"{'dir R':>7} {'impl P':>7} {'impl R':>7}")
+        for k in ("speech", "report"):
+            train_k = [d for d in docs if batch[d.get("id", "")] < test_batch and doc_kind(d.get("id", "")) == k]
+            test_k = [d for d in docs if batch[d.get("id", "")] == test_batch and doc_kind(d.get("id", "")) == k]
+            if not (train_k and test_k):
+                continue
+            for feature_set, limit_rule in (("lexical", "safe"), ("lexical", "crossdoc"), ("general", "crossdoc"),
+                                            ("both", "crossdoc")):
+                name = f"{ {'speech': 'speeches'}.get(k, k + 's')} {feature_set[:3]}/{limit_rule[:5]}"
+                lines += _rows(name, by_documents(train_k, test_k, threshold, steps=4, feature_set=feature_set,
+                                                  limit_rule=limit_rule), docs=True)
+    lines.append("ranking on documents left out of training (5 groups in order; dev and held-out batches 1–3), "
+                 "accepted / rejected / AUC:")
     for k in ("speech", "report"):
-        train_k = [d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3" and doc_kind(d.get("id", "")) == k]
-        test_k = [d for d in docs if held_out_batch(d.get("id", "")) == "heldout-3" and doc_kind(d.get("id", "")) == k]
-        if train_k and test_k:
-            lines += _rows({"speech": "speeches"}.get(k, f"{k}s"), by_documents(train_k, test_k, threshold, steps=4),
-                           docs=True)
-    acc, rej, contexts, recurring = rejected_cue_contexts([d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3"])
-    lines.append(f"explicit directive decisions on dev and the first two held-out batches: {acc} accepted, {rej} "
+        seen_k = [d for d in docs if batch[d.get("id", "")] < 4 and doc_kind(d.get("id", "")) == k]
+        for feature_set in ("lexical", "general", "both"):
+            parts = [f"{kd} {a}/{r}/{'none' if auc is None else f'{auc:.2f}'}"
+                     for kd, (a, r, auc) in out_of_document_auc(seen_k, feature_set).items()]
+            lines.append(f"  {k:<7} {feature_set:<8} " + "   ".join(parts))
+    acc, rej, contexts, recurring = rejected_cue_contexts([d for d in docs if batch[d.get("id", "")] < 4])
+    lines.append(f"explicit directive decisions on dev and held-out batches 1–3: {acc} accepted, {rej} "
                  f"rejected; {contexts} distinct rejected cue contexts, {recurring} of them in two or more documents")
     lines.append("ranking of the scored suggestions by a learner trained on all the decisions of its split:")
     for name, diag in diags:

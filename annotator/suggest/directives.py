@@ -29,10 +29,13 @@ from typing import Iterable, Iterator
 
 from annotator.domain.model import Section, Suggestion
 from annotator.suggest import cues
+from annotator.suggest.context import _HEADING_LINE
+from annotator.suggest.context import in_shortcomings as _in_shortcomings
+from annotator.suggest.context import sentence_end as _sentence_end
+from annotator.suggest.context import title_end as _title_end
 
 _SENTENCE_END = "。！？!?"
 _TRIM = " \t\u3000，,；;：:。！？!?、"
-_HEADING_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章部分节]?[，,、\s])")
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])")
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
 _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
@@ -112,9 +115,9 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
         body = actor.end()
     lead = cues.LEAD_RE.match(clause, body)
     if lead:
-        if (cues.COPULA_RE.search(clause, lead.end()) or clause[lead.end():lead.end() + 1] in ("着", "了", "过")
+        if (cues.COPULA_RE.search(clause, lead.end()) or clause[lead.end():lead.end() + 1] in ("着", "了", "过", "中")
                 or cues.NOUN_PHRASE_END_RE.search(clause.rstrip(_TRIM))):
-            return None  # "维护职工权益是…", "凝聚着…": a statement about the action, not an order
+            return None  # "维护职工权益是…", "凝聚着…", "发展中老问题…": a statement or a noun, not an order
         return Cue("normal", "lead", clause[begin:body].strip(), _action(clause, body))
     if cues.COPULA_RE.search(clause, body):
         return None
@@ -208,8 +211,10 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
     out: list[Suggestion] = []
     top_levels = {(s.title_start, s.title_end) for s in sections or () if s.level == 1}
     review_section = False
-    covered = 0  # a heading judged on its whole sentence has taken the text up to here
+    covered = _title_end(text)  # the document's title line orders nothing (see _title_end)
     for b_start, b_end, marker in _blocks(text, sections):
+        if b_end <= covered and b_start == 0:
+            continue
         if marker is not None or _is_heading_line(text, b_start, b_end):
             if (b_start, b_end) in top_levels or _TOP_HEADING.match(text, b_start, b_end):
                 review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end))
@@ -259,6 +264,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
             and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
         return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
+    if m and m.group() == "要" and head.endswith(("还", "仍", "尚")) and _in_shortcomings(text, sentence_start):
+        return None  # 就业、教育…等公共服务还要补短板: a shortcoming listed, not an order
     if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
         return None  # 还有很多工作要做; 目的是要烧共产党
     if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
@@ -300,32 +307,42 @@ def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
     return bool(cues.RESULT_RE.search(text, c_start, c_end) or cues.AGENDA_RE.search(text, clauses[0][0], c_start))
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in _SENTENCE_END + "\n":
-        pos += 1
-    return pos
-
-
 def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue) -> int:
     """Where the directive starts: its cue clause, or earlier when the clauses before it only name who
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    # 不论文武，不论工厂，农村，商店，…，各方面都要…; 除了自留地…以外，都要…: a scope and its list belong to
+    # what follows, and so does who the scope is cut from (参加合作社的各个家庭，除了…以外，…, 21; 中央，各级党委，
+    # 凡是出版报纸的地方，都要…, 09).
+    j, scope = i, None
+    while j > 0:
+        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+        is_scope = bool(cues.SCOPE_RE.match(prev)) and len(prev) <= 50
+        if cues.MODAL_RE.search(prev) or not (is_scope or len(prev) <= 8):
+            break
+        j -= 1
+        if is_scope:
+            scope = j
+    if scope is not None and cue.kind == "modal":
+        k = scope
+        while k > 0:
+            prev = text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip(_TRIM)
+            if (len(prev) > 16 or cues.MODAL_RE.search(prev) or analyse_clause(prev, True)
+                    or not (cues.ADDRESSEE_RE.search(prev) or cues.COLLECTIVE_RE.search(prev))):
+                break
+            k -= 1
+        return clauses[k][0]
     if cue.kind == "modal" and i > 0:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
         if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
             return clauses[i - 1][0]  # 世界上所有国家的有益的东西，我们都要学
-    # 不论文武，不论工厂，农村，商店，…，各方面都要…: a scope and its list belong to what follows.
-    j, scope = i, None
-    while j > 0:
-        prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
-        if cues.MODAL_RE.search(prev) or len(prev) > 30 or not (cues.SCOPE_RE.match(prev) or len(prev) <= 8):
-            break
-        j -= 1
-        if cues.SCOPE_RE.match(prev):
-            scope = j
-    if scope is not None and cue.kind == "modal":
-        return clauses[scope][0]
+        # 对拖欠农民工工资等侵害职工权益的行为，务必…(02); 对于…这三方面的关系，必须处理适当 (21): the topic
+        # the bare modal speaks about opens the directive.
+        m = cues.MODAL_RE.search(clause, _skip_prefix(clause))
+        if (m and m.start() - _skip_prefix(clause) <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
+                and "的" in prev and not cues.MODAL_RE.search(prev) and prev[-1:] not in ("了", "着")):
+            return clauses[i - 1][0]
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
         return start
     j = i

@@ -360,3 +360,68 @@ def test_should_said_expectations_and_refuted_beliefs(text):
                                   "如果认为有困难，要及时报告。"])
 def test_should_as_an_order_stays(text):
     assert suggest_directives(text)
+
+
+# Fourth round (second session of issue 17): each form seen in two dev or probe documents.
+@pytest.mark.parametrize("text, expected", [
+    # a topic before a bare modal opens the directive (02, 21)
+    ("对拖欠农民工工资等侵害职工权益的行为，务必依法依规及时处置。", "对拖欠农民工工资等侵害职工权益的行为，务必依法依规及时处置"),
+    ("对于国家的税收、合作社的积累这两方面的关系，必须处理适当。", "对于国家的税收、合作社的积累这两方面的关系，必须处理适当"),
+    # a scope, and who it is cut from (21, 09)
+    ("参加合作社的各个家庭，除了自留地可以由自己作出计划以外，都要服从总计划。",
+     "参加合作社的各个家庭，除了自留地可以由自己作出计划以外，都要服从总计划"),
+    ("中央，各级党委，凡是出版报纸的地方，都要把办报看成大事。", "中央，各级党委，凡是出版报纸的地方，都要把办报看成大事"),
+    ("以后凡是人民内部的事情，党内的事情，都要用整风的方法来解决。", "以后凡是人民内部的事情，党内的事情，都要用整风的方法来解决"),
+])
+def test_topic_and_scope_clauses_open_the_directive(text, expected):
+    assert [s for s, _ in _spans(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # 力争 inside 努力争取 / 全力争取 (Jiangsu and Zhejiang 2026 target paragraphs)
+    "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果。",
+    "主要预期目标为：全省生产总值增长5%—5.5%，在实际工作中努力争取更好结果。",
+    # 有一天要 foretells (总有一天要…; 终久会有一天要改为投降, 1940)
+    "缺乏团结和进步纲领的抗战，终久会有一天要改为投降。",
+    "他们总有一天要失败。",
+    # 要来 foretells (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939)
+    "国民党要来进攻红色区域。",
+    "这种情形，现在要来一个转变。",
+])
+def test_fourth_round_not_explicit_directives(text):
+    assert [s for s, a in _spans(text)] == []
+
+
+def test_a_document_title_orders_nothing():
+    # titles carrying a cue (19's slogan title; 必须强调团结和进步, 1940; 关心群众生活，注意工作方法, 1934)
+    for title in ("忠实践行“八八战略” 坚决做到“两个维护” 在高质量发展中奋力推进省域现代化先行（节选）",
+                  "必须强调团结和进步", "关心群众生活，注意工作方法"):
+        text = title + "\n（一九四○年二月七日）\n我们必须强调团结。"
+        assert [s for s, _ in _spans(text, implicit=True)] == ["我们必须强调团结"]
+    # one line alone is text, not a title; an outline heading stays a heading
+    assert [s for s, _ in _spans("必须强调团结和进步")] == ["必须强调团结和进步"]
+    assert [s for s, _ in _spans("一、要加强组织领导\n各级党委要负总责。")] == ["要加强组织领导", "各级党委要负总责"]
+
+
+def test_review_sections_headed_by_achievements_narrate():
+    text = ("一、2025年主要工作和“十四五”发展成就\n"
+            "五年来，我们聚焦聚力干好四件大事：一是全面落实总体工作部署，坚决做到“两个维护”。\n"
+            "（一）强化创新驱动发展，创新建设成效明显。完善科技创新投入机制，全省科技创新投入7232亿元。\n"
+            "二、2026年重点工作\n（一）要坚决防止违规异地执法。\n")
+    assert [s for s, _ in _spans(text, implicit=True)] == ["要坚决防止违规异地执法"]
+
+
+@pytest.mark.parametrize("text", [
+    "社会领域风险预警防范处置机制还需不断提升。",  # 19's shortcomings
+    "激发消费潜能、优化投资结构还需持续加力。",  # Zhejiang 2026 shortcomings
+    "发展中老问题、新挑战仍然不少。",
+])
+def test_shortcomings_are_no_implicit_tasks(text):
+    assert _spans(text, implicit=True) == []
+
+
+def test_a_shortcomings_paragraph_lists_needs_but_its_closing_order_stays():
+    text = ("我们也清醒认识到，前进道路上还有不少困难和挑战，政府工作中仍存在一些不足。主要是：就业、教育等公共服务还要"
+            "补短板、提质量。政府作风建设还要进一步加强。我们要直面这些问题挑战，尽心竭力做好政府工作。\n"
+            "今年还要继续抓好招商引资。\n")
+    assert [s for s, _ in _spans(text)] == ["我们要直面这些问题挑战，尽心竭力做好政府工作", "今年还要继续抓好招商引资"]

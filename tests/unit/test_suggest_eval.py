@@ -32,19 +32,23 @@ def test_gold_set_size_and_split():
                     "20_1955_national_party_conference_opening_speech", "22_2018_2019_leadership_speech_excerpts",
                     "23_sichuan_2026_provincial_report", "24_henan_2026_provincial_report",
                     "25_national_2023_work_report_digest", "26_1955_seventh_cc_sixth_plenum_conclusion",
-                    "27_2025_victory_anniversary_speech", "28_guangdong_2026_report_15th_plan_section"]
+                    "27_2025_victory_anniversary_speech", "28_guangdong_2026_report_15th_plan_section",
+                    "29_state_council_2018_new_media_opinions_plan", "30_2009_huangshan_secretary_study_meeting_speech",
+                    "31_shandong_2026_provincial_report", "32_hubei_2026_provincial_report",
+                    "33_1941_shaanganning_assembly_speech"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
-    assert [held_out_batch(d) for d in held] == ["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-    assert held_out_batch("29_any_later_document") == "heldout-3"  # every later document is held out
+    assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
+                                                 + ["heldout-4"] * 5)
+    assert held_out_batch("34_any_later_document") == "heldout-4"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
 def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     text = report(scores, show_errors=True)
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
-    assert "== HELDOUT-3 (6 documents)" in text
+    assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4))
 
 
 def _shown(sc, part, kind):
@@ -56,8 +60,8 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; after the third round held-out (08–28) stands at
-    # 0.96 / 0.96 / 3.1 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fourth batch held-out (08–33) stands at
+    # 0.963 / 0.963 / 3.8 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
@@ -66,9 +70,9 @@ def test_statistics(scores, part):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
-    assert sc.d_recall >= 0.9, _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; after the third round it stands at 0.85 there (0.83 at the start of
-    # the round, 08–28) and 0.96 on dev: reports' review and plan sections and 1950s speeches, see the report.
+    assert sc.d_recall >= (0.95 if part == "dev" else 0.9), _shown(sc, part, "directive miss")
+    # Issue 17 asks 0.95 on held-out; with the fourth batch (08–33) it stands at 0.842 (0.833 at the start of
+    # the round) and 0.963 on dev: 1940s–1950s speeches above all (held-out speeches 0.85), see the report.
     assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
 
 
