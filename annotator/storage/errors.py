@@ -49,7 +49,7 @@ class ProjectError(Exception):
         # A team project's URL may carry a password: never in a message (issue 16, point 6).
         self.path = redact(str(path)) if "://" in str(path) else str(path)
         self.reason = redact_text(reason)
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 def error_code(exc: sqlite3.Error) -> int:

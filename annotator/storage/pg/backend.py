@@ -209,8 +209,7 @@ class PgProject(StoreBase):
         new_id = self.execute(sql + " RETURNING id", params).fetchone()[0]
         if explicit:
             # An explicit id does not move the identity: later rows would collide with it.
-            self.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), greatest((SELECT max(id) FROM"
-                         f" {table}), (SELECT last_value FROM {table}_id_seq)))")
+            schema.sync_identities(self, tables=(table,))
         return new_id
 
     def stream(self, sql, params=()) -> Iterator[tuple]:
