@@ -34,3 +34,115 @@ def test_migrations_run_once_and_are_recorded(pg_url):
         conn.execute("INSERT INTO events (ts, action) VALUES ('t', 'x')")
         with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
             conn.execute("DELETE FROM events")
+
+
+def test_both_backends_offer_the_store_protocols(store):
+    from annotator.storage.store import ProjectStore, StoreBackend
+
+    assert isinstance(store, ProjectStore) and isinstance(store, StoreBackend)
+    assert store.location == (str(store.path) if store.dialect.sqlite else store.path)  # no password in these
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("postgresql://ann:pa:ss@db.example/proj", "postgresql://ann:***@db.example/proj"),
+    ("postgres://ann@db/proj?password=x%40y&sslmode=verify-full", "postgres://ann@db/proj?password=***&sslmode=verify-full"),
+    ("postgresql://ann:secret@[::1/broken", "postgresql://ann:***@[::1/broken"),
+    ("postgresql://db/proj", "postgresql://db/proj"),
+])
+def test_urls_are_shown_without_their_password(url, shown):
+    from annotator.storage import ProjectError
+    from annotator.storage.urls import redact
+
+    assert redact(url) == shown
+    error = ProjectError(url, f"cannot connect ({url} said no; password=secret)")
+    assert "secret" not in str(error) and "pa:ss" not in str(error) and "x%40y" not in str(error)
+
+
+def test_placeholders_are_translated_outside_string_literals():
+    from annotator.storage.pg.backend import _translate
+
+    assert _translate("SELECT ? , :name, '?', ':x', 'a%b', x::text FROM t WHERE y LIKE '%z' AND w = ?") == (
+        "SELECT %s , %(name)s, '?', ':x', 'a%%b', x::text FROM t WHERE y LIKE '%%z' AND w = %s")
+
+
+def test_a_newer_versions_team_project_is_refused(pg_url):
+    import psycopg
+
+    from annotator.storage import ProjectError, open_project
+
+    open_project(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO annotator_migrations (name, applied) VALUES ('9999_future', 'x')")
+    with pytest.raises(ProjectError, match="newer version"):
+        open_project(pg_url)
+
+
+def test_read_only_team_project_refuses_writes(pg_url):
+    from annotator.storage import ProjectError, open_project
+    from annotator.storage import documents as docs
+
+    open_project(pg_url).close()
+    with open_project(pg_url, readonly=True) as project:
+        assert docs.document_count(project) == 0
+        with pytest.raises(ProjectError, match="read-only"):
+            docs.add_document(project, clean_text="一篇。", raw_text="一篇。")
+
+
+def test_an_empty_database_is_not_made_a_project_without_create(pg_url):
+    from annotator.storage import ProjectError, open_project
+
+    with pytest.raises(ProjectError, match="team init"):
+        open_project(pg_url, create=False)
+
+
+def test_a_lost_connection_is_a_clear_error_and_the_next_call_reconnects(pg_url, pg_cluster):
+    import psycopg
+
+    from annotator.storage import documents as docs
+    from annotator.storage import open_project
+    from annotator.storage.pg.backend import ServerUnavailable
+
+    with open_project(pg_url) as project:
+        docs.add_document(project, clean_text="第一篇。", raw_text="x")
+        pid = project.scalar("SELECT pg_backend_pid()")
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        with pytest.raises(ServerUnavailable) as caught:
+            docs.add_document(project, clean_text="第二篇。", raw_text="x")
+        assert "not saved" in str(caught.value)
+        # Nothing half-written; the next call outside a transaction connects again.
+        assert docs.document_count(project) == 1
+        docs.add_document(project, clean_text="第二篇。", raw_text="x")
+        assert docs.document_count(project) == 2
+
+
+def test_transact_runs_the_body_again_after_a_serialization_failure(pg_url):
+    from annotator.storage import documents as docs
+    from annotator.storage import open_project
+
+    calls = []
+    with open_project(pg_url) as project:
+        def body():
+            calls.append(1)
+            docs.add_document(project, clean_text=f"第{len(calls)}次。", raw_text="x")
+            if len(calls) < 3:  # what a concurrent transaction does to a SERIALIZABLE one
+                project.execute("DO $$BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END$$")
+        project.transact(body)
+        assert len(calls) == 3
+        assert docs.document_count(project) == 1  # the failed attempts left nothing behind
+
+
+def test_integrity_check_names_broken_rows_on_postgresql(store):
+    from annotator.domain.model import Span
+    from annotator.storage import documents as docs
+    from annotator.storage import integrity, spans
+
+    doc_id, _ = docs.add_document(store, clean_text="各级工会要切实加强职工权益维护。", raw_text="x")
+    span = spans.add_span(store, Span(document_id=doc_id, start=0, end=4, label="directive", annotator="张三"))
+    assert integrity.check(store) == []
+    with store.write():
+        store.execute("UPDATE spans SET attributes = ? WHERE id = ?", ["[1", span.id])
+        store.execute("UPDATE documents SET char_count = 3 WHERE id = ?", [doc_id])
+    problems = integrity.check(store)
+    assert any(span.id in p and "attributes" in p for p in problems), problems
+    assert any("char_count 3" in p for p in problems), problems
