@@ -146,3 +146,53 @@ def test_integrity_check_names_broken_rows_on_postgresql(store):
     problems = integrity.check(store)
     assert any(span.id in p and "attributes" in p for p in problems), problems
     assert any("char_count 3" in p for p in problems), problems
+
+
+def test_both_schemas_have_the_same_tables_and_columns(tmp_path, pg_url):
+    """push/pull copy by column name, and storage's SQL names columns: the two schemas must agree."""
+    from annotator.storage import open_project
+    from annotator.storage.transfer import TABLES
+
+    with open_project(tmp_path / "p.db") as lite, open_project(pg_url) as pg:
+        for table, _ in TABLES:
+            columns = [[d[0] for d in p.execute(f"SELECT * FROM {table} LIMIT 0").description] for p in (lite, pg)]
+            assert columns[0] == columns[1], table
+
+
+def test_the_same_span_stored_by_two_sessions_at_once_is_a_duplicate_not_a_crash(pg_url, monkeypatch):
+    """The check-then-insert race of two annotator sessions: the loser gets DuplicateSpan (not a driver
+    error) and nothing is stored twice."""
+    import threading
+
+    from annotator.domain.model import Span
+    from annotator.storage import documents as docs
+    from annotator.storage import open_project, spans
+
+    with open_project(pg_url) as a, open_project(pg_url) as b:
+        doc_id, _ = docs.add_document(a, clean_text="各级工会要切实加强职工权益维护。", raw_text="x")
+        span = Span(document_id=doc_id, start=0, end=4, label="directive", annotator="张三")
+        real_find, checks = spans.find_identical, []
+
+        def racing_find(project, s):  # a's first check runs before b commits: it sees nothing
+            if project is a and not checks:
+                checks.append(1)
+                return None
+            return real_find(project, s)
+
+        monkeypatch.setattr(spans, "find_identical", racing_find)
+        outcome: list = []
+        with b.write():
+            spans.add_span(b, span)  # b's row is uncommitted: a's insert waits on it
+            worker = threading.Thread(target=lambda: outcome.append(_try(lambda: spans.add_span(a, span))))
+            worker.start()
+            worker.join(0.5)
+        worker.join(10)  # b committed: a's insert violated the unique index
+        assert outcome and isinstance(outcome[0], spans.DuplicateSpan), outcome
+        assert len(spans.list_spans(a, doc_id)) == 1
+
+
+def _try(fn):
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - the test inspects it
+        return exc
