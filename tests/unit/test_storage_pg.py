@@ -196,3 +196,23 @@ def _try(fn):
         return fn()
     except Exception as exc:  # noqa: BLE001 - the test inspects it
         return exc
+
+
+def test_word_tokens_are_those_of_sqlites_unicode61_tokeniser(seeds_dir):
+    """pg/search.py splits jieba's words as FTS5's unicode61 does on SQLite, so the 2-character word
+    index marks the same documents on both backends: compared with SQLite's own vocabulary."""
+    import sqlite3
+
+    from annotator.nlp.segment import segmented
+    from annotator.storage.pg.search import tokens
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    texts.append("ÉCOLE école Straße İstanbul ŒUVRE naïve Ｆｕｌｌ１２３ ①② 𠮷野家😀的 a_b%c 5.6% \ue000私用 x\u0301y ǅ")
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE w USING fts5(words, tokenize='unicode61', detail='none')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, 'row')")
+    for text in texts:
+        words = segmented(text)
+        conn.execute("DELETE FROM w")
+        conn.execute("INSERT INTO w (words) VALUES (?)", [words])
+        assert {r[0] for r in conn.execute("SELECT term FROM v")} == set(tokens(words)), text[:40]
