@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from annotator.storage.project import Project
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_FETCH_BATCH = 100  # hits whose texts are read in one query
 INDEX_BATCH_CHARS = 5_000_000  # per write transaction: long enough to batch, short enough not to starve the GUI
 
 
@@ -189,8 +190,16 @@ def _sqlite_ids(project: Project, query: str, limit: int) -> list[int]:
 def _hits(project: Project, ids: list[int], query: str) -> list[Hit]:
     hits = []
     fold = _has_ascii_letters(query)
-    for doc_id in ids:
-        title, text = project.fetchone("SELECT title, clean_text FROM documents WHERE id = ?", [doc_id])
-        pos = text.translate(_ASCII_LOWER).find(query.translate(_ASCII_LOWER)) if fold else text.find(query)
-        hits.append(Hit(doc_id, title, pos, _snippet(text, pos, len(query))))
+    # The hits' texts in batches, not one query per hit: on a server each query is a round trip
+    # (200 hits took ~0.3 s of a 0.5 s search on PostgreSQL over a local socket).
+    for first in range(0, len(ids), _FETCH_BATCH):
+        chunk = ids[first:first + _FETCH_BATCH]
+        rows = {r[0]: r[1:] for r in project.fetchall(
+            f"SELECT id, title, clean_text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        for doc_id in chunk:
+            if doc_id not in rows:
+                continue  # deleted by another session since the candidates were found
+            title, text = rows[doc_id]
+            pos = text.translate(_ASCII_LOWER).find(query.translate(_ASCII_LOWER)) if fold else text.find(query)
+            hits.append(Hit(doc_id, title, pos, _snippet(text, pos, len(query))))
     return hits

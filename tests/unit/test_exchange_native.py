@@ -114,8 +114,8 @@ def _damaged(tmp_path, sample, change, project_at):
     (lambda rec: rec.update(schema_version=2), "schema_version 2"),
     (lambda rec: rec["sections"][1].update(parent=5), "not an earlier section"),
 ])
-def test_damaged_line_is_refused_and_the_others_import(sample, tmp_path, change, reason):
-    report, _, _ = _damaged(tmp_path, sample, change)
+def test_damaged_line_is_refused_and_the_others_import(sample, tmp_path, change, reason, project_at):
+    report, _, _ = _damaged(tmp_path, sample, change, project_at)
     assert [p.line for p in report.failed] == [1]
     assert reason in report.failed[0].reason
     assert report.imported == 1 and report.documents_created == 1  # the second line still imports
@@ -212,6 +212,6 @@ def test_at_helper_finds_pieces():
     (lambda rec: rec.update(metadata=[1]), "'metadata' must be an object"),
     (lambda rec: rec["spans"][0].update(status="maybe"), "unknown status"),
 ])
-def test_malformed_fields_are_refused(sample, tmp_path, change, reason):
-    report, _, _ = _damaged(tmp_path, sample, change)
+def test_malformed_fields_are_refused(sample, tmp_path, change, reason, project_at):
+    report, _, _ = _damaged(tmp_path, sample, change, project_at)
     assert [p.line for p in report.failed] == [1] and reason in report.failed[0].reason

@@ -180,8 +180,8 @@ def _hostile_header_project(tmp_path, project_at):
     return project, evil
 
 
-def test_header_cells_are_neutralised_in_csv(tmp_path):
-    project, evil = _hostile_header_project(tmp_path)
+def test_header_cells_are_neutralised_in_csv(tmp_path, project_at):
+    project, evil = _hostile_header_project(tmp_path, project_at)
     out = tmp_path / "h.csv"
     export_table(project, out, label="sta[t]:*?", fmt="csv")
     header, row = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
@@ -190,10 +190,10 @@ def test_header_cells_are_neutralised_in_csv(tmp_path):
     project.close()
 
 
-def test_header_cells_are_strings_in_xlsx_and_the_sheet_name_is_legal(tmp_path):
+def test_header_cells_are_strings_in_xlsx_and_the_sheet_name_is_legal(tmp_path, project_at):
     from openpyxl import load_workbook
 
-    project, evil = _hostile_header_project(tmp_path)
+    project, evil = _hostile_header_project(tmp_path, project_at)
     out = tmp_path / "h.xlsx"
     export_table(project, out, label="sta[t]:*?", fmt="xlsx")
     book = load_workbook(out)
