@@ -132,7 +132,7 @@ def test_transact_runs_the_body_again_after_a_serialization_failure(pg_url):
         assert docs.document_count(project) == 1  # the failed attempts left nothing behind
 
 
-def test_integrity_check_names_broken_rows_on_postgresql(store):
+def test_integrity_check_names_broken_rows_on_both_backends(store):
     from annotator.domain.model import Span
     from annotator.storage import documents as docs
     from annotator.storage import integrity, spans
