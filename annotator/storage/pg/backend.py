@@ -135,6 +135,10 @@ class PgProject(StoreBase):
             raise ServerUnavailable(self.path, f"cannot connect to the server ({_first_line(exc)})") from None
         except (psycopg.Error, ValueError) as exc:
             raise ProjectError(self.path, f"not a valid PostgreSQL URL ({_first_line(exc)})") from None
+        # psycopg prepares a statement run 5 times; PostgreSQL may then plan it once for any parameter.
+        # A generic plan for `clean_text LIKE $1` cannot know the pattern, so it scanned every text instead
+        # of using the trigram index: a search after many others took 80 ms instead of 1 ms.
+        conn.execute("SET plan_cache_mode = force_custom_plan")
         if self.readonly:
             conn.execute("SET default_transaction_read_only = on")
         return conn
