@@ -36,7 +36,8 @@ FILE_ERRORS = {
 
 
 # The database's own failure (damaged file, constraint, I/O) as callers outside storage name it, so that
-# they catch it without importing the driver; another backend would alias its driver's base error here.
+# they catch it without importing the driver. PostgreSQL's errors are re-raised as subclasses of the
+# same DB-API classes (pg/backend.py), so this one name covers both backends.
 StoreError = sqlite3.DatabaseError
 
 
