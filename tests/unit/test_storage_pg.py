@@ -216,3 +216,24 @@ def test_word_tokens_are_those_of_sqlites_unicode61_tokeniser(seeds_dir):
         conn.execute("DELETE FROM w")
         conn.execute("INSERT INTO w (words) VALUES (?)", [words])
         assert {r[0] for r in conn.execute("SELECT term FROM v")} == set(tokens(words)), text[:40]
+
+
+def test_a_role_without_rights_gets_a_message_not_a_traceback(pg_url, pg_cluster):
+    """Creating the schema as a role that may not create tables: a ProjectError naming the database."""
+    import psycopg
+
+    from annotator.storage import ProjectError, open_project
+
+    if pg_cluster.external:
+        pytest.skip("a server named by ANNOTATOR_TEST_PG_URL: roles are not ours to create")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS annotator_test_nobody")
+        conn.execute("CREATE ROLE annotator_test_nobody LOGIN")
+        conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    nobody = pg_url.replace("postgresql://postgres@", "postgresql://annotator_test_nobody@")
+    try:
+        with pytest.raises(ProjectError, match="cannot be opened as a team project .*permission denied"):
+            open_project(nobody)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("DROP ROLE IF EXISTS annotator_test_nobody")

@@ -117,6 +117,9 @@ class PgProject(StoreBase):
         self.conn = self._connect()
         try:
             self._prepare(create)
+        except sqlite3.DatabaseError as exc:  # e.g. no right to create tables, pg_trgm not installed
+            self.close()
+            raise ProjectError(url, f"cannot be opened as a team project ({_first_line(exc)})") from None
         except BaseException:
             self.close()
             raise
