@@ -51,3 +51,99 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+# -- PostgreSQL (issue 16): one throwaway cluster per session, one fresh database per test -------------
+def _pg_unavailable(reason: str) -> None:
+    """No PostgreSQL for the tests: skip on a developer's machine, FAIL under CI (a skip there would turn
+    every PostgreSQL test green without running it). .ci/run installs the server."""
+    message = f"PostgreSQL not available: {reason}"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message + " — CI must run the PostgreSQL tests", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The session's PostgreSQL server (tests/pg_cluster.py): ANNOTATOR_TEST_PG_URL, or one we start."""
+    try:  # tests/ is on sys.path (rootdir conftest); tests.pg_cluster when run as a namespace package
+        from pg_cluster import ClusterUnavailable, cluster_from_environment
+    except ImportError:
+        from tests.pg_cluster import ClusterUnavailable, cluster_from_environment
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _pg_unavailable("the psycopg driver is not installed (pip install 'psycopg[binary]')")
+    try:
+        cluster = cluster_from_environment()
+    except ClusterUnavailable as exc:
+        _pg_unavailable(str(exc))
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """A URL (unix socket, superuser) to a fresh, empty database, dropped after the test."""
+    name = pg_cluster.new_database()
+    try:
+        yield pg_cluster.socket_url(name)
+    finally:
+        try:
+            pg_cluster.drop_database(name)
+        except Exception:  # noqa: BLE001 - a server a fault test left stopped: the folder goes anyway
+            pass
+
+
+# -- one storage suite, two backends (issue 16 point 5) ---------------------------------------------------
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """The storage backend a test runs on; tests taking ``project_target`` or ``store`` run on both."""
+    return request.param
+
+
+@pytest.fixture
+def project_target(backend, tmp_path, request):
+    """Where a fresh project goes: a ``.db`` path, or the URL of a fresh PostgreSQL database. Opening it
+    with ``open_project`` creates the project, on either backend."""
+    if backend == "sqlite":
+        return tmp_path / "p.annotator.db"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(project_target):
+    """A fresh open project on each backend (closed after the test)."""
+    from annotator.storage import open_project
+
+    project = open_project(project_target)
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+@pytest.fixture
+def project_at(backend, tmp_path, request):
+    """``project_at("t.db")``: where the project called "t.db" of this test lives on this test's backend —
+    ``tmp_path / "t.db"``, or the URL of a fresh PostgreSQL database (the same one for the same name)."""
+    if backend == "sqlite":
+        yield lambda name: tmp_path / name
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    made: dict[str, str] = {}
+
+    def at(name: str) -> str:
+        if name not in made:
+            made[name] = cluster.new_database()
+        return cluster.socket_url(made[name])
+
+    yield at
+    for database in made.values():
+        try:
+            cluster.drop_database(database)
+        except Exception:  # noqa: BLE001 - a server a fault test left stopped
+            pass

@@ -1,4 +1,5 @@
-"""Qt-free project storage (SQLite via sqlite-utils). See project.py for the guarantees."""
+"""Qt-free project storage: a SQLite file (project.py, the default) or a team project on a PostgreSQL
+server (pg/, opened from a ``postgresql://`` URL). store.py names the seam; base.py the SQL both read."""
 
 from annotator.storage.project import Project, ProjectError, is_project_file, now, open_project
 

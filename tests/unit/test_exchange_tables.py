@@ -163,14 +163,14 @@ def test_table_export_failure_leaves_no_file(sample, tmp_path, monkeypatch):
     assert not (tmp_path / "s.csv").exists() and not list(tmp_path.glob(".s.csv*"))
 
 
-def _hostile_header_project(tmp_path):
+def _hostile_header_project(tmp_path, project_at):
     """A project whose label and attribute names (which come from the project file) are formulas."""
     from annotator.domain.labels import AttributeField, Label
     from annotator.storage import open_project
     from annotator.storage.documents import add_document
     from annotator.storage.labels import save_label
 
-    project = open_project(tmp_path / "evil.db")
+    project = open_project(project_at("evil.db"))
     evil = '=HYPERLINK("http://evil.example","x")'
     save_label(project, Label(name="sta[t]:*?", colour="#000000",
                               attributes=(AttributeField(evil), AttributeField("@SUM(A1)"), AttributeField("+1"))))
@@ -180,8 +180,8 @@ def _hostile_header_project(tmp_path):
     return project, evil
 
 
-def test_header_cells_are_neutralised_in_csv(tmp_path):
-    project, evil = _hostile_header_project(tmp_path)
+def test_header_cells_are_neutralised_in_csv(tmp_path, project_at):
+    project, evil = _hostile_header_project(tmp_path, project_at)
     out = tmp_path / "h.csv"
     export_table(project, out, label="sta[t]:*?", fmt="csv")
     header, row = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
@@ -190,10 +190,10 @@ def test_header_cells_are_neutralised_in_csv(tmp_path):
     project.close()
 
 
-def test_header_cells_are_strings_in_xlsx_and_the_sheet_name_is_legal(tmp_path):
+def test_header_cells_are_strings_in_xlsx_and_the_sheet_name_is_legal(tmp_path, project_at):
     from openpyxl import load_workbook
 
-    project, evil = _hostile_header_project(tmp_path)
+    project, evil = _hostile_header_project(tmp_path, project_at)
     out = tmp_path / "h.xlsx"
     export_table(project, out, label="sta[t]:*?", fmt="xlsx")
     book = load_workbook(out)
