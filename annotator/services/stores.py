@@ -27,8 +27,10 @@ def factory_for(project) -> Callable[[], object]:
 
 # -- targets as the front ends remember and show them --------------------------------------------------
 def is_url(target) -> bool:
-    """``scheme://…`` (postgresql://, and whatever open_project learns next) rather than a file path."""
-    return "://" in str(target)
+    """A team project's URL rather than a file path: storage decides (one rule for every front end)."""
+    from annotator.storage.urls import is_url as storage_is_url  # noqa: PLC0415
+
+    return isinstance(target, str) and storage_is_url(target)
 
 
 def target_of(value):
