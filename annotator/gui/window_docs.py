@@ -51,26 +51,34 @@ class WindowDocs:
             self._update_title()
         self.refresh_documents()
 
+    @property
+    def trash(self):
+        """Undoable deletion (commands_documents.py), made on first use."""
+        if getattr(self, "_trash", None) is None:
+            from annotator.gui.commands_documents import DocumentTrash  # noqa: PLC0415
+
+            self._trash = DocumentTrash(self)
+        return self._trash
+
     def delete_document(self, doc_id: int | None = None, *, confirm: bool = True) -> None:
-        """Delete a document with its spans (after a confirmation naming it and what goes with it)."""
+        """Delete a document with everything on it, after a confirmation naming it and what goes with it;
+        undoable (File → Undo delete, Ctrl+Alt+Z) and event-logged."""
         doc_id = self._selected_document() if doc_id is None else doc_id
         if doc_id is None or self.session.project.readonly:
             return
         row = docs.get_document(self.session.project, doc_id)
         if row is None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self, translate("WindowDocs", "Delete document"),
-                translate("WindowDocs", "Delete “{0}” and every label on it, of every annotator?\n"
-                   "The deletion is recorded in the project's event log; it cannot be undone here.").format(row["title"]))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        docs.delete_document(self.session.project, doc_id, annotator=self.session.annotator)
-        if doc_id == self.session.doc_id:
-            self.session.close_document()
-        self.refresh_documents()
-        self._open_first_document()
+        self.trash.delete(doc_id, row["title"], confirm=confirm)
+
+    def show_notes(self) -> None:
+        """The notes of the open document, to read, edit or delete (dialogs/notes.py)."""
+        from annotator.gui.dialogs.notes import NotesDialog  # noqa: PLC0415
+
+        if self.session.doc_id is None:
+            return
+        self.notes_dialog = NotesDialog(self.session, self.controller.push, self)
+        self.notes_dialog.show()
 
     # -- projects ------------------------------------------------------------------------------------
     def recent_projects(self) -> list[str]:
