@@ -182,8 +182,12 @@ class _Builder(QObject):
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
         menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
         menu.addSeparator()
+        a["compare"] = make_action(window, self.tr("Compare two annotators side by side…"), window.open_compare,
+                                   "Ctrl+Shift+C", name="compare")
+        a["progress"] = make_action(window, self.tr("Progress of the team…"), window.show_progress, "Ctrl+Shift+P",
+                                    name="progress")
         menu.addAction(a["done"])
-        menu.addAction(a["review"])
+        menu.addActions([a["review"], a["compare"], a["progress"]])
 
         # View: every panel can be hidden; focus mode hides them all.
         menu = window.menuBar().addMenu(self.tr("&View"))

@@ -80,6 +80,24 @@ class WindowDocs:
         self.notes_dialog = NotesDialog(self.session, self.controller.push, self)
         self.notes_dialog.show()
 
+    def open_compare(self, doc_id: int | None = None, annotators: tuple[str, str] | None = None):
+        """Two annotators side by side on one document (review/compare.py)."""
+        from annotator.gui.review.compare import CompareWindow  # noqa: PLC0415
+
+        doc_id = self.session.doc_id if doc_id is None else doc_id
+        self.compare_window = CompareWindow(self.session.project, doc_id=doc_id, annotators=annotators,
+                                            language=self.language, parent=self)
+        self.compare_window.show()
+        return self.compare_window
+
+    def show_progress(self) -> None:
+        """The team's progress per annotator and per document (dialogs/progress.py)."""
+        from annotator.gui.dialogs.progress import ProgressDialog  # noqa: PLC0415
+
+        self.progress_dialog = ProgressDialog(self.session.project, self)
+        self.progress_dialog.compareRequested.connect(self.open_compare)
+        self.progress_dialog.show()
+
     # -- projects ------------------------------------------------------------------------------------
     def recent_projects(self) -> list[str]:
         value = self.settings.qsettings.value("user/recent_projects") or []
