@@ -233,8 +233,13 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, WindowGuidelines, QMainWindo
         self.view.highlighter.set_data(s.utf16, self._shown_index(), s.sections, self._colours(), rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
-        self._rebuild_outline()
-        self._fill_span_table()
+        # The panels after the first paint (one event-loop turn): building the outline tree and the
+        # span table first tripled the time until the text showed. (A long document's remaining spans
+        # arrive after them, as a reload: session.py.)
+        if s.doc_id is None:
+            self._fill_panels(None)  # closed: empty the panels now
+        else:
+            QTimer.singleShot(0, lambda d=doc_id: self._fill_panels(d))
         self._update_title()
         self._update_status()
         if self._pending_hit:  # opened from a corpus search: show the first hit, F3 goes to the next
@@ -242,6 +247,13 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, WindowGuidelines, QMainWindo
             self.view.setFocus()
         if s.doc_id is not None and not was_suggested(s.project, doc_id):
             self.run_suggestions()
+
+    def _fill_panels(self, doc_id: int | None) -> None:
+        if self._closed or doc_id != self.session.doc_id:
+            return
+        self._rebuild_outline()
+        self._fill_span_table()
+        self._update_status()
 
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:

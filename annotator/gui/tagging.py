@@ -49,6 +49,8 @@ class TaggingController(QObject):
 
     # -- current span -------------------------------------------------------------------------------
     def set_current(self, span: Span | None) -> None:
+        if span is not None and span is self.current:
+            return  # the same span again (a key moves the cursor, then names its target): nothing to redo
         self.current = span
         self.view.mark([(span.start, span.end)] if span else [])
         self.currentSpanChanged.emit(span)

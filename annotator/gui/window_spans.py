@@ -143,8 +143,7 @@ class WindowSpans:
         finally:
             self._syncing = False
         self._select_span_row(self.controller.current)
-        for span in [*removed, *added]:
-            highlighter.rehighlight_range(span.start, span.end)
+        highlighter.rehighlight_spans([*removed, *added])
         changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
         if changed:
             self._refresh_outline_counts(changed)
@@ -155,7 +154,7 @@ class WindowSpans:
         (a keystroke changes the counts of one section and its ancestors, not of the whole tree)."""
         starts = [s.start for s in self.session.spans]  # already in text order
         sections = self.session.sections
-        numbers = range(len(self._outline_items))
+        numbers = range(min(len(self._outline_items), len(sections)))
         if at is not None:
             from annotator.structure.corrections import innermost_at  # noqa: PLC0415
 
@@ -165,7 +164,7 @@ class WindowSpans:
                 while number is not None and number not in wanted:
                     wanted.add(number)
                     number = sections[number].parent
-            numbers = sorted(n for n in wanted if n < len(self._outline_items))
+            numbers = sorted(n for n in wanted if n < min(len(self._outline_items), len(sections)))
         for number in numbers:
             item = self._outline_items[number]
             section = sections[number]
