@@ -17,7 +17,7 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="47" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="50" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
@@ -30,132 +30,137 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="85" />
+        <location filename="../../annotator/gui/review/compare.py" line="86" />
         <source>boundary differs</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="85" />
+        <location filename="../../annotator/gui/review/compare.py" line="86" />
         <source>label differs</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="86" />
+        <location filename="../../annotator/gui/review/compare.py" line="87" />
         <source>boundary + label differ</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="87" />
+        <location filename="../../annotator/gui/review/compare.py" line="88" />
         <source>attributes differ</source>
         <translation>属性不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="104" />
+        <location filename="../../annotator/gui/review/compare.py" line="105" />
         <source>Compare</source>
         <translation>对照</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="106" />
+        <location filename="../../annotator/gui/review/compare.py" line="107" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="106" />
+        <location filename="../../annotator/gui/review/compare.py" line="107" />
         <source> Left: </source>
         <translation> 左：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="107" />
+        <location filename="../../annotator/gui/review/compare.py" line="108" />
         <source> Right: </source>
         <translation> 右：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="107" />
+        <location filename="../../annotator/gui/review/compare.py" line="108" />
         <source> Section: </source>
         <translation> 章节：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="146" />
+        <location filename="../../annotator/gui/review/compare.py" line="147" />
         <source>Next difference</source>
         <translation>下一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="147" />
+        <location filename="../../annotator/gui/review/compare.py" line="148" />
         <source>Previous difference</source>
         <translation>上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="148" />
+        <location filename="../../annotator/gui/review/compare.py" line="149" />
         <source>Choose a section</source>
         <translation>选择章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="149" />
+        <location filename="../../annotator/gui/review/compare.py" line="150" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="151" />
+        <location filename="../../annotator/gui/review/compare.py" line="152" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="217" />
+        <location filename="../../annotator/gui/review/compare.py" line="218" />
         <source>Whole document</source>
         <translation>整篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="227" />
+        <location filename="../../annotator/gui/review/compare.py" line="228" />
         <source>Choose a document two annotators have tagged, and the two annotators.</source>
         <translation>请选择两位标注员都标注过的文档，以及这两位标注员。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="232" />
+        <location filename="../../annotator/gui/review/compare.py" line="233" />
         <source>This document cannot be compared: {0}</source>
         <translation>无法对照此文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="251" />
+        <location filename="../../annotator/gui/review/compare.py" line="252" />
         <source>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} spans, {3} only here</source>
         <translation>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} 个标注，其中 {3} 个仅此一方</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="255" />
+        <location filename="../../annotator/gui/review/compare.py" line="256" />
         <source>Compare {0} and {1} — {2}</source>
         <translation>对照 {0} 与 {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="266" />
+        <location filename="../../annotator/gui/review/compare.py" line="267" />
         <source>only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="281" />
+        <location filename="../../annotator/gui/review/compare.py" line="282" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="281" />
+        <location filename="../../annotator/gui/review/compare.py" line="282" />
         <source>Text in context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="296" />
+        <location filename="../../annotator/gui/review/compare.py" line="297" />
         <source>{0} and {1}: {2} spans the same, {3} differences{4}</source>
         <translation>{0} 与 {1}：{2} 个标注相同，{3} 处差异{4}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="303" />
+        <location filename="../../annotator/gui/review/compare.py" line="299" />
+        <source>red, wavy underline: differs · N / P: next / previous difference</source>
+        <translation>红色波浪线：有差异 · N / P：下一处 / 上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="305" />
         <source>No differences here.</source>
         <translation>这里没有差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="308" />
+        <location filename="../../annotator/gui/review/compare.py" line="310" />
         <source>No more differences that way.</source>
         <translation>该方向没有更多差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="325" />
+        <location filename="../../annotator/gui/review/compare.py" line="327" />
         <source>Difference {0} of {1}</source>
         <translation>第 {0} 处差异，共 {1} 处</translation>
     </message>
@@ -998,12 +1003,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="338" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="333" />
+        <location filename="../../annotator/gui/main_window.py" line="345" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -1072,17 +1077,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="348" />
+        <location filename="../../annotator/gui/main_window.py" line="360" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="352" />
+        <location filename="../../annotator/gui/main_window.py" line="364" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="359" />
+        <location filename="../../annotator/gui/main_window.py" line="371" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -1329,6 +1334,11 @@ Removed regions: {2}</source>
         <translation>进行中</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="108" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/dialogs/progress.py" line="119" />
         <source>{0}: {1}, {2} spans</source>
         <translation>{0}：{1}，{2} 个标注</translation>
@@ -1558,12 +1568,13 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="69" />
+        <location filename="../../annotator/gui/session.py" line="74" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="171" />
+        <location filename="../../annotator/gui/session.py" line="101" />
+        <location filename="../../annotator/gui/session.py" line="202" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
     </message>
@@ -1655,174 +1666,174 @@ strict F1 of the annotators in this section: {1}</source>
     <name>TaggingController</name>
     <message>
         <location filename="../../annotator/gui/tagging.py" line="48" />
-        <location filename="../../annotator/gui/tagging.py" line="188" />
+        <location filename="../../annotator/gui/tagging.py" line="190" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="81" />
+        <location filename="../../annotator/gui/tagging.py" line="83" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="83" />
-        <location filename="../../annotator/gui/tagging.py" line="146" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
+        <location filename="../../annotator/gui/tagging.py" line="148" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
+        <location filename="../../annotator/gui/tagging.py" line="87" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="89" />
+        <location filename="../../annotator/gui/tagging.py" line="91" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="94" />
+        <location filename="../../annotator/gui/tagging.py" line="96" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="96" />
+        <location filename="../../annotator/gui/tagging.py" line="98" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="111" />
+        <location filename="../../annotator/gui/tagging.py" line="113" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="126" />
+        <location filename="../../annotator/gui/tagging.py" line="128" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="132" />
+        <location filename="../../annotator/gui/tagging.py" line="134" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="144" />
-        <location filename="../../annotator/gui/tagging.py" line="152" />
+        <location filename="../../annotator/gui/tagging.py" line="146" />
+        <location filename="../../annotator/gui/tagging.py" line="154" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="154" />
+        <location filename="../../annotator/gui/tagging.py" line="156" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="161" />
+        <location filename="../../annotator/gui/tagging.py" line="163" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="184" />
+        <location filename="../../annotator/gui/tagging.py" line="186" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="190" />
+        <location filename="../../annotator/gui/tagging.py" line="192" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="190" />
+        <location filename="../../annotator/gui/tagging.py" line="192" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="205" />
+        <location filename="../../annotator/gui/tagging.py" line="207" />
         <source>No span needs review in this document.</source>
         <translation>本文档没有待复核的标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="211" />
+        <location filename="../../annotator/gui/tagging.py" line="213" />
         <source>Needs review: {0} — Shift+F4 marks it checked</source>
         <translation>待复核：{0} —— Shift+F4 标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="218" />
+        <location filename="../../annotator/gui/tagging.py" line="220" />
         <source>The span under the cursor is not flagged for review.</source>
         <translation>光标处的标注没有待复核标记。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="221" />
+        <location filename="../../annotator/gui/tagging.py" line="223" />
         <source>Mark checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <location filename="../../annotator/gui/tagging.py" line="234" />
         <source>this span</source>
         <translation>此标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <location filename="../../annotator/gui/tagging.py" line="234" />
         <source>this document</source>
         <translation>此文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="233" />
+        <location filename="../../annotator/gui/tagging.py" line="235" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="234" />
+        <location filename="../../annotator/gui/tagging.py" line="236" />
         <source>A note on {0}, for the adjudicator:</source>
         <translation>给裁定人的关于{0}的备注：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="238" />
+        <location filename="../../annotator/gui/tagging.py" line="240" />
         <source>An empty note is not saved.</source>
         <translation>空备注不会保存。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="240" />
+        <location filename="../../annotator/gui/tagging.py" line="242" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="241" />
+        <location filename="../../annotator/gui/tagging.py" line="243" />
         <source>Note saved (Ctrl+Z takes it back).</source>
         <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="271" />
+        <location filename="../../annotator/gui/tagging.py" line="273" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="278" />
+        <location filename="../../annotator/gui/tagging.py" line="280" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="297" />
+        <location filename="../../annotator/gui/tagging.py" line="299" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="298" />
+        <location filename="../../annotator/gui/tagging.py" line="300" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="301" />
+        <location filename="../../annotator/gui/tagging.py" line="303" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="301" />
+        <location filename="../../annotator/gui/tagging.py" line="303" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="312" />
+        <location filename="../../annotator/gui/tagging.py" line="314" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1944,7 +1955,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>导入讲话稿文件夹（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="91" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
         <source>Importing: this cannot be undone with Ctrl+Z.</source>
         <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1966,23 +1977,23 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <location filename="../../annotator/gui/window_io.py" line="93" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <location filename="../../annotator/gui/window_io.py" line="93" />
         <source>Importing… (cannot be undone)</source>
         <translation>正在导入…（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="112" />
-        <location filename="../../annotator/gui/window_io.py" line="130" />
+        <location filename="../../annotator/gui/window_io.py" line="113" />
+        <location filename="../../annotator/gui/window_io.py" line="131" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="120" />
+        <location filename="../../annotator/gui/window_io.py" line="121" />
         <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
         <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
@@ -1991,52 +2002,52 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="123" />
+        <location filename="../../annotator/gui/window_io.py" line="124" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="127" />
+        <location filename="../../annotator/gui/window_io.py" line="128" />
         <source>failed: {0}: {1}</source>
         <translation>失败：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="128" />
+        <location filename="../../annotator/gui/window_io.py" line="129" />
         <source>skipped: {0}: {1}</source>
         <translation>跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="142" />
+        <location filename="../../annotator/gui/window_io.py" line="143" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="151" />
+        <location filename="../../annotator/gui/window_io.py" line="152" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="152" />
+        <location filename="../../annotator/gui/window_io.py" line="153" />
         <source>Import the labels of {0} into this project?</source>
         <translation>将 {0} 的标注导入本项目？</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="158" />
+        <location filename="../../annotator/gui/window_io.py" line="159" />
         <source>Cannot be undone</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="159" />
+        <location filename="../../annotator/gui/window_io.py" line="160" />
         <source>This cannot be undone with Ctrl+Z.</source>
         <translation>此操作无法用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="168" />
+        <location filename="../../annotator/gui/window_io.py" line="169" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="192" />
+        <location filename="../../annotator/gui/window_io.py" line="193" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
@@ -2079,7 +2090,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="212" />
+        <location filename="../../annotator/gui/window_spans.py" line="211" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>

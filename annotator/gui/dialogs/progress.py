@@ -59,7 +59,7 @@ class ProgressDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.total)
         box.addWidget(QLabel(self.tr("Per annotator")))
-        box.addWidget(self.people, 2)
+        box.addWidget(self.people, 1)
         box.addWidget(QLabel(self.tr("Per document")))
         box.addWidget(self.documents, 3)
         box.addWidget(hint)
@@ -105,7 +105,7 @@ class ProgressDialog(QDialog):
         table.setColumnCount(1 + len(names))
         table.setHorizontalHeaderLabels([self.tr("Document"), *names])
         table.setRowCount(len(documents))
-        words = {"done": self.tr("done"), "in_progress": self.tr("in progress"), "not_started": "—"}
+        words = {"done": self.tr("done"), "in_progress": self.tr("in progress"), "not_started": self.tr("not started")}
         for row, d in enumerate(documents):
             title = QTableWidgetItem(f"{d.id}  {d.title or self.tr('(untitled)')}")
             title.setData(Qt.ItemDataRole.UserRole, d.id)

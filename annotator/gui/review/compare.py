@@ -34,7 +34,7 @@ DIFFERENCE_COLOUR = "#d32f2f"
 
 
 class CompareHighlighter(SpanHighlighter):
-    """The workspace's drawing of accepted spans, plus a red wavy underline under differing spans."""
+    """The workspace's drawing of accepted spans; a differing span is in red with a red wavy underline."""
 
     def __init__(self, document):
         super().__init__(document)
@@ -50,6 +50,7 @@ class CompareHighlighter(SpanHighlighter):
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor(DIFFERENCE_COLOUR))
+                fmt.setForeground(QColor(DIFFERENCE_COLOUR))  # red text too: the underline alone was faint
                 self.setFormat(pos, 1, fmt)
 
 
@@ -294,7 +295,8 @@ class CompareWindow(QMainWindow):
         a, b = comparison.names
         parts = [f"{self.kind_title(kind)} {n}" for kind, n in counts.items()]
         self.summary.setText(self.tr("{0} and {1}: {2} spans the same, {3} differences{4}").format(
-            a, b, comparison.matches, len(comparison.differences), f" ({', '.join(parts)})" if parts else ""))
+            a, b, comparison.matches, len(comparison.differences), f" ({', '.join(parts)})" if parts else "")
+            + " · " + self.tr("red, wavy underline: differs · N / P: next / previous difference"))
 
     # -- navigation ---------------------------------------------------------------------------------
     def step(self, delta: int) -> None:
