@@ -83,7 +83,7 @@ class _Builder(QObject):
                     "import_labels", None, "import_report", "rename_doc", "delete_doc",
                     "undo_delete", "redo_delete", None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
-        window.doc_table.addActions([a["rename_doc"], a["delete_doc"]])
+        window.doc_table.addActions([a["rename_doc"], a["delete_doc"], a["undo_delete"]])
 
         # Edit
         undo = c.undo_group.createUndoAction(window, self.tr("Undo"))

@@ -50,117 +50,139 @@
         <translation>属性不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="105" />
+        <location filename="../../annotator/gui/review/compare.py" line="91" />
+        <source>Compare two annotators</source>
+        <translation>对照两位标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="106" />
         <source>Compare</source>
         <translation>对照</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="107" />
+        <location filename="../../annotator/gui/review/compare.py" line="108" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="107" />
+        <location filename="../../annotator/gui/review/compare.py" line="108" />
         <source> Left: </source>
         <translation> 左：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="108" />
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
         <source> Right: </source>
         <translation> 右：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="108" />
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
         <source> Section: </source>
         <translation> 章节：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="147" />
+        <location filename="../../annotator/gui/review/compare.py" line="134" />
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="134" />
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="150" />
         <source>Next difference</source>
         <translation>下一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="148" />
+        <location filename="../../annotator/gui/review/compare.py" line="151" />
         <source>Previous difference</source>
         <translation>上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="149" />
+        <location filename="../../annotator/gui/review/compare.py" line="152" />
         <source>Choose a section</source>
         <translation>选择章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="150" />
+        <location filename="../../annotator/gui/review/compare.py" line="153" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="152" />
+        <location filename="../../annotator/gui/review/compare.py" line="155" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="218" />
+        <location filename="../../annotator/gui/review/compare.py" line="189" />
+        <source>This document has fewer than two annotators; showing “{0}”.</source>
+        <translation>此文档的标注员不足两位；改为显示“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="237" />
         <source>Whole document</source>
         <translation>整篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="228" />
+        <location filename="../../annotator/gui/review/compare.py" line="247" />
         <source>Choose a document two annotators have tagged, and the two annotators.</source>
         <translation>请选择两位标注员都标注过的文档，以及这两位标注员。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="233" />
+        <location filename="../../annotator/gui/review/compare.py" line="252" />
         <source>This document cannot be compared: {0}</source>
         <translation>无法对照此文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="252" />
+        <location filename="../../annotator/gui/review/compare.py" line="271" />
         <source>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} spans, {3} only here</source>
         <translation>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} 个标注，其中 {3} 个仅此一方</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="256" />
+        <location filename="../../annotator/gui/review/compare.py" line="275" />
         <source>Compare {0} and {1} — {2}</source>
         <translation>对照 {0} 与 {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="267" />
+        <location filename="../../annotator/gui/review/compare.py" line="286" />
         <source>only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="282" />
+        <location filename="../../annotator/gui/review/compare.py" line="134" />
+        <location filename="../../annotator/gui/review/compare.py" line="301" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="282" />
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
+        <location filename="../../annotator/gui/review/compare.py" line="301" />
         <source>Text in context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="297" />
+        <location filename="../../annotator/gui/review/compare.py" line="316" />
         <source>{0} and {1}: {2} spans the same, {3} differences{4}</source>
         <translation>{0} 与 {1}：{2} 个标注相同，{3} 处差异{4}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="299" />
+        <location filename="../../annotator/gui/review/compare.py" line="318" />
         <source>red, wavy underline: differs · N / P: next / previous difference</source>
         <translation>红色波浪线：有差异 · N / P：下一处 / 上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="305" />
+        <location filename="../../annotator/gui/review/compare.py" line="324" />
         <source>No differences here.</source>
         <translation>这里没有差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="310" />
+        <location filename="../../annotator/gui/review/compare.py" line="329" />
         <source>No more differences that way.</source>
         <translation>该方向没有更多差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="327" />
+        <location filename="../../annotator/gui/review/compare.py" line="346" />
         <source>Difference {0} of {1}</source>
         <translation>第 {0} 处差异，共 {1} 处</translation>
     </message>

@@ -154,3 +154,27 @@ def test_progress_dialog_shows_people_and_opens_compare(make_window, two_layers,
     assert window.compare_window.comparison.doc_id == doc_id
     window.compare_window.close()
     dialog.close()
+
+
+def test_review_window_opens_the_pair_side_by_side(make_window, two_layers, qtbot):
+    path, doc_id = two_layers
+    window = make_window(path)
+    window.open_review()
+    review = window._review
+    qtbot.waitExposed(review)
+    review.actions_["side_by_side"].trigger()
+    compare_window = review.compare_window
+    assert compare_window.comparison.doc_id == doc_id
+    assert set(compare_window.comparison.names) == set(review.annotators[:2])
+    compare_window.close()
+    review.close()
+
+
+def test_compare_from_a_document_with_one_annotator_shows_one_with_two(make_window, two_layers, qtbot):
+    path, doc_id = two_layers
+    window = make_window(path)
+    other = next(i for i in window.doc_model.ids() if i != doc_id)  # only 王五 tagged it
+    compare_window = window.open_compare(other)
+    assert compare_window.comparison.doc_id == doc_id
+    assert "fewer than two annotators" in compare_window.summary.text()
+    compare_window.close()

@@ -81,6 +81,7 @@ class CompareWindow(QMainWindow):
         self.colours = {label.name: label.colour for label in self.labels}
         self.label_titles = {label.name: label.title(language) for label in self.labels}
         self.comparison: Comparison | None = None
+        self._notice = ""  # said above the texts until another document is chosen
         self.utf16 = Utf16Map("")
         self._kinds = {
             BOUNDARY_MISMATCH: self.tr("boundary differs"), LABEL_MISMATCH: self.tr("label differs"),
@@ -88,7 +89,8 @@ class CompareWindow(QMainWindow):
             ATTRIBUTE_MISMATCH: self.tr("attributes differ"),
         }
         self._build()
-        self._fill_documents(doc_id)
+        self.setWindowTitle(self.tr("Compare two annotators"))
+        self._fill_documents(self._with_two(doc_id))
         if annotators:
             self._choose(annotators)
         self.refresh()
@@ -130,6 +132,8 @@ class CompareWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalHeaderLabels([self.tr("Difference"), self.tr("Left"), self.tr("Right"),
+                                              self.tr("Text in context")])
         work = QSplitter(Qt.Orientation.Vertical)
         work.addWidget(texts)
         work.addWidget(self.table)
@@ -171,6 +175,21 @@ class CompareWindow(QMainWindow):
         self.resize(max(640, width), max(480, height))
 
     # -- choices ------------------------------------------------------------------------------------
+    def _with_two(self, doc_id: int | None) -> int | None:
+        """``doc_id`` when two annotators tagged it, else the first document two annotators tagged (said
+        in the status bar): opening on a document nobody compared would show two empty texts."""
+        from annotator.storage.progress import team_progress  # noqa: PLC0415
+
+        try:
+            _people, documents = team_progress(self.project)
+        except Exception:  # noqa: BLE001 - the window still opens on the document asked for
+            return doc_id
+        tagged = [d for d in documents if len(d.spans) >= 2]
+        if doc_id is None or any(d.id == doc_id for d in tagged) or not tagged:
+            return doc_id
+        self._notice = self.tr("This document has fewer than two annotators; showing “{0}”.").format(tagged[0].title)
+        return tagged[0].id
+
     def _fill_documents(self, doc_id: int | None) -> None:
         self.doc_combo.blockSignals(True)
         for row in doc_store.list_documents(self.project):
@@ -205,6 +224,7 @@ class CompareWindow(QMainWindow):
                 combo.blockSignals(False)
 
     def _on_document(self, _index: int) -> None:
+        self._notice = ""
         self._fill_people()
         self.section_combo.blockSignals(True)
         self.section_combo.clear()
@@ -296,7 +316,8 @@ class CompareWindow(QMainWindow):
         parts = [f"{self.kind_title(kind)} {n}" for kind, n in counts.items()]
         self.summary.setText(self.tr("{0} and {1}: {2} spans the same, {3} differences{4}").format(
             a, b, comparison.matches, len(comparison.differences), f" ({', '.join(parts)})" if parts else "")
-            + " · " + self.tr("red, wavy underline: differs · N / P: next / previous difference"))
+            + " · " + self.tr("red, wavy underline: differs · N / P: next / previous difference")
+            + (f"\n{self._notice}" if self._notice else ""))
 
     # -- navigation ---------------------------------------------------------------------------------
     def step(self, delta: int) -> None:
