@@ -16,6 +16,10 @@ from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableMode
 from annotator.gui.widgets.attribute_editor import AttributeEditor
 
 
+def _start(span) -> int:
+    return span.start
+
+
 class WindowSpans:
     """Mixed into MainWindow."""
 
@@ -152,7 +156,7 @@ class WindowSpans:
     def _refresh_outline_counts(self, at: list[int] | None = None) -> None:
         """Tag counts of the outline: all sections, or only those containing the positions ``at``
         (a keystroke changes the counts of one section and its ancestors, not of the whole tree)."""
-        starts = [s.start for s in self.session.spans]  # already in text order
+        spans = self.session.spans  # in text order: counted by bisection, not copied on every key
         sections = self.session.sections
         numbers = range(min(len(self._outline_items), len(sections)))
         if at is not None:
@@ -168,7 +172,7 @@ class WindowSpans:
         for number in numbers:
             item = self._outline_items[number]
             section = sections[number]
-            count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
+            count = (bisect_left(spans, section.end, key=_start) - bisect_left(spans, section.start, key=_start))
             parent = item.parent() or self.outline_model.invisibleRootItem()
             count_item = parent.child(item.row(), 1)
             text = str(count) if count else ""
