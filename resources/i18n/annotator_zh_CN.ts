@@ -30,159 +30,164 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="86" />
+        <location filename="../../annotator/gui/review/compare.py" line="87" />
         <source>boundary differs</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="86" />
+        <location filename="../../annotator/gui/review/compare.py" line="87" />
         <source>label differs</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="87" />
+        <location filename="../../annotator/gui/review/compare.py" line="88" />
         <source>boundary + label differ</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="88" />
+        <location filename="../../annotator/gui/review/compare.py" line="89" />
         <source>attributes differ</source>
         <translation>属性不同</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="91" />
+        <location filename="../../annotator/gui/review/compare.py" line="92" />
         <source>Compare two annotators</source>
         <translation>对照两位标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="106" />
+        <location filename="../../annotator/gui/review/compare.py" line="107" />
         <source>Compare</source>
         <translation>对照</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="108" />
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
         <source>Document: </source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="108" />
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
         <source> Left: </source>
         <translation> 左：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="109" />
+        <location filename="../../annotator/gui/review/compare.py" line="110" />
         <source> Right: </source>
         <translation> 右：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="109" />
+        <location filename="../../annotator/gui/review/compare.py" line="110" />
         <source> Section: </source>
         <translation> 章节：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="134" />
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="134" />
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="150" />
+        <location filename="../../annotator/gui/review/compare.py" line="151" />
         <source>Next difference</source>
         <translation>下一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="151" />
+        <location filename="../../annotator/gui/review/compare.py" line="152" />
         <source>Previous difference</source>
         <translation>上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="152" />
+        <location filename="../../annotator/gui/review/compare.py" line="153" />
         <source>Choose a section</source>
         <translation>选择章节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="153" />
+        <location filename="../../annotator/gui/review/compare.py" line="154" />
+        <source>Read the spans again</source>
+        <translation>重新读取标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="155" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="155" />
+        <location filename="../../annotator/gui/review/compare.py" line="157" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="189" />
+        <location filename="../../annotator/gui/review/compare.py" line="191" />
         <source>This document has fewer than two annotators; showing “{0}”.</source>
         <translation>此文档的标注员不足两位；改为显示“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="237" />
+        <location filename="../../annotator/gui/review/compare.py" line="239" />
         <source>Whole document</source>
         <translation>整篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="247" />
+        <location filename="../../annotator/gui/review/compare.py" line="249" />
         <source>Choose a document two annotators have tagged, and the two annotators.</source>
         <translation>请选择两位标注员都标注过的文档，以及这两位标注员。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="252" />
+        <location filename="../../annotator/gui/review/compare.py" line="254" />
         <source>This document cannot be compared: {0}</source>
         <translation>无法对照此文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="271" />
+        <location filename="../../annotator/gui/review/compare.py" line="273" />
         <source>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} spans, {3} only here</source>
         <translation>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} 个标注，其中 {3} 个仅此一方</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="275" />
+        <location filename="../../annotator/gui/review/compare.py" line="277" />
         <source>Compare {0} and {1} — {2}</source>
         <translation>对照 {0} 与 {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="286" />
+        <location filename="../../annotator/gui/review/compare.py" line="288" />
         <source>only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="134" />
-        <location filename="../../annotator/gui/review/compare.py" line="301" />
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
+        <location filename="../../annotator/gui/review/compare.py" line="303" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="135" />
-        <location filename="../../annotator/gui/review/compare.py" line="301" />
+        <location filename="../../annotator/gui/review/compare.py" line="136" />
+        <location filename="../../annotator/gui/review/compare.py" line="303" />
         <source>Text in context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="316" />
+        <location filename="../../annotator/gui/review/compare.py" line="318" />
         <source>{0} and {1}: {2} spans the same, {3} differences{4}</source>
         <translation>{0} 与 {1}：{2} 个标注相同，{3} 处差异{4}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="318" />
+        <location filename="../../annotator/gui/review/compare.py" line="320" />
         <source>red, wavy underline: differs · N / P: next / previous difference</source>
         <translation>红色波浪线：有差异 · N / P：下一处 / 上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="324" />
+        <location filename="../../annotator/gui/review/compare.py" line="327" />
         <source>No differences here.</source>
         <translation>这里没有差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="329" />
+        <location filename="../../annotator/gui/review/compare.py" line="332" />
         <source>No more differences that way.</source>
         <translation>该方向没有更多差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="346" />
+        <location filename="../../annotator/gui/review/compare.py" line="349" />
         <source>Difference {0} of {1}</source>
         <translation>第 {0} 处差异，共 {1} 处</translation>
     </message>
@@ -1137,48 +1142,48 @@ Removed regions: {2}</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="76" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="77" />
         <source>Notes could not be read: {0}</source>
         <translation>无法读取备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="84" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="85" />
         <source>on “{0}”</source>
         <translation>针对“{0}”</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="86" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="87" />
         <source>on a span no longer in your layer</source>
         <translation>针对已不在您标注中的片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="88" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="89" />
         <source>on the document</source>
         <translation>针对整篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="99" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="100" />
         <source>No notes yet: Ctrl+M in the text adds one.</source>
         <translation>还没有备注：在正文中按 Ctrl+M 添加。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="110" />
-        <location filename="../../annotator/gui/dialogs/notes.py" line="117" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="111" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="118" />
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="110" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="111" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="114" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="115" />
         <source>A note cannot be empty; use Delete to remove it.</source>
         <translation>备注不能为空；要删除请按 Delete。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/notes.py" line="122" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="123" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
@@ -1687,175 +1692,175 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="48" />
-        <location filename="../../annotator/gui/tagging.py" line="190" />
+        <location filename="../../annotator/gui/tagging.py" line="50" />
+        <location filename="../../annotator/gui/tagging.py" line="193" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="83" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
-        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="150" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="91" />
+        <location filename="../../annotator/gui/tagging.py" line="93" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="96" />
+        <location filename="../../annotator/gui/tagging.py" line="98" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="98" />
+        <location filename="../../annotator/gui/tagging.py" line="100" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="113" />
+        <location filename="../../annotator/gui/tagging.py" line="115" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="128" />
+        <location filename="../../annotator/gui/tagging.py" line="130" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="134" />
+        <location filename="../../annotator/gui/tagging.py" line="136" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="146" />
-        <location filename="../../annotator/gui/tagging.py" line="154" />
+        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="156" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="156" />
+        <location filename="../../annotator/gui/tagging.py" line="158" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="163" />
+        <location filename="../../annotator/gui/tagging.py" line="165" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="186" />
+        <location filename="../../annotator/gui/tagging.py" line="189" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="192" />
+        <location filename="../../annotator/gui/tagging.py" line="195" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="192" />
+        <location filename="../../annotator/gui/tagging.py" line="195" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="207" />
+        <location filename="../../annotator/gui/tagging.py" line="210" />
         <source>No span needs review in this document.</source>
         <translation>本文档没有待复核的标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="213" />
+        <location filename="../../annotator/gui/tagging.py" line="216" />
         <source>Needs review: {0} — Shift+F4 marks it checked</source>
         <translation>待复核：{0} —— Shift+F4 标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="220" />
+        <location filename="../../annotator/gui/tagging.py" line="223" />
         <source>The span under the cursor is not flagged for review.</source>
         <translation>光标处的标注没有待复核标记。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="223" />
+        <location filename="../../annotator/gui/tagging.py" line="226" />
         <source>Mark checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="234" />
+        <location filename="../../annotator/gui/tagging.py" line="237" />
         <source>this span</source>
         <translation>此标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="234" />
+        <location filename="../../annotator/gui/tagging.py" line="237" />
         <source>this document</source>
         <translation>此文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="235" />
+        <location filename="../../annotator/gui/tagging.py" line="238" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="236" />
+        <location filename="../../annotator/gui/tagging.py" line="239" />
         <source>A note on {0}, for the adjudicator:</source>
         <translation>给裁定人的关于{0}的备注：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="240" />
+        <location filename="../../annotator/gui/tagging.py" line="243" />
         <source>An empty note is not saved.</source>
         <translation>空备注不会保存。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="242" />
+        <location filename="../../annotator/gui/tagging.py" line="245" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="243" />
+        <location filename="../../annotator/gui/tagging.py" line="246" />
         <source>Note saved (Ctrl+Z takes it back).</source>
         <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="273" />
+        <location filename="../../annotator/gui/tagging.py" line="276" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="280" />
+        <location filename="../../annotator/gui/tagging.py" line="283" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="299" />
+        <location filename="../../annotator/gui/tagging.py" line="302" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="300" />
+        <location filename="../../annotator/gui/tagging.py" line="303" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="303" />
+        <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="303" />
+        <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="314" />
+        <location filename="../../annotator/gui/tagging.py" line="317" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -2077,42 +2082,42 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>WindowSpans</name>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="55" />
+        <location filename="../../annotator/gui/window_spans.py" line="59" />
         <source>Filter spans…</source>
         <translation>筛选标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="59" />
+        <location filename="../../annotator/gui/window_spans.py" line="63" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="83" />
+        <location filename="../../annotator/gui/window_spans.py" line="87" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="92" />
+        <location filename="../../annotator/gui/window_spans.py" line="96" />
         <source>solid = tagged, dotted underline = suggested</source>
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="211" />
+        <location filename="../../annotator/gui/window_spans.py" line="215" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>

@@ -156,4 +156,8 @@ def test_notes_dialog_edits_and_deletes_by_keyboard_with_undo(make_window, rich,
     assert dialog.list.count() == 1 and [c.body for c in window.session.comments()] == ["边界？"]
     stack.undo()
     assert sorted(c.body for c in window.session.comments()) == ["整篇说明", "边界？"]
+    # another document opened while the dialog is up: the dialog shows that document's notes
+    other = next(i for i in window.doc_model.ids() if i != doc_id)
+    window.session.open_document(other)
+    assert dialog.comments == [] and "No notes yet" in dialog.list.item(0).text()
     dialog.close()

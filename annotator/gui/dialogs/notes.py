@@ -49,6 +49,7 @@ class NotesDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         self.list.installEventFilter(self)  # F2 / Delete on the list (keys, not shortcuts: no ambiguity)
         session.commentsChanged.connect(self._on_changed)
+        session.documentOpened.connect(lambda _doc: self.refill())  # another document: its notes
         self.comments: list = []
         self.refill()
 

@@ -151,6 +151,7 @@ class CompareWindow(QMainWindow):
                 ("next", self.tr("Next difference"), lambda: self.step(1), ["N", "J", "F8"]),
                 ("previous", self.tr("Previous difference"), lambda: self.step(-1), ["P", "K", "Shift+F8"]),
                 ("section", self.tr("Choose a section"), self.section_combo.showPopup, ["Alt+S"]),
+                ("refresh", self.tr("Read the spans again"), self.refresh, ["F5"]),
                 ("close", self.tr("Close"), self.close, ["Escape"])):
             self.actions_[key] = make_action(self, text, slot, keys, widget=self, name=f"compare_{key}")
         menu = self.menuBar().addMenu(self.tr("&Go"))
