@@ -234,11 +234,12 @@ class MainWindow(WindowSpans, WindowIO, WindowDocs, WindowGuidelines, QMainWindo
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
         # The panels after the first paint (one event-loop turn): building the outline tree and the
-        # span table first tripled the time until the text showed. (A long document's remaining spans
-        # arrive after them, as a reload: session.py.)
+        # span table first tripled the time until the text showed. A long document is read in full one
+        # turn later (session.py): its outlineChanged / spansChanged fill them then.
+        self._outline_items, self._outline_shown = [], None  # the tree still shows the previous document
         if s.doc_id is None:
             self._fill_panels(None)  # closed: empty the panels now
-        else:
+        elif not s.partial:
             QTimer.singleShot(0, lambda d=doc_id: self._fill_panels(d))
         self._update_title()
         self._update_status()

@@ -77,12 +77,17 @@ class Session(QObject):
         self.title = row["title"]
         self.text = row["clean_text"]
         self.utf16 = Utf16Map(self.text)
-        self._load_outline()
         self._opened += 1
-        # A long document is painted with the spans of its first screens, and all of them are read
-        # right after (one event-loop turn): reading 2 000+ spans first doubled the time to the first
-        # paint. Views get spansChanged then, as after any reload.
+        # A long document is painted with the outline and spans of its first screens, and all of them
+        # are read right after (one event-loop turn): reading 900 sections and 2 000+ spans first
+        # doubled the time to the first paint. Views get outlineChanged and spansChanged then.
         self.partial = len(self.text) > FIRST_READ
+        if self.partial:
+            from annotator.storage.span_window import sections_before  # noqa: PLC0415
+
+            self.sections = sections_before(self.project, doc_id, FIRST_READ)
+        else:
+            self._load_outline()
         self._load_spans((0, FIRST_READ) if self.partial else None)
         # "in progress" is set by the first tag, not by looking.
         self.documentOpened.emit(doc_id)
@@ -93,7 +98,10 @@ class Session(QObject):
         if self.doc_id != doc_id or self._opened != opened or not self.partial:
             return  # another document was opened meanwhile, or a reload already read everything
         try:
-            self.reload_spans()
+            self._load_outline()
+            self._load_spans()
+            self.outlineChanged.emit(doc_id)
+            self.spansChanged.emit(doc_id)
         except Exception as exc:  # noqa: BLE001 - runs from the event loop: never let it escape into Qt
             from annotator.gui.safety import describe, log  # noqa: PLC0415
 

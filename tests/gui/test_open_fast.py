@@ -11,6 +11,7 @@ from annotator.gui.session import FIRST_READ
 from annotator.storage import documents, open_project
 from annotator.storage import spans as span_store
 from annotator.storage.labels import ensure_annotator
+from annotator.storage.sections import get_sections
 from annotator.storage.span_window import spans_touching
 from annotator.structure.outline import parse_outline
 
@@ -62,10 +63,16 @@ def test_long_document_settles_to_exactly_what_is_stored(make_window, tmp_path, 
     session.open_document(long_id)
     # first paint: the spans of the first screens only
     assert session.partial and all(s.start < FIRST_READ for s in session.spans + session.suggestions)
+    first_sections = list(session.sections)
     qtbot.waitUntil(lambda: not session.partial)
     with open_project(path, readonly=True) as peek:
         stored = span_store.list_spans(peek, long_id, annotators=["张三"], statuses=["accepted"])
         open_ones = span_store.open_suggestions(peek, long_id, "张三")
+        outline = get_sections(peek, long_id)
+    # the outline first painted is a prefix of the stored one (parents valid), then all of it
+    assert first_sections == outline[:len(first_sections)] and 0 < len(first_sections) < len(outline)
+    assert all(s.parent is None or s.parent < len(first_sections) for s in first_sections)
+    assert session.sections == outline
     assert session.spans == stored and session.suggestions == open_ones
     assert any(s.start > FIRST_READ for s in stored)
     qtbot.waitUntil(lambda: window.span_model.rowCount() == len(stored) + len(open_ones))
