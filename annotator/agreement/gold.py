@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
 from annotator.agreement.align import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH,
                                        BOUNDARY_MISMATCH, LABEL_MISMATCH, Disagreement, Match,
                                        align_document, as_span)
 from annotator.agreement.spans import Counts, compare
+from annotator.domain import timestamps
 from annotator.domain.model import Span, SpanStatus
 
 GOLD_ANNOTATOR = "gold"
@@ -24,7 +24,7 @@ MISSING_IN_SOME = "missing_in_some"  # 3+ annotators: some of them have no span 
 
 
 def _now(when: str | None) -> str:
-    return when or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return when or timestamps.now()  # the one format (domain/timestamps.py)
 
 
 def _attr_key(attributes: Mapping[str, Any] | None) -> str:

@@ -12,13 +12,13 @@ resolution (removing its record) reopens the disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
 from annotator.agreement import gold as gold_ops
 from annotator.agreement.align import Disagreement
 from annotator.agreement.gold import GoldScore, premerge_gold, score_against_gold
 from annotator.agreement.spans import AgreementResult, Counts, span_agreement
+from annotator.domain import timestamps
 from annotator.domain.model import Section, Span, SpanStatus
 from annotator.exchange.outline_paths import innermost, section_paths
 from annotator.storage import documents as doc_store
@@ -33,7 +33,7 @@ PATH_SEPARATOR = " › "
 
 
 def _stamp(when: str | None = None) -> str:
-    return when or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return when or timestamps.now()  # the one format (domain/timestamps.py)
 
 
 # --- loading layers and the reference outline ------------------------------------------------

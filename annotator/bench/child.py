@@ -71,10 +71,15 @@ def run(name: str, args: dict) -> dict:
     if name == "memory":
         return measure.memory(folder, args["docs"], corpus.load_pool(), args["runs"])
     if name == "gui":
-        from annotator.gui.bench import gui_timings  # noqa: PLC0415 - Qt itself loads in gui.bench's children
+        # A process of its own: the harness never imports the GUI (import-linter layers, issue 15).
+        import subprocess  # noqa: PLC0415
 
-        return gui_timings(folder, corpus.load_pool(), keys=args["keys"], runs=args["runs"],
-                           cold_runs=args["cold_runs"])
+        out = subprocess.run([sys.executable, "-m", "annotator.gui.bench", "--json", "--folder", str(folder),
+                              "--keys", str(args["keys"]), "--runs", str(args["runs"]),
+                              "--cold-runs", str(args["cold_runs"])], capture_output=True, text=True, timeout=3600)
+        if out.returncode != 0:
+            raise RuntimeError(f"python -m annotator.gui.bench failed: {out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
     if name == "gui_floor":
         from annotator.bench import qt_floor  # noqa: PLC0415
 

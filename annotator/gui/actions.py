@@ -57,18 +57,18 @@ class _Builder(QObject):
         c, view, a = window.controller, window.view, {}
 
         # File
-        a["import_files"] = make_action(window, self.tr("Import files…"), window.import_files, QKeySequence.StandardKey.Open,
+        a["import_files"] = make_action(window, self.tr("Import files…"), window.jobs.import_files, QKeySequence.StandardKey.Open,
                                     name="importFiles")
-        a["import_folder"] = make_action(window, self.tr("Import folder…"), window.import_folder, name="importFolder")
-        a["import_samples"] = make_action(window, self.tr("Import the sample speeches"), window.import_samples, name="importSamples")
-        a["open_project"] = make_action(window, self.tr("Open project…"), window.open_project_dialog, name="openProject")
-        a["export"] = make_action(window, self.tr("Export labels…"), window.export_dialog, "Ctrl+E", name="export")
-        a["import_labels"] = make_action(window, self.tr("Import labels…"), window.import_labels_dialog,
+        a["import_folder"] = make_action(window, self.tr("Import folder…"), window.jobs.import_folder, name="importFolder")
+        a["import_samples"] = make_action(window, self.tr("Import the sample speeches"), window.jobs.import_samples, name="importSamples")
+        a["open_project"] = make_action(window, self.tr("Open project…"), window.preferences.open_project_dialog, name="openProject")
+        a["export"] = make_action(window, self.tr("Export labels…"), window.jobs.export_dialog, "Ctrl+E", name="export")
+        a["import_labels"] = make_action(window, self.tr("Import labels…"), window.jobs.import_labels_dialog,
                                      name="importLabels")
-        a["import_report"] = make_action(window, self.tr("Import report of this document"), window.show_import_report,
+        a["import_report"] = make_action(window, self.tr("Import report of this document"), window.jobs.show_import_report,
                                      name="importReport")
-        a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.rename_document, name="renameDocument")
-        a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.delete_document, name="deleteDocument")
+        a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.navigation.rename_document, name="renameDocument")
+        a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.navigation.delete_document, name="deleteDocument")
         a["undo_delete"], a["redo_delete"] = window.trash.undo_action(window), window.trash.redo_action(window)
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
@@ -78,7 +78,7 @@ class _Builder(QObject):
         file_menu.addAction(a["open_project"])
         window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
         window.recent_menu.setObjectName("recentProjects")
-        window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+        window.recent_menu.aboutToShow.connect(window.preferences.fill_recent_menu)
         for key in (None, "import_files", "import_folder", "import_samples", None, "export",
                     "import_labels", None, "import_report", "rename_doc", "delete_doc",
                     "undo_delete", "redo_delete", None, "quit"):
@@ -107,7 +107,7 @@ class _Builder(QObject):
         a["tag_sentence"] = make_action(window, self.tr("Tag the sentence at the cursor"),
                                         lambda: c.tag_unit("sentence"), "Shift+2", widget=view, name="tagSentence")
         a["edit_attributes"] = make_action(window, self.tr("Edit attributes of the current span"),
-                                           window.edit_attributes, "F2", widget=view, name="editAttributes")
+                                           window.spans.edit_attributes, "F2", widget=view, name="editAttributes")
         edit_menu.addActions([a["tag_clause"], a["tag_sentence"], a["edit_attributes"]])
         a["next_flagged"] = make_action(window, self.tr("Next span to review after a re-import"), c.next_flagged, "F4",
                                         widget=view, name="nextFlagged")
@@ -137,7 +137,7 @@ class _Builder(QObject):
         edit_menu.addActions([a["find"], a["find_next"], a["find_prev"]])
         edit_menu.addSeparator()
         edit_menu.addAction(a["delete"])
-        a["preferences"] = make_action(window, self.tr("Preferences…"), window.show_preferences, name="preferences")
+        a["preferences"] = make_action(window, self.tr("Preferences…"), window.preferences.show_preferences, name="preferences")
         edit_menu.addAction(a["preferences"])
 
         # Suggestions
@@ -152,7 +152,7 @@ class _Builder(QObject):
                                       "Ctrl+Shift+A", name="acceptSection")
         a["reject_section"] = make_action(window, self.tr("Reject all in this section"), lambda: c.resolve_section(False),
                                       "Ctrl+Shift+X", name="rejectSection")
-        a["run_suggestions"] = make_action(window, self.tr("Suggest again for this document"), window.run_suggestions,
+        a["run_suggestions"] = make_action(window, self.tr("Suggest again for this document"), window.jobs.run_suggestions,
                                        name="runSuggestions")
         menu = window.menuBar().addMenu(self.tr("&Suggestions"))
         menu.addActions([a[k] for k in ("accept", "reject", "next_suggestion", "prev_suggestion")])
@@ -169,14 +169,14 @@ class _Builder(QObject):
         menu.addActions([a[k] for k in ("add_heading", "remove_heading", "promote", "demote", "title_end")])
 
         # Navigate
-        a["next_doc"] = make_action(window, self.tr("Next document"), lambda: window.step_document(1), "Ctrl+PgDown", name="nextDoc")
-        a["prev_doc"] = make_action(window, self.tr("Previous document"), lambda: window.step_document(-1), "Ctrl+PgUp",
+        a["next_doc"] = make_action(window, self.tr("Next document"), lambda: window.navigation.step_document(1), "Ctrl+PgDown", name="nextDoc")
+        a["prev_doc"] = make_action(window, self.tr("Previous document"), lambda: window.navigation.step_document(-1), "Ctrl+PgUp",
                                 name="prevDoc")
-        a["next_section"] = make_action(window, self.tr("Next section"), lambda: window.step_section(1), "Alt+Down",
+        a["next_section"] = make_action(window, self.tr("Next section"), lambda: window.navigation.step_section(1), "Alt+Down",
                                     name="nextSection")
-        a["prev_section"] = make_action(window, self.tr("Previous section"), lambda: window.step_section(-1), "Alt+Up",
+        a["prev_section"] = make_action(window, self.tr("Previous section"), lambda: window.navigation.step_section(-1), "Alt+Up",
                                     name="prevSection")
-        a["done"] = make_action(window, self.tr("Mark document done"), window.toggle_done, "Ctrl+D", name="markDone")
+        a["done"] = make_action(window, self.tr("Mark document done"), window.navigation.toggle_done, "Ctrl+D", name="markDone")
         a["review"] = make_action(window, self.tr("Review and adjudicate…"), window.open_review, "Ctrl+Shift+R",
                               name="review")
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
@@ -198,7 +198,7 @@ class _Builder(QObject):
             menu.addAction(toggle)
         a["focus_mode"] = make_action(window, self.tr("Focus mode (text only)"), window.set_focus_mode, "F11",
                                       name="focusMode", checkable=True)
-        a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.set_hide_suggestions,
+        a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.spans.set_hide_suggestions,
                                             "Ctrl+Shift+S", name="hideSuggestions", checkable=True)
         menu.addSeparator()
         menu.addActions([a["focus_mode"], a["hide_suggestions"]])

@@ -2,8 +2,11 @@
 (``session.apply``), so the views update just those spans.
 
 Every change is committed by the storage call itself, so the undo stack is only a convenience on top
-of data that is already safe. A redo that the store refuses (a duplicate, a stale id) marks the command
-obsolete, so QUndoStack.push drops it instead of recording a change that never happened. Any other
+of data that is already safe. The same commands are rebuilt from the event log when a document is
+opened after a restart (gui/history.py): such a command is already in the store, so the redo() that
+QUndoStack.push runs once does nothing (``from_log``). A redo that the store refuses (a duplicate, a
+stale id) marks the command obsolete, so QUndoStack.push drops it instead of recording a change that
+never happened. Any other
 exception (a damaged row, a vanished file) is caught by ``SafeCommand`` (safety.py): an exception
 escaping redo()/undo() crashes PySide6, so the command is dropped, the user told, and the session
 re-read from the store.
@@ -28,6 +31,14 @@ class _StoreCommand(SafeCommand):
     def __init__(self, session, text: str):
         super().__init__(text)
         self.session = session
+        self.from_log = False  # rebuilt from the event log: the change is stored already
+
+    def _replayed(self) -> bool:
+        """True (once) for the redo() QUndoStack.push runs on a command rebuilt from the log."""
+        if self.from_log:
+            self.from_log = False
+            return True
+        return False
 
     def recover(self, exc: BaseException, phase: str) -> None:
         # The session's context, written out: lupdate reads only QCoreApplication.translate(context, text).
@@ -73,6 +84,9 @@ class AddSpan(_StoreCommand):
         self.action = action
 
     def redo(self) -> None:
+        if self._replayed():
+            return
+
         def run():
             # The first redo assigns the id and times; later redos re-store that same span.
             self.span = span_store.add_span(self.session.project, self.span, action=self.action)
@@ -92,6 +106,8 @@ class RemoveSpan(_StoreCommand):
         self.span = span
 
     def redo(self) -> None:
+        if self._replayed():
+            return
         if self._guard(lambda: span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)):
             self.session.apply(removed=[self.span])
 
@@ -110,6 +126,8 @@ class UpdateSpan(_StoreCommand):
         self.previous = {key: getattr(span, key) for key in changes}
 
     def redo(self) -> None:
+        if self._replayed():
+            return
         result = []
         if self._guard(lambda: result.extend(span_store.update_span(self.session.project, self.span_id,
                                                                     by=self.session.annotator, **self.changes))):
@@ -123,13 +141,17 @@ class UpdateSpan(_StoreCommand):
 
 
 class AcceptSuggestion(_StoreCommand):
-    def __init__(self, session, suggestion: Span, label: str | None = None, text: str = "Accept suggestion"):
+    def __init__(self, session, suggestion: Span | None, label: str | None = None, text: str = "Accept suggestion"):
         super().__init__(session, text)
         self.original = suggestion
-        self.suggestion = suggestion if label in (None, suggestion.label) else replace(suggestion, label=label)
+        self.suggestion = suggestion if label is None or suggestion is None or label == suggestion.label \
+            else replace(suggestion, label=label)
         self.span: Span | None = None
 
     def redo(self) -> None:
+        if self._replayed():
+            return
+
         def run():
             if self.span is None:
                 self.span = span_store.accept_suggestion(self.session.project, self.suggestion, self.session.annotator)
@@ -141,7 +163,10 @@ class AcceptSuggestion(_StoreCommand):
 
     def _answered(self) -> list[Span]:
         # The store counts a suggestion answered by a row of the same start, end and label: one accepted
-        # under another label stays open (as a reload would show it).
+        # under another label stays open (as a reload would show it). A command rebuilt from the log has
+        # no suggestion object: Session.apply asks the store which suggestions the change re-opens.
+        if self.original is None:
+            return []
         return [self.original] if self.span.key == self.original.key else []
 
     def undo(self) -> None:
@@ -152,10 +177,13 @@ class AcceptSuggestion(_StoreCommand):
 
 
 class RejectSuggestion(AcceptSuggestion):
-    def __init__(self, session, suggestion: Span, text: str = "Reject suggestion"):
+    def __init__(self, session, suggestion: Span | None, text: str = "Reject suggestion"):
         super().__init__(session, suggestion, None, text)
 
     def redo(self) -> None:
+        if self._replayed():
+            return
+
         def run():
             if self.span is None:
                 self.span = span_store.reject_suggestion(self.session.project, self.suggestion, self.session.annotator)
@@ -168,19 +196,46 @@ class RejectSuggestion(AcceptSuggestion):
 class SetStatus(_StoreCommand):
     """Mark a document done (Ctrl+D) or back in progress: an undoable step with its event."""
 
-    def __init__(self, session, status: str, text: str = "Set status"):
+    def __init__(self, session, status: str, text: str = "Set status", *, before: str | None = None):
         super().__init__(session, text)
-        self.doc_id, self.before, self.after = session.doc_id, session.status, status
+        self.doc_id, self.before, self.after = session.doc_id, before or session.status, status
 
     def _set(self, status: str) -> None:
         doc_store.set_status(self.session.project, self.doc_id, self.session.annotator, status)
         self.session.note_status(self.doc_id, status)
 
     def redo(self) -> None:
-        self._set(self.after)
+        if not self._replayed():
+            self._set(self.after)
 
     def undo(self) -> None:
         self._set(self.before)
+
+
+class RenameDocument(_StoreCommand):
+    """A document's title, changed by hand: an undo step with its event (the title is every
+    annotator's, so the event names who changed it)."""
+
+    def __init__(self, session, doc_id: int, title: str, text: str = "Rename document", *, before: str | None = None):
+        super().__init__(session, text)
+        self.doc_id, self.title, self.before = doc_id, title, before
+
+    def _rename(self, title: str) -> str:
+        from annotator.storage.gui_queries import rename_document  # noqa: PLC0415
+
+        old = rename_document(self.session.project, self.doc_id, title, annotator=self.session.annotator)
+        self.session.note_title(self.doc_id, title)
+        return old
+
+    def redo(self) -> None:
+        if self._replayed():
+            return
+        result = []
+        if self._guard(lambda: result.append(self._rename(self.title))) and self.before is None:
+            self.before = result[0]
+
+    def undo(self) -> None:
+        self._rename(self.before)
 
 
 class OutlineEdit(_StoreCommand):
@@ -194,15 +249,27 @@ class OutlineEdit(_StoreCommand):
         self.edit_id: int | None = None
 
     def redo(self) -> None:
+        if self._replayed():
+            return
+
         def run():
             self.edit_id = section_store.add_edit(self.session.project, self.doc_id, self.op, self.anchor,
                                                   self.payload, self.session.annotator)
         if self._guard(run):
-            self.session.reparse_outline()
+            self._store_outline()
 
     def undo(self) -> None:
         section_store.remove_edit(self.session.project, self.edit_id, self.session.annotator)
-        self.session.reparse_outline()
+        self._store_outline()
+
+    def _store_outline(self) -> None:
+        # The stored outline follows the corrections (parse + replay, one transaction with its event); the
+        # session is only told the result.
+        from annotator.services.annotating import reparse_with_corrections  # noqa: PLC0415
+
+        session = self.session
+        sections = reparse_with_corrections(session.project, self.doc_id, session.text, session.annotator)
+        session.show_outline(self.doc_id, sections)
 
 
 class AddComment(_StoreCommand):
@@ -215,6 +282,9 @@ class AddComment(_StoreCommand):
 
     def redo(self) -> None:
         from annotator.storage import comments  # noqa: PLC0415
+
+        if self._replayed():
+            return
 
         def run():
             if self.comment is None:

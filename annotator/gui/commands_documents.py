@@ -114,10 +114,11 @@ class DocumentTrash(QObject):
         self.session.documentsChanged.connect(self._after_change)
 
     def _after_change(self) -> None:
-        window = self.window
-        window.refresh_documents()
+        # The list first (this slot may run before navigation.py's own refresh), then a document to show
+        # when the open one was deleted.
+        self.window.refresh_documents()
         if self.session.doc_id is None:
-            window._open_first_document()  # noqa: SLF001 - the window's own start-up choice
+            self.window.navigation.open_first_document()
 
     def confirm_text(self, doc_id: int, title: str) -> str:
         impact = document_trash.impact(self.session.project, doc_id)

@@ -1,8 +1,9 @@
 """The GUI's view of the open project: current annotator, document, outline and spans.
 
-A QObject so views can listen; a read model: it never changes data itself (issue 15) — commands
-(commands.py) call the storage
-API and then tell the session what they changed (``apply``): one keystroke touches one or two spans, so
+A QObject so views can listen; a read model: it never changes data itself (issue 15, checked by
+tests/gui/test_read_model.py). Joining the project (the annotator's name) is ``services.annotating.login``,
+called by the composition root; commands (commands.py) call the storage API and then tell the session
+what they changed (``apply``, ``note_status``, ``show_outline``): one keystroke touches one or two spans, so
 the session, the span table, the highlighter and the outline counts update just those (re-reading 2 000
 spans and resetting the table after every key cost 50–100 ms a keystroke). ``reload_spans`` is for
 changes made elsewhere (a background suggestion run, an import of labels).
@@ -21,9 +22,8 @@ from annotator.gui.span_index import SpanIndex
 from annotator.storage import documents as docs
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
-from annotator.storage.labels import ensure_annotator, get_labels
+from annotator.storage.labels import get_labels
 from annotator.storage.project import Project
-from annotator.structure.corrections import apply_edits
 
 
 FIRST_READ = 10_000  # code points whose spans are read before a long document's first paint
@@ -43,9 +43,7 @@ class Session(QObject):
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
         super().__init__(parent)
         self.project = project
-        self.annotator = annotator
-        if not project.readonly:
-            ensure_annotator(project, annotator)
+        self.annotator = annotator  # known to the project already: services.annotating.login (app.py)
         self.labels: list[Label] = get_labels(project)
         self.doc_id: int | None = None
         self.title = ""
@@ -212,13 +210,18 @@ class Session(QObject):
         self.spansChanged.emit(self.doc_id)
 
     def reparse_outline(self) -> None:
-        """Parser output + this document's manual corrections → stored outline."""
-        from annotator.structure.outline import parse_outline  # noqa: PLC0415 - keep start-up light
+        """Show what a fresh parse with this document's stored manual corrections gives (a read: the
+        outline command stores it, services.annotating.reparse_with_corrections)."""
+        from annotator.services.annotating import corrected_outline  # noqa: PLC0415
 
-        edits = section_store.get_edits(self.project, self.doc_id)
-        self.sections = apply_edits(self.text, parse_outline(self.text), edits)
-        section_store.save_sections(self.project, self.doc_id, self.sections, annotator=self.annotator)
-        self.outlineChanged.emit(self.doc_id)
+        self.show_outline(self.doc_id, corrected_outline(self.project, self.doc_id, self.text))
+
+    def show_outline(self, doc_id: int, sections: list[Section]) -> None:
+        """A command stored a new outline of ``doc_id``: show it (when that document is open)."""
+        if doc_id != self.doc_id:
+            return
+        self.sections = sections
+        self.outlineChanged.emit(doc_id)
 
     def comments(self) -> list:
         """Notes on the open document and its spans (read when asked: they are few and rarely shown)."""
@@ -236,6 +239,12 @@ class Session(QObject):
 
     def note_comments(self, doc_id: int) -> None:
         self.commentsChanged.emit(doc_id)
+
+    def note_title(self, doc_id: int, title: str) -> None:
+        """A command stored a new title (normalised as storage does: runs of spaces become one)."""
+        if doc_id == self.doc_id:
+            self.title = " ".join(title.split())
+        self.documentsChanged.emit()
 
     @property
     def status(self) -> str:

@@ -1,30 +1,38 @@
-"""The project's guidelines panel of the main window (a mixin, like window_io.py): shown as a tab beside
-the span panel, loaded from a Markdown file as an undo command (commands.SetGuidelines)."""
+"""The project's guidelines panel of the main window: shown as a tab beside the span panel, loaded from a
+Markdown file as an undo command (commands.SetGuidelines).
+
+``GuidelinesTab`` is a controller of the main window; it uses the window's ``session``, ``docks`` (to
+put its dock beside the span panel's), ``controller`` (undo commands) and ``statusBar``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.gui import layout
 
 
-# A mixin's self.tr() would look up MainWindow's context at run time, lupdate files strings under the
-# class they are written in: an explicit context keeps the two the same (as window_io.py does).
+# The strings keep the "WindowGuidelines" context they had when this was a mixin of the window (an
+# explicit context: lupdate and Qt then agree whatever class calls it).
 translate = QCoreApplication.translate
 
 
-class WindowGuidelines:
-    """Mixed into MainWindow (uses its session, docks, controller and statusBar)."""
+class GuidelinesTab(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.guidelines = None
 
-    def _build_guidelines(self) -> None:
+    def build(self) -> None:
         """Right, as a tab beside the span panel; hidden until asked for (View → Guidelines)."""
         from annotator.gui.widgets.guidelines import GuidelinesPanel  # noqa: PLC0415
 
+        w = self.window
         self.guidelines = GuidelinesPanel()
-        dock = self.docks["guidelines"] = layout.make_dock(self, translate("WindowGuidelines", "Guidelines"), "guidelinesDock",
-                                                           self.guidelines, layout.RIGHT)
-        self.tabifyDockWidget(self.docks["spans"], dock)
-        self.docks["spans"].raise_()
+        dock = w.docks["guidelines"] = layout.make_dock(w, translate("WindowGuidelines", "Guidelines"), "guidelinesDock",
+                                                        self.guidelines, layout.RIGHT)
+        w.tabifyDockWidget(w.docks["spans"], dock)
+        w.docks["spans"].raise_()
         dock.hide()
         self.guidelines.load_button.clicked.connect(lambda: self.load_guidelines())
         self.session.guidelinesChanged.connect(self._show_guidelines)
@@ -35,14 +43,14 @@ class WindowGuidelines:
             self.guidelines.show_markdown(self.session.guidelines())
         except Exception as exc:  # noqa: BLE001 - unreadable meta: say so, keep working
             self.guidelines.show_markdown("")
-            self.statusBar().showMessage(str(exc), 8000)
+            self.window.statusBar().showMessage(str(exc), 8000)
 
     def load_guidelines(self, path: str | None = None) -> None:
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         from annotator.gui.commands import SetGuidelines  # noqa: PLC0415
 
-        path = path or QFileDialog.getOpenFileName(self, translate("WindowGuidelines", "Guidelines"), "",
+        path = path or QFileDialog.getOpenFileName(self.window, translate("WindowGuidelines", "Guidelines"), "",
                                                    translate("WindowGuidelines", "Markdown (*.md *.markdown *.txt)"))[0]
         if not path:
             return
@@ -55,8 +63,10 @@ class WindowGuidelines:
             # Kept as Markdown (the speech readers would strip its markup); any encoding a speech may have.
             markdown = decode_bytes(read_limited(Path(path)), path=path)[0]
         except Exception as exc:  # noqa: BLE001 - any unreadable file: named, never a crash
-            self.statusBar().showMessage(translate("WindowGuidelines", "{0}: cannot be read ({1})").format(path, exc), 8000)
+            self.window.statusBar().showMessage(
+                translate("WindowGuidelines", "{0}: cannot be read ({1})").format(path, exc), 8000)
             return
-        self.controller.push(SetGuidelines(self.session, markdown, translate("WindowGuidelines", "Load guidelines")))
-        self.docks["guidelines"].show()
-        self.docks["guidelines"].raise_()
+        self.window.controller.push(SetGuidelines(self.session, markdown,
+                                                  translate("WindowGuidelines", "Load guidelines")))
+        self.window.docks["guidelines"].show()
+        self.window.docks["guidelines"].raise_()

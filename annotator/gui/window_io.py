@@ -1,11 +1,24 @@
-"""The main window's long jobs: importing speeches, exporting and importing labels (workers.py runs
-them off the GUI thread), and the reports a person reads afterwards — in the UI's language."""
+"""The main window's long jobs: importing speeches, exporting and importing labels, suggesting for the
+open document (workers.py runs them off the GUI thread), and the reports a person reads afterwards — in
+the UI's language.
+
+``Jobs`` is a controller of the main window. What it uses of the window: ``session``, ``open_store``
+(the store factory the workers open their own connection with: never a file path, so a PostgreSQL
+project works the same), ``navigation`` (to refresh the document list), ``banner`` and ``statusBar``,
+and ``closed`` (results that arrive after the window closed are dropped).
+
+Bulk writes (speeches, labels) are not undo commands: an import can bring in thousands of documents
+that other annotators start labelling at once, so taking it back is a deliberate deletion (Delete
+document, event-logged), not a Ctrl+Z. Every way in says so before anything runs: the file and folder
+dialogs' titles, the menu's status tips, the folder preview, and a confirmation for labels and for
+files dropped on the window.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.gui import workers
@@ -35,18 +48,25 @@ def exchange_summary(report) -> str:
     return "\n".join(lines)
 
 
-class WindowIO:
-    """Mixed into MainWindow (uses its session, statusBar, refresh_documents, _open_first_document)."""
+class Jobs(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.jobs: list = []  # (worker, thread) until the worker's result reached this window
+        self.import_preview = self.import_progress = self.exchange_progress = self.import_report = None
+        self.last_import = self.last_exchange = None
+
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, translate("WindowIO", "Import speeches (cannot be undone)"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self.window, translate("WindowIO", "Import speeches (cannot be undone)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self, folder: str | None = None) -> None:
-        folder = folder or QFileDialog.getExistingDirectory(self, translate("WindowIO", "Import a folder of speeches (cannot be undone)"))
+        folder = folder or QFileDialog.getExistingDirectory(self.window, translate("WindowIO", "Import a folder of speeches (cannot be undone)"))
         if folder:
             self.import_paths([folder])
 
@@ -60,7 +80,7 @@ class WindowIO:
     def import_paths(self, paths: list[str]) -> None:
         """Files are imported at once; a folder first shows what it will bring in (import_preview.py)."""
         if self.session.project.readonly:
-            self.statusBar().showMessage(self.banner.text(), 5000)
+            self.window.statusBar().showMessage(self.window.banner.text(), 5000)
             return
         from annotator.services.importing import preview_import  # noqa: PLC0415
 
@@ -77,7 +97,7 @@ class WindowIO:
         from annotator.gui.dialogs.import_preview import ImportPreviewDialog  # noqa: PLC0415
         from annotator.services.importing import preview_import  # noqa: PLC0415
 
-        self.import_preview = dialog = ImportPreviewDialog(preview or preview_import(paths), self)
+        self.import_preview = dialog = ImportPreviewDialog(preview or preview_import(paths), self.window)
 
         def accepted() -> None:
             preview = dialog.result_preview()
@@ -88,9 +108,9 @@ class WindowIO:
     def _run_import(self, paths: list[str], reported: list) -> None:
         """``reported``: outcomes known before reading (links not followed, files left out), shown in the
         summary with the files' own."""
-        worker = workers.ImportWorker(self.session.project.path, paths, self.session.annotator, reported)
-        self.statusBar().showMessage(translate("WindowIO", "Importing: this cannot be undone with Ctrl+Z."), 8000)
-        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing… (cannot be undone)"), translate("WindowIO", "Cancel"), 0, 0, self)
+        worker = workers.ImportWorker(self.window.open_store, paths, self.session.annotator, reported)
+        self.window.statusBar().showMessage(translate("WindowIO", "Importing: this cannot be undone with Ctrl+Z."), 8000)
+        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing… (cannot be undone)"), translate("WindowIO", "Cancel"), 0, 0, self.window)
         progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -110,37 +130,37 @@ class WindowIO:
         if not self._job_done():
             return
         self.import_progress.close()
-        QMessageBox.warning(self, translate("WindowIO", "Import"), reason)
+        QMessageBox.warning(self.window, translate("WindowIO", "Import"), reason)
 
     def _on_import_done(self, summary) -> None:
         if not self._job_done():
             return
         self.import_progress.close()
         self.last_import = summary
-        self.refresh_documents()
+        self.window.navigation.refresh_documents()
         text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.").format(
             summary.imported, summary.duplicates, len(summary.skipped), len(summary.failed))
         if summary.cancelled:
             text += " " + translate("WindowIO", "(cancelled)")
-        self.statusBar().showMessage(text, 8000)
+        self.window.statusBar().showMessage(text, 8000)
         if summary.failed or summary.skipped:
             details = "\n".join(
                 [translate("WindowIO", "failed: {0}: {1}").format(o.path, o.reason) for o in summary.failed[:30]]
                 + [translate("WindowIO", "skipped: {0}: {1}").format(o.path, o.reason) for o in summary.skipped[:30]])
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
-            box = QMessageBox(icon, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(icon, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self.window)
             box.setDetailedText(details)
             box.setObjectName("importFailures")
             box.open()
         if self.session.doc_id is None:
-            self._open_first_document()
+            self.window.navigation.open_first_document()
 
     # -- labels ---------------------------------------------------------------------------------
     def export_dialog(self) -> None:
         from annotator.exchange import formats  # noqa: PLC0415 - the registry imports nothing heavy
 
         filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
-        path, chosen = QFileDialog.getSaveFileName(self, translate("WindowIO", "Export labels"), "", filters)
+        path, chosen = QFileDialog.getSaveFileName(self.window, translate("WindowIO", "Export labels"), "", filters)
         if path:
             self.run_exchange("export", path, formats.format_for_filter("export", chosen))
 
@@ -149,7 +169,7 @@ class WindowIO:
 
         # Only formats with an importer: the registry says which (never a list sliced by position).
         filters = ";;".join(text for _name, text in formats.dialog_filters("import"))
-        path, chosen = QFileDialog.getOpenFileName(self, translate("WindowIO", "Import labels"), "", filters)
+        path, chosen = QFileDialog.getOpenFileName(self.window, translate("WindowIO", "Import labels"), "", filters)
         if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
                 Path(path).name)):
             self.run_exchange("import", path, formats.format_for_filter("import", chosen))
@@ -158,15 +178,15 @@ class WindowIO:
         """A bulk write is outside the undo stack: say so and ask before it runs."""
         box = QMessageBox(QMessageBox.Icon.Question, translate("WindowIO", "Cannot be undone"),
                           question + "\n\n" + translate("WindowIO", "This cannot be undone with Ctrl+Z."),
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("confirmBulk")
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         return box.exec() == QMessageBox.StandardButton.Ok
 
     def run_exchange(self, direction: str, path: str, fmt: str, **options) -> None:
         """Export or import labels in the background; the result goes to the status bar and a dialog."""
-        worker = workers.ExchangeWorker(self.session.project.path, direction, path, fmt, **options)
-        self.exchange_progress = QProgressDialog(translate("WindowIO", "Working…"), "", 0, 0, self)
+        worker = workers.ExchangeWorker(self.window.open_store, direction, path, fmt, **options)
+        self.exchange_progress = QProgressDialog(translate("WindowIO", "Working…"), "", 0, 0, self.window)
         self.exchange_progress.setCancelButton(None)  # an export is atomic: it finishes or leaves nothing
         self.exchange_progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.exchange_progress.setMinimumDuration(300)
@@ -180,8 +200,8 @@ class WindowIO:
             return
         self.exchange_progress.close()
         self.last_exchange = summary = exchange_summary(report)
-        self.statusBar().showMessage(summary.replace("\n", " "), 10000)
-        self.refresh_documents()
+        self.window.statusBar().showMessage(summary.replace("\n", " "), 10000)
+        self.window.navigation.refresh_documents()
         if self.session.doc_id is not None:
             self.session.reload_spans()
 
@@ -190,7 +210,7 @@ class WindowIO:
             return
         self.exchange_progress.close()
         self.last_exchange = reason
-        QMessageBox.warning(self, translate("WindowIO", "Export / import"), reason)
+        QMessageBox.warning(self.window, translate("WindowIO", "Export / import"), reason)
 
     def show_import_report(self) -> None:
         from annotator.gui.dialogs.import_report import ImportReportDialog  # noqa: PLC0415
@@ -199,29 +219,61 @@ class WindowIO:
             return
         row = docs.get_document(self.session.project, self.session.doc_id)
         self.import_report = ImportReportDialog(row["title"], row["import_report"], row["encoding"],
-                                                row["source_path"], self)
+                                                row["source_path"], self.window)
         self.import_report.open()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def drop(self, event) -> None:
+        """Files or folders dropped on the window: a folder shows its preview first; files are confirmed
+        (with the same words as the file dialog's title) since the drop itself said nothing."""
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            self.import_paths(paths)
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if not any(Path(p).is_dir() for p in paths) and not self.session.project.readonly:
+            names = "\n".join(Path(p).name for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
+            if not self.confirm_bulk(translate("WindowIO", "Import speeches (cannot be undone)") + "\n\n" + names):
+                return
+        self.import_paths(paths)
+
+    # -- suggestions for the open document ----------------------------------------------------------
+    def run_suggestions(self) -> None:
+        if self.session.doc_id is None or self.session.project.readonly:
+            return
+        worker = workers.SuggestWorker(self.window.open_store, self.session.doc_id)
+        # Bound methods of this QObject (not lambdas): Qt then queues the call to the GUI thread.
+        worker.finished.connect(self._on_suggestions_ready)
+        worker.failed.connect(self._on_suggestions_failed)
+        self._start(worker)
+
+    def _on_suggestions_failed(self, _doc_id: int, reason: str) -> None:
+        if not self._job_done():
+            return
+        self.window.statusBar().showMessage(translate("MainWindow", "Suggestions failed: {0}").format(reason), 8000)
+
+    def _on_suggestions_ready(self, doc_id: int, count: int) -> None:
+        if not self._job_done():
+            return
+        if doc_id == self.session.doc_id:
+            self.session.reload_spans()
+            self.window.statusBar().showMessage(translate("MainWindow", "{0} suggestions").format(count), 4000)
 
     # -- jobs ---------------------------------------------------------------------------------------
     def _start(self, worker) -> None:
-        self._jobs.append((worker, workers.start(worker)))
+        self.jobs.append((worker, workers.start(worker)))
 
     def _job_done(self) -> bool:
         """Called first by every finished/failed slot; False once the window is closed (ignore the result)."""
         sender = self.sender()
-        self._jobs = [(w, t) for w, t in self._jobs if w is not sender]
-        return not self._closed
+        self.jobs = [(w, t) for w, t in self.jobs if w is not sender]
+        return not self.window.closed
 
     def busy(self) -> bool:
         """True until every job's result has been delivered to the window (tests wait on this)."""
-        return bool(self._jobs)
+        return bool(self.jobs)
+
+    def stop_all(self) -> None:
+        """At close: ask each job to stop and wait for it (a worker holds its own connection)."""
+        for worker, thread in list(self.jobs):
+            if hasattr(worker, "cancel"):
+                worker.cancel()
+            thread.join(10)

@@ -1,7 +1,9 @@
 """Long work off the GUI thread: import and suggestions.
 
-Each worker opens its own connection to the project (sqlite3 connections must not cross threads) and
-writes through the same storage API. The worker QObject itself stays in the GUI thread and only its
+Each worker opens its own connection to the project (sqlite3 connections must not cross threads) with
+the store factory it was given — a callable that opens the project (services/stores.py), never a file
+path: the window does not know or care whether the project is a file or a PostgreSQL URL — and writes
+through the same storage API. The worker QObject itself stays in the GUI thread and only its
 ``run`` executes on a plain Python thread: its signals are emitted from there and reach the window's
 slots queued. (Moving QObjects into QThreads and deleting them later crashed under load: the C++
 object could be deleted by the Python wrapper in one thread while a deleteLater was pending in another.)
@@ -11,10 +13,19 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.storage import open_project
+# A callable that opens the project for the calling thread, usable as a context manager (closes it).
+StoreFactory = Callable[[], object]
+
+
+def _factory(open_store) -> StoreFactory:
+    if not callable(open_store):
+        raise TypeError("a worker needs a store factory (services.stores.store_factory), "
+                        f"not {type(open_store).__name__}")
+    return open_store
 
 
 class ImportWorker(QObject):
@@ -22,9 +33,9 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportSummary
     failed = Signal(str)
 
-    def __init__(self, project_path: Path, paths: list[str], annotator: str, reported: list | None = None):
+    def __init__(self, open_store: StoreFactory, paths: list[str], annotator: str, reported: list | None = None):
         super().__init__()
-        self.project_path, self.paths, self.annotator = project_path, paths, annotator
+        self.open_store, self.paths, self.annotator = _factory(open_store), paths, annotator
         self.reported = list(reported or [])  # outcomes of the preview (skipped, not followed)
         self._cancel = threading.Event()
 
@@ -35,7 +46,7 @@ class ImportWorker(QObject):
         from annotator.ingest import import_paths  # noqa: PLC0415
 
         try:
-            with open_project(self.project_path) as project:
+            with self.open_store() as project:
                 summary = import_paths(
                     project, self.paths, annotator=self.annotator,
                     progress=lambda done, total, outcome: self.progress.emit(done, total, Path(outcome.path).name),
@@ -67,13 +78,13 @@ class SuggestWorker(QObject):
     finished = Signal(int, int)  # document id, number of suggestions
     failed = Signal(int, str)
 
-    def __init__(self, project_path: Path, doc_id: int):
+    def __init__(self, open_store: StoreFactory, doc_id: int):
         super().__init__()
-        self.project_path, self.doc_id = project_path, doc_id
+        self.open_store, self.doc_id = _factory(open_store), doc_id
 
     def run(self) -> None:
         try:
-            with open_project(self.project_path) as project:
+            with self.open_store() as project:
                 count = suggest_document(project, self.doc_id)
                 # Already off the GUI thread: retrain here when enough answers came in, so the next
                 # document's suggestions use the model (a failure only loses the retraining).
@@ -104,16 +115,17 @@ class ExchangeWorker(QObject):
     finished = Signal(object)  # ExportReport | ImportReport (the window words it in the UI's language)
     failed = Signal(str)
 
-    def __init__(self, project_path: Path, direction: str, path: str, fmt: str, **options):
+    def __init__(self, open_store: StoreFactory, direction: str, path: str, fmt: str, **options):
         super().__init__()
-        self.project_path, self.direction, self.path, self.fmt, self.options = project_path, direction, path, fmt, options
+        self.open_store, self.direction, self.path, self.fmt, self.options = (_factory(open_store), direction, path,
+                                                                              fmt, options)
 
     def run(self) -> None:
         from annotator.exchange.dispatch import run_export, run_import  # noqa: PLC0415
         from annotator.exchange.selection import Selection  # noqa: PLC0415
 
         try:
-            with open_project(self.project_path) as project:
+            with self.open_store() as project:
                 if self.direction == "export":
                     report = run_export(project, self.path, self.fmt, Selection(), **self.options)
                 else:

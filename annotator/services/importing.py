@@ -94,6 +94,7 @@ MAX_CONTROL_SHARE = 0.01  # control / replacement characters: binary data decode
 MIN_SENTENCES_PER_1000 = 4  # 。！？；… per 1 000 Chinese characters: running text, not a list or table
 MAX_CODE_LINES = 0.25  # lines that look like program code
 MAX_TABLE_LINES = 0.5  # lines cut into 3+ fields by tabs, ASCII commas or |
+MIN_TABLE_LINES = 5  # rows needed to call it a table
 MAX_DIGIT_SHARE = 0.35  # digits among non-space characters
 
 _CODE_LINE = re.compile(
@@ -162,7 +163,7 @@ def content_warning(text: str) -> ContentWarning | None:
     # A table: most lines cut into the same number (2+) of fields. Speeches with ASCII commas have them
     # too, but as many as their clauses, different from one paragraph to the next.
     fields = Counter(n for n in (len(_TABLE_SEPARATORS.findall(line)) for line in lines) if n >= 2)
-    if fields:
+    if fields and len(lines) >= MIN_TABLE_LINES:  # a text on one line (pasted, scraped) is no table
         separators, table = fields.most_common(1)[0]
         if table / len(lines) > MAX_TABLE_LINES:
             return ContentWarning("table", (table, len(lines), separators + 1))

@@ -23,10 +23,10 @@ import os
 import secrets
 import sqlite3
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+from annotator.domain import timestamps
 from annotator.storage.sqlite_lib import Database
 
 from annotator import __version__
@@ -42,9 +42,9 @@ LOCK_PATIENCE_S = 60.0
 # checkpointing or restarting its log while we read it.
 _WAL_RETRIES = 4
 
-def now() -> str:
-    """UTC timestamp with milliseconds; sortable as text."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+# Every stored time is domain.timestamps.now() (UTC, milliseconds, Z); importers of storage.project.now
+# keep working.
+now = timestamps.now
 
 
 def _uri(path: Path, **params: str) -> str:

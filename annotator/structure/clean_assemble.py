@@ -17,7 +17,8 @@ SPACES = " \t\u3000\xa0\r"
 
 # Any whitespace run that contains a line break: becomes "\n" (one break) or "\n\n" (a blank line).
 _BREAK_RUN = re.compile(r"[ \t\u3000\xa0\r]*\n[ \t\u3000\xa0\r\n]*")
-_EDGE_SPACES = re.compile(r"\A[ \t\u3000\xa0\r]+|[ \t\u3000\xa0\r]+\Z")
+_EDGE_SPACES = re.compile(r"[ \t\u3000\xa0\r]+")  # matched at the start only
+_EDGE_CHARS = frozenset(" \t\u3000\xa0\r")
 
 
 def normalise(regions: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
@@ -51,24 +52,39 @@ def _gaps(regions: list[tuple[int, int, str]], length: int) -> list[tuple[int, i
 
 
 def _whitespace_cuts(text: str) -> list[tuple[int, int]]:
-    """Ranges of ``text`` to drop so that blank-line runs collapse to one and lines lose edge spaces."""
+    """Ranges of ``text`` to drop so that blank-line runs collapse to one and lines lose edge spaces.
+
+    The break runs come in text order and do not overlap, so the cuts are produced sorted; a bare
+    line break (most of them) cuts nothing and is skipped at once."""
     cuts: list[tuple[int, int]] = []
     n = len(text)
+    edge = _EDGE_SPACES.match(text)
+    if edge:
+        cuts.append(edge.span())
     for m in _BREAK_RUN.finditer(text):
         start, end = m.span()
         if start == 0 or end == n:
             cuts.append((start, end))  # no leading or trailing breaks in the clean text
             continue
+        if end - start == 1:
+            continue
         first = text.index("\n", start)
         last = text.rindex("\n", start, end)
-        cuts.append((start, first))  # trailing spaces of the line before
+        if first > start:
+            cuts.append((start, first))  # trailing spaces of the line before
         if last > first:
             cuts.append((first + 1, last))  # extra blank lines (one blank line survives)
-        cuts.append((last + 1, end))  # indentation of the next paragraph
-    for m in _EDGE_SPACES.finditer(text):
-        cuts.append(m.span())
+        if end > last + 1:
+            cuts.append((last + 1, end))  # indentation of the next paragraph
+    k = n
+    while k > 0 and text[k - 1] in _EDGE_CHARS:
+        k -= 1
+    if k < n:
+        cuts.append((k, n))
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(c for c in cuts if c[1] > c[0]):
+    for start, end in cuts:
+        if end <= start:
+            continue
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

@@ -90,6 +90,13 @@ class Scanner:
                 else:
                     block = next((b for b in rules.blocks if b.start.fullmatch(text)), None)
                     reason = block.id if block else self._contains(holds.get(i), text) or rules.line.fullmatch(text)
+                    if not reason and self._holds_inline(start, end):
+                        # Judge the line as it reads once its inline chrome is gone ("…来源：… 发布时间：…"
+                        # without the time is a source line): else a second cleaning finds what the
+                        # first one left, and cleaning is not idempotent.
+                        rest = self._residual(start, end)
+                        hit = rules.line_contains.search(rest)
+                        reason = rest and (self._contains(hit and hit[2], rest) or rules.line.fullmatch(rest))
             else:
                 block = None
             if reason:
@@ -99,6 +106,11 @@ class Scanner:
 
     def _contains(self, reason: str | None, text: str) -> str | None:
         return reason if reason and len(text) <= self.rules.line_max.get(reason, 0) else None
+
+    def _holds_inline(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.inline_starts, start)
+        return (i < len(self.inline) and self.inline[i][0] < end) or (
+            i > 0 and self.inline[i - 1][1] > start)
 
     def _residual(self, start: int, end: int) -> str:
         """The unit's text without the inline chrome inside it."""

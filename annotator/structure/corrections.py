@@ -19,11 +19,17 @@ from typing import Any, Iterable
 from annotator.domain.model import Section
 
 
-def rebuild_tree(sections: list[Section], text_length: int) -> list[Section]:
-    """Recompute parent, end and a consistent level for sections in document order.
+_MAX_GAP = 2  # levels of headings that were not found between a section and its parent
 
-    A level may not jump more than one below the previous heading's (a child is one deeper than its
-    parent); ends run to the next heading at the same or a shallower level.
+
+def rebuild_tree(sections: list[Section], text_length: int) -> list[Section]:
+    """Recompute parent and end for sections in document order.
+
+    A section's parent is the nearest earlier section at a shallower level.  A level may sit more than
+    one below its parent's where the heading between them was never found (the parser places 1． under
+    二、 at level 3 when the document nests 一、 → （一） → 1．), but not more than ``_MAX_GAP`` below, and
+    only where the parser put it (a section moved by hand sits right under its parent, a top section at
+    level 1); ends run to the next heading at the same or a shallower level.
     """
     ordered = sorted(sections, key=lambda s: (s.start, s.level))
     out: list[Section] = []
@@ -32,7 +38,10 @@ def rebuild_tree(sections: list[Section], text_length: int) -> list[Section]:
         level = max(1, sec.level)
         while stack and out[stack[-1]].level >= level:
             stack.pop()
-        level = min(level, (out[stack[-1]].level + 1) if stack else 1)
+        # A parsed section may sit below headings that were not found; one placed by hand sits right
+        # under its parent (demoting the first heading changes nothing), and a top section is level 1.
+        gap = _MAX_GAP if sec.source == "auto" else 0
+        level = min(level, out[stack[-1]].level + 1 + gap) if stack else 1
         parent = stack[-1] if stack else None
         out.append(replace(sec, level=level, parent=parent))
         stack.append(len(out) - 1)

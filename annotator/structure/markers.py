@@ -66,7 +66,9 @@ _REGISTRY = (
     Family("cn-yao", 5, True, "一要", rf"(?P<n>{_CN})要", "cn", COMMA),
     Family("cn-dun", 1, False, "一、", rf"(?P<n>{_CN})(?:、|[.．](?!\d))", "cn", HEADING),
     Family("cn-comma", 5, True, "一，", rf"(?P<n>{_CN})[，,](?=[^\s\d一二三四五六七八九十])", "cn", SENTENCE),
-    Family("cn-space", 1, False, "一 ", rf"(?P<n>{_CN})[ \u3000]+(?=[^\s\d])", "cn", LINE),
+    # "一　中国向何处去", and a numeral alone on its line ("## 一" over an untitled part of a speech).
+    Family("cn-space", 1, False, "一 ", rf"(?P<n>{_CN})(?:[ \u3000]+(?=[^\s\d])|[ \u3000]*(?=\r?\n|$))", "cn",
+           LINE),
     Family("stem", 1, False, "甲　", rf"(?P<n>[{_STEMS}])(?:、|[ \u3000]+)(?=[^\s\d{_STEMS}])", "stem", LINE),
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})、", "digit", SENTENCE),

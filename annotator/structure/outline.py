@@ -64,6 +64,8 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
         return False
     if cand.ordinal == LAST:
         return frame.family == "sequence" and frame.last >= 2  # 首先…最后 alone is politeness
+    if frame.family == "sequence" and cand.ordinal > 1 and frame.last >= cand.ordinal:
+        return True  # 首先…其次…其次…再次: speakers repeat "next"; each one is the next item
     return cand.ordinal == frame.last + 1
 
 
@@ -275,35 +277,36 @@ def parse_outline(text: str) -> list[Section]:
     if not text:
         return []
     nodes = _build(text)
-    # A section ends where the next node at its depth or shallower begins: one pass with a stack.
+    levels = _true_levels(nodes)
+    # A section ends where the next node at its level or shallower begins: one pass with a stack.
     ends = [len(text)] * len(nodes)
     open_nodes: list[int] = []
     for i, node in enumerate(nodes):
-        while open_nodes and nodes[open_nodes[-1]].depth >= node.depth:
+        while open_nodes and levels[open_nodes[-1]] >= levels[i]:
             ends[open_nodes.pop()] = node.cand.start
         open_nodes.append(i)
     sections: list[Section] = []
-    for node, end in zip(nodes, ends):
+    for node, level, end in zip(nodes, levels, ends):
         sections.append(Section(
-            level=node.depth + 1, marker=node.cand.marker, title="", start=node.cand.start, end=end,
+            level=level, marker=node.cand.marker, title="", start=node.cand.start, end=end,
             title_start=node.cand.end, title_end=node.cand.end, kind=node.cand.family,
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
-    for section, belief in zip(sections, _heading_confidence(nodes)):
+    for section, belief in zip(sections, _heading_confidence(nodes, levels)):
         # One number for "is this right": the weaker of "is this a heading" and "is this its title".
         section.confidence = round(min(section.confidence, belief), 3)
     return sections
 
 
-def _heading_confidence(nodes: list[_Node]) -> list[float]:
+def _heading_confidence(nodes: list[_Node], levels: list[int]) -> list[float]:
     """How sure the parser is that each node is a heading: where its marker stands (a line start is
     certain, a marker glued into a flattened line much less so), firmed up by the length of its run
     (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
     sizes: dict[int, int] = {}
     for node in nodes:
         sizes[node.run] = sizes.get(node.run, 0) + 1
-    skipping = _skips_a_level(nodes)
+    skipping = _skips_a_level(nodes, levels)
     out = []
     for i, node in enumerate(nodes):
         doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
@@ -316,25 +319,57 @@ def _heading_confidence(nodes: list[_Node]) -> list[float]:
 
 
 _INVISIBLE_PARENT_DOUBT = 0.3
+_MAX_MISSING = 2  # levels a heading may be moved down to make room for parents that were not found
 
 
-def _skips_a_level(nodes: list[_Node]) -> set[int]:
-    """Nodes that may sit a level too high because their real parent was not found.
-
-    The tree keeps the domain's rule (a child is one level below its parent), so a missed （二） leaves
-    its 1．2． directly under 二、 at level 2.  The document itself shows when that is suspicious: where
-    elsewhere the same families nest through an intermediate one (一、 → （一） → 1．), a direct 二、 → 1．
-    probably lost its middle heading.  Such nodes are not moved (a guess would be wrong as often as
-    right) but their confidence drops, so the GUI marks them for a look."""
-    family = [n.cand.family for n in nodes]
-    through: set[tuple[str, str]] = set()  # (grandparent family, child family) joined by a middle level
+def _family_chains(nodes: list[_Node]) -> dict[str, dict[str, int]]:
+    """For each heading family, how many levels down each other heading family sits below it in this
+    document: the longest chain of observed parent → child nesting whose GB/T ranks increase (一、 →
+    （一） → 1． gives 一、 → 1． two levels).  Inline enumerations (一是, 首先) are left out: they sit
+    wherever the sentence puts them, so they say nothing about the heading hierarchy, and so are the
+    divisions of laws (rank ≤ 0)."""
+    edges: dict[str, set[str]] = {}
     for n in nodes:
-        if n.parent is not None and nodes[n.parent].parent is not None:
-            through.add((family[nodes[n.parent].parent], n.cand.family))
-    if not through:
-        return set()
-    return {i for i, n in enumerate(nodes)
-            if n.parent is not None and (family[n.parent], n.cand.family) in through}
+        if n.parent is None:
+            continue
+        parent, child = FAMILIES[nodes[n.parent].cand.family], FAMILIES[n.cand.family]
+        # 章/节/条 are left out too: a law's 节 is optional by drafting rule, so 第一条 directly under
+        # 第一章 is complete, not a lost level (GB/T 9704's 一、（一）1.（1） has no optional level).
+        if (not parent.inline and not child.inline and 0 < parent.rank < child.rank
+                and child.rank > 0):
+            edges.setdefault(parent.id, set()).add(child.id)
+    chains: dict[str, dict[str, int]] = {}
+    for top in edges:
+        reach = {top: 0}
+        frontier = [top]
+        for step in range(1, _MAX_MISSING + 2):
+            frontier = [c for f in frontier for c in edges.get(f, ())]
+            for c in frontier:
+                reach[c] = step  # the last (longest) step at which c is reached
+        chains[top] = reach
+    return chains
+
+
+def _true_levels(nodes: list[_Node]) -> list[int]:
+    """1-based levels, with children of a missing heading placed where the document's own hierarchy
+    puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
+    （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
+    and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
+    chains = _family_chains(nodes)
+    levels: list[int] = []
+    for n in nodes:
+        if n.parent is None:
+            levels.append(1)
+            continue
+        step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
+        levels.append(levels[n.parent] + max(1, step))
+    return levels
+
+
+def _skips_a_level(nodes: list[_Node], levels: list[int]) -> set[int]:
+    """Nodes placed below a heading that was not found (see _true_levels): their level is inferred from
+    the rest of the document, so their confidence drops and the GUI marks them for a look."""
+    return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}
 
 
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:

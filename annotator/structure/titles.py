@@ -30,6 +30,7 @@ _SEGMENT_CONTEXT = 8
 _NEAR = 3  # siblings on each side that a guessed title is lined up against
 _PARALLEL_SLACK = 6
 _PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
+_RUN_ON_MIN = 12  # a sibling "title" this long may hold the start of its body too
 _ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
 _TRAILING = "，,、 \t\u3000\xa0"
 
@@ -203,7 +204,20 @@ def _similarity(a: Shape, b: Shape) -> float:
 
 
 def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
-    return 1.5 * sum(_similarity(shape, r) for r in refs) / len(refs) - 1.0 if refs else 0.0
+    """1.5 × the mean _similarity of ``shape`` to ``refs``, minus 1; written out (no call per pair):
+    it runs for every cut of every doubtful title against each of its near siblings."""
+    if not refs:
+        return 0.0
+    n, e1, e2, e3, comma = shape
+    total = 0.0
+    for r, f1, f2, f3, r_comma in refs:
+        d = n - r if n > r else r - n
+        if d < 6:
+            total += 1.0 - d / 6
+        total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
+        if comma >= 0 and comma == r_comma:
+            total += 1.0
+    return 1.5 * total / len(refs) - 1.0
 
 
 @dataclass
@@ -214,17 +228,50 @@ class _Suspect:
     natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
     sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
+    run_on: bool = False  # looked at again because siblings ran on into their bodies
 
 
-def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
-    window = text[nat.start:nat.end]
-    inline = FAMILIES[s.kind].inline
-    medium_ok = not inline and len(window) > _MEDIUM_MIN_LENGTH
-    upper = min(_CUT_MAX, len(window) - 1)
-    cuts = {}
+def _segment_window(window: str) -> str:
     # Only cuts up to _CUT_MAX are scored: jieba reads a little past that (so the last words are
     # segmented with their right context), not the whole 120-character window.
-    for word, _begin, cut in segment.cut_with_offsets(window[:upper + _SEGMENT_CONTEXT]):
+    return window[:min(_CUT_MAX, len(window) - 1) + _SEGMENT_CONTEXT]
+
+
+def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
+    """(word, end offset) of each piece, from one jieba call over all of them joined by line breaks.
+
+    jieba cuts each run of Han characters on its own (a line break is never inside a word), so the
+    words are those of cutting each piece alone; one long call uses the tokenizer's plain-dict
+    dictionary instead of a lookup method per character, about 4× faster than a call per piece."""
+    out: list[list[tuple[str, int]]] = [[] for _ in pieces]
+    if not pieces:
+        return out
+    bounds = []
+    pos = 0
+    for piece in pieces:
+        bounds.append(pos)
+        pos += len(piece) + 1
+    k = 0
+    for word, begin, end in segment.cut_with_offsets("\n".join(pieces)):
+        while k + 1 < len(bounds) and begin >= bounds[k + 1]:
+            k += 1
+        if word != "\n":
+            out[k].append((word, end - bounds[k]))
+    return out
+
+
+def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]],
+                  run_on: bool = False) -> _Suspect:
+    window = text[nat.start:nat.end]
+    inline = FAMILIES[s.kind].inline
+    # A body-opening word ("当前…", "各地…") is common inside titles too; it counts when the "title"
+    # is far too long to be one, or when a sibling heading was already seen running on (``run_on``).
+    medium_ok = not inline and (len(window) > _MEDIUM_MIN_LENGTH or run_on)
+    upper = min(_CUT_MAX, len(window) - 1)
+    cuts = {}
+    commas = [k for k in (window.find("，"), window.find(",")) if k >= 0]
+    comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
+    for word, cut in words:
         if not _CUT_MIN <= cut <= upper:
             continue
         title, body = window[:cut], window[cut:]
@@ -236,7 +283,8 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
             score, cue = score + 1.5, "medium"
         if title[-1] in _BAD_TITLE_END or body[0] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
             score -= 2.0
-        cuts[cut] = (score, cue, _shape(title))
+        cuts[cut] = (score, cue, (cut, title[-1], title[-2] if cut > 1 else "", title[-3] if cut > 2 else "",
+                                  comma if 0 <= comma < cut else -1))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0
     if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
         cuts = {}  # an article's title is its first sentence, however long
@@ -245,6 +293,7 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural) -> _Suspect:
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
         sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
         and not _on_flattened_line(text, nat.start),
+        run_on=run_on,
     )
 
 
@@ -264,6 +313,8 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
     # looks parallel because the sentences start alike.
     parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.run_on and cue and score >= 2.0:
+        return cut, 0.5  # its siblings ran on, and its body visibly opens here
     if sus.sentence and not (parallel and score >= 2.0):
         # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
         # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
@@ -294,6 +345,26 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
     return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
 
 
+def _most_similar(shape: Shape, shapes: list[Shape], lo: int, hi: int, default: Shape) -> Shape:
+    """max(shapes[lo:hi], key=_similarity to ``shape``), first of equals, ``default`` when empty; written
+    out because it runs for every pair of cuts of sibling suspects."""
+    if lo >= hi:
+        return default
+    n, e1, e2, e3, comma = shape
+    best, best_score = default, -1.0
+    for k in range(lo, hi):
+        ref = shapes[k]
+        r, f1, f2, f3, r_comma = ref
+        d = n - r if n > r else r - n
+        score = (1.0 - d / 6 if d < 6 else 0.0) + (
+            (e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) / 2
+        if comma >= 0 and comma == r_comma:
+            score += 1.0
+        if score > best_score:
+            best, best_score = ref, score
+    return best
+
+
 def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]],
                         shapes: dict[int, Shape]) -> dict[int, Shape]:
     """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
@@ -313,7 +384,7 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
                 positions, cut_shapes = ordered[o.index]
                 lo = bisect.bisect_left(positions, cut - _PARALLEL_SLACK)
                 hi = bisect.bisect_right(positions, cut + _PARALLEL_SLACK, lo)
-                refs.append(max(cut_shapes[lo:hi], default=o.natural[1], key=lambda ref: _similarity(shape, ref)))
+                refs.append(_most_similar(shape, cut_shapes, lo, hi, o.natural[1]))
             best = max(best, (score + _sibling_term(shape, refs), shape))
         guesses[sus.index] = best[1]
     return guesses
@@ -325,9 +396,26 @@ def assign_titles(text: str, sections: list[Section]) -> None:
     for i, s in enumerate(sections):
         limit = sections[i + 1].start if i + 1 < len(sections) else len(text)
         naturals.append(_natural_end(text, s, max(limit, s.title_start)))
-    suspects = [_make_suspect(i, s, text, nat) for i, (s, nat) in enumerate(zip(sections, naturals))
-                if _suspect(s, nat, text)]
+    doubtful = [i for i, (s, nat) in enumerate(zip(sections, naturals)) if _suspect(s, nat, text)]
+    words = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in doubtful])
+    suspects = [_make_suspect(i, sections[i], text, naturals[i], w) for i, w in zip(doubtful, words)]
     cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
+    if cuts:
+        # Headings of one run are written alike: where some ran on into their bodies ("一、关于前一段疫情
+        # 防控工作新冠肺炎疫情发生后，…"), a sibling whose "title" looked short enough may have too
+        # ("二、关于下一步经济工作当前经济运行总体平稳，…").  Those are looked at again, with the body-opening
+        # words allowed, and all suspects decided together.
+        siblings = _sibling_groups(sections)
+        seen = set(doubtful)
+        again = [i for i in range(len(sections)) if i not in seen and naturals[i].how != "window"
+                 and naturals[i].end - naturals[i].start >= _RUN_ON_MIN
+                 and not FAMILIES[sections[i].kind].inline and sections[i].kind not in _SENTENCE_TITLED
+                 and any(j in cuts for j in siblings[i] if j != i)]
+        if again:
+            more = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in again])
+            suspects += [_make_suspect(i, sections[i], text, naturals[i], w, run_on=True)
+                         for i, w in zip(again, more)]
+            cuts = _infer_cuts(text, sections, naturals, suspects)
     for i, s in enumerate(sections):
         nat = naturals[i]
         end, confidence = cuts.get(i, (nat.end, 1.0 if nat.how in ("punct", "line") else 0.9))

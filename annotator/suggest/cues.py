@@ -20,22 +20,30 @@ CONNECTIVE_RE = re.compile(
 # nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…).
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!总有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        r"|被|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期)|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+        r"|被|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
-_YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约]|有[之的])"
+_YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的])"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
 _XU = r"(?<![无毋必胡])须(?![知臾])"
 # 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力). Attitudes and ways of
 # treating people are ruled, not reported: 不能认为…已经稳固, 不能强迫人接受, 不能性急.
 _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自|"
            r"认为|强迫|性急|急躁|混为一谈)")
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
+# V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…).
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
-NORMAL = (rf"应当|应该|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+# 应该说，/应当说， is "it must be said" (应该说，情况基本上是健康的; 应当说，新法既体现了…), and 应该能/应当可以
+# expect, they do not order (在正常情况下也应该能做到).
+_SHOULD = r"(?:应当|应该)(?!说[，,：:]|能|可以|会(?!同))"
+NORMAL = (rf"{_SHOULD}|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
-SOFT = (r"(?<![的出条项些点有大新和与能会予托])希望(?![工程的所])|(?<![能会够])鼓励(?![的和])|倡导|(?<![的出条项些点和与])建议(?![的和书稿案权])|"
-        r"力争|让我们|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
+# Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
+# delegate owns them (代表建议, 委员建议): a verb 建议/希望 always has something after it.
+_NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千万几多]+[件条项个份]|\s*[，,。；;！？!?、）)]|\s*$)"
+SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导|"
+        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)建议(?![的和书稿案权]){_NOUN_AFTER}|"
+        r"力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
@@ -123,11 +131,23 @@ REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quota
 # 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
 PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
+# A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
+# 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
+INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
+                       r"(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))")
 # Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
 PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必")
 # Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.
 ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导")
 QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
+# "There is work to do" (还有很多工作要做, 有很多事情要做) and "the aim is to…" (目的是要烧共产党) describe,
+# they do not order.
+TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问题|活)$|(?:目的|目标|意图|用意)(?:就)?是$")
+# 又要 is "again will" (又要出许多怪议论) unless a 既 earlier in the sentence pairs it (既要…，又要…).
+# A belief set up to be refuted: 如果认为社会主义改造只是要改造别人，…，不要改造知识分子，那就错误了 (17);
+# 如果你认为输出bar，那就错了 — whatever the belief holds is no instruction.
+REFUTED_OPEN_RE = re.compile(r"\s*(?:如果|假如|要是|若|倘若)?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
+REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:是)?(?:错误|错|不对|不妥|不正确)(?:的|了)*[。！!]?$")
 # A regularity, not an order: 动摇分子挡不住，就要摇摆，这是规律; 风一吹就要摇 (一…就要: whenever…).
 REGULARITY_RE = re.compile(r"这是规律|是规律|的规律|规律性")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")

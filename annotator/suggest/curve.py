@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.suggest.evaluate import Score, _overlap, score_document, suggest_for
-from annotator.suggest.gold import is_held_out
+from annotator.suggest.gold import doc_kind, held_out_batch, is_held_out
 from annotator.suggest.learner import DEFAULT_THRESHOLD, Example, Learner, kind
 
 FRACTIONS = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -135,11 +135,64 @@ def curve(docs: list[dict], threshold: float = DEFAULT_THRESHOLD) -> list[tuple[
     return run(*prepare(docs), threshold)
 
 
-def _rows(name: str, rows) -> list[str]:
+def by_documents(train_docs: list[dict], test_docs: list[dict], threshold: float = DEFAULT_THRESHOLD,
+                 steps: int | None = None) -> list[tuple[int, int, Score]]:
+    """The learning curve in documents: (documents adjudicated, decisions seen, score on ``test_docs``).
+
+    A team adjudicates ``train_docs`` one after the other (every suggestion answered as the gold says);
+    after each document the learner is refitted and the suggestions of the unseen ``test_docs`` are
+    re-ranked and filtered. 0 documents is the rules alone.
+    """
+    per_doc = []
+    for doc in train_docs:
+        proposed, _ = suggest_for(doc["text"], implicit=True)
+        per_doc.append([Example(doc["text"], s, _accepted(s, doc["spans"])) for s in proposed])
+    test = [(doc, *suggest_for(doc["text"], implicit=True)) for doc in test_docs]
+    rows = []
+    counts = range(len(train_docs) + 1) if steps is None else sorted({round(i * len(train_docs) / steps)
+                                                                       for i in range(steps + 1)})
+    for k in counts:
+        seen = [ex for examples in per_doc[:k] for ex in examples]
+        learner = Learner(threshold).fit(seen) if seen else None
+        total = Score()
+        for doc, proposed, sections in test:
+            kept = learner.rerank(doc["text"], proposed) if learner else proposed
+            total.add(score_document(doc, kept, sections))
+        rows.append((k, len(seen), total))
+    return rows
+
+
+def rejected_cue_contexts(docs: list[dict]) -> tuple[int, int, int, int]:
+    """(explicit directive decisions accepted, rejected, distinct rejected cue contexts, of those seen in two
+    or more documents) when every suggestion of ``docs`` is answered as the gold says.
+
+    A cue context is the cue with one character either side (又要抬, 总要过). It measures what a learner could
+    carry from one document to the next: a rejected context that never comes back teaches nothing."""
+    accepted = rejected = 0
+    where: dict[str, set[str]] = {}
+    for doc in docs:
+        proposed, _ = suggest_for(doc["text"], implicit=False)
+        for s in proposed:
+            if kind(s) != "directive":
+                continue
+            if _accepted(s, doc["spans"]):
+                accepted += 1
+                continue
+            rejected += 1
+            word = s.rule.rsplit(":", 1)[-1] if ":" in s.rule else ""
+            at = doc["text"].find(word, s.start, s.end) if word else -1
+            if at >= 0:
+                key = doc["text"][max(0, at - 1):at + len(word) + 1]
+                where.setdefault(key, set()).add(doc.get("id", ""))
+    return accepted, rejected, len(where), sum(1 for ids in where.values() if len(ids) >= 2)
+
+
+def _rows(name: str, rows, docs: bool = False) -> list[str]:
     out = []
     for fraction, n, sc in rows:
         st_p = sc.ratio(sc.st_proposed - sc.st_false, sc.st_proposed)
-        out.append(f"{name:<18} {fraction:>5.0%} {n:>9} {st_p:>7.3f} {sc.st_recall:>7.3f} {sc.d_precision:>7.3f}"
+        seen = f"{fraction:>5}" if docs else f"{fraction:>5.0%}"
+        out.append(f"{name:<18} {seen} {n:>9} {st_p:>7.3f} {sc.st_recall:>7.3f} {sc.d_precision:>7.3f}"
                    f" {sc.d_recall:>7.3f} {sc.ratio(sc.i_right, sc.i_proposed):>7.3f} {sc.i_recall:>7.3f}")
     return out
 
@@ -169,6 +222,19 @@ def learning_curve_report(docs: list[dict], implicit: bool = True, threshold: fl
     train, test = prepare_documents(dev, held)
     lines += _rows("dev → heldout", run(train, test, threshold))
     diags.append(("dev → heldout", diagnose(train, test)))
+    lines.append("same kind, by adjudicated documents (dev and the first two held-out batches, in order) → the "
+                 "third held-out batch:")
+    lines.append(f"{'kind':<18} {'docs':>5} {'decisions':>9} {'stat P':>7} {'stat R':>7} {'dir P':>7} {'dir R':>7}"
+                 f" {'impl P':>7} {'impl R':>7}")
+    for k in ("speech", "report"):
+        train_k = [d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3" and doc_kind(d.get("id", "")) == k]
+        test_k = [d for d in docs if held_out_batch(d.get("id", "")) == "heldout-3" and doc_kind(d.get("id", "")) == k]
+        if train_k and test_k:
+            lines += _rows({"speech": "speeches"}.get(k, f"{k}s"), by_documents(train_k, test_k, threshold, steps=4),
+                           docs=True)
+    acc, rej, contexts, recurring = rejected_cue_contexts([d for d in docs if held_out_batch(d.get("id", "")) != "heldout-3"])
+    lines.append(f"explicit directive decisions on dev and the first two held-out batches: {acc} accepted, {rej} "
+                 f"rejected; {contexts} distinct rejected cue contexts, {recurring} of them in two or more documents")
     lines.append("ranking of the scored suggestions by a learner trained on all the decisions of its split:")
     for name, diag in diags:
         lines += _diagnosis_lines(name, diag)

@@ -93,6 +93,8 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
     modal cues count, and not the adverbial ones (坚决打赢…并取得决定性成果 narrates).
     """
     begin = _skip_prefix(clause)
+    if cues.INTENT_RE.match(clause, begin):
+        return None  # 中国将…, 我们愿…: a declaration of intent, not an order
     for m in cues.MODAL_RE.finditer(clause, begin):
         if past and m.group() in cues.ADVERBIAL_CUES:
             continue
@@ -254,6 +256,14 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+    if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
+            and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
+        return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
+    if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
+        return None  # 还有很多工作要做; 目的是要烧共产党
+    if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
+            and not cues.ACTOR_RE.match(head):
+        return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
@@ -336,6 +346,9 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
         clauses = list(_pieces(text, g_start, g_end, "，,：:"))
         opened: tuple[int, Cue] | None = None  # an implicit directive waiting for its end
         for i in range(len(clauses)):
+            clause = text[clauses[i][0]:clauses[i][1]]
+            if opened is None and cues.INTENT_RE.match(clause, _skip_prefix(clause)):
+                break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
             cue = _live_cue(text, start, clauses, i, statement)
             if cue is None:
                 continue

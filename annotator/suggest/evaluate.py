@@ -2,6 +2,7 @@
 
     python -m annotator.suggest.evaluate                  # dev and held-out tables, per document
     python -m annotator.suggest.evaluate --errors         # + misses and false proposals by error class
+    python -m annotator.suggest.evaluate --dev-only       # dev documents only (while changing rules)
     python -m annotator.suggest.evaluate --implicit       # also propose implicit directives
     python -m annotator.suggest.evaluate --learning-curve # the per-project learner, simulated
     python -m annotator.suggest.evaluate --bench          # ms for a ~30 000-character speech
@@ -29,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.suggest import errors
-from annotator.suggest.gold import (GOLD_FILE, build_gold, held_out_batch, is_held_out, is_implicit, load_gold,
+from annotator.suggest.gold import (GOLD_FILE, build_gold, doc_kind, held_out_batch, is_held_out, is_implicit, load_gold,
                                     parse_markup, write_gold)
 
 __all__ = ["GOLD_FILE", "Score", "bench", "build_gold", "load_gold", "parse_markup", "score", "main"]
@@ -180,17 +181,21 @@ def suggest_for(text: str, unit: str = "clause", implicit: bool = False):
 
 
 def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dict[str, Score]:
-    """Per-document scores keyed by document id, plus "dev", "heldout" (with its parts "heldout-1" and
-    "heldout-2") and "all" sums."""
+    """Per-document scores keyed by document id, plus "dev", "heldout" (with its parts "heldout-1",
+    "heldout-2" and "heldout-3") and "all" sums."""
     out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "heldout-1": Score(), "heldout-2": Score(),
-                             "all": Score()}
+                             "heldout-3": Score(), "all": Score()}
     for doc in docs:
         proposed, sections = suggest_for(doc["text"], unit, implicit)
         sc = score_document(doc, proposed, sections)
         out[doc.get("id", "")] = sc
-        out["heldout" if is_held_out(doc.get("id", "")) else "dev"].add(sc)
-        if held_out_batch(doc.get("id", "")):
-            out[held_out_batch(doc.get("id", ""))].add(sc)
+        part = "heldout" if is_held_out(doc.get("id", "")) else "dev"
+        out[part].add(sc)
+        out.setdefault(f"{part}:{doc_kind(doc.get('id', ''))}", Score()).add(sc)
+        batch = held_out_batch(doc.get("id", ""))
+        if batch:
+            out[batch].add(sc)
+            out.setdefault(f"{batch}:{doc_kind(doc.get('id', ''))}", Score()).add(sc)
         out["all"].add(sc)
     return out
 
@@ -229,7 +234,17 @@ def _row(name: str, sc: Score) -> str:
             f"{sc.i_gold:>9} {sc.i_recall:>6.3f} {sc.ratio(sc.i_right, sc.i_proposed):>6.3f}")
 
 
-_SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "all")
+_SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "heldout-3", "all")
+
+
+def _kind_rows(scores: dict[str, Score], part: str, docs: list[str]) -> list[str]:
+    """The part's sums for speeches and for reports apart (examiners found speeches much worse)."""
+    rows = []
+    for kind, plural in (("speech", "speeches"), ("report", "reports")):
+        if f"{part}:{kind}" in scores:
+            n = sum(1 for k in docs if doc_kind(k) == kind)
+            rows.append(_row(f"   {part} {plural} ({n})", scores[f"{part}:{kind}"]))
+    return rows
 
 
 def report(scores: dict[str, Score], show_errors: bool = False, heldout_examples: bool = False) -> str:
@@ -237,14 +252,16 @@ def report(scores: dict[str, Score], show_errors: bool = False, heldout_examples
     ``heldout_examples`` (reading held-out examples is tuning on them: the CLI asks for it explicitly)."""
     lines = [_HEADER]
     for part in ("dev", "heldout"):
-        docs = [k for k in scores if k not in _SUMS and is_held_out(k) == (part == "heldout")]
-        batches = ("",) if part == "dev" else ("heldout-1", "heldout-2")
+        docs = [k for k in scores if k not in _SUMS and ":" not in k and is_held_out(k) == (part == "heldout")]
+        batches = ("",) if part == "dev" else ("heldout-1", "heldout-2", "heldout-3")
         for batch in batches:
             mine = [k for k in docs if held_out_batch(k) == batch]
             lines += [_row(k, scores[k]) for k in mine]
             if batch and mine:
                 lines.append(_row(f"== {batch.upper()} ({len(mine)} documents)", scores[batch]))
+                lines += _kind_rows(scores, batch, mine)
         lines.append(_row(f"== {part.upper()} ({len(docs)} documents)", scores[part]))
+        lines += _kind_rows(scores, part, docs)
     lines.append(_row("== ALL", scores["all"]))
     lines.append("targets (held-out): statistic recall ≥ 0.97, exact ≥ 0.95, false numerals ≤ 3 %; "
                  "explicit directive recall ≥ 0.95, precision ≥ 0.95 overall and ≥ 0.90 per document")
@@ -269,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list every dev miss and false proposal with its class")
     ap.add_argument("--heldout-examples", action="store_true",
                     help="with --errors, list held-out examples too (do not tune on them)")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="score the dev documents only: what to look at while changing rules")
     ap.add_argument("--learning-curve", action="store_true",
                     help="simulate an annotator on the first part of each document, score the rest")
     args = ap.parse_args(argv)
@@ -286,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(learning_curve_report(load_gold(), implicit=args.implicit))
         return 0
-    print(report(score(load_gold(), unit=args.unit, implicit=args.implicit), show_errors=args.errors,
+    docs = load_gold(part="dev") if args.dev_only else load_gold()
+    print(report(score(docs, unit=args.unit, implicit=args.implicit), show_errors=args.errors,
                  heldout_examples=args.heldout_examples))
     return 0
 

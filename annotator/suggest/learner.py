@@ -98,7 +98,44 @@ def features(text: str, s: Suggestion) -> dict[str, float]:
         if who in head or who in span[:6]:
             f[f"who={who}"] = 1.0
     f["whole_sentence"] = 1.0 if (s_end - s_start) - length <= 3 else 0.0
+    f.update(_cue_context(text, s, sentence, s_start))
     return {k: v for k, v in f.items() if v}
+
+
+# Words that, next to a cue, tell its use apart across documents: 要 before 变/出/发生 foretells, after 总/就
+# it predicts; 的/吗/呢 close statements and questions. Character pairs around the *cue* (not only around the
+# span) generalise from one document to the next: the span's own edges mostly name its topic.
+_PARTICLES = ("的", "了", "吗", "呢", "呀", "嘛", "吧")
+_PAST_WORDS = re.compile(r"了|已经|已|过去|去年|一年来|年来|取得")
+
+
+def _cue_context(text: str, s: Suggestion, sentence: str, s_start: int) -> dict[str, float]:
+    f: dict[str, float] = {}
+    word = s.rule.rsplit(":", 1)[-1] if ":" in s.rule else ""
+    span = text[s.start:s.end]
+    at = span.find(word) if word else -1
+    if at >= 0:
+        pos = s.start + at
+        left, right = text[max(0, pos - 2):pos], text[pos + len(word):pos + len(word) + 2]
+        f[f"cue_L1={left[-1:]}"] = 1.0
+        f[f"cue_L2={left}"] = 1.0
+        f[f"cue_R1={right[:1]}"] = 1.0
+        f[f"cue_R2={right}"] = 1.0
+        f[f"cue={word}|R1={right[:1]}"] = 1.0
+        f["cue_at_start"] = 1.0 if at <= 2 else 0.0
+    tail = sentence.rstrip("。！？!?；;，, \n")
+    if tail:
+        f[f"tail={tail[-1]}" if tail[-1] in _PARTICLES else "tail=other"] = 1.0
+    if "？" in sentence or "?" in sentence:
+        f["question"] = 1.0
+    # The paragraph around: review narrative (了/已/去年…) or a list of tasks.
+    p_start = text.rfind("\n", 0, s.start) + 1
+    p_end = text.find("\n", s.end)
+    paragraph = text[p_start:p_end if p_end >= 0 else len(text)]
+    f["para_past"] = min(3.0, len(_PAST_WORDS.findall(paragraph)) / 3)
+    f["para_first_sentence"] = 1.0 if s_start <= p_start + 1 else 0.0
+    f[f"para_len={min(4, len(paragraph) // 100)}"] = 1.0
+    return f
 
 
 def _sigmoid(z: float) -> float:

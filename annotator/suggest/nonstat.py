@@ -48,10 +48,23 @@ _MEASURE_BEFORE = re.compile(
 # A duration measures when something is shortened, lengthened or reached (缩短5天, 优良天数达到318天).
 # Counters of anything at all (个, 项, 次…): with a small Chinese numeral they count talk, not things,
 # unless a measurement verb says otherwise. Physical units (公里, 座, 户, 吨) always measure.
-_GENERIC = frozenset("个项条种次件点把只张类")
+_GENERIC = frozenset("个项条种次件点把只张类期")  # 期: 长江存储三期, 二期工程 name a phase
 _DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月"})
-_DURATION_MEASURE = re.compile(r"(?:连续|缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
+_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
                                r"控制在|天数|时长|工期|周期)[\u4e00-\u9fff]{0,4}$")
+# A streak says how long something has held, it measures nothing: 连续9年稳定在…, 连续13个月正增长,
+# 连续三年被评为… (the figure after it, if any, is the statistic).
+_STREAK_BEFORE = re.compile(r"连续(?:第)?$")
+_STREAK_UNITS = frozenset({"年", "个月", "月", "天", "日", "届", "次", "季度", "周"})
+# N条 naming a document or a set of rules: 十七条协议, 农业发展纲要四十条, 稳增长“21条”.
+_RULESET_AFTER = re.compile(r"(?:协议|协定|规定|意见|措施|办法|纪律|禁令|军规|政策|纲要)")
+_RULESET_BEFORE = re.compile(r"(?:纲要|条例|协议|规定|意见|的|稳增长)[“\"]?$")
+# A figure given once and then used to name the group it counted refers back, it measures nothing new:
+# 有五百万左右知识分子…这五百万左右的知识分子中, 在五百万总数中, 就五百万的总数来说 (the 1957 propaganda
+# speech, 17); 申报的有几百万人…对这几百万人加税 (a tax blog, search-index file 37828726670).
+# …and stands where a name stands: after a demonstrative, 在/就 (not 稳定在, 控制在), or opening a clause.
+_REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;！？\n])$|^$")
+_REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?![国央心学期部等型])|里头|里面)")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
@@ -125,6 +138,17 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # "DOCX", "20xx": letters of a word or a year, not a template count
     if not chinese and not placeholder and before and before.isascii() and (before.isalnum() or before in "./:@_#-"):
         return True  # part of an ID, a version, a URL leftover
+    figure = text[m.start():end]
+    if len(figure) >= 2 and 0 <= text.find(figure) < m.start() and (
+            _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start())
+            or (_REFERENCE_AFTER.match(after) and _REFERENCE_BEFORE.search(text, max(0, m.start() - 3), m.start()))):
+        return True  # 这五百万左右的知识分子: the figure given before, now naming its group
+    if unit == "条" and not has_bound and (_RULESET_AFTER.match(after) or (
+            _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            and re.match(r"[里中是已都就的，,。；;、）)”\s]|$", after))):
+        return True  # 十七条协议, 纲要四十条: the name of a set of rules, not a count
+    if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
         return True  # ordinal, 前四年
     if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
@@ -158,7 +182,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
     if re.match(r"半[月年]", after):
         return True  # 十三个半月
-    if chinese and not scale and not has_bound and value is not None and (value < 10 or "几" in num) \
+    if chinese and not scale and not has_bound and value is not None and (value < 10 or re.fullmatch(r"几十?", num)) \
             and unit in _GENERIC \
             and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
         return True  # 开三次会, 不是两个脚: a small count with no measurement around it

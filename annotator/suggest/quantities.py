@@ -29,7 +29,8 @@ _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
 _HALF = r"一半|过半|半数|大半|半(?=倍)"
-_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
+_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
@@ -46,6 +47,8 @@ _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|�
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
+_RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
+                           r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
@@ -130,6 +133,11 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     if num in ("一半", "过半", "半数", "大半", "半"):
         return 0.5, None, num != "半"
     frac = re.match(_FRACTION, num)
+    if frac and "、" in num:
+        items = [parse_number(x) for x in num[frac.end():].split("、")]
+        if None not in items and parse_number(frac.group()[:-2]) in (100, 1000):
+            return min(items), max(items), False
+        return None, None, False
     if frac:
         denominator = parse_number(frac.group()[:-2])
         numerator = parse_number(num[frac.end():])
@@ -190,7 +198,12 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         unit, end = "", m.start("unit")
     counted = chinese and not unit and not scale and re.search("[百千]$", num) \
         and nonstat.COUNTED_NOUN_RE.match(text, end)
-    if not (unit or scale or is_fraction or counted):
+    # A ratio has no unit: 城乡居民收入倍差缩小到1.94 (19), 城乡居民收入比缩小到2.39，比上年下降0.06 (a
+    # provincial statistical communiqué, search-index file 14442989667). Only a decimal after a measuring verb,
+    # with a ratio word before it in the clause: a bare integer there is still a year or an ID.
+    ratio = not chinese and not placeholder and "." in num and bool(_RATIO_BEFORE.search(text, max(0, m.start() - 24),
+                                                                                       m.start()))
+    if not (unit or scale or is_fraction or counted or ratio):
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
         return None

@@ -3,7 +3,8 @@
 first run with a name → import a speech from the File menu → tag a directive (Shift+1, the clause at the
 cursor) and a statistic with "%" (find it, press 2) → accept a suggestion (Tab, Enter) → another
 process imports into the same project → kill -9 → restart → the same document and place (cursor and
-top line), every span the app acknowledged still there with its exact text.
+top line), every span the app acknowledged still there with its exact text → Ctrl+Z undoes the edits
+made before the restart, newest first.
 """
 
 from __future__ import annotations
@@ -181,6 +182,15 @@ def test_a_day_at_a_real_display(x_display, tmp_path):
         _wait("the suggestion at the restored cursor accepted", lambda: len(_spans(project)) == len(after) + 1, app=app)
         (new,) = [v for k, v in _spans(project).items() if k not in after]
         assert new[0] == where["cursor"]
+
+        # Undo survives the kill -9 (rebuilt from the event log): Ctrl+Z takes back this session's accept,
+        # then the edits made before the restart, newest first.
+        app.key("ctrl+z")
+        _wait("this session's accept undone", lambda: _spans(project) == after, app=app)
+        app.key("ctrl+z")
+        _wait("the accept before the restart undone", lambda: _spans(project) == before, app=app)
+        app.key("ctrl+z")
+        _wait("the directive undone", lambda: {v[2] for v in _spans(project).values()} == {"statistic"}, app=app)
     finally:
         if app.proc and app.proc.poll() is None:
             app.proc.kill()

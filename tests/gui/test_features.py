@@ -189,7 +189,7 @@ def test_incremental_updates_match_the_store(make_window, tmp_path, qtbot):
         assert {(s.id, s.start, s.end, s.label) for s in session.suggestions} == open_, action
         assert {s.id for s in window.span_model.rows} == {x[0] for x in stored | open_}
         assert {s.id for s in window.view.highlighter.index.items} == {x[0] for x in stored | open_}
-        for number, item in enumerate(window._outline_items):  # each section's tag count, kept up to date
+        for number, item in enumerate(window.navigation.outline_items):  # each section's tag count, kept up to date
             section = session.sections[number]
             count = sum(1 for x in stored if section.start <= x[1] < section.end)
             parent = item.parent() or window.outline_model.invisibleRootItem()

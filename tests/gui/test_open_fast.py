@@ -80,7 +80,7 @@ def test_long_document_settles_to_exactly_what_is_stored(make_window, tmp_path, 
     # the last section's tag count is the stored one (counts refreshed after the full read)
     last = len(session.sections) - 1
     expected = sum(1 for s in stored if session.sections[last].start <= s.start < session.sections[last].end)
-    item = window._outline_items[last]
+    item = window.navigation.outline_items[last]
     parent = item.parent() or window.outline_model.invisibleRootItem()
     assert parent.child(item.row(), 1).text() == (str(expected) if expected else "")
 

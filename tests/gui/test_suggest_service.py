@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from annotator.cli import cli
 from annotator.gui import workers
 from annotator.services import suggesting
+from annotator.services.stores import store_factory
 from annotator.storage import open_project
 from annotator.storage import spans as span_store
 from annotator.storage.spans import SUGGESTER
@@ -57,7 +58,7 @@ def test_worker_retrains_when_due(project_path, monkeypatch):
     monkeypatch.setattr(training, "should_retrain", lambda project, every=20: True)
     monkeypatch.setattr(training, "train", lambda project, threshold=None: trained.append(1) or {"decisions": 0})
     results = []
-    worker = workers.SuggestWorker(project_path, 1)
+    worker = workers.SuggestWorker(store_factory(project_path), 1)
     worker.finished.connect(lambda doc, count: results.append(count))
     worker.run()
     assert trained == [1] and results and results[0] > 0

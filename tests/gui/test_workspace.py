@@ -106,16 +106,16 @@ def test_outline_and_text_stay_in_sync(make_window, project_path, qtbot):
     sections = window.session.sections
     assert len(sections) > 5
     target = sections[3]
-    index = window._outline_items[3].index()
+    index = window.navigation.outline_items[3].index()
     window.outline.setCurrentIndex(index)
-    window._on_outline_clicked(index)
+    window.navigation.on_outline_clicked(index)
     start, _end = window.view.selection()
     assert start == target.start
     # moving the cursor into another section selects its node
     other = sections[-1]
     window.view.select_range(other.start + len(other.marker) + 1, other.start + len(other.marker) + 1)
     current = window.outline.currentIndex()
-    assert window._outline_items[len(sections) - 1].index() == current
+    assert window.navigation.outline_items[len(sections) - 1].index() == current
 
 
 def test_structure_corrections_survive_reparse_and_undo(make_window, project_path, qtbot):

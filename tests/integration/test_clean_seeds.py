@@ -1,4 +1,4 @@
-"""The cleaner on the real download-site scrapes in ../shared/seeds (skipped when absent).
+"""The cleaner on the real download-site scrapes in ../shared/seeds (the seeds_dir fixture fails when absent).
 
 The oracle is deliberately cruder than the cleaner: it drops only what is certainly chrome (short
 lines holding a site word, lines with the editor's 小编, page counters, the ambiguous "N、" at paragraph
@@ -33,8 +33,7 @@ PAGE_COUNTER = re.compile(r"第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页")
 
 def seed_files(seeds_dir: Path) -> list[Path]:
     files = sorted(seeds_dir.glob("*.txt"))
-    if not files:
-        pytest.skip("no seed files")
+    assert files, f"no seed files in {seeds_dir}"
     return files
 
 
@@ -113,3 +112,15 @@ def test_titles_and_duplicates(seeds_dir):
             assert [line.strip() for line in result.text.split("\n")].count(result.title) == 1
             assert first_line.strip() == result.title
         assert not first_line.startswith(("收藏", "分享", "下载", "上传"))
+
+
+def test_cleaning_twice_removes_nothing_more(seeds_dir):
+    # Several real speeches joined into one file, as users paste them: a second pass must find
+    # nothing the first one left (no "page-chunk number" or chrome line appears only after a first cut).
+    texts = [path.read_text(encoding="utf-8") for path in seed_files(seeds_dir)]
+    for joined in ("\n\n".join(texts), "\n\n".join(reversed(texts)), "\n".join(texts[1:] + texts[:1])):
+        once = clean(joined).text
+        assert clean(once).text == once
+    for text in texts:
+        once = clean(text).text
+        assert clean(once).text == once

@@ -13,9 +13,10 @@ import pytest
 from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents, group_of, load_gold, score_corpus, split_of
 
 FLOORS = {  # split: (F1, level accuracy, exact titles)
-    "dev": (0.994, 0.98, 0.96),
-    "heldout": (0.99, 0.99, 0.96),
-    "all": (0.995, 0.985, 0.96),
+    "dev": (0.989, 0.975, 0.96),
+    "heldout": (0.99, 0.99, 0.96),  # looked at while rules were written: a regression check only
+    "fresh": (0.91, 0.95, 0.99),  # never tuned on; the floor is its first score
+    "all": (0.97, 0.97, 0.96),
 }
 
 
@@ -37,6 +38,13 @@ def test_every_gold_heading_is_in_its_document(scored):
     # score_corpus raises GoldError for a gold line that is not in the raw text; reaching here means none.
     docs, _ = scored
     assert sum(d.gold for d in docs) >= 300
+
+
+def test_fresh_held_out_group_is_declared_and_large_enough():
+    # The honest held-out group: declared in SOURCES.json, scored to report, never tuned on.
+    fresh = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh"]
+    assert len(fresh) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh) >= 150
 
 
 def test_split_keeps_variants_with_their_source():

@@ -322,3 +322,26 @@ def test_plain_speech_loses_nothing(parts, seps):
 @given(st.text(alphabet="第页共12、。：:\n  \u3000上传人版权所有展开小编资源描述", max_size=120))
 def test_offsets_hold_on_arbitrary_text(raw):
     check_offsets(raw, clean(raw))
+
+
+def test_a_source_line_with_a_time_in_it_goes_in_the_first_pass():
+    # "来源：… 发布时间：…": the time is inline chrome; what is left is a source line, which the first
+    # pass must see as such (else only a second cleaning removes it: not idempotent).
+    raw = ("省司法厅直属机关党建工作会议召开\n"
+           "青海司法行政网：http://www.qhsf.gov.cn    来源：厅直属机关党委   供稿：厅直属机关党委  发布时间：2017/3/10 14:41:46\n"
+           "　　3月10日上午，省司法厅召开2017年厅直属机关党建工作会议，学习贯彻会议精神，总结去年工作，部署今年任务。\n"
+           "　　会议指出，一年来各级党组织认真履行职责，取得了明显成效。会议要求，要抓好落实。\n")
+    once = clean(raw).text
+    assert "http" not in once and "发布时间" not in once
+    assert "3月10日上午" in once and "要抓好落实" in once
+    assert clean(once).text == once
+
+
+def test_cleaning_every_corpus_document_twice_removes_nothing_more():
+    from annotator.io.readers import read_file
+    from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents
+
+    docs = [read_file(doc).text for doc, _gold in corpus_documents(DEFAULT_CORPUS)]
+    for text in docs + ["\n\n".join(docs)]:
+        once = clean(text).text
+        assert clean(once).text == once

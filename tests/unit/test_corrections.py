@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from annotator.domain.model import Section
 from annotator.structure.corrections import apply_edits, innermost_at, rebuild_tree, section_path
 
@@ -24,9 +26,15 @@ def test_rebuild_tree_sets_parents_and_ends():
     assert innermost_at(secs, TEXT.index("要落实")) == 2
 
 
-def test_levels_cannot_skip():
-    secs = rebuild_tree([_sec("一、", 1), _sec("（一）", 4)], len(TEXT))
-    assert [s.level for s in secs] == [1, 2]
+def test_levels_skip_at_most_two_missing_headings():
+    # A child may sit below headings that were not found (the parser's true level), but not further.
+    secs = rebuild_tree([_sec("一、", 1), _sec("（一）", 3), _sec("（二）", 3)], len(TEXT))
+    assert [(s.level, s.parent) for s in secs] == [(1, None), (3, 0), (3, 0)]
+    secs = rebuild_tree([_sec("一、", 1), _sec("（一）", 7)], len(TEXT))
+    assert [(s.level, s.parent) for s in secs] == [(1, None), (4, 0)]
+    # By hand a section goes right under its parent, and a top section is level 1.
+    secs = rebuild_tree([_sec("一、", 2), replace(_sec("（一）", 4), source="manual")], len(TEXT))
+    assert [(s.level, s.parent) for s in secs] == [(1, None), (2, 0)]
 
 
 def test_edits_replay_over_a_fresh_parse():

@@ -298,3 +298,65 @@ def test_task_clauses_without_a_statement_stay_implicit_directives():
 ])
 def test_agenda_and_results_are_no_implicit_tasks(text):
     assert _spans(text, implicit=True) == []
+
+
+# Third round (issue 17): declarations of intent by a named subject, 建议 as a noun, lessons drawn.
+@pytest.mark.parametrize("text", [
+    "中国将继续扩大高水平对外开放。",
+    "我们愿与海内外朋友共享机遇、共赢未来。",
+    "中国愿同国际社会一道落实全球发展倡议。",
+    "对这些问题，我们将高度重视，进一步采取有效措施加以解决。",
+    "大家提了很多建议。",
+    "办理人大代表建议3623件。",
+    "过去五年历程，让我们深刻体会到，团结奋斗是最大的力量。",
+])
+def test_intent_nouns_and_lessons_are_not_directives(text):
+    found = [text[s.start:s.end] for s in suggest_directives(text, implicit=True)]
+    assert found == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们要多维研判形势，精准应对挑战。", "我们要多维研判形势，精准应对挑战"),
+    ("建议各地加强督查。", "建议各地加强督查"),
+    ("让我们更加紧密地团结起来，砥砺前行！", "让我们更加紧密地团结起来，砥砺前行"),
+    ("我们会同有关部门要抓紧落实。", "我们会同有关部门要抓紧落实"),
+])
+def test_directives_next_to_those_forms_stay(text, expected):
+    found = [text[s.start:s.end] for s in suggest_directives(text)]
+    assert found == [expected]
+
+
+# Third round, from a 1957 speech used as an unmarked dev probe (坚定地相信群众的大多数) and 13/17/21 of the gold.
+@pytest.mark.parametrize("text", [
+    "还有一个是怕下不得台。",  # V不得: cannot, not must not
+    "他是升得降不得的人。",
+    "目的是要烧共产党，就下不得台。",  # the aim was to…
+    "其他的阶级都要过渡到工人阶级那方面去。",  # will become
+    "农民第二步要变为国营农场的工人。",
+    "进了工会不等于就是工人阶级，还要有一个改造过程。",  # it takes a process
+    "三年不整风，资本主义思想又要抬头。",  # again will
+    "农业发展纲要里头就有很多事情要做。",  # there is work to do
+])
+def test_third_round_not_directives(text):
+    assert [text[s.start:s.end] for s in suggest_directives(text)] == []
+
+
+@pytest.mark.parametrize("text", ["各单位不得擅自调整。", "既要抓发展，又要抓安全。", "我们又要抓紧学习。"])
+def test_third_round_directives_kept(text):
+    assert suggest_directives(text)
+
+
+@pytest.mark.parametrize("text", [
+    "应该说，情况基本上是健康的。",  # "it must be said" (17; 应当说， in many public texts)
+    "在正常情况下也应该能做到，或者时间长一点也应该能做到。",  # expectation (21)
+    "如果认为社会主义改造只是要改造别人，不要改造知识分子，那就错误了。",  # a belief refuted (17)
+    "如果你认为这样就不要检查了，那就错了。",
+])
+def test_should_said_expectations_and_refuted_beliefs(text):
+    assert [text[s.start:s.end] for s in suggest_directives(text)] == []
+
+
+@pytest.mark.parametrize("text", ["我们应该加强学习。", "各地应当是表率。", "各国应尊重彼此主权。",
+                                  "如果认为有困难，要及时报告。"])
+def test_should_as_an_order_stays(text):
+    assert suggest_directives(text)

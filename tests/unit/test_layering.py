@@ -58,8 +58,9 @@ def test_import_linter_contracts_hold():
     assert "broken" not in result.stdout.split("Contracts:")[-1].lower().replace("0 broken", "")
 
 
-# Only annotator/storage talks to the database. The benchmark harness (annotator/bench and its GUI half,
-# annotator/gui/bench.py) builds fixtures and is exempt until it moves out of the package (issue 15).
+# Only annotator/storage talks to the database. The benchmark harness (annotator/bench) builds fixtures
+# and measures floors (a bare INSERT+COMMIT is the floor a keystroke's commit is compared with), so it is
+# exempt; its GUI half (annotator/gui/bench.py) stores its fixture through storage and is not.
 _DATABASE_ATTRIBUTES = {"conn", "db", "execute", "executemany", "executescript"}
 # SQL as written in this code base: the verb upper case, then the word that makes it a statement.
 _SQL = re.compile(r"\s*(SELECT\b[\s\S]*\bFROM\b|(INSERT|REPLACE)(\s+OR\s+[A-Z]+)?\s+INTO\b|UPDATE\s+\S+\s+SET\b"
@@ -95,7 +96,7 @@ def test_no_database_access_outside_storage():
     offenders = []
     for path in sorted(PKG.rglob("*.py")):
         rel = path.relative_to(PKG)
-        if rel.parts[0] in ("storage", "bench") or rel.as_posix() == "gui/bench.py":
+        if rel.parts[0] in ("storage", "bench"):
             continue
         offenders.extend(f"{rel}:{line}: {what}" for line, what in _database_uses(path.read_text(encoding="utf-8")))
     assert not offenders, "database access outside annotator/storage (add a function there):\n" + "\n".join(offenders)

@@ -50,7 +50,7 @@ def test_ranges_are_one_quantity_valued_at_their_low_end(text, low):
 
 
 @pytest.mark.parametrize("text, unit", [("实现x亿元", "元"), ("增长x%", "%"), ("XX个项目", "个"), ("×个", "个"),
-                                        ("连续x个月", "个月"), ("完成××亿元", "元")])
+                                        ("缩短x个月", "个月"), ("完成××亿元", "元")])
 def test_template_placeholders_are_quantities_without_value(text, unit):
     q = _one(text)
     assert q.placeholder and q.value is None and q.unit == unit

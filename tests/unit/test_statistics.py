@@ -2,6 +2,7 @@
 
 import pytest
 
+from annotator.suggest import suggest
 from annotator.suggest.statistics import suggest_statistics
 
 
@@ -104,3 +105,69 @@ def test_vague_percentage_in_words_has_a_range():
 @pytest.mark.parametrize("text", ["这里有三种立场，坚定的，动摇的，反对的。", "学习有两种态度。"])
 def test_kinds_of_stance_are_discourse_counts(text):
     assert suggest_statistics(text) == []
+
+
+# Third round (issue 17): classes found on dev material (a 2026 provincial report used as an unmarked probe,
+# and 04/06 of the gold set), each stated on the words around the number.
+@pytest.mark.parametrize("text", [
+    "新建商品房销售面积连续13个月正增长。",  # a streak: how long, not how much
+    "我镇连续三年被评为全县综合考核先进。",
+    "长江存储三期等项目加快建设。",  # a phase of a project is its name
+    "办理人大代表建议3623件、政协提案3862件。",  # counted: statistics, but 建议 is no directive
+])
+def test_third_round_non_statistics_and_nouns(text):
+    found = suggest(text)
+    values = [text[s.start:s.end] for s in found if s.label == "statistic"]
+    assert not any("连续" in v or v.endswith("三期") for v in values), values
+    assert not [s for s in found if s.label == "directive"], [text[s.start:s.end] for s in found]
+
+
+def test_a_streak_keeps_the_figure_after_it():
+    text = "粮食总产量连续9年稳定在1300亿斤以上。"
+    values = [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"]
+    assert values == ["1300亿斤以上"]
+
+
+@pytest.mark.parametrize("text", ["按照中央和西藏地方政府的十七条协议办事。", "我讲一讲农业发展纲要四十条。",
+                                  "农业发展纲要四十条里头就有很多事情要做。"])
+def test_a_numbered_set_of_rules_is_a_name(text):
+    assert [s for s in suggest(text) if s.label == "statistic"] == []
+
+
+def test_counted_articles_stay_statistics():
+    text = "全年制定修订地方性法规十七条。"
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == ["十七条"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("各类知识分子大约有五百万左右。这五百万左右的知识分子中，绝大多数人都是爱国的。在五百万总数中占大多数。",
+     ["约有五百万左右"]),
+    ("申报的大约有几百万人。对这几百万人加税，意义不大。", ["约有几百万人"]),
+    ("征购粮食八百几十亿斤。今后把征购数量稳定在八百几十亿斤的水平上。", ["八百几十亿斤", "八百几十亿斤"]),
+])
+def test_a_figure_repeated_to_name_its_group_is_no_new_statistic(text, kept):
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == kept
+
+
+@pytest.mark.parametrize("text, values", [
+    ("城乡居民收入倍差缩小到1.94，地区居民收入最高最低倍差缩小到1.61。", ["1.94", "1.61"]),
+    ("城乡居民收入比缩小到2.39，比上年下降0.06。", ["2.39", "0.06"]),
+    ("软件版本为1.2，会议在2023年召开。", []),  # no ratio word: a bare number stays out
+    ("收入倍差缩小到2。", []),  # a bare integer stays out even after a ratio word
+])
+def test_a_ratio_has_no_unit(text, values):
+    assert [s.attributes["value_text"] for s in suggest(text) if s.label == "statistic"] == values
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("这种人大约只占百分之一、二、三。", "百分之一、二、三", 1, 3),  # a spoken list of percents (17)
+    ("全乡合作社有九十几个。", "九十几个", 90, 99),  # a vague count above ten is a count
+])
+def test_spoken_lists_and_vague_counts(text, value, low, high):
+    found = [s.attributes for s in suggest(text) if s.label == "statistic"]
+    assert [a["value_text"] for a in found][-1] == value
+    assert low <= found[-1]["number"] <= high and found[-1].get("number_max", high) <= high
+
+
+def test_a_few_or_a_few_dozen_still_count_talk():
+    assert [s for s in suggest("开了几十个会，讲了几个问题。") if s.label == "statistic"] == []

@@ -29,17 +29,22 @@ def test_gold_set_size_and_split():
     assert held == ["08_heldout_ecology_health", "10_1955_agricultural_cooperation_report",
                     "12_beijing_2024_municipal_report", "14_1957_third_plenum_speech",
                     "16_1957_jinan_nanjing_cadre_speeches", "18_henan_2022_business_environment_implementation_plan",
-                    "20_1955_national_party_conference_opening_speech", "22_2018_2019_leadership_speech_excerpts"]
+                    "20_1955_national_party_conference_opening_speech", "22_2018_2019_leadership_speech_excerpts",
+                    "23_sichuan_2026_provincial_report", "24_henan_2026_provincial_report",
+                    "25_national_2023_work_report_digest", "26_1955_seventh_cc_sixth_plenum_conclusion",
+                    "27_2025_victory_anniversary_speech", "28_guangdong_2026_report_15th_plan_section"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
-    assert [held_out_batch(d) for d in held] == ["heldout-1"] * 4 + ["heldout-2"] * 4
+    assert [held_out_batch(d) for d in held] == ["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
+    assert held_out_batch("29_any_later_document") == "heldout-3"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
 def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     text = report(scores, show_errors=True)
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
+    assert "== HELDOUT-3 (6 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == scores["heldout-1"].d_gold + scores["heldout-2"].d_gold
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3))
 
 
 def _shown(sc, part, kind):
@@ -51,20 +56,20 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the second batch (16–21) held-out stands at
-    # 0.95 / 0.95 / 4.0 % and dev at 0.99 / 0.99 / 2.8 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; after the third round held-out (08–28) stands at
+    # 0.96 / 0.96 / 3.1 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.03 if part == "dev" else 0.055), _shown(sc, part, "statistic false")
+    assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= 0.9, _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; after the second round of rules it stands at 0.82 there (0.80
-    # before) and 0.95 on dev (0.905 before): speeches of the 1950s, see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.8), _shown(sc, part, "directive false")
+    # Issue 17 asks 0.95 on held-out; after the third round it stands at 0.85 there (0.83 at the start of
+    # the round, 08–28) and 0.96 on dev: reports' review and plan sections and 1950s speeches, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():

@@ -1,0 +1,152 @@
+"""An annotator's undo history of one document, rebuilt from the project's event log (issue 15).
+
+Every change is stored with an event in the same transaction (storage/events.py), so the log already
+holds what the undo stack held before a restart. This module reads it back as ``Step``s, oldest first:
+what the GUI's undo stack would contain had the program never stopped — the GUI turns each step into
+the same undo command the key made (gui/history.py). Qt-free, so it is tested on its own.
+
+How the log is read:
+- only this annotator's events of this document, and only changes a main-window command makes (a span
+  of this annotator's own added, removed or edited; a suggestion answered; the document's status or
+  title; an outline correction; a note). Everything else (imports, suggestion runs, gold, renames) is not on the
+  stack, as it was not before the restart.
+- an event that exactly reverses the newest step (the span removed again, the update back, the status
+  back, ``outline.undo`` of that edit, the note removed) is that step's undo: the step leaves the
+  stack. A later redo is an ordinary event and comes back as a step. Consequence: a span added and then
+  deleted by hand leaves no step (its net effect is nothing), where the live stack would hold both; the
+  project's data is the same either way and Ctrl+Z goes on to the change before.
+- "not started → in progress" right after the first tag belongs to that tag's command (commands.py
+  moves the status with it), so it is folded into that step, and its reversal into that step's undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.domain.model import Span
+
+# The events a main-window command writes, by what they do to the stack.
+_ADDS = ("span.add", "span.restore", "suggestion.accept", "suggestion.reject")
+_OUTLINE_OPS = ("add", "remove", "shift", "title_end")
+# How far back the log is read: the newest events of the document (every annotator's), enough for any
+# session's stack; older steps cannot be undone after a restart.
+HISTORY_EVENTS = 2000
+_SPAN_FIELDS = ("label", "attributes", "start", "end", "status", "provenance")
+
+
+@dataclass
+class Step:
+    """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
+    note."""
+
+    kind: str
+    event_id: int
+    action: str
+    span: Span | None = None  # add/remove: the span; update: the span before
+    changes: dict[str, Any] = field(default_factory=dict)  # update: field → value after
+    before: Any = None  # status: the status before (None: never marked); rename: the title before
+    after: Any = None  # status: the status after; rename: the title after
+    edit_id: int | None = None  # outline: the correction's id in section_edits
+    op: str = ""  # outline: add/remove/shift/title_end
+    anchor: int = 0
+    payload: dict[str, Any] = field(default_factory=dict)
+    comment: dict[str, Any] | None = None  # note: the comment's fields
+    started: bool = False  # this tag moved the document from "not started" to "in progress"
+
+
+def span_from_json(data: dict[str, Any]) -> Span:
+    return Span(id=data["id"], document_id=data["document_id"], start=data["start"], end=data["end"],
+                label=data["label"], annotator=data["annotator"], status=data["status"],
+                attributes=data.get("attributes") or {}, source=data.get("source", "manual"),
+                provenance=data.get("provenance") or {}, created=data.get("created"), updated=data.get("updated"))
+
+
+def _step(event: dict[str, Any], annotator: str) -> Step | None:
+    """The step an event records, or None when it is not something the main window's stack holds."""
+    action, before, after = event["action"], event["before"], event["after"]
+    if action in _ADDS and isinstance(after, dict) and after.get("annotator") == annotator:
+        return Step("add", event["id"], action, span=span_from_json(after))
+    if action == "span.remove" and isinstance(before, dict) and before.get("annotator") == annotator:
+        return Step("remove", event["id"], action, span=span_from_json(before))
+    if action == "span.update" and isinstance(before, dict) and isinstance(after, dict) \
+            and before.get("annotator") == annotator:
+        changes = {k: after.get(k) for k in _SPAN_FIELDS if after.get(k) != before.get(k)}
+        return Step("update", event["id"], action, span=span_from_json(before), changes=changes) if changes else None
+    if action == "document.status":
+        return Step("status", event["id"], action, before=before, after=after)
+    if action == "document.rename" and isinstance(before, dict) and isinstance(after, dict):
+        return Step("rename", event["id"], action, before=before.get("title"), after=after.get("title"))
+    if action.startswith("outline.") and action[len("outline."):] in _OUTLINE_OPS and isinstance(after, dict):
+        payload = {k: v for k, v in after.items() if k != "anchor"}
+        return Step("outline", event["id"], action, edit_id=int(event["entity_id"]), op=action[len("outline."):],
+                    anchor=after.get("anchor", 0), payload=payload)
+    if action == "outline.undo":
+        return Step("outline_undo", event["id"], action, edit_id=int(event["entity_id"]))
+    if action in ("comment.add", "comment.restore") and isinstance(after, dict):
+        return Step("note", event["id"], action, comment=after)
+    if action == "comment.remove" and isinstance(before, dict):
+        return Step("note_remove", event["id"], action, comment=before)
+    return None
+
+
+def _reverses(step: Step, top: Step) -> bool:
+    """True when ``step`` undoes ``top`` exactly."""
+    if top.kind == "add":
+        return step.kind == "remove" and step.span.id == top.span.id
+    if top.kind == "remove":
+        return step.kind == "add" and step.span.id == top.span.id
+    if top.kind == "update":
+        if step.kind != "update" or step.span.id != top.span.id or set(step.changes) != set(top.changes):
+            return False
+        return all(step.changes[k] == getattr(top.span, k) for k in step.changes)
+    if top.kind == "status":
+        return step.kind == "status" and (step.before or "not_started") == top.after \
+            and step.after == (top.before or "not_started")
+    if top.kind == "rename":
+        return step.kind == "rename" and step.before == top.after and step.after == top.before
+    if top.kind == "outline":
+        return step.kind == "outline_undo" and step.edit_id == top.edit_id
+    if top.kind == "note":
+        return step.kind == "note_remove" and step.comment.get("id") == top.comment.get("id")
+    return False
+
+
+def rebuild(events: list[dict[str, Any]], annotator: str) -> list[Step]:
+    """The stack (oldest first) that ``events`` (one document's, oldest first) leave for ``annotator``."""
+    stack: list[Step] = []
+    unstart_due = False  # the next status event may be the reversal of an undone tag's "in progress"
+    previous_id = None  # this annotator's event before the current one
+    for event in events:
+        if event.get("annotator") != annotator:
+            continue
+        try:
+            step = _step(event, annotator)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            step = None  # a damaged event row: that change is not undoable, the rest of the history is
+        previous_id, just_before = event["id"], previous_id
+        if step is None:
+            continue
+        if step.kind == "status" and unstart_due and step.before == "in_progress" and step.after == "not_started":
+            unstart_due = False
+            continue
+        unstart_due = False
+        if step.kind == "status" and (step.before or "not_started") == "not_started" \
+                and step.after == "in_progress" and stack and stack[-1].kind == "add" and not stack[-1].started \
+                and stack[-1].span.status == "accepted" and stack[-1].event_id == just_before:
+            stack[-1].started = True  # the first tag's status change is part of that tag's command
+            continue
+        if stack and _reverses(step, stack[-1]):
+            unstart_due = stack.pop().started
+            continue
+        if step.kind in ("outline_undo", "note_remove"):
+            continue  # the undo of a step older than the log read: nothing to put on the stack
+        stack.append(step)
+    return stack
+
+
+def document_history(project, doc_id: int, annotator: str, *, limit: int = HISTORY_EVENTS) -> list[Step]:
+    """``rebuild`` over the newest ``limit`` events of the document in the project's log."""
+    from annotator.storage.events import history  # noqa: PLC0415
+
+    return rebuild(list(reversed(history(project, document_id=doc_id, limit=limit))), annotator)
