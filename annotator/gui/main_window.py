@@ -126,13 +126,6 @@ class MainWindow(QMainWindow):
     attributes = _forward("spans", "attributes")
     set_hide_suggestions = _forward("spans", "set_hide_suggestions")
     edit_attributes = _forward("spans", "edit_attributes")
-    trash = _forward("team", "trash")
-    show_notes = _forward("team", "show_notes")
-    open_compare = _forward("team", "open_compare")
-    show_progress = _forward("team", "show_progress")
-    notes_dialog = _forward("team", "notes_dialog")
-    compare_window = _forward("team", "compare_window")
-    progress_dialog = _forward("team", "progress_dialog")
     guidelines = _forward("guidelines_tab", "guidelines")
     load_guidelines = _forward("guidelines_tab", "load_guidelines")
 
@@ -240,14 +233,10 @@ class MainWindow(QMainWindow):
                                        rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
-        # The panels after the first paint (one event-loop turn): building the outline tree and the
-        # span table first tripled the time until the text showed. A long document is read in full one
-        # turn later (session.py): its outlineChanged / spansChanged fill them then.
-        self.navigation.outline_items = []  # the tree still shows the previous document until then
-        if s.doc_id is None:
-            self._fill_panels(None)  # closed: empty the panels now
-        elif not s.partial:
-            QTimer.singleShot(0, lambda d=doc_id: self._fill_panels(d))
+        # Panels after the first paint (a long document's full read fills them: session.py).
+        self.navigation.outline_items = []
+        if s.doc_id is None or not s.partial:
+            QTimer.singleShot(0, lambda d=s.doc_id: self._fill_panels(d))
         self.update_title()
         self.update_status()
         if self.navigation.pending_hit:  # opened from a corpus search: show the first hit, F3 the next
@@ -257,11 +246,10 @@ class MainWindow(QMainWindow):
             self.jobs.run_suggestions()
 
     def _fill_panels(self, doc_id: int | None) -> None:
-        if self.closed or doc_id != self.session.doc_id:
-            return
-        self.navigation.rebuild_outline()
-        self.spans.fill_table()
-        self.update_status()
+        if not self.closed and doc_id == self.session.doc_id:
+            self.navigation.rebuild_outline()
+            self.spans.fill_table()
+            self.update_status()
 
     # -- misc ----------------------------------------------------------------------------------
     def open_review(self) -> None:

@@ -154,7 +154,7 @@ class Navigation(QObject):
         row = docs.get_document(self.session.project, doc_id)
         if row is None:
             return
-        self.window.trash.delete(doc_id, row["title"], confirm=confirm)
+        self.window.team.trash.delete(doc_id, row["title"], confirm=confirm)
 
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:

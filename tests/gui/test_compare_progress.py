@@ -73,7 +73,7 @@ def test_compare_window_side_by_side_with_keyboard(make_window, two_layers, qtbo
     window = make_window(path)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    compare_window = window.compare_window
+    compare_window = window.team.compare_window
     qtbot.waitExposed(compare_window)
     compare_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is compare_window)
@@ -139,8 +139,8 @@ def test_team_progress_counts(two_layers):
 def test_progress_dialog_shows_people_and_opens_compare(make_window, two_layers, qtbot):
     path, doc_id = two_layers
     window = make_window(path)
-    window.show_progress()
-    dialog = window.progress_dialog
+    window.team.show_progress()
+    dialog = window.team.progress_dialog
     qtbot.waitExposed(dialog)
     people = dialog.people
     rows = {people.item(r, 0).text(): [people.item(r, c).text() for c in range(1, 6)] for r in range(people.rowCount())}
@@ -151,8 +151,8 @@ def test_progress_dialog_shows_people_and_opens_compare(make_window, two_layers,
     assert docs.item(0, zhang).text() == "done · 4"
     assert "2 documents, 3 annotators" in dialog.total.text()
     dialog._on_activated(docs.model().index(0, 0))
-    assert window.compare_window.comparison.doc_id == doc_id
-    window.compare_window.close()
+    assert window.team.compare_window.comparison.doc_id == doc_id
+    window.team.compare_window.close()
     dialog.close()
 
 
@@ -174,7 +174,7 @@ def test_compare_from_a_document_with_one_annotator_shows_one_with_two(make_wind
     path, doc_id = two_layers
     window = make_window(path)
     other = next(i for i in window.doc_model.ids() if i != doc_id)  # only 王五 tagged it
-    compare_window = window.open_compare(other)
+    compare_window = window.team.open_compare(other)
     assert compare_window.comparison.doc_id == doc_id
     assert "fewer than two annotators" in compare_window.summary.text()
     compare_window.close()

@@ -105,7 +105,7 @@ def test_delete_document_in_the_window_is_undoable(make_window, rich, qtbot, mon
         assert _dump(peek, doc_id) == before
     window.actions_["redo_delete"].trigger()
     assert window.doc_model.row_of(doc_id) < 0
-    window.trash.stack.undo()
+    window.team.trash.stack.undo()
     window.doc_table.selectRow(window.doc_model.row_of(doc_id))
     qtbot.waitUntil(lambda: window.session.doc_id == doc_id)
     assert {s.id for s in window.session.spans} == {s["id"] for s in before["spans"] if s["annotator"] == "张三"}
@@ -116,7 +116,7 @@ def test_declined_confirmation_deletes_nothing(make_window, rich, monkeypatch):
     window = make_window(path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.delete_document(doc_id)
-    assert window.doc_model.row_of(doc_id) >= 0 and window.trash.stack.count() == 0
+    assert window.doc_model.row_of(doc_id) >= 0 and window.team.trash.stack.count() == 0
 
 
 def test_update_comment_storage(rich):
@@ -139,7 +139,7 @@ def test_notes_dialog_edits_and_deletes_by_keyboard_with_undo(make_window, rich,
     qtbot.waitUntil(lambda: window.session.doc_id == doc_id)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    dialog = window.notes_dialog
+    dialog = window.team.notes_dialog
     qtbot.waitExposed(dialog)
     assert dialog.list.count() == 2 and "确保" in dialog.list.item(0).text()  # a span note quotes its text
     dialog.activateWindow()  # keys of a dialog reach it while it is the active window
