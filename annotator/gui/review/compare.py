@@ -279,6 +279,7 @@ class CompareWindow(QMainWindow):
             self.table.setCurrentCell(0, 0)
         else:
             self._show(-1)
+            self.statusBar().showMessage(self.tr("No differences here."), 4000)  # not the last section's count
             self.left.view.move_to(comparison.bounds[0])
 
     def kind_title(self, kind: str) -> str:
