@@ -109,3 +109,18 @@ def test_tagging_far_down_a_long_document_right_after_opening(make_window, tmp_p
     with open_project(path, readonly=True) as peek:
         assert any(s.start == start and s.end == start + 7 for s in span_store.list_spans(peek, long_id))
     assert window.session.find_span(window.controller.current.id) is not None
+
+
+def test_utf16_map_finds_astral_characters_as_before():
+    """The UTF-16 map's astral positions (found in C now) are those a character-by-character scan finds."""
+    from annotator.domain.offsets import Utf16Map
+
+    rng = random.Random(11)
+    alphabet = ["a", "中", "𠮷", "😀", "\r", "\n", "，", "\U0010FFFF", "\uffff", "\ud7ff"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        mapping = Utf16Map(text)
+        assert mapping._astral == [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        assert mapping.utf16_length == len(text.encode("utf-16-le")) // 2
+        for cp in range(len(text) + 1):
+            assert mapping.to_codepoint(mapping.to_utf16(cp)) == cp
