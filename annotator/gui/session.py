@@ -153,7 +153,9 @@ class Session(QObject):
         keys = [s.key for s in own]
         if keys and self.doc_id is not None:
             now_open = {s.id: s for s in open_suggestions_at(self.project, self.doc_id, self.annotator, keys)}
-            shown = {s.id for s in self.suggestions if s.key in keys}
+            # the shown suggestions with those keys, from the interval index (not a scan of all of them)
+            shown = {s.id for key in keys for s in self.index.starting_in(key[0], key[0] + 1)
+                     if s.status == "suggested" and s.key == key}
             removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)
