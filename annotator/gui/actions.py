@@ -69,6 +69,7 @@ class _Builder(QObject):
                                      name="importReport")
         a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.navigation.rename_document, name="renameDocument")
         a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.navigation.delete_document, name="deleteDocument")
+        a["undo_delete"], a["redo_delete"] = window.team.trash.undo_action(window), window.team.trash.redo_action(window)
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
         for key in ("import_files", "import_folder", "import_samples", "import_labels"):
@@ -80,9 +81,9 @@ class _Builder(QObject):
         window.recent_menu.aboutToShow.connect(window.preferences.fill_recent_menu)
         for key in (None, "import_files", "import_folder", "import_samples", None, "export",
                     "import_labels", None, "import_report", "rename_doc", "delete_doc",
-                    None, "quit"):
+                    "undo_delete", "redo_delete", None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
-        window.doc_table.addActions([a["rename_doc"], a["delete_doc"]])
+        window.doc_table.addActions([a["rename_doc"], a["delete_doc"], a["undo_delete"]])
 
         # Edit
         undo = c.undo_group.createUndoAction(window, self.tr("Undo"))
@@ -115,7 +116,9 @@ class _Builder(QObject):
         edit_menu.addActions([a["next_flagged"], a["clear_flag"]])
         a["add_note"] = make_action(window, self.tr("Add a note (span under the cursor, else document)…"),
                                     c.add_note, "Ctrl+M", widget=view, name="addNote")
-        edit_menu.addAction(a["add_note"])
+        a["notes"] = make_action(window, self.tr("Notes of this document (edit, delete)…"), window.team.show_notes,
+                                 "Ctrl+Shift+M", name="showNotes")
+        edit_menu.addActions([a["add_note"], a["notes"]])
         grow = window.extender  # extend.py: clause and word (jieba) steps of the selection
         for key, text, slot, keys in (
                 ("extend_clause", self.tr("Extend selection to the next clause"), lambda: grow.by_clause(True), "Ctrl+Shift+Right"),
@@ -179,8 +182,12 @@ class _Builder(QObject):
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
         menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
         menu.addSeparator()
+        a["compare"] = make_action(window, self.tr("Compare two annotators side by side…"), window.team.open_compare,
+                                   "Ctrl+Shift+C", name="compare")
+        a["progress"] = make_action(window, self.tr("Progress of the team…"), window.team.show_progress, "Ctrl+Shift+P",
+                                    name="progress")
         menu.addAction(a["done"])
-        menu.addAction(a["review"])
+        menu.addActions([a["review"], a["compare"], a["progress"]])
 
         # View: every panel can be hidden; focus mode hides them all.
         menu = window.menuBar().addMenu(self.tr("&View"))

@@ -34,6 +34,7 @@ from annotator.gui.widgets.text_view import SpeechView
 from annotator.gui.window_guidelines import GuidelinesTab
 from annotator.gui.window_io import Jobs
 from annotator.gui.window_spans import SpanPanel
+from annotator.gui.window_team import TeamWork
 from annotator.storage.gui_queries import was_suggested
 
 translate = QCoreApplication.translate
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self)
         self.spans = SpanPanel(self)
         self.guidelines_tab = GuidelinesTab(self)
+        self.team = TeamWork(self)  # deletion with undo, notes, side by side, progress (window_team.py)
         self._build_layout()
         self.actions_ = actions.build(self)
         self.position = PositionKeeper(self)
@@ -231,8 +233,10 @@ class MainWindow(QMainWindow):
                                        rehighlight=False)
         self.view.set_text(s.text, s.utf16)
         self.find_bar.set_document(s.text)
-        self.navigation.rebuild_outline()
-        self.spans.fill_table()
+        # Panels after the first paint (a long document's full read fills them: session.py).
+        self.navigation.outline_items = []
+        if s.doc_id is None or not s.partial:
+            QTimer.singleShot(0, lambda d=s.doc_id: self._fill_panels(d))
         self.update_title()
         self.update_status()
         if self.navigation.pending_hit:  # opened from a corpus search: show the first hit, F3 the next
@@ -240,6 +244,12 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
         if s.doc_id is not None and not was_suggested(s.project, doc_id):
             self.jobs.run_suggestions()
+
+    def _fill_panels(self, doc_id: int | None) -> None:
+        if not self.closed and doc_id == self.session.doc_id:
+            self.navigation.rebuild_outline()
+            self.spans.fill_table()
+            self.update_status()
 
     # -- misc ----------------------------------------------------------------------------------
     def open_review(self) -> None:

@@ -146,26 +146,15 @@ class Navigation(QObject):
         self.window.update_title()
 
     def delete_document(self, doc_id: int | None = None, *, confirm: bool = True) -> None:
-        """Delete a document with its spans (after a confirmation naming it and saying it cannot be
-        undone: the deletion is event-logged, outside the undo stacks)."""
+        """Delete a document with everything on it, after a confirmation naming it and what goes with it;
+        undoable (File → Undo delete, Ctrl+Alt+Z) and event-logged (commands_documents.py)."""
         doc_id = self.selected_document() if doc_id is None else doc_id
         if doc_id is None or self.session.project.readonly:
             return
         row = docs.get_document(self.session.project, doc_id)
         if row is None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self.window, translate("WindowDocs", "Delete document"),
-                translate("WindowDocs", "Delete “{0}” and every label on it, of every annotator?\n"
-                          "The deletion is recorded in the project's event log; it cannot be undone here.").format(row["title"]))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        docs.delete_document(self.session.project, doc_id, annotator=self.session.annotator)
-        if doc_id == self.session.doc_id:
-            self.session.close_document()
-        self.refresh_documents()
-        self.open_first_document()
+        self.window.team.trash.delete(doc_id, row["title"], confirm=confirm)
 
     # -- outline ---------------------------------------------------------------------------------
     def _on_outline_changed(self, _doc_id: int) -> None:

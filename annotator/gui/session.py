@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.domain.labels import Label
 from annotator.domain.model import Section, Span
@@ -24,6 +24,9 @@ from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
 from annotator.storage.labels import get_labels
 from annotator.storage.project import Project
+
+
+FIRST_READ = 10_000  # code points whose spans are read before a long document's first paint
 
 
 class Session(QObject):
@@ -52,6 +55,8 @@ class Session(QObject):
         self.index = SpanIndex()  # spans + suggestions, for the highlighter and "what is under the cursor"
         self._by_id: dict[str, Span] = {}
         self._status = "not_started"  # this annotator's status of the open document
+        self.partial = False  # True between the first paint of a long document and its full span read
+        self._opened = 0  # documents opened so far: a late full read of an earlier one is dropped
 
     # -- labels ----------------------------------------------------------------------------------
     def label(self, name: str) -> Label | None:
@@ -70,15 +75,42 @@ class Session(QObject):
         self.title = row["title"]
         self.text = row["clean_text"]
         self.utf16 = Utf16Map(self.text)
-        self._load_outline()
-        self._load_spans()
+        self._opened += 1
+        # A long document is painted with the outline and spans of its first screens, and all of them
+        # are read right after (one event-loop turn): reading 900 sections and 2 000+ spans first
+        # doubled the time to the first paint. Views get outlineChanged and spansChanged then.
+        self.partial = len(self.text) > FIRST_READ
+        if self.partial:
+            from annotator.storage.span_window import sections_before  # noqa: PLC0415
+
+            self.sections = sections_before(self.project, doc_id, FIRST_READ)
+        else:
+            self._load_outline()
+        self._load_spans((0, FIRST_READ) if self.partial else None)
         # "in progress" is set by the first tag, not by looking.
         self.documentOpened.emit(doc_id)
+        if self.partial:
+            QTimer.singleShot(0, lambda d=doc_id, n=self._opened: self._finish_open(d, n))
+
+    def _finish_open(self, doc_id: int, opened: int) -> None:
+        if self.doc_id != doc_id or self._opened != opened or not self.partial:
+            return  # another document was opened meanwhile, or a reload already read everything
+        try:
+            self._load_outline()
+            self._load_spans()
+            self.outlineChanged.emit(doc_id)
+            self.spansChanged.emit(doc_id)
+        except Exception as exc:  # noqa: BLE001 - runs from the event loop: never let it escape into Qt
+            from annotator.gui.safety import describe, log  # noqa: PLC0415
+
+            log.exception("reading the spans of document %s failed", doc_id)
+            self.message.emit(self.tr("The document could not be re-read: {0}").format(describe(exc)))
 
     def close_document(self) -> None:
         """The open document was deleted: show nothing until another one is opened."""
         self.doc_id, self.title, self.text, self.utf16 = None, "", "", Utf16Map("")
         self.sections, self.spans, self.suggestions = [], [], []
+        self.partial, self._opened = False, self._opened + 1
         self._reindex()
         self.documentOpened.emit(-1)
 
@@ -86,10 +118,17 @@ class Session(QObject):
         stored = section_store.get_sections(self.project, self.doc_id)
         self.sections = stored
 
-    def _load_spans(self) -> None:
-        self.spans = span_store.list_spans(self.project, self.doc_id, annotators=[self.annotator],
-                                           statuses=["accepted"])
-        self.suggestions = span_store.open_suggestions(self.project, self.doc_id, self.annotator)
+    def _load_spans(self, window: tuple[int, int] | None = None) -> None:
+        """This annotator's spans and open suggestions: all of them, or those touching ``window``."""
+        if window is not None:
+            from annotator.storage.span_window import spans_touching  # noqa: PLC0415
+
+            self.spans, self.suggestions = spans_touching(self.project, self.doc_id, self.annotator, *window)
+        else:
+            self.spans = span_store.list_spans(self.project, self.doc_id, annotators=[self.annotator],
+                                               statuses=["accepted"])
+            self.suggestions = span_store.open_suggestions(self.project, self.doc_id, self.annotator)
+            self.partial = False
         self._reindex()
         self._status = docs.get_status(self.project, self.doc_id, self.annotator)
 
@@ -114,7 +153,9 @@ class Session(QObject):
         keys = [s.key for s in own]
         if keys and self.doc_id is not None:
             now_open = {s.id: s for s in open_suggestions_at(self.project, self.doc_id, self.annotator, keys)}
-            shown = {s.id for s in self.suggestions if s.key in keys}
+            # the shown suggestions with those keys, from the interval index (not a scan of all of them)
+            shown = {s.id for key in keys for s in self.index.starting_in(key[0], key[0] + 1)
+                     if s.status == "suggested" and s.key == key}
             removed = [*removed, *(self._by_id[i] for i in shown - set(now_open))]
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)

@@ -82,16 +82,22 @@ class Jobs(QObject):
         if self.session.project.readonly:
             self.window.statusBar().showMessage(self.window.banner.text(), 5000)
             return
-        if any(Path(p).is_dir() for p in paths):
-            self._preview_then_import(paths)
+        from annotator.services.importing import preview_import  # noqa: PLC0415
+
+        # Files named one by one go straight in, unless their content does not look like a speech:
+        # then the preview says why first (a folder always shows it). An unreadable file needs no
+        # preview: the import reports it as failed, with the reader's reason.
+        preview = preview_import(paths)
+        if any(Path(p).is_dir() for p in paths) or any(c.warning.kind != "unreadable" for c in preview.warnings()):
+            self._preview_then_import(paths, preview)
             return
         self._run_import(paths, [])
 
-    def _preview_then_import(self, paths: list[str]) -> None:
+    def _preview_then_import(self, paths: list[str], preview=None) -> None:
         from annotator.gui.dialogs.import_preview import ImportPreviewDialog  # noqa: PLC0415
         from annotator.services.importing import preview_import  # noqa: PLC0415
 
-        self.import_preview = dialog = ImportPreviewDialog(preview_import(paths), self.window)
+        self.import_preview = dialog = ImportPreviewDialog(preview or preview_import(paths), self.window)
 
         def accepted() -> None:
             preview = dialog.result_preview()

@@ -24,6 +24,10 @@ from annotator.gui.widgets.attribute_editor import AttributeEditor
 translate = QCoreApplication.translate
 
 
+def _start(span) -> int:
+    return span.start
+
+
 class SpanPanel(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -159,8 +163,7 @@ class SpanPanel(QObject):
         finally:
             self.window.syncing = False
         self._select_span_row(self.window.controller.current)
-        for span in [*removed, *added]:
-            highlighter.rehighlight_range(span.start, span.end)
+        highlighter.rehighlight_spans([*removed, *added])
         changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
         if changed:
             self._refresh_outline_counts(changed)
@@ -169,9 +172,9 @@ class SpanPanel(QObject):
     def _refresh_outline_counts(self, at: list[int] | None = None) -> None:
         """Tag counts of the outline: all sections, or only those containing the positions ``at``
         (a keystroke changes the counts of one section and its ancestors, not of the whole tree)."""
-        starts = [s.start for s in self.session.spans]  # already in text order
+        spans = self.session.spans  # in text order: counted by bisection, not copied on every key
         sections = self.session.sections
-        numbers = range(len(self.window.navigation.outline_items))
+        numbers = range(min(len(self.window.navigation.outline_items), len(sections)))
         if at is not None:
             from annotator.structure.corrections import innermost_at  # noqa: PLC0415
 
@@ -181,11 +184,11 @@ class SpanPanel(QObject):
                 while number is not None and number not in wanted:
                     wanted.add(number)
                     number = sections[number].parent
-            numbers = sorted(n for n in wanted if n < len(self.window.navigation.outline_items))
+            numbers = sorted(n for n in wanted if n < min(len(self.window.navigation.outline_items), len(sections)))
         for number in numbers:
             item = self.window.navigation.outline_items[number]
             section = sections[number]
-            count = bisect_left(starts, section.end) - bisect_left(starts, section.start)
+            count = (bisect_left(spans, section.end, key=_start) - bisect_left(spans, section.start, key=_start))
             parent = item.parent() or self.window.outline_model.invisibleRootItem()
             count_item = parent.child(item.row(), 1)
             text = str(count) if count else ""

@@ -17,7 +17,7 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="47" />
+        <location filename="../../annotator/gui/widgets/attribute_editor.py" line="50" />
         <source>Select a span to see its attributes</source>
         <translation>选择一个标注以查看其属性</translation>
     </message>
@@ -25,6 +25,171 @@
         <location filename="../../annotator/gui/widgets/attribute_editor.py" line="67" />
         <source>Suggestion: accept it (Enter) to edit its attributes</source>
         <translation>这是建议：先接受（Enter）才能编辑属性</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="87" />
+        <source>boundary differs</source>
+        <translation>边界不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="87" />
+        <source>label differs</source>
+        <translation>标签不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="88" />
+        <source>boundary + label differ</source>
+        <translation>边界和标签都不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="89" />
+        <source>attributes differ</source>
+        <translation>属性不同</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="92" />
+        <source>Compare two annotators</source>
+        <translation>对照两位标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="107" />
+        <source>Compare</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
+        <source>Document: </source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="109" />
+        <source> Left: </source>
+        <translation> 左：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="110" />
+        <source> Right: </source>
+        <translation> 右：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="110" />
+        <source> Section: </source>
+        <translation> 章节：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="151" />
+        <source>Next difference</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="152" />
+        <source>Previous difference</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="153" />
+        <source>Choose a section</source>
+        <translation>选择章节</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="154" />
+        <source>Read the spans again</source>
+        <translation>重新读取标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="155" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="157" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="191" />
+        <source>This document has fewer than two annotators; showing “{0}”.</source>
+        <translation>此文档的标注员不足两位；改为显示“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="239" />
+        <source>Whole document</source>
+        <translation>整篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="249" />
+        <source>Choose a document two annotators have tagged, and the two annotators.</source>
+        <translation>请选择两位标注员都标注过的文档，以及这两位标注员。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="254" />
+        <source>This document cannot be compared: {0}</source>
+        <translation>无法对照此文档：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="273" />
+        <source>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} spans, {3} only here</source>
+        <translation>&lt;span style="background:{0}"&gt;&amp;nbsp;&amp;nbsp;&lt;/span&gt; &lt;b&gt;{1}&lt;/b&gt; — {2} 个标注，其中 {3} 个仅此一方</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="277" />
+        <source>Compare {0} and {1} — {2}</source>
+        <translation>对照 {0} 与 {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="288" />
+        <source>only {0}</source>
+        <translation>仅 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="135" />
+        <location filename="../../annotator/gui/review/compare.py" line="303" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="136" />
+        <location filename="../../annotator/gui/review/compare.py" line="303" />
+        <source>Text in context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="318" />
+        <source>{0} and {1}: {2} spans the same, {3} differences{4}</source>
+        <translation>{0} 与 {1}：{2} 个标注相同，{3} 处差异{4}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="320" />
+        <source>red, wavy underline: differs · N / P: next / previous difference</source>
+        <translation>红色波浪线：有差异 · N / P：下一处 / 上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="327" />
+        <source>No differences here.</source>
+        <translation>这里没有差异。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="332" />
+        <source>No more differences that way.</source>
+        <translation>该方向没有更多差异。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/compare.py" line="349" />
+        <source>Difference {0} of {1}</source>
+        <translation>第 {0} 处差异，共 {1} 处</translation>
     </message>
 </context>
 <context>
@@ -235,6 +400,50 @@
     </message>
 </context>
 <context>
+    <name>DocumentTrash</name>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="35" />
+        <source>“{0}” failed: {1}</source>
+        <translation>“{0}”失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="126" />
+        <source>Delete “{0}”?
+
+With it go its outline, {1} spans ({2}) and {3} notes.
+File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open; the deletion is recorded in the project's event log.</source>
+        <translation>删除“{0}”？
+
+同时删除其提纲、{1} 个标注（{2}）和 {3} 条备注。
+在本窗口打开期间，可用 文件 → 撤销删除（Ctrl+Alt+Z）全部恢复；删除会记入项目的事件日志。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="133" />
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="137" />
+        <source>Delete “{0}”</source>
+        <translation>删除“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="139" />
+        <source>Deleted “{0}”. Ctrl+Alt+Z brings it back.</source>
+        <translation>已删除“{0}”。按 Ctrl+Alt+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="144" />
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="150" />
+        <source>Redo delete</source>
+        <translation>重做删除</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../annotator/gui/widgets/find_bar.py" line="45" />
@@ -361,47 +570,102 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="24" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="25" />
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_preview.py" line="28" />
+        <source>cannot be read ({0})</source>
+        <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="29" />
+        <source>binary data, not text ({0} of {1} characters are control or undecodable bytes)</source>
+        <translation>二进制数据而非文本（{1} 个字符中有 {0} 个控制字符或无法解码的字节）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="30" />
+        <source>empty</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="31" />
+        <source>mostly Latin-script text (only {0}% of the letters are Chinese)</source>
+        <translation>主要是拉丁字母文本（字母中只有 {0}% 是汉字）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="32" />
+        <source>almost no Chinese text ({0} Chinese characters, {1} characters in all)</source>
+        <translation>几乎没有中文（{0} 个汉字，共 {1} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="33" />
+        <source>program code ({0} of {1} lines look like code)</source>
+        <translation>程序代码（{1} 行中有 {0} 行像代码）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="34" />
+        <source>a table ({0} of {1} lines are cut into {2} fields by tabs, commas or |)</source>
+        <translation>表格（{1} 行中有 {0} 行被制表符、逗号或 | 分成 {2} 栏）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="35" />
+        <source>mostly numbers ({0}% of the characters are digits)</source>
+        <translation>主要是数字（{0}% 的字符是数字）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="36" />
+        <source>no running sentences ({0} sentence marks in {1} Chinese characters): a list, not a speech</source>
+        <translation>没有成段的句子（{1} 个汉字中只有 {0} 个句末标点）：是列表，不是讲话</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="41" />
         <source>{0} files found, {1} look like speeches and are ticked. Untick what should not be imported.</source>
         <translation>找到 {0} 个文件，其中 {1} 个像讲话稿，已勾选。取消勾选不应导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="30" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="43" />
         <source>An import cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
         <translation>导入无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="41" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="49" />
+        <source>{0} files do not look like a Chinese speech or report (reason after the name); those found in a folder are unticked.</source>
+        <translation>{0} 个文件看起来不是中文讲话或报告（原因见文件名后）；在文件夹中找到的已取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
         <source>Import preview — {0}</source>
         <translation>导入预览 —— {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="49" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="71" />
+        <source>not a speech? {0}</source>
+        <translation>不是讲话？{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="75" />
         <source>a note about the collection, not a speech</source>
         <translation>文件集的说明，不是讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="59" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="85" />
         <source>Not imported:</source>
         <translation>不导入：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="88" />
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="62" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="88" />
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/import_preview.py" line="68" />
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="94" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -766,12 +1030,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="338" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="333" />
+        <location filename="../../annotator/gui/main_window.py" line="345" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -840,19 +1104,88 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="348" />
+        <location filename="../../annotator/gui/main_window.py" line="360" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="352" />
+        <location filename="../../annotator/gui/main_window.py" line="364" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="359" />
+        <location filename="../../annotator/gui/main_window.py" line="371" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="26" />
+        <source>Notes of this document</source>
+        <translation>本文档的备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="32" />
+        <source>Enter or F2: edit · Delete: remove · Ctrl+Z in the main window undoes either</source>
+        <translation>Enter 或 F2：编辑 · Delete：删除 · 在主窗口按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="34" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="35" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="77" />
+        <source>Notes could not be read: {0}</source>
+        <translation>无法读取备注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="85" />
+        <source>on “{0}”</source>
+        <translation>针对“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="87" />
+        <source>on a span no longer in your layer</source>
+        <translation>针对已不在您标注中的片段</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="89" />
+        <source>on the document</source>
+        <translation>针对整篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="100" />
+        <source>No notes yet: Ctrl+M in the text adds one.</source>
+        <translation>还没有备注：在正文中按 Ctrl+M 添加。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="111" />
+        <location filename="../../annotator/gui/dialogs/notes.py" line="118" />
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="111" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="115" />
+        <source>A note cannot be empty; use Delete to remove it.</source>
+        <translation>备注不能为空；要删除请按 Delete。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/notes.py" line="123" />
+        <source>Delete note</source>
+        <translation>删除备注</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1279,99 @@ Removed regions: {2}</source>
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="41" />
+        <source>Progress of the team</source>
+        <translation>团队进度</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="55" />
+        <source>Enter or double-click on a document: compare two of its annotators side by side.</source>
+        <translation>在文档上按 Enter 或双击：并排对照其两位标注员。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="61" />
+        <source>Per annotator</source>
+        <translation>按标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="63" />
+        <source>Per document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="76" />
+        <source>Progress cannot be read: {0}</source>
+        <translation>无法读取进度：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="81" />
+        <source>{0} documents, {1} annotators; {2} documents done by everyone.</source>
+        <translation>{0} 篇文档，{1} 位标注员；{2} 篇已由所有人完成。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="87" />
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="87" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="87" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="88" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="88" />
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="88" />
+        <source>Documents with spans</source>
+        <translation>有标注的文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="89" />
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="106" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="108" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="108" />
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="108" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/progress.py" line="119" />
+        <source>{0}: {1}, {2} spans</source>
+        <translation>{0}：{1}，{2} 个标注</translation>
+    </message>
+</context>
+<context>
     <name>ReviewKeys</name>
     <message>
         <location filename="../../annotator/gui/review/keys.py" line="25" />
@@ -1009,46 +1435,51 @@ Removed regions: {2}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/keys.py" line="52" />
+        <source>Two annotators side by side</source>
+        <translation>两位标注员并排对照</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="54" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="54" />
+        <location filename="../../annotator/gui/review/keys.py" line="56" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="60" />
+        <location filename="../../annotator/gui/review/keys.py" line="62" />
         <source>&amp;Decide</source>
         <translation>裁决(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="65" />
+        <location filename="../../annotator/gui/review/keys.py" line="67" />
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="68" />
+        <location filename="../../annotator/gui/review/keys.py" line="70" />
         <source>&amp;Section</source>
         <translation>章节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="69" />
+        <location filename="../../annotator/gui/review/keys.py" line="71" />
         <source>Take the span of annotator…</source>
         <translation>采用某标注员的标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="83" />
+        <location filename="../../annotator/gui/review/keys.py" line="85" />
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="86" />
+        <location filename="../../annotator/gui/review/keys.py" line="88" />
         <source>Accept all of {0}'s spans in this section</source>
         <translation>接受{0}在本节的全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/keys.py" line="88" />
+        <location filename="../../annotator/gui/review/keys.py" line="90" />
         <source>Reject {0}'s spans nobody else made in this section</source>
         <translation>拒绝本节中只有{0}标注的内容</translation>
     </message>
@@ -1164,12 +1595,13 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="69" />
+        <location filename="../../annotator/gui/session.py" line="74" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="171" />
+        <location filename="../../annotator/gui/session.py" line="101" />
+        <location filename="../../annotator/gui/session.py" line="202" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
     </message>
@@ -1260,175 +1692,175 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="48" />
-        <location filename="../../annotator/gui/tagging.py" line="188" />
+        <location filename="../../annotator/gui/tagging.py" line="50" />
+        <location filename="../../annotator/gui/tagging.py" line="193" />
         <source>This project is open read-only; nothing can be changed.</source>
         <translation>此项目以只读方式打开，无法修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="81" />
+        <location filename="../../annotator/gui/tagging.py" line="85" />
         <source>Select some text first</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="83" />
-        <location filename="../../annotator/gui/tagging.py" line="146" />
+        <location filename="../../annotator/gui/tagging.py" line="87" />
+        <location filename="../../annotator/gui/tagging.py" line="150" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="85" />
+        <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Change label</source>
         <translation>更改标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="89" />
+        <location filename="../../annotator/gui/tagging.py" line="93" />
         <source>Nothing to tag in the selection (only spaces or punctuation)</source>
         <translation>所选内容只有空格或标点，无法标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="94" />
+        <location filename="../../annotator/gui/tagging.py" line="98" />
         <source>This exact span is already tagged</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="96" />
+        <location filename="../../annotator/gui/tagging.py" line="100" />
         <source>Tag span</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="111" />
+        <location filename="../../annotator/gui/tagging.py" line="115" />
         <source>No clause or sentence under the cursor</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="126" />
+        <location filename="../../annotator/gui/tagging.py" line="130" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="132" />
+        <location filename="../../annotator/gui/tagging.py" line="136" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="144" />
-        <location filename="../../annotator/gui/tagging.py" line="152" />
+        <location filename="../../annotator/gui/tagging.py" line="148" />
+        <location filename="../../annotator/gui/tagging.py" line="156" />
         <source>No suggestion under the cursor</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="154" />
+        <location filename="../../annotator/gui/tagging.py" line="158" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="161" />
+        <location filename="../../annotator/gui/tagging.py" line="165" />
         <source>No open suggestions in this document</source>
         <translation>本文档没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="184" />
+        <location filename="../../annotator/gui/tagging.py" line="189" />
         <source>No open suggestions in this section</source>
         <translation>本节没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="190" />
+        <location filename="../../annotator/gui/tagging.py" line="195" />
         <source>Accept all in section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="190" />
+        <location filename="../../annotator/gui/tagging.py" line="195" />
         <source>Reject all in section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="205" />
+        <location filename="../../annotator/gui/tagging.py" line="210" />
         <source>No span needs review in this document.</source>
         <translation>本文档没有待复核的标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="211" />
+        <location filename="../../annotator/gui/tagging.py" line="216" />
         <source>Needs review: {0} — Shift+F4 marks it checked</source>
         <translation>待复核：{0} —— Shift+F4 标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="218" />
+        <location filename="../../annotator/gui/tagging.py" line="223" />
         <source>The span under the cursor is not flagged for review.</source>
         <translation>光标处的标注没有待复核标记。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="221" />
+        <location filename="../../annotator/gui/tagging.py" line="226" />
         <source>Mark checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <location filename="../../annotator/gui/tagging.py" line="237" />
         <source>this span</source>
         <translation>此标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="232" />
+        <location filename="../../annotator/gui/tagging.py" line="237" />
         <source>this document</source>
         <translation>此文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="233" />
+        <location filename="../../annotator/gui/tagging.py" line="238" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="234" />
+        <location filename="../../annotator/gui/tagging.py" line="239" />
         <source>A note on {0}, for the adjudicator:</source>
         <translation>给裁定人的关于{0}的备注：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="238" />
+        <location filename="../../annotator/gui/tagging.py" line="243" />
         <source>An empty note is not saved.</source>
         <translation>空备注不会保存。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="240" />
+        <location filename="../../annotator/gui/tagging.py" line="245" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="241" />
+        <location filename="../../annotator/gui/tagging.py" line="246" />
         <source>Note saved (Ctrl+Z takes it back).</source>
         <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="271" />
+        <location filename="../../annotator/gui/tagging.py" line="276" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="278" />
+        <location filename="../../annotator/gui/tagging.py" line="283" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="297" />
+        <location filename="../../annotator/gui/tagging.py" line="302" />
         <source>This heading cannot move that way (no previous heading at its level)</source>
         <translation>此标题不能降级（同级前面没有标题）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="298" />
+        <location filename="../../annotator/gui/tagging.py" line="303" />
         <source>This heading is already at the top level</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="301" />
+        <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="301" />
+        <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/tagging.py" line="312" />
+        <location filename="../../annotator/gui/tagging.py" line="317" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
@@ -1447,35 +1879,33 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>新标题：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="64" />
         <source>Delete document</source>
-        <translation>删除文档</translation>
+        <translation type="vanished">删除文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="65" />
         <source>Delete “{0}” and every label on it, of every annotator?
 The deletion is recorded in the project's event log; it cannot be undone here.</source>
-        <translation>删除“{0}”及所有标注者在其上的全部标注吗？
+        <translation type="vanished">删除“{0}”及所有标注者在其上的全部标注吗？
 删除会记入项目的事件日志；在此无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="98" />
+        <location filename="../../annotator/gui/window_docs.py" line="124" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="101" />
-        <location filename="../../annotator/gui/window_docs.py" line="121" />
+        <location filename="../../annotator/gui/window_docs.py" line="127" />
+        <location filename="../../annotator/gui/window_docs.py" line="147" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="102" />
+        <location filename="../../annotator/gui/window_docs.py" line="128" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="148" />
+        <location filename="../../annotator/gui/window_docs.py" line="174" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
@@ -1542,17 +1972,17 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>说明：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="48" />
+        <location filename="../../annotator/gui/window_io.py" line="43" />
         <source>Import speeches (cannot be undone)</source>
         <translation>导入讲话稿（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="54" />
+        <location filename="../../annotator/gui/window_io.py" line="49" />
         <source>Import a folder of speeches (cannot be undone)</source>
         <translation>导入讲话稿文件夹（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="91" />
+        <location filename="../../annotator/gui/window_io.py" line="92" />
         <source>Importing: this cannot be undone with Ctrl+Z.</source>
         <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1561,7 +1991,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">导入讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="49" />
+        <location filename="../../annotator/gui/window_io.py" line="44" />
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
@@ -1574,23 +2004,23 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <location filename="../../annotator/gui/window_io.py" line="93" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <location filename="../../annotator/gui/window_io.py" line="93" />
         <source>Importing… (cannot be undone)</source>
         <translation>正在导入…（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="112" />
-        <location filename="../../annotator/gui/window_io.py" line="130" />
+        <location filename="../../annotator/gui/window_io.py" line="113" />
+        <location filename="../../annotator/gui/window_io.py" line="131" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="120" />
+        <location filename="../../annotator/gui/window_io.py" line="121" />
         <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
         <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
@@ -1599,52 +2029,52 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="123" />
+        <location filename="../../annotator/gui/window_io.py" line="124" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="127" />
+        <location filename="../../annotator/gui/window_io.py" line="128" />
         <source>failed: {0}: {1}</source>
         <translation>失败：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="128" />
+        <location filename="../../annotator/gui/window_io.py" line="129" />
         <source>skipped: {0}: {1}</source>
         <translation>跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="140" />
+        <location filename="../../annotator/gui/window_io.py" line="143" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="147" />
+        <location filename="../../annotator/gui/window_io.py" line="152" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="148" />
+        <location filename="../../annotator/gui/window_io.py" line="153" />
         <source>Import the labels of {0} into this project?</source>
         <translation>将 {0} 的标注导入本项目？</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="155" />
+        <location filename="../../annotator/gui/window_io.py" line="159" />
         <source>Cannot be undone</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="156" />
+        <location filename="../../annotator/gui/window_io.py" line="160" />
         <source>This cannot be undone with Ctrl+Z.</source>
         <translation>此操作无法用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="165" />
+        <location filename="../../annotator/gui/window_io.py" line="169" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="189" />
+        <location filename="../../annotator/gui/window_io.py" line="193" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
@@ -1652,42 +2082,42 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>WindowSpans</name>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="55" />
+        <location filename="../../annotator/gui/window_spans.py" line="59" />
         <source>Filter spans…</source>
         <translation>筛选标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="59" />
+        <location filename="../../annotator/gui/window_spans.py" line="63" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="64" />
+        <location filename="../../annotator/gui/window_spans.py" line="68" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="83" />
+        <location filename="../../annotator/gui/window_spans.py" line="87" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="92" />
+        <location filename="../../annotator/gui/window_spans.py" line="96" />
         <source>solid = tagged, dotted underline = suggested</source>
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="212" />
+        <location filename="../../annotator/gui/window_spans.py" line="215" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
@@ -1740,242 +2170,257 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation>删除文档…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="72" />
+        <location filename="../../annotator/gui/actions.py" line="73" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="75" />
+        <location filename="../../annotator/gui/actions.py" line="76" />
         <source>Cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
         <translation>无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="76" />
+        <location filename="../../annotator/gui/actions.py" line="77" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="78" />
+        <location filename="../../annotator/gui/actions.py" line="79" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
+        <location filename="../../annotator/gui/actions.py" line="89" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="91" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="93" />
+        <location filename="../../annotator/gui/actions.py" line="94" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="95" />
+        <location filename="../../annotator/gui/actions.py" line="96" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="100" />
+        <location filename="../../annotator/gui/actions.py" line="101" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="104" />
+        <location filename="../../annotator/gui/actions.py" line="105" />
         <source>Tag the clause at the cursor</source>
         <translation>标注光标处的分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="106" />
+        <location filename="../../annotator/gui/actions.py" line="107" />
         <source>Tag the sentence at the cursor</source>
         <translation>标注光标处的句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="108" />
+        <location filename="../../annotator/gui/actions.py" line="109" />
         <source>Edit attributes of the current span</source>
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="111" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>Next span to review after a re-import</source>
         <translation>下一个重新导入后待复核的标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="113" />
+        <location filename="../../annotator/gui/actions.py" line="114" />
         <source>Mark the flagged span checked</source>
         <translation>将待复核的标注标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>Add a note (span under the cursor, else document)…</source>
         <translation>添加备注（光标处的标注，否则整篇文档）…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="121" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
+        <source>Notes of this document (edit, delete)…</source>
+        <translation>本文档的备注（编辑、删除）…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Extend selection to the next clause</source>
         <translation>选区扩展到下一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="125" />
         <source>Extend selection to the previous clause</source>
         <translation>选区扩展到上一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="123" />
+        <location filename="../../annotator/gui/actions.py" line="126" />
         <source>Extend selection by a word</source>
         <translation>选区向后扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="127" />
         <source>Extend selection back by a word</source>
         <translation>选区向前扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="128" />
+        <location filename="../../annotator/gui/actions.py" line="131" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="130" />
+        <location filename="../../annotator/gui/actions.py" line="133" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="132" />
+        <location filename="../../annotator/gui/actions.py" line="135" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="137" />
+        <location filename="../../annotator/gui/actions.py" line="140" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="141" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="143" />
+        <location filename="../../annotator/gui/actions.py" line="146" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="147" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="148" />
+        <location filename="../../annotator/gui/actions.py" line="151" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="150" />
+        <location filename="../../annotator/gui/actions.py" line="153" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="152" />
+        <location filename="../../annotator/gui/actions.py" line="155" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="154" />
+        <location filename="../../annotator/gui/actions.py" line="157" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="160" />
+        <location filename="../../annotator/gui/actions.py" line="163" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="161" />
+        <location filename="../../annotator/gui/actions.py" line="164" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="162" />
+        <location filename="../../annotator/gui/actions.py" line="165" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="163" />
+        <location filename="../../annotator/gui/actions.py" line="166" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="164" />
+        <location filename="../../annotator/gui/actions.py" line="167" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="165" />
+        <location filename="../../annotator/gui/actions.py" line="168" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="169" />
+        <location filename="../../annotator/gui/actions.py" line="172" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="170" />
+        <location filename="../../annotator/gui/actions.py" line="173" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="172" />
+        <location filename="../../annotator/gui/actions.py" line="175" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="174" />
+        <location filename="../../annotator/gui/actions.py" line="177" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="176" />
+        <location filename="../../annotator/gui/actions.py" line="179" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="177" />
+        <location filename="../../annotator/gui/actions.py" line="180" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="179" />
+        <location filename="../../annotator/gui/actions.py" line="182" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="186" />
+        <location filename="../../annotator/gui/actions.py" line="185" />
+        <source>Compare two annotators side by side…</source>
+        <translation>并排对照两位标注员…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="187" />
+        <source>Progress of the team…</source>
+        <translation>团队进度…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="193" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="192" />
+        <location filename="../../annotator/gui/actions.py" line="199" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="194" />
+        <location filename="../../annotator/gui/actions.py" line="201" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="200" />
+        <location filename="../../annotator/gui/actions.py" line="207" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>

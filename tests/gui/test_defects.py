@@ -89,6 +89,7 @@ def test_defect3_keys_live_after_clicking_a_document_or_section(make_window, sta
     assert QApplication.focusWidget() is window.view
     first = window.session.sections[0]
     window.outline.setFocus()
+    qtbot.waitUntil(lambda: len(window.navigation.outline_items) > 2)  # the outline tree fills after the first paint
     index = window.navigation.outline_items[2].index()
     rect = window.outline.visualRect(index)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

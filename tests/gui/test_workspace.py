@@ -50,7 +50,7 @@ def test_tag_by_keyboard_undo_redo_and_restart(make_window, project_path, qtbot)
     window.session.project.close()
     again = make_window(project_path)
     assert {(s.start, s.end, s.label) for s in again.session.spans} == {(start, end, "directive"), (pos + 1, pos + 4, "statistic")}
-    assert again.span_model.rowCount() >= 2
+    qtbot.waitUntil(lambda: again.span_model.rowCount() >= 2)  # the panels fill after the first paint
 
 
 def test_duplicate_is_refused_and_delete_removes(make_window, project_path, qtbot):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout)
 
@@ -23,6 +24,18 @@ class ImportPreviewDialog(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("Import preview"))
         self.preview = preview
+        self._warning_texts = {
+            "unreadable": self.tr("cannot be read ({0})"),
+            "binary": self.tr("binary data, not text ({0} of {1} characters are control or undecodable bytes)"),
+            "empty": self.tr("empty"),
+            "latin": self.tr("mostly Latin-script text (only {0}% of the letters are Chinese)"),
+            "little_chinese": self.tr("almost no Chinese text ({0} Chinese characters, {1} characters in all)"),
+            "code": self.tr("program code ({0} of {1} lines look like code)"),
+            "table": self.tr("a table ({0} of {1} lines are cut into {2} fields by tabs, commas or |)"),
+            "numbers": self.tr("mostly numbers ({0}% of the characters are digits)"),
+            "no_sentences": self.tr("no running sentences ({0} sentence marks in {1} Chinese characters): "
+                                    "a list, not a speech"),
+        }
         layout = QVBoxLayout(self)
         ticked = sum(c.selected for c in preview.candidates)
         layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
@@ -31,6 +44,14 @@ class ImportPreviewDialog(QDialog):
         warning.setObjectName("importCannotUndo")
         warning.setStyleSheet("color: #9a6700")
         layout.addWidget(warning)
+        flagged = preview.warnings()
+        if flagged:
+            notice = QLabel(self.tr("{0} files do not look like a Chinese speech or report (reason after the name); "
+                                    "those found in a folder are unticked.").format(len(flagged)))
+            notice.setObjectName("importContentWarnings")
+            notice.setWordWrap(True)
+            notice.setStyleSheet("color: #b3261e")
+            layout.addWidget(notice)
         self.list = QListWidget(self)
         self.list.setObjectName("importPreviewList")
         # Paths below the folder imported (the folder itself is in the title): the names are what matters.
@@ -45,7 +66,12 @@ class ImportPreviewDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if candidate.selected else Qt.CheckState.Unchecked)
             item.setToolTip(display_path(candidate.path))
-            if candidate.reason:
+            if candidate.warning is not None:
+                said = self.describe(candidate.warning)
+                item.setText(name + "  — " + self.tr("not a speech? {0}").format(said))
+                item.setToolTip(f"{display_path(candidate.path)}\n{said}")
+                item.setForeground(QColor("#b3261e"))
+            elif candidate.reason:
                 item.setText(name + "  — " + self.tr("a note about the collection, not a speech"))
                 item.setToolTip(f"{display_path(candidate.path)}\n{candidate.reason}")
             self.list.addItem(item)
@@ -71,6 +97,11 @@ class ImportPreviewDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(640, 420)
+
+    def describe(self, warning) -> str:
+        """A content warning in the UI language (services/importing.py gives the kind and figures)."""
+        template = self._warning_texts.get(warning.kind)
+        return template.format(*warning.values) if template else str(warning)
 
     def set_all(self, checked: bool) -> None:
         for i in range(self.list.count()):

@@ -49,6 +49,8 @@ def build(window) -> dict[str, QAction]:
                           "reviewReopen")
     a["premerge"] = _action(window, QCoreApplication.translate("ReviewKeys", "Pre-merge agreed spans into gold"),
                             window.premerge, "M", "reviewPremerge")
+    a["side_by_side"] = _action(window, QCoreApplication.translate("ReviewKeys", "Two annotators side by side"),
+                                window.open_compare, "V", "reviewSideBySide")
     undo = window.undo_stack.createUndoAction(window, QCoreApplication.translate("ReviewKeys", "Undo"))
     undo.setShortcuts([QKeySequence.StandardKey.Undo])
     redo = window.undo_stack.createRedoAction(window, QCoreApplication.translate("ReviewKeys", "Redo"))
@@ -63,7 +65,7 @@ def build(window) -> dict[str, QAction]:
     for key in ("premerge", "take_a", "take_b", "edit", "relabel", "reject", "add", "reopen"):
         edit.addAction(a[key])
     go = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Go"))
-    for key in ("next", "previous", "next_section", "previous_section"):
+    for key in ("next", "previous", "next_section", "previous_section", "side_by_side"):
         go.addAction(a[key])
     window.section_menu = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Section"))
     window.take_menu = edit.addMenu(QCoreApplication.translate("ReviewKeys", "Take the span of annotator…"))

@@ -357,5 +357,15 @@ class ReviewWindow(Decisions, QMainWindow):
         else:
             self.view.move_to(self.sections[number].start)
 
+    def open_compare(self):
+        """The first two annotators of this review side by side (review/compare.py)."""
+        from annotator.gui.review.compare import CompareWindow  # noqa: PLC0415
+
+        pair = tuple(self.annotators[:2]) if len(self.annotators) >= 2 else None
+        self.compare_window = CompareWindow(self.project, doc_id=self.doc_id, annotators=pair,
+                                            language=self.language, parent=self)
+        self.compare_window.show()
+        return self.compare_window
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

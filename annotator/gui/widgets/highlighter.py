@@ -51,6 +51,20 @@ class CodePointHighlighter(QSyntaxHighlighter):
                 break
             block = block.next()
 
+    def rehighlight_spans(self, spans) -> None:
+        """Re-highlight the blocks the given spans touch, each block once (accepting a suggestion removes
+        and adds a span over the same characters: one pass over that paragraph, not two)."""
+        doc = self.document()
+        seen: set[int] = set()
+        for span in spans:
+            block = doc.findBlock(self.utf16.to_utf16(span.start))
+            last = doc.findBlock(self.utf16.to_utf16(max(span.start, span.end - 1))).blockNumber()
+            while block.isValid() and block.blockNumber() <= last:
+                if block.blockNumber() not in seen:
+                    seen.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
+
     @qt_override(None)
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         if self.deferred:

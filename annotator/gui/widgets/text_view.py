@@ -64,6 +64,7 @@ class SpeechView(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self.highlighter.deferred = False
+        self._anchor = None  # a place in the previous text means nothing here
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.rehighlight_lazily()
 
@@ -75,7 +76,8 @@ class SpeechView(QPlainTextEdit):
         self._order = list(range(first, count)) + list(range(0, first))  # onwards from the view, then wrap
         self._next = 0
         self._highlight_visible()
-        self._anchor = None
+        # A scroll asked for earlier (a restored place, a jump) is kept through a new pass: the spans of
+        # a long document arrive just after it opens (session.py) and start one.
         if self._pending:
             self._lazy.start()
 

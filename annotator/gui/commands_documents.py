@@ -1,0 +1,154 @@
+"""Undoable document deletion and note edits (issue 13).
+
+Deleting a document is a project-level change, not a change inside one document, so it does not go on
+the per-document undo stacks of the tagging controller (the deleted document's stack would never be
+active again). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo delete" / "Redo delete"
+(Ctrl+Alt+Z / Ctrl+Alt+Shift+Z) take back the last deletion, and the status bar says so at once.
+The undo step holds everything the deletion took (storage/document_trash.py): text, outline, outline
+corrections, spans of every annotator with their ids, progress marks and notes.
+
+Note edits and removals are changes inside one document: they go on that document's stack (Ctrl+Z),
+like adding a note (commands.AddComment).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.gui.safety import SafeCommand, describe
+from annotator.storage import comments as comment_store
+from annotator.storage import document_trash
+from annotator.storage.comment_edits import update_comment
+from annotator.storage.project import ProjectError
+
+translate = QCoreApplication.translate
+
+
+class _Command(SafeCommand):
+    def __init__(self, session, text: str):
+        super().__init__(text)
+        self.session = session
+
+    def recover(self, exc: BaseException, phase: str) -> None:
+        self.session.message.emit(translate("DocumentTrash", "“{0}” failed: {1}").format(self.text(), describe(exc)))
+        self.session.documentsChanged.emit()
+
+    def _guard(self, fn) -> bool:
+        """A refusal of the store (gone meanwhile, re-imported, empty text): the step never happened."""
+        try:
+            fn()
+            return True
+        except (ValueError, KeyError, ProjectError) as exc:
+            self.setObsolete(True)
+            self.session.message.emit(str(exc).strip("'\""))
+            return False
+
+
+class DeleteDocument(_Command):
+    """Delete one document with everything on it; undo writes it all back with the same ids."""
+
+    def __init__(self, session, doc_id: int, title: str, text: str):
+        super().__init__(session, text)
+        self.doc_id, self.title = doc_id, title
+        self.trashed: document_trash.TrashedDocument | None = None
+
+    def redo(self) -> None:
+        def run():
+            # Every redo takes a fresh snapshot: what was added after an undo goes with it next time.
+            self.trashed = document_trash.trash_document(self.session.project, self.doc_id, by=self.session.annotator)
+        if self._guard(run):
+            if self.session.doc_id == self.doc_id:
+                self.session.close_document()
+            self.session.documentsChanged.emit()
+
+    def undo(self) -> None:
+        if self._guard(lambda: document_trash.restore_document(self.session.project, self.trashed,
+                                                               by=self.session.annotator)):
+            self.session.documentsChanged.emit()
+
+
+class EditComment(_Command):
+    def __init__(self, session, comment, body: str, text: str):
+        super().__init__(session, text)
+        self.comment_id, self.doc_id = comment.id, comment.document_id
+        self.before, self.after = comment.body, body
+
+    def _set(self, body: str) -> bool:
+        ok = self._guard(lambda: update_comment(self.session.project, self.comment_id, body, by=self.session.annotator))
+        if ok:
+            self.session.note_comments(self.doc_id)
+        return ok
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+
+class RemoveComment(_Command):
+    def __init__(self, session, comment, text: str):
+        super().__init__(session, text)
+        self.comment = comment
+
+    def redo(self) -> None:
+        if self._guard(lambda: comment_store.remove_comment(self.session.project, self.comment.id,
+                                                            by=self.session.annotator)):
+            self.session.note_comments(self.comment.document_id)
+
+    def undo(self) -> None:
+        if self._guard(lambda: comment_store.restore(self.session.project, self.comment)):
+            self.session.note_comments(self.comment.document_id)
+
+
+class DocumentTrash(QObject):
+    """The project-level undo stack for deletions and the confirmation that names what goes."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.stack = QUndoStack(self)
+        self.session.documentsChanged.connect(self._after_change)
+
+    def _after_change(self) -> None:
+        # The list first (this slot may run before navigation.py's own refresh), then a document to show
+        # when the open one was deleted.
+        self.window.refresh_documents()
+        if self.session.doc_id is None:
+            self.window.navigation.open_first_document()
+
+    def confirm_text(self, doc_id: int, title: str) -> str:
+        impact = document_trash.impact(self.session.project, doc_id)
+        spans = impact["spans"]
+        who = ", ".join(f"{name} {count}" for name, count in spans.items()) or "0"
+        return self.tr("Delete “{0}”?\n\nWith it go its outline, {1} spans ({2}) and {3} notes.\n"
+                       "File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open; "
+                       "the deletion is recorded in the project's event log.").format(
+            title, sum(spans.values()), who, impact["notes"])
+
+    def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:
+        if confirm:
+            answer = QMessageBox.question(self.window, self.tr("Delete document"), self.confirm_text(doc_id, title))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        before = self.stack.count()
+        self.stack.push(DeleteDocument(self.session, doc_id, title, self.tr("Delete “{0}”").format(title)))
+        if self.stack.count() > before:
+            self.session.message.emit(self.tr("Deleted “{0}”. Ctrl+Alt+Z brings it back.").format(title))
+            return True
+        return False
+
+    def undo_action(self, parent):
+        action = self.stack.createUndoAction(parent, self.tr("Undo delete"))
+        action.setShortcut("Ctrl+Alt+Z")
+        action.setObjectName("undoDelete")
+        return action
+
+    def redo_action(self, parent):
+        action = self.stack.createRedoAction(parent, self.tr("Redo delete"))
+        action.setShortcut("Ctrl+Alt+Shift+Z")
+        action.setObjectName("redoDelete")
+        return action
