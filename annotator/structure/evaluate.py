@@ -34,7 +34,7 @@ from annotator.structure.clean import clean
 from annotator.structure.outline import parse_outline
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "outline_corpus"
-VARIANT_SUFFIXES = ("_gbk_crlf", "_oneline", "_crlf")
+VARIANT_SUFFIXES = ("_gbk_crlf", "_oneline", "_crlf", "_pdfwrap")
 _SPACES = " \t\u3000\xa0"
 _TITLE_PROBE = 6  # characters of the gold title that must follow the marker
 
@@ -46,7 +46,7 @@ def group_of(doc_id: str) -> str:
     return doc_id
 
 
-SPLITS = ("dev", "heldout", "fresh")
+SPLITS = ("dev", "heldout", "fresh", "fresh2")
 
 
 @functools.lru_cache(maxsize=8)
