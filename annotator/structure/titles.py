@@ -58,6 +58,7 @@ def _strong_cue_in(text: str, start: int, end: int) -> bool:
 # noun such headings end on ("关于前一段疫情防控工作").
 _TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
 _HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
+_HEAD_NOUN_SET = frozenset(_HEAD_NOUNS)  # all two characters long
 _MEDIUM_CUE = re.compile(
     r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
     r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
@@ -229,6 +230,7 @@ class _Suspect:
     forced: bool  # the natural end cannot be a title end: some cut must be made
     sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
     run_on: bool = False  # looked at again because siblings ran on into their bodies
+    words: list[tuple[str, int]] | None = None  # jieba's (word, end); None where no cut could win
 
 
 def _segment_window(window: str) -> str:
@@ -260,7 +262,7 @@ def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
     return out
 
 
-def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]],
+def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
                   run_on: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
     inline = FAMILIES[s.kind].inline
@@ -271,20 +273,21 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
     cuts = {}
     commas = [k for k in (window.find("，"), window.find(",")) if k >= 0]
     comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
-    for word, cut in words:
+    # Every strong cue holds a _STRONG_HINT word: without one in the window no cut is tried against it.
+    strong = _STRONG_HINT.search(window) is not None
+    for word, cut in words or ():
         if not _CUT_MIN <= cut <= upper:
             continue
-        title, body = window[:cut], window[cut:]
         score, cue = _length_prior(cut), ""
-        frame = _TIME_FRAME.match(body) if title.endswith(_HEAD_NOUNS) else None
-        if _STRONG_CUE.match(body) or frame:
+        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and _TIME_FRAME.match(window, cut)
+        if (strong and _STRONG_CUE.match(window, cut)) or frame:
             score, cue = score + 2.5, "strong"
-        elif medium_ok and _MEDIUM_CUE.match(body):
+        elif medium_ok and _MEDIUM_CUE.match(window, cut):
             score, cue = score + 1.5, "medium"
-        if title[-1] in _BAD_TITLE_END or body[0] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
+        last = window[cut - 1]
+        if last in _BAD_TITLE_END or window[cut] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
             score -= 2.0
-        cuts[cut] = (score, cue, (cut, title[-1], title[-2] if cut > 1 else "", title[-3] if cut > 2 else "",
-                                  comma if 0 <= comma < cut else -1))
+        cuts[cut] = (score, cue, (cut, last, window[cut - 2], window[cut - 3], comma if 0 <= comma < cut else -1))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0
     if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
         cuts = {}  # an article's title is its first sentence, however long
@@ -293,7 +296,7 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
         sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
         and not _on_flattened_line(text, nat.start),
-        run_on=run_on,
+        run_on=run_on, words=words,
     )
 
 
@@ -325,10 +328,9 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     return (cut, 0.3) if sus.forced else None
 
 
-def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
-                suspects: list[_Suspect]) -> dict[int, tuple[int, float]]:
+def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural], suspects: list[_Suspect],
+                siblings: dict[int, list[int]]) -> dict[int, tuple[int, float]]:
     """Section index → (title end, confidence) for suspects whose title end had to be guessed."""
-    siblings = _sibling_groups(sections)
     shapes = {i: _shape(text[nat.start:nat.end].rstrip(_TRAILING)) for i, nat in enumerate(naturals)}
     if len(suspects) <= _ALIGN_MAX:
         shapes.update(_provisional_shapes(suspects, siblings, shapes))
@@ -375,6 +377,8 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
     guesses = {}
     for sus in suspects:
         others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
+        if not others:
+            continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
         fixed = [shapes[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
         best = (-1e9, sus.natural[1])
         for cut, (score, _cue, shape) in sus.cuts.items():
@@ -397,25 +401,23 @@ def assign_titles(text: str, sections: list[Section]) -> None:
         limit = sections[i + 1].start if i + 1 < len(sections) else len(text)
         naturals.append(_natural_end(text, s, max(limit, s.title_start)))
     doubtful = [i for i, (s, nat) in enumerate(zip(sections, naturals)) if _suspect(s, nat, text)]
-    words = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in doubtful])
-    suspects = [_make_suspect(i, sections[i], text, naturals[i], w) for i, w in zip(doubtful, words)]
-    cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
+    siblings = _sibling_groups(sections) if doubtful else {}
+    suspects = _suspects(text, sections, naturals, siblings, [(i, False) for i in doubtful])
+    cuts = _infer_cuts(text, sections, naturals, suspects, siblings) if suspects else {}
     if cuts:
         # Headings of one run are written alike: where some ran on into their bodies ("一、关于前一段疫情
         # 防控工作新冠肺炎疫情发生后，…"), a sibling whose "title" looked short enough may have too
         # ("二、关于下一步经济工作当前经济运行总体平稳，…").  Those are looked at again, with the body-opening
         # words allowed, and all suspects decided together.
-        siblings = _sibling_groups(sections)
         seen = set(doubtful)
         again = [i for i in range(len(sections)) if i not in seen and naturals[i].how != "window"
                  and naturals[i].end - naturals[i].start >= _RUN_ON_MIN
                  and not FAMILIES[sections[i].kind].inline and sections[i].kind not in _SENTENCE_TITLED
                  and any(j in cuts for j in siblings[i] if j != i)]
         if again:
-            more = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in again])
-            suspects += [_make_suspect(i, sections[i], text, naturals[i], w, run_on=True)
-                         for i, w in zip(again, more)]
-            cuts = _infer_cuts(text, sections, naturals, suspects)
+            suspects = _suspects(text, sections, naturals, siblings,
+                                 [(i, False) for i in doubtful] + [(i, True) for i in again], suspects)
+            cuts = _infer_cuts(text, sections, naturals, suspects, siblings)
     for i, s in enumerate(sections):
         nat = naturals[i]
         end, confidence = cuts.get(i, (nat.end, 1.0 if nat.how in ("punct", "line") else 0.9))
@@ -424,6 +426,92 @@ def assign_titles(text: str, sections: list[Section]) -> None:
         s.title_start, s.title_end = nat.start, end
         s.title = text[nat.start:end]
         s.confidence = confidence
+
+
+def _suspects(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
+              wanted: list[tuple[int, bool]], known: list[_Suspect] = ()) -> list[_Suspect]:
+    """The suspects ``wanted`` ((section index, run_on) pairs), with jieba's word ends where a cut could
+    matter.  Segmenting is most of the outline's time on real text, and for many suspects no cut can
+    win whatever the words are (see _wordless): those get no words, which decides them the same.
+    ``known`` suspects are reused where their words were already cut."""
+    done = {sus.index: sus for sus in known if sus.words is not None}
+    skip = _wordless(text, sections, naturals, siblings, dict(wanted))
+    need = [i for i, _ in wanted if i not in done and i not in skip]
+    words = dict(zip(need, _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in need])))
+    out = []
+    for i, run_on in wanted:
+        if i in done and done[i].run_on == run_on:
+            out.append(done[i])
+        else:
+            out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on))
+    return out
+
+
+_FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
+
+
+def _wordless(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
+              suspects: dict[int, bool]) -> set[int]:
+    """Suspects whose words cannot change any decision: _decide keeps their natural end whatever jieba
+    says, and so does every suspect that reads their shapes.  Exact, not a heuristic:
+
+    - an article's first sentence is never cut (_make_suspect drops its cuts);
+    - a heading that closes a sentence (not in a flattened line, not a run-on sibling) is cut only after
+      a speaker's words or a time frame (none in its window: every strong cue holds a _STRONG_HINT word)
+      or where some cut of it is parallel to its siblings (_decide).  Parallelism is bounded from above
+      at every position from _PARALLEL_MIN (a superset of word ends) against every shape each sibling
+      could take (any of its cut positions, its natural end).  Suspects that read one another's shapes
+      (siblings) are decided together, so a group is left unsegmented only if every member is."""
+    always = {i for i in suspects
+              if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
+    ends: dict[int, tuple[set[str], set[str], set[str]]] = {}  # each sibling's possible last characters
+
+    def possible_ends(j: int) -> tuple[set[str], set[str], set[str]]:
+        if j not in ends:
+            window = text[naturals[j].start:naturals[j].end]
+            triples = {_ends(window), _ends(window.rstrip(_TRAILING))}
+            if j in suspects:
+                triples.update(_ends(window[:cut]) for cut in range(_CUT_MIN, min(_CUT_MAX, len(window) - 1) + 1))
+            ends[j] = tuple({t[k] for t in triples} - {""} for k in range(3))
+        return ends[j]
+
+    def cannot_cut(i: int) -> bool:
+        if i in always:
+            return True
+        nat = naturals[i]
+        if suspects[i] or not (nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS)):
+            return False
+        window = text[nat.start:nat.end]
+        if _STRONG_HINT.search(window) or _FRAME_HINT.search(window) or _on_flattened_line(text, nat.start):
+            return False
+        refs = [possible_ends(j) for j in siblings[i] if j != i]
+        for cut in range(_PARALLEL_MIN, min(_CUT_MAX, len(window) - 1) + 1):
+            e1, e2, e3 = window[cut - 1], window[cut - 2], window[cut - 3]
+            if refs and sum(min(3, (e1 in s1) + (e2 in s2) + (e3 in s3)) for s1, s2, s3 in refs) >= len(refs):
+                return False
+        return True
+
+    skip = set(always)
+    seen: set[int] = set()
+    for first in suspects:
+        if first in seen:
+            continue
+        group, todo = [], [first]  # the suspects linked to ``first`` through sibling suspects
+        seen.add(first)
+        while todo:
+            i = todo.pop()
+            group.append(i)
+            for j in siblings[i]:
+                if j in suspects and j not in seen:
+                    seen.add(j)
+                    todo.append(j)
+        if all(cannot_cut(i) for i in group):
+            skip.update(group)
+    return skip
+
+
+def _ends(title: str) -> tuple[str, str, str]:
+    return title[-1:], title[-2:-1], title[-3:-2]
 
 
 def _sibling_groups(sections: list[Section]) -> dict[int, list[int]]:
