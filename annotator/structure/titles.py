@@ -92,6 +92,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, close.end(), stop) if close else None
         elif found.group() == "\n" and _hard_wrap(text, found.start()):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        elif found.group() == " " and _latin_gap(text, found.start(), stop):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         else:
             break
     if found is not None:
@@ -110,6 +112,15 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
 
 
 _CLOSE_BRACKET = re.compile("[）)]")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
+
+
+def _latin_gap(text: str, i: int, stop: int) -> bool:
+    """Is the space at ``i`` the one Chinese writers put around a Latin word ("不接 IAP 审核", "了解
+    `AnalyzerAdapter` 类") rather than where a flattened title stops?  One space, with a Latin letter
+    (or a code backtick) on one side; a digit does not count ("一、2023年工作回顾 2023年是…")."""
+    return (i + 1 < stop and text[i + 1] not in " \t\u3000\xa0\n"
+            and (text[i - 1] in _LATIN or text[i + 1] in _LATIN))
 _WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
 
 
@@ -156,6 +167,14 @@ def _on_flattened_line(text: str, pos: int) -> bool:
     if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
         return True
     return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
+
+
+def _clause_in(window: str) -> bool:
+    """Does the "title" break into clauses early, as a first sentence does ("第一年作战，敌人以…")?  A
+    flattened page lost the line break after a heading, but a heading phrase that ran on into its body
+    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end."""
+    k = window.find("，", 0, _HEADING_MAX)
+    return k >= _CUT_MIN
 
 
 def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
@@ -289,13 +308,14 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
             score -= 2.0
         cuts[cut] = (score, cue, (cut, last, window[cut - 2], window[cut - 3], comma if 0 <= comma < cut else -1))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0
+    flat = _on_flattened_line(text, nat.start)  # where a sentence end is also where a run-on title stops
     if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
         cuts = {}  # an article's title is its first sentence, however long
     return _Suspect(
         index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
         sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
-        and not _on_flattened_line(text, nat.start),
+        and (not flat or _clause_in(window)),
         run_on=run_on, words=words,
     )
 

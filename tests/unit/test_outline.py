@@ -551,3 +551,29 @@ def test_a_sibling_of_run_on_headings_is_cut_too_where_its_body_opens():
         assert [s.title for s in outline] == [
             "关于前一段疫情防控工作", "关于下一步经济工作", "关于全面从严治党", "关于做好岁末年初各项工作的几点要求"]
         assert outline[1].confidence < 0.8  # a guess: marked for a look
+
+
+def test_a_space_around_a_latin_word_does_not_end_a_title():
+    text = "内容总结如下：\n- 第一点，了解 `AnalyzerAdapter` 类的各个不同部分。\n- 第二点，不接 IAP 审核不让过。\n"
+    assert [s.title for s in parse_outline(text)] == ["了解 `AnalyzerAdapter` 类的各个不同部分", "不接 IAP 审核不让过"]
+
+
+def test_a_flattened_title_still_stops_at_a_space_before_a_digit():
+    # "一、2023年工作回顾 2023年是…": the space before the body's digit is where the title stopped.
+    text = "各位代表： 一、2023年工作回顾 2023年是全面贯彻的开局之年。 二、2024年工作安排 今年要稳中求进。"
+    assert [s.title for s in parse_outline(text)] == ["2023年工作回顾", "2024年工作安排"]
+
+
+def test_flattened_first_sentence_with_an_early_comma_is_kept_whole():
+    # On a page flattened onto one line a sentence end is also where a run-on heading stops, but a
+    # "title" that breaks into clauses early is the item's first sentence, as the same text with its
+    # line breaks has it.
+    body = "这一胜利，给了敌人以严重打击，在整个敌人营垒中引起了极端深刻的失败情绪，奠定了我军歼灭全部敌军的基础。"
+    items = ["第一年作战，歼灭敌正规军九十七个半旅，七十八万人，伪军、保安队等杂部三十四万人，共计一百十二万人，这是一个伟大的胜利，给了敌人以严重打击。",
+             "第一年作战，敌人以二百四十八个正规旅中的二百十八个旅一百六十多万人，近百万人进攻解放区，其中大部分进攻陕北和山东两个战场。",
+             "敌军分布，到今年八月底止，连被歼灭和受歼灭性打击者都算在内，共有二百二十四个旅，其中在前线的有一百五十七个旅，在后方的有六十七个旅。"]
+    assert all(len(item) > 60 for item in items)  # long enough that a flattened one would be cut somewhere
+    lines = [f"（{n}）{item}{body}" for n, item in zip("一二三", items)]
+    expected = [item.rstrip("。") for item in items]
+    assert [s.title for s in parse_outline("\n".join(lines) + "\n")] == expected
+    assert [s.title for s in parse_outline("".join(lines) * 3)][:3] == expected
