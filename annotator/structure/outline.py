@@ -69,7 +69,7 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
     return cand.ordinal == frame.last + 1
 
 
-def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
+def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
     depth = len(stack)
@@ -80,8 +80,18 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     if not fam.inline and opens:
         while depth and (FAMILIES[stack[depth - 1].family].inline
                          or FAMILIES[stack[depth - 1].family].rank > fam.rank):
+            frame = stack[depth - 1]
+            if (fam.id in _UNRANKED and not FAMILIES[frame.family].inline and continues_later is not None
+                    and continues_later(frame)):
+                break  # "（三）…如下的变化：甲、…戊、" then "（四）": the 甲 list sits inside （三）
             depth -= 1
     return depth
+
+
+# Families GB/T 9704 gives no place: 甲乙丙 head the parts of an old resolution ("甲　少数不服从多数"
+# over （一）（二）) as often as they list the points of one （三）.  Their rank is only a guess, so the
+# document decides: an open heading run that goes on after the list ((三) … 戊、 then (四)) holds it.
+_UNRANKED = frozenset({"stem"})
 
 
 def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
@@ -120,8 +130,22 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         run_on[(cand.family, "*")] = ordinal
         return len(nodes) - 1
 
+    by_family: dict[str, tuple[list[int], list[int]]] = {}  # family → (starts, ordinals) in order
+    for c in cands:
+        starts, ordinals = by_family.setdefault(c.family, ([], []))
+        starts.append(c.start)
+        ordinals.append(c.ordinal)
+    position = 0  # start of the candidate being placed
+
+    def continues_later(frame: _Frame) -> bool:
+        """Is the next marker of ``frame``'s family, after the one being placed, its next number?"""
+        starts, ordinals = by_family.get(frame.family, ((), ()))
+        k = bisect.bisect_right(starts, position)
+        return k < len(starts) and ordinals[k] == frame.last + 1
+
     next_break = 0
     for cand in cands:
+        position = cand.start
         if next_break < len(breaks) and breaks[next_break] < cand.start:
             # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over.
             next_break = bisect.bisect_left(breaks, cand.start, next_break)
@@ -150,7 +174,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                 while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
                         newlines, nodes[stack[-1].node].cand.start, cand.start):
                     stack.pop()
-            depth = _opening_depth(stack, cand, loose)
+            depth = _opening_depth(stack, cand, loose, continues_later)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
         if previous is None and FAMILIES[cand.family].rank <= 0:

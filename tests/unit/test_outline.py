@@ -577,3 +577,23 @@ def test_flattened_first_sentence_with_an_early_comma_is_kept_whole():
     expected = [item.rstrip("。") for item in items]
     assert [s.title for s in parse_outline("\n".join(lines) + "\n")] == expected
     assert [s.title for s in parse_outline("".join(lines) * 3)][:3] == expected
+
+
+def test_stem_list_inside_a_numbered_point_that_goes_on():
+    # "（三）…如下的变化：甲、…乙、…" then "（四）": the 甲 list belongs to （三）, and （四） continues.
+    text = ("（一）第一点的内容。\n（二）第二点的内容。\n（三）矛盾发生了如下的变化：\n"
+            "甲、由一般的矛盾变为特别尖锐的矛盾。\n乙、国内的阶级关系变动了。\n丙、人民大众的情况变动了。\n"
+            "（四）第四点的内容。\n（五）第五点的内容。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("（一）", 1), ("（二）", 1), ("（三）", 1), ("甲、", 2), ("乙、", 2), ("丙、", 2), ("（四）", 1), ("（五）", 1)]
+
+
+def test_stem_parts_above_a_numbered_list_that_restarts():
+    # "甲　少数不服从多数" over its own （一）（二）, then "乙　…" over another （一）（二）: the stems head parts.
+    text = ("（一）从理论上说明。\n（二）在组织上规定。\n其表现如下：\n"
+            "甲　少数不服从多数。例如提议被否决。\n（一）开会时要尽量发表意见。\n（二）少数服从多数。\n"
+            "乙　非组织的批评。\n（一）党内批评是武器。\n（二）不在党外去批评。\n")
+    outline = parse_outline(text)
+    assert [(s.marker.strip(), s.level) for s in outline] == [
+        ("（一）", 1), ("（二）", 1), ("甲", 1), ("（一）", 2), ("（二）", 2), ("乙", 1), ("（一）", 2), ("（二）", 2)]
