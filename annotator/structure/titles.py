@@ -258,27 +258,41 @@ def _segment_window(window: str) -> str:
     return window[:min(_CUT_MAX, len(window) - 1) + _SEGMENT_CONTEXT]
 
 
+# Words of windows already segmented, by window text.  A document is parsed again and again (each hand
+# correction replays over a re-parse, the GUI re-opens it, a batch re-imports it): its doubtful titles
+# are the same strings each time, and jieba is most of the outline's time on real text.  Bounded; the
+# lists are never mutated by their readers.
+_WORDS: dict[str, list[tuple[str, int]]] = {}
+_WORDS_MAX = 20_000
+
+
 def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
-    """(word, end offset) of each piece, from one jieba call over all of them joined by line breaks.
+    """(word, end offset) of each piece: from the cache, the others from one jieba call over all of them
+    joined by line breaks.
 
     jieba cuts each run of Han characters on its own (a line break is never inside a word), so the
-    words are those of cutting each piece alone; one long call uses the tokenizer's plain-dict
-    dictionary instead of a lookup method per character, about 4× faster than a call per piece."""
-    out: list[list[tuple[str, int]]] = [[] for _ in pieces]
-    if not pieces:
-        return out
-    bounds = []
-    pos = 0
-    for piece in pieces:
-        bounds.append(pos)
-        pos += len(piece) + 1
-    k = 0
-    for word, begin, end in segment.cut_with_offsets("\n".join(pieces)):
-        while k + 1 < len(bounds) and begin >= bounds[k + 1]:
-            k += 1
-        if word != "\n":
-            out[k].append((word, end - bounds[k]))
-    return out
+    words are those of cutting each piece alone; one call for all of them costs far less than a call
+    per piece."""
+    known = {p: _WORDS.get(p) for p in pieces}  # read once: another thread may clear the cache
+    missing = [p for p, words in known.items() if words is None]
+    if missing:
+        found: list[list[tuple[str, int]]] = [[] for _ in missing]
+        bounds = []
+        pos = 0
+        for piece in missing:
+            bounds.append(pos)
+            pos += len(piece) + 1
+        k = 0
+        for word, begin, end in segment.cut_with_offsets("\n".join(missing)):
+            while k + 1 < len(bounds) and begin >= bounds[k + 1]:
+                k += 1
+            if word != "\n":
+                found[k].append((word, end - bounds[k]))
+        known.update(zip(missing, found))
+        if len(_WORDS) + len(missing) > _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS.update(zip(missing, found))
+    return [known[p] for p in pieces]
 
 
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
