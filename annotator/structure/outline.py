@@ -235,6 +235,34 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
 
 
+# Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.
+_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space", "part", "chapter", "section"})
+_LONE_TITLE_MAX = 30
+
+
+def _title_line(text: str, cand: Candidate) -> bool:
+    """Is ``cand`` a heading by its shape alone, even as the only one of its family in sight (an excerpt
+    of one part: "三、深化改革开放" then its paragraphs)?  It opens a line, is of a family that titles
+    parts, its title fills the rest of the line — short, without sentence punctuation — and a body line
+    follows.  A run of one is otherwise dropped: "一、" in prose is often not a heading at all."""
+    if cand.position != "line" or cand.family not in _PART_TITLES:
+        return False
+    end = text.find("\n", cand.end)
+    if end < 0:
+        return False
+    title = text[cand.end:end].strip(" \t\u3000\xa0")
+    if not 2 <= len(title) <= _LONE_TITLE_MAX or any(ch in "。！？；：!?;:，," for ch in title):
+        return False
+    # A paragraph follows (its first lines, however a copied PDF broke them), not another marker.
+    body = 0
+    for line in text[end + 1:end + 1 + 4 * _LONE_TITLE_MAX].split("\n")[:3]:
+        line = line.strip(" \t\u3000\xa0")
+        if not line or match_marker(line) is not None:
+            break
+        body += len(line)
+    return body > _LONE_TITLE_MAX
+
+
 def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -243,8 +271,8 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
-        if run in runs.provisional and (len(members) < 2 or not all(
-                _after_boundary(text, nodes[m].cand) for m in members)):
+        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
+                                        or not all(_after_boundary(text, nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)
@@ -255,7 +283,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
                 continue  # runs on from an earlier, already validated run
             if FAMILIES[family].inline or node.cand.position == "glued":
                 drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
-            elif family not in long_runs and members[0] not in parents:
+            elif family not in long_runs and members[0] not in parents and not _title_line(text, node.cand):
                 drop.add(node.cand.start)
             continue
         if family not in COMMA_FAMILIES and not any(nodes[m].cand.position == "comma" for m in members):

@@ -16,7 +16,7 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     "dev": (0.995, 0.985, 0.97),
     "heldout": (0.99, 0.99, 0.96),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
-    "fresh": (0.99, 0.99, 0.99),
+    "fresh": (0.99, 0.995, 0.99),
     "fresh2": (0.96, 0.98, 0.89),  # the second held-out group: never tuned on, never looked into
     "all": (0.99, 0.99, 0.96),
 }

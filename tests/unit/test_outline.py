@@ -597,3 +597,20 @@ def test_stem_parts_above_a_numbered_list_that_restarts():
     outline = parse_outline(text)
     assert [(s.marker.strip(), s.level) for s in outline] == [
         ("（一）", 1), ("（二）", 1), ("甲", 1), ("（一）", 2), ("（二）", 2), ("乙", 1), ("（一）", 2), ("（二）", 2)]
+
+
+def test_lone_part_title_in_an_excerpt_is_a_heading():
+    # An excerpt of one part: its title line, then its paragraphs (broken as a copied PDF breaks them).
+    text = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n三、深化改革开放\n"
+            "过去一年，我们坚持以改革开放\n增动力，推动重点领域改革取得新突破，营商环境持续优化，外资外贸稳中提质。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.title) for s in outline] == [("三、", "深化改革开放")]
+
+
+@pytest.mark.parametrize("text", [
+    "一、说明如下。今年的任务很重，各单位要抓紧落实，确保按期完成各项工作目标任务。\n",  # a sentence, not a title
+    "注意事项\n一、携带身份证\n请提前半小时到场。\n",  # a short line follows: a notice, not a part
+    "我们要做到：\n一、\n二、三季度的任务很重，各单位要抓紧落实，确保按期完成各项工作目标任务。\n",
+])
+def test_lone_marker_without_a_title_shape_is_dropped(text):
+    assert parse_outline(text) == []
