@@ -58,12 +58,15 @@ _REGISTRY = (
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
+    # "第一方面，…第二方面，", "第一个方向，", "第一种：": an ordinal, a classifier noun, then a comma or colon.
+    Family("di-noun", 5, True, "第一方面，", rf"第(?P<n>{_CN_LONG})个?(?:方面|方向|种)[，,：:]", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{_CN})是", "cn", COMMA),
     Family("cn-yao", 5, True, "一要", rf"(?P<n>{_CN})要", "cn", COMMA),
+    Family("cn-yue", 5, True, "一曰", rf"(?P<n>{_CN})曰", "cn", COMMA),  # "止忧之法有五：一曰…，二曰…"
     Family("cn-dun", 1, False, "一、", rf"(?P<n>{_CN})(?:、|[.．](?!\d))", "cn", HEADING),
     Family("cn-comma", 5, True, "一，", rf"(?P<n>{_CN})[，,](?=[^\s\d一二三四五六七八九十])", "cn", SENTENCE),
     # "一　中国向何处去", and a numeral alone on its line ("## 一" over an untitled part of a speech).

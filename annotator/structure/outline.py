@@ -28,6 +28,7 @@ from typing import Iterator
 
 from annotator.domain.model import Section
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, LAST, Candidate, ends_sentence, match_marker, scan
+from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
@@ -69,7 +70,7 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
     return cand.ordinal == frame.last + 1
 
 
-def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
+def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
     depth = len(stack)
@@ -80,8 +81,18 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool) -> int:
     if not fam.inline and opens:
         while depth and (FAMILIES[stack[depth - 1].family].inline
                          or FAMILIES[stack[depth - 1].family].rank > fam.rank):
+            frame = stack[depth - 1]
+            if (fam.id in _UNRANKED and not FAMILIES[frame.family].inline and continues_later is not None
+                    and continues_later(frame)):
+                break  # "（三）…如下的变化：甲、…戊、" then "（四）": the 甲 list sits inside （三）
             depth -= 1
     return depth
+
+
+# Families GB/T 9704 gives no place: 甲乙丙 head the parts of an old resolution ("甲　少数不服从多数"
+# over （一）（二）) as often as they list the points of one （三）.  Their rank is only a guess, so the
+# document decides: an open heading run that goes on after the list ((三) … 戊、 then (四)) holds it.
+_UNRANKED = frozenset({"stem"})
 
 
 def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
@@ -120,8 +131,22 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         run_on[(cand.family, "*")] = ordinal
         return len(nodes) - 1
 
+    by_family: dict[str, tuple[list[int], list[int]]] = {}  # family → (starts, ordinals) in order
+    for c in cands:
+        starts, ordinals = by_family.setdefault(c.family, ([], []))
+        starts.append(c.start)
+        ordinals.append(c.ordinal)
+    position = 0  # start of the candidate being placed
+
+    def continues_later(frame: _Frame) -> bool:
+        """Is the next marker of ``frame``'s family, after the one being placed, its next number?"""
+        starts, ordinals = by_family.get(frame.family, ((), ()))
+        k = bisect.bisect_right(starts, position)
+        return k < len(starts) and ordinals[k] == frame.last + 1
+
     next_break = 0
     for cand in cands:
+        position = cand.start
         if next_break < len(breaks) and breaks[next_break] < cand.start:
             # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over.
             next_break = bisect.bisect_left(breaks, cand.start, next_break)
@@ -150,7 +175,7 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                 while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
                         newlines, nodes[stack[-1].node].cand.start, cand.start):
                     stack.pop()
-            depth = _opening_depth(stack, cand, loose)
+            depth = _opening_depth(stack, cand, loose, continues_later)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
         if previous is None and FAMILIES[cand.family].rank <= 0:
@@ -211,6 +236,34 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
 
 
+# Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.
+_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space", "part", "chapter", "section"})
+_LONE_TITLE_MAX = 30
+
+
+def _title_line(text: str, cand: Candidate) -> bool:
+    """Is ``cand`` a heading by its shape alone, even as the only one of its family in sight (an excerpt
+    of one part: "三、深化改革开放" then its paragraphs)?  It opens a line, is of a family that titles
+    parts, its title fills the rest of the line — short, without sentence punctuation — and a body line
+    follows.  A run of one is otherwise dropped: "一、" in prose is often not a heading at all."""
+    if cand.position != "line" or cand.family not in _PART_TITLES:
+        return False
+    end = text.find("\n", cand.end)
+    if end < 0:
+        return False
+    title = text[cand.end:end].strip(" \t\u3000\xa0")
+    if not 2 <= len(title) <= _LONE_TITLE_MAX or any(ch in "。！？；：!?;:，," for ch in title):
+        return False
+    # A paragraph follows (its first lines, however a copied PDF broke them), not another marker.
+    body = 0
+    for line in text[end + 1:end + 1 + 4 * _LONE_TITLE_MAX].split("\n")[:3]:
+        line = line.strip(" \t\u3000\xa0")
+        if not line or match_marker(line) is not None:
+            break
+        body += len(line)
+    return body > _LONE_TITLE_MAX
+
+
 def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -219,8 +272,8 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
-        if run in runs.provisional and (len(members) < 2 or not all(
-                _after_boundary(text, nodes[m].cand) for m in members)):
+        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
+                                        or not all(_after_boundary(text, nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)
@@ -231,7 +284,7 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
                 continue  # runs on from an earlier, already validated run
             if FAMILIES[family].inline or node.cand.position == "glued":
                 drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
-            elif family not in long_runs and members[0] not in parents:
+            elif family not in long_runs and members[0] not in parents and not _title_line(text, node.cand):
                 drop.add(node.cand.start)
             continue
         if family not in COMMA_FAMILIES and not any(nodes[m].cand.position == "comma" for m in members):
@@ -277,7 +330,7 @@ def parse_outline(text: str) -> list[Section]:
     if not text:
         return []
     nodes = _build(text)
-    levels = _true_levels(nodes)
+    levels = true_levels(nodes)
     # A section ends where the next node at its level or shallower begins: one pass with a stack.
     ends = [len(text)] * len(nodes)
     open_nodes: list[int] = []
@@ -293,83 +346,10 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
-    for section, belief in zip(sections, _heading_confidence(nodes, levels)):
+    for section, belief in zip(sections, heading_confidence(nodes, levels)):
         # One number for "is this right": the weaker of "is this a heading" and "is this its title".
         section.confidence = round(min(section.confidence, belief), 3)
     return sections
-
-
-def _heading_confidence(nodes: list[_Node], levels: list[int]) -> list[float]:
-    """How sure the parser is that each node is a heading: where its marker stands (a line start is
-    certain, a marker glued into a flattened line much less so), firmed up by the length of its run
-    (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
-    sizes: dict[int, int] = {}
-    for node in nodes:
-        sizes[node.run] = sizes.get(node.run, 0) + 1
-    skipping = _skips_a_level(nodes, levels)
-    out = []
-    for i, node in enumerate(nodes):
-        doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
-        if node.lost_first:
-            doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
-        if i in skipping:
-            doubt = max(doubt, _INVISIBLE_PARENT_DOUBT)
-        out.append(1.0 - doubt)
-    return out
-
-
-_INVISIBLE_PARENT_DOUBT = 0.3
-_MAX_MISSING = 2  # levels a heading may be moved down to make room for parents that were not found
-
-
-def _family_chains(nodes: list[_Node]) -> dict[str, dict[str, int]]:
-    """For each heading family, how many levels down each other heading family sits below it in this
-    document: the longest chain of observed parent → child nesting whose GB/T ranks increase (一、 →
-    （一） → 1． gives 一、 → 1． two levels).  Inline enumerations (一是, 首先) are left out: they sit
-    wherever the sentence puts them, so they say nothing about the heading hierarchy, and so are the
-    divisions of laws (rank ≤ 0)."""
-    edges: dict[str, set[str]] = {}
-    for n in nodes:
-        if n.parent is None:
-            continue
-        parent, child = FAMILIES[nodes[n.parent].cand.family], FAMILIES[n.cand.family]
-        # 章/节/条 are left out too: a law's 节 is optional by drafting rule, so 第一条 directly under
-        # 第一章 is complete, not a lost level (GB/T 9704's 一、（一）1.（1） has no optional level).
-        if (not parent.inline and not child.inline and 0 < parent.rank < child.rank
-                and child.rank > 0):
-            edges.setdefault(parent.id, set()).add(child.id)
-    chains: dict[str, dict[str, int]] = {}
-    for top in edges:
-        reach = {top: 0}
-        frontier = [top]
-        for step in range(1, _MAX_MISSING + 2):
-            frontier = [c for f in frontier for c in edges.get(f, ())]
-            for c in frontier:
-                reach[c] = step  # the last (longest) step at which c is reached
-        chains[top] = reach
-    return chains
-
-
-def _true_levels(nodes: list[_Node]) -> list[int]:
-    """1-based levels, with children of a missing heading placed where the document's own hierarchy
-    puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
-    （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
-    and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
-    chains = _family_chains(nodes)
-    levels: list[int] = []
-    for n in nodes:
-        if n.parent is None:
-            levels.append(1)
-            continue
-        step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
-        levels.append(levels[n.parent] + max(1, step))
-    return levels
-
-
-def _skips_a_level(nodes: list[_Node], levels: list[int]) -> set[int]:
-    """Nodes placed below a heading that was not found (see _true_levels): their level is inferred from
-    the rest of the document, so their confidence drops and the GUI marks them for a look."""
-    return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}
 
 
 def outline_jsonl(sections: list[Section]) -> Iterator[str]:

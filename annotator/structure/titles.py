@@ -10,384 +10,22 @@ boundaries (never cutting inside a word).  jieba runs only on these rare short w
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
 
 from annotator.domain.model import Section
-from annotator.nlp import segment
-from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
-
-_PUNCT_END = frozenset("。；：？！!?;:")
-_SENTENCE_STOPS = frozenset("。？！!?")
-_TITLE_STOP = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0]")  # what may end a title
-_SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
-_WINDOW = 120  # no heading is longer; past this the title end is guessed
-_ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
-_HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
-_INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
-_CUT_MIN, _CUT_MAX = 4, 50
-_SEGMENT_CONTEXT = 8
-_NEAR = 3  # siblings on each side that a guessed title is lined up against
-_PARALLEL_SLACK = 6
-_PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
-_RUN_ON_MIN = 12  # a sibling "title" this long may hold the start of its body too
-_ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
-_TRAILING = "，,、 \t\u3000\xa0"
-
-# Openings of body text right after a heading.  Strong: a speaker's words or a time frame, which titles
-# rarely contain.  Medium: an addressee ("全市各级工会要…"), common inside titles too, so it only counts
-# when the would-be title is far too long to be one.
-_STRONG_CUE = re.compile(
-    r"(?:习近平)?总书记[^，。,]{0,20}?(?:强调|指出|说|要求)"
-    r"|[\u4e00-\u9fff]{1,4}(?:书记|主席|同志|省长|市长|县长|部长)[^，。,]{0,12}?(?:强调|指出)"
-    r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
-    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
+from annotator.structure.markers import FAMILIES
+from annotator.structure.title_ends import (
+    _NEAR,
+    _Natural,
+    _RUN_ON_MIN,
+    _SENTENCE_TITLED,
+    _TRAILING,
+    _natural_end,
+    _suspect,
 )
-# Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
-# "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
-# one of them occurs: most titles are checked at the speed of a literal search.
-_STRONG_HINT = re.compile("书记|主席|同志|省长|市长|县长|部长|大以来|近年来|近几年|今年以来|去年以来|多年来|长期以来"
-                          "|一年来|实践证明|事实证明")
-
-
-def _strong_cue_in(text: str, start: int, end: int) -> bool:
-    return _STRONG_HINT.search(text, start, end) is not None and _STRONG_CUE.search(text, start, end) is not None
-
-
-# A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
-# noun such headings end on ("关于前一段疫情防控工作").
-_TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
-_HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
-_MEDIUM_CUE = re.compile(
-    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
-    r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
+from annotator.structure.title_guess import (
+    _infer_cuts,
+    _suspects,
 )
-_MEDIUM_MIN_LENGTH = 45
-# A title does not end on these, and a body does not begin with these.
-_BAD_TITLE_END = frozenset("的和与及或在对把被将从了着、，,")
-_BAD_BODY_START = frozenset("的了着和与及或之、，,。；")
-# One-character words that lean on what follows: a title does not stop right after them.
-_BAD_LAST_WORDS = frozenset("新更最再各全不要是为把向以于让使被将对在从和与及或的之其该")
-
-
-@dataclass
-class _Natural:
-    start: int
-    end: int
-    how: str  # "punct", "line", "space", "marker", "window"
-    char: str = ""  # the punctuation that ended it, for "punct"
-
-
-def _natural_end(text: str, s: Section, limit: int) -> _Natural:
-    start = s.title_start
-    while start < limit and text[start] in HSPACE:
-        start += 1
-    stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
-    found = _TITLE_STOP.search(text, start, stop)
-    while found is not None:
-        if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
-            # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
-            close = _CLOSE_BRACKET.search(text, found.start(), stop)
-            found = _TITLE_STOP.search(text, close.end(), stop) if close else None
-        elif found.group() == "\n" and _hard_wrap(text, found.start()):
-            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
-        else:
-            break
-    if found is not None:
-        i, ch = found.start(), found.group()
-        if ch in _PUNCT_END:
-            return _Natural(start, i, "punct", ch)
-        if ch == "\n":
-            return _Natural(start, i, "line")
-        line_end = _short_line_end(text, i, stop, start)
-        if line_end is not None:
-            return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
-        return _Natural(start, i, "space")
-    if stop == len(text):
-        return _Natural(start, stop, "line")
-    return _Natural(start, stop, "marker" if stop == limit else "window")
-
-
-_CLOSE_BRACKET = re.compile("[）)]")
-_WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
-
-
-def _hard_wrap(text: str, newline: int) -> bool:
-    """Is the line break at ``newline`` a wrap inside a sentence rather than a paragraph or heading end?
-    The line before it is long and stops mid-sentence, and the next line goes straight on (no indent,
-    no blank line, no marker of its own)."""
-    line_start = text.rfind("\n", 0, newline) + 1
-    if newline - line_start < _WRAP_MIN or text[newline - 1] in _PUNCT_END or text[newline - 1] in HSPACE:
-        return False
-    nxt = newline + 1
-    if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
-        return False
-    return match_marker(text[nxt:nxt + 12]) is None
-
-
-def _inside_brackets(text: str, start: int, i: int) -> bool:
-    if text.find("（", start, i) < 0 and text.find("(", start, i) < 0:
-        return False  # the common case, answered without copying the span
-    span = text[start:i]
-    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
-
-
-def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:
-    """The end of a short title line that ``i`` (a space) sits in, or None if the space ends the title.
-
-    On a line of its own a heading may hold spaces ("总　则", "罚　则"); in flattened text a space is where
-    the title stopped.  So: the line must end within a heading's length, with no end punctuation."""
-    nl = text.find("\n", i, min(stop, start + _HEADING_MAX + 1))
-    if nl < 0 and min(stop, len(text)) - start <= _HEADING_MAX and stop >= len(text):
-        nl = len(text)
-    if nl < 0 or any(ch in _PUNCT_END for ch in text[i:nl]):
-        return None
-    end = nl
-    while end > i and text[end - 1] in HSPACE:
-        end -= 1
-    return end
-
-
-def _on_flattened_line(text: str, pos: int) -> bool:
-    """A page flattened onto one line lost the breaks after its headings: a sentence end proves nothing."""
-    before = text.rfind("\n", max(0, pos - FLATTENED_LINE_MIN), pos)
-    after = text.find("\n", pos, pos + FLATTENED_LINE_MIN)
-    if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
-        return True
-    return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
-
-
-def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
-    length = nat.end - nat.start
-    if nat.how == "window":
-        return True
-    if length > 8 and _strong_cue_in(text, nat.start + 4, nat.end):
-        return True  # a speaker's words or a time frame inside a short "title": it ran on
-    if FAMILIES[s.kind].inline:
-        return length > _INLINE_MAX
-    if nat.how == "line":
-        return length > 2 * _HEADING_MAX
-    return length > _HEADING_MAX
-
-
-def _length_prior(n: int) -> float:
-    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
-    if n < 4:
-        return -3.0
-    if n < 6:
-        return -0.5
-    if n < 8:
-        return 0.0
-    if n <= 30:
-        return 0.5
-    return 0.5 - (n - 30) / 10
-
-
-Shape = tuple[int, str, str, str, int]  # length, last three characters, first comma position
-
-
-def _shape(title: str) -> Shape:
-    commas = [i for i in (title.find("，"), title.find(",")) if i >= 0]
-    ends = (title[-1:], title[-2:-1] if len(title) > 1 else "", title[-3:-2] if len(title) > 2 else "")
-    return (len(title), *ends, min(commas) if commas else -1)
-
-
-def _suffix_agreement(a: Shape, b: Shape) -> int:
-    """Shared characters among the last three: 新作为/新业绩/新形象 share the shape of parallel titles."""
-    return (a[1] != "" and a[1] == b[1]) + (a[2] != "" and a[2] == b[2]) + (a[3] != "" and a[3] == b[3])
-
-
-def _similarity(a: Shape, b: Shape) -> float:
-    """How parallel two sibling titles look: length, shared ending, same comma position."""
-    score = max(0.0, 1.0 - abs(a[0] - b[0]) / 6) + _suffix_agreement(a, b) / 2
-    return score + 1.0 if a[4] >= 0 and a[4] == b[4] else score
-
-
-def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
-    """1.5 × the mean _similarity of ``shape`` to ``refs``, minus 1; written out (no call per pair):
-    it runs for every cut of every doubtful title against each of its near siblings."""
-    if not refs:
-        return 0.0
-    n, e1, e2, e3, comma = shape
-    total = 0.0
-    for r, f1, f2, f3, r_comma in refs:
-        d = n - r if n > r else r - n
-        if d < 6:
-            total += 1.0 - d / 6
-        total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
-        if comma >= 0 and comma == r_comma:
-            total += 1.0
-    return 1.5 * total / len(refs) - 1.0
-
-
-@dataclass
-class _Suspect:
-    index: int
-    window: str  # the natural title, which probably ran on into the body
-    cuts: dict[int, tuple[float, str, Shape]]  # jieba word end → (score without siblings, cue, shape)
-    natural: tuple[float, Shape]  # the same for keeping the natural end
-    forced: bool  # the natural end cannot be a title end: some cut must be made
-    sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
-    run_on: bool = False  # looked at again because siblings ran on into their bodies
-
-
-def _segment_window(window: str) -> str:
-    # Only cuts up to _CUT_MAX are scored: jieba reads a little past that (so the last words are
-    # segmented with their right context), not the whole 120-character window.
-    return window[:min(_CUT_MAX, len(window) - 1) + _SEGMENT_CONTEXT]
-
-
-def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
-    """(word, end offset) of each piece, from one jieba call over all of them joined by line breaks.
-
-    jieba cuts each run of Han characters on its own (a line break is never inside a word), so the
-    words are those of cutting each piece alone; one long call uses the tokenizer's plain-dict
-    dictionary instead of a lookup method per character, about 4× faster than a call per piece."""
-    out: list[list[tuple[str, int]]] = [[] for _ in pieces]
-    if not pieces:
-        return out
-    bounds = []
-    pos = 0
-    for piece in pieces:
-        bounds.append(pos)
-        pos += len(piece) + 1
-    k = 0
-    for word, begin, end in segment.cut_with_offsets("\n".join(pieces)):
-        while k + 1 < len(bounds) and begin >= bounds[k + 1]:
-            k += 1
-        if word != "\n":
-            out[k].append((word, end - bounds[k]))
-    return out
-
-
-def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]],
-                  run_on: bool = False) -> _Suspect:
-    window = text[nat.start:nat.end]
-    inline = FAMILIES[s.kind].inline
-    # A body-opening word ("当前…", "各地…") is common inside titles too; it counts when the "title"
-    # is far too long to be one, or when a sibling heading was already seen running on (``run_on``).
-    medium_ok = not inline and (len(window) > _MEDIUM_MIN_LENGTH or run_on)
-    upper = min(_CUT_MAX, len(window) - 1)
-    cuts = {}
-    commas = [k for k in (window.find("，"), window.find(",")) if k >= 0]
-    comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
-    for word, cut in words:
-        if not _CUT_MIN <= cut <= upper:
-            continue
-        title, body = window[:cut], window[cut:]
-        score, cue = _length_prior(cut), ""
-        frame = _TIME_FRAME.match(body) if title.endswith(_HEAD_NOUNS) else None
-        if _STRONG_CUE.match(body) or frame:
-            score, cue = score + 2.5, "strong"
-        elif medium_ok and _MEDIUM_CUE.match(body):
-            score, cue = score + 1.5, "medium"
-        if title[-1] in _BAD_TITLE_END or body[0] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
-            score -= 2.0
-        cuts[cut] = (score, cue, (cut, title[-1], title[-2] if cut > 1 else "", title[-3] if cut > 2 else "",
-                                  comma if 0 <= comma < cut else -1))
-    bonus = 1.0 if nat.how in ("punct", "line") else 0.0
-    if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
-        cuts = {}  # an article's title is its first sentence, however long
-    return _Suspect(
-        index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
-        forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
-        sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
-        and not _on_flattened_line(text, nat.start),
-        run_on=run_on,
-    )
-
-
-def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
-    """A (cut, confidence) inside the window, or None to keep the natural end."""
-    natural_score, natural_shape = sus.natural
-    best = (natural_score + _sibling_term(natural_shape, refs), len(sus.window), "natural")
-    for cut, (score, cue, shape) in sus.cuts.items():
-        best = max(best, (score + _sibling_term(shape, refs), cut, cue))
-    score, cut, cue = best
-    if cue == "natural":
-        return None
-    if cue == "strong" and score >= 2.0:
-        return cut, 0.7
-    shape = sus.cuts[cut][2]
-    # Parallel titles share their ending after different openings (在举旗定向上展现新作为 / …新业绩); a cut a
-    # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
-    # looks parallel because the sentences start alike.
-    parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
-    if sus.run_on and cue and score >= 2.0:
-        return cut, 0.5  # its siblings ran on, and its body visibly opens here
-    if sus.sentence and not (parallel and score >= 2.0):
-        # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
-        # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
-        # (新作为/新业绩/新形象) show that it ran on into its body.
-        return None
-    if score >= 2.0 and (cue or parallel):
-        return cut, 0.5
-    return (cut, 0.3) if sus.forced else None
-
-
-def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural],
-                suspects: list[_Suspect]) -> dict[int, tuple[int, float]]:
-    """Section index → (title end, confidence) for suspects whose title end had to be guessed."""
-    siblings = _sibling_groups(sections)
-    shapes = {i: _shape(text[nat.start:nat.end].rstrip(_TRAILING)) for i, nat in enumerate(naturals)}
-    if len(suspects) <= _ALIGN_MAX:
-        shapes.update(_provisional_shapes(suspects, siblings, shapes))
-    cuts: dict[int, tuple[int, float]] = {}
-    for _round in range(2):
-        for sus in suspects:
-            found = _decide(sus, [shapes[j] for j in siblings[sus.index] if j != sus.index])
-            if found:
-                cuts[sus.index] = found
-                shapes[sus.index] = sus.cuts[found[0]][2]
-            else:
-                cuts.pop(sus.index, None)
-                shapes[sus.index] = sus.natural[1]
-    return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
-
-
-def _most_similar(shape: Shape, shapes: list[Shape], lo: int, hi: int, default: Shape) -> Shape:
-    """max(shapes[lo:hi], key=_similarity to ``shape``), first of equals, ``default`` when empty; written
-    out because it runs for every pair of cuts of sibling suspects."""
-    if lo >= hi:
-        return default
-    n, e1, e2, e3, comma = shape
-    best, best_score = default, -1.0
-    for k in range(lo, hi):
-        ref = shapes[k]
-        r, f1, f2, f3, r_comma = ref
-        d = n - r if n > r else r - n
-        score = (1.0 - d / 6 if d < 6 else 0.0) + (
-            (e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) / 2
-        if comma >= 0 and comma == r_comma:
-            score += 1.0
-        if score > best_score:
-            best, best_score = ref, score
-    return best
-
-
-def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]],
-                        shapes: dict[int, Shape]) -> dict[int, Shape]:
-    """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
-    all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
-    by_index = {sus.index: sus for sus in suspects}
-    # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
-    ordered = {sus.index: (sorted(sus.cuts), [sus.cuts[c][2] for c in sorted(sus.cuts)]) for sus in suspects}
-    guesses = {}
-    for sus in suspects:
-        others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
-        fixed = [shapes[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
-        best = (-1e9, sus.natural[1])
-        for cut, (score, _cue, shape) in sus.cuts.items():
-            # Parallel titles have about the same length: only those cuts of the others are tried.
-            refs = list(fixed)
-            for o in others:
-                positions, cut_shapes = ordered[o.index]
-                lo = bisect.bisect_left(positions, cut - _PARALLEL_SLACK)
-                hi = bisect.bisect_right(positions, cut + _PARALLEL_SLACK, lo)
-                refs.append(_most_similar(shape, cut_shapes, lo, hi, o.natural[1]))
-            best = max(best, (score + _sibling_term(shape, refs), shape))
-        guesses[sus.index] = best[1]
-    return guesses
 
 
 def assign_titles(text: str, sections: list[Section]) -> None:
@@ -397,25 +35,23 @@ def assign_titles(text: str, sections: list[Section]) -> None:
         limit = sections[i + 1].start if i + 1 < len(sections) else len(text)
         naturals.append(_natural_end(text, s, max(limit, s.title_start)))
     doubtful = [i for i, (s, nat) in enumerate(zip(sections, naturals)) if _suspect(s, nat, text)]
-    words = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in doubtful])
-    suspects = [_make_suspect(i, sections[i], text, naturals[i], w) for i, w in zip(doubtful, words)]
-    cuts = _infer_cuts(text, sections, naturals, suspects) if suspects else {}
+    siblings = _sibling_groups(sections) if doubtful else {}
+    suspects = _suspects(text, sections, naturals, siblings, [(i, False) for i in doubtful])
+    cuts = _infer_cuts(text, sections, naturals, suspects, siblings) if suspects else {}
     if cuts:
         # Headings of one run are written alike: where some ran on into their bodies ("一、关于前一段疫情
         # 防控工作新冠肺炎疫情发生后，…"), a sibling whose "title" looked short enough may have too
         # ("二、关于下一步经济工作当前经济运行总体平稳，…").  Those are looked at again, with the body-opening
         # words allowed, and all suspects decided together.
-        siblings = _sibling_groups(sections)
         seen = set(doubtful)
         again = [i for i in range(len(sections)) if i not in seen and naturals[i].how != "window"
                  and naturals[i].end - naturals[i].start >= _RUN_ON_MIN
                  and not FAMILIES[sections[i].kind].inline and sections[i].kind not in _SENTENCE_TITLED
                  and any(j in cuts for j in siblings[i] if j != i)]
         if again:
-            more = _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in again])
-            suspects += [_make_suspect(i, sections[i], text, naturals[i], w, run_on=True)
-                         for i, w in zip(again, more)]
-            cuts = _infer_cuts(text, sections, naturals, suspects)
+            suspects = _suspects(text, sections, naturals, siblings,
+                                 [(i, False) for i in doubtful] + [(i, True) for i in again], suspects)
+            cuts = _infer_cuts(text, sections, naturals, suspects, siblings)
     for i, s in enumerate(sections):
         nat = naturals[i]
         end, confidence = cuts.get(i, (nat.end, 1.0 if nat.how in ("punct", "line") else 0.9))

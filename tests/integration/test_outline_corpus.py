@@ -13,10 +13,12 @@ import pytest
 from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents, group_of, load_gold, score_corpus, split_of
 
 FLOORS = {  # split: (F1, level accuracy, exact titles)
-    "dev": (0.989, 0.975, 0.96),
+    "dev": (0.995, 0.985, 0.97),
     "heldout": (0.99, 0.99, 0.96),  # looked at while rules were written: a regression check only
-    "fresh": (0.91, 0.95, 0.99),  # never tuned on; the floor is its first score
-    "all": (0.97, 0.97, 0.96),
+    # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
+    "fresh": (0.99, 0.995, 0.99),
+    "fresh2": (0.96, 0.98, 0.89),  # the second held-out group: never tuned on, never looked into
+    "all": (0.99, 0.99, 0.96),
 }
 
 
@@ -45,6 +47,12 @@ def test_fresh_held_out_group_is_declared_and_large_enough():
     fresh = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh"]
     assert len(fresh) >= 10
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh) >= 150
+
+
+def test_second_fresh_group_is_declared_and_large_enough():
+    fresh2 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh2"]
+    assert len(fresh2) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh2) >= 150
 
 
 def test_split_keeps_variants_with_their_source():

@@ -117,6 +117,10 @@ def test_ordinals_above_ninety_nine_are_not_markers():
         ("甲　", "乙　", "stem"),
         ("1　", "2　", "digit-space"),
         ("一，", "二，", "cn-comma"),
+        ("第一方面，", "第二方面，", "di-noun"),
+        ("第一个方向，", "第二个方向，", "di-noun"),
+        ("第一种：", "第二种：", "di-noun"),
+        ("一曰", "二曰", "cn-yue"),
     ],
 )
 def test_new_families_as_a_two_item_outline(first, second, family):
@@ -181,3 +185,15 @@ def test_articles_without_a_space_after_the_marker():
         ("第一条", "为了规范管理，制定本办法"), ("第二条", "本办法适用于全市"), ("第三条", "本办法自公布之日起施行")]
     flat = "为规范管理，制定本办法。" + "第一条为了规范管理，制定本办法。第二条本办法适用于全市。第三条本办法自公布之日起施行。" * 1
     assert [s.marker for s in parse_outline(flat)] == ["第一条", "第二条", "第三条"]
+
+
+def test_yue_enumeration_inside_a_sentence():
+    # A classical list after a colon and commas (quote collections, 道德經): each 曰 item is an item.
+    outline = parse_outline("止忧之法有五：一曰谦以省过，二曰勤以砺身，三曰俭以储费。\n")
+    assert [(s.marker, s.title) for s in outline] == [("一曰", "谦以省过"), ("二曰", "勤以砺身"), ("三曰", "俭以储费")]
+
+
+def test_ordinal_with_a_noun_needs_its_punctuation():
+    # "第一种情况" / "第一方面的工作" inside prose are not list items; only "第一种：" / "第一方面，" are.
+    assert parse_outline("这是第一种情况下的做法。第二种情况下另行处理。\n") == []
+    assert parse_outline("抓好第一方面的工作，再抓第二方面的工作。\n") == []

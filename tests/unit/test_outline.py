@@ -551,3 +551,66 @@ def test_a_sibling_of_run_on_headings_is_cut_too_where_its_body_opens():
         assert [s.title for s in outline] == [
             "关于前一段疫情防控工作", "关于下一步经济工作", "关于全面从严治党", "关于做好岁末年初各项工作的几点要求"]
         assert outline[1].confidence < 0.8  # a guess: marked for a look
+
+
+def test_a_space_around_a_latin_word_does_not_end_a_title():
+    text = "内容总结如下：\n- 第一点，了解 `AnalyzerAdapter` 类的各个不同部分。\n- 第二点，不接 IAP 审核不让过。\n"
+    assert [s.title for s in parse_outline(text)] == ["了解 `AnalyzerAdapter` 类的各个不同部分", "不接 IAP 审核不让过"]
+
+
+def test_a_flattened_title_still_stops_at_a_space_before_a_digit():
+    # "一、2023年工作回顾 2023年是…": the space before the body's digit is where the title stopped.
+    text = "各位代表： 一、2023年工作回顾 2023年是全面贯彻的开局之年。 二、2024年工作安排 今年要稳中求进。"
+    assert [s.title for s in parse_outline(text)] == ["2023年工作回顾", "2024年工作安排"]
+
+
+def test_flattened_first_sentence_with_an_early_comma_is_kept_whole():
+    # On a page flattened onto one line a sentence end is also where a run-on heading stops, but a
+    # "title" that breaks into clauses early is the item's first sentence, as the same text with its
+    # line breaks has it.
+    body = "这一胜利，给了敌人以严重打击，在整个敌人营垒中引起了极端深刻的失败情绪，奠定了我军歼灭全部敌军的基础。"
+    items = ["第一年作战，歼灭敌正规军九十七个半旅，七十八万人，伪军、保安队等杂部三十四万人，共计一百十二万人，这是一个伟大的胜利，给了敌人以严重打击。",
+             "第一年作战，敌人以二百四十八个正规旅中的二百十八个旅一百六十多万人，近百万人进攻解放区，其中大部分进攻陕北和山东两个战场。",
+             "敌军分布，到今年八月底止，连被歼灭和受歼灭性打击者都算在内，共有二百二十四个旅，其中在前线的有一百五十七个旅，在后方的有六十七个旅。"]
+    assert all(len(item) > 60 for item in items)  # long enough that a flattened one would be cut somewhere
+    lines = [f"（{n}）{item}{body}" for n, item in zip("一二三", items)]
+    expected = [item.rstrip("。") for item in items]
+    assert [s.title for s in parse_outline("\n".join(lines) + "\n")] == expected
+    assert [s.title for s in parse_outline("".join(lines) * 3)][:3] == expected
+
+
+def test_stem_list_inside_a_numbered_point_that_goes_on():
+    # "（三）…如下的变化：甲、…乙、…" then "（四）": the 甲 list belongs to （三）, and （四） continues.
+    text = ("（一）第一点的内容。\n（二）第二点的内容。\n（三）矛盾发生了如下的变化：\n"
+            "甲、由一般的矛盾变为特别尖锐的矛盾。\n乙、国内的阶级关系变动了。\n丙、人民大众的情况变动了。\n"
+            "（四）第四点的内容。\n（五）第五点的内容。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.level) for s in outline] == [
+        ("（一）", 1), ("（二）", 1), ("（三）", 1), ("甲、", 2), ("乙、", 2), ("丙、", 2), ("（四）", 1), ("（五）", 1)]
+
+
+def test_stem_parts_above_a_numbered_list_that_restarts():
+    # "甲　少数不服从多数" over its own （一）（二）, then "乙　…" over another （一）（二）: the stems head parts.
+    text = ("（一）从理论上说明。\n（二）在组织上规定。\n其表现如下：\n"
+            "甲　少数不服从多数。例如提议被否决。\n（一）开会时要尽量发表意见。\n（二）少数服从多数。\n"
+            "乙　非组织的批评。\n（一）党内批评是武器。\n（二）不在党外去批评。\n")
+    outline = parse_outline(text)
+    assert [(s.marker.strip(), s.level) for s in outline] == [
+        ("（一）", 1), ("（二）", 1), ("甲", 1), ("（一）", 2), ("（二）", 2), ("乙", 1), ("（一）", 2), ("（二）", 2)]
+
+
+def test_lone_part_title_in_an_excerpt_is_a_heading():
+    # An excerpt of one part: its title line, then its paragraphs (broken as a copied PDF breaks them).
+    text = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n三、深化改革开放\n"
+            "过去一年，我们坚持以改革开放\n增动力，推动重点领域改革取得新突破，营商环境持续优化，外资外贸稳中提质。\n")
+    outline = parse_outline(text)
+    assert [(s.marker, s.title) for s in outline] == [("三、", "深化改革开放")]
+
+
+@pytest.mark.parametrize("text", [
+    "一、说明如下。今年的任务很重，各单位要抓紧落实，确保按期完成各项工作目标任务。\n",  # a sentence, not a title
+    "注意事项\n一、携带身份证\n请提前半小时到场。\n",  # a short line follows: a notice, not a part
+    "我们要做到：\n一、\n二、三季度的任务很重，各单位要抓紧落实，确保按期完成各项工作目标任务。\n",
+])
+def test_lone_marker_without_a_title_shape_is_dropped(text):
+    assert parse_outline(text) == []

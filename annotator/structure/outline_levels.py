@@ -1,0 +1,88 @@
+"""Levels and confidence of the headings the outline kept.
+
+Levels follow the document's own hierarchy: where one section shows 一、 → （一） → 1． and another has
+1． directly under 二、, the （N） there was not found, and 1． still sits two levels below 二、 (its parent
+stays 二、, the nearest heading that exists); such headings get a lower confidence so the GUI marks them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.structure.markers import FAMILIES
+
+if TYPE_CHECKING:
+    from annotator.structure.outline import _Node
+
+
+def heading_confidence(nodes: list[_Node], levels: list[int]) -> list[float]:
+    """How sure the parser is that each node is a heading: where its marker stands (a line start is
+    certain, a marker glued into a flattened line much less so), firmed up by the length of its run
+    (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
+    sizes: dict[int, int] = {}
+    for node in nodes:
+        sizes[node.run] = sizes.get(node.run, 0) + 1
+    skipping = _skips_a_level(nodes, levels)
+    out = []
+    for i, node in enumerate(nodes):
+        doubt = (1.0 - node.cand.plausibility) / (sizes[node.run] ** 0.5)
+        if node.lost_first:
+            doubt = max(doubt, 0.2)  # a list that starts at 2: is its first item really lost?
+        if i in skipping:
+            doubt = max(doubt, _INVISIBLE_PARENT_DOUBT)
+        out.append(1.0 - doubt)
+    return out
+
+
+_INVISIBLE_PARENT_DOUBT = 0.3
+_MAX_MISSING = 2  # levels a heading may be moved down to make room for parents that were not found
+
+
+def _family_chains(nodes: list[_Node]) -> dict[str, dict[str, int]]:
+    """For each heading family, how many levels down each other heading family sits below it in this
+    document: the longest chain of observed parent → child nesting whose GB/T ranks increase (一、 →
+    （一） → 1． gives 一、 → 1． two levels).  Inline enumerations (一是, 首先) are left out: they sit
+    wherever the sentence puts them, so they say nothing about the heading hierarchy, and so are the
+    divisions of laws (rank ≤ 0)."""
+    edges: dict[str, set[str]] = {}
+    for n in nodes:
+        if n.parent is None:
+            continue
+        parent, child = FAMILIES[nodes[n.parent].cand.family], FAMILIES[n.cand.family]
+        # 章/节/条 are left out too: a law's 节 is optional by drafting rule, so 第一条 directly under
+        # 第一章 is complete, not a lost level (GB/T 9704's 一、（一）1.（1） has no optional level).
+        if (not parent.inline and not child.inline and 0 < parent.rank < child.rank
+                and child.rank > 0):
+            edges.setdefault(parent.id, set()).add(child.id)
+    chains: dict[str, dict[str, int]] = {}
+    for top in edges:
+        reach = {top: 0}
+        frontier = [top]
+        for step in range(1, _MAX_MISSING + 2):
+            frontier = [c for f in frontier for c in edges.get(f, ())]
+            for c in frontier:
+                reach[c] = step  # the last (longest) step at which c is reached
+        chains[top] = reach
+    return chains
+
+
+def true_levels(nodes: list[_Node]) -> list[int]:
+    """1-based levels, with children of a missing heading placed where the document's own hierarchy
+    puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
+    （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
+    and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
+    chains = _family_chains(nodes)
+    levels: list[int] = []
+    for n in nodes:
+        if n.parent is None:
+            levels.append(1)
+            continue
+        step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
+        levels.append(levels[n.parent] + max(1, step))
+    return levels
+
+
+def _skips_a_level(nodes: list[_Node], levels: list[int]) -> set[int]:
+    """Nodes placed below a heading that was not found (see true_levels): their level is inferred from
+    the rest of the document, so their confidence drops and the GUI marks them for a look."""
+    return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}

@@ -1,0 +1,186 @@
+"""Where a heading's title ends on its own: at punctuation, a line break, a space or the next marker —
+and whether that end is doubtful (a title that may have run on into its body; see title_guess).
+
+Also the cues that open body text, shared with the guessing: a speaker's words, a time frame, an
+addressee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.domain.model import Section
+from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
+
+_PUNCT_END = frozenset("。；：？！!?;:")
+_SENTENCE_STOPS = frozenset("。？！!?")
+_TITLE_STOP = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0]")  # what may end a title
+_SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
+_WINDOW = 120  # no heading is longer; past this the title end is guessed
+_ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
+_HEADING_MAX = 30  # a heading that "ends" at punctuation further away than this may have run on
+_INLINE_MAX = 60  # an enumeration item's first sentence is its title unless it is this long
+_CUT_MIN, _CUT_MAX = 4, 50
+_SEGMENT_CONTEXT = 8
+_NEAR = 3  # siblings on each side that a guessed title is lined up against
+_PARALLEL_SLACK = 6
+_PARALLEL_MIN = 8  # shortest cut that sibling parallelism alone may justify
+_RUN_ON_MIN = 12  # a sibling "title" this long may hold the start of its body too
+_ALIGN_MAX = 64  # more run-on headings than this is not a speech: skip the quadratic sibling alignment
+_TRAILING = "，,、 \t\u3000\xa0"
+
+# Openings of body text right after a heading.  Strong: a speaker's words or a time frame, which titles
+# rarely contain.  Medium: an addressee ("全市各级工会要…"), common inside titles too, so it only counts
+# when the would-be title is far too long to be one.
+_STRONG_CUE = re.compile(
+    r"(?:习近平)?总书记[^，。,]{0,20}?(?:强调|指出|说|要求)"
+    r"|[\u4e00-\u9fff]{1,4}(?:书记|主席|同志|省长|市长|县长|部长)[^，。,]{0,12}?(?:强调|指出)"
+    r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
+    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
+)
+# Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
+# "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
+# one of them occurs: most titles are checked at the speed of a literal search.
+_STRONG_HINT = re.compile("书记|主席|同志|省长|市长|县长|部长|大以来|近年来|近几年|今年以来|去年以来|多年来|长期以来"
+                          "|一年来|实践证明|事实证明")
+
+
+def _strong_cue_in(text: str, start: int, end: int) -> bool:
+    return _STRONG_HINT.search(text, start, end) is not None and _STRONG_CUE.search(text, start, end) is not None
+
+
+# A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
+# noun such headings end on ("关于前一段疫情防控工作").
+_TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
+_HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
+_HEAD_NOUN_SET = frozenset(_HEAD_NOUNS)  # all two characters long
+_MEDIUM_CUE = re.compile(
+    r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
+    r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
+)
+_MEDIUM_MIN_LENGTH = 45
+# A title does not end on these, and a body does not begin with these.
+_BAD_TITLE_END = frozenset("的和与及或在对把被将从了着、，,")
+_BAD_BODY_START = frozenset("的了着和与及或之、，,。；")
+# One-character words that lean on what follows: a title does not stop right after them.
+_BAD_LAST_WORDS = frozenset("新更最再各全不要是为把向以于让使被将对在从和与及或的之其该")
+
+
+@dataclass
+class _Natural:
+    start: int
+    end: int
+    how: str  # "punct", "line", "space", "marker", "window"
+    char: str = ""  # the punctuation that ended it, for "punct"
+
+
+def _natural_end(text: str, s: Section, limit: int) -> _Natural:
+    start = s.title_start
+    while start < limit and text[start] in HSPACE:
+        start += 1
+    stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
+    found = _TITLE_STOP.search(text, start, stop)
+    while found is not None:
+        if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+            # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
+            close = _CLOSE_BRACKET.search(text, found.start(), stop)
+            found = _TITLE_STOP.search(text, close.end(), stop) if close else None
+        elif found.group() == "\n" and _hard_wrap(text, found.start()):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        elif found.group() == " " and _latin_gap(text, found.start(), stop):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
+        else:
+            break
+    if found is not None:
+        i, ch = found.start(), found.group()
+        if ch in _PUNCT_END:
+            return _Natural(start, i, "punct", ch)
+        if ch == "\n":
+            return _Natural(start, i, "line")
+        line_end = _short_line_end(text, i, stop, start)
+        if line_end is not None:
+            return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
+        return _Natural(start, i, "space")
+    if stop == len(text):
+        return _Natural(start, stop, "line")
+    return _Natural(start, stop, "marker" if stop == limit else "window")
+
+
+_CLOSE_BRACKET = re.compile("[）)]")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
+
+
+def _latin_gap(text: str, i: int, stop: int) -> bool:
+    """Is the space at ``i`` the one Chinese writers put around a Latin word ("不接 IAP 审核", "了解
+    `AnalyzerAdapter` 类") rather than where a flattened title stops?  One space, with a Latin letter
+    (or a code backtick) on one side; a digit does not count ("一、2023年工作回顾 2023年是…")."""
+    return (i + 1 < stop and text[i + 1] not in " \t\u3000\xa0\n"
+            and (text[i - 1] in _LATIN or text[i + 1] in _LATIN))
+_WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
+
+
+def _hard_wrap(text: str, newline: int) -> bool:
+    """Is the line break at ``newline`` a wrap inside a sentence rather than a paragraph or heading end?
+    The line before it is long and stops mid-sentence, and the next line goes straight on (no indent,
+    no blank line, no marker of its own)."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    if newline - line_start < _WRAP_MIN or text[newline - 1] in _PUNCT_END or text[newline - 1] in HSPACE:
+        return False
+    nxt = newline + 1
+    if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
+        return False
+    return match_marker(text[nxt:nxt + 12]) is None
+
+
+def _inside_brackets(text: str, start: int, i: int) -> bool:
+    if text.find("（", start, i) < 0 and text.find("(", start, i) < 0:
+        return False  # the common case, answered without copying the span
+    span = text[start:i]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
+def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:
+    """The end of a short title line that ``i`` (a space) sits in, or None if the space ends the title.
+
+    On a line of its own a heading may hold spaces ("总　则", "罚　则"); in flattened text a space is where
+    the title stopped.  So: the line must end within a heading's length, with no end punctuation."""
+    nl = text.find("\n", i, min(stop, start + _HEADING_MAX + 1))
+    if nl < 0 and min(stop, len(text)) - start <= _HEADING_MAX and stop >= len(text):
+        nl = len(text)
+    if nl < 0 or any(ch in _PUNCT_END for ch in text[i:nl]):
+        return None
+    end = nl
+    while end > i and text[end - 1] in HSPACE:
+        end -= 1
+    return end
+
+
+def _on_flattened_line(text: str, pos: int) -> bool:
+    """A page flattened onto one line lost the breaks after its headings: a sentence end proves nothing."""
+    before = text.rfind("\n", max(0, pos - FLATTENED_LINE_MIN), pos)
+    after = text.find("\n", pos, pos + FLATTENED_LINE_MIN)
+    if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
+        return True
+    return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
+
+
+def _clause_in(window: str) -> bool:
+    """Does the "title" break into clauses early, as a first sentence does ("第一年作战，敌人以…")?  A
+    flattened page lost the line break after a heading, but a heading phrase that ran on into its body
+    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end."""
+    k = window.find("，", 0, _HEADING_MAX)
+    return k >= _CUT_MIN
+
+
+def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:
+    length = nat.end - nat.start
+    if nat.how == "window":
+        return True
+    if length > 8 and _strong_cue_in(text, nat.start + 4, nat.end):
+        return True  # a speaker's words or a time frame inside a short "title": it ran on
+    if FAMILIES[s.kind].inline:
+        return length > _INLINE_MAX
+    if nat.how == "line":
+        return length > 2 * _HEADING_MAX
+    return length > _HEADING_MAX

@@ -1,0 +1,364 @@
+"""Where a doubtful title ends: cuts at jieba word ends scored by body-opening cues, typical heading
+length and the parallel shape of sibling titles (新作为/新业绩/新形象).
+
+jieba is most of the outline's time on real text, so it runs only where a cut could win (_wordless)
+and each window is segmented once per process (_WORDS).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from annotator.domain.model import Section
+from annotator.nlp import segment
+from annotator.structure.markers import FAMILIES
+from annotator.structure.title_ends import (
+    _CUT_MAX,
+    _CUT_MIN,
+    _ALIGN_MAX,
+    _BAD_BODY_START,
+    _BAD_LAST_WORDS,
+    _BAD_TITLE_END,
+    _HEADING_MAX,
+    _HEAD_NOUN_SET,
+    _MEDIUM_CUE,
+    _MEDIUM_MIN_LENGTH,
+    _Natural,
+    _PARALLEL_MIN,
+    _PARALLEL_SLACK,
+    _SEGMENT_CONTEXT,
+    _SENTENCE_STOPS,
+    _SENTENCE_TITLED,
+    _STRONG_CUE,
+    _STRONG_HINT,
+    _TIME_FRAME,
+    _TRAILING,
+    _clause_in,
+    _on_flattened_line,
+)
+
+
+def _length_prior(n: int) -> float:
+    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
+    if n < 4:
+        return -3.0
+    if n < 6:
+        return -0.5
+    if n < 8:
+        return 0.0
+    if n <= 30:
+        return 0.5
+    return 0.5 - (n - 30) / 10
+
+
+Shape = tuple[int, str, str, str, int]  # length, last three characters, first comma position
+
+
+def _shape(title: str) -> Shape:
+    commas = [i for i in (title.find("，"), title.find(",")) if i >= 0]
+    ends = (title[-1:], title[-2:-1] if len(title) > 1 else "", title[-3:-2] if len(title) > 2 else "")
+    return (len(title), *ends, min(commas) if commas else -1)
+
+
+def _suffix_agreement(a: Shape, b: Shape) -> int:
+    """Shared characters among the last three: 新作为/新业绩/新形象 share the shape of parallel titles."""
+    return (a[1] != "" and a[1] == b[1]) + (a[2] != "" and a[2] == b[2]) + (a[3] != "" and a[3] == b[3])
+
+
+def _similarity(a: Shape, b: Shape) -> float:
+    """How parallel two sibling titles look: length, shared ending, same comma position."""
+    score = max(0.0, 1.0 - abs(a[0] - b[0]) / 6) + _suffix_agreement(a, b) / 2
+    return score + 1.0 if a[4] >= 0 and a[4] == b[4] else score
+
+
+def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
+    """1.5 × the mean _similarity of ``shape`` to ``refs``, minus 1; written out (no call per pair):
+    it runs for every cut of every doubtful title against each of its near siblings."""
+    if not refs:
+        return 0.0
+    n, e1, e2, e3, comma = shape
+    total = 0.0
+    for r, f1, f2, f3, r_comma in refs:
+        d = n - r if n > r else r - n
+        if d < 6:
+            total += 1.0 - d / 6
+        total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
+        if comma >= 0 and comma == r_comma:
+            total += 1.0
+    return 1.5 * total / len(refs) - 1.0
+
+
+@dataclass
+class _Suspect:
+    index: int
+    window: str  # the natural title, which probably ran on into the body
+    cuts: dict[int, tuple[float, str, Shape]]  # jieba word end → (score without siblings, cue, shape)
+    natural: tuple[float, Shape]  # the same for keeping the natural end
+    forced: bool  # the natural end cannot be a title end: some cut must be made
+    sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
+    run_on: bool = False  # looked at again because siblings ran on into their bodies
+    words: list[tuple[str, int]] | None = None  # jieba's (word, end); None where no cut could win
+
+
+def _segment_window(window: str) -> str:
+    # Only cuts up to _CUT_MAX are scored: jieba reads a little past that (so the last words are
+    # segmented with their right context), not the whole 120-character window.
+    return window[:min(_CUT_MAX, len(window) - 1) + _SEGMENT_CONTEXT]
+
+
+# Words of windows already segmented, by window text.  A document is parsed again and again (each hand
+# correction replays over a re-parse, the GUI re-opens it, a batch re-imports it): its doubtful titles
+# are the same strings each time, and jieba is most of the outline's time on real text.  Bounded; the
+# lists are never mutated by their readers.
+_WORDS: dict[str, list[tuple[str, int]]] = {}
+_WORDS_MAX = 20_000
+
+
+def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
+    """(word, end offset) of each piece: from the cache, the others from one jieba call over all of them
+    joined by line breaks.
+
+    jieba cuts each run of Han characters on its own (a line break is never inside a word), so the
+    words are those of cutting each piece alone; one call for all of them costs far less than a call
+    per piece."""
+    known = {p: _WORDS.get(p) for p in pieces}  # read once: another thread may clear the cache
+    missing = [p for p, words in known.items() if words is None]
+    if missing:
+        found: list[list[tuple[str, int]]] = [[] for _ in missing]
+        bounds = []
+        pos = 0
+        for piece in missing:
+            bounds.append(pos)
+            pos += len(piece) + 1
+        k = 0
+        for word, begin, end in segment.cut_with_offsets("\n".join(missing)):
+            while k + 1 < len(bounds) and begin >= bounds[k + 1]:
+                k += 1
+            if word != "\n":
+                found[k].append((word, end - bounds[k]))
+        known.update(zip(missing, found))
+        if len(_WORDS) + len(missing) > _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS.update(zip(missing, found))
+    return [known[p] for p in pieces]
+
+
+def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
+                  run_on: bool = False) -> _Suspect:
+    window = text[nat.start:nat.end]
+    inline = FAMILIES[s.kind].inline
+    # A body-opening word ("当前…", "各地…") is common inside titles too; it counts when the "title"
+    # is far too long to be one, or when a sibling heading was already seen running on (``run_on``).
+    medium_ok = not inline and (len(window) > _MEDIUM_MIN_LENGTH or run_on)
+    upper = min(_CUT_MAX, len(window) - 1)
+    cuts = {}
+    commas = [k for k in (window.find("，"), window.find(",")) if k >= 0]
+    comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
+    # Every strong cue holds a _STRONG_HINT word: without one in the window no cut is tried against it.
+    strong = _STRONG_HINT.search(window) is not None
+    for word, cut in words or ():
+        if not _CUT_MIN <= cut <= upper:
+            continue
+        score, cue = _length_prior(cut), ""
+        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and _TIME_FRAME.match(window, cut)
+        if (strong and _STRONG_CUE.match(window, cut)) or frame:
+            score, cue = score + 2.5, "strong"
+        elif medium_ok and _MEDIUM_CUE.match(window, cut):
+            score, cue = score + 1.5, "medium"
+        last = window[cut - 1]
+        if last in _BAD_TITLE_END or window[cut] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
+            score -= 2.0
+        cuts[cut] = (score, cue, (cut, last, window[cut - 2], window[cut - 3], comma if 0 <= comma < cut else -1))
+    bonus = 1.0 if nat.how in ("punct", "line") else 0.0
+    flat = _on_flattened_line(text, nat.start)  # where a sentence end is also where a run-on title stops
+    if s.kind in _SENTENCE_TITLED and nat.how in ("punct", "line"):
+        cuts = {}  # an article's title is its first sentence, however long
+    return _Suspect(
+        index=i, window=window, cuts=cuts, natural=(_length_prior(len(window)) + bonus, _shape(window)),
+        forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
+        sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
+        and (not flat or _clause_in(window)),
+        run_on=run_on, words=words,
+    )
+
+
+def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
+    """A (cut, confidence) inside the window, or None to keep the natural end."""
+    natural_score, natural_shape = sus.natural
+    best = (natural_score + _sibling_term(natural_shape, refs), len(sus.window), "natural")
+    for cut, (score, cue, shape) in sus.cuts.items():
+        best = max(best, (score + _sibling_term(shape, refs), cut, cue))
+    score, cut, cue = best
+    if cue == "natural":
+        return None
+    if cue == "strong" and score >= 2.0:
+        return cut, 0.7
+    shape = sus.cuts[cut][2]
+    # Parallel titles share their ending after different openings (在举旗定向上展现新作为 / …新业绩); a cut a
+    # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
+    # looks parallel because the sentences start alike.
+    parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.run_on and cue and score >= 2.0:
+        return cut, 0.5  # its siblings ran on, and its body visibly opens here
+    if sus.sentence and not (parallel and score >= 2.0):
+        # A heading that is a whole sentence ("（二）为使…得到充分的体现。") is written that way on
+        # purpose; only a speaker's words (a strong cue) or siblings cut to the same parallel shape
+        # (新作为/新业绩/新形象) show that it ran on into its body.
+        return None
+    if score >= 2.0 and (cue or parallel):
+        return cut, 0.5
+    return (cut, 0.3) if sus.forced else None
+
+
+def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural], suspects: list[_Suspect],
+                siblings: dict[int, list[int]]) -> dict[int, tuple[int, float]]:
+    """Section index → (title end, confidence) for suspects whose title end had to be guessed."""
+    shapes = {i: _shape(text[nat.start:nat.end].rstrip(_TRAILING)) for i, nat in enumerate(naturals)}
+    if len(suspects) <= _ALIGN_MAX:
+        shapes.update(_provisional_shapes(suspects, siblings, shapes))
+    cuts: dict[int, tuple[int, float]] = {}
+    for _round in range(2):
+        for sus in suspects:
+            found = _decide(sus, [shapes[j] for j in siblings[sus.index] if j != sus.index])
+            if found:
+                cuts[sus.index] = found
+                shapes[sus.index] = sus.cuts[found[0]][2]
+            else:
+                cuts.pop(sus.index, None)
+                shapes[sus.index] = sus.natural[1]
+    return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
+
+
+def _most_similar(shape: Shape, shapes: list[Shape], lo: int, hi: int, default: Shape) -> Shape:
+    """max(shapes[lo:hi], key=_similarity to ``shape``), first of equals, ``default`` when empty; written
+    out because it runs for every pair of cuts of sibling suspects."""
+    if lo >= hi:
+        return default
+    n, e1, e2, e3, comma = shape
+    best, best_score = default, -1.0
+    for k in range(lo, hi):
+        ref = shapes[k]
+        r, f1, f2, f3, r_comma = ref
+        d = n - r if n > r else r - n
+        score = (1.0 - d / 6 if d < 6 else 0.0) + (
+            (e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) / 2
+        if comma >= 0 and comma == r_comma:
+            score += 1.0
+        if score > best_score:
+            best, best_score = ref, score
+    return best
+
+
+def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]],
+                        shapes: dict[int, Shape]) -> dict[int, Shape]:
+    """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
+    all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
+    by_index = {sus.index: sus for sus in suspects}
+    # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
+    ordered = {sus.index: (sorted(sus.cuts), [sus.cuts[c][2] for c in sorted(sus.cuts)]) for sus in suspects}
+    guesses = {}
+    for sus in suspects:
+        others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
+        if not others:
+            continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
+        fixed = [shapes[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
+        best = (-1e9, sus.natural[1])
+        for cut, (score, _cue, shape) in sus.cuts.items():
+            # Parallel titles have about the same length: only those cuts of the others are tried.
+            refs = list(fixed)
+            for o in others:
+                positions, cut_shapes = ordered[o.index]
+                lo = bisect.bisect_left(positions, cut - _PARALLEL_SLACK)
+                hi = bisect.bisect_right(positions, cut + _PARALLEL_SLACK, lo)
+                refs.append(_most_similar(shape, cut_shapes, lo, hi, o.natural[1]))
+            best = max(best, (score + _sibling_term(shape, refs), shape))
+        guesses[sus.index] = best[1]
+    return guesses
+
+
+def _suspects(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
+              wanted: list[tuple[int, bool]], known: list[_Suspect] = ()) -> list[_Suspect]:
+    """The suspects ``wanted`` ((section index, run_on) pairs), with jieba's word ends where a cut could
+    matter.  Segmenting is most of the outline's time on real text, and for many suspects no cut can
+    win whatever the words are (see _wordless): those get no words, which decides them the same.
+    ``known`` suspects are reused where their words were already cut."""
+    done = {sus.index: sus for sus in known if sus.words is not None}
+    skip = _wordless(text, sections, naturals, siblings, dict(wanted))
+    need = [i for i, _ in wanted if i not in done and i not in skip]
+    words = dict(zip(need, _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in need])))
+    out = []
+    for i, run_on in wanted:
+        if i in done and done[i].run_on == run_on:
+            out.append(done[i])
+        else:
+            out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on))
+    return out
+
+
+_FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
+
+
+def _wordless(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
+              suspects: dict[int, bool]) -> set[int]:
+    """Suspects whose words cannot change any decision: _decide keeps their natural end whatever jieba
+    says, and so does every suspect that reads their shapes.  Exact, not a heuristic:
+
+    - an article's first sentence is never cut (_make_suspect drops its cuts);
+    - a heading that closes a sentence (not in a flattened line, not a run-on sibling) is cut only after
+      a speaker's words or a time frame (none in its window: every strong cue holds a _STRONG_HINT word)
+      or where some cut of it is parallel to its siblings (_decide).  Parallelism is bounded from above
+      at every position from _PARALLEL_MIN (a superset of word ends) against every shape each sibling
+      could take (any of its cut positions, its natural end).  Suspects that read one another's shapes
+      (siblings) are decided together, so a group is left unsegmented only if every member is."""
+    always = {i for i in suspects
+              if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
+    ends: dict[int, tuple[set[str], set[str], set[str]]] = {}  # each sibling's possible last characters
+
+    def possible_ends(j: int) -> tuple[set[str], set[str], set[str]]:
+        if j not in ends:
+            window = text[naturals[j].start:naturals[j].end]
+            triples = {_ends(window), _ends(window.rstrip(_TRAILING))}
+            if j in suspects:
+                triples.update(_ends(window[:cut]) for cut in range(_CUT_MIN, min(_CUT_MAX, len(window) - 1) + 1))
+            ends[j] = tuple({t[k] for t in triples} - {""} for k in range(3))
+        return ends[j]
+
+    def cannot_cut(i: int) -> bool:
+        if i in always:
+            return True
+        nat = naturals[i]
+        if suspects[i] or not (nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS)):
+            return False
+        window = text[nat.start:nat.end]
+        if _STRONG_HINT.search(window) or _FRAME_HINT.search(window) or _on_flattened_line(text, nat.start):
+            return False
+        refs = [possible_ends(j) for j in siblings[i] if j != i]
+        for cut in range(_PARALLEL_MIN, min(_CUT_MAX, len(window) - 1) + 1):
+            e1, e2, e3 = window[cut - 1], window[cut - 2], window[cut - 3]
+            if refs and sum(min(3, (e1 in s1) + (e2 in s2) + (e3 in s3)) for s1, s2, s3 in refs) >= len(refs):
+                return False
+        return True
+
+    skip = set(always)
+    seen: set[int] = set()
+    for first in suspects:
+        if first in seen:
+            continue
+        group, todo = [], [first]  # the suspects linked to ``first`` through sibling suspects
+        seen.add(first)
+        while todo:
+            i = todo.pop()
+            group.append(i)
+            for j in siblings[i]:
+                if j in suspects and j not in seen:
+                    seen.add(j)
+                    todo.append(j)
+        if all(cannot_cut(i) for i in group):
+            skip.update(group)
+    return skip
+
+
+def _ends(title: str) -> tuple[str, str, str]:
+    return title[-1:], title[-2:-1], title[-3:-2]
