@@ -109,6 +109,11 @@ def _functions(lead_group: str) -> list[sql.Composable]:
             SET search_path = public, pg_temp AS $$
             SELECT coalesce((SELECT value = 'true' FROM project_meta WHERE key = {key}), false) $$""").format(
             key=sql.Literal(OPEN_SETTING)),
+        # Progress as counts (never names or spans), so even a blind project shows how far the team is.
+        sql.SQL("""CREATE OR REPLACE FUNCTION team_progress() RETURNS TABLE (document_id BIGINT, done BIGINT,
+            started BIGINT) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            SELECT d.id::bigint, count(*) FILTER (WHERE s.status = 'done'), count(s.annotator)
+            FROM documents d LEFT JOIN doc_status s ON s.document_id = d.id GROUP BY d.id ORDER BY d.id $$"""),
     ]
 
 
@@ -193,7 +198,7 @@ def apply(conn) -> dict[str, str]:
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(db, both))
         conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(both))
-        for fn in ("team_me()", "team_is_lead()", "team_open()"):
+        for fn in ("team_me()", "team_is_lead()", "team_open()", "team_progress()"):
             conn.execute(sql.SQL(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC"))
             conn.execute(sql.SQL(f"GRANT EXECUTE ON FUNCTION {fn} TO {{}}").format(both))
         lead, annotator = sql.Identifier(groups["lead"]), sql.Identifier(groups["annotator"])
