@@ -28,20 +28,10 @@ _counter = itertools.count(1)
 
 
 def _create_schema(conn) -> None:
-    """The backend's own migrations when they exist in this tree, else the same tables by hand."""
-    try:
-        from annotator.storage.pg import schema as pg_schema  # noqa: PLC0415
-        create = getattr(pg_schema, "create_schema", None)
-    except ImportError:
-        create = None
-    if create is not None:
-        create(conn)
-        return
-    from team_fallback_schema import DDL  # noqa: PLC0415
+    """The backend's own migrations (storage/pg/schema.py), as ``team init`` runs them."""
+    from annotator.storage.pg import schema as pg_schema  # noqa: PLC0415
 
-    with conn.transaction():
-        for statement in DDL:
-            conn.execute(statement)
+    pg_schema.migrate(conn)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,8 @@ from annotator.storage.pg import security  # noqa: E402
 
 A, O, L = "annotator", "open", "lead"  # alice; alice in an open project; lena
 ALL = {A, O, L}
-SHARED_TABLES = ("documents", "sections", "section_edits", "labels", "project_meta", "search_backlog")
+SHARED_TABLES = ("documents", "sections", "section_edits", "labels", "project_meta", "documents_words",
+                 "annotator_migrations")
 
 # (table, whose row, operation) -> who may.  whose: own | other (another annotator's; for the lead, an
 # annotator's) | @gold | @suggester | shared | new (a row nobody has yet).
@@ -51,7 +52,8 @@ OTHER = {A: "bob", O: "bob", L: "alice"}
 UPDATE = {"spans": "attributes = '{\"x\": 1}'", "doc_status": "status = 'done'", "comments": "body = 'edited'",
           "events": "action = 'edited'", "team_ops": "outcome = 'edited'", "documents": "title = 'edited'",
           "sections": "title = 'edited'", "section_edits": "payload = '{}'", "labels": "colour = '#000000'",
-          "project_meta": "value = 'edited'", "search_backlog": "document_id = document_id",
+          "project_meta": "value = 'edited'", "documents_words": "words = '{edited}'",
+          "annotator_migrations": "applied = 'edited'",
           "annotators": "created = 'edited'", "team_members": "role = role"}
 
 
@@ -86,11 +88,12 @@ def world(cluster, tmp_path_factory):
                      " title_end) VALUES (%s, 0, 1, '一、', 't', 0, 5, 0, 2)", [doc1])
         conn.execute("INSERT INTO section_edits (document_id, op, anchor, created) VALUES (%s, 'x', 0, 'now')", [doc1])
         conn.execute("INSERT INTO project_meta VALUES ('some.setting', 'v')")
-        conn.execute("INSERT INTO search_backlog VALUES (%s)", [doc1])
+        conn.execute("INSERT INTO documents_words VALUES (%s, '{一是}')", [doc1])
         conn.execute("INSERT INTO annotators VALUES ('carol', 'now')")  # a name with no rows to cascade
     shared = {"documents": f"id = {doc1}", "sections": f"document_id = {doc1}", "section_edits": f"document_id = {doc1}",
               "labels": "name = 'statistic'", "project_meta": "key = 'some.setting'",
-              "search_backlog": f"document_id = {doc1}", "annotators": "name = 'carol'"}
+              "documents_words": f"document_id = {doc1}", "annotator_migrations": "name = '0001_initial'",
+              "annotators": "name = 'carol'"}
     return team, keys, shared, doc2
 
 
@@ -111,7 +114,8 @@ def _insert(table: str, who: str, doc2: int) -> tuple[str, list]:
         "section_edits": ("INSERT INTO section_edits (document_id, op, anchor, created) VALUES (%s, 'x', 0, 'now')", [doc2]),
         "labels": ("INSERT INTO labels (name, colour) VALUES (%s, '#111111')", [u]),
         "project_meta": ("INSERT INTO project_meta VALUES (%s, 'v')", [u]),
-        "search_backlog": ("INSERT INTO search_backlog VALUES (%s)", [doc2]),
+        "documents_words": ("INSERT INTO documents_words VALUES (%s, '{二是}')", [doc2]),
+        "annotator_migrations": ("INSERT INTO annotator_migrations VALUES (%s, 'now')", [u]),
         "annotators": ("INSERT INTO annotators VALUES (%s, 'now')", [u]),
         "team_members": ("INSERT INTO team_members (role_name, annotator, role) VALUES (%s, %s, 'lead')", [u, u]),
     }[table]
