@@ -218,6 +218,8 @@ class TeamLink:
                     return settled
                 conn = self._online(force)
                 if conn is None:
+                    if force:  # a real attempt failed: note why beside the oldest waiting edit
+                        self.outbox.failed_attempt(self.project, self.last_error)
                     return settled
                 for op in ops:
                     try:

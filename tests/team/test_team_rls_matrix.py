@@ -39,6 +39,7 @@ for _t in ("events", "team_ops"):  # append-only: nobody updates or deletes, not
     EXPECT |= {(_t, "own", "select"): ALL, (_t, "own", "insert"): ALL,
                (_t, "other", "select"): {O, L}, (_t, "other", "insert"): {L}}
     EXPECT |= {(_t, whose, op): set() for whose in ("own", "other") for op in ("update", "delete")}
+EXPECT |= {("events", "@suggester", "select"): ALL, ("events", "@suggester", "insert"): {L}}
 for _t in SHARED_TABLES:
     EXPECT |= {(_t, "shared", "select"): ALL} | {(_t, "shared", op): {L} for op in ("insert", "update", "delete")}
 EXPECT |= {("annotators", "shared", "select"): ALL, ("annotators", "new", "insert"): {L},
@@ -71,6 +72,10 @@ def world(cluster, tmp_path_factory):
             conn.execute('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, created, updated)'
                          " VALUES (%s, %s, %s, %s, 'directive', %s, %s, 'now', 'now')", [sid, doc1, n, n + 2, who, status])
             keys[("spans", who)] = f"id = '{sid}'"
+            if who == "@suggester":  # a suggestion run is logged under the suggester's name
+                eid = conn.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', %s, 'suggest.run')"
+                                   " RETURNING id", [who]).fetchone()[0]
+                keys[("events", who)] = f"id = {eid}"
             if who.startswith("@"):
                 continue
             conn.execute("INSERT INTO doc_status VALUES (%s, %s, 'in_progress', 'now')", [doc1, who])

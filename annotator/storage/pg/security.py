@@ -32,7 +32,9 @@ Identity is ``session_user`` (the login role), which a member cannot change (``S
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from pathlib import Path
 
 from psycopg import sql
 
@@ -127,7 +129,7 @@ OPEN = "(SELECT team_open())"
 def _read_rule(table: str, column: str) -> str:
     own = f"{column} = {ME}"
     others = f"({OPEN} AND {column} NOT LIKE '@%')"
-    if table == "spans":
+    if table in ("spans", "events"):  # the suggester's layer and its runs are everyone's to see
         return f"{LEAD} OR {own} OR {column} = '{SUGGESTER}' OR {others}"
     return f"{LEAD} OR {own} OR {others}"
 
@@ -256,6 +258,23 @@ def add_member(conn, name: str, role: str, password: str) -> str:
         conn.execute("INSERT INTO annotators (name, created) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                      [name, _now()])
     return name
+
+
+def write_pgpass(host: str, port: int | str, dbname: str, user: str, password: str, path=None) -> str:
+    """Keep a member's password where libpq looks for it (PGPASSFILE, else ~/.pgpass; 0600), never in
+    the app's settings: URLs and settings then carry no secret. Replaces that member's earlier line."""
+    def esc(value) -> str:
+        return str(value).replace("\\", "\\\\").replace(":", "\\:")
+
+    target = Path(path or os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+    key = ":".join(esc(v) for v in (host, port, dbname, user)) + ":"
+    lines = target.read_text(encoding="utf-8").splitlines() if target.exists() else []
+    lines = [line for line in lines if not line.startswith(key)] + [key + esc(password)]
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.chmod(target, 0o600)
+    return str(target)
 
 
 def set_open(conn, see_each_other: bool) -> None:

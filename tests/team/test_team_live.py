@@ -1,0 +1,82 @@
+"""Live: what others did appears without restarting, within what each role may see, and the cursor
+never skips a change that commits late."""
+
+from __future__ import annotations
+
+import pytest
+
+psycopg = pytest.importorskip("psycopg")
+
+from annotator.domain.model import Span  # noqa: E402
+from annotator.services import team_edits  # noqa: E402
+from annotator.services.live import LiveFeed, wait_for  # noqa: E402
+from annotator.storage.outbox import Outbox, TeamLink  # noqa: E402
+
+
+def _link(team, user, tmp_path):
+    return TeamLink(f"{user}@{team.dbname}", lambda: team.connect(user, autocommit=True),
+                    Outbox(tmp_path / f"{user}.sqlite3"))
+
+
+def _feed(team, user, **kw):
+    return LiveFeed(lambda: team.connect(user), **kw)
+
+
+def test_lead_sees_an_annotators_new_span_and_progress(team, tmp_path):
+    lead = _feed(team, "lena", poll_s=5.0)
+    alice = _link(team, "alice", tmp_path)
+    span, _ = team_edits.add_span(alice, Span(start=0, end=2, label="directive", annotator="alice",
+                                              document_id=team.doc_id))
+    team_edits.set_status(alice, team.doc_id, "alice", "done")
+    assert lead.wait(10.0)  # the NOTIFY woke the lead up (no 5 s poll needed)
+    seen = wait_for(lead, lambda c: c.action == "document.status", 10.0)
+    assert seen is not None and seen.db_role == "alice"
+    assert lead.poll() == []  # nothing twice
+    assert dict((d, (done, started)) for d, done, started in lead.progress())[team.doc_id] == (1, 1)
+    lead.close()
+
+
+def test_blind_annotator_sees_counts_and_suggestions_but_not_a_colleagues_work(team, tmp_path):
+    bob = _feed(team, "bob", poll_s=0.5)
+    alice = _link(team, "alice", tmp_path)
+    team_edits.add_span(alice, Span(start=0, end=2, label="directive", annotator="alice", document_id=team.doc_id))
+    team_edits.set_status(alice, team.doc_id, "alice", "done")
+    with team.connect("lena", autocommit=True) as conn:  # the lead runs the suggester
+        conn.execute("INSERT INTO events (ts, annotator, action, document_id) VALUES ('now', '@suggester',"
+                     " 'suggest.run', %s)", [team.doc_id])
+    seen = wait_for(bob, lambda c: c.action == "suggest.run", 10.0)
+    assert seen is not None
+    assert all(c.annotator != "alice" for c in bob.poll())
+    with team.admin() as conn:
+        alice_events = conn.execute("SELECT count(*) FROM events WHERE annotator = 'alice'").fetchone()[0]
+    assert alice_events == 2  # they exist; bob's feed just may not show them
+    progress = {d: (done, started) for d, done, started in bob.progress()}
+    assert progress[team.doc_id] == (1, 1)  # …but the team's progress is visible as counts
+    bob.close()
+
+
+def test_a_change_that_commits_late_is_not_skipped(team):
+    """Transaction A takes an event id, B takes a later one and commits first: the feed must deliver
+    both, each once, whatever the order of commits."""
+    feed = _feed(team, "lena", from_now=False)
+    feed.poll()
+    a = team.connect("lena")
+    b = team.connect("lena", autocommit=True)
+    a.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', 'lena', 'first-id')")
+    b.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', 'lena', 'second-id')")
+    early = [c.action for c in feed.poll()]
+    assert "first-id" not in early
+    a.commit()
+    late = [c.action for c in feed.poll()] + [c.action for c in feed.poll()]
+    delivered = early + late
+    assert sorted(delivered) == ["first-id", "second-id"], delivered
+    a.close(), b.close(), feed.close()
+
+
+def test_feed_is_bounded_per_read(team):
+    with team.admin(autocommit=True) as conn:
+        conn.execute("INSERT INTO events (ts, annotator, action) SELECT 'now', 'lena', 'bulk' FROM generate_series(1, 25)")
+    feed = _feed(team, "lena", from_now=False, limit=10)
+    sizes = [len(feed.poll()) for _ in range(4)]
+    assert sizes == [10, 10, 5, 0]
+    feed.close()
