@@ -265,3 +265,22 @@ def redact(text: str) -> str:
 
     text = re.sub(r"postgres(?:ql)?://[^\s'\"]+", url, str(text))
     return _PASSWORD_KV.sub(r"\1***", text)
+
+
+# -- the lead's view ------------------------------------------------------------------------------
+
+def accepted_layers(conn, doc_ids: list[int] | None = None) -> dict[str, list]:
+    """Every accepted span this role may read, by annotator (a lead: everyone's), for agreement."""
+    from annotator.domain.model import Span  # noqa: PLC0415 - keeps this module's import light
+
+    sql = 'SELECT id, document_id, start, "end", label, annotator, attributes FROM spans WHERE status = %s'
+    params: list[Any] = ["accepted"]
+    if doc_ids is not None:
+        sql += " AND document_id = ANY(%s)"
+        params.append(list(doc_ids))
+    out: dict[str, list] = {}
+    with conn.cursor() as cur:
+        for sid, doc, start, end, label, who, attrs in cur.execute(sql, params):
+            out.setdefault(who, []).append(Span(start=start, end=end, label=label, annotator=who, id=sid,
+                                                document_id=doc, attributes=json.loads(attrs) if attrs else {}))
+    return out
