@@ -80,3 +80,26 @@ def test_feed_is_bounded_per_read(team):
     sizes = [len(feed.poll()) for _ in range(4)]
     assert sizes == [10, 10, 5, 0]
     feed.close()
+
+
+def test_agreement_heat_is_the_pooled_pairwise_f1(team):
+    """Three annotators on one document, checked against the pairwise definition by hand."""
+    from annotator.storage.team_ops import agreement_heat  # noqa: PLC0415
+
+    layers = {"alice": [(0, 2, "directive"), (5, 9, "statistic"), (10, 12, "directive")],
+              "bob": [(0, 2, "directive"), (5, 9, "statistic")],
+              "lena": [(0, 2, "directive"), (5, 8, "statistic")]}
+    with team.admin(autocommit=True) as conn:
+        for who, spans in layers.items():
+            for i, (s, e, label) in enumerate(spans):
+                conn.execute('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, created,'
+                             " updated) VALUES (%s, %s, %s, %s, %s, %s, 'accepted', 't', 't')",
+                             [f"{who}{i}", team.doc_id, s, e, label, who])
+    pairs = [("alice", "bob"), ("alice", "lena"), ("bob", "lena")]
+    matches = sum(len(set(layers[a]) & set(layers[b])) for a, b in pairs)
+    sizes = sum(len(layers[a]) + len(layers[b]) for a, b in pairs)
+    with team.connect("lena") as conn:
+        heat = agreement_heat(conn)
+    assert heat == [(team.doc_id, 3, 7, pytest.approx(2 * matches / sizes))]
+    with team.connect("alice") as conn:  # a blind annotator sees only their own layer: no pairs
+        assert agreement_heat(conn) == [(team.doc_id, 1, 3, None)]
