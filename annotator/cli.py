@@ -52,6 +52,25 @@ def _open(project_path: str, *, create: bool = False, readonly: bool = False):
         raise ProjectFailure(f"{display_path(project_path)}: cannot be opened ({exc.strerror or exc})") from None
 
 
+class _ProjectArg(click.ParamType):
+    """A project: a ``.db`` file (which must exist) or a team project's ``postgresql://`` URL."""
+
+    name = "project"
+
+    def __init__(self, *, exists: bool = True):
+        self.exists = exists
+
+    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        from annotator.storage.urls import is_url
+
+        if is_url(value):
+            return str(value)
+        return click.Path(exists=self.exists, dir_okay=False).convert(value, param, ctx)
+
+
+PROJECT = _ProjectArg()
+
+
 def _prepare_or_fail(path: str, rules: str | None = None):
     from annotator.io.errors import ReadError
     from annotator.ingest import prepare
@@ -118,7 +137,7 @@ def outline(path: str, fmt: str) -> None:
 
 
 @cli.command("import")
-@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("project", type=_ProjectArg(exists=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--annotator", "who", default=None, help="Recorded as the importer in the event log.")
 @click.option("--no-index", is_flag=True, help="Skip the word index for 2-character search (faster).")
@@ -177,7 +196,7 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: boo
 
 
 @cli.command("list")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("project", type=PROJECT)
 @click.option("--annotator", "who", default=None, help="Show this annotator's status and span counts.")
 @click.option("--json", "as_json", is_flag=True)
 def list_(project: str, who: str | None, as_json: bool) -> None:
@@ -197,7 +216,7 @@ def list_(project: str, who: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("project", type=PROJECT)
 @click.argument("query")
 @click.option("--limit", default=50, show_default=True)
 def search(project: str, query: str, limit: int) -> None:
@@ -212,7 +231,7 @@ def search(project: str, query: str, limit: int) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("project", type=PROJECT)
 @click.option("--doc", "doc_ids", type=int, multiple=True, help="Only this document (repeatable); default all.")
 @click.option("--unit", type=click.Choice(["clause", "sentence"]), default=None,
               help="Directive unit; saved as the project's setting (default clause).")
@@ -233,11 +252,80 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
         try:
             total += suggesting.suggest_document(proj, doc_id)
         except KeyError:
-            raise click.ClickException(f"{project}: no document {doc_id}") from None
+            raise click.ClickException(f"{proj.location}: no document {doc_id}") from None
     click.echo(f"{total} suggestions for {len(ids)} documents")
     trained = suggesting.retrain_if_due(proj, background=False)
     if trained:
         click.echo(f"suggestion model retrained on {trained['decisions']} decisions")
+
+
+@cli.group()
+def team() -> None:
+    """Team projects on a PostgreSQL server (URL: postgresql://user@host/database)."""
+
+
+@team.command("init")
+@click.argument("url")
+def team_init(url: str) -> None:
+    """Create the team project at URL (schema, labels, roles), or bring an existing one up to date."""
+    from annotator.storage.urls import is_url
+
+    if not is_url(url):
+        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
+    from annotator.storage import ProjectError
+    from annotator.storage.pg.backend import init_team_project
+
+    try:
+        with init_team_project(url) as project:
+            click.echo(f"team project ready at {project.location}")
+    except ProjectError as exc:
+        raise ProjectFailure(str(exc)) from None
+
+
+def _copy(source_target: str, target: str, *, create_target: bool) -> None:
+    import time
+
+    from annotator.storage import ProjectError
+    from annotator.storage.transfer import copy_project
+
+    started = time.perf_counter()
+    source = _open(source_target, readonly=True)
+    try:
+        try:
+            with _open(target, create=create_target) as destination:
+                report = copy_project(source, destination)
+                where = destination.location
+        except ProjectError as exc:
+            raise ProjectFailure(str(exc)) from None
+    finally:
+        source.close()
+    click.echo(f"copied {report.summary()} to {where} in {time.perf_counter() - started:.1f} s")
+
+
+@team.command("push")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("url")
+def team_push(project: str, url: str) -> None:
+    """Copy the whole PROJECT file into the empty team project at URL."""
+    from annotator.storage.urls import is_url
+
+    if not is_url(url):
+        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
+    _copy(project, url, create_target=True)
+
+
+@team.command("pull")
+@click.argument("url")
+@click.argument("project", type=click.Path(dir_okay=False))
+def team_pull(url: str, project: str) -> None:
+    """Copy the whole team project at URL into a new PROJECT file."""
+    from annotator.storage.urls import is_url
+
+    if not is_url(url):
+        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
+    if Path(project).exists() and Path(project).stat().st_size > 0:
+        raise ProjectFailure(f"{project}: already exists; pull into a new file")
+    _copy(url, project, create_target=True)
 
 
 @cli.command()

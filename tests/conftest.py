@@ -96,3 +96,54 @@ def pg_url(pg_cluster):
             pg_cluster.drop_database(name)
         except Exception:  # noqa: BLE001 - a server a fault test left stopped: the folder goes anyway
             pass
+
+
+# -- one storage suite, two backends (issue 16 point 5) ---------------------------------------------------
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """The storage backend a test runs on; tests taking ``project_target`` or ``store`` run on both."""
+    return request.param
+
+
+@pytest.fixture
+def project_target(backend, tmp_path, request):
+    """Where a fresh project goes: a ``.db`` path, or the URL of a fresh PostgreSQL database. Opening it
+    with ``open_project`` creates the project, on either backend."""
+    if backend == "sqlite":
+        return tmp_path / "p.annotator.db"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(project_target):
+    """A fresh open project on each backend (closed after the test)."""
+    from annotator.storage import open_project
+
+    project = open_project(project_target)
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+@pytest.fixture
+def project_at(backend, tmp_path, request):
+    """``project_at("t.db")``: where the project called "t.db" of this test lives on this test's backend —
+    ``tmp_path / "t.db"``, or the URL of a fresh PostgreSQL database (the same one for the same name)."""
+    if backend == "sqlite":
+        yield lambda name: tmp_path / name
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    made: dict[str, str] = {}
+
+    def at(name: str) -> str:
+        if name not in made:
+            made[name] = cluster.new_database()
+        return cluster.socket_url(made[name])
+
+    yield at
+    for database in made.values():
+        try:
+            cluster.drop_database(database)
+        except Exception:  # noqa: BLE001 - a server a fault test left stopped
+            pass

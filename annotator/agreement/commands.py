@@ -10,7 +10,7 @@ import click
 
 
 @click.command("agreement")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("project", type=click.Path(dir_okay=False))  # a file or a postgresql:// URL
 @click.option("--annotators", metavar="A,B,…", default=None,
               help="Compare these annotators (default: everyone with accepted spans).")
 @click.option("--label", default=None, help="Only spans with this label.")
@@ -44,16 +44,16 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
         raise click.ClickException(str(exc)) from None
     try:
         if label is not None and not has_label(opened, label):
-            raise click.ClickException(f"{project}: no label {label!r}")
+            raise click.ClickException(f"{opened.location}: no label {label!r}")
         if names:
             known = set(list_annotators(opened, humans_only=False))
             missing = [n for n in names if n not in known]
             if missing:
-                raise click.ClickException(f"{project}: no annotator {', '.join(missing)}")
+                raise click.ClickException(f"{opened.location}: no annotator {', '.join(missing)}")
         try:
             result = project_agreement(opened, names, label=label, doc_ids=doc_ids)
         except ValueError as exc:
-            raise click.ClickException(f"{project}: {exc}") from None
+            raise click.ClickException(f"{opened.location}: {exc}") from None
     finally:
         opened.close()
     render = {"table": render_table, "json": render_json, "html": render_html}[fmt]

@@ -81,7 +81,7 @@ def span_layers(project: Project, chosen: SpanFilter) -> list[str]:
     """The annotator names that have chosen spans, sorted."""
     where, params = chosen._where()
     sql = f"SELECT DISTINCT annotator FROM spans WHERE {where} ORDER BY annotator"
-    return [r[0] for r in project.conn.execute(sql, params)]
+    return [r[0] for r in project.execute(sql, params)]
 
 
 def _grouped(cursor, key_index: int) -> Iterator[tuple[int, list]]:
@@ -101,12 +101,12 @@ def iter_documents(project: Project, chosen: SpanFilter) -> Iterator[tuple[Docum
     """Every document (id order) with its stored outline and its chosen spans (sorted by start)."""
     where, params = chosen._where()
     # Separate cursors so the three streams advance together without loading every text at once.
-    spans = _grouped(project.conn.cursor().execute(
+    spans = _grouped(project.stream(
         span_store._SELECT + f" WHERE {where} ORDER BY document_id, start", params), 1)
-    sections = _grouped(project.conn.cursor().execute(section_store._SELECT + " ORDER BY document_id, ord"), 0)
+    sections = _grouped(project.stream(section_store._SELECT + " ORDER BY document_id, ord"), 0)
     next_spans = next(spans, None)
     next_sections = next(sections, None)
-    for row in project.conn.cursor().execute(_DOCS_SQL):
+    for row in project.stream(_DOCS_SQL):
         doc = DocumentRow(*row)
         doc_spans: list[SpanRow] = []
         doc_sections: list[Section] = []

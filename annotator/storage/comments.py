@@ -55,9 +55,9 @@ def add_comment(project: Project, document_id: int, body: str, annotator: str,
 
 def restore(project: Project, comment: Comment, *, action: str = "comment.restore") -> Comment:
     with project.write():
-        if project.conn.execute("SELECT 1 FROM documents WHERE id = ?", [comment.document_id]).fetchone() is None:
+        if project.execute("SELECT 1 FROM documents WHERE id = ?", [comment.document_id]).fetchone() is None:
             raise KeyError(f"no document {comment.document_id}")
-        project.conn.execute(f"INSERT INTO comments ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
+        project.execute(f"INSERT INTO comments ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
                              [comment.id, comment.document_id, comment.span_id, comment.annotator, comment.body,
                               comment.created, comment.updated])
         events.record(project, action, annotator=comment.annotator, document_id=comment.document_id,
@@ -67,11 +67,11 @@ def restore(project: Project, comment: Comment, *, action: str = "comment.restor
 
 def remove_comment(project: Project, comment_id: str, *, by: str) -> Comment:
     with project.write():
-        row = project.conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE id = ?", [comment_id]).fetchone()
+        row = project.execute(f"SELECT {_COLUMNS} FROM comments WHERE id = ?", [comment_id]).fetchone()
         if row is None:
             raise KeyError(f"no comment {comment_id}")
         comment = _row(project, row)
-        project.conn.execute("DELETE FROM comments WHERE id = ?", [comment_id])
+        project.execute("DELETE FROM comments WHERE id = ?", [comment_id])
         events.record(project, "comment.remove", annotator=by, document_id=comment.document_id,
                       entity="comment", entity_id=comment_id, before=asdict(comment))
     return comment
@@ -79,7 +79,7 @@ def remove_comment(project: Project, comment_id: str, *, by: str) -> Comment:
 
 def list_comments(project: Project, document_id: int) -> list[Comment]:
     """Every comment of a document (on it and on its spans), oldest first."""
-    rows = project.conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE document_id = ? ORDER BY created, id",
+    rows = project.execute(f"SELECT {_COLUMNS} FROM comments WHERE document_id = ? ORDER BY created, id",
                                 [document_id]).fetchall()
     return [_row(project, row) for row in rows]
 
@@ -98,8 +98,7 @@ def set_guidelines(project: Project, markdown: str, *, by: str) -> str:
         raise ValueError("guidelines may hold at most 2 000 000 characters")
     with project.write():
         before = get_guidelines(project)
-        project.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)",
-                             [GUIDELINES_KEY, markdown])
+        project.set_meta(GUIDELINES_KEY, markdown)
         events.record(project, "guidelines.set", annotator=by, entity="project", entity_id=GUIDELINES_KEY,
                       before={"chars": len(before)}, after={"chars": len(markdown)})
     return before

@@ -48,7 +48,7 @@ def suggestion_decisions(project: Project, document_ids: list[int] | None = None
         params += list(document_ids)
     sql += " ORDER BY s.created, s.id"
     out = []
-    for doc_id, start, end, label, status, attrs, source, annotator, updated, prov in project.conn.execute(sql, params):
+    for doc_id, start, end, label, status, attrs, source, annotator, updated, prov in project.execute(sql, params):
         rule = source.split(":", 1)[1] if source and source.startswith("suggester:") else ""
         score = None
         if prov:
@@ -67,7 +67,7 @@ def suggestion_decisions(project: Project, document_ids: list[int] | None = None
 
 def count_decisions(project: Project) -> int:
     """How many suggestions have been answered (to decide when to retrain)."""
-    row = project.conn.execute(
+    row = project.execute(
         "SELECT COUNT(*) FROM spans WHERE annotator != ? AND status IN (?, ?)"
         " AND json_extract(provenance, '$.suggestion') IS NOT NULL",
         [SUGGESTER, SpanStatus.ACCEPTED, SpanStatus.REJECTED]).fetchone()

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any, Iterable
 
 from annotator.domain.model import RemovedRegion, Section
-from annotator.storage import events
+from annotator.storage import events, search
 from annotator.storage.project import Project, ProjectError, json_column, now, reads
 from annotator.storage.sections import save_sections
 
@@ -18,20 +18,20 @@ def sha256_text(text: str) -> str:
 
 
 def find_by_sha(project: Project, sha: str) -> int | None:
-    row = project.conn.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
+    row = project.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
     return row[0] if row else None
 
 
 @reads
 def document_count(project: Project) -> int:
-    return project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return project.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
 @reads
 def changed_source(project: Project, source_path: str, sha: str) -> int | None:
     """The newest document imported from ``source_path`` whose clean text is not ``sha`` (an edited
     file imported again), or None."""
-    row = project.conn.execute(
+    row = project.execute(
         "SELECT id FROM documents WHERE source_path = ? AND sha256 != ? ORDER BY id DESC LIMIT 1",
         [source_path, sha],
     ).fetchone()
@@ -42,7 +42,7 @@ def changed_source(project: Project, source_path: str, sha: str) -> int | None:
 def stored_documents(project: Project) -> list[dict[str, Any]]:
     """Every document as stored (id order), texts included and JSON columns still text: what a merge
     copies into another project."""
-    return list(project.db.query(
+    return list(project.query(
         "SELECT id, title, source_path, format, encoding, raw_text, clean_text, sha256, metadata, import_report,"
         " imported_by FROM documents ORDER BY id"
     ))
@@ -72,16 +72,18 @@ def add_document(
         existing = find_by_sha(project, sha)
         if existing is not None:
             return existing, False
-        if document_id is not None and project.conn.execute(
+        if document_id is not None and project.execute(
             "SELECT 1 FROM documents WHERE id = ?", [document_id]
         ).fetchone():
             document_id = None  # keep the caller's id only where it is free (lossless re-import)
-        cursor = project.conn.execute(
-            "INSERT INTO documents (id, title, source_path, format, encoding, raw_text, clean_text, sha256,"
-            " char_count, metadata, import_report, imported_at, imported_by)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        # The id column is named only when the caller's id is kept: PostgreSQL's identity takes no NULL.
+        explicit = document_id is not None
+        doc_id = project.insert_id(
+            f"INSERT INTO documents ({'id, ' if explicit else ''}title, source_path, format, encoding, raw_text,"
+            " clean_text, sha256, char_count, metadata, import_report, imported_at, imported_by)"
+            f" VALUES ({'?,' if explicit else ''}?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                document_id,
+                *([document_id] if explicit else []),
                 title or "",
                 source_path,
                 fmt,
@@ -95,8 +97,8 @@ def add_document(
                 now(),
                 annotator,
             ],
+            table="documents", explicit=explicit,
         )
-        doc_id = cursor.lastrowid
         save_sections(project, doc_id, list(sections), log=False)
         events.record(
             project,
@@ -112,7 +114,7 @@ def add_document(
 
 @reads
 def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
-    rows = list(project.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+    rows = list(project.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
     if not rows:
         return None
     row = rows[0]
@@ -128,7 +130,7 @@ def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
 
 @reads
 def clean_text(project: Project, doc_id: int) -> str:
-    row = project.conn.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    row = project.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise KeyError(f"no document {doc_id}")
     return row[0]
@@ -146,21 +148,22 @@ def list_documents(project: Project, *, annotator: str | None = None) -> list[di
         LEFT JOIN doc_status s ON s.document_id = d.id AND s.annotator = :a
         ORDER BY d.id
     """
-    return list(project.db.query(sql, {"a": annotator or ""}))
+    return list(project.query(sql, {"a": annotator or ""}))
 
 
 @reads
 def document_ids(project: Project) -> list[int]:
-    return [r[0] for r in project.conn.execute("SELECT id FROM documents ORDER BY id")]
+    return [r[0] for r in project.execute("SELECT id FROM documents ORDER BY id")]
 
 
 def set_status(project: Project, doc_id: int, annotator: str, status: str) -> None:
     with project.write():
-        before = project.conn.execute(
+        before = project.execute(
             "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
         ).fetchone()
-        project.conn.execute(
-            "INSERT OR REPLACE INTO doc_status (document_id, annotator, status, updated) VALUES (?,?,?,?)",
+        project.execute(
+            "INSERT INTO doc_status (document_id, annotator, status, updated) VALUES (?,?,?,?)"
+            " ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status, updated = excluded.updated",
             [doc_id, annotator, status, now()],
         )
         events.record(
@@ -178,14 +181,14 @@ def set_status(project: Project, doc_id: int, annotator: str, status: str) -> No
 @reads
 def all_statuses(project: Project) -> list[tuple[int, str, str, str]]:
     """Every (document_id, annotator, status, updated) progress mark."""
-    return [tuple(r) for r in project.conn.execute(
+    return [tuple(r) for r in project.execute(
         "SELECT document_id, annotator, status, updated FROM doc_status").fetchall()]
 
 
 @reads
 def status_mark(project: Project, doc_id: int, annotator: str) -> tuple[str, str] | None:
     """(status, updated) of this annotator's mark on this document, or None when never marked."""
-    row = project.conn.execute(
+    row = project.execute(
         "SELECT status, updated FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
     ).fetchone()
     return (row[0], row[1]) if row else None
@@ -193,7 +196,7 @@ def status_mark(project: Project, doc_id: int, annotator: str) -> tuple[str, str
 
 @reads
 def get_status(project: Project, doc_id: int, annotator: str) -> str:
-    row = project.conn.execute(
+    row = project.execute(
         "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
     ).fetchone()
     return row[0] if row else "not_started"
@@ -201,11 +204,11 @@ def get_status(project: Project, doc_id: int, annotator: str) -> str:
 
 def delete_document(project: Project, doc_id: int, *, annotator: str | None = None) -> None:
     with project.write():
-        row = project.conn.execute("SELECT title, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = project.execute("SELECT title, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             return
-        project.conn.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
-        project.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        search.forget_words(project, doc_id)
+        project.execute("DELETE FROM documents WHERE id = ?", [doc_id])
         events.record(
             project,
             "document.delete",

@@ -44,9 +44,12 @@ class ProjectError(Exception):
     """A project file that cannot be opened or saved; ``str()`` names the file and the reason."""
 
     def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        from annotator.storage.urls import redact, redact_text  # noqa: PLC0415 - urls is a leaf module
+
+        # A team project's URL may carry a password: never in a message (issue 16, point 6).
+        self.path = redact(str(path)) if "://" in str(path) else str(path)
+        self.reason = redact_text(reason)
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 def error_code(exc: sqlite3.Error) -> int:

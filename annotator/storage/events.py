@@ -22,7 +22,7 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> None:
-    project.conn.execute(
+    project.execute(
         "INSERT INTO events (ts, annotator, action, document_id, entity, entity_id, before, after) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -48,7 +48,7 @@ def history(project: Project, *, document_id: int | None = None, limit: int = 10
     sql += " ORDER BY id DESC LIMIT ?"
     params.append(limit)
     rows = []
-    for row in project.db.query(sql, params):
+    for row in project.query(sql, params):
         for key in ("before", "after"):
             if row[key] is not None:
                 row[key] = json_column(project, row[key], f"event {row['id']} {key}")

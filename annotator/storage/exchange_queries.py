@@ -17,12 +17,12 @@ def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, s
     if not names:
         return out
     marks = ",".join("?" * len(names))
-    for doc, who in project.conn.execute(
+    for doc, who in project.execute(
         f"SELECT document_id, annotator FROM doc_status WHERE annotator IN ({marks}) AND status IN (?, ?)",
         [*names, *WORKED_STATUSES],
     ):
         out[who].add(doc)
-    for doc, who in project.conn.execute(
+    for doc, who in project.execute(
         f"SELECT DISTINCT document_id, annotator FROM spans WHERE annotator IN ({marks}) AND status != 'suggested'",
         names,
     ):
@@ -32,7 +32,7 @@ def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, s
 
 def document_titles(project: Project, doc_ids: Iterable[int]) -> dict[int, str]:
     wanted = set(doc_ids)
-    return {d: t for d, t in project.conn.execute("SELECT id, title FROM documents") if d in wanted and t}
+    return {d: t for d, t in project.execute("SELECT id, title FROM documents") if d in wanted and t}
 
 
 def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
@@ -42,7 +42,7 @@ def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tupl
     if not wanted:
         return out
     marks = ",".join("?" * len(wanted))
-    for entity_id, ts, action, annotator, before in project.conn.execute(
+    for entity_id, ts, action, annotator, before in project.execute(
         f"SELECT entity_id, ts, action, annotator, before FROM events WHERE entity = 'span' AND action IN ({marks})"
         " ORDER BY id", wanted,
     ):
@@ -51,4 +51,4 @@ def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tupl
 
 
 def span_ids(project: Project) -> set[str]:
-    return {row[0] for row in project.conn.execute("SELECT id FROM spans")}
+    return {row[0] for row in project.execute("SELECT id FROM spans")}

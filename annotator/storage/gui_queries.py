@@ -9,7 +9,7 @@ from annotator.storage.project import Project
 
 def was_suggested(project: Project, doc_id: int) -> bool:
     """True once the suggester ran on this document (its run is in the event log)."""
-    return project.conn.execute(
+    return project.execute(
         "SELECT 1 FROM events WHERE document_id = ? AND action = 'suggest.run' LIMIT 1", [doc_id]
     ).fetchone() is not None
 
@@ -20,10 +20,10 @@ def rename_document(project: Project, doc_id: int, title: str, *, annotator: str
     if not title:
         raise ValueError("a document title cannot be empty")
     with project.write():
-        row = project.conn.execute("SELECT title FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = project.execute("SELECT title FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
-        project.conn.execute("UPDATE documents SET title = ? WHERE id = ?", [title, doc_id])
+        project.execute("UPDATE documents SET title = ? WHERE id = ?", [title, doc_id])
         events.record(project, "document.rename", annotator=annotator, document_id=doc_id, entity="document",
                       entity_id=doc_id, before={"title": row[0]}, after={"title": title})
     return row[0]
@@ -43,4 +43,4 @@ def open_suggestions_at(project: Project, doc_id: int, annotator: str,
         AND NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
             AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)"""
     params = [doc_id, span_store.SUGGESTER, *(x for key in keys for x in key), annotator]
-    return [span_store._row_to_span(r, project) for r in project.conn.execute(sql, params)]
+    return [span_store._row_to_span(r, project) for r in project.execute(sql, params)]

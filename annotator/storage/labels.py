@@ -17,7 +17,7 @@ GOLD = "@gold"
 
 
 def ensure_default_labels(project: Project) -> None:
-    if project.readonly or project.conn.execute("SELECT 1 FROM labels LIMIT 1").fetchone():
+    if project.readonly or project.fetchone("SELECT 1 FROM labels LIMIT 1"):
         return
     with project.write():
         for ord_, label in enumerate(load_schema()):
@@ -28,9 +28,11 @@ def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
     data = label.to_json()
     with project.write():
         if ord_ is None:
-            ord_ = project.conn.execute("SELECT coalesce(max(ord) + 1, 0) FROM labels").fetchone()[0]
-        project.conn.execute(
-            "INSERT OR REPLACE INTO labels (name, colour, hotkey, display, attributes, ord) VALUES (?,?,?,?,?,?)",
+            ord_ = project.execute("SELECT coalesce(max(ord) + 1, 0) FROM labels").fetchone()[0]
+        project.execute(
+            "INSERT INTO labels (name, colour, hotkey, display, attributes, ord) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT (name) DO UPDATE SET colour = excluded.colour, hotkey = excluded.hotkey,"
+            " display = excluded.display, attributes = excluded.attributes, ord = excluded.ord",
             [
                 label.name,
                 label.colour,
@@ -44,7 +46,7 @@ def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
 
 @reads
 def get_labels(project: Project) -> list[Label]:
-    rows = project.db.query("SELECT * FROM labels ORDER BY ord, name")
+    rows = project.query("SELECT * FROM labels ORDER BY ord, name")
     return [
         Label.from_json(
             {
@@ -63,23 +65,24 @@ def ensure_annotator(project: Project, name: str) -> None:
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
-    if project.conn.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone():
+    if project.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone():
         return
     with project.write():
-        project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()])
+        project.execute("INSERT INTO annotators (name, created) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        [name, now()])
 
 
 @reads
 def has_label(project: Project, name: str) -> bool:
-    return project.conn.execute("SELECT 1 FROM labels WHERE name = ?", [name]).fetchone() is not None
+    return project.execute("SELECT 1 FROM labels WHERE name = ?", [name]).fetchone() is not None
 
 
 @reads
 def label_count(project: Project) -> int:
-    return project.conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+    return project.execute("SELECT count(*) FROM labels").fetchone()[0]
 
 
 @reads
 def list_annotators(project: Project, *, humans_only: bool = True) -> list[str]:
-    names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
+    names = [r[0] for r in project.execute("SELECT name FROM annotators ORDER BY name")]
     return [n for n in names if not n.startswith("@")] if humans_only else names

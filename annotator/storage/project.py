@@ -31,6 +31,7 @@ from annotator.storage.sqlite_lib import Database
 
 from annotator import __version__
 from annotator.storage import registry, siblings, trust
+from annotator.storage.base import SQLITE, StoreBase
 from annotator.storage.errors import NEEDS_REPLAY, ProjectError, json_column, open_error, reads, write_error
 from annotator.storage.schema import MIGRATION_SET, migrations
 
@@ -77,8 +78,10 @@ def _can_write(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
-class Project:
-    """An open project. One per thread: sqlite3 connections must not cross threads."""
+class Project(StoreBase):
+    """An open project file. One per thread: sqlite3 connections must not cross threads."""
+
+    dialect = SQLITE
 
     def __init__(self, path: str | os.PathLike, *, readonly: bool = False, create: bool = True):
         self.path = Path(path)
@@ -249,10 +252,9 @@ class Project:
     def _migrate(self) -> None:
         self._with_lock_retry(lambda: migrations.apply(self.db))
         with self.write():
-            self.conn.execute(
-                "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('app_version', ?)", [__version__])
+            self.set_meta("app_version", __version__)
             if not self.meta("created"):
-                self.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES ('created', ?)", [now()])
+                self.set_meta("created", now())
 
     # -- writing ---------------------------------------------------------------------------------
     def _with_lock_retry(self, fn):
@@ -310,14 +312,19 @@ class Project:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
 
-    # -- small helpers -------------------------------------------------------------------------
-    def meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+    # -- the backend surface storage's modules use (base.StoreBase) ----------------------------------
+    def execute(self, sql, params=()):
+        return self.conn.execute(sql, params)
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self.write():
-            self.conn.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)", [key, value])
+    def executemany(self, sql, rows) -> None:
+        self.conn.executemany(sql, rows)
+
+    def insert_id(self, sql, params, *, table: str, explicit: bool = False) -> int:
+        # SQLite hands out max(id)+1 after an explicit id by itself (INTEGER PRIMARY KEY).
+        return self.conn.execute(sql, params).lastrowid
+
+    def stream(self, sql, params=()):
+        return self.conn.cursor().execute(sql, params)
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -331,23 +338,25 @@ class Project:
             registry.release(self._key)
             self._key = None
 
-    def __enter__(self) -> "Project":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
-def open_project(path: str | os.PathLike, *, readonly: bool = False, create: bool = True) -> Project:
-    """Open (or create) a project; a new project gets the default label schema."""
+def open_project(target: str | os.PathLike, *, readonly: bool = False, create: bool = True) -> StoreBase:
+    """Open (or create) a project: a ``.db`` file, or a team project at a ``postgresql://`` URL (created
+    there only by ``annotator team init``, see pg/backend.py). A new project gets the default label schema."""
     from annotator.storage.labels import ensure_default_labels  # noqa: PLC0415 - labels imports this module
+    from annotator.storage.urls import is_url  # noqa: PLC0415
 
-    project = Project(path, readonly=readonly, create=create)
+    if is_url(target):
+        from annotator.storage.pg.backend import PgProject  # noqa: PLC0415 - psycopg only for team projects
+
+        project = PgProject(str(target), readonly=readonly, create=create)
+    else:
+        project = Project(target, readonly=readonly, create=create)
     try:
         ensure_default_labels(project)
     except sqlite3.DatabaseError as exc:
         project.close()
-        raise ProjectError(project.path, open_error(exc)) from None
+        raise ProjectError(project.location, open_error(exc)) from None
     except BaseException:
         project.close()
         raise

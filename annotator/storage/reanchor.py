@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from annotator.domain.model import RemovedRegion, Section, Span
-from annotator.storage import events
+from annotator.storage import events, search
 from annotator.storage import spans as span_store
 from annotator.storage.documents import find_by_sha, sha256_text
 from annotator.storage.project import Project, json_column, now
@@ -202,7 +202,7 @@ def replace_document_text(project: Project, doc_id: int, new_clean_text: str, ne
         raise ValueError("the new text is empty: no span could be kept")
     new_sha = sha256_text(new_clean_text)
     with project.write():
-        row = project.conn.execute(
+        row = project.execute(
             "SELECT clean_text, raw_text, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
@@ -211,14 +211,14 @@ def replace_document_text(project: Project, doc_id: int, new_clean_text: str, ne
         if other is not None and other != doc_id:
             raise ValueError(f"the new text is already in the project as document {other}")
         aligner = _Aligner(old_text, new_clean_text)
-        project.conn.execute(
+        project.execute(
             "UPDATE documents SET clean_text = ?, raw_text = ?, sha256 = ?, char_count = ?, import_report = ?"
             " WHERE id = ?",
             [new_clean_text, new_raw_text, new_sha, len(new_clean_text),
              json.dumps([asdict(r) for r in removed], ensure_ascii=False), doc_id])
         # The jieba word index is filled outside import transactions (search.index_words); drop the
         # stale row so it is redone. The trigram index follows the documents row by trigger.
-        project.conn.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
+        search.forget_words(project, doc_id)
         save_sections(project, doc_id, list(sections), log=False)
         result = Replacement()
         _move_spans(project, doc_id, aligner, old_sha, annotator, result)
@@ -239,7 +239,7 @@ def _move_spans(project: Project, doc_id: int, aligner: _Aligner, old_sha: str, 
     # Park every span beyond both texts first: moving them one by one would trip the unique index
     # (annotator, start, end, label) whenever a span moves onto a place another has not left yet.
     park = len(aligner.old) + len(aligner.new) + 1
-    project.conn.execute('UPDATE spans SET start = start + ?, "end" = "end" + ? WHERE document_id = ?',
+    project.execute('UPDATE spans SET start = start + ?, "end" = "end" + ? WHERE document_id = ?',
                          [park, park, doc_id])
     taken: set[tuple[str, str, int, int]] = set()
     placed: list[tuple[Span, Span, str | None]] = []
@@ -263,7 +263,7 @@ def _move_spans(project: Project, doc_id: int, aligner: _Aligner, old_sha: str, 
         changed = (before.start, before.end, before.provenance) != (after.start, after.end, after.provenance)
         if changed and reason is None:
             after = replace(after, updated=stamp)
-        project.conn.execute('UPDATE spans SET start = ?, "end" = ?, provenance = ?, updated = ? WHERE id = ?',
+        project.execute('UPDATE spans SET start = ?, "end" = ?, provenance = ?, updated = ? WHERE id = ?',
                              [after.start, after.end, json.dumps(after.provenance, ensure_ascii=False),
                               after.updated, after.id])
         if not changed:
@@ -292,7 +292,7 @@ def _free_place(span: Span, length: int, taken: set) -> tuple[int, int]:
 def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str | None,
                 result: Replacement) -> None:
     """Carry manual outline corrections over: their anchor and payload offsets move with the heading."""
-    rows = project.conn.execute(
+    rows = project.execute(
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ?", [doc_id]
     ).fetchall()
     for edit_id, op, anchor, payload_json, who, created in rows:
@@ -303,7 +303,7 @@ def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str
                  "created": created}
         if isinstance(place, str):
             # A stale "add" would put a heading in the wrong place; the event keeps the correction.
-            project.conn.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
+            project.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
             events.record(project, "outline.edit_dropped", annotator=annotator, document_id=doc_id,
                           entity="section_edit", entity_id=edit_id, before={**entry, "reason": place})
             result.edits_dropped += 1
@@ -312,7 +312,7 @@ def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str
         if not delta:
             continue
         moved = {**payload, **{k: v + delta for k, v in offsets.items()}}
-        project.conn.execute("UPDATE section_edits SET anchor = ?, payload = ? WHERE id = ?",
+        project.execute("UPDATE section_edits SET anchor = ?, payload = ? WHERE id = ?",
                              [anchor + delta, json.dumps(moved, ensure_ascii=False), edit_id])
         events.record(project, "outline.edit_reanchor", annotator=annotator, document_id=doc_id,
                       entity="section_edit", entity_id=edit_id, before=entry,

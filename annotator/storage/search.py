@@ -11,6 +11,11 @@ result is never missing while the index catches up. Importing only queues a docu
 indexes the queue in batches after an import (~10× faster than one trigger per document, which was half
 of ingest). The word index is filled by ``index_words`` (jieba, ~400 k chars/s: slower than the whole
 rest of ingest) outside the import transaction.
+
+On PostgreSQL the same rules give the same hits in the same order (tests/unit/test_search_parity.py):
+pg/search.py finds the candidates (pg_trgm for 3+ characters, a jieba word array for 2); the ordering,
+verification, positions and snippets below are shared. Word hits come in document order on both (FTS5's
+rank with ``detail=none`` only reflected document length, which PostgreSQL's array index cannot mimic).
 """
 
 from __future__ import annotations
@@ -45,8 +50,10 @@ def _like_pattern(query: str) -> str:
 
 
 def backlog(project: Project) -> int:
-    """How many documents wait to be indexed."""
-    return project.conn.execute("SELECT count(*) FROM search_backlog").fetchone()[0]
+    """How many documents wait to be indexed (PostgreSQL's trigram index is kept up to date at once: 0)."""
+    if not project.dialect.sqlite:
+        return 0
+    return project.execute("SELECT count(*) FROM search_backlog").fetchone()[0]
 
 
 def update_index(project: Project, *, max_chars: int = INDEX_BATCH_CHARS) -> int:
@@ -54,12 +61,12 @@ def update_index(project: Project, *, max_chars: int = INDEX_BATCH_CHARS) -> int
 
     Returns how many were indexed (0 on a read-only project: search still finds them by scanning).
     """
-    if project.readonly:
+    if project.readonly or not project.dialect.sqlite:
         return 0
     done = 0
     while True:
         with project.write():
-            rows = project.conn.execute(
+            rows = project.execute(
                 "SELECT b.document_id, d.char_count FROM search_backlog b JOIN documents d ON d.id = b.document_id"
                 " ORDER BY b.document_id LIMIT 10000"
             ).fetchall()
@@ -71,27 +78,39 @@ def update_index(project: Project, *, max_chars: int = INDEX_BATCH_CHARS) -> int
                 if chars >= max_chars:
                     last = doc_id
                     break
-            project.conn.execute(
+            project.execute(
                 "INSERT INTO documents_fts (rowid, title, clean_text) SELECT d.id, d.title, d.clean_text"
                 " FROM search_backlog b JOIN documents d ON d.id = b.document_id WHERE b.document_id <= ?",
                 [last],
             )
-            done += project.conn.execute("DELETE FROM search_backlog WHERE document_id <= ?", [last]).rowcount
+            done += project.execute("DELETE FROM search_backlog WHERE document_id <= ?", [last]).rowcount
 
 
 def index_words(project: Project, *, limit: int | None = None) -> int:
     """Segment documents missing from the word index (jieba). Returns how many were indexed."""
     from annotator.nlp import segment  # noqa: PLC0415 - jieba only on this path, never for a search
 
+    if not project.dialect.sqlite:
+        from annotator.storage.pg import search as pg_search  # noqa: PLC0415
+
+        return pg_search.index_words(project, limit=limit)
     sql = "SELECT id, clean_text FROM documents WHERE id NOT IN (SELECT rowid FROM documents_words) ORDER BY id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    todo = project.conn.execute(sql).fetchall()
+    todo = project.execute(sql).fetchall()
     for doc_id, text in todo:
         words = segment.segmented(text)
         with project.write():
-            project.conn.execute("INSERT OR REPLACE INTO documents_words(rowid, words) VALUES (?, ?)", [doc_id, words])
+            project.execute("INSERT OR REPLACE INTO documents_words(rowid, words) VALUES (?, ?)", [doc_id, words])
     return len(todo)
+
+
+def forget_words(project: Project, doc_id: int) -> None:
+    """Drop a document's row of the word index (its text changed or it is deleted)."""
+    if project.dialect.sqlite:  # an FTS5 table has no foreign key to cascade from
+        project.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
+    else:
+        project.execute("DELETE FROM documents_words WHERE document_id = ?", [doc_id])
 
 
 def _has_ascii_letters(query: str) -> bool:
@@ -109,6 +128,16 @@ def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
     query = " ".join(query.split())
     if not query:
         return []
+    if project.dialect.sqlite:
+        ids = _sqlite_ids(project, query, limit)
+    else:
+        from annotator.storage.pg import search as pg_search  # noqa: PLC0415
+
+        ids = pg_search.candidate_ids(project, query, limit)
+    return _hits(project, ids, query)
+
+
+def _sqlite_ids(project: Project, query: str, limit: int) -> list[int]:
     found = f"({_contains('d.clean_text', query)} OR {_contains('d.title', query)})"
     params = {"q": query, "p": _like_pattern(query), "limit": limit}
     if len(query) >= 3:
@@ -117,11 +146,11 @@ def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
         # the text matches made a common query read every matching text, 47× an instr scan at 10 000
         # documents; detail=none has no positions for bm25).
         backlog_sql = " UNION SELECT document_id FROM search_backlog"
-        ids = [r[0] for r in project.conn.execute(
+        ids = [r[0] for r in project.execute(
             "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE title LIKE :p"
             f"{backlog_sql}) AND {_contains('d.title', query)} ORDER BY d.id LIMIT :limit", params)]
         seen = set(ids)
-        ids += [r[0] for r in project.conn.execute(
+        ids += [r[0] for r in project.execute(
             "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE clean_text LIKE :p"
             f"{backlog_sql}) AND {_contains('d.clean_text', query)} ORDER BY d.id LIMIT :limit", params)
             if r[0] not in seen]
@@ -130,19 +159,23 @@ def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
         ids = []
         if len(query) == 2 and " " not in query:
             phrase = '"' + query.replace('"', '""') + '"'
-            ids = [r[0] for r in project.conn.execute(
+            ids = [r[0] for r in project.execute(
                 "SELECT w.rowid FROM documents_words w JOIN documents d ON d.id = w.rowid"
-                f" WHERE documents_words MATCH :m AND {found} ORDER BY rank LIMIT :limit",
+                f" WHERE documents_words MATCH :m AND {found} ORDER BY w.rowid LIMIT :limit",
                 {**params, "m": phrase},
             )]  # verified: a stale word row (text edited since) must not produce a hit
         seen = set(ids)
-        more = [r[0] for r in project.conn.execute(
+        more = [r[0] for r in project.execute(
             f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
         ids = (ids + more)[:limit]
+    return ids
+
+
+def _hits(project: Project, ids: list[int], query: str) -> list[Hit]:
     hits = []
     fold = _has_ascii_letters(query)
     for doc_id in ids:
-        title, text = project.conn.execute("SELECT title, clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        title, text = project.fetchone("SELECT title, clean_text FROM documents WHERE id = ?", [doc_id])
         pos = text.translate(_ASCII_LOWER).find(query.translate(_ASCII_LOWER)) if fold else text.find(query)
         hits.append(Hit(doc_id, title, pos, _snippet(text, pos, len(query))))
     return hits

@@ -25,8 +25,8 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
                   annotator: str | None = None) -> None:
     """Replace the document's outline (one transaction)."""
     with project.write():
-        project.conn.execute("DELETE FROM sections WHERE document_id = ?", [doc_id])
-        project.conn.executemany(
+        project.execute("DELETE FROM sections WHERE document_id = ?", [doc_id])
+        project.executemany(
             'INSERT INTO sections (document_id, ord, parent_ord, level, marker, title, start, "end",'
             " title_start, title_end, kind, ordinal, confidence, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
@@ -42,31 +42,31 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
 
 @reads
 def get_sections(project: Project, doc_id: int) -> list[Section]:
-    rows = project.conn.execute(_SELECT + " WHERE document_id = ? ORDER BY ord", [doc_id]).fetchall()
+    rows = project.execute(_SELECT + " WHERE document_id = ? ORDER BY ord", [doc_id]).fetchall()
     return [_row_to_section(r) for r in rows]
 
 
 def add_edit(project: Project, doc_id: int, op: str, anchor: int, payload: dict[str, Any],
              annotator: str | None = None) -> int:
     with project.write():
-        cursor = project.conn.execute(
+        edit_id = project.insert_id(
             "INSERT INTO section_edits (document_id, op, anchor, payload, annotator, created) VALUES (?,?,?,?,?,?)",
-            [doc_id, op, anchor, json.dumps(payload, ensure_ascii=False), annotator, now()],
+            [doc_id, op, anchor, json.dumps(payload, ensure_ascii=False), annotator, now()], table="section_edits",
         )
         events.record(project, f"outline.{op}", annotator=annotator, document_id=doc_id, entity="section_edit",
-                      entity_id=cursor.lastrowid, after={"anchor": anchor, **payload})
-        return cursor.lastrowid
+                      entity_id=edit_id, after={"anchor": anchor, **payload})
+        return edit_id
 
 
 def remove_edit(project: Project, edit_id: int, annotator: str | None = None) -> None:
     """Undo of a correction: the edit disappears from the replay list (the event log keeps both)."""
     with project.write():
-        row = project.conn.execute(
+        row = project.execute(
             "SELECT document_id, op, anchor, payload FROM section_edits WHERE id = ?", [edit_id]
         ).fetchone()
         if row is None:
             return
-        project.conn.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
+        project.execute("DELETE FROM section_edits WHERE id = ?", [edit_id])
         events.record(project, "outline.undo", annotator=annotator, document_id=row[0], entity="section_edit",
                       entity_id=edit_id, before={"op": row[1], "anchor": row[2],
                                                  **json_column(project, row[3], f"outline edit {edit_id}")})
@@ -74,7 +74,7 @@ def remove_edit(project: Project, edit_id: int, annotator: str | None = None) ->
 
 @reads
 def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
-    rows = project.conn.execute(
+    rows = project.execute(
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ? ORDER BY id",
         [doc_id],
     ).fetchall()

@@ -50,7 +50,7 @@ def span_to_json(span: Span) -> dict[str, Any]:
 def _char_count(project: Project, doc_id: int) -> int:
     # char_count is stored after the texts, so reading it walks the row's overflow pages: O(document
     # size). Bulk callers look it up once per document (see add_spans), never once per span.
-    row = project.conn.execute("SELECT char_count FROM documents WHERE id = ?", [doc_id]).fetchone()
+    row = project.execute("SELECT char_count FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise ValueError(f"no document {doc_id}")
     return row[0]
@@ -67,7 +67,7 @@ def _validate(project: Project, span: Span, lengths: dict[int, int] | None = Non
         raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {count} characters")
     if span.status not in SpanStatus.ALL:
         raise ValueError(f"unknown status {span.status!r}")
-    if not project.conn.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
+    if not project.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
         raise ValueError(f"unknown label {span.label!r}")
 
 
@@ -84,7 +84,7 @@ def _values(span: Span) -> list[Any]:
 
 
 def _insert(project: Project, span: Span) -> None:
-    project.conn.execute(_INSERT, _values(span))
+    project.execute(_INSERT, _values(span))
 
 
 def insert_fixture_spans(project: Project, spans: Iterable[Span]) -> None:
@@ -95,11 +95,11 @@ def insert_fixture_spans(project: Project, spans: Iterable[Span]) -> None:
     with project.write():
         for name in {s.annotator for s in rows}:
             ensure_annotator(project, name)
-        project.conn.executemany(_INSERT, [_values(s) for s in rows])
+        project.executemany(_INSERT, [_values(s) for s in rows])
 
 
 def find_identical(project: Project, span: Span) -> str | None:
-    row = project.conn.execute(
+    row = project.execute(
         'SELECT id FROM spans WHERE document_id = ? AND annotator = ? AND start = ? AND "end" = ? AND label = ?',
         [span.document_id, span.annotator, span.start, span.end, span.label],
     ).fetchone()
@@ -137,7 +137,7 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
             span = replace(span, id=span.id or new_id(), created=span.created or stamp,
                            updated=span.updated or stamp)
             _validate(project, span, lengths)
-            if find_identical(project, span) or project.conn.execute(
+            if find_identical(project, span) or project.execute(
                 "SELECT 1 FROM spans WHERE id = ?", [span.id]
             ).fetchone():
                 skipped += 1
@@ -151,7 +151,7 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
 
 @reads
 def get_span(project: Project, span_id: str) -> Span | None:
-    row = project.conn.execute(_SELECT + " WHERE id = ?", [span_id]).fetchone()
+    row = project.execute(_SELECT + " WHERE id = ?", [span_id]).fetchone()
     return _row_to_span(row, project) if row else None
 
 
@@ -160,7 +160,7 @@ def remove_span(project: Project, span_id: str, *, by: str | None = None) -> Spa
         span = get_span(project, span_id)
         if span is None:
             return None
-        project.conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        project.execute("DELETE FROM spans WHERE id = ?", [span_id])
         events.record(project, "span.remove", annotator=by or span.annotator, document_id=span.document_id,
                       entity="span", entity_id=span_id, before=span_to_json(span))
     return span
@@ -181,7 +181,7 @@ def update_span(project: Project, span_id: str, *, by: str | None = None, **chan
         other = find_identical(project, after)
         if other and other != span_id:
             raise DuplicateSpan(f"{after.annotator} already has a {after.label} span at [{after.start}, {after.end})")
-        project.conn.execute(
+        project.execute(
             'UPDATE spans SET start = ?, "end" = ?, label = ?, status = ?, attributes = ?, provenance = ?,'
             " updated = ? WHERE id = ?",
             [after.start, after.end, after.label, after.status, json.dumps(after.attributes, ensure_ascii=False),
@@ -217,7 +217,7 @@ def list_spans(
         where.append("label = ?")
         params.append(label)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY document_id, start, "end", label'
-    return [_row_to_span(r, project) for r in project.conn.execute(sql, params)]
+    return [_row_to_span(r, project) for r in project.execute(sql, params)]
 
 
 @reads
@@ -228,7 +228,7 @@ def span_annotators(project: Project, *, status: str, doc_id: int | None = None)
     if doc_id is not None:
         sql += " AND document_id = ?"
         params.append(doc_id)
-    return {r[0] for r in project.conn.execute(sql, params)}
+    return {r[0] for r in project.execute(sql, params)}
 
 
 # -- suggestions ---------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Sug
                          source=f"suggester:{s.rule}" if s.rule else "suggester",
                          provenance={"score": s.score}, created=stamp, updated=stamp))
     with project.write():
-        project.conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, SUGGESTER])
+        project.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, SUGGESTER])
         for span in rows:
             _validate(project, span)
             _insert(project, span)
@@ -267,7 +267,7 @@ def open_suggestions(project: Project, doc_id: int, annotator: str) -> list[Span
             SELECT 1 FROM spans o WHERE o.document_id = s.document_id AND o.annotator = ?
             AND o.start = s.start AND o."end" = s."end" AND o.label = s.label)
         ORDER BY s.start, s."end", s.label"""
-    return [_row_to_span(r, project) for r in project.conn.execute(sql, [doc_id, SUGGESTER, annotator])]
+    return [_row_to_span(r, project) for r in project.execute(sql, [doc_id, SUGGESTER, annotator])]
 
 
 def _answer(project: Project, suggestion: Span, annotator: str, status: str, action: str) -> Span:

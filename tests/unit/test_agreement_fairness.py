@@ -125,13 +125,13 @@ def test_per_category_is_none_for_a_category_nobody_used():
     assert alpha_details([["a", "a"], ["a", "a"]]).per_category() == {"a": None}  # no variation: undefined
 
 
-def test_project_agreement_uses_document_status_and_names_left_out_documents(tmp_path):
+def test_project_agreement_uses_document_status_and_names_left_out_documents(tmp_path, project_at):
     from annotator.agreement.project import project_agreement
     from annotator.storage import documents as docs
     from annotator.storage import open_project
     from annotator.storage import spans as span_store
 
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         ids = [docs.add_document(project, clean_text=f"第{i}篇：要加强安全生产。", raw_text="x", title=f"讲话{i}")[0]
                for i in range(3)]
         for who in "AB":

@@ -33,8 +33,8 @@ def at(fragment: str, label: str, who: str, doc: int) -> Span:
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = open_project(tmp_path / "p.db")
+def proj(tmp_path, project_at):
+    p = open_project(project_at("p.db"))
     doc, _ = docs.add_document(p, clean_text=TEXT, raw_text=TEXT, title="讲话", sections=_sections())
     li = [at("各级党委要切实加强领导", "directive", "li", doc),          # agreed
           at("全县地区生产总值实现60.6亿元", "statistic", "li", doc),    # boundary mismatch

@@ -60,10 +60,10 @@ def _damage(value, rng: random.Random):
 
 
 @pytest.mark.parametrize("fmt", ["doccano", "prodigy", "native", "labelstudio"])
-def test_random_damage_never_escapes(tmp_path, fmt):
+def test_random_damage_never_escapes(tmp_path, fmt, project_at):
     rng = random.Random(fmt)
     good = _valid(fmt)
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         for trial in range(60):
             damaged = [_damage(good, rng) for _ in range(3)]
             src = tmp_path / f"in{trial}"

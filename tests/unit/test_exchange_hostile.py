@@ -94,10 +94,10 @@ def _good(fmt: str, text: str) -> str:
 
 
 @pytest.mark.parametrize("fmt, bad, reason", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_a_bad_line_is_refused_with_its_number_and_the_good_lines_import(tmp_path, fmt, bad, reason):
+def test_a_bad_line_is_refused_with_its_number_and_the_good_lines_import(tmp_path, fmt, bad, reason, project_at):
     src = tmp_path / "in.jsonl"
     _write(src, [_good(fmt, GOOD_A), bad, _good(fmt, GOOD_B)])
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, fmt)
     assert [p.line for p in report.failed] == [2], report.summary()
     assert reason in report.failed[0].reason, report.failed[0].reason
@@ -106,17 +106,17 @@ def test_a_bad_line_is_refused_with_its_number_and_the_good_lines_import(tmp_pat
     project.close()
 
 
-def test_bytes_that_are_not_utf8_refuse_only_their_line(tmp_path):
+def test_bytes_that_are_not_utf8_refuse_only_their_line(tmp_path, project_at):
     src = tmp_path / "in.jsonl"
     _write(src, [doccano(GOOD_A), '{"text": "坏'.encode() + b"\xff\xfe" + b'", "label": []}', doccano(GOOD_B)])
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, "doccano", annotator="甲")
     assert [p.line for p in report.failed] == [2] and "not UTF-8 (byte 0xff" in report.failed[0].reason
     assert report.spans_added == 2
     project.close()
 
 
-def test_an_oversized_line_is_skipped_without_reading_it_whole(tmp_path):
+def test_an_oversized_line_is_skipped_without_reading_it_whole(tmp_path, project_at):
     from annotator.exchange.jsonread import MAX_LINE_BYTES
 
     src = tmp_path / "in.jsonl"
@@ -124,7 +124,7 @@ def test_an_oversized_line_is_skipped_without_reading_it_whole(tmp_path):
         out.write(doccano(GOOD_A).encode() + b"\n")
         out.write(b'{"text": "' + b"a" * (MAX_LINE_BYTES + 10) + b'", "label": []}\n')
         out.write(doccano(GOOD_B).encode() + b"\n")
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, "doccano", annotator="甲")
     assert [p.line for p in report.failed] == [2] and "longer than 20 MB" in report.failed[0].reason
     assert report.spans_added == 2
@@ -156,10 +156,10 @@ LS_CASES = [
 
 
 @pytest.mark.parametrize("bad, reason", LS_CASES, ids=[str(i) for i in range(len(LS_CASES))])
-def test_labelstudio_bad_task_is_refused_and_the_others_import(tmp_path, bad, reason):
+def test_labelstudio_bad_task_is_refused_and_the_others_import(tmp_path, bad, reason, project_at):
     src = tmp_path / "in.json"
     src.write_text(_dump([ls_task(GOOD_A), bad, ls_task(GOOD_B)]), "utf-8")
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, "labelstudio")
     assert [p.line for p in report.failed] == [2], report.summary()
     assert reason in report.failed[0].reason, report.failed[0].reason
@@ -167,11 +167,11 @@ def test_labelstudio_bad_task_is_refused_and_the_others_import(tmp_path, bad, re
     project.close()
 
 
-def test_labelstudio_nan_in_one_task_does_not_stop_the_array(tmp_path):
+def test_labelstudio_nan_in_one_task_does_not_stop_the_array(tmp_path, project_at):
     src = tmp_path / "in.json"
     bad = _dump(ls_task("坏行的正文"))[:-1] + ', "score": NaN, "x": [1, {"y": "]"}]}'
     src.write_text("[" + _dump(ls_task(GOOD_A)) + ",\n" + bad + ",\n" + _dump(ls_task(GOOD_B)) + "]", "utf-8")
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, "labelstudio")
     assert [p.line for p in report.failed] == [2] and "NaN" in report.failed[0].reason
     assert report.spans_added == 2
@@ -197,22 +197,22 @@ def test_a_label_studio_file_that_is_not_utf8_is_named_not_the_project(cli, tmp_
     assert "p.db" not in result.output
 
 
-def test_cli_lists_the_bad_line_and_imports_the_rest(cli, tmp_path):
+def test_cli_lists_the_bad_line_and_imports_the_rest(cli, tmp_path, project_at):
     src = tmp_path / "in.jsonl"
     _write(src, [doccano(GOOD_A, annotator="甲"), doccano("坏", annotator=5), doccano(GOOD_B, annotator="乙")])
-    result = CliRunner().invoke(cli, ["import-labels", str(tmp_path / "p.db"), str(src), "--format", "doccano"])
+    result = CliRunner().invoke(cli, ["import-labels", str(project_at("p.db")), str(src), "--format", "doccano"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "2 lines imported, 0 skipped, 1 failed" in result.output
     assert "line 2: the annotator must be a string, not a number" in result.output
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     assert sorted(s.annotator for s in spans.list_spans(project, 1) + spans.list_spans(project, 2)) == ["乙", "甲"]
     project.close()
 
 
-def test_a_lone_surrogate_is_refused_with_a_reason(tmp_path):
+def test_a_lone_surrogate_is_refused_with_a_reason(tmp_path, project_at):
     src = tmp_path / "in.jsonl"
     _write(src, [doccano(GOOD_A), '{"text": "坏\\ud800行", "label": [], "annotator": "甲"}', doccano(GOOD_B)])
-    project = open_project(tmp_path / "p.db")
+    project = open_project(project_at("p.db"))
     report = run_import(project, src, "doccano")
     assert [p.line for p in report.failed] == [2] and "lone surrogate" in report.failed[0].reason
     project.close()

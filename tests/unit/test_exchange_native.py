@@ -28,11 +28,11 @@ def _lines(path):
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def test_round_trip_is_lossless(sample, tmp_path):
+def test_round_trip_is_lossless(sample, tmp_path, project_at):
     project, _, _ = sample
     first = tmp_path / "first.jsonl"
     export_native(project, first, EVERYTHING)
-    with open_project(tmp_path / "empty.db") as empty:
+    with open_project(project_at("empty.db")) as empty:
         report = import_native(empty, first)
         assert (report.imported, report.failed, report.documents_created) == (2, [], 2)
         second = tmp_path / "second.jsonl"
@@ -95,14 +95,14 @@ def test_one_file_per_annotator_beside_the_chosen_file(sample, tmp_path):
         assert len(_lines(path)) == 2  # every document, so each file stands on its own
 
 
-def _damaged(tmp_path, sample, change):
+def _damaged(tmp_path, sample, change, project_at):
     project, _, _ = sample
     out = tmp_path / "o.jsonl"
     export_native(project, out)
     lines = [json.loads(line) for line in _lines(out)]
     change(lines[0])
     out.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
-    with open_project(tmp_path / "target.db") as target:
+    with open_project(project_at("target.db")) as target:
         return import_native(target, out), [json.loads(x)["id"] for x in _lines(out)], target
 
 
@@ -121,22 +121,22 @@ def test_damaged_line_is_refused_and_the_others_import(sample, tmp_path, change,
     assert report.imported == 1 and report.documents_created == 1  # the second line still imports
 
 
-def test_refused_line_leaves_nothing_behind(sample, tmp_path):
+def test_refused_line_leaves_nothing_behind(sample, tmp_path, project_at):
     project, _, _ = sample
     out = tmp_path / "o.jsonl"
     export_native(project, out)
     out.write_text(out.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
-    with open_project(tmp_path / "t.db") as target:
+    with open_project(project_at("t.db")) as target:
         report = import_native(target, out)
         assert [(p.line, "not valid JSON" in p.reason) for p in report.failed] == [(3, True)]
-        assert target.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        assert target.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
 
 
-def test_import_keeps_an_existing_outline(sample, tmp_path):
+def test_import_keeps_an_existing_outline(sample, tmp_path, project_at):
     project, d1, _ = sample
     out = tmp_path / "o.jsonl"
     export_native(project, out)
-    with open_project(tmp_path / "t.db") as target:
+    with open_project(project_at("t.db")) as target:
         from annotator.storage.documents import add_document
 
         doc, _ = add_document(target, clean_text=TEXT, raw_text=TEXT, title="mine")
@@ -145,11 +145,11 @@ def test_import_keeps_an_existing_outline(sample, tmp_path):
         assert report.spans_added > 0
 
 
-def test_document_id_kept_where_free(sample, tmp_path):
+def test_document_id_kept_where_free(sample, tmp_path, project_at):
     project, d1, d2 = sample
     out = tmp_path / "o.jsonl"
     export_native(project, out)
-    with open_project(tmp_path / "t.db") as target:
+    with open_project(project_at("t.db")) as target:
         from annotator.storage.documents import add_document, find_by_sha, sha256_text
 
         add_document(target, clean_text="占位文本", raw_text="占位文本", document_id=d2)
@@ -158,7 +158,7 @@ def test_document_id_kept_where_free(sample, tmp_path):
         moved = find_by_sha(target, sha256_text(TEXT2))
         assert moved not in (None, d2)
         # The spans follow their document to its new id.
-        assert target.conn.execute("SELECT count(*) FROM spans WHERE document_id = ?", [moved]).fetchone()[0] == 2
+        assert target.execute("SELECT count(*) FROM spans WHERE document_id = ?", [moved]).fetchone()[0] == 2
 
 
 # -- the published JSON Schema matches what is written ------------------------------------------------

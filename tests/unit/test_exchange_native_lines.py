@@ -33,10 +33,10 @@ def test_sample_project_lines_are_identical(tmp_path):
     project.close()
 
 
-def test_random_documents_with_astral_characters_and_odd_strings(tmp_path):
+def test_random_documents_with_astral_characters_and_odd_strings(tmp_path, project_at):
     rng = random.Random(5)
     alphabet = list("要加强领导，。\n\"\\\t") + ["𠮷", "😀", "\u2028", "\x7f", "é"]
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         for n in range(20):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 80))) + str(n)
             doc, _ = add_document(project, clean_text=text, raw_text=text, title=rng.choice(["", "标\"题", None]) or "")
@@ -52,12 +52,12 @@ def test_random_documents_with_astral_characters_and_odd_strings(tmp_path):
         _assert_identical(project)
 
 
-def test_stored_json_in_another_spelling_is_respelled(tmp_path):
-    with open_project(tmp_path / "p.db") as project:
+def test_stored_json_in_another_spelling_is_respelled(tmp_path, project_at):
+    with open_project(project_at("p.db")) as project:
         doc, _ = add_document(project, clean_text="增长5.2%", raw_text="增长5.2%")
         spans.add_span(project, Span(document_id=doc, start=0, end=2, label="statistic", annotator="甲"))
         with project.write():
-            project.conn.execute("UPDATE spans SET attributes = ?", ['{"a":1,"b":"\\u4e2d"}'])
+            project.execute("UPDATE spans SET attributes = ?", ['{"a":1,"b":"\\u4e2d"}'])
         (bundle,) = iter_bundles(project, Selection())
         fast, _ = line(bundle, [])
         assert '"attributes": {"a": 1, "b": "中"}' in fast
@@ -66,12 +66,12 @@ def test_stored_json_in_another_spelling_is_respelled(tmp_path):
 
 @pytest.mark.parametrize("stored, reason", [('{"v": NaN}', "NaN"), ("[1]", "not one JSON object"),
                                             ('{"a": 1}, {"b": 2}', "not one JSON object"), ("{", "not valid JSON")])
-def test_damaged_stored_json_is_refused_not_written(tmp_path, stored, reason):
-    with open_project(tmp_path / "p.db") as project:
+def test_damaged_stored_json_is_refused_not_written(tmp_path, stored, reason, project_at):
+    with open_project(project_at("p.db")) as project:
         doc, _ = add_document(project, clean_text="增长5.2%", raw_text="增长5.2%")
         spans.add_span(project, Span(document_id=doc, start=0, end=2, label="statistic", annotator="甲"))
         with project.write():
-            project.conn.execute("UPDATE spans SET attributes = ?", [stored])
+            project.execute("UPDATE spans SET attributes = ?", [stored])
         out = tmp_path / "out.jsonl"
         with pytest.raises(StoredJsonError, match=reason):
             export_native(project, out)

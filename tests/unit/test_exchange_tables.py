@@ -163,14 +163,14 @@ def test_table_export_failure_leaves_no_file(sample, tmp_path, monkeypatch):
     assert not (tmp_path / "s.csv").exists() and not list(tmp_path.glob(".s.csv*"))
 
 
-def _hostile_header_project(tmp_path):
+def _hostile_header_project(tmp_path, project_at):
     """A project whose label and attribute names (which come from the project file) are formulas."""
     from annotator.domain.labels import AttributeField, Label
     from annotator.storage import open_project
     from annotator.storage.documents import add_document
     from annotator.storage.labels import save_label
 
-    project = open_project(tmp_path / "evil.db")
+    project = open_project(project_at("evil.db"))
     evil = '=HYPERLINK("http://evil.example","x")'
     save_label(project, Label(name="sta[t]:*?", colour="#000000",
                               attributes=(AttributeField(evil), AttributeField("@SUM(A1)"), AttributeField("+1"))))

@@ -11,14 +11,14 @@ from annotator.storage.documents import list_documents
 SPEECH = "一、加强领导\n各级党委要切实加强领导。\n二、狠抓落实\n全县生产总值增长5.2%。\n"
 
 
-def test_batch_goes_on_after_a_bad_file_and_dedupes(tmp_path):
+def test_batch_goes_on_after_a_bad_file_and_dedupes(tmp_path, project_at):
     good = tmp_path / "a.txt"
     good.write_text(SPEECH, encoding="gb18030")
     copy = tmp_path / "copy.txt"
     copy.write_text(SPEECH, encoding="utf-8")
     bad = tmp_path / "b.docx"
     bad.write_bytes(b"not a zip")
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         summary = import_paths(project, [bad, good, copy, tmp_path / "missing.txt"])
         assert [o.status for o in summary.outcomes] == ["failed", "imported", "duplicate", "failed"]
         assert "b.docx" in summary.outcomes[0].path and summary.outcomes[0].reason
@@ -26,12 +26,12 @@ def test_batch_goes_on_after_a_bad_file_and_dedupes(tmp_path):
         assert doc["char_count"] == len(SPEECH.strip()) or doc["char_count"] == len(SPEECH)
 
 
-def test_reimporting_an_edited_file_moves_spans_instead_of_duplicating(tmp_path):
+def test_reimporting_an_edited_file_moves_spans_instead_of_duplicating(tmp_path, project_at):
     path = tmp_path / "speech.txt"
     path.write_text(SPEECH, encoding="utf-8")
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         (outcome,) = import_paths(project, [path]).outcomes
-        text = project.conn.execute("SELECT clean_text FROM documents").fetchone()[0]
+        text = project.execute("SELECT clean_text FROM documents").fetchone()[0]
         start = text.index("全县生产总值")
         span_store.add_span(project, Span(document_id=outcome.document_id, start=start, end=start + 12,
                                           label="statistic", annotator="张三"))
@@ -40,7 +40,7 @@ def test_reimporting_an_edited_file_moves_spans_instead_of_duplicating(tmp_path)
         assert again.status == "updated" and again.document_id == outcome.document_id
         assert "1 spans moved" in again.reason
         assert len(list_documents(project)) == 1
-        new_text = project.conn.execute("SELECT clean_text FROM documents").fetchone()[0]
+        new_text = project.execute("SELECT clean_text FROM documents").fetchone()[0]
         (span,) = span_store.list_spans(project, annotators=["张三"])
         assert new_text[span.start:span.end] == "全县生产总值增长5.2%"
 
@@ -103,9 +103,9 @@ def _by_name(summary) -> dict[str, tuple[str, str]]:
     return {Path(o.path).name: (o.status, o.reason) for o in summary.outcomes}
 
 
-def test_folder_import_reports_every_problem_and_goes_on(tmp_path, locked_folder):
+def test_folder_import_reports_every_problem_and_goes_on(tmp_path, locked_folder, project_at):
     root = _folder(tmp_path)
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         summary = import_paths(project, [root])
         outcomes = _by_name(summary)
         titles = {d["title"] for d in list_documents(project)}
@@ -125,22 +125,22 @@ def test_folder_import_reports_every_problem_and_goes_on(tmp_path, locked_folder
     assert "一、加强领导" in titles or len(titles) == 3
 
 
-def test_non_utf8_name_is_stored_and_shown_with_replacement_characters(tmp_path):
+def test_non_utf8_name_is_stored_and_shown_with_replacement_characters(tmp_path, project_at):
     folder = tmp_path / "in"
     folder.mkdir()
     with open(os.path.join(os.fsencode(folder), BAD_NAME), "wb") as handle:
         handle.write(_speech(6).encode("utf-8"))
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         (outcome,) = import_paths(project, [folder]).outcomes
         assert outcome.status == "imported"
-        source = project.conn.execute("SELECT source_path FROM documents").fetchone()[0]
+        source = project.execute("SELECT source_path FROM documents").fetchone()[0]
     assert source.endswith("\ufffd\ufffd\ufffd\ufffd.txt") and source == outcome.path
     source.encode("utf-8")  # printable and storable: no lone surrogates left
 
 
-def test_follow_symlinks_imports_outside_targets_and_stops_at_loops(tmp_path):
+def test_follow_symlinks_imports_outside_targets_and_stops_at_loops(tmp_path, project_at):
     root = _folder(tmp_path)
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         summary = import_paths(project, [root], follow_symlinks=True)
     outcomes = _by_name(summary)
     assert outcomes["out_file.txt"][0] == "imported"
@@ -148,7 +148,7 @@ def test_follow_symlinks_imports_outside_targets_and_stops_at_loops(tmp_path):
     assert outcomes["loop"][0] == "skipped" and "loop" in outcomes["loop"][1]
 
 
-def test_disk_full_while_saving_fails_that_file_and_saves_nothing_of_it(tmp_path, monkeypatch):
+def test_disk_full_while_saving_fails_that_file_and_saves_nothing_of_it(tmp_path, monkeypatch, project_at):
     from annotator.storage import documents
 
     files = []
@@ -166,7 +166,7 @@ def test_disk_full_while_saving_fails_that_file_and_saves_nothing_of_it(tmp_path
         return real(project, **kwargs)
 
     monkeypatch.setattr(documents, "add_document", add_document)
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         summary = import_paths(project, files)
         assert [o.status for o in summary.outcomes] == ["imported", "failed", "imported"]
         assert "disk is full" in summary.outcomes[1].reason and summary.outcomes[1].path.endswith("1.txt")
@@ -174,7 +174,7 @@ def test_disk_full_while_saving_fails_that_file_and_saves_nothing_of_it(tmp_path
 
 
 @pytest.mark.parametrize("error", [OSError(errno.EIO, "Input/output error"), PermissionError(13, "Permission denied")])
-def test_read_errors_name_the_file(tmp_path, monkeypatch, error):
+def test_read_errors_name_the_file(tmp_path, monkeypatch, error, project_at):
     from annotator.io import readers
 
     path = tmp_path / "a.txt"
@@ -184,7 +184,7 @@ def test_read_errors_name_the_file(tmp_path, monkeypatch, error):
         raise error
 
     monkeypatch.setattr(readers, "open", broken_open, raising=False)
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         (outcome,) = import_paths(project, [path]).outcomes
     assert outcome.status == "failed" and outcome.path == str(path)
     assert outcome.reason in ("cannot be read (Input/output error)", "permission denied")

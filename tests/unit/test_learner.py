@@ -93,8 +93,8 @@ TEXT = "各级工会要切实加强职工权益维护。全县新建站点3个�
 
 
 @pytest.fixture
-def project(tmp_path):
-    p = open_project(tmp_path / "p.db")
+def project(tmp_path, project_at):
+    p = open_project(project_at("p.db"))
     yield p
     p.close()
 

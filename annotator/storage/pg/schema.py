@@ -200,9 +200,10 @@ def migrate(conn) -> list[str]:
     return ran
 
 
-def sync_identities(conn) -> None:
-    """Move each identity past the largest id stored (after rows were inserted with explicit ids)."""
-    for table in IDENTITY_TABLES:
-        conn.execute(
+def sync_identities(project, tables: tuple[str, ...] = IDENTITY_TABLES) -> None:
+    """Move each identity past the largest id stored (after rows were inserted with explicit ids); never
+    back (a concurrent writer may hold a value the table does not show yet)."""
+    for table in tables:
+        project.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
-            f" greatest((SELECT coalesce(max(id), 0) FROM {table}), 1), (SELECT count(*) > 0 FROM {table}))")
+            f" greatest((SELECT coalesce(max(id), 0) FROM {table}), (SELECT last_value FROM {table}_id_seq), 1))")

@@ -1,0 +1,286 @@
+"""A team project on a PostgreSQL server: the same storage functions over a psycopg connection.
+
+``PgProject(url)`` implements the surface of base.StoreBase. What differs from a SQLite file, and why:
+- SQL: storage writes ``?``/``:name`` placeholders; ``_translate`` turns them into psycopg's ``%s`` /
+  ``%(name)s`` (once per statement text, cached), doubling every literal ``%``.
+- Errors: psycopg's exceptions are re-raised as subclasses of the matching DB-API class of ``sqlite3``
+  (``PgIntegrityError(sqlite3.IntegrityError)`` …, with the ``sqlstate``), so every ``except`` clause in
+  storage and ``errors.StoreError`` hold for both backends without importing psycopg. A lost server is a
+  ``ServerUnavailable`` (a ProjectError naming the URL without its password); the next call outside a
+  transaction connects again.
+- Transactions: the connection is in autocommit; ``write()`` opens a transaction (nested calls become
+  savepoints, as on SQLite). READ COMMITTED: constraints (unique span identity, foreign keys) are what
+  keeps concurrent writers apart. ``transact(fn)`` runs ``fn`` again after a serialization failure or
+  a deadlock (SQLSTATE 40001/40P01), up to ``RETRIES`` times.
+- Opening: a database holding ``annotator_migrations`` is a project (a newer version's is refused); an
+  empty database becomes one when ``create`` is true; a database with other tables is refused. There
+  are no files beside it to judge: siblings.py and trust.py apply to SQLite only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import random
+import re
+import sqlite3
+import time
+from typing import Iterator
+
+from annotator.storage.base import POSTGRESQL, StoreBase
+from annotator.storage.errors import ProjectError
+from annotator.storage.pg import schema
+from annotator.storage.urls import redact
+
+CONNECT_TIMEOUT_S = 10
+RETRIES = 8
+APPLICATION_NAME = "annotator"
+
+
+class ServerUnavailable(ProjectError):
+    """The server could not be reached (or the connection broke): nothing of the failed call was saved."""
+
+
+class PgIntegrityError(sqlite3.IntegrityError):
+    pass
+
+
+class PgOperationalError(sqlite3.OperationalError):
+    pass
+
+
+class PgProgrammingError(sqlite3.ProgrammingError):
+    pass
+
+
+class PgDataError(sqlite3.DataError):
+    pass
+
+
+class PgInternalError(sqlite3.InternalError):
+    pass
+
+
+class PgNotSupportedError(sqlite3.NotSupportedError):
+    pass
+
+
+class PgDatabaseError(sqlite3.DatabaseError):
+    pass
+
+
+_CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),
+            ("ProgrammingError", PgProgrammingError), ("DataError", PgDataError),
+            ("InternalError", PgInternalError), ("NotSupportedError", PgNotSupportedError)]
+
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _translate(sql: str) -> str:
+    """sqlite3's placeholders → psycopg's; a literal % (in strings too) doubled."""
+    def sub(match: re.Match) -> str:
+        token = match.group(0)
+        if token[0] in "'\"":
+            return token.replace("%", "%%")
+        if token == "%":
+            return "%%"
+        if token == "?":
+            return "%s"
+        return f"%({match.group(1)})s"
+    return _TOKEN.sub(sub, sql)
+
+
+def _driver():
+    try:
+        import psycopg  # noqa: PLC0415 - only team projects need the driver
+    except ImportError:
+        return None
+    return psycopg
+
+
+class PgProject(StoreBase):
+    """An open team project. One per thread, like a SQLite Project."""
+
+    dialect = POSTGRESQL
+
+    def __init__(self, url: str, *, readonly: bool = False, create: bool = True):
+        self.path = url  # the full URL (workers reopen it); messages use self.location
+        self.readonly = readonly
+        self._psycopg = _driver()
+        if self._psycopg is None:
+            raise ProjectError(url, "team projects need the PostgreSQL driver: pip install 'psycopg[binary]' "
+                               "(or the app's 'team' extra)")
+        self.conn = None
+        self._depth = 0  # write() nesting: a broken connection is replaced only outside a transaction
+        self.conn = self._connect()
+        try:
+            self._prepare(create)
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def location(self) -> str:
+        return redact(self.path)
+
+    # -- opening -----------------------------------------------------------------------------------
+    def _connect(self):
+        psycopg = self._psycopg
+        try:
+            conn = psycopg.connect(self.path, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                   application_name=APPLICATION_NAME)
+        except psycopg.OperationalError as exc:
+            raise ServerUnavailable(self.path, f"cannot connect to the server ({_first_line(exc)})") from None
+        except (psycopg.Error, ValueError) as exc:
+            raise ProjectError(self.path, f"not a valid PostgreSQL URL ({_first_line(exc)})") from None
+        if self.readonly:
+            conn.execute("SET default_transaction_read_only = on")
+        return conn
+
+    def _prepare(self, create: bool) -> None:
+        newer = schema.unknown(self.conn)
+        if newer:
+            raise ProjectError(self.path, f"made by a newer version of the annotator (schema step {newer[-1]}); "
+                               "update the app to open it")
+        if not schema.applied(self.conn):
+            others = self.conn.execute(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0]
+            if others:
+                raise ProjectError(self.path, "not an annotator project (a database with other tables)")
+            if not create or self.readonly:
+                raise ProjectError(self.path, "no team project here yet: create it with `annotator team init URL`")
+        pending = schema.pending(self.conn)
+        if pending and self.readonly:
+            raise ProjectError(self.path, "needs an upgrade to this version's format but was opened read-only")
+        if pending:
+            from annotator import __version__  # noqa: PLC0415
+            from annotator.storage.project import now  # noqa: PLC0415
+
+            self._guard(lambda: schema.migrate(self.conn))
+            with self.write():
+                self.set_meta("app_version", __version__)
+                if not self.meta("created"):
+                    self.set_meta("created", now())
+
+    # -- errors ------------------------------------------------------------------------------------
+    def _translated(self, exc: Exception) -> Exception:
+        psycopg = self._psycopg
+        if isinstance(exc, psycopg.OperationalError) and (self.conn is None or self.conn.broken or self.conn.closed):
+            return ServerUnavailable(self.path, f"the connection to the server was lost ({_first_line(exc)}); "
+                                     "the change was not saved")
+        for name, ours in _CLASSES:
+            if isinstance(exc, getattr(psycopg, name)):
+                break
+        else:
+            ours = PgDatabaseError
+        out = ours(str(exc).strip())
+        out.sqlstate = getattr(exc, "sqlstate", None)
+        return out
+
+    def _guard(self, fn):
+        try:
+            return fn()
+        except self._psycopg.Error as exc:
+            raise self._translated(exc) from exc
+
+    def _live(self):
+        """The connection; a broken one is replaced when no transaction depends on it."""
+        if self.conn is None or self.conn.closed or self.conn.broken:
+            if self._depth:
+                raise ServerUnavailable(self.path, "the connection to the server was lost; the change was not saved")
+            self.conn = self._connect()
+        return self.conn
+
+    # -- the backend surface -------------------------------------------------------------------------
+    def execute(self, sql, params=()):
+        conn = self._live()
+        return self._guard(lambda: conn.execute(_translate(sql), params if params is not None else ()))
+
+    def executemany(self, sql, rows) -> None:
+        conn = self._live()
+
+        def run():
+            with conn.cursor() as cur:
+                cur.executemany(_translate(sql), list(rows))
+        self._guard(run)
+
+    def insert_id(self, sql, params, *, table: str, explicit: bool = False) -> int:
+        new_id = self.execute(sql + " RETURNING id", params).fetchone()[0]
+        if explicit:
+            # An explicit id does not move the identity: later rows would collide with it.
+            schema.sync_identities(self, tables=(table,))
+        return new_id
+
+    def stream(self, sql, params=()) -> Iterator[tuple]:
+        return iter(self.execute(sql, params))
+
+    @contextlib.contextmanager
+    def write(self):
+        """One transaction; nested calls join it through a savepoint. Rolled back on any error."""
+        if self.readonly:
+            raise ProjectError(self.path, "opened read-only; changes cannot be saved")
+        conn = self._live()
+        self._depth += 1
+        try:
+            with conn.transaction():
+                yield self
+        except self._psycopg.Error as exc:
+            raise self._translated(exc) from exc
+        finally:
+            self._depth -= 1
+
+    def transact(self, fn):
+        delay = 0.01
+        for attempt in range(RETRIES + 1):
+            try:
+                with self.write():
+                    return fn()
+            except sqlite3.DatabaseError as exc:
+                retry = getattr(exc, "sqlstate", None) in ("40001", "40P01") and attempt < RETRIES
+                if not retry or self.in_transaction:
+                    raise
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 0.5)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn is not None and self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    def integrity_ok(self) -> bool:
+        return True  # pages and indexes are the server's to check (amcheck); integrity.check does the rest
+
+    def raw_connection(self):
+        """The psycopg connection, for storage/pg only (team init's security.apply)."""
+        return self._live()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+            self.conn = None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def init_team_project(url: str) -> PgProject:
+    """``annotator team init URL``: create (or bring up to date) the schema, the default labels and the
+    roles and row-level security of security.apply. Returns the open project."""
+    from annotator.storage.labels import ensure_default_labels  # noqa: PLC0415
+    from annotator.storage.pg import security  # noqa: PLC0415
+
+    project = PgProject(url, create=True)
+    try:
+        ensure_default_labels(project)
+        project._guard(lambda: security.apply(project.raw_connection()))
+    except BaseException:
+        project.close()
+        raise
+    return project
+
+
+__all__ = ["PgProject", "ServerUnavailable", "init_team_project", "RETRIES"]

@@ -1,0 +1,110 @@
+"""Chinese full-text search on PostgreSQL: the candidates storage/search.py verifies and orders.
+
+The rules are SQLite's (storage/search.py), so both backends return the same hits in the same order:
+- 3+ characters: documents whose title, then whose text, contains the query, each group in id order.
+  Candidates come from the ``pg_trgm`` GIN indexes (``LIKE``, or ``ILIKE`` when the query has ASCII
+  letters: a superset), verified by ``strpos`` on the text folded like SQLite's ``lower()`` (ASCII
+  only: PostgreSQL's ``lower()`` and ``ILIKE`` also fold other scripts, which SQLite does not).
+- 2 characters: documents where jieba found the query as a word first, then every other one containing
+  it (a scan), both in id order. ``documents_words.words`` holds each document's words tokenised the way
+  FTS5's ``unicode61`` tokeniser splits them on SQLite (letters, digits and private-use characters form
+  tokens; case folded; Latin diacritics removed), so the same documents count as "word" hits.
+- 1 character: a scan.
+Nothing waits in a backlog here: the trigram index is maintained by each insert.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from annotator.storage.base import StoreBase
+
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER = str.maketrans(_UPPER, _LOWER)
+
+
+def _token_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "LN" or cat == "Co"
+
+
+def _fold_token(token: str) -> str:
+    out = []
+    for ch in token.lower():
+        base = unicodedata.normalize("NFD", ch)
+        # unicode61's remove_diacritics: a Latin letter with combining marks becomes its base letter.
+        out.append(base[0] if len(base) > 1 and base[0].isascii() and base[0].isalpha() else ch)
+    return "".join(out)
+
+
+def tokens(text: str) -> list[str]:
+    """FTS5 unicode61's tokens of ``text`` (default options), in order."""
+    out, current = [], []
+    for ch in text:
+        if _token_char(ch):
+            current.append(ch)
+        elif current:
+            out.append(_fold_token("".join(current)))
+            current = []
+    if current:
+        out.append(_fold_token("".join(current)))
+    return out
+
+
+def index_words(project: StoreBase, *, limit: int | None = None) -> int:
+    """Segment the documents missing from the word index (jieba). Returns how many were indexed."""
+    from annotator.nlp import segment  # noqa: PLC0415 - jieba only on this path
+
+    sql = ("SELECT id, clean_text FROM documents d WHERE NOT EXISTS"
+           " (SELECT 1 FROM documents_words w WHERE w.document_id = d.id) ORDER BY id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    todo = project.fetchall(sql)
+    for doc_id, text in todo:
+        words = sorted(set(tokens(segment.segmented(text))))
+        with project.write():
+            project.execute("INSERT INTO documents_words (document_id, words) VALUES (?, ?)"
+                            " ON CONFLICT (document_id) DO UPDATE SET words = excluded.words", [doc_id, words])
+    return len(todo)
+
+
+def _has_ascii_letters(query: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in query)
+
+
+def _contains(column: str, query: str) -> str:
+    """SQL: ``column`` contains :q, folding ASCII letters only (as SQLite's lower() does)."""
+    if not _has_ascii_letters(query):
+        return f"strpos({column}, :q) > 0"
+    return f"strpos(translate({column}, '{_UPPER}', '{_LOWER}'), :qf) > 0"
+
+
+def _like_pattern(query: str) -> str:
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
+    """Matching document ids in storage/search.py's order (the caller verifies positions and snippets)."""
+    params = {"q": query, "qf": query.translate(_ASCII_LOWER), "p": _like_pattern(query), "limit": limit}
+    found = f"({_contains('d.clean_text', query)} OR {_contains('d.title', query)})"
+    if len(query) >= 3:
+        like = "ILIKE" if _has_ascii_letters(query) else "LIKE"
+        ids = [r[0] for r in project.execute(
+            f"SELECT d.id FROM documents d WHERE d.title {like} :p AND {_contains('d.title', query)}"
+            " ORDER BY d.id LIMIT :limit", params)]
+        seen = set(ids)
+        ids += [r[0] for r in project.execute(
+            f"SELECT d.id FROM documents d WHERE d.clean_text {like} :p AND {_contains('d.clean_text', query)}"
+            " ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
+        return ids[:limit]
+    ids: list[int] = []
+    words = tokens(query)
+    if len(query) == 2 and " " not in query and words:
+        ids = [r[0] for r in project.execute(
+            f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
+            f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
+    seen = set(ids)
+    more = [r[0] for r in project.execute(
+        f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
+    return (ids + more)[:limit]
