@@ -94,7 +94,8 @@ def check(project: dict, results: dict[str, dict]) -> dict:
     with psycopg.connect(project["admin_dsn"]) as conn:
         for name, r in results.items():
             layer = "@gold" if r["role"] == "lead" else name
-            server = {sid: v for sid, v in conn.execute("SELECT id, version FROM spans WHERE annotator = %s", [layer])}
+            server = {sid: v for sid, v in conn.execute("SELECT s.id, v.version FROM spans s JOIN team_span_versions v"
+                                                        " ON v.span_id = s.id WHERE s.annotator = %s", [layer])}
             believed = {sid: v for sid, v in r["live"].items()}
             lost += len(set(believed) - set(server))
             duplicated += len(set(server) - set(believed))

@@ -7,7 +7,7 @@ delete, or two senders racing — finds the id and changes nothing. That is what
 "send until acknowledged" exactly once.
 
 Edits of an existing span carry the version the member saw (``expect_version``; the server bumps
-``spans.version`` on every update, see pg/security.py). If the span changed or vanished meanwhile,
+its version in ``team_span_versions`` on every change, see pg/security.py). If the span changed or vanished meanwhile,
 nothing is overwritten: the operation is recorded with outcome ``conflict`` and the server's current
 row, and the member is told (outbox.conflicts). A refusal by row-level security or a constraint is
 recorded as ``refused`` the same way. Only a lost connection raises (``psycopg.OperationalError``): the
@@ -17,22 +17,22 @@ operation then stays in the outbox and is sent again.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors
 
 from annotator.storage.project import now
+from annotator.storage.urls import redact_text
 
 KINDS = ("span.add", "span.update", "span.remove", "doc.status", "comment.add")
 _SPAN_COLUMNS = ("id", "document_id", "start", "end", "label", "annotator", "status", "attributes", "source",
                  "provenance", "created", "updated")
-_SPAN_SELECT = 'SELECT id, document_id, start, "end", label, annotator, status, attributes, source, provenance,' \
-               " created, updated, version FROM spans"
+_SPAN_SELECT = ('SELECT s.id, s.document_id, s.start, s."end", s.label, s.annotator, s.status, s.attributes,'
+                " s.source, s.provenance, s.created, s.updated, v.version FROM spans s"
+                " JOIN team_span_versions v ON v.span_id = s.id")
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Conflict(Exception):
 
 
 def _span_row(conn, span_id: str, *, lock: bool = False) -> dict[str, Any] | None:
-    row = conn.execute(_SPAN_SELECT + " WHERE id = %s" + (" FOR UPDATE" if lock else ""), [span_id]).fetchone()
+    row = conn.execute(_SPAN_SELECT + " WHERE s.id = %s" + (" FOR UPDATE OF s" if lock else ""), [span_id]).fetchone()
     if row is None:
         return None
     return dict(zip((*_SPAN_COLUMNS, "version"), row))
@@ -71,8 +71,9 @@ def _span_row(conn, span_id: str, *, lock: bool = False) -> dict[str, Any] | Non
 
 def _last_change(conn, span_id: str) -> str:
     """Who changed the span last, as far as this member may see (RLS may hide a lead's event)."""
-    row = conn.execute("SELECT coalesce(annotator, db_role), action, ts FROM events WHERE entity = 'span' AND "
-                       "entity_id = %s ORDER BY id DESC LIMIT 1", [span_id]).fetchone()
+    row = conn.execute("SELECT coalesce(e.annotator, a.db_role), e.action, e.ts FROM events e LEFT JOIN"
+                       " team_event_audit a ON a.event_id = e.id WHERE e.entity = 'span' AND e.entity_id = %s"
+                       " ORDER BY e.id DESC LIMIT 1", [span_id]).fetchone()
     return f" (the last change you can see: {row[1]} by {row[0]} at {row[2]})" if row else ""
 
 
@@ -216,14 +217,15 @@ def changes_since(conn, cursor: tuple[str, int] = START, limit: int = 500) -> tu
     """Events this member may see, committed after ``cursor``; returns (new cursor, changes).
 
     A sequence number alone would miss rows: a transaction that took id 100 can commit after one that
-    took 101. So events carry their transaction id (``xid``, stamped by the server) and only rows of
+    took 101. So each event's transaction id is recorded by the server (team_event_audit) and only rows of
     transactions older than every transaction still running (the snapshot's xmin) are returned; a
     later commit then always has a larger xid than anything already returned.
     """
     rows = conn.execute(
-        "SELECT id, xid::text, ts, annotator, db_role, action, document_id, entity, entity_id FROM events"
-        " WHERE (xid, id) > (%s::xid8, %s) AND xid < pg_snapshot_xmin(pg_current_snapshot())"
-        " ORDER BY xid, id LIMIT %s", [cursor[0], cursor[1], limit]).fetchall()
+        "SELECT e.id, a.xid::text, e.ts, e.annotator, a.db_role, e.action, e.document_id, e.entity, e.entity_id"
+        " FROM team_event_audit a JOIN events e ON e.id = a.event_id"
+        " WHERE (a.xid, a.event_id) > (%s::xid8, %s) AND a.xid < pg_snapshot_xmin(pg_current_snapshot())"
+        " ORDER BY a.xid, a.event_id LIMIT %s", [cursor[0], cursor[1], limit]).fetchall()
     if not rows:
         return cursor, []
     changes = [Change(r[0], str(r[2]), r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows]
@@ -237,8 +239,9 @@ def listen(conn) -> None:
 
 def current_cursor(conn) -> tuple[str, int]:
     """A cursor at "now": everything already committed counts as seen."""
-    row = conn.execute("SELECT xid::text, id FROM events WHERE xid < pg_snapshot_xmin(pg_current_snapshot())"
-                       " ORDER BY xid DESC, id DESC LIMIT 1").fetchone()
+    row = conn.execute("SELECT a.xid::text, a.event_id FROM team_event_audit a JOIN events e ON e.id = a.event_id"
+                       " WHERE a.xid < pg_snapshot_xmin(pg_current_snapshot())"
+                       " ORDER BY a.xid DESC, a.event_id DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else START
 
 
@@ -248,23 +251,11 @@ def progress(conn) -> list[tuple[int, int, int]]:
     return [tuple(r) for r in conn.execute("SELECT document_id, done, started FROM team_progress()").fetchall()]
 
 
-# -- secrets in messages ---------------------------------------------------------------------------
-
-_PASSWORD_KV = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-
+# -- secrets in messages: one redactor for the whole product (storage/urls.py) ------------------------
 
 def redact(text: str) -> str:
     """``text`` with every password of a URL or a conninfo replaced by ``***``."""
-    def url(m: re.Match) -> str:
-        parts = urlsplit(m.group(0))
-        if parts.password is None:
-            return m.group(0)
-        host = parts.hostname or ""
-        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-        return urlunsplit(parts._replace(netloc=netloc))
-
-    text = re.sub(r"postgres(?:ql)?://[^\s'\"]+", url, str(text))
-    return _PASSWORD_KV.sub(r"\1***", text)
+    return redact_text(str(text))
 
 
 # -- the lead's view ------------------------------------------------------------------------------

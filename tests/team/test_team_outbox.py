@@ -97,7 +97,8 @@ def test_a_change_by_the_lead_meanwhile_is_a_conflict_not_an_overwrite(team, tmp
     kinds = {c["kind"]: c["detail"] for c in conflicts.values()}
     assert "deleted" in kinds["span.remove"] and "changed by someone else (version 2" in kinds["span.update"]
     # The lead's change stands; alice's label did not overwrite it.
-    assert _rows(team, "SELECT label, attributes, version FROM spans WHERE id = %s", [span.id]) == [
+    assert _rows(team, "SELECT label, attributes, version FROM spans JOIN team_span_versions ON span_id = id"
+                 " WHERE id = %s", [span.id]) == [
         ("directive", '{"checked": true}', 2)]
     alice.outbox.dismiss(next(iter(conflicts)))
     assert len(alice.conflicts()) == 1

@@ -47,6 +47,13 @@ EXPECT |= {("annotators", "shared", "select"): ALL, ("annotators", "new", "inser
 EXPECT |= {("team_members", "own", "select"): ALL, ("team_members", "other", "select"): {L}}
 EXPECT |= {("team_members", whose, op): set() for whose in ("own", "other") for op in ("update", "delete")}
 EXPECT |= {("team_members", "new", "insert"): set()}
+# Server-side facts (written by triggers only): readable where the row they describe is readable.
+EXPECT |= {("team_span_versions", w, "select"): EXPECT[("spans", w, "select")]
+           for w in ("own", "other", "@gold", "@suggester")}
+EXPECT |= {("team_event_audit", w, "select"): EXPECT[("events", w, "select")] for w in ("own", "other", "@suggester")}
+EXPECT |= {(t, w, op): set() for t in ("team_span_versions", "team_event_audit") for w in ("own", "other")
+           for op in ("update", "delete")}
+EXPECT |= {(t, "new", "insert"): set() for t in ("team_span_versions", "team_event_audit")}
 
 ME = {A: "alice", O: "alice", L: "lena"}
 OTHER = {A: "bob", O: "bob", L: "alice"}
@@ -55,7 +62,8 @@ UPDATE = {"spans": "attributes = '{\"x\": 1}'", "doc_status": "status = 'done'",
           "sections": "title = 'edited'", "section_edits": "payload = '{}'", "labels": "colour = '#000000'",
           "project_meta": "value = 'edited'", "documents_words": "words = '{edited}'",
           "annotator_migrations": "applied = 'edited'",
-          "annotators": "created = 'edited'", "team_members": "role = role"}
+          "annotators": "created = 'edited'", "team_members": "role = role", "team_span_versions": "version = 9",
+          "team_event_audit": "db_role = 'edited'"}
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +80,12 @@ def world(cluster, tmp_path_factory):
             conn.execute('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, created, updated)'
                          " VALUES (%s, %s, %s, %s, 'directive', %s, %s, 'now', 'now')", [sid, doc1, n, n + 2, who, status])
             keys[("spans", who)] = f"id = '{sid}'"
+            keys[("team_span_versions", who)] = f"span_id = '{sid}'"
             if who == "@suggester":  # a suggestion run is logged under the suggester's name
                 eid = conn.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', %s, 'suggest.run')"
                                    " RETURNING id", [who]).fetchone()[0]
                 keys[("events", who)] = f"id = {eid}"
+                keys[("team_event_audit", who)] = f"event_id = {eid}"
             if who.startswith("@"):
                 continue
             conn.execute("INSERT INTO doc_status VALUES (%s, %s, 'in_progress', 'now')", [doc1, who])
@@ -85,6 +95,7 @@ def world(cluster, tmp_path_factory):
             eid = conn.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', %s, 'x') RETURNING id",
                                [who]).fetchone()[0]
             keys[("events", who)] = f"id = {eid}"
+            keys[("team_event_audit", who)] = f"event_id = {eid}"
             conn.execute("INSERT INTO team_ops (op_id, annotator, kind, outcome) VALUES (%s, %s, 'x', 'applied')",
                          [f"op-{who}", who])
             keys[("team_ops", who)] = f"op_id = 'op-{who}'"
@@ -123,6 +134,8 @@ def _insert(table: str, who: str, doc2: int) -> tuple[str, list]:
         "annotator_migrations": ("INSERT INTO annotator_migrations VALUES (%s, 'now')", [u]),
         "annotators": ("INSERT INTO annotators VALUES (%s, 'now')", [u]),
         "team_members": ("INSERT INTO team_members (role_name, annotator, role) VALUES (%s, %s, 'lead')", [u, u]),
+        "team_span_versions": ("INSERT INTO team_span_versions VALUES (%s, 1)", [u]),
+        "team_event_audit": ("INSERT INTO team_event_audit VALUES (424242, '1', 'x', now())", []),
     }[table]
 
 

@@ -111,13 +111,14 @@ def test_audit_trail_records_the_server_role(team, tmp_path):
     link = TeamLink("alice@team", lambda: team.connect("alice", autocommit=True), Outbox(tmp_path / "o.sqlite3"))
     team_edits.add_span(link, Span(start=0, end=2, label="directive", annotator="alice", document_id=team.doc_id))
     with team.connect("lena", autocommit=True) as lead:
-        # A lead may write an event naming someone else (e.g. adjudicating), and may try to forge the
-        # audit columns: the server overwrites them.
-        lead.execute("INSERT INTO events (ts, annotator, action, db_role) VALUES ('now', 'alice', 'gold.set', 'alice')")
+        # A lead may write an event naming someone else (e.g. adjudicating): the audit still says who.
+        lead.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', 'alice', 'gold.set')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # and cannot write the audit itself
+            lead.execute("INSERT INTO team_event_audit VALUES (999, '1', 'alice', now())")
     with team.connect("alice", autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO events (ts, annotator, action) VALUES ('now', 'bob', 'span.add')")
     with team.admin() as conn:
-        rows = conn.execute("SELECT annotator, action, db_role, xid IS NOT NULL, server_ts IS NOT NULL FROM events"
-                            " ORDER BY id").fetchall()
+        rows = conn.execute("SELECT e.annotator, e.action, a.db_role, a.xid IS NOT NULL, a.server_ts IS NOT NULL"
+                            " FROM events e JOIN team_event_audit a ON a.event_id = e.id ORDER BY e.id").fetchall()
     assert rows == [("alice", "span.add", "alice", True, True), ("alice", "gold.set", "lena", True, True)]

@@ -20,8 +20,8 @@ Who may do what (the test matrix in tests/team/test_rls_matrix.py checks every c
 - project setting ``team.annotators_see_each_other`` (``project_meta``, so lead-only) lets annotators
   read each other's spans, statuses, comments and events (still not gold, still not write them).
 - events are append-only for everyone (no UPDATE/DELETE privilege; the SQLite triggers' rule), and the
-  server stamps each row with the PostgreSQL role that inserted it (``db_role``) and its transaction
-  id (``xid``, the cursor of annotator.services.live): the audit trail never trusts the client.
+  server stamps each one (``team_event_audit``) with the PostgreSQL role that inserted it and its
+  transaction id (the cursor of annotator.services.live): the audit trail never trusts the client.
 
 Group roles are cluster-wide in PostgreSQL while privileges are per database, so the groups are named
 after the database (``<db>:annotator``, ``<db>:lead``): a lead of one project is nobody in another.
@@ -51,6 +51,8 @@ ANNOTATOR_WRITES = {"spans": "INSERT, UPDATE, DELETE", "doc_status": "INSERT, UP
                     "comments": "INSERT, UPDATE, DELETE", "events": "INSERT", "team_ops": "INSERT",
                     "annotators": "INSERT"}
 APPEND_ONLY = {"events", "team_ops"}
+# Tables of server-side facts about another table's rows: (that table, its key, our column).
+SIDE = {"team_span_versions": ("spans", "id", "span_id"), "team_event_audit": ("events", "id", "event_id")}
 
 
 def group_names(dbname: str) -> dict[str, str]:
@@ -59,6 +61,7 @@ def group_names(dbname: str) -> dict[str, str]:
     return {role: f"{base}:{role}" for role in ROLES}
 
 
+_DEFINER = "SECURITY DEFINER SET search_path = public, pg_temp"
 _TEAM_DDL = [
     # Who is who: the login role → the annotator name its spans carry. Written only by the owner
     # (add_member); a member reads their own row, a lead every row.
@@ -69,26 +72,33 @@ _TEAM_DDL = [
     """CREATE TABLE IF NOT EXISTS team_ops (
         op_id TEXT PRIMARY KEY, annotator TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL,
         detail TEXT, db_role TEXT NOT NULL DEFAULT session_user, applied TIMESTAMPTZ NOT NULL DEFAULT now())""",
-    # Optimistic concurrency: every UPDATE of a span bumps its version on the server, whoever sends it.
-    "ALTER TABLE spans ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1",
-    """CREATE OR REPLACE FUNCTION team_span_version() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN NEW.version := OLD.version + 1; RETURN NEW; END $$""",
+    # Server-side facts live in tables of their own, so the project's tables keep exactly the columns
+    # they have on SQLite (team push/pull and every storage query read the same rows on both backends).
+    # - span versions for optimistic concurrency: bumped by the server on every change, whoever sends
+    #   it; kept after a delete (a span re-created by undo continues the count, so an edit made
+    #   against the old span can never pass as an edit of the new one);
+    "CREATE TABLE IF NOT EXISTS team_span_versions (span_id TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+    "INSERT INTO team_span_versions SELECT id, 1 FROM spans ON CONFLICT DO NOTHING",
+    f"""CREATE OR REPLACE FUNCTION team_span_version() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+       BEGIN
+         INSERT INTO team_span_versions VALUES (NEW.id, 1)
+           ON CONFLICT (span_id) DO UPDATE SET version = team_span_versions.version + 1;
+         RETURN NULL;
+       END $$""",
     "DROP TRIGGER IF EXISTS team_span_version ON spans",
-    "CREATE TRIGGER team_span_version BEFORE UPDATE ON spans FOR EACH ROW EXECUTE FUNCTION team_span_version()",
-    # The audit stamp, set by the server whatever the client sent.
-    "ALTER TABLE events ADD COLUMN IF NOT EXISTS db_role TEXT",
-    "ALTER TABLE events ADD COLUMN IF NOT EXISTS xid xid8",
-    "ALTER TABLE events ADD COLUMN IF NOT EXISTS server_ts TIMESTAMPTZ",
-    """CREATE OR REPLACE FUNCTION team_event_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN NEW.db_role := session_user; NEW.xid := pg_current_xact_id(); NEW.server_ts := now();
-       RETURN NEW; END $$""",
+    "CREATE TRIGGER team_span_version AFTER INSERT OR UPDATE ON spans FOR EACH ROW EXECUTE FUNCTION team_span_version()",
+    # - the audit stamp of every event: the PostgreSQL role that inserted it, its transaction id (the
+    #   cursor of annotator.services.live) and the server's clock, whatever the client sent.
+    """CREATE TABLE IF NOT EXISTS team_event_audit (event_id BIGINT PRIMARY KEY, xid xid8 NOT NULL,
+        db_role TEXT NOT NULL, server_ts TIMESTAMPTZ NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS team_event_audit_xid ON team_event_audit (xid, event_id)",
+    f"""CREATE OR REPLACE FUNCTION team_event_stamp() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+       BEGIN
+         INSERT INTO team_event_audit VALUES (NEW.id, pg_current_xact_id(), session_user, now());
+         RETURN NULL;
+       END $$""",
     "DROP TRIGGER IF EXISTS team_event_stamp ON events",
-    "CREATE TRIGGER team_event_stamp BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION team_event_stamp()",
-    """CREATE OR REPLACE FUNCTION team_events_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'events are append-only'; END $$""",
-    "DROP TRIGGER IF EXISTS team_events_frozen ON events",
-    "CREATE TRIGGER team_events_frozen BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION team_events_frozen()",
-    "CREATE INDEX IF NOT EXISTS events_by_xid ON events (xid, id)",
+    "CREATE TRIGGER team_event_stamp AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION team_event_stamp()",
     # Live updates: a wake-up per committed statement; the payload is empty so a notification never
     # tells anyone what RLS would hide (listeners then read what they may, see services/live.py).
     """CREATE OR REPLACE FUNCTION team_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -159,6 +169,9 @@ def _policies(table: str, groups: dict[str, str]) -> list[sql.Composable]:
         if table not in APPEND_ONLY:
             policy("update", "UPDATE", _write_rule(table, col), _write_rule(table, col))
             policy("delete", "DELETE", _write_rule(table, col), None)
+    elif table in SIDE:  # readable exactly where the row it describes is readable; written by triggers
+        parent, key, column = SIDE[table]
+        policy("read", "SELECT", f"EXISTS (SELECT 1 FROM {parent} p WHERE p.{key} = {column})", None)
     elif table == "team_members":
         policy("read", "SELECT", f"{LEAD} OR role_name = session_user", None)
     elif table == "annotators":  # names are not work: readable by all; a member may register only their own
@@ -208,7 +221,7 @@ def apply(conn) -> dict[str, str]:
             t = sql.Identifier(table)
             conn.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(t, both))
             conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(t, both))
-            lead_writes = ("" if table == "team_members" else
+            lead_writes = ("" if table == "team_members" or table in SIDE else
                            "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE")
             if lead_writes:
                 conn.execute(sql.SQL(f"GRANT {lead_writes} ON {{}} TO {{}}").format(t, lead))
