@@ -302,3 +302,42 @@ def _now() -> str:
     from annotator.storage.project import now  # noqa: PLC0415 - one clock for every stored row
 
     return now()
+
+
+def add_member_at(url: str, name: str, role: str, password: str) -> str:
+    """``annotator team add-member``: connect to URL as its owner (a role that may create roles; the
+    password comes from pgpass or the keyring) and add the member. Errors name the URL redacted."""
+    from annotator.storage.errors import ProjectError  # noqa: PLC0415
+    from annotator.storage.pg.backend import PgProject  # noqa: PLC0415
+
+    with PgProject(url, create=False) as project:
+        conn = project.raw_connection()
+        try:
+            conn.commit()  # add_member runs its own transaction block
+            if not conn.execute("SELECT to_regclass('team_members')").fetchone()[0]:
+                raise ProjectError(url, "is not set up for a team yet: run `annotator team init` first")
+            return add_member(conn, name, role, password)
+        except ProjectError:
+            raise
+        except Exception as exc:  # psycopg's: permission denied to create role, etc.
+            raise ProjectError(url, f"cannot add {name}: {str(exc).strip().splitlines()[0]}") from None
+
+
+def login(url: str, password: str, path=None) -> str:
+    """``annotator team login``: check the password against the server, then keep it in the member's
+    pgpass file (never in the app's settings). A wrong password changes nothing. Returns the path."""
+    from urllib.parse import unquote, urlsplit  # noqa: PLC0415
+
+    import psycopg  # noqa: PLC0415
+
+    from annotator.storage.errors import ProjectError  # noqa: PLC0415
+
+    parts = urlsplit(url)
+    if not parts.username:
+        raise ProjectError(url, "names no user: use postgresql://NAME@host/database")
+    try:
+        psycopg.connect(url, password=password, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        raise ProjectError(url, f"cannot log in: {str(exc).strip().splitlines()[-1]}") from None
+    return write_pgpass(parts.hostname or "localhost", parts.port or 5432, unquote(parts.path.lstrip("/")),
+                        unquote(parts.username), password, path)
