@@ -54,7 +54,16 @@ class LiveFeed:
         return False
 
     def progress(self) -> list[tuple[int, int, int]]:
+        """(document, members done, members started) for every document: counts only."""
         return team_ops.progress(self._open())
+
+    def heat(self, document_id: int | None = None) -> list[tuple[int, int, int, float | None]]:
+        """Agreement heat as this role may compute it (a lead: everyone's layers): per document, or per
+        section of one document's reference outline. Recomputed by the server on each call (one
+        GROUP BY: 0.8 s for 1 000 documents × 20 annotators here), so call it when the feed reports
+        span changes, not on a timer."""
+        conn = self._open()
+        return team_ops.agreement_heat(conn) if document_id is None else team_ops.section_heat(conn, document_id)
 
     def follow(self, stop: threading.Event) -> Iterator[list[Change]]:
         """Batches of changes until ``stop`` is set; survives the server going away and coming back."""

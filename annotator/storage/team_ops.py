@@ -296,3 +296,23 @@ def agreement_heat(conn) -> list[tuple[int, int, int, float | None]]:
            ORDER BY a.document_id""").fetchall()
     return [(doc, coders, spans, (2 * float(pairs) / ((coders - 1) * spans)) if coders > 1 else None)
             for doc, coders, spans, pairs in rows]
+
+
+def section_heat(conn, document_id: int) -> list[tuple[int, int, int, float | None]]:
+    """The same pooled pairwise F1 per section of one document's reference outline (the stored one,
+    never an annotator's): (section ord, annotators, spans, F1). A span belongs to the innermost
+    section containing its start, as in annotator.agreement."""
+    rows = conn.execute(
+        """WITH s AS (SELECT sp.start, sp."end", sp.label, sp.annotator,
+                             (SELECT se.ord FROM sections se WHERE se.document_id = sp.document_id
+                                AND se.start <= sp.start AND sp.start < se."end"
+                              ORDER BY se.level DESC, se.start DESC LIMIT 1) AS section
+                      FROM spans sp WHERE sp.document_id = %s AND sp.status = 'accepted'
+                        AND sp.annotator NOT LIKE '@%%'),
+                k AS (SELECT section, count(*) AS n FROM s GROUP BY section, start, "end", label),
+                p AS (SELECT section, sum(n * (n - 1) / 2) AS pairs FROM k GROUP BY section),
+                a AS (SELECT section, count(DISTINCT annotator) AS coders, count(*) AS spans FROM s GROUP BY section)
+           SELECT a.section, a.coders, a.spans, p.pairs FROM a JOIN p ON p.section IS NOT DISTINCT FROM a.section
+           ORDER BY a.section NULLS FIRST""", [document_id]).fetchall()
+    return [(sec, coders, spans, (2 * float(pairs) / ((coders - 1) * spans)) if coders > 1 else None)
+            for sec, coders, spans, pairs in rows]

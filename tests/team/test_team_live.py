@@ -84,7 +84,7 @@ def test_feed_is_bounded_per_read(team):
 
 def test_agreement_heat_is_the_pooled_pairwise_f1(team):
     """Three annotators on one document, checked against the pairwise definition by hand."""
-    from annotator.storage.team_ops import agreement_heat  # noqa: PLC0415
+    from annotator.storage.team_ops import agreement_heat, section_heat  # noqa: PLC0415
 
     layers = {"alice": [(0, 2, "directive"), (5, 9, "statistic"), (10, 12, "directive")],
               "bob": [(0, 2, "directive"), (5, 9, "statistic")],
@@ -103,3 +103,14 @@ def test_agreement_heat_is_the_pooled_pairwise_f1(team):
     assert heat == [(team.doc_id, 3, 7, pytest.approx(2 * matches / sizes))]
     with team.connect("alice") as conn:  # a blind annotator sees only their own layer: no pairs
         assert agreement_heat(conn) == [(team.doc_id, 1, 3, None)]
+    # On the outline: section 0 = [0, 5), section 1 = [5, 20) with a subsection 2 = [9, 20).
+    with team.admin(autocommit=True) as conn:
+        for ord_, level, start, end in ((0, 1, 0, 5), (1, 1, 5, 20), (2, 2, 9, 20)):
+            conn.execute('INSERT INTO sections (document_id, ord, level, marker, title, start, "end", title_start,'
+                         " title_end) VALUES (%s, %s, %s, '一、', 't', %s, %s, %s, %s)",
+                         [team.doc_id, ord_, level, start, end, start, start + 1])
+    with team.connect("lena") as conn:
+        heat = {sec: (coders, n, f1) for sec, coders, n, f1 in section_heat(conn, team.doc_id)}
+    assert heat[0] == (3, 3, 1.0)  # (0, 2, directive) by all three
+    assert heat[1] == (3, 3, pytest.approx(2 * 1 / (2 * 3)))  # [5, 9) by alice and bob; [5, 8) by lena
+    assert heat[2] == (1, 1, None)  # alice's (10, 12) alone, in the subsection
