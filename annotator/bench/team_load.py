@@ -181,7 +181,8 @@ def worker(cfg: dict) -> dict:
     rng = random.Random(cfg["seed"])
     link = TeamLink(f"{cfg['user']}@team", lambda: psycopg.connect(cfg["conninfo"], autocommit=True),
                     Outbox(cfg["outbox"]))
-    reader = psycopg.connect(cfg["conninfo"], autocommit=True) if cfg["role"] == "lead" else None
+    lead = cfg["role"] == "lead"
+    reader = None  # the lead's reading connection, (re)made when needed: the server may be down now
     live: dict[str, int] = {}
     keys: set = set()
     log: list = []
@@ -189,19 +190,19 @@ def worker(cfg: dict) -> dict:
     end = time.monotonic() + cfg["seconds"]
     while time.monotonic() < end:
         t0 = time.perf_counter()
-        if reader is None:
+        if not lead:
             _annotate(cfg, link, rng, live, keys, log)
         else:
+            t0 = None
             try:
+                if reader is None or reader.closed:
+                    reader = psycopg.connect(cfg["conninfo"], autocommit=True)
                 _adjudicate(cfg, link, reader, rng, live, keys, log)
             except (psycopg.OperationalError, psycopg.InterfaceError):
-                reader.close()
+                if reader is not None:
+                    reader.close()
+                reader = None
                 time.sleep(0.5)
-                try:
-                    reader = psycopg.connect(cfg["conninfo"], autocommit=True)
-                except psycopg.OperationalError:
-                    continue
-            t0 = None
         if t0 is not None:
             latencies.append(time.perf_counter() - t0)
     deadline = time.monotonic() + 120
