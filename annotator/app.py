@@ -28,8 +28,10 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     settings = Settings(settings_file)
     language = i18n.install(QApplication.instance(), settings.language)
     last = settings.last_project
+    from annotator.storage.urls import is_url
+
     if project_path:
-        path = Path(project_path)
+        path = project_path if is_url(project_path) else Path(project_path)  # a team project's URL stays a str
     elif last and Path(last).exists():
         path = Path(last)  # where this person worked last (File ▸ Open project… / Recent projects)
     else:

@@ -153,7 +153,7 @@ def _spans(target: Project, source: Project, mapping: dict[int, int], report: So
 def merge_one(target: Project, path: Path) -> SourceReport:
     report = SourceReport(path=str(path))
     try:
-        if path.resolve() == target.path.resolve():
+        if target.is_at(path):
             raise ProjectError(path, "is the target project itself")
         source = open_project(path, readonly=True, create=False)
     except (ProjectError, OSError) as exc:

@@ -68,6 +68,10 @@ class StoreBase:
         """Where the project is, fit for messages and logs: a path, or a URL without its password."""
         return str(self.path)
 
+    def is_at(self, path) -> bool:
+        """True when ``path`` names this project's own file (a server project has none)."""
+        return False
+
     # -- shared ------------------------------------------------------------------------------------
     def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tuple | None:
         row = self.execute(sql, params).fetchone()

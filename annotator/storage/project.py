@@ -326,6 +326,9 @@ class Project(StoreBase):
     def stream(self, sql, params=()):
         return self.conn.cursor().execute(sql, params)
 
+    def is_at(self, path) -> bool:
+        return Path(path).resolve() == self.path.resolve()
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

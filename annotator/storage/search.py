@@ -49,6 +49,16 @@ def _like_pattern(query: str) -> str:
     return "%" + query.replace("%", "_") + "%"
 
 
+def _three_literal(query: str) -> bool:
+    """True when the query has three characters in a row that are not LIKE wildcards."""
+    run = 0
+    for ch in query:
+        run = 0 if ch in "%_" else run + 1
+        if run >= 3:
+            return True
+    return False
+
+
 def backlog(project: Project) -> int:
     """How many documents wait to be indexed (PostgreSQL's trigram index is kept up to date at once: 0)."""
     if not project.dialect.sqlite:
@@ -145,15 +155,20 @@ def _sqlite_ids(project: Project, query: str, limit: int) -> list[int]:
         # title matches first, then the rest in import order: both stop at the limit (ranking by how often
         # the text matches made a common query read every matching text, 47× an instr scan at 10 000
         # documents; detail=none has no positions for bm25).
-        backlog_sql = " UNION SELECT document_id FROM search_backlog"
+        def indexed(column: str) -> str:
+            # FTS5's trigram LIKE finds nothing (SQLite 3.40, detail=none) for a pattern without three
+            # literal characters in a row ("0%_以" → %0__以%): such a query scans instead.
+            if not _three_literal(query):
+                return ""
+            return (f"d.id IN (SELECT rowid FROM documents_fts WHERE {column} LIKE :p"
+                    " UNION SELECT document_id FROM search_backlog) AND ")
         ids = [r[0] for r in project.execute(
-            "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE title LIKE :p"
-            f"{backlog_sql}) AND {_contains('d.title', query)} ORDER BY d.id LIMIT :limit", params)]
+            f"SELECT d.id FROM documents d WHERE {indexed('title')}{_contains('d.title', query)}"
+            " ORDER BY d.id LIMIT :limit", params)]
         seen = set(ids)
         ids += [r[0] for r in project.execute(
-            "SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE clean_text LIKE :p"
-            f"{backlog_sql}) AND {_contains('d.clean_text', query)} ORDER BY d.id LIMIT :limit", params)
-            if r[0] not in seen]
+            f"SELECT d.id FROM documents d WHERE {indexed('clean_text')}{_contains('d.clean_text', query)}"
+            " ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
         ids = ids[:limit]
     else:
         ids = []

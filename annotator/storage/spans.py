@@ -7,6 +7,7 @@ commands and the CLI can call them directly and every change is on disk when the
 from __future__ import annotations
 
 import json
+import sqlite3  # the DB-API error classes; PostgreSQL's errors subclass them (pg/backend.py)
 import uuid
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
@@ -117,7 +118,16 @@ def add_span(project: Project, span: Span, *, action: str = "span.add") -> Span:
             raise DuplicateSpan(
                 f"{span.annotator} already has a {span.label} span at [{span.start}, {span.end})"
             )
-        _insert(project, span)
+        try:
+            # A savepoint: on a server another session may store the same span between the check above
+            # and this insert; its unique index refuses ours, and the transaction must stay usable.
+            with project.write():
+                _insert(project, span)
+        except sqlite3.IntegrityError:
+            if find_identical(project, span):
+                raise DuplicateSpan(
+                    f"{span.annotator} already has a {span.label} span at [{span.start}, {span.end})") from None
+            raise
         events.record(project, action, annotator=span.annotator, document_id=span.document_id,
                       entity="span", entity_id=span.id, after=span_to_json(span))
     return span

@@ -43,6 +43,8 @@ class ProjectStore(Protocol):
 
     def close(self) -> None: ...
 
+    def is_at(self, path: Any) -> bool: ...  # is this file the project itself (a merge source, say)?
+
 
 @runtime_checkable
 class StoreBackend(ProjectStore, Protocol):

@@ -183,9 +183,9 @@ def outline(text: str) -> list[Section]:
 
 
 @pytest.fixture
-def project(tmp_path):
-    with open_project(tmp_path / "p.annotator.db") as p:
-        yield p
+def project(store):
+    """On SQLite and on PostgreSQL (tests/conftest.py)."""
+    return store
 
 
 def _stored(project, doc_id):
@@ -253,13 +253,13 @@ def test_replace_refuses_a_text_another_document_has_and_changes_nothing(project
     first, _ = docs.add_document(project, clean_text=OLD, raw_text=OLD)
     docs.add_document(project, clean_text=NEW, raw_text=NEW)
     span_store.add_span(project, Span(document_id=first, start=0, end=3, label="directive", annotator="张三"))
-    before = project.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    before = project.execute("SELECT count(*) FROM events").fetchone()[0]
     with pytest.raises(ValueError, match="already in the project as document 2"):
         replace_document_text(project, first, NEW, NEW, [], "张三")
     with pytest.raises(ValueError, match="empty"):
         replace_document_text(project, first, "", "", [], "张三")
     assert docs.clean_text(project, first) == OLD
-    assert project.conn.execute("SELECT count(*) FROM events").fetchone()[0] == before
+    assert project.execute("SELECT count(*) FROM events").fetchone()[0] == before
 
 
 def test_replace_in_a_read_only_project_is_refused(tmp_path):

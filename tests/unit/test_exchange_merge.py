@@ -35,7 +35,8 @@ def _annotator_project(path, name, pieces, *, order=(TEXT, TEXT2)):
 
 
 @pytest.fixture
-def team(tmp_path):
+def team(tmp_path, project_at):
+    """Annotators' projects are files; the team project they merge into is on each backend."""
     a = _annotator_project(tmp_path / "zhang.db", "张三", [
         (TEXT, "各级工会要切实加强𠮷职工😀权益维护", "directive"), (TEXT, "60.6亿元", "statistic"),
         (TEXT2, "全年事故下降12%", "statistic")])
@@ -44,7 +45,7 @@ def team(tmp_path):
         (TEXT, "60.6亿元", "statistic"), (TEXT, "职工😀权益维护。全县", "statistic"),
         (TEXT2, "要加强安全生产", "directive")], order=(TEXT2, TEXT))
     a.close(), b.close()
-    target = open_project(tmp_path / "team.db")
+    target = open_project(project_at("team.db"))
     yield target, [tmp_path / "zhang.db", tmp_path / "li.db"]
     target.close()
 

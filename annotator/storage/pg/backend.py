@@ -25,6 +25,7 @@ import random
 import re
 import sqlite3
 import time
+from pathlib import Path
 from typing import Iterator
 
 from annotator.storage.base import POSTGRESQL, StoreBase
@@ -247,6 +248,10 @@ class PgProject(StoreBase):
     @property
     def in_transaction(self) -> bool:
         return self.conn is not None and self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    def is_at(self, path) -> bool:
+        # Only the URL itself names a server project (Path() folds its "//" when a caller wrapped it).
+        return str(path) in (self.path, str(Path(self.path)))
 
     def integrity_ok(self) -> bool:
         return True  # pages and indexes are the server's to check (amcheck); integrity.check does the rest
