@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -127,6 +128,7 @@ def figures(quick: bool = False) -> dict[str, Any]:
         agreement = _agreement_view(_agreement_project(cluster, folder / "agree", cfg), cfg["report_docs"])
     finally:
         cluster.stop(remove=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return {"config": cfg, "load": load, "floor": floor, "agreement": agreement}
 
 
