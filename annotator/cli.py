@@ -328,6 +328,41 @@ def team_pull(url: str, project: str) -> None:
     _copy(url, project, create_target=True)
 
 
+@team.command("add-member")
+@click.argument("url")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["annotator", "lead"]), default="annotator", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="read the new member's password from standard input")
+def team_add_member(url: str, name: str, role: str, password_stdin: bool) -> None:
+    """Give NAME a login of their own (their spans carry NAME; row-level security applies)."""
+    from annotator.storage import ProjectError
+    from annotator.storage.pg import security
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt(
+        f"password for {name}", hide_input=True, confirmation_prompt=True)
+    try:
+        security.add_member_at(url, name, role, password)
+    except (ProjectError, ValueError) as exc:
+        raise ProjectFailure(str(exc)) from None
+    click.echo(f"{name} can now log in as a team {role} (`annotator team login postgresql://{name}@…`)")
+
+
+@team.command("login")
+@click.argument("url")
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def team_login(url: str, password_stdin: bool) -> None:
+    """Keep your password for URL in your pgpass file (never in the app's settings) and check it."""
+    from annotator.storage import ProjectError
+    from annotator.storage.pg import security
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt("password", hide_input=True)
+    try:
+        where = security.login(url, password)
+    except ProjectError as exc:
+        raise ProjectFailure(str(exc)) from None
+    click.echo(f"password kept in {where}")
+
+
 @cli.command()
 def selfcheck() -> None:
     """Check this installation end to end in a temporary folder (import, outline, suggest, export)."""

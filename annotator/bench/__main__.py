@@ -124,6 +124,9 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
                                cold_runs=cfg["cold_runs"])
         results["gui_floor"] = child("gui_floor", folder=str(folder / "gui_floor"), runs=cfg["cold_runs"])
         _scale(cfg, folder, results, log)
+        log("team project on PostgreSQL: concurrent annotators' saves, the lead's agreement view")
+        from annotator.bench import team as team_bench  # noqa: PLC0415 - psycopg only for these rows
+        results["team"] = team_bench.figures(quick=cfg["tiers"] == QUICK["tiers"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     qt = _qt_version()

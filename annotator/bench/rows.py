@@ -30,7 +30,7 @@ def rows(r: dict) -> list[dict[str, Any]]:
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
                              "export", "agreement", "memory", "cli")),
                 (_linear, ("outline_linear", "integrity_linear")),
-                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)))
+                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)))
     for build, needs in sections:
         if all(n in r and n not in failed for n in needs):
             out += build(r)
@@ -96,6 +96,12 @@ def _headless(r: dict) -> list[dict[str, Any]]:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
     return out
+
+
+def _team(r: dict) -> list[dict[str, Any]]:
+    from annotator.bench.team import rows as team_rows  # noqa: PLC0415
+
+    return team_rows(r, _row)
 
 
 def _linear(r: dict) -> list[dict[str, Any]]:
