@@ -67,7 +67,8 @@ class _LazyGroup(click.Group):
     imported only when it runs or --help describes it (``annotator.agreement`` loads every coefficient
     module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
 
-    _lazy = {"agreement": "annotator.agreement.commands"}  # verb → module with ``register(cli)``
+    _lazy = {"agreement": "annotator.agreement.commands",  # verb → module with ``register(cli)``
+             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.exchange.commands")}
 
     def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
         if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
@@ -291,10 +292,7 @@ def selfcheck() -> None:
 
 
 def _register_optional_commands() -> None:
-    # Verbs owned by other packages register themselves; each imports its heavy modules lazily.
-    from annotator.exchange.commands import register as register_exchange
-
-    register_exchange(cli)
+    # Verbs owned by other packages register themselves when used (see _LazyGroup).
     for name in _LazyGroup._lazy:  # noqa: SLF001 - placeholders, replaced on first use (see _LazyGroup)
         placeholder = click.Command(name, help="(loaded on use)")
         placeholder.lazy_placeholder = True
