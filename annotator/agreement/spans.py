@@ -356,10 +356,12 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
                 continue
             alignment = _score_document(pair, d, grouped[na].get(d, []), grouped[nb].get(d, []),
                                         indexes.get(d), compare_attributes)
-            text = texts.get(d) if texts else None
+            text, fetched = None, False
             for item in alignment:
                 if isinstance(item, Match) or item.kind == EXACT_MATCH:
                     continue
+                if not fetched:  # a text only where something is quoted from it (texts may read lazily)
+                    text, fetched = (texts.get(d) if texts else None), True
                 result.disagreements.append(PairDisagreement(
                     na, nb, item,
                     text[item.a.start:item.a.end] if text is not None and item.a else None,
@@ -378,8 +380,8 @@ def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts,
     """Character κ and uα over the concatenated documents, when document lengths are known; uα also
     per label (Krippendorff's per-category uα), which stays defined when spans of different labels
     overlap — a feature of this project's data, where only the all-labels uα needs a partition."""
-    size = {d: len(texts[d]) for d in docs if texts and d in texts}
-    size.update({d: int(lengths[d]) for d in docs if lengths and d in lengths})
+    size = {d: int(lengths[d]) for d in docs if lengths and d in lengths}  # lengths first: texts may be lazy
+    size.update({d: len(texts[d]) for d in docs if d not in size and texts and d in texts})
     if not docs:
         return
     if any(d not in size for d in docs):

@@ -152,6 +152,12 @@ def clean_text(project: Project, doc_id: int) -> str:
 
 
 @reads
+def char_counts(project: Project) -> dict[int, int]:
+    """document id → length of its clean text (code points), without reading any text."""
+    return dict(project.conn.execute("SELECT id, char_count FROM documents"))
+
+
+@reads
 def list_documents(project: Project, *, annotator: str | None = None) -> list[dict[str, Any]]:
     """Summaries for the document list: no texts, one query."""
     sql = """
