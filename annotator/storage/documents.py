@@ -158,8 +158,10 @@ def char_counts(project: Project) -> dict[int, int]:
 
 
 @reads
-def list_documents(project: Project, *, annotator: str | None = None) -> list[dict[str, Any]]:
-    """Summaries for the document list: no texts, one query."""
+def list_documents(project: Project, *, annotator: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    """Summaries for the document list: no texts, one query; ``limit``/``offset`` for a lazy list that
+    reads only the rows on screen (document_ids gives the whole order)."""
     sql = """
         SELECT d.id, d.title, d.source_path, d.char_count, d.imported_at, d.sha256,
                coalesce(s.status, 'not_started') AS status,
@@ -169,7 +171,11 @@ def list_documents(project: Project, *, annotator: str | None = None) -> list[di
         LEFT JOIN doc_status s ON s.document_id = d.id AND s.annotator = :a
         ORDER BY d.id
     """
-    return list(project.db.query(sql, {"a": annotator or ""}))
+    params: dict[str, Any] = {"a": annotator or ""}
+    if limit is not None:
+        sql += " LIMIT :limit OFFSET :offset"
+        params.update(limit=int(limit), offset=int(offset))
+    return list(project.db.query(sql, params))
 
 
 @reads

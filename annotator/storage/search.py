@@ -83,15 +83,20 @@ def index_words(project: Project, *, limit: int | None = None) -> int:
     """Segment documents missing from the word index (jieba). Returns how many were indexed."""
     from annotator.nlp import segment  # noqa: PLC0415 - jieba only on this path, never for a search
 
-    sql = "SELECT id, clean_text FROM documents WHERE id NOT IN (SELECT rowid FROM documents_words) ORDER BY id"
+    sql = "SELECT id FROM documents WHERE id NOT IN (SELECT rowid FROM documents_words) ORDER BY id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    todo = project.conn.execute(sql).fetchall()
-    for doc_id, text in todo:
-        words = segment.segmented(text)
+    todo = [row[0] for row in project.conn.execute(sql).fetchall()]
+    done = 0
+    for doc_id in todo:  # one text in memory at a time, however large the backlog
+        row = project.conn.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            continue  # deleted meanwhile (the GUI may run beside a background indexer)
+        words = segment.segmented(row[0])
         with project.write():
             project.conn.execute("INSERT OR REPLACE INTO documents_words(rowid, words) VALUES (?, ?)", [doc_id, words])
-    return len(todo)
+        done += 1
+    return done
 
 
 def _has_ascii_letters(query: str) -> bool:
