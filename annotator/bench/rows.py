@@ -101,6 +101,10 @@ def _cli(r: dict) -> list[dict[str, Any]]:
     if ls.get("peer_s"):
         out.append(_row(what, c["doc_then_spans_s"], "s", "peer: Label Studio 1.23.2", ls["peer_s"], target=1,
                         rss=c["doc_then_spans_peak_rss_mb"]))
+        out.append(_row(f"  ours: import {c['doc_then_spans_import_s']:.2f} s + import-labels "
+                        f"{c['doc_then_spans_labels_s']:.2f} s (cold processes); Label Studio: {ls['doc_s']:.2f} s + "
+                        f"{ls['spans_s']:.2f} s (warm server, its {ls.get('server_start_s', 0):.0f} s start not counted)",
+                        None, "", "peer: same split", None))
     else:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
