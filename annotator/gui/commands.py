@@ -60,26 +60,34 @@ class _StoreCommand(SafeCommand):
     def _add(self, span: Span, action: str) -> Span:
         if self._team is None:
             return span_store.add_span(self.session.project, span, action=action)
-        return self._team.add_span(span, action=action)[0]
+        span, where = self._team.add_span(span, action=action)
+        return self._said(where, span)
 
     def _remove(self, span: Span) -> None:
         if self._team is None:
             span_store.remove_span(self.session.project, span.id, by=self.session.annotator, expect=self._seen(span.id))
         else:
-            self._team.remove_span(span, self.session.annotator, self._seen(span.id))
+            self._said(self._team.remove_span(span, self.session.annotator, self._seen(span.id)))
 
     def _update(self, span_id: str, changes: dict) -> tuple[Span, Span]:
         if self._team is None:
             return span_store.update_span(self.session.project, span_id, by=self.session.annotator,
                                           expect=self._seen(span_id), **changes)
-        before, after, _where = self._team.update_span(span_id, self.session.annotator, self._seen(span_id), **changes)
-        return before, after
+        before, after, where = self._team.update_span(span_id, self.session.annotator, self._seen(span_id), **changes)
+        return self._said(where, (before, after))
 
     def _set_status(self, doc_id: int, status: str) -> None:
         if self._team is None:
             doc_store.set_status(self.session.project, doc_id, self.session.annotator, status)
         else:
-            self._team.set_status(doc_id, self.session.annotator, status)
+            self._said(self._team.set_status(doc_id, self.session.annotator, status))
+
+    def _said(self, where: str, result=None):
+        """A team edit is reported as saved only where it is durable: on this computer when queued."""
+        if where == "outbox":
+            self.session.message.emit(QCoreApplication.translate(
+                "TeamStatus", "Saved on this computer: the server cannot be reached; the edit is sent when it is back."))
+        return result
 
     def _answer(self, suggestion: Span, accept: bool) -> Span:
         status, action = ("accepted", "suggestion.accept") if accept else ("rejected", "suggestion.reject")

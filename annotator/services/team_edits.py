@@ -23,6 +23,11 @@ STATUSES = ("not_started", "in_progress", "done")
 
 def add_span(link: TeamLink, span: Span) -> tuple[Span, Saved]:
     """Tag: the span gets its id here (so a resend is the same span) and version 1 on the server."""
+    span, op = _add_op(span)
+    return span, link.submit(op)
+
+
+def _add_op(span: Span) -> tuple[Span, Op]:
     if span.status not in SpanStatus.ALL or span.end <= span.start or span.start < 0:
         raise ValueError(f"not a span: [{span.start}, {span.end}) {span.status!r}")
     stamp = now()
@@ -31,7 +36,7 @@ def add_span(link: TeamLink, span: Span) -> tuple[Span, Saved]:
                "label": span.label, "annotator": span.annotator, "status": span.status,
                "attributes": span.attributes, "source": span.source, "provenance": span.provenance,
                "created": span.created, "updated": span.updated}
-    return span, link.submit(Op("span.add", span.annotator, payload))
+    return span, Op("span.add", span.annotator, payload)
 
 
 def update_span(link: TeamLink, span_id: str, expect_version: int, by: str, **changes: Any) -> Saved:
@@ -100,6 +105,11 @@ class DesktopWriter:
         except ServerUnavailable:
             return False, None
 
+    def _queue(self, op: Op) -> None:
+        """Durable in the outbox when this returns. No network here: the window's worker sends it (flush),
+        so an edit made offline never waits for a connection attempt on the UI thread."""
+        self.link.outbox.put(self.link.project, op)
+
     def _note(self, kind: str, annotator: str, payload: dict, exc: Exception) -> None:
         from annotator.storage.team_ops import Outcome  # noqa: PLC0415
 
@@ -114,7 +124,9 @@ class DesktopWriter:
         done, stored = self._direct(lambda: span_store.add_span(self.project, span, action=action))
         if done:
             return stored, "server"
-        stored, _saved = add_span(self.link, span)
+        stored, op = _add_op(span)
+        op.payload["action"] = action  # the event the server writes says what it was (undo, accept…)
+        self._queue(op)
         return stored, "outbox"
 
     def remove_span(self, span: Span, by: str, seen: Span | None) -> str:
@@ -128,7 +140,7 @@ class DesktopWriter:
         if done:
             return "server"
         known = seen or span
-        self.link.submit(Op("span.remove", by, {"id": span.id, "expect_updated": known.updated}))
+        self._queue(Op("span.remove", by, {"id": span.id, "expect_updated": known.updated}))
         return "outbox"
 
     def update_span(self, span_id: str, by: str, seen: Span | None, **changes: Any) -> tuple[Span, Span, str]:
@@ -148,7 +160,7 @@ class DesktopWriter:
             raise ServerUnavailable(self.project.path, "the server is unreachable and this span is not in view: "
                                     "the change was not made")
         after = replace(seen, **changes, updated=now())
-        self.link.submit(Op("span.update", by, {"id": span_id, "expect_updated": seen.updated,
+        self._queue(Op("span.update", by, {"id": span_id, "expect_updated": seen.updated,
                                                 "changes": changes, "updated": after.updated}))
         return seen, after, "outbox"
 
@@ -158,7 +170,7 @@ class DesktopWriter:
         done, _ = self._direct(lambda: doc_store.set_status(self.project, document_id, annotator, status))
         if done:
             return "server"
-        self.link.submit(Op("doc.status", annotator, {"document_id": document_id, "status": status}))
+        self._queue(Op("doc.status", annotator, {"document_id": document_id, "status": status}))
         return "outbox"
 
     # -- what the status bar shows, and the background worker's part ----------------------------------------

@@ -126,3 +126,34 @@ def test_a_refused_login_is_a_clear_message_without_the_password(team, alice_win
     text = window.team_open_error
     assert "not-her-secret" not in text and "***" in text
     assert window.isVisible()  # the open project stays open
+
+
+def test_offline_edits_chain_in_order_and_a_lead_change_meanwhile_is_a_conflict(team, alice_window, qtbot):
+    from annotator.gui.commands import UpdateSpan
+
+    window, _url = alice_window
+    status = window.team_status
+    first, second = _tag(window, 0, 4), _tag(window, 5, 12)
+    status.stop()  # this test sends the outbox itself, at the moment it chooses
+    status._thread.join(timeout=10)
+    team.cluster.stop()
+    messages = []
+    window.session.message.connect(messages.append)
+    window.controller.push(UpdateSpan(window.session, first, {"label": "statistic"}))
+    window.controller.push(UpdateSpan(window.session, window.session.find_span(first.id), {"end": 5}))
+    window.controller.push(UpdateSpan(window.session, second, {"label": "statistic"}))
+    assert status.pending() == 3 and any("Saved on this computer" in m for m in messages)
+    team.cluster.start()
+    team.cluster.wait_ready()
+    with team.connect("lena") as lead:  # the lead changes the second span before Alice's edits arrive
+        lead.execute("UPDATE spans SET start = 6, updated = '2030-01-01T00:00:00.000Z' WHERE id = %s", [second.id])
+    window.session.team.flush()
+    assert status.pending() == 0
+    with team.admin() as conn:
+        rows = dict(conn.execute('SELECT id, label || \':\' || start || \'-\' || "end" FROM spans').fetchall())
+    assert rows[first.id] == "statistic:0-5"  # both offline edits, in order
+    assert rows[second.id] == "directive:6-12"  # the lead's change stands
+    conflicts = window.session.team.conflicts()
+    assert [c["kind"] for c in conflicts] == ["span.update"] and "changed by someone else" in conflicts[0]["detail"]
+    status.refresh()
+    assert "1 conflict" in status.button.text()
