@@ -27,12 +27,14 @@ INTERVAL_S = 2.0  # the bound on how late another person's change appears (NOTIF
 
 
 class TeamStatus(QObject):
-    # (changes seen by the live feed, edits the outbox delivered, the team's progress or None)
-    ticked = Signal(int, int, object)
+    # (documents whose spans others changed, changes seen by the live feed, edits the outbox delivered,
+    # the team's progress or None)
+    ticked = Signal(object, int, int, object)
 
     def __init__(self, window, writer, *, interval: float = INTERVAL_S):
         super().__init__(window)
         self.window, self.writer, self.interval = window, writer, interval
+        self.review_refreshes = 0  # how often an open review's heat was recomputed for others' changes
         self.live_changes = 0  # how many changes of the team the feed reported (tests and the log read it)
         self.dialog = None
         self.button = QToolButton()
@@ -84,7 +86,7 @@ class TeamStatus(QObject):
             "TeamStatus", "Every edit is saved on the server or, while the server cannot be reached, on this "
             "computer; waiting edits are sent in order when it is back. Click to see conflicts."))
 
-    def _on_tick(self, changes: int, delivered: int, progress) -> None:
+    def _on_tick(self, span_docs, changes: int, delivered: int, progress) -> None:
         self.refresh()
         if progress is not None and progress != self.progress:
             changes += 0 if self.progress is None else 1  # counts moved: someone finished or started
@@ -104,8 +106,24 @@ class TeamStatus(QObject):
             if dialog is not None and dialog.isVisible():
                 dialog.refill()
             w.update_status()
+            self._refresh_review(span_docs)
         except Exception as exc:  # noqa: BLE001 - the server went away between the tick and this read
             log.info("live refresh skipped: %s", exc)
+
+    def _refresh_review(self, span_docs) -> None:
+        """A lead's open review window: the agreement heat of its outline follows the team's spans (the
+        same reads the window makes when it opens the document; the current item stays selected)."""
+        review = getattr(self.window, "_review", None)
+        if review is None or not review.isVisible() or review.doc_id not in span_docs:
+            return
+        from annotator.agreement import project as review_store  # noqa: PLC0415
+
+        names = review.annotators
+        if len(names) >= 2:
+            review.agreement = review_store.project_agreement(review.project, names, doc_ids=[review.doc_id])
+            review.heat = review_store.section_heat(review.agreement, review.doc_id, review.sections)
+        review._reload()
+        self.review_refreshes += 1
 
     def show_conflicts(self) -> None:
         self.dialog = ConflictsDialog(self.writer, self.window)
@@ -123,7 +141,7 @@ class TeamStatus(QObject):
         feed = None
         while not self._stop.is_set():
             delivered = changes = 0
-            progress = None
+            progress, span_docs = None, set()
             try:
                 if self.writer.pending():
                     delivered = self.writer.flush()
@@ -132,7 +150,9 @@ class TeamStatus(QObject):
             try:
                 if feed is None:
                     feed = LiveFeed(self.writer.connect, poll_s=self.interval)
-                changes = len(feed.poll())
+                batch = feed.poll()
+                changes = len(batch)
+                span_docs = {c.document_id for c in batch if c.entity == "span"}
                 progress = sorted(feed.progress())
             except Exception as exc:  # noqa: BLE001 - server gone, or a project without the team tables
                 log.info("live feed unavailable: %s", exc)
@@ -141,7 +161,7 @@ class TeamStatus(QObject):
                 feed = None
             if self._stop.is_set():
                 break
-            self.ticked.emit(changes, delivered, progress)
+            self.ticked.emit(span_docs, changes, delivered, progress)
             try:
                 if feed is not None:
                     feed.wait(self.interval)

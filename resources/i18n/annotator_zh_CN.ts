@@ -1919,79 +1919,84 @@ Check the address, that the server is running and that “annotator team login�
 <context>
     <name>TeamStatus</name>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="73" />
+        <location filename="../../annotator/gui/team_status.py" line="75" />
         <source>1 edit waiting for the server</source>
         <translation>1 处修改等待发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="75" />
+        <location filename="../../annotator/gui/team_status.py" line="77" />
         <source>{0} edits waiting for the server</source>
         <translation>{0} 处修改等待发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="77" />
+        <location filename="../../annotator/gui/team_status.py" line="79" />
         <source>All edits are on the server</source>
         <translation>所有修改均已保存到服务器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="79" />
+        <location filename="../../annotator/gui/team_status.py" line="81" />
         <source>1 conflict</source>
         <translation>1 处冲突</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="81" />
+        <location filename="../../annotator/gui/team_status.py" line="83" />
         <source>{0} conflicts</source>
         <translation>{0} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="83" />
+        <location filename="../../annotator/gui/team_status.py" line="85" />
         <source>Every edit is saved on the server or, while the server cannot be reached, on this computer; waiting edits are sent in order when it is back. Click to see conflicts.</source>
         <translation>每处修改都保存在服务器上；服务器无法连接时保存在本机，恢复连接后按顺序发送。点击查看冲突。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="92" />
+        <location filename="../../annotator/gui/team_status.py" line="94" />
         <source>Team: {0} done · {1} started</source>
         <translation>团队：已完成 {0} · 已开始 {1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="94" />
+        <location filename="../../annotator/gui/team_status.py" line="96" />
         <source>How many times a member marked a document done or began it, across the project (counts only: a blind project shows nobody's labels).</source>
         <translation>全项目中成员标记文档完成或开始标注的次数（仅计数：盲标项目不显示任何人的标注）。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="163" />
+        <location filename="../../annotator/gui/team_status.py" line="183" />
         <source>Conflicts with the server</source>
         <translation>与服务器的冲突</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="165" />
+        <location filename="../../annotator/gui/team_status.py" line="185" />
         <source>These edits were not applied because someone changed or deleted the same span first. Nothing of theirs was overwritten. Re-read the document to see the server's version.</source>
         <translation>这些修改未被应用，因为他人先修改或删除了同一标注。他人的内容没有被覆盖。重新读取文档可查看服务器上的版本。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="171" />
+        <location filename="../../annotator/gui/team_status.py" line="191" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="171" />
+        <location filename="../../annotator/gui/team_status.py" line="191" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="172" />
+        <location filename="../../annotator/gui/team_status.py" line="192" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="177" />
+        <location filename="../../annotator/gui/team_status.py" line="197" />
         <source>Dismiss selected</source>
         <translation>忽略所选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_status.py" line="180" />
+        <location filename="../../annotator/gui/team_status.py" line="200" />
         <source>Re-read from the server</source>
         <translation>从服务器重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="88" />
+        <source>Saved on this computer: the server cannot be reached; the edit is sent when it is back.</source>
+        <translation>已保存在本机：服务器暂时无法连接，恢复后会自动发送此修改。</translation>
     </message>
 </context>
 <context>

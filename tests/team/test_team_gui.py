@@ -157,3 +157,41 @@ def test_offline_edits_chain_in_order_and_a_lead_change_meanwhile_is_a_conflict(
     assert [c["kind"] for c in conflicts] == ["span.update"] and "changed by someone else" in conflicts[0]["detail"]
     status.refresh()
     assert "1 conflict" in status.button.text()
+
+
+def test_a_leads_open_review_follows_the_teams_spans(team, tmp_path, qtbot, monkeypatch):
+    from annotator.app import create_window
+    from annotator.gui.settings import Settings
+    from annotator.services import team_edits
+    from annotator.storage.outbox import Outbox, TeamLink
+
+    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))
+    links = {who: TeamLink(who, lambda who=who: team.connect(who), Outbox(tmp_path / f"{who}.outbox"))
+             for who in ("alice", "bob")}
+
+    def tag(who, start, end):
+        span = Span(document_id=team.doc_id, start=start, end=end, label="directive", annotator=who)
+        assert team_edits.add_span(links[who], span)[1].where == "server"
+
+    tag("alice", 0, 4)
+    tag("bob", 5, 12)
+    settings = Settings(tmp_path / "lena.ini")
+    settings.annotator, settings.language = "lena", "en"
+    settings.sync()
+    url = team.cluster.url("lena", team.dbname) + f"?passfile={team.passfile}"
+    window, project = create_window(url, settings_file=tmp_path / "lena.ini", first_run=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
+    try:
+        window.open_review()
+        review = window._review
+        assert len(review.items) == 2  # each one's span is a disagreement
+        tag("bob", 0, 4)  # bob now agrees with alice on the first span
+        qtbot.waitUntil(lambda: window.team_status.review_refreshes > 0, timeout=15_000)
+        qtbot.waitUntil(lambda: len(review.items) == 1, timeout=15_000)
+    finally:
+        for link in links.values():
+            link.close()
+        window.close()
+        project.close()
