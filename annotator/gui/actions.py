@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.gui.team_open import open_team_project
+
 
 def unique_keys(keys) -> list[QKeySequence]:
     """Key sequences without repeats: a key bound twice is an "ambiguous shortcut" and does nothing
@@ -62,6 +64,8 @@ class _Builder(QObject):
         a["import_folder"] = make_action(window, self.tr("Import folder…"), window.jobs.import_folder, name="importFolder")
         a["import_samples"] = make_action(window, self.tr("Import the sample speeches"), window.jobs.import_samples, name="importSamples")
         a["open_project"] = make_action(window, self.tr("Open project…"), window.preferences.open_project_dialog, name="openProject")
+        a["open_team"] = make_action(window, self.tr("Open team project…"), lambda: open_team_project(window),
+                                     name="openTeamProject")
         a["export"] = make_action(window, self.tr("Export labels…"), window.jobs.export_dialog, "Ctrl+E", name="export")
         a["import_labels"] = make_action(window, self.tr("Import labels…"), window.jobs.import_labels_dialog,
                                      name="importLabels")
@@ -76,6 +80,7 @@ class _Builder(QObject):
             a[key].setStatusTip(self.tr("Cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["open_project"])
+        file_menu.addAction(a["open_team"])  # a PostgreSQL server's project by URL (team_open.py)
         window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
         window.recent_menu.setObjectName("recentProjects")
         window.recent_menu.aboutToShow.connect(window.preferences.fill_recent_menu)

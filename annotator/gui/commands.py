@@ -51,21 +51,75 @@ class _StoreCommand(SafeCommand):
             what, self.text(), describe(exc)))
         self.session.resync()
 
+    # -- the writes: direct on a project file; on a team project through session.team (a DesktopWriter,
+    # services/team_edits.py), which queues an edit in the durable outbox when the server is gone.
+    @property
+    def _team(self):
+        return getattr(self.session, "team", None)
+
+    def _add(self, span: Span, action: str) -> Span:
+        if self._team is None:
+            return span_store.add_span(self.session.project, span, action=action)
+        span, where = self._team.add_span(span, action=action)
+        return self._said(where, span)
+
+    def _remove(self, span: Span) -> None:
+        if self._team is None:
+            span_store.remove_span(self.session.project, span.id, by=self.session.annotator, expect=self._seen(span.id))
+        else:
+            self._said(self._team.remove_span(span, self.session.annotator, self._seen(span.id)))
+
+    def _update(self, span_id: str, changes: dict) -> tuple[Span, Span]:
+        if self._team is None:
+            return span_store.update_span(self.session.project, span_id, by=self.session.annotator,
+                                          expect=self._seen(span_id), **changes)
+        before, after, where = self._team.update_span(span_id, self.session.annotator, self._seen(span_id), **changes)
+        return self._said(where, (before, after))
+
+    def _set_status(self, doc_id: int, status: str) -> None:
+        if self._team is None:
+            doc_store.set_status(self.session.project, doc_id, self.session.annotator, status)
+        else:
+            self._said(self._team.set_status(doc_id, self.session.annotator, status))
+
+    def _said(self, where: str, result=None):
+        """A team edit is reported as saved only where it is durable: on this computer when queued."""
+        if where == "outbox":
+            self.session.message.emit(QCoreApplication.translate(
+                "TeamStatus", "Saved on this computer: the server cannot be reached; the edit is sent when it is back."))
+        return result
+
+    def _answer(self, suggestion: Span, accept: bool) -> Span:
+        status, action = ("accepted", "suggestion.accept") if accept else ("rejected", "suggestion.reject")
+        if self._team is None:
+            answer = span_store.accept_suggestion if accept else span_store.reject_suggestion
+            return answer(self.session.project, suggestion, self.session.annotator)
+        from annotator.services.team_edits import answer  # noqa: PLC0415
+
+        return answer(self._team, suggestion, self.session.annotator, status, action)
+
     def _start_document(self) -> None:
         """The first tag of a document moves it from "not started" to "in progress", inside the command
         that tags (so undoing that tag takes the status back, and a reload never writes)."""
         self._started = getattr(self, "_started", False)
         session = self.session
         if session.status == "not_started" and session.doc_id is not None:
-            doc_store.set_status(session.project, session.doc_id, session.annotator, "in_progress")
+            self._set_status(session.doc_id, "in_progress")
             self._started, self._doc_id = True, session.doc_id
             session.note_status(session.doc_id, "in_progress")
 
     def _unstart_document(self) -> None:
         if getattr(self, "_started", False):
-            doc_store.set_status(self.session.project, self._doc_id, self.session.annotator, "not_started")
+            self._set_status(self._doc_id, "not_started")
             self._started = False
             self.session.note_status(self._doc_id, "not_started")
+
+    def _seen(self, span_id: str) -> Span | None:
+        """The span as this editor sees it now (the read model, kept current by every command): a team
+        server refuses the edit if someone else changed or deleted it since (spans.SpanConflict, shown
+        like any refusal). None when the view does not hold it: the edit then goes through unchecked."""
+        find = getattr(self.session, "find_span", None)
+        return find(span_id) if find else None
 
     def _guard(self, fn) -> bool:
         try:
@@ -89,13 +143,13 @@ class AddSpan(_StoreCommand):
 
         def run():
             # The first redo assigns the id and times; later redos re-store that same span.
-            self.span = span_store.add_span(self.session.project, self.span, action=self.action)
+            self.span = self._add(self.span, self.action)
         if self._guard(run):
             self.session.apply(added=[self.span])
             self._start_document()
 
     def undo(self) -> None:
-        span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
+        self._remove(self.span)
         self.session.apply(removed=[self.span])
         self._unstart_document()
 
@@ -108,11 +162,11 @@ class RemoveSpan(_StoreCommand):
     def redo(self) -> None:
         if self._replayed():
             return
-        if self._guard(lambda: span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)):
+        if self._guard(lambda: self._remove(self.span)):
             self.session.apply(removed=[self.span])
 
     def undo(self) -> None:
-        span_store.add_span(self.session.project, self.span, action="span.restore")
+        self._add(self.span, "span.restore")
         self.session.apply(added=[self.span])
 
 
@@ -129,14 +183,12 @@ class UpdateSpan(_StoreCommand):
         if self._replayed():
             return
         result = []
-        if self._guard(lambda: result.extend(span_store.update_span(self.session.project, self.span_id,
-                                                                    by=self.session.annotator, **self.changes))):
+        if self._guard(lambda: result.extend(self._update(self.span_id, self.changes))):
             before, after = result
             self.session.apply(added=[after], removed=[before])
 
     def undo(self) -> None:
-        before, after = span_store.update_span(self.session.project, self.span_id, by=self.session.annotator,
-                                               **self.previous)
+        before, after = self._update(self.span_id, self.previous)
         self.session.apply(added=[after], removed=[before])
 
 
@@ -154,9 +206,9 @@ class AcceptSuggestion(_StoreCommand):
 
         def run():
             if self.span is None:
-                self.span = span_store.accept_suggestion(self.session.project, self.suggestion, self.session.annotator)
+                self.span = self._answer(self.suggestion, True)
             else:
-                span_store.add_span(self.session.project, self.span, action="suggestion.accept")
+                self._add(self.span, "suggestion.accept")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())
             self._start_document()
@@ -171,7 +223,7 @@ class AcceptSuggestion(_StoreCommand):
 
     def undo(self) -> None:
         # The suggestion row was never touched: without this annotator's answer it is open again.
-        span_store.remove_span(self.session.project, self.span.id, by=self.session.annotator)
+        self._remove(self.span)
         self.session.apply(added=self._answered(), removed=[self.span])
         self._unstart_document()
 
@@ -186,9 +238,9 @@ class RejectSuggestion(AcceptSuggestion):
 
         def run():
             if self.span is None:
-                self.span = span_store.reject_suggestion(self.session.project, self.suggestion, self.session.annotator)
+                self.span = self._answer(self.suggestion, False)
             else:
-                span_store.add_span(self.session.project, self.span, action="suggestion.reject")
+                self._add(self.span, "suggestion.reject")
         if self._guard(run):
             self.session.apply(added=[self.span], removed=self._answered())  # a rejection is not shown
 
@@ -201,7 +253,7 @@ class SetStatus(_StoreCommand):
         self.doc_id, self.before, self.after = session.doc_id, before or session.status, status
 
     def _set(self, status: str) -> None:
-        doc_store.set_status(self.session.project, self.doc_id, self.session.annotator, status)
+        self._set_status(self.doc_id, status)
         self.session.note_status(self.doc_id, status)
 
     def redo(self) -> None:

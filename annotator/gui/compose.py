@@ -25,7 +25,7 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     from annotator.gui.settings import Settings
     from annotator.paths import default_project_path
     from annotator.services.annotating import login
-    from annotator.services.stores import still_there, store_factory, target_of
+    from annotator.services.stores import is_url, still_there, store_factory, target_of
     from annotator.storage import open_project
 
     # No jieba warm-up here: loading its dictionary holds the GIL for ~0.5 s and froze the first paint;
@@ -53,10 +53,20 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     annotator = settings.annotator or "annotator"
     login(project, annotator)  # the one write of opening: the name joins the project (the Session only reads)
     session = Session(project, annotator)
+    if is_url(path):
+        # A team project: the undo commands write through the outbox when the server is gone
+        # (services/team_edits.DesktopWriter), and the window shows what waits and what others do.
+        from annotator.services.team_edits import DesktopWriter
+
+        session.team = DesktopWriter.for_project(project)
     # Workers open the project again on their own threads from the same target (a path today, a URL for
     # a team store): a factory, so nothing below this line assumes a file.
     window = MainWindow(session, settings, language, open_store=store_factory(path))
     window.project_handle = project
+    if is_url(path):
+        from annotator.gui.team_status import TeamStatus
+
+        window.team_status = TeamStatus(window, session.team)
     window.window_factory = create_window  # File ▸ Open project… builds the next window the same way
     if not project.readonly:
         window.preferences.remember_project(path)

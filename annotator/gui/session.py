@@ -151,7 +151,7 @@ class Session(QObject):
 
         own = [s for s in [*added, *removed] if s.status != "suggested"]
         keys = [s.key for s in own]
-        if keys and self.doc_id is not None:
+        if keys and self.doc_id is not None and not self._offline_read(keys):
             now_open = {s.id: s for s in open_suggestions_at(self.project, self.doc_id, self.annotator, keys)}
             # the shown suggestions with those keys, from the interval index (not a scan of all of them)
             shown = {s.id for key in keys for s in self.index.starting_in(key[0], key[0] + 1)
@@ -160,6 +160,20 @@ class Session(QObject):
             added = [*added, *(s for i, s in now_open.items() if i not in shown)]
         removed_now, added_now = self._remove(removed), self._add(added)
         self.spansEdited.emit(added_now, removed_now)
+
+    def _offline_read(self, keys) -> bool:
+        """True when a team server cannot be read right now (the edit went to the outbox): the shown
+        suggestions stay as they are until the next re-read (team_status.py)."""
+        from annotator.storage.errors import ProjectError  # noqa: PLC0415
+        from annotator.storage.gui_queries import open_suggestions_at  # noqa: PLC0415
+
+        if getattr(self, "team", None) is None:
+            return False
+        try:
+            open_suggestions_at(self.project, self.doc_id, self.annotator, keys[:1])
+            return False
+        except ProjectError:
+            return True
 
     def _remove(self, spans) -> list[Span]:
         out = []

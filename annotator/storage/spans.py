@@ -27,6 +27,44 @@ class DuplicateSpan(ValueError):
     """The same annotator already has a span with this start, end and label in this document."""
 
 
+class SpanConflict(ValueError):
+    """Someone else changed or deleted the span since the editor read it: nothing was overwritten."""
+
+    def __init__(self, message: str, current: Span | None = None):
+        super().__init__(message)
+        self.current = current
+
+
+# What an edit compares with the span the editor saw. ``updated`` is stamped by every writer (this
+# module and team_ops), so it is the version the editor read; the content is compared as well, so two
+# changes stamped in the same millisecond still differ unless they left the span exactly as seen.
+_SEEN = ("start", "end", "label", "status", "attributes", "provenance", "updated")
+
+
+def _check_seen(project: Project, span_id: str, expect: Span | int | None) -> None:
+    """On a team server (PostgreSQL) an edit of a span names what its editor saw (``expect``: the span
+    as read, or its server version from team_span_versions); the row is locked and compared, and a
+    difference raises SpanConflict instead of overwriting another person's change silently. A SQLite
+    project has one writer at a time and keeps its direct path unchanged."""
+    if expect is None or project.dialect.sqlite:
+        return
+    row = project.execute(_SELECT + " WHERE id = ? FOR UPDATE", [span_id]).fetchone()
+    current = _row_to_span(row, project) if row else None
+    if current is None:
+        raise SpanConflict(f"span {span_id} was deleted by someone else since you read it; nothing was changed")
+    if isinstance(expect, int):
+        seen = project.execute("SELECT version FROM team_span_versions WHERE span_id = ?", [span_id]).fetchone()
+        if seen is not None and seen[0] != expect:
+            raise SpanConflict(f"span {span_id} was changed by someone else (version {seen[0]}, you edited "
+                               f"version {expect}); nothing was overwritten", current)
+        return
+    changed = [f for f in _SEEN if getattr(current, f) != getattr(expect, f)]
+    if changed:
+        raise SpanConflict(
+            f"the {current.label} span at [{current.start}, {current.end}) was changed by someone else at "
+            f"{current.updated} ({', '.join(changed)}) since you read it; nothing was overwritten", current)
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -165,8 +203,11 @@ def get_span(project: Project, span_id: str) -> Span | None:
     return _row_to_span(row, project) if row else None
 
 
-def remove_span(project: Project, span_id: str, *, by: str | None = None) -> Span | None:
+def remove_span(project: Project, span_id: str, *, by: str | None = None,
+                expect: Span | int | None = None) -> Span | None:
+    """Delete a span; ``expect`` (what the editor saw) makes a team server refuse a stale delete."""
     with project.write():
+        _check_seen(project, span_id, expect)
         span = get_span(project, span_id)
         if span is None:
             return None
@@ -176,13 +217,15 @@ def remove_span(project: Project, span_id: str, *, by: str | None = None) -> Spa
     return span
 
 
-def update_span(project: Project, span_id: str, *, by: str | None = None, **changes: Any) -> tuple[Span, Span]:
-    """Change label, attributes, start/end or status. Returns (before, after)."""
+def update_span(project: Project, span_id: str, *, by: str | None = None, expect: Span | int | None = None,
+                **changes: Any) -> tuple[Span, Span]:
+    """Change label, attributes, start/end or status. Returns (before, after). ``expect``: see _check_seen."""
     allowed = {"label", "attributes", "start", "end", "status", "provenance"}
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"cannot change {', '.join(sorted(unknown))}")
     with project.write():
+        _check_seen(project, span_id, expect)
         before = get_span(project, span_id)
         if before is None:
             raise KeyError(f"no span {span_id}")

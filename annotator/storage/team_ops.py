@@ -93,6 +93,12 @@ def _checked(conn, payload: dict[str, Any]) -> dict[str, Any]:
     if current is None:
         raise Conflict(f"span {payload['id']} was deleted by someone else (or is not yours)"
                        + _last_change(conn, payload["id"]))
+    if "expect_version" not in payload:  # an edit queued by the desktop app names the stamp it saw
+        if str(current["updated"]) != str(payload.get("expect_updated")):
+            raise Conflict(f"span {payload['id']} was changed by someone else (at {current['updated']}, you "
+                           f"edited the one of {payload.get('expect_updated')})" + _last_change(conn, payload["id"]),
+                           current)
+        return current
     if current["version"] != payload["expect_version"]:
         raise Conflict(f"span {payload['id']} was changed by someone else (version {current['version']}, you "
                        f"edited version {payload['expect_version']})" + _last_change(conn, payload["id"]), current)
@@ -118,7 +124,9 @@ def _span_update(conn, op: Op) -> None:
     unknown = set(changes) - {"label", "attributes", "start", "end", "status", "provenance"}
     if unknown:
         raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
-    after = {**before, **changes, "updated": now()}
+    # A queued edit carries the stamp its editor gave it, so the next queued edit of the span (which names
+    # that stamp as the one it saw) finds it.
+    after = {**before, **changes, "updated": op.payload.get("updated") or now()}
     conn.execute('UPDATE spans SET start = %s, "end" = %s, label = %s, status = %s, attributes = %s, provenance = %s,'
                  " updated = %s WHERE id = %s",
                  [after["start"], after["end"], after["label"], after["status"],

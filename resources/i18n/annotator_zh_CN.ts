@@ -150,44 +150,45 @@
         <translation>对照 {0} 与 {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="288" />
+        <location filename="../../annotator/gui/review/compare.py" line="289" />
         <source>only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/compare.py" line="135" />
-        <location filename="../../annotator/gui/review/compare.py" line="303" />
+        <location filename="../../annotator/gui/review/compare.py" line="304" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/compare.py" line="136" />
-        <location filename="../../annotator/gui/review/compare.py" line="303" />
+        <location filename="../../annotator/gui/review/compare.py" line="304" />
         <source>Text in context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="318" />
+        <location filename="../../annotator/gui/review/compare.py" line="319" />
         <source>{0} and {1}: {2} spans the same, {3} differences{4}</source>
         <translation>{0} 与 {1}：{2} 个标注相同，{3} 处差异{4}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="320" />
+        <location filename="../../annotator/gui/review/compare.py" line="321" />
         <source>red, wavy underline: differs · N / P: next / previous difference</source>
         <translation>红色波浪线：有差异 · N / P：下一处 / 上一处差异</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="327" />
+        <location filename="../../annotator/gui/review/compare.py" line="282" />
+        <location filename="../../annotator/gui/review/compare.py" line="328" />
         <source>No differences here.</source>
         <translation>这里没有差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="332" />
+        <location filename="../../annotator/gui/review/compare.py" line="333" />
         <source>No more differences that way.</source>
         <translation>该方向没有更多差异。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/compare.py" line="349" />
+        <location filename="../../annotator/gui/review/compare.py" line="350" />
         <source>Difference {0} of {1}</source>
         <translation>第 {0} 处差异，共 {1} 处</translation>
     </message>
@@ -407,7 +408,7 @@
         <translation>“{0}”失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="126" />
+        <location filename="../../annotator/gui/commands_documents.py" line="127" />
         <source>Delete “{0}”?
 
 With it go its outline, {1} spans ({2}) and {3} notes.
@@ -418,27 +419,27 @@ File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open; 
 在本窗口打开期间，可用 文件 → 撤销删除（Ctrl+Alt+Z）全部恢复；删除会记入项目的事件日志。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="133" />
+        <location filename="../../annotator/gui/commands_documents.py" line="134" />
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="137" />
+        <location filename="../../annotator/gui/commands_documents.py" line="138" />
         <source>Delete “{0}”</source>
         <translation>删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="139" />
+        <location filename="../../annotator/gui/commands_documents.py" line="140" />
         <source>Deleted “{0}”. Ctrl+Alt+Z brings it back.</source>
         <translation>已删除“{0}”。按 Ctrl+Alt+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="144" />
+        <location filename="../../annotator/gui/commands_documents.py" line="145" />
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands_documents.py" line="150" />
+        <location filename="../../annotator/gui/commands_documents.py" line="151" />
         <source>Redo delete</source>
         <translation>重做删除</translation>
     </message>
@@ -952,32 +953,34 @@ Removed regions: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="74" />
+        <location filename="../../annotator/gui/main_window.py" line="142" />
         <source>Read-only: this project file cannot be written; changes are disabled.</source>
         <translation>只读：无法写入此项目文件，修改已禁用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="167" />
         <source>Search the speeches (Chinese full text)…</source>
         <translation>全文检索讲话稿…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="106" />
+        <location filename="../../annotator/gui/main_window.py" line="174" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115" />
+        <location filename="../../annotator/gui/main_window.py" line="183" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/history.py" line="37" />
+        <location filename="../../annotator/gui/navigation.py" line="112" />
         <source>Mark in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/history.py" line="37" />
+        <location filename="../../annotator/gui/navigation.py" line="112" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
@@ -1030,12 +1033,12 @@ Removed regions: {2}</source>
         <translation type="vanished">请先将光标放在一个已标注的片段上</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="338" />
+        <location filename="../../annotator/gui/window_io.py" line="251" />
         <source>Suggestions failed: {0}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345" />
+        <location filename="../../annotator/gui/window_io.py" line="258" />
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
     </message>
@@ -1104,17 +1107,17 @@ Removed regions: {2}</source>
         <translation type="vanished">界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/main_window.py" line="267" />
         <source>Speech Structure Annotator</source>
         <translation>讲话结构标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="364" />
+        <location filename="../../annotator/gui/main_window.py" line="271" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="371" />
+        <location filename="../../annotator/gui/main_window.py" line="278" />
         <source>{0} | documents done {1}/{2} | spans {3} | open suggestions {4}</source>
         <translation>{0} | 已完成文档 {1}/{2} | 标注 {3} | 待处理建议 {4}</translation>
     </message>
@@ -1595,13 +1598,13 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="74" />
+        <location filename="../../annotator/gui/session.py" line="72" />
         <source>Document {0} no longer exists</source>
         <translation>文档 {0} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="101" />
-        <location filename="../../annotator/gui/session.py" line="202" />
+        <location filename="../../annotator/gui/session.py" line="107" />
+        <location filename="../../annotator/gui/session.py" line="224" />
         <source>The document could not be re-read: {0}</source>
         <translation>无法重新读取文档：{0}</translation>
     </message>
@@ -1611,17 +1614,17 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>正在加载词表…暂时按单个字移动。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="35" />
+        <location filename="../../annotator/gui/commands.py" line="46" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="37" />
+        <location filename="../../annotator/gui/commands.py" line="48" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="38" />
+        <location filename="../../annotator/gui/commands.py" line="49" />
         <source>{0} of “{1}” failed: {2}. The document was re-read from the project.</source>
         <translation>“{1}”的{0}失败：{2}。已从项目重新读取文档。</translation>
     </message>
@@ -1703,12 +1706,14 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>请先选择文字</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="24" />
         <location filename="../../annotator/gui/tagging.py" line="87" />
         <location filename="../../annotator/gui/tagging.py" line="150" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="32" />
         <location filename="../../annotator/gui/tagging.py" line="89" />
         <source>Change label</source>
         <translation>更改标签</translation>
@@ -1724,6 +1729,7 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>完全相同的标注已存在</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="27" />
         <location filename="../../annotator/gui/tagging.py" line="100" />
         <source>Tag span</source>
         <translation>添加标注</translation>
@@ -1734,11 +1740,13 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>光标处没有分句或句子</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="29" />
         <location filename="../../annotator/gui/tagging.py" line="130" />
         <source>Remove span</source>
         <translation>删除标注</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="35" />
         <location filename="../../annotator/gui/tagging.py" line="136" />
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
@@ -1750,6 +1758,7 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>光标处没有建议</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="26" />
         <location filename="../../annotator/gui/tagging.py" line="158" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
@@ -1790,6 +1799,7 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>光标处的标注没有待复核标记。</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="34" />
         <location filename="../../annotator/gui/tagging.py" line="226" />
         <source>Mark checked</source>
         <translation>标记为已核对</translation>
@@ -1820,6 +1830,7 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>空备注不会保存。</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="46" />
         <location filename="../../annotator/gui/tagging.py" line="245" />
         <source>Add note</source>
         <translation>添加备注</translation>
@@ -1830,11 +1841,13 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>备注已保存（Ctrl+Z 可撤回）。</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="41" />
         <location filename="../../annotator/gui/tagging.py" line="276" />
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="42" />
         <location filename="../../annotator/gui/tagging.py" line="283" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
@@ -1850,31 +1863,154 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>此标题已是最高级</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="45" />
         <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="44" />
         <location filename="../../annotator/gui/tagging.py" line="306" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/history.py" line="43" />
         <location filename="../../annotator/gui/tagging.py" line="317" />
         <source>Set title end</source>
         <translation>设置标题结尾</translation>
     </message>
 </context>
 <context>
+    <name>TeamOpen</name>
+    <message>
+        <location filename="../../annotator/gui/team_open.py" line="23" />
+        <location filename="../../annotator/gui/team_open.py" line="76" />
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_open.py" line="25" />
+        <source>Address of the team project (from your team lead):</source>
+        <translation>团队项目地址（由组长提供）：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_open.py" line="31" />
+        <source>Your password is not typed here and never stored by the app: run “annotator team login URL” once (it keeps it in your password file), then open the project.</source>
+        <translation>密码不在此处输入，本程序也从不保存密码：请先运行一次“annotator team login 地址”（密码保存在您的密码文件中），再打开项目。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_open.py" line="51" />
+        <source>A team project's address starts with postgresql://</source>
+        <translation>团队项目地址以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_open.py" line="73" />
+        <source>The team project could not be opened:
+{0}
+
+Check the address, that the server is running and that “annotator team login” saved your password.</source>
+        <translation>无法打开团队项目：
+{0}
+
+请检查地址是否正确、服务器是否在运行，以及“annotator team login”是否已保存您的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatus</name>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="75" />
+        <source>1 edit waiting for the server</source>
+        <translation>1 处修改等待发送到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="77" />
+        <source>{0} edits waiting for the server</source>
+        <translation>{0} 处修改等待发送到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="79" />
+        <source>All edits are on the server</source>
+        <translation>所有修改均已保存到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="81" />
+        <source>1 conflict</source>
+        <translation>1 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="83" />
+        <source>{0} conflicts</source>
+        <translation>{0} 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="85" />
+        <source>Every edit is saved on the server or, while the server cannot be reached, on this computer; waiting edits are sent in order when it is back. Click to see conflicts.</source>
+        <translation>每处修改都保存在服务器上；服务器无法连接时保存在本机，恢复连接后按顺序发送。点击查看冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="94" />
+        <source>Team: {0} done · {1} started</source>
+        <translation>团队：已完成 {0} · 已开始 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="96" />
+        <source>How many times a member marked a document done or began it, across the project (counts only: a blind project shows nobody's labels).</source>
+        <translation>全项目中成员标记文档完成或开始标注的次数（仅计数：盲标项目不显示任何人的标注）。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="183" />
+        <source>Conflicts with the server</source>
+        <translation>与服务器的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="185" />
+        <source>These edits were not applied because someone changed or deleted the same span first. Nothing of theirs was overwritten. Re-read the document to see the server's version.</source>
+        <translation>这些修改未被应用，因为他人先修改或删除了同一标注。他人的内容没有被覆盖。重新读取文档可查看服务器上的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="191" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="191" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="192" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="197" />
+        <source>Dismiss selected</source>
+        <translation>忽略所选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="200" />
+        <source>Re-read from the server</source>
+        <translation>从服务器重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="88" />
+        <source>Saved on this computer: the server cannot be reached; the edit is sent when it is back.</source>
+        <translation>已保存在本机：服务器暂时无法连接，恢复后会自动发送此修改。</translation>
+    </message>
+</context>
+<context>
     <name>WindowDocs</name>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="41" />
-        <location filename="../../annotator/gui/window_docs.py" line="47" />
+        <location filename="../../annotator/gui/history.py" line="39" />
+        <location filename="../../annotator/gui/navigation.py" line="133" />
+        <location filename="../../annotator/gui/navigation.py" line="138" />
+        <location filename="../../annotator/gui/navigation.py" line="142" />
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="41" />
+        <location filename="../../annotator/gui/navigation.py" line="134" />
         <source>New title:</source>
         <translation>新标题：</translation>
     </message>
@@ -1889,23 +2025,23 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 删除会记入项目的事件日志；在此无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="124" />
+        <location filename="../../annotator/gui/preferences.py" line="93" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="127" />
-        <location filename="../../annotator/gui/window_docs.py" line="147" />
+        <location filename="../../annotator/gui/preferences.py" line="96" />
+        <location filename="../../annotator/gui/preferences.py" line="117" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="128" />
+        <location filename="../../annotator/gui/preferences.py" line="98" />
         <source>Projects (*.db);;All files (*)</source>
         <translation>项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docs.py" line="174" />
+        <location filename="../../annotator/gui/preferences.py" line="56" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
@@ -1913,23 +2049,23 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>WindowGuidelines</name>
     <message>
-        <location filename="../../annotator/gui/window_guidelines.py" line="24" />
-        <location filename="../../annotator/gui/window_guidelines.py" line="45" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="32" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="53" />
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_guidelines.py" line="46" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="54" />
         <source>Markdown (*.md *.markdown *.txt)</source>
         <translation>Markdown (*.md *.markdown *.txt)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_guidelines.py" line="58" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="67" />
         <source>{0}: cannot be read ({1})</source>
         <translation>{0}：无法读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_guidelines.py" line="60" />
+        <location filename="../../annotator/gui/window_guidelines.py" line="70" />
         <source>Load guidelines</source>
         <translation>加载标注规范</translation>
     </message>
@@ -1937,52 +2073,53 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>WindowIO</name>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="21" />
+        <location filename="../../annotator/gui/window_io.py" line="34" />
         <source>{0} spans from {1} documents written to:</source>
         <translation>已将 {1} 篇文档中的 {0} 个标注写入：</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="24" />
+        <location filename="../../annotator/gui/window_io.py" line="37" />
         <source>{0}: {1} lines imported, {2} skipped, {3} failed</source>
         <translation>{0}：导入 {1} 行，跳过 {2} 行，失败 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="26" />
+        <location filename="../../annotator/gui/window_io.py" line="39" />
         <source>documents created: {0}; spans added: {1}, already present: {2}</source>
         <translation>新建文档：{0}；新增标注：{1}，已存在：{2}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="29" />
+        <location filename="../../annotator/gui/window_io.py" line="42" />
         <source>{0} lines had CRLF line ends: text normalised to LF, offsets moved</source>
         <translation>{0} 行使用 CRLF 换行：文本已统一为 LF，偏移已调整</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="32" />
+        <location filename="../../annotator/gui/window_io.py" line="45" />
         <source>labels added: {0}</source>
         <translation>新增标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="33" />
+        <location filename="../../annotator/gui/window_io.py" line="46" />
         <source>failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="34" />
+        <location filename="../../annotator/gui/window_io.py" line="47" />
         <source>note: {0}</source>
         <translation>说明：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="43" />
+        <location filename="../../annotator/gui/window_io.py" line="63" />
+        <location filename="../../annotator/gui/window_io.py" line="234" />
         <source>Import speeches (cannot be undone)</source>
         <translation>导入讲话稿（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="49" />
+        <location filename="../../annotator/gui/window_io.py" line="69" />
         <source>Import a folder of speeches (cannot be undone)</source>
         <translation>导入讲话稿文件夹（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="92" />
+        <location filename="../../annotator/gui/window_io.py" line="112" />
         <source>Importing: this cannot be undone with Ctrl+Z.</source>
         <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1991,7 +2128,7 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">导入讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="44" />
+        <location filename="../../annotator/gui/window_io.py" line="64" />
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
@@ -2004,23 +2141,23 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="93" />
+        <location filename="../../annotator/gui/window_io.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="93" />
+        <location filename="../../annotator/gui/window_io.py" line="113" />
         <source>Importing… (cannot be undone)</source>
         <translation>正在导入…（无法撤销）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="113" />
-        <location filename="../../annotator/gui/window_io.py" line="131" />
+        <location filename="../../annotator/gui/window_io.py" line="133" />
+        <location filename="../../annotator/gui/window_io.py" line="151" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="121" />
+        <location filename="../../annotator/gui/window_io.py" line="141" />
         <source>Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.</source>
         <translation>已导入 {0}，重复跳过 {1}，跳过 {2}，失败 {3}。</translation>
     </message>
@@ -2029,52 +2166,52 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
         <translation type="vanished">已导入 {0} 篇，重复跳过 {1} 篇，失败 {2} 篇。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="124" />
+        <location filename="../../annotator/gui/window_io.py" line="144" />
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="128" />
+        <location filename="../../annotator/gui/window_io.py" line="148" />
         <source>failed: {0}: {1}</source>
         <translation>失败：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="129" />
+        <location filename="../../annotator/gui/window_io.py" line="149" />
         <source>skipped: {0}: {1}</source>
         <translation>跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="143" />
+        <location filename="../../annotator/gui/window_io.py" line="163" />
         <source>Export labels</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="152" />
+        <location filename="../../annotator/gui/window_io.py" line="172" />
         <source>Import labels</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="153" />
+        <location filename="../../annotator/gui/window_io.py" line="173" />
         <source>Import the labels of {0} into this project?</source>
         <translation>将 {0} 的标注导入本项目？</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="159" />
+        <location filename="../../annotator/gui/window_io.py" line="179" />
         <source>Cannot be undone</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="160" />
+        <location filename="../../annotator/gui/window_io.py" line="180" />
         <source>This cannot be undone with Ctrl+Z.</source>
         <translation>此操作无法用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="169" />
+        <location filename="../../annotator/gui/window_io.py" line="189" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_io.py" line="193" />
+        <location filename="../../annotator/gui/window_io.py" line="213" />
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
     </message>
@@ -2082,42 +2219,42 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>WindowSpans</name>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="59" />
+        <location filename="../../annotator/gui/window_spans.py" line="74" />
         <source>Filter spans…</source>
         <translation>筛选标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="63" />
+        <location filename="../../annotator/gui/window_spans.py" line="78" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="68" />
+        <location filename="../../annotator/gui/window_spans.py" line="83" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="68" />
+        <location filename="../../annotator/gui/window_spans.py" line="83" />
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="68" />
+        <location filename="../../annotator/gui/window_spans.py" line="83" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="87" />
+        <location filename="../../annotator/gui/main_window.py" line="186" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="96" />
+        <location filename="../../annotator/gui/window_spans.py" line="108" />
         <source>solid = tagged, dotted underline = suggested</source>
         <translation>底色 = 已标注，点状下划线 = 建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_spans.py" line="215" />
+        <location filename="../../annotator/gui/window_spans.py" line="231" />
         <source>Put the cursor on a tagged span first</source>
         <translation>请先将光标放在一个已标注的片段上</translation>
     </message>
@@ -2125,302 +2262,307 @@ The deletion is recorded in the project's event log; it cannot be undone here.</
 <context>
     <name>_Builder</name>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="60" />
+        <location filename="../../annotator/gui/actions.py" line="62" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="62" />
+        <location filename="../../annotator/gui/actions.py" line="64" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="63" />
+        <location filename="../../annotator/gui/actions.py" line="65" />
         <source>Import the sample speeches</source>
         <translation>导入示例讲话稿</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="64" />
+        <location filename="../../annotator/gui/actions.py" line="66" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="65" />
+        <location filename="../../annotator/gui/actions.py" line="67" />
+        <source>Open team project…</source>
+        <translation>打开团队项目…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="69" />
         <source>Export labels…</source>
         <translation>导出标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="66" />
+        <location filename="../../annotator/gui/actions.py" line="70" />
         <source>Import labels…</source>
         <translation>导入标注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="68" />
+        <location filename="../../annotator/gui/actions.py" line="72" />
         <source>Import report of this document</source>
         <translation>本文档的导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="70" />
+        <location filename="../../annotator/gui/actions.py" line="74" />
         <source>Rename document…</source>
         <translation>重命名文档…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="71" />
+        <location filename="../../annotator/gui/actions.py" line="75" />
         <source>Delete document…</source>
         <translation>删除文档…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="73" />
+        <location filename="../../annotator/gui/actions.py" line="77" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="76" />
+        <location filename="../../annotator/gui/actions.py" line="80" />
         <source>Cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
         <translation>无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="77" />
+        <location filename="../../annotator/gui/actions.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="79" />
+        <location filename="../../annotator/gui/actions.py" line="84" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="89" />
+        <location filename="../../annotator/gui/actions.py" line="94" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="91" />
+        <location filename="../../annotator/gui/actions.py" line="96" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="94" />
+        <location filename="../../annotator/gui/actions.py" line="99" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="96" />
+        <location filename="../../annotator/gui/actions.py" line="101" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="101" />
+        <location filename="../../annotator/gui/actions.py" line="106" />
         <source>Tag as {0}</source>
         <translation>标注为{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="110" />
         <source>Tag the clause at the cursor</source>
         <translation>标注光标处的分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="107" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>Tag the sentence at the cursor</source>
         <translation>标注光标处的句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="109" />
+        <location filename="../../annotator/gui/actions.py" line="114" />
         <source>Edit attributes of the current span</source>
         <translation>编辑当前标注的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="112" />
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>Next span to review after a re-import</source>
         <translation>下一个重新导入后待复核的标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="114" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
         <source>Mark the flagged span checked</source>
         <translation>将待复核的标注标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="117" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>Add a note (span under the cursor, else document)…</source>
         <translation>添加备注（光标处的标注，否则整篇文档）…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="119" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>Notes of this document (edit, delete)…</source>
         <translation>本文档的备注（编辑、删除）…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="129" />
         <source>Extend selection to the next clause</source>
         <translation>选区扩展到下一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="125" />
+        <location filename="../../annotator/gui/actions.py" line="130" />
         <source>Extend selection to the previous clause</source>
         <translation>选区扩展到上一分句</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="126" />
+        <location filename="../../annotator/gui/actions.py" line="131" />
         <source>Extend selection by a word</source>
         <translation>选区向后扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="132" />
         <source>Extend selection back by a word</source>
         <translation>选区向前扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="131" />
+        <location filename="../../annotator/gui/actions.py" line="136" />
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="133" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="135" />
+        <location filename="../../annotator/gui/actions.py" line="140" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="140" />
+        <location filename="../../annotator/gui/actions.py" line="145" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="151" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="147" />
+        <location filename="../../annotator/gui/actions.py" line="152" />
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="149" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="151" />
+        <location filename="../../annotator/gui/actions.py" line="156" />
         <source>Accept all in this section</source>
         <translation>接受本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="153" />
+        <location filename="../../annotator/gui/actions.py" line="158" />
         <source>Reject all in this section</source>
         <translation>拒绝本节全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="155" />
+        <location filename="../../annotator/gui/actions.py" line="160" />
         <source>Suggest again for this document</source>
         <translation>重新生成本文档的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="157" />
+        <location filename="../../annotator/gui/actions.py" line="162" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="163" />
+        <location filename="../../annotator/gui/actions.py" line="168" />
         <source>Add heading at selection</source>
         <translation>将所选内容设为标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="164" />
+        <location filename="../../annotator/gui/actions.py" line="169" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="165" />
+        <location filename="../../annotator/gui/actions.py" line="170" />
         <source>Promote heading</source>
         <translation>标题升级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="166" />
+        <location filename="../../annotator/gui/actions.py" line="171" />
         <source>Demote heading</source>
         <translation>标题降级</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="167" />
+        <location filename="../../annotator/gui/actions.py" line="172" />
         <source>Title ends at cursor</source>
         <translation>标题在光标处结束</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="168" />
+        <location filename="../../annotator/gui/actions.py" line="173" />
         <source>S&amp;tructure</source>
         <translation>结构(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="172" />
+        <location filename="../../annotator/gui/actions.py" line="177" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="173" />
+        <location filename="../../annotator/gui/actions.py" line="178" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="175" />
+        <location filename="../../annotator/gui/actions.py" line="180" />
         <source>Next section</source>
         <translation>下一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="177" />
+        <location filename="../../annotator/gui/actions.py" line="182" />
         <source>Previous section</source>
         <translation>上一节</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="179" />
+        <location filename="../../annotator/gui/actions.py" line="184" />
         <source>Mark document done</source>
         <translation>标记本文档完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="180" />
+        <location filename="../../annotator/gui/actions.py" line="185" />
         <source>Review and adjudicate…</source>
         <translation>审核与裁决…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="182" />
+        <location filename="../../annotator/gui/actions.py" line="187" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="185" />
+        <location filename="../../annotator/gui/actions.py" line="190" />
         <source>Compare two annotators side by side…</source>
         <translation>并排对照两位标注员…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="187" />
+        <location filename="../../annotator/gui/actions.py" line="192" />
         <source>Progress of the team…</source>
         <translation>团队进度…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="193" />
+        <location filename="../../annotator/gui/actions.py" line="198" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="199" />
+        <location filename="../../annotator/gui/actions.py" line="204" />
         <source>Focus mode (text only)</source>
         <translation>专注模式（仅正文）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="201" />
+        <location filename="../../annotator/gui/actions.py" line="206" />
         <source>Hide suggestions</source>
         <translation>隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="207" />
+        <location filename="../../annotator/gui/actions.py" line="212" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>

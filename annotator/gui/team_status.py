@@ -1,0 +1,225 @@
+"""A team project in the desktop window: edits waiting for the server, conflicts, and the team's live
+progress (issue 16 points 3 and 4 as a person sees them).
+
+``TeamStatus`` is a controller of the main window, made only when the project is a team URL
+(compose.py gives the session a ``team`` writer: services/team_edits.DesktopWriter). It owns:
+- a status-bar button: "All edits are on the server" or "N edits waiting for the server", and the number
+  of conflicts; a click opens ``ConflictsDialog`` (what was refused, why, the server's row), where a
+  conflict is dismissed once read and the document can be re-read from the server;
+- a background thread (never the UI thread: it talks to the network) that every ``interval`` seconds —
+  or sooner, on the server's NOTIFY — sends what waits in the outbox and reads the live feed
+  (services/live.LiveFeed). Its results come back to the UI thread as a queued signal, which refreshes
+  the document list's statuses and an open progress dialog when someone else changed something.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QToolButton, QVBoxLayout)
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+INTERVAL_S = 2.0  # the bound on how late another person's change appears (NOTIFY usually makes it sooner)
+
+
+class TeamStatus(QObject):
+    # (documents whose spans others changed, changes seen by the live feed, edits the outbox delivered,
+    # the team's progress or None)
+    ticked = Signal(object, int, int, object)
+
+    def __init__(self, window, writer, *, interval: float = INTERVAL_S):
+        super().__init__(window)
+        self.window, self.writer, self.interval = window, writer, interval
+        self.review_refreshes = 0  # how often an open review's heat was recomputed for others' changes
+        self.live_changes = 0  # how many changes of the team the feed reported (tests and the log read it)
+        self.dialog = None
+        self.button = QToolButton()
+        self.button.setObjectName("teamStatus")
+        self.button.setAutoRaise(True)
+        self.button.clicked.connect(self.show_conflicts)
+        window.statusBar().addPermanentWidget(self.button)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("teamProgress")
+        window.statusBar().addPermanentWidget(self.progress_label)
+        self.progress: list | None = None  # (document, members done, members started) from the server
+        self.ticked.connect(self._on_tick)
+        # The outbox is a local file: counting what waits is cheap enough for the UI thread, and showing
+        # it right after each edit is what tells the person their tag is safe though not yet sent.
+        self.timer = QTimer(self)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="team-live", daemon=True)
+        self._thread.start()
+        window.installEventFilter(self)  # the thread stops when the window closes
+        self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    # -- the UI thread ----------------------------------------------------------------------------------
+    def pending(self) -> int:
+        return self.writer.pending()
+
+    def refresh(self) -> None:
+        pending, conflicts = self.writer.pending(), len(self.writer.conflicts())
+        # Two strings rather than Qt's %n plural forms: English would need a catalogue of its own for them.
+        if pending == 1:
+            text = translate("TeamStatus", "1 edit waiting for the server")
+        elif pending:
+            text = translate("TeamStatus", "{0} edits waiting for the server").format(pending)
+        else:
+            text = translate("TeamStatus", "All edits are on the server")
+        if conflicts == 1:
+            text += " · " + translate("TeamStatus", "1 conflict")
+        elif conflicts:
+            text += " · " + translate("TeamStatus", "{0} conflicts").format(conflicts)
+        self.button.setText(text)
+        self.button.setToolTip(translate(
+            "TeamStatus", "Every edit is saved on the server or, while the server cannot be reached, on this "
+            "computer; waiting edits are sent in order when it is back. Click to see conflicts."))
+
+    def _on_tick(self, span_docs, changes: int, delivered: int, progress) -> None:
+        self.refresh()
+        if progress is not None and progress != self.progress:
+            changes += 0 if self.progress is None else 1  # counts moved: someone finished or started
+            self.progress = progress
+            self.progress_label.setText(translate("TeamStatus", "Team: {0} done · {1} started").format(
+                sum(r[1] for r in progress), sum(r[2] for r in progress)))
+            self.progress_label.setToolTip(translate(
+                "TeamStatus", "How many times a member marked a document done or began it, across the project "
+                "(counts only: a blind project shows nobody's labels)."))
+        if not changes:
+            return
+        self.live_changes += changes
+        w = self.window
+        try:
+            w.navigation.refresh_documents()  # statuses and counts of the document list
+            dialog = getattr(w.team, "progress_dialog", None)
+            if dialog is not None and dialog.isVisible():
+                dialog.refill()
+            w.update_status()
+            self._refresh_review(span_docs)
+        except Exception as exc:  # noqa: BLE001 - the server went away between the tick and this read
+            log.info("live refresh skipped: %s", exc)
+
+    def _refresh_review(self, span_docs) -> None:
+        """A lead's open review window: the agreement heat of its outline follows the team's spans (the
+        same reads the window makes when it opens the document; the current item stays selected)."""
+        review = getattr(self.window, "_review", None)
+        if review is None or not review.isVisible() or review.doc_id not in span_docs:
+            return
+        from annotator.agreement import project as review_store  # noqa: PLC0415
+
+        names = review.annotators
+        if len(names) >= 2:
+            review.agreement = review_store.project_agreement(review.project, names, doc_ids=[review.doc_id])
+            review.heat = review_store.section_heat(review.agreement, review.doc_id, review.sections)
+        review._reload()
+        self.review_refreshes += 1
+
+    def show_conflicts(self) -> None:
+        self.dialog = ConflictsDialog(self.writer, self.window)
+        self.dialog.finished.connect(lambda _r: self.refresh())
+        self.dialog.show()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.timer.stop()
+
+    # -- the worker thread ------------------------------------------------------------------------------
+    def _run(self) -> None:
+        from annotator.services.live import LiveFeed  # noqa: PLC0415
+
+        feed = None
+        while not self._stop.is_set():
+            delivered = changes = 0
+            progress, span_docs = None, set()
+            try:
+                if self.writer.pending():
+                    delivered = self.writer.flush()
+            except Exception as exc:  # noqa: BLE001 - the next round tries again
+                log.info("outbox not sent: %s", exc)
+            try:
+                if feed is None:
+                    feed = LiveFeed(self.writer.connect, poll_s=self.interval)
+                batch = feed.poll()
+                changes = len(batch)
+                span_docs = {c.document_id for c in batch if c.entity == "span"}
+                progress = sorted(feed.progress())
+            except Exception as exc:  # noqa: BLE001 - server gone, or a project without the team tables
+                log.info("live feed unavailable: %s", exc)
+                if feed is not None:
+                    feed.close()
+                feed = None
+            if self._stop.is_set():
+                break
+            self.ticked.emit(span_docs, changes, delivered, progress)
+            try:
+                if feed is not None:
+                    feed.wait(self.interval)
+                else:
+                    self._stop.wait(self.interval)
+            except Exception:  # noqa: BLE001
+                self._stop.wait(self.interval)
+        if feed is not None:
+            feed.close()
+
+
+class ConflictsDialog(QDialog):
+    """The edits the server refused (someone changed or deleted the span meanwhile), never swallowed."""
+
+    def __init__(self, writer, parent=None):
+        super().__init__(parent)
+        self.writer = writer
+        self.setObjectName("teamConflicts")
+        self.setWindowTitle(translate("TeamStatus", "Conflicts with the server"))
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(translate(
+            "TeamStatus", "These edits were not applied because someone changed or deleted the same span "
+            "first. Nothing of theirs was overwritten. Re-read the document to see the server's version."))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([translate("TeamStatus", "When"), translate("TeamStatus", "Edit"),
+                                              translate("TeamStatus", "Why")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.dismiss_button = buttons.addButton(translate("TeamStatus", "Dismiss selected"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.reread_button = buttons.addButton(translate("TeamStatus", "Re-read from the server"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.reread_button.clicked.connect(self.reread)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+        self.fill()
+
+    def fill(self) -> None:
+        self.rows = self.writer.conflicts()
+        self.table.setRowCount(len(self.rows))
+        for i, c in enumerate(self.rows):
+            for j, value in enumerate((c["recorded"], c["kind"], c["detail"])):
+                self.table.setItem(i, j, QTableWidgetItem(str(value)))
+        self.table.resizeRowsToContents()
+
+    def dismiss_selected(self) -> None:
+        for index in self.table.selectionModel().selectedRows():
+            self.writer.dismiss(self.rows[index.row()]["op_id"])
+        self.fill()
+
+    def reread(self) -> None:
+        window = self.parent()
+        session = getattr(window, "session", None)
+        if session is not None:
+            session.resync()

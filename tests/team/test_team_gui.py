@@ -1,0 +1,197 @@
+"""The desktop app on a team project (issue 16 points 3 and 4 from a user's seat), on a real server.
+
+Alice (an annotator role, password in a pgpass file) opens the project by URL in the real main window
+and tags; the server is stopped, she tags again and the status bar says one edit waits; the server comes
+back and the edit arrives exactly once. A lead's change to her span makes her edit a conflict she can
+see; another member's progress appears without restarting. Under CI=true these fail without PostgreSQL
+(tests/team/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from annotator.domain.model import Span  # noqa: E402
+
+
+@pytest.fixture
+def alice_window(team, tmp_path, qtbot, monkeypatch):
+    from annotator.app import create_window
+    from annotator.gui.settings import Settings
+
+    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))  # the outbox file of this test only
+    settings_file = tmp_path / "settings.ini"
+    settings = Settings(settings_file)
+    settings.annotator, settings.language = "alice", "en"
+    settings.sync()
+    url = team.cluster.url("alice", team.dbname) + f"?passfile={team.passfile}&connect_timeout=3"
+    window, project = create_window(url, settings_file=settings_file, first_run=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
+    yield window, url
+    window.close()
+    if not team.cluster.running():
+        team.cluster.start()
+        team.cluster.wait_ready()
+    project.close()
+
+
+def _tag(window, start: int, end: int, label: str = "directive") -> Span:
+    from annotator.gui.commands import AddSpan
+
+    s = window.session
+    window.controller.push(AddSpan(s, Span(document_id=s.doc_id, start=start, end=end, label=label,
+                                           annotator=s.annotator)))
+    return s.spans[[x.start for x in s.spans].index(start)]
+
+
+def _on_server(team, span_id: str) -> int:
+    with team.admin() as conn:
+        return conn.execute("SELECT count(*) FROM spans WHERE id = %s", [span_id]).fetchone()[0]
+
+
+def test_open_by_url_tag_offline_and_back_exactly_once(team, alice_window, qtbot):
+    window, url = alice_window
+    status = window.team_status
+    assert "All edits are on the server" in status.button.text()
+    first = _tag(window, 0, 4)
+    assert _on_server(team, first.id) == 1  # online: saved on the server when the command returns
+
+    team.cluster.stop()
+    second = _tag(window, 5, 12)
+    assert status.pending() == 1  # kept in the outbox on this computer, durable
+    status.refresh()
+    assert "1 edit waiting for the server" in status.button.text()
+    assert second in window.session.spans  # the person sees the tag they made
+
+    team.cluster.start()
+    team.cluster.wait_ready()
+    qtbot.waitUntil(lambda: status.pending() == 0, timeout=30_000)  # the worker sends it, not the UI
+    assert _on_server(team, second.id) == 1
+    with team.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM spans WHERE annotator = 'alice'").fetchone()[0] == 2
+    qtbot.waitUntil(lambda: "All edits are on the server" in status.button.text(), timeout=5_000)
+    # recent projects keep the URL without any password
+    assert all("pw-" not in p for p in window.preferences.recent_projects())
+
+
+def test_a_lead_change_makes_the_edit_a_conflict_that_is_shown(team, alice_window, qtbot):
+    from annotator.gui.commands import UpdateSpan
+
+    window, _url = alice_window
+    span = _tag(window, 0, 4)
+    with team.connect("lena") as lead:  # the lead relabels Alice's span meanwhile
+        lead.execute("UPDATE spans SET label = 'statistic', updated = '2030-01-01T00:00:00.000Z' WHERE id = %s",
+                     [span.id])
+    messages = []
+    window.session.message.connect(messages.append)
+    window.controller.push(UpdateSpan(window.session, span, {"start": 1}))
+    assert any("changed by someone else" in m for m in messages)
+    with team.admin() as conn:  # nothing of the lead's was overwritten
+        assert conn.execute('SELECT label, start FROM spans WHERE id = %s', [span.id]).fetchone() == ("statistic", 0)
+    window.team_status.refresh()
+    assert "1 conflict" in window.team_status.button.text()
+    window.team_status.show_conflicts()
+    dialog = window.team_status.dialog
+    assert dialog.table.rowCount() == 1 and "changed by someone else" in dialog.table.item(0, 2).text()
+    dialog.table.selectRow(0)
+    dialog.dismiss_selected()
+    assert dialog.table.rowCount() == 0
+
+
+def test_another_members_progress_appears_without_restarting(team, alice_window, qtbot):
+    from annotator.services import team_edits
+    from annotator.storage.outbox import Outbox, TeamLink
+
+    window, _url = alice_window
+    status = window.team_status
+    qtbot.waitUntil(lambda: status.progress is not None, timeout=15_000)
+    before = status.live_changes
+    link = TeamLink("bob", lambda: team.connect("bob"), Outbox(window.settings.qsettings.fileName() + ".bob"))
+    assert team_edits.set_status(link, team.doc_id, "bob", "done").where == "server"
+    link.close()
+    qtbot.waitUntil(lambda: status.live_changes > before, timeout=15_000)  # ≤ one poll interval + a read
+    assert "1 done" in status.progress_label.text()
+
+
+def test_a_refused_login_is_a_clear_message_without_the_password(team, alice_window, qtbot):
+    from annotator.gui.team_open import open_team_project
+
+    window, _url = alice_window
+    bad = team.cluster.url("alice", team.dbname, password="not-her-secret")
+    assert open_team_project(window, bad) is None
+    text = window.team_open_error
+    assert "not-her-secret" not in text and "***" in text
+    assert window.isVisible()  # the open project stays open
+
+
+def test_offline_edits_chain_in_order_and_a_lead_change_meanwhile_is_a_conflict(team, alice_window, qtbot):
+    from annotator.gui.commands import UpdateSpan
+
+    window, _url = alice_window
+    status = window.team_status
+    first, second = _tag(window, 0, 4), _tag(window, 5, 12)
+    status.stop()  # this test sends the outbox itself, at the moment it chooses
+    status._thread.join(timeout=10)
+    team.cluster.stop()
+    messages = []
+    window.session.message.connect(messages.append)
+    window.controller.push(UpdateSpan(window.session, first, {"label": "statistic"}))
+    window.controller.push(UpdateSpan(window.session, window.session.find_span(first.id), {"end": 5}))
+    window.controller.push(UpdateSpan(window.session, second, {"label": "statistic"}))
+    assert status.pending() == 3 and any("Saved on this computer" in m for m in messages)
+    team.cluster.start()
+    team.cluster.wait_ready()
+    with team.connect("lena") as lead:  # the lead changes the second span before Alice's edits arrive
+        lead.execute("UPDATE spans SET start = 6, updated = '2030-01-01T00:00:00.000Z' WHERE id = %s", [second.id])
+    window.session.team.flush()
+    assert status.pending() == 0
+    with team.admin() as conn:
+        rows = dict(conn.execute('SELECT id, label || \':\' || start || \'-\' || "end" FROM spans').fetchall())
+    assert rows[first.id] == "statistic:0-5"  # both offline edits, in order
+    assert rows[second.id] == "directive:6-12"  # the lead's change stands
+    conflicts = window.session.team.conflicts()
+    assert [c["kind"] for c in conflicts] == ["span.update"] and "changed by someone else" in conflicts[0]["detail"]
+    status.refresh()
+    assert "1 conflict" in status.button.text()
+
+
+def test_a_leads_open_review_follows_the_teams_spans(team, tmp_path, qtbot, monkeypatch):
+    from annotator.app import create_window
+    from annotator.gui.settings import Settings
+    from annotator.services import team_edits
+    from annotator.storage.outbox import Outbox, TeamLink
+
+    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))
+    links = {who: TeamLink(who, lambda who=who: team.connect(who), Outbox(tmp_path / f"{who}.outbox"))
+             for who in ("alice", "bob")}
+
+    def tag(who, start, end):
+        span = Span(document_id=team.doc_id, start=start, end=end, label="directive", annotator=who)
+        assert team_edits.add_span(links[who], span)[1].where == "server"
+
+    tag("alice", 0, 4)
+    tag("bob", 5, 12)
+    settings = Settings(tmp_path / "lena.ini")
+    settings.annotator, settings.language = "lena", "en"
+    settings.sync()
+    url = team.cluster.url("lena", team.dbname) + f"?passfile={team.passfile}"
+    window, project = create_window(url, settings_file=tmp_path / "lena.ini", first_run=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
+    try:
+        window.open_review()
+        review = window._review
+        assert len(review.items) == 2  # each one's span is a disagreement
+        tag("bob", 0, 4)  # bob now agrees with alice on the first span
+        qtbot.waitUntil(lambda: window.team_status.review_refreshes > 0, timeout=15_000)
+        qtbot.waitUntil(lambda: len(review.items) == 1, timeout=15_000)
+    finally:
+        for link in links.values():
+            link.close()
+        window.close()
+        project.close()
