@@ -100,6 +100,13 @@ def make_team(cluster: Cluster, folder: Path, members: dict[str, str] = MEMBERS,
     return team
 
 
+@pytest.fixture(scope="session")
+def team_maker():
+    """make_team for module-scoped fixtures (a test module never imports a conftest by name: with
+    several conftest.py files in the tree, which one ``import conftest`` finds depends on the order)."""
+    return make_team
+
+
 @pytest.fixture
 def team(cluster, tmp_path) -> Team:
     return make_team(cluster, tmp_path)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from conftest import make_team
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -67,10 +66,10 @@ UPDATE = {"spans": "attributes = '{\"x\": 1}'", "doc_status": "status = 'done'",
 
 
 @pytest.fixture(scope="module")
-def world(cluster, tmp_path_factory):
+def world(cluster, tmp_path_factory, team_maker):
     """One project with a row of every kind for alice, bob, lena, @gold and @suggester (doc 1); doc 2
     is free for inserts. Returns the team and each row's key."""
-    team = make_team(cluster, tmp_path_factory.mktemp("rls"), docs=2)
+    team = team_maker(cluster, tmp_path_factory.mktemp("rls"), docs=2)
     keys: dict[tuple[str, str], str] = {}
     with team.admin(autocommit=True) as conn:
         doc1, doc2 = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
