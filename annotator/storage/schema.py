@@ -233,3 +233,14 @@ def m0003_comments(db: Database) -> None:
         "updated TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX comments_document ON comments (document_id, span_id)")
+
+
+# Numbered 0005: step 0004 (the raw text compressed) comes from another branch; the two are independent
+# and either order of applying them gives the same schema.
+@migrations(name="0005_events_by_document")
+def m0005_events_by_document(db: Database) -> None:
+    """An index on events (document_id, id). Opening a document reads its newest events (the undo history
+    rebuilt after a restart, services/history.py; "was this suggested" checks) with ``WHERE document_id
+    = ? ORDER BY id DESC LIMIT n``; without it that scanned the whole log (100–170 ms at 200 000 events).
+    With it the read walks the document's own entries backwards from the newest."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id, id)")
