@@ -86,7 +86,8 @@ class _LazyGroup(click.Group):
     imported only when it runs or --help describes it (``annotator.agreement`` loads every coefficient
     module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
 
-    _lazy = {"agreement": "annotator.agreement.commands"}  # verb → module with ``register(cli)``
+    _lazy = {"agreement": "annotator.agreement.commands",  # verb → module with ``register(cli)``
+             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.exchange.commands")}
 
     def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
         if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
@@ -140,59 +141,88 @@ def outline(path: str, fmt: str) -> None:
 @click.argument("project", type=_ProjectArg(exists=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--annotator", "who", default=None, help="Recorded as the importer in the event log.")
-@click.option("--no-index", is_flag=True, help="Skip the word index for 2-character search (faster).")
+@click.option("--index", "index", type=click.Choice(["background", "now", "none"]), default="background",
+              show_default=True, help="The word index that ranks whole-word 2-character search hits first: built "
+              "by a detached process after the import (search is complete meanwhile), before exiting, or not.")
+@click.option("--no-index", is_flag=True, help="Same as --index none.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Also import what symbolic links inside a folder point to outside it (loops are detected).")
-def import_(project: str, paths: tuple[str, ...], who: str | None, no_index: bool, follow_symlinks: bool) -> None:
+def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, no_index: bool,
+            follow_symlinks: bool) -> None:
     """Import speeches (files or folders, recursively) into PROJECT (created if missing).
 
     Exit code 0: all imported; 1: some files failed (each listed with its reason; the rest were
     imported); 2: no files found, or the project cannot be opened.
     """
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from annotator.ingest import import_paths, storage_cause
     from annotator.storage.search import index_words
 
     proj = _open(project, create=True)
-    console = Console(stderr=True, soft_wrap=True)  # one line per file: greppable, never re-wrapped
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as bar:
-        task = bar.add_task("importing", total=None)
-
-        def progress(done: int, total: int, outcome) -> None:
-            bar.update(task, completed=done, total=total,
-                       description=f"importing {escape(Path(outcome.path).name)}")
-
-        summary = import_paths(proj, paths, annotator=who, progress=progress, follow_symlinks=follow_symlinks)
+    say, bar = _import_output()
+    with bar as update:
+        summary = import_paths(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+                               progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
-    if not no_index and summary.imported:
+    index = "none" if no_index else index
+    if index == "now" and (summary.imported or summary.updated):
         try:
             index_words(proj)
         except Exception as exc:  # noqa: BLE001 - the documents are saved; only the word index is behind
             index_failed = True
-            console.print(f"[red]failed[/red] updating the word index of {escape(project)}: "
-                          f"{escape(storage_cause(exc))}; 2-character search may miss the new documents "
-                          "until the next import", highlight=False)
+            say("failed", f"updating the word index of {project}", f"{storage_cause(exc)}; 2-character search "
+                "may miss the new documents until the next import")
     for outcome in summary.failed:
-        console.print(f"[red]failed[/red] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
+        say("failed", outcome.path, outcome.reason)
     for outcome in summary.skipped:
-        console.print(f"skipped {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
+        say("skipped", outcome.path, outcome.reason)
     for outcome in summary.outcomes:
         if outcome.status == "updated":
-            console.print(f"updated {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
+            say("updated", outcome.path, outcome.reason)
     skipped = f", not followed {len(summary.skipped)}" if summary.skipped else ""
     click.echo(
         f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
         f"failed {len(summary.failed)}{skipped}"
     )
     proj.close()
+    if index == "background" and (summary.imported or summary.updated):
+        from annotator.ingest import index_words_in_background
+
+        index_words_in_background(project)  # jieba off the critical path: see its docstring
     if not summary.outcomes:
         raise ProjectFailure("no files found to import (supported: .txt .md .docx .html .htm)")
     if summary.failed or index_failed:
         sys.exit(1)
+
+
+def _import_output():
+    """(say(kind, what, reason), progress bar context giving update(done, total, name)) for ``import``.
+
+    One line per file on stderr, greppable and never re-wrapped. The live bar (rich, ~80 ms to import)
+    only where someone watches it: a terminal; a script or a pipe gets the same lines without it."""
+    import contextlib  # noqa: PLC0415
+
+    if not sys.stderr.isatty():
+        def say(kind: str, what: str, reason: str) -> None:
+            click.echo(f"{click.style(kind, fg='red') if kind == 'failed' else kind} {what}: {reason}", err=True)
+        return say, contextlib.nullcontext(lambda done, total, name: None)
+    from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: PLC0415
+
+    console = Console(stderr=True, soft_wrap=True)
+
+    def say_rich(kind: str, what: str, reason: str) -> None:
+        shown = "[red]failed[/red]" if kind == "failed" else kind
+        console.print(f"{shown} {escape(what)}: {escape(reason)}", highlight=False)
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("importing", total=None)
+            yield lambda done, total, name: progress.update(task, completed=done, total=total,
+                                                            description=f"importing {escape(name)}")
+    return say_rich, bar()
 
 
 @cli.command("list")
@@ -363,6 +393,19 @@ def team_login(url: str, password_stdin: bool) -> None:
     click.echo(f"password kept in {where}")
 
 
+@cli.command("index-words")
+@click.argument("project", type=PROJECT)
+def index_words_(project: str) -> None:
+    """Build the jieba word index of PROJECT's documents that lack it (import starts this by itself)."""
+    from annotator.storage.search import index_words
+
+    proj = _open(project)
+    try:
+        click.echo(f"word index: {index_words(proj)} documents indexed")
+    finally:
+        proj.close()
+
+
 @cli.command()
 def selfcheck() -> None:
     """Check this installation end to end in a temporary folder (import, outline, suggest, export)."""
@@ -372,10 +415,7 @@ def selfcheck() -> None:
 
 
 def _register_optional_commands() -> None:
-    # Verbs owned by other packages register themselves; each imports its heavy modules lazily.
-    from annotator.exchange.commands import register as register_exchange
-
-    register_exchange(cli)
+    # Verbs owned by other packages register themselves when used (see _LazyGroup).
     for name in _LazyGroup._lazy:  # noqa: SLF001 - placeholders, replaced on first use (see _LazyGroup)
         placeholder = click.Command(name, help="(loaded on use)")
         placeholder.lazy_placeholder = True

@@ -12,7 +12,7 @@ resolution (removing its record) reopens the disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from annotator.agreement import gold as gold_ops
 from annotator.agreement.align import Disagreement
@@ -88,11 +88,36 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
     layers = load_layers(project, names, doc_ids=ids, label=label)
     used = sorted({s.document_id for lst in layers.values() for s in lst})
     outlines = {d: reference_outline(section_store.get_sections(project, d)) for d in used}
-    texts = {d: doc_store.clean_text(project, d) for d in used}
+    lengths = doc_store.char_counts(project)
     chosen = set(ids)
     worked = {n: docs & chosen for n, docs in worked_documents(project, names).items()}
-    return span_agreement(layers, label=label, sections=outlines, texts=texts, annotators=names, worked=worked,
-                          document_names=document_titles(project, used))
+    return span_agreement(layers, label=label, sections=outlines, texts=_Texts(project, used), lengths=lengths,
+                          annotators=names, worked=worked, document_names=document_titles(project, used))
+
+
+class _Texts(Mapping):
+    """document id → clean text, read when asked and only the last one kept: span_agreement wants a text
+    only to quote the spans of a disagreement, document by document, and every text of a project at
+    once is the project's size in memory (1.2 GB of str for 100 000 speeches)."""
+
+    def __init__(self, project: Project, ids: Iterable[int]) -> None:
+        self._project, self._ids, self._last = project, set(ids), (None, "")
+
+    def __getitem__(self, doc_id: int) -> str:
+        if doc_id not in self._ids:
+            raise KeyError(doc_id)
+        if self._last[0] != doc_id:
+            self._last = (doc_id, doc_store.clean_text(self._project, doc_id))
+        return self._last[1]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._ids
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def section_heat(result: AgreementResult, doc_id: int, sections: Sequence[Section],

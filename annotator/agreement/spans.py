@@ -340,6 +340,7 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
             indexes[d] = SectionIndex(outline) if outline is not None else None
             if indexes[d] is not None:
                 result.section_order.update({(d, p): i for p, i in indexes[d].order.items()})
+    to_quote: dict = {}  # document → its disagreements, quoted below with one text read per document
     for na, nb in combinations(names, 2):
         pair = PairScores(na, nb)
         result.pairs.append(pair)
@@ -356,14 +357,21 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
                 continue
             alignment = _score_document(pair, d, grouped[na].get(d, []), grouped[nb].get(d, []),
                                         indexes.get(d), compare_attributes)
-            text = texts.get(d) if texts else None
             for item in alignment:
                 if isinstance(item, Match) or item.kind == EXACT_MATCH:
                     continue
-                result.disagreements.append(PairDisagreement(
-                    na, nb, item,
-                    text[item.a.start:item.a.end] if text is not None and item.a else None,
-                    text[item.b.start:item.b.end] if text is not None and item.b else None))
+                result.disagreements.append(PairDisagreement(na, nb, item))
+                if texts:
+                    to_quote.setdefault(d, []).append(result.disagreements[-1])
+    # Texts may be read lazily (a project's texts do not fit in memory at 100 000 documents): each is
+    # taken once, for all pairs' disagreements in it, then dropped.
+    for d, quoted in to_quote.items():
+        text = texts.get(d)
+        if text is not None:
+            for disagreement in quoted:
+                item = disagreement.item
+                disagreement.text_a = text[item.a.start:item.a.end] if item.a else None
+                disagreement.text_b = text[item.b.start:item.b.end] if item.b else None
     everyone = set.intersection(*(touched[n] for n in names))
     common = [d for d in docs if d in everyone]
     if len(common) < len(docs):
@@ -378,8 +386,8 @@ def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts,
     """Character κ and uα over the concatenated documents, when document lengths are known; uα also
     per label (Krippendorff's per-category uα), which stays defined when spans of different labels
     overlap — a feature of this project's data, where only the all-labels uα needs a partition."""
-    size = {d: len(texts[d]) for d in docs if texts and d in texts}
-    size.update({d: int(lengths[d]) for d in docs if lengths and d in lengths})
+    size = {d: int(lengths[d]) for d in docs if lengths and d in lengths}  # lengths first: texts may be lazy
+    size.update({d: len(texts[d]) for d in docs if d not in size and texts and d in texts})
     if not docs:
         return
     if any(d not in size for d in docs):

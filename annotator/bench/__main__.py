@@ -11,7 +11,10 @@ ratios (``target``) and absolute figures come second, with the machine, the date
 --json       print the JSON report on stdout instead of the table (for machines).
 --out FILE   also write the JSON report there (default bench-out/latest.json).
 --peers      also run the installed peers (benchmarks/peers/: Label Studio); never installs anything.
---only scale only the scale rows (e.g. ``--only scale --scale 100000``); the table then has only those.
+--only scale only the scale rows (e.g. ``--only scale --scale 100000 --compare-scale 10000``); the table then
+             has only those. ``--only cli``: the command-line rows (and, with --peers, Label Studio's).
+--compare-scale M  also build an M-document project and print how the memory of open, export and
+             agreement grows from M to N documents.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs"
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,
          "agree_runs": 1, "memory_docs": 200, "memory_runs": 1, "keys": 5, "paint_runs": 1, "cold_runs": 1,
-         "cli_runs": 1, "scale": 200, "scale_runs": 1, "peer_units": 2_000,
+         "cli_runs": 1, "scale": 200, "compare_scale": 20, "scale_runs": 1, "peer_units": 2_000,
          "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1}
 TIER_NAMES = ("ingest_small", "ingest_medium", "ingest_large")
 
@@ -84,6 +87,11 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
     try:
         if only == "scale":
             _scale(cfg, folder, results, log)
+            return {"machine": machine(_qt_version()), "results": results}
+        if only == "cli":
+            log("command line (new processes)")
+            results["cli"] = child("cli", folder=str(folder / "cli"), runs=cfg["cli_runs"])
+            results["labelstudio"] = peers.labelstudio(results["cli"], folder / "peers", enabled=with_peers, log=log)
             return {"machine": machine(_qt_version()), "results": results}
         largest = max(n for n, _ in cfg["tiers"])
         texts = corpus.make_corpus(max(largest, cfg["agree_docs"], cfg["stage_docs"]))
@@ -136,15 +144,23 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
 
 
 def _scale(cfg: dict, folder: Path, results: dict, log) -> None:
+    """The scale rows on the largest generated project; with --compare-scale M (smaller), build, open,
+    lazy list, export and agreement again on M documents, so the table can show how memory grows."""
     from annotator.bench.scale import FIGURES  # noqa: PLC0415
 
-    log(f"scale: generating a {cfg['scale']}-document project")
-    project = str(folder / "scale" / "scale.annotator.db")
-    Path(project).parent.mkdir(parents=True, exist_ok=True)
-    results["scale_build"] = child("scale_build", folder=str(folder), project=project, docs=cfg["scale"])
-    for name in FIGURES:
-        log(f"scale: {name}")
-        results[f"scale_{name}"] = child(f"scale_{name}", folder=str(folder), project=project, runs=cfg["scale_runs"])
+    sizes = [(cfg["scale"], "scale", FIGURES)]
+    if cfg.get("compare_scale"):
+        sizes.insert(0, (cfg["compare_scale"], "scale_small", ("open", "list_lazy", "export", "agreement")))
+    for docs, prefix, figures in sizes:
+        log(f"scale: generating a {docs}-document project")
+        project = str(folder / prefix / "scale.annotator.db")
+        Path(project).parent.mkdir(parents=True, exist_ok=True)
+        results[f"{prefix}_build"] = child("scale_build", folder=str(folder), project=project, docs=docs)
+        for name in figures:
+            log(f"scale {docs}: {name}")
+            results[f"{prefix}_{name}"] = child(f"scale_{name}", folder=str(folder), project=project,
+                                                runs=cfg["scale_runs"])
+        shutil.rmtree(Path(project).parent, ignore_errors=True)  # 100 000 documents take gigabytes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     parser.add_argument("--out", type=Path, default=Path("bench-out/latest.json"), help="where to write the JSON")
     parser.add_argument("--peers", action="store_true", help="also run installed peers (never installs)")
-    parser.add_argument("--only", choices=["scale"], default=None, help="run only these rows")
+    parser.add_argument("--compare-scale", type=int, default=None,
+                        help="also run the scale memory rows on this (smaller) number of documents")
+    parser.add_argument("--only", choices=["scale", "cli"], default=None, help="run only these rows")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -164,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     cfg = dict(QUICK if args.quick else FULL)
     if args.scale:
         cfg["scale"] = args.scale
+    if args.compare_scale:
+        cfg["compare_scale"] = args.compare_scale
     report = {"quick": args.quick, "config": cfg, **run(cfg, log, with_peers=args.peers, only=args.only)}
     report["machine"]["load_at_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     report["elapsed_s"] = time.perf_counter() - started

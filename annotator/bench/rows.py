@@ -28,7 +28,7 @@ def rows(r: dict) -> list[dict[str, Any]]:
     for name, reason in failed.items():
         out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
-                             "export", "agreement", "memory", "cli")),
+                             "export", "agreement", "memory")), (_cli, ("cli",)),
                 (_linear, ("outline_linear", "integrity_linear")),
                 (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)))
     for build, needs in sections:
@@ -51,9 +51,7 @@ def _headless(r: dict) -> list[dict[str, Any]]:
     out.append(_row("project file ÷ UTF-8 of its clean texts", big["project_mb_per_1000_docs"], "MB/1000 docs",
                     "the texts themselves", big["project_mb_per_1000_docs"] / big["project_ratio_to_text"],
                     target=4))
-    for part in ("text", "trigram_index", "word_index", "outline", "spans", "other"):
-        if f"room_{part}" in big:
-            out.append(_row(f"  of which {part.replace('_', ' ')}", None, "", "same", None, ratio=big[f"room_{part}"]))
+    out += _room_rows(big)
     medium = r[TIERS[1]]
     if "project_ratio_with_word_index" in medium:
         out.append(_row(f"  with the jieba word index too ({medium['docs']} docs, as the CLI import)", None, "",
@@ -80,18 +78,33 @@ def _headless(r: dict) -> list[dict[str, Any]]:
     m = r["memory"]
     out.append(_row(f"open + list a {m['docs']}-doc project", m["open_ms"] + m["list_ms"], "ms",
                     "bare SELECT of the list columns", m["floor_list_ms"], rss=m["peak_rss_mb"]))
+    return out
+
+
+def _cli(r: dict) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     c = r["cli"]
     for verb, what, limit in (("help", "annotator --help", None), ("outline", "annotator outline (20 k chars)", 0.3),
-                              ("import", "annotator import 20 k chars, new project", 1.0)):
+                              ("import", "annotator import 20 k chars, new project", 1.0),
+                              ("import_index_now", "  same, --index now (jieba before exit)", None)):
+        if f"{verb}_s" not in c:
+            continue
         out.append(_row(f"CLI {what}, cold", c[f"{verb}_s"], "s", c["floor_what"], c["floor_s"],
                         target_text=f"≤ {limit:g} s abs" if limit else "", rss=c[f"{verb}_peak_rss_mb"]))
         if limit is not None:
             out[-1]["met"] = c[f"{verb}_s"] <= limit
+        if verb == "import" and "import_index_done_s" in c:
+            out.append(_row("  until its word index is built (detached process)", c["import_index_done_s"], "s",
+                            c["floor_what"], c["floor_s"]))
     ls = r.get("labelstudio", {})
     what = f"import {c['big_chars'] // 1000} k-char doc, then {c['big_spans']} spans (CLI)"
     if ls.get("peer_s"):
         out.append(_row(what, c["doc_then_spans_s"], "s", "peer: Label Studio 1.23.2", ls["peer_s"], target=1,
                         rss=c["doc_then_spans_peak_rss_mb"]))
+        out.append(_row(f"  ours: import {c['doc_then_spans_import_s']:.2f} s + import-labels "
+                        f"{c['doc_then_spans_labels_s']:.2f} s (cold processes); Label Studio: {ls['doc_s']:.2f} s + "
+                        f"{ls['spans_s']:.2f} s (warm server, its {ls.get('server_start_s', 0):.0f} s start not counted)",
+                        None, "", "peer: same split", None))
     else:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
@@ -102,6 +115,17 @@ def _team(r: dict) -> list[dict[str, Any]]:
     from annotator.bench.team import rows as team_rows  # noqa: PLC0415
 
     return team_rows(r, _row)
+
+
+ROOM_PARTS = (("text", "clean text (and the other document columns)"), ("raw", "raw text (zlib)"),
+              ("trigram_index", "trigram index"), ("word_index", "word index"), ("outline", "outline"),
+              ("spans", "spans"), ("other", "other"))
+
+
+def _room_rows(figures: dict) -> list[dict[str, Any]]:
+    """What takes the room, each part as a multiple of the UTF-8 size of the clean texts."""
+    return [_row(f"  of which {what}", None, "", "× UTF-8 of the clean texts", None, ratio=figures[f"room_{part}"])
+            for part, what in ROOM_PARTS if figures.get(f"room_{part}")]
 
 
 def _linear(r: dict) -> list[dict[str, Any]]:
@@ -153,17 +177,33 @@ def _scale(r: dict) -> list[dict[str, Any]]:
     b = r["scale_build"]
     out.append(_row(f"scale: {b['docs']} generated docs, search index built in one batch", b["index_s"], "s",
                     "generating the project (bulk INSERTs)", b["build_s"]))
-    for name, what in (("open", "open"), ("list", "list"), ("search_3+", "search, 3+ chars"),
-                       ("search_2", "search, 2 chars"), ("search_1", "search, 1 char"),
-                       ("export", "export all (native)"), ("agreement", "agreement, 3 annotators")):
+    if "project_ratio_to_text" in b:
+        out.append(_row(f"  project file ({b['file_mb']:.0f} MB) ÷ UTF-8 of its clean texts", None, "",
+                        "the texts themselves", None, ratio=b["project_ratio_to_text"], target=4))
+        out += _room_rows(b)
+    for name, what in (("open", "open"), ("list", "list every row"), ("list_lazy", "lazy list: ids + one screen"),
+                       ("search_3+", "search, 3+ chars"), ("search_2", "search, 2 chars"),
+                       ("search_1", "search, 1 char"), ("export", "export all (native)"),
+                       ("agreement", "agreement, 3 annotators")):
         f = r.get(f"scale_{name}")
-        if f:
+        if f and "error" not in f:
             limit = 100 if name == "open" else None
             row = _row(f"  {what}", f["seconds"], "s", f["floor_what"], f["floor_s"], rss=f["peak_rss_mb"],
                        target_text="≤ 100 MB" if limit else "")
             if limit:
                 row["met"] = f["peak_rss_mb"] <= limit
             out.append(row)
+    small = r.get("scale_small_build")
+    if small and "error" not in small:
+        for name, what in (("open", "open"), ("list_lazy", "lazy list"), ("export", "export"),
+                           ("agreement", "agreement")):
+            big, little = r.get(f"scale_{name}"), r.get(f"scale_small_{name}")
+            if big and little and "error" not in big and "error" not in little:
+                out.append(_row(f"  {what}: peak RSS at {b['docs']} ÷ at {small['docs']} docs "
+                                f"({big['peak_rss_mb']:.0f} / {little['peak_rss_mb']:.0f} MB)", None, "",
+                                f"{b['docs'] / small['docs']:g}× the documents", None,
+                                ratio=big["peak_rss_mb"] / little["peak_rss_mb"],
+                                target=2))
     return out
 
 

@@ -36,25 +36,30 @@ def build(path: Path, n_docs: int, pool: corpus.Pool) -> dict:
 
     started = time.perf_counter()
     measure.build_big_project(path, n_docs, pool, spans_per_doc=10, index=False)  # 张三's spans
-    rng, stamp, rows = random.Random(23), now(), []
-    for doc_id in range(1, n_docs + 1):
-        for who, shift in (("李四", 0), ("王五", 3)):
-            for k in range(10):
-                start = k * 200 + 10 + (shift if rng.random() < 0.3 else 0)
-                label = "directive" if rng.random() < 0.9 else "statistic"
-                rows.append((f"{who}-{doc_id}-{k}", doc_id, start, start + 20, label, who, "accepted", "{}",
-                             "manual", "{}", stamp, stamp))
+    rng, stamp = random.Random(23), now()
     project = open_project(path)
     try:
         with project.write():
             for who in ("李四", "王五"):
                 project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [who, stamp])
-            project.conn.executemany(measure.SPAN_SQL, rows)
+            for first in range(1, n_docs + 1, measure.BULK_ROWS):  # bounded batches: flat memory at any size
+                rows = []
+                for doc_id in range(first, min(n_docs, first + measure.BULK_ROWS - 1) + 1):
+                    for who, shift in (("李四", 0), ("王五", 3)):
+                        for k in range(10):
+                            start = k * 200 + 10 + (shift if rng.random() < 0.3 else 0)
+                            label = "directive" if rng.random() < 0.9 else "statistic"
+                            rows.append((f"{who}-{doc_id}-{k}", doc_id, start, start + 20, label, who, "accepted",
+                                         "{}", "manual", "{}", stamp, stamp))
+                project.conn.executemany(measure.SPAN_SQL, rows)
         built = time.perf_counter() - started
         index_s, _ = _timed(lambda: update_index(project))
     finally:
         project.close()
-    return {"docs": n_docs, "build_s": built, "index_s": index_s}
+    room = measure.project_room(path)
+    return {"docs": n_docs, "build_s": built, "index_s": index_s, "file_mb": room["file_bytes"] / 2**20,
+            "project_ratio_to_text": room["file_bytes"] / room["text_bytes"],
+            **{f"room_{k}": v for k, v in room["shares"].items()}}
 
 
 # The child process that measures one scale figure (its peak RSS is that figure's).
@@ -79,6 +84,15 @@ def figure(path: Path, name: str, runs: int) -> dict:
                          lambda: project.conn.execute(
                              "SELECT id, title, source_path, char_count, imported_at, sha256 FROM documents"
                              " ORDER BY id").fetchall(), runs, floor_what="bare SELECT of the list columns")
+        if name == "list_lazy":
+            # Anki's model: every id (for the scroll bar and order), rows only for the screen shown.
+            from annotator.storage.documents import document_ids, list_documents  # noqa: PLC0415
+
+            def lazy():
+                ids = document_ids(project)
+                return ids, list_documents(project, annotator="张三", limit=LAZY_SCREEN, offset=len(ids) // 2)
+            return _pair(lazy, lambda: project.conn.execute("SELECT id FROM documents ORDER BY id").fetchall(), runs,
+                         floor_what=f"bare SELECT of the ids (then {LAZY_SCREEN} rows)")
         if name.startswith("search"):
             from annotator.storage.search import search  # noqa: PLC0415
 
@@ -95,23 +109,56 @@ def figure(path: Path, name: str, runs: int) -> dict:
 
             out = path.with_suffix(".export.jsonl")
             seconds, _ = _timed(lambda: export_native(project, out))
-            records = list(iter_records(project))
-            encode = json.JSONEncoder(ensure_ascii=False).encode
-            floor_s, _ = _timed(lambda: [encode(r) for r in records])
+            peak = _reset_peak()  # the export's own high-water mark, before the floor's
             out.unlink(missing_ok=True)
+            encode = json.JSONEncoder(ensure_ascii=False).encode
+            floor_s = 0.0
+            for chunk in _chunks(iter_records(project), 1000):  # the floor streams too: same memory bound
+                started = time.perf_counter()
+                for record in chunk:
+                    encode(record)
+                floor_s += time.perf_counter() - started
             return {"seconds": seconds, "floor_s": floor_s, "floor_what": "json.dumps of the same records",
-                    "ratio": seconds / floor_s}
+                    "ratio": seconds / floor_s, "floor_peak_rss_mb": _reset_peak(), **({"peak_rss_mb": peak} if peak else {})}
         if name == "agreement":
             from annotator.agreement.project import project_agreement  # noqa: PLC0415
 
             seconds, _ = _timed(lambda: project_agreement(project, ["张三", "李四", "王五"]))
+            peak = _reset_peak()
             floor_s, _ = _timed(lambda: sorted(project.conn.execute(
                 'SELECT document_id, start, "end", label, annotator FROM spans').fetchall()))
             return {"seconds": seconds, "floor_s": floor_s, "floor_what": "read + sort the span rows",
-                    "ratio": seconds / floor_s}
+                    "ratio": seconds / floor_s, "floor_peak_rss_mb": _reset_peak(), **({"peak_rss_mb": peak} if peak else {})}
     finally:
         project.close()
     raise ValueError(f"unknown scale figure {name!r}")
+
+
+LAZY_SCREEN = 60  # rows a document list shows at once
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _reset_peak() -> float | None:
+    """This process's peak RSS so far (MB), then reset it (Linux: /proc/self/clear_refs "5"), so the next
+    step's peak is its own; None where the OS cannot say."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            peak = next(int(line.split()[1]) / 1024 for line in handle if line.startswith("VmHWM:"))
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+        return peak
+    except (OSError, StopIteration):
+        return None
 
 
 def _pair(ours, floor, runs: int, *, floor_what: str, extra: dict | None = None) -> dict:
@@ -121,4 +168,4 @@ def _pair(ours, floor, runs: int, *, floor_what: str, extra: dict | None = None)
             **(extra or {})}
 
 
-FIGURES = ("open", "list", "search_3+", "search_2", "search_1", "export", "agreement")
+FIGURES = ("open", "list", "list_lazy", "search_3+", "search_2", "search_1", "export", "agreement")

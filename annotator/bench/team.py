@@ -136,14 +136,13 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
     """Table rows (``row`` is annotator.bench.rows._row)."""
     t = r["team"]
     if "skipped" in t:
-        return [row(f"team rows skipped: {t['skipped']}", None, "", "", None)]
+        return [row(f"team rows (PostgreSQL server and its pgbench peer) skipped: {t['skipped']}", None, "", "", None)]
     load, floor, a, cfg = t["load"], t["floor"], t["agreement"], t["config"]
     out = [
-        row(f"team save, p95, {cfg['annotators']} annotators + lead tagging ({load['ops']} saves)", load["p95_s"] * 1e3,
+        row(f"team save, p95, {cfg['annotators']} annotators + lead tagging ({load['ops']} saves: lost {load['lost']},"
+            f" duplicated {load['duplicated']}, pending {load['pending']})", load["p95_s"] * 1e3,
             "ms", f"pgbench bare INSERT+COMMIT, {cfg['annotators']} clients, p95", floor["p95_s"] * 1e3),
         row("  median", load["median_s"] * 1e3, "ms", "same, median", floor["median_s"] * 1e3),
-        row(f"  lost {load['lost']}, duplicated {load['duplicated']}, pending {load['pending']} (tests assert 0)",
-            None, "", "", None),
         row(f"lead's agreement view (server: pooled F1 per doc), {a['docs']} docs × {a['annotators']} annotators "
             f"({a['spans']} spans)", a["seconds"], "s", "owner's bare SELECT of the same spans", a["floor_s"],
             target_text="≤ 5 s abs"),
@@ -151,7 +150,7 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
         row(f"  full agreement report (annotator.agreement), first {a['report_docs']} docs only", a["report_s"],
             "s", "same (all docs)", a["floor_s"]),
     ]
-    out[3]["met"] = a["seconds"] <= 5
+    out[2]["met"] = a["seconds"] <= 5
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from dataclasses import asdict
 from typing import Any, Iterable
 
@@ -16,6 +17,17 @@ from annotator.storage.sections import save_sections
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def pack_raw(raw_text: str) -> tuple[str, bytes]:
+    """(raw_text column, raw_zlib column) for a raw text: compressed (schema migration 0004). Level 1:
+    0.45× the UTF-8 size of real speeches at ~60 MB/s; level 6 gains 5 % of that for 2.6× the time."""
+    return "", zlib.compress(raw_text.encode("utf-8"), 1)
+
+
+def unpack_raw(raw_text: str, raw_zlib: bytes | None) -> str:
+    """The raw text from its two columns (NULL raw_zlib: stored uncompressed, as before migration 0004)."""
+    return raw_text if raw_zlib is None else zlib.decompress(raw_zlib).decode("utf-8")
 
 
 def find_by_sha(project: StoreBackend, sha: str) -> int | None:
@@ -43,10 +55,14 @@ def changed_source(project: StoreBackend, source_path: str, sha: str) -> int | N
 def stored_documents(project: StoreBackend) -> list[dict[str, Any]]:
     """Every document as stored (id order), texts included and JSON columns still text: what a merge
     copies into another project."""
-    return list(project.query(
-        "SELECT id, title, source_path, format, encoding, raw_text, clean_text, sha256, metadata, import_report,"
-        " imported_by FROM documents ORDER BY id"
-    ))
+    rows = []
+    for row in project.query(
+        "SELECT id, title, source_path, format, encoding, raw_text, raw_zlib, clean_text, sha256, metadata,"
+        " import_report, imported_by FROM documents ORDER BY id"
+    ):
+        row["raw_text"] = unpack_raw(row["raw_text"], row.pop("raw_zlib"))
+        rows.append(row)
+    return rows
 
 
 def add_document(
@@ -81,15 +97,15 @@ def add_document(
         explicit = document_id is not None
         doc_id = project.insert_id(
             f"INSERT INTO documents ({'id, ' if explicit else ''}title, source_path, format, encoding, raw_text,"
-            " clean_text, sha256, char_count, metadata, import_report, imported_at, imported_by)"
-            f" VALUES ({'?,' if explicit else ''}?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_zlib, clean_text, sha256, char_count, metadata, import_report, imported_at, imported_by)"
+            f" VALUES ({'?,' if explicit else ''}?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 *([document_id] if explicit else []),
                 title or "",
                 source_path,
                 fmt,
                 encoding,
-                raw_text,
+                *pack_raw(raw_text),
                 clean_text,
                 sha,
                 len(clean_text),
@@ -119,6 +135,7 @@ def get_document(project: StoreBackend, doc_id: int) -> dict[str, Any] | None:
     if not rows:
         return None
     row = rows[0]
+    row["raw_text"] = unpack_raw(row["raw_text"], row.pop("raw_zlib"))
     row["metadata"] = json_column(project, row["metadata"], f"document {doc_id} metadata")
     report = json_column(project, row["import_report"], f"document {doc_id} import report")
     try:
@@ -138,8 +155,16 @@ def clean_text(project: StoreBackend, doc_id: int) -> str:
 
 
 @reads
-def list_documents(project: StoreBackend, *, annotator: str | None = None) -> list[dict[str, Any]]:
-    """Summaries for the document list: no texts, one query."""
+def char_counts(project: StoreBackend) -> dict[int, int]:
+    """document id → length of its clean text (code points), without reading any text."""
+    return dict(project.execute("SELECT id, char_count FROM documents").fetchall())
+
+
+@reads
+def list_documents(project: StoreBackend, *, annotator: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    """Summaries for the document list: no texts, one query; ``limit``/``offset`` for a lazy list that
+    reads only the rows on screen (document_ids gives the whole order)."""
     sql = """
         SELECT d.id, d.title, d.source_path, d.char_count, d.imported_at, d.sha256,
                coalesce(s.status, 'not_started') AS status,
@@ -149,7 +174,11 @@ def list_documents(project: StoreBackend, *, annotator: str | None = None) -> li
         LEFT JOIN doc_status s ON s.document_id = d.id AND s.annotator = :a
         ORDER BY d.id
     """
-    return list(project.query(sql, {"a": annotator or ""}))
+    params: dict[str, Any] = {"a": annotator or ""}
+    if limit is not None:
+        sql += " LIMIT :limit OFFSET :offset"
+        params.update(limit=int(limit), offset=int(offset))
+    return list(project.query(sql, params))
 
 
 @reads

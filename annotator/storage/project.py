@@ -116,7 +116,9 @@ class Project(StoreBase):
                 pending = []
             try:
                 self.conn = self._connect()
-                self.db = Database(self.conn)
+                # No plugins: sqlite-utils would scan every installed package's entry points for
+                # them (~70 ms per process, pluggy + importlib.metadata); this app registers none.
+                self.db = Database(self.conn, execute_plugins=False)
                 self._configure(bool(pending))
             except ProjectError:
                 self.close()

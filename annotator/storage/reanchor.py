@@ -33,7 +33,7 @@ from typing import Iterable
 from annotator.domain.model import RemovedRegion, Section, Span
 from annotator.storage import events, search
 from annotator.storage import spans as span_store
-from annotator.storage.documents import find_by_sha, sha256_text
+from annotator.storage.documents import find_by_sha, pack_raw, sha256_text, unpack_raw
 from annotator.storage.project import json_column, now
 from annotator.storage.store import StoreBackend
 from annotator.storage.sections import save_sections
@@ -204,18 +204,18 @@ def replace_document_text(project: StoreBackend, doc_id: int, new_clean_text: st
     new_sha = sha256_text(new_clean_text)
     with project.write():
         row = project.execute(
-            "SELECT clean_text, raw_text, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
+            "SELECT clean_text, raw_text, raw_zlib, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
-        old_text, old_raw, old_sha = row
+        old_text, old_raw, old_sha = row[0], unpack_raw(row[1], row[2]), row[3]
         other = find_by_sha(project, new_sha)
         if other is not None and other != doc_id:
             raise ValueError(f"the new text is already in the project as document {other}")
         aligner = _Aligner(old_text, new_clean_text)
         project.execute(
-            "UPDATE documents SET clean_text = ?, raw_text = ?, sha256 = ?, char_count = ?, import_report = ?"
-            " WHERE id = ?",
-            [new_clean_text, new_raw_text, new_sha, len(new_clean_text),
+            "UPDATE documents SET clean_text = ?, raw_text = ?, raw_zlib = ?, sha256 = ?, char_count = ?,"
+            " import_report = ? WHERE id = ?",
+            [new_clean_text, *pack_raw(new_raw_text), new_sha, len(new_clean_text),
              json.dumps([asdict(r) for r in removed], ensure_ascii=False), doc_id])
         # The jieba word index is filled outside import transactions (search.index_words); drop the
         # stale row so it is redone. The trigram index follows the documents row by trigger.

@@ -105,15 +105,20 @@ def index_words(project: StoreBackend, *, limit: int | None = None) -> int:
         from annotator.storage.pg import search as pg_search  # noqa: PLC0415
 
         return pg_search.index_words(project, limit=limit)
-    sql = "SELECT id, clean_text FROM documents WHERE id NOT IN (SELECT rowid FROM documents_words) ORDER BY id"
+    sql = "SELECT id FROM documents WHERE id NOT IN (SELECT rowid FROM documents_words) ORDER BY id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    todo = project.execute(sql).fetchall()
-    for doc_id, text in todo:
-        words = segment.segmented(text)
+    todo = [row[0] for row in project.execute(sql).fetchall()]
+    done = 0
+    for doc_id in todo:  # one text in memory at a time, however large the backlog
+        row = project.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            continue  # deleted meanwhile (the GUI may run beside a background indexer)
+        words = segment.segmented(row[0])
         with project.write():
             project.execute("INSERT OR REPLACE INTO documents_words(rowid, words) VALUES (?, ?)", [doc_id, words])
-    return len(todo)
+        done += 1
+    return done
 
 
 def forget_words(project: StoreBackend, doc_id: int) -> None:

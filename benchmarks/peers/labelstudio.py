@@ -68,17 +68,20 @@ def _request(base: str, method: str, path: str, body=None) -> dict | list:
     return json.loads(raw) if raw else {}
 
 
-def _wait_healthy(base: str, server: subprocess.Popen, patience: float = 300) -> None:
+def _wait_healthy(base: str, server: subprocess.Popen, patience: float = 1200) -> float:
+    """Seconds until the server answered /health. Its first start migrates a new database (Django): ~1 min
+    on an idle core, more than 5 minutes was seen on a busy shared machine."""
+    started = time.monotonic()
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"label-studio exited with {server.returncode} while starting")
         try:
             with urllib.request.urlopen(base + "/health", timeout=5):
-                return
+                return time.monotonic() - started
         except OSError:
             time.sleep(1)
-    raise SystemExit("label-studio did not answer /health in time")
+    raise SystemExit(f"label-studio did not answer /health in {patience:.0f} s")
 
 
 def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> dict:
@@ -97,7 +100,7 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> 
          "--username", "bench@example.com", "--password", "bench-peer-password", "--user-token", TOKEN,
          "--enable-legacy-api-token"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_healthy(base, server)
+        start_s = _wait_healthy(base, server)
         doc_times, span_times = [], []
         for run in range(runs + 1):  # the first run warms the server's caches; not counted
             project = _request(base, "POST", "/api/projects", {"title": f"bench {run}", "label_config": CONFIG})
@@ -114,7 +117,7 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> 
                 span_times.append(spans_s)
         totals = [d + s for d, s in zip(doc_times, span_times)]
         return {"peer_s": statistics.median(totals), "doc_s": statistics.median(doc_times),
-                "spans_s": statistics.median(span_times), "runs": runs, "version": VERSION,
+                "spans_s": statistics.median(span_times), "runs": runs, "version": VERSION, "server_start_s": start_s,
                 "chars": len(text), "spans": len(result)}
     finally:
         server.terminate()

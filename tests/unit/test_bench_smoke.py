@@ -17,8 +17,9 @@ import pytest
 
 FIGURES = {"ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest", "export",
            "agreement", "agreement_peers", "memory", "cli", "labelstudio", "gui", "gui_floor", "scale_build",
-           "scale_open", "scale_list", "scale_search_3+", "scale_search_2", "scale_search_1", "scale_export",
-           "scale_agreement", "outline_linear", "integrity_linear"}
+           "scale_open", "scale_list", "scale_list_lazy", "scale_search_3+", "scale_search_2", "scale_search_1",
+           "scale_export", "scale_agreement", "outline_linear", "integrity_linear", "scale_small_build",
+           "scale_small_open", "scale_small_list_lazy", "scale_small_export", "scale_small_agreement"}
 # Each figure ran in a child process of its own and reports that process's peak memory.
 OWN_PROCESS = FIGURES - {"agreement_peers", "labelstudio"}
 
@@ -93,3 +94,28 @@ def test_scale_search_finds_at_least_what_the_floor_finds(run):
     for name in ("scale_search_3+", "scale_search_2", "scale_search_1"):
         assert results[name]["hits"] >= results[name]["floor_hits"], name
     assert results["scale_search_3+"]["floor_hits"] > 0
+
+
+def test_scale_memory_is_compared_across_two_sizes_and_the_room_is_split(run):
+    results, table = run[1]["results"], run[1]["table"]
+    assert results["scale_small_build"]["docs"] < results["scale_build"]["docs"]
+    growth = [row for row in table if "peak RSS at" in row["what"]]
+    assert {row["what"].split(":")[0].strip() for row in growth} == {"open", "lazy list", "export", "agreement"}
+    # The raw text is stored (compressed) and counted apart from the clean text.
+    assert results["scale_build"]["room_raw"] > 0 and results["scale_build"]["room_text"] > 0
+    assert any("raw text (zlib)" in row["what"] for row in table)
+
+
+def test_the_lazy_list_reads_one_screen_not_every_row(tmp_path):
+    from annotator.bench.measure import build_big_project
+    from annotator.bench import corpus
+    from annotator.storage import open_project
+    from annotator.storage.documents import document_ids, list_documents
+
+    path = tmp_path / "p.annotator.db"
+    build_big_project(path, 130, corpus.load_pool(), index=False)
+    with open_project(path, readonly=True) as project:
+        every = list_documents(project, annotator="张三")
+        assert len(document_ids(project)) == len(every) == 130
+        page = list_documents(project, annotator="张三", limit=60, offset=100)
+        assert page == every[100:160]

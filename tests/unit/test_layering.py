@@ -106,7 +106,9 @@ def test_no_database_access_outside_storage():
 # the backend-neutral surface (base.StoreBase: execute/query/fetchone/fetchall/scalar/stream/insert_id/
 # write/transact), so it runs on SQLite and PostgreSQL alike. A module reaching for ``project.conn`` would
 # work on one backend and fail on the other.
-_CONNECTION_HOLDERS = {"project.py", "trust.py", "siblings.py", "sqlite_lib.py", "pg/backend.py"}
+# The exceptions are the backends themselves and SQLite-only code: the SQLite migration bodies (schema.py,
+# sqlite-utils' Database; PostgreSQL's are pg/schema.py), the trust check and the -wal/-journal judge.
+_CONNECTION_HOLDERS = {"project.py", "trust.py", "siblings.py", "sqlite_lib.py", "schema.py", "pg/backend.py"}
 
 
 def _connection_uses(source: str) -> list[int]:

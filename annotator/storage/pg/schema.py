@@ -152,6 +152,23 @@ def _comments(cur) -> None:
     cur.execute("CREATE INDEX comments_document ON comments (document_id, span_id)")
 
 
+def _raw_compressed(cur) -> None:
+    # Same step as SQLite's 0004: raw text zlib-compressed in a bytea (documents.pack_raw/unpack_raw read both).
+    import zlib  # noqa: PLC0415
+
+    cur.execute("ALTER TABLE documents ADD COLUMN raw_zlib bytea")
+    last = -1
+    while True:
+        cur.execute("SELECT id, raw_text FROM documents WHERE id > %s AND raw_zlib IS NULL ORDER BY id LIMIT 500",
+                    [last])
+        rows = cur.fetchall()
+        if not rows:
+            return
+        cur.executemany("UPDATE documents SET raw_zlib = %s, raw_text = '' WHERE id = %s",
+                        [(zlib.compress(raw.encode("utf-8"), 1), doc_id) for doc_id, raw in rows])
+        last = rows[-1][0]
+
+
 def _events_by_document(cur) -> None:
     # As on SQLite: a document's newest events (undo history, "was this suggested") without a scan of the log.
     cur.execute("CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id, id)")
@@ -162,7 +179,7 @@ BODIES: dict[str, Callable] = {
     "0001_initial": _initial,
     "0002_search_backlog": _search,
     "0003_comments": _comments,
-    # "0004_raw_text_compressed" (branch perf) goes here, before 0005, once merged
+    "0004_raw_text_compressed": _raw_compressed,
     "0005_events_by_document": _events_by_document,
 }
 

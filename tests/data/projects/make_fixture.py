@@ -52,7 +52,17 @@ TEXTS = [
 
 
 def snapshot(conn) -> dict[str, list[list]]:
-    return {name: [list(row) for row in conn.execute(sql)] for name, sql in SNAPSHOT_SQL.items()}
+    out = {name: [list(row) for row in conn.execute(sql)] for name, sql in SNAPSHOT_SQL.items()}
+    if "raw_zlib" in {row[1] for row in conn.execute("PRAGMA table_info(documents)")}:
+        # Schema step 0004 keeps the raw text zlib-compressed in raw_zlib (raw_text is then ''): what must
+        # survive is the text itself.
+        import zlib
+
+        packed = dict(conn.execute("SELECT id, raw_zlib FROM documents WHERE raw_zlib IS NOT NULL"))
+        for row in out["documents"]:
+            if row[0] in packed:
+                row[5] = zlib.decompress(packed[row[0]]).decode("utf-8")
+    return out
 
 
 def _sections(text: str):
