@@ -98,6 +98,13 @@ def pg_url(pg_cluster):
             pass
 
 
+@pytest.fixture
+def pg_project(pg_url):
+    """The URL of a fresh database made an empty team project (schema only, no roles)."""
+    _pg_schema(pg_url)
+    return pg_url
+
+
 # -- one storage suite, two backends (issue 16 point 5) ---------------------------------------------------
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request) -> str:
@@ -111,7 +118,18 @@ def project_target(backend, tmp_path, request):
     with ``open_project`` creates the project, on either backend."""
     if backend == "sqlite":
         return tmp_path / "p.annotator.db"
-    return request.getfixturevalue("pg_url")
+    url = request.getfixturevalue("pg_url")
+    _pg_schema(url)
+    return url
+
+
+def _pg_schema(url: str) -> None:
+    """Make the empty database a project (schema only). ``open_project`` never creates a team project
+    (that is `annotator team init`, which also sets up roles and row-level security, cluster-wide); the
+    storage suite needs a plain one per test, as a fresh SQLite file is."""
+    from annotator.storage.pg.backend import PgProject
+
+    PgProject(url, create=True).close()
 
 
 @pytest.fixture
@@ -129,7 +147,8 @@ def store(project_target):
 @pytest.fixture
 def project_at(backend, tmp_path, request):
     """``project_at("t.db")``: where the project called "t.db" of this test lives on this test's backend —
-    ``tmp_path / "t.db"``, or the URL of a fresh PostgreSQL database (the same one for the same name)."""
+    ``tmp_path / "t.db"``, or the URL of a fresh PostgreSQL database made an (empty) project (the same
+    one for the same name)."""
     if backend == "sqlite":
         yield lambda name: tmp_path / name
         return
@@ -139,6 +158,7 @@ def project_at(backend, tmp_path, request):
     def at(name: str) -> str:
         if name not in made:
             made[name] = cluster.new_database()
+            _pg_schema(cluster.socket_url(made[name]))
         return cluster.socket_url(made[name])
 
     yield at

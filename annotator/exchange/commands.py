@@ -6,7 +6,6 @@ annotator/cli.py registers them with ``register(cli)``. Qt-free; heavy modules l
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import Iterator
 
 import click
@@ -116,7 +115,7 @@ def merge_command(target: str, sources: tuple[str, ...]) -> None:
     from annotator.exchange.merge import merge
 
     with _project(target, create=True) as opened:
-        report = merge(opened, [Path(s) for s in sources])
+        report = merge(opened, list(sources))  # paths or team URLs: merge() tells them apart
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)

@@ -27,6 +27,7 @@ from annotator.storage import documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
 from annotator.storage.errors import StoreError
 from annotator.storage.project import Project, ProjectError, open_project
+from annotator.storage.urls import is_url, redact
 from annotator.storage.sections import get_sections
 
 
@@ -150,8 +151,13 @@ def _spans(target: Project, source: Project, mapping: dict[int, int], report: So
     report.spans_changed_in_source = outcome.source_changed_conflicts
 
 
-def merge_one(target: Project, path: Path) -> SourceReport:
-    report = SourceReport(path=str(path))
+def _source(p) -> Path | str:
+    """A source as open_project takes it: a path, or a team project's URL (Path() would fold its "//")."""
+    return str(p) if is_url(str(p)) else Path(p)
+
+
+def merge_one(target: Project, path: Path | str) -> SourceReport:
+    report = SourceReport(path=redact(path) if isinstance(path, str) else str(path))
     try:
         if target.is_at(path):
             raise ProjectError(path, "is the target project itself")
@@ -167,12 +173,12 @@ def merge_one(target: Project, path: Path) -> SourceReport:
             _spans(target, source, mapping, report)
     except (ValueError, StoreError) as exc:
         # The transaction was rolled back: nothing of this source is in the target.
-        return SourceReport(path=str(path), error=f"merge failed and was undone ({exc})")
+        return SourceReport(path=report.path, error=f"merge failed and was undone ({exc})")
     finally:
         source.close()
     return report
 
 
-def merge(target: Project, sources: list[Path]) -> MergeReport:
+def merge(target: Project, sources: list[Path | str]) -> MergeReport:
     """Merge each source project into ``target`` (see the module docstring for the rules)."""
-    return MergeReport([merge_one(target, Path(p)) for p in sources])
+    return MergeReport([merge_one(target, _source(p)) for p in sources])

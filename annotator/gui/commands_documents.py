@@ -82,6 +82,9 @@ class EditComment(_Command):
         return ok
 
     def redo(self) -> None:
+        if getattr(self, "from_log", False):  # rebuilt from the log after a restart (gui/history.py): stored
+            self.from_log = False
+            return
         self._set(self.after)
 
     def undo(self) -> None:

@@ -37,6 +37,8 @@ def _text(step: Step) -> str:
         return translate("MainWindow", "Mark done") if step.after == "done" else translate("MainWindow", "Mark in progress")
     if step.kind == "rename":
         return translate("WindowDocs", "Rename document")
+    if step.kind == "note_edit":
+        return translate("NotesDialog", "Edit note")
     if step.kind == "outline":
         return {"add": translate("TaggingController", "Add heading"),
                 "remove": translate("TaggingController", "Remove heading"),
@@ -69,6 +71,12 @@ def command_for(session, step: Step):
     elif step.kind == "outline":
         command = commands.OutlineEdit(session, step.op, step.anchor, step.payload, text)
         command.edit_id = step.edit_id
+    elif step.kind == "note_edit":
+        from types import SimpleNamespace  # noqa: PLC0415
+        from annotator.gui.commands_documents import EditComment  # noqa: PLC0415
+
+        note = SimpleNamespace(id=step.comment["id"], document_id=step.comment["document_id"], body=step.before)
+        command = EditComment(session, note, step.after, text)
     else:
         from annotator.storage.comments import Comment  # noqa: PLC0415
 

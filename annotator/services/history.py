@@ -8,10 +8,10 @@ the same undo command the key made (gui/history.py). Qt-free, so it is tested on
 How the log is read:
 - only this annotator's events of this document, and only changes a main-window command makes (a span
   of this annotator's own added, removed or edited; a suggestion answered; the document's status or
-  title; an outline correction; a note). Everything else (imports, suggestion runs, gold, renames) is not on the
+  title; an outline correction; a note added or its text edited). Everything else (imports, suggestion runs, gold, renames) is not on the
   stack, as it was not before the restart.
 - an event that exactly reverses the newest step (the span removed again, the update back, the status
-  back, ``outline.undo`` of that edit, the note removed) is that step's undo: the step leaves the
+  back, ``outline.undo`` of that edit, the note removed, the note's text edited back) is that step's undo: the step leaves the
   stack. A later redo is an ordinary event and comes back as a step. Consequence: a span added and then
   deleted by hand leaves no step (its net effect is nothing), where the live stack would hold both; the
   project's data is the same either way and Ctrl+Z goes on to the change before.
@@ -38,15 +38,15 @@ _SPAN_FIELDS = ("label", "attributes", "start", "end", "status", "provenance")
 @dataclass
 class Step:
     """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
-    note."""
+    note, note_edit."""
 
     kind: str
     event_id: int
     action: str
     span: Span | None = None  # add/remove: the span; update: the span before
     changes: dict[str, Any] = field(default_factory=dict)  # update: field → value after
-    before: Any = None  # status: the status before (None: never marked); rename: the title before
-    after: Any = None  # status: the status after; rename: the title after
+    before: Any = None  # status: the status before (None: never marked); rename/note_edit: the text before
+    after: Any = None  # status: the status after; rename: the title after; note_edit: the note's text after
     edit_id: int | None = None  # outline: the correction's id in section_edits
     op: str = ""  # outline: add/remove/shift/title_end
     anchor: int = 0
@@ -87,6 +87,10 @@ def _step(event: dict[str, Any], annotator: str) -> Step | None:
         return Step("note", event["id"], action, comment=after)
     if action == "comment.remove" and isinstance(before, dict):
         return Step("note_remove", event["id"], action, comment=before)
+    if action == "comment.edit" and isinstance(before, dict) and isinstance(after, dict):
+        # storage/comment_edits.py: the note's text before and after (the notes dialog's F2)
+        return Step("note_edit", event["id"], action, comment={"id": event["entity_id"],
+                    "document_id": event["document_id"]}, before=before["body"], after=after["body"])
     return None
 
 
@@ -109,6 +113,9 @@ def _reverses(step: Step, top: Step) -> bool:
         return step.kind == "outline_undo" and step.edit_id == top.edit_id
     if top.kind == "note":
         return step.kind == "note_remove" and step.comment.get("id") == top.comment.get("id")
+    if top.kind == "note_edit":
+        return step.kind == "note_edit" and step.comment.get("id") == top.comment.get("id") \
+            and step.before == top.after and step.after == top.before
     return False
 
 

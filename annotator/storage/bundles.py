@@ -18,7 +18,7 @@ from typing import Any, Iterator, NamedTuple
 from annotator.domain.model import Section
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ _SPAN_ORDER = itemgetter(2, 3, 4, 5, 0)  # start, end, label, annotator, id
 _new = tuple.__new__
 
 
-def span_layers(project: Project, chosen: SpanFilter) -> list[str]:
+def span_layers(project: StoreBackend, chosen: SpanFilter) -> list[str]:
     """The annotator names that have chosen spans, sorted."""
     where, params = chosen._where()
     sql = f"SELECT DISTINCT annotator FROM spans WHERE {where} ORDER BY annotator"
@@ -97,7 +97,7 @@ def _grouped(cursor, key_index: int) -> Iterator[tuple[int, list]]:
         yield current, bucket
 
 
-def iter_documents(project: Project, chosen: SpanFilter) -> Iterator[tuple[DocumentRow, list[Section], list[SpanRow]]]:
+def iter_documents(project: StoreBackend, chosen: SpanFilter) -> Iterator[tuple[DocumentRow, list[Section], list[SpanRow]]]:
     """Every document (id order) with its stored outline and its chosen spans (sorted by start)."""
     where, params = chosen._where()
     # Separate cursors so the three streams advance together without loading every text at once.

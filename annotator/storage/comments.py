@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 
 from annotator.storage import events
 from annotator.storage.errors import ProjectError
-from annotator.storage.project import Project, now
+from annotator.storage.project import now
+from annotator.storage.store import StoreBackend
 
 MAX_LENGTH = 10_000
 
@@ -30,7 +31,7 @@ class Comment:
 _COLUMNS = "id, document_id, span_id, annotator, body, created, updated"
 
 
-def _row(project: Project, row) -> Comment:
+def _row(project: StoreBackend, row) -> Comment:
     try:
         return Comment(str(row[0]), int(row[1]), row[2], str(row[3]), str(row[4]), str(row[5]), str(row[6]))
     except (TypeError, ValueError) as exc:
@@ -46,14 +47,14 @@ def _clean(body: str) -> str:
     return body
 
 
-def add_comment(project: Project, document_id: int, body: str, annotator: str,
+def add_comment(project: StoreBackend, document_id: int, body: str, annotator: str,
                 span_id: str | None = None) -> Comment:
     stamp = now()
     comment = Comment(uuid.uuid4().hex, document_id, span_id, annotator, _clean(body), stamp, stamp)
     return restore(project, comment, action="comment.add")
 
 
-def restore(project: Project, comment: Comment, *, action: str = "comment.restore") -> Comment:
+def restore(project: StoreBackend, comment: Comment, *, action: str = "comment.restore") -> Comment:
     with project.write():
         if project.execute("SELECT 1 FROM documents WHERE id = ?", [comment.document_id]).fetchone() is None:
             raise KeyError(f"no document {comment.document_id}")
@@ -65,7 +66,7 @@ def restore(project: Project, comment: Comment, *, action: str = "comment.restor
     return comment
 
 
-def remove_comment(project: Project, comment_id: str, *, by: str) -> Comment:
+def remove_comment(project: StoreBackend, comment_id: str, *, by: str) -> Comment:
     with project.write():
         row = project.execute(f"SELECT {_COLUMNS} FROM comments WHERE id = ?", [comment_id]).fetchone()
         if row is None:
@@ -77,7 +78,7 @@ def remove_comment(project: Project, comment_id: str, *, by: str) -> Comment:
     return comment
 
 
-def list_comments(project: Project, document_id: int) -> list[Comment]:
+def list_comments(project: StoreBackend, document_id: int) -> list[Comment]:
     """Every comment of a document (on it and on its spans), oldest first."""
     rows = project.execute(f"SELECT {_COLUMNS} FROM comments WHERE document_id = ? ORDER BY created, id",
                                 [document_id]).fetchall()
@@ -88,11 +89,11 @@ def list_comments(project: Project, document_id: int) -> list[Comment]:
 GUIDELINES_KEY = "guidelines_md"
 
 
-def get_guidelines(project: Project) -> str:
+def get_guidelines(project: StoreBackend) -> str:
     return project.meta(GUIDELINES_KEY) or ""
 
 
-def set_guidelines(project: Project, markdown: str, *, by: str) -> str:
+def set_guidelines(project: StoreBackend, markdown: str, *, by: str) -> str:
     """Replace the guidelines (an empty text removes them); returns the previous text (for undo)."""
     if len(markdown) > 2_000_000:
         raise ValueError("guidelines may hold at most 2 000 000 characters")

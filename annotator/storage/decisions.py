@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.domain.model import SpanStatus
 from annotator.storage.labels import SUGGESTER
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 
 MODEL_KEY = "suggest_model"
 
@@ -33,7 +33,7 @@ class Decision:
     updated: str
 
 
-def suggestion_decisions(project: Project, document_ids: list[int] | None = None) -> list[Decision]:
+def suggestion_decisions(project: StoreBackend, document_ids: list[int] | None = None) -> list[Decision]:
     """Every accept and reject of a suggestion, oldest first (the order the team made them)."""
     sql = ('SELECT s.document_id, s.start, s."end", s.label, s.status, s.attributes, s.source, s.annotator,'
            " s.updated, g.provenance FROM spans s LEFT JOIN spans g"
@@ -65,7 +65,7 @@ def suggestion_decisions(project: Project, document_ids: list[int] | None = None
     return out
 
 
-def count_decisions(project: Project) -> int:
+def count_decisions(project: StoreBackend) -> int:
     """How many suggestions have been answered (to decide when to retrain)."""
     row = project.execute(
         "SELECT COUNT(*) FROM spans WHERE annotator != ? AND status IN (?, ?)"
@@ -74,10 +74,10 @@ def count_decisions(project: Project) -> int:
     return int(row[0])
 
 
-def load_model(project: Project) -> str | None:
+def load_model(project: StoreBackend) -> str | None:
     """The stored model (JSON text), or None."""
     return project.meta(MODEL_KEY)
 
 
-def save_model(project: Project, model_json: str) -> None:
+def save_model(project: StoreBackend, model_json: str) -> None:
     project.set_meta(MODEL_KEY, model_json)

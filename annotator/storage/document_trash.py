@@ -8,8 +8,9 @@ the GUI holds it and ``restore_document`` writes every row back with its own id 
 so notes on them and exports made before still match) and records ``document.restore``.
 
 Rows are carried as column → value dicts read with ``SELECT *``: a column added by a later migration
-comes back too, without this module knowing it. Only ``project.write()`` / ``project.conn`` are used
-(like the other storage modules), so a second backend converts this module with the others.
+comes back too, without this module knowing it. Backend-neutral (base.StoreBase's surface); the one
+difference is the jieba word index row: an FTS5 row keyed by ``rowid`` (its words as one text) on
+SQLite, a ``document_id`` row holding an array on PostgreSQL — carried as the backend stores it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.storage import events
-from annotator.storage.project import Project, reads
+from annotator.storage import events, search
+from annotator.storage.project import reads
+from annotator.storage.store import StoreBackend
 
 # Tables whose rows belong to one document (column document_id), in the order they are written back.
 _CHILDREN = ("sections", "section_edits", "spans", "doc_status", "comments")
@@ -33,7 +35,8 @@ class TrashedDocument:
 
     document: dict[str, Any]
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    words: str | None = None  # the document's row in the jieba word index (documents_words)
+    # the document's row in the jieba word index (documents_words): text on SQLite, a list on PostgreSQL
+    words: Any = None
 
     @property
     def id(self) -> int:
@@ -48,83 +51,86 @@ class TrashedDocument:
         return {table: len(rows) for table, rows in self.children.items()}
 
 
-def _rows(project: Project, sql: str, params: list) -> list[dict[str, Any]]:
-    cursor = project.conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+def _rows(project: StoreBackend, sql: str, params: list) -> list[dict[str, Any]]:
+    return project.query(sql, params)
+
+
+def _words_key(project: StoreBackend) -> str:
+    return "rowid" if project.dialect.sqlite else "document_id"
 
 
 @reads
-def snapshot(project: Project, doc_id: int) -> TrashedDocument | None:
+def snapshot(project: StoreBackend, doc_id: int) -> TrashedDocument | None:
     """Everything of one document as stored, or None when there is no such document."""
     found = _rows(project, "SELECT * FROM documents WHERE id = ?", [doc_id])
     if not found:
         return None
     children = {table: _rows(project, f"SELECT * FROM {table} WHERE document_id = ?", [doc_id])  # noqa: S608
                 for table in _CHILDREN}
-    words = project.conn.execute("SELECT words FROM documents_words WHERE rowid = ?", [doc_id]).fetchone()
+    words = project.fetchone(f"SELECT words FROM documents_words WHERE {_words_key(project)} = ?", [doc_id])
     return TrashedDocument(found[0], children, words[0] if words else None)
 
 
 @reads
-def impact(project: Project, doc_id: int) -> dict[str, Any]:
+def impact(project: StoreBackend, doc_id: int) -> dict[str, Any]:
     """What deleting would take with it, for a confirmation: spans per annotator, notes, sections."""
-    per_annotator = dict(project.conn.execute(
+    per_annotator = dict(project.fetchall(
         "SELECT annotator, count(*) FROM spans WHERE document_id = ? AND status IN ('accepted', 'gold')"
-        " GROUP BY annotator ORDER BY annotator", [doc_id]).fetchall())
-    notes = project.conn.execute("SELECT count(*) FROM comments WHERE document_id = ?", [doc_id]).fetchone()[0]
+        " GROUP BY annotator ORDER BY annotator", [doc_id]))
+    notes = project.scalar("SELECT count(*) FROM comments WHERE document_id = ?", [doc_id])
     return {"spans": per_annotator, "notes": notes}
 
 
-def trash_document(project: Project, doc_id: int, *, by: str | None = None) -> TrashedDocument:
+def trash_document(project: StoreBackend, doc_id: int, *, by: str | None = None) -> TrashedDocument:
     """Delete a document with everything on it; returns what ``restore_document`` needs. KeyError when
     there is no such document (already deleted elsewhere)."""
     with project.write():
         trashed = snapshot(project, doc_id)
         if trashed is None:
             raise KeyError(f"no document {doc_id}")
-        project.conn.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
-        project.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])  # children cascade
+        search.forget_words(project, doc_id)
+        project.execute("DELETE FROM documents WHERE id = ?", [doc_id])  # children cascade
         events.record(project, "document.delete", annotator=by, document_id=doc_id, entity="document",
                       entity_id=doc_id, before={"title": trashed.title, "sha256": trashed.document.get("sha256"),
                                                 **trashed.counts()})
     return trashed
 
 
-def _insert(project: Project, table: str, row: dict[str, Any]) -> None:
+def _insert(project: StoreBackend, table: str, row: dict[str, Any]) -> None:
     names = list(row)
     columns = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" for _ in names)
-    project.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [row[n] for n in names])  # noqa: S608
+    project.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [row[n] for n in names])  # noqa: S608
 
 
-def restore_document(project: Project, trashed: TrashedDocument, *, by: str | None = None) -> int:
+def restore_document(project: StoreBackend, trashed: TrashedDocument, *, by: str | None = None) -> int:
     """Write a trashed document back with its id and every row that went with it. ValueError when the
     project meanwhile holds the same text (re-imported) or another document took its id; nothing is
     written then."""
     with project.write():
         doc_id, sha = trashed.id, trashed.document.get("sha256")
-        if project.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
+        if project.fetchone("SELECT 1 FROM documents WHERE id = ?", [doc_id]):
             raise ValueError(f"document id {doc_id} is in use again; “{trashed.title}” cannot be restored")
-        if project.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha]).fetchone():
+        if project.fetchone("SELECT 1 FROM documents WHERE sha256 = ?", [sha]):
             raise ValueError(f"“{trashed.title}” was imported again meanwhile; it is not restored twice")
-        labels = {r[0] for r in project.conn.execute("SELECT name FROM labels").fetchall()}
+        labels = {r[0] for r in project.fetchall("SELECT name FROM labels")}
         missing = sorted({s["label"] for s in trashed.children.get("spans", [])} - labels)
         if missing:
             raise ValueError(f"“{trashed.title}” cannot be restored: its spans use labels no longer in the "
                              f"project ({', '.join(missing)})")
         for span in trashed.children.get("spans", []):  # an annotator removed meanwhile comes back
-            project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
-                                 [span["annotator"], span.get("created") or ""])
+            project.execute("INSERT INTO annotators (name, created) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                            [span["annotator"], span.get("created") or ""])
         _insert(project, "documents", trashed.document)
         for table in _CHILDREN:
             for row in trashed.children.get(table, []):
-                if table in _RENUMBERED and project.conn.execute(
-                        f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]).fetchone():  # noqa: S608
+                if table in _RENUMBERED and project.fetchone(
+                        f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]):  # noqa: S608
                     row = {k: v for k, v in row.items() if k != "id"}  # id reused meanwhile: a new one
                 _insert(project, table, row)
         if trashed.words is not None:
-            project.conn.execute("INSERT INTO documents_words (rowid, words) VALUES (?, ?)", [doc_id, trashed.words])
+            project.execute(f"INSERT INTO documents_words ({_words_key(project)}, words) VALUES (?, ?)",
+                            [doc_id, trashed.words])
         events.record(project, "document.restore", annotator=by, document_id=doc_id, entity="document",
                       entity_id=doc_id, after={"title": trashed.title, "sha256": sha, **trashed.counts()})
     return doc_id

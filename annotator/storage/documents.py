@@ -10,7 +10,8 @@ from typing import Any, Iterable
 
 from annotator.domain.model import RemovedRegion, Section
 from annotator.storage import events, search
-from annotator.storage.project import Project, ProjectError, json_column, now, reads
+from annotator.storage.project import ProjectError, json_column, now, reads
+from annotator.storage.store import StoreBackend
 from annotator.storage.sections import save_sections
 
 
@@ -29,18 +30,18 @@ def unpack_raw(raw_text: str, raw_zlib: bytes | None) -> str:
     return raw_text if raw_zlib is None else zlib.decompress(raw_zlib).decode("utf-8")
 
 
-def find_by_sha(project: Project, sha: str) -> int | None:
+def find_by_sha(project: StoreBackend, sha: str) -> int | None:
     row = project.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
     return row[0] if row else None
 
 
 @reads
-def document_count(project: Project) -> int:
+def document_count(project: StoreBackend) -> int:
     return project.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
 @reads
-def changed_source(project: Project, source_path: str, sha: str) -> int | None:
+def changed_source(project: StoreBackend, source_path: str, sha: str) -> int | None:
     """The newest document imported from ``source_path`` whose clean text is not ``sha`` (an edited
     file imported again), or None."""
     row = project.execute(
@@ -51,7 +52,7 @@ def changed_source(project: Project, source_path: str, sha: str) -> int | None:
 
 
 @reads
-def stored_documents(project: Project) -> list[dict[str, Any]]:
+def stored_documents(project: StoreBackend) -> list[dict[str, Any]]:
     """Every document as stored (id order), texts included and JSON columns still text: what a merge
     copies into another project."""
     rows = []
@@ -65,7 +66,7 @@ def stored_documents(project: Project) -> list[dict[str, Any]]:
 
 
 def add_document(
-    project: Project,
+    project: StoreBackend,
     *,
     clean_text: str,
     raw_text: str,
@@ -129,7 +130,7 @@ def add_document(
 
 
 @reads
-def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
+def get_document(project: StoreBackend, doc_id: int) -> dict[str, Any] | None:
     rows = list(project.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
     if not rows:
         return None
@@ -146,7 +147,7 @@ def get_document(project: Project, doc_id: int) -> dict[str, Any] | None:
 
 
 @reads
-def clean_text(project: Project, doc_id: int) -> str:
+def clean_text(project: StoreBackend, doc_id: int) -> str:
     row = project.execute("SELECT clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise KeyError(f"no document {doc_id}")
@@ -154,13 +155,13 @@ def clean_text(project: Project, doc_id: int) -> str:
 
 
 @reads
-def char_counts(project: Project) -> dict[int, int]:
+def char_counts(project: StoreBackend) -> dict[int, int]:
     """document id → length of its clean text (code points), without reading any text."""
     return dict(project.execute("SELECT id, char_count FROM documents").fetchall())
 
 
 @reads
-def list_documents(project: Project, *, annotator: str | None = None, limit: int | None = None,
+def list_documents(project: StoreBackend, *, annotator: str | None = None, limit: int | None = None,
                    offset: int = 0) -> list[dict[str, Any]]:
     """Summaries for the document list: no texts, one query; ``limit``/``offset`` for a lazy list that
     reads only the rows on screen (document_ids gives the whole order)."""
@@ -181,11 +182,11 @@ def list_documents(project: Project, *, annotator: str | None = None, limit: int
 
 
 @reads
-def document_ids(project: Project) -> list[int]:
+def document_ids(project: StoreBackend) -> list[int]:
     return [r[0] for r in project.execute("SELECT id FROM documents ORDER BY id")]
 
 
-def set_status(project: Project, doc_id: int, annotator: str, status: str) -> None:
+def set_status(project: StoreBackend, doc_id: int, annotator: str, status: str) -> None:
     with project.write():
         before = project.execute(
             "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
@@ -208,14 +209,14 @@ def set_status(project: Project, doc_id: int, annotator: str, status: str) -> No
 
 
 @reads
-def all_statuses(project: Project) -> list[tuple[int, str, str, str]]:
+def all_statuses(project: StoreBackend) -> list[tuple[int, str, str, str]]:
     """Every (document_id, annotator, status, updated) progress mark."""
     return [tuple(r) for r in project.execute(
         "SELECT document_id, annotator, status, updated FROM doc_status").fetchall()]
 
 
 @reads
-def status_mark(project: Project, doc_id: int, annotator: str) -> tuple[str, str] | None:
+def status_mark(project: StoreBackend, doc_id: int, annotator: str) -> tuple[str, str] | None:
     """(status, updated) of this annotator's mark on this document, or None when never marked."""
     row = project.execute(
         "SELECT status, updated FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
@@ -224,14 +225,14 @@ def status_mark(project: Project, doc_id: int, annotator: str) -> tuple[str, str
 
 
 @reads
-def get_status(project: Project, doc_id: int, annotator: str) -> str:
+def get_status(project: StoreBackend, doc_id: int, annotator: str) -> str:
     row = project.execute(
         "SELECT status FROM doc_status WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
     ).fetchone()
     return row[0] if row else "not_started"
 
 
-def delete_document(project: Project, doc_id: int, *, annotator: str | None = None) -> None:
+def delete_document(project: StoreBackend, doc_id: int, *, annotator: str | None = None) -> None:
     with project.write():
         row = project.execute("SELECT title, sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:

@@ -15,7 +15,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 if TYPE_CHECKING:
-    from annotator.storage.project import Project
+    from annotator.storage.store import StoreBackend
 
 T = TypeVar("T")
 
@@ -96,7 +96,7 @@ def reads(fn: Callable[..., T]) -> Callable[..., T]:
     file — bytes that are not UTF-8, a damaged page, a failing disk — is a ProjectError naming the
     project, not a traceback. Errors of the query itself pass unchanged."""
     @functools.wraps(fn)
-    def wrapper(project: Project, *args: Any, **kwargs: Any) -> T:
+    def wrapper(project: StoreBackend, *args: Any, **kwargs: Any) -> T:
         try:
             return fn(project, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
@@ -107,7 +107,7 @@ def reads(fn: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-def json_column(project: Project, text: Any, what: str) -> Any:
+def json_column(project: StoreBackend, text: Any, what: str) -> Any:
     """Decode a JSON column; a value another program broke is a ProjectError naming the row, not a
     traceback. (Opening checks the JSON columns once; this covers rows changed since.)"""
     try:

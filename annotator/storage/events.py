@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.storage.project import Project, json_column, now, reads
+from annotator.storage.project import json_column, now, reads
+from annotator.storage.store import StoreBackend
 
 
 def record(
-    project: Project,
+    project: StoreBackend,
     action: str,
     *,
     annotator: str | None = None,
@@ -39,7 +40,7 @@ def record(
 
 
 @reads
-def history(project: Project, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
+def history(project: StoreBackend, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
     sql = "SELECT * FROM events"
     params: list[Any] = []
     if document_id is not None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 
 WORKED_STATUSES = ("in_progress", "done")
 
 
-def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, set[int]]:
+def worked_documents(project: StoreBackend, annotators: Iterable[str]) -> dict[str, set[int]]:
     """Per annotator, the documents they worked on: marked in progress or done, or holding any span
     of theirs that is not an open suggestion (a rejection shows they looked)."""
     names = list(annotators)
@@ -30,12 +30,12 @@ def worked_documents(project: Project, annotators: Iterable[str]) -> dict[str, s
     return out
 
 
-def document_titles(project: Project, doc_ids: Iterable[int]) -> dict[int, str]:
+def document_titles(project: StoreBackend, doc_ids: Iterable[int]) -> dict[int, str]:
     wanted = set(doc_ids)
     return {d: t for d, t in project.execute("SELECT id, title FROM documents") if d in wanted and t}
 
 
-def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+def span_events(project: StoreBackend, actions: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
     """Per span id, its events of these actions in log order: (ts, action, annotator, before JSON)."""
     wanted = list(actions)
     out: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
@@ -50,5 +50,5 @@ def span_events(project: Project, actions: Iterable[str]) -> dict[str, list[tupl
     return out
 
 
-def span_ids(project: Project) -> set[str]:
+def span_ids(project: StoreBackend) -> set[str]:
     return {row[0] for row in project.execute("SELECT id FROM spans")}

@@ -4,17 +4,17 @@ which holds no SQL): has a document been suggested, renaming a document."""
 from __future__ import annotations
 
 from annotator.storage import events
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 
 
-def was_suggested(project: Project, doc_id: int) -> bool:
+def was_suggested(project: StoreBackend, doc_id: int) -> bool:
     """True once the suggester ran on this document (its run is in the event log)."""
     return project.execute(
         "SELECT 1 FROM events WHERE document_id = ? AND action = 'suggest.run' LIMIT 1", [doc_id]
     ).fetchone() is not None
 
 
-def rename_document(project: Project, doc_id: int, title: str, *, annotator: str | None = None) -> str:
+def rename_document(project: StoreBackend, doc_id: int, title: str, *, annotator: str | None = None) -> str:
     """Set a document's title (event-logged with the old one). Returns the old title."""
     title = " ".join(title.split())
     if not title:
@@ -29,7 +29,7 @@ def rename_document(project: Project, doc_id: int, title: str, *, annotator: str
     return row[0]
 
 
-def open_suggestions_at(project: Project, doc_id: int, annotator: str,
+def open_suggestions_at(project: StoreBackend, doc_id: int, annotator: str,
                         keys: list[tuple[int, int, str]]) -> list:
     """The open suggestions (as ``spans.open_suggestions`` decides) among those with these
     (start, end, label) keys — what one keystroke can have answered or re-opened."""

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 from annotator.storage.trust import JSON_COLUMNS
 
 # integrity_check stops after this many problems; more than that is the same message: the file is damaged.
 _MAX_REPORTED = 20
 
 
-def check(project: Project) -> list[str]:
+def check(project: StoreBackend) -> list[str]:
     """Problems found in the project, as readable sentences; an empty list means healthy."""
     if not project.dialect.sqlite:
         # The server keeps pages, indexes and foreign keys consistent itself; our invariants remain.
@@ -35,13 +35,13 @@ def check(project: Project) -> list[str]:
         return [f"the file could not be read completely ({exc})"]
 
 
-def _sqlite_problems(project: Project) -> list[str]:
+def _sqlite_problems(project: StoreBackend) -> list[str]:
     rows = project.execute(f"PRAGMA integrity_check({_MAX_REPORTED})").fetchall()
     messages = [r[0] for r in rows]
     return [] if messages == ["ok"] else [f"integrity_check: {m}" for m in messages]
 
 
-def _foreign_key_problems(project: Project) -> list[str]:
+def _foreign_key_problems(project: StoreBackend) -> list[str]:
     out = []
     for table, rowid, parent, _ in project.execute("PRAGMA foreign_key_check").fetchall():
         # Spans are known by their id (a text key), not by SQLite's hidden rowid.
@@ -51,7 +51,7 @@ def _foreign_key_problems(project: Project) -> list[str]:
     return out
 
 
-def _lengths(project: Project) -> dict[int, int]:
+def _lengths(project: StoreBackend) -> dict[int, int]:
     """Each document's clean-text length in code points, computed once per document.
 
     length() walks the whole text, so calling it per span or per section (as this check once did,
@@ -61,7 +61,7 @@ def _lengths(project: Project) -> dict[int, int]:
     return dict(project.execute("SELECT id, length(clean_text) FROM documents"))
 
 
-def _span_problems(project: Project, lengths: dict[int, int]) -> list[str]:
+def _span_problems(project: StoreBackend, lengths: dict[int, int]) -> list[str]:
     # Offsets are code points of the clean text; char_count is stored beside it, so check both agree
     # before trusting either.
     out = [
@@ -76,7 +76,7 @@ def _span_problems(project: Project, lengths: dict[int, int]) -> list[str]:
     return out
 
 
-def _section_problems(project: Project, lengths: dict[int, int]) -> list[str]:
+def _section_problems(project: StoreBackend, lengths: dict[int, int]) -> list[str]:
     out = []
     for doc_id, ord_, start, end in project.execute('SELECT document_id, ord, start, "end" FROM sections'):
         count = lengths.get(doc_id)
@@ -91,7 +91,7 @@ def _fits(start, end, count: int, *, empty_ok: bool) -> bool:
     return 0 <= start and (start <= end if empty_ok else start < end) and end <= count
 
 
-def _json_problems(project: Project) -> list[str]:
+def _json_problems(project: StoreBackend) -> list[str]:
     """Every JSON column, one pass each (the event log too, which opening does not scan)."""
     columns = [*JSON_COLUMNS, ("events", "id", "before", None), ("events", "id", "after", None)]
     out = []
@@ -106,7 +106,7 @@ def _json_problems(project: Project) -> list[str]:
     return out
 
 
-def _json_problems_py(project: Project) -> list[str]:
+def _json_problems_py(project: StoreBackend) -> list[str]:
     """``_json_problems`` decided in Python, for a backend without SQLite's json_valid/json_type."""
     import json  # noqa: PLC0415
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 
 from annotator.domain.labels import Label, load_schema
-from annotator.storage.project import Project, json_column, now, reads
+from annotator.storage.project import json_column, now, reads
+from annotator.storage.store import StoreBackend
 
 # Reserved annotator names for the non-human layers.
 SUGGESTER = "@suggester"
 GOLD = "@gold"
 
 
-def ensure_default_labels(project: Project) -> None:
+def ensure_default_labels(project: StoreBackend) -> None:
     if project.readonly or project.fetchone("SELECT 1 FROM labels LIMIT 1"):
         return
     with project.write():
@@ -24,7 +25,7 @@ def ensure_default_labels(project: Project) -> None:
             save_label(project, label, ord_)
 
 
-def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
+def save_label(project: StoreBackend, label: Label, ord_: int | None = None) -> None:
     data = label.to_json()
     with project.write():
         if ord_ is None:
@@ -45,7 +46,7 @@ def save_label(project: Project, label: Label, ord_: int | None = None) -> None:
 
 
 @reads
-def get_labels(project: Project) -> list[Label]:
+def get_labels(project: StoreBackend) -> list[Label]:
     rows = project.query("SELECT * FROM labels ORDER BY ord, name")
     return [
         Label.from_json(
@@ -61,7 +62,7 @@ def get_labels(project: Project) -> list[Label]:
     ]
 
 
-def ensure_annotator(project: Project, name: str) -> None:
+def ensure_annotator(project: StoreBackend, name: str) -> None:
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
@@ -73,16 +74,16 @@ def ensure_annotator(project: Project, name: str) -> None:
 
 
 @reads
-def has_label(project: Project, name: str) -> bool:
+def has_label(project: StoreBackend, name: str) -> bool:
     return project.execute("SELECT 1 FROM labels WHERE name = ?", [name]).fetchone() is not None
 
 
 @reads
-def label_count(project: Project) -> int:
+def label_count(project: StoreBackend) -> int:
     return project.execute("SELECT count(*) FROM labels").fetchone()[0]
 
 
 @reads
-def list_annotators(project: Project, *, humans_only: bool = True) -> list[str]:
+def list_annotators(project: StoreBackend, *, humans_only: bool = True) -> list[str]:
     names = [r[0] for r in project.execute("SELECT name FROM annotators ORDER BY name")]
     return [n for n in names if not n.startswith("@")] if humans_only else names

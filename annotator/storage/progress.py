@@ -1,15 +1,15 @@
 """Progress of the team, per annotator and per document, for the lead (issue 13): two grouped reads.
 
 Counts only, never texts or spans: the progress window of a 10 000-document project reads a few
-thousand rows. Uses only ``project.conn`` like the other storage modules (a second backend converts it
-with them).
+thousand rows. Backend-neutral (base.StoreBase's surface).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.storage.project import Project, reads
+from annotator.storage.project import reads
+from annotator.storage.store import StoreBackend
 
 STATUSES = ("not_started", "in_progress", "done")
 
@@ -34,25 +34,25 @@ class AnnotatorProgress:
 
 
 @reads
-def team_progress(project: Project) -> tuple[list[AnnotatorProgress], list[DocumentProgress]]:
+def team_progress(project: StoreBackend) -> tuple[list[AnnotatorProgress], list[DocumentProgress]]:
     """Every human annotator (names starting with "@" are the suggester and gold) with how many
     documents they finished, have in progress, have not started, and their accepted spans; and per
     document each annotator's status and span count."""
     documents = [DocumentProgress(int(r[0]), str(r[1] or "")) for r in
-                 project.conn.execute("SELECT id, title FROM documents ORDER BY id").fetchall()]
+                 project.fetchall("SELECT id, title FROM documents ORDER BY id")]
     by_id = {d.id: d for d in documents}
-    names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name").fetchall()
+    names = [r[0] for r in project.fetchall("SELECT name FROM annotators ORDER BY name")
              if not str(r[0]).startswith("@")]
     people = {n: AnnotatorProgress(n) for n in names}
-    for doc_id, name, status, updated in project.conn.execute(
-            "SELECT document_id, annotator, status, updated FROM doc_status").fetchall():
+    for doc_id, name, status, updated in project.fetchall(
+            "SELECT document_id, annotator, status, updated FROM doc_status"):
         if doc_id in by_id and name in people:
             by_id[doc_id].status[name] = status
             person = people[name]
             person.last_change = max(person.last_change, str(updated or ""))
-    for doc_id, name, count, updated in project.conn.execute(
+    for doc_id, name, count, updated in project.fetchall(
             "SELECT document_id, annotator, count(*), max(updated) FROM spans WHERE status = 'accepted'"
-            " GROUP BY document_id, annotator").fetchall():
+            " GROUP BY document_id, annotator"):
         if doc_id in by_id and name in people:
             by_id[doc_id].spans[name] = int(count)
             person = people[name]

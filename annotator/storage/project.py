@@ -347,14 +347,18 @@ class Project(StoreBase):
 
 def open_project(target: str | os.PathLike, *, readonly: bool = False, create: bool = True) -> StoreBase:
     """Open (or create) a project: a ``.db`` file, or a team project at a ``postgresql://`` URL (created
-    there only by ``annotator team init``, see pg/backend.py). A new project gets the default label schema."""
+    there only by ``annotator team init``, pg/backend.init_team_project: ``create`` does not apply to a
+    URL). A new project gets the default label schema."""
     from annotator.storage.labels import ensure_default_labels  # noqa: PLC0415 - labels imports this module
     from annotator.storage.urls import is_url  # noqa: PLC0415
 
     if is_url(target):
         from annotator.storage.pg.backend import PgProject  # noqa: PLC0415 - psycopg only for team projects
 
-        project = PgProject(str(target), readonly=readonly, create=create)
+        # Never created here: a team project made by an ordinary open (`annotator import URL`) would have
+        # no roles and no row-level security — every annotator would see everyone's work. An empty
+        # database is refused ("create it with `annotator team init URL`"); only init creates one.
+        project = PgProject(str(target), readonly=readonly, create=False)
     else:
         project = Project(target, readonly=readonly, create=create)
     try:

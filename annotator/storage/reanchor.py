@@ -34,7 +34,8 @@ from annotator.domain.model import RemovedRegion, Section, Span
 from annotator.storage import events, search
 from annotator.storage import spans as span_store
 from annotator.storage.documents import find_by_sha, pack_raw, sha256_text, unpack_raw
-from annotator.storage.project import Project, json_column, now
+from annotator.storage.project import json_column, now
+from annotator.storage.store import StoreBackend
 from annotator.storage.sections import save_sections
 
 CONTEXT = 8  # characters of context each side to start with; doubled until the place is unique
@@ -190,7 +191,7 @@ class Replacement:
     edits_dropped: int = 0  # corrections whose heading is gone or changed (kept in the event log)
 
 
-def replace_document_text(project: Project, doc_id: int, new_clean_text: str, new_raw_text: str,
+def replace_document_text(project: StoreBackend, doc_id: int, new_clean_text: str, new_raw_text: str,
                           sections: Iterable[Section], annotator: str | None,
                           removed: Iterable[RemovedRegion] = ()) -> Replacement:
     """Give a document a new text in one transaction, carrying every layer's spans over.
@@ -233,7 +234,7 @@ def replace_document_text(project: Project, doc_id: int, new_clean_text: str, ne
     return result
 
 
-def _move_spans(project: Project, doc_id: int, aligner: _Aligner, old_sha: str, annotator: str | None,
+def _move_spans(project: StoreBackend, doc_id: int, aligner: _Aligner, old_sha: str, annotator: str | None,
                 result: Replacement) -> None:
     old_spans = span_store.list_spans(project, doc_id)
     # Park every span beyond both texts first: moving them one by one would trip the unique index
@@ -289,7 +290,7 @@ def _free_place(span: Span, length: int, taken: set) -> tuple[int, int]:
     raise ValueError(f"no free place for span {span.id} in a text of {length} characters")
 
 
-def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str | None,
+def _move_edits(project: StoreBackend, doc_id: int, aligner: _Aligner, annotator: str | None,
                 result: Replacement) -> None:
     """Carry manual outline corrections over: their anchor and payload offsets move with the heading."""
     rows = project.execute(
@@ -320,12 +321,12 @@ def _move_edits(project: Project, doc_id: int, aligner: _Aligner, annotator: str
         result.edits_moved += 1
 
 
-def needs_review(project: Project, doc_id: int | None = None) -> list[Span]:
+def needs_review(project: StoreBackend, doc_id: int | None = None) -> list[Span]:
     """Spans a text replacement could not place, for the review list."""
     return [s for s in span_store.list_spans(project, doc_id) if "needs_review" in s.provenance]
 
 
-def clear_review(project: Project, span_id: str, *, by: str) -> Span:
+def clear_review(project: StoreBackend, span_id: str, *, by: str) -> Span:
     """A person checked (and perhaps corrected) a flagged span: drop the flag, keep the history."""
     span = span_store.get_span(project, span_id)
     if span is None:

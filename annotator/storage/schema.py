@@ -253,3 +253,12 @@ def m0004_raw_text_compressed(db: Database) -> None:
         db.conn.executemany("UPDATE documents SET raw_zlib = ?, raw_text = '' WHERE id = ?",
                             [(zlib.compress(raw.encode("utf-8"), 1), doc_id) for doc_id, raw in rows])
         last = rows[-1][0]
+
+
+@migrations(name="0005_events_by_document")
+def m0005_events_by_document(db: Database) -> None:
+    """An index on events (document_id, id). Opening a document reads its newest events (the undo history
+    rebuilt after a restart, services/history.py; "was this suggested" checks) with ``WHERE document_id
+    = ? ORDER BY id DESC LIMIT n``; without it that scanned the whole log (100–170 ms at 200 000 events).
+    With it the read walks the document's own entries backwards from the newest."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id, id)")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.storage.project import Project
+from annotator.storage.store import StoreBackend
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _FETCH_BATCH = 100  # hits whose texts are read in one query
@@ -60,14 +60,14 @@ def _three_literal(query: str) -> bool:
     return False
 
 
-def backlog(project: Project) -> int:
+def backlog(project: StoreBackend) -> int:
     """How many documents wait to be indexed (PostgreSQL's trigram index is kept up to date at once: 0)."""
     if not project.dialect.sqlite:
         return 0
     return project.execute("SELECT count(*) FROM search_backlog").fetchone()[0]
 
 
-def update_index(project: Project, *, max_chars: int = INDEX_BATCH_CHARS) -> int:
+def update_index(project: StoreBackend, *, max_chars: int = INDEX_BATCH_CHARS) -> int:
     """Index every document in the backlog, in transactions of about ``max_chars`` characters.
 
     Returns how many were indexed (0 on a read-only project: search still finds them by scanning).
@@ -97,7 +97,7 @@ def update_index(project: Project, *, max_chars: int = INDEX_BATCH_CHARS) -> int
             done += project.execute("DELETE FROM search_backlog WHERE document_id <= ?", [last]).rowcount
 
 
-def index_words(project: Project, *, limit: int | None = None) -> int:
+def index_words(project: StoreBackend, *, limit: int | None = None) -> int:
     """Segment documents missing from the word index (jieba). Returns how many were indexed."""
     from annotator.nlp import segment  # noqa: PLC0415 - jieba only on this path, never for a search
 
@@ -121,7 +121,7 @@ def index_words(project: Project, *, limit: int | None = None) -> int:
     return done
 
 
-def forget_words(project: Project, doc_id: int) -> None:
+def forget_words(project: StoreBackend, doc_id: int) -> None:
     """Drop a document's row of the word index (its text changed or it is deleted)."""
     if project.dialect.sqlite:  # an FTS5 table has no foreign key to cascade from
         project.execute("DELETE FROM documents_words WHERE rowid = ?", [doc_id])
@@ -140,7 +140,7 @@ def _contains(column: str, query: str) -> str:
     return f"instr(lower({column}), lower(:q)) > 0"
 
 
-def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
+def search(project: StoreBackend, query: str, *, limit: int = 200) -> list[Hit]:
     query = " ".join(query.split())
     if not query:
         return []
@@ -153,7 +153,7 @@ def search(project: Project, query: str, *, limit: int = 200) -> list[Hit]:
     return _hits(project, ids, query)
 
 
-def _sqlite_ids(project: Project, query: str, limit: int) -> list[int]:
+def _sqlite_ids(project: StoreBackend, query: str, limit: int) -> list[int]:
     found = f"({_contains('d.clean_text', query)} OR {_contains('d.title', query)})"
     params = {"q": query, "p": _like_pattern(query), "limit": limit}
     if len(query) >= 3:
@@ -192,7 +192,7 @@ def _sqlite_ids(project: Project, query: str, limit: int) -> list[int]:
     return ids
 
 
-def _hits(project: Project, ids: list[int], query: str) -> list[Hit]:
+def _hits(project: StoreBackend, ids: list[int], query: str) -> list[Hit]:
     hits = []
     fold = _has_ascii_letters(query)
     # The hits' texts in batches, not one query per hit: on a server each query is a round trip

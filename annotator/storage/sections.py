@@ -7,7 +7,8 @@ from typing import Any
 
 from annotator.domain.model import Section
 from annotator.storage import events
-from annotator.storage.project import Project, json_column, now, reads
+from annotator.storage.project import json_column, now, reads
+from annotator.storage.store import StoreBackend
 
 _SELECT = (
     'SELECT document_id, parent_ord, level, marker, title, start, "end", title_start, title_end, kind,'
@@ -21,7 +22,7 @@ def _row_to_section(r) -> Section:
                    title_end=r[8], kind=r[9], ordinal=r[10], confidence=r[11], source=r[12])
 
 
-def save_sections(project: Project, doc_id: int, sections: list[Section], *, log: bool = True,
+def save_sections(project: StoreBackend, doc_id: int, sections: list[Section], *, log: bool = True,
                   annotator: str | None = None) -> None:
     """Replace the document's outline (one transaction)."""
     with project.write():
@@ -41,12 +42,12 @@ def save_sections(project: Project, doc_id: int, sections: list[Section], *, log
 
 
 @reads
-def get_sections(project: Project, doc_id: int) -> list[Section]:
+def get_sections(project: StoreBackend, doc_id: int) -> list[Section]:
     rows = project.execute(_SELECT + " WHERE document_id = ? ORDER BY ord", [doc_id]).fetchall()
     return [_row_to_section(r) for r in rows]
 
 
-def add_edit(project: Project, doc_id: int, op: str, anchor: int, payload: dict[str, Any],
+def add_edit(project: StoreBackend, doc_id: int, op: str, anchor: int, payload: dict[str, Any],
              annotator: str | None = None) -> int:
     with project.write():
         edit_id = project.insert_id(
@@ -58,7 +59,7 @@ def add_edit(project: Project, doc_id: int, op: str, anchor: int, payload: dict[
         return edit_id
 
 
-def remove_edit(project: Project, edit_id: int, annotator: str | None = None) -> None:
+def remove_edit(project: StoreBackend, edit_id: int, annotator: str | None = None) -> None:
     """Undo of a correction: the edit disappears from the replay list (the event log keeps both)."""
     with project.write():
         row = project.execute(
@@ -73,7 +74,7 @@ def remove_edit(project: Project, edit_id: int, annotator: str | None = None) ->
 
 
 @reads
-def get_edits(project: Project, doc_id: int) -> list[dict[str, Any]]:
+def get_edits(project: StoreBackend, doc_id: int) -> list[dict[str, Any]]:
     rows = project.execute(
         "SELECT id, op, anchor, payload, annotator, created FROM section_edits WHERE document_id = ? ORDER BY id",
         [doc_id],

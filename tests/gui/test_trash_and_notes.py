@@ -161,3 +161,32 @@ def test_notes_dialog_edits_and_deletes_by_keyboard_with_undo(make_window, rich,
     window.session.open_document(other)
     assert dialog.comments == [] and "No notes yet" in dialog.list.item(0).text()
     dialog.close()
+
+
+def test_a_note_edit_survives_a_restart_and_ctrl_z_undoes_it(make_window, rich, qtbot):
+    """services/history.py rebuilds ``comment.edit`` (storage/comment_edits.py) into the stack after a
+    restart; Ctrl+Z then puts the old text back, and the rebuilt step writes nothing when pushed."""
+    path, doc_id = rich
+    window = make_window(path)
+    window.doc_table.selectRow(window.doc_model.row_of(doc_id))
+    qtbot.waitUntil(lambda: window.session.doc_id == doc_id)
+    mine = next(c for c in window.session.comments() if c.annotator == window.session.annotator)
+    from annotator.gui.commands_documents import EditComment
+
+    window.controller.undo_group.activeStack().push(EditComment(window.session, mine, "改成这样😀", "Edit note"))
+    window.close()
+    window.session.project.close()
+    with sqlite3.connect(path) as conn:
+        edits = conn.execute("SELECT count(*) FROM events WHERE action = 'comment.edit'").fetchone()[0]
+    window = make_window(path)
+    window.doc_table.selectRow(window.doc_model.row_of(doc_id))
+    qtbot.waitUntil(lambda: window.session.doc_id == doc_id)
+    stack = window.controller.undo_group.activeStack()
+    assert stack.count() >= 1 and stack.undoText() == "Edit note"
+    with sqlite3.connect(path) as conn:  # rebuilding wrote nothing
+        assert conn.execute("SELECT count(*) FROM events WHERE action = 'comment.edit'").fetchone()[0] == edits
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {c.id: c.body for c in window.session.comments()}[mine.id] == mine.body
+    window.actions_["redo"].trigger()
+    assert {c.id: c.body for c in window.session.comments()}[mine.id] == "改成这样😀"

@@ -62,9 +62,10 @@ def _refused_untouched(path: Path, *message_parts: str, readonly: bool = False) 
 
 
 def test_there_is_a_fixture_for_every_schema_step():
-    # A new migration needs a fixture made by the version before it (make_fixture.py, run once).
+    # A new migration needs a fixture made by the version that introduces it (make_fixture.py, run once),
+    # named after that step's number: steps added on two branches at once (0004, 0005) each bring theirs.
     assert VERSIONS, "no fixture projects found"
-    assert VERSIONS[-1] == f"v{len(known_migrations()):04d}"
+    assert VERSIONS[-1] == f"v{known_migrations()[-1][:4]}"
 
 
 @pytest.mark.parametrize("version", VERSIONS)

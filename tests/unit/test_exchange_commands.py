@@ -23,7 +23,16 @@ def cli():
 
 
 @pytest.fixture
-def sample_path(tmp_path):
+def sample_path(project_at):
+    """The sample project on each backend: a ``.db`` path or a ``postgresql://`` URL (the verbs take both)."""
+    project, _, _ = build(project_at("sample.db"))
+    project.close()
+    return project_at("sample.db")
+
+
+@pytest.fixture
+def sample_file(tmp_path):
+    """The sample as a SQLite file, for what only a file has (its bytes, open() on it)."""
     project, _, _ = build(tmp_path / "sample.db")
     project.close()
     return tmp_path / "sample.db"
@@ -33,15 +42,15 @@ def _run(cli, *args):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-def test_export_then_import_round_trip(cli, sample_path, tmp_path):
+def test_export_then_import_round_trip(cli, sample_path, tmp_path, project_at):
     out = tmp_path / "all.jsonl"
     result = _run(cli, "export", sample_path, "--format", "native", "-o", out, "--include-suggestions",
                   "--include-rejected")
     assert result.exit_code == 0 and "spans from 2 documents" in result.output
-    result = _run(cli, "import-labels", tmp_path / "copy.db", out, "--format", "native")
+    result = _run(cli, "import-labels", project_at("copy.db"), out, "--format", "native")
     assert result.exit_code == 0 and "2 lines imported, 0 skipped, 0 failed" in result.output
     again = tmp_path / "again.jsonl"
-    _run(cli, "export", tmp_path / "copy.db", "--format", "native", "-o", again, "--include-suggestions",
+    _run(cli, "export", project_at("copy.db"), "--format", "native", "-o", again, "--include-suggestions",
          "--include-rejected")
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
@@ -80,10 +89,10 @@ def test_native_import_takes_an_annotator(cli, sample_path, tmp_path):
     assert result.exit_code == 1 and "reserved layer name" in result.output
 
 
-def test_merge_summary(cli, sample_path, tmp_path):
-    result = _run(cli, "merge", tmp_path / "team.db", sample_path)
-    assert result.exit_code == 0 and "2 documents added" in result.output
-    result = _run(cli, "merge", tmp_path / "team.db", sample_path)
+def test_merge_summary(cli, sample_path, project_at):
+    result = _run(cli, "merge", project_at("team.db"), sample_path)
+    assert result.exit_code == 0 and "2 documents added" in result.output, result.output
+    result = _run(cli, "merge", project_at("team.db"), sample_path)
     assert "0 documents added, 2 already present; 0 spans added" in result.output
 
 
@@ -98,7 +107,8 @@ def test_errors_name_the_file(cli, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["native", "csv", "labelstudio"])
-def test_export_never_overwrites_a_project(cli, sample_path, tmp_path, fmt):
+def test_export_never_overwrites_a_project(cli, sample_file, tmp_path, fmt):
+    sample_path = sample_file
     # Onto the project itself (open in this process while exporting) and onto another project file.
     other = tmp_path / "other.db"
     build(other)[0].close()
@@ -112,7 +122,8 @@ def test_export_never_overwrites_a_project(cli, sample_path, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["native", "labelstudio"])
-def test_import_labels_never_reads_the_open_project(cli, sample_path, monkeypatch, fmt):
+def test_import_labels_never_reads_the_open_project(cli, sample_file, monkeypatch, fmt):
+    sample_path = sample_file
     # Reading the open project with open() would drop this process's SQLite locks on it (POSIX).
     import builtins
 

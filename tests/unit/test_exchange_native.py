@@ -18,8 +18,9 @@ EVERYTHING = Selection(include_suggestions=True, include_rejected=True)
 
 
 @pytest.fixture
-def sample(tmp_path):
-    project, d1, d2 = build(tmp_path / "sample.db")
+def sample(project_at):
+    """The sample project on each backend (SQLite file, PostgreSQL database)."""
+    project, d1, d2 = build(project_at("sample.db"))
     yield project, d1, d2
     project.close()
 

@@ -100,3 +100,33 @@ def test_no_database_access_outside_storage():
             continue
         offenders.extend(f"{rel}:{line}: {what}" for line, what in _database_uses(path.read_text(encoding="utf-8")))
     assert not offenders, "database access outside annotator/storage (add a function there):\n" + "\n".join(offenders)
+
+
+# Inside storage, only the backends themselves hold a driver connection; every other module goes through
+# the backend-neutral surface (base.StoreBase: execute/query/fetchone/fetchall/scalar/stream/insert_id/
+# write/transact), so it runs on SQLite and PostgreSQL alike. A module reaching for ``project.conn`` would
+# work on one backend and fail on the other.
+# The exceptions are the backends themselves and SQLite-only code: the SQLite migration bodies (schema.py,
+# sqlite-utils' Database; PostgreSQL's are pg/schema.py), the trust check and the -wal/-journal judge.
+_CONNECTION_HOLDERS = {"project.py", "trust.py", "siblings.py", "sqlite_lib.py", "schema.py", "pg/backend.py"}
+
+
+def _connection_uses(source: str) -> list[int]:
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Attribute) and node.attr in ("conn", "db")]
+
+
+def test_the_connection_check_sees_conn_and_db():
+    assert _connection_uses("project.conn.execute('x')\nrows = p.db.query()\np.execute('y')\n") == [1, 2]
+
+
+def test_storage_modules_use_the_backend_surface_not_a_connection():
+    storage = PKG / "storage"
+    offenders = []
+    for path in sorted(storage.rglob("*.py")):
+        rel = path.relative_to(storage).as_posix()
+        if rel in _CONNECTION_HOLDERS:
+            continue
+        offenders.extend(f"storage/{rel}:{line}: .conn/.db" for line in _connection_uses(path.read_text(encoding="utf-8")))
+    assert not offenders, ("storage modules must use the backend surface (project.execute/query/fetchall/…), "
+                           "not a driver connection:\n" + "\n".join(offenders))

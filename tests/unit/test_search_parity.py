@@ -60,9 +60,9 @@ def _answers(project, queries):
 
 
 @pytest.fixture
-def both(tmp_path, pg_url, seeds_dir):
+def both(tmp_path, pg_project, seeds_dir):
     corpus = _corpus(seeds_dir)
-    projects = [open_project(tmp_path / "parity.db"), open_project(pg_url)]
+    projects = [open_project(tmp_path / "parity.db"), open_project(pg_project)]
     for project in projects:
         for title, text in corpus:
             docs.add_document(project, clean_text=text, raw_text=text, title=title)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.storage.pg.backend import PgProject
 from annotator.storage.schema import known_migrations
 
 
@@ -70,7 +71,7 @@ def test_a_newer_versions_team_project_is_refused(pg_url):
 
     from annotator.storage import ProjectError, open_project
 
-    open_project(pg_url).close()
+    PgProject(pg_url).close()  # what `team init` does first (open_project never creates one)
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("INSERT INTO annotator_migrations (name, applied) VALUES ('9999_future', 'x')")
     with pytest.raises(ProjectError, match="newer version"):
@@ -81,7 +82,7 @@ def test_read_only_team_project_refuses_writes(pg_url):
     from annotator.storage import ProjectError, open_project
     from annotator.storage import documents as docs
 
-    open_project(pg_url).close()
+    PgProject(pg_url).close()
     with open_project(pg_url, readonly=True) as project:
         assert docs.document_count(project) == 0
         with pytest.raises(ProjectError, match="read-only"):
@@ -95,17 +96,17 @@ def test_an_empty_database_is_not_made_a_project_without_create(pg_url):
         open_project(pg_url, create=False)
 
 
-def test_a_lost_connection_is_a_clear_error_and_the_next_call_reconnects(pg_url, pg_cluster):
+def test_a_lost_connection_is_a_clear_error_and_the_next_call_reconnects(pg_project, pg_cluster):
     import psycopg
 
     from annotator.storage import documents as docs
     from annotator.storage import open_project
     from annotator.storage.pg.backend import ServerUnavailable
 
-    with open_project(pg_url) as project:
+    with open_project(pg_project) as project:
         docs.add_document(project, clean_text="第一篇。", raw_text="x")
         pid = project.scalar("SELECT pg_backend_pid()")
-        with psycopg.connect(pg_url, autocommit=True) as admin:
+        with psycopg.connect(pg_project, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", [pid])
         with pytest.raises(ServerUnavailable) as caught:
             docs.add_document(project, clean_text="第二篇。", raw_text="x")
@@ -116,12 +117,12 @@ def test_a_lost_connection_is_a_clear_error_and_the_next_call_reconnects(pg_url,
         assert docs.document_count(project) == 2
 
 
-def test_transact_runs_the_body_again_after_a_serialization_failure(pg_url):
+def test_transact_runs_the_body_again_after_a_serialization_failure(pg_project):
     from annotator.storage import documents as docs
     from annotator.storage import open_project
 
     calls = []
-    with open_project(pg_url) as project:
+    with open_project(pg_project) as project:
         def body():
             calls.append(1)
             docs.add_document(project, clean_text=f"第{len(calls)}次。", raw_text="x")
@@ -148,18 +149,18 @@ def test_integrity_check_names_broken_rows_on_both_backends(store):
     assert any("char_count 3" in p for p in problems), problems
 
 
-def test_both_schemas_have_the_same_tables_and_columns(tmp_path, pg_url):
+def test_both_schemas_have_the_same_tables_and_columns(tmp_path, pg_project):
     """push/pull copy by column name, and storage's SQL names columns: the two schemas must agree."""
     from annotator.storage import open_project
     from annotator.storage.transfer import TABLES
 
-    with open_project(tmp_path / "p.db") as lite, open_project(pg_url) as pg:
+    with open_project(tmp_path / "p.db") as lite, open_project(pg_project) as pg:
         for table, _ in TABLES:
             columns = [[d[0] for d in p.execute(f"SELECT * FROM {table} LIMIT 0").description] for p in (lite, pg)]
             assert columns[0] == columns[1], table
 
 
-def test_the_same_span_stored_by_two_sessions_at_once_is_a_duplicate_not_a_crash(pg_url, monkeypatch):
+def test_the_same_span_stored_by_two_sessions_at_once_is_a_duplicate_not_a_crash(pg_project, monkeypatch):
     """The check-then-insert race of two annotator sessions: the loser gets DuplicateSpan (not a driver
     error) and nothing is stored twice."""
     import threading
@@ -168,7 +169,7 @@ def test_the_same_span_stored_by_two_sessions_at_once_is_a_duplicate_not_a_crash
     from annotator.storage import documents as docs
     from annotator.storage import open_project, spans
 
-    with open_project(pg_url) as a, open_project(pg_url) as b:
+    with open_project(pg_project) as a, open_project(pg_project) as b:
         doc_id, _ = docs.add_document(a, clean_text="各级工会要切实加强职工权益维护。", raw_text="x")
         span = Span(document_id=doc_id, start=0, end=4, label="directive", annotator="张三")
         real_find, checks = spans.find_identical, []
@@ -222,7 +223,8 @@ def test_a_role_without_rights_gets_a_message_not_a_traceback(pg_url, pg_cluster
     """Creating the schema as a role that may not create tables: a ProjectError naming the database."""
     import psycopg
 
-    from annotator.storage import ProjectError, open_project
+    from annotator.storage import ProjectError
+    from annotator.storage.pg.backend import init_team_project
 
     if pg_cluster.external:
         pytest.skip("a server named by ANNOTATOR_TEST_PG_URL: roles are not ours to create")
@@ -233,7 +235,7 @@ def test_a_role_without_rights_gets_a_message_not_a_traceback(pg_url, pg_cluster
     nobody = pg_url.replace("postgresql://postgres@", "postgresql://annotator_test_nobody@")
     try:
         with pytest.raises(ProjectError, match="cannot be opened as a team project .*permission denied"):
-            open_project(nobody)
+            init_team_project(nobody)  # creating is `team init`'s (open_project refuses an empty database)
     finally:
         with psycopg.connect(pg_url, autocommit=True) as conn:
             conn.execute("DROP ROLE IF EXISTS annotator_test_nobody")

@@ -83,7 +83,8 @@ def test_push_then_pull_gives_an_equal_project(tmp_path, pg_url, seeds_dir):
         assert created and doc_id == max(r[0] for r in before["documents"]) + 1
 
 
-def test_push_refuses_a_team_project_that_holds_data(tmp_path, pg_url):
+def test_push_refuses_a_team_project_that_holds_data(tmp_path, pg_project):
+    pg_url = pg_project  # made a project first: push never creates one (that is `team init`)
     local = tmp_path / "a.db"
     with open_project(local) as project:
         docs.add_document(project, clean_text="一篇。", raw_text="一篇。")

@@ -169,12 +169,18 @@ def _raw_compressed(cur) -> None:
         last = rows[-1][0]
 
 
+def _events_by_document(cur) -> None:
+    # As on SQLite: a document's newest events (undo history, "was this suggested") without a scan of the log.
+    cur.execute("CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id, id)")
+
+
 # name (as in storage/schema.py) → body taking a psycopg cursor inside the step's transaction.
 BODIES: dict[str, Callable] = {
     "0001_initial": _initial,
     "0002_search_backlog": _search,
     "0003_comments": _comments,
     "0004_raw_text_compressed": _raw_compressed,
+    "0005_events_by_document": _events_by_document,
 }
 
 # Tables with an identity column (explicit ids from a copied project must not collide with later ones).

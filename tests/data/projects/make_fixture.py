@@ -145,7 +145,7 @@ def build(path: Path) -> None:
 def main() -> None:
     from annotator.storage.schema import known_migrations
 
-    name = f"v{len(known_migrations()):04d}"
+    name = f"v{known_migrations()[-1][:4]}"  # the newest step's number (steps may come from two branches)
     db, expected = HERE / f"{name}.annotator.db", HERE / f"{name}.expected.json"
     if db.exists() or expected.exists():
         sys.exit(f"{db.name} already exists; fixtures are made once, by the version that introduces them")
