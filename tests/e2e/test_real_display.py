@@ -122,8 +122,9 @@ def test_a_day_at_a_real_display(x_display, tmp_path):
         app.key("Tab", "Tab", "Tab", "space")  # "An empty project"
         app.window("Speech Structure Annotator")
 
-        # Import from the File menu: Alt+F, down to "Import files…", the file dialog takes a path.
-        app.key("alt+f", "Down", "Down", "Return")
+        # Import from the File menu: Alt+F, down to "Import files…" (below Open project…, Open team
+        # project… and Recent projects), the file dialog takes a path.
+        app.key("alt+f", "Down", "Down", "Down", "Return")  # Open project, Open team project, Recent, Import files
         app.window("Import speeches")
         app.type(str(speech))
         app.key("Return")
