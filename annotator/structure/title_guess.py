@@ -219,9 +219,15 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural], su
     if len(suspects) <= _ALIGN_MAX:
         shapes.update(_provisional_shapes(suspects, siblings, shapes))
     cuts: dict[int, tuple[int, float]] = {}
+    seen: dict[int, tuple[list[Shape], tuple[int, float] | None]] = {}
     for _round in range(2):
         for sus in suspects:
-            found = _decide(sus, [shapes[j] for j in siblings[sus.index] if j != sus.index])
+            refs = [shapes[j] for j in siblings[sus.index] if j != sus.index]
+            before = seen.get(sus.index)
+            # _decide depends on the suspect and its siblings' shapes only: when those did not move
+            # since the first round, neither does the answer (most of them, on real text).
+            found = before[1] if before is not None and before[0] == refs else _decide(sus, refs)
+            seen[sus.index] = (refs, found)
             if found:
                 cuts[sus.index] = found
                 shapes[sus.index] = sus.cuts[found[0]][2]
@@ -253,9 +259,11 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         if not others:
             continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
         fixed = [shapes[j] for j in siblings[own] if j != own and j not in by_index]
-        n_refs = len(fixed) + len(others)
+        n_refs, n_others = len(fixed) + len(others), len(others)
         best = (-1e9, sus.natural[1])
-        for cut, (score, _cue, shape) in sus.cuts.items():
+        # max() of (value, shape) pairs does not depend on their order, so the cuts go best base score
+        # first: a cut that could not win even if every sibling had a perfectly parallel cut is skipped.
+        for cut, (score, _cue, shape) in sorted(sus.cuts.items(), key=lambda item: -item[1][0]):
             n, e1, e2, e3, comma = shape
             total = 0.0
             for r, f1, f2, f3, r_comma in fixed:  # _sibling_term over the fixed references
@@ -265,6 +273,9 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
                 total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
                 if comma >= 0 and comma == r_comma:
                     total += 1.0
+            ceiling = 1.0 + ((e1 != "") + (e2 != "") + (e3 != "")) * 0.5 + (1.0 if comma >= 0 else 0.0)
+            if score + (1.5 * (total + n_others * ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
+                continue
             for positions, cut_shapes, default in others:
                 # _most_similar: parallel titles have about the same length, so only those cuts are tried
                 lo = left(positions, cut - slack)
