@@ -16,7 +16,7 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # 0.972 exact titles before two markdown articles with bold headings joined dev (round 3); one of
     # them holds four titles the parser does not get (a bold heading split over two paragraphs, 一是
     # items whose title is the clause before the first comma of a long sentence).
-    "dev": (0.995, 0.985, 0.965),
+    "dev": (0.997, 0.988, 0.965),  # measured 0.998 / 0.989 / 0.967 (round 3)
     "heldout": (0.99, 0.99, 0.96),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
     "fresh": (0.99, 0.995, 0.99),
