@@ -7,8 +7,8 @@ start or a sentence end before a marker, and in every title; the annotator reads
 Each delimiter pair is a removal region like any chrome (reason ``markdown:emphasis``), so the removal
 report lists it and offsets into the raw file stay exact.  Only *paired* double delimiters on one line
 are touched: a single ``*`` (footnotes, multiplication), a masked name (``g****t``) or a code comment
-(``/**/``) stay.  ``****`` glued between two Chinese characters (``财信****证券``, two bold runs that
-met) goes too.  Plain text never pairs ``**`` around words, so this runs on every format.
+(``/**/``) stay.  ``****`` glued between two non-ASCII characters (``财信****证券``, ``🏦****（一）``: two bold runs
+that met) goes too.  Plain text never pairs ``**`` around words, so this runs on every format.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ REASON = "markdown:emphasis"
 # Opening `**`: not after another `*`, a slash or a backslash; not before a space, `*` or `/`.
 # Closing `**`: not after a space, slash or backslash; not before `*` or `/`.  Same line only.
 _PAIR = re.compile(r"(?<![*/\\])\*\*(?![\s*/])[^\n]*?(?<![\s/\\*])\*\*(?![*/])")
-_HAN = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-_JOIN = re.compile(rf"(?<={_HAN})\*{{4}}(?={_HAN})")
+# Between two non-ASCII characters (Chinese, full-width punctuation, an emoji set before a bold heading:
+# "**🏦****（一）托管模式**"); ASCII on either side is left alone (a masked "g****t", "138****5678").
+_WIDE = r"[^\x00-\x7f\s]"
+_JOIN = re.compile(rf"(?<={_WIDE})\*{{4}}(?={_WIDE})")
 
 
 def emphasis_regions(raw: str) -> list[tuple[int, int, str]]:
