@@ -22,6 +22,7 @@ import re
 from annotator.domain.model import CleanResult
 from annotator.structure.clean_assemble import WHITESPACE, assemble, normalise
 from annotator.structure.clean_chunks import chunk_regions
+from annotator.structure.clean_markup import blank_out, emphasis_regions
 from annotator.structure.clean_rules import Rules, default_rules, load_rules
 from annotator.structure.clean_zones import SPACES as _SPACES
 from annotator.structure.clean_zones import Scanner, title_like
@@ -157,7 +158,12 @@ def _sentence(raw: str, hit_start: int, hit_end: int, floor: int, ceiling: int) 
 def clean(raw_text: str, rules: Rules | None = None) -> CleanResult:
     """Clean speech text from a scraped page; see the module docstring for what goes and why."""
     rules = rules or default_rules()
-    cleaner = _Cleaner(raw_text, rules)
+    # `**` around bold headings go (clean_markup.py).  The other rules judge the text with the marks
+    # blanked out — same length, so every offset holds — or a source line set in bold would survive
+    # the first pass and be dropped by the second (cleaning must be idempotent).
+    emphasis = emphasis_regions(raw_text)
+    judged = blank_out(raw_text, emphasis) if emphasis else raw_text
+    cleaner = _Cleaner(judged, rules)
     head_end, first_prose = cleaner.header()
     tail_start, last_prose = cleaner.footer(head_end)
     tail_start = cleaner.flattened_tail(last_prose, tail_start)
@@ -166,9 +172,10 @@ def clean(raw_text: str, rules: Rules | None = None) -> CleanResult:
     cleaner.editor(body_start, tail_start)
     cleaner.duplicate_title(head_end, tail_start)
     cleaner.regions.extend(
-        chunk_regions(raw_text, cleaner.paragraph_starts(head_end, tail_start), rules.chunks)
+        chunk_regions(judged, cleaner.paragraph_starts(head_end, tail_start), rules.chunks)
     )
-    result = assemble(raw_text, _whole_lines(raw_text, cleaner.regions))
+    cleaner.regions.extend(emphasis)
+    result = assemble(raw_text, _whole_lines(judged, cleaner.regions))
     removed = [(r.start, r.text) for r in result.removed if r.reason != WHITESPACE]
     result.title = cleaner.title(removed)
     return result

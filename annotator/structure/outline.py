@@ -148,9 +148,12 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
     for cand in cands:
         position = cand.start
         if next_break < len(breaks) and breaks[next_break] < cand.start:
-            # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over.
+            # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over —
+            # unless this very marker continues one of them: then the short line was a label inside
+            # the item (a bold "支持的区块链网络" under "（一）链上网络…" before "（二）"), not a section.
             next_break = bisect.bisect_left(breaks, cand.start, next_break)
-            del stack[:]
+            if not any(f.family == cand.family and _continues(cand, f) for f in stack):
+                del stack[:]
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]

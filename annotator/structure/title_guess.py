@@ -219,9 +219,15 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural], su
     if len(suspects) <= _ALIGN_MAX:
         shapes.update(_provisional_shapes(suspects, siblings, shapes))
     cuts: dict[int, tuple[int, float]] = {}
+    seen: dict[int, tuple[list[Shape], tuple[int, float] | None]] = {}
     for _round in range(2):
         for sus in suspects:
-            found = _decide(sus, [shapes[j] for j in siblings[sus.index] if j != sus.index])
+            refs = [shapes[j] for j in siblings[sus.index] if j != sus.index]
+            before = seen.get(sus.index)
+            # _decide depends on the suspect and its siblings' shapes only: when those did not move
+            # since the first round, neither does the answer (most of them, on real text).
+            found = before[1] if before is not None and before[0] == refs else _decide(sus, refs)
+            seen[sus.index] = (refs, found)
             if found:
                 cuts[sus.index] = found
                 shapes[sus.index] = sus.cuts[found[0]][2]
@@ -231,50 +237,71 @@ def _infer_cuts(text: str, sections: list[Section], naturals: list[_Natural], su
     return {i: (naturals[i].start + cut, conf) for i, (cut, conf) in cuts.items()}
 
 
-def _most_similar(shape: Shape, shapes: list[Shape], lo: int, hi: int, default: Shape) -> Shape:
-    """max(shapes[lo:hi], key=_similarity to ``shape``), first of equals, ``default`` when empty; written
-    out because it runs for every pair of cuts of sibling suspects."""
-    if lo >= hi:
-        return default
-    n, e1, e2, e3, comma = shape
-    best, best_score = default, -1.0
-    for k in range(lo, hi):
-        ref = shapes[k]
-        r, f1, f2, f3, r_comma = ref
-        d = n - r if n > r else r - n
-        score = (1.0 - d / 6 if d < 6 else 0.0) + (
-            (e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) / 2
-        if comma >= 0 and comma == r_comma:
-            score += 1.0
-        if score > best_score:
-            best, best_score = ref, score
-    return best
-
-
 def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]],
                         shapes: dict[int, Shape]) -> dict[int, Shape]:
     """A first guess for every suspect (its best cut, ignoring the natural end), lining up siblings that
-    all ran on into their bodies: each cut is compared with the most similar cut of every other one."""
+    all ran on into their bodies: each cut is compared with the most similar cut of every other one.
+
+    This is most of the title guessing's time (every cut of a suspect against the cuts of about the
+    same length of each sibling suspect), so _most_similar and _sibling_term are written out in one
+    loop here: the same choices and the same float sums in the same order, hence the same guesses."""
     by_index = {sus.index: sus for sus in suspects}
     # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
-    ordered = {sus.index: (sorted(sus.cuts), [sus.cuts[c][2] for c in sorted(sus.cuts)]) for sus in suspects}
+    ordered = {}
+    for sus in suspects:
+        positions = sorted(sus.cuts)
+        ordered[sus.index] = (positions, [sus.cuts[c][2] for c in positions], sus.natural[1])
+    left, right, slack = bisect.bisect_left, bisect.bisect_right, _PARALLEL_SLACK
     guesses = {}
     for sus in suspects:
-        others = [by_index[j] for j in siblings[sus.index] if j != sus.index and j in by_index]
+        own = sus.index
+        others = [ordered[j] for j in siblings[own] if j != own and j in by_index]
         if not others:
             continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
-        fixed = [shapes[j] for j in siblings[sus.index] if j != sus.index and j not in by_index]
+        fixed = [shapes[j] for j in siblings[own] if j != own and j not in by_index]
+        n_refs, n_others = len(fixed) + len(others), len(others)
         best = (-1e9, sus.natural[1])
-        for cut, (score, _cue, shape) in sus.cuts.items():
-            # Parallel titles have about the same length: only those cuts of the others are tried.
-            refs = list(fixed)
-            for o in others:
-                positions, cut_shapes = ordered[o.index]
-                lo = bisect.bisect_left(positions, cut - _PARALLEL_SLACK)
-                hi = bisect.bisect_right(positions, cut + _PARALLEL_SLACK, lo)
-                refs.append(_most_similar(shape, cut_shapes, lo, hi, o.natural[1]))
-            best = max(best, (score + _sibling_term(shape, refs), shape))
-        guesses[sus.index] = best[1]
+        # max() of (value, shape) pairs does not depend on their order, so the cuts go best base score
+        # first: a cut that could not win even if every sibling had a perfectly parallel cut is skipped.
+        for cut, (score, _cue, shape) in sorted(sus.cuts.items(), key=lambda item: -item[1][0]):
+            n, e1, e2, e3, comma = shape
+            total = 0.0
+            for r, f1, f2, f3, r_comma in fixed:  # _sibling_term over the fixed references
+                d = n - r if n > r else r - n
+                if d < 6:
+                    total += 1.0 - d / 6
+                total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
+                if comma >= 0 and comma == r_comma:
+                    total += 1.0
+            ceiling = 1.0 + ((e1 != "") + (e2 != "") + (e3 != "")) * 0.5 + (1.0 if comma >= 0 else 0.0)
+            if score + (1.5 * (total + n_others * ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
+                continue
+            for positions, cut_shapes, default in others:
+                # _most_similar: parallel titles have about the same length, so only those cuts are tried
+                lo = left(positions, cut - slack)
+                hi = right(positions, cut + slack, lo)
+                ref = default
+                if lo < hi:
+                    best_score = -1.0
+                    for k in range(lo, hi):
+                        cand = cut_shapes[k]
+                        r, f1, f2, f3, r_comma = cand
+                        d = n - r if n > r else r - n
+                        sim = (1.0 - d / 6 if d < 6 else 0.0) + (
+                            (e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) / 2
+                        if comma >= 0 and comma == r_comma:
+                            sim += 1.0
+                        if sim > best_score:
+                            ref, best_score = cand, sim
+                r, f1, f2, f3, r_comma = ref  # then _sibling_term's sum, term by term as it adds them
+                d = n - r if n > r else r - n
+                if d < 6:
+                    total += 1.0 - d / 6
+                total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
+                if comma >= 0 and comma == r_comma:
+                    total += 1.0
+            best = max(best, (score + (1.5 * total / n_refs - 1.0), shape))
+        guesses[own] = best[1]
     return guesses
 
 

@@ -345,3 +345,43 @@ def test_cleaning_every_corpus_document_twice_removes_nothing_more():
     for text in docs + ["\n\n".join(docs)]:
         once = clean(text).text
         assert clean(once).text == once
+
+
+# --- markdown emphasis (clean_markup.py) ------------------------------------------------------------
+
+def test_bold_heading_marks_are_removed_and_reported():
+    from annotator.structure.clean_markup import REASON
+
+    raw = "正文第一段。\n\n**一、总体要求**\n\n**一是加强领导。**各地要落实责任。\n"
+    result = clean(raw)
+    assert "**" not in result.text
+    assert "一、总体要求" in result.text and "一是加强领导。各地要落实责任。" in result.text
+    removed = [r for r in result.removed if r.reason == REASON]
+    assert len(removed) == 4 and all(r.text == "**" for r in removed)
+
+
+def test_bold_headings_reach_the_outline():
+    from annotator.structure.outline import parse_outline
+
+    raw = "导语。\n\n**一、背景情况**\n\n说明。\n\n**二、主要做法**\n\n**（一）健全机制**\n\n内容。\n\n**（二）强化保障**\n\n内容。\n"
+    text = clean(raw).text
+    got = [(s.level, s.marker, s.title) for s in parse_outline(text)]
+    assert got == [(1, "一、", "背景情况"), (1, "二、", "主要做法"), (2, "（一）", "健全机制"), (2, "（二）", "强化保障")]
+
+
+def test_unpaired_or_code_asterisks_stay():
+    from annotator.structure.clean_markup import emphasis_regions
+
+    for raw in ("上传人:g****t", "id=1/**/and/**/1=1", "a ** b ** c", "注*：单个星号", "2**10"):
+        assert emphasis_regions(raw) == [], raw
+
+
+def test_glued_bold_runs_between_chinese_are_joined():
+    text = clean("导语。\n\n**一、财信****证券的做法**\n\n正文。\n").text
+    assert "一、财信证券的做法" in text and "*" not in text
+
+
+def test_emphasis_removal_is_idempotent():
+    raw = "**一、总体要求**\n\n**1.RASP技术原理**\n\n首先，部署。\n"
+    once = clean(raw).text
+    assert clean(once).text == once

@@ -614,3 +614,20 @@ def test_lone_part_title_in_an_excerpt_is_a_heading():
 ])
 def test_lone_marker_without_a_title_shape_is_dropped(text):
     assert parse_outline(text) == []
+
+
+def test_a_short_label_line_inside_an_item_does_not_end_a_list_that_continues():
+    # Markdown exports set labels in bold on their own line ("**支持的区块链网络**", here already cleaned):
+    # such a line looks like an unnumbered section title, but "（二）" right after it continues "（一）".
+    text = ("导语。\n\n## 一、企业概况\n\n正文。\n\n## 二、链上网络\n\n### （一）链上网络与资产支持\n\n"
+            "支持的区块链网络\n\n正文。\n\n### （二）法币通道与区域覆盖\n\n正文。\n\n## 三、安全与托管\n\n正文。\n")
+    got = [(s.level, s.marker) for s in parse_outline(text)]
+    assert got == [(1, "一、"), (1, "二、"), (2, "（一）"), (2, "（二）"), (1, "三、")]
+
+
+def test_an_unnumbered_section_title_still_closes_lists_that_do_not_continue():
+    text = ("一、总体要求\n\n（一）指导思想。正文。\n\n（二）基本原则。正文。\n\n关于保障措施\n\n"
+            "（一）加强领导。正文。\n\n（二）强化督查。正文。\n")
+    got = [(s.level, s.marker) for s in parse_outline(text)]
+    assert got[:3] == [(1, "一、"), (2, "（一）"), (2, "（二）")]
+    assert [m for _l, m in got[3:]] == ["（一）", "（二）"] and got[3][0] == 1
