@@ -11,7 +11,7 @@ def test_without_a_server_the_rows_say_why(monkeypatch):
     result = team.figures(quick=True)
     assert "no PostgreSQL server" in result["skipped"]
     table = rows.rows({"team": result})
-    assert len(table) == 1 and "team rows skipped: no PostgreSQL server" in table[0]["what"]
+    assert len(table) == 1 and "skipped: no PostgreSQL server" in table[0]["what"] and table[0]["what"].startswith("team rows")
 
 
 def test_rows_from_figures():
