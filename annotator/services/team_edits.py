@@ -361,7 +361,10 @@ class DesktopWriter:
 
     def flush(self) -> int:
         """Send what waits (call from a worker thread: it talks to the network)."""
-        return self.link.flush(force=True)
+        settled = self.link.flush(force=True)
+        if self.link.online and hasattr(self.project, "reachable_again"):
+            self.project.reachable_again()  # the window's own calls need not wait out the hold
+        return settled
 
     def close(self) -> None:
         self.link.close()

@@ -248,3 +248,38 @@ def test_a_database_without_team_init_is_named_in_the_status_bar(cluster, tmp_pa
     finally:
         window.close()
         project.close()
+
+
+def test_a_tag_on_a_hung_server_does_not_freeze_the_window(team, alice_window, qtbot):
+    """Every server process stopped (SIGSTOP): the kernel accepts and keeps connections, nobody answers.
+    The tag (pushed on the UI thread) returns on the outbox; after SIGCONT it arrives exactly once."""
+    import signal
+    import threading
+    import time
+
+    from test_team_hung_server import _cluster_pids, _signal  # noqa: PLC0415 - tests/team is on sys.path
+
+    window, _url = alice_window
+    status = window.team_status
+    first = _tag(window, 0, 4)
+    pids = _cluster_pids(team.cluster)
+    _signal(pids, signal.SIGSTOP)
+    rescue = threading.Timer(60, lambda: _signal(pids, signal.SIGCONT))  # a hang fails the test, not the run
+    rescue.start()
+    try:
+        began = time.monotonic()
+        second = _tag(window, 5, 12)
+        seconds = time.monotonic() - began
+        assert status.pending() >= 1 and second in window.session.spans
+        print(f"window: the tag on a hung server returned after {seconds:.2f} s "
+              f"(bound {window.session.team.bound_s} s)")
+    finally:
+        rescue.cancel()
+        _signal(pids, signal.SIGCONT)
+    team.cluster.wait_ready()
+    qtbot.waitUntil(lambda: status.pending() == 0, timeout=60_000)
+    with team.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM spans WHERE id = %s", [second.id]).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM spans WHERE id = %s", [first.id]).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM events WHERE entity = 'span' AND entity_id = %s",
+                            [second.id]).fetchone()[0] == 1

@@ -38,6 +38,11 @@ CONNECT_TIMEOUT_S = 10
 RETRIES = 8
 # libpq's connect_timeout has a floor of 2 s; a bounded call reconnects with at most this.
 MIN_CONNECT_TIMEOUT_S = 2
+# Reconnecting after a lost connection (the window's reads, on its UI thread): shorter than opening.
+RECONNECT_TIMEOUT_S = 3
+# After a call ran out of time, the server is taken as unreachable for this long: calls that would
+# reconnect fail at once (as with a stopped server) instead of each waiting for its connect timeout.
+HOLD_S = 5.0
 APPLICATION_NAME = "annotator"
 
 
@@ -117,6 +122,7 @@ class PgProject(StoreBase):
                                "(or the app's 'team' extra)")
         self.conn = None
         self._connect_timeout = CONNECT_TIMEOUT_S  # deadline() lowers it for the calls it bounds
+        self._hold_until = 0.0  # see HOLD_S
         self._depth = 0  # write() nesting: a broken connection is replaced only outside a transaction
         self.conn = self._connect()
         try:
@@ -225,7 +231,12 @@ class PgProject(StoreBase):
             if fired.is_set() and self.conn is not None and (self.conn.broken or conn_box):
                 with contextlib.suppress(Exception):
                     self.conn.close()
-                self.conn = None  # the next call connects again
+                self.conn = None  # the next call connects again, after HOLD_S
+                self._hold_until = time.monotonic() + HOLD_S
+
+    def reachable_again(self) -> None:
+        """Another connection reached the server (the outbox's sender): end the HOLD_S wait early."""
+        self._hold_until = 0.0
 
     # -- errors ------------------------------------------------------------------------------------
     def _translated(self, exc: Exception) -> Exception:
@@ -253,7 +264,13 @@ class PgProject(StoreBase):
         if self.conn is None or self.conn.closed or self.conn.broken:
             if self._depth:
                 raise ServerUnavailable(self.path, "the connection to the server was lost; the change was not saved")
-            self.conn = self._connect()
+            if time.monotonic() < self._hold_until:
+                raise ServerUnavailable(self.path, "the server did not answer a moment ago; nothing was read or saved")
+            saved, self._connect_timeout = self._connect_timeout, min(self._connect_timeout, RECONNECT_TIMEOUT_S)
+            try:
+                self.conn = self._connect()
+            finally:
+                self._connect_timeout = saved
         return self.conn
 
     # -- the backend surface -------------------------------------------------------------------------
