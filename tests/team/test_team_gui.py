@@ -250,15 +250,14 @@ def test_a_database_without_team_init_is_named_in_the_status_bar(cluster, tmp_pa
         project.close()
 
 
-def test_a_tag_on_a_hung_server_does_not_freeze_the_window(team, alice_window, qtbot):
+def test_a_tag_on_a_hung_server_does_not_freeze_the_window(team, alice_window, qtbot, hang):
     """Every server process stopped (SIGSTOP): the kernel accepts and keeps connections, nobody answers.
     The tag (pushed on the UI thread) returns on the outbox; after SIGCONT it arrives exactly once."""
     import signal
     import threading
     import time
 
-    from test_team_hung_server import _cluster_pids, _signal  # noqa: PLC0415 - tests/team is on sys.path
-
+    _cluster_pids, _signal = hang
     window, _url = alice_window
     status = window.team_status
     first = _tag(window, 0, 4)

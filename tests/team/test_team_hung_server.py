@@ -12,7 +12,6 @@ import os
 import signal
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -22,29 +21,6 @@ from annotator.domain.model import Span  # noqa: E402
 
 pytestmark = pytest.mark.team
 HANG_GUARD_S = 60  # only to fail instead of hanging the suite; the figure is printed, never asserted
-
-
-def _cluster_pids(cluster) -> list[int]:
-    """The postmaster (first line of postmaster.pid) and every process it started."""
-    root = int(Path(cluster.data, "postmaster.pid").read_text().split()[0])
-    pids = [root]
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == root:
-                pids.append(int(entry.name))
-    return pids
-
-
-def _signal(pids, sig) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, sig)
-        except ProcessLookupError:
-            pass
 
 
 def _writer(team, who, tmp_path, **kw):
@@ -76,7 +52,8 @@ def _in_thread(fn):
     return out["value"], out["seconds"]
 
 
-def test_a_tag_on_a_hung_server_returns_lands_in_the_outbox_and_is_sent_once(team, tmp_path):
+def test_a_tag_on_a_hung_server_returns_lands_in_the_outbox_and_is_sent_once(team, tmp_path, hang):
+    _cluster_pids, _signal = hang
     alice = _writer(team, "alice", tmp_path, bound_s=2.0)
     pids = _cluster_pids(team.cluster)
     try:
