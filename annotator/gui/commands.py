@@ -272,10 +272,14 @@ class RenameDocument(_StoreCommand):
         super().__init__(session, text)
         self.doc_id, self.title, self.before = doc_id, title, before
 
-    def _rename(self, title: str) -> str:
+    def _rename(self, title: str, expect: str | None = None) -> str:
         from annotator.storage.gui_queries import rename_document  # noqa: PLC0415
 
-        old = rename_document(self.session.project, self.doc_id, title, annotator=self.session.annotator)
+        if self._team is None:
+            old = rename_document(self.session.project, self.doc_id, title, annotator=self.session.annotator)
+        else:  # a team project: through the outbox, the title its editor saw named (a rename meanwhile conflicts)
+            old = expect if expect is not None else doc_store.get_document(self.session.project, self.doc_id)["title"]
+            self._said(self._team.rename_document(self.doc_id, title, old, self.session.annotator))
         self.session.note_title(self.doc_id, title)
         return old
 
@@ -283,11 +287,11 @@ class RenameDocument(_StoreCommand):
         if self._replayed():
             return
         result = []
-        if self._guard(lambda: result.append(self._rename(self.title))) and self.before is None:
+        if self._guard(lambda: result.append(self._rename(self.title, self.before))) and self.before is None:
             self.before = result[0]
 
     def undo(self) -> None:
-        self._rename(self.before)
+        self._rename(self.before, " ".join(self.title.split()))
 
 
 class OutlineEdit(_StoreCommand):
@@ -305,12 +309,24 @@ class OutlineEdit(_StoreCommand):
             return
 
         def run():
+            if self._team is not None:  # the correction and the outline it gives, as one operation
+                self.shown = list(self.session.sections)
+                self.queued, sections, where = self._team.outline_edit(
+                    self.doc_id, {"op": self.op, "anchor": self.anchor, "payload": self.payload},
+                    self.session.text, self.shown, self.session.annotator)
+                self._said(where)
+                self.session.show_outline(self.doc_id, sections)
+                return
             self.edit_id = section_store.add_edit(self.session.project, self.doc_id, self.op, self.anchor,
                                                   self.payload, self.session.annotator)
-        if self._guard(run):
             self._store_outline()
+        self._guard(run)
 
     def undo(self) -> None:
+        if self._team is not None and getattr(self, "queued", None):
+            self._said(self._team.outline_undo(self.doc_id, self.queued, self.shown, self.session.annotator))
+            self.session.show_outline(self.doc_id, self.shown)
+            return
         section_store.remove_edit(self.session.project, self.edit_id, self.session.annotator)
         self._store_outline()
 
@@ -339,7 +355,12 @@ class AddComment(_StoreCommand):
             return
 
         def run():
-            if self.comment is None:
+            if self._team is not None:  # a team project: through the outbox (services/team_edits.py)
+                first = self.comment is None
+                if first:
+                    self.comment = self._team.new_comment(self.doc_id, self.body, self.session.annotator, self.span_id)
+                self._said(self._team.add_comment(self.comment, action="comment.add" if first else "comment.restore"))
+            elif self.comment is None:
                 self.comment = comments.add_comment(self.session.project, self.doc_id, self.body,
                                                     self.session.annotator, self.span_id)
             else:
@@ -350,7 +371,10 @@ class AddComment(_StoreCommand):
     def undo(self) -> None:
         from annotator.storage import comments  # noqa: PLC0415
 
-        comments.remove_comment(self.session.project, self.comment.id, by=self.session.annotator)
+        if self._team is not None:
+            self._said(self._team.remove_comment(self.comment, self.session.annotator))
+        else:
+            comments.remove_comment(self.session.project, self.comment.id, by=self.session.annotator)
         self.session.note_comments(self.doc_id)
 
 
@@ -365,13 +389,19 @@ class SetGuidelines(_StoreCommand):
         from annotator.storage import comments  # noqa: PLC0415
 
         result = []
-        if self._guard(lambda: result.append(comments.set_guidelines(self.session.project, self.markdown,
-                                                                     by=self.session.annotator))):
+        if self._guard(lambda: result.append(self._set(self.markdown, self.before))):
             self.before = result[0] if self.before is None else self.before
             self.session.note_guidelines()
 
-    def undo(self) -> None:
+    def _set(self, markdown: str, expect: str | None) -> str:
         from annotator.storage import comments  # noqa: PLC0415
 
-        comments.set_guidelines(self.session.project, self.before or "", by=self.session.annotator)
+        if self._team is None:
+            return comments.set_guidelines(self.session.project, markdown, by=self.session.annotator)
+        old = expect if expect is not None else comments.get_guidelines(self.session.project)
+        self._said(self._team.set_guidelines(markdown, old, self.session.annotator))
+        return old
+
+    def undo(self) -> None:
+        self._set(self.before or "", self.markdown)
         self.session.note_guidelines()

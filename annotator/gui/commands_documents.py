@@ -74,9 +74,18 @@ class EditComment(_Command):
         super().__init__(session, text)
         self.comment_id, self.doc_id = comment.id, comment.document_id
         self.before, self.after = comment.body, body
+        self.seen = comment  # on a team project: the note as its editor saw it (a lead's edit meanwhile conflicts)
 
     def _set(self, body: str) -> bool:
-        ok = self._guard(lambda: update_comment(self.session.project, self.comment_id, body, by=self.session.annotator))
+        team = getattr(self.session, "team", None)
+
+        def run():
+            if team is None:
+                update_comment(self.session.project, self.comment_id, body, by=self.session.annotator)
+            else:
+                self.seen, where = team.edit_comment(self.seen, body, self.session.annotator)
+                _said(self.session, where)
+        ok = self._guard(run)
         if ok:
             self.session.note_comments(self.doc_id)
         return ok
@@ -97,13 +106,29 @@ class RemoveComment(_Command):
         self.comment = comment
 
     def redo(self) -> None:
-        if self._guard(lambda: comment_store.remove_comment(self.session.project, self.comment.id,
-                                                            by=self.session.annotator)):
+        team = getattr(self.session, "team", None)
+        if team is not None:  # a team project: through the outbox (services/team_edits.py)
+            ok = self._guard(lambda: _said(self.session, team.remove_comment(self.comment, self.session.annotator)))
+        else:
+            ok = self._guard(lambda: comment_store.remove_comment(self.session.project, self.comment.id,
+                                                                  by=self.session.annotator))
+        if ok:
             self.session.note_comments(self.comment.document_id)
 
     def undo(self) -> None:
-        if self._guard(lambda: comment_store.restore(self.session.project, self.comment)):
+        team = getattr(self.session, "team", None)
+        if team is not None:
+            ok = self._guard(lambda: _said(self.session, team.add_comment(self.comment, action="comment.restore")))
+        else:
+            ok = self._guard(lambda: comment_store.restore(self.session.project, self.comment))
+        if ok:
             self.session.note_comments(self.comment.document_id)
+
+
+def _said(session, where: str) -> None:
+    if where == "outbox":
+        session.message.emit(translate(
+            "TeamStatus", "Saved on this computer: the server cannot be reached; the edit is sent when it is back."))
 
 
 class DocumentTrash(QObject):

@@ -69,6 +69,13 @@ class TeamStatus(QObject):
         return self.writer.pending()
 
     def refresh(self) -> None:
+        if getattr(self.writer, "problem", ""):  # a database team init never set up: say so, once and plainly
+            self.button.setText(translate("TeamStatus", "No team setup: edits are not kept offline"))
+            self.button.setToolTip(translate(
+                "TeamStatus", "This server project has no team roles: run “annotator team init URL” as its owner "
+                "(and “annotator team add-member” for each person). Until then every edit goes straight to the "
+                "server and fails with a message when it cannot be reached; nothing waits on this computer."))
+            return
         pending, conflicts = self.writer.pending(), len(self.writer.conflicts())
         # Two strings rather than Qt's %n plural forms: English would need a catalogue of its own for them.
         if pending == 1:
@@ -139,6 +146,8 @@ class TeamStatus(QObject):
         from annotator.services.live import LiveFeed  # noqa: PLC0415
 
         feed = None
+        if getattr(self.writer, "problem", ""):
+            return  # no team tables: nothing could be sent exactly once, and there is no feed to read
         while not self._stop.is_set():
             delivered = changes = 0
             progress, span_docs = None, set()

@@ -10,7 +10,7 @@ member saw, so nobody's change is overwritten silently (storage/team_ops.py).
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any
 
 from annotator.domain.model import Span, SpanStatus
@@ -64,25 +64,43 @@ def add_comment(link: TeamLink, document_id: int, body: str, annotator: str, spa
 
 # -- the desktop app's writing path ----------------------------------------------------------------------
 
+BOUND_S = 3.0  # the longest an online edit may keep the window waiting before it goes to the outbox
+
+
+class TeamRefused(ValueError):
+    """An edit the server would refuse (not a lead) or refused (a conflict): nothing was changed or queued.
+    A ValueError, so the undo commands show it and drop the step like any refusal of the store."""
+
+
 class DesktopWriter:
     """How the GUI's undo commands write to a team project (issue 16 point 4), Qt-free.
 
     Online and with nothing waiting, an edit is the ordinary storage call (validation, duplicates, the
-    event, the check of what the editor saw: spans.SpanConflict). When the server is unreachable
-    (``ServerUnavailable``), or older edits still wait, the edit becomes an operation in the outbox
-    (TeamLink): durable on this machine when the call returns, sent in order exactly once when the server
-    is back (``flush``, from the window's background worker). A queued edit of a span names the
-    ``updated`` stamp its editor saw and carries its own, so a chain of offline edits applies in order
-    while a lead's change meanwhile becomes a conflict in the outbox, listed for the member. A conflict
-    met on the direct path is recorded there as well, so the member sees every conflict in one list.
+    event, the check of what the editor saw: spans.SpanConflict) with its operation id recorded in the
+    same transaction, and bounded (``project.deadline(bound_s)``): a server that accepts the connection
+    but never answers costs the window at most ``bound_s`` seconds. When the server is unreachable or too
+    slow (``ServerUnavailable``), or older edits still wait, the edit becomes that operation in the
+    outbox (TeamLink): durable on this machine when the call returns, sent in order exactly once when the
+    server is back (``flush``, from the window's background worker) — a direct attempt whose COMMIT did
+    reach the server is found by its id and not applied twice. A queued edit names what its editor saw
+    (the span's or note's ``updated`` stamp, the old title, the old guidelines, the number of outline
+    corrections), so someone else's change meanwhile becomes a conflict in the outbox, listed for the
+    member. Notes, titles, guidelines and outline corrections are sent as operations online too
+    (team_ops.apply_op: one code path online and offline). Titles, guidelines and outline corrections are
+    a lead's (row-level security): an annotator's attempt is refused at once (``TeamRefused``), never
+    queued. A database that ``team init`` never set up has no outbox: edits go straight to the server or
+    fail with what to do (``problem``).
     """
 
-    def __init__(self, project, link: TeamLink, connect=None):
-        self.project, self.link = project, link
+    def __init__(self, project, link: TeamLink, connect=None, *, bound_s: float = BOUND_S):
+        from annotator.storage import team_ops  # noqa: PLC0415
+
+        self.project, self.link, self.bound_s = project, link, bound_s
         self.connect = connect  # a new connection as this member (the live feed's, on its own thread)
+        self.member = team_ops.membership(project)
 
     @classmethod
-    def for_project(cls, project, outbox=None) -> "DesktopWriter":
+    def for_project(cls, project, outbox=None, **kw) -> "DesktopWriter":
         import psycopg  # noqa: PLC0415 - only team projects need the driver
 
         from annotator.storage.outbox import Outbox  # noqa: PLC0415
@@ -91,19 +109,56 @@ class DesktopWriter:
         def connect():
             return psycopg.connect(url, connect_timeout=5)
 
-        return cls(project, TeamLink(url, connect, outbox or Outbox()), connect)
+        return cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
 
-    # -- the edits ------------------------------------------------------------------------------------------
-    def _direct(self, call):
+    @property
+    def problem(self) -> str:
+        """Why this project cannot keep edits offline ("" when it can): shown in the status bar."""
+        from annotator.storage.team_ops import NO_TEAM  # noqa: PLC0415
+
+        return "" if self.member.ready else NO_TEAM
+
+    # -- the two paths --------------------------------------------------------------------------------------
+    def _direct(self, op: Op, call):
         """(True, result) when the server took the edit; (False, None) when it must be queued."""
+        from annotator.storage import team_ops  # noqa: PLC0415
         from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
 
+        if not self.member.ready:
+            try:
+                with self.project.deadline(self.bound_s):
+                    return True, call()
+            except ServerUnavailable as exc:
+                raise ServerUnavailable(self.project.path, f"{exc.args[-1] if exc.args else exc}; {self.problem}") from None
         if self.link.pending_count():
             return False, None  # never overtake an edit that waits: the server applies them in order
+
+        def run():
+            with self.project.write():
+                team_ops.record_direct(self.project, op)
+                return call()
         try:
-            return True, call()
+            return True, self._bounded(run)
         except ServerUnavailable:
             return False, None
+
+    def _bounded(self, fn):
+        """``fn()`` within ``bound_s``. A connection a past restart of the server broke fails at once: that
+        first failure is tried once more on a new connection, if it came quickly (not from the deadline)."""
+        import time  # noqa: PLC0415
+
+        from annotator.storage.outbox import OFFLINE  # noqa: PLC0415
+        from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
+
+        for attempt in (1, 2):
+            began = time.monotonic()
+            try:
+                with self.project.deadline(self.bound_s):
+                    return fn()
+            except (ServerUnavailable, *OFFLINE) as exc:
+                if attempt == 2 or time.monotonic() - began > self.bound_s / 2:
+                    raise ServerUnavailable(self.project.path, str(exc.args[-1] if exc.args else exc)) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _queue(self, op: Op) -> None:
         """Durable in the outbox when this returns. No network here: the window's worker sends it (flush),
@@ -117,30 +172,59 @@ class DesktopWriter:
         self.link.outbox.put(self.link.project, op)
         self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc)))
 
+    def _op(self, op: Op, plain) -> str:
+        """Send ``op`` through apply_op on the project's own connection (bounded), or queue it. ``plain`` is
+        the ordinary storage call, for a database without the team setup (no op ids there)."""
+        from annotator.storage import team_ops  # noqa: PLC0415
+        from annotator.storage.outbox import OFFLINE  # noqa: PLC0415
+        from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
+
+        if op.kind in team_ops.LEAD_ONLY and not self.member.lead:
+            raise TeamRefused("only a lead may change the titles, guidelines and outline of a team project; "
+                              "nothing was changed")
+        if not self.member.ready:
+            self._direct(op, plain)
+            return "server"
+        if not self.link.pending_count():
+            try:
+                outcome = self._bounded(lambda: team_ops.apply_op(self.project.raw_connection(), op))
+            except (ServerUnavailable, *OFFLINE):
+                pass  # not answered in time or gone: queued below (a late COMMIT is found by the op id)
+            else:
+                if outcome.outcome in ("conflict", "refused"):
+                    self.link.outbox.put(self.link.project, op)
+                    self.link.outbox.settle(self.link.project, op, outcome)
+                    raise TeamRefused(outcome.detail)
+                return "server"
+        self._queue(op)
+        return "outbox"
+
+    # -- spans and statuses ---------------------------------------------------------------------------------
     def add_span(self, span: Span, *, action: str = "span.add") -> tuple[Span, str]:
         """Store a new span; returns (the span, "server" or "outbox")."""
         from annotator.storage import spans as span_store  # noqa: PLC0415
 
-        done, stored = self._direct(lambda: span_store.add_span(self.project, span, action=action))
-        if done:
-            return stored, "server"
         stored, op = _add_op(span)
         op.payload["action"] = action  # the event the server writes says what it was (undo, accept…)
+        done, result = self._direct(op, lambda: span_store.add_span(self.project, stored, action=action))
+        if done:
+            return result, "server"
         self._queue(op)
         return stored, "outbox"
 
     def remove_span(self, span: Span, by: str, seen: Span | None) -> str:
         from annotator.storage import spans as span_store  # noqa: PLC0415
 
+        known = seen or span
+        op = Op("span.remove", by, {"id": span.id, "expect_updated": known.updated})
         try:
-            done, _ = self._direct(lambda: span_store.remove_span(self.project, span.id, by=by, expect=seen))
+            done, _ = self._direct(op, lambda: span_store.remove_span(self.project, span.id, by=by, expect=seen))
         except span_store.SpanConflict as exc:
             self._note("span.remove", by, {"id": span.id}, exc)
             raise
         if done:
             return "server"
-        known = seen or span
-        self._queue(Op("span.remove", by, {"id": span.id, "expect_updated": known.updated}))
+        self._queue(op)
         return "outbox"
 
     def update_span(self, span_id: str, by: str, seen: Span | None, **changes: Any) -> tuple[Span, Span, str]:
@@ -148,9 +232,12 @@ class DesktopWriter:
         from annotator.storage import spans as span_store  # noqa: PLC0415
         from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
 
+        after = replace(seen, **changes, updated=now()) if seen is not None else None
+        op = Op("span.update", by, {"id": span_id, "expect_updated": seen.updated if seen else None,
+                                    "changes": changes, "updated": after.updated if after else None})
         try:
-            done, result = self._direct(lambda: span_store.update_span(self.project, span_id, by=by, expect=seen,
-                                                                       **changes))
+            done, result = self._direct(op, lambda: span_store.update_span(self.project, span_id, by=by, expect=seen,
+                                                                           **changes))
         except span_store.SpanConflict as exc:
             self._note("span.update", by, {"id": span_id, "changes": changes}, exc)
             raise
@@ -159,19 +246,108 @@ class DesktopWriter:
         if seen is None:
             raise ServerUnavailable(self.project.path, "the server is unreachable and this span is not in view: "
                                     "the change was not made")
-        after = replace(seen, **changes, updated=now())
-        self._queue(Op("span.update", by, {"id": span_id, "expect_updated": seen.updated,
-                                                "changes": changes, "updated": after.updated}))
+        self._queue(op)
         return seen, after, "outbox"
 
     def set_status(self, document_id: int, annotator: str, status: str) -> str:
         from annotator.storage import documents as doc_store  # noqa: PLC0415
 
-        done, _ = self._direct(lambda: doc_store.set_status(self.project, document_id, annotator, status))
+        op = Op("doc.status", annotator, {"document_id": document_id, "status": status})
+        done, _ = self._direct(op, lambda: doc_store.set_status(self.project, document_id, annotator, status))
         if done:
             return "server"
-        self._queue(Op("doc.status", annotator, {"document_id": document_id, "status": status}))
+        self._queue(op)
         return "outbox"
+
+    # -- notes, titles, guidelines, outline corrections -------------------------------------------------------
+    @staticmethod
+    def new_comment(document_id: int, body: str, annotator: str, span_id: str | None = None):
+        """The note as comments.add_comment makes it (id and stamps made here, so a resend is the same note)."""
+        from annotator.storage.comments import Comment, _clean  # noqa: PLC0415
+
+        stamp = now()
+        return Comment(uuid.uuid4().hex, document_id, span_id, annotator, _clean(body), stamp, stamp)
+
+    def add_comment(self, comment, *, action: str = "comment.add") -> str:
+        """A note (storage/comments.Comment, its id made by the app) or one put back by undo."""
+        from annotator.storage import comments  # noqa: PLC0415
+
+        return self._op(Op("comment.add", comment.annotator, {**asdict(comment), "action": action}),
+                        lambda: comments.restore(self.project, comment, action=action))
+
+    def remove_comment(self, comment, by: str) -> str:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        return self._op(Op("comment.remove", by, {"id": comment.id, "expect_updated": comment.updated}),
+                        lambda: comments.remove_comment(self.project, comment.id, by=by))
+
+    def edit_comment(self, comment, body: str, by: str):
+        """Returns (the note as edited, where); ``comment`` is the note as its editor saw it."""
+        from annotator.storage.comment_edits import update_comment  # noqa: PLC0415
+        from annotator.storage.comments import _clean  # noqa: PLC0415
+
+        after = replace(comment, body=_clean(body), updated=now())
+        op = Op("comment.edit", by, {"id": comment.id, "body": after.body, "expect_updated": comment.updated,
+                                     "updated": after.updated})
+        box: list = []
+        where = self._op(op, lambda: box.extend(update_comment(self.project, comment.id, body, by=by)))
+        return (box[1] if box else after), where
+
+    def rename_document(self, document_id: int, title: str, before: str, by: str) -> str:
+        from annotator.storage.gui_queries import rename_document  # noqa: PLC0415
+
+        title = " ".join((title or "").split())
+        if not title:
+            raise ValueError("a document title cannot be empty")
+        return self._op(Op("doc.title", by, {"document_id": document_id, "title": title, "expect": before}),
+                        lambda: rename_document(self.project, document_id, title, annotator=by))
+
+    def set_guidelines(self, markdown: str, before: str, by: str) -> str:
+        from annotator.storage import comments  # noqa: PLC0415
+
+        if len(markdown) > 2_000_000:
+            raise ValueError("guidelines may hold at most 2 000 000 characters")
+        return self._op(Op("guidelines.set", by, {"markdown": markdown, "expect": before}),
+                        lambda: comments.set_guidelines(self.project, markdown, by=by))
+
+    def outline_edit(self, document_id: int, edit: dict, text: str, shown: list, by: str) -> tuple[dict, list, str]:
+        """A structure correction ``edit`` ({op, anchor, payload}); ``shown`` is the outline on screen.
+        Returns (the queued edit with its stamp, the outline it gives, where). The outline is computed
+        here (storage runs no parser): online from the server's corrections, offline from ``shown``."""
+        from annotator.storage import sections as section_store  # noqa: PLC0415
+        from annotator.structure.corrections import apply_edits  # noqa: PLC0415
+        from annotator.structure.outline import parse_outline  # noqa: PLC0415
+
+        edit = {**edit, "created": now()}
+        payload = {"document_id": document_id, **edit}
+        try:
+            if self.link.pending_count():
+                raise ConnectionError("edits wait: the outline on screen is the one to correct")
+            with self.project.deadline(self.bound_s):
+                known = section_store.get_edits(self.project, document_id)
+            payload["expect_edits"] = len(known)
+            sections = apply_edits(text, parse_outline(text), [*known, edit])
+        except (ConnectionError, *_offline_errors()):
+            sections = apply_edits(text, shown, [edit])
+        payload["sections"] = [asdict(s) for s in sections]
+
+        def plain():
+            edit["edit_id"] = section_store.add_edit(self.project, document_id, edit["op"], edit["anchor"],
+                                                     edit.get("payload") or {}, by)
+            section_store.save_sections(self.project, document_id, sections, annotator=by)
+        return edit, sections, self._op(Op("outline.edit", by, payload), plain)
+
+    def outline_undo(self, document_id: int, edit: dict, restored: list, by: str) -> str:
+        """Take back ``edit`` (as outline_edit returned it); ``restored`` is the outline before it."""
+        from annotator.storage import sections as section_store  # noqa: PLC0415
+
+        def plain():
+            if edit.get("edit_id") is not None:
+                section_store.remove_edit(self.project, edit["edit_id"], by)
+            section_store.save_sections(self.project, document_id, restored, annotator=by)
+        return self._op(Op("outline.undo", by, {"document_id": document_id, "op": edit["op"], "anchor": edit["anchor"],
+                                                "created": edit["created"], "edit_id": edit.get("edit_id"),
+                                                "sections": [asdict(s) for s in restored]}), plain)
 
     # -- what the status bar shows, and the background worker's part ----------------------------------------
     def pending(self) -> int:
@@ -185,10 +361,20 @@ class DesktopWriter:
 
     def flush(self) -> int:
         """Send what waits (call from a worker thread: it talks to the network)."""
-        return self.link.flush(force=True)
+        settled = self.link.flush(force=True)
+        if self.link.online and hasattr(self.project, "reachable_again"):
+            self.project.reachable_again()  # the window's own calls need not wait out the hold
+        return settled
 
     def close(self) -> None:
         self.link.close()
+
+
+def _offline_errors() -> tuple:
+    from annotator.storage.outbox import OFFLINE  # noqa: PLC0415
+    from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
+
+    return (ServerUnavailable, *OFFLINE)
 
 
 def answer(writer: DesktopWriter, suggestion: Span, annotator: str, status: str, action: str) -> Span:

@@ -28,7 +28,7 @@ import psycopg
 
 from annotator.paths import data_dir
 from annotator.storage.project import now
-from annotator.storage.team_ops import Op, Outcome, apply_op, redact
+from annotator.storage.team_ops import NO_TEAM, Op, Outcome, apply_op, redact, team_ready
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ops (
@@ -221,6 +221,17 @@ class TeamLink:
                     if force:  # a real attempt failed: note why beside the oldest waiting edit
                         self.outbox.failed_attempt(self.project, self.last_error)
                     return settled
+                try:
+                    ready = team_ready(conn)
+                except OFFLINE as exc:
+                    self._went_offline(exc)
+                    return settled
+                if not ready:  # never set up by team init: nothing could record an op id, so none is sent;
+                    # each is listed as refused with what to do, instead of waiting forever
+                    for op in ops:
+                        self.outbox.settle(self.project, op, Outcome(op.op_id, "refused", NO_TEAM))
+                        settled += 1
+                    continue
                 for op in ops:
                     try:
                         outcome = apply_op(conn, op)

@@ -27,7 +27,12 @@ from psycopg import errors
 from annotator.storage.project import now
 from annotator.storage.urls import redact_text
 
-KINDS = ("span.add", "span.update", "span.remove", "doc.status", "comment.add")
+KINDS = ("span.add", "span.update", "span.remove", "doc.status", "comment.add", "comment.edit", "comment.remove",
+         "doc.title", "guidelines.set", "outline.edit", "outline.undo")
+# Edits of shared material: row-level security lets only a lead make them (pg/security.py), so an
+# annotator's attempt is refused before it is queued (team_edits.DesktopWriter) and, if one reaches the
+# server anyway, recorded as ``refused`` — never retried.
+LEAD_ONLY = ("doc.title", "guidelines.set", "outline.edit", "outline.undo")
 _SPAN_COLUMNS = ("id", "document_id", "start", "end", "label", "annotator", "status", "attributes", "source",
                  "provenance", "created", "updated")
 _SPAN_SELECT = ('SELECT s.id, s.document_id, s.start, s."end", s.label, s.annotator, s.status, s.attributes,'
@@ -152,16 +157,18 @@ def _doc_status(conn, op: Op) -> None:
     _event(conn, "document.status", op.annotator, p["document_id"], "document", p["document_id"], after=p["status"])
 
 
-def _comment_add(conn, op: Op) -> None:
-    p = op.payload
-    conn.execute("INSERT INTO comments (id, document_id, span_id, annotator, body, created, updated)"
-                 " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                 [p["id"], p["document_id"], p.get("span_id"), op.annotator, p["body"], op.created, op.created])
-    _event(conn, "comment.add", op.annotator, p["document_id"], "comment", p["id"], after=p)
-
-
 _APPLY = {"span.add": _span_add, "span.update": _span_update, "span.remove": _span_remove,
-          "doc.status": _doc_status, "comment.add": _comment_add}
+          "doc.status": _doc_status}
+
+
+def _applier(kind: str):
+    """The function that applies ``kind``: spans and statuses here, notes and shared material in
+    team_ops_shared.py (imported when first needed: it imports this module)."""
+    if kind not in _APPLY:
+        from annotator.storage.team_ops_shared import APPLY  # noqa: PLC0415
+
+        _APPLY.update(APPLY)
+    return _APPLY[kind]
 
 
 def _recorded(conn, op_id: str) -> Outcome | None:
@@ -182,7 +189,7 @@ def apply_op(conn: psycopg.Connection, op: Op) -> Outcome:
             outcome, detail, row = "applied", "", None
             try:
                 with conn.transaction():  # a savepoint: a conflict undoes the edit, not the record of it
-                    _APPLY[op.kind](conn, op)
+                    _applier(op.kind)(conn, op)
             except Conflict as exc:
                 outcome, detail, row = "conflict", exc.detail, exc.row
             except (errors.InsufficientPrivilege, errors.IntegrityError, errors.DataError, ValueError, KeyError) as exc:
@@ -324,3 +331,43 @@ def section_heat(conn, document_id: int) -> list[tuple[int, int, int, float | No
            ORDER BY a.section NULLS FIRST""", [document_id]).fetchall()
     return [(sec, coders, spans, (2 * float(pairs) / ((coders - 1) * spans)) if coders > 1 else None)
             for sec, coders, spans, pairs in rows]
+
+
+# -- what the desktop app asks of the project it opened ----------------------------------------------
+
+NO_TEAM = ("this server project has no team roles: run `annotator team init URL` as its owner (and "
+           "`annotator team add-member` for each person) so that edits can wait offline and be sent once")
+
+
+@dataclass(frozen=True)
+class Membership:
+    ready: bool  # the team tables and functions of security.apply are there (else: no outbox, no feed)
+    name: str | None  # the annotator name the server knows this login by (team_members)
+    lead: bool  # a lead, the database's owner or a superuser: may edit shared material
+
+
+def membership(project) -> Membership:
+    """Read once when a team project opens (online): whether ``team init`` set it up, and who we are."""
+    ready = bool(project.scalar("SELECT to_regclass('team_ops') IS NOT NULL AND"
+                                " to_regprocedure('team_me()') IS NOT NULL"))
+    owner = bool(project.scalar(
+        "SELECT r.rolsuper OR pg_has_role(session_user, d.datdba, 'MEMBER') FROM pg_roles r, pg_database d"
+        " WHERE r.rolname = session_user AND d.datname = current_database()"))
+    if not ready:
+        return Membership(False, None, owner)
+    row = project.execute("SELECT team_me(), team_is_lead()").fetchone()
+    return Membership(True, row[0], bool(row[1]) or owner)
+
+
+def team_ready(conn) -> bool:
+    """The same check on a psycopg connection (the outbox's sender)."""
+    return bool(conn.execute("SELECT to_regclass('team_ops') IS NOT NULL AND"
+                             " to_regprocedure('team_me()') IS NOT NULL").fetchone()[0])
+
+
+def record_direct(project, op: Op) -> None:
+    """Inside the transaction of an edit made straight through the project (the desktop app online): its
+    operation id, so that the same edit, queued because the answer never came (a hung server), is a
+    duplicate when the outbox sends it."""
+    project.execute("INSERT INTO team_ops (op_id, annotator, kind, outcome) VALUES (?, coalesce(team_me(), ?), ?, ?)",
+                    [op.op_id, op.annotator, op.kind, "applied"])

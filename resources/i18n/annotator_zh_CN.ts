@@ -1919,6 +1919,16 @@ Check the address, that the server is running and that “annotator team login�
 <context>
     <name>TeamStatus</name>
     <message>
+        <location filename="../../annotator/gui/team_status.py" line="73" />
+        <source>No team setup: edits are not kept offline</source>
+        <translation>未做团队设置：离线时的修改不会保存在本机</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="74" />
+        <source>This server project has no team roles: run “annotator team init URL” as its owner (and “annotator team add-member” for each person). Until then every edit goes straight to the server and fails with a message when it cannot be reached; nothing waits on this computer.</source>
+        <translation>这个服务器项目没有团队角色：请由其所有者运行“annotator team init URL”（并为每个人运行“annotator team add-member”）。在此之前，每次修改都直接写入服务器；服务器无法连接时修改会失败并给出提示，本机不会暂存任何修改。</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/team_status.py" line="75" />
         <source>1 edit waiting for the server</source>
         <translation>1 处修改等待发送到服务器</translation>

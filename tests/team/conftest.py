@@ -110,3 +110,31 @@ def team_maker():
 @pytest.fixture
 def team(cluster, tmp_path) -> Team:
     return make_team(cluster, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def hang():
+    """(the pids of a cluster's processes, a signal sender): SIGSTOP them all to make a server that
+    accepts connections and never answers (test_team_hung_server.py, test_team_gui.py)."""
+    def cluster_pids(c) -> list[int]:
+        """The postmaster (first line of postmaster.pid) and every process it started."""
+        root = int(Path(c.data, "postmaster.pid").read_text().split()[0])
+        pids = [root]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == root:
+                    pids.append(int(entry.name))
+        return pids
+
+    def send(pids, sig) -> None:
+        for pid in pids:
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+
+    return cluster_pids, send

@@ -195,3 +195,90 @@ def test_a_leads_open_review_follows_the_teams_spans(team, tmp_path, qtbot, monk
             link.close()
         window.close()
         project.close()
+
+
+def test_notes_offline_go_to_the_outbox_and_an_outline_correction_is_refused_for_an_annotator(team, alice_window,
+                                                                                             qtbot):
+    from annotator.gui.commands import AddComment, OutlineEdit
+
+    window, _url = alice_window
+    status = window.team_status
+    status.stop()
+    status._thread.join(timeout=10)
+    messages = []
+    window.session.message.connect(messages.append)
+    sections_before = list(window.session.sections)
+    window.controller.push(OutlineEdit(window.session, "remove", 4))
+    assert any("only a lead" in m for m in messages)  # said at once, nothing queued or changed
+    assert window.session.sections == sections_before and status.pending() == 0
+    team.cluster.stop()
+    window.controller.push(AddComment(window.session, "离线批注 😀"))
+    assert status.pending() == 1 and any("Saved on this computer" in m for m in messages)
+    team.cluster.start()
+    team.cluster.wait_ready()
+    window.session.team.flush()
+    with team.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM comments WHERE body = '离线批注 😀'").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM section_edits").fetchone()[0] == 0
+
+
+def test_a_database_without_team_init_is_named_in_the_status_bar(cluster, tmp_path, qtbot, monkeypatch):
+    import psycopg
+
+    from annotator.app import create_window
+    from annotator.gui.settings import Settings
+    from annotator.storage.pg import schema as pg_schema
+
+    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))
+    name = f"plaingui_{tmp_path.name[-12:]}".replace("-", "_")
+    with psycopg.connect(cluster.create_database(name), autocommit=True) as conn:
+        pg_schema.migrate(conn)
+        conn.execute("INSERT INTO documents (title, raw_text, clean_text, sha256, char_count, imported_at)"
+                     " VALUES ('d', '一、要坚持。', '一、要坚持。', 'x', 6, now()::text)")
+    settings = Settings(tmp_path / "owner.ini")
+    settings.annotator, settings.language = "owner", "en"
+    settings.sync()
+    url = f"postgresql:///{name}?host={cluster.root}&port={cluster.port}&user=postgres"
+    window, project = create_window(url, settings_file=tmp_path / "owner.ini", first_run=False)
+    qtbot.addWidget(window)
+    try:
+        assert "No team setup" in window.team_status.button.text()
+        assert "annotator team init" in window.team_status.button.toolTip()
+        assert window.session.team.pending() == 0
+    finally:
+        window.close()
+        project.close()
+
+
+def test_a_tag_on_a_hung_server_does_not_freeze_the_window(team, alice_window, qtbot, hang):
+    """Every server process stopped (SIGSTOP): the kernel accepts and keeps connections, nobody answers.
+    The tag (pushed on the UI thread) returns on the outbox; after SIGCONT it arrives exactly once."""
+    import signal
+    import threading
+    import time
+
+    _cluster_pids, _signal = hang
+    window, _url = alice_window
+    status = window.team_status
+    first = _tag(window, 0, 4)
+    pids = _cluster_pids(team.cluster)
+    _signal(pids, signal.SIGSTOP)
+    rescue = threading.Timer(60, lambda: _signal(pids, signal.SIGCONT))  # a hang fails the test, not the run
+    rescue.start()
+    try:
+        began = time.monotonic()
+        second = _tag(window, 5, 12)
+        seconds = time.monotonic() - began
+        assert status.pending() >= 1 and second in window.session.spans
+        print(f"window: the tag on a hung server returned after {seconds:.2f} s "
+              f"(bound {window.session.team.bound_s} s)")
+    finally:
+        rescue.cancel()
+        _signal(pids, signal.SIGCONT)
+    team.cluster.wait_ready()
+    qtbot.waitUntil(lambda: status.pending() == 0, timeout=60_000)
+    with team.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM spans WHERE id = %s", [second.id]).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM spans WHERE id = %s", [first.id]).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM events WHERE entity = 'span' AND entity_id = %s",
+                            [second.id]).fetchone()[0] == 1

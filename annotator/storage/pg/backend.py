@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import random
 import re
 import sqlite3
@@ -35,6 +36,13 @@ from annotator.storage.urls import redact
 
 CONNECT_TIMEOUT_S = 10
 RETRIES = 8
+# libpq's connect_timeout has a floor of 2 s; a bounded call reconnects with at most this.
+MIN_CONNECT_TIMEOUT_S = 2
+# Reconnecting after a lost connection (the window's reads, on its UI thread): shorter than opening.
+RECONNECT_TIMEOUT_S = 3
+# After a call ran out of time, the server is taken as unreachable for this long: calls that would
+# reconnect fail at once (as with a stopped server) instead of each waiting for its connect timeout.
+HOLD_S = 5.0
 APPLICATION_NAME = "annotator"
 
 
@@ -113,6 +121,8 @@ class PgProject(StoreBase):
             raise ProjectError(url, "team projects need the PostgreSQL driver: pip install 'psycopg[binary]' "
                                "(or the app's 'team' extra)")
         self.conn = None
+        self._connect_timeout = CONNECT_TIMEOUT_S  # deadline() lowers it for the calls it bounds
+        self._hold_until = 0.0  # see HOLD_S
         self._depth = 0  # write() nesting: a broken connection is replaced only outside a transaction
         self.conn = self._connect()
         try:
@@ -132,7 +142,7 @@ class PgProject(StoreBase):
     def _connect(self):
         psycopg = self._psycopg
         try:
-            conn = psycopg.connect(self.path, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+            conn = psycopg.connect(self.path, autocommit=True, connect_timeout=self._connect_timeout,
                                    application_name=APPLICATION_NAME)
         except psycopg.OperationalError as exc:
             raise ServerUnavailable(self.path, f"cannot connect to the server ({_first_line(exc)})") from None
@@ -171,6 +181,63 @@ class PgProject(StoreBase):
                 if not self.meta("created"):
                     self.set_meta("created", now())
 
+    # -- a bound on the UI thread's calls -------------------------------------------------------------
+    @contextlib.contextmanager
+    def deadline(self, seconds: float):
+        """Every call inside returns within about ``seconds`` (at least MIN_CONNECT_TIMEOUT_S for a
+        reconnect): when the server accepts the connection but never answers (a hung or stopped server,
+        a lock held by someone else), the socket is shut down at the deadline and the call fails as
+        ServerUnavailable — nothing of it is committed unless its COMMIT already reached the server,
+        which is why the team writer records an operation id in the same transaction (team_edits.py).
+
+        statement_timeout would not help here: it is the server's clock, and a stopped server keeps no
+        time. Shutting the socket down is safe from another thread: the waiting call wakes with
+        "server closed the connection" and the connection is replaced on the next call.
+        """
+        import socket  # noqa: PLC0415
+        import threading  # noqa: PLC0415
+
+        fired = threading.Event()
+        conn_box: list = []
+
+        def expire() -> None:
+            fired.set()
+            conn = self.conn
+            if conn is None or conn.closed:
+                return
+            with contextlib.suppress(Exception):
+                sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                finally:
+                    sock.close()
+            conn_box.append(conn)
+
+        timer = threading.Timer(seconds, expire)
+        timer.daemon = True
+        saved = self._connect_timeout
+        self._connect_timeout = max(MIN_CONNECT_TIMEOUT_S, int(seconds + 0.999))
+        timer.start()
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if fired.is_set():
+                raise ServerUnavailable(self.path, f"the server did not answer within {seconds:g} s "
+                                        f"({_first_line(exc)}); the change was not saved") from None
+            raise
+        finally:
+            timer.cancel()
+            self._connect_timeout = saved
+            if fired.is_set() and self.conn is not None and (self.conn.broken or conn_box):
+                with contextlib.suppress(Exception):
+                    self.conn.close()
+                self.conn = None  # the next call connects again, after HOLD_S
+                self._hold_until = time.monotonic() + HOLD_S
+
+    def reachable_again(self) -> None:
+        """Another connection reached the server (the outbox's sender): end the HOLD_S wait early."""
+        self._hold_until = 0.0
+
     # -- errors ------------------------------------------------------------------------------------
     def _translated(self, exc: Exception) -> Exception:
         psycopg = self._psycopg
@@ -197,7 +264,13 @@ class PgProject(StoreBase):
         if self.conn is None or self.conn.closed or self.conn.broken:
             if self._depth:
                 raise ServerUnavailable(self.path, "the connection to the server was lost; the change was not saved")
-            self.conn = self._connect()
+            if time.monotonic() < self._hold_until:
+                raise ServerUnavailable(self.path, "the server did not answer a moment ago; nothing was read or saved")
+            saved, self._connect_timeout = self._connect_timeout, min(self._connect_timeout, RECONNECT_TIMEOUT_S)
+            try:
+                self.conn = self._connect()
+            finally:
+                self._connect_timeout = saved
         return self.conn
 
     # -- the backend surface -------------------------------------------------------------------------
