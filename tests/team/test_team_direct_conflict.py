@@ -14,12 +14,12 @@ TEXT = "一、要坚持稳中求进。二、全年增长百分之五。𠮷😀\
 
 
 @pytest.fixture
-def two(pg_url):
+def two(pg_project):
     """Two open connections to one team project, and one span both of them read."""
-    a = open_project(pg_url)
+    a = open_project(pg_project)
     doc, _ = docs.add_document(a, clean_text=TEXT, raw_text=TEXT, title="讲话")
     span = span_store.add_span(a, Span(document_id=doc, start=2, end=9, label="directive", annotator="张三"))
-    b = open_project(pg_url)
+    b = open_project(pg_project)
     yield a, b, span
     a.close()
     b.close()
