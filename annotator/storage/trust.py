@@ -12,6 +12,10 @@ lock taken, no ``-wal``/``-shm`` created, nothing replayed), ``mode=ro`` with ``
   expect (documents' and events' JSON is checked where it is read, see ``_CHECKED_ON_OPEN``).
 Extensions are never loaded (Python's sqlite3 leaves loading disabled; we never enable it), and the
 checking connection runs with ``trusted_schema=OFF``.
+
+The schema part is O(schema) and runs on every open. The scan (``quick_check`` and the JSON columns) is
+O(project) and runs once per file state: ``scan=False`` when trust_verdicts.py knows this exact state
+passed it before (see there for what a state is and why a file cannot forge that verdict).
 """
 
 from __future__ import annotations
@@ -66,8 +70,11 @@ def _shadow_of_virtual(name: str, expected: dict[str, tuple[str, str]]) -> bool:
                for vt, (_, sql) in expected.items())
 
 
-def check(conn: sqlite3.Connection, *, quick_check: bool = True) -> list[str]:
-    """Raise Untrusted, or return the pending migrations (all of them for an empty database)."""
+def check(conn: sqlite3.Connection, *, quick_check: bool = True, scan: bool = True) -> list[str]:
+    """Raise Untrusted, or return the pending migrations (all of them for an empty database).
+
+    ``scan=False`` leaves out the O(project) part (quick_check and the JSON columns)."""
+    quick_check = quick_check and scan
     try:
         rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -87,7 +94,8 @@ def check(conn: sqlite3.Connection, *, quick_check: bool = True) -> list[str]:
         raise Untrusted(f"made by a newer version of the annotator (schema step {unknown[-1]})")
     expected = expected_schema(tuple(applied))
     _compare(conn, actual, expected)
-    _check_json(conn, expected)
+    if scan:
+        _check_json(conn, expected)
     return [name for name in known_migrations() if name not in applied]
 
 
