@@ -45,3 +45,19 @@ def test_lazily_compiled_rules_clean_the_same_text_twice_alike():
     first = clean(raw, rules).text
     assert "同志们" in first and "第 2 页" not in first
     assert clean(raw, rules).text == first
+
+
+def test_a_kept_parse_follows_the_file_content(tmp_path):
+    # The parse is kept by the SHA-256 of the bytes: an edited file is parsed again, never served stale.
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[line]]\nid = "mine:one"\npattern = \'本站招聘编辑.*\'\n', encoding="utf-8")
+    raw = "同志们：\n本站招聘编辑若干名\n我们要抓好落实。\n欢迎投稿\n"
+    for _ in range(2):  # parsed, then read back
+        text = clean(raw, load_rules(mine)).text
+        assert "本站招聘" not in text and "欢迎投稿" in text
+    mine.write_text('[[line]]\nid = "mine:two"\npattern = \'欢迎投稿\'\n', encoding="utf-8")
+    text = clean(raw, load_rules(mine)).text
+    assert "本站招聘" in text and "欢迎投稿" not in text
+    mine.write_text('[[line]]\nid = "mine:three"\npattern = \'(unclosed\'\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="mine:three"):
+        load_rules(mine)
