@@ -181,29 +181,33 @@ class Rules:
 def _read(path: Path) -> dict:
     """The parsed TOML of a rules file. Parsed once per content: tomllib's import and parse cost ~15–25 ms
     of every cold ``outline``, so the parse is kept as JSON (TOML's types here are JSON's) in the user's
-    data folder under the SHA-256 of the file's bytes; any change to the file is another key."""
+    data folder with the text it was parsed from, and used only if that text is the file's text now."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         raise RulesError(f"{path}: {exc}") from exc
     kept = _kept_path(raw)
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulesError(f"{path}: {exc}") from exc
     if kept is not None:
         try:
-            data = json.loads(kept.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                return data
+            stored = json.loads(kept.read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and stored.get("source") == source and isinstance(stored.get("data"), dict):
+                return stored["data"]
         except (OSError, ValueError):
             pass
     import tomllib  # noqa: PLC0415 - only when the parse is not kept
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"{path}: {exc}") from exc
     if kept is not None:
         try:  # TOML dates/times would not survive JSON: such a file is simply not kept
-            text = json.dumps(data, ensure_ascii=False)
+            text = json.dumps({"source": source, "data": data}, ensure_ascii=False)
             kept.parent.mkdir(parents=True, exist_ok=True)
             temp = kept.with_name(f"{kept.stem}.{os.getpid()}.tmp")
             temp.write_text(text, encoding="utf-8")
@@ -214,12 +218,13 @@ def _read(path: Path) -> dict:
 
 
 def _kept_path(raw: bytes) -> Path | None:
-    import hashlib  # noqa: PLC0415
+    # crc32 only names the file (hashlib would load OpenSSL, ~10 ms): _read compares the whole text.
+    from zlib import crc32  # noqa: PLC0415
 
     from annotator.paths import data_dir  # noqa: PLC0415
 
     try:
-        return data_dir() / "parsed-rules" / f"{hashlib.sha256(raw).hexdigest()[:32]}.json"
+        return data_dir() / "parsed-rules" / f"{len(raw)}-{crc32(raw):08x}.json"
     except OSError:  # no writable data folder: parse every time
         return None
 
