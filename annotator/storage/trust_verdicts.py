@@ -13,6 +13,9 @@ save counter (user_version, bumped by every transaction of ours), plus the versi
 write to the file — ours, a copy over it, a damaged sector rewritten by a tool, another file moved into
 its place — changes the identity, so the next open scans again.
 
+The same folder keeps trust.expected_schema's result (what the migrations create), keyed by the bytes of
+the code that builds it: the same trust argument as below.
+
 Threat model, and why the verdict cannot be forged by the file it is about:
 - The verdict is kept in the user's data folder (one small JSON file per project path), never inside
   the project: a foreign or damaged project file cannot carry a "checked" mark, and a project copied from
@@ -85,11 +88,28 @@ def remember(path: Path, state: list | None) -> None:
         return
     if time.time_ns() - max(state[5], state[6]) < RACY_NS:
         return
+    keep(_store(path).stem, {"project": os.path.realpath(path), "state": state})
+
+
+def read_kept(name: str):
+    """A JSON value kept by ``keep`` (trust.expected_schema's cache), or None."""
+    from annotator.paths import data_dir  # noqa: PLC0415
+
     try:
-        store = _store(path)
+        return json.loads((data_dir() / "checked" / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def keep(name: str, value) -> None:
+    """Best effort, atomic (a reader sees the old file or the new one, never half of one)."""
+    from annotator.paths import data_dir  # noqa: PLC0415
+
+    try:
+        store = data_dir() / "checked" / f"{name}.json"
         store.parent.mkdir(parents=True, exist_ok=True)
         temp = store.with_name(f"{store.stem}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps({"project": os.path.realpath(path), "state": state}), encoding="utf-8")
+        temp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, store)
     except OSError:
         pass

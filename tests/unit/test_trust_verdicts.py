@@ -155,3 +155,26 @@ def test_a_garbled_verdict_store_means_a_scan(tmp_path, scans):
     scans.clear()
     open_project(path, readonly=True).close()
     assert scans == [True]
+
+
+def test_the_expected_schema_is_kept_and_equals_a_fresh_build(tmp_path):
+    applied = tuple(trust.known_migrations())
+    built = trust._build_expected(applied)
+    trust.expected_schema.cache_clear()
+    assert trust.expected_schema(applied) == built  # built and kept
+    key = trust._schema_key(applied)
+    assert key and trust_verdicts.read_kept(f"schema-{key}") is not None
+    trust.expected_schema.cache_clear()
+    assert trust.expected_schema(applied) == built  # read back from the data folder
+    # Fewer migrations applied (an older project) is another key, never the newest schema.
+    older = applied[:-1]
+    assert trust._schema_key(older) != key
+    trust.expected_schema.cache_clear()
+    assert trust.expected_schema(older) == trust._build_expected(older)
+
+
+def test_a_garbled_kept_schema_is_built_again(tmp_path):
+    applied = tuple(trust.known_migrations())
+    trust_verdicts.keep(f"schema-{trust._schema_key(applied)}", ["not", "a", "schema"])
+    trust.expected_schema.cache_clear()
+    assert trust.expected_schema(applied) == trust._build_expected(applied)
