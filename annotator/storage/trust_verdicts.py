@@ -30,8 +30,10 @@ Threat model, and why the verdict cannot be forged by the file it is about:
 - Who can write the user's data folder can also replace the app: the verdict store is as trusted as the
   user's own account. Losing it (or a garbled file) only means the next open scans again.
 - Not covered: a disk that silently flips bits without any write through the filesystem (no stat field
-  changes). SQLite still refuses a corrupt page when it reads it (the error names the project), and
-  ``annotator check`` / the integrity check runs the full scan on demand.
+  changes) after a verdict was recorded. SQLite still refuses a corrupt page when it reads or writes it
+  (a ProjectError naming the project; a failed save is rolled back whole), and ``storage.integrity.check``
+  (PRAGMA integrity_check and every JSON column) reads everything on demand; there is no CLI verb for it
+  yet. Deleting the data folder's ``checked/`` entries makes every project be scanned again on open.
 - Windows: ctime there is the creation time, so the state rests on mtime, size and the header fields;
   a program that rewrites the file and then sets its mtime back defeats it. Said in the README.
 """
