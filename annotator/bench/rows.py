@@ -186,6 +186,11 @@ def _scale(r: dict) -> list[dict[str, Any]]:
                        ("search_1", "search, 1 char"), ("export", "export all (native)"),
                        ("agreement", "agreement, 3 annotators")):
         f = r.get(f"scale_{name}")
+        if name == "open" and f and "first_s" in f:
+            out.append(_row("  open, first time for this file state (full quick_check + JSON scan)", f["first_s"],
+                            "s", f["floor_what"], f["floor_s"]))
+            what = "open again, same state (structure only" + ("" if f.get("verdict_remembered") else
+                                                              ": verdict NOT remembered, scanned again") + ")"
         if f and "error" not in f:
             limit = 100 if name == "open" else None
             row = _row(f"  {what}", f["seconds"], "s", f["floor_what"], f["floor_s"], rss=f["peak_rss_mb"],

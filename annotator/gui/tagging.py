@@ -15,7 +15,6 @@ from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
 from annotator.storage import spans as span_store
-from annotator.structure.markers import match_marker
 
 
 class TaggingController(QObject):
@@ -262,7 +261,10 @@ class TaggingController(QObject):
         start, end = snap(text, start, end, "trim")
         if start >= end:
             return
-        # One marker grammar: the outline parser's registry (structure/markers.py), every family.
+        # One marker grammar: the outline parser's registry (structure/markers.py), every family. Imported
+        # here: compiling its patterns is not needed to show the first window (issue 19, cold start).
+        from annotator.structure.markers import match_marker  # noqa: PLC0415
+
         match = match_marker(text[start:end])
         if match is not None:
             # The title starts after the spaces that follow the marker (第三章 总则): they go with the marker.

@@ -6,7 +6,9 @@ A project is one SQLite file. Guarantees:
   judged (siblings.py) and the project is checked through a connection that cannot write (trust.py):
   a file that is not an annotator project, is damaged, has a schema we did not make, was made by a
   newer version, or has a foreign or stale ``-wal``/``-journal`` beside it is refused with a
-  ``ProjectError`` and left byte-identical;
+  ``ProjectError`` and left byte-identical. The structural part of that check runs on every open; its
+  O(project) scan (quick_check, JSON columns) once per file state, remembered outside the file
+  (trust_verdicts.py: what a state is, why a damaged or foreign file cannot forge the verdict);
 - every write goes through ``Project.write()``: BEGIN IMMEDIATE (so two processes queue instead of
   deadlocking on a lock upgrade), retried while another process holds the lock, committed with
   synchronous=FULL in WAL mode — once ``write()`` returns, the change survives a killed process and a
@@ -30,7 +32,7 @@ from annotator.domain import timestamps
 from annotator.storage.sqlite_lib import Database
 
 from annotator import __version__
-from annotator.storage import registry, siblings, trust
+from annotator.storage import registry, siblings, trust, trust_verdicts
 from annotator.storage.base import SQLITE, StoreBase
 from annotator.storage.errors import NEEDS_REPLAY, ProjectError, json_column, open_error, reads, write_error
 from annotator.storage.schema import MIGRATION_SET, migrations
@@ -190,9 +192,13 @@ class Project(StoreBase):
             conn = _harden(sqlite3.connect(uri, uri=True))
         except sqlite3.DatabaseError as exc:
             raise ProjectError(self.path, open_error(exc)) from None
+        # The O(project) scan runs once per file state (trust_verdicts.py): only for a file with no log
+        # to replay, stated before the check so that a change during it is a different state.
+        state = None if wal else trust_verdicts.identity(self.path, header)
+        scan = not trust_verdicts.known(self.path, state)
         try:
             conn.execute("PRAGMA query_only=ON")
-            pending = trust.check(conn)
+            pending = trust.check(conn, scan=scan)
         except trust.Untrusted as exc:
             if wal and "unable to open" in str(exc) and not _can_write(self.path):
                 raise ProjectError(self.path, NEEDS_REPLAY) from None
@@ -201,6 +207,8 @@ class Project(StoreBase):
             raise ProjectError(self.path, open_error(exc)) from None
         finally:
             conn.close()
+        if scan and not pending:
+            trust_verdicts.remember(self.path, state)
         if pending and self.readonly:
             raise ProjectError(self.path, "needs an upgrade to this version's format but is read-only")
         return pending

@@ -12,6 +12,10 @@ lock taken, no ``-wal``/``-shm`` created, nothing replayed), ``mode=ro`` with ``
   expect (documents' and events' JSON is checked where it is read, see ``_CHECKED_ON_OPEN``).
 Extensions are never loaded (Python's sqlite3 leaves loading disabled; we never enable it), and the
 checking connection runs with ``trusted_schema=OFF``.
+
+The schema part is O(schema) and runs on every open. The scan (``quick_check`` and the JSON columns) is
+O(project) and runs once per file state: ``scan=False`` when trust_verdicts.py knows this exact state
+passed it before (see there for what a state is and why a file cannot forge that verdict).
 """
 
 from __future__ import annotations
@@ -51,8 +55,40 @@ def _norm(sql: str | None) -> str:
 
 @functools.lru_cache(maxsize=8)
 def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str]]:
-    """name → (type, normalised SQL) of what the given migrations create, built in memory."""
-    db = Database(memory=True)
+    """name → (type, normalised SQL) of what the given migrations create, built in memory.
+
+    Building it runs every migration in an in-memory database (~25 ms of CPU in every process that opens
+    a project), so it is kept in the user's data folder, keyed by the bytes of the code that makes it
+    (schema.py and sqlite-utils' migrations.py), SQLite's version and the migrations applied: any change
+    to either builds it again. Where the sources cannot be read (a frozen app), it is always built."""
+    from annotator.storage import trust_verdicts  # noqa: PLC0415 - it imports nothing of ours back
+
+    key = _schema_key(applied)
+    kept = trust_verdicts.read_kept(f"schema-{key}") if key else None
+    if isinstance(kept, dict) and all(isinstance(v, list) and len(v) == 2 for v in kept.values()):
+        return {name: (str(v[0]), str(v[1])) for name, v in kept.items()}
+    built = _build_expected(applied)
+    if key:
+        trust_verdicts.keep(f"schema-{key}", built)
+    return built
+
+
+def _schema_key(applied: tuple[str, ...]) -> str | None:
+    import hashlib  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    digest = hashlib.sha256(repr((applied, sqlite3.sqlite_version)).encode())
+    for name in ("annotator.storage.schema", "sqlite_utils.migrations"):
+        try:
+            with open(sys.modules[name].__file__, "rb") as source:  # our code, never a project file
+                digest.update(source.read())
+        except (KeyError, OSError, TypeError):
+            return None
+    return digest.hexdigest()[:32]
+
+
+def _build_expected(applied: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    db = Database(memory=True, execute_plugins=False)  # no entry-point scan (~70 ms, importlib.metadata)
     pending = [name for name in known_migrations() if name not in applied]
     migrations.apply(db, stop_before=pending or None)
     rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
@@ -66,8 +102,11 @@ def _shadow_of_virtual(name: str, expected: dict[str, tuple[str, str]]) -> bool:
                for vt, (_, sql) in expected.items())
 
 
-def check(conn: sqlite3.Connection, *, quick_check: bool = True) -> list[str]:
-    """Raise Untrusted, or return the pending migrations (all of them for an empty database)."""
+def check(conn: sqlite3.Connection, *, quick_check: bool = True, scan: bool = True) -> list[str]:
+    """Raise Untrusted, or return the pending migrations (all of them for an empty database).
+
+    ``scan=False`` leaves out the O(project) part (quick_check and the JSON columns)."""
+    quick_check = quick_check and scan
     try:
         rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -87,7 +126,8 @@ def check(conn: sqlite3.Connection, *, quick_check: bool = True) -> list[str]:
         raise Untrusted(f"made by a newer version of the annotator (schema step {unknown[-1]})")
     expected = expected_schema(tuple(applied))
     _compare(conn, actual, expected)
-    _check_json(conn, expected)
+    if scan:
+        _check_json(conn, expected)
     return [name for name in known_migrations() if name not in applied]
 
 

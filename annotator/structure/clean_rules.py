@@ -3,15 +3,24 @@
 Every rule kind is compiled into ONE alternation so the cleaner makes a single pass per kind over
 the text instead of looping over dozens of regexes; the alternative that matched is recovered from
 an empty marker group closing each alternative (``m.lastgroup``).
+
+Start-up cost (issue 19: ``annotator outline`` pays it on every run). Compiling is most of a cold
+outline's own time, and a compiled ``re.Pattern`` cannot be cached across processes (pickling one
+stores its source and compiles again on load), so the cost is cut instead of cached:
+- each alternation is compiled on first use: a kind is searched with either its whole-rule
+  alternation (fullmatch) or its scan pair (``fast`` + ``singles``), never both;
+- patterns of the shipped file are not compiled one by one to be validated at run time: the test
+  suite validates that file (``validate_file``); user files still are, so a bad user pattern gets a
+  message naming its file and rule before anything is cleaned.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -62,12 +71,12 @@ def _literal_first(pattern: str) -> bool:
 
 @dataclass(frozen=True)
 class Combined:
-    """Several (id, pattern) rules as one alternation (two: literal-first ones and the rest)."""
+    """Several (id, pattern) rules as one alternation (two: literal-first ones and the rest).
 
-    regex: re.Pattern | None  # all rules, in file order: fullmatch and first-match-wins searches
-    fast: re.Pattern | None  # the literal-first rules, for whole-text scans
-    singles: tuple[tuple[int, re.Pattern], ...]  # the others, each scanned on its own
-    ids: tuple[str, ...]  # marker group "r<i>" → ids[i]
+    The compiled forms are built on first use (see the module docstring)."""
+
+    rules: tuple[tuple[str, str], ...]  # (id, pattern) in file order
+    template: str = "{}"
 
     @staticmethod
     def _compile(rules: list[tuple[int, str]], template: str) -> re.Pattern | None:
@@ -81,15 +90,32 @@ class Combined:
 
     @classmethod
     def build(cls, rules: list[tuple[str, str]], template: str = "{}") -> "Combined":
-        indexed = list(enumerate(pattern for _, pattern in rules))
-        return cls(
-            cls._compile(indexed, template),
-            cls._compile([r for r in indexed if _literal_first(r[1])], "{}"),
-            # alone, a pattern keeps the engine's own prefix scan (a character class, say),
-            # which an alternation of mixed shapes loses
-            tuple((i, re.compile(p, re.MULTILINE)) for i, p in indexed if not _literal_first(p)),
-            tuple(rule_id for rule_id, _ in rules),
-        )
+        return cls(tuple(rules), template)
+
+    @cached_property
+    def _indexed(self) -> list[tuple[int, str]]:
+        return list(enumerate(pattern for _, pattern in self.rules))
+
+    @cached_property
+    def regex(self) -> re.Pattern | None:
+        """All rules, in file order: fullmatch and first-match-wins searches."""
+        return self._compile(self._indexed, self.template)
+
+    @cached_property
+    def fast(self) -> re.Pattern | None:
+        """The literal-first rules, for whole-text scans."""
+        return self._compile([r for r in self._indexed if _literal_first(r[1])], "{}")
+
+    @cached_property
+    def singles(self) -> tuple[tuple[int, re.Pattern], ...]:
+        # alone, a pattern keeps the engine's own prefix scan (a character class, say),
+        # which an alternation of mixed shapes loses
+        return tuple((i, re.compile(p, re.MULTILINE)) for i, p in self._indexed if not _literal_first(p))
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        """marker group "r<i>" → ids[i]"""
+        return tuple(rule_id for rule_id, _ in self.rules)
 
     def fullmatch(self, text: str) -> str | None:
         if self.regex is None:
@@ -153,18 +179,63 @@ class Rules:
 
 
 def _read(path: Path) -> dict:
+    """The parsed TOML of a rules file. Parsed once per content: tomllib's import and parse cost ~15–25 ms
+    of every cold ``outline``, so the parse is kept as JSON (TOML's types here are JSON's) in the user's
+    data folder with the text it was parsed from, and used only if that text is the file's text now."""
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            raw = fh.read()
+    except OSError as exc:
         raise RulesError(f"{path}: {exc}") from exc
+    kept = _kept_path(raw)
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulesError(f"{path}: {exc}") from exc
+    if kept is not None:
+        try:
+            stored = json.loads(kept.read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and stored.get("source") == source and isinstance(stored.get("data"), dict):
+                return stored["data"]
+        except (OSError, ValueError):
+            pass
+    import tomllib  # noqa: PLC0415 - only when the parse is not kept
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: {exc}") from exc
+    if kept is not None:
+        try:  # TOML dates/times would not survive JSON: such a file is simply not kept
+            text = json.dumps({"source": source, "data": data}, ensure_ascii=False)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            temp = kept.with_name(f"{kept.stem}.{os.getpid()}.tmp")
+            temp.write_text(text, encoding="utf-8")
+            os.replace(temp, kept)
+        except (TypeError, ValueError, OSError):
+            pass
+    return data
 
 
-def _check(path: Path, kind: str, rule: dict, pattern: object) -> str:
+def _kept_path(raw: bytes) -> Path | None:
+    # crc32 only names the file (hashlib would load OpenSSL, ~10 ms): _read compares the whole text.
+    from zlib import crc32  # noqa: PLC0415
+
+    from annotator.paths import data_dir  # noqa: PLC0415
+
+    try:
+        return data_dir() / "parsed-rules" / f"{len(raw)}-{crc32(raw):08x}.json"
+    except OSError:  # no writable data folder: parse every time
+        return None
+
+
+def _check(path: Path, kind: str, rule: dict, pattern: object, compile_it: bool = True) -> str:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{path}: [[{kind}]] {rule.get('id', '?')!r}: patterns must be non-empty strings")
     if _BACKREF.search(pattern):
         raise RulesError(f"{path}: [[{kind}]] {rule.get('id')!r}: back references are not supported")
+    if not compile_it:  # the shipped file: validated by the test suite (validate_file), not per run
+        return pattern
     try:
         re.compile(pattern)
     except re.error as exc:
@@ -172,21 +243,22 @@ def _check(path: Path, kind: str, rule: dict, pattern: object) -> str:
     return pattern
 
 
-def _patterns(path: Path, kind: str, rule: dict) -> list[dict]:
+def _patterns(path: Path, kind: str, rule: dict, compile_it: bool = True) -> list[dict]:
     """One entry per pattern: `patterns = [...]` is shorthand for several rules with one id."""
     if kind == "block":
         for key in ("start", "item"):
-            _check(path, kind, rule, rule.get(key))
+            _check(path, kind, rule, rule.get(key), compile_it)
         return [rule]
     contains = kind == "line" and "contains" in rule
     listed = rule.get("contains") if contains else rule.get("patterns", rule.get("pattern"))
     listed = [listed] if isinstance(listed, str) else listed
     if not isinstance(listed, list) or not listed:
         raise RulesError(f"{path}: [[{kind}]] {rule.get('id')!r} needs `pattern`, `patterns` or `contains`")
-    return [dict(rule, pattern=_check(path, kind, rule, p), contains=contains) for p in listed]
+    return [dict(rule, pattern=_check(path, kind, rule, p, compile_it), contains=contains) for p in listed]
 
 
-def _merge(paths: list[Path]) -> tuple[dict[str, list[dict]], dict, dict, list[str]]:
+def _merge(paths: list[Path], trusted: frozenset[Path] = frozenset()) -> tuple[dict[str, list[dict]], dict, dict,
+                                                                               list[str]]:
     rules: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     settings: dict = {}
     chunks: dict = {}
@@ -202,7 +274,7 @@ def _merge(paths: list[Path]) -> tuple[dict[str, list[dict]], dict, dict, list[s
             for rule in data.get(kind, []):
                 if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
                     raise RulesError(f"{path}: every [[{kind}]] needs an id")
-                rules[kind].extend(_patterns(path, kind, rule))
+                rules[kind].extend(_patterns(path, kind, rule, path not in trusted))
         settings.update(data.get("settings", {}))
         chunks.update(data.get("chunks", {}))
         used.append(str(path))
@@ -218,7 +290,8 @@ def _user_files(path: str | os.PathLike | None) -> list[Path]:
 
 def load_rules(path: str | os.PathLike | None = None) -> Rules:
     """The default rules, extended by the files in $ANNOTATOR_CLEANING_RULES and by ``path``."""
-    raw, settings, chunk_cfg, used = _merge([resource_path("cleaning_rules.toml"), *_user_files(path)])
+    shipped = resource_path("cleaning_rules.toml")
+    raw, settings, chunk_cfg, used = _merge([shipped, *_user_files(path)], frozenset([shipped]))
     pairs = {kind: [(r["id"], r["pattern"]) for r in raw[kind]] for kind in ("zone", "inline", "cut")}
     whole = [(r["id"], r["pattern"]) for r in raw["line"] if not r["contains"]]
     within = [(r["id"], r["pattern"]) for r in raw["line"] if r["contains"]]
@@ -252,11 +325,26 @@ def load_rules(path: str | os.PathLike | None = None) -> Rules:
     )
 
 
+def validate_file(path: str | os.PathLike) -> None:
+    """Every pattern of one rules file compiled on its own and as its kind's alternations (RulesError
+    naming the rule otherwise): what load_rules skips for the shipped file, run by its test."""
+    path = Path(path)
+    raw, _, chunk_cfg, _ = _merge([path])  # compiles each pattern alone: a bad one is named
+    if "marker" in chunk_cfg:
+        _check(path, "chunks", {"id": "marker"}, chunk_cfg["marker"])
+    for kind in ("line", "zone", "inline", "cut", "editor"):
+        combined = Combined.build([(r["id"], r["pattern"]) for r in raw[kind]])
+        try:  # a pattern can compile alone and not inside an alternation ("a)|(b"), or the reverse
+            combined.regex, combined.fast, combined.singles  # noqa: B018 - compiled for the check
+        except re.error as exc:
+            raise RulesError(f"{path}: [[{kind}]]: the rules do not compile together: {exc}") from exc
+
+
 @lru_cache(maxsize=4)
 def _cached(env_value: str) -> Rules:
     return load_rules()
 
 
 def default_rules() -> Rules:
-    """Compiled once per value of $ANNOTATOR_CLEANING_RULES (compiling costs ~10 ms)."""
+    """Loaded once per value of $ANNOTATOR_CLEANING_RULES; each alternation compiles on first use."""
     return _cached(os.environ.get(ENV_VAR, ""))

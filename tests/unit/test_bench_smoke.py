@@ -61,6 +61,9 @@ def test_every_figure_ran_and_is_a_finite_number(run):
     for where, value in _numbers(results, "results"):
         assert math.isfinite(value) and value >= 0, f"{where}={value!r}"
     assert results["scale_build"]["docs"] == 50
+    # The open row's second figure is a real re-open of an unchanged project: the verdict of the first
+    # open's full scan was remembered (storage/trust_verdicts.py), else it would measure the scan again.
+    assert results["scale_open"]["verdict_remembered"] is True
 
 
 def test_every_row_has_its_floor_or_peer_and_ratio(run):
