@@ -251,6 +251,7 @@ class SpanPanel(QObject):
 
     def edit_attributes(self) -> None:
         """F2: the keyboard goes to the current span's first attribute field (Enter/Esc bring it back)."""
+        self.flush()  # "1 then F2" typed faster than the loop turns: the form must show the new span first
         if not self.attributes.focus_first():
             self.window.statusBar().showMessage(translate("WindowSpans", "Put the cursor on a tagged span first"), 4000)
 

@@ -95,3 +95,21 @@ def test_messages_get_the_width_at_1024(make_window, project_path, qtbot):
     assert bar.currentMessage() and not window.legend.isVisible()
     bar.showMessage("short", 50)
     qtbot.waitUntil(lambda: window.legend.isVisible(), timeout=3000)
+
+
+def test_f2_right_after_a_tag_edits_the_new_span(make_window, project_path, qtbot):
+    """Keys typed faster than the loop turns: F2 brings the deferred form up to date before using it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(project_path)
+    view = window.view
+    view.setFocus()
+    _idle(window, qtbot)
+    start = window.session.text.index("要")
+    view.select_range(start, start + 6)
+    window.controller.tag("directive")
+    assert window.deferred.pending()
+    window.spans.edit_attributes()  # what F2 calls, before any loop turn
+    field = QApplication.focusWidget()
+    assert field is not None and field.objectName() == "attr_actor"
+    assert window.attributes.span.id == window.session.spans[0].id
