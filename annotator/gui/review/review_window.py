@@ -2,8 +2,10 @@
 per-section agreement, the list of disagreements, and keyboard decisions written to the gold layer.
 
 Data comes from annotator.agreement.project (Qt-free); this window only lays things out, turns keys
-into undo commands (commands.py) and reloads after each one. Its widgets are built in review_layout.py. Agreement figures are computed on the
-annotators' layers when a document is opened; gold only feeds the "against gold" panel.
+into undo commands (commands.py) and reloads after each one. Agreement figures are computed on the
+annotators' layers when a document is opened; gold only feeds the "against gold" panel. Its widgets are
+built in review_layout.py, the annotators' notes are review_notes.py, the keys keys.py, the decisions
+decisions.py.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QMainWindow, QMenu, QTextEdit
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QTextEdit
 
 from annotator.agreement import project as review_store
 from annotator.domain.offsets import Utf16Map
@@ -20,6 +22,7 @@ from annotator.gui.review import keys, review_layout
 from annotator.gui.review.decisions import Decisions
 from annotator.gui.review.overlay import annotator_colour
 from annotator.gui.review.panels import SECTION_ROLE, fill_outline
+from annotator.gui.review.review_notes import ReviewNotes
 from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage.labels import get_labels, list_annotators
@@ -41,7 +44,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.heat: list = []
         self._outline_items: list = []
         self._menu: QMenu | None = None
-        self._comments: list = []
+        self.review_notes = ReviewNotes(self)  # the annotators' notes (review_notes.py)
         self._build_layout()
         self.actions_ = keys.build(self)
         self._fill_documents()
@@ -119,30 +122,11 @@ class ReviewWindow(Decisions, QMainWindow):
         else:
             self._reload()
 
-    def _fill_notes(self) -> None:
-        """The annotators' notes on this document and its spans (storage/comments.py), read-only here."""
-        from annotator.storage.comments import list_comments  # noqa: PLC0415
-
-        try:
-            self._comments = list_comments(self.project, self.doc_id) if self.doc_id is not None else []
-        except Exception as exc:  # noqa: BLE001 - a damaged note must not keep the review closed
-            self._comments = []
-            self.show_message(str(exc))
-        spans = {s.id: s for item in self.items for s in item.disagreement.spans}
-        self.notes.clear()
-        for comment in self._comments:
-            span = spans.get(comment.span_id) if comment.span_id else None
-            where = f"«{self.text[span.start:span.end][:30]}» " if span else ""
-            item = QListWidgetItem(f"{comment.annotator}: {where}{comment.body}")
-            item.setToolTip(comment.body)
-            item.setData(Qt.ItemDataRole.UserRole, span.start if span else None)
-            self.notes.addItem(item)
-
     def _reload(self) -> None:
         current = self.current_item()
         names = self.annotators
         self.items = review_store.review_items(self.project, self.doc_id, names) if len(names) >= 2 else []
-        self._fill_notes()
+        self.review_notes.fill()
         gold = review_store.gold_layer(self.project, self.doc_id)
         layers = review_store.load_layers(self.project, names, doc_ids=[self.doc_id])
         self.overlay.set_data(self.utf16, [s for lst in layers.values() for s in lst], gold, self.sections, names)
@@ -210,10 +194,7 @@ class ReviewWindow(Decisions, QMainWindow):
         d = item.disagreement
         self._mark([(s.start, s.end) for s in d.spans])
         self.view.move_to(d.start)
-        notes = {}
-        for comment in self._comments:
-            if comment.span_id:
-                notes.setdefault(comment.span_id, []).append(comment)
+        notes = self.review_notes.by_span()
         lines = [f"<b>{escape(self.model.kind_title(d.kind))}</b>"
                  + (f" — {escape(self.section_titles[item.section])}" if item.section is not None else "")]
         for s in d.spans:
