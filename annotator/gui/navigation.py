@@ -199,14 +199,15 @@ class Navigation(QObject):
         self.on_outline_clicked(index)
         self.window.view.setFocus()
 
-    def _sync_outline_to_cursor(self, pos: int) -> None:
+    def _sync_outline_to_cursor(self, _pos: int) -> None:
         """The outline follows the cursor on the next turn of the event loop (gui/coalesce.py): a key
         that moves the cursor returns first, and a run of moves selects the tree item once."""
         if not self.window.syncing:  # decided now: the program moving the cursor itself is no choice
-            self.window.deferred.schedule("outline", lambda: self._show_section_at(pos))
+            self.window.deferred.schedule("outline", self._show_section_at_cursor)
 
-    def _show_section_at(self, pos: int) -> None:
+    def _show_section_at_cursor(self) -> None:
         w = self.window
+        pos = w.view.cursor_position()  # where it is when the loop turns (a document may have opened since)
         number = innermost_at(self.session.sections, pos)
         if number == self._outline_shown and number is not None:
             return  # still in the same section: nothing to move in the tree
