@@ -47,7 +47,8 @@ def _summary(result: dict) -> dict:
     out = {k: round(result[k], 2) for k in keep if k in result}
     for size in ("1366x768", "1920x1080"):
         for kind in ("tag", "accept", "reject", "next", "all_keys"):
-            for stat in ("median", "p95"):
+            # handler: key in → handler returned; painted: with what it deferred and the repaint
+            for stat in ("median", "p95", "painted_median", "painted_p95"):
                 key = f"{size}_{kind}_{stat}_ms"
                 if key in result:
                     out[key] = round(result[key], 2)

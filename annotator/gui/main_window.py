@@ -20,7 +20,8 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
                                QVBoxLayout, QWidget)
 
-from annotator.gui import actions, layout
+from annotator.gui import actions, layout, status_bar
+from annotator.gui.coalesce import Coalescer
 from annotator.gui.extend import SelectionExtender
 from annotator.gui.history import UndoHistory
 from annotator.gui.models.document_list import DocumentListModel
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.closed = False
         self.syncing = False  # the program is moving a view itself: not a choice the person made
         self.focus_mode = False
+        self.deferred = Coalescer(self)  # what only shows a keystroke's change waits for the next loop turn
 
         self.view = SpeechView()
         self.controller = TaggingController(session, self.view, self)
@@ -189,13 +191,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["documents"], self.docks["spans"]], [left, right], Qt.Orientation.Horizontal)
         self.guidelines_tab.build()
 
-        self.legend = QLabel()
-        self.legend.setObjectName("labelLegend")
-        self.statusBar().addPermanentWidget(self.legend)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("statusCounts")
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.legend.setText(self.spans.legend_text())
+        status_bar.build(self)  # legend and counts, which step aside while a message is shown
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -49,8 +49,14 @@ class Navigation(QObject):
 
     # -- documents -----------------------------------------------------------------------------
     def refresh_documents(self) -> None:
+        from annotator.storage.errors import ProjectError  # noqa: PLC0415
+
         w, current = self.window, self.session.doc_id
-        w.doc_model.set_rows(docs.list_documents(self.session.project, annotator=self.session.annotator))
+        try:
+            rows = docs.list_documents(self.session.project, annotator=self.session.annotator)
+        except ProjectError:  # a team server out of reach (the change went to the outbox): show it locally
+            rows = [dict(r, status=self.session.status) if r["id"] == current else r for r in w.doc_model.rows]
+        w.doc_model.set_rows(rows)
         if current is not None:
             row = w.doc_model.row_of(current)
             if row >= 0:
@@ -193,10 +199,15 @@ class Navigation(QObject):
         self.on_outline_clicked(index)
         self.window.view.setFocus()
 
-    def _sync_outline_to_cursor(self, pos: int) -> None:
+    def _sync_outline_to_cursor(self, _pos: int) -> None:
+        """The outline follows the cursor on the next turn of the event loop (gui/coalesce.py): a key
+        that moves the cursor returns first, and a run of moves selects the tree item once."""
+        if not self.window.syncing:  # decided now: the program moving the cursor itself is no choice
+            self.window.deferred.schedule("outline", self._show_section_at_cursor)
+
+    def _show_section_at_cursor(self) -> None:
         w = self.window
-        if w.syncing:
-            return
+        pos = w.view.cursor_position()  # where it is when the loop turns (a document may have opened since)
         number = innermost_at(self.session.sections, pos)
         if number == self._outline_shown and number is not None:
             return  # still in the same section: nothing to move in the tree

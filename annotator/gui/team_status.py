@@ -41,10 +41,11 @@ class TeamStatus(QObject):
         self.button.setObjectName("teamStatus")
         self.button.setAutoRaise(True)
         self.button.clicked.connect(self.show_conflicts)
-        window.statusBar().addPermanentWidget(self.button)
+        # the outbox count stays in sight; the team's progress steps aside for messages (status_bar.py)
+        window.message_room.add_permanent(self.button, yields=False)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("teamProgress")
-        window.statusBar().addPermanentWidget(self.progress_label)
+        window.message_room.add_permanent(self.progress_label)
         self.progress: list | None = None  # (document, members done, members started) from the server
         self.ticked.connect(self._on_tick)
         # The outbox is a local file: counting what waits is cheap enough for the UI thread, and showing
@@ -123,13 +124,7 @@ class TeamStatus(QObject):
         review = getattr(self.window, "_review", None)
         if review is None or not review.isVisible() or review.doc_id not in span_docs:
             return
-        from annotator.agreement import project as review_store  # noqa: PLC0415
-
-        names = review.annotators
-        if len(names) >= 2:
-            review.agreement = review_store.project_agreement(review.project, names, doc_ids=[review.doc_id])
-            review.heat = review_store.section_heat(review.agreement, review.doc_id, review.sections)
-        review._reload()
+        review.refresh()
         self.review_refreshes += 1
 
     def show_conflicts(self) -> None:

@@ -36,6 +36,7 @@ class SpanPanel(QObject):
         self.language = window.language
         self.hide_suggestions = False
         self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
+        self._edits: list[tuple[list, list]] = []  # keystrokes' (removed, added) not yet shown
 
     def build(self) -> QWidget:
         """The panel's widgets, in a splitter for the window to dock."""
@@ -144,26 +145,43 @@ class SpanPanel(QObject):
 
     def on_spans_changed(self, _doc_id: int) -> None:
         """Everything reloaded (suggestions arrived, labels imported): redraw everything once."""
+        self._edits.clear()  # the full fill below covers whatever keystrokes had queued
         self.apply_highlight()
         self.fill_table()
         self._refresh_outline_counts()
         self.window.update_status()
 
     def on_spans_edited(self, added: list, removed: list) -> None:
-        """One keystroke's change: only these spans' rows, blocks and section counts are touched."""
-        highlighter = self.window.view.highlighter
+        """One keystroke's change. The session's lists and the highlighter's index are already current
+        (the next key reads them); the rows, blocks, section counts and status bar that show it are
+        queued for the next turn of the event loop (gui/coalesce.py), coalesced over keys in a row."""
         self._accepted_index = None
-        highlighter.index = self.shown_index()
+        self.window.view.highlighter.index = self.shown_index()
+        self._edits.append((list(removed), list(added)))
+        self.window.deferred.schedule("spans", self._show_edits)
+
+    def flush(self) -> None:
+        """Bring the table, outline counts and status bar up to date now (they normally follow on the
+        next turn of the event loop)."""
+        self.window.deferred.flush()
+
+    def _show_edits(self) -> None:
+        edits, self._edits = self._edits, []
+        if not edits:
+            return
+        removed = [s for r, _a in edits for s in r]
+        added = [s for _r, a in edits for s in a]
         self.window.syncing = True  # rows moving under the table's current row are not a choice of span
         try:
-            for span in removed:
-                self.model.remove_span(span)
-            for span in added:
-                self.model.add_span(span)
+            for gone, new in edits:  # in the order the commands ran (a tag then its undo, …)
+                for span in gone:
+                    self.model.remove_span(span)
+                for span in new:
+                    self.model.add_span(span)
         finally:
             self.window.syncing = False
         self._select_span_row(self.window.controller.current)
-        highlighter.rehighlight_spans([*removed, *added])
+        self.window.view.highlighter.rehighlight_spans([*removed, *added])
         changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
         if changed:
             self._refresh_outline_counts(changed)
@@ -206,7 +224,13 @@ class SpanPanel(QObject):
             self.window.controller.set_current(span)
             self.window.syncing = False
 
-    def on_current_span(self, span) -> None:
+    def on_current_span(self, _span) -> None:
+        """The span under the cursor changed: its row and attribute form follow on the next turn of the
+        event loop (holding Tab through suggestions refreshes the form once, not once per key)."""
+        self.window.deferred.schedule("current", self._show_current)
+
+    def _show_current(self) -> None:
+        span = self.window.controller.current
         label = self.session.label(span.label) if span else None
         self.attributes.show_span(span, label)
         self._select_span_row(span)
@@ -227,6 +251,7 @@ class SpanPanel(QObject):
 
     def edit_attributes(self) -> None:
         """F2: the keyboard goes to the current span's first attribute field (Enter/Esc bring it back)."""
+        self.flush()  # "1 then F2" typed faster than the loop turns: the form must show the new span first
         if not self.attributes.focus_first():
             self.window.statusBar().showMessage(translate("WindowSpans", "Put the cursor on a tagged span first"), 4000)
 

@@ -228,6 +228,7 @@ def test_defect8_new_span_selected_and_attributes_by_keyboard(make_window, stats
     qtbot.keyClick(view, Qt.Key.Key_1)
     (span,) = window.session.spans
     assert window.controller.current.id == span.id
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the span panel follows on the next loop turn (gui/coalesce.py)
     selected = window.span_table.selectionModel().selectedRows()
     assert [i.data(SPAN_ROLE) for i in selected] == [span.id]
     qtbot.keyClick(view, Qt.Key.Key_F2)

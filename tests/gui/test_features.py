@@ -80,6 +80,7 @@ def test_hide_suggestions_filter_and_sort_the_span_panel(make_window, tmp_path, 
     start = TEXT.index("工会干部")
     window.view.select_range(start, start + 4)
     window.controller.tag("statistic")
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the table shows the new span once the event loop ran
     proxy = window.span_proxy
     total = proxy.rowCount()
     window.actions_["hide_suggestions"].trigger()
@@ -187,6 +188,8 @@ def test_incremental_updates_match_the_store(make_window, tmp_path, qtbot):
             open_ = {(s.id, s.start, s.end, s.label) for s in span_store.open_suggestions(project, session.doc_id, "张三")}
         assert {(s.id, s.start, s.end, s.label) for s in session.spans} == stored, action
         assert {(s.id, s.start, s.end, s.label) for s in session.suggestions} == open_, action
+        # the session is current at once; the table, highlighter and outline after the event loop ran
+        qtbot.waitUntil(lambda: not window.deferred.pending())
         assert {s.id for s in window.span_model.rows} == {x[0] for x in stored | open_}
         assert {s.id for s in window.view.highlighter.index.items} == {x[0] for x in stored | open_}
         for number, item in enumerate(window.navigation.outline_items):  # each section's tag count, kept up to date

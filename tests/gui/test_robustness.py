@@ -16,6 +16,7 @@ def _tag_first_clause(window, qtbot):
     view.select_range(start, start + 6)
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert window.session.spans, "tagging stored a span"
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the table shows it on the next loop turn
 
 
 def test_exception_in_undo_shows_message_and_resyncs(make_window, project_path, qtbot, monkeypatch):

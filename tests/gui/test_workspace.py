@@ -114,6 +114,7 @@ def test_outline_and_text_stay_in_sync(make_window, project_path, qtbot):
     # moving the cursor into another section selects its node
     other = sections[-1]
     window.view.select_range(other.start + len(other.marker) + 1, other.start + len(other.marker) + 1)
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the outline follows on the next loop turn
     current = window.outline.currentIndex()
     assert window.navigation.outline_items[len(sections) - 1].index() == current
 
@@ -216,6 +217,7 @@ def test_attribute_edit_is_saved_and_undoable(make_window, project_path, qtbot):
     start, _ = _select_text(window, "全县各级工会组织")
     qtbot.keyClick(view, Qt.Key.Key_1)
     view.select_range(start + 1, start + 1)
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the attribute form shows the span on the next loop turn
     actor = window.attributes.findChild(QLineEdit, "attr_actor")
     strength = window.attributes.findChild(QComboBox, "attr_strength")
     actor.setText("全县各级工会组织")

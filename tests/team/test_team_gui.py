@@ -282,3 +282,54 @@ def test_a_tag_on_a_hung_server_does_not_freeze_the_window(team, alice_window, q
         assert conn.execute("SELECT count(*) FROM spans WHERE id = %s", [first.id]).fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM events WHERE entity = 'span' AND entity_id = %s",
                             [second.id]).fetchone()[0] == 1
+
+
+def test_offline_accept_reject_and_done_by_keyboard_arrive_exactly_once(team, alice_window, qtbot):
+    """Server stopped → Enter accepts a suggestion, X rejects the next, Ctrl+D marks the document done:
+    each is shown at once and waits in the outbox; server back → each arrives exactly once."""
+    from PySide6.QtCore import Qt
+
+    window, _url = alice_window
+    status, session, view = window.team_status, window.session, window.view
+    stamp = "2026-01-01T00:00:00.000Z"
+    with team.connect("lena", autocommit=True) as lead:  # the lead's suggester run: three suggestions
+        for start, end in ((0, 4), (5, 12), (13, 20)):
+            lead.execute('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, created, updated)'
+                         " VALUES (%s, %s, %s, %s, 'directive', '@suggester', 'suggested', %s, %s)",
+                         [f"sug-{start}", team.doc_id, start, end, stamp, stamp])
+    session.resync()
+    assert [s.start for s in session.suggestions] == [0, 5, 13]
+    window.activateWindow()  # shortcuts fire in the active window only
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=10_000)
+    view.setFocus()
+
+    team.cluster.stop()
+    view.move_to(0)
+    window.controller.set_current(session.suggestions[0])
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # accept; the cursor moves to the next suggestion
+    assert [s.start for s in session.spans] == [0] and [s.start for s in session.suggestions] == [5, 13]
+    qtbot.keyClick(view, Qt.Key.Key_X)  # reject the one at 5
+    assert [s.start for s in session.suggestions] == [13]
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert session.status == "done"
+    # kept on this computer, in order: the answer, the document's first "in progress" (it goes with the
+    # first answer's command), the rejection, "done"
+    assert status.pending() == 4
+    status.refresh()
+    assert "4 edits waiting for the server" in status.button.text()
+    row = window.doc_model.rows[window.doc_model.row_of(session.doc_id)]
+    assert row["status"] == "done"  # the document list says so too, though the server cannot be read
+    qtbot.waitUntil(lambda: not window.deferred.pending())  # the span table shows the accepted span
+    assert any(s.start == 0 and s.status == "accepted" for s in window.span_model.rows)
+    assert not any(s.start == 5 for s in window.span_model.rows)
+
+    team.cluster.start()
+    team.cluster.wait_ready()
+    qtbot.waitUntil(lambda: status.pending() == 0, timeout=30_000)
+    with team.admin() as conn:
+        rows = conn.execute("SELECT start, status FROM spans WHERE annotator = 'alice' ORDER BY start").fetchall()
+        done = conn.execute("SELECT status FROM doc_status WHERE annotator = 'alice' AND document_id = %s",
+                            [team.doc_id]).fetchall()
+    assert rows == [(0, "accepted"), (5, "rejected")]  # exactly once each
+    assert done == [("done",)]
+    qtbot.waitUntil(lambda: "All edits are on the server" in status.button.text(), timeout=5_000)

@@ -3,7 +3,9 @@ per-section agreement, the list of disagreements, and keyboard decisions written
 
 Data comes from annotator.agreement.project (Qt-free); this window only lays things out, turns keys
 into undo commands (commands.py) and reloads after each one. Agreement figures are computed on the
-annotators' layers when a document is opened; gold only feeds the "against gold" panel.
+annotators' layers when a document is opened; gold only feeds the "against gold" panel. Its widgets are
+built in review_layout.py, the annotators' notes are review_notes.py, the keys keys.py, the decisions
+decisions.py.
 """
 
 from __future__ import annotations
@@ -11,19 +13,16 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QStandardItemModel, QTextCursor, QTextFormat, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow,
-                               QMenu, QSplitter, QTableView, QTextEdit, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat, QUndoStack
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QTextEdit
 
 from annotator.agreement import project as review_store
 from annotator.domain.offsets import Utf16Map
-from annotator.gui.review import keys
+from annotator.gui.review import keys, review_layout
 from annotator.gui.review.decisions import Decisions
-from annotator.gui.review.disagreement_model import DisagreementModel
-from annotator.gui.review.overlay import OverlayHighlighter, annotator_colour
-from annotator.gui.review.panels import SECTION_ROLE, AnnotatorPicker, GoldScores, fill_outline
-from annotator.gui.widgets.text_view import SpeechView
+from annotator.gui.review.overlay import annotator_colour
+from annotator.gui.review.panels import SECTION_ROLE, fill_outline
+from annotator.gui.review.review_notes import ReviewNotes
 from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage.labels import get_labels, list_annotators
@@ -45,7 +44,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.heat: list = []
         self._outline_items: list = []
         self._menu: QMenu | None = None
-        self._comments: list = []
+        self.review_notes = ReviewNotes(self)  # the annotators' notes (review_notes.py)
         self._build_layout()
         self.actions_ = keys.build(self)
         self._fill_documents()
@@ -54,110 +53,12 @@ class ReviewWindow(Decisions, QMainWindow):
         if first is not None:
             self.open_document(first, self.annotators or None)
 
-    # -- layout ------------------------------------------------------------------------------------
+    # -- layout (review_layout.py) ------------------------------------------------------------------
     def _fit_screen(self) -> None:
-        """1400×860 where there is room; never larger than the screen's free area (1366×768 laptops)."""
-        screen = self.screen() or (self.parent().screen() if self.parent() else None)
-        area = screen.availableGeometry() if screen is not None else None
-        width, height = 1400, 860
-        if area is not None:
-            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
-        self.resize(max(640, width), max(480, height))
-        # the side panel (annotators, gold scores) gets a fifth of the width, the text and the list the rest
-        if hasattr(self, "side_dock"):
-            self.resizeDocks([self.side_dock], [max(200, min(300, self.width() // 5))], Qt.Orientation.Horizontal)
+        review_layout.fit_screen(self)
 
     def _build_layout(self) -> None:
-        self.view = SpeechView()
-        self.view.setObjectName("reviewText")
-        self.view.highlighter.setDocument(None)  # the workspace's label colours give way to annotator colours
-        self.overlay = OverlayHighlighter(self.view.document())
-        self.outline_model = QStandardItemModel(self)
-        self.outline = QTreeView()
-        self.outline.setObjectName("reviewOutline")
-        self.outline.setModel(self.outline_model)
-        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.outline.setUniformRowHeights(True)
-        self.outline.setMinimumWidth(190)  # marker and a few characters of each title, even at 1024 px
-        self.model = DisagreementModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("disagreementTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        # Fixed widths (a person can drag them): sizing to contents let two long span cells push the
-        # text in context out of sight on a 1024-pixel screen.
-        for column, width in ((0, 110), (1, 190), (2, 190), (4, 120)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.detail = QLabel()
-        self.detail.setObjectName("disagreementDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.summary = QLabel()
-        self.summary.setObjectName("agreementSummary")
-        self.summary.setWordWrap(True)
-        lower = QWidget()
-        box = QVBoxLayout(lower)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.detail)
-        box.addWidget(self.table)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.view)
-        right.addWidget(lower)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        central = QSplitter()
-        central.addWidget(self.outline)
-        central.addWidget(right)
-        central.setStretchFactor(0, 1)
-        central.setStretchFactor(1, 4)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(4, 4, 4, 0)
-        column.addWidget(self.summary)
-        column.addWidget(central, 1)  # the summary line keeps its height; the rest goes to the work area
-        self.setCentralWidget(holder)
-
-        self.doc_combo = QComboBox()
-        self.doc_combo.setObjectName("reviewDocument")
-        self.doc_combo.setMinimumContentsLength(24)
-        toolbar = self.addToolBar(self.tr("Document"))
-        toolbar.setObjectName("reviewToolbar")
-        toolbar.addWidget(QLabel(self.tr("Document: ")))
-        toolbar.addWidget(self.doc_combo)
-        self.picker = AnnotatorPicker()
-        self.scores = GoldScores()
-        side = QWidget()
-        box = QVBoxLayout(side)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Annotators")))
-        box.addWidget(self.picker, 1)
-        box.addWidget(QLabel(self.tr("Against gold (this document)")))
-        box.addWidget(self.scores, 1)
-        box.addWidget(QLabel(self.tr("Notes of the annotators")))
-        self.notes = QListWidget()
-        self.notes.setObjectName("reviewNotes")
-        self.notes.setWordWrap(True)
-        self.notes.itemActivated.connect(lambda item: self.view.move_to(item.data(Qt.ItemDataRole.UserRole) or 0))
-        box.addWidget(self.notes, 1)
-        dock = QDockWidget(self.tr("Annotators and gold"), self)
-        dock.setObjectName("reviewSideDock")
-        self.side_dock = dock
-        dock.setWidget(side)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # The text and the list are the work; the side panels only need room for names and figures.
-        self.resizeDocks([dock], [280], Qt.Orientation.Horizontal)
-        central.setSizes([280, 1000])
-
-        self.doc_combo.currentIndexChanged.connect(self._on_document_chosen)
-        self.picker.applied.connect(lambda names: self.open_document(self.doc_id, names))
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_item(current.row()))
-        self.outline.clicked.connect(self._on_outline_clicked)
+        review_layout.build(self)
 
     def _fill_documents(self) -> None:
         self.doc_combo.blockSignals(True)
@@ -191,16 +92,28 @@ class ReviewWindow(Decisions, QMainWindow):
         self.view.set_text(self.text, self.utf16)
         self.picker.set_annotators(list_annotators(self.project), names)
         keys.rebuild_annotator_actions(self, names)
-        self.heat, self.agreement = [None] * len(self.sections), None
-        if len(names) >= 2:
-            # Opening reads only: agreed spans become gold when the adjudicator asks (M, undoable).
-            self.agreement = review_store.project_agreement(self.project, names, doc_ids=[doc_id])
-            self.heat = review_store.section_heat(self.agreement, doc_id, self.sections)
-        else:
+        self._compute_agreement()
+        if len(names) < 2:
             self.show_message(self.tr("This document needs spans from at least two annotators to review."))
         self._reload()
         self.step(1, from_row=-1)
         self.setWindowTitle(self.tr("Review — {0}").format(self.doc_combo.currentText().strip()))
+
+    def _compute_agreement(self) -> None:
+        """Agreement of the annotators' layers and the outline's heat (reads only: agreed spans become
+        gold when the adjudicator asks, M, undoable)."""
+        self.heat, self.agreement = [None] * len(self.sections), None
+        if len(self.annotators) >= 2:
+            self.agreement = review_store.project_agreement(self.project, self.annotators, doc_ids=[self.doc_id])
+            self.heat = review_store.section_heat(self.agreement, self.doc_id, self.sections)
+
+    def refresh(self) -> None:
+        """Others changed this document's spans (a team's live feed, gui/team_status.py): agreement,
+        heat, the list and the overlay are read again; the current disagreement stays selected."""
+        if self.doc_id is None:
+            return
+        self._compute_agreement()
+        self._reload()
 
     def reload_document(self, doc_id: int) -> None:
         """After a command: reload in place, or go back to the command's document (undo elsewhere)."""
@@ -209,30 +122,11 @@ class ReviewWindow(Decisions, QMainWindow):
         else:
             self._reload()
 
-    def _fill_notes(self) -> None:
-        """The annotators' notes on this document and its spans (storage/comments.py), read-only here."""
-        from annotator.storage.comments import list_comments  # noqa: PLC0415
-
-        try:
-            self._comments = list_comments(self.project, self.doc_id) if self.doc_id is not None else []
-        except Exception as exc:  # noqa: BLE001 - a damaged note must not keep the review closed
-            self._comments = []
-            self.show_message(str(exc))
-        spans = {s.id: s for item in self.items for s in item.disagreement.spans}
-        self.notes.clear()
-        for comment in self._comments:
-            span = spans.get(comment.span_id) if comment.span_id else None
-            where = f"«{self.text[span.start:span.end][:30]}» " if span else ""
-            item = QListWidgetItem(f"{comment.annotator}: {where}{comment.body}")
-            item.setToolTip(comment.body)
-            item.setData(Qt.ItemDataRole.UserRole, span.start if span else None)
-            self.notes.addItem(item)
-
     def _reload(self) -> None:
         current = self.current_item()
         names = self.annotators
         self.items = review_store.review_items(self.project, self.doc_id, names) if len(names) >= 2 else []
-        self._fill_notes()
+        self.review_notes.fill()
         gold = review_store.gold_layer(self.project, self.doc_id)
         layers = review_store.load_layers(self.project, names, doc_ids=[self.doc_id])
         self.overlay.set_data(self.utf16, [s for lst in layers.values() for s in lst], gold, self.sections, names)
@@ -300,10 +194,7 @@ class ReviewWindow(Decisions, QMainWindow):
         d = item.disagreement
         self._mark([(s.start, s.end) for s in d.spans])
         self.view.move_to(d.start)
-        notes = {}
-        for comment in self._comments:
-            if comment.span_id:
-                notes.setdefault(comment.span_id, []).append(comment)
+        notes = self.review_notes.by_span()
         lines = [f"<b>{escape(self.model.kind_title(d.kind))}</b>"
                  + (f" — {escape(self.section_titles[item.section])}" if item.section is not None else "")]
         for s in d.spans:
