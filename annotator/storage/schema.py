@@ -10,9 +10,18 @@ from annotator.storage.sqlite_lib import Database, Migrations
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
+_NAMES: list[str] = []  # the step names in order, kept here (sqlite-utils has no public accessor for them)
 
 
-@migrations(name="0001_initial")
+def step(name: str):
+    """Register a migration step with sqlite-utils and in our own ordered list of names."""
+    def register(fn):
+        _NAMES.append(name)
+        return migrations(name=name)(fn)
+    return register
+
+
+@step("0001_initial")
 def m0001_initial(db: Database) -> None:
     db.execute("CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute(
@@ -167,10 +176,10 @@ def m0001_initial(db: Database) -> None:
 
 
 def known_migrations() -> list[str]:
-    return [m.name for m in migrations._migrations]  # noqa: SLF001 - sqlite-utils has no public accessor
+    return list(_NAMES)
 
 
-@migrations(name="0002_search_backlog")
+@step("0002_search_backlog")
 def m0002_search_backlog(db: Database) -> None:
     """Search indexes that cost ~0.15× the text instead of ~1.5×, filled in batches (annotator/storage/search.py).
 
@@ -217,7 +226,7 @@ def m0002_search_backlog(db: Database) -> None:
     db.execute("ALTER TABLE documents_words_v2 RENAME TO documents_words")
 
 
-@migrations(name="0003_comments")
+@step("0003_comments")
 def m0003_comments(db: Database) -> None:
     """Notes on a document or on one span (annotator/storage/comments.py): an annotator leaves one, the
     adjudicator reads it in the review window. A note outlives its span (span_id is not a foreign key:
@@ -235,7 +244,7 @@ def m0003_comments(db: Database) -> None:
     db.execute("CREATE INDEX comments_document ON comments (document_id, span_id)")
 
 
-@migrations(name="0004_raw_text_compressed")
+@step("0004_raw_text_compressed")
 def m0004_raw_text_compressed(db: Database) -> None:
     """The raw text (as read, before cleaning: kept for provenance, read only when a document's text is
     replaced or merged) stored zlib-compressed in ``raw_zlib`` (a blob: bytea in PostgreSQL); ``raw_text``
@@ -255,7 +264,7 @@ def m0004_raw_text_compressed(db: Database) -> None:
         last = rows[-1][0]
 
 
-@migrations(name="0005_events_by_document")
+@step("0005_events_by_document")
 def m0005_events_by_document(db: Database) -> None:
     """An index on events (document_id, id). Opening a document reads its newest events (the undo history
     rebuilt after a restart, services/history.py; "was this suggested" checks) with ``WHERE document_id
