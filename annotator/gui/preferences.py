@@ -116,10 +116,16 @@ class Preferences(QObject):
         except ProjectError as exc:
             QMessageBox.critical(w, translate("WindowDocs", "Open project"), str(exc))
             return None
-        window.setGeometry(w.geometry())
-        window.show()
-        old = self.session.project
-        w.close()
-        old.close()
-        w.switched_to = window
-        return window
+        return take_over(w, window)
+
+
+def take_over(old_window, new_window):
+    """``new_window`` takes the old one's place on screen; the old window and its project close (the one
+    way a window is replaced: Open project…, Recent projects, Open team project…)."""
+    new_window.setGeometry(old_window.geometry())
+    new_window.show()
+    old_project = old_window.session.project
+    old_window.close()
+    old_project.close()
+    old_window.switched_to = new_window
+    return new_window

@@ -78,10 +78,6 @@ def open_team_project(window, url: str | None = None):
         window.team_open_box = box
         box.open()  # not exec(): tests and the caller go on; the box stays until read
         return None
-    new.setGeometry(window.geometry())
-    new.show()
-    old = window.session.project
-    window.close()
-    old.close()
-    window.switched_to = new
-    return new
+    from annotator.gui.preferences import take_over  # noqa: PLC0415
+
+    return take_over(window, new)
