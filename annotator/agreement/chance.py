@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from annotator.agreement.charlevel import label_runs
+from annotator.agreement.charlevel import UNTAGGED, label_runs
 from annotator.agreement.unitizing import GAP
 
 OVERLAP = object()  # marker: this observer's spans overlap, no partition for this continuum
@@ -41,32 +41,94 @@ class ChanceTotals:
     def document(self, doc, layers: Sequence[Sequence], size: int) -> None:
         """``layers``: per observer, spans sorted by (start, end, label) inside [0, size)."""
         self.total += size
-        if size <= 0:
+        flat = [(n, x.start, x.end, x.label) for n, layer in enumerate(layers) for x in layer]
+        if size <= 0 or not flat:
+            if size > 0:  # no span at all: one gap per observer
+                self.ell[(GAP, GAP)] += self.m * (self.m - 1) * size
+                self.corr[GAP] += self.m * size
+                self.char[("O", "O")] += size * self.m * (self.m - 1) // 2
             return
-        self._char_table(layers, size)
-        self._u_alpha(doc, [[(s.start, s.end, s.label) for s in layer] for layer in layers], size,
-                      self.ell, self.corr, self.overlap)
-        labels = sorted({s.label for layer in layers for s in layer}, key=str)
-        for lab in labels:
+        for n, s, e, _ in flat:
+            if e <= s or s < 0 or e > size:
+                raise ValueError(f"span [{s}, {e}) lies outside document {doc!r} (length {size}) or is empty")
+        names = list(dict.fromkeys(lab for *_x, lab in flat))
+        code = {lab: i for i, lab in enumerate(names)}
+        obs = np.fromiter((f[0] for f in flat), np.int64, len(flat))
+        starts = np.fromiter((f[1] for f in flat), np.int64, len(flat))
+        ends = np.fromiter((f[2] for f in flat), np.int64, len(flat))
+        labels = np.fromiter((code[f[3]] for f in flat), np.int64, len(flat))
+        cuts = np.union1d(np.union1d(starts, ends), [0, size])
+        widths = np.diff(cuts)
+        i0, i1 = np.searchsorted(cuts, starts), np.searchsorted(cuts, ends)
+        overlapping = self._overlaps(doc, flat, obs, starts, ends, labels, names)
+        self._char_table(layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names)
+        # Coverage counts per piece and label (an observer's spans of one label never overlap where uα
+        # is defined, so a count is a number of observers).
+        diff = np.zeros((len(cuts), len(names)), np.int64)
+        np.add.at(diff, (i0, labels), 1)
+        np.add.at(diff, (i1, labels), -1)
+        covered = np.cumsum(diff, axis=0)[:-1]
+        lengths = ends - starts
+        squares = np.bincount(labels, weights=lengths * lengths, minlength=len(names)).astype(np.int64)
+        per_label_len = np.bincount(labels, weights=lengths, minlength=len(names)).astype(np.int64)
+        if not overlapping and not self.overlap:
+            counts = np.concatenate([self.m - covered.sum(axis=1, keepdims=True), covered], axis=1)
+            self._add_pairs(self.ell, counts, widths, [GAP, *names])
+            self.corr[GAP] += self.m * size - int(lengths.sum())
+            for lab, sq in zip(names, squares.tolist()):
+                self.corr[lab] += sq
+        for c, lab in enumerate(names):
             ell, corr, seen = self.by_label.setdefault(lab, [Counter(), Counter(), 0])
-            self._u_alpha(doc, [[(s.start, s.end, lab) for s in layer if s.label == lab] for layer in layers], size,
-                          ell, corr, self.label_overlap.setdefault(lab, {}))
             self.by_label[lab][2] = seen + size
+            if lab in self.label_overlap:
+                continue
+            counts = np.stack([self.m - covered[:, c], covered[:, c]], axis=1)
+            self._add_pairs(ell, counts, widths, [GAP, lab])
+            corr[GAP] += self.m * size - int(per_label_len[c])
+            corr[lab] += int(squares[c])
 
-    def _char_table(self, layers, size: int) -> None:
-        runs = [label_runs(layer, size) for layer in layers]
-        cuts = np.unique(np.fromiter((end for r in runs for end, _ in r), np.int64))
-        widths = np.diff(cuts, prepend=0)
-        codes: dict = {}
-        values = np.empty((len(cuts), self.m), np.int64)
-        for n, r in enumerate(runs):
-            ends = np.fromiter((end for end, _ in r), np.int64, len(r))
-            labels = np.fromiter((codes.setdefault(lab, len(codes)) for _, lab in r), np.int64, len(r))
-            values[:, n] = labels[np.searchsorted(ends, cuts, side="left")]
-        self._pairs_into(self.char, values, widths, list(codes))
+    def _overlaps(self, doc, flat, obs, starts, ends, labels, names) -> bool:
+        """Record each observer's first overlap (all labels, and per label) in _partition's terms: a span
+        starting before the end of the one before it, in (start, end) order. True if this document has one."""
+        found = False
+        same = obs[1:] == obs[:-1]  # flat is observer-major, each observer's spans in (start, end) order
+        for k in np.nonzero(same & (starts[1:] < ends[:-1]))[0].tolist():
+            self.overlap.setdefault(int(obs[k + 1]), (doc, int(starts[k + 1])))
+            found = True
+        order = np.lexsort((ends, starts, obs, labels))  # label, observer, start, end
+        lab, ob, st, en = labels[order], obs[order], starts[order], ends[order]
+        hit = (lab[1:] == lab[:-1]) & (ob[1:] == ob[:-1]) & (st[1:] < en[:-1])
+        for k in np.nonzero(hit)[0].tolist():
+            self.label_overlap.setdefault(names[int(lab[k + 1])], {}).setdefault(int(ob[k + 1]), (doc, int(st[k + 1])))
+        return found
 
-    def _pairs_into(self, table: Counter, values: np.ndarray, widths: np.ndarray, names: list) -> None:
-        """table[(x, y)] += Σ pieces width × #{a < b: value_a = x, value_b = y} (ordered pairs)."""
+    def _char_table(self, layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names) -> None:
+        """The character table over ordered annotator pairs: per piece, each annotator's character label
+        (charlevel.label_runs' rule: an overlap of labels is their sorted '+' join, nothing is 'O')."""
+        values = np.zeros((len(cuts), self.m), np.int64)  # code 0 = 'O', label c = c + 1
+        np.add.at(values, (i0, obs), labels + 1)
+        np.add.at(values, (i1, obs), -(labels + 1))
+        values = np.cumsum(values, axis=0)[:-1]
+        value_names = [UNTAGGED, *names]
+        if overlapping:  # an annotator whose own spans overlap: their pieces from label_runs
+            extra: dict = {}
+            for n in set(obs.tolist()):
+                layer = layers[n]
+                if any(layer[i].start < layer[i - 1].end for i in range(1, len(layer))):
+                    runs = label_runs(layer, size)
+                    ends = np.fromiter((e for e, _ in runs), np.int64, len(runs))
+                    codes = []
+                    for _, lab in runs:
+                        if lab not in extra:
+                            extra[lab] = value_names.index(lab) if lab in value_names else len(value_names)
+                            if extra[lab] == len(value_names):
+                                value_names.append(lab)
+                        codes.append(extra[lab])
+                    values[:, n] = np.asarray(codes, np.int64)[np.searchsorted(ends, cuts[1:], side="left")]
+        self._ordered_pairs(self.char, values, widths, value_names)
+
+    def _ordered_pairs(self, table: Counter, values: np.ndarray, widths: np.ndarray, names: list) -> None:
+        """table[(x, y)] += Σ pieces width × #{a < b: value_a = x, value_b = y}."""
         q = len(names)
         onehot = np.zeros(values.shape + (q,), np.int64)
         np.put_along_axis(onehot, values[..., None], 1, axis=2)
@@ -75,46 +137,12 @@ class ChanceTotals:
         for x, y in zip(*np.nonzero(counts)):
             table[(names[x], names[y])] += int(counts[x, y])
 
-    def _u_alpha(self, doc, layers: list[list[tuple]], size: int, ell: Counter, corr: Counter, overlaps: dict) -> None:
-        """Coincidences of the observers' partitions of [0, size): ℓ_ck += width × n_c (n_k − [c = k])."""
-        broken = False
-        for n, layer in enumerate(layers):
-            pos = 0
-            for s, e, _label in layer:  # sorted by (start, end): the order _partition checks in
-                if e <= s or s < 0 or e > size:
-                    raise ValueError(f"span [{s}, {e}) lies outside document {doc!r} (length {size}) or is empty")
-                if s < pos:
-                    overlaps.setdefault(n, (doc, s))
-                    broken = True
-                    break
-                pos = e
-        if broken or self.overlap_anywhere(overlaps):
-            return  # undefined for this continuum: nothing more to add
-        cuts = np.unique(np.fromiter((x for layer in layers for s, e, _ in layer for x in (s, e)), np.int64))
-        cuts = np.union1d(cuts, [0, size])
-        starts, widths = cuts[:-1], np.diff(cuts)
-        codes: dict = {GAP: 0}
-        values = np.zeros((len(starts), self.m), np.int64)
-        for n, layer in enumerate(layers):
-            if not layer:
-                corr[GAP] += size
-                continue
-            s_arr = np.fromiter((s for s, _, _ in layer), np.int64, len(layer))
-            e_arr = np.fromiter((e for _, e, _ in layer), np.int64, len(layer))
-            lab = np.fromiter((codes.setdefault(label, len(codes)) for _, _, label in layer), np.int64, len(layer))
-            k = np.searchsorted(s_arr, starts, side="right") - 1
-            inside = (k >= 0) & (e_arr[np.maximum(k, 0)] > starts)
-            values[:, n] = np.where(inside, lab[np.maximum(k, 0)], 0)
-            covered = int((e_arr - s_arr).sum())
-            corr[GAP] += size - covered
-            for s, e, label in layer:
-                corr[label] += (e - s) ** 2
-        names = list(codes)
-        q = len(names)
-        counts = np.zeros((len(starts), q), np.int64)
-        np.add.at(counts, (np.repeat(np.arange(len(starts)), self.m), values.ravel()), 1)
-        pairs = (counts * widths[:, None]).T @ counts
-        pairs[np.diag_indices(q)] -= (counts * widths[:, None]).sum(axis=0)
+    @staticmethod
+    def _add_pairs(ell: Counter, counts: np.ndarray, widths: np.ndarray, names: list) -> None:
+        """ℓ_ck += Σ pieces width × n_c (n_k − [c = k]): ordered pairs of distinct observers."""
+        weighted = counts * widths[:, None]
+        pairs = weighted.T @ counts
+        pairs[np.diag_indices(len(names))] -= weighted.sum(axis=0)
         for x, y in zip(*np.nonzero(pairs)):
             ell[(names[x], names[y])] += int(pairs[x, y])
 

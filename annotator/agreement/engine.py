@@ -21,7 +21,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from annotator.agreement.align import EXACT_MATCH, Disagreement, Match, _position
+from annotator.agreement.align import EXACT_MATCH, MISSING_IN_A, MISSING_IN_B, Disagreement, Match, _position
 from annotator.agreement.chance import ChanceTotals
 from annotator.agreement.spans import (LABELLED_MODES, MODES, AgreementResult, Counts, PairDisagreement,
                                        SectionIndex, Summary, _doc_name, _tally_document)
@@ -52,6 +52,27 @@ def _groups(layers: Sequence[Sequence]) -> dict:
             end = max(end, e)
         out[(s, e)] = group
     return out
+
+
+def _trivial(a: list, b: list, where, *, same: bool) -> tuple[Counter, list]:
+    """What _tally_document gives when the two sub-layers are identical (every span pairs with its twin:
+    a true positive in every mode, no disagreement) or one is empty (every span missing on the other
+    side), without aligning anything."""
+    tally: Counter = Counter()
+    if same:
+        for x in a:
+            path = where(x.start)
+            for mode in MODES:
+                tally[(mode, "tp", None if mode == "boundary" else x.label, path)] += 1
+        return tally, []
+    kind, spans = ("fn", a) if a else ("fp", b)
+    for x in spans:
+        path = where(x.start)
+        for mode in MODES:
+            tally[(mode, kind, None if mode == "boundary" else x.label, path)] += 1
+    if a:
+        return tally, [(MISSING_IN_B, i, None) for i in range(len(a))]
+    return tally, [(MISSING_IN_A, None, j) for j in range(len(b))]
 
 
 class Engine:
@@ -133,10 +154,12 @@ class Engine:
             uniq, inverse = np.unique(codes, return_inverse=True)
             tallies, items = [], []
             for code in uniq.tolist():
-                ra, rb = reps[code // len(reps)], reps[code % len(reps)]
-                if not ra and not rb:
-                    tallies.append({})
-                    items.append([])
+                ia, ib = divmod(code, len(reps))
+                ra, rb = reps[ia], reps[ib]
+                if ia == ib or not ra or not rb:  # the common cases, in closed form
+                    tally, found = _trivial(ra, rb, where, same=ia == ib)
+                    tallies.append({keys.setdefault(k, len(keys)): v for k, v in tally.items()})
+                    items.append(found)
                     continue
                 tally, alignment = _tally_document(ra, rb, where, self.compare_attributes)
                 tallies.append({keys.setdefault(k, len(keys)): v for k, v in tally.items()})

@@ -76,7 +76,7 @@ def reference_outline(sections: Sequence[Section]) -> list[tuple[int, int, str]]
     return [(s.start, s.end, name) for s, name in zip(sections, section_names(sections))]
 
 
-DISAGREEMENT_CAP = 5000  # disagreements listed per pair in a project report; all are counted by kind
+DISAGREEMENT_CAP = 20_000  # disagreements listed in a project report, shared among the pairs; all are counted
 
 
 def project_agreement(project: Project, annotators: Sequence[str] | None = None, *, label: str | None = None,
@@ -88,7 +88,8 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
 
     Spans are streamed from storage one document at a time (span_stream.py) into engine.py, which keeps
     running totals only: memory follows the largest document and the report's own size (its rows per
-    document and section, and at most ``cap`` listed disagreements per pair), not the number of spans.
+    document and section, and about ``cap`` listed disagreements: the first cap / pairs of each pair),
+    not the number of spans.
     The figures are span_agreement's over the same layers (tests compare the two). Texts are read only
     to quote listed disagreements, one document at a time.
     """
@@ -102,7 +103,8 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
     touched = {n: worked.get(n, set()) & chosen for n in names}
     lengths = doc_store.char_counts(project)
     outlines = OutlineCursor(project)
-    engine = Engine(names, touched, cap=cap, document_names=_Titles(project))
+    pairs = len(names) * (len(names) - 1) // 2
+    engine = Engine(names, touched, cap=None if cap is None else -(-cap // pairs), document_names=_Titles(project))
     for doc, spans in accepted_by_document(project, names, label=label,
                                            doc_ids=chosen if doc_ids is not None else None):
         layers: dict[str, list[Span]] = {n: [] for n in names}
