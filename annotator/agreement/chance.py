@@ -23,6 +23,15 @@ from annotator.agreement.unitizing import GAP
 OVERLAP = object()  # marker: this observer's spans overlap, no partition for this continuum
 
 
+class _Shifted:
+    """A span moved by a batch offset (start, end, label: what the batch computation reads)."""
+
+    __slots__ = ("start", "end", "label")
+
+    def __init__(self, span, offset: int) -> None:
+        self.start, self.end, self.label = span.start + offset, span.end + offset, span.label
+
+
 class ChanceTotals:
     """Accumulates the character table (ordered annotator pairs) and the uα coincidences, over all
     labels and per label, of the documents given to ``document``."""
@@ -36,10 +45,49 @@ class ChanceTotals:
         self.overlap: dict[int, tuple[Any, int]] = {}  # observer -> first (doc, position) of an overlap
         self.by_label: dict = {}  # label -> [ell Counter, corr Counter, covered length of docs seen]
         self.label_overlap: dict = {}  # label -> {observer: (doc, position)}
+        self._pending: list = []  # documents not computed yet (see flush)
+        self._pending_spans = 0
 
-    # -- one document ---------------------------------------------------------------------------
+    # -- documents, in batches ---------------------------------------------------------------------
+    BATCH_SPANS = 20_000  # spans per numpy pass: per-call overhead spread, memory still bounded
+
     def document(self, doc, layers: Sequence[Sequence], size: int) -> None:
-        """``layers``: per observer, spans sorted by (start, end, label) inside [0, size)."""
+        """``layers``: per observer, spans sorted by (start, end, label) inside [0, size). Documents are
+        buffered and computed as one continuum per batch (the sums are the same, the numpy calls fewer)."""
+        for layer in layers:
+            for x in layer:
+                if x.end <= x.start or x.start < 0 or x.end > size:
+                    raise ValueError(f"span [{x.start}, {x.end}) lies outside document {doc!r} (length {size})"
+                                     " or is empty")
+        self._pending.append((doc, layers, size))
+        self._pending_spans += sum(map(len, layers))
+        if self._pending_spans >= self.BATCH_SPANS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Compute the buffered documents (call before reading the totals)."""
+        pending = self._pending
+        if not pending:
+            return
+        self._pending, self._pending_spans = [], 0
+        offset, where = 0, []  # (first position, doc) per document of the batch
+        merged: list[list] = [[] for _ in range(self.m)]
+        for doc, layers, size in pending:
+            where.append((offset, doc))
+            for n, layer in enumerate(layers):
+                merged[n].extend(_Shifted(x, offset) for x in layer)
+            offset += size
+        self._where, self._starts = where, [first for first, _ in where]
+        self._batch(merged, offset)
+
+    def _locate(self, position: int) -> tuple:
+        """(doc, offset in it) of a batch position."""
+        from bisect import bisect_right  # noqa: PLC0415
+
+        k = bisect_right(self._starts, position) - 1
+        return self._where[k][1], position - self._starts[k]
+
+    def _batch(self, layers: Sequence[Sequence], size: int) -> None:
         self.total += size
         flat = [(n, x.start, x.end, x.label) for n, layer in enumerate(layers) for x in layer]
         if size <= 0 or not flat:
@@ -48,9 +96,6 @@ class ChanceTotals:
                 self.corr[GAP] += self.m * size
                 self.char[("O", "O")] += size * self.m * (self.m - 1) // 2
             return
-        for n, s, e, _ in flat:
-            if e <= s or s < 0 or e > size:
-                raise ValueError(f"span [{s}, {e}) lies outside document {doc!r} (length {size}) or is empty")
         names = list(dict.fromkeys(lab for *_x, lab in flat))
         code = {lab: i for i, lab in enumerate(names)}
         obs = np.fromiter((f[0] for f in flat), np.int64, len(flat))
@@ -60,7 +105,7 @@ class ChanceTotals:
         cuts = np.union1d(np.union1d(starts, ends), [0, size])
         widths = np.diff(cuts)
         i0, i1 = np.searchsorted(cuts, starts), np.searchsorted(cuts, ends)
-        overlapping = self._overlaps(doc, flat, obs, starts, ends, labels, names)
+        overlapping = self._overlaps(flat, obs, starts, ends, labels, names)
         self._char_table(layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names)
         # Coverage counts per piece and label (an observer's spans of one label never overlap where uα
         # is defined, so a count is a number of observers).
@@ -87,19 +132,22 @@ class ChanceTotals:
             corr[GAP] += self.m * size - int(per_label_len[c])
             corr[lab] += int(squares[c])
 
-    def _overlaps(self, doc, flat, obs, starts, ends, labels, names) -> bool:
+    def _overlaps(self, flat, obs, starts, ends, labels, names) -> bool:
         """Record each observer's first overlap (all labels, and per label) in _partition's terms: a span
         starting before the end of the one before it, in (start, end) order. True if this document has one."""
         found = False
         same = obs[1:] == obs[:-1]  # flat is observer-major, each observer's spans in (start, end) order
         for k in np.nonzero(same & (starts[1:] < ends[:-1]))[0].tolist():
-            self.overlap.setdefault(int(obs[k + 1]), (doc, int(starts[k + 1])))
+            if int(obs[k + 1]) not in self.overlap:
+                self.overlap[int(obs[k + 1])] = self._locate(int(starts[k + 1]))
             found = True
         order = np.lexsort((ends, starts, obs, labels))  # label, observer, start, end
         lab, ob, st, en = labels[order], obs[order], starts[order], ends[order]
         hit = (lab[1:] == lab[:-1]) & (ob[1:] == ob[:-1]) & (st[1:] < en[:-1])
         for k in np.nonzero(hit)[0].tolist():
-            self.label_overlap.setdefault(names[int(lab[k + 1])], {}).setdefault(int(ob[k + 1]), (doc, int(st[k + 1])))
+            seen = self.label_overlap.setdefault(names[int(lab[k + 1])], {})
+            if int(ob[k + 1]) not in seen:
+                seen[int(ob[k + 1])] = self._locate(int(st[k + 1]))
         return found
 
     def _char_table(self, layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names) -> None:

@@ -30,6 +30,7 @@ from annotator.agreement.unitizing import u_alpha_from_totals
 KINDS = ("tp", "fp", "fn")
 _MK = {(m, k): i * 3 + j for i, m in enumerate(MODES) for j, k in enumerate(KINDS)}
 LIST_LIMIT = 8  # documents named in a "left out" note
+DIRECT_PAIRS = 6  # up to this many pairs in a document (4 annotators), each pair is aligned directly
 
 
 def _attr_key(span) -> str | None:
@@ -129,6 +130,19 @@ class Engine:
 
     def _pairs(self, doc, layers, sp: np.ndarray, index, text) -> None:
         where = index.path_at if index else (lambda pos: None)
+        keys: dict = {}  # (mode, kind, label, path) -> local column
+        if len(sp) <= DIRECT_PAIRS:  # few pairs: grouping and signatures cost more than they save
+            tallies, items = [], []
+            for a, b in zip(self.pa[sp].tolist(), self.pb[sp].tolist()):
+                tally, found = self._combo(layers[a], layers[b], False, where, keys)
+                tallies.append(tally)
+                items.append(found)
+            inverse = np.arange(len(sp))
+            self.found[sp] += self._count(inverse, items, len(sp))
+            per_group = [(inverse, tallies, items, layers)]
+            self._absorb(doc, sp, keys, per_group)
+            self._keep(doc, sp, per_group, text)
+            return
         group_of = _groups(layers)
         n_groups = max(group_of.values(), default=-1) + 1
         subs = [[[] for _ in layers] for _ in range(n_groups)]
@@ -136,7 +150,6 @@ class Engine:
             for x in layer:
                 subs[group_of[(x.start, x.end)]][n].append(x)
         pa, pb = self.pa[sp], self.pb[sp]
-        keys: dict = {}  # (mode, kind, label, path) -> local column
         per_group = []  # (inverse over sp, [tally per combo], [items per combo], reps)
         n_dis = np.zeros(len(sp), np.int64)
         for g in range(n_groups):
@@ -150,33 +163,40 @@ class Engine:
                     k = sig_ids[sig] = len(reps)
                     reps.append(sub)
                 sid[n] = k
-            codes = sid[pa] * len(reps) + sid[pb]
-            uniq, inverse = np.unique(codes, return_inverse=True)
+            if len(reps) == 1:  # everyone made the same sub-layer here: one combination for all pairs
+                uniq, inverse = np.zeros(1, np.int64), np.zeros(len(sp), np.int64)
+            else:
+                uniq, inverse = np.unique(sid[pa] * len(reps) + sid[pb], return_inverse=True)
             tallies, items = [], []
             for code in uniq.tolist():
                 ia, ib = divmod(code, len(reps))
-                ra, rb = reps[ia], reps[ib]
-                if ia == ib or not ra or not rb:  # the common cases, in closed form
-                    tally, found = _trivial(ra, rb, where, same=ia == ib)
-                    tallies.append({keys.setdefault(k, len(keys)): v for k, v in tally.items()})
-                    items.append(found)
-                    continue
-                tally, alignment = _tally_document(ra, rb, where, self.compare_attributes)
-                tallies.append({keys.setdefault(k, len(keys)): v for k, v in tally.items()})
-                pos_a, pos_b = {id(x): i for i, x in enumerate(ra)}, {id(x): i for i, x in enumerate(rb)}
-                found = [(it.kind, pos_a.get(id(it.a)), pos_b.get(id(it.b))) for it in alignment
-                         if not (isinstance(it, Match) or it.kind == EXACT_MATCH)]
+                tally, found = self._combo(reps[ia], reps[ib], ia == ib, where, keys)
+                tallies.append(tally)
                 items.append(found)
-            counts = np.array([len(f) for f in items], np.int64)[inverse]
-            n_dis += counts
-            per_combo = np.bincount(inverse, minlength=len(uniq))
-            for found, times in zip(items, per_combo.tolist()):
-                for kind, _i, _j in found:
-                    self.kinds[kind] += times
+            n_dis += self._count(inverse, items, len(uniq))
             per_group.append((inverse, tallies, items, subs[g]))
         self.found[sp] += n_dis
         self._absorb(doc, sp, keys, per_group)
         self._keep(doc, sp, per_group, text)
+
+    def _combo(self, ra: list, rb: list, same: bool, where, keys: dict) -> tuple[dict, list]:
+        """One pair of (sub-)layers: its tally by local column and its disagreements as (kind, i, j)."""
+        if same or not ra or not rb:  # the common cases, in closed form
+            tally, found = _trivial(ra, rb, where, same=same)
+        else:
+            tally, alignment = _tally_document(ra, rb, where, self.compare_attributes)
+            pos_a, pos_b = {id(x): i for i, x in enumerate(ra)}, {id(x): i for i, x in enumerate(rb)}
+            found = [(it.kind, pos_a.get(id(it.a)), pos_b.get(id(it.b))) for it in alignment
+                     if not (isinstance(it, Match) or it.kind == EXACT_MATCH)]
+        return {keys.setdefault(k, len(keys)): v for k, v in tally.items()}, found
+
+    def _count(self, inverse: np.ndarray, items: list, combos: int) -> np.ndarray:
+        """Disagreements per pair of this group, and every one counted by kind."""
+        per_combo = np.bincount(inverse, minlength=combos).tolist()
+        for found, times in zip(items, per_combo):
+            for kind, _i, _j in found:
+                self.kinds[kind] += times
+        return np.array([len(f) for f in items], np.int64)[inverse]
 
     def _absorb(self, doc, sp, keys: dict, per_group) -> None:
         K = len(keys)
@@ -270,6 +290,7 @@ class Engine:
         from annotator.agreement.charlevel import char_kappa_from_table  # noqa: PLC0415
 
         c = self.chance
+        c.flush()
         if c.char:
             result.char_kappa = char_kappa_from_table(c.char)
         first = c.first_overlap(c.overlap)

@@ -76,7 +76,7 @@ def reference_outline(sections: Sequence[Section]) -> list[tuple[int, int, str]]
     return [(s.start, s.end, name) for s, name in zip(sections, section_names(sections))]
 
 
-DISAGREEMENT_CAP = 20_000  # disagreements listed in a project report, shared among the pairs; all are counted
+DISAGREEMENT_CAP = 10_000  # disagreements listed in a project report, shared among the pairs; all are counted
 
 
 def project_agreement(project: Project, annotators: Sequence[str] | None = None, *, label: str | None = None,
