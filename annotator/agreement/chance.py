@@ -20,7 +20,6 @@ import numpy as np
 from annotator.agreement.charlevel import UNTAGGED, label_runs
 from annotator.agreement.unitizing import GAP
 
-OVERLAP = object()  # marker: this observer's spans overlap, no partition for this continuum
 
 
 class _Shifted:
