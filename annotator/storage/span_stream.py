@@ -41,9 +41,18 @@ def accepted_by_document(project: Project, annotators: Iterable[str], *, label: 
             if batch:
                 yield current, batch
             current, batch = doc, []
-        batch.append(_row_to_span(row, project))
+        batch.append(_to_span(row, project))
     if batch:
         yield current, batch
+
+
+def _to_span(r, project: Project) -> Span:
+    """spans._row_to_span, without a JSON parse for the empty object most rows hold (two parses per row
+    were a tenth of a 20-annotator report)."""
+    if r[7] != "{}" or r[9] != "{}":
+        return _row_to_span(r, project)
+    return Span(id=r[0], document_id=r[1], start=r[2], end=r[3], label=r[4], annotator=r[5], status=r[6],
+                attributes={}, source=r[8], provenance={}, created=r[10], updated=r[11])
 
 
 class OutlineCursor:
