@@ -17,11 +17,14 @@ from annotator.storage.sections import _row_to_section
 from annotator.storage.spans import _SELECT, _row_to_span
 
 
+IN_LIMIT = 500  # up to this many chosen documents are named in the query; more are filtered while reading
+
+
 def accepted_by_document(project: Project, annotators: Iterable[str], *, label: str | None = None,
                          doc_ids: Iterable[int] | None = None) -> Iterator[tuple[int, list[Span]]]:
     """(document id, its accepted spans of ``annotators``) for each document holding any, in id order;
-    spans ordered by start, end, label. ``doc_ids`` keeps only those documents (checked here, not as a
-    100 000-element IN list)."""
+    spans ordered by start, end, label. ``doc_ids`` keeps only those documents (a long list is checked
+    while reading, not sent as a 100 000-element IN list)."""
     names = list(annotators)
     if not names:
         return
@@ -31,6 +34,11 @@ def accepted_by_document(project: Project, annotators: Iterable[str], *, label: 
     if label is not None:
         where.append("label = ?")
         params.append(label)
+    if wanted is not None and len(wanted) <= IN_LIMIT:  # a few documents (the review window's one): by index
+        if not wanted:
+            return
+        where.append(f"document_id IN ({', '.join('?' * len(wanted))})")
+        params.extend(sorted(wanted))
     sql = _SELECT + " WHERE " + " AND ".join(where) + ' ORDER BY document_id, start, "end", label, annotator'
     current, batch = None, []
     for row in project.stream(sql, params):
