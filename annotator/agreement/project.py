@@ -12,12 +12,13 @@ resolution (removing its record) reopens the disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any, Iterable, Sequence
 
 from annotator.agreement import gold as gold_ops
 from annotator.agreement.align import Disagreement
 from annotator.agreement.gold import GoldScore, premerge_gold, score_against_gold
-from annotator.agreement.spans import AgreementResult, Counts, span_agreement
+from annotator.agreement.spans import AgreementResult, Counts, SectionIndex
 from annotator.domain import timestamps
 from annotator.domain.model import Section, Span, SpanStatus
 from annotator.exchange.outline_paths import innermost, section_paths
@@ -25,6 +26,7 @@ from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
 from annotator.storage.exchange_queries import document_titles, worked_documents
+from annotator.storage.span_stream import OutlineCursor, accepted_by_document
 from annotator.storage.labels import GOLD, list_annotators
 from annotator.storage.project import Project
 
@@ -74,50 +76,59 @@ def reference_outline(sections: Sequence[Section]) -> list[tuple[int, int, str]]
     return [(s.start, s.end, name) for s, name in zip(sections, section_names(sections))]
 
 
+DISAGREEMENT_CAP = 10_000  # disagreements listed in a project report, shared among the pairs; all are counted
+
+
 def project_agreement(project: Project, annotators: Sequence[str] | None = None, *, label: str | None = None,
-                      doc_ids: Iterable[int] | None = None) -> AgreementResult:
+                      doc_ids: Iterable[int] | None = None, cap: int | None = DISAGREEMENT_CAP) -> AgreementResult:
     """Pairwise span agreement over the project (or some documents) with per-section figures.
 
     Each pair is scored on the documents both annotators worked on (status in progress or done, or a
     span of theirs there); ``doc_ids`` narrows that to a chosen set. The notes say what was left out.
+
+    Spans are streamed from storage one document at a time (span_stream.py) into engine.py, which keeps
+    running totals only: memory follows the largest document and the report's own size (its rows per
+    document and section, and about ``cap`` listed disagreements: the first cap / pairs of each pair),
+    not the number of spans.
+    The figures are span_agreement's over the same layers (tests compare the two). Texts are read only
+    to quote listed disagreements, one document at a time.
     """
+    from annotator.agreement.engine import Engine  # noqa: PLC0415 - engine imports spans, which is light
+
     names = list(annotators) if annotators else annotators_with_spans(project)
     if len(names) < 2:
         raise ValueError(f"agreement needs at least two annotators with spans (found: {', '.join(names) or 'none'})")
-    ids = list(doc_ids) if doc_ids is not None else doc_store.document_ids(project)
-    layers = load_layers(project, names, doc_ids=ids, label=label)
-    used = sorted({s.document_id for lst in layers.values() for s in lst})
-    outlines = {d: reference_outline(section_store.get_sections(project, d)) for d in used}
+    chosen = set(doc_ids) if doc_ids is not None else set(doc_store.document_ids(project))
+    worked = worked_documents(project, names)
+    touched = {n: worked.get(n, set()) & chosen for n in names}
     lengths = doc_store.char_counts(project)
-    chosen = set(ids)
-    worked = {n: docs & chosen for n, docs in worked_documents(project, names).items()}
-    return span_agreement(layers, label=label, sections=outlines, texts=_Texts(project, used), lengths=lengths,
-                          annotators=names, worked=worked, document_names=document_titles(project, used))
+    outlines = OutlineCursor(project)
+    pairs = len(names) * (len(names) - 1) // 2
+    engine = Engine(names, touched, cap=None if cap is None else -(-cap // pairs), document_names=_Titles(project))
+    for doc, spans in accepted_by_document(project, names, label=label,
+                                           doc_ids=chosen if doc_ids is not None else None):
+        layers: dict[str, list[Span]] = {n: [] for n in names}
+        for span in spans:
+            layers[span.annotator].append(span)
+        engine.document(doc, [layers[n] for n in names], SectionIndex(reference_outline(outlines.get(doc))),
+                        lengths.get(doc), lambda d: doc_store.clean_text(project, d))
+    return engine.finish({(a, b): touched[a] & touched[b] for a, b in combinations(names, 2)})
 
 
-class _Texts(Mapping):
-    """document id → clean text, read when asked and only the last one kept: span_agreement wants a text
-    only to quote the spans of a disagreement, document by document, and every text of a project at
-    once is the project's size in memory (1.2 GB of str for 100 000 speeches)."""
+class _Titles:
+    """Document titles for the notes, read when the first note names a document (most reports name
+    none; reading 100 000 titles would be wasted)."""
 
-    def __init__(self, project: Project, ids: Iterable[int]) -> None:
-        self._project, self._ids, self._last = project, set(ids), (None, "")
+    def __init__(self, project: Project) -> None:
+        self._project, self._titles = project, None
 
-    def __getitem__(self, doc_id: int) -> str:
-        if doc_id not in self._ids:
-            raise KeyError(doc_id)
-        if self._last[0] != doc_id:
-            self._last = (doc_id, doc_store.clean_text(self._project, doc_id))
-        return self._last[1]
+    def get(self, doc_id, default=None):
+        if self._titles is None:
+            self._titles = document_titles(self._project, doc_store.document_ids(self._project))
+        return self._titles.get(doc_id, default)
 
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._ids
-
-    def __iter__(self):
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
+    def __bool__(self) -> bool:
+        return True
 
 
 def section_heat(result: AgreementResult, doc_id: int, sections: Sequence[Section],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections import Counter
 from html import escape
 
 from annotator.agreement.spans import MODES, AgreementResult
@@ -88,7 +87,7 @@ def render_table(result: AgreementResult) -> str:
         parts += ["u-alpha per label: " + ", ".join(f"{k}={_fmt(v)}" for k, v in result.u_alpha_by_label.items())]
     if result.char_kappa is not None:
         parts += [f"Character-level kappa: {_fmt(result.char_kappa.kappa)}  (caveat: {result.char_kappa.caveat})"]
-    kinds = Counter(d.item.kind for d in result.disagreements)
+    kinds = result.kinds_found()  # every one found, also those beyond a capped list
     parts += ["", "Disagreements: " + (", ".join(f"{k}={v}" for k, v in sorted(kinds.items())) or "none")]
     parts += [f"Note: {n}" for n in result.notes]
     return "\n".join(parts) + "\n"
@@ -181,13 +180,15 @@ def render_html(result: AgreementResult, *, title: str = "讲话结构标注 —
                               [[str(k[0]), k[1] or "(outside sections)", *_rows_for(v, ("strict", "relaxed"))]
                                for k, v in result.by_section.items()], numeric_from=2)]
     shown = result.disagreements[:max_disagreements]
-    parts.append(f"<h2>Disagreements ({len(result.disagreements)})</h2>")
+    parts.append(f"<h2>Disagreements ({result.found()})</h2>")
     parts.append(_html_table(
         ["document", "kind", "annotator A", "span A", "annotator B", "span B"],
         [[str(d.item.document_id), d.item.kind, d.annotator_a, _span_cell(d.item.a, d.text_a),
           d.annotator_b, _span_cell(d.item.b, d.text_b)] for d in shown], numeric_from=99))
-    if len(result.disagreements) > len(shown):
-        parts.append(f"<p>{len(result.disagreements) - len(shown)} more not shown; see the JSON report.</p>")
+    if result.found() > len(shown):
+        listed = len(result.disagreements) - len(shown)
+        parts.append(f"<p>{result.found() - len(shown)} more not shown"
+                     + ("; see the JSON report." if listed else ".") + "</p>")
     parts += [f"<p>{escape(n)}</p>" for n in result.notes]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -28,10 +28,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Iterable, Mapping, Sequence
 
-from annotator.agreement.align import (EXACT_MATCH, Disagreement, Match, align_document, as_span,
-                                       maximum_pairs, overlap_candidates)
-from annotator.agreement.charlevel import CharKappa, char_kappa_from_table, label_runs, table_from_runs
-from annotator.agreement.unitizing import OverlapError, u_alpha
+from annotator.agreement.align import Disagreement, align_document, as_span, maximum_pairs, overlap_candidates
+from annotator.agreement.charlevel import CharKappa
 from annotator.domain.model import Span, SpanStatus
 
 MODES = ("strict", "relaxed", "boundary", "overlap")
@@ -152,12 +150,17 @@ class AgreementResult:
     u_alpha_by_label: dict = field(default_factory=dict)  # label -> uα of that label's units (None: n/a)
     shared_documents: dict = field(default_factory=dict)  # (a, b) -> documents both worked on
     section_order: dict = field(default_factory=dict)  # (doc, path) -> position, for document order
+    disagreement_kinds: dict = field(default_factory=dict)  # kind -> number, listed or not
+    disagreement_total: int | None = None  # every disagreement found (the list may be capped)
+    tables: Any = field(default=None, repr=False, compare=False)  # engine.Tables behind the views below
 
     @property
     def overall(self) -> dict:
         return _summaries([p.modes for p in self.pairs])
 
     def _keyed(self, attr: str) -> dict:
+        if self.tables is not None:
+            return self.tables.keyed(attr, self._section_key if attr == "by_section" else _natural)
         keys = sorted({k for p in self.pairs for k in getattr(p, attr)},
                       key=self._section_key if attr == "by_section" else _natural)
         return {k: _summaries([getattr(p, attr)[k] for p in self.pairs if k in getattr(p, attr)])
@@ -179,6 +182,13 @@ class AgreementResult:
     def by_section(self) -> dict:
         return self._keyed("by_section")
 
+    def found(self) -> int:
+        """Every disagreement found, including any beyond the listed ones."""
+        return len(self.disagreements) if self.disagreement_total is None else self.disagreement_total
+
+    def kinds_found(self) -> dict:
+        return self.disagreement_kinds or dict(sorted(Counter(d.item.kind for d in self.disagreements).items()))
+
     def to_json(self) -> dict:
         def summ(d):
             return {m: s.to_json() for m, s in d.items()}
@@ -198,6 +208,8 @@ class AgreementResult:
             "shared_documents": [{"a": a, "b": b, "documents": sorted(d, key=_natural)}
                                  for (a, b), d in self.shared_documents.items()],
             "disagreements": [d.to_json() for d in self.disagreements],
+            "disagreement_kinds": self.kinds_found(),
+            "disagreement_total": self.found(),
             "notes": self.notes,
         }
 
@@ -246,10 +258,11 @@ def _absorb(pair: PairScores, doc, tally: Counter) -> None:
             setattr(c, kind, getattr(c, kind) + n)
 
 
-def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: SectionIndex | None,
-                    compare_attributes: bool) -> list:
-    """Add one document's counts to ``pair``; return the document's alignment."""
-    where = index.path_at if index else (lambda pos: None)
+def _tally_document(a: list[Span], b: list[Span], where, compare_attributes: bool) -> tuple[Counter, list]:
+    """One document's tally {(mode, kind, label, section path): n} of a pair and its alignment.
+
+    Everything here decomposes over groups of overlapping spans, which is what lets engine.py compute
+    it once per distinct pair of sub-layers instead of once per annotator pair."""
     tally: Counter = Counter()
     for mode, key_of in (("strict", lambda s: (s.start, s.end, s.label)),
                          ("boundary", lambda s: (s.start, s.end, None))):
@@ -275,6 +288,13 @@ def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: 
         for y in b:
             if id(y) not in used_b:
                 tally[(mode, "fp", y.label, where(y.start))] += 1
+    return tally, alignment
+
+
+def _score_document(pair: PairScores, doc, a: list[Span], b: list[Span], index: SectionIndex | None,
+                    compare_attributes: bool) -> list:
+    """Add one document's counts to ``pair``; return the document's alignment."""
+    tally, alignment = _tally_document(a, b, index.path_at if index else (lambda pos: None), compare_attributes)
     _absorb(pair, doc, tally)
     return alignment
 
@@ -302,17 +322,12 @@ def _doc_name(d, names: Mapping | None) -> str:
     return f"document {d} ({title})" if title else f"document {d}"
 
 
-def _list(docs, names: Mapping | None, limit: int = 8) -> str:
-    shown = [_doc_name(d, names) for d in sorted(docs, key=_natural)[:limit]]
-    return ", ".join(shown) + (f" and {len(docs) - limit} more" if len(docs) > limit else "")
-
-
 def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | Iterable[str] | None = None,
                    sections: Sequence | Mapping[Any, Sequence] | None = None,
                    texts: Mapping[Any, str] | None = None, lengths: Mapping[Any, int] | None = None,
                    annotators: Sequence[str] | None = None,
                    compare_attributes: bool = True, worked: Mapping[str, Iterable] | None = None,
-                   document_names: Mapping[Any, str] | None = None) -> AgreementResult:
+                   document_names: Mapping[Any, str] | None = None, cap: int | None = None) -> AgreementResult:
     """Pairwise span agreement of every pair of annotators (means over pairs for 3+).
 
     ``sections``: one reference outline, [(start, end, path)] for every document, or a mapping
@@ -322,6 +337,8 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
     ``worked``: annotator -> the documents they worked on (e.g. status in progress/done); each pair
     is scored on the documents both worked on. Without it, a document counts as worked on by an
     annotator who has any span (accepted or rejected) in it. ``document_names`` name documents in notes.
+    ``cap``: list at most this many disagreements per pair (all are counted in ``disagreement_kinds``).
+    The work is engine.py's, one document at a time.
     """
     names = list(annotators) if annotators is not None else sorted(spans_by_annotator, key=str)
     if len(names) < 2:
@@ -331,98 +348,24 @@ def span_agreement(spans_by_annotator: Mapping[str, Iterable], *, label: str | I
     grouped = {n: _group(spans_by_annotator.get(n, ()), n, labels, touched[n]) for n in names}
     if worked is not None:
         touched = {n: set(worked.get(n, ())) | touched[n] for n in names}
-    docs = sorted({d for g in grouped.values() for d in g}, key=_natural)
-    indexes: dict = {}
-    result = AgreementResult(names, [], {n: sum(map(len, grouped[n].values())) for n in names}, [])
-    if sections is not None:
-        for d in docs:
-            outline = sections.get(d) if isinstance(sections, Mapping) else sections
-            indexes[d] = SectionIndex(outline) if outline is not None else None
-            if indexes[d] is not None:
-                result.section_order.update({(d, p): i for p, i in indexes[d].order.items()})
-    to_quote: dict = {}  # document → its disagreements, quoted below with one text read per document
-    for na, nb in combinations(names, 2):
-        pair = PairScores(na, nb)
-        result.pairs.append(pair)
-        shared = touched[na] & touched[nb]
-        result.shared_documents[(na, nb)] = shared
-        left_out = {d for d in docs if d not in shared and (d in grouped[na] or d in grouped[nb])}
-        if not shared:
-            result.notes.append(f"{na} / {nb}: no document both worked on — no figures for this pair")
-        elif left_out:
-            result.notes.append(f"{na} / {nb}: scored on the {len(shared)} documents both worked on; "
-                                f"left out {len(left_out)} only one of them worked on: {_list(left_out, document_names)}")
-        for d in docs:
-            if d not in shared:
-                continue
-            alignment = _score_document(pair, d, grouped[na].get(d, []), grouped[nb].get(d, []),
-                                        indexes.get(d), compare_attributes)
-            for item in alignment:
-                if isinstance(item, Match) or item.kind == EXACT_MATCH:
-                    continue
-                result.disagreements.append(PairDisagreement(na, nb, item))
-                if texts:
-                    to_quote.setdefault(d, []).append(result.disagreements[-1])
-    # Texts may be read lazily (a project's texts do not fit in memory at 100 000 documents): each is
-    # taken once, for all pairs' disagreements in it, then dropped.
-    for d, quoted in to_quote.items():
-        text = texts.get(d)
-        if text is not None:
-            for disagreement in quoted:
-                item = disagreement.item
-                disagreement.text_a = text[item.a.start:item.a.end] if item.a else None
-                disagreement.text_b = text[item.b.start:item.b.end] if item.b else None
-    everyone = set.intersection(*(touched[n] for n in names))
-    common = [d for d in docs if d in everyone]
-    if len(common) < len(docs):
-        result.notes.append(f"character kappa and u-alpha use the {len(common)} documents every annotator "
-                            "worked on")
-    _chance_corrected(result, grouped, common, texts, lengths, document_names)
-    return result
+    from annotator.agreement.engine import Engine  # noqa: PLC0415 - engine imports this module
+
+    engine = Engine(names, touched, compare_attributes=compare_attributes, cap=cap, document_names=document_names)
+    for d in sorted({d for g in grouped.values() for d in g}, key=_natural):
+        outline = (sections.get(d) if isinstance(sections, Mapping) else sections) if sections is not None else None
+        engine.document(d, [grouped[n].get(d, []) for n in names],
+                        SectionIndex(outline) if outline is not None else None,
+                        _size(d, lengths, texts), (lambda doc: texts.get(doc)) if texts else None)
+    return engine.finish({(a, b): touched[a] & touched[b] for a, b in combinations(names, 2)})
 
 
-def _chance_corrected(result: AgreementResult, grouped: dict, docs: list, texts, lengths,
-                      document_names: Mapping | None = None) -> None:
-    """Character κ and uα over the concatenated documents, when document lengths are known; uα also
-    per label (Krippendorff's per-category uα), which stays defined when spans of different labels
-    overlap — a feature of this project's data, where only the all-labels uα needs a partition."""
-    size = {d: int(lengths[d]) for d in docs if lengths and d in lengths}  # lengths first: texts may be lazy
-    size.update({d: len(texts[d]) for d in docs if d not in size and texts and d in texts})
-    if not docs:
-        return
-    if any(d not in size for d in docs):
-        result.notes.append("character kappa and u-alpha need every document's length (texts= or lengths=)")
-        return
-    offsets, total = {}, 0
-    for d in docs:
-        offsets[d], total = total, total + size[d]
-    names = result.annotators
-    joined = {n: [(s.start + offsets[d], s.end + offsets[d], s.label)
-                  for d in docs for s in grouped[n].get(d, ())] for n in names}
-    runs = {n: label_runs(joined[n], total) for n in names}
-    table: Counter = Counter()
-    for na, nb in combinations(names, 2):
-        table.update(table_from_runs(runs[na], runs[nb]))
-    if table:
-        result.char_kappa = char_kappa_from_table(table)
-
-    def where(position: int) -> str:
-        doc = max((d for d in docs if offsets[d] <= position), key=lambda d: offsets[d])
-        return f"{_doc_name(doc, document_names)} at offset {position - offsets[doc]}"
-
-    try:
-        result.u_alpha = u_alpha(joined, total).u_alpha
-    except OverlapError as exc:
-        result.notes.append(f"u-alpha over all labels not computed: {exc.who}'s spans overlap in {where(exc.position)} "
-                            "(spans of different labels may overlap; see u-alpha per label)")
-    for lab in sorted({s[2] for spans in joined.values() for s in spans}, key=str):
-        try:
-            result.u_alpha_by_label[lab] = u_alpha({n: [s for s in joined[n] if s[2] == lab] for n in names},
-                                                   total).u_alpha
-        except OverlapError as exc:
-            result.u_alpha_by_label[lab] = None
-            result.notes.append(f"u-alpha for {lab!r} not computed: {exc.who} has two overlapping {lab!r} "
-                                f"spans in {where(exc.position)}")
+def _size(d, lengths, texts) -> int | None:
+    """A document's length: ``lengths`` first (texts may be read lazily), else its text's."""
+    if lengths and d in lengths:
+        return int(lengths[d])
+    if texts and d in texts:
+        return len(texts[d])
+    return None
 
 
 def compare(reference: Iterable, candidate: Iterable, *, sections=None,

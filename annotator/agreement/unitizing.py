@@ -220,3 +220,25 @@ def u_alpha(spans_by_observer: Mapping[Hashable, Iterable[tuple[int, int, Hashab
     observed_bin = sum(v for (c, k), v in ell.items() if (c is GAP) != (k is GAP))
     expected_bin = 2 * gap * units / denom
     return UAlphaResult(_alpha(observed, expected), _alpha(observed_bin, expected_bin), dict(ell))
+
+
+def u_alpha_from_totals(pair_lengths: Mapping[tuple, int], correction: Mapping, observers: int) -> UAlphaResult:
+    """uα and |uα from summed coincidences: ``pair_lengths[(c, k)]`` = Σ intersection length over ordered
+    pairs of observers (both orders counted), ``correction`` = Σ ℓ² per value and Σ ℓ for gaps; the same
+    quantities ``u_alpha`` sums, kept as integers so documents can be added one at a time (chance.py)."""
+    m = observers
+    ell = {key: v / (m - 1) for key, v in pair_lengths.items() if v}
+    margin: dict = defaultdict(float)
+    for (c, _k), v in ell.items():
+        margin[c] += v
+    total = sum(margin.values())
+    if not total:
+        raise ValueError("u-alpha needs a continuum of positive length")
+    denom = total - sum(correction.values()) / total
+    values = list(margin)
+    observed = sum(v for (c, k), v in ell.items() if c != k)
+    expected = sum(margin[c] * margin[k] for c in values for k in values if c != k) / denom
+    gap, units = margin.get(GAP, 0.0), total - margin.get(GAP, 0.0)
+    observed_bin = sum(v for (c, k), v in ell.items() if (c is GAP) != (k is GAP))
+    expected_bin = 2 * gap * units / denom
+    return UAlphaResult(_alpha(observed, expected), _alpha(observed_bin, expected_bin), dict(ell))

@@ -51,40 +51,91 @@ def _pgbench_p95(cluster: Cluster, folder: Path, dbname: str, clients: int, seco
             "transactions": len(latencies)}
 
 
+def agreement_spans(doc_ids, names, cfg: dict, labels=team_load.LABELS, seed: int = 7):
+    """(id, document, start, end, label, annotator) rows of annotators who mostly agree: per document
+    ``spans_per_doc`` shared candidates, each taken with p = 0.8, its end moved one time in ten. The same
+    rows for the SQLite and the PostgreSQL project of the agreement rows."""
+    rng = random.Random(seed)
+    n = 0
+    for doc in doc_ids:
+        candidates = [(s, s + rng.randint(4, 40), rng.choice(labels))
+                      for s in sorted(rng.sample(range(0, cfg["doc_chars"] - 50, 50), cfg["spans_per_doc"]))]
+        for who in names:
+            for start, end, label in candidates:
+                if rng.random() < 0.8:
+                    end += 1 if rng.random() < 0.1 else 0
+                    n += 1
+                    yield (f"b{n}", doc, start, end, label, who)
+
+
 def _agreement_project(cluster: Cluster, folder: Path, cfg: dict) -> dict:
-    """1 000 documents, 20 annotators who mostly agree (each takes a shared candidate span with p=0.8
-    and moves a boundary one time in ten), loaded with COPY."""
+    """1 000 documents, 20 annotators who mostly agree (agreement_spans), loaded with COPY."""
     import psycopg  # noqa: PLC0415
 
     project = team_load.setup_project(cluster, folder, "agree", cfg["annotators"], cfg["docs"],
                                       doc_chars=cfg["doc_chars"])
-    rng = random.Random(7)
     names = [n for n, r in project["members"].items() if r == "annotator"]
     with psycopg.connect(project["admin_dsn"], autocommit=True) as conn, conn.transaction():
         with conn.cursor().copy('COPY spans (id, document_id, start, "end", label, annotator, status, created,'
                                 " updated) FROM STDIN") as copy:
             n = 0
-            for doc in project["doc_ids"]:
-                candidates = [(s, s + rng.randint(4, 40), rng.choice(team_load.LABELS))
-                              for s in sorted(rng.sample(range(0, cfg["doc_chars"] - 50, 50), cfg["spans_per_doc"]))]
-                for who in names:
-                    for start, end, label in candidates:
-                        if rng.random() < 0.8:
-                            end += 1 if rng.random() < 0.1 else 0
-                            n += 1
-                            copy.write_row((f"b{n}", doc, start, end, label, who, "accepted", "t", "t"))
+            for row in agreement_spans(project["doc_ids"], names, cfg):
+                copy.write_row((*row, "accepted", "t", "t"))
+                n += 1
         project["spans"] = n
+    project["annotator_names"] = names
     return project
+
+
+def full_report(project, names: list[str]) -> dict:
+    """The full agreement report (annotator.agreement: project_agreement + the text table) over every
+    document, beside its floor: reading every accepted span and sorting them (what any report pays).
+    Peak RSS of each step where the OS says (VmHWM, reset between steps)."""
+    from annotator.agreement.project import project_agreement  # noqa: PLC0415
+    from annotator.agreement.report import render_table  # noqa: PLC0415
+    from annotator.bench.scale import _reset_peak  # noqa: PLC0415
+
+    _reset_peak()
+    t0 = time.perf_counter()
+    result = project_agreement(project, names)
+    render_table(result)
+    seconds = time.perf_counter() - t0
+    peak = _reset_peak()
+    t0 = time.perf_counter()
+    rows = sorted(project.fetchall('SELECT document_id, start, "end", label, annotator FROM spans WHERE status = ?',
+                                   ["accepted"]))
+    floor = time.perf_counter() - t0
+    return {"report_s": seconds, "report_floor_s": floor, "report_ratio": seconds / floor, "report_spans": len(rows),
+            "report_pairs": len(result.pairs), "report_peak_rss_mb": peak, "report_floor_peak_rss_mb": _reset_peak(),
+            "report_f1": result.overall["strict"].f1}
+
+
+def sqlite_agreement(folder: Path, cfg: dict) -> dict:
+    """The same report on a SQLite project with the same shape (documents from the bench corpus)."""
+    from annotator.bench import corpus, measure  # noqa: PLC0415
+    from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.storage.project import now  # noqa: PLC0415
+
+    path = folder / "agree.annotator.db"
+    measure.build_big_project(path, cfg["docs"], corpus.load_pool(), spans_per_doc=0, index=False)
+    names = [f"ann{i:02d}" for i in range(cfg["annotators"])]
+    with open_project(path) as project:
+        with project.write():
+            for who in names:
+                project.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [who, now()])
+            project.conn.executemany(measure.SPAN_SQL, [
+                (*row, "accepted", "{}", "manual", "{}", "t", "t")
+                for row in agreement_spans(range(1, cfg["docs"] + 1), names, cfg, labels=("directive", "statistic"))])
+    with open_project(path, readonly=True) as project:
+        return {"docs": cfg["docs"], "annotators": len(names), **full_report(project, names)}
 
 
 def _agreement_view(project: dict, report_docs: int) -> dict:
     """The lead's live overview (pooled pairwise F1 per document, computed by the server through RLS)
-    over every document, and the full agreement report (annotator.agreement: 190 pairwise alignments
-    per document for 20 annotators) over the first ``report_docs`` documents only: over all 1 000 it
-    ran for more than 5 minutes here and was stopped."""
+    and the full agreement report over every document, read through RLS as the lead."""
     import psycopg  # noqa: PLC0415
 
-    from annotator.agreement.spans import span_agreement  # noqa: PLC0415
+    from annotator.storage import open_project  # noqa: PLC0415
     from annotator.storage import team_ops  # noqa: PLC0415
 
     with psycopg.connect(project["admin_dsn"]) as owner:
@@ -99,15 +150,13 @@ def _agreement_view(project: dict, report_docs: int) -> dict:
         t0 = time.perf_counter()
         layers = team_ops.accepted_layers(lead)
         fetch_s = time.perf_counter() - t0
-        subset = sorted(project["doc_ids"][:report_docs])
-        t0 = time.perf_counter()
-        span_agreement(team_ops.accepted_layers(lead, subset))
-        report_s = time.perf_counter() - t0
     if sum(len(v) for v in layers.values()) != len(rows) or len(heat) != len(project["doc_ids"]):
         raise RuntimeError("the lead must see every layer")  # a harness check, not a budget
+    url = (f"postgresql://lead@127.0.0.1:{project['port']}/{project['dbname']}?passfile={project['passfile']}")
+    with open_project(url, readonly=True, create=False) as as_lead:
+        report = full_report(as_lead, project["annotator_names"])
     return {"seconds": heat_s, "fetch_s": fetch_s, "floor_s": floor, "spans": len(rows), "annotators": len(layers),
-            "docs": len(project["doc_ids"]), "report_s": report_s, "report_docs": len(subset),
-            "mean_f1": sum(h[3] or 0 for h in heat) / len(heat)}
+            "docs": len(project["doc_ids"]), "mean_f1": sum(h[3] or 0 for h in heat) / len(heat), **report}
 
 
 def figures(quick: bool = False) -> dict[str, Any]:
@@ -126,10 +175,11 @@ def figures(quick: bool = False) -> dict[str, Any]:
         results = team_load.finish(team_load.start(project, folder / "load", seconds=cfg["load_s"], lead=True))
         load = team_load.check(project, results)
         agreement = _agreement_view(_agreement_project(cluster, folder / "agree", cfg), cfg["report_docs"])
+        agreement_sqlite = sqlite_agreement(folder, cfg)
     finally:
         cluster.stop(remove=True)
         shutil.rmtree(folder, ignore_errors=True)
-    return {"config": cfg, "load": load, "floor": floor, "agreement": agreement}
+    return {"config": cfg, "load": load, "floor": floor, "agreement": agreement, "agreement_sqlite": agreement_sqlite}
 
 
 def rows(r: dict, row) -> list[dict[str, Any]]:
@@ -147,9 +197,17 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
             f"({a['spans']} spans)", a["seconds"], "s", "owner's bare SELECT of the same spans", a["floor_s"],
             target_text="≤ 5 s abs"),
         row("  every span read through RLS as the lead", a["fetch_s"], "s", "same", a["floor_s"]),
-        row(f"  full agreement report (annotator.agreement), first {a['report_docs']} docs only", a["report_s"],
-            "s", "same (all docs)", a["floor_s"]),
+        row(f"  full agreement report (annotator.agreement + table), all {a['docs']} docs, {a['report_pairs']} pairs,"
+            " PostgreSQL as the lead", a["report_s"], "s", "read + sort the same spans as the lead", a["report_floor_s"],
+            target_text="≤ 5 s abs", rss=a.get("report_peak_rss_mb")),
     ]
+    sq = t.get("agreement_sqlite")
+    if sq:
+        out.append(row(f"  full agreement report, same shape on SQLite ({sq['docs']} docs × {sq['annotators']}"
+                       " annotators)", sq["report_s"], "s", "read + sort the same spans", sq["report_floor_s"],
+                       target_text="≤ 5 s abs", rss=sq.get("report_peak_rss_mb")))
+        out[-1]["met"] = sq["report_s"] <= 5
+    out[4]["met"] = a["report_s"] <= 5
     out[2]["met"] = a["seconds"] <= 5
     return out
 
