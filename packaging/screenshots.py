@@ -3,7 +3,7 @@
     python packaging/screenshots.py [--out packaging/screenshots]
 
 Runs the real app (annotator.app.create_window) on a project built from the bundled sample speeches,
-with spans by two annotators (so the review window has something to show), under an X display: the
+with spans by two annotators (so the review and compare windows have something to show), under an X display: the
 one in $DISPLAY, else its own Xvfb (apt-get install xvfb fonts-wqy-microhei — without a CJK font every
 Chinese character is a box). One child process per language (Qt's translators are per process).
 Files: <window>_<lang>_<width>x<height>.png; the README shows workspace_zh_1920x1080.png.
@@ -142,20 +142,62 @@ for size in SIZES:
     window.load_guidelines(str(Path(project).parent / "guidelines.md"))
     shoot(window, "guidelines", size)
     window.docks["guidelines"].hide()
+    # Ctrl+Shift+C: the two annotators of the open document side by side, on the first difference
+    compare = window.team.open_compare(annotators=("张三", "李四"))
+    settle(1.0)
+    compare.step(1)
+    shoot(compare, "compare", size)
+    compare.close()
 
 from annotator.gui.dialogs.first_run import FirstRunDialog
 from annotator.gui.dialogs.import_report import ImportReportDialog
 from annotator.gui.dialogs.preferences import PreferencesDialog
 from annotator.gui.dialogs.import_preview import ImportPreviewDialog
+from annotator.gui.dialogs.notes import NotesDialog
+from annotator.gui.dialogs.progress import ProgressDialog
+from annotator.gui.team_open import TeamOpenDialog
+from annotator.gui.team_status import ConflictsDialog
 from annotator.services.importing import preview_import
 from annotator.storage import documents as docs
+from PySide6.QtWidgets import QMessageBox
 row = max((docs.get_document(handle, i) for i in docs.document_ids(handle)), key=lambda r: len(r["import_report"]))
+
+
+class StandInWriter:
+    """The conflicts the team server refused, as TeamStatus's writer lists them: no server is needed to
+    see the dialog (team_status.ConflictsDialog reads only conflicts() and dismiss())."""
+
+    def conflicts(self):
+        # kind and detail as the outbox stores them (storage/team_ops.py: op kinds, the server's words)
+        return [{"op_id": 1, "recorded": "2026-11-30T10:41:07", "kind": "span.update",
+                 "detail": "Conflict: span 42 was changed by someone else (version 3, you edited version 2)"
+                           " (the last change you can see: 李四 at 2026-11-30T10:40:58)"},
+                {"op_id": 2, "recorded": "2026-11-30T10:43:52", "kind": "span.remove",
+                 "detail": "Conflict: span 57 was deleted by someone else (or is not yours)"}]
+
+    def dismiss(self, op_id):
+        pass
+
+
+trash = window.team.trash
+current = docs.get_document(handle, window.session.doc_id)
+# File → Delete document: the question it asks (a modal QMessageBox.question, rebuilt here unblocked)
+confirm = QMessageBox(QMessageBox.Icon.Question, trash.tr("Delete document"),
+                      trash.confirm_text(window.session.doc_id, current["title"]),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+team_open = TeamOpenDialog(window)
+team_open.url.setText("postgresql://zhangsan@team.example.org/speeches2026")
 for name, dialog in (("first_run", FirstRunDialog()),
                      ("import_report", ImportReportDialog(row["title"], row["import_report"], row["encoding"],
                                                           row["source_path"], window)),
                      ("preferences", PreferencesDialog("张三", lang, "trim", window)),
                      ("import_preview", ImportPreviewDialog(preview_import([Path(project).parent / "incoming"]),
-                                                            window))):
+                                                            window)),
+                     ("notes", NotesDialog(window.session, window.controller.push, window)),
+                     ("progress", ProgressDialog(handle, window)),
+                     ("delete_document", confirm),
+                     ("team_open", team_open),
+                     ("team_conflicts", ConflictsDialog(StandInWriter(), window))):
     dialog.show()
     settle()
     dialog.grab().save(str(out / f"{name}_{lang}.png"))

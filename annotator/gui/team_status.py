@@ -195,6 +195,7 @@ class ConflictsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([translate("TeamStatus", "When"), translate("TeamStatus", "Edit"),
                                               translate("TeamStatus", "Why")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # one-line time
         self.table.setWordWrap(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
