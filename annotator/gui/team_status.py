@@ -214,8 +214,12 @@ class ConflictsDialog(QDialog):
         self.rows = self.writer.conflicts()
         self.table.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):
-            for j, value in enumerate((c["recorded"], c["kind"], c["detail"])):
+            # The operation and the verdict in the person's language; the server's own words (technical,
+            # English) follow the verdict so nothing it said is hidden.
+            why = f"{_outcome_text(c['outcome'])} — {c['detail']}" if c["detail"] else _outcome_text(c["outcome"])
+            for j, value in enumerate((c["recorded"], _kind_text(c["kind"]), why)):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))
+                self.table.item(i, j).setToolTip(str(value))
         self.table.resizeRowsToContents()
 
     def dismiss_selected(self) -> None:
@@ -228,3 +232,29 @@ class ConflictsDialog(QDialog):
         session = getattr(window, "session", None)
         if session is not None:
             session.resync()
+
+
+def _kind_text(kind: str) -> str:
+    """An outbox operation as a person says it (operation names are storage's, see storage/team_ops*.py)."""
+    names = {
+        "span.add": translate("TeamStatus", "Add a span"),
+        "span.update": translate("TeamStatus", "Change a span"),
+        "span.remove": translate("TeamStatus", "Remove a span"),
+        "doc.status": translate("TeamStatus", "Document status"),
+        "doc.title": translate("TeamStatus", "Document title"),
+        "comment.add": translate("TeamStatus", "Add a note"),
+        "comment.edit": translate("TeamStatus", "Edit a note"),
+        "comment.remove": translate("TeamStatus", "Remove a note"),
+        "guidelines.set": translate("TeamStatus", "Guidelines"),
+        "outline.edit": translate("TeamStatus", "Outline correction"),
+        "outline.undo": translate("TeamStatus", "Undo an outline correction"),
+    }
+    return names.get(kind, kind)
+
+
+def _outcome_text(outcome: str) -> str:
+    if outcome == "conflict":
+        return translate("TeamStatus", "Changed by someone else first")
+    if outcome == "refused":
+        return translate("TeamStatus", "Refused by the server")
+    return outcome
