@@ -204,22 +204,11 @@ def u_alpha(spans_by_observer: Mapping[Hashable, Iterable[tuple[int, int, Hashab
                 overlap = min(s1[1], s2[1]) - max(s1[0], s2[0])
                 ell[(s1[2], s2[2])] += overlap / (m - 1)
                 ell[(s2[2], s1[2])] += overlap / (m - 1)
-    margin: dict = defaultdict(float)
-    for (c, _k), v in ell.items():
-        margin[c] += v
-    total = sum(margin.values())
     correction: dict = defaultdict(float)
     for p in parts:
         for s, e, lab in p:
             correction[lab] += (e - s) if lab is GAP else (e - s) ** 2
-    denom = total - sum(correction.values()) / total
-    values = list(margin)
-    observed = sum(v for (c, k), v in ell.items() if c != k)
-    expected = sum(margin[c] * margin[k] for c in values for k in values if c != k) / denom
-    gap, units = margin.get(GAP, 0.0), total - margin.get(GAP, 0.0)
-    observed_bin = sum(v for (c, k), v in ell.items() if (c is GAP) != (k is GAP))
-    expected_bin = 2 * gap * units / denom
-    return UAlphaResult(_alpha(observed, expected), _alpha(observed_bin, expected_bin), dict(ell))
+    return _from_coincidences(ell, correction)
 
 
 def u_alpha_from_totals(pair_lengths: Mapping[tuple, int], correction: Mapping, observers: int) -> UAlphaResult:
@@ -228,6 +217,12 @@ def u_alpha_from_totals(pair_lengths: Mapping[tuple, int], correction: Mapping, 
     quantities ``u_alpha`` sums, kept as integers so documents can be added one at a time (chance.py)."""
     m = observers
     ell = {key: v / (m - 1) for key, v in pair_lengths.items() if v}
+    return _from_coincidences(ell, correction)
+
+
+def _from_coincidences(ell: Mapping[tuple, float], correction: Mapping) -> UAlphaResult:
+    """uα and |uα from the coincidences ℓ(c, k) and the per-value correction (Σ ℓ² per value, Σ ℓ for
+    gaps): the one formula both ``u_alpha`` and ``u_alpha_from_totals`` end in."""
     margin: dict = defaultdict(float)
     for (c, _k), v in ell.items():
         margin[c] += v
