@@ -13,6 +13,7 @@ import uuid
 from dataclasses import asdict, replace
 from typing import Any
 
+from annotator.domain.ids import ordered_id
 from annotator.domain.model import Span, SpanStatus
 from annotator.storage.outbox import Saved, TeamLink
 from annotator.storage.project import now
@@ -58,7 +59,7 @@ def add_comment(link: TeamLink, document_id: int, body: str, annotator: str, spa
     body = (body or "").strip()
     if not body:
         raise ValueError("a comment needs some text")
-    return link.submit(Op("comment.add", annotator, {"id": uuid.uuid4().hex, "document_id": document_id,
+    return link.submit(Op("comment.add", annotator, {"id": ordered_id(), "document_id": document_id,
                                                     "span_id": span_id, "body": body}))
 
 
@@ -266,7 +267,7 @@ class DesktopWriter:
         from annotator.storage.comments import Comment, _clean  # noqa: PLC0415
 
         stamp = now()
-        return Comment(uuid.uuid4().hex, document_id, span_id, annotator, _clean(body), stamp, stamp)
+        return Comment(ordered_id(), document_id, span_id, annotator, _clean(body), stamp, stamp)
 
     def add_comment(self, comment, *, action: str = "comment.add") -> str:
         """A note (storage/comments.Comment, its id made by the app) or one put back by undo."""

@@ -6,9 +6,9 @@ these directly. ``restore`` puts back a removed comment with its id (redo after 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass
 
+from annotator.domain.ids import ordered_id
 from annotator.storage import events
 from annotator.storage.errors import ProjectError
 from annotator.storage.project import now
@@ -50,7 +50,7 @@ def _clean(body: str) -> str:
 def add_comment(project: StoreBackend, document_id: int, body: str, annotator: str,
                 span_id: str | None = None) -> Comment:
     stamp = now()
-    comment = Comment(uuid.uuid4().hex, document_id, span_id, annotator, _clean(body), stamp, stamp)
+    comment = Comment(ordered_id(), document_id, span_id, annotator, _clean(body), stamp, stamp)
     return restore(project, comment, action="comment.add")
 
 

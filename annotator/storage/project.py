@@ -63,15 +63,34 @@ def _harden(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _read_header(path: Path) -> siblings.DbHeader:
-    """The project file's own header, through SQLite, ignoring any -wal (immutable=1 never reads one)."""
+def _read_header(path: Path, *, lenient: bool = False) -> siblings.DbHeader:
+    """The project file's own header, through SQLite, ignoring any -wal (immutable=1 never reads one).
+
+    ``lenient``: accept a header that promises more pages than the file holds (page_count is then the
+    file's). A checkpoint writes page 1 first and grows the file as it goes, so a process killed in the
+    middle leaves exactly that — damaged alone, whole with its -wal. writable_schema is SQLite's own
+    switch for reading such a file; an immutable connection cannot write anything with it.
+    """
     conn = sqlite3.connect(_uri(path, immutable="1"), uri=True)
     try:
+        if lenient:
+            conn.execute("PRAGMA writable_schema=ON")
         values = [conn.execute(f"PRAGMA {name}").fetchone()[0]
                   for name in ("page_size", "page_count", "application_id", "user_version")]
     finally:
         conn.close()
     return siblings.DbHeader(*values)
+
+
+def _read_header_beside(path: Path, wal_path: Path) -> siblings.DbHeader:
+    """The header, read leniently only when a -wal beside it may complete the file (the full check
+    that follows reads the file with its log and still refuses a truly damaged project)."""
+    try:
+        return _read_header(path)
+    except sqlite3.DatabaseError:
+        if not wal_path.exists():
+            raise
+        return _read_header(path, lenient=True)
 
 
 def _can_write(path: Path) -> bool:
@@ -167,7 +186,7 @@ class Project(StoreBase):
                                f"move {journal.name} out of the folder and open the project again")
         wal_path = siblings.wal_path(self.path)
         try:
-            header = _read_header(self.path)
+            header = _read_header_beside(self.path, wal_path)
         except sqlite3.DatabaseError as exc:
             raise ProjectError(self.path, open_error(exc)) from None
         # Accept on the fast reading; refuse only on the exact one, read again a few times (another
@@ -177,7 +196,7 @@ class Project(StoreBase):
         for attempt in range(_WAL_RETRIES if problem else 0):
             if attempt:
                 time.sleep(0.05)
-            header, wal = _read_header(self.path), siblings.read_wal(wal_path)
+            header, wal = _read_header_beside(self.path, wal_path), siblings.read_wal(wal_path)
             problem = siblings.wal_problem(wal, header) if wal else None
             if problem is None:
                 break
