@@ -1,7 +1,7 @@
 """The one registry of exchange formats: name, suffixes, file-dialog filter, exporter, importer, options.
 
-The CLI (choices of --format), the workspace's File menu (dialog filters) and dispatch.py (which
-function runs) all read this table, so a format is added in one place. It imports nothing heavy:
+The CLI (choices of --format), the workspace's File menu (dialog filters) and services/exchange.py
+(which function runs) all read this table, so a format is added in one place. It imports nothing heavy:
 exporters and importers are named as "module:function" and loaded when used, so ``annotator --help``
 and the GUI's menus do not load the storage layer or openpyxl.
 """

@@ -157,7 +157,7 @@ class Jobs(QObject):
 
     # -- labels ---------------------------------------------------------------------------------
     def export_dialog(self) -> None:
-        from annotator.exchange import formats  # noqa: PLC0415 - the registry imports nothing heavy
+        from annotator.services import exchange as formats  # noqa: PLC0415 - loads only the format registry
 
         filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
         path, chosen = QFileDialog.getSaveFileName(self.window, translate("WindowIO", "Export labels"), "", filters)
@@ -165,7 +165,7 @@ class Jobs(QObject):
             self.run_exchange("export", path, formats.format_for_filter("export", chosen))
 
     def import_labels_dialog(self) -> None:
-        from annotator.exchange import formats  # noqa: PLC0415
+        from annotator.services import exchange as formats  # noqa: PLC0415
 
         # Only formats with an importer: the registry says which (never a list sliced by position).
         filters = ";;".join(text for _name, text in formats.dialog_filters("import"))

@@ -1,4 +1,6 @@
-"""What an import of files and folders will bring in, before anything is written.
+"""Importing speeches: what an import of files and folders will bring in, before anything is written,
+and the import itself (the one entry point of the CLI's ``import``/``clean``/``outline`` and the GUI's
+import worker; the pipeline is annotator/ingest.py).
 
 A folder of speeches collected from the web usually also holds its own notes: README.md, SOURCES.md,
 a LICENSE, a changelog. They are readable files of a supported type, so the walker finds them, but they
@@ -15,9 +17,10 @@ from collections import Counter
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from annotator.ingest import FileOutcome, walk_paths
+from annotator.ingest import (FileOutcome, ImportSummary, Prepared, import_paths, index_words_in_background,
+                              prepare, storage_cause, walk_paths)
 from annotator.paths import display_path
 
 # File names (case-insensitive, without folders) that describe a collection rather than belong to it.
@@ -80,6 +83,45 @@ def preview_import(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool 
             reason = f"its content is not a speech: {warning}"
         preview.candidates.append(Candidate(path, reason is None, reason or "", warning))
     return preview
+
+
+# -- the import itself ------------------------------------------------------------------------------
+
+
+def prepare_file(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:
+    """Read, clean and outline one file without a project (``annotator clean`` / ``outline``); ReadError
+    (annotator.io.errors) names the file and the problem."""
+    return prepare(path, rules_path=rules_path)
+
+
+def import_files(project, paths: Iterable[str | os.PathLike], *, annotator: str | None = None,
+                 progress: Callable[[int, int, FileOutcome], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None, follow_symlinks: bool = False,
+                 suggest: bool = False) -> ImportSummary:
+    """Import files and folders, one transaction per file; a bad file is an outcome, never the end of
+    the batch. Not an undo step (the GUI says so before it runs).
+
+    ``suggest``: also propose suggestions for each document that came in (services/suggesting.py), so
+    they are ready when it is opened; a failure there fails no import (the document suggests again
+    when opened).
+    """
+    summary = import_paths(project, paths, annotator=annotator, progress=progress, should_cancel=should_cancel,
+                           follow_symlinks=follow_symlinks)
+    if suggest:
+        from annotator.services.suggesting import suggest_document  # noqa: PLC0415
+
+        for outcome in summary.outcomes:
+            if outcome.status in ("imported", "updated") and not (should_cancel and should_cancel()):
+                try:
+                    suggest_document(project, outcome.document_id)
+                except Exception:  # noqa: BLE001 - the document opens and suggests again later
+                    pass
+    return summary
+
+
+__all__ = ["Candidate", "ContentWarning", "FileOutcome", "ImportPreview", "ImportSummary", "Prepared",
+           "content_warning", "file_warning", "import_files", "index_words_in_background", "not_a_speech",
+           "prepare_file", "preview_import", "storage_cause"]
 
 
 # -- content: is the text a Chinese speech or report at all? -----------------------------------------

@@ -172,7 +172,7 @@ def test_missing_in_b_and_three_annotators(proj):
 def _cli():
     import click
 
-    from annotator.agreement.commands import register
+    from annotator.cli.agreement import register
 
     group = click.Group()
     register(group)
@@ -205,7 +205,7 @@ def test_cli_verb_does_not_import_qt():
     import subprocess
     import sys
 
-    code = ("import sys, annotator.agreement.commands, annotator.agreement.project; "
+    code = ("import sys, annotator.cli.agreement, annotator.services.agreement; "
             "assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from test_exchange_fixtures import build
 
-from annotator.exchange.commands import register
+from annotator.cli.exchange import register
 
 
 @pytest.fixture

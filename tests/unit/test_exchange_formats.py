@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from annotator.exchange import formats
-from annotator.exchange.commands import export_command, import_labels_command
+from annotator.cli.exchange import export_command, import_labels_command
 
 FORMAT_MD = Path(formats.__file__).with_name("FORMAT.md")
 

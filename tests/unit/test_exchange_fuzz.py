@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from annotator.exchange.dispatch import run_import
+from annotator.services.exchange import import_labels as run_import
 from annotator.storage import open_project
 
 TEXT = "要加强党的领导😀，全年增长5.2%。"

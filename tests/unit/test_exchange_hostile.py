@@ -12,8 +12,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from annotator.exchange.commands import register
-from annotator.exchange.dispatch import run_import
+from annotator.cli.exchange import register
+from annotator.services.exchange import import_labels as run_import
 from annotator.storage import open_project, spans
 
 GOOD_A = "要加强党的领导，抓好春耕生产。"

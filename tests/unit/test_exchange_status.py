@@ -9,7 +9,7 @@ import json
 import pytest
 from test_exchange_fixtures import build
 
-from annotator.exchange.dispatch import run_export, run_import
+from annotator.services.exchange import export_labels as run_export, import_labels as run_import
 from annotator.exchange.labelstudio import export_labelstudio, import_labelstudio, label_config
 from annotator.exchange.selection import Selection
 from annotator.storage import open_project

@@ -212,7 +212,7 @@ def test_exports_are_created_with_the_users_umask(sample, tmp_path, fmt, umask):
     import os
     import stat
 
-    from annotator.exchange.dispatch import run_export
+    from annotator.services.exchange import export_labels as run_export
 
     out = tmp_path / f"out.{fmt}"
     old = os.umask(umask)

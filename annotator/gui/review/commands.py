@@ -12,8 +12,8 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.agreement import project as review_store
-from annotator.agreement.align import Disagreement
+from annotator.services import agreement as review_store
+from annotator.services.agreement import Disagreement
 from annotator.domain.model import Span
 from annotator.gui.safety import SafeCommand, describe
 from annotator.storage.project import ProjectError
@@ -83,9 +83,7 @@ class PremergeCommand(_ReviewCommand):
     def redo(self) -> None:
         project = self.window.project
         if self.rows is None:
-            before = {s.id for s in review_store.gold_layer(project, self.doc_id)}
-            review_store.premerge_document(project, self.doc_id, self.annotators, self.window.adjudicator)
-            self.rows = [s for s in review_store.gold_layer(project, self.doc_id) if s.id not in before]
+            self.rows = review_store.premerge(project, self.doc_id, self.annotators, self.window.adjudicator)
             if not self.rows:
                 self.setObsolete(True)  # everything agreed was already gold: no undo step
                 self.window.show_message(QCoreApplication.translate("ReviewWindow", "Every agreed span is already in gold."))

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QMainWindow, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from annotator.agreement.align import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH, BOUNDARY_MISMATCH,
-                                       LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B)
+from annotator.services.agreement import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH, BOUNDARY_MISMATCH,
+                                          LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B)
 from annotator.domain.intervals import IntervalIndex
 from annotator.domain.offsets import Utf16Map
 from annotator.gui.actions import make_action
@@ -201,7 +201,7 @@ class CompareWindow(QMainWindow):
         self._fill_people()
 
     def _fill_people(self) -> None:
-        from annotator.agreement.project import annotators_with_spans  # noqa: PLC0415
+        from annotator.services.agreement import annotators_with_spans  # noqa: PLC0415
 
         doc_id = self.doc_combo.currentData()
         names = annotators_with_spans(self.project, doc_id) if doc_id is not None else []

@@ -1,6 +1,6 @@
 """Two annotators' layers of one document, aligned for the side-by-side view (no Qt here).
 
-The alignment is the agreement code's (agreement/align.py: one-to-one pairs, same label first, then
+The alignment is the agreement code's (agreement/align.py, through services/agreement.py: one-to-one pairs, same label first, then
 overlap), so what the side-by-side view calls a difference is exactly what the agreement figures and
 the review window count: a label mismatch, a boundary mismatch, both, a span only one of the two made,
 or the same span with other attributes. Optionally limited to one section of the stored outline (a
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.agreement.align import EXACT_MATCH, align_document
-from annotator.agreement import project as review_store
+from annotator.services import agreement as review_store
+from annotator.services.agreement import EXACT_MATCH, align_document
 from annotator.domain.model import Section, Span
 from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store

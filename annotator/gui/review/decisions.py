@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from annotator.agreement import project as review_store
+from annotator.services import agreement as review_store
 from annotator.gui.review.commands import PremergeCommand, ReopenCommand, ResolveCommand
 
 

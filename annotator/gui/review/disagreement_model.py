@@ -9,10 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.agreement.align import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH, BOUNDARY_MISMATCH,
-                                       LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B)
-from annotator.agreement.gold import MISSING_IN_SOME
-from annotator.agreement.project import ReviewItem
+from annotator.services.agreement import (ATTRIBUTE_MISMATCH, BOUNDARY_AND_LABEL_MISMATCH, BOUNDARY_MISMATCH,
+                                          LABEL_MISMATCH, MISSING_IN_A, MISSING_IN_B, MISSING_IN_SOME, ReviewItem)
 from annotator.domain.model import Span, SpanStatus
 from annotator.gui.safety import qt_override
 

@@ -1,7 +1,7 @@
 """The review (adjudication) window: annotators' spans overlaid on one text, the outline coloured by
 per-section agreement, the list of disagreements, and keyboard decisions written to the gold layer.
 
-Data comes from annotator.agreement.project (Qt-free); this window only lays things out, turns keys
+Data comes from annotator.services.agreement (Qt-free); this window only lays things out, turns keys
 into undo commands (commands.py) and reloads after each one. Agreement figures are computed on the
 annotators' layers when a document is opened; gold only feeds the "against gold" panel. Its widgets are
 built in review_layout.py, the annotators' notes are review_notes.py, the keys keys.py, the decisions
@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QTextEdit
 
-from annotator.agreement import project as review_store
+from annotator.services import agreement as review_store
 from annotator.domain.offsets import Utf16Map
 from annotator.gui.review import keys, review_layout
 from annotator.gui.review.decisions import Decisions

@@ -1,6 +1,8 @@
 """Headless verbs for exchange: ``export``, ``import-labels``, ``merge``.
 
-annotator/cli.py registers them with ``register(cli)``. Qt-free; heavy modules load inside the verbs.
+annotator/cli registers them on first use (``register(cli)``). Each verb turns its options into one
+call of services/exchange.py — the function the GUI's File menu calls — and its failures into a
+one-line message naming the file and the reason. Qt-free; the storage layer loads inside the verbs.
 """
 
 from __future__ import annotations
@@ -10,11 +12,8 @@ from typing import Iterator
 
 import click
 
-from annotator.exchange.formats import export_names, import_names
-
-# The registry imports nothing heavy, so `annotator --help` still does not load the storage layer.
-EXPORT_FORMATS = export_names()
-IMPORT_FORMATS = import_names()
+# The service module loads only the format registry, so `annotator --help` still does not load storage.
+from annotator.services.exchange import DOCCANO_FORMS, EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS
 
 
 @contextlib.contextmanager
@@ -37,16 +36,8 @@ def _project(path: str, *, readonly: bool = False, create: bool = False) -> Iter
         project.close()
 
 
-def _selection(annotators: str | None, gold: bool, include_suggestions: bool, include_rejected: bool):
-    from annotator.exchange.selection import Selection
-
-    names = tuple(n.strip() for n in annotators.split(",") if n.strip()) if annotators else None
-    return Selection(annotators=names or None, gold=gold, include_suggestions=include_suggestions,
-                     include_rejected=include_rejected)
-
-
 def _users(spec: str | None) -> dict:
-    from annotator.exchange.labelstudio import parse_users
+    from annotator.services.exchange import parse_users
 
     try:
         return parse_users(spec)
@@ -63,8 +54,8 @@ def _users(spec: str | None) -> dict:
 @click.option("--include-suggestions", is_flag=True, help="Also the suggester's open suggestions.")
 @click.option("--include-rejected", is_flag=True, help="Also suggestions annotators rejected.")
 @click.option("--per-annotator", is_flag=True, help="One file per annotator beside OUTPUT (OUTPUT.name.ext).")
-@click.option("--doccano-form", type=click.Choice(["label", "entities"]), default="label", show_default=True)
-@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
+@click.option("--doccano-form", type=click.Choice(DOCCANO_FORMS), default="label", show_default=True)
+@click.option("--offsets", type=click.Choice(OFFSET_UNITS), default="codepoint", show_default=True,
               help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
 @click.option("--labelstudio-users", metavar="NAME=ID,…",
               help="Label Studio: the server's user id (or email) per annotator, written as completed_by; "
@@ -73,12 +64,13 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
                    include_suggestions: bool, include_rejected: bool, per_annotator: bool, doccano_form: str,
                    offsets: str, labelstudio_users: str | None) -> None:
     """Write PROJECT's documents and spans to OUTPUT (writes are atomic: all or nothing)."""
-    from annotator.exchange.dispatch import run_export
+    from annotator.services.exchange import export_labels, make_selection
 
-    selection = _selection(annotators, gold, include_suggestions, include_rejected)
+    selection = make_selection(annotators, gold=gold, include_suggestions=include_suggestions,
+                               include_rejected=include_rejected)
     with _project(project, readonly=True) as opened:
-        report = run_export(opened, output, fmt, selection, per_annotator=per_annotator,
-                            doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
+        report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
+                               doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
     click.echo(report.summary())
 
 
@@ -88,20 +80,20 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), required=True, help="Format of FILE.")
 @click.option("--annotator", help="Whose spans these are (default: the name the file gives).")
 @click.option("--as-suggestions", is_flag=True, help="Import the spans as suggestions to review.")
-@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
+@click.option("--offsets", type=click.Choice(OFFSET_UNITS), default="codepoint", show_default=True,
               help="doccano offsets: code points (Python) or UTF-16 units (doccano 1.x web editor).")
 @click.option("--labelstudio-users", metavar="NAME=ID,…",
               help="Label Studio: annotator names for its user ids or emails (as given to export).")
 def import_labels_command(project: str, file: str, fmt: str, annotator: str | None, as_suggestions: bool,
                           offsets: str, labelstudio_users: str | None) -> None:
     """Import spans from FILE into PROJECT; lines that cannot be imported are listed with the reason."""
-    from annotator.exchange.dispatch import run_import
+    from annotator.services.exchange import import_labels
 
     if annotator and as_suggestions:
         raise click.UsageError("--annotator and --as-suggestions exclude each other")
     with _project(project, create=True) as opened:
-        report = run_import(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions, offsets=offsets,
-                            users=_users(labelstudio_users))
+        report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
+                               offsets=offsets, users=_users(labelstudio_users))
     click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)
@@ -112,10 +104,10 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def merge_command(target: str, sources: tuple[str, ...]) -> None:
     """Merge annotators' projects SOURCES into TARGET (created if missing); safe to repeat."""
-    from annotator.exchange.merge import merge
+    from annotator.services.exchange import merge_projects
 
     with _project(target, create=True) as opened:
-        report = merge(opened, list(sources))  # paths or team URLs: merge() tells them apart
+        report = merge_projects(opened, sources)  # paths or team URLs: merge() tells them apart
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)

@@ -1,7 +1,10 @@
 """Headless verbs: `annotator <verb> …` and `python -m annotator <verb> …`.
 
 Nothing here imports Qt; `annotator` with no verb (or with a project file) starts the GUI instead
-(see __main__.py).
+(see __main__.py). The verbs call the application services (annotator/services: importing, suggesting,
+exchange, agreement), the same functions the GUI calls; an import-linter contract keeps this package
+from reaching the pipelines below them (pyproject.toml). Exchange verbs are in cli/exchange.py, the
+agreement verb in cli/agreement.py, the team verbs in cli/team.py.
 
 Exit codes of import, clean, outline, list and search:
   0  everything asked for was done (duplicates and links deliberately not followed are reported, not errors)
@@ -20,6 +23,9 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli.common import ProjectFailure
+from annotator.cli.common import open_project_or_fail as _open
+from annotator.cli.team import team  # the team verbs: a group of their own (cli/team.py)
 
 
 def _stdout_utf8() -> None:
@@ -32,24 +38,6 @@ def _stdout_utf8() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
             except (ValueError, OSError):
                 pass
-
-
-class ProjectFailure(click.ClickException):
-    """The project (not an input file) is the problem: exit 2, as for wrong arguments."""
-
-    exit_code = 2
-
-
-def _open(project_path: str, *, create: bool = False, readonly: bool = False):
-    from annotator.paths import display_path
-    from annotator.storage import ProjectError, open_project
-
-    try:
-        return open_project(project_path, create=create, readonly=readonly)
-    except ProjectError as exc:
-        raise ProjectFailure(display_path(str(exc))) from None
-    except OSError as exc:  # a folder that cannot be created, a full disk while creating
-        raise ProjectFailure(f"{display_path(project_path)}: cannot be opened ({exc.strerror or exc})") from None
 
 
 class _ProjectArg(click.ParamType):
@@ -73,10 +61,10 @@ PROJECT = _ProjectArg()
 
 def _prepare_or_fail(path: str, rules: str | None = None):
     from annotator.io.errors import ReadError
-    from annotator.ingest import prepare
+    from annotator.services.importing import prepare_file
 
     try:
-        return prepare(path, rules_path=rules)
+        return prepare_file(path, rules_path=rules)
     except ReadError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -86,8 +74,8 @@ class _LazyGroup(click.Group):
     imported only when it runs or --help describes it (``annotator.agreement`` loads every coefficient
     module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
 
-    _lazy = {"agreement": "annotator.agreement.commands",  # verb → module with ``register(cli)``
-             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.exchange.commands")}
+    _lazy = {"agreement": "annotator.cli.agreement",  # verb → module with ``register(cli)``
+             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.cli.exchange")}
 
     def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
         if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
@@ -154,13 +142,13 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     Exit code 0: all imported; 1: some files failed (each listed with its reason; the rest were
     imported); 2: no files found, or the project cannot be opened.
     """
-    from annotator.ingest import import_paths, storage_cause
+    from annotator.services.importing import import_files, storage_cause
     from annotator.storage.search import index_words
 
     proj = _open(project, create=True)
     say, bar = _import_output()
     with bar as update:
-        summary = import_paths(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+        summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
                                progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
     index = "none" if no_index else index
@@ -185,7 +173,7 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     )
     proj.close()
     if index == "background" and (summary.imported or summary.updated):
-        from annotator.ingest import index_words_in_background
+        from annotator.services.importing import index_words_in_background
 
         index_words_in_background(project)  # jieba off the critical path: see its docstring
     if not summary.outcomes:
@@ -289,108 +277,7 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
         click.echo(f"suggestion model retrained on {trained['decisions']} decisions")
 
 
-@cli.group()
-def team() -> None:
-    """Team projects on a PostgreSQL server (URL: postgresql://user@host/database)."""
-
-
-@team.command("init")
-@click.argument("url")
-def team_init(url: str) -> None:
-    """Create the team project at URL (schema, labels, roles), or bring an existing one up to date."""
-    from annotator.storage.urls import is_url
-
-    if not is_url(url):
-        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
-    from annotator.storage import ProjectError
-    from annotator.storage.pg.backend import init_team_project
-
-    try:
-        with init_team_project(url) as project:
-            click.echo(f"team project ready at {project.location}")
-    except ProjectError as exc:
-        raise ProjectFailure(str(exc)) from None
-
-
-def _copy(source_target: str, target: str, *, create_target: bool) -> None:
-    import time
-
-    from annotator.storage import ProjectError
-    from annotator.storage.transfer import copy_project
-
-    started = time.perf_counter()
-    source = _open(source_target, readonly=True)
-    try:
-        try:
-            with _open(target, create=create_target) as destination:
-                report = copy_project(source, destination)
-                where = destination.location
-        except ProjectError as exc:
-            raise ProjectFailure(str(exc)) from None
-    finally:
-        source.close()
-    click.echo(f"copied {report.summary()} to {where} in {time.perf_counter() - started:.1f} s")
-
-
-@team.command("push")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False))
-@click.argument("url")
-def team_push(project: str, url: str) -> None:
-    """Copy the whole PROJECT file into the empty team project at URL."""
-    from annotator.storage.urls import is_url
-
-    if not is_url(url):
-        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
-    _copy(project, url, create_target=True)
-
-
-@team.command("pull")
-@click.argument("url")
-@click.argument("project", type=click.Path(dir_okay=False))
-def team_pull(url: str, project: str) -> None:
-    """Copy the whole team project at URL into a new PROJECT file."""
-    from annotator.storage.urls import is_url
-
-    if not is_url(url):
-        raise ProjectFailure(f"{url}: not a team project URL (postgresql://user@host/database)")
-    if Path(project).exists() and Path(project).stat().st_size > 0:
-        raise ProjectFailure(f"{project}: already exists; pull into a new file")
-    _copy(url, project, create_target=True)
-
-
-@team.command("add-member")
-@click.argument("url")
-@click.argument("name")
-@click.option("--role", type=click.Choice(["annotator", "lead"]), default="annotator", show_default=True)
-@click.option("--password-stdin", is_flag=True, help="read the new member's password from standard input")
-def team_add_member(url: str, name: str, role: str, password_stdin: bool) -> None:
-    """Give NAME a login of their own (their spans carry NAME; row-level security applies)."""
-    from annotator.storage import ProjectError
-    from annotator.storage.pg import security
-
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt(
-        f"password for {name}", hide_input=True, confirmation_prompt=True)
-    try:
-        security.add_member_at(url, name, role, password)
-    except (ProjectError, ValueError) as exc:
-        raise ProjectFailure(str(exc)) from None
-    click.echo(f"{name} can now log in as a team {role} (`annotator team login postgresql://{name}@…`)")
-
-
-@team.command("login")
-@click.argument("url")
-@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
-def team_login(url: str, password_stdin: bool) -> None:
-    """Keep your password for URL in your pgpass file (never in the app's settings) and check it."""
-    from annotator.storage import ProjectError
-    from annotator.storage.pg import security
-
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt("password", hide_input=True)
-    try:
-        where = security.login(url, password)
-    except ProjectError as exc:
-        raise ProjectFailure(str(exc)) from None
-    click.echo(f"password kept in {where}")
+cli.add_command(team)
 
 
 @cli.command("index-words")

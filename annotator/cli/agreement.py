@@ -1,7 +1,9 @@
 """Headless verb ``agreement``: inter-annotator agreement of a project as a table, JSON or HTML.
 
-annotator/cli.py registers it with ``register(cli)``. Qt-free; the project is opened read-only, so
-the report can run while people keep tagging.
+annotator/cli registers it on first use (``register(cli)``). The figures, the checks of what was
+asked for and the rendering are services/agreement.py's (the review window reads the same results);
+this module parses options and turns refusals into one-line messages. Qt-free; the project is opened
+read-only, so the report can run while people keep tagging.
 """
 
 from __future__ import annotations
@@ -25,11 +27,8 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
 
     Each pair is scored on the documents both annotators worked on (marked in progress or done, or
     holding their spans); the report's notes list what was left out."""
-    from annotator.agreement.project import project_agreement
-    from annotator.agreement.report import render_html, render_json, render_table
-    from annotator.exchange.safe_write import atomic_open
+    from annotator.services.agreement import agreement_report, render_report, write_report
     from annotator.storage import ProjectError, open_project
-    from annotator.storage.labels import has_label, list_annotators
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
     try:
@@ -43,27 +42,17 @@ def agreement_command(project: str, annotators: str | None, label: str | None, f
     except ProjectError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        if label is not None and not has_label(opened, label):
-            raise click.ClickException(f"{opened.location}: no label {label!r}")
-        if names:
-            known = set(list_annotators(opened, humans_only=False))
-            missing = [n for n in names if n not in known]
-            if missing:
-                raise click.ClickException(f"{opened.location}: no annotator {', '.join(missing)}")
-        try:
-            result = project_agreement(opened, names, label=label, doc_ids=doc_ids)
-        except ValueError as exc:
-            raise click.ClickException(f"{opened.location}: {exc}") from None
+        result = agreement_report(opened, names, label=label, doc_ids=doc_ids)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         opened.close()
-    render = {"table": render_table, "json": render_json, "html": render_html}[fmt]
-    text = render(result)
+    text = render_report(result, fmt)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
         try:
-            with atomic_open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            write_report(text, output)
         except OSError as exc:
             raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {output}", err=True)

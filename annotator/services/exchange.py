@@ -1,0 +1,98 @@
+"""Exchange with other tools: the one entry point the CLI verbs and the GUI's File menu call.
+
+Export a project's layers to a file, import labels from one, merge annotators' projects. Which
+function runs comes from the format registry (exchange/formats.py); this module maps the front ends'
+option names onto the options each format declares and refuses options a format does not take, so
+the CLI and the GUI cannot drift apart in what a format accepts.
+
+Importing this module loads only the registry (no storage, no openpyxl): the CLI builds its
+``--format`` choices from it at start-up and the GUI its file-dialog filters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from annotator.exchange import formats
+
+if TYPE_CHECKING:  # for readers and type checkers only: importing them loads the storage layer
+    from annotator.exchange.exporting import ExportReport
+    from annotator.exchange.importing import ImportReport
+    from annotator.exchange.merge import MergeReport
+    from annotator.exchange.selection import Selection
+    from annotator.storage.project import Project
+
+EXPORT_FORMATS: tuple[str, ...] = formats.export_names()
+IMPORT_FORMATS: tuple[str, ...] = formats.import_names()
+OFFSET_UNITS = ("codepoint", "utf16")
+DOCCANO_FORMS = ("label", "entities")
+
+
+def dialog_filters(direction: str) -> list[tuple[str, str]]:
+    """(format name, file-dialog filter) for "export" or "import", in the registry's order."""
+    return formats.dialog_filters(direction)
+
+
+def format_for_filter(direction: str, chosen: str, default: str = "native") -> str:
+    """The format name of the dialog filter the person picked (``default`` when none was)."""
+    return formats.format_for_filter(direction, chosen, default)
+
+
+def make_selection(annotators: Iterable[str] | str | None = None, *, gold: bool = False,
+              include_suggestions: bool = False, include_rejected: bool = False) -> Selection:
+    """Which layers an export takes. ``annotators``: names, or one text "A,B" as a person types them;
+    None or empty: every human annotator and gold (see exchange/selection.py)."""
+    from annotator.exchange.selection import Selection  # noqa: PLC0415 - loads the storage layer
+
+    if isinstance(annotators, str):
+        annotators = annotators.split(",")
+    names = tuple(n.strip() for n in annotators or () if n.strip())
+    return Selection(annotators=names or None, gold=gold, include_suggestions=include_suggestions,
+                     include_rejected=include_rejected)
+
+
+def parse_users(spec: str | None) -> dict[str, int | str]:
+    """Label Studio's user per annotator, ``张三=3,李四=li@example.org``; ValueError names the bad part."""
+    from annotator.exchange.labelstudio import parse_users as parse  # noqa: PLC0415
+
+    return parse(spec)
+
+
+def export_labels(project: Project, output: str | Path, fmt: str, selection: Selection | None = None, *,
+                  per_annotator: bool = False, doccano_form: str = "label", offsets: str = "codepoint",
+                  users: dict | None = None) -> ExportReport:
+    """Write the selected layers of ``project`` to ``output`` in ``fmt`` (atomic: all or nothing);
+    returns the format's report. ``selection`` None: every human annotator and gold."""
+    spec = formats.get(fmt)
+    chosen = selection if selection is not None else make_selection()
+    given = {"form": doccano_form, "offsets": offsets, "users": users}
+    options = {k: v for k, v in given.items() if k in spec.export_options}
+    return spec.export_function()(project, Path(output), chosen, per_annotator=per_annotator, **options)
+
+
+def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: str | None = None,
+                  as_suggestions: bool = False, offsets: str = "codepoint",
+                  users: dict | None = None) -> ImportReport:
+    """Import spans (and documents not yet in the project) from ``file``; returns an ImportReport whose
+    ``failed`` lines each name the line and the problem. Not an undo step: the GUI asks first."""
+    spec = formats.get(fmt)
+    if annotator and as_suggestions:
+        raise ValueError("a named annotator and “as suggestions” exclude each other")
+    given = {"annotator": annotator, "as_suggestions": as_suggestions, "offsets": offsets, "users": users}
+    options = {k: v for k, v in given.items() if k in spec.import_options}
+    if fmt != "doccano" and offsets != "codepoint":
+        raise ValueError(f"--offsets applies to doccano files only ({fmt} defines its own unit)")
+    return spec.import_function()(project, file, **options)
+
+
+def merge_projects(target: Project, sources: Sequence[str | Path]) -> MergeReport:
+    """Merge annotators' projects (files or team URLs) into ``target``; each source is one transaction
+    (all of it or none), and repeating a merge adds nothing twice."""
+    from annotator.exchange.merge import merge  # noqa: PLC0415
+
+    return merge(target, list(sources))
+
+
+__all__ = ["DOCCANO_FORMS", "EXPORT_FORMATS", "IMPORT_FORMATS", "OFFSET_UNITS", "dialog_filters", "export_labels",
+           "format_for_filter", "import_labels", "make_selection", "merge_projects", "parse_users"]
