@@ -386,8 +386,8 @@ class SetGuidelines(_StoreCommand):
         self.markdown, self.before = markdown, None
 
     def redo(self) -> None:
-        from annotator.storage import comments  # noqa: PLC0415
-
+        if self._replayed():  # rebuilt from the log after a restart (gui/history.py): stored already
+            return
         result = []
         if self._guard(lambda: result.append(self._set(self.markdown, self.before))):
             self.before = result[0] if self.before is None else self.before

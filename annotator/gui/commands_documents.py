@@ -2,7 +2,10 @@
 
 Deleting a document is a project-level change, not a change inside one document, so it does not go on
 the per-document undo stacks of the tagging controller (the deleted document's stack would never be
-active again). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo delete" / "Redo delete"
+active again). It is undoable only while the window is open, and the confirmation says so: the undo
+step holds the only copy of what was deleted, and the project keeps none (a deletion must remove the
+text — a document imported by mistake may be one that must not stay — and the event log is
+append-only, so a copy there could never be removed). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo delete" / "Redo delete"
 (Ctrl+Alt+Z / Ctrl+Alt+Shift+Z) take back the last deletion, and the status bar says so at once.
 The undo step holds everything the deletion took (storage/document_trash.py): text, outline, outline
 corrections, spans of every annotator with their ids, progress marks and notes.
@@ -153,8 +156,9 @@ class DocumentTrash(QObject):
         spans = impact["spans"]
         who = ", ".join(f"{name} {count}" for name, count in spans.items()) or "0"
         return self.tr("Delete “{0}”?\n\nWith it go its outline, {1} spans ({2}) and {3} notes.\n"
-                       "File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open; "
-                       "the deletion is recorded in the project's event log.").format(
+                       "File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open. Once "
+                       "the window is closed the deletion cannot be undone: the project keeps no copy of a "
+                       "deleted document. The deletion is recorded in the project's event log.").format(
             title, sum(spans.values()), who, impact["notes"])
 
     def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:

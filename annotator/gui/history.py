@@ -4,6 +4,10 @@ commands the keys make, marked ``from_log`` so pushing them does not store them 
 
 Why the log and not a saved stack: every change is already in the log, written in the change's own
 transaction, so nothing extra is written per keystroke and a crash loses no history.
+
+Loading guidelines is a project step (it was on the stack of whichever document was open): its rebuilt
+steps go on the stack of the first document opened after the restart, in their place in time among that
+document's own steps. Deleting a document is not rebuilt (ARCHITECTURE.md, "What cannot be undone").
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.gui import commands
 from annotator.gui.safety import describe, log
-from annotator.services.history import Step, document_history
+from annotator.services.history import Step, document_history, project_history
 
 translate = QCoreApplication.translate
 
@@ -39,6 +43,8 @@ def _text(step: Step) -> str:
         return translate("WindowDocs", "Rename document")
     if step.kind == "note_edit":
         return translate("NotesDialog", "Edit note")
+    if step.kind == "guidelines":
+        return translate("WindowGuidelines", "Load guidelines")
     if step.kind == "outline":
         return {"add": translate("TaggingController", "Add heading"),
                 "remove": translate("TaggingController", "Remove heading"),
@@ -71,6 +77,9 @@ def command_for(session, step: Step):
     elif step.kind == "outline":
         command = commands.OutlineEdit(session, step.op, step.anchor, step.payload, text)
         command.edit_id = step.edit_id
+    elif step.kind == "guidelines":
+        command = commands.SetGuidelines(session, step.after, text)
+        command.before = step.before
     elif step.kind == "note_edit":
         from types import SimpleNamespace  # noqa: PLC0415
         from annotator.gui.commands_documents import EditComment  # noqa: PLC0415
@@ -94,6 +103,7 @@ class UndoHistory(QObject):
         super().__init__(parent)
         self.session, self.controller = session, controller
         self._filled: set[int] = set()
+        self._project_steps_placed = False  # the guidelines steps go on the first stack filled
         # Connected after the tagging controller's own slot, so the document's stack exists and is active.
         session.documentOpened.connect(self._on_document)
 
@@ -103,6 +113,7 @@ class UndoHistory(QObject):
         for stack in self.controller.undo_group.stacks():
             stack.clear()
         self._filled.clear()
+        self._project_steps_placed = False
 
     def _on_document(self, doc_id: int) -> None:
         stack = self.controller.undo_group.activeStack()
@@ -113,6 +124,10 @@ class UndoHistory(QObject):
             return  # edits made in this window already: they are the history
         try:
             steps = document_history(self.session.project, doc_id, self.session.annotator)
+            if not self._project_steps_placed:
+                self._project_steps_placed = True
+                steps = sorted(steps + project_history(self.session.project, self.session.annotator),
+                               key=lambda step: step.event_id)  # the order they were made in
         except Exception as exc:  # noqa: BLE001 - an unreadable log costs the old history, never the document
             log.exception("rebuilding the undo history of document %s failed", doc_id)
             self.session.message.emit(describe(exc))

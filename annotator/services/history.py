@@ -38,15 +38,15 @@ _SPAN_FIELDS = ("label", "attributes", "start", "end", "status", "provenance")
 @dataclass
 class Step:
     """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
-    note, note_edit."""
+    note, note_edit, guidelines."""
 
     kind: str
     event_id: int
     action: str
     span: Span | None = None  # add/remove: the span; update: the span before
     changes: dict[str, Any] = field(default_factory=dict)  # update: field → value after
-    before: Any = None  # status: the status before (None: never marked); rename/note_edit: the text before
-    after: Any = None  # status: the status after; rename: the title after; note_edit: the note's text after
+    before: Any = None  # status: the status before (None: never marked); rename/note_edit/guidelines: the text before
+    after: Any = None  # status: the status after; rename: the title after; note_edit/guidelines: the text after
     edit_id: int | None = None  # outline: the correction's id in section_edits
     op: str = ""  # outline: add/remove/shift/title_end
     anchor: int = 0
@@ -157,3 +157,47 @@ def document_history(project, doc_id: int, annotator: str, *, limit: int = HISTO
     from annotator.storage.events import history  # noqa: PLC0415
 
     return rebuild(list(reversed(history(project, document_id=doc_id, limit=limit))), annotator)
+
+
+# --- project-level steps: the guidelines -----------------------------------------------------------
+# Loading guidelines is a step of the project, not of a document; the GUI puts the rebuilt steps on the
+# stack of the first document opened after the restart, in their place in time among its own steps
+# (gui/history.py). A deleted document is not rebuilt: see ARCHITECTURE.md, "What cannot be undone".
+
+
+def rebuild_guidelines(events: list[dict[str, Any]], annotator: str) -> list[Step]:
+    """The guidelines steps (oldest first) that ``events`` — every ``guidelines.set`` of the project,
+    oldest first, whoever wrote them — leave for ``annotator``.
+
+    Each step is a whole-text replacement, ``before`` → ``after``. The text set is in each event (since
+    issue 15); the text before is the previous event's text, or empty for the project's first. A step
+    whose texts are unknown (an event written before the log held them, or older than the events read)
+    cannot be undone, and neither can anything before it. A change by someone else ends this annotator's
+    history: undoing their own older step would silently replace the other person's text. A step that
+    exactly reverses the newest one is that step's undo, as for documents.
+    """
+    stack: list[Step] = []
+    known: str | None = None  # the text after the previous event (None: not known)
+    for index, event in enumerate(events):
+        after = event["after"].get("text") if isinstance(event.get("after"), dict) else None
+        before = known
+        if index == 0 and isinstance(event.get("before"), dict) and event["before"].get("chars") == 0:
+            before = ""  # nothing before it: the project's first guidelines (or they were empty)
+        known = after if isinstance(after, str) else None
+        if event.get("annotator") != annotator or not isinstance(after, str) or before is None:
+            stack.clear()
+            continue
+        step = Step("guidelines", event["id"], event["action"], before=before, after=after)
+        if stack and stack[-1].before == after and stack[-1].after == before:
+            stack.pop()
+            continue
+        stack.append(step)
+    return stack
+
+
+def project_history(project, annotator: str, *, limit: int = HISTORY_EVENTS) -> list[Step]:
+    """``rebuild_guidelines`` over the newest ``limit`` guidelines events of the project."""
+    from annotator.storage.events import history  # noqa: PLC0415
+
+    events = history(project, project_level=True, action="guidelines.set", limit=limit)
+    return rebuild_guidelines(list(reversed(events)), annotator)

@@ -100,6 +100,8 @@ def set_guidelines(project: StoreBackend, markdown: str, *, by: str) -> str:
     with project.write():
         before = get_guidelines(project)
         project.set_meta(GUIDELINES_KEY, markdown)
+        # The text set goes into the log (the text before is the previous event's): undo after a restart
+        # needs it (services/history.py); guidelines are set rarely, by loading a file.
         events.record(project, "guidelines.set", annotator=by, entity="project", entity_id=GUIDELINES_KEY,
-                      before={"chars": len(before)}, after={"chars": len(markdown)})
+                      before={"chars": len(before)}, after={"chars": len(markdown), "text": markdown})
     return before

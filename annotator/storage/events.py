@@ -40,12 +40,24 @@ def record(
 
 
 @reads
-def history(project: StoreBackend, *, document_id: int | None = None, limit: int = 1000) -> list[dict]:
+def history(project: StoreBackend, *, document_id: int | None = None, limit: int = 1000,
+            project_level: bool = False, action: str | None = None) -> list[dict]:
+    """The newest ``limit`` events, newest first: of one document, or (``project_level``) those of no
+    document (guidelines, bulk imports), optionally of one ``action``. Both filters use the index
+    events (document_id, id), so neither scans the whole log."""
     sql = "SELECT * FROM events"
     params: list[Any] = []
+    where = []
     if document_id is not None:
-        sql += " WHERE document_id = ?"
+        where.append("document_id = ?")
         params.append(document_id)
+    elif project_level:
+        where.append("document_id IS NULL")
+    if action is not None:
+        where.append("action = ?")
+        params.append(action)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC LIMIT ?"
     params.append(limit)
     rows = []

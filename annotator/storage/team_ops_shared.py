@@ -90,7 +90,7 @@ def _guidelines(conn, op: Op) -> None:
     conn.execute("INSERT INTO project_meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET"
                  " value = excluded.value", [GUIDELINES_KEY, p["markdown"]])
     _event(conn, "guidelines.set", op.annotator, None, "project", GUIDELINES_KEY,
-           before={"chars": len(current)}, after={"chars": len(p["markdown"])})
+           before={"chars": len(current)}, after={"chars": len(p["markdown"]), "text": p["markdown"]})
 
 
 _SECTION_KEYS = ("parent", "level", "marker", "title", "start", "end", "title_start", "title_end", "kind",

@@ -412,11 +412,11 @@
         <source>Delete “{0}”?
 
 With it go its outline, {1} spans ({2}) and {3} notes.
-File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open; the deletion is recorded in the project&apos;s event log.</source>
+File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open. Once the window is closed the deletion cannot be undone: the project keeps no copy of a deleted document. The deletion is recorded in the project&apos;s event log.</source>
         <translation>删除“{0}”？
 
 同时删除其提纲、{1} 个标注（{2}）和 {3} 条备注。
-在本窗口打开期间，可用 文件 → 撤销删除（Ctrl+Alt+Z）全部恢复；删除会记入项目的事件日志。</translation>
+在本窗口打开期间，可用 文件 → 撤销删除（Ctrl+Alt+Z）全部恢复。关闭窗口后删除无法撤销：项目不保留已删除文档的副本。删除会记入项目的事件日志。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/commands_documents.py" line="162"/>

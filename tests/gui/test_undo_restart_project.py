@@ -1,0 +1,97 @@
+"""Project-level changes after a restart (issue 15, point 3): loading guidelines comes back on the undo
+stack, in its place in time; deleting a document does not, and the confirmation says so before it runs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.resources import resource_path
+from annotator.services.importing import import_files
+from annotator.storage import comments, open_project
+from annotator.storage.documents import document_ids
+
+GUIDE_A = "# 标注规范\n\n- **部署**：要求下级做的事 😀\n"
+GUIDE_B = "# 标注规范（第二版）\n\n- 统计：带单位的数值 𠮷\n"
+
+
+def _restart(window, make_window, project_path):
+    window.close()
+    window.session.project.close()
+    again = make_window(project_path)
+    return again, again.controller.undo_group.activeStack()
+
+
+def _guidelines(window) -> str:
+    return comments.get_guidelines(window.session.project)
+
+
+def test_guidelines_can_be_undone_after_a_restart_in_order(make_window, project_path, tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(GUIDE_A, encoding="utf-8")
+    b.write_bytes(GUIDE_B.encode("gb18030"))
+    window = make_window(project_path)
+    text, c = window.session.text, window.controller
+    window.load_guidelines(str(a))
+    start = text.index("要")
+    window.view.select_range(start, start + 6)
+    c.tag("directive")
+    window.load_guidelines(str(b))
+    live = [c.undo_group.activeStack().text(i) for i in range(c.undo_group.activeStack().count())]
+    assert live == ["Load guidelines", "Tag span", "Load guidelines"]
+
+    window, stack = _restart(window, make_window, project_path)
+    assert [stack.text(i) for i in range(stack.count())] == live  # the same steps, in the same order
+    assert _guidelines(window) == GUIDE_B and window.session.spans
+    window.actions_["undo"].trigger()
+    assert _guidelines(window) == GUIDE_A and window.session.spans
+    assert "第二版" not in window.guidelines.browser.toPlainText()  # the panel follows
+    window.actions_["undo"].trigger()
+    assert _guidelines(window) == GUIDE_A and not window.session.spans
+    window.actions_["undo"].trigger()
+    assert _guidelines(window) == "" and not stack.canUndo()
+    stack.redo()
+    assert _guidelines(window) == GUIDE_A
+    # The undo and redo are in the log too: after another restart only the first load is left.
+    window, stack = _restart(window, make_window, project_path)
+    assert [stack.text(i) for i in range(stack.count())] == ["Load guidelines"]
+    window.actions_["undo"].trigger()
+    assert _guidelines(window) == ""
+
+
+def _second_document(project_path) -> None:
+    with open_project(project_path) as project:
+        assert import_files(project, [resource_path("samples", "03_安澜区安全生产会议讲话.txt")]).imported == 1
+
+
+def _open(window, qtbot, doc_id) -> None:
+    window.doc_table.selectRow(window.doc_model.row_of(doc_id))
+    qtbot.waitUntil(lambda: window.session.doc_id == doc_id)
+
+
+def test_guidelines_steps_come_back_once_not_on_every_document(make_window, project_path, tmp_path, qtbot):
+    guide = tmp_path / "g.md"
+    guide.write_text(GUIDE_A, encoding="utf-8")
+    _second_document(project_path)
+    window = make_window(project_path)
+    window.load_guidelines(str(guide))
+    window, stack = _restart(window, make_window, project_path)
+    assert stack.count() == 1
+    other = next(d for d in document_ids(window.session.project) if d != window.session.doc_id)
+    _open(window, qtbot, other)
+    assert window.controller.undo_group.activeStack().count() == 0
+
+
+def test_a_deletion_cannot_be_undone_after_a_restart_and_the_confirmation_says_so(make_window, project_path,
+                                                                                   monkeypatch):
+    _second_document(project_path)
+    window = make_window(project_path)
+    doc_id = window.session.doc_id
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    window.delete_document(doc_id)
+    assert "Once the window is closed the deletion cannot be undone" in asked[0]
+    assert window.actions_["undo_delete"].isEnabled()  # while this window is open
+    again, _ = _restart(window, make_window, project_path)
+    assert not again.actions_["undo_delete"].isEnabled() and again.team.trash.stack.count() == 0
+    assert doc_id not in document_ids(again.session.project)
