@@ -130,3 +130,15 @@ def test_storage_modules_use_the_backend_surface_not_a_connection():
         offenders.extend(f"storage/{rel}:{line}: .conn/.db" for line in _connection_uses(path.read_text(encoding="utf-8")))
     assert not offenders, ("storage modules must use the backend surface (project.execute/query/fetchall/…), "
                            "not a driver connection:\n" + "\n".join(offenders))
+
+
+def test_the_front_ends_reach_the_pipelines_only_through_the_services():
+    """Issue 15, point 2: the contract exists (test_import_linter_contracts_hold checks it holds), covers
+    both front ends and the three pipelines, and has no exception."""
+    import tomllib
+
+    contracts = tomllib.loads((PKG.parent / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    seam = [c for c in contracts if c["type"] == "forbidden"
+            and {"annotator.cli", "annotator.gui"} <= set(c["source_modules"])
+            and {"annotator.ingest", "annotator.exchange", "annotator.agreement"} <= set(c["forbidden_modules"])]
+    assert len(seam) == 1 and not seam[0].get("ignore_imports")
