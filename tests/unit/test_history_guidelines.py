@@ -55,8 +55,8 @@ def test_texts_the_log_does_not_hold_are_not_undoable_nor_anything_before_them()
     assert rebuild_guidelines(_log((ME, "something", "A"))[0:1], ME) == []
 
 
-def test_project_history_reads_what_storage_writes(tmp_path):
-    with open_project(tmp_path / "p.db") as project:
+def test_project_history_reads_what_storage_writes(project_target):
+    with open_project(project_target) as project:  # a SQLite file, then a PostgreSQL database
         comments.set_guidelines(project, "# 标注规范\n\n- 部署😀", by=ME)
         comments.set_guidelines(project, "# 标注规范 第二版", by=ME)
         comments.set_guidelines(project, "# 标注规范\n\n- 部署😀", by=ME)  # the undo of the second
