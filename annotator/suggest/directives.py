@@ -279,6 +279,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 顽固地要走后一条路线的人: a description of someone, not an order
     if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
         return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
+    if m and m.group() == "要" and (cues.AIM_BEFORE_RE.search(text, sentence_start, at)
+                                   or cues.FUTURE_HEAD_RE.search(head)
+                                   or (cues.MOVING_RE.search(head) and cues.MOVE_AFTER_RE.match(text, at + 1))):
+        return None  # 主张就是要团结…: an aim stated; 将来要…, 现在要到前方去: what will happen
+    if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
+        return None  # 建议…主要预期目标为：: the target proposed to the meeting
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
         return None  # 人不是每天都要洗脸吗?
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
@@ -293,6 +299,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
+        if any(cues.PURPOSE_LATER_RE.match(text, c0, c1) for c0, c1 in clauses[i + 1:]):
+            return None  # 要把它变成现实的东西，还要经过很大的努力: a purpose and what it takes
+    if m and m.group() == "要" and i > 0 and cues.PURPOSE_LATER_RE.match(clause, _skip_prefix(clause)):
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
+        if prev[_skip_prefix(prev):].startswith("要"):
+            return None  # …，还要经过很大的努力: what the purpose before it takes
     return cue
 
 
@@ -333,6 +345,16 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
                 break
             k -= 1
         return clauses[k][0]
+    if cue.kind == "modal" and i > 0 and cues.ALL_MODAL_RE.match(clause, _skip_prefix(clause)):
+        j = i
+        while j > 0 and i - j < 2:
+            prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+            if (len(prev) > 24 or not prev or cues.TOPIC_NOT_RE.match(prev) or cues.MODAL_RE.search(prev)
+                    or analyse_clause(prev, True) or prev[-1:] in ("了", "着", "过", "的", "吗", "呢")):
+                break
+            j -= 1
+        if j < i:
+            return clauses[j][0]
     if cue.kind == "modal" and i > 0:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
         if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
@@ -364,7 +386,8 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
         opened: tuple[int, Cue] | None = None  # an implicit directive waiting for its end
         for i in range(len(clauses)):
             clause = text[clauses[i][0]:clauses[i][1]]
-            if opened is None and cues.INTENT_RE.match(clause, _skip_prefix(clause)):
+            if opened is None and (cues.INTENT_RE.match(clause, _skip_prefix(clause))
+                                   or cues.GOVERNING_PREDICTION_RE.search(clause)):
                 break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
             cue = _live_cue(text, start, clauses, i, statement)
             if cue is None:

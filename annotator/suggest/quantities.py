@@ -23,8 +23,11 @@ from annotator.suggest import nonstat
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Chinese counting numeral must start with a digit, 十 or 几 (几十万): 千万 (an adverb), 万一, 百姓 are
 # words. 上千万 / 数十万 are loose counts ("reaching ten million", "several hundred thousand").
+# After a bound or measuring word a bare magnitude is a count too: 旅游收入超万亿元 (24), 成交额均超百亿美元 (28),
+# 传播量突破百亿次 (23), 亩产千斤 (14) — "one" is left unsaid.
 _CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六七八九十百千万亿几]*|上(?=[百千万亿])[百千万亿]+"
-       r"|数(?=[十百千万亿])[十百千万亿]+)(?:点[〇零一二三四五六七八九]+)?")
+       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff]))"
+       r"(?:点[〇零一二三四五六七八九]+)?")
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
@@ -37,7 +40,7 @@ SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7,
 UNITS = (
     "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "公里",
     "千米", "公顷", "公斤", "千克", "微克", "毫克", "毫米", "毫升", "人次", "户次", "架次", "车次", "班次",
-    "场次", "批次", "台次", "件次", "个月", "小时", "分钟", "标准箱", "吨公里", "美元",
+    "场次", "批次", "台次", "件次", "个月", "个师", "个军", "个旅", "小时", "分钟", "标准箱", "吨公里", "美元",
     "元", "人", "户", "吨", "亩", "斤", "担", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
     "座", "条", "台", "辆", "艘", "架", "套", "册", "篇", "部", "厂", "类", "种", "支", "批", "天", "份",
     "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "%", "‰",
@@ -176,6 +179,8 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         unit = unit or {"百分之": "%", "千分之": "‰"}[fraction.group()]
     elif fraction and not unit:
         unit = ""  # 十分之一, 十万分之8.1: a ratio
+    if num[:1] in ("百", "千", "万", "亿"):
+        num = "一" + num  # 超万亿元: the bare magnitude of _CN
     if num.startswith("数以"):
         num, scale = "一", num[2:-1]
     elif num.startswith("上"):

@@ -35,11 +35,15 @@ def test_gold_set_size_and_split():
                     "27_2025_victory_anniversary_speech", "28_guangdong_2026_report_15th_plan_section",
                     "29_state_council_2018_new_media_opinions_plan", "30_2009_huangshan_secretary_study_meeting_speech",
                     "31_shandong_2026_provincial_report", "32_hubei_2026_provincial_report",
-                    "33_1941_shaanganning_assembly_speech"]
+                    "33_1941_shaanganning_assembly_speech", "34_2019_bank_university_closing_speech",
+                    "35_1945_chongqing_negotiations_cadre_report", "36_1996_state_council_earthquake_notice",
+                    "37_1966_cc_notice_on_printing_a_speech", "38_daqing_2014_rural_economy_statistical_analysis",
+                    "39_shanghai_2023_business_environment_action_items",
+                    "40_2018_state_council_cultural_enterprise_notice"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5)
-    assert held_out_batch("34_any_later_document") == "heldout-4"  # every later document is held out
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7)
+    assert held_out_batch("41_any_later_document") == "heldout-5"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -47,8 +51,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     text = report(scores, show_errors=True)
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
+    assert "== HELDOUT-5 (7 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5))
 
 
 def _shown(sc, part, kind):
