@@ -253,6 +253,11 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
+    line_start = text.rfind("\n", 0, at) + 1
+    close = text.find("”", at, at + 24)
+    if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
+            and "“" not in text[at:close]:
+        return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted
     if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
         return None
     head = text[c_start + _skip_prefix(clause):at]
