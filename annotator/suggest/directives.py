@@ -256,8 +256,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     line_start = text.rfind("\n", 0, at) + 1
     close = text.find("”", at, at + 24)
     if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
-            and "“" not in text[at:close]:
-        return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted
+            and "“" not in text[at:close] and not re.match(r"应(.)尽\1", text[at:at + 4]):
+        return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
     if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
         return None
     head = text[c_start + _skip_prefix(clause):at]

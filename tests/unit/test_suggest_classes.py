@@ -34,6 +34,9 @@ def _values(text):
     # not a prohibition: 不要紧, 不得其所, a rumour reported
     "同志们说错了也不要紧，改了就好。",
     "他们到处散布共产党不要和平的谣言。",
+    # a cue inside a short quotation names or cites something
+    "那种“坚决后退”的主张，是在慌乱中提出来的。",
+    "老百姓常说“有理也要让三分”。",
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -57,6 +60,8 @@ def test_no_directive(text):
     ("干部要到群众中去，同群众打成一片。", "干部要到群众中去，同群众打成一片"),
     ("以后要注意节约。", "以后要注意节约"),
     ("我建议各县认真研究这个问题。", "我建议各县认真研究这个问题"),
+    # the formula 应X尽X orders even when quoted
+    ("落实困难群众救助政策，做到“应保尽保”。", "落实困难群众救助政策，做到“应保尽保”"),
 ])
 def test_directive(text, expected):
     assert expected in _spans(text)
