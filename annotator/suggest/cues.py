@@ -41,7 +41,7 @@ STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降
 # 应该说，/应当说， is "it must be said" (应该说，情况基本上是健康的; 应当说，新法既体现了…), and 应该能/应当可以
 # expect, they do not order (在正常情况下也应该能做到).
 _SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同))"
-NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧)|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求)|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
@@ -161,7 +161,10 @@ GOVERNING_PREDICTION_RE = re.compile(r"必将|必定会|一定会|势必")
 AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义|企图|阴谋)[^。；！？]{0,14}?(?:也)?(?:就)?是(?:要[^。；！？]*)?$")
 # 要 as "will", not "must": 将来要做到… (14), 现在也要到前方去, 现在要离乡背井 (35: they are leaving), 有一百多学生
 # 要到北京请愿 (09: someone intends to go).
-FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$")
+FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
+                            # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
+                            # 终归是要走这条路 (10); 总要 alone still orders (总要承认错误, 09).
+                            r"|(?:总是|终归是?|终究|当然|必然|迟早)(?:也|还)?$")
 MOVING_RE = re.compile(r"(?:现在|马上|就要|快|即将)(?:也|还|都)?$|有[^，。；]{1,10}$")
 MOVE_AFTER_RE = re.compile(r"(?:到|去|回|离|来)[\u4e00-\u9fff]")
 # A later clause that completes a 要-clause as its purpose: 要把它变成现实的东西，还要经过很大的努力 (35);
@@ -170,6 +173,9 @@ PURPOSE_LATER_RE = re.compile(r"\s*(?:还要|还得|也要|就要)(?:经过|靠)
                               r"|[^，。；]{0,6}确有[^，。；]{0,6}困难")
 # A target proposed to the meeting (建议…主要预期目标为：, 31; 我局建议…的目标是：, 36) is the report's content.
 PROPOSED_TARGET_RE = re.compile(r"目标(?:是|为)")
+# 要有 + a right or a condition states what is due or needed: 全国人民都要有人身自由的权利 (33), 还要有各种国际条件的
+# 配合 (17); 要有…的情怀 (an attitude) still orders.
+ENTITLEMENT_END_RE = re.compile(r"(?:权利|机会|条件|配合|保障)$")
 # Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.
 ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导|所在地|地区")
 # 都 right before the modal quantifies over a fronted topic: 这种共产主义者的精神，我们都要学习; 人民的武装，一枝枪、

@@ -288,6 +288,9 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
                                    or cues.FUTURE_HEAD_RE.search(head)
                                    or (cues.MOVING_RE.search(head) and cues.MOVE_AFTER_RE.match(text, at + 1))):
         return None  # 主张就是要团结…: an aim stated; 将来要…, 现在要到前方去: what will happen
+    if m and m.group() == "要" and clause.startswith("有", m.end()) \
+            and cues.ENTITLEMENT_END_RE.search(clause.rstrip(_TRIM)):
+        return None  # 都要有说话的机会: what is due to them
     if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
         return None  # 建议…主要预期目标为：: the target proposed to the meeting
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):

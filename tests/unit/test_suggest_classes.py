@@ -26,6 +26,9 @@ def _values(text):
     "这个办法过两年还要再修订。",
     "将来要做到全部机械化，现在还做不到。",
     "许多青年干部现在也要到边疆去。",
+    # 要 after 当然/总是/终归: bound to happen
+    "这样的大变动当然要反映到文艺作品中来。",
+    "落后的东西总是要被淘汰的，这个趋势谁也挡不住。",
     # a target proposed to the meeting, a prediction, a benefit or purpose phrase
     "建议今年全县发展的主要预期目标为：地区生产总值增长6%左右。",
     "全县上下必将战胜各种困难，力争实现全年目标。",
@@ -34,6 +37,10 @@ def _values(text):
     # not a prohibition: 不要紧, 不得其所, a rumour reported
     "同志们说错了也不要紧，改了就好。",
     "他们到处散布共产党不要和平的谣言。",
+    # 要有 + a right or a condition; 不要求 is "does not demand"
+    "每个公民都要有受教育的权利。",
+    "办成这件事，还要有各方面条件的配合。",
+    "现阶段我们并不要求实行完全的公有制。",
     # a cue inside a short quotation names or cites something
     "那种“坚决后退”的主张，是在慌乱中提出来的。",
     "老百姓常说“有理也要让三分”。",
@@ -73,6 +80,7 @@ def test_directive(text, expected):
     ("有的乡已经是亩产千斤了。", "千斤"),
     ("敌人先后调来五个师进攻我们。", "五个师"),
     ("全年完成重点项目86项。", "86项"),
+    ("专业合作社由过去的不足百个发展到八百多个。", "不足百个"),
 ])
 def test_statistic(text, value):
     assert value in _values(text)
