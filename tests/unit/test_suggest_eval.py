@@ -65,20 +65,21 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fourth batch held-out (08–33) stands at
-    # 0.963 / 0.963 / 3.8 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fifth batch held-out (08–40) stands at
+    # 0.962 / 0.962 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
+    # dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
+    assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
-    assert sc.d_recall >= (0.95 if part == "dev" else 0.9), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the fourth batch (08–33) it stands at 0.842 (0.833 at the start of
-    # the round) and 0.963 on dev: 1940s–1950s speeches above all (held-out speeches 0.85), see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
+    assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
+    # Issue 17 asks 0.95 on held-out; with the fifth batch (08–40) it stands at 0.904 (0.828 when batch 5 was
+    # first scored, untouched) and 0.975 on dev: 1940s–1950s speeches above all, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.89), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
