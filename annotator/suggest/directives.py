@@ -303,7 +303,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
                                    or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
     body = clause[_skip_prefix(clause):]
-    if body.startswith("要") and cue.kind == "modal":
+    if re.match(r"(?:并且|而且|并)?要", body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None

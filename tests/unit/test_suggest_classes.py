@@ -22,6 +22,8 @@ def _values(text):
     # 要 opening a purpose that a later clause completes
     "要把这个计划变成现实，还要经过艰苦的努力。",
     "要建成现代化的工业国，并不是轻而易举的事情。",
+    "要在二十年内实现工业化，并且要完成农业的改造，这是一件艰巨的任务。",
+    "这样的事情决不会再发生了。",
     # 要 as "will": a time before it, or going somewhere now
     "这个办法过两年还要再修订。",
     "将来要做到全部机械化，现在还做不到。",
