@@ -83,6 +83,9 @@ def test_directive(text, expected):
     ("敌人先后调来五个师进攻我们。", "五个师"),
     ("全年完成重点项目86项。", "86项"),
     ("专业合作社由过去的不足百个发展到八百多个。", "不足百个"),
+    # percents in words: a whole, and a range written out at both ends
+    ("受灾群众百分百得到安置。", "百分百"),
+    ("争取百分之六十到百分之七十的农户参加合作社。", "百分之六十到百分之七十"),
 ])
 def test_statistic(text, value):
     assert value in _values(text)
@@ -93,6 +96,8 @@ def test_statistic(text, value):
     "着力办好年初确定的12件大事。",
     "县里有三个师范学校。",
     "人类社会已经有几十万年的历史。",
+    "他开头总以为自己是百分之百的正确。",
+    "我们对完成任务有百分百的信心。",
 ])
 def test_no_statistic(text):
     assert _values(text) == []
