@@ -66,7 +66,7 @@ def _shown(sc, part, kind):
 def test_statistics(scores, part):
     sc = scores[part]
     # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fifth batch held-out (08–40) stands at
-    # 0.962 / 0.962 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
+    # 0.967 / 0.967 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
     # dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
