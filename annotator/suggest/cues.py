@@ -20,8 +20,8 @@ CONNECTIVE_RE = re.compile(
 # nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…),
 # nor as "will come" (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939 — probes).
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
-        r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?!紧)|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有)?[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
+        r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
+        r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有|花|用|过)[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
 _YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的])"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
@@ -29,14 +29,20 @@ _XU = r"(?<![无毋必胡])须(?![知臾])"
 # 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力). Attitudes and ways of
 # treating people are ruled, not reported: 不能认为…已经稳固, 不能强迫人接受, 不能性急.
 _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自|"
-           r"认为|强迫|性急|急躁|混为一谈)")
+           r"认为|强迫|性急|急躁|混为一谈|动摇|含糊|交出|采取|丢|放弃|退让|手软)"
+           # 都不能/决不能/绝不能: "in no case may…" (任何时候任何情况下都不能含糊, 22; 都要保存，不能交出去, 35).
+           r"|(?<=[都决绝])不能")
+# 得 (děi) after 就/还/也/总/都 is "must" in spoken Chinese: 就得学习 (17), 有多少就得承认多少 (35); not 得到, 得出,
+# 得以, 得了 (obtain) nor 得很 (very).
+_DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])"
 # V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…).
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的])|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不|一定要(?!被)|一定得|不准(?![备确时])|"
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能)|一定要(?!被)|一定得|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
+# 决不会/绝不可能 foretell (这是决不会不遇到困难的, 20), they forbid nothing: a prediction, like 就能/一定能.
 # 应该说，/应当说， is "it must be said" (应该说，情况基本上是健康的; 应当说，新法既体现了…), and 应该能/应当可以
 # expect, they do not order (在正常情况下也应该能做到).
-_SHOULD = r"(?:应当|应该)(?!说[，,：:]|能|可以|会(?!同))"
-NORMAL = (rf"{_SHOULD}|理应|确保|不要|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同))"
+NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求)|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
@@ -145,9 +151,40 @@ PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，�
 INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
                        r"(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))")
 # Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
-PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必")
+PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必"
+                           # 有利于确保… (32), 为确保…，同级财政可… (40): 确保 inside a benefit or purpose phrase.
+                           r"|有利于|(?<![成作认以因])为了?$")
+# A prediction that opens a clause governs the clauses after it: 全市上下必将克服各种不利因素，力争实现… (38);
+# 我们和全体人民团结起来，…，一定能够排除万难 (35).
+GOVERNING_PREDICTION_RE = re.compile(r"必将|必定会|一定会|势必")
+# 要 stating an aim or a definition, not an order: 参议会的目的，只有一个，就是要打倒…; 民族主义，就是要打倒… (33);
+# 它的主意老早定了，就是要消灭… (35); 反党联盟的罪恶目的，是要分裂我们的党 (20). The aim noun stands before 是.
+AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义|企图|阴谋)[^。；！？]{0,14}?(?:也)?(?:就)?是(?:要[^。；！？]*)?$")
+# 要 as "will", not "must": 将来要做到… (14), 现在也要到前方去, 现在要离乡背井 (35: they are leaving), 有一百多学生
+# 要到北京请愿 (09: someone intends to go).
+FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
+                            # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
+                            # 终归是要走这条路 (10); 总要 alone still orders (总要承认错误, 09).
+                            r"|(?:总是|终归是?|终究|当然|必然|迟早)(?:也|还)?$")
+MOVING_RE = re.compile(r"(?:现在|马上|就要|快|即将)(?:也|还|都)?$|有[^，。；]{1,10}$")
+MOVE_AFTER_RE = re.compile(r"(?:到|去|回|离|来)[\u4e00-\u9fff]")
+# A later clause that completes a 要-clause as its purpose: 要把它变成现实的东西，还要经过很大的努力 (35);
+# 要建成社会主义社会，并不是轻而易举的事 (20); 要将…改变为集体经营，…，确有很多的困难 (10).
+PURPOSE_LATER_RE = re.compile(r"\s*(?:还要|还得|也要|就要)(?:经过|靠)|\s*(?:并|也|就|确实?)?(?:不是|并非)轻而易举"
+                              r"|[^，。；]{0,6}确有[^，。；]{0,6}困难"
+                              # 要…，要…，并且要…，这是决不会不遇到困难的 (20): what the aims will meet
+                              r"|\s*这(?:是|就是|并不是|不是)?[^，。；]{0,10}(?:困难|不容易|艰巨|不简单)")
+# A target proposed to the meeting (建议…主要预期目标为：, 31; 我局建议…的目标是：, 36) is the report's content.
+PROPOSED_TARGET_RE = re.compile(r"目标(?:是|为)")
+# 要有 + a right or a condition states what is due or needed: 全国人民都要有人身自由的权利 (33), 还要有各种国际条件的
+# 配合 (17); 要有…的情怀 (an attitude) still orders.
+ENTITLEMENT_END_RE = re.compile(r"(?:权利|机会|条件|配合|保障)$")
 # Clauses before a cue that name who is addressed (我们这些人，…书记，要抓财政): part of the directive.
-ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导")
+ADDRESSEE_RE = re.compile(r"我们|你们|同志|党委|党组|政府|中央|干部|全党|人民|各级|部门|单位|地方|大家|书记|领导|所在地|地区")
+# 都 right before the modal quantifies over a fronted topic: 这种共产主义者的精神，我们都要学习; 人民的武装，一枝枪、
+# 一粒子弹，都要保存 (35); 世界上所有国家的有益的东西，我们都要学 (21). The topic opens the directive.
+ALL_MODAL_RE = re.compile(r"\s*(?:我们|你们|大家|同志们)?都(?:要|应当|应该|应|必须|得|不能)")
+TOPIC_NOT_RE = re.compile(r"\s*(?:如果|只要|为了|为|因为|由于|虽然|但是|但|所以|因此|可是|而且|并且|这样|那么)")
 QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
 # "There is work to do" (还有很多工作要做, 有很多事情要做) and "the aim is to…" (目的是要烧共产党) describe,
 # they do not order.
@@ -158,7 +195,8 @@ TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问�
 REFUTED_OPEN_RE = re.compile(r"\s*(?:如果|假如|要是|若|倘若)?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
 REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:是)?(?:错误|错|不对|不妥|不正确)(?:的|了)*[。！!]?$")
 # A regularity, not an order: 动摇分子挡不住，就要摇摆，这是规律; 风一吹就要摇 (一…就要: whenever…).
-REGULARITY_RE = re.compile(r"这是规律|是规律|的规律|规律性")
+# Not 规律性 (加强规律性分析 is a task, 30) nor 按照规律 (a manner).
+REGULARITY_RE = re.compile(r"这是规律|是规律|(?<!按照)(?<!寻求)的规律(?![性和])")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
 THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
@@ -179,7 +217,7 @@ QUESTION_CUES = frozenset({"要", "应", "应当", "应该", "须"})
 COPULA_CUES = frozenset({"应", "应当", "应该"})
 # A clause turned into a noun phrase holds its cue as a description: 顽固地要走后一条路线的人, 坚决反对…的人;
 # 重工业要以农业为重要市场这一点; 要想不经过艰难曲折，…，这种想法，只是幻想.
-NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法)$")
+NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法|的谣言|的说法|的论调|的言论)$")
 OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")
 # A later clause that takes the verb clauses before it as its subject (…，这是我们的基本方针; …，就是解决这个
 # 矛盾的一个方法) or its condition (…，才能将…提高起来): the verbs state, they do not task.

@@ -24,31 +24,21 @@ follows a prediction (就能…, 一定能…).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from annotator.domain.model import Section, Suggestion
 from annotator.suggest import cues
+from annotator.suggest.clause import _TRIM, Cue, _skip_prefix, _action, analyse_clause
 from annotator.suggest.context import _HEADING_LINE
 from annotator.suggest.context import in_shortcomings as _in_shortcomings
 from annotator.suggest.context import sentence_end as _sentence_end
 from annotator.suggest.context import title_end as _title_end
 
 _SENTENCE_END = "。！？!?"
-_TRIM = " \t\u3000，,；;：:。！？!?、"
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])")
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
 _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
 _IMPLICIT_SCORE = 0.55
-
-
-@dataclass
-class Cue:
-    strength: str
-    kind: str  # "modal", "please", "lead", "middle"
-    actor: str
-    action: str
-    word: str = ""  # the cue as written (要, 必须, 请…): the learner weighs each one
 
 
 def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, int]]:
@@ -60,75 +50,6 @@ def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, 
             i = j + 1
     if i < end:
         yield i, end
-
-
-def _skip_prefix(clause: str) -> int:
-    pos = 0
-    while True:
-        m = cues.MARKER_RE.match(clause, pos) or cues.CONNECTIVE_RE.match(clause, pos)
-        if not m or m.end() == pos:
-            return pos
-        pos = m.end()
-
-
-def _action(clause: str, pos: int) -> str:
-    """The verb phrase after the cue, without the adverbs of manner in front of it."""
-    rest = clause[pos:].rstrip(_TRIM)
-    while True:
-        m = re.match(rf"(?:把|将)?(?:{cues._ADV})地?|也|还|更|都|就|要|一定|能", rest)
-        if not m or not m.end():
-            break
-        rest = rest[m.end():]
-    return rest[:30]
-
-
-def _actor(clause: str, begin: int, cue_at: int) -> str:
-    head = cues.ACTOR_TAIL.sub("", clause[begin:cue_at]).strip(" ，,")
-    if head and len(head) <= 18 and cues.ACTOR_RE.fullmatch(head):
-        return head
-    return ""
-
-
-def analyse_clause(clause: str, past: bool) -> Cue | None:
-    """The cue a clause carries, or None.
-
-    ``past``: the clause's sentence (or its section) reports past work or states a need, so only
-    modal cues count, and not the adverbial ones (坚决打赢…并取得决定性成果 narrates).
-    """
-    begin = _skip_prefix(clause)
-    if cues.INTENT_RE.match(clause, begin):
-        return None  # 中国将…, 我们愿…: a declaration of intent, not an order
-    for m in cues.MODAL_RE.finditer(clause, begin):
-        if past and m.group() in cues.ADVERBIAL_CUES:
-            continue
-        if cues.PREDICTION_RE.search(clause, begin, m.start()):
-            return None  # 只要…就一定能…: a prediction, whatever follows
-        return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
-    please = cues.PLEASE_RE.match(clause, begin)
-    if please:
-        return Cue("normal", "please", "", _action(clause, please.end()), "请")
-    if past:
-        return None
-    body = begin
-    actor = cues.ACTOR_RE.match(clause, begin)
-    if actor and cues.LEAD_RE.match(clause, actor.end()):
-        body = actor.end()
-    lead = cues.LEAD_RE.match(clause, body)
-    if lead:
-        if (cues.COPULA_RE.search(clause, lead.end()) or clause[lead.end():lead.end() + 1] in ("着", "了", "过", "中")
-                or cues.NOUN_PHRASE_END_RE.search(clause.rstrip(_TRIM))):
-            return None  # "维护职工权益是…", "凝聚着…", "发展中老问题…": a statement or a noun, not an order
-        return Cue("normal", "lead", clause[begin:body].strip(), _action(clause, body))
-    if cues.COPULA_RE.search(clause, body):
-        return None
-    prep = cues.PREP_RE.match(clause, body)
-    verb = cues.VERB_RE.search(clause, prep.end()) if prep and not cues.PREP_NOT_RE.search(clause.rstrip(_TRIM)) else None
-    if verb and clause[verb.end():verb.end() + 1] not in ("着", "了", "过", "的"):
-        return Cue("normal", "prep", "", _action(clause, verb.start()))
-    middle = cues.MIDDLE_RE.search(clause, body)
-    if middle:
-        return Cue("normal", "middle", "", _action(clause, middle.start()))
-    return None
 
 
 def _blocks(text: str, sections: Iterable[Section] | None) -> Iterator[tuple[int, int, str | None]]:
@@ -253,6 +174,11 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
+    line_start = text.rfind("\n", 0, at) + 1
+    close = text.find("”", at, at + 24)
+    if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
+            and "“" not in text[at:close] and not re.match(r"应(.)尽\1", text[at:at + 4]):
+        return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
     if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
         return None
     head = text[c_start + _skip_prefix(clause):at]
@@ -279,6 +205,15 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 顽固地要走后一条路线的人: a description of someone, not an order
     if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
         return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
+    if m and m.group() == "要" and (cues.AIM_BEFORE_RE.search(text, sentence_start, at)
+                                   or cues.FUTURE_HEAD_RE.search(head)
+                                   or (cues.MOVING_RE.search(head) and cues.MOVE_AFTER_RE.match(text, at + 1))):
+        return None  # 主张就是要团结…: an aim stated; 将来要…, 现在要到前方去: what will happen
+    if m and m.group() == "要" and clause.startswith("有", m.end()) \
+            and cues.ENTITLEMENT_END_RE.search(clause.rstrip(_TRIM)):
+        return None  # 都要有说话的机会: what is due to them
+    if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
+        return None  # 建议…主要预期目标为：: the target proposed to the meeting
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
         return None  # 人不是每天都要洗脸吗?
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
@@ -289,10 +224,16 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
                                    or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
     body = clause[_skip_prefix(clause):]
-    if body.startswith("要") and cue.kind == "modal":
+    if re.match(r"(?:并且|而且|并)?要", body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
+        if any(cues.PURPOSE_LATER_RE.match(text, c0, c1) for c0, c1 in clauses[i + 1:]):
+            return None  # 要把它变成现实的东西，还要经过很大的努力: a purpose and what it takes
+    if m and m.group() == "要" and i > 0 and cues.PURPOSE_LATER_RE.match(clause, _skip_prefix(clause)):
+        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
+        if prev[_skip_prefix(prev):].startswith("要"):
+            return None  # …，还要经过很大的努力: what the purpose before it takes
     return cue
 
 
@@ -333,6 +274,16 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
                 break
             k -= 1
         return clauses[k][0]
+    if cue.kind == "modal" and i > 0 and cues.ALL_MODAL_RE.match(clause, _skip_prefix(clause)):
+        j = i
+        while j > 0 and i - j < 2:
+            prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
+            if (len(prev) > 24 or not prev or cues.TOPIC_NOT_RE.match(prev) or cues.MODAL_RE.search(prev)
+                    or analyse_clause(prev, True) or prev[-1:] in ("了", "着", "过", "的", "吗", "呢")):
+                break
+            j -= 1
+        if j < i:
+            return clauses[j][0]
     if cue.kind == "modal" and i > 0:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]].rstrip(_TRIM)
         if len(prev) <= 24 and cues.TOPIC_END_RE.search(prev) and not analyse_clause(prev, True):
@@ -364,7 +315,8 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
         opened: tuple[int, Cue] | None = None  # an implicit directive waiting for its end
         for i in range(len(clauses)):
             clause = text[clauses[i][0]:clauses[i][1]]
-            if opened is None and cues.INTENT_RE.match(clause, _skip_prefix(clause)):
+            if opened is None and (cues.INTENT_RE.match(clause, _skip_prefix(clause))
+                                   or cues.GOVERNING_PREDICTION_RE.search(clause)):
                 break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
             cue = _live_cue(text, start, clauses, i, statement)
             if cue is None:

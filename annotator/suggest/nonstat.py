@@ -39,7 +39,8 @@ SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七�
     r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
 )
 # Figures of speech: 一万年以后, 一万丈, 几十只手, 千军万马, 成千上万.
-_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代")
+_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
+                         r"[一二两三四五六七八九十几百]+万年")
 # A measurement verb or adverb right before a small count makes it a statistic: 只有六户, 发展到一百个.
 _MEASURE_BEFORE = re.compile(
     r"(?:有|达|到|为|共|计|增|减|建|新增|完成|发展|留下|缩减|超过|占|每|平均|只|仅|约|近|累计|全年|年内|培训|"
@@ -59,11 +60,18 @@ _STREAK_UNITS = frozenset({"年", "个月", "月", "天", "日", "届", "次", "
 # N条 naming a document or a set of rules: 十七条协议, 农业发展纲要四十条, 稳增长“21条”.
 _RULESET_AFTER = re.compile(r"(?:协议|协定|规定|意见|措施|办法|纪律|禁令|军规|政策|纲要)")
 _RULESET_BEFORE = re.compile(r"(?:纲要|条例|协议|规定|意见|的|稳增长)[“\"]?$")
+# The items of an agenda or a package are counted to name it, not measured: 扎实推进30项民生工程, 着力抓好年初布置的
+# 11件大事 (30), 纳入国家102项重大工程 (23), 梯次推出三批 (31). A task verb governs the count and a programme word (or
+# nothing) follows it; the same count after the noun it measures (实施农村电网升级改造工程13项, 38) stays a statistic.
+_AGENDA_VERB_BEFORE = re.compile(r"(?:推进|抓好|抓实|办好|办实|实施|落实|纳入|推出|出台|布置|部署|谋划|安排|启动|聚焦|"
+                                 r"突出|围绕|完成好|做好)[\u4e00-\u9fff“”]{0,8}$")
+_AGENDA_AFTER = re.compile(r"[“”\"]?[\u4e00-\u9fff]{0,4}(?:工程|大事|实事|工作|任务|行动|项目|举措|措施|政策|改革|"
+                           r"事项|重点|攻坚|活动)")
 # A figure given once and then used to name the group it counted refers back, it measures nothing new:
 # 有五百万左右知识分子…这五百万左右的知识分子中, 在五百万总数中, 就五百万的总数来说 (the 1957 propaganda
 # speech, 17); 申报的有几百万人…对这几百万人加税 (a tax blog, search-index file 37828726670).
 # …and stands where a name stands: after a demonstrative, 在/就 (not 稳定在, 控制在), or opening a clause.
-_REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;！？\n])$|^$")
+_REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;！？\n]|(?:他们|我们|你们|它们)的)$|^$")
 _REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?![国央心学期部等型])|里头|里面)")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
@@ -74,7 +82,8 @@ _UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|�
                               r"(?<=期)(?:间|末|限|满|待|望|盼|工程|项目|建设)|(?<=人)(?:口|民|员|才|们|群|士|类)|"
                               r"(?<=户)(?:籍|口|外)|(?<=部)(?:门|分|署|长|队|委|位|件|属)|(?<=厂)(?:房|长|区|商)|"
                               r"(?<=种)(?:植|类|子|养|业)|(?<=类)(?:型|别|似)|(?<=层)(?:面|级|次)|"
-                              r"(?<=起)(?:来|步|点|草)|(?<=头)(?:脑|号)")
+                              r"(?<=起)(?:来|步|点|草)|(?<=头)(?:脑|号)|(?<=师)(?:范|傅|生|资|长|父|徒)|"
+                              r"(?<=军)(?:人|队|事|民|官|区|委|费|属|令|训|衔|长|工)|(?<=旅)(?:游|客|行|馆|店|程|途|居)")
 _URLISH = re.compile(
     r"(?:https?://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
     r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)[\x21-\x7e]*"
@@ -147,6 +156,10 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
             and re.match(r"[里中是已都就的，,。；;、）)”\s]|$", after))):
         return True  # 十七条协议, 纲要四十条: the name of a set of rules, not a count
+    if unit in ("项", "件", "批", "条") and not has_bound \
+            and (_AGENDA_AFTER.match(after) or before in "“\"" or (unit == "批" and re.match(r"[，,。；;]|$", after))) \
+            and _AGENDA_VERB_BEFORE.search(_clause_before(text, m.start(), 14)):
+        return True  # 扎实推进30项民生工程: the size of an agenda, named
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):

@@ -23,21 +23,26 @@ from annotator.suggest import nonstat
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Chinese counting numeral must start with a digit, 十 or 几 (几十万): 千万 (an adverb), 万一, 百姓 are
 # words. 上千万 / 数十万 are loose counts ("reaching ten million", "several hundred thousand").
+# After a bound or measuring word a bare magnitude is a count too: 旅游收入超万亿元 (24), 成交额均超百亿美元 (28),
+# 传播量突破百亿次 (23), 亩产千斤 (14) — "one" is left unsaid.
 _CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六七八九十百千万亿几]*|上(?=[百千万亿])[百千万亿]+"
-       r"|数(?=[十百千万亿])[十百千万亿]+)(?:点[〇零一二三四五六七八九]+)?")
+       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产足近])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff]))"
+       r"(?:点[〇零一二三四五六七八九]+)?")
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
 _HALF = r"一半|过半|半数|大半|半(?=倍)"
 # 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
-_NUM = rf"{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 百分百复工 (30): "a hundred percent" of something done; before 的 it is a figure of speech (自以为是百分之百的
+# 马克思主义, 13), so only the form before a verb counts.
+_NUM = rf"百分百(?![分万亿的])|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
 UNITS = (
     "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "公里",
     "千米", "公顷", "公斤", "千克", "微克", "毫克", "毫米", "毫升", "人次", "户次", "架次", "车次", "班次",
-    "场次", "批次", "台次", "件次", "个月", "小时", "分钟", "标准箱", "吨公里", "美元",
+    "场次", "批次", "台次", "件次", "个月", "个师", "个军", "个旅", "小时", "分钟", "标准箱", "吨公里", "美元",
     "元", "人", "户", "吨", "亩", "斤", "担", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
     "座", "条", "台", "辆", "艘", "架", "套", "册", "篇", "部", "厂", "类", "种", "支", "批", "天", "份",
     "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "%", "‰",
@@ -53,7 +58,8 @@ _RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|�
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
     rf"(?P<num>{_NUM})"
-    rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>{_AR}|{_CN}|{_PH}))?"
+    # 百分之七十到百分之八十 (26): the second end of a range written out in words as well.
+    rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>(?:百分之|千分之)?(?:{_AR}|{_CN}|{_PH})))?"
     rf"(?P<approx1>多|余)?(?P<scale>{_SCALE})?(?P<approx2>多|余)?"
     rf"(?P<unit>{_UNIT}|(?<=[一二两三四五六七八九\d])成(?=以上|以下|左右|多|[，。；、的]|$)|(?<=\d)分)?"
     rf"(?P<half>(?<=倍)半|(?<=[倍成%])多)?"
@@ -176,6 +182,10 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         unit = unit or {"百分之": "%", "千分之": "‰"}[fraction.group()]
     elif fraction and not unit:
         unit = ""  # 十分之一, 十万分之8.1: a ratio
+    if num == "百分百":
+        num, unit = "百分之一百", unit or "%"
+    elif num[:1] in ("百", "千", "万", "亿"):
+        num = "一" + num  # 超万亿元: the bare magnitude of _CN
     if num.startswith("数以"):
         num, scale = "一", num[2:-1]
     elif num.startswith("上"):

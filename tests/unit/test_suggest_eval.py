@@ -35,11 +35,15 @@ def test_gold_set_size_and_split():
                     "27_2025_victory_anniversary_speech", "28_guangdong_2026_report_15th_plan_section",
                     "29_state_council_2018_new_media_opinions_plan", "30_2009_huangshan_secretary_study_meeting_speech",
                     "31_shandong_2026_provincial_report", "32_hubei_2026_provincial_report",
-                    "33_1941_shaanganning_assembly_speech"]
+                    "33_1941_shaanganning_assembly_speech", "34_2019_bank_university_closing_speech",
+                    "35_1945_chongqing_negotiations_cadre_report", "36_1996_state_council_earthquake_notice",
+                    "37_1966_cc_notice_on_printing_a_speech", "38_daqing_2014_rural_economy_statistical_analysis",
+                    "39_shanghai_2023_business_environment_action_items",
+                    "40_2018_state_council_cultural_enterprise_notice"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5)
-    assert held_out_batch("34_any_later_document") == "heldout-4"  # every later document is held out
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7)
+    assert held_out_batch("41_any_later_document") == "heldout-5"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -47,8 +51,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     text = report(scores, show_errors=True)
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
+    assert "== HELDOUT-5 (7 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5))
 
 
 def _shown(sc, part, kind):
@@ -60,20 +65,21 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fourth batch held-out (08–33) stands at
-    # 0.963 / 0.963 / 3.8 % and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fifth batch held-out (08–40) stands at
+    # 0.967 / 0.967 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
+    # dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.02 if part == "dev" else 0.04), _shown(sc, part, "statistic false")
+    assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_explicit_directives(scores, part):
     sc = scores[part]
-    assert sc.d_recall >= (0.95 if part == "dev" else 0.9), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the fourth batch (08–33) it stands at 0.842 (0.833 at the start of
-    # the round) and 0.963 on dev: 1940s–1950s speeches above all (held-out speeches 0.85), see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.83), _shown(sc, part, "directive false")
+    assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
+    # Issue 17 asks 0.95 on held-out; with the fifth batch (08–40) it stands at 0.904 (0.828 when batch 5 was
+    # first scored, untouched) and 0.975 on dev: 1940s–1950s speeches above all, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.89), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
