@@ -22,7 +22,11 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     "fresh": (0.99, 0.995, 0.99),
     "fresh2": (0.96, 0.98, 0.89),  # the second held-out group: never tuned on, never looked into
     "fresh3": (0.97, 0.99, 0.98),  # the third held-out group (round 3): first score F1 0.977, titles 0.984
-    "all": (0.988, 0.99, 0.96),  # measured 0.989 / 0.993 / 0.961 (round 3)
+    # The fourth held-out group (round 4: regulations with 章/节/条, old markdown speeches, scraped one-line
+    # replies, minutes with raw HTML): first score, before any rule was changed, 0.935 / 0.950 / 0.965.
+    "fresh4": (0.93, 0.95, 0.96),
+    # 0.981 / 0.987 / 0.962 with fresh4 added before any rule changed (0.989 without it, round 3).
+    "all": (0.98, 0.985, 0.96),
 }
 
 
@@ -63,6 +67,12 @@ def test_third_fresh_group_is_declared():
     fresh3 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh3"]
     assert len(fresh3) >= 6
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh3) >= 60
+
+
+def test_fourth_fresh_group_is_declared():
+    fresh4 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh4"]
+    assert len(fresh4) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh4) >= 200
 
 
 def test_split_keeps_variants_with_their_source():
