@@ -139,7 +139,11 @@ _PATTERN, _GROUP = _compile()
 # after a line break, a stop or comma, a closing quote, a space, a markdown "#" or a photo credit.
 # Most occurrences of 一, 二, 第 … sit inside words ("统一", "第二次"); skipping them in C is what keeps
 # ordinary text fast.  Flattened lines, where a marker may be glued to a word, are scanned in full.
-_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]"
+# Pictographs and bullet shapes ("🏦（一）托管模式", "■一、", "👉1.") decorate a heading in web articles the
+# way indentation does: a marker after them stands where it would stand without them.
+_DECORATION = "\U0001F000-\U0001FAFF\u2600-\u27BF\u25A0-\u25FF\u2B00-\u2BFF\uFE0F\u200D"
+_DECORATIONS = re.compile(f"[{_DECORATION}]")
+_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]" + _DECORATION
 # An opener followed by a character a marker can start with: the regex engine scans for this short
 # pattern with its character-class fast path, and the full grammar is tried only at the few hits (twice
 # as fast as a look-behind tried at every position).
@@ -191,6 +195,7 @@ class Candidate:
     ordinal: int  # LAST for 最后
     position: str  # "line", "break" (sentence end + space), "sentence", "space", "comma" or "glued"
     after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
+    separated: bool = False  # a space, colon, line end or 【label】 follows ("第六条　", "第六条【…】")
 
     @property
     def opens_paragraph(self) -> bool:
@@ -241,9 +246,9 @@ def _line_start_before(text: str, i: int) -> int | None:
 def _position(text: str, i: int, newlines: list[int]) -> str | None:
     """What precedes a candidate at ``i``: the places where a heading or enumeration can begin."""
     j = i - 1
-    while j >= 0 and text[j] in HSPACE:
+    while j >= 0 and (text[j] in HSPACE or _DECORATIONS.match(text, j)):
         j -= 1
-    spaced = j < i - 1
+    spaced = j < i - 1 and any(ch in HSPACE for ch in text[j + 1:i])
     if j < 0:
         return "line"
     ch = text[j]
@@ -323,6 +328,8 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 
 _LEGAL = frozenset({"article", "clause", "item"})
+_PARTS = frozenset({"part", "chapter", "section"})
+_REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 
 
 def _separated(text: str, end: int) -> bool:
@@ -347,18 +354,28 @@ _QUOTE_MAX = 1000  # a quotation longer than this is more likely an unclosed quo
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """Spans “…” closed within their paragraph, in one pass over the quote marks."""
-    spans, opened = [], None
+    """Outermost spans “…” closed within their paragraph, in one pass over the quote marks.
+
+    Quotes nest: a cited rule quoting a term (“下列物质应当认定为…规定的“有毒物质”：（一）…”) keeps its
+    list inside the outer quotation after the inner one closed."""
+    spans, opened, depth, previous = [], None, 0, 0
     # Only the quote marks are visited (not every line break): a quote is closed within its paragraph
-    # when no line break lies between its two marks.
+    # when no line break lies between its marks.
     for m in _QUOTE_MARK.finditer(text):
+        at = m.start()
+        if depth and text.find("\n", previous, at) >= 0:
+            opened, depth = None, 0  # the paragraph ended inside a quotation: an unclosed mark
+        previous = at
         if m.group() == "“":
-            opened = m.start()
-        elif opened is not None:
-            close = m.start()
-            if close - opened <= _QUOTE_MAX and text.find("\n", opened, close) < 0:
-                spans.append((opened, close))
-            opened = None
+            if not depth:
+                opened = at
+            depth += 1
+        elif depth:
+            depth -= 1
+            if not depth:
+                if at - opened <= _QUOTE_MAX:
+                    spans.append((opened, at))
+                opened = None
     return spans
 
 
@@ -409,12 +426,15 @@ def scan(text: str) -> list[Candidate]:
             continue
         if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):
             continue  # "依照第九十九条规定": a reference to an article, not an article
+        if family.id in _PARTS and position != "line" and folded[end:end + 1] in _REFERENCE_NEXT:
+            continue  # "…课本。第一章《中国社会》，是…", "第三章规定的": a part of a book named, not a heading
         if family.id == "sequence" and m.group().startswith("再次") and end == start + 2:
             continue  # "再次强调" is an adverb; as a marker 再次 takes a comma
         if ordinal != LAST and family.numeral in ("cn", "digit") and _runs_into_next_numeral(folded, end, ordinal):
             continue
         full_stop = position == "glued" or (position == "sentence" and _previous_char(folded, start) in _FULL_STOPS)
-        found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop))
+        separated = _separated(folded, end) or folded.startswith("【", end)
+        found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated))
     return found
 
 

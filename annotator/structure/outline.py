@@ -70,6 +70,18 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
     return cand.ordinal == frame.last + 1
 
 
+# Parts of a law or a book may be left out of an excerpt ("第三条…" then "第六条…", "第四章" then "第八章").
+# Numbered on through the whole text and standing at a line start with a space, colon or 【label】
+# after them, their markers are headings on their own; citations ("依照第九十九条规定") are neither.
+_SKIPPING = frozenset({"part", "chapter", "section", "article"})
+_SKIP_MAX = 100
+
+
+def _skips_ahead(cand: Candidate, last: int) -> bool:
+    return (cand.family in _SKIPPING and cand.separated and cand.position in ("line", "break")
+            and last + 1 < cand.ordinal <= last + _SKIP_MAX)
+
+
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
@@ -157,8 +169,8 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]
-            if _continues(cand, frame):
-                ordinal = frame.last + 1
+            if _continues(cand, frame) or _skips_ahead(cand, frame.last):
+                ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)
                 frame.last = ordinal
@@ -185,7 +197,8 @@ def _arrange(cands: list[Candidate], loose: bool, breaks: list[int],
             previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
         if cand.ordinal == 1:
             ordinal = 1
-        elif previous is not None and cand.ordinal == previous + 1 and on_stack is None:
+        elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
+                                                            or _skips_ahead(cand, previous)):
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
         elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
             # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that

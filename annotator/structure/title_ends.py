@@ -92,12 +92,21 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         else:
             break
+    if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
+            and not _on_flattened_line(text, start)):
+        # A paragraph that opens with its marker may be titled by a whole first sentence longer than
+        # any heading phrase ("一、会议指出，2018年5月18日至19日，…作出了全面部署。"); on a page with
+        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window, and so
+        # does a "sentence" without a single comma (a title run into its body, not a clause structure).
+        far = _SENTENCE_END_IN_LINE.search(text, stop, min(limit, start + _ARTICLE_WINDOW))
+        if far is not None and far.group() in _PUNCT_END:
+            return _Natural(start, far.start(), "punct", far.group())
     if found is not None:
         i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
-            return _Natural(start, i, "line")
+            return _Natural(start, _split_title_end(text, start, i, limit), "line")
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
@@ -108,6 +117,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
 
 
 _CLOSE_BRACKET = re.compile("[）)]")
+_COMMA = re.compile("[，,]")
+_SENTENCE_END_IN_LINE = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
 
 
@@ -131,6 +142,25 @@ def _hard_wrap(text: str, newline: int) -> bool:
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
         return False
     return match_marker(text[nxt:nxt + 12]) is None
+
+
+def _split_title_end(text: str, start: int, newline: int, limit: int) -> int:
+    """Where a title line that cannot end where it does goes on: a bold heading split over two
+    paragraphs ("**二、RASP技术在**" / "**API及数据链路安全治理中的应用**") ends on a word that leans on
+    what follows (在, 的, 和 …); the next short, unpunctuated line without a marker of its own is the rest
+    of it.  Any other line end is the title's end."""
+    if newline - start > _HEADING_MAX or newline == start or text[newline - 1] not in _BAD_TITLE_END:
+        return newline
+    nxt = newline
+    while nxt < limit and text[nxt] in "\n\r" + HSPACE:
+        nxt += 1
+    end = text.find("\n", nxt, min(limit, nxt + _HEADING_MAX + 1))
+    if nxt >= limit or end < 0 or text.count("\n", newline, nxt) > 2:
+        return newline
+    rest = text[nxt:end].rstrip(HSPACE + "\r")
+    if not rest or any(ch in _PUNCT_END for ch in rest) or match_marker(rest) is not None:
+        return newline
+    return nxt + len(rest)
 
 
 def _inside_brackets(text: str, start: int, i: int) -> bool:
