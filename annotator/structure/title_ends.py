@@ -58,6 +58,8 @@ _HEAD_NOUN_SET = frozenset(_HEAD_NOUNS)  # all two characters long
 _MEDIUM_CUE = re.compile(
     r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
     r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
+    r"|本(?:意见|办法|规定|通知|条例|规划|方案|细则|决定)所(?:称|指)"  # a definition opening the body
+    r"|自[^，。,]{1,12}以来，"  # "自70年代以来，我局每年…"
 )
 _MEDIUM_MIN_LENGTH = 45
 # A title does not end on these, and a body does not begin with these.
@@ -198,9 +200,14 @@ def _on_flattened_line(text: str, pos: int) -> bool:
 def _clause_in(window: str) -> bool:
     """Does the "title" break into clauses early, as a first sentence does ("第一年作战，敌人以…")?  A
     flattened page lost the line break after a heading, but a heading phrase that ran on into its body
-    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end."""
+    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end, and one
+    whose body opens with an addressee or a definition before the first comma ("加强功能建设各地区、
+    各部门要遵循…，", "明确工作职责本意见所称政务新媒体，") is a heading phrase run on, not a clause."""
     k = window.find("，", 0, _HEADING_MAX)
-    return k >= _CUT_MIN
+    if k < _CUT_MIN:
+        return False
+    cue = _MEDIUM_CUE.search(window, _CUT_MIN, k + 1)
+    return cue is None or cue.start() < _CUT_MIN
 
 
 def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:

@@ -3,6 +3,10 @@ like the real documents that showed them (tests/data/outline_corpus, dev split).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from annotator.io.readers import read_file
+from annotator.structure.clean import clean
 from annotator.structure.markers import scan
 from annotator.structure.outline import parse_outline
 
@@ -157,3 +161,25 @@ def test_articles_and_chapters_left_out_of_an_excerpt_do_not_end_the_outline():
 def test_a_cited_article_is_not_taken_for_a_skipped_one():
     text = "第一条　为了规范管理，制定本规定。\n第二条　本规定适用于全市。\n依照第九条规定处理。\n第九十九条规定的情形除外。\n"
     assert [s.marker for s in parse_outline(text)] == ["第一条", "第二条"]
+
+
+# --- run-on titles on a page flattened onto one line -------------------------------------------------
+# Real pages from the dev corpus (tests/data/outline_corpus): a State Council opinion and a ministry report
+# flattened onto one line, where headings run straight into their bodies.
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
+
+
+def _corpus_outline(name: str):
+    return parse_outline(clean(read_file(CORPUS / name).text).text)
+
+
+def test_a_heading_run_into_a_definition_or_an_addressee_on_a_flattened_page_is_cut():
+    titles = [s.title for s in _corpus_outline("gov_2018_123_xinmeiti_oneline.txt") if s.level == 1]
+    assert titles[:5] == ["总体要求", "明确工作职责", "加强功能建设", "规范运维管理", "强化保障措施"]
+
+
+def test_a_heading_run_into_a_time_frame_on_a_flattened_page_is_cut():
+    outline = _corpus_outline("gov_1996_2_dizhen_oneline.txt")
+    assert outline[0].title == "关于我国地震重点监视防御区的确定"
+    assert outline[0].confidence < 1.0
