@@ -280,6 +280,29 @@ def _title_line(text: str, cand: Candidate) -> bool:
     return body > _LONE_TITLE_MAX
 
 
+_ANNOUNCING = re.compile("以下|如下")
+
+
+def _announced(text: str, cand: Candidate) -> bool:
+    """Is ``cand`` a first item opening its own line right after a line that announces a list ("着力做好
+    以下十一个方面工作：", "主要做了以下工作。")?  An excerpt may keep only that first item; a stray 一是
+    in prose does not stand there."""
+    if cand.position != "line" or cand.ordinal != 1:
+        return False
+    line_end = text.find("\n", cand.end)
+    if len(text[cand.end:line_end if line_end >= 0 else len(text)].strip(" \t\u3000\xa0\r")) < 2:
+        return False  # "我们要做到：\n一、\n二、三季度…": a bare marker is no item
+    end = text.rfind("\n", 0, cand.start)
+    while end > 0 and text[end - 1] in "\n\r \t\u3000\xa0":
+        end -= 1
+    if end <= 0:
+        return False
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    return line.endswith(("：", ":")) or (line.endswith("。") and len(line) <= _LONE_TITLE_MAX
+                                          and _ANNOUNCING.search(line) is not None)
+
+
 def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -298,6 +321,8 @@ def _rejected(text: str, nodes: list[_Node], runs: _Runs) -> set[int]:
             node = nodes[members[0]]
             if node.ordinal > 1:
                 continue  # runs on from an earlier, already validated run
+            if _announced(text, node.cand):
+                continue  # "主要做了以下工作。" then "一是…": an excerpt kept the first item of the list
             if FAMILIES[family].inline or node.cand.position == "glued":
                 drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
             elif family not in long_runs and members[0] not in parents and not _title_line(text, node.cand):

@@ -183,3 +183,21 @@ def test_a_heading_run_into_a_time_frame_on_a_flattened_page_is_cut():
     outline = _corpus_outline("gov_1996_2_dizhen_oneline.txt")
     assert outline[0].title == "关于我国地震重点监视防御区的确定"
     assert outline[0].confidence < 1.0
+
+
+# --- the first item of a list an excerpt cut short ---------------------------------------------------
+
+def test_a_lone_first_item_right_after_an_announcing_line_is_kept():
+    text = ("一、2023年工作回顾\n过去一年，经济回升向好。\n一年来，主要做了以下工作。\n"
+            "一是深入落实首都城市战略定位。进一步优化提升首都功能，加快首都规划体系建设。\n"
+            "二、2024年工作安排\n着力做好以下十一个方面工作：\n（一）持续提升首都功能，推动协同发展取得新的更大进展\n"
+            "牢牢牵住疏解非首都功能这个“牛鼻子”，携手津冀共同打造先行区。\n")
+    outline = parse_outline(text)
+    assert _shape(outline) == [(1, "一、", "2023年工作回顾"), (2, "一是", "深入落实首都城市战略定位"),
+                               (1, "二、", "2024年工作安排"), (2, "（一）", "持续提升首都功能，推动协同发展取得新的更大进展")]
+    _check_invariants(text, outline)
+
+
+def test_a_lone_enumeration_word_in_prose_is_still_dropped():
+    text = "一、总体要求\n我们要统一思想。\n一是加强领导，这很重要。\n其他正文。\n二、主要任务\n正文。\n"
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]
