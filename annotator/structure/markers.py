@@ -74,10 +74,11 @@ _REGISTRY = (
            LINE),
     Family("stem", 1, False, "甲　", rf"(?P<n>[{_STEMS}])(?:、|[ \u3000]+)(?=[^\s\d{_STEMS}])", "stem", LINE),
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
-    Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})、", "digit", SENTENCE),
+    # "1 、", "A 、": text copied from a PDF or an HTML table puts a space before the 、.
+    Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
     Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
-    Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])[.．、](?=[^\sA-Za-z0-9.．])", "upper", LINE),
+    Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])(?:[.．]|[ \u3000]?、)(?=[^\sA-Za-z0-9.．])", "upper", LINE),
     Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
 )

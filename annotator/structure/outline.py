@@ -287,8 +287,8 @@ def _announced(text: str, cand: Candidate) -> bool:
     """Is ``cand`` a first item opening its own line right after a line that announces a list ("着力做好
     以下十一个方面工作：", "主要做了以下工作。")?  An excerpt may keep only that first item; a stray 一是
     in prose does not stand there."""
-    if cand.position != "line" or cand.ordinal != 1:
-        return False
+    if cand.position != "line" or cand.ordinal != 1 or FAMILIES[cand.family].numeral == "word":
+        return False  # "主要的有下面几种：\n首先就是闹独立性。": 首先 is an adverb as often as a marker
     line_end = text.find("\n", cand.end)
     if len(text[cand.end:line_end if line_end >= 0 else len(text)].strip(" \t\u3000\xa0\r")) < 2:
         return False  # "我们要做到：\n一、\n二、三季度…": a bare marker is no item

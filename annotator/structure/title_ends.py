@@ -37,7 +37,8 @@ _STRONG_CUE = re.compile(
     r"(?:习近平)?总书记[^，。,]{0,20}?(?:强调|指出|说|要求)"
     r"|[\u4e00-\u9fff]{1,4}(?:书记|主席|同志|省长|市长|县长|部长)[^，。,]{0,12}?(?:强调|指出)"
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
-    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
+    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们)"
+    r"|(?:实践|事实)证明[，,：:]"  # a sentence opener takes a comma; "把经实践证明的经验…" is inside a title
 )
 # Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
 # "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
@@ -90,6 +91,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, close.end(), stop) if close else None
         elif found.group() == "\n" and _hard_wrap(text, found.start()):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        elif found.group() in HSPACE and found.start() > start and text[found.start() - 1] in "（(“":
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
         elif found.group() == " " and _latin_gap(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         else:
