@@ -44,7 +44,19 @@ _PARAGRAPH_BREAK = re.compile(r"\n|[。！？；!?;][”’」』]?[ \t\u3000\xa
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return _PARAGRAPH_BREAK.search(text, a, b) is None
+    """No paragraph break between ``a`` and ``b``.  A line break after a line cut mid-sentence is a wrap
+    of a copied PDF ("…第一是苏联和资本主义各国\n的区别，第二是…"), not a paragraph end."""
+    for m in _PARAGRAPH_BREAK.finditer(text, a, b):
+        if m.group() != "\n" or ends_sentence(text, m.start()):
+            return False
+    return True
+
+
+def _list_goes_on(text: str, cand: Candidate, after: Candidate) -> bool:
+    """Does an inline enumeration closing one paragraph ("要做这件事，第一是眼睛向下。…") go on in the next,
+    whose first words are its next item ("第二是开调查会。")?  One paragraph break between them, no more."""
+    return (FAMILIES[cand.family].inline and after.position == "line" and after.start > cand.start
+            and text.count("\n", cand.start, after.start) == 1)
 
 
 _TITLE_LINE_MAX = 40  # a line this short without end punctuation is a heading, not a cut sentence
@@ -144,8 +156,9 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             cand = nodes[index].cand
             if cand.position != "comma":
                 continue
-            neighbours = [nodes[members[j]].cand.start for j in (k - 1, k + 1) if 0 <= j < len(members)]
-            if not any(_same_paragraph(text, min(cand.start, n), max(cand.start, n)) for n in neighbours):
+            neighbours = [nodes[members[j]].cand for j in (k - 1, k + 1) if 0 <= j < len(members)]
+            if not any(_same_paragraph(text, min(cand.start, n.start), max(cand.start, n.start))
+                       or _list_goes_on(text, cand, n) for n in neighbours):
                 drop.add(cand.start)
     return drop
 

@@ -88,3 +88,29 @@ def test_a_lone_shouxian_after_an_announcing_line_is_not_kept():
 def test_a_lone_yishi_after_an_announcing_line_is_still_kept():
     text = "一年来，主要做了以下工作：\n一是深入落实首都城市战略定位。进一步优化提升首都功能。\n其他正文。\n"
     assert [s.marker for s in parse_outline(text)] == ["一是"]
+
+
+# --- an inline list whose next item lies beyond a line break ------------------------------------------------
+
+def test_a_comma_list_wrapped_by_a_copied_pdf_is_kept():
+    text = ("（十）对待帝国主义亦然。我们则应加以区别，第一是苏联和资本主义各国\n"
+            "的区别，第二是英美和德意的区别，第三是英美的人民和英美的帝国主义政府\n"
+            "的区别，第四是英美政策在远东慕尼黑时期和在目前时期的区别。在这些区别\n"
+            "上建立我们的政策。\n")
+    outline = parse_outline(text)
+    assert [s.marker for s in outline if s.kind == "di-shi"] == ["第一是", "第二是", "第三是", "第四是"]
+    _check_invariants(text, outline)
+
+
+def test_an_inline_list_going_on_in_the_next_paragraph_is_kept():
+    text = ("要了解情况，唯一的方法是向社会作调查。要做这件事，第一是眼睛向下，不要只是昂首望天。没有眼睛向下的决心，"
+            "是不会真正懂得中国的事情的。\n"
+            "第二是开调查会。东张西望，道听途说，决然得不到什么完全的知识。\n")
+    assert _shape(parse_outline(text)) == [(1, "第一是", "眼睛向下，不要只是昂首望天"), (1, "第二是", "开调查会")]
+
+
+def test_an_inline_item_two_paragraphs_before_a_stray_next_number_is_still_dropped():
+    text = ("我们要做好这件事，一是加强领导。\n"
+            "这是一段别的正文。\n"
+            "二是群众的意见很重要，这是一句普通的话。\n")
+    assert [s.marker for s in parse_outline(text)] == []
