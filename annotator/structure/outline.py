@@ -84,7 +84,11 @@ def _title_line(text: str, cand: Candidate) -> bool:
     of one part: "三、深化改革开放" then its paragraphs)?  It opens a line, is of a family that titles
     parts, its title fills the rest of the line — short, without sentence punctuation — and a body line
     follows.  A run of one is otherwise dropped: "一、" in prose is often not a heading at all."""
-    if cand.position != "line" or cand.family not in _PART_TITLES:
+    if cand.family not in _PART_TITLES:
+        return False
+    if cand.position == "break":
+        return _spaced_title(text, cand)
+    if cand.position != "line":
         return False
     end = text.find("\n", cand.end)
     if end < 0:
@@ -100,6 +104,20 @@ def _title_line(text: str, cand: Candidate) -> bool:
             break
         body += len(line)
     return body > _LONE_TITLE_MAX
+
+
+# On a page flattened onto one line a paragraph break became a space: "…使命无上光荣。 一、过去五年的工作 十九大以来…".
+_SPACED_TITLE = re.compile(r"[ \t\u3000\xa0]*([^\s。！？；：!?;:，,、]{2,%d})[ \t\u3000\xa0]+(?=\S)" % _LONE_TITLE_MAX)
+
+
+def _spaced_title(text: str, cand: Candidate) -> bool:
+    """The flattened twin of a title line: after a sentence end and a space, a short unpunctuated title
+    that a space ends, then a sentence of body text (not another marker) on the same line."""
+    m = _SPACED_TITLE.match(text, cand.end)
+    if m is None:
+        return False
+    body = text[m.end():m.end() + 2 * _LONE_TITLE_MAX].split("\n", 1)[0]
+    return len(body) > _LONE_TITLE_MAX and match_marker(body) is None
 
 
 _ANNOUNCING = re.compile("以下|如下")

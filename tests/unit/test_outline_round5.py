@@ -114,3 +114,19 @@ def test_an_inline_item_two_paragraphs_before_a_stray_next_number_is_still_dropp
             "这是一段别的正文。\n"
             "二是群众的意见很重要，这是一句普通的话。\n")
     assert [s.marker for s in parse_outline(text)] == []
+
+
+# --- a lone section title on a page flattened onto one line ------------------------------------------------
+
+def test_a_lone_section_title_ended_by_a_space_on_a_flattened_line_is_kept():
+    text = ("你好。我是一名设计师，来信是为给官网提一些建议。 和你之前在采访中见过，因此印象挺好。 一、免责声明 "
+            "设计师的强迫症导致我要求比较完美。下面的意见可能对于大多数人来说这并不是问题。")
+    outline = parse_outline(text)
+    assert _shape(outline) == [(1, "一、", "免责声明")]
+    _check_invariants(text, outline)
+
+
+def test_a_lone_marker_in_prose_on_one_line_is_still_dropped():
+    for text in ("今年经济平稳。 一、二季度增长较快，三季度有所回落，这是正常的波动现象，不必过分担心。",
+                 "我们做了很多工作。 一、我们认为，这件事情很重要 所以要认真对待，不能有任何马虎，必须一抓到底。"):
+        assert [s.marker for s in parse_outline(text)] == [], text
