@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from annotator.structure.markers import FAMILIES
 
 if TYPE_CHECKING:
-    from annotator.structure.outline import _Node
+    from annotator.structure.outline_arrange import Node
 
 
-def heading_confidence(nodes: list[_Node], levels: list[int]) -> list[float]:
+def heading_confidence(nodes: list[Node], levels: list[int]) -> list[float]:
     """How sure the parser is that each node is a heading: where its marker stands (a line start is
     certain, a marker glued into a flattened line much less so), firmed up by the length of its run
     (five siblings in sequence are rarely an accident) and lowered for a run whose first item is missing."""
@@ -38,7 +38,7 @@ _INVISIBLE_PARENT_DOUBT = 0.3
 _MAX_MISSING = 2  # levels a heading may be moved down to make room for parents that were not found
 
 
-def _family_chains(nodes: list[_Node]) -> dict[str, dict[str, int]]:
+def _family_chains(nodes: list[Node]) -> dict[str, dict[str, int]]:
     """For each heading family, how many levels down each other heading family sits below it in this
     document: the longest chain of observed parent → child nesting whose GB/T ranks increase (一、 →
     （一） → 1． gives 一、 → 1． two levels).  Inline enumerations (一是, 首先) are left out: they sit
@@ -66,7 +66,7 @@ def _family_chains(nodes: list[_Node]) -> dict[str, dict[str, int]]:
     return chains
 
 
-def true_levels(nodes: list[_Node]) -> list[int]:
+def true_levels(nodes: list[Node]) -> list[int]:
     """1-based levels, with children of a missing heading placed where the document's own hierarchy
     puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
     （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
@@ -82,7 +82,7 @@ def true_levels(nodes: list[_Node]) -> list[int]:
     return levels
 
 
-def _skips_a_level(nodes: list[_Node], levels: list[int]) -> set[int]:
+def _skips_a_level(nodes: list[Node], levels: list[int]) -> set[int]:
     """Nodes placed below a heading that was not found (see true_levels): their level is inferred from
     the rest of the document, so their confidence drops and the GUI marks them for a look."""
     return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}

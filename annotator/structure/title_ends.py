@@ -37,7 +37,8 @@ _STRONG_CUE = re.compile(
     r"(?:习近平)?总书记[^，。,]{0,20}?(?:强调|指出|说|要求)"
     r"|[\u4e00-\u9fff]{1,4}(?:书记|主席|同志|省长|市长|县长|部长)[^，。,]{0,12}?(?:强调|指出)"
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
-    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
+    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们)"
+    r"|(?:实践|事实)证明[，,：:]"  # a sentence opener takes a comma; "把经实践证明的经验…" is inside a title
 )
 # Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
 # "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
@@ -58,6 +59,8 @@ _HEAD_NOUN_SET = frozenset(_HEAD_NOUNS)  # all two characters long
 _MEDIUM_CUE = re.compile(
     r"(?:全市|全县|全省|全区|全镇|各级|各地|各部门|各单位|我们|我市|我县|我省|我区|当前|目前"
     r"|结合|根据|按照|为了|针对|随着|对于|由于)"  # prepositions opening the body's first clause
+    r"|本(?:意见|办法|规定|通知|条例|规划|方案|细则|决定)所(?:称|指)"  # a definition opening the body
+    r"|自[^，。,]{1,12}以来，"  # "自70年代以来，我局每年…"
 )
 _MEDIUM_MIN_LENGTH = 45
 # A title does not end on these, and a body does not begin with these.
@@ -88,16 +91,27 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, close.end(), stop) if close else None
         elif found.group() == "\n" and _hard_wrap(text, found.start()):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+        elif found.group() in HSPACE and found.start() > start and text[found.start() - 1] in "（(“":
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
         elif found.group() == " " and _latin_gap(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         else:
             break
+    if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
+            and not _on_flattened_line(text, start)):
+        # A paragraph that opens with its marker may be titled by a whole first sentence longer than
+        # any heading phrase ("一、会议指出，2018年5月18日至19日，…作出了全面部署。"); on a page with
+        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window, and so
+        # does a "sentence" without a single comma (a title run into its body, not a clause structure).
+        far = _SENTENCE_END_IN_LINE.search(text, stop, min(limit, start + _ARTICLE_WINDOW))
+        if far is not None and far.group() in _PUNCT_END:
+            return _Natural(start, far.start(), "punct", far.group())
     if found is not None:
         i, ch = found.start(), found.group()
         if ch in _PUNCT_END:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
-            return _Natural(start, i, "line")
+            return _Natural(start, _split_title_end(text, start, i, limit), "line")
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
@@ -108,6 +122,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
 
 
 _CLOSE_BRACKET = re.compile("[）)]")
+_COMMA = re.compile("[，,]")
+_SENTENCE_END_IN_LINE = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
 
 
@@ -131,6 +147,25 @@ def _hard_wrap(text: str, newline: int) -> bool:
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
         return False
     return match_marker(text[nxt:nxt + 12]) is None
+
+
+def _split_title_end(text: str, start: int, newline: int, limit: int) -> int:
+    """Where a title line that cannot end where it does goes on: a bold heading split over two
+    paragraphs ("**二、RASP技术在**" / "**API及数据链路安全治理中的应用**") ends on a word that leans on
+    what follows (在, 的, 和 …); the next short, unpunctuated line without a marker of its own is the rest
+    of it.  Any other line end is the title's end."""
+    if newline - start > _HEADING_MAX or newline == start or text[newline - 1] not in _BAD_TITLE_END:
+        return newline
+    nxt = newline
+    while nxt < limit and text[nxt] in "\n\r" + HSPACE:
+        nxt += 1
+    end = text.find("\n", nxt, min(limit, nxt + _HEADING_MAX + 1))
+    if nxt >= limit or end < 0 or text.count("\n", newline, nxt) > 2:
+        return newline
+    rest = text[nxt:end].rstrip(HSPACE + "\r")
+    if not rest or any(ch in _PUNCT_END for ch in rest) or match_marker(rest) is not None:
+        return newline
+    return nxt + len(rest)
 
 
 def _inside_brackets(text: str, start: int, i: int) -> bool:
@@ -168,9 +203,14 @@ def _on_flattened_line(text: str, pos: int) -> bool:
 def _clause_in(window: str) -> bool:
     """Does the "title" break into clauses early, as a first sentence does ("第一年作战，敌人以…")?  A
     flattened page lost the line break after a heading, but a heading phrase that ran on into its body
-    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end."""
+    ("关于1996年度地震重点危险区的判定年度地震趋势会商会是…") has no comma where a title would end, and one
+    whose body opens with an addressee or a definition before the first comma ("加强功能建设各地区、
+    各部门要遵循…，", "明确工作职责本意见所称政务新媒体，") is a heading phrase run on, not a clause."""
     k = window.find("，", 0, _HEADING_MAX)
-    return k >= _CUT_MIN
+    if k < _CUT_MIN:
+        return False
+    cue = _MEDIUM_CUE.search(window, _CUT_MIN, k + 1)
+    return cue is None or cue.start() < _CUT_MIN
 
 
 def _suspect(s: Section, nat: _Natural, text: str = "") -> bool:

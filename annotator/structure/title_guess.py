@@ -98,6 +98,7 @@ class _Suspect:
     natural: tuple[float, Shape]  # the same for keeping the natural end
     forced: bool  # the natural end cannot be a title end: some cut must be made
     sentence: bool = False  # the natural end closes a sentence or a line: a whole first sentence
+    firm: bool = False  # ... on a page that kept its line breaks: only a speaker's words cut it
     run_on: bool = False  # looked at again because siblings ran on into their bodies
     words: list[tuple[str, int]] | None = None  # jieba's (word, end); None where no cut could win
 
@@ -180,8 +181,20 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         forced=nat.how == "window" or (not inline and len(window) > 2 * _HEADING_MAX),
         sentence=(nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
         and (not flat or _clause_in(window)),
+        # With its line breaks kept, a paragraph's marker is followed by its first clause up to the
+        # first stop, colon or semicolon ("（一）敌军分布，到今年八月底止，…；"): that clause is its title.
+        firm=not flat and nat.how in ("punct", "line") and (inline or _opens_line_or_list(text, s.start)),
         run_on=run_on, words=words,
     )
+
+
+def _opens_line_or_list(text: str, i: int) -> bool:
+    """Does the marker at ``i`` open a line, or a list item after a colon or semicolon?  A heading marker
+    right after a full stop inside a line is where paragraphs ran together, and its title may run on."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u3000\xa0#":
+        j -= 1
+    return j < 0 or text[j] in "\n：；:;"
 
 
 def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
@@ -200,6 +213,8 @@ def _decide(sus: _Suspect, refs: list[Shape]) -> tuple[int, float] | None:
     # few characters in, right after an opening the siblings share (由于目前我国… / 鉴于目前我国…), only
     # looks parallel because the sentences start alike.
     parallel = bool(refs) and cut >= _PARALLEL_MIN and sum(_suffix_agreement(shape, r) for r in refs) >= len(refs)
+    if sus.firm and not sus.run_on:
+        return None
     if sus.run_on and cue and score >= 2.0:
         return cut, 0.5  # its siblings ran on, and its body visibly opens here
     if sus.sentence and not (parallel and score >= 2.0):

@@ -13,16 +13,39 @@ import pytest
 from annotator.structure.evaluate import DEFAULT_CORPUS, corpus_documents, group_of, load_gold, score_corpus, split_of
 
 FLOORS = {  # split: (F1, level accuracy, exact titles)
-    # 0.972 exact titles before two markdown articles with bold headings joined dev (round 3); one of
-    # them holds four titles the parser does not get (a bold heading split over two paragraphs, 一是
-    # items whose title is the clause before the first comma of a long sentence).
-    "dev": (0.994, 0.988, 0.965),  # measured 0.995 / 0.989 / 0.968 (round 3, with the markdown articles)
-    "heldout": (0.99, 0.99, 0.96),  # looked at while rules were written: a regression check only
+    # Round 4: 0.998 / 0.989 / 0.986 with the two regulation excerpts added to dev; the titles left are
+    # 一是 items whose title is the clause before the first comma, a heading run on into a body with no
+    # cue at all, and a flattened resolution whose 甲/乙 parts lost their line starts.
+    # Round 5 added a school notice copied from a PDF onto one line (spaces at every wrapped line, even
+    # inside words): its titles cut at those spaces are the whole drop of dev's title rate (0.985 → 0.973);
+    # every document dev held before scores as it did.
+    # Round 5 also added to dev a markdown article whose 4.1…4.7 sub-headings no family reads (F1 0.72 there),
+    # the second witness for markers behind a pictograph or bullet (◆一、).
+    "dev": (0.988, 0.988, 0.97),
+    "heldout": (0.999, 0.999, 0.999),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
     "fresh": (0.99, 0.995, 0.99),
-    "fresh2": (0.96, 0.98, 0.89),  # the second held-out group: never tuned on, never looked into
-    "fresh3": (0.97, 0.99, 0.98),  # the third held-out group (round 3): first score F1 0.977, titles 0.984
-    "all": (0.988, 0.99, 0.96),  # measured 0.989 / 0.993 / 0.961 (round 3)
+    # The second held-out group: never tuned on (its misses listed in round 4).  Round 5's rule for inline
+    # lists broken by a line (a PDF wrap, or the next item opening the next paragraph; witnessed by fresh2's
+    # PDF-wrapped copy and fresh6) found its four wrapped 第一是…第四是 (F1 0.964 → 0.974); two of their titles
+    # end at the wrap, so the title share fell 0.897 → 0.889 with nothing lost.
+    "fresh2": (0.97, 0.98, 0.885),
+    "fresh3": (0.97, 0.99, 0.99),  # the third held-out group (round 3): first score F1 0.977, titles 0.984
+    # The fourth held-out group (round 4: regulations with 章/节/条, old markdown speeches, scraped one-line
+    # replies, minutes with raw HTML).  The honest figure is its first score, taken before any rule was
+    # changed: 0.935 / 0.950 / 0.965.  Its errors were then looked at and their classes fixed (checked on
+    # dev, where two regulation excerpts were added), so the 1.000 / 1.000 / 0.986 after is a floor only.
+    "fresh4": (0.99, 0.99, 0.98),
+    # The fifth held-out group (round 5: Party congress reports, a one-line legislative explanation, a
+    # prefecture regulation, a law, a dormitory scoring rule with "1 、" markers and (N分) tails, 1940s
+    # speeches).  Honest first score, before any rule changed: F1 0.935 (P 0.989, R 0.888), levels 0.874,
+    # titles 0.874.  After the round-5 fixes (each checked on a second document): 1.000 / 1.000 / 0.980.
+    "fresh5": (0.995, 0.995, 0.975),
+    # A sixth, small held-out group gathered after the round-5 fixes (old speeches, a provincial regulation):
+    # first score, before anything was changed for it: F1 0.909 (P 1.000, R 0.833), levels and titles 1.000.
+    # Its 第一是/第二是 across two paragraphs then shared a fix with fresh2's PDF-wrapped list: 0.957 after.
+    "fresh6": (0.95, 0.99, 0.99),
+    "all": (0.99, 0.99, 0.97),  # measured 0.991 / 0.994 / 0.971 (round 5, 114 documents)
 }
 
 
@@ -63,6 +86,18 @@ def test_third_fresh_group_is_declared():
     fresh3 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh3"]
     assert len(fresh3) >= 6
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh3) >= 60
+
+
+def test_fourth_fresh_group_is_declared():
+    fresh4 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh4"]
+    assert len(fresh4) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh4) >= 200
+
+
+def test_fifth_fresh_group_is_declared():
+    fresh5 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh5"]
+    assert len(fresh5) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh5) >= 90
 
 
 def test_split_keeps_variants_with_their_source():

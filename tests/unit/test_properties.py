@@ -20,6 +20,10 @@ PIECES = [
     "第一章　", "第二章　", "第一节　", "第一条　", "第二条", "第一部分　", "第一个问题：", "第一是", "第二是", "其一，",
     "①", "②", "## ", "# ", "A.", "B.", "(a)", "(b)", "甲　", "乙、", "一，", "二，", "一○、", "1　", "（5分）",
     "新华社记者 王某/摄", "第十八条规定", "发生后，",
+    # round 4: decoration before markers, nested quotes, excerpts that skip articles, cited chapters,
+    # titles split over lines, body-opening definitions
+    "🏦", "■", "️", "“", "”", "第六条【立法目的】", "第十四条　", "第八章　", "第一章《", "本意见所称", "自70年代以来，",
+    "技术在", "的",
 ]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
 

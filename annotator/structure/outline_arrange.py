@@ -1,0 +1,201 @@
+"""Arranging marker candidates into nested runs: the stack reading of the outline.
+
+Every candidate (markers.scan) is read in order against a stack of open enumerations: a family already
+on the stack continues (and closes everything opened under it) when its ordinal is the next one, or
+starts a new list in the same place when it is 1 again (a second 一是…五是 list, 1． restarting under the
+next （N）); a family not on the stack opens a new level under the current one when it starts at 1, runs
+on from where it stopped (（一）…（五） 二、 （六）…; articles of a law through chapters), or starts at 2
+when its first item was lost (provisional: outline._rejected keeps it only if the list goes on).  Two
+priors from GB/T 9704 settle what the order alone cannot: a heading that opens a paragraph closes inline
+enumerations (一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、) closes
+lower ones ((1)).  One pass, linear in the candidates; outline.py decides which runs to keep.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from annotator.structure.markers import FAMILIES, LAST, Candidate
+
+
+@dataclass
+class _Frame:
+    family: str
+    last: int
+    node: int  # index of the run's latest accepted node
+    run: int
+    closed: bool = False  # after 最后 nothing can follow
+
+
+@dataclass
+class Node:
+    cand: Candidate
+    depth: int
+    parent: int | None
+    run: int
+    ordinal: int  # resolved (最后 → previous + 1)
+    lost_first: bool = False  # opens a run at 2: its first item was not found
+
+
+@dataclass
+class Runs:
+    members: dict[int, list[int]] = field(default_factory=dict)  # run id → node indexes
+    family: dict[int, str] = field(default_factory=dict)
+    provisional: set[int] = field(default_factory=set)  # runs opened at 2, kept only if they reach 3
+
+
+def _continues(cand: Candidate, frame: _Frame) -> bool:
+    if frame.closed:
+        return False
+    if cand.ordinal == LAST:
+        return frame.family == "sequence" and frame.last >= 2  # 首先…最后 alone is politeness
+    if frame.family == "sequence" and cand.ordinal > 1 and frame.last >= cand.ordinal:
+        return True  # 首先…其次…其次…再次: speakers repeat "next"; each one is the next item
+    return cand.ordinal == frame.last + 1
+
+
+# Parts of a law or a book may be left out of an excerpt ("第三条…" then "第六条…", "第四章" then "第八章").
+# Numbered on through the whole text and standing at a line start with a space, colon or 【label】
+# after them, their markers are headings on their own; citations ("依照第九十九条规定") are neither.
+_SKIPPING = frozenset({"part", "chapter", "section", "article"})
+_SKIP_MAX = 100
+
+
+def _skips_ahead(cand: Candidate, last: int) -> bool:
+    return (cand.family in _SKIPPING and cand.separated and cand.position in ("line", "break")
+            and last + 1 < cand.ordinal <= last + _SKIP_MAX)
+
+
+def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None) -> int:
+    """How many open frames stay open when ``cand``'s family starts a new level."""
+    fam = FAMILIES[cand.family]
+    depth = len(stack)
+    # Only a heading that opens a paragraph closes enumerations; "…三项：（1）…；（2）…" inside an
+    # 一是 paragraph is a list within that item.  In ``loose`` mode a full stop also opens one, which
+    # is what text flattened without spaces needs.
+    opens = cand.opens_paragraph or (loose and cand.after_full_stop)
+    if not fam.inline and opens:
+        while depth and (FAMILIES[stack[depth - 1].family].inline
+                         or FAMILIES[stack[depth - 1].family].rank > fam.rank):
+            frame = stack[depth - 1]
+            if (fam.id in _UNRANKED and not FAMILIES[frame.family].inline and continues_later is not None
+                    and continues_later(frame)):
+                break  # "（三）…如下的变化：甲、…戊、" then "（四）": the 甲 list sits inside （三）
+            depth -= 1
+    return depth
+
+
+# Families GB/T 9704 gives no place: 甲乙丙 head the parts of an old resolution ("甲　少数不服从多数"
+# over （一）（二）) as often as they list the points of one （三）.  Their rank is only a guess, so the
+# document decides: an open heading run that goes on after the list ((三) … 戊、 then (四)) holds it.
+_UNRANKED = frozenset({"stem"})
+
+
+def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
+    k = bisect.bisect_right(newlines, a)
+    return k < len(newlines) and newlines[k] < b
+
+
+def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], nests: bool) -> bool:
+    """May ``cand`` open its family's first run at an ordinal above 1?  At 2 anywhere (one lost item);
+    higher only for a heading that opens a line, is the first of its family in the whole text and closes
+    nothing that is open (``nests``) — an excerpt ("五、…（十四）…") — never for an inline enumeration or
+    首先/最后.  A citation paragraph ("第九十九条规定：…" under 一、) would otherwise close real headings."""
+    family = FAMILIES[cand.family]
+    if family.numeral == "word" or cand.ordinal == LAST:
+        return False
+    if cand.ordinal == 2:
+        return True
+    return (cand.ordinal > 2 and nests and not family.inline and cand.position == "line"
+            and (cand.family, "*") not in run_on)
+
+
+def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
+             newlines: list[int] = ()) -> tuple[list[Node], Runs]:
+    nodes: list[Node] = []
+    runs = Runs()
+    stack: list[_Frame] = []
+    run_on: dict[tuple[str, str | None], int] = {}  # (family, parent family) → last ordinal used
+
+    def accept(cand: Candidate, depth: int, frame_run: int, ordinal: int) -> int:
+        parent = stack[depth - 1].node if depth else None
+        nodes.append(Node(cand, depth, parent, frame_run, ordinal))
+        runs.members.setdefault(frame_run, []).append(len(nodes) - 1)
+        runs.family[frame_run] = cand.family
+        parent_family = stack[depth - 1].family if depth else None
+        run_on[(cand.family, parent_family)] = ordinal
+        run_on[(cand.family, "*")] = ordinal
+        return len(nodes) - 1
+
+    by_family: dict[str, tuple[list[int], list[int]]] = {}  # family → (starts, ordinals) in order
+    for c in cands:
+        starts, ordinals = by_family.setdefault(c.family, ([], []))
+        starts.append(c.start)
+        ordinals.append(c.ordinal)
+    position = 0  # start of the candidate being placed
+
+    def continues_later(frame: _Frame) -> bool:
+        """Is the next marker of ``frame``'s family, after the one being placed, its next number?"""
+        starts, ordinals = by_family.get(frame.family, ((), ()))
+        k = bisect.bisect_right(starts, position)
+        return k < len(starts) and ordinals[k] == frame.last + 1
+
+    next_break = 0
+    for cand in cands:
+        position = cand.start
+        if next_break < len(breaks) and breaks[next_break] < cand.start:
+            # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over —
+            # unless this very marker continues one of them: then the short line was a label inside
+            # the item (a bold "支持的区块链网络" under "（一）链上网络…" before "（二）"), not a section.
+            next_break = bisect.bisect_left(breaks, cand.start, next_break)
+            if not any(f.family == cand.family and _continues(cand, f) for f in stack):
+                del stack[:]
+        on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
+        if on_stack is not None:
+            frame = stack[on_stack]
+            if _continues(cand, frame) or _skips_ahead(cand, frame.last):
+                ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
+                del stack[on_stack + 1:]
+                frame.node = accept(cand, on_stack, frame.run, ordinal)
+                frame.last = ordinal
+                frame.closed = cand.ordinal == LAST
+                continue
+            if cand.ordinal != 1 or cand.position == "glued":
+                continue
+            # The same kind of list starting again at 1 where the old one stood: a new list under the
+            # same parent (a second 一是…五是 list, a new part of the document at the top).  Not for a
+            # marker glued into a flattened line: "统一、规范" must not restart anything.
+            del stack[on_stack:]
+            depth = on_stack
+        else:
+            if FAMILIES[cand.family].inline:
+                # An enumeration lives inside its paragraph: a new inline list (一是…) in a later
+                # paragraph than the open inline item (一要…) is the next list under the same parent.
+                while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
+                        newlines, nodes[stack[-1].node].cand.start, cand.start):
+                    stack.pop()
+            depth = _opening_depth(stack, cand, loose, continues_later)
+        parent_family = stack[depth - 1].family if depth else None
+        previous = run_on.get((cand.family, parent_family))
+        if previous is None and FAMILIES[cand.family].rank <= 0:
+            previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
+        if cand.ordinal == 1:
+            ordinal = 1
+        elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
+                                                            or _skips_ahead(cand, previous)):
+            ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
+        elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
+            # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that
+            # starts at 五、（十四）: kept only if the next number follows (see _rejected).
+            ordinal = cand.ordinal
+            runs.provisional.add(len(runs.members))
+        else:
+            continue
+        del stack[depth:]
+        run = len(runs.members)
+        runs.members[run] = []
+        node = accept(cand, depth, run, ordinal)
+        nodes[node].lost_first = run in runs.provisional
+        stack.append(_Frame(cand.family, ordinal, node, run))
+    return nodes, runs
