@@ -39,11 +39,14 @@ def test_gold_set_size_and_split():
                     "35_1945_chongqing_negotiations_cadre_report", "36_1996_state_council_earthquake_notice",
                     "37_1966_cc_notice_on_printing_a_speech", "38_daqing_2014_rural_economy_statistical_analysis",
                     "39_shanghai_2023_business_environment_action_items",
-                    "40_2018_state_council_cultural_enterprise_notice"]
+                    "40_2018_state_council_cultural_enterprise_notice", "41_2014_2018_education_speech_excerpts",
+                    "42_2023_belt_and_road_forum_keynote", "43_2023_china_central_asia_summit_keynote",
+                    "44_daqing_2016_first_half_economy_analysis", "45_1942_party_school_opening_speech",
+                    "46_2018_boao_forum_keynote_opening"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7)
-    assert held_out_batch("41_any_later_document") == "heldout-5"  # every later document is held out
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6)
+    assert held_out_batch("47_any_later_document") == "heldout-6"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
