@@ -54,3 +54,17 @@ def test_frame_and_subject_readings():
     assert modality.subject(text, 0, text.index("要")) == "addressee"
     assert modality.reading("要的是实干", 0) == "volitive"
     assert modality.reading("要抓紧落实", 0) == "deontic"
+
+
+def test_soft_cues_and_yao_before_having_or_depending_are_low_confidence():
+    for text in ("鼓励有条件的企业先行先试，形成可推广的经验。", "这件事要看天气，明天再定。"):
+        found = suggest_directives(text)
+        assert found and all(s.attributes.get("low_confidence") for s in found), text
+    firm = suggest_directives("各县区要在年底前完成排查整改。")[0]
+    assert not firm.attributes.get("low_confidence")
+
+
+def test_a_declaration_by_the_chinese_side_orders_nothing():
+    # 中方将/中方愿… is intent, like 中国将… (paraphrase of the kind seen in keynotes).
+    assert _spans("中方将设立专项资金，支持伙伴国培训青年技术人员。") == []
+    assert _spans("中方愿同各方一道，推动合作提质升级。") == []
