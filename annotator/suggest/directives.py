@@ -138,7 +138,9 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
             continue
         if marker is not None or _is_heading_line(text, b_start, b_end):
             if (b_start, b_end) in top_levels or _TOP_HEADING.match(text, b_start, b_end):
-                review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end))
+                # A heading that itself orders (要把…成效作为…标准) opens no review, whatever word it has.
+                review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end)
+                                      and not cues.MODAL_RE.search(text, b_start, b_end))
             s = None if review_section else _heading(text, b_start, b_end, marker or "")
             if s:
                 out.append(s)

@@ -68,3 +68,13 @@ def test_a_declaration_by_the_chinese_side_orders_nothing():
     # 中方将/中方愿… is intent, like 中国将… (paraphrase of the kind seen in keynotes).
     assert _spans("中方将设立专项资金，支持伙伴国培训青年技术人员。") == []
     assert _spans("中方愿同各方一道，推动合作提质升级。") == []
+
+
+def test_a_numbered_heading_that_orders_opens_no_review_section():
+    # 成效 is a review word, but a heading with its own modal cue is an instruction (kinds of 30 and 41).
+    text = ("1、要把工作成效作为检验干部的根本标准，真正做到以实绩论英雄，不断提高干部的本领、担当、作风。\n"
+            "2、要把群众满意作为衡量工作的尺度。\n")
+    from annotator.structure.outline import parse_outline
+
+    found = suggest_directives(text, parse_outline(text))
+    assert any(text[s.start:s.end].startswith("要把工作成效") for s in found)
