@@ -68,10 +68,10 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fifth batch held-out (08–40) stands at
-    # 0.967 / 0.967 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
-    # dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
-    assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the sixth batch held-out (08–46) stands at
+    # 0.973 / 0.971 / 3.0 % (batch 6 untouched 0.931 / 0.914 / 4.7 %; the 1942 talk's hypothetical counts are
+    # still proposed) and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    assert sc.st_recall >= (0.97 if part == "dev" else 0.96), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
 
@@ -80,9 +80,10 @@ def test_statistics(scores, part):
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the fifth batch (08–40) it stands at 0.904 (0.828 when batch 5 was
-    # first scored, untouched) and 0.975 on dev: 1940s–1950s speeches above all, see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.89), _shown(sc, part, "directive false")
+    # Issue 17 asks 0.95 on held-out; with the sixth batch (08–46) it stands at 0.908 (batch 6 untouched 0.800,
+    # after the clause frames of annotator.suggest.modality 0.898) and 0.975 on dev: 1940s–1950s speeches above
+    # all, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.90), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
