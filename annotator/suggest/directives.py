@@ -197,8 +197,9 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
             and "“" not in text[at:close] and not re.match(r"应(.)尽\1", text[at:at + 4]):
         return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
-    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
-        return None
+    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at] \
+            and m.group() not in modality.NECESSITY_CUES:
+        return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
     head = text[c_start + _skip_prefix(clause):at]
     if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported

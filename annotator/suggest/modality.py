@@ -27,6 +27,10 @@ import re
 from annotator.suggest import cues
 
 LOW_CONFIDENCE = 0.7
+# After a third party (他们, 它, 有些人) 要 wants or will (他们还要看一看, 有人要罢工, 人家要回南京: 10, 13, 35, 45 —
+# 14 of 14 such 要 on the gold are no directive), while these still prescribe (它应该受人民的监督, 33; 有些人是必须
+# 要撤下来的, 26; 他们应该知道一个真理, 45): the subject changes what 要 means, not what 应该 means.
+NECESSITY_CUES = frozenset({"应", "应当", "应该", "必须", "务必"})
 
 # 要想 wants unless it is 想办法/想尽/想一想/想清楚 (要想尽一切办法 orders, 13).
 _VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好)|想要|要的是")

@@ -78,3 +78,10 @@ def test_a_numbered_heading_that_orders_opens_no_review_section():
 
     found = suggest_directives(text, parse_outline(text))
     assert any(text[s.start:s.end].startswith("要把工作成效") for s in found)
+
+
+def test_after_a_third_party_yao_wants_but_yinggai_prescribes():
+    # Paraphrased: 要 after 他们/有人 is their wish or their future; 应该/必须 after them still prescribe.
+    assert _spans("有些人还要再观望一阵子，看看风向。") == []
+    found = suggest_directives("他们应该懂得一个道理，就是脱离群众什么事也办不成。")
+    assert found and found[0].attributes.get("low_confidence")  # proposed, but shown apart
