@@ -148,7 +148,7 @@ PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
 # A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
 # 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
-INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
+INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|中方|我方|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
                        r"(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))")
 # Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
 PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必"

@@ -27,7 +27,7 @@ import re
 from typing import Iterable, Iterator
 
 from annotator.domain.model import Section, Suggestion
-from annotator.suggest import cues
+from annotator.suggest import cues, modality
 from annotator.suggest.clause import _TRIM, Cue, _skip_prefix, _action, analyse_clause
 from annotator.suggest.context import _HEADING_LINE
 from annotator.suggest.context import in_shortcomings as _in_shortcomings
@@ -138,7 +138,9 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
             continue
         if marker is not None or _is_heading_line(text, b_start, b_end):
             if (b_start, b_end) in top_levels or _TOP_HEADING.match(text, b_start, b_end):
-                review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end))
+                # A heading that itself orders (要把…成效作为…标准) opens no review, whatever word it has.
+                review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end)
+                                      and not cues.MODAL_RE.search(text, b_start, b_end))
             s = None if review_section else _heading(text, b_start, b_end, marker or "")
             if s:
                 out.append(s)
@@ -156,7 +158,21 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
             out.extend(_sentence(text, s_start, s_end, review, unit))
     if not implicit:
         out = [s for s in out if s.attributes.get("cue") != "implicit"]
-    return out
+    return [_with_confidence(text, s) for s in out]
+
+
+def _with_confidence(text: str, s: Suggestion) -> Suggestion:
+    """The suggestion with its clause-level confidence (annotator.suggest.modality) as score and attribute;
+    ``low_confidence`` marks what the GUI shows apart."""
+    start = modality.sentence_start(text, s.start)
+    m = cues.MODAL_RE.search(text, s.start, s.end) or cues.PLEASE_RE.search(text, s.start, s.end)
+    at = m.start() if m else s.start
+    clause = max(text.rfind("，", start, at), text.rfind("：", start, at), start - 1) + 1
+    conf = modality.confidence(text, start, at, s.score, clause) if s.attributes.get("cue") != "implicit" else s.score
+    attrs = dict(s.attributes, confidence=conf)
+    if conf < modality.LOW_CONFIDENCE:
+        attrs["low_confidence"] = True
+    return Suggestion(s.start, s.end, s.label, attrs, conf, s.rule)
 
 
 def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: int, past: bool) -> Cue | None:
@@ -174,13 +190,16 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
+    if m and modality.killed(text, sentence_start, at):
+        return None  # 要想…不可能 wants, 应当是可能的 judges, 中央总是叫我们要… reports (annotator.suggest.modality)
     line_start = text.rfind("\n", 0, at) + 1
     close = text.find("”", at, at + 24)
     if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
             and "“" not in text[at:close] and not re.match(r"应(.)尽\1", text[at:at + 4]):
         return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
-    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at]:
-        return None
+    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at] \
+            and m.group() not in modality.NECESSITY_CUES:
+        return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
     head = text[c_start + _skip_prefix(clause):at]
     if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported

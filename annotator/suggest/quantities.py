@@ -45,9 +45,11 @@ UNITS = (
     "场次", "批次", "台次", "件次", "个月", "个师", "个军", "个旅", "小时", "分钟", "标准箱", "吨公里", "美元",
     "元", "人", "户", "吨", "亩", "斤", "担", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
     "座", "条", "台", "辆", "艘", "架", "套", "册", "篇", "部", "厂", "类", "种", "支", "批", "天", "份",
-    "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "%", "‰",
+    "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "剂", "%", "‰",
 )
-_UNIT = "|".join(re.escape(u) for u in UNITS)
+# A price per head or weight (600元/头, 3000元/吨): the unit runs on over the slash.
+_PER_UNIT = r"元/(?:头|吨|斤|公斤|千克|亩|人|户|平方米|个|只|件|台|月|年|天)"
+_UNIT = _PER_UNIT + "|" + "|".join(re.escape(u) for u in UNITS)
 _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|至少|最多|"
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
@@ -162,6 +164,28 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     return None, None, False
 
 
+# A ratio written with colons after a ratio word in its clause: 城乡居民收入比由…的5：1缩小到2.6：1 (38), 三次产业比为
+# 3.9：59.5：36.6 (44). Without the ratio word a colon pair is a time or a score, not a statistic.
+_COLON_RATIO_RE = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){1,3}(?![\d.:：])")
+_RATIO_WORD_RE = re.compile(r"比(?!分|赛|较|如|方)(?:为|是|由|例|重|值|率)?|之比")
+
+
+def _colon_ratios(folded: str, original: str, taken: list[Quantity]) -> list[Quantity]:
+    """The colon ratios of the text; a quantity found inside one (3.9 of 3.9：59.5：36.6) is dropped from
+    ``taken``."""
+    out = []
+    for m in _COLON_RATIO_RE.finditer(folded):
+        clause = max(folded.rfind(ch, 0, m.start()) for ch in "，,。；;！？\n")
+        if not _RATIO_WORD_RE.search(folded, max(clause + 1, m.start() - 24), m.start()):
+            continue
+        taken[:] = [q for q in taken if not (q.start < m.end() and m.start() < q.end)]
+        parts = [float(x) for x in re.split(r"[：:]", m.group())]
+        value = round(parts[0] / parts[1], 6) if len(parts) == 2 and parts[1] else parts[0]
+        out.append(Quantity(start=m.start(), end=m.end(), value=value, value_text=original[m.start():m.end()],
+                            unit="", scale="", num_start=m.start(), num_end=m.end(), fraction=len(parts) == 2))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     folded = nonstat.masked(fold_digits(text))
     context = nonstat.Context(folded)
@@ -170,7 +194,8 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _accept(folded, m, context, text)
         if q is not None:
             found.append(q)
-    return found
+    ratios = _colon_ratios(folded, text, found)
+    return sorted(found + ratios, key=lambda q: q.start) if ratios else found
 
 
 def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -> Quantity | None:

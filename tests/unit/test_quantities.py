@@ -122,3 +122,22 @@ def test_counters_and_boundaries(text, value_text, unit):
 ])
 def test_discourse_figures_durations_and_names_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_colon_ratios_after_a_ratio_word_are_one_value_times_and_scores_are_not():
+    from annotator.suggest.statistics import suggest_statistics
+
+    def values(text):
+        return [s.attributes["value_text"] for s in suggest_statistics(text)]
+
+    # Paraphrased: a two-part and a three-part ratio after 比/比为 (kinds of 38 and 44).
+    assert values("城镇与农村收入之比从2010年的4：1降到3.1：1。") == ["4：1", "3.1：1"]
+    assert values("一二三产业结构比为5.2：40.1：54.7，结构继续优化。") == ["5.2：40.1：54.7"]
+    assert values("大会于9:30开幕，比分定格在2:1。") == []
+
+
+def test_per_head_prices_and_doses_are_counted_units():
+    from annotator.suggest.statistics import suggest_statistics
+
+    found = suggest_statistics("育肥猪出栏价格升到1800元，仔猪达到450元/头，全年接种疫苗1.2亿剂。")
+    assert [s.attributes["value_text"] for s in found] == ["1800元", "450元/头", "1.2亿剂"]

@@ -39,11 +39,14 @@ def test_gold_set_size_and_split():
                     "35_1945_chongqing_negotiations_cadre_report", "36_1996_state_council_earthquake_notice",
                     "37_1966_cc_notice_on_printing_a_speech", "38_daqing_2014_rural_economy_statistical_analysis",
                     "39_shanghai_2023_business_environment_action_items",
-                    "40_2018_state_council_cultural_enterprise_notice"]
+                    "40_2018_state_council_cultural_enterprise_notice", "41_2014_2018_education_speech_excerpts",
+                    "42_2023_belt_and_road_forum_keynote", "43_2023_china_central_asia_summit_keynote",
+                    "44_daqing_2016_first_half_economy_analysis", "45_1942_party_school_opening_speech",
+                    "46_2018_boao_forum_keynote_opening"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7)
-    assert held_out_batch("41_any_later_document") == "heldout-5"  # every later document is held out
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6)
+    assert held_out_batch("47_any_later_document") == "heldout-6"  # every later document is held out
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -51,9 +54,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     text = report(scores, show_errors=True)
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
-    assert "== HELDOUT-5 (7 documents)" in text
+    assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6))
 
 
 def _shown(sc, part, kind):
@@ -65,10 +68,10 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the fifth batch held-out (08–40) stands at
-    # 0.967 / 0.967 / 2.7 % (batch 5 alone 0.912: war counts and magnitudes of a 1945 talk and a 1996 notice) and
-    # dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
-    assert sc.st_recall >= (0.97 if part == "dev" else 0.95), _shown(sc, part, "statistic miss")
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the sixth batch held-out (08–46) stands at
+    # 0.973 / 0.971 / 3.0 % (batch 6 untouched 0.931 / 0.914 / 4.7 %; the 1942 talk's hypothetical counts are
+    # still proposed) and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    assert sc.st_recall >= (0.97 if part == "dev" else 0.96), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
 
@@ -77,9 +80,10 @@ def test_statistics(scores, part):
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the fifth batch (08–40) it stands at 0.904 (0.828 when batch 5 was
-    # first scored, untouched) and 0.975 on dev: 1940s–1950s speeches above all, see the report.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.89), _shown(sc, part, "directive false")
+    # Issue 17 asks 0.95 on held-out; with the sixth batch (08–46) it stands at 0.908 (batch 6 untouched 0.800,
+    # after the clause frames of annotator.suggest.modality 0.898) and 0.975 on dev: 1940s–1950s speeches above
+    # all, see the report.
+    assert sc.d_precision >= (0.95 if part == "dev" else 0.90), _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():

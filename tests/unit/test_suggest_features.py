@@ -70,12 +70,14 @@ def test_crossdoc_cut_filters_nothing_when_rejections_do_not_carry_over():
 def test_model_keeps_its_feature_set_and_old_models_stay_lexical():
     learner = Learner().fit(_convention(4, lambda d, s: s.attributes.get("unit") != "次"))
     stored = json.loads(learner.to_json())
-    assert stored["features"] == "both" and stored["limit_rule"] == "crossdoc"
+    assert stored["features"] == "both" and stored["limit_rule"] == "rank"
     again = Learner.from_json(learner.to_json())
-    assert (again.feature_set, again.limit_rule, again.limits) == ("both", "crossdoc", learner.limits)
+    assert (again.feature_set, again.limit_rule, again.limits) == ("both", "rank", learner.limits)
     del stored["features"], stored["limit_rule"]
     old = Learner.from_json(json.dumps(stored))
-    assert (old.feature_set, old.limit_rule) == ("lexical", "safe")
+    # A model stored before the limit rule was recorded ranks only: the learner never removes a suggestion
+    # unless a cut rule was chosen explicitly.
+    assert (old.feature_set, old.limit_rule) == ("lexical", "rank")
 
 
 def test_out_of_document_auc_counts_every_decision_once():
