@@ -80,6 +80,17 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     while start < limit and text[start] in HSPACE:
         start += 1
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
+    # The common case in one regex step: the first stop character with no opening bracket before it
+    # (so it is not inside a note) ends the title at punctuation, or at a line break that is no wrap.
+    # Everything else takes the general path below, which decides exactly as before.
+    i = _PLAIN_RUN.match(text, start, stop).end()
+    if i >= stop:
+        return _no_stop(text, start, stop, limit)
+    ch = text[i]
+    if ch in _PUNCT_END:
+        return _Natural(start, i, "punct", ch)
+    if ch == "\n" and not _hard_wrap(text, i):
+        return _Natural(start, i, "line")
     found = _TITLE_STOP.search(text, start, stop)
     while found is not None:
         if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
@@ -102,11 +113,19 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
         return _Natural(start, i, "space")
+    return _no_stop(text, start, stop, limit)
+
+
+def _no_stop(text: str, start: int, stop: int, limit: int) -> _Natural:
+    """Nothing ended the title before ``stop``: the text, the next marker or the window did."""
     if stop == len(text):
         return _Natural(start, stop, "line")
     return _Natural(start, stop, "marker" if stop == limit else "window")
 
 
+# Characters that are neither a title stop (_TITLE_STOP) nor an opening bracket, which may hold a note
+# whose punctuation does not end the title.
+_PLAIN_RUN = re.compile("[^" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0（(]*")
 _CLOSE_BRACKET = re.compile("[）)]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
 
