@@ -67,6 +67,23 @@ _BAD_BODY_START = frozenset("的了着和与及或之、，,。；")
 _BAD_LAST_WORDS = frozenset("新更最再各全不要是为把向以于让使被将对在从和与及或的之其该")
 
 
+def _length_prior(n: int) -> float:
+    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
+    if n < 4:
+        return -3.0
+    if n < 6:
+        return -0.5
+    if n < 8:
+        return 0.0
+    if n <= 30:
+        return 0.5
+    return 0.5 - (n - 30) / 10
+
+
+# Where a time frame (_TIME_FRAME) may open the body: every one ends with one of these.
+_FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
+
+
 @dataclass
 class _Natural:
     start: int

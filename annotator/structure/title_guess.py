@@ -1,14 +1,13 @@
 """Where a doubtful title ends: cuts at jieba word ends scored by body-opening cues, typical heading
 length and the parallel shape of sibling titles (新作为/新业绩/新形象).
 
-jieba is most of the outline's time on real text, so it runs only where a cut could win (_wordless)
+jieba is most of the outline's time on real text, so it runs only where a cut could win (title_wordless)
 and each window is segmented once per process (_WORDS).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
@@ -36,21 +35,10 @@ from annotator.structure.title_ends import (
     _TIME_FRAME,
     _TRAILING,
     _clause_in,
+    _length_prior,
     _on_flattened_line,
 )
-
-
-def _length_prior(n: int) -> float:
-    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
-    if n < 4:
-        return -3.0
-    if n < 6:
-        return -0.5
-    if n < 8:
-        return 0.0
-    if n <= 30:
-        return 0.5
-    return 0.5 - (n - 30) / 10
+from annotator.structure.title_wordless import wordless
 
 
 Shape = tuple[int, str, str, str, int]  # length, last three characters, first comma position
@@ -309,10 +297,10 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
               wanted: list[tuple[int, bool]], known: list[_Suspect] = ()) -> list[_Suspect]:
     """The suspects ``wanted`` ((section index, run_on) pairs), with jieba's word ends where a cut could
     matter.  Segmenting is most of the outline's time on real text, and for many suspects no cut can
-    win whatever the words are (see _wordless): those get no words, which decides them the same.
+    win whatever the words are (see title_wordless): those get no words, which decides them the same.
     ``known`` suspects are reused where their words were already cut."""
     done = {sus.index: sus for sus in known if sus.words is not None}
-    skip = _wordless(text, sections, naturals, siblings, dict(wanted))
+    skip = wordless(text, sections, naturals, siblings, dict(wanted))
     need = [i for i, _ in wanted if i not in done and i not in skip]
     words = dict(zip(need, _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in need])))
     out = []
@@ -322,70 +310,3 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
         else:
             out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on))
     return out
-
-
-_FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
-
-
-def _wordless(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
-              suspects: dict[int, bool]) -> set[int]:
-    """Suspects whose words cannot change any decision: _decide keeps their natural end whatever jieba
-    says, and so does every suspect that reads their shapes.  Exact, not a heuristic:
-
-    - an article's first sentence is never cut (_make_suspect drops its cuts);
-    - a heading that closes a sentence (not in a flattened line, not a run-on sibling) is cut only after
-      a speaker's words or a time frame (none in its window: every strong cue holds a _STRONG_HINT word)
-      or where some cut of it is parallel to its siblings (_decide).  Parallelism is bounded from above
-      at every position from _PARALLEL_MIN (a superset of word ends) against every shape each sibling
-      could take (any of its cut positions, its natural end).  Suspects that read one another's shapes
-      (siblings) are decided together, so a group is left unsegmented only if every member is."""
-    always = {i for i in suspects
-              if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
-    ends: dict[int, tuple[set[str], set[str], set[str]]] = {}  # each sibling's possible last characters
-
-    def possible_ends(j: int) -> tuple[set[str], set[str], set[str]]:
-        if j not in ends:
-            window = text[naturals[j].start:naturals[j].end]
-            triples = {_ends(window), _ends(window.rstrip(_TRAILING))}
-            if j in suspects:
-                triples.update(_ends(window[:cut]) for cut in range(_CUT_MIN, min(_CUT_MAX, len(window) - 1) + 1))
-            ends[j] = tuple({t[k] for t in triples} - {""} for k in range(3))
-        return ends[j]
-
-    def cannot_cut(i: int) -> bool:
-        if i in always:
-            return True
-        nat = naturals[i]
-        if suspects[i] or not (nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS)):
-            return False
-        window = text[nat.start:nat.end]
-        if _STRONG_HINT.search(window) or _FRAME_HINT.search(window) or _on_flattened_line(text, nat.start):
-            return False
-        refs = [possible_ends(j) for j in siblings[i] if j != i]
-        for cut in range(_PARALLEL_MIN, min(_CUT_MAX, len(window) - 1) + 1):
-            e1, e2, e3 = window[cut - 1], window[cut - 2], window[cut - 3]
-            if refs and sum(min(3, (e1 in s1) + (e2 in s2) + (e3 in s3)) for s1, s2, s3 in refs) >= len(refs):
-                return False
-        return True
-
-    skip = set(always)
-    seen: set[int] = set()
-    for first in suspects:
-        if first in seen:
-            continue
-        group, todo = [], [first]  # the suspects linked to ``first`` through sibling suspects
-        seen.add(first)
-        while todo:
-            i = todo.pop()
-            group.append(i)
-            for j in siblings[i]:
-                if j in suspects and j not in seen:
-                    seen.add(j)
-                    todo.append(j)
-        if all(cannot_cut(i) for i in group):
-            skip.update(group)
-    return skip
-
-
-def _ends(title: str) -> tuple[str, str, str]:
-    return title[-1:], title[-2:-1], title[-3:-2]
