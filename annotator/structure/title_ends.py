@@ -7,6 +7,7 @@ addressee.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,12 +34,11 @@ _TRAILING = "，,、 \t\u3000\xa0"
 # Openings of body text right after a heading.  Strong: a speaker's words or a time frame, which titles
 # rarely contain.  Medium: an addressee ("全市各级工会要…"), common inside titles too, so it only counts
 # when the would-be title is far too long to be one.
-_STRONG_CUE = re.compile(
+_STRONG_CUE_PATTERN = (
     r"(?:习近平)?总书记[^，。,]{0,20}?(?:强调|指出|说|要求)"
     r"|[\u4e00-\u9fff]{1,4}(?:书记|主席|同志|省长|市长|县长|部长)[^，。,]{0,12}?(?:强调|指出)"
     r"|(?:党的)?[一二三四五六七八九十]{2,3}大以来"
-    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)"
-)
+    r"|(?:近年来|近几年|今年以来|去年以来|多年来|长期以来|一年来|同志们|实践证明|事实证明)")
 # Every strong cue holds one of these words.  Finding them is ~30× faster than the cue itself (whose
 # "any 1–4 characters then 书记" alternative is tried at every position), so the cue runs only where
 # one of them occurs: most titles are checked at the speed of a literal search.
@@ -46,13 +46,25 @@ _STRONG_HINT = re.compile("书记|主席|同志|省长|市长|县长|部长|大�
                           "|一年来|实践证明|事实证明")
 
 
+# The cues are compiled on first use (with functools.cache): their character classes over all of CJK take
+# ~7 ms to compile, which every command-line start paid, while most documents never need them.
+@functools.cache
+def strong_cue() -> re.Pattern[str]:
+    return re.compile(_STRONG_CUE_PATTERN)
+
+
+@functools.cache
+def time_frame() -> re.Pattern[str]:
+    return re.compile(_TIME_FRAME_PATTERN)
+
+
 def _strong_cue_in(text: str, start: int, end: int) -> bool:
-    return _STRONG_HINT.search(text, start, end) is not None and _STRONG_CUE.search(text, start, end) is not None
+    return _STRONG_HINT.search(text, start, end) is not None and strong_cue().search(text, start, end) is not None
 
 
 # A time frame opening the body ("新冠肺炎疫情发生后，党中央…") right after a heading that ends on the
 # noun such headings end on ("关于前一段疫情防控工作").
-_TIME_FRAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，")
+_TIME_FRAME_PATTERN = r"[\u4e00-\u9fff]{2,10}?(?:发生后|发生以来|以来|之后|期间)，"
 _HEAD_NOUNS = ("工作", "问题", "情况", "建设", "任务", "要求", "措施", "意见", "目标", "原则", "成效", "形势")
 _HEAD_NOUN_SET = frozenset(_HEAD_NOUNS)  # all two characters long
 _MEDIUM_CUE = re.compile(
@@ -80,7 +92,7 @@ def _length_prior(n: int) -> float:
     return 0.5 - (n - 30) / 10
 
 
-# Where a time frame (_TIME_FRAME) may open the body: every one ends with one of these.
+# Where a time frame (time_frame()) may open the body: every one ends with one of these.
 _FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
 
 

@@ -30,13 +30,13 @@ from annotator.structure.title_ends import (
     _SEGMENT_CONTEXT,
     _SENTENCE_STOPS,
     _SENTENCE_TITLED,
-    _STRONG_CUE,
     _STRONG_HINT,
-    _TIME_FRAME,
     _TRAILING,
     _clause_in,
     _length_prior,
     _on_flattened_line,
+    strong_cue,
+    time_frame,
 )
 from annotator.structure.title_wordless import wordless
 
@@ -146,12 +146,13 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
     comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
     # Every strong cue holds a _STRONG_HINT word: without one in the window no cut is tried against it.
     strong = _STRONG_HINT.search(window) is not None
+    cue_at = strong_cue().match if strong else None
     for word, cut in words or ():
         if not _CUT_MIN <= cut <= upper:
             continue
         score, cue = _length_prior(cut), ""
-        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and _TIME_FRAME.match(window, cut)
-        if (strong and _STRONG_CUE.match(window, cut)) or frame:
+        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut)
+        if (cue_at is not None and cue_at(window, cut)) or frame:
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(window, cut):
             score, cue = score + 1.5, "medium"
