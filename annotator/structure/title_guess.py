@@ -236,10 +236,15 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
     loop here: the same choices and the same float sums in the same order, hence the same guesses."""
     by_index = {sus.index: sus for sus in suspects}
     # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
+    # With them, the last characters and first commas any of its shapes can have: a cut of another
+    # suspect agrees with it at most on those (the ceiling that skips cuts which cannot win).
     ordered = {}
     for sus in suspects:
         positions = sorted(sus.cuts)
-        ordered[sus.index] = (positions, [sus.cuts[c][2] for c in positions], sus.natural[1])
+        cut_shapes = [sus.cuts[c][2] for c in positions]
+        every = cut_shapes + [sus.natural[1]]
+        ordered[sus.index] = (positions, cut_shapes, sus.natural[1], {r[1] for r in every}, {r[2] for r in every},
+                              {r[3] for r in every}, {r[4] for r in every})
     left, right, slack = bisect.bisect_left, bisect.bisect_right, _PARALLEL_SLACK
     guesses = {}
     for sus in suspects:
@@ -251,7 +256,8 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         n_refs, n_others = len(fixed) + len(others), len(others)
         best = (-1e9, sus.natural[1])
         # max() of (value, shape) pairs does not depend on their order, so the cuts go best base score
-        # first: a cut that could not win even if every sibling had a perfectly parallel cut is skipped.
+        # first: a cut that could not win even if every sibling suspect had a cut of the same length
+        # agreeing with it wherever some shape of that sibling could is skipped.
         for cut, (score, _cue, shape) in sorted(sus.cuts.items(), key=lambda item: -item[1][0]):
             n, e1, e2, e3, comma = shape
             total = 0.0
@@ -262,10 +268,13 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
                 total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
                 if comma >= 0 and comma == r_comma:
                     total += 1.0
-            ceiling = 1.0 + ((e1 != "") + (e2 != "") + (e3 != "")) * 0.5 + (1.0 if comma >= 0 else 0.0)
-            if score + (1.5 * (total + n_others * ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
+            ceiling = 0.0  # the most every other suspect's most similar shape can add
+            for _p, _s, _d, ends1, ends2, ends3, commas in others:
+                ceiling += 1.0 + ((e1 != "" and e1 in ends1) + (e2 != "" and e2 in ends2)
+                                  + (e3 != "" and e3 in ends3)) * 0.5 + (1.0 if comma >= 0 and comma in commas else 0.0)
+            if score + (1.5 * (total + ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
                 continue
-            for positions, cut_shapes, default in others:
+            for positions, cut_shapes, default, _e1, _e2, _e3, _c in others:
                 # _most_similar: parallel titles have about the same length, so only those cuts are tried
                 lo = left(positions, cut - slack)
                 hi = right(positions, cut + slack, lo)
