@@ -310,9 +310,11 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
     win whatever the words are (see title_wordless): those get no words, which decides them the same.
     ``known`` suspects are reused where their words were already cut."""
     done = {sus.index: sus for sus in known if sus.words is not None}
-    skip = wordless(text, sections, naturals, siblings, dict(wanted))
+    windows = {i: _segment_window(text[naturals[i].start:naturals[i].end]) for i, _ in wanted}
+    skip = wordless(text, sections, naturals, siblings, dict(wanted),
+                    cached=lambda i: i in done or windows[i] in _WORDS)
     need = [i for i, _ in wanted if i not in done and i not in skip]
-    words = dict(zip(need, _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in need])))
+    words = dict(zip(need, _segment_all([windows[i] for i in need])))
     out = []
     for i, run_on in wanted:
         if i in done and done[i].run_on == run_on:

@@ -11,6 +11,8 @@ end is kept whatever jieba says.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from annotator.domain.model import Section
 from annotator.structure.markers import FAMILIES
 from annotator.structure.title_ends import (
@@ -94,7 +96,7 @@ def _bounds(answers: _Answers, n: int, e1: str, e2: str, e3: str, comma: int) ->
 
 
 def wordless(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
-             suspects: dict[int, bool]) -> set[int]:
+             suspects: dict[int, bool], cached: Callable[[int], bool] | None = None) -> set[int]:
     """Suspects (index → run_on) whose words cannot change any decision: _decide keeps their natural end
     whatever jieba says, and so does every suspect that reads their shapes.
 
@@ -106,7 +108,8 @@ def wordless(text: str, sections: list[Section], naturals: list[_Natural], sibli
       at every position against each sibling: exactly for a sibling whose shape is fixed, from above
       for a sibling suspect (whatever shape it takes).
     Suspects that read one another's shapes (siblings) are decided together, so a group is left
-    unsegmented only if every member is."""
+    unsegmented only if every member is.  A group whose words are all ``cached`` already is not looked
+    at: its words cost nothing, and the decisions are the same either way."""
     always = {i for i in suspects
               if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
     answers: dict[int, _Answers] = {}
@@ -171,6 +174,8 @@ def wordless(text: str, sections: list[Section], naturals: list[_Natural], sibli
                 if j in suspects and j not in seen:
                     seen.add(j)
                     todo.append(j)
+        if cached is not None and all(cached(i) for i in group):
+            continue
         if all(cannot_cut(i) for i in group):
             skip.update(group)
     return skip
