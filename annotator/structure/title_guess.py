@@ -253,7 +253,7 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         if not others:
             continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
         fixed = [shapes[j] for j in siblings[own] if j != own and j not in by_index]
-        n_refs, n_others = len(fixed) + len(others), len(others)
+        n_refs = len(fixed) + len(others)
         best = (-1e9, sus.natural[1])
         # max() of (value, shape) pairs does not depend on their order, so the cuts go best base score
         # first: a cut that could not win even if every sibling suspect had a cut of the same length
