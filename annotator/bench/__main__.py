@@ -109,6 +109,9 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         log("outline on a one-line text with inline markers, small and 8× larger (linearity)")
         results["outline_linear"] = child("outline_linear", folder=str(folder), small_chars=cfg["linear_outline_chars"],
                                           runs=cfg["linear_runs"])
+        log("outline on real documents (title guessing, jieba), and `annotator outline` on one from a new process")
+        results["outline_real"] = child("outline_real", folder=str(folder / "outline_real"), runs=cfg["outline_runs"],
+                                        cli_runs=cfg["cli_runs"])
         log("integrity check, small and 8× larger project (linearity)")
         results["integrity_linear"] = child("integrity_linear", folder=str(folder / "integrity"),
                                             small_chars=cfg["linear_integrity_chars"], runs=cfg["linear_runs"])

@@ -58,6 +58,10 @@ def run(name: str, args: dict) -> dict:
         return linear.integrity(folder, args["small_chars"], args["runs"])
     if name == "outline":
         return measure.outline_speed(_texts(args), args["runs"])
+    if name == "outline_real":
+        from annotator.bench import outline_real  # noqa: PLC0415
+
+        return outline_real.measure(folder, args["runs"], args["cli_runs"])
     if name == "suggest":
         return measure.suggestions(corpus.load_pool(), args["docs"], args["runs"])
     if name == "export":

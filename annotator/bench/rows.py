@@ -29,7 +29,7 @@ def rows(r: dict) -> list[dict[str, Any]]:
         out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
                              "export", "agreement", "memory")), (_cli, ("cli",)),
-                (_linear, ("outline_linear", "integrity_linear")),
+                (_linear, ("outline_linear", "integrity_linear")), (_outline_real, ("outline_real",)),
                 (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)))
     for build, needs in sections:
         if all(n in r and n not in failed for n in needs):
@@ -109,6 +109,12 @@ def _cli(r: dict) -> list[dict[str, Any]]:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
     return out
+
+
+def _outline_real(r: dict) -> list[dict[str, Any]]:
+    from annotator.bench.outline_real import rows as real_rows  # noqa: PLC0415
+
+    return real_rows(r, _row)
 
 
 def _team(r: dict) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ import re
 from typing import Iterator
 
 from annotator.domain.model import Section
+from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_arrange import Node, Runs, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
@@ -207,6 +208,7 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
     return nodes
 
 
+@gc_paused
 def parse_outline(text: str) -> list[Section]:
     """The document's headings in document order, each with its span, title and parent index."""
     if not text:

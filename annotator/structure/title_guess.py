@@ -1,14 +1,13 @@
 """Where a doubtful title ends: cuts at jieba word ends scored by body-opening cues, typical heading
 length and the parallel shape of sibling titles (新作为/新业绩/新形象).
 
-jieba is most of the outline's time on real text, so it runs only where a cut could win (_wordless)
+jieba is most of the outline's time on real text, so it runs only where a cut could win (title_wordless)
 and each window is segmented once per process (_WORDS).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
@@ -31,26 +30,15 @@ from annotator.structure.title_ends import (
     _SEGMENT_CONTEXT,
     _SENTENCE_STOPS,
     _SENTENCE_TITLED,
-    _STRONG_CUE,
     _STRONG_HINT,
-    _TIME_FRAME,
     _TRAILING,
     _clause_in,
+    _length_prior,
     _on_flattened_line,
+    strong_cue,
+    time_frame,
 )
-
-
-def _length_prior(n: int) -> float:
-    # Four-character headings (总体要求, 工作目标) are common in official documents; shorter ones are not.
-    if n < 4:
-        return -3.0
-    if n < 6:
-        return -0.5
-    if n < 8:
-        return 0.0
-    if n <= 30:
-        return 0.5
-    return 0.5 - (n - 30) / 10
+from annotator.structure.title_wordless import wordless
 
 
 Shape = tuple[int, str, str, str, int]  # length, last three characters, first comma position
@@ -159,12 +147,13 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
     comma = min(commas) if commas else -1  # the first comma of every cut title that reaches it: _shape
     # Every strong cue holds a _STRONG_HINT word: without one in the window no cut is tried against it.
     strong = _STRONG_HINT.search(window) is not None
+    cue_at = strong_cue().match if strong else None
     for word, cut in words or ():
         if not _CUT_MIN <= cut <= upper:
             continue
         score, cue = _length_prior(cut), ""
-        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and _TIME_FRAME.match(window, cut)
-        if (strong and _STRONG_CUE.match(window, cut)) or frame:
+        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut)
+        if (cue_at is not None and cue_at(window, cut)) or frame:
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(window, cut):
             score, cue = score + 1.5, "medium"
@@ -262,10 +251,15 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
     loop here: the same choices and the same float sums in the same order, hence the same guesses."""
     by_index = {sus.index: sus for sus in suspects}
     # Each suspect's cuts in order, so the cuts of about the same length are found by bisection.
+    # With them, the last characters and first commas any of its shapes can have: a cut of another
+    # suspect agrees with it at most on those (the ceiling that skips cuts which cannot win).
     ordered = {}
     for sus in suspects:
         positions = sorted(sus.cuts)
-        ordered[sus.index] = (positions, [sus.cuts[c][2] for c in positions], sus.natural[1])
+        cut_shapes = [sus.cuts[c][2] for c in positions]
+        every = cut_shapes + [sus.natural[1]]
+        ordered[sus.index] = (positions, cut_shapes, sus.natural[1], {r[1] for r in every}, {r[2] for r in every},
+                              {r[3] for r in every}, {r[4] for r in every})
     left, right, slack = bisect.bisect_left, bisect.bisect_right, _PARALLEL_SLACK
     guesses = {}
     for sus in suspects:
@@ -274,10 +268,11 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         if not others:
             continue  # only a sibling suspect reads this guess (_decide reads the shapes of siblings)
         fixed = [shapes[j] for j in siblings[own] if j != own and j not in by_index]
-        n_refs, n_others = len(fixed) + len(others), len(others)
+        n_refs = len(fixed) + len(others)
         best = (-1e9, sus.natural[1])
         # max() of (value, shape) pairs does not depend on their order, so the cuts go best base score
-        # first: a cut that could not win even if every sibling had a perfectly parallel cut is skipped.
+        # first: a cut that could not win even if every sibling suspect had a cut of the same length
+        # agreeing with it wherever some shape of that sibling could is skipped.
         for cut, (score, _cue, shape) in sorted(sus.cuts.items(), key=lambda item: -item[1][0]):
             n, e1, e2, e3, comma = shape
             total = 0.0
@@ -288,10 +283,13 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
                 total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
                 if comma >= 0 and comma == r_comma:
                     total += 1.0
-            ceiling = 1.0 + ((e1 != "") + (e2 != "") + (e3 != "")) * 0.5 + (1.0 if comma >= 0 else 0.0)
-            if score + (1.5 * (total + n_others * ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
+            ceiling = 0.0  # the most every other suspect's most similar shape can add
+            for _p, _s, _d, ends1, ends2, ends3, commas in others:
+                ceiling += 1.0 + ((e1 != "" and e1 in ends1) + (e2 != "" and e2 in ends2)
+                                  + (e3 != "" and e3 in ends3)) * 0.5 + (1.0 if comma >= 0 and comma in commas else 0.0)
+            if score + (1.5 * (total + ceiling) / n_refs - 1.0) + 1e-9 < best[0]:
                 continue
-            for positions, cut_shapes, default in others:
+            for positions, cut_shapes, default, _e1, _e2, _e3, _c in others:
                 # _most_similar: parallel titles have about the same length, so only those cuts are tried
                 lo = left(positions, cut - slack)
                 hi = right(positions, cut + slack, lo)
@@ -324,12 +322,14 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
               wanted: list[tuple[int, bool]], known: list[_Suspect] = ()) -> list[_Suspect]:
     """The suspects ``wanted`` ((section index, run_on) pairs), with jieba's word ends where a cut could
     matter.  Segmenting is most of the outline's time on real text, and for many suspects no cut can
-    win whatever the words are (see _wordless): those get no words, which decides them the same.
+    win whatever the words are (see title_wordless): those get no words, which decides them the same.
     ``known`` suspects are reused where their words were already cut."""
     done = {sus.index: sus for sus in known if sus.words is not None}
-    skip = _wordless(text, sections, naturals, siblings, dict(wanted))
+    windows = {i: _segment_window(text[naturals[i].start:naturals[i].end]) for i, _ in wanted}
+    skip = wordless(text, sections, naturals, siblings, dict(wanted),
+                    cached=lambda i: i in done or windows[i] in _WORDS)
     need = [i for i, _ in wanted if i not in done and i not in skip]
-    words = dict(zip(need, _segment_all([_segment_window(text[naturals[i].start:naturals[i].end]) for i in need])))
+    words = dict(zip(need, _segment_all([windows[i] for i in need])))
     out = []
     for i, run_on in wanted:
         if i in done and done[i].run_on == run_on:
@@ -337,70 +337,3 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
         else:
             out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on))
     return out
-
-
-_FRAME_HINT = re.compile("(?:以来|之后|期间|发生后)，")
-
-
-def _wordless(text: str, sections: list[Section], naturals: list[_Natural], siblings: dict[int, list[int]],
-              suspects: dict[int, bool]) -> set[int]:
-    """Suspects whose words cannot change any decision: _decide keeps their natural end whatever jieba
-    says, and so does every suspect that reads their shapes.  Exact, not a heuristic:
-
-    - an article's first sentence is never cut (_make_suspect drops its cuts);
-    - a heading that closes a sentence (not in a flattened line, not a run-on sibling) is cut only after
-      a speaker's words or a time frame (none in its window: every strong cue holds a _STRONG_HINT word)
-      or where some cut of it is parallel to its siblings (_decide).  Parallelism is bounded from above
-      at every position from _PARALLEL_MIN (a superset of word ends) against every shape each sibling
-      could take (any of its cut positions, its natural end).  Suspects that read one another's shapes
-      (siblings) are decided together, so a group is left unsegmented only if every member is."""
-    always = {i for i in suspects
-              if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
-    ends: dict[int, tuple[set[str], set[str], set[str]]] = {}  # each sibling's possible last characters
-
-    def possible_ends(j: int) -> tuple[set[str], set[str], set[str]]:
-        if j not in ends:
-            window = text[naturals[j].start:naturals[j].end]
-            triples = {_ends(window), _ends(window.rstrip(_TRAILING))}
-            if j in suspects:
-                triples.update(_ends(window[:cut]) for cut in range(_CUT_MIN, min(_CUT_MAX, len(window) - 1) + 1))
-            ends[j] = tuple({t[k] for t in triples} - {""} for k in range(3))
-        return ends[j]
-
-    def cannot_cut(i: int) -> bool:
-        if i in always:
-            return True
-        nat = naturals[i]
-        if suspects[i] or not (nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS)):
-            return False
-        window = text[nat.start:nat.end]
-        if _STRONG_HINT.search(window) or _FRAME_HINT.search(window) or _on_flattened_line(text, nat.start):
-            return False
-        refs = [possible_ends(j) for j in siblings[i] if j != i]
-        for cut in range(_PARALLEL_MIN, min(_CUT_MAX, len(window) - 1) + 1):
-            e1, e2, e3 = window[cut - 1], window[cut - 2], window[cut - 3]
-            if refs and sum(min(3, (e1 in s1) + (e2 in s2) + (e3 in s3)) for s1, s2, s3 in refs) >= len(refs):
-                return False
-        return True
-
-    skip = set(always)
-    seen: set[int] = set()
-    for first in suspects:
-        if first in seen:
-            continue
-        group, todo = [], [first]  # the suspects linked to ``first`` through sibling suspects
-        seen.add(first)
-        while todo:
-            i = todo.pop()
-            group.append(i)
-            for j in siblings[i]:
-                if j in suspects and j not in seen:
-                    seen.add(j)
-                    todo.append(j)
-        if all(cannot_cut(i) for i in group):
-            skip.update(group)
-    return skip
-
-
-def _ends(title: str) -> tuple[str, str, str]:
-    return title[-1:], title[-2:-1], title[-3:-2]

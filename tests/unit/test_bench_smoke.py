@@ -19,7 +19,8 @@ FIGURES = {"ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "ou
            "agreement", "agreement_peers", "memory", "cli", "labelstudio", "gui", "gui_floor", "scale_build",
            "scale_open", "scale_list", "scale_list_lazy", "scale_search_3+", "scale_search_2", "scale_search_1",
            "scale_export", "scale_agreement", "outline_linear", "integrity_linear", "scale_small_build",
-           "scale_small_open", "scale_small_list_lazy", "scale_small_export", "scale_small_agreement"}
+           "scale_small_open", "scale_small_list_lazy", "scale_small_export", "scale_small_agreement",
+           "outline_real"}
 # Each figure ran in a child process of its own and reports that process's peak memory.
 OWN_PROCESS = FIGURES - {"agreement_peers", "labelstudio"}
 

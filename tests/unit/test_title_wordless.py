@@ -1,0 +1,82 @@
+"""title_wordless proves, without jieba, that a doubtful title keeps its natural end. The proof must be
+exact: here every outline is parsed twice, once with the proof and once with every suspect segmented,
+and the two must agree to the character (titles, spans, confidences) on real documents of the outline
+corpus, the seeds and generated run-on documents of parallel headings."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.io.readers import read_file
+from annotator.structure import title_guess
+from annotator.structure.clean import clean
+from annotator.structure.outline import parse_outline
+from annotator.structure.title_ends import _SENTENCE_TITLED
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+_PHRASES = ["提高政治站位", "在举旗定向上", "展现新作为", "强化责任担当", "在服务大局中", "彰显新业绩", "各地要",
+            "习近平总书记强调", "当前", "我们要", "坚持问题导向", "推动高质量发展", "，", "聚焦主责主业"]
+
+
+def _run_on_document(rng: random.Random, flat: bool) -> str:
+    """Parallel headings that run on into their bodies (as test_title_guess_alignment builds them)."""
+    parts = []
+    for marker in "一二三四五六七":
+        title = "".join(rng.choice(_PHRASES[:12]) for _ in range(rng.randint(2, 5)))
+        body = "".join(rng.choice(_PHRASES) for _ in range(rng.randint(3, 12)))
+        parts.append(f"{marker}、{title}{body}。")
+    return "".join(parts) if flat else "\n".join(parts)
+
+
+def _texts() -> list[str]:
+    paths = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert paths and seeds, f"the outline corpus ({CORPUS}) and the seeds ({SEEDS}) are needed"
+    texts = []
+    for path in paths + seeds:
+        raw = read_file(path).text
+        texts += [raw, clean(raw).text]
+    rng = random.Random(1130)
+    return texts + [_run_on_document(rng, flat=k % 2 == 0) for k in range(60)]
+
+
+def _outline(text: str) -> list[tuple]:
+    return [(s.level, s.marker, s.title, s.start, s.end, s.title_start, s.title_end, s.confidence)
+            for s in parse_outline(text)]
+
+
+def _only_articles(text, sections, naturals, siblings, suspects, cached=None):
+    """The proof reduced to its trivial part: an article's first sentence is never cut."""
+    return {i for i in suspects if sections[i].kind in _SENTENCE_TITLED and naturals[i].how in ("punct", "line")}
+
+
+def test_titles_proven_without_words_are_those_jieba_would_give(monkeypatch):
+    texts = _texts()
+    monkeypatch.setattr(title_guess, "_WORDS", {})  # cached words would spare the proof its work
+    requested = []
+    real_segment = title_guess._segment_all
+    monkeypatch.setattr(title_guess, "_segment_all", lambda pieces: requested.append(len(pieces)) or real_segment(pieces))
+    with_proof = [_outline(t) for t in texts]
+    proven = sum(requested)
+    requested.clear()
+    monkeypatch.setattr(title_guess, "wordless", _only_articles)
+    segmented = [_outline(t) for t in texts]
+    assert with_proof == segmented
+    assert sum(requested) > proven  # the proof really spared some windows from jieba
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_title_too_long_to_be_one_is_still_cut(flat):
+    """A forced suspect (its "title" runs far past any heading's length) is never proven: it is cut."""
+    body = "各地区各部门要统一思想认识压实工作责任细化工作措施确保各项任务落到实处见到实效并且持续推进全面深化改革不断取得新成效"
+    sep = "" if flat else "\n"
+    text = sep.join(f"{n}、加强组织领导{body}。" for n in "一二三")
+    sections = parse_outline(text)
+    assert [s.marker for s in sections] == ["一、", "二、", "三、"]
+    assert all(len(s.title) < len("加强组织领导" + body) for s in sections)
