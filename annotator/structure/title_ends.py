@@ -116,14 +116,14 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     # The common case in one regex step: the first stop character with no opening bracket before it
     # (so it is not inside a note) ends the title at punctuation, or at a line break that is no wrap.
     # Everything else takes the general path below, which decides exactly as before.
+    # (No stop in the window takes the general path too: a sentence title may run past the window.)
     i = _PLAIN_RUN.match(text, start, stop).end()
-    if i >= stop:
-        return _no_stop(text, start, stop, limit)
-    ch = text[i]
-    if ch in _PUNCT_END:
-        return _Natural(start, i, "punct", ch)
-    if ch == "\n" and not _hard_wrap(text, i):
-        return _Natural(start, i, "line")
+    if i < stop:
+        ch = text[i]
+        if ch in _PUNCT_END:
+            return _Natural(start, i, "punct", ch)
+        if ch == "\n" and not _hard_wrap(text, i):
+            return _Natural(start, _split_title_end(text, start, i, limit), "line")
     found = _TITLE_STOP.search(text, start, stop)
     while found is not None:
         if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
