@@ -47,6 +47,9 @@ class TeamStatus(QObject):
         self.progress_label.setObjectName("teamProgress")
         window.message_room.add_permanent(self.progress_label)
         self.progress: list | None = None  # (document, members done, members started) from the server
+        # What the worker last found: "" (the server answered), "not answering" (it took the connection and
+        # said nothing: hung, stopped, packets dropped) or "unreachable" (refused, no route, stopped cleanly).
+        self.server_state = ""
         self.ticked.connect(self._on_tick)
         # The outbox is a local file: counting what waits is cheap enough for the UI thread, and showing
         # it right after each edit is what tells the person their tag is safe though not yet sent.
@@ -78,6 +81,7 @@ class TeamStatus(QObject):
                 "server and fails with a message when it cannot be reached; nothing waits on this computer."))
             return
         pending, conflicts = self.writer.pending(), len(self.writer.conflicts())
+        note = self._server_note()
         # Two strings rather than Qt's %n plural forms: English would need a catalogue of its own for them.
         if pending == 1:
             text = translate("TeamStatus", "1 edit waiting for the server")
@@ -89,10 +93,19 @@ class TeamStatus(QObject):
             text += " · " + translate("TeamStatus", "1 conflict")
         elif conflicts:
             text += " · " + translate("TeamStatus", "{0} conflicts").format(conflicts)
-        self.button.setText(text)
+        self.button.setText(f"{note} · {text}" if note else text)
         self.button.setToolTip(translate(
             "TeamStatus", "Every edit is saved on the server or, while the server cannot be reached, on this "
             "computer; waiting edits are sent in order when it is back. Click to see conflicts."))
+
+    def _server_note(self) -> str:
+        """"Server not answering" as soon as one of the window's own reads was cut (pg/deadline.py) or
+        the worker's was; "Server unreachable" when the worker cannot connect at all."""
+        if getattr(self.writer.project, "not_answering_since", 0) or self.server_state == "not answering":
+            return translate("TeamStatus", "Server not answering")
+        if self.server_state == "unreachable":
+            return translate("TeamStatus", "Server unreachable")
+        return ""
 
     def _on_tick(self, span_docs, changes: int, delivered: int, progress) -> None:
         self.refresh()
@@ -158,8 +171,13 @@ class TeamStatus(QObject):
                 changes = len(batch)
                 span_docs = {c.document_id for c in batch if c.entity == "span"}
                 progress = sorted(feed.progress())
+                self.server_state = ""
+                reached = getattr(self.writer.project, "reachable_again", None)
+                if reached is not None:
+                    reached()  # the window's reads need not wait out their hold
             except Exception as exc:  # noqa: BLE001 - server gone, or a project without the team tables
                 log.info("live feed unavailable: %s", exc)
+                self.server_state = _state_of(exc)
                 if feed is not None:
                     feed.close()
                 feed = None
@@ -175,6 +193,15 @@ class TeamStatus(QObject):
                 self._stop.wait(self.interval)
         if feed is not None:
             feed.close()
+
+
+def _state_of(exc: BaseException) -> str:
+    """How the worker's failure reads in the status bar: a cut or a connection timeout is a server that
+    took the connection and said nothing; anything else on the way to it, an unreachable one."""
+    text = str(exc).lower()
+    if "timeout" in text or "closed the connection" in text or "not answering" in text:
+        return "not answering"
+    return "unreachable"
 
 
 class ConflictsDialog(QDialog):

@@ -66,6 +66,8 @@ def add_comment(link: TeamLink, document_id: int, body: str, annotator: str, spa
 # -- the desktop app's writing path ----------------------------------------------------------------------
 
 BOUND_S = 3.0  # the longest an online edit may keep the window waiting before it goes to the outbox
+UI_ANSWER_S, UI_PROBE_S, UI_LIMIT_S = 1.5, 1.5, 15.0  # the window's reads (pg/deadline.py)
+UI_HOLD_S = 60.0  # after no answer, the window's reads fail at once until the worker reaches the server
 
 
 class TeamRefused(ValueError):
@@ -106,10 +108,18 @@ class DesktopWriter:
 
         from annotator.storage.outbox import Outbox  # noqa: PLC0415
 
+        from annotator.storage.pg.deadline import connect_options  # noqa: PLC0415
+
         url = project.path  # the URL as given (the password, if any, is the driver's to read, never shown)
         def connect():
-            return psycopg.connect(url, connect_timeout=5)
+            return psycopg.connect(url, **connect_options(url, connect_timeout=5))
 
+        # The window's own reads run on its thread: a silent server costs it UI_ANSWER_S + UI_PROBE_S once,
+        # then the project holds off (fails at once, "server not answering") until the window's worker
+        # reaches the server again (TeamStatus calls reachable_again); a busy one at most UI_LIMIT_S.
+        if hasattr(project, "bound_reads"):
+            project.bound_reads(answer_s=UI_ANSWER_S, probe_s=UI_PROBE_S, limit_s=UI_LIMIT_S)
+            project.hold_s = UI_HOLD_S
         return cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
 
     @property

@@ -27,6 +27,7 @@ from typing import Callable
 import psycopg
 
 from annotator.paths import data_dir
+from annotator.storage.pg.deadline import watching
 from annotator.storage.project import now
 from annotator.storage.team_ops import NO_TEAM, Op, Outcome, apply_op, redact, team_ready
 
@@ -194,7 +195,8 @@ class TeamLink:
                 conn = self._online()
                 if conn is not None:
                     try:
-                        outcome = apply_op(conn, op)
+                        with watching(conn):
+                            outcome = apply_op(conn, op)
                     except OFFLINE as exc:  # commit outcome unknown: the outbox resends, the server dedupes
                         self._went_offline(exc)
                     else:
@@ -222,7 +224,8 @@ class TeamLink:
                         self.outbox.failed_attempt(self.project, self.last_error)
                     return settled
                 try:
-                    ready = team_ready(conn)
+                    with watching(conn):
+                        ready = team_ready(conn)
                 except OFFLINE as exc:
                     self._went_offline(exc)
                     return settled
@@ -234,7 +237,8 @@ class TeamLink:
                     continue
                 for op in ops:
                     try:
-                        outcome = apply_op(conn, op)
+                        with watching(conn):  # a hung server is cut, not waited for: the op stays queued
+                            outcome = apply_op(conn, op)
                     except OFFLINE as exc:
                         self._went_offline(exc)
                         self.outbox.failed_attempt(self.project, self.last_error)

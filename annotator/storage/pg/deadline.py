@@ -151,6 +151,18 @@ def cut_socket(conn) -> None:
 WATCHDOG = Watchdog()
 
 
+@contextlib.contextmanager
+def watching(conn, *, answer_s: float = 3.0, probe_s: float = 2.0, limit_s: float = 120.0):
+    """Bound what runs inside on a plain psycopg connection (the outbox's sender, the live feed): when
+    the watchdog cuts it, the call fails with psycopg's OperationalError, which their callers already
+    treat as "offline, try again later"."""
+    call = WATCHDOG.arm(Call(conn, endpoint(conn), answer_s, limit_s, probe_s))
+    try:
+        yield call
+    finally:
+        WATCHDOG.disarm(call)
+
+
 def connect_options(url: str, **defaults) -> dict:
     """Keyword arguments for psycopg.connect(url, ...): ``defaults`` and NETWORK_OPTIONS where the URL
     sets nothing itself (its own keepalives, timeouts and options win)."""
