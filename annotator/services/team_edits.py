@@ -177,11 +177,13 @@ class DesktopWriter:
         self.link.outbox.put(self.link.project, op)
 
     def _note(self, kind: str, annotator: str, payload: dict, exc: Exception) -> None:
+        """A conflict found by the ordinary storage call (spans.SpanConflict), listed like the outbox's."""
         from annotator.storage.team_ops import Outcome  # noqa: PLC0415
 
         op = Op(kind, annotator, payload)
+        code = "span.deleted" if getattr(exc, "current", None) is None and "delet" in str(exc) else "span.changed"
         self.link.outbox.put(self.link.project, op)
-        self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc)))
+        self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc), code=code))
 
     def _op(self, op: Op, plain) -> str:
         """Send ``op`` through apply_op on the project's own connection (bounded), or queue it. ``plain`` is
@@ -326,6 +328,7 @@ class DesktopWriter:
         Returns (the queued edit with its stamp, the outline it gives, where). The outline is computed
         here (storage runs no parser): online from the server's corrections, offline from ``shown``."""
         from annotator.storage import sections as section_store  # noqa: PLC0415
+        from annotator.storage.team_ops_shared import outline_fingerprint  # noqa: PLC0415
         from annotator.structure.corrections import apply_edits  # noqa: PLC0415
         from annotator.structure.outline import parse_outline  # noqa: PLC0415
 
@@ -339,8 +342,12 @@ class DesktopWriter:
             payload["expect_edits"] = len(known)
             sections = apply_edits(text, parse_outline(text), [*known, edit])
         except (ConnectionError, *_offline_errors()):
+            # Offline the correction is made to the outline on screen, so it names that outline: if another
+            # lead corrected this document meanwhile, it arrives as a conflict instead of replacing theirs.
+            payload["expect_outline"] = outline_fingerprint(shown)
             sections = apply_edits(text, shown, [edit])
         payload["sections"] = [asdict(s) for s in sections]
+        edit["result_outline"] = outline_fingerprint(sections)  # what an undo of it expects to find
 
         def plain():
             edit["edit_id"] = section_store.add_edit(self.project, document_id, edit["op"], edit["anchor"],
@@ -356,9 +363,11 @@ class DesktopWriter:
             if edit.get("edit_id") is not None:
                 section_store.remove_edit(self.project, edit["edit_id"], by)
             section_store.save_sections(self.project, document_id, restored, annotator=by)
-        return self._op(Op("outline.undo", by, {"document_id": document_id, "op": edit["op"], "anchor": edit["anchor"],
-                                                "created": edit["created"], "edit_id": edit.get("edit_id"),
-                                                "sections": [asdict(s) for s in restored]}), plain)
+        payload = {"document_id": document_id, "op": edit["op"], "anchor": edit["anchor"], "created": edit["created"],
+                   "edit_id": edit.get("edit_id"), "sections": [asdict(s) for s in restored]}
+        if edit.get("result_outline"):  # another lead's correction after this one makes the undo a conflict
+            payload["expect_outline"] = edit["result_outline"]
+        return self._op(Op("outline.undo", by, payload), plain)
 
     # -- what the status bar shows, and the background worker's part ----------------------------------------
     def pending(self) -> int:

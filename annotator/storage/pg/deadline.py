@@ -67,7 +67,7 @@ def answers(endpoint: tuple[str, int] | None, timeout: float) -> bool:
 
 @dataclass(eq=False)
 class Call:
-    conn: object  # the psycopg connection whose socket is cut
+    link: object  # the psycopg connection whose socket is cut
     endpoint: tuple[str, int] | None
     answer_s: float
     limit_s: float
@@ -133,7 +133,7 @@ class Watchdog:
     def _cut(self, call: Call, why: str) -> None:
         self._calls.discard(call)
         call.cut = why
-        cut_socket(call.conn)
+        cut_socket(call.link)
 
 
 def cut_socket(conn) -> None:
