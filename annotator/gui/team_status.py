@@ -195,6 +195,37 @@ class TeamStatus(QObject):
             feed.close()
 
 
+def refuse_offline(window, action: str) -> bool:
+    """Before a document is deleted (``action`` "delete") or documents are imported ("import") in a team
+    project: True, with a message, when the server does not answer or edits still wait for it — then
+    nothing was read, written or queued (services/team_edits.DesktopWriter.documents_refusal says why these
+    two are never kept offline). False for a project file or a server that answers."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    writer = getattr(window.session, "team", None)
+    if writer is None:
+        return False
+    why = writer.documents_refusal()
+    if not why:
+        return False
+    if why == "waiting":
+        reason = translate("TeamStatus", "Some of your edits are still waiting to be sent to the server; they "
+                           "must arrive first. Try again when the status bar says all edits are on the server.")
+    else:
+        reason = translate("TeamStatus", "The server is not answering. Tags and notes wait on this computer "
+                           "and are sent later, but deleting and importing documents are not: they change "
+                           "everyone's work and must happen while the server can check it.")
+    what = (translate("TeamStatus", "The document was not deleted.") if action == "delete"
+            else translate("TeamStatus", "Nothing was imported."))
+    window.team_refusal = text = f"{what} {reason}"
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("TeamStatus", "Team project"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    window.team_refusal_box = box
+    box.open()  # not exec(): the caller returns at once; the box stays until read
+    window.statusBar().showMessage(text, 10_000)
+    return True
+
+
 def _state_of(exc: BaseException) -> str:
     """How the worker's failure reads in the status bar: a cut or a connection timeout is a server that
     took the connection and said nothing; anything else on the way to it, an unreachable one."""

@@ -369,6 +369,28 @@ class DesktopWriter:
             payload["expect_outline"] = edit["result_outline"]
         return self._op(Op("outline.undo", by, payload), plain)
 
+    # -- deleting and importing documents: only while the server answers --------------------------------------
+    def documents_refusal(self) -> str:
+        """"" when documents may be deleted or imported now, else why not: "waiting" (edits of this member
+        still wait in the outbox) or "offline" (the server does not answer within ``bound_s``).
+
+        Unlike tags and notes these are never queued. A deletion takes every member's layers of the
+        document: sent later from the outbox it would also remove what others tagged meanwhile, unseen by
+        the lead who decided it. An import needs the server to number the documents and to find the ones it
+        already has (same text), and edits of a document the server has not numbered could not be sent.
+        Both are rare, deliberate acts of a lead; waiting for the server costs less than either surprise.
+        With edits still waiting, a deletion would overtake them (they would arrive as conflicts)."""
+        from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
+
+        if self.member.ready and self.link.pending_count():
+            return "waiting"
+        try:
+            with self.project.deadline(self.bound_s):
+                self.project.scalar("SELECT 1")
+        except ServerUnavailable:
+            return "offline"
+        return ""
+
     # -- what the status bar shows, and the background worker's part ----------------------------------------
     def pending(self) -> int:
         return self.link.pending_count()
