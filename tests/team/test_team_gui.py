@@ -96,7 +96,11 @@ def test_a_lead_change_makes_the_edit_a_conflict_that_is_shown(team, alice_windo
     assert "1 conflict" in window.team_status.button.text()
     window.team_status.show_conflicts()
     dialog = window.team_status.dialog
-    assert dialog.table.rowCount() == 1 and "changed by someone else" in dialog.table.item(0, 2).text()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text().startswith("Someone else changed this span")  # in the person's words
+    assert not dialog.details.isVisible()
+    dialog.details_button.click()  # the server's own words, behind "Details"
+    assert dialog.details.isVisible() and "changed by someone else" in dialog.details.toPlainText()
     dialog.table.selectRow(0)
     dialog.dismiss_selected()
     assert dialog.table.rowCount() == 0
