@@ -109,10 +109,13 @@ class DesktopWriter:
         from annotator.storage.outbox import Outbox  # noqa: PLC0415
 
         from annotator.storage.pg.deadline import connect_options  # noqa: PLC0415
+        from annotator.storage.pg.passwords import connect_password  # noqa: PLC0415
 
         url = project.path  # the URL as given (the password, if any, is the driver's to read, never shown)
+        password = connect_password(url)  # the keyring's, if it has one; else libpq reads the pgpass file
+
         def connect():
-            return psycopg.connect(url, **connect_options(url, connect_timeout=5))
+            return psycopg.connect(url, **connect_options(url, connect_timeout=5), **password)
 
         # The window's own reads run on its thread: a silent server costs it UI_ANSWER_S + UI_PROBE_S once,
         # then the project holds off (fails at once, "server not answering") until the window's worker

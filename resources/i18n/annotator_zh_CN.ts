@@ -1897,8 +1897,8 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/team_open.py" line="31"/>
-        <source>Your password is not typed here and never stored by the app: run “annotator team login URL” once (it keeps it in your password file), then open the project.</source>
-        <translation>密码不在此处输入，本程序也从不保存密码：请先运行一次“annotator team login 地址”（密码保存在您的密码文件中），再打开项目。</translation>
+        <source>Your password is not typed here and never stored by the app: run “annotator team login URL” once (it keeps it in your system keyring, or your password file), then open the project.</source>
+        <translation>密码不在此处输入，本程序也从不保存密码：请先运行一次“annotator team login 地址”（密码保存在系统钥匙串或您的密码文件中），再打开项目。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team_open.py" line="51"/>

@@ -32,6 +32,7 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
+from annotator.storage.pg.passwords import connect_password
 from annotator.storage.pg.deadline import NOT_ANSWERING, WATCHDOG, Call, connect_options, endpoint, given
 from annotator.storage.urls import redact
 
@@ -143,6 +144,7 @@ class PgProject(StoreBase):
         self.hold_s = HOLD_S
         self._armed = None  # the deadline.Call bounding what runs now (a statement, a write() or deadline())
         self._endpoint = None  # (host or socket folder, port) the watchdog probes
+        self._password: dict | None = None  # pg/passwords.connect_password, never shown nor kept elsewhere
         self.not_answering_since = 0.0  # monotonic time of the last call cut for no answer (0: answering)
         self.conn = self._connect()
         try:
@@ -167,7 +169,9 @@ class PgProject(StoreBase):
                                       application_name=APPLICATION_NAME)
             # ours first: the URL's own -c settings, if any, come later and win
             options["options"] = f"{self._session_options()} {given(self.path).get('options', '')}".strip()
-            conn = psycopg.connect(self.path, autocommit=True, **options)
+            if self._password is None:  # the keyring's, read once (a keyring may ask the desktop); {} if none
+                self._password = connect_password(self.path)
+            conn = psycopg.connect(self.path, autocommit=True, **options, **self._password)
         except psycopg.OperationalError as exc:
             self._hold()
             if "timeout" in str(exc).lower():  # the server (or the network) took the connection, said nothing
