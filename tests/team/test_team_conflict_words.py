@@ -53,7 +53,7 @@ def _why(dialog) -> list[str]:
 
 
 def test_english_sentences_with_the_servers_words_behind_details(qtbot):
-    from annotator.gui.team_status import ConflictsDialog
+    from annotator.gui.team_conflicts import ConflictsDialog
 
     dialog = ConflictsDialog(Rows())
     qtbot.addWidget(dialog)
@@ -74,7 +74,7 @@ def test_english_sentences_with_the_servers_words_behind_details(qtbot):
 
 
 def test_chinese_sentences(qtbot, chinese):
-    from annotator.gui.team_status import ConflictsDialog
+    from annotator.gui.team_conflicts import ConflictsDialog
 
     dialog = ConflictsDialog(Rows())
     qtbot.addWidget(dialog)

@@ -12,6 +12,13 @@
   savepoints, as on SQLite). READ COMMITTED: constraints (unique span identity, foreign keys) are what
   keeps concurrent writers apart. ``transact(fn)`` runs ``fn`` again after a serialization failure or
   a deadlock (SQLSTATE 40001/40P01), up to ``RETRIES`` times.
+- Bounds: every call (a statement, a write() block, a deadline() block) is armed with the watchdog of
+  deadline.py: a server that takes the connection and then says nothing (hung, SIGSTOPped, a network
+  dropping packets) fails the call as ServerNotAnswering after ``answer_s`` + ``probe_s``; a busy one may
+  run up to ``limit_s`` (also the session's statement_timeout), then ServerTooSlow. Connections carry TCP
+  keepalives and tcp_user_timeout unless the URL sets its own. After a call was cut, calls that would
+  reconnect fail at once for ``hold_s`` (the window's worker ends that early: reachable_again).
+- Passwords: the URL's, else the OS keyring's (passwords.py), else libpq's own pgpass lookup.
 - Opening: a database holding ``annotator_migrations`` is a project (a newer version's is refused); an
   empty database becomes one when ``create`` is true; a database with other tables is refused. There
   are no files beside it to judge: siblings.py and trust.py apply to SQLite only.
@@ -21,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import random
 import re
 import sqlite3
@@ -32,6 +38,8 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
+from annotator.storage.pg.errors import (_CLASSES, PgDatabaseError, ServerNotAnswering, ServerTooSlow,  # noqa: F401
+                                         ServerUnavailable)
 from annotator.storage.pg.passwords import connect_password
 from annotator.storage.pg.deadline import NOT_ANSWERING, WATCHDOG, Call, connect_options, endpoint, given
 from annotator.storage.urls import redact
@@ -53,50 +61,6 @@ RECONNECT_TIMEOUT_S = 3
 HOLD_S = 5.0
 APPLICATION_NAME = "annotator"
 
-
-class ServerUnavailable(ProjectError):
-    """The server could not be reached (or the connection broke): nothing of the failed call was saved."""
-
-
-class ServerNotAnswering(ServerUnavailable):
-    """The server took the connection but did not answer in time (hung, stopped, or packets dropped)."""
-
-
-class ServerTooSlow(ServerUnavailable):
-    """The server answered but one call ran past its limit (it was stopped there; nothing was saved)."""
-
-
-class PgIntegrityError(sqlite3.IntegrityError):
-    pass
-
-
-class PgOperationalError(sqlite3.OperationalError):
-    pass
-
-
-class PgProgrammingError(sqlite3.ProgrammingError):
-    pass
-
-
-class PgDataError(sqlite3.DataError):
-    pass
-
-
-class PgInternalError(sqlite3.InternalError):
-    pass
-
-
-class PgNotSupportedError(sqlite3.NotSupportedError):
-    pass
-
-
-class PgDatabaseError(sqlite3.DatabaseError):
-    pass
-
-
-_CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),
-            ("ProgrammingError", PgProgrammingError), ("DataError", PgDataError),
-            ("InternalError", PgInternalError), ("NotSupportedError", PgNotSupportedError)]
 
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)")
 
