@@ -122,8 +122,10 @@ class DesktopWriter:
         # reaches the server again (TeamStatus calls reachable_again); a busy one at most UI_LIMIT_S.
         if hasattr(project, "bound_reads"):
             project.bound_reads(answer_s=UI_ANSWER_S, probe_s=UI_PROBE_S, limit_s=UI_LIMIT_S)
+        writer = cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
+        if hasattr(project, "hold_s") and writer.member.ready:  # without team setup no worker ends the hold
             project.hold_s = UI_HOLD_S
-        return cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
+        return writer
 
     @property
     def problem(self) -> str:

@@ -184,3 +184,37 @@ def test_a_busy_server_is_waited_for_and_a_runaway_call_is_stopped_at_its_limit(
         assert _returns(lambda: project.scalar("SELECT 1"))[0] == 1  # the connection is still good
     finally:
         project.close()
+
+
+def test_the_cli_names_a_server_that_stops_answering_in_the_middle_of_a_verb(team, hang, monkeypatch):
+    """The server is stopped (SIGSTOP) after the CLI opened the project, just before its read: the verb
+    exits with the message naming the server, no traceback."""
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+    from annotator.storage import documents
+    from annotator.storage.pg import backend
+
+    cluster_pids, send = hang
+    pids = cluster_pids(team.cluster)
+    real = documents.list_documents
+    monkeypatch.setattr(backend, "ANSWER_S", 1.0)  # the CLI's own bounds, shortened for the test
+    monkeypatch.setattr(backend, "PROBE_S", 1.0)
+
+    def stop_then_read(*args, **kwargs):
+        pids[:] = cluster_pids(team.cluster)  # with the backend serving the CLI, forked after the first list
+        send(pids, signal.SIGSTOP)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(documents, "list_documents", stop_then_read)
+    rescue = threading.Timer(2 * HANG_GUARD_S, lambda: send(pids, signal.SIGCONT))
+    rescue.start()
+    try:
+        result, error = _returns(lambda: CliRunner().invoke(cli, ["list", _url(team, "alice")]))
+    finally:
+        send(pids, signal.SIGCONT)
+        rescue.cancel()
+    team.cluster.wait_ready()
+    assert error is None, error
+    assert result.exit_code == 2, result.output
+    assert "not answering" in result.output and f"127.0.0.1:{team.cluster.port}" in result.output, result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
