@@ -218,3 +218,23 @@ def test_the_cli_names_a_server_that_stops_answering_in_the_middle_of_a_verb(tea
     assert result.exit_code == 2, result.output
     assert "not answering" in result.output and f"127.0.0.1:{team.cluster.port}" in result.output, result.output
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_connections_carry_keepalives_a_user_timeout_and_the_servers_own_limit(team):
+    """The kernel notices a dead network too (keepalives on an idle connection, tcp_user_timeout on unsent
+    data), and the server ends a runaway call itself (statement_timeout = the call's limit); a URL's own
+    settings win over ours."""
+    from annotator.storage.pg import backend, deadline
+
+    project = _open(_url(team, "alice") + "&keepalives_idle=30")
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        dsn = conninfo_to_dict(project.conn.info.dsn)
+        assert dsn["keepalives"] == "1" and dsn["tcp_user_timeout"] == deadline.NETWORK_OPTIONS["tcp_user_timeout"]
+        assert dsn["keepalives_idle"] == "30"  # the URL's
+        assert project.scalar("SHOW statement_timeout") == f"{int(backend.LIMIT_S // 60)}min"
+        project.bound_reads(answer_s=1.5, probe_s=1.5, limit_s=15)
+        assert project.scalar("SHOW statement_timeout") == "15s"
+    finally:
+        project.close()
