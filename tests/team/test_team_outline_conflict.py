@@ -113,3 +113,22 @@ def test_undoing_a_correction_that_another_lead_built_on_is_a_conflict(leads):
     with pytest.raises(TeamRefused, match="corrected by someone else"):
         lena.outline_undo(team.doc_id, edit, shown, "lena")
     assert _server_outline(team) == [("一、", 5, 1), ("三、", 28, 2)]
+
+
+def test_one_leads_chain_of_offline_corrections_all_arrive(leads):
+    """Each correction names the outline the one before it gave: none of them is taken for another
+    lead's change (the fingerprint is of the outline as the server stores it)."""
+    from annotator.storage import sections as section_store
+
+    team, lena, _lars = leads
+    shown = section_store.get_sections(lena.project, team.doc_id)
+    team.cluster.stop()
+    _e, first, where1 = lena.outline_edit(team.doc_id, {"op": "shift", "anchor": shown[2].start,
+                                                        "payload": {"delta": 1}}, TEXT, shown, "lena")
+    _e, second, where2 = lena.outline_edit(team.doc_id, {"op": "remove", "anchor": first[0].start, "payload": {}},
+                                           TEXT, first, "lena")
+    assert (where1, where2) == ("outbox", "outbox")
+    team.cluster.start()
+    team.cluster.wait_ready()
+    assert lena.flush() == 2 and not lena.conflicts()
+    assert _server_outline(team) == [(s.marker, s.start, s.level) for s in second]
