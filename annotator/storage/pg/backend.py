@@ -204,6 +204,8 @@ class PgProject(StoreBase):
         self._armed = WATCHDOG.arm(call)
         try:
             yield
+            if call.cut:  # done just as it was cut: the result stands, the shut socket must not be reused
+                self._drop(hold=False)
         except (sqlite3.DatabaseError, ServerUnavailable) as exc:
             if not call.cut:
                 if getattr(exc, "sqlstate", None) == "57014":  # the server's statement_timeout
@@ -222,13 +224,14 @@ class PgProject(StoreBase):
             self._armed = None
             WATCHDOG.disarm(call)
 
-    def _drop(self) -> None:
-        """Give up a connection the watchdog cut: the next call connects again, after ``hold_s``."""
+    def _drop(self, *, hold: bool = True) -> None:
+        """Give up a connection the watchdog cut: the next call connects again (after ``hold_s``)."""
         if self.conn is not None:
             with contextlib.suppress(Exception):
                 self.conn.close()
         self.conn = None
-        self._hold()
+        if hold:
+            self._hold()
 
     def _hold(self) -> None:
         self._hold_until = time.monotonic() + self.hold_s
