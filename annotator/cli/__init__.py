@@ -86,6 +86,16 @@ class _LazyGroup(click.Group):
                 return None
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx):  # noqa: ANN001 - click's signature
+        from annotator.storage.errors import ProjectError
+
+        try:
+            return super().invoke(ctx)
+        except ProjectError as exc:  # the project failed mid-verb (a team server that stopped answering)
+            from annotator.paths import display_path
+
+            raise ProjectFailure(display_path(str(exc))) from None
+
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")

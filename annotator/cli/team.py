@@ -105,14 +105,15 @@ def team_add_member(url: str, name: str, role: str, password_stdin: bool) -> Non
 @team.command("login")
 @click.argument("url")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
-def team_login(url: str, password_stdin: bool) -> None:
-    """Keep your password for URL in your pgpass file (never in the app's settings) and check it."""
+@click.option("--pgpass", "pgpass_only", is_flag=True, help="keep it in the pgpass file even when a keyring exists")
+def team_login(url: str, password_stdin: bool, pgpass_only: bool) -> None:
+    """Check your password for URL, then keep it in the OS keyring (if installed) or your pgpass file."""
     from annotator.storage import ProjectError
     from annotator.storage.pg import security
 
     password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt("password", hide_input=True)
     try:
-        where = security.login(url, password)
+        where = security.login(url, password, use_keyring=not pgpass_only)
     except ProjectError as exc:
         raise ProjectFailure(str(exc)) from None
     click.echo(f"password kept in {where}")

@@ -162,6 +162,10 @@ class DocumentTrash(QObject):
             title, sum(spans.values()), who, impact["notes"])
 
     def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:
+        from annotator.gui.team_status import refuse_offline  # noqa: PLC0415
+
+        if refuse_offline(self.window, "delete"):  # a team server that does not answer: never queued
+            return False
         if confirm:
             answer = QMessageBox.question(self.window, self.tr("Delete document"), self.confirm_text(doc_id, title))
             if answer != QMessageBox.StandardButton.Yes:

@@ -1,9 +1,10 @@
 """File ▸ Open team project…: a project on a PostgreSQL server, by its URL (issue 16).
 
-The password is never asked for here nor kept: the driver reads it from the member's pgpass file, which
-``annotator team login`` writes (or the OS keyring). A URL typed with a password still opens, but the
-recent-projects list and the settings file keep it without (services/stores.remembered), and every
-message names the server with the password replaced by *** (storage/urls.redact).
+The password is never asked for here nor kept by the app: ``annotator team login`` checks it and keeps it
+in the OS keyring (with the optional keyring package) or the member's pgpass file (storage/pg/passwords.py).
+A URL typed with a password still opens, but the recent-projects list and the settings file keep it
+without (services/stores.remembered), and every message names the server with the password replaced by
+*** (storage/urls.redact).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class TeamOpenDialog(QDialog):
         layout.addWidget(self.url)
         hint = QLabel(translate(
             "TeamOpen", "Your password is not typed here and never stored by the app: run "
-            "“annotator team login URL” once (it keeps it in your password file), then open the project."))
+            "“annotator team login URL” once (it keeps it in your system keyring, or your password file), then open the project."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.error = QLabel()

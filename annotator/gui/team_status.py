@@ -5,7 +5,7 @@ progress (issue 16 points 3 and 4 as a person sees them).
 (compose.py gives the session a ``team`` writer: services/team_edits.DesktopWriter). It owns:
 - a status-bar button: "All edits are on the server" or "N edits waiting for the server", and the number
   of conflicts; a click opens ``ConflictsDialog`` (what was refused, why, the server's row), where a
-  conflict is dismissed once read and the document can be re-read from the server;
+  conflict is dismissed once read and the document can be re-read from the server (team_conflicts.py);
 - a background thread (never the UI thread: it talks to the network) that every ``interval`` seconds —
   or sooner, on the server's NOTIFY — sends what waits in the outbox and reads the live feed
   (services/live.LiveFeed). Its results come back to the UI thread as a queued signal, which refreshes
@@ -18,8 +18,9 @@ import logging
 import threading
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QToolButton, QVBoxLayout)
+from PySide6.QtWidgets import QLabel, QToolButton
+
+from annotator.gui.team_conflicts import ConflictsDialog
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -47,6 +48,9 @@ class TeamStatus(QObject):
         self.progress_label.setObjectName("teamProgress")
         window.message_room.add_permanent(self.progress_label)
         self.progress: list | None = None  # (document, members done, members started) from the server
+        # What the worker last found: "" (the server answered), "not answering" (it took the connection and
+        # said nothing: hung, stopped, packets dropped) or "unreachable" (refused, no route, stopped cleanly).
+        self.server_state = ""
         self.ticked.connect(self._on_tick)
         # The outbox is a local file: counting what waits is cheap enough for the UI thread, and showing
         # it right after each edit is what tells the person their tag is safe though not yet sent.
@@ -78,6 +82,7 @@ class TeamStatus(QObject):
                 "server and fails with a message when it cannot be reached; nothing waits on this computer."))
             return
         pending, conflicts = self.writer.pending(), len(self.writer.conflicts())
+        note = self._server_note()
         # Two strings rather than Qt's %n plural forms: English would need a catalogue of its own for them.
         if pending == 1:
             text = translate("TeamStatus", "1 edit waiting for the server")
@@ -89,10 +94,19 @@ class TeamStatus(QObject):
             text += " · " + translate("TeamStatus", "1 conflict")
         elif conflicts:
             text += " · " + translate("TeamStatus", "{0} conflicts").format(conflicts)
-        self.button.setText(text)
+        self.button.setText(f"{note} · {text}" if note else text)
         self.button.setToolTip(translate(
             "TeamStatus", "Every edit is saved on the server or, while the server cannot be reached, on this "
             "computer; waiting edits are sent in order when it is back. Click to see conflicts."))
+
+    def _server_note(self) -> str:
+        """"Server not answering" as soon as one of the window's own reads was cut (pg/deadline.py) or
+        the worker's was; "Server unreachable" when the worker cannot connect at all."""
+        if getattr(self.writer.project, "not_answering_since", 0) or self.server_state == "not answering":
+            return translate("TeamStatus", "Server not answering")
+        if self.server_state == "unreachable":
+            return translate("TeamStatus", "Server unreachable")
+        return ""
 
     def _on_tick(self, span_docs, changes: int, delivered: int, progress) -> None:
         self.refresh()
@@ -158,8 +172,13 @@ class TeamStatus(QObject):
                 changes = len(batch)
                 span_docs = {c.document_id for c in batch if c.entity == "span"}
                 progress = sorted(feed.progress())
+                self.server_state = ""
+                reached = getattr(self.writer.project, "reachable_again", None)
+                if reached is not None:
+                    reached()  # the window's reads need not wait out their hold
             except Exception as exc:  # noqa: BLE001 - server gone, or a project without the team tables
                 log.info("live feed unavailable: %s", exc)
+                self.server_state = _state_of(exc)
                 if feed is not None:
                     feed.close()
                 feed = None
@@ -177,84 +196,41 @@ class TeamStatus(QObject):
             feed.close()
 
 
-class ConflictsDialog(QDialog):
-    """The edits the server refused (someone changed or deleted the span meanwhile), never swallowed."""
+def refuse_offline(window, action: str) -> bool:
+    """Before a document is deleted (``action`` "delete") or documents are imported ("import") in a team
+    project: True, with a message, when the server does not answer or edits still wait for it — then
+    nothing was read, written or queued (services/team_edits.DesktopWriter.documents_refusal says why these
+    two are never kept offline). False for a project file or a server that answers."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
-    def __init__(self, writer, parent=None):
-        super().__init__(parent)
-        self.writer = writer
-        self.setObjectName("teamConflicts")
-        self.setWindowTitle(translate("TeamStatus", "Conflicts with the server"))
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(translate(
-            "TeamStatus", "These edits were not applied because someone changed or deleted the same span "
-            "first. Nothing of theirs was overwritten. Re-read the document to see the server's version."))
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([translate("TeamStatus", "When"), translate("TeamStatus", "Edit"),
-                                              translate("TeamStatus", "Why")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # one-line time
-        self.table.setWordWrap(True)
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.dismiss_button = buttons.addButton(translate("TeamStatus", "Dismiss selected"),
-                                                QDialogButtonBox.ButtonRole.ActionRole)
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.reread_button = buttons.addButton(translate("TeamStatus", "Re-read from the server"),
-                                               QDialogButtonBox.ButtonRole.ActionRole)
-        self.reread_button.clicked.connect(self.reread)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 360)
-        self.fill()
-
-    def fill(self) -> None:
-        self.rows = self.writer.conflicts()
-        self.table.setRowCount(len(self.rows))
-        for i, c in enumerate(self.rows):
-            # The operation and the verdict in the person's language; the server's own words (technical,
-            # English) follow the verdict so nothing it said is hidden.
-            why = f"{_outcome_text(c['outcome'])} — {c['detail']}" if c["detail"] else _outcome_text(c["outcome"])
-            for j, value in enumerate((c["recorded"], _kind_text(c["kind"]), why)):
-                self.table.setItem(i, j, QTableWidgetItem(str(value)))
-                self.table.item(i, j).setToolTip(str(value))
-        self.table.resizeRowsToContents()
-
-    def dismiss_selected(self) -> None:
-        for index in self.table.selectionModel().selectedRows():
-            self.writer.dismiss(self.rows[index.row()]["op_id"])
-        self.fill()
-
-    def reread(self) -> None:
-        window = self.parent()
-        session = getattr(window, "session", None)
-        if session is not None:
-            session.resync()
+    writer = getattr(window.session, "team", None)
+    if writer is None:
+        return False
+    why = writer.documents_refusal()
+    if not why:
+        return False
+    if why == "waiting":
+        reason = translate("TeamStatus", "Some of your edits are still waiting to be sent to the server; they "
+                           "must arrive first. Try again when the status bar says all edits are on the server.")
+    else:
+        reason = translate("TeamStatus", "The server is not answering. Tags and notes wait on this computer "
+                           "and are sent later, but deleting and importing documents are not: they change "
+                           "everyone's work and must happen while the server can check it.")
+    what = (translate("TeamStatus", "The document was not deleted.") if action == "delete"
+            else translate("TeamStatus", "Nothing was imported."))
+    window.team_refusal = text = f"{what} {reason}"
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("TeamStatus", "Team project"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    window.team_refusal_box = box
+    box.open()  # not exec(): the caller returns at once; the box stays until read
+    window.statusBar().showMessage(text, 10_000)
+    return True
 
 
-def _kind_text(kind: str) -> str:
-    """An outbox operation as a person says it (operation names are storage's, see storage/team_ops*.py)."""
-    names = {
-        "span.add": translate("TeamStatus", "Add a span"),
-        "span.update": translate("TeamStatus", "Change a span"),
-        "span.remove": translate("TeamStatus", "Remove a span"),
-        "doc.status": translate("TeamStatus", "Document status"),
-        "doc.title": translate("TeamStatus", "Document title"),
-        "comment.add": translate("TeamStatus", "Add a note"),
-        "comment.edit": translate("TeamStatus", "Edit a note"),
-        "comment.remove": translate("TeamStatus", "Remove a note"),
-        "guidelines.set": translate("TeamStatus", "Guidelines"),
-        "outline.edit": translate("TeamStatus", "Outline correction"),
-        "outline.undo": translate("TeamStatus", "Undo an outline correction"),
-    }
-    return names.get(kind, kind)
-
-
-def _outcome_text(outcome: str) -> str:
-    if outcome == "conflict":
-        return translate("TeamStatus", "Changed by someone else first")
-    if outcome == "refused":
-        return translate("TeamStatus", "Refused by the server")
-    return outcome
+def _state_of(exc: BaseException) -> str:
+    """How the worker's failure reads in the status bar: a cut or a connection timeout is a server that
+    took the connection and said nothing; anything else on the way to it, an unreachable one."""
+    text = str(exc).lower()
+    if "timeout" in text or "closed the connection" in text or "not answering" in text:
+        return "not answering"
+    return "unreachable"

@@ -82,6 +82,10 @@ class Jobs(QObject):
         if self.session.project.readonly:
             self.window.statusBar().showMessage(self.window.banner.text(), 5000)
             return
+        from annotator.gui.team_status import refuse_offline  # noqa: PLC0415
+
+        if refuse_offline(self.window, "import"):  # a team server that does not answer: never queued
+            return
         from annotator.services.importing import preview_import  # noqa: PLC0415
 
         # Files named one by one go straight in, unless their content does not look like a speech:

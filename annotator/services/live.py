@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 import psycopg
 
 from annotator.storage import team_ops
+from annotator.storage.pg.deadline import watching
 from annotator.storage.team_ops import Change
 
 
@@ -30,19 +31,23 @@ class LiveFeed:
                  poll_s: float = 2.0, limit: int = 500):
         self._connect, self.poll_s, self.limit = connect, poll_s, limit
         self._conn: psycopg.Connection | None = None
-        self._open()
-        self.cursor = team_ops.current_cursor(self._conn) if from_now else team_ops.START
+        conn = self._open()
+        with watching(conn):
+            self.cursor = team_ops.current_cursor(conn) if from_now else team_ops.START
 
     def _open(self) -> psycopg.Connection:
         if self._conn is None or self._conn.closed:
             self._conn = self._connect()
             self._conn.autocommit = True  # each read sees what is committed now; LISTEN needs no transaction
-            team_ops.listen(self._conn)
+            with watching(self._conn):
+                team_ops.listen(self._conn)
         return self._conn
 
     def poll(self) -> list[Change]:
         """Changes since the last call (at most ``limit``; call again while it returns a full batch)."""
-        self.cursor, changes = team_ops.changes_since(self._open(), self.cursor, self.limit)
+        conn = self._open()
+        with watching(conn):  # a server that stops answering is cut (OperationalError), never waited for
+            self.cursor, changes = team_ops.changes_since(conn, self.cursor, self.limit)
         return changes
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -55,7 +60,9 @@ class LiveFeed:
 
     def progress(self) -> list[tuple[int, int, int]]:
         """(document, members done, members started) for every document: counts only."""
-        return team_ops.progress(self._open())
+        conn = self._open()
+        with watching(conn):
+            return team_ops.progress(conn)
 
     def heat(self, document_id: int | None = None) -> list[tuple[int, int, int, float | None]]:
         """Agreement heat as this role may compute it (a lead: everyone's layers): per document, or per
@@ -63,7 +70,8 @@ class LiveFeed:
         GROUP BY: 0.8 s for 1 000 documents × 20 annotators here), so call it when the feed reports
         span changes, not on a timer."""
         conn = self._open()
-        return team_ops.agreement_heat(conn) if document_id is None else team_ops.section_heat(conn, document_id)
+        with watching(conn):
+            return team_ops.agreement_heat(conn) if document_id is None else team_ops.section_heat(conn, document_id)
 
     def follow(self, stop: threading.Event) -> Iterator[list[Change]]:
         """Batches of changes until ``stop`` is set; survives the server going away and coming back."""

@@ -66,6 +66,8 @@ def add_comment(link: TeamLink, document_id: int, body: str, annotator: str, spa
 # -- the desktop app's writing path ----------------------------------------------------------------------
 
 BOUND_S = 3.0  # the longest an online edit may keep the window waiting before it goes to the outbox
+UI_ANSWER_S, UI_PROBE_S, UI_LIMIT_S = 1.5, 1.5, 15.0  # the window's reads (pg/deadline.py)
+UI_HOLD_S = 60.0  # after no answer, the window's reads fail at once until the worker reaches the server
 
 
 class TeamRefused(ValueError):
@@ -106,11 +108,24 @@ class DesktopWriter:
 
         from annotator.storage.outbox import Outbox  # noqa: PLC0415
 
-        url = project.path  # the URL as given (the password, if any, is the driver's to read, never shown)
-        def connect():
-            return psycopg.connect(url, connect_timeout=5)
+        from annotator.storage.pg.deadline import connect_options  # noqa: PLC0415
+        from annotator.storage.pg.passwords import connect_password  # noqa: PLC0415
 
-        return cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
+        url = project.path  # the URL as given (the password, if any, is the driver's to read, never shown)
+        password = connect_password(url)  # the keyring's, if it has one; else libpq reads the pgpass file
+
+        def connect():
+            return psycopg.connect(url, **connect_options(url, connect_timeout=5), **password)
+
+        # The window's own reads run on its thread: a silent server costs it UI_ANSWER_S + UI_PROBE_S once,
+        # then the project holds off (fails at once, "server not answering") until the window's worker
+        # reaches the server again (TeamStatus calls reachable_again); a busy one at most UI_LIMIT_S.
+        if hasattr(project, "bound_reads"):
+            project.bound_reads(answer_s=UI_ANSWER_S, probe_s=UI_PROBE_S, limit_s=UI_LIMIT_S)
+        writer = cls(project, TeamLink(url, connect, outbox or Outbox()), connect, **kw)
+        if hasattr(project, "hold_s") and writer.member.ready:  # without team setup no worker ends the hold
+            project.hold_s = UI_HOLD_S
+        return writer
 
     @property
     def problem(self) -> str:
@@ -167,11 +182,13 @@ class DesktopWriter:
         self.link.outbox.put(self.link.project, op)
 
     def _note(self, kind: str, annotator: str, payload: dict, exc: Exception) -> None:
+        """A conflict found by the ordinary storage call (spans.SpanConflict), listed like the outbox's."""
         from annotator.storage.team_ops import Outcome  # noqa: PLC0415
 
         op = Op(kind, annotator, payload)
+        code = "span.deleted" if getattr(exc, "current", None) is None and "delet" in str(exc) else "span.changed"
         self.link.outbox.put(self.link.project, op)
-        self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc)))
+        self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc), code=code))
 
     def _op(self, op: Op, plain) -> str:
         """Send ``op`` through apply_op on the project's own connection (bounded), or queue it. ``plain`` is
@@ -316,6 +333,7 @@ class DesktopWriter:
         Returns (the queued edit with its stamp, the outline it gives, where). The outline is computed
         here (storage runs no parser): online from the server's corrections, offline from ``shown``."""
         from annotator.storage import sections as section_store  # noqa: PLC0415
+        from annotator.storage.team_ops_shared import outline_fingerprint  # noqa: PLC0415
         from annotator.structure.corrections import apply_edits  # noqa: PLC0415
         from annotator.structure.outline import parse_outline  # noqa: PLC0415
 
@@ -329,8 +347,12 @@ class DesktopWriter:
             payload["expect_edits"] = len(known)
             sections = apply_edits(text, parse_outline(text), [*known, edit])
         except (ConnectionError, *_offline_errors()):
+            # Offline the correction is made to the outline on screen, so it names that outline: if another
+            # lead corrected this document meanwhile, it arrives as a conflict instead of replacing theirs.
+            payload["expect_outline"] = outline_fingerprint(shown)
             sections = apply_edits(text, shown, [edit])
         payload["sections"] = [asdict(s) for s in sections]
+        edit["result_outline"] = outline_fingerprint(sections)  # what an undo of it expects to find
 
         def plain():
             edit["edit_id"] = section_store.add_edit(self.project, document_id, edit["op"], edit["anchor"],
@@ -346,9 +368,33 @@ class DesktopWriter:
             if edit.get("edit_id") is not None:
                 section_store.remove_edit(self.project, edit["edit_id"], by)
             section_store.save_sections(self.project, document_id, restored, annotator=by)
-        return self._op(Op("outline.undo", by, {"document_id": document_id, "op": edit["op"], "anchor": edit["anchor"],
-                                                "created": edit["created"], "edit_id": edit.get("edit_id"),
-                                                "sections": [asdict(s) for s in restored]}), plain)
+        payload = {"document_id": document_id, "op": edit["op"], "anchor": edit["anchor"], "created": edit["created"],
+                   "edit_id": edit.get("edit_id"), "sections": [asdict(s) for s in restored]}
+        if edit.get("result_outline"):  # another lead's correction after this one makes the undo a conflict
+            payload["expect_outline"] = edit["result_outline"]
+        return self._op(Op("outline.undo", by, payload), plain)
+
+    # -- deleting and importing documents: only while the server answers --------------------------------------
+    def documents_refusal(self) -> str:
+        """"" when documents may be deleted or imported now, else why not: "waiting" (edits of this member
+        still wait in the outbox) or "offline" (the server does not answer within ``bound_s``).
+
+        Unlike tags and notes these are never queued. A deletion takes every member's layers of the
+        document: sent later from the outbox it would also remove what others tagged meanwhile, unseen by
+        the lead who decided it. An import needs the server to number the documents and to find the ones it
+        already has (same text), and edits of a document the server has not numbered could not be sent.
+        Both are rare, deliberate acts of a lead; waiting for the server costs less than either surprise.
+        With edits still waiting, a deletion would overtake them (they would arrive as conflicts)."""
+        from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
+
+        if self.member.ready and self.link.pending_count():
+            return "waiting"
+        try:
+            with self.project.deadline(self.bound_s):
+                self.project.scalar("SELECT 1")
+        except ServerUnavailable:
+            return "offline"
+        return ""
 
     # -- what the status bar shows, and the background worker's part ----------------------------------------
     def pending(self) -> int:

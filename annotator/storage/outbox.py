@@ -27,6 +27,7 @@ from typing import Callable
 import psycopg
 
 from annotator.paths import data_dir
+from annotator.storage.pg.deadline import watching
 from annotator.storage.project import now
 from annotator.storage.team_ops import NO_TEAM, Op, Outcome, apply_op, redact, team_ready
 
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS ops (
 CREATE TABLE IF NOT EXISTS conflicts (
     op_id TEXT PRIMARY KEY, project TEXT NOT NULL, kind TEXT NOT NULL, annotator TEXT NOT NULL,
     payload TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, server_row TEXT, recorded TEXT NOT NULL,
-    dismissed INTEGER NOT NULL DEFAULT 0);
+    dismissed INTEGER NOT NULL DEFAULT 0, code TEXT NOT NULL DEFAULT '');
 """
 
 # Connection errors: the server is gone (stopped, restarted, network lost). Anything else is a bug or
@@ -66,6 +67,9 @@ class Outbox:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(conflicts)")}
+        if "code" not in columns:  # an outbox of the previous version: its conflicts keep an empty code
+            self._db.execute("ALTER TABLE conflicts ADD COLUMN code TEXT NOT NULL DEFAULT ''")
 
     @contextlib.contextmanager
     def _tx(self):
@@ -104,11 +108,11 @@ class Outbox:
             db.execute("DELETE FROM ops WHERE op_id = ?", [op.op_id])
             if outcome.outcome in ("conflict", "refused"):
                 db.execute("INSERT OR REPLACE INTO conflicts (op_id, project, kind, annotator, payload, outcome, detail,"
-                           " server_row, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           " server_row, recorded, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [op.op_id, project, op.kind, op.annotator, json.dumps(op.payload, ensure_ascii=False),
-                            outcome.outcome, outcome.detail,
+                            outcome.outcome, redact(outcome.detail),
                             None if outcome.server_row is None else json.dumps(outcome.server_row, ensure_ascii=False),
-                            now()])
+                            now(), outcome.code])
 
     def failed_attempt(self, project: str, error: str) -> None:
         with self._tx() as db:
@@ -116,7 +120,8 @@ class Outbox:
                        "(SELECT min(seq) FROM ops WHERE project = ?)", [redact(error)[:500], project])
 
     def conflicts(self, project: str | None = None, *, include_dismissed: bool = False) -> list[dict]:
-        sql = "SELECT op_id, project, kind, annotator, payload, outcome, detail, server_row, recorded FROM conflicts"
+        sql = ("SELECT op_id, project, kind, annotator, payload, outcome, detail, server_row, recorded, code"
+               " FROM conflicts")
         where, params = [], []
         if project is not None:
             where.append("project = ?")
@@ -124,7 +129,7 @@ class Outbox:
         if not include_dismissed:
             where.append("dismissed = 0")
         sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY recorded"
-        keys = ("op_id", "project", "kind", "annotator", "payload", "outcome", "detail", "server_row", "recorded")
+        keys = ("op_id", "project", "kind", "annotator", "payload", "outcome", "detail", "server_row", "recorded", "code")
         with self._lock:
             rows = self._db.execute(sql, params).fetchall()
         out = [dict(zip(keys, r)) for r in rows]
@@ -194,7 +199,8 @@ class TeamLink:
                 conn = self._online()
                 if conn is not None:
                     try:
-                        outcome = apply_op(conn, op)
+                        with watching(conn):
+                            outcome = apply_op(conn, op)
                     except OFFLINE as exc:  # commit outcome unknown: the outbox resends, the server dedupes
                         self._went_offline(exc)
                     else:
@@ -222,19 +228,21 @@ class TeamLink:
                         self.outbox.failed_attempt(self.project, self.last_error)
                     return settled
                 try:
-                    ready = team_ready(conn)
+                    with watching(conn):
+                        ready = team_ready(conn)
                 except OFFLINE as exc:
                     self._went_offline(exc)
                     return settled
                 if not ready:  # never set up by team init: nothing could record an op id, so none is sent;
                     # each is listed as refused with what to do, instead of waiting forever
                     for op in ops:
-                        self.outbox.settle(self.project, op, Outcome(op.op_id, "refused", NO_TEAM))
+                        self.outbox.settle(self.project, op, Outcome(op.op_id, "refused", NO_TEAM, code="no_team"))
                         settled += 1
                     continue
                 for op in ops:
                     try:
-                        outcome = apply_op(conn, op)
+                        with watching(conn):  # a hung server is cut, not waited for: the op stays queued
+                            outcome = apply_op(conn, op)
                     except OFFLINE as exc:
                         self._went_offline(exc)
                         self.outbox.failed_attempt(self.project, self.last_error)

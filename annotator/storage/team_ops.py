@@ -57,14 +57,20 @@ class Op:
 class Outcome:
     op_id: str
     outcome: str  # applied | duplicate (applied before) | conflict | refused
-    detail: str = ""
+    detail: str = ""  # the server's own words (English, technical): shown behind "details"
     server_row: dict[str, Any] | None = None
+    code: str = ""  # what happened, for a sentence in the member's language: a CONFLICTS key or a SQLSTATE
+
+
+# Why an edit became a conflict (Conflict.code); the GUI turns each into a sentence (gui/team_status.py).
+CONFLICTS = ("span.deleted", "span.changed", "span.exists", "note.deleted", "note.changed", "doc.deleted",
+             "doc.renamed", "guidelines.changed", "outline.changed", "outline.gone", "no_team", "invalid")
 
 
 class Conflict(Exception):
-    def __init__(self, detail: str, row: dict[str, Any] | None = None):
+    def __init__(self, detail: str, row: dict[str, Any] | None = None, *, code: str = ""):
         super().__init__(detail)
-        self.detail, self.row = detail, row
+        self.detail, self.row, self.code = detail, row, code
 
 
 def _span_row(conn, span_id: str, *, lock: bool = False) -> dict[str, Any] | None:
@@ -97,16 +103,17 @@ def _checked(conn, payload: dict[str, Any]) -> dict[str, Any]:
     current = _span_row(conn, payload["id"], lock=True)
     if current is None:
         raise Conflict(f"span {payload['id']} was deleted by someone else (or is not yours)"
-                       + _last_change(conn, payload["id"]))
+                       + _last_change(conn, payload["id"]), code="span.deleted")
     if "expect_version" not in payload:  # an edit queued by the desktop app names the stamp it saw
         if str(current["updated"]) != str(payload.get("expect_updated")):
             raise Conflict(f"span {payload['id']} was changed by someone else (at {current['updated']}, you "
                            f"edited the one of {payload.get('expect_updated')})" + _last_change(conn, payload["id"]),
-                           current)
+                           current, code="span.changed")
         return current
     if current["version"] != payload["expect_version"]:
         raise Conflict(f"span {payload['id']} was changed by someone else (version {current['version']}, you "
-                       f"edited version {payload['expect_version']})" + _last_change(conn, payload["id"]), current)
+                       f"edited version {payload['expect_version']})" + _last_change(conn, payload["id"]), current,
+                       code="span.changed")
     return current
 
 
@@ -116,7 +123,7 @@ def _span_add(conn, op: Op) -> None:
                         " AND label = %s", [s["document_id"], s["annotator"], s["start"], s["end"], s["label"]]).fetchone()
     if same:
         raise Conflict(f"{s['annotator']} already has a {s['label']} span at [{s['start']}, {s['end']})",
-                       _span_row(conn, same[0]))
+                       _span_row(conn, same[0]), code="span.exists")
     values = [json.dumps(s[c], ensure_ascii=False) if c in ("attributes", "provenance") else s[c] for c in _SPAN_COLUMNS]
     conn.execute('INSERT INTO spans (id, document_id, start, "end", label, annotator, status, attributes, source,'
                  " provenance, created, updated) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", values)
@@ -186,20 +193,21 @@ def apply_op(conn: psycopg.Connection, op: Op) -> Outcome:
             seen = _recorded(conn, op.op_id)
             if seen:
                 return seen
-            outcome, detail, row = "applied", "", None
+            outcome, detail, row, code = "applied", "", None, ""
             try:
                 with conn.transaction():  # a savepoint: a conflict undoes the edit, not the record of it
                     _applier(op.kind)(conn, op)
             except Conflict as exc:
-                outcome, detail, row = "conflict", exc.detail, exc.row
+                outcome, detail, row, code = "conflict", exc.detail, exc.row, exc.code
             except (errors.InsufficientPrivilege, errors.IntegrityError, errors.DataError, ValueError, KeyError) as exc:
                 outcome, detail = "refused", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                code = getattr(exc, "sqlstate", None) or "invalid"  # a SQLSTATE, or a malformed edit
             # Recorded under the member the server knows (not the name the op claims: a refused op may
             # claim someone else's).
             conn.execute("INSERT INTO team_ops (op_id, annotator, kind, outcome, detail)"
                          " VALUES (%s, coalesce(team_me(), %s), %s, %s, %s)",
                          [op.op_id, op.annotator, op.kind, outcome, detail or None])
-            return Outcome(op.op_id, outcome, detail, _plain(row))
+            return Outcome(op.op_id, outcome, detail, _plain(row), code)
     except errors.UniqueViolation:
         # Another sender committed the same op id between our check and our insert: ours rolled back.
         with conn.transaction():

@@ -36,11 +36,11 @@ def _comment_checked(conn, p: dict[str, Any]) -> dict[str, Any]:
     row = conn.execute("SELECT id, document_id, span_id, annotator, body, created, updated FROM comments"
                        " WHERE id = %s FOR UPDATE", [p["id"]]).fetchone()
     if row is None:
-        raise Conflict(f"note {p['id']} was deleted by someone else (or is not yours)")
+        raise Conflict(f"note {p['id']} was deleted by someone else (or is not yours)", code="note.deleted")
     current = dict(zip(keys, row))
     if p.get("expect_updated") is not None and str(current["updated"]) != str(p["expect_updated"]):
         raise Conflict(f"note {p['id']} was changed by someone else (at {current['updated']}, you edited the one "
-                       f"of {p['expect_updated']})", current)
+                       f"of {p['expect_updated']})", current, code="note.changed")
     return current
 
 
@@ -66,10 +66,10 @@ def _doc_title(conn, op: Op) -> None:
     p = op.payload
     row = conn.execute("SELECT title FROM documents WHERE id = %s FOR UPDATE", [p["document_id"]]).fetchone()
     if row is None:
-        raise Conflict(f"document {p['document_id']} was deleted meanwhile")
+        raise Conflict(f"document {p['document_id']} was deleted meanwhile", code="doc.deleted")
     if "expect" in p and row[0] != p["expect"]:
         raise Conflict(f"document {p['document_id']} was renamed by someone else (to “{row[0]}”, you renamed "
-                       f"“{p['expect']}”)", {"title": row[0]})
+                       f"“{p['expect']}”)", {"title": row[0]}, code="doc.renamed")
     title = " ".join(str(p["title"]).split())
     if not title:
         raise ValueError("a document title cannot be empty")
@@ -86,7 +86,8 @@ def _guidelines(conn, op: Op) -> None:
     row = conn.execute("SELECT value FROM project_meta WHERE key = %s FOR UPDATE", [GUIDELINES_KEY]).fetchone()
     current = row[0] if row and row[0] else ""
     if "expect" in p and current != p["expect"]:
-        raise Conflict(f"the guidelines were changed by someone else meanwhile ({len(current)} characters now)")
+        raise Conflict(f"the guidelines were changed by someone else meanwhile ({len(current)} characters now)",
+                       code="guidelines.changed")
     conn.execute("INSERT INTO project_meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET"
                  " value = excluded.value", [GUIDELINES_KEY, p["markdown"]])
     _event(conn, "guidelines.set", op.annotator, None, "project", GUIDELINES_KEY,
@@ -108,6 +109,31 @@ def _save_outline(conn, op: Op, doc_id: int, sections: list[dict[str, Any]]) -> 
     _event(conn, "outline.save", op.annotator, doc_id, "outline", doc_id, after={"sections": len(sections)})
 
 
+def outline_fingerprint(sections) -> str:
+    """What identifies an outline: each section's level and spans, in order (Section objects or dicts)."""
+    import hashlib  # noqa: PLC0415
+
+    def key(s):
+        get = s.get if isinstance(s, dict) else lambda k: getattr(s, k)
+        return f"{get('level')}:{get('start')}:{get('end')}:{get('title_start')}:{get('title_end')}"
+    return hashlib.sha256("|".join(key(s) for s in sections).encode()).hexdigest()[:32]
+
+
+def _check_outline(conn, doc: int, expect: str | None, why: str) -> None:
+    """An outline correction queued offline names the outline its editor saw (``expect_outline``): if
+    the server's stored outline is another one — a second lead corrected the same document meanwhile —
+    the correction is a conflict, never a silent overwrite of the whole outline. An empty stored
+    outline holds nobody's work, so a correction to it is applied."""
+    if expect is None:
+        return
+    rows = conn.execute('SELECT level, start, "end", title_start, title_end FROM sections WHERE document_id = %s'
+                        " ORDER BY ord", [doc]).fetchall()
+    keys = ("level", "start", "end", "title_start", "title_end")
+    if rows and outline_fingerprint([dict(zip(keys, r)) for r in rows]) != expect:
+        raise Conflict(f"the outline of document {doc} was corrected by someone else meanwhile: {why}; nothing "
+                       "was changed", code="outline.changed")
+
+
 def _outline_edit(conn, op: Op) -> None:
     """One structure correction (sections.add_edit) and the outline it gives. The edit carries the
     number of corrections its editor saw: another lead's correction meanwhile is a conflict (the sent
@@ -117,7 +143,8 @@ def _outline_edit(conn, op: Op) -> None:
     seen = conn.execute("SELECT count(*) FROM section_edits WHERE document_id = %s", [doc]).fetchone()[0]
     if "expect_edits" in p and seen != p["expect_edits"]:
         raise Conflict(f"the outline of document {doc} was corrected by someone else meanwhile ({seen} "
-                       f"corrections now, you saw {p['expect_edits']})")
+                       f"corrections now, you saw {p['expect_edits']})", code="outline.changed")
+    _check_outline(conn, doc, p.get("expect_outline"), "your correction was made to the outline as it was before")
     edit_id = conn.execute("INSERT INTO section_edits (document_id, op, anchor, payload, annotator, created)"
                            " VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
                            [doc, p["op"], p["anchor"], json.dumps(p.get("payload") or {}, ensure_ascii=False),
@@ -137,7 +164,10 @@ def _outline_undo(conn, op: Op) -> None:
                            " AND anchor = %s AND op = %s ORDER BY id DESC LIMIT 1",
                            [p["document_id"], p["created"], p["anchor"], p["op"]]).fetchone()
     if row is None:
-        raise Conflict(f"the outline correction to take back in document {p['document_id']} is gone")
+        raise Conflict(f"the outline correction to take back in document {p['document_id']} is gone",
+                       code="outline.gone")
+    _check_outline(conn, p["document_id"], p.get("expect_outline"),
+                   "taking your correction back would drop the corrections made after it")
     conn.execute("DELETE FROM section_edits WHERE id = %s", [row[0]])
     _event(conn, "outline.undo", op.annotator, p["document_id"], "section_edit", row[0],
            before={"op": row[1], "anchor": row[2], **json.loads(row[3] or "{}")})

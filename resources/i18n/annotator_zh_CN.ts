@@ -1897,8 +1897,8 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/team_open.py" line="31"/>
-        <source>Your password is not typed here and never stored by the app: run “annotator team login URL” once (it keeps it in your password file), then open the project.</source>
-        <translation>密码不在此处输入，本程序也从不保存密码：请先运行一次“annotator team login 地址”（密码保存在您的密码文件中），再打开项目。</translation>
+        <source>Your password is not typed here and never stored by the app: run “annotator team login URL” once (it keeps it in your system keyring, or your password file), then open the project.</source>
+        <translation>密码不在此处输入，本程序也从不保存密码：请先运行一次“annotator team login 地址”（密码保存在系统钥匙串或您的密码文件中），再打开项目。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team_open.py" line="51"/>
@@ -2074,6 +2074,122 @@ Check the address, that the server is running and that “annotator team login�
         <location filename="../../annotator/gui/commands_documents.py" line="130"/>
         <source>Saved on this computer: the server cannot be reached; the edit is sent when it is back.</source>
         <translation>已保存在本机：服务器暂时无法连接，恢复后会自动发送此修改。</translation>
+    </message>
+    <message>
+        <source>Server not answering</source>
+        <translation>服务器无响应</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>Some of your edits are still waiting to be sent to the server; they must arrive first. Try again when the status bar says all edits are on the server.</source>
+        <translation>您还有修改在等待发送到服务器，需要先送达。请在状态栏显示所有修改都已在服务器上后再试。</translation>
+    </message>
+    <message>
+        <source>The server is not answering. Tags and notes wait on this computer and are sent later, but deleting and importing documents are not: they change everyone&apos;s work and must happen while the server can check it.</source>
+        <translation>服务器没有响应。标注和批注会暂存在本机、稍后发送，但删除和导入文档不会：它们影响所有人的工作，必须在服务器能够核对时进行。</translation>
+    </message>
+    <message>
+        <source>The document was not deleted.</source>
+        <translation>文档未被删除。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Team project</source>
+        <translation>团队项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this span (or it is no longer yours) before your change arrived.</source>
+        <translation>在您的修改送达之前，别人删除了这个标注（或它已不再属于您）。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this span before your change arrived; their version was kept.</source>
+        <translation>在您的修改送达之前，别人修改了这个标注；已保留对方的版本。</translation>
+    </message>
+    <message>
+        <source>You already have the same span at this place.</source>
+        <translation>您在此处已有相同的标注。</translation>
+    </message>
+    <message>
+        <source>This note was deleted before your change arrived.</source>
+        <translation>在您的修改送达之前，这条批注已被删除。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this note first; their text was kept.</source>
+        <translation>别人先修改了这条批注；已保留对方的文字。</translation>
+    </message>
+    <message>
+        <source>The document was deleted before your change arrived.</source>
+        <translation>在您的修改送达之前，该文档已被删除。</translation>
+    </message>
+    <message>
+        <source>Someone else renamed the document first; their title was kept.</source>
+        <translation>别人先修改了文档标题；已保留对方的标题。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the guidelines first; theirs were kept.</source>
+        <translation>别人先修改了标注规范；已保留对方的版本。</translation>
+    </message>
+    <message>
+        <source>Another lead corrected this document&apos;s outline first; their outline was kept. Re-read the document and correct it again.</source>
+        <translation>另一位组长先校正了这篇文档的提纲；已保留对方的提纲。请重新读取文档后再校正。</translation>
+    </message>
+    <message>
+        <source>The outline correction to take back is no longer on the server.</source>
+        <translation>要撤销的提纲校正已不在服务器上。</translation>
+    </message>
+    <message>
+        <source>This server project has no team setup, so the edit could not be sent exactly once (ask its owner to run “annotator team init”).</source>
+        <translation>这个服务器项目没有团队设置，无法保证修改只送达一次（请其所有者运行“annotator team init”）。</translation>
+    </message>
+    <message>
+        <source>The edit was incomplete or malformed and was not applied.</source>
+        <translation>这项修改不完整或格式有误，未被采用。</translation>
+    </message>
+    <message>
+        <source>Your role in this team does not allow this change.</source>
+        <translation>您在团队中的角色无权做这项修改。</translation>
+    </message>
+    <message>
+        <source>The same item is already on the server.</source>
+        <translation>服务器上已有相同的内容。</translation>
+    </message>
+    <message>
+        <source>What this edit refers to (a document, span or label) is no longer on the server.</source>
+        <translation>这项修改所指的文档、标注或标签已不在服务器上。</translation>
+    </message>
+    <message>
+        <source>The server took too long and stopped this edit.</source>
+        <translation>服务器处理时间过长，已中止这项修改。</translation>
+    </message>
+    <message>
+        <source>The server was busy with a conflicting change; the edit was not applied.</source>
+        <translation>服务器正在处理一项与之冲突的修改；这项修改未被采用。</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rules on the server refused this edit.</source>
+        <translation>服务器上的团队规则拒绝了这项修改。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s rules do not accept a value of this edit.</source>
+        <translation>服务器的规则不接受这项修改中的某个值。</translation>
+    </message>
+    <message>
+        <source>The server could not accept a value of this edit (wrong kind or out of range).</source>
+        <translation>服务器无法接受这项修改中的某个值（类型不对或超出范围）。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost during this edit.</source>
+        <translation>这项修改进行时与服务器的连接断开了。</translation>
     </message>
 </context>
 <context>

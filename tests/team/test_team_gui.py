@@ -96,7 +96,11 @@ def test_a_lead_change_makes_the_edit_a_conflict_that_is_shown(team, alice_windo
     assert "1 conflict" in window.team_status.button.text()
     window.team_status.show_conflicts()
     dialog = window.team_status.dialog
-    assert dialog.table.rowCount() == 1 and "changed by someone else" in dialog.table.item(0, 2).text()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text().startswith("Someone else changed this span")  # in the person's words
+    assert not dialog.details.isVisible()
+    dialog.details_button.click()  # the server's own words, behind "Details"
+    assert dialog.details.isVisible() and "changed by someone else" in dialog.details.toPlainText()
     dialog.table.selectRow(0)
     dialog.dismiss_selected()
     assert dialog.table.rowCount() == 0
@@ -333,3 +337,35 @@ def test_offline_accept_reject_and_done_by_keyboard_arrive_exactly_once(team, al
     assert rows == [(0, "accepted"), (5, "rejected")]  # exactly once each
     assert done == [("done",)]
     qtbot.waitUntil(lambda: "All edits are on the server" in status.button.text(), timeout=5_000)
+
+
+def test_reads_on_a_hung_server_return_and_the_status_bar_says_not_answering(team, alice_window, qtbot, hang):
+    """SIGSTOP on every server process: the window's reads (the document list, the document re-read) each
+    return on the UI thread; the status bar says the server is not answering; after SIGCONT the window's
+    worker reaches the server again and the note goes away."""
+    import signal
+    import threading
+
+    _cluster_pids, _signal = hang
+    window, _url = alice_window
+    status = window.team_status
+    qtbot.waitUntil(lambda: "Server" not in status.button.text(), timeout=10_000)
+    pids = _cluster_pids(team.cluster)
+    _signal(pids, signal.SIGSTOP)
+    rescue = threading.Timer(90, lambda: _signal(pids, signal.SIGCONT))  # a hang fails the test, not the run
+    rescue.start()
+    try:
+        shown = [r["id"] for r in window.doc_model.rows]
+        window.navigation.refresh_documents()  # a read on the UI thread: returns, the list stays as it was
+        assert [r["id"] for r in window.doc_model.rows] == shown
+        window.session.resync()  # the document re-read: returns (the next reads fail at once: held)
+        assert window.session.project.not_answering_since
+        status.refresh()
+        assert "Server not answering" in status.button.text()
+    finally:
+        rescue.cancel()
+        _signal(pids, signal.SIGCONT)
+    team.cluster.wait_ready()
+    qtbot.waitUntil(lambda: "Server" not in status.button.text(), timeout=60_000)
+    window.navigation.refresh_documents()
+    assert window.session.project.not_answering_since == 0

@@ -12,6 +12,13 @@
   savepoints, as on SQLite). READ COMMITTED: constraints (unique span identity, foreign keys) are what
   keeps concurrent writers apart. ``transact(fn)`` runs ``fn`` again after a serialization failure or
   a deadlock (SQLSTATE 40001/40P01), up to ``RETRIES`` times.
+- Bounds: every call (a statement, a write() block, a deadline() block) is armed with the watchdog of
+  deadline.py: a server that takes the connection and then says nothing (hung, SIGSTOPped, a network
+  dropping packets) fails the call as ServerNotAnswering after ``answer_s`` + ``probe_s``; a busy one may
+  run up to ``limit_s`` (also the session's statement_timeout), then ServerTooSlow. Connections carry TCP
+  keepalives and tcp_user_timeout unless the URL sets its own. After a call was cut, calls that would
+  reconnect fail at once for ``hold_s`` (the window's worker ends that early: reachable_again).
+- Passwords: the URL's, else the OS keyring's (passwords.py), else libpq's own pgpass lookup.
 - Opening: a database holding ``annotator_migrations`` is a project (a newer version's is refused); an
   empty database becomes one when ``create`` is true; a database with other tables is refused. There
   are no files beside it to judge: siblings.py and trust.py apply to SQLite only.
@@ -21,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import random
 import re
 import sqlite3
@@ -32,10 +38,20 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
+from annotator.storage.pg.errors import (_CLASSES, PgDatabaseError, ServerNotAnswering, ServerTooSlow,  # noqa: F401
+                                         ServerUnavailable)
+from annotator.storage.pg.passwords import connect_password
+from annotator.storage.pg.deadline import NOT_ANSWERING, WATCHDOG, Call, connect_options, endpoint, given
 from annotator.storage.urls import redact
 
 CONNECT_TIMEOUT_S = 10
 RETRIES = 8
+# Every call (pg/deadline.py): after ANSWER_S without a reply the server is probed (PROBE_S to answer);
+# a server that answers may take up to LIMIT_S per call (also its statement_timeout). The window's own
+# project (services/team_edits.DesktopWriter.for_project) uses shorter ones: see ``bound_reads``.
+ANSWER_S = 3.0
+PROBE_S = 2.0
+LIMIT_S = 600.0
 # libpq's connect_timeout has a floor of 2 s; a bounded call reconnects with at most this.
 MIN_CONNECT_TIMEOUT_S = 2
 # Reconnecting after a lost connection (the window's reads, on its UI thread): shorter than opening.
@@ -45,42 +61,6 @@ RECONNECT_TIMEOUT_S = 3
 HOLD_S = 5.0
 APPLICATION_NAME = "annotator"
 
-
-class ServerUnavailable(ProjectError):
-    """The server could not be reached (or the connection broke): nothing of the failed call was saved."""
-
-
-class PgIntegrityError(sqlite3.IntegrityError):
-    pass
-
-
-class PgOperationalError(sqlite3.OperationalError):
-    pass
-
-
-class PgProgrammingError(sqlite3.ProgrammingError):
-    pass
-
-
-class PgDataError(sqlite3.DataError):
-    pass
-
-
-class PgInternalError(sqlite3.InternalError):
-    pass
-
-
-class PgNotSupportedError(sqlite3.NotSupportedError):
-    pass
-
-
-class PgDatabaseError(sqlite3.DatabaseError):
-    pass
-
-
-_CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),
-            ("ProgrammingError", PgProgrammingError), ("DataError", PgDataError),
-            ("InternalError", PgInternalError), ("NotSupportedError", PgNotSupportedError)]
 
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)")
 
@@ -124,9 +104,16 @@ class PgProject(StoreBase):
         self._connect_timeout = CONNECT_TIMEOUT_S  # deadline() lowers it for the calls it bounds
         self._hold_until = 0.0  # see HOLD_S
         self._depth = 0  # write() nesting: a broken connection is replaced only outside a transaction
+        self.answer_s, self.probe_s, self.limit_s = ANSWER_S, PROBE_S, LIMIT_S
+        self.hold_s = HOLD_S
+        self._armed = None  # the deadline.Call bounding what runs now (a statement, a write() or deadline())
+        self._endpoint = None  # (host or socket folder, port) the watchdog probes
+        self._password: dict | None = None  # pg/passwords.connect_password, never shown nor kept elsewhere
+        self.not_answering_since = 0.0  # monotonic time of the last call cut for no answer (0: answering)
         self.conn = self._connect()
         try:
-            self._prepare(create)
+            with self._watched(self.conn):
+                self._prepare(create)
         except sqlite3.DatabaseError as exc:  # e.g. no right to create tables, pg_trgm not installed
             self.close()
             raise ProjectError(url, f"cannot be opened as a team project ({_first_line(exc)})") from None
@@ -142,18 +129,25 @@ class PgProject(StoreBase):
     def _connect(self):
         psycopg = self._psycopg
         try:
-            conn = psycopg.connect(self.path, autocommit=True, connect_timeout=self._connect_timeout,
-                                   application_name=APPLICATION_NAME)
+            options = connect_options(self.path, connect_timeout=self._connect_timeout,
+                                      application_name=APPLICATION_NAME)
+            # ours first: the URL's own -c settings, if any, come later and win
+            options["options"] = f"{self._session_options()} {given(self.path).get('options', '')}".strip()
+            if self._password is None:  # the keyring's, read once (a keyring may ask the desktop); {} if none
+                self._password = connect_password(self.path)
+            conn = psycopg.connect(self.path, autocommit=True, **options, **self._password)
         except psycopg.OperationalError as exc:
+            self._hold()
+            if "timeout" in str(exc).lower():  # the server (or the network) took the connection, said nothing
+                self.not_answering_since = time.monotonic()
+                waited = given(self.path).get("connect_timeout", self._connect_timeout)
+                raise ServerNotAnswering(self.path, f"the server is not answering (no reply to the connection within "
+                                         f"{waited} s); nothing was read or saved") from None
             raise ServerUnavailable(self.path, f"cannot connect to the server ({_first_line(exc)})") from None
         except (psycopg.Error, ValueError) as exc:
             raise ProjectError(self.path, f"not a valid PostgreSQL URL ({_first_line(exc)})") from None
-        # psycopg prepares a statement run 5 times; PostgreSQL may then plan it once for any parameter.
-        # A generic plan for `clean_text LIKE $1` cannot know the pattern, so it scanned every text instead
-        # of using the trigram index: a search after many others took 80 ms instead of 1 ms.
-        conn.execute("SET plan_cache_mode = force_custom_plan")
-        if self.readonly:
-            conn.execute("SET default_transaction_read_only = on")
+        self._endpoint = endpoint(conn)
+        self.not_answering_since = 0.0
         return conn
 
     def _prepare(self, create: bool) -> None:
@@ -181,62 +175,85 @@ class PgProject(StoreBase):
                 if not self.meta("created"):
                     self.set_meta("created", now())
 
-    # -- a bound on the UI thread's calls -------------------------------------------------------------
+    # -- bounds on every call (pg/deadline.py) ---------------------------------------------------------
+    def _session_options(self) -> str:
+        """Set at login (no extra round trip): the server's own bound on a call, and two settings."""
+        # psycopg prepares a statement run 5 times; PostgreSQL may then plan it once for any parameter. A
+        # generic plan for `clean_text LIKE $1` cannot know the pattern, so it scanned every text instead of
+        # using the trigram index: a search after many others took 80 ms instead of 1 ms.
+        options = f"-c statement_timeout={int(self.limit_s * 1000)} -c plan_cache_mode=force_custom_plan"
+        return options + (" -c default_transaction_read_only=on" if self.readonly else "")
+
+    def bound_reads(self, *, answer_s: float, probe_s: float, limit_s: float) -> None:
+        """Shorter bounds for a project whose calls run on the window's thread (the default ones suit the
+        CLI and workers: a long export may run minutes as long as the server answers)."""
+        self.answer_s, self.probe_s, self.limit_s = answer_s, probe_s, limit_s
+        if self.conn is not None and not self.conn.closed:
+            self.execute(f"SET statement_timeout = {int(limit_s * 1000)}")
+
+    @contextlib.contextmanager
+    def _watched(self, conn, *, hard_s: float | None = None, what: str = "nothing was read or saved"):
+        """Bound what runs inside (see pg/deadline.py); nested calls join the outer bound."""
+        if self._armed is not None:
+            yield
+            return
+        if hard_s is None:
+            call = Call(conn, self._endpoint, self.answer_s, self.limit_s, self.probe_s)
+        else:
+            call = Call(conn, self._endpoint, hard_s, hard_s, 0.0, probe=False)
+        self._armed = WATCHDOG.arm(call)
+        try:
+            yield
+            if call.cut:  # done just as it was cut: the result stands, the shut socket must not be reused
+                self._drop(hold=False)
+        except (sqlite3.DatabaseError, ServerUnavailable) as exc:
+            if not call.cut:
+                if getattr(exc, "sqlstate", None) == "57014":  # the server's statement_timeout
+                    raise ServerTooSlow(self.path, f"the server stopped a call that ran longer than {self.limit_s:g} s;"
+                                        f" {what}") from None
+                raise
+            self._drop()
+            if call.cut == NOT_ANSWERING:
+                self.not_answering_since = time.monotonic()
+                waited = hard_s if hard_s is not None else self.answer_s + self.probe_s
+                raise ServerNotAnswering(self.path, f"the server is not answering (no reply within {waited:g} s: it "
+                                         f"is stopped or hung, or the network drops packets); {what}") from None
+            raise ServerTooSlow(self.path, f"the server answered but a call ran longer than {self.limit_s:g} s and "
+                                f"was stopped; {what}") from None
+        finally:
+            self._armed = None
+            WATCHDOG.disarm(call)
+
+    def _drop(self, *, hold: bool = True) -> None:
+        """Give up a connection the watchdog cut: the next call connects again (after ``hold_s``)."""
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+        self.conn = None
+        if hold:
+            self._hold()
+
+    def _hold(self) -> None:
+        self._hold_until = time.monotonic() + self.hold_s
+
     @contextlib.contextmanager
     def deadline(self, seconds: float):
         """Every call inside returns within about ``seconds`` (at least MIN_CONNECT_TIMEOUT_S for a
-        reconnect): when the server accepts the connection but never answers (a hung or stopped server,
-        a lock held by someone else), the socket is shut down at the deadline and the call fails as
-        ServerUnavailable — nothing of it is committed unless its COMMIT already reached the server,
-        which is why the team writer records an operation id in the same transaction (team_edits.py).
-
-        statement_timeout would not help here: it is the server's clock, and a stopped server keeps no
-        time. Shutting the socket down is safe from another thread: the waiting call wakes with
-        "server closed the connection" and the connection is replaced on the next call.
-        """
-        import socket  # noqa: PLC0415
-        import threading  # noqa: PLC0415
-
-        fired = threading.Event()
-        conn_box: list = []
-
-        def expire() -> None:
-            fired.set()
-            conn = self.conn
-            if conn is None or conn.closed:
-                return
-            with contextlib.suppress(Exception):
-                sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                finally:
-                    sock.close()
-            conn_box.append(conn)
-
-        timer = threading.Timer(seconds, expire)
-        timer.daemon = True
+        reconnect), whether the server answers or not: the team writer's edits, which go to the outbox
+        when the server is slow. Nothing of it is committed unless its COMMIT already reached the server,
+        which is why the team writer records an operation id in the same transaction (team_edits.py)."""
         saved = self._connect_timeout
         self._connect_timeout = max(MIN_CONNECT_TIMEOUT_S, int(seconds + 0.999))
-        timer.start()
         try:
-            yield
-        except sqlite3.DatabaseError as exc:
-            if fired.is_set():
-                raise ServerUnavailable(self.path, f"the server did not answer within {seconds:g} s "
-                                        f"({_first_line(exc)}); the change was not saved") from None
-            raise
+            with self._watched(self._live(), hard_s=seconds, what="the change was not saved"):
+                yield
         finally:
-            timer.cancel()
             self._connect_timeout = saved
-            if fired.is_set() and self.conn is not None and (self.conn.broken or conn_box):
-                with contextlib.suppress(Exception):
-                    self.conn.close()
-                self.conn = None  # the next call connects again, after HOLD_S
-                self._hold_until = time.monotonic() + HOLD_S
 
     def reachable_again(self) -> None:
-        """Another connection reached the server (the outbox's sender): end the HOLD_S wait early."""
+        """Another connection reached the server (the outbox's sender): end the ``hold_s`` wait early."""
         self._hold_until = 0.0
+        self.not_answering_since = 0.0
 
     # -- errors ------------------------------------------------------------------------------------
     def _translated(self, exc: Exception) -> Exception:
@@ -265,7 +282,9 @@ class PgProject(StoreBase):
             if self._depth:
                 raise ServerUnavailable(self.path, "the connection to the server was lost; the change was not saved")
             if time.monotonic() < self._hold_until:
-                raise ServerUnavailable(self.path, "the server did not answer a moment ago; nothing was read or saved")
+                cls = ServerNotAnswering if self.not_answering_since else ServerUnavailable
+                raise cls(self.path, "the server did not answer a moment ago (not asked again yet); nothing was "
+                          "read or saved")
             saved, self._connect_timeout = self._connect_timeout, min(self._connect_timeout, RECONNECT_TIMEOUT_S)
             try:
                 self.conn = self._connect()
@@ -276,7 +295,8 @@ class PgProject(StoreBase):
     # -- the backend surface -------------------------------------------------------------------------
     def execute(self, sql, params=()):
         conn = self._live()
-        return self._guard(lambda: conn.execute(_translate(sql), params if params is not None else ()))
+        with self._watched(conn):
+            return self._guard(lambda: conn.execute(_translate(sql), params if params is not None else ()))
 
     def executemany(self, sql, rows) -> None:
         conn = self._live()
@@ -284,7 +304,8 @@ class PgProject(StoreBase):
         def run():
             with conn.cursor() as cur:
                 cur.executemany(_translate(sql), list(rows))
-        self._guard(run)
+        with self._watched(conn):
+            self._guard(run)
 
     def insert_id(self, sql, params, *, table: str, explicit: bool = False) -> int:
         new_id = self.execute(sql + " RETURNING id", params).fetchone()[0]
@@ -304,10 +325,12 @@ class PgProject(StoreBase):
         conn = self._live()
         self._depth += 1
         try:
-            with conn.transaction():
-                yield self
-        except self._psycopg.Error as exc:
-            raise self._translated(exc) from exc
+            with self._watched(conn, what="nothing of the change was saved"):  # BEGIN and COMMIT included
+                try:
+                    with conn.transaction():
+                        yield self
+                except self._psycopg.Error as exc:
+                    raise self._translated(exc) from exc
         finally:
             self._depth -= 1
 
@@ -368,4 +391,5 @@ def init_team_project(url: str) -> PgProject:
     return project
 
 
-__all__ = ["PgProject", "ServerUnavailable", "init_team_project", "RETRIES"]
+__all__ = ["PgProject", "ServerUnavailable", "ServerNotAnswering", "ServerTooSlow", "init_team_project", "RETRIES",
+           "connect_options"]

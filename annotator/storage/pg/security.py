@@ -323,14 +323,16 @@ def add_member_at(url: str, name: str, role: str, password: str) -> str:
             raise ProjectError(url, f"cannot add {name}: {str(exc).strip().splitlines()[0]}") from None
 
 
-def login(url: str, password: str, path=None) -> str:
-    """``annotator team login``: check the password against the server, then keep it in the member's
-    pgpass file (never in the app's settings). A wrong password changes nothing. Returns the path."""
-    from urllib.parse import unquote, urlsplit  # noqa: PLC0415
+def login(url: str, password: str, path=None, *, use_keyring: bool = True) -> str:
+    """``annotator team login``: check the password against the server, then keep it in the OS keyring
+    (when the optional keyring package has a backend) or the member's pgpass file — never in the app's
+    settings (pg/passwords.py). A wrong password changes nothing. Returns where it was kept."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
 
     import psycopg  # noqa: PLC0415
 
     from annotator.storage.errors import ProjectError  # noqa: PLC0415
+    from annotator.storage.pg.passwords import keep  # noqa: PLC0415
 
     parts = urlsplit(url)
     if not parts.username:
@@ -339,5 +341,4 @@ def login(url: str, password: str, path=None) -> str:
         psycopg.connect(url, password=password, connect_timeout=10).close()
     except psycopg.Error as exc:
         raise ProjectError(url, f"cannot log in: {str(exc).strip().splitlines()[-1]}") from None
-    return write_pgpass(parts.hostname or "localhost", parts.port or 5432, unquote(parts.path.lstrip("/")),
-                        unquote(parts.username), password, path)
+    return keep(url, password, pgpass_path=path, use_keyring=use_keyring)

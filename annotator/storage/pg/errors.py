@@ -1,0 +1,58 @@
+"""How a team server fails, in the terms storage already catches (re-exported by backend.py).
+
+``ServerUnavailable`` and its two kinds are ProjectErrors (a sentence naming the server, its URL
+redacted): the desktop writer turns them into "queued in the outbox", the CLI into an exit with that
+sentence. psycopg's own errors become subclasses of the matching DB-API class of ``sqlite3``, with the
+``sqlstate``, so every ``except`` clause in storage holds for both backends without importing psycopg.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.storage.errors import ProjectError
+
+
+class ServerUnavailable(ProjectError):
+    """The server could not be reached (or the connection broke): nothing of the failed call was saved."""
+
+
+class ServerNotAnswering(ServerUnavailable):
+    """The server took the connection but did not answer in time (hung, stopped, or packets dropped)."""
+
+
+class ServerTooSlow(ServerUnavailable):
+    """The server answered but one call ran past its limit (it was stopped there; nothing was saved)."""
+
+
+class PgIntegrityError(sqlite3.IntegrityError):
+    pass
+
+
+class PgOperationalError(sqlite3.OperationalError):
+    pass
+
+
+class PgProgrammingError(sqlite3.ProgrammingError):
+    pass
+
+
+class PgDataError(sqlite3.DataError):
+    pass
+
+
+class PgInternalError(sqlite3.InternalError):
+    pass
+
+
+class PgNotSupportedError(sqlite3.NotSupportedError):
+    pass
+
+
+class PgDatabaseError(sqlite3.DatabaseError):
+    pass
+
+
+_CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),
+            ("ProgrammingError", PgProgrammingError), ("DataError", PgDataError),
+            ("InternalError", PgInternalError), ("NotSupportedError", PgNotSupportedError)]
