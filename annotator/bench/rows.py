@@ -30,7 +30,8 @@ def rows(r: dict) -> list[dict[str, Any]]:
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
                              "export", "agreement", "memory")), (_cli, ("cli",)),
                 (_linear, ("outline_linear", "integrity_linear")),
-                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)))
+                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)),
+                (_pg_speed, ("pg_speed",)))
     for build, needs in sections:
         if all(n in r and n not in failed for n in needs):
             out += build(r)
@@ -109,6 +110,12 @@ def _cli(r: dict) -> list[dict[str, Any]]:
         out.append(_row(what, c["doc_then_spans_s"], "s", f"peer not run: {ls.get('note', '')}", None,
                         rss=c["doc_then_spans_peak_rss_mb"]))
     return out
+
+
+def _pg_speed(r: dict) -> list[dict[str, Any]]:
+    from annotator.bench.pg_speed import rows as pg_rows  # noqa: PLC0415
+
+    return pg_rows(r, _row)
 
 
 def _team(r: dict) -> list[dict[str, Any]]:

@@ -99,6 +99,8 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
             return f"{column} ILIKE :p AND {_contains(column, query)}"
         ids = [r[0] for r in project.execute(
             f"SELECT d.id FROM documents d WHERE {where('d.title')} ORDER BY d.id LIMIT :limit", params)]
+        if len(ids) >= limit:  # the titles fill the page: the texts would all come after the limit
+            return ids[:limit]
         seen = set(ids)
         ids += [r[0] for r in project.execute(
             f"SELECT d.id FROM documents d WHERE {where('d.clean_text')} ORDER BY d.id LIMIT :limit", params)
@@ -110,6 +112,8 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
         ids = [r[0] for r in project.execute(
             f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
             f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
+    if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
+        return ids[:limit]
     seen = set(ids)
     more = [r[0] for r in project.execute(
         f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
