@@ -96,22 +96,23 @@ def pair_counts(lay: Singles, pa: np.ndarray, pb: np.ndarray, n_labels: int, n_p
     overlap = both & (np.maximum(sA, sB) < np.minimum(eA, eB))
     relaxed = overlap & same_label
     x_min = np.where(sA <= sB, xA, xB)  # the section of the earlier start
-    none = np.full_like(lA, n_labels)
-    cell = np.arange(P, dtype=np.int64)[None, :] * 12  # a pair's first column; the groups add up below
+    cell = np.arange(P, dtype=np.int64)[None, :] * (12 * (n_labels + 1) * n_paths)  # a pair's first column
     width = (n_labels + 1) * n_paths
+    own_a, own_b = lA * n_paths + xA, lB * n_paths + xB  # (label, section) slots
+    none_a, none_b = n_labels * n_paths + xA, n_labels * n_paths + xB  # the boundary mode's (none, section)
     where_, weight = [], []
-    for base, paired, at, lab_a in ((STRICT, exact, xA, lA), (BOUNDARY, same_bounds, xA, none),
-                                    (OVERLAP, overlap, x_min, lA), (RELAXED, relaxed, x_min, lA)):
-        own = lab_a * n_paths
-        for column, mask, slot in ((TP, paired, own + at), (FN, only_a | (both & ~paired), own + xA),
-                                   (FP, only_b | (both & ~paired), (none if base == BOUNDARY else lB) * n_paths + xB)):
-            where_.append(((cell + base + column) * width + slot).ravel())
+    for base, paired, tp_slot, fn_slot, fp_slot in (
+            (STRICT, exact, own_a, own_a, own_b), (BOUNDARY, same_bounds, none_a, none_a, none_b),
+            (OVERLAP, overlap, lA * n_paths + x_min, own_a, own_b), (RELAXED, relaxed, lA * n_paths + x_min, own_a, own_b)):
+        unpaired = both & ~paired
+        for column, mask, slot in ((TP, paired, tp_slot), (FN, only_a | unpaired, fn_slot), (FP, only_b | unpaired, fp_slot)):
+            where_.append((cell + (base + column) * width + slot).ravel())
             weight.append(mask.ravel())
     table = np.bincount(np.concatenate(where_), weights=np.concatenate(weight),
                         minlength=P * 12 * width).astype(np.int64).reshape(P, 12, width)
     apart = both & ~overlap
     attr_differ = differ[lay.attr[:, pa], lay.attr[:, pb]]
-    kinds = [only_a | apart, only_b | apart, overlap & exact & attr_differ, overlap & same_bounds & ~same_label,
-             overlap & ~same_bounds & same_label, overlap & ~same_bounds & ~same_label]
-    per_pair = sum(k.sum(axis=0) for k in kinds)
-    return table, per_pair, np.array([int(k.sum()) for k in kinds], np.int64)
+    kinds = np.stack([only_a | apart, only_b | apart, overlap & exact & attr_differ, overlap & same_bounds & ~same_label,
+                      overlap & ~same_bounds & same_label, overlap & ~same_bounds & ~same_label])
+    per_pair = kinds.sum(axis=(0, 1))
+    return table, per_pair, kinds.sum(axis=(1, 2))
