@@ -8,8 +8,14 @@ document and section (numpy int arrays, not objects), the character table and uÎ
 Speed with many annotators: a pair's counts and alignment decompose over groups of overlapping spans
 (the pairings never cross a group), and inside a group most annotators made one of a few identical
 sub-layers. So each document is cut into groups, each annotator's sub-layer in a group gets a
-signature, and spans.py's pairwise code runs once per distinct pair of signatures; the 190 pairs of
-20 annotators then only index into those results (one numpy add per group).
+signature, and the pairwise work runs once per distinct pair of signatures (closed_forms.py for the
+common shapes, spans._tally_document otherwise); the 190 pairs of 20 annotators then only index into
+those results (one matrix product per document).
+
+Once every pair has listed its ``cap`` disagreements, a document whose groups hold at most one span per
+annotator is counted by singles.py instead, for all pairs at once in numpy: a 20-annotator report
+spends most of its documents there. Every span is read once, into a plain tuple (start, end, label,
+attributes key), at the start of ``document``.
 """
 
 from __future__ import annotations
@@ -21,10 +27,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from annotator.agreement.align import (EXACT_MATCH, MISSING_IN_A, MISSING_IN_B, Disagreement, Match, _position,
-                                       classify)
 from annotator.agreement import singles
+from annotator.agreement.align import EXACT_MATCH, Disagreement, Match, _position
 from annotator.agreement.chance import ChanceTotals
+from annotator.agreement.closed_forms import groups, one_to_one, trivial
 from annotator.agreement.tables import PairView, Tables
 from annotator.agreement.spans import (LABELLED_MODES, MODES, AgreementResult, PairDisagreement, SectionIndex,
                                        _doc_name, _tally_document)
@@ -32,7 +38,6 @@ from annotator.agreement.unitizing import u_alpha_from_totals
 
 KINDS = ("tp", "fp", "fn")
 _MK = {(m, k): i * 3 + j for i, m in enumerate(MODES) for j, k in enumerate(KINDS)}
-_STRICT, _RELAXED, _BOUNDARY, _OVERLAP = MODES
 LIST_LIMIT = 8  # documents named in a "left out" note
 DIRECT_PAIRS = 6  # up to this many pairs in a document (4 annotators), each pair is aligned directly
 
@@ -50,86 +55,6 @@ def _plain(span):
 
 def _nowhere(_pos: int) -> None:
     return None
-
-
-def _groups(keyed: Sequence[Sequence[tuple]]) -> dict:
-    """(start, end) â†’ group number: intervals that overlap, directly or through others, share a group;
-    an empty interval overlaps nothing and is a group of its own."""
-    out: dict = {}
-    group, end, count = -1, None, 0
-    for s, e in sorted({(k[0], k[1]) for layer in keyed for k in layer}):
-        if e <= s:
-            out[(s, e)] = count
-            count += 1
-            continue
-        if end is None or s >= end:
-            group, end, count = count, e, count + 1
-        else:
-            end = max(end, e)
-        out[(s, e)] = group
-    return out
-
-
-def _trivial(ka: list, kb: list, where, *, same: bool) -> tuple[dict, list]:
-    """What _tally_document gives when the two sub-layers are identical (every span pairs with its twin:
-    a true positive in every mode, no disagreement) or one is empty (every span missing on the other
-    side), without aligning anything. ``ka``/``kb``: (start, end, label, attributes key) tuples."""
-    tally: dict = {}
-    if same:
-        kinds = ("tp",)
-        spans = ka
-    else:
-        kinds, spans = ("fn",) if ka else ("fp",), ka or kb
-    kind = kinds[0]
-    for s, _e, label, _x in spans:
-        path = where(s)
-        for key in ((_STRICT, kind, label, path), (_RELAXED, kind, label, path), (_BOUNDARY, kind, None, path),
-                    (_OVERLAP, kind, label, path)):
-            tally[key] = tally.get(key, 0) + 1
-    if same or (not ka and not kb):
-        return tally, []
-    if ka:
-        return tally, [(MISSING_IN_B, i, None) for i in range(len(ka))]
-    return tally, [(MISSING_IN_A, None, j) for j in range(len(kb))]
-
-
-def _one_to_one(x: tuple, y: tuple, xo, yo, where, compare_attributes: bool) -> tuple[dict, list]:
-    """_tally_document of one span against one span (the common shape of a group), in closed form:
-    the same counts at the same section paths, and the same disagreement (classify's kind)."""
-    xs, xe, xl = x[0], x[1], x[2]
-    ys, ye, yl = y[0], y[1], y[2]
-    px, py = where(xs), where(ys)
-    tally: dict = {}
-
-    def add(key) -> None:
-        tally[key] = tally.get(key, 0) + 1
-
-    if xs == ys and xe == ye:
-        add((_BOUNDARY, "tp", None, px))
-        if xl == yl:
-            add((_STRICT, "tp", xl, px))
-        else:
-            add((_STRICT, "fn", xl, px))
-            add((_STRICT, "fp", yl, py))
-    else:
-        add((_STRICT, "fn", xl, px))
-        add((_STRICT, "fp", yl, py))
-        add((_BOUNDARY, "fn", None, px))
-        add((_BOUNDARY, "fp", None, py))
-    if xs < xe and ys < ye and max(xs, ys) < min(xe, ye):  # they overlap: paired in overlap mode
-        pm = where(min(xs, ys))
-        add((_OVERLAP, "tp", xl, pm))
-        if xl == yl:
-            add((_RELAXED, "tp", xl, pm))
-        else:
-            add((_RELAXED, "fn", xl, px))
-            add((_RELAXED, "fp", yl, py))
-        kind = classify(xo, yo, compare_attributes=compare_attributes)
-        return tally, ([] if kind == EXACT_MATCH else [(kind, 0, 0)])
-    for mode in (_RELAXED, _OVERLAP):
-        add((mode, "fn", xl, px))
-        add((mode, "fp", yl, py))
-    return tally, [(MISSING_IN_B, 0, None), (MISSING_IN_A, None, 0)]
 
 
 class Engine:
@@ -200,7 +125,7 @@ class Engine:
         if len(sp) <= DIRECT_PAIRS:  # few pairs: one group, the whole layers (grouping would cost more)
             subs_k, subs_o = [keyed], [layers]
         else:
-            group_of = _groups(keyed)
+            group_of = groups(keyed)
             n_groups = max(group_of.values(), default=-1) + 1
             subs_k = [[[] for _ in range(m)] for _ in range(n_groups)]
             subs_o = [[[] for _ in range(m)] for _ in range(n_groups)]
@@ -256,7 +181,7 @@ class Engine:
 
     def _singles(self, doc, layers, keyed, sp: np.ndarray, where) -> bool:
         """singles.py's counts when every group holds at most one span per annotator; False otherwise."""
-        group_of = _groups(keyed)
+        group_of = groups(keyed)
         found = singles.layout(keyed, layers, group_of.__getitem__, max(group_of.values(), default=-1) + 1,
                                where, self.compare_attributes)
         if found is None:
@@ -291,9 +216,9 @@ class Engine:
         """One pair of (sub-)layers: its tally {(mode, kind, label, path): n} and its disagreements as
         (kind, i, j)."""
         if same or not ka or not kb:  # the common cases, in closed form
-            tally, found = _trivial(ka, kb, where, same=same)
+            tally, found = trivial(ka, kb, where, same=same)
         elif len(ka) == 1 and len(kb) == 1:
-            tally, found = _one_to_one(ka[0], kb[0], oa[0], ob[0], where, self.compare_attributes)
+            tally, found = one_to_one(ka[0], kb[0], oa[0], ob[0], where, self.compare_attributes)
         else:
             tally, alignment = _tally_document(oa, ob, where, self.compare_attributes)
             pos_a, pos_b = {id(x): i for i, x in enumerate(oa)}, {id(x): i for i, x in enumerate(ob)}
