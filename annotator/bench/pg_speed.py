@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 FULL = {"search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8}
-QUICK = {"search_docs": 30, "runs": 3, "docs": 60, "annotators": 5, "doc_chars": 2000, "spans_per_doc": 8}
+QUICK = {"search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8}
 
 
 def _median(times: list[float]) -> float:
@@ -187,7 +187,7 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
     """Table rows (``row`` is annotator.bench.rows._row)."""
     p = r["pg_speed"]
     if "skipped" in p:
-        return [row(f"PostgreSQL-beside-SQLite rows skipped: {p['skipped']}", None, "", "", None)]
+        return [row(f"PostgreSQL-beside-SQLite rows (SQLite as the peer) skipped: {p['skipped']}", None, "", "", None)]
     s, st = p["search"], p["stream"]
     out = []
     for name, q in s["queries"].items():
