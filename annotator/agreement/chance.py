@@ -22,15 +22,6 @@ from annotator.agreement.unitizing import GAP
 
 
 
-class _Shifted:
-    """A span moved by a batch offset (start, end, label: what the batch computation reads)."""
-
-    __slots__ = ("start", "end", "label")
-
-    def __init__(self, span, offset: int) -> None:
-        self.start, self.end, self.label = span.start + offset, span.end + offset, span.label
-
-
 class ChanceTotals:
     """Accumulates the character table (ordered annotator pairs) and the uα coincidences, over all
     labels and per label, of the documents given to ``document``."""
@@ -50,14 +41,10 @@ class ChanceTotals:
     # -- documents, in batches ---------------------------------------------------------------------
     BATCH_SPANS = 20_000  # spans per numpy pass: per-call overhead spread, memory still bounded
 
-    def document(self, doc, layers: Sequence[Sequence], size: int) -> None:
-        """``layers``: per observer, spans sorted by (start, end, label) inside [0, size). Documents are
-        buffered and computed as one continuum per batch (the sums are the same, the numpy calls fewer)."""
-        for layer in layers:
-            for x in layer:
-                if x.end <= x.start or x.start < 0 or x.end > size:
-                    raise ValueError(f"span [{x.start}, {x.end}) lies outside document {doc!r} (length {size})"
-                                     " or is empty")
+    def document(self, doc, layers: Sequence[Sequence[tuple]], size: int) -> None:
+        """``layers``: per observer, (start, end, label, …) tuples sorted by (start, end, label) inside
+        [0, size). Documents are buffered and computed as one continuum per batch (the sums are the same,
+        the numpy calls fewer); a span outside its document is a ValueError when its batch is computed."""
         self._pending.append((doc, layers, size))
         self._pending_spans += sum(map(len, layers))
         if self._pending_spans >= self.BATCH_SPANS:
@@ -69,15 +56,44 @@ class ChanceTotals:
         if not pending:
             return
         self._pending, self._pending_spans = [], 0
-        offset, where = 0, []  # (first position, doc) per document of the batch
-        merged: list[list] = [[] for _ in range(self.m)]
-        for doc, layers, size in pending:
+        offset, where, offsets = 0, [], []  # (first position, doc) per document of the batch
+        for doc, _layers, size in pending:
             where.append((offset, doc))
-            for n, layer in enumerate(layers):
-                merged[n].extend(_Shifted(x, offset) for x in layer)
+            offsets.append(offset)
             offset += size
-        self._where, self._starts = where, [first for first, _ in where]
-        self._batch(merged, offset)
+        self._where, self._starts = where, offsets
+        # Observer-major, each observer's spans in batch order: (start, end) order within the batch.
+        obs: list = []
+        starts: list = []
+        ends: list = []
+        labels: list = []
+        owners: list = []  # the document (its place in the batch) of each span
+        for n in range(self.m):
+            for d, (first, (_doc, layers, _size)) in enumerate(zip(offsets, pending)):
+                layer = layers[n]
+                if layer:
+                    obs.extend([n] * len(layer))
+                    owners.extend([d] * len(layer))
+                    starts.extend([x[0] + first for x in layer])
+                    ends.extend([x[1] + first for x in layer])
+                    labels.extend([x[2] for x in layer])
+        self._check(starts, ends, owners, offsets, pending)
+        self._batch(obs, starts, ends, labels, offset)
+
+    @staticmethod
+    def _check(starts: list, ends: list, owners: list, offsets: list, pending: list) -> None:
+        """Every span non-empty and inside its document (one numpy pass over the batch); the error names
+        the first document (in order) holding a bad span, as a check per document would have."""
+        s, e, own = np.array(starts, np.int64), np.array(ends, np.int64), np.array(owners, np.int64)
+        first = np.array(offsets, np.int64)
+        size = np.array([p[2] for p in pending], np.int64)
+        bad = (e <= s) | (s < first[own]) | (e > first[own] + size[own])
+        if bad.any():
+            at = np.nonzero(bad)[0]
+            i = int(at[np.argmin(own[at])])  # observer-major order: the first observer's first bad span
+            d = int(own[i])
+            raise ValueError(f"span [{int(s[i] - first[d])}, {int(e[i] - first[d])}) lies outside document "
+                             f"{pending[d][0]!r} (length {int(size[d])}) or is empty")
 
     def _locate(self, position: int) -> tuple:
         """(doc, offset in it) of a batch position."""
@@ -86,26 +102,25 @@ class ChanceTotals:
         k = bisect_right(self._starts, position) - 1
         return self._where[k][1], position - self._starts[k]
 
-    def _batch(self, layers: Sequence[Sequence], size: int) -> None:
+    def _batch(self, obs_list: list, start_list: list, end_list: list, label_list: list, size: int) -> None:
         self.total += size
-        flat = [(n, x.start, x.end, x.label) for n, layer in enumerate(layers) for x in layer]
-        if size <= 0 or not flat:
+        if size <= 0 or not obs_list:
             if size > 0:  # no span at all: one gap per observer
                 self.ell[(GAP, GAP)] += self.m * (self.m - 1) * size
                 self.corr[GAP] += self.m * size
                 self.char[("O", "O")] += size * self.m * (self.m - 1) // 2
             return
-        names = list(dict.fromkeys(lab for *_x, lab in flat))
+        names = list(dict.fromkeys(label_list))
         code = {lab: i for i, lab in enumerate(names)}
-        obs = np.fromiter((f[0] for f in flat), np.int64, len(flat))
-        starts = np.fromiter((f[1] for f in flat), np.int64, len(flat))
-        ends = np.fromiter((f[2] for f in flat), np.int64, len(flat))
-        labels = np.fromiter((code[f[3]] for f in flat), np.int64, len(flat))
+        obs = np.array(obs_list, np.int64)
+        starts = np.array(start_list, np.int64)
+        ends = np.array(end_list, np.int64)
+        labels = np.array([code[lab] for lab in label_list], np.int64)
         cuts = np.union1d(np.union1d(starts, ends), [0, size])
         widths = np.diff(cuts)
         i0, i1 = np.searchsorted(cuts, starts), np.searchsorted(cuts, ends)
-        overlapping = self._overlaps(flat, obs, starts, ends, labels, names)
-        self._char_table(layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names)
+        overlapping = self._overlaps(obs, starts, ends, labels, names)
+        self._char_table(size, overlapping, cuts, widths, obs, i0, i1, starts, ends, labels, names)
         # Coverage counts per piece and label (an observer's spans of one label never overlap where uα
         # is defined, so a count is a number of observers).
         diff = np.zeros((len(cuts), len(names)), np.int64)
@@ -131,11 +146,11 @@ class ChanceTotals:
             corr[GAP] += self.m * size - int(per_label_len[c])
             corr[lab] += int(squares[c])
 
-    def _overlaps(self, flat, obs, starts, ends, labels, names) -> bool:
+    def _overlaps(self, obs, starts, ends, labels, names) -> bool:
         """Record each observer's first overlap (all labels, and per label) in _partition's terms: a span
         starting before the end of the one before it, in (start, end) order. True if this document has one."""
         found = False
-        same = obs[1:] == obs[:-1]  # flat is observer-major, each observer's spans in (start, end) order
+        same = obs[1:] == obs[:-1]  # observer-major, each observer's spans in (start, end) order
         for k in np.nonzero(same & (starts[1:] < ends[:-1]))[0].tolist():
             if int(obs[k + 1]) not in self.overlap:
                 self.overlap[int(obs[k + 1])] = self._locate(int(starts[k + 1]))
@@ -149,7 +164,7 @@ class ChanceTotals:
                 seen[int(ob[k + 1])] = self._locate(int(st[k + 1]))
         return found
 
-    def _char_table(self, layers, size, overlapping, cuts, widths, obs, i0, i1, labels, names) -> None:
+    def _char_table(self, size, overlapping, cuts, widths, obs, i0, i1, starts, ends, labels, names) -> None:
         """The character table over ordered annotator pairs: per piece, each annotator's character label
         (charlevel.label_runs' rule: an overlap of labels is their sorted '+' join, nothing is 'O')."""
         values = np.zeros((len(cuts), self.m), np.int64)  # code 0 = 'O', label c = c + 1
@@ -160,10 +175,11 @@ class ChanceTotals:
         if overlapping:  # an annotator whose own spans overlap: their pieces from label_runs
             extra: dict = {}
             for n in set(obs.tolist()):
-                layer = layers[n]
-                if any(layer[i].start < layer[i - 1].end for i in range(1, len(layer))):
+                mine = obs == n
+                layer = list(zip(starts[mine].tolist(), ends[mine].tolist(), [names[c] for c in labels[mine].tolist()]))
+                if any(layer[i][0] < layer[i - 1][1] for i in range(1, len(layer))):
                     runs = label_runs(layer, size)
-                    ends = np.fromiter((e for e, _ in runs), np.int64, len(runs))
+                    run_ends = np.fromiter((e for e, _ in runs), np.int64, len(runs))
                     codes = []
                     for _, lab in runs:
                         if lab not in extra:
@@ -171,7 +187,7 @@ class ChanceTotals:
                             if extra[lab] == len(value_names):
                                 value_names.append(lab)
                         codes.append(extra[lab])
-                    values[:, n] = np.asarray(codes, np.int64)[np.searchsorted(ends, cuts[1:], side="left")]
+                    values[:, n] = np.asarray(codes, np.int64)[np.searchsorted(run_ends, cuts[1:], side="left")]
         self._ordered_pairs(self.char, values, widths, value_names)
 
     def _ordered_pairs(self, table: Counter, values: np.ndarray, widths: np.ndarray, names: list) -> None:

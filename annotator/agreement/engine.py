@@ -8,8 +8,14 @@ document and section (numpy int arrays, not objects), the character table and u�
 Speed with many annotators: a pair's counts and alignment decompose over groups of overlapping spans
 (the pairings never cross a group), and inside a group most annotators made one of a few identical
 sub-layers. So each document is cut into groups, each annotator's sub-layer in a group gets a
-signature, and spans.py's pairwise code runs once per distinct pair of signatures; the 190 pairs of
-20 annotators then only index into those results (one numpy add per group).
+signature, and the pairwise work runs once per distinct pair of signatures (closed_forms.py for the
+common shapes, spans._tally_document otherwise); the 190 pairs of 20 annotators then only index into
+those results (one matrix product per document).
+
+Once every pair has listed its ``cap`` disagreements, a document whose groups hold at most one span per
+annotator is counted by singles.py instead, for all pairs at once in numpy: a 20-annotator report
+spends most of its documents there. Every span is read once, into a plain tuple (start, end, label,
+attributes key), at the start of ``document``.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from annotator.agreement.align import EXACT_MATCH, MISSING_IN_A, MISSING_IN_B, Disagreement, Match, _position
+from annotator.agreement import singles
+from annotator.agreement.align import EXACT_MATCH, Disagreement, Match, _position
 from annotator.agreement.chance import ChanceTotals
+from annotator.agreement.closed_forms import groups, one_to_one, trivial
 from annotator.agreement.tables import PairView, Tables
 from annotator.agreement.spans import (LABELLED_MODES, MODES, AgreementResult, PairDisagreement, SectionIndex,
                                        _doc_name, _tally_document)
@@ -38,43 +46,15 @@ def _attr_key(span) -> str | None:
     return json.dumps(span.attributes, sort_keys=True, ensure_ascii=False, default=str) if span.attributes else None
 
 
-def _groups(layers: Sequence[Sequence]) -> dict:
-    """(start, end) → group number: intervals that overlap, directly or through others, share a group;
-    an empty interval overlaps nothing and is a group of its own."""
-    out: dict = {}
-    group, end, count = -1, None, 0
-    for s, e in sorted({(x.start, x.end) for layer in layers for x in layer}):
-        if e <= s:
-            out[(s, e)] = count
-            count += 1
-            continue
-        if end is None or s >= end:
-            group, end, count = count, e, count + 1
-        else:
-            end = max(end, e)
-        out[(s, e)] = group
-    return out
+def _plain(span):
+    """A listed span as a Span: the project stream reads rows (storage/span_stream.StreamedSpan), and
+    the few a report lists become the Spans callers expect."""
+    as_span = getattr(span, "as_span", None)
+    return span if as_span is None else as_span()
 
 
-def _trivial(a: list, b: list, where, *, same: bool) -> tuple[Counter, list]:
-    """What _tally_document gives when the two sub-layers are identical (every span pairs with its twin:
-    a true positive in every mode, no disagreement) or one is empty (every span missing on the other
-    side), without aligning anything."""
-    tally: Counter = Counter()
-    if same:
-        for x in a:
-            path = where(x.start)
-            for mode in MODES:
-                tally[(mode, "tp", None if mode == "boundary" else x.label, path)] += 1
-        return tally, []
-    kind, spans = ("fn", a) if a else ("fp", b)
-    for x in spans:
-        path = where(x.start)
-        for mode in MODES:
-            tally[(mode, kind, None if mode == "boundary" else x.label, path)] += 1
-    if a:
-        return tally, [(MISSING_IN_B, i, None) for i in range(len(a))]
-    return tally, [(MISSING_IN_A, None, j) for j in range(len(b))]
+def _nowhere(_pos: int) -> None:
+    return None
 
 
 class Engine:
@@ -96,6 +76,7 @@ class Engine:
         self.left_out = [0] * P
         self.left_first: list[list] = [[] for _ in pairs]
         self.kept: list[list[PairDisagreement]] = [[] for _ in pairs]
+        self.open = set(range(P)) if cap != 0 else set()  # pairs still listing disagreements (below the cap)
         self.found = np.zeros(P, np.int64)
         self.kinds: Counter = Counter()
         self.docs = self.common = 0
@@ -112,6 +93,13 @@ class Engine:
             self.span_counts[n] += len(layer)
         if index is not None:
             self.section_order.update({(doc, p): i for p, i in index.order.items()})
+        # Every span read once, as a plain tuple: what the signatures, the closed forms and the chance
+        # totals use (attribute reads and JSON for every comparison were most of a large report).
+        if self.compare_attributes:
+            keyed = [[(x.start, x.end, x.label, _attr_key(x) if x.attributes else None) for x in layer]
+                     for layer in layers]
+        else:
+            keyed = [[(x.start, x.end, x.label, None) for x in layer] for layer in layers]
         t = np.array([doc in tch for tch in self.touched], bool)
         have = np.array([bool(layer) for layer in layers], bool)
         shared = t[self.pa] & t[self.pb]
@@ -121,127 +109,172 @@ class Engine:
                 self.left_first[p].append(doc)
         sp = np.nonzero(shared)[0]
         if sp.size:
-            self._pairs(doc, layers, sp, index, text)
+            self._pairs(doc, layers, keyed, sp, index, text)
         if t.all():
             self.common += 1
             if size is None:
                 self.sizes_missing = True
             elif not self.sizes_missing:
-                self.chance.document(doc, layers, int(size))
+                self.chance.document(doc, keyed, int(size))
 
-    def _pairs(self, doc, layers, sp: np.ndarray, index, text) -> None:
-        where = index.path_at if index else (lambda pos: None)
-        keys: dict = {}  # (mode, kind, label, path) -> local column
-        if len(sp) <= DIRECT_PAIRS:  # few pairs: grouping and signatures cost more than they save
-            tallies, items = [], []
-            for a, b in zip(self.pa[sp].tolist(), self.pb[sp].tolist()):
-                tally, found = self._combo(layers[a], layers[b], False, where, keys)
-                tallies.append(tally)
-                items.append(found)
-            inverse = np.arange(len(sp))
-            self.found[sp] += self._count(inverse, items, len(sp))
-            per_group = [(inverse, tallies, items, layers)]
-            self._absorb(doc, sp, keys, per_group)
-            self._keep(doc, sp, per_group, text)
-            return
-        group_of = _groups(layers)
-        n_groups = max(group_of.values(), default=-1) + 1
-        subs = [[[] for _ in layers] for _ in range(n_groups)]
-        for n, layer in enumerate(layers):
-            for x in layer:
-                subs[group_of[(x.start, x.end)]][n].append(x)
-        pa, pb = self.pa[sp], self.pb[sp]
-        per_group = []  # (inverse over sp, [tally per combo], [items per combo], reps)
-        n_dis = np.zeros(len(sp), np.int64)
-        for g in range(n_groups):
-            sig_ids: dict = {}
-            reps: list = []
-            sid = np.empty(len(layers), np.int64)
-            for n, sub in enumerate(subs[g]):
-                sig = tuple((x.start, x.end, x.label, _attr_key(x) if self.compare_attributes else None) for x in sub)
-                k = sig_ids.get(sig)
-                if k is None:
-                    k = sig_ids[sig] = len(reps)
-                    reps.append(sub)
-                sid[n] = k
-            if len(reps) == 1:  # everyone made the same sub-layer here: one combination for all pairs
-                uniq, inverse = np.zeros(1, np.int64), np.zeros(len(sp), np.int64)
-            else:
-                uniq, inverse = np.unique(sid[pa] * len(reps) + sid[pb], return_inverse=True)
-            tallies, items = [], []
-            for code in uniq.tolist():
-                ia, ib = divmod(code, len(reps))
-                tally, found = self._combo(reps[ia], reps[ib], ia == ib, where, keys)
-                tallies.append(tally)
-                items.append(found)
-            n_dis += self._count(inverse, items, len(uniq))
-            per_group.append((inverse, tallies, items, subs[g]))
-        self.found[sp] += n_dis
-        self._absorb(doc, sp, keys, per_group)
-        self._keep(doc, sp, per_group, text)
-
-    def _combo(self, ra: list, rb: list, same: bool, where, keys: dict) -> tuple[dict, list]:
-        """One pair of (sub-)layers: its tally by local column and its disagreements as (kind, i, j)."""
-        if same or not ra or not rb:  # the common cases, in closed form
-            tally, found = _trivial(ra, rb, where, same=same)
+    def _pairs(self, doc, layers, keyed, sp: np.ndarray, index, text) -> None:
+        where = index.path_at if index else _nowhere
+        if not self.open and self._singles(doc, layers, keyed, sp, where):
+            return  # counts only, every pair at once (singles.py)
+        m = len(layers)
+        if len(sp) <= DIRECT_PAIRS:  # few pairs: one group, the whole layers (grouping would cost more)
+            subs_k, subs_o = [keyed], [layers]
         else:
-            tally, alignment = _tally_document(ra, rb, where, self.compare_attributes)
-            pos_a, pos_b = {id(x): i for i, x in enumerate(ra)}, {id(x): i for i, x in enumerate(rb)}
+            group_of = groups(keyed)
+            n_groups = max(group_of.values(), default=-1) + 1
+            subs_k = [[[] for _ in range(m)] for _ in range(n_groups)]
+            subs_o = [[[] for _ in range(m)] for _ in range(n_groups)]
+            for n in range(m):
+                objs = layers[n]
+                for i, k in enumerate(keyed[n]):
+                    g = group_of[(k[0], k[1])]
+                    subs_k[g][n].append(k)
+                    subs_o[g][n].append(objs[i])
+        # Each annotator's sub-layer in a group gets a signature number; a pair's work in a group is that
+        # of its two signatures (a "combination"), computed once however many pairs share it.
+        sid_rows, reps, width = [], [], 1
+        for group in subs_k:
+            ids: dict = {}
+            rep: list = []
+            row = []
+            for n, sub in enumerate(group):
+                sig = tuple(sub)
+                k = ids.get(sig)
+                if k is None:
+                    k = ids[sig] = len(rep)
+                    rep.append(n)
+                row.append(k)
+            sid_rows.append(row)
+            reps.append(rep)
+            width = max(width, len(rep))
+        S = np.array(sid_rows, np.int64)  # groups × annotators
+        G, P = len(subs_k), len(sp)
+        pa, pb = self.pa[sp], self.pb[sp]
+        codes = (np.arange(G, dtype=np.int64)[:, None] * width + S[:, pa]) * width + S[:, pb]
+        uniq, inverse = np.unique(codes, return_inverse=True)
+        inverse = inverse.reshape(G, P)
+        tallies, items = [], []
+        for code in uniq.tolist():
+            g, rest = divmod(code, width * width)
+            ia, ib = divmod(rest, width)
+            na, nb = reps[g][ia], reps[g][ib]
+            tally, found = self._combo(subs_k[g][na], subs_k[g][nb], subs_o[g][na], subs_o[g][nb], ia == ib, where)
+            tallies.append(tally)
+            items.append(found)
+        NC = len(tallies)
+        # uses[p, c]: how many groups pair p spends in combination c; every sum below is a product with it.
+        uses = np.bincount((np.arange(P, dtype=np.int64) * NC + inverse).ravel(), minlength=P * NC).reshape(P, NC)
+        n_found = np.array([len(f) for f in items], np.int64)
+        self.found[sp] += uses @ n_found
+        if n_found.any():
+            for found, times in zip(items, uses.sum(axis=0).tolist()):
+                for kind, _i, _j in found:
+                    self.kinds[kind] += times
+        self._absorb(doc, sp, tallies, uses)
+        if n_found.any() and self.open:
+            self._keep(doc, sp, pa, pb, inverse, items, subs_o, text)
+
+    def _singles(self, doc, layers, keyed, sp: np.ndarray, where) -> bool:
+        """singles.py's counts when every group holds at most one span per annotator; False otherwise."""
+        group_of = groups(keyed)
+        found = singles.layout(keyed, layers, group_of.__getitem__, max(group_of.values(), default=-1) + 1,
+                               where, self.compare_attributes)
+        if found is None:
+            return False
+        lay, labels, paths, differ = found
+        table, per_pair, kinds = singles.pair_counts(lay, self.pa[sp], self.pb[sp], len(labels), len(paths),
+                                                     differ)
+        self.found[sp] += per_pair
+        for name, n in zip(singles.KIND_NAMES, kinds.tolist()):
+            if n:
+                self.kinds[name] += n
+        per_doc = table.sum(axis=2)
+        self.modes[sp] += per_doc
+        self.doc_rows.append((doc, sp, per_doc.astype(np.int32)))
+        n_paths = len(paths)
+        cube = table.reshape(len(sp), 12, len(labels) + 1, n_paths)
+        by_label = cube[:, :6].sum(axis=3)  # the labelled modes (strict, relaxed: columns 0–5) per label
+        for li, label in enumerate(labels):
+            counts = by_label[:, :, li]
+            if counts.any():
+                total = self.labels.setdefault(label, np.zeros_like(self.modes))
+                total[sp, :6] += counts
+        by_path = cube.sum(axis=2)
+        for xi, path in enumerate(paths):
+            if path is not None:
+                counts = by_path[:, :, xi]
+                if counts.any():
+                    self.sec_rows.append(((doc, path), sp, counts.astype(np.int32)))
+        return True
+
+    def _combo(self, ka: list, kb: list, oa: list, ob: list, same: bool, where) -> tuple[dict, list]:
+        """One pair of (sub-)layers: its tally {(mode, kind, label, path): n} and its disagreements as
+        (kind, i, j)."""
+        if same or not ka or not kb:  # the common cases, in closed form
+            tally, found = trivial(ka, kb, where, same=same)
+        elif len(ka) == 1 and len(kb) == 1:
+            tally, found = one_to_one(ka[0], kb[0], oa[0], ob[0], where, self.compare_attributes)
+        else:
+            tally, alignment = _tally_document(oa, ob, where, self.compare_attributes)
+            pos_a, pos_b = {id(x): i for i, x in enumerate(oa)}, {id(x): i for i, x in enumerate(ob)}
             found = [(it.kind, pos_a.get(id(it.a)), pos_b.get(id(it.b))) for it in alignment
                      if not (isinstance(it, Match) or it.kind == EXACT_MATCH)]
-        return {keys.setdefault(k, len(keys)): v for k, v in tally.items()}, found
+        return tally, found
 
-    def _count(self, inverse: np.ndarray, items: list, combos: int) -> np.ndarray:
-        """Disagreements per pair of this group, and every one counted by kind."""
-        per_combo = np.bincount(inverse, minlength=combos).tolist()
-        for found, times in zip(items, per_combo):
-            for kind, _i, _j in found:
-                self.kinds[kind] += times
-        return np.array([len(f) for f in items], np.int64)[inverse]
-
-    def _absorb(self, doc, sp, keys: dict, per_group) -> None:
+    def _absorb(self, doc, sp, tallies: list, uses: np.ndarray) -> None:
+        """Add the document's counts: per pair (uses × the combinations' tallies), per mode, label and
+        section; each (mode, kind, label, path) key is one column of a small matrix."""
+        keys: dict = {}
+        cols = [keys.setdefault(k, len(keys)) for tally in tallies for k in tally]
+        rows = [r for r, tally in enumerate(tallies) for _ in range(len(tally))]
         K = len(keys)
-        table = np.zeros((len(sp), K), np.int64)
-        for inverse, tallies, _items, _subs in per_group:
-            if not K:
-                break
-            m = np.zeros((len(tallies), K), np.int64)
-            for r, tally in enumerate(tallies):
-                for col, v in tally.items():
-                    m[r, col] = v
-            table += m[inverse]
+        m = np.zeros((len(tallies), K), np.int64)
+        m[rows, cols] = [v for tally in tallies for v in tally.values()]
+        table = uses @ m  # pairs × columns
         meta = list(keys)
+        mk = np.array([_MK[(mode, kind)] for mode, kind, _l, _p in meta], np.int64)
         to_mk = np.zeros((K, 12), np.int64)
-        for col, (mode, kind, _label, _path) in enumerate(meta):
-            to_mk[col, _MK[(mode, kind)]] = 1
+        to_mk[np.arange(K), mk] = 1
         per_doc = table @ to_mk
         self.modes[sp] += per_doc
         self.doc_rows.append((doc, sp, per_doc.astype(np.int32)))
-        for label in dict.fromkeys(lab for mode, _k, lab, _p in meta if mode in LABELLED_MODES):
-            sel = np.array([mode in LABELLED_MODES and lab == label for mode, _k, lab, _p in meta])
+        labels: dict = {}
+        paths: dict = {}
+        lab_of = np.array([labels.setdefault(lab, len(labels)) if mode in LABELLED_MODES else -1
+                           for mode, _k, lab, _p in meta], np.int64)
+        path_of = np.array([-1 if p is None else paths.setdefault(p, len(paths)) for *_x, p in meta], np.int64)
+        for label, li in labels.items():
+            sel = lab_of == li
             total = self.labels.setdefault(label, np.zeros_like(self.modes))
             total[sp] += table[:, sel] @ to_mk[sel]
-        for path in dict.fromkeys(p for *_x, p in meta if p is not None):
-            sel = np.array([p == path for *_x, p in meta])
+        for path, pi in paths.items():
+            sel = path_of == pi
             counts = table[:, sel] @ to_mk[sel]
             if counts.any():
                 self.sec_rows.append(((doc, path), sp, counts.astype(np.int32)))
 
-    def _keep(self, doc, sp, per_group, text) -> None:
+    def _keep(self, doc, sp, pa, pb, inverse, items, subs_o, text) -> None:
         """The disagreements of the pairs that have not reached ``cap``, as spans.py listed them: per
         pair, the document's items in position order; texts quoted with one read per document."""
         quoted = None
         for row, p in enumerate(sp.tolist()):
-            kept = self.kept[p]
-            if self.cap is not None and len(kept) >= self.cap:
+            if p not in self.open:
                 continue
-            a, b = int(self.pa[p]), int(self.pb[p])
+            kept = self.kept[p]
+            a, b = int(pa[row]), int(pb[row])
             found = []
-            for inverse, _t, items, subs in per_group:
-                for kind, i, j in items[inverse[row]]:
-                    found.append(Disagreement(kind, None if i is None else subs[a][i], None if j is None else subs[b][j]))
+            for g, c in enumerate(inverse[:, row].tolist()):
+                for kind, i, j in items[c]:
+                    found.append(Disagreement(kind, None if i is None else subs_o[g][a][i],
+                                              None if j is None else subs_o[g][b][j]))
             found.sort(key=_position)
             for item in found[: None if self.cap is None else self.cap - len(kept)]:
+                item = Disagreement(item.kind, _plain(item.a), _plain(item.b))
                 d = PairDisagreement(self.names[a], self.names[b], item)
                 if text is not None:
                     if quoted is None:
@@ -250,6 +283,8 @@ class Engine:
                         d.text_a = quoted[0][item.a.start:item.a.end] if item.a else None
                         d.text_b = quoted[0][item.b.start:item.b.end] if item.b else None
                 kept.append(d)
+            if self.cap is not None and len(kept) >= self.cap:
+                self.open.discard(p)
 
     # -- the result ---------------------------------------------------------------------------------
     def finish(self, shared_documents: dict) -> AgreementResult:
@@ -285,6 +320,7 @@ class Engine:
     def _chance_figures(self, result: AgreementResult) -> None:
         if not self.common:
             return
+        self.chance.flush()  # also checks every buffered span lies inside its document
         if self.sizes_missing:
             result.notes.append("character kappa and u-alpha need every document's length (texts= or lengths=)")
             return

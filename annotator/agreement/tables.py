@@ -94,10 +94,13 @@ class Tables:
             npairs = present.sum(axis=1)
             means = [_mean_where(tp, tp + fp, present), _mean_where(tp, tp + fn, present),
                      _mean_where(2 * tp, 2 * tp + fp + fn, present)]
+            # Plain Python numbers first: reading numpy scalars one by one was most of a report's table.
+            means_l = [[[None if v != v else v for v in row] for row in x.tolist()] for x in means]
+            totals_l, npairs_l = totals.tolist(), npairs.tolist()
+            wanted = [(i, m) for i, m in enumerate(MODES) if m in modes]
             for r, (key, _sp, _c) in enumerate(chunk):
-                out[key] = {m: Summary(*(_none(x[r, i]) for x in means), Counts(*map(int, totals[r, i])),
-                                       int(npairs[r, i]))
-                            for i, m in enumerate(MODES) if m in modes and npairs[r, i]}
+                p_r, r_r, f_r, t_r, n_r = means_l[0][r], means_l[1][r], means_l[2][r], totals_l[r], npairs_l[r]
+                out[key] = {m: Summary(p_r[i], r_r[i], f_r[i], Counts(*t_r[i]), n_r[i]) for i, m in wanted if n_r[i]}
         return out
 
 
@@ -106,7 +109,3 @@ def _mean_where(num: np.ndarray, den: np.ndarray, present: np.ndarray) -> np.nda
     ratios = np.divide(num, den, out=np.zeros(num.shape, float), where=ok)
     n = ok.sum(axis=1)
     return np.divide(ratios.sum(axis=1), n, out=np.full(n.shape, np.nan), where=n > 0)
-
-
-def _none(value) -> float | None:
-    return None if np.isnan(value) else float(value)

@@ -138,6 +138,9 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         log("team project on PostgreSQL: concurrent annotators' saves, the lead's agreement view")
         from annotator.bench import team as team_bench  # noqa: PLC0415 - psycopg only for these rows
         results["team"] = team_bench.figures(quick=cfg["tiers"] == QUICK["tiers"])
+        log("PostgreSQL beside SQLite: search, the agreement span stream and report")
+        from annotator.bench import pg_speed  # noqa: PLC0415 - psycopg only for these rows
+        results["pg_speed"] = pg_speed.figures(quick=cfg["tiers"] == QUICK["tiers"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     qt = _qt_version()

@@ -30,7 +30,8 @@ def rows(r: dict) -> list[dict[str, Any]]:
     sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
                              "export", "agreement", "memory")), (_cli, ("cli",)),
                 (_linear, ("outline_linear", "integrity_linear")), (_outline_real, ("outline_real",)),
-                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)))
+                (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)),
+                (_pg_speed, ("pg_speed",)))
     for build, needs in sections:
         if all(n in r and n not in failed for n in needs):
             out += build(r)
@@ -115,6 +116,12 @@ def _outline_real(r: dict) -> list[dict[str, Any]]:
     from annotator.bench.outline_real import rows as real_rows  # noqa: PLC0415
 
     return real_rows(r, _row)
+
+
+def _pg_speed(r: dict) -> list[dict[str, Any]]:
+    from annotator.bench.pg_speed import rows as pg_rows  # noqa: PLC0415
+
+    return pg_rows(r, _row)
 
 
 def _team(r: dict) -> list[dict[str, Any]]:

@@ -68,10 +68,14 @@ def _has_ascii_letters(query: str) -> bool:
 
 
 def _contains(column: str, query: str) -> str:
-    """SQL: ``column`` contains :q, folding ASCII letters only (as SQLite's lower() does)."""
+    """SQL: ``column`` contains :q, folding ASCII letters only (as SQLite's lower() does).
+
+    Written as LIKE with every wildcard escaped — exactly "contains", and 3× faster than ``strpos`` on
+    Chinese text (1 000 documents of 9 kB: 56 ms against 156 ms): strpos counts characters up to the
+    match, LIKE compares bytes."""
     if not _has_ascii_letters(query):
-        return f"strpos({column}, :q) > 0"
-    return f"strpos(translate({column}, '{_UPPER}', '{_LOWER}'), :qf) > 0"
+        return f"{column} LIKE :p"
+    return f"translate({column}, '{_UPPER}', '{_LOWER}') LIKE :pf"
 
 
 def _like_pattern(query: str) -> str:
@@ -81,17 +85,26 @@ def _like_pattern(query: str) -> str:
 
 def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     """Matching document ids in storage/search.py's order (the caller verifies positions and snippets)."""
-    params = {"q": query, "qf": query.translate(_ASCII_LOWER), "p": _like_pattern(query), "limit": limit}
-    found = f"({_contains('d.clean_text', query)} OR {_contains('d.title', query)})"
+    params = {"p": _like_pattern(query), "pf": _like_pattern(query.translate(_ASCII_LOWER)), "limit": limit}
+    # The short title first. Wrapped in CASE for the planner: it estimates LIKE on long texts at one row,
+    # so it chose to scan and sort every match (265 ms for "工会" in 1 000 documents); at its default
+    # estimate for an opaque condition it reads in id order and stops at the limit (30 ms), as SQLite does.
+    found = f"CASE WHEN {_contains('d.title', query)} OR {_contains('d.clean_text', query)} THEN true ELSE false END"
     if len(query) >= 3:
-        like = "ILIKE" if _has_ascii_letters(query) else "LIKE"
+        # Without ASCII letters the trigram index's LIKE is the whole check (one read of each candidate's
+        # text, not two); with them ILIKE finds a superset (it folds other scripts too) and the check follows.
+        def where(column: str) -> str:
+            if not _has_ascii_letters(query):
+                return f"{column} LIKE :p"
+            return f"{column} ILIKE :p AND {_contains(column, query)}"
         ids = [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE d.title {like} :p AND {_contains('d.title', query)}"
-            " ORDER BY d.id LIMIT :limit", params)]
+            f"SELECT d.id FROM documents d WHERE {where('d.title')} ORDER BY d.id LIMIT :limit", params)]
+        if len(ids) >= limit:  # the titles fill the page: the texts would all come after the limit
+            return ids[:limit]
         seen = set(ids)
         ids += [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE d.clean_text {like} :p AND {_contains('d.clean_text', query)}"
-            " ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
+            f"SELECT d.id FROM documents d WHERE {where('d.clean_text')} ORDER BY d.id LIMIT :limit", params)
+            if r[0] not in seen]
         return ids[:limit]
     ids: list[int] = []
     words = tokens(query)
@@ -99,7 +112,23 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
         ids = [r[0] for r in project.execute(
             f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
             f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
+    if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
+        return ids[:limit]
     seen = set(ids)
     more = [r[0] for r in project.execute(
         f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
     return (ids + more)[:limit]
+
+
+def hit_rows(project: StoreBase, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """{id: (title, clean_text)} of the hits, in one query and in binary: the texts are most of what a
+    search moves, and text-format results cost a parse of every byte (200 hits of 9 kB: 69 → 50 ms)."""
+    if not ids:
+        return {}
+    conn = project.raw_connection()
+
+    def read():
+        with conn.cursor(binary=True) as cur:
+            cur.execute("SELECT id, title, clean_text FROM documents WHERE id = ANY(%s)", [list(ids)])
+            return {r[0]: (r[1], r[2]) for r in cur.fetchall()}
+    return project._guard(read)

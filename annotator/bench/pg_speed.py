@@ -1,0 +1,212 @@
+"""PostgreSQL beside SQLite on the same data in the same run (issues 16 and 19): search, and the span
+stream under the agreement report.
+
+- Search: N generated documents (the bench corpus) in a SQLite project (FTS5 trigram + jieba word index)
+  and the same rows in a PostgreSQL project on a throwaway cluster (pg_trgm + word arrays). Each bench
+  query (scale.QUERIES: 3+, 2 and 1 characters) runs on both, alternately, ``runs`` times; the row is
+  PostgreSQL's median ÷ SQLite's (target ≤ 1.5×), beside SQLite's bare instr() scan as the floor. Both
+  must give the same hits: the row says how many queries differed (tests/unit/test_search_parity.py is
+  where that is asserted).
+- Stream: every accepted span of D documents × A annotators (bench/team.agreement_spans) read through
+  storage/span_stream.accepted_by_document on each backend — PostgreSQL through its server-side cursor —
+  beside the bare SELECT of the same columns (fetchall, no ordering, no objects), with the peak RSS of
+  each; then the full agreement report (project_agreement + the text table) on each backend, beside
+  reading and sorting the same rows. The team rows (bench/team.py) time the report again as the lead
+  through row-level security.
+
+``python -m annotator.bench.pg_speed [--quick]`` prints the figures alone.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+FULL = {"search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8}
+QUICK = {"search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8}
+
+
+def _median(times: list[float]) -> float:
+    times = sorted(times)
+    return times[len(times) // 2]
+
+
+def _pg_project(cluster, name: str):
+    """A fresh team project database (schema only), opened by the cluster's superuser."""
+    from annotator.storage.pg.backend import PgProject  # noqa: PLC0415
+
+    from annotator.storage.labels import ensure_default_labels  # noqa: PLC0415
+
+    cluster.create_database(name)
+    project = PgProject(f"postgresql://postgres@/{name}?host={cluster.root}&port={cluster.port}", create=True)
+    ensure_default_labels(project)
+    return project
+
+
+def _copy_documents(lite_path: Path, pg) -> int:
+    """The SQLite project's documents into the PostgreSQL project, ids kept."""
+    import sqlite3  # noqa: PLC0415 - the bench reads its own generated file
+
+    from annotator.storage.pg import schema  # noqa: PLC0415
+
+    source = sqlite3.connect(lite_path)
+    try:
+        rows = source.execute("SELECT id, title, raw_text, raw_zlib, clean_text, sha256, char_count, imported_at"
+                              " FROM documents ORDER BY id").fetchall()
+    finally:
+        source.close()
+    with pg.raw_connection().cursor().copy("COPY documents (id, title, raw_text, raw_zlib, clean_text, sha256,"
+                                           " char_count, imported_at) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    schema.sync_identities(pg, tables=("documents",))
+    return len(rows)
+
+
+def search_figures(cluster, folder: Path, cfg: dict) -> dict:
+    from annotator.bench import corpus, measure  # noqa: PLC0415
+    from annotator.bench.scale import QUERIES  # noqa: PLC0415
+    from annotator.storage import open_project, search  # noqa: PLC0415
+
+    path = folder / "search.annotator.db"
+    measure.build_big_project(path, cfg["search_docs"], corpus.load_pool(), spans_per_doc=0, index=True)
+    with open_project(path) as lite:
+        search.index_words(lite)
+    pg = _pg_project(cluster, "search")
+    try:
+        _copy_documents(path, pg)
+        search.index_words(pg)
+        pg.execute("ANALYZE")
+        out: dict[str, Any] = {"docs": cfg["search_docs"], "queries": {}, "differ": 0}
+        with open_project(path, readonly=True) as lite:
+            for name, query in QUERIES.items():
+                times: dict[str, list[float]] = {"sqlite": [], "pg": [], "floor": []}
+                answers = {}
+                for project in (lite, pg):  # a first search loads caches on either side: not timed
+                    search.search(project, query, limit=200)
+                for _ in range(cfg["runs"]):
+                    for side, project in (("sqlite", lite), ("pg", pg)):
+                        started = time.perf_counter()
+                        hits = search.search(project, query, limit=200)
+                        times[side].append(time.perf_counter() - started)
+                        answers[side] = [(h.document_id, h.position, h.snippet) for h in hits]
+                    started = time.perf_counter()
+                    lite.conn.execute("SELECT id FROM documents WHERE instr(clean_text, ?) > 0 LIMIT 200",
+                                      [query]).fetchall()
+                    times["floor"].append(time.perf_counter() - started)
+                same = answers["sqlite"] == answers["pg"]
+                out["differ"] += not same
+                out["queries"][name] = {"query": query, "hits": len(answers["sqlite"]), "same": same,
+                                        **{f"{k}_s": _median(v) for k, v in times.items()},
+                                        "ratio": _median(times["pg"]) / _median(times["sqlite"])}
+        return out
+    finally:
+        pg.close()
+
+
+def _stream(project, names: list[str]) -> tuple[float, int, float | None]:
+    from annotator.bench.scale import _reset_peak  # noqa: PLC0415
+    from annotator.storage.span_stream import accepted_by_document  # noqa: PLC0415
+
+    _reset_peak()
+    started = time.perf_counter()
+    n = sum(len(spans) for _doc, spans in accepted_by_document(project, names))
+    return time.perf_counter() - started, n, _reset_peak()
+
+
+def _bare(project) -> tuple[float, int, float | None]:
+    from annotator.bench.scale import _reset_peak  # noqa: PLC0415
+
+    _reset_peak()
+    started = time.perf_counter()
+    rows = project.fetchall('SELECT id, document_id, start, "end", label, annotator, attributes FROM spans'
+                            " WHERE status = ?", ["accepted"])
+    return time.perf_counter() - started, len(rows), _reset_peak()
+
+
+def stream_figures(cluster, folder: Path, cfg: dict) -> dict:
+    from annotator.bench import team  # noqa: PLC0415
+    from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.storage.project import now  # noqa: PLC0415
+
+    team_cfg = {**team.FULL, **{k: cfg[k] for k in ("docs", "annotators", "doc_chars", "spans_per_doc")}}
+    lite_figures = team.sqlite_agreement(folder, team_cfg)  # builds folder/agree.annotator.db, runs the report
+    names = [f"ann{i:02d}" for i in range(cfg["annotators"])]
+    pg = _pg_project(cluster, "stream")
+    try:
+        _copy_documents(folder / "agree.annotator.db", pg)
+        stamp = now()
+        with pg.write():
+            pg.executemany("INSERT INTO annotators (name, created) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           [(n, stamp) for n in names])
+        with pg.raw_connection().cursor().copy('COPY spans (id, document_id, start, "end", label, annotator,'
+                                               " status, created, updated) FROM STDIN") as copy:
+            for row in team.agreement_spans(range(1, cfg["docs"] + 1), names, team_cfg,
+                                            labels=("directive", "statistic")):
+                copy.write_row((*row, "accepted", stamp, stamp))
+        pg.execute("ANALYZE")
+        out: dict[str, Any] = {"docs": cfg["docs"], "annotators": cfg["annotators"],
+                               "sqlite_report": lite_figures, "pg_report": team.full_report(pg, names)}
+        with open_project(folder / "agree.annotator.db", readonly=True) as lite:
+            for side, project in (("sqlite", lite), ("pg", pg)):
+                bare_s, bare_n, bare_rss = _bare(project)
+                stream_s, stream_n, stream_rss = _stream(project, names)
+                out[side] = {"stream_s": stream_s, "spans": stream_n, "stream_peak_rss_mb": stream_rss,
+                             "bare_s": bare_s, "bare_rows": bare_n, "bare_peak_rss_mb": bare_rss}
+        return out
+    finally:
+        pg.close()
+
+
+def figures(quick: bool = False) -> dict[str, Any]:
+    from annotator.bench.team_cluster import Cluster, server_bin  # noqa: PLC0415
+
+    cfg = QUICK if quick else FULL
+    if server_bin() is None:
+        return {"skipped": "no PostgreSQL server binaries (install postgresql or set PG_BIN)"}
+    try:
+        import psycopg  # noqa: F401, PLC0415
+    except ImportError:
+        return {"skipped": "psycopg is not installed (pip install 'annotator[team]')"}
+    folder = Path(tempfile.mkdtemp(prefix="annotator-bench-pg-"))
+    cluster = Cluster()
+    try:
+        return {"config": cfg, "search": search_figures(cluster, folder, cfg),
+                "stream": stream_figures(cluster, folder, cfg)}
+    finally:
+        cluster.stop(remove=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def rows(r: dict, row) -> list[dict[str, Any]]:
+    """Table rows (``row`` is annotator.bench.rows._row)."""
+    p = r["pg_speed"]
+    if "skipped" in p:
+        return [row(f"PostgreSQL-beside-SQLite rows (SQLite as the peer) skipped: {p['skipped']}", None, "", "", None)]
+    s, st = p["search"], p["stream"]
+    out = []
+    for name, q in s["queries"].items():
+        out.append(row(f"search on PostgreSQL, {name} chars ({q['query']}, {q['hits']} hits, {s['docs']} docs"
+                       f"{'' if q['same'] else ', HITS DIFFER'})", q["pg_s"] * 1e3, "ms",
+                       "the same search on SQLite (peer)", q["sqlite_s"] * 1e3, target=1.5))
+        out.append(row("  SQLite's search", q["sqlite_s"] * 1e3, "ms", "instr() scan, same LIMIT", q["floor_s"] * 1e3))
+    for side, title in (("sqlite", "SQLite"), ("pg", "PostgreSQL (server-side cursor)")):
+        f = st[side]
+        out.append(row(f"agreement span stream on {title}, {st['docs']} docs × {st['annotators']} annotators "
+                       f"({f['spans']} spans)", f["stream_s"], "s", "bare SELECT of the same columns (fetchall)",
+                       f["bare_s"], rss=f["stream_peak_rss_mb"]))
+    for side, title in (("sqlite_report", "SQLite"), ("pg_report", "PostgreSQL, as the owner")):
+        f = st[side]
+        out.append(row(f"  full agreement report on {title}", f["report_s"], "s", "read + sort the same spans",
+                       f["report_floor_s"], target_text="≤ 5 s abs", rss=f.get("report_peak_rss_mb")))
+        out[-1]["met"] = f["report_s"] <= 5
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(figures("--quick" in sys.argv), indent=1, default=str))

@@ -1,0 +1,33 @@
+"""The PostgreSQL-beside-SQLite rows of the benchmark (annotator/bench/pg_speed.py): a clear line instead
+of a failure without a server, and the table built from the figures (measured by `python -m annotator.bench`)."""
+
+from __future__ import annotations
+
+from annotator.bench import pg_speed, rows
+from annotator.bench import team_cluster
+
+
+def test_without_a_server_the_rows_say_why(monkeypatch):
+    monkeypatch.setattr(team_cluster, "server_bin", lambda: None)
+    result = pg_speed.figures(quick=True)
+    assert "no PostgreSQL server" in result["skipped"]
+    table = rows.rows({"pg_speed": result})
+    assert len(table) == 1 and "skipped: no PostgreSQL server" in table[0]["what"]
+
+
+def test_rows_from_figures():
+    query = {"query": "工会", "hits": 200, "same": True, "sqlite_s": 0.04, "pg_s": 0.05, "floor_s": 0.02}
+    report = {"report_s": 2.0, "report_floor_s": 0.5, "report_peak_rss_mb": 130.0}
+    side = {"stream_s": 0.6, "spans": 127883, "stream_peak_rss_mb": 110.0, "bare_s": 0.3, "bare_rows": 127883}
+    figures = {"config": dict(pg_speed.FULL),
+               "search": {"docs": 300, "differ": 0, "queries": {"2": query, "1": {**query, "same": False, "pg_s": 0.1}}},
+               "stream": {"docs": 1000, "annotators": 20, "sqlite": side, "pg": side, "sqlite_report": report,
+                          "pg_report": {**report, "report_s": 6.0}}}
+    table = rows.rows({"pg_speed": figures})
+    searches = [r for r in table if r["what"].startswith("search on PostgreSQL")]
+    assert [r["ratio"] for r in searches] == [1.25, 2.5] and [r["met"] for r in searches] == [True, False]
+    assert "HITS DIFFER" in searches[1]["what"] and "HITS DIFFER" not in searches[0]["what"]
+    streams = [r for r in table if r["what"].startswith("agreement span stream")]
+    assert len(streams) == 2 and streams[0]["ratio"] == 2.0 and streams[0]["peak_rss_mb"] == 110.0
+    reports = [r for r in table if "full agreement report" in r["what"]]
+    assert [r["met"] for r in reports] == [True, False] and reports[0]["ratio"] == 4.0
