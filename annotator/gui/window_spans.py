@@ -173,7 +173,8 @@ class SpanPanel(QObject):
     def _show_text(self) -> None:
         touched, self._touched = self._touched, []
         if touched:
-            self.window.view.highlighter.rehighlight_spans(touched)
+            view = self.window.view
+            view.rehighlight_quietly(view.highlighter.blocks_of(touched))
 
     def flush(self) -> None:
         """Bring the text, table, outline counts and status bar up to date now (they normally follow on
