@@ -56,7 +56,8 @@ def _summary(result: dict) -> dict:
                 key = f"{size}_{kind}_{stat}_ms"
                 if key in result:
                     out[key] = round(result[key], 2)
-        for key in (f"{size}_first_paint_ms", f"{size}_bare_paint_ms", f"{size}_first_paint_ratio"):
+        for key in (f"{size}_first_paint_ms", f"{size}_bare_paint_ms", f"{size}_first_paint_ratio",
+                    f"{size}_first_paint_cpu_ms", f"{size}_bare_paint_cpu_ms", f"{size}_first_paint_cpu_ratio"):
             if key in result:
                 out[key] = round(result[key], 2)
     return out

@@ -81,7 +81,7 @@ class SpanTableModel(QAbstractTableModel):
 
     def index(self, row: int, column: int, parent=_NO_INDEX) -> QModelIndex:
         # QAbstractTableModel.index asks rowCount and columnCount (two calls into Python) every time.
-        if 0 <= row < len(self.rows) and 0 <= column < 4 and not parent.isValid():
+        if 0 <= row < len(self.rows) and 0 <= column < len(self.COLUMNS) and not parent.isValid():
             return self.createIndex(row, column)
         return QModelIndex()
 
