@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.deferred = Coalescer(self)  # what only shows a keystroke's change waits for the next loop turn
 
         self.view = SpeechView()
+        session.screenful = self.view.chars_on_screen
         self.controller = TaggingController(session, self.view, self)
         # After the tagging controller: its slot creates the document's stack before the history fills it.
         self.history = UndoHistory(session, self.controller, self)

@@ -200,10 +200,10 @@ class Navigation(QObject):
         self.window.view.setFocus()
 
     def _sync_outline_to_cursor(self, _pos: int) -> None:
-        """The outline follows the cursor on the next turn of the event loop (gui/coalesce.py): a key
-        that moves the cursor returns first, and a run of moves selects the tree item once."""
+        """The outline follows the cursor when the keys pause (gui/coalesce.py): a key that moves the
+        cursor returns and is drawn first, and a run of moves selects the tree item once."""
         if not self.window.syncing:  # decided now: the program moving the cursor itself is no choice
-            self.window.deferred.schedule("outline", self._show_section_at_cursor)
+            self.window.deferred.schedule("outline", self._show_section_at_cursor, idle=True)
 
     def _show_section_at_cursor(self) -> None:
         w = self.window

@@ -60,6 +60,13 @@ class SafeCommand(QUndoCommand):
         """Tell the user and re-read the store; subclasses know where their data is shown."""
 
 
+def report_once(where: str) -> None:
+    """Log the exception being handled, once per place (a paint asks the same thing many times)."""
+    if where not in _reported:
+        _reported.add(where)
+        log.exception("%s failed (further failures here are not logged)", where)
+
+
 def qt_override(default=None):
     """Wrap a Qt-called override: an exception is logged (once per override) and ``default`` returned."""
     def decorate(fn):

@@ -12,6 +12,7 @@ changes made elsewhere (a background suggestion run, an import of labels).
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,7 +27,8 @@ from annotator.storage.labels import get_labels
 from annotator.storage.project import Project
 
 
-FIRST_READ = 10_000  # code points whose spans are read before a long document's first paint
+FIRST_READ = 10_000  # code points whose spans are read before a long document's first paint (at most)
+MIN_FIRST_READ = 2_000
 
 
 class Session(QObject):
@@ -57,6 +59,9 @@ class Session(QObject):
         self._status = "not_started"  # this annotator's status of the open document
         self.partial = False  # True between the first paint of a long document and its full span read
         self._opened = 0  # documents opened so far: a late full read of an earlier one is dropped
+        # How many code points fill the text view (the window sets it): the first read covers a few
+        # screens of them, not a fixed 10 000 (reading and decoding spans is a third of a first paint).
+        self.screenful: Callable[[], int] | None = None
 
     # -- labels ----------------------------------------------------------------------------------
     def label(self, name: str) -> Label | None:
@@ -83,14 +88,23 @@ class Session(QObject):
         if self.partial:
             from annotator.storage.span_window import sections_before  # noqa: PLC0415
 
-            self.sections = sections_before(self.project, doc_id, FIRST_READ)
+            first = self._first_read()
+            self.sections = sections_before(self.project, doc_id, first)
         else:
             self._load_outline()
-        self._load_spans((0, FIRST_READ) if self.partial else None)
+        self._load_spans((0, first) if self.partial else None)
         # "in progress" is set by the first tag, not by looking.
         self.documentOpened.emit(doc_id)
         if self.partial:
             QTimer.singleShot(0, lambda d=doc_id, n=self._opened: self._finish_open(d, n))
+
+    def _first_read(self) -> int:
+        """Code points read before the first paint: three screens of the view, within [2 000, 10 000]."""
+        try:
+            shown = self.screenful() if self.screenful is not None else FIRST_READ
+        except Exception:  # noqa: BLE001 - a guess about the screen must never stop a document opening
+            shown = FIRST_READ
+        return max(MIN_FIRST_READ, min(FIRST_READ, 3 * shown))
 
     def _finish_open(self, doc_id: int, opened: int) -> None:
         if self.doc_id != doc_id or self._opened != opened or not self.partial:

@@ -36,7 +36,8 @@ class SpanPanel(QObject):
         self.language = window.language
         self.hide_suggestions = False
         self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
-        self._edits: list[tuple[list, list]] = []  # keystrokes' (removed, added) not yet shown
+        self._edits: list[tuple[list, list]] = []  # keystrokes' (removed, added) not yet shown in the panels
+        self._touched: list = []  # spans whose blocks of text are not re-highlighted yet
 
     def build(self) -> QWidget:
         """The panel's widgets, in a splitter for the window to dock."""
@@ -111,8 +112,12 @@ class SpanPanel(QObject):
 
     # -- spans -------------------------------------------------------------------------------------
     def reset_index(self) -> None:
-        """Another document or other spans: the accepted-only index is built again when next needed."""
+        """Another document or other spans: the accepted-only index is built again when next needed,
+        and edits not shown yet are dropped (they were of the previous document: the panels are
+        filled afresh for the new one)."""
         self._accepted_index = None
+        self._edits.clear()
+        self._touched.clear()
 
     def colours(self) -> dict[str, str]:
         return {label.name: label.colour for label in self.session.labels}
@@ -146,6 +151,7 @@ class SpanPanel(QObject):
     def on_spans_changed(self, _doc_id: int) -> None:
         """Everything reloaded (suggestions arrived, labels imported): redraw everything once."""
         self._edits.clear()  # the full fill below covers whatever keystrokes had queued
+        self._touched.clear()
         self.apply_highlight()
         self.fill_table()
         self._refresh_outline_counts()
@@ -153,16 +159,26 @@ class SpanPanel(QObject):
 
     def on_spans_edited(self, added: list, removed: list) -> None:
         """One keystroke's change. The session's lists and the highlighter's index are already current
-        (the next key reads them); the rows, blocks, section counts and status bar that show it are
-        queued for the next turn of the event loop (gui/coalesce.py), coalesced over keys in a row."""
+        (the next key reads them); the touched blocks of text are re-highlighted on the next turn of the
+        event loop, the rows, section counts and status bar when the keys pause (gui/coalesce.py), both
+        coalesced over keys in a row."""
         self._accepted_index = None
         self.window.view.highlighter.index = self.shown_index()
         self._edits.append((list(removed), list(added)))
-        self.window.deferred.schedule("spans", self._show_edits)
+        self._touched.extend(removed)
+        self._touched.extend(added)
+        self.window.deferred.schedule("text", self._show_text)
+        self.window.deferred.schedule("spans", self._show_edits, idle=True)
+
+    def _show_text(self) -> None:
+        touched, self._touched = self._touched, []
+        if touched:
+            view = self.window.view
+            view.rehighlight_quietly(view.highlighter.blocks_of(touched))
 
     def flush(self) -> None:
-        """Bring the table, outline counts and status bar up to date now (they normally follow on the
-        next turn of the event loop)."""
+        """Bring the text, table, outline counts and status bar up to date now (they normally follow on
+        the next turn of the event loop, the panels when the keys pause)."""
         self.window.deferred.flush()
 
     def _show_edits(self) -> None:
@@ -181,7 +197,6 @@ class SpanPanel(QObject):
         finally:
             self.window.syncing = False
         self._select_span_row(self.window.controller.current)
-        self.window.view.highlighter.rehighlight_spans([*removed, *added])
         changed = [s.start for s in [*added, *removed] if s.status == "accepted"]
         if changed:
             self._refresh_outline_counts(changed)
@@ -225,9 +240,9 @@ class SpanPanel(QObject):
             self.window.syncing = False
 
     def on_current_span(self, _span) -> None:
-        """The span under the cursor changed: its row and attribute form follow on the next turn of the
-        event loop (holding Tab through suggestions refreshes the form once, not once per key)."""
-        self.window.deferred.schedule("current", self._show_current)
+        """The span under the cursor changed: its row and attribute form follow when the keys pause
+        (holding Tab through suggestions refreshes the form a few times a second, not once per key)."""
+        self.window.deferred.schedule("current", self._show_current, idle=True)
 
     def _show_current(self) -> None:
         span = self.window.controller.current

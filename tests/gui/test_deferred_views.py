@@ -113,3 +113,43 @@ def test_f2_right_after_a_tag_edits_the_new_span(make_window, project_path, qtbo
     field = QApplication.focusWidget()
     assert field is not None and field.objectName() == "attr_actor"
     assert window.attributes.span.id == window.session.spans[0].id
+
+
+def _on_screen(window, qtbot):
+    """The text view as it is on screen (the window's backing store), once what is dirty is painted."""
+    from PySide6.QtCore import QRect
+
+    qtbot.waitUntil(lambda: not window.deferred.pending())
+    view = window.view
+    view.viewport().repaint(QRect(0, 0, 1, 1))  # paints every dirty region now (and one pixel more)
+    corner = view.viewport().mapTo(window, view.viewport().rect().topLeft())
+    screen = window.windowHandle().screen()
+    return screen.grabWindow(window.winId(), corner.x(), corner.y(), view.viewport().width(),
+                             view.viewport().height()).toImage()
+
+
+def test_a_key_repaints_what_it_changed_and_nothing_is_left_stale(make_window, project_path, qtbot):
+    """Only the touched paragraphs are re-formatted and repainted after a key (widgets/text_view.py
+    rehighlight_quietly): what is then on screen must be exactly what formatting the whole text afresh
+    and repainting the whole view draws — for a tag, an accept, a reject and an undo."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(project_path)
+    view, session = window.view, window.session
+    view.setFocus()
+    view.highlight_pending()
+    text = session.text
+    start = text.index("要", len(text) // 3)
+    view.select_range(start, start + 6)
+    steps = [("tag", lambda: qtbot.keyClick(view, Qt.Key.Key_1))]
+    if session.suggestions:
+        steps += [("next", lambda: qtbot.keyClick(view, Qt.Key.Key_Tab)),
+                  ("accept", lambda: qtbot.keyClick(view, Qt.Key.Key_Return)),
+                  ("reject", lambda: qtbot.keyClick(view, Qt.Key.Key_X))]
+    steps.append(("undo", window.controller.undo_group.undo))
+    for name, step in steps:
+        step()
+        shown = _on_screen(window, qtbot)
+        view.highlighter.rehighlight()
+        view.viewport().repaint()
+        assert _on_screen(window, qtbot) == shown, f"after {name} the screen differs from the text drawn afresh"

@@ -2,6 +2,13 @@
 
 Kept up to date row by row (``add_span`` / ``remove_span``) after each keystroke; a full reset only
 when the whole set is reloaded. ``SpanFilter`` filters by text, label and status and sorts by column.
+
+Painting the visible rows asks ``data`` about seven roles per cell, through the proxy, and every
+``index()`` Qt makes asks ``rowCount`` and ``columnCount``: each a call into Python. A repaint of ~30
+rows was ~2 000 such calls and most of a frame (issue 13), so ``data`` answers the roles a delegate asks
+for but we never set before anything else, brushes and fonts are made once, ``index`` is answered here
+without the two count calls, and the guard against bad rows is an inline ``try`` rather than a wrapper
+(the same log-once behaviour as ``safety.qt_override``).
 """
 
 from __future__ import annotations
@@ -9,15 +16,17 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.domain.model import Span
-from annotator.gui.safety import qt_override
+from annotator.gui.safety import qt_override, report_once
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
-_ROLES = {SPAN_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-          Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_BACKGROUND, _FONT = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole
+_ROLES = frozenset({SPAN_ROLE, SORT_ROLE, _DISPLAY, _TOOLTIP, _BACKGROUND, _FONT})
+_NO_INDEX = QModelIndex()
 
 
 def confidence(span: Span) -> float | None:
@@ -39,6 +48,8 @@ class SpanTableModel(QAbstractTableModel):
         self.text = ""
         self.label_titles: dict[str, str] = {}
         self.colours: dict[str, str] = {}
+        self._brushes: dict[tuple[str, bool], QBrush] = {}  # (label, suggested) → the label cell's brush
+        self._italic: QFont | None = None
 
     def set_rows(self, spans: list[Span], text: str, label_titles: dict[str, str], colours: dict[str, str]) -> None:
         self.beginResetModel()
@@ -46,6 +57,7 @@ class SpanTableModel(QAbstractTableModel):
         self.text = text
         self.label_titles = label_titles
         self.colours = colours
+        self._brushes = {}
         self.endResetModel()
 
     def add_span(self, span: Span) -> None:
@@ -61,20 +73,43 @@ class SpanTableModel(QAbstractTableModel):
             del self.rows[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def index(self, row: int, column: int, parent=_NO_INDEX) -> QModelIndex:
+        # QAbstractTableModel.index asks rowCount and columnCount (two calls into Python) every time.
+        if 0 <= row < len(self.rows) and 0 <= column < len(self.COLUMNS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Status")][section]
         return None
 
-    @qt_override(None)
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid():  # a view asks ~10 roles per cell per paint
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        if role not in _ROLES:  # four of the seven roles a delegate asks per cell per paint
+            return None
+        try:
+            return self._data(index, role)
+        except Exception:  # noqa: BLE001 - Qt calls this: nothing may escape (gui/safety.py)
+            report_once("SpanTableModel.data")
+            return None
+
+    def _brush(self, span: Span) -> QBrush:
+        key = (span.label, span.status == "suggested")
+        brush = self._brushes.get(key)
+        if brush is None:
+            colour = QColor(self.colours.get(span.label, "#999999"))
+            colour.setAlpha(40 if key[1] else 110)
+            brush = self._brushes[key] = QBrush(colour)
+        return brush
+
+    def _data(self, index: QModelIndex, role):
+        if not index.isValid():
             return None
         span = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
@@ -83,7 +118,7 @@ class SpanTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return {"label": span.label, "text": span.start, "attributes": self.data(index),
                     "status": span.status}[column]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == "label":
                 return self.label_titles.get(span.label, span.label)
             if column == "text":
@@ -117,16 +152,13 @@ class SpanTableModel(QAbstractTableModel):
             return tip or None
         if role == Qt.ItemDataRole.BackgroundRole and column == "status" and "needs_review" in (span.provenance or {}):
             return QBrush(QColor("#ffcdd2"))
-        if role == Qt.ItemDataRole.BackgroundRole and column == "label":
-            colour = QColor(self.colours.get(span.label, "#999999"))
-            colour.setAlpha(40 if span.status == "suggested" else 110)
-            return QBrush(colour)
-        if role == Qt.ItemDataRole.FontRole and span.status == "suggested":
-            from PySide6.QtGui import QFont  # noqa: PLC0415
-
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if role == _BACKGROUND and column == "label":
+            return self._brush(span)
+        if role == _FONT and span.status == "suggested":
+            if self._italic is None:
+                self._italic = QFont()
+                self._italic.setItalic(True)
+            return self._italic
         return None
 
     def row_of_span(self, span: Span) -> int:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from annotator.domain.intervals import IntervalIndex
 from annotator.domain.model import Section, Span
 from annotator.domain.offsets import Utf16Map
-from annotator.gui.safety import qt_override
+from annotator.gui.safety import report_once
 
 
 def heading_key(section: Section) -> tuple[int, int]:
@@ -51,24 +51,35 @@ class CodePointHighlighter(QSyntaxHighlighter):
                 break
             block = block.next()
 
-    def rehighlight_spans(self, spans) -> None:
-        """Re-highlight the blocks the given spans touch, each block once (accepting a suggestion removes
+    def blocks_of(self, spans) -> list:
+        """The blocks the given spans touch, each once, in document order (accepting a suggestion removes
         and adds a span over the same characters: one pass over that paragraph, not two)."""
         doc = self.document()
-        seen: set[int] = set()
+        blocks: dict[int, object] = {}
         for span in spans:
             block = doc.findBlock(self.utf16.to_utf16(span.start))
             last = doc.findBlock(self.utf16.to_utf16(max(span.start, span.end - 1))).blockNumber()
             while block.isValid() and block.blockNumber() <= last:
-                if block.blockNumber() not in seen:
-                    seen.add(block.blockNumber())
-                    self.rehighlightBlock(block)
+                blocks.setdefault(block.blockNumber(), block)
                 block = block.next()
+        return [blocks[number] for number in sorted(blocks)]
 
-    @qt_override(None)
+    def rehighlight_spans(self, spans) -> None:
+        """Re-highlight the blocks the given spans touch, each block once."""
+        for block in self.blocks_of(spans):
+            self.rehighlightBlock(block)
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        # Qt calls this for every block of a new text (1 000+ for a long report) while ``deferred``: the
+        # early return comes before anything else, the guard (safety.qt_override's) is inline.
         if self.deferred:
             return
+        try:
+            self._highlight_block(text)
+        except Exception:  # noqa: BLE001 - Qt calls this: nothing may escape (gui/safety.py)
+            report_once("CodePointHighlighter.highlightBlock")
+
+    def _highlight_block(self, text: str) -> None:
         u16_start = self.currentBlock().position()
         cp_start = self.utf16.to_codepoint(u16_start)
         cp_end = cp_start + len(text)
