@@ -107,7 +107,7 @@ class SpanPanel(QObject):
         chips = " ".join(
             f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
             f"{' (' + label.hotkey + ')' if label.hotkey else ''}" for label in self.session.labels)
-        hint = translate("WindowSpans", "solid = tagged, dotted underline = suggested")
+        hint = translate("WindowSpans", "solid = tagged, dotted underline = suggested, dashed = doubtful suggestion")
         return f"{chips} &nbsp; <i>{hint}</i>"
 
     # -- spans -------------------------------------------------------------------------------------

@@ -285,6 +285,7 @@ def span_annotators(project: Project, *, status: str, doc_id: int | None = None)
 
 
 # -- suggestions ---------------------------------------------------------------------------------
+SUGGESTION_ONLY = ("confidence", "low_confidence")  # the suggester's sureness (suggest/modality.py, learner.py)
 
 def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Suggestion]) -> int:
     """Store a fresh set of suggestions for a document (the previous set is dropped).
@@ -299,10 +300,14 @@ def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Sug
         if key in seen:
             continue
         seen.add(key)
+        # How sure the suggester is belongs to the suggestion, not to the label: it goes to provenance, so
+        # that accepting a suggestion (which copies its attributes) never exports "low_confidence".
+        attributes = dict(s.attributes)
+        sureness = {k: attributes.pop(k) for k in SUGGESTION_ONLY if k in attributes}
         rows.append(Span(id=new_id(), document_id=doc_id, start=s.start, end=s.end, label=s.label,
-                         annotator=SUGGESTER, status=SpanStatus.SUGGESTED, attributes=dict(s.attributes),
+                         annotator=SUGGESTER, status=SpanStatus.SUGGESTED, attributes=attributes,
                          source=f"suggester:{s.rule}" if s.rule else "suggester",
-                         provenance={"score": s.score}, created=stamp, updated=stamp))
+                         provenance={"score": s.score, **sureness}, created=stamp, updated=stamp))
     with project.write():
         project.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, SUGGESTER])
         for span in rows:

@@ -1668,6 +1668,11 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>建议 {0:.0%}</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/models/span_table.py" line="140"/>
+        <source>{0}, doubtful</source>
+        <translation>{0}，存疑</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/models/span_table.py" line="106"/>
         <source>Suggestion, confidence {0:.0%}</source>
         <translation>建议，置信度 {0:.0%}</translation>
@@ -2443,8 +2448,8 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     </message>
     <message>
         <location filename="../../annotator/gui/window_spans.py" line="109"/>
-        <source>solid = tagged, dotted underline = suggested</source>
-        <translation>底色 = 已标注，点状下划线 = 建议</translation>
+        <source>solid = tagged, dotted underline = suggested, dashed = doubtful suggestion</source>
+        <translation>底色 = 已标注，点状下划线 = 建议，虚线 = 存疑的建议</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_spans.py" line="256"/>

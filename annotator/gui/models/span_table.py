@@ -35,6 +35,11 @@ def confidence(span: Span) -> float | None:
     return float(score) if isinstance(score, (int, float)) else None
 
 
+def low_confidence(span: Span) -> bool:
+    """Marked doubtful by the suggester or the project's learner (stored in provenance, never an attribute)."""
+    return span.status == "suggested" and bool((span.provenance or {}).get("low_confidence"))
+
+
 def _order(span: Span) -> tuple:
     return (span.start, span.end, span.label, span.id or "")
 
@@ -132,7 +137,8 @@ class SpanTableModel(QAbstractTableModel):
                 if span.status != "suggested":
                     return self.tr("tagged")
                 score = confidence(span)
-                return self.tr("suggested") if score is None else self.tr("suggested {0:.0%}").format(score)
+                text = self.tr("suggested") if score is None else self.tr("suggested {0:.0%}").format(score)
+                return self.tr("{0}, doubtful").format(text) if low_confidence(span) else text
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.text[span.start:span.end] if column == "text" else ""
             score = confidence(span)

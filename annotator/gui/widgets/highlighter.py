@@ -6,7 +6,8 @@ out, and an edit re-highlights just the blocks the span touches (guide §4: ~9 m
 
 Drawing: an accepted span gets its label's colour as background; where spans of different labels
 overlap, the later label shows as a coloured underline on top, so overlaps stay visible; a suggestion
-is a dotted underline in its label's colour with no fill. Headings are bold, and larger by level.
+is a dotted underline in its label's colour on a faint fill, dashed and unfilled when the suggester
+doubts it (``provenance["low_confidence"]``). Headings are bold, and larger by level.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from annotator.domain.intervals import IntervalIndex
 from annotator.domain.model import Section, Span
 from annotator.domain.offsets import Utf16Map
+from annotator.gui.models.span_table import low_confidence
 from annotator.gui.safety import report_once
 
 
@@ -142,13 +144,20 @@ class SpanHighlighter(CodePointHighlighter):
                 fmt.setBackground(self._fill(accepted[0].label, 90))
                 if len({s.label for s in accepted}) > 1:
                     other = next(s for s in accepted if s.label != accepted[0].label)
+                    fmt.setFontUnderline(True)
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setUnderlineColor(self._fill(other.label, 255))
-                    fmt.setFontUnderline(True)
             elif suggested:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(self._fill(suggested[0].label, 255))
+                # A suggestion the suggester doubts (a reported call, a hypothesis…: suggest/modality.py) is
+                # dashed and unfilled, so the eye can skip it; it stays in Tab's walk like every other.
+                doubtful = all(low_confidence(s) for s in suggested)
+                # setFontUnderline(True) means a *single* underline in Qt: it must come before the style
+                # (called after it, every suggestion was drawn solid, not dotted as the legend says).
                 fmt.setFontUnderline(True)
-                fmt.setBackground(self._fill(suggested[0].label, 28))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if doubtful
+                                      else QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(self._fill(suggested[0].label, 160 if doubtful else 255))
+                if not doubtful:
+                    fmt.setBackground(self._fill(suggested[0].label, 28))
             la, lb = local(a), local(b)
             self.setFormat(la, lb - la, fmt)
