@@ -258,7 +258,15 @@ class Jobs(QObject):
         if not self._job_done():
             return
         if doc_id == self.session.doc_id:
-            self.session.reload_spans()
+            from annotator.storage.errors import ProjectError  # noqa: PLC0415
+
+            try:
+                self.session.reload_spans()
+            except ProjectError as exc:
+                # A team server that stopped answering meanwhile: the suggestions are stored on it and come
+                # with the next re-read; the window keeps what it shows (never an error in Qt's loop).
+                self.window.statusBar().showMessage(str(exc), 8000)
+                return
             self.window.statusBar().showMessage(translate("MainWindow", "{0} suggestions").format(count), 4000)
 
     # -- jobs ---------------------------------------------------------------------------------------
