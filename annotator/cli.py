@@ -159,11 +159,12 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
 
     proj = _open(project, create=True)
     say, bar = _import_output()
+    index = "none" if no_index else index
     with bar as update:
-        summary = import_paths(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+        # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
+        summary = import_paths(proj, paths, annotator=who, follow_symlinks=follow_symlinks, index=index != "background",
                                progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
-    index = "none" if no_index else index
     if index == "now" and (summary.imported or summary.updated):
         try:
             index_words(proj)

@@ -98,9 +98,13 @@ def update_index(project: StoreBackend, *, max_chars: int = INDEX_BATCH_CHARS) -
 
 
 def index_words(project: StoreBackend, *, limit: int | None = None) -> int:
-    """Segment documents missing from the word index (jieba). Returns how many were indexed."""
+    """Segment documents missing from the word index (jieba). Returns how many were indexed.
+
+    The trigram backlog is indexed first (``update_index``): the CLI's background indexer is this
+    function, and an import that leaves its documents in the backlog relies on it (see ingest.py)."""
     from annotator.nlp import segment  # noqa: PLC0415 - jieba only on this path, never for a search
 
+    update_index(project)
     if not project.dialect.sqlite:
         from annotator.storage.pg import search as pg_search  # noqa: PLC0415
 
