@@ -398,10 +398,11 @@ def team_login(url: str, password_stdin: bool) -> None:
 @click.argument("project", type=PROJECT)
 def index_words_(project: str) -> None:
     """Build the jieba word index of PROJECT's documents that lack it (import starts this by itself)."""
-    from annotator.storage.search import index_words
+    from annotator.storage.search import index_words, update_index
 
     proj = _open(project)
     try:
+        update_index(proj)  # the trigram index first: `import` leaves its documents in the backlog for this
         click.echo(f"word index: {index_words(proj)} documents indexed")
     finally:
         proj.close()

@@ -106,3 +106,40 @@ def test_without_index_search_scans_the_backlog_until_it_is_built(tmp_path):
         assert backlog(project) == 0
         after = {q: [(h.document_id, h.position, h.snippet) for h in search(project, q)] for q in queries}
         assert after == before
+
+
+def test_the_cli_leaves_the_trigram_index_to_its_background_indexer(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    paths = _speeches(tmp_path, 3)
+    project = tmp_path / "p.db"
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "annotator", *args], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=300)
+
+    done = cli("import", str(project), *map(str, paths), "--index", "none")
+    assert done.returncode == 0, done.stderr
+    with open_project(project) as opened:
+        assert backlog(opened) == 0  # --index none: no background process, so the trigram index is built now
+    more = []
+    (tmp_path / "more").mkdir()
+    for n in range(3, 6):
+        path = tmp_path / "more" / f"m{n}.txt"
+        path.write_text(f"第{n}号补充讲话\n各级党委要切实加强领导{n}。\n", encoding="utf-8")
+        more.append(path)
+    done = cli("import", str(project), *map(str, more))
+    assert done.returncode == 0, done.stderr
+    hits = cli("search", str(project), "补充讲话")  # found at once, indexed or not
+    assert hits.returncode == 0 and len(hits.stdout.splitlines()) - 1 == 3, hits.stdout + hits.stderr
+    deadline = time.monotonic() + 240  # a hang, not a slow machine, would miss this
+    while time.monotonic() < deadline:
+        with open_project(project, readonly=True) as opened:
+            if backlog(opened) == 0:
+                break
+        time.sleep(0.2)
+    with open_project(project, readonly=True) as opened:
+        assert backlog(opened) == 0, "the background indexer did not index the import"
+        assert {h.document_id for h in search(opened, "补充讲话")} == {4, 5, 6}
