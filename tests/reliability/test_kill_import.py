@@ -73,8 +73,9 @@ def test_a_killed_import_leaves_whole_documents_and_keeps_what_it_reported(tmp_p
                 assert doc_id in stored and stored[doc_id].endswith(name), f"reported {name} is lost"
             for doc_id in stored:
                 sections = conn.execute("SELECT count(*) FROM sections WHERE document_id = ?", [doc_id]).fetchone()[0]
-                events = conn.execute("SELECT count(*) FROM events WHERE document_id = ? AND action = 'document.import'",
-                                      [doc_id]).fetchone()[0]
+                events = conn.execute(
+                    "SELECT count(*) FROM events WHERE document_id = ? AND action = 'document.import'",
+                    [doc_id]).fetchone()[0]
                 assert sections == 6 and events == 1, f"document {doc_id} is half-written"
     assert reported, "no kill landed after a batch was committed"
     assert cut, "every child finished before its kill: nothing was cut off"

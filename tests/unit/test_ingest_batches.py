@@ -24,8 +24,8 @@ def _speeches(tmp_path, count: int) -> list:
     paths = []
     for n in range(count):
         path = tmp_path / f"s{n:02d}.txt"
-        path.write_text(f"第{n}号讲话\n一、加强领导\n各级党委要切实加强领导{n}。\n二、狠抓落实\n全县增长{n}.5%。\n",
-                        encoding="utf-8")
+        text = f"第{n}号讲话\n一、加强领导\n各级党委要切实加强领导{n}。\n二、狠抓落实\n全县增长{n}.5%。\n"
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
