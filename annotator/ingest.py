@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -281,8 +282,11 @@ def os_reason(exc: OSError) -> str:
 # lock is held only while rows are written (~0.1 s per million characters): the GUI's saves never wait
 # long behind an import. A kill leaves the last batch out entirely, never half of a document, and no
 # outcome is reported before its batch is committed.
+# A batch also ends after BATCH_SECONDS of reading, so the GUI's progress bar still moves at least twice
+# a second (progress is reported per file, once its batch is committed).
 BATCH_CHARS = 2_000_000
 BATCH_FILES = 100
+BATCH_SECONDS = 0.5
 
 
 def import_paths(
@@ -304,10 +308,10 @@ def import_paths(
     files, problems = walk_paths(paths, follow_symlinks=follow_symlinks)
     summary = ImportSummary(outcomes=list(problems))
     batch: list[tuple[Path, Prepared | FileOutcome]] = []
-    chars = 0
+    chars, began = 0, time.monotonic()
 
     def flush() -> None:
-        nonlocal chars
+        nonlocal chars, began
         for outcome in _store_batch(project, batch, annotator):
             if outcome.status == "failed" and outcome.reason == "file not found":
                 outcome.reason = "no such file or folder"
@@ -315,7 +319,7 @@ def import_paths(
             if progress:
                 progress(len(summary.outcomes) - len(problems), len(files), outcome)
         batch.clear()
-        chars = 0
+        chars, began = 0, time.monotonic()
 
     for path in files:
         if should_cancel and should_cancel():
@@ -324,7 +328,7 @@ def import_paths(
         item = _prepare_outcome(path)
         batch.append((path, item))
         chars += len(item.read.text) if isinstance(item, Prepared) else 0
-        if chars >= BATCH_CHARS or len(batch) >= BATCH_FILES:
+        if chars >= BATCH_CHARS or len(batch) >= BATCH_FILES or time.monotonic() - began >= BATCH_SECONDS:
             flush()
     flush()
     if index and (summary.imported or summary.updated):

@@ -164,7 +164,7 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
         project = open_project(folder / f"stages-{run}.db")
         chars = 0
         batch: list = []
-        batch_chars = 0
+        batch_chars, batch_s = 0, 0.0
         for number, path in enumerate(paths):
             t0 = time.perf_counter()
             read = read_file(path)
@@ -178,12 +178,14 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
             batch.append((path, pipeline.Prepared(path, read, cleaned, sections,
                                                   pipeline._guess_title(read, cleaned, path))))
             batch_chars += len(read.text)
+            batch_s += t3 - t0
             chars += len(read.text)
-            if batch_chars >= pipeline.BATCH_CHARS or len(batch) >= pipeline.BATCH_FILES or number == len(paths) - 1:
+            if (batch_chars >= pipeline.BATCH_CHARS or len(batch) >= pipeline.BATCH_FILES
+                    or batch_s >= pipeline.BATCH_SECONDS or number == len(paths) - 1):
                 t4 = time.perf_counter()
                 pipeline._store_batch(project, batch, None)
                 spent["store"] += time.perf_counter() - t4
-                batch, batch_chars = [], 0
+                batch, batch_chars, batch_s = [], 0, 0.0
         t5 = time.perf_counter()
         update_index(project)
         spent["index"] = time.perf_counter() - t5
