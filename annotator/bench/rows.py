@@ -44,6 +44,8 @@ def _headless(r: dict) -> list[dict[str, Any]]:
         t = r[name]
         out.append(_row(f"ingest {t['docs']} docs ({t['chars'] / 1e6:.1f} M chars)", t["seconds"], "s",
                         "read + decode + one regex pass", t["floor_s"], target=50, rss=t["peak_rss_mb"]))
+        if "index_s" in t:  # the search index, built after the import (CLI: by a detached process)
+            out.append(_row("  then its search index (background)", t["index_s"], "s", "same floor", t["floor_s"]))
     st = r["ingest_stages"]
     for stage in ("read", "clean", "outline", "store", "index"):
         out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest)", None, "", "same floor", None,

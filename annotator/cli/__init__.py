@@ -157,11 +157,12 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
 
     proj = _open(project, create=True)
     say, bar = _import_output()
+    index = "none" if no_index else index
     with bar as update:
-        summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+        # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
+        summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks, index=index != "background",
                                progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
-    index = "none" if no_index else index
     if index == "now" and (summary.imported or summary.updated):
         try:
             index_words(proj)
@@ -294,10 +295,11 @@ cli.add_command(team)
 @click.argument("project", type=PROJECT)
 def index_words_(project: str) -> None:
     """Build the jieba word index of PROJECT's documents that lack it (import starts this by itself)."""
-    from annotator.storage.search import index_words
+    from annotator.storage.search import index_words, update_index
 
     proj = _open(project)
     try:
+        update_index(proj)  # the trigram index first: `import` leaves its documents in the backlog for this
         click.echo(f"word index: {index_words(proj)} documents indexed")
     finally:
         proj.close()

@@ -87,21 +87,38 @@ def line(bundle: DocumentBundle, sections_json: list[dict[str, Any]]) -> tuple[s
     enc = encode_basestring
     parts = []
     append = parts.append
-    for s, i, attrs, prov in zip(spans, where, attributes, provenance):
-        start, end = s.start, s.end
+    # A document's spans share a few labels, layers (annotator, status, source) and time stamps: each
+    # distinct value is encoded once and the encoded text reused (the encoder calls were most of a line).
+    labels: dict[str, str] = {}
+    layers: dict[tuple, str] = {}
+    stamps: dict[str | None, str] = {None: "null"}
+    # A span row unpacked in one step (its fields by name are one Python-level lookup each).
+    for (span_id, _, start, end, label_text, who, status, _, source, _, made, changed), i, attrs, prov in zip(
+            spans, where, attributes, provenance):
         if astral:
             u_start, u_end = start + bisect_left(astral, start), end + bisect_left(astral, end)
         else:
             u_start, u_end = start, end
-        created, updated = s.created, s.updated
+        label = labels.get(label_text)
+        if label is None:
+            label = labels[label_text] = enc(label_text)
+        layer_key = (who, status, source)
+        layer = layers.get(layer_key)
+        if layer is None:
+            layer = layers[layer_key] = (f'"annotator": {enc(who)}, "status": {enc(status)}, '
+                                         f'"source": {enc(source)}, "provenance": ')
+        created = stamps.get(made)
+        if created is None:
+            created = stamps[made] = enc(made)
+        updated = created if changed == made else stamps.get(changed)
+        if updated is None:
+            updated = stamps[changed] = enc(changed)
         # An f-string compiles to one BUILD_STRING: markedly faster than str.format per span.
-        append(f'{{"id": {enc(s.id)}, "start": {start}, "end": {end}, "utf16_start": {u_start}, '
-               f'"utf16_end": {u_end}, "label": {enc(s.label)}, "text": {enc(text[start:end])}, '
-               f'"attributes": {attrs}, "annotator": {enc(s.annotator)}, "status": {enc(s.status)}, '
-               f'"source": {enc(s.source)}, "provenance": {prov}, '
+        append(f'{{"id": {enc(span_id)}, "start": {start}, "end": {end}, "utf16_start": {u_start}, '
+               f'"utf16_end": {u_end}, "label": {label}, "text": {enc(text[start:end])}, '
+               f'"attributes": {attrs}, {layer}{prov}, '
                f'"section_path": {"[]" if i is None else encoded_paths[i]}, '
-               f'"created": {"null" if created is None else enc(created)}, '
-               f'"updated": {"null" if updated is None else enc(updated)}}}')
+               f'"created": {created}, "updated": {updated}}}')
     metadata = _objects([doc.metadata], "metadata", doc.id)[0] if doc.metadata else "{}"
     head = (f'{{"schema_version": 1, "id": {doc.id}, "title": {_null(doc.title)}, "source": {_null(doc.source_path)}, '
             f'"text": {enc(text)}, "text_sha256": {_null(doc.sha256)}, "metadata": {metadata}, '

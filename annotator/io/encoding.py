@@ -55,6 +55,7 @@ def _score_pattern(name: str) -> re.Pattern:
 
 _ASCII_BYTES = bytes(range(128))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_THREE_BYTE = re.compile("[^\x00-\u07ff]")  # a character of three or four bytes in UTF-8
 SCORE_SAMPLE = 65536
 
 
@@ -163,7 +164,8 @@ def _utf8_strict(data: bytes) -> Decoded | None:
 def _only_two_byte_utf8(text: str) -> bool:
     # Chinese UTF-8 always has 3-byte characters (U+0800 and up). Text with non-ASCII but none of
     # those may be a short GBK file whose byte pairs happen to be valid UTF-8 (群 → "Ⱥ").
-    return not text.isascii() and max(text) < "\u0800"  # max(): one pass in C, no regex to compile
+    # A search stops at the first character from U+0800 (early in any Chinese text); max() read it all.
+    return not text.isascii() and _THREE_BYTE.search(text) is None
 
 
 def _prefer_gb18030(data: bytes, utf8: Decoded) -> Decoded:

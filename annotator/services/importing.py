@@ -97,16 +97,20 @@ def prepare_file(path: str | os.PathLike, *, rules_path: str | None = None) -> P
 def import_files(project, paths: Iterable[str | os.PathLike], *, annotator: str | None = None,
                  progress: Callable[[int, int, FileOutcome], None] | None = None,
                  should_cancel: Callable[[], bool] | None = None, follow_symlinks: bool = False,
-                 suggest: bool = False) -> ImportSummary:
-    """Import files and folders, one transaction per file; a bad file is an outcome, never the end of
+                 suggest: bool = False, index: bool = True) -> ImportSummary:
+    """Import files and folders, stored in batches (ingest.py: one transaction per batch, a savepoint per
+    file, each file reported once its batch is committed); a bad file is an outcome, never the end of
     the batch. Not an undo step (the GUI says so before it runs).
+
+    ``index``: build the search index now; False leaves the new documents in the search backlog (still
+    found by search, which scans it) for the detached indexer (``index_words_in_background``).
 
     ``suggest``: also propose suggestions for each document that came in (services/suggesting.py), so
     they are ready when it is opened; a failure there fails no import (the document suggests again
     when opened).
     """
     summary = import_paths(project, paths, annotator=annotator, progress=progress, should_cancel=should_cancel,
-                           follow_symlinks=follow_symlinks)
+                           follow_symlinks=follow_symlinks, index=index)
     if suggest:
         from annotator.services.suggesting import suggest_document  # noqa: PLC0415
 

@@ -42,10 +42,11 @@ def ends_unterminated(text: str, pos: int, floor: int = 0) -> bool:
 
 def _candidates(text: str, para_starts: list[int], settings: ChunkSettings) -> list[_Marker]:
     out = []
+    match, n = settings.marker.match, len(text)  # once per paragraph of every text: names bound once
     for pos in para_starts:
-        while pos < len(text) and text[pos] in " \t\u3000\xa0":
+        while pos < n and text[pos] in " \t\u3000\xa0":
             pos += 1
-        m = settings.marker.match(text, pos)
+        m = match(text, pos)
         if m:
             out.append(_Marker(pos, m.end(), int(m.group(1))))
     return out
@@ -103,11 +104,13 @@ def median(values) -> float:  # noqa: ANN001
     return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
-def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others: set[int]) -> list[_Marker]:
+def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others: set[int],
+                listed: dict[int, list[int]] | None = None) -> list[_Marker]:
     """Swap a link for a same-numbered marker nearer the regular spacing (a list item vs a chunk);
     markers of other chains (``others``: their positions) are not available."""
     if len(chain) < 3:
         return chain
+    listed = {} if listed is None else listed  # value → positions of by_value[value]
     step = median(b.pos - a.pos for a, b in zip(chain, chain[1:]))
     out = list(chain)
     for k, marker in enumerate(out):
@@ -115,7 +118,9 @@ def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others
         hi = out[k + 1].pos if k + 1 < len(out) else float("inf")
         expected = out[k - 1].pos + step if k else out[k + 1].pos - step
         same = by_value[marker.value]
-        positions = [c.pos for c in same]
+        positions = listed.get(marker.value)
+        if positions is None:  # listed once per value for all the chains (pages of "1." items have many)
+            positions = listed[marker.value] = [c.pos for c in same]
         options = [c for c in same[bisect.bisect_right(positions, lo):bisect.bisect_left(positions, hi)]
                    if c.pos not in others or c is marker]
         if options:
@@ -147,8 +152,9 @@ def chunk_regions(
     regions: list[tuple[int, int, str]] = []
     chains = _chains(text, cands)
     members = {m.pos for chain in chains for m in chain}
+    listed: dict[int, list[int]] = {}
     for chain in chains:
-        chain = _regularise(chain, by_value, members)
+        chain = _regularise(chain, by_value, members, listed)
         if not _accept(text, chain, settings):
             continue
         regions.append((chain[0].pos, chain[0].end, NUMBER))
