@@ -164,15 +164,12 @@ def stream_figures(cluster, folder: Path, cfg: dict) -> dict:
 
 
 def figures(quick: bool = False) -> dict[str, Any]:
-    from annotator.bench.team_cluster import Cluster, server_bin  # noqa: PLC0415
+    from annotator.bench.team_cluster import Cluster, unavailable  # noqa: PLC0415
 
     cfg = QUICK if quick else FULL
-    if server_bin() is None:
-        return {"skipped": "no PostgreSQL server binaries (install postgresql or set PG_BIN)"}
-    try:
-        import psycopg  # noqa: F401, PLC0415
-    except ImportError:
-        return {"skipped": "psycopg is not installed (pip install 'annotator[team]')"}
+    why = unavailable()
+    if why:
+        return {"skipped": why}
     folder = Path(tempfile.mkdtemp(prefix="annotator-bench-pg-"))
     cluster = Cluster()
     try:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.bench import team_load
-from annotator.bench.team_cluster import SUPERUSER, Cluster, server_bin
+from annotator.bench.team_cluster import SUPERUSER, Cluster, unavailable
 
 FULL = {"annotators": 20, "load_s": 20.0, "docs": 1000, "doc_chars": 2000, "spans_per_doc": 8, "report_docs": 20}
 QUICK = {"annotators": 5, "load_s": 5.0, "docs": 100, "doc_chars": 2000, "spans_per_doc": 8, "report_docs": 10}
@@ -161,12 +161,9 @@ def _agreement_view(project: dict, report_docs: int) -> dict:
 
 def figures(quick: bool = False) -> dict[str, Any]:
     cfg = QUICK if quick else FULL
-    if server_bin() is None:
-        return {"skipped": "no PostgreSQL server binaries (install postgresql or set PG_BIN)"}
-    try:
-        import psycopg  # noqa: F401, PLC0415
-    except ImportError:
-        return {"skipped": "psycopg is not installed (pip install 'annotator[team]')"}
+    why = unavailable()
+    if why:
+        return {"skipped": why}
     folder = Path(tempfile.mkdtemp(prefix="annotator-bench-team-"))
     cluster = Cluster()
     try:

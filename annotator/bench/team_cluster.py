@@ -35,6 +35,17 @@ def server_bin() -> Path | None:
     return Path(found).parent if found else None
 
 
+def unavailable() -> str | None:
+    """Why the team rows cannot run here (None when they can): no server binaries, or no psycopg."""
+    if server_bin() is None:
+        return "no PostgreSQL server binaries (install postgresql or set PG_BIN)"
+    try:
+        import psycopg  # noqa: F401, PLC0415 - only the team rows need the driver
+    except ImportError:
+        return "psycopg is not installed (pip install 'annotator[team]')"
+    return None
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
