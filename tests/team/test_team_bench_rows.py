@@ -3,11 +3,11 @@ built from the figures (the figures themselves are measured by `python -m annota
 
 from __future__ import annotations
 
-from annotator.bench import rows, team
+from annotator.bench import rows, team, team_cluster
 
 
 def test_without_a_server_the_rows_say_why(monkeypatch):
-    monkeypatch.setattr(team, "server_bin", lambda: None)
+    monkeypatch.setattr(team_cluster, "server_bin", lambda: None)
     result = team.figures(quick=True)
     assert "no PostgreSQL server" in result["skipped"]
     table = rows.rows({"team": result})
