@@ -15,23 +15,12 @@ from annotator.structure import title_guess
 from annotator.structure.clean import clean
 from annotator.structure.outline import parse_outline
 from annotator.structure.title_ends import _SENTENCE_TITLED
+from tests.unit.test_title_guess_alignment import _run_on_document  # parallel run-on headings
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
-_PHRASES = ["提高政治站位", "在举旗定向上", "展现新作为", "强化责任担当", "在服务大局中", "彰显新业绩", "各地要",
-            "习近平总书记强调", "当前", "我们要", "坚持问题导向", "推动高质量发展", "，", "聚焦主责主业"]
-
-
-def _run_on_document(rng: random.Random, flat: bool) -> str:
-    """Parallel headings that run on into their bodies (as test_title_guess_alignment builds them)."""
-    parts = []
-    for marker in "一二三四五六七":
-        title = "".join(rng.choice(_PHRASES[:12]) for _ in range(rng.randint(2, 5)))
-        body = "".join(rng.choice(_PHRASES) for _ in range(rng.randint(3, 12)))
-        parts.append(f"{marker}、{title}{body}。")
-    return "".join(parts) if flat else "\n".join(parts)
 
 
 def _texts() -> list[str]:
