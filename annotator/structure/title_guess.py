@@ -66,6 +66,11 @@ def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
     it runs for every cut of every doubtful title against each of its near siblings."""
     if not refs:
         return 0.0
+    return 1.5 * _sibling_total(shape, refs) / len(refs) - 1.0
+
+
+def _sibling_total(shape: Shape, refs: list[Shape]) -> float:
+    """The sum of ``shape``'s similarity to each reference (what _sibling_term averages and rescales)."""
     n, e1, e2, e3, comma = shape
     total = 0.0
     for r, f1, f2, f3, r_comma in refs:
@@ -75,7 +80,7 @@ def _sibling_term(shape: Shape, refs: list[Shape]) -> float:
         total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
         if comma >= 0 and comma == r_comma:
             total += 1.0
-    return 1.5 * total / len(refs) - 1.0
+    return total
 
 
 @dataclass
@@ -275,14 +280,7 @@ def _provisional_shapes(suspects: list[_Suspect], siblings: dict[int, list[int]]
         # agreeing with it wherever some shape of that sibling could is skipped.
         for cut, (score, _cue, shape) in sorted(sus.cuts.items(), key=lambda item: -item[1][0]):
             n, e1, e2, e3, comma = shape
-            total = 0.0
-            for r, f1, f2, f3, r_comma in fixed:  # _sibling_term over the fixed references
-                d = n - r if n > r else r - n
-                if d < 6:
-                    total += 1.0 - d / 6
-                total += ((e1 != "" and e1 == f1) + (e2 != "" and e2 == f2) + (e3 != "" and e3 == f3)) * 0.5
-                if comma >= 0 and comma == r_comma:
-                    total += 1.0
+            total = _sibling_total(shape, fixed)  # kept running: the chosen siblings below add to it
             ceiling = 0.0  # the most every other suspect's most similar shape can add
             for _p, _s, _d, ends1, ends2, ends3, commas in others:
                 ceiling += 1.0 + ((e1 != "" and e1 in ends1) + (e2 != "" and e2 in ends2)

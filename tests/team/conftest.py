@@ -112,6 +112,39 @@ def team(cluster, tmp_path) -> Team:
     return make_team(cluster, tmp_path)
 
 
+@pytest.fixture
+def member_window(team, tmp_path, qtbot, monkeypatch):
+    """open(name) → (the desktop window on ``team`` logged in as that member, its URL), as `annotator URL`
+    opens it (English UI, the outbox file of this test only). Closed afterwards; a cluster a test
+    stopped is started again."""
+    from annotator.app import create_window  # noqa: PLC0415 - Qt only for the GUI tests
+    from annotator.gui.settings import Settings  # noqa: PLC0415
+
+    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))
+    opened = []
+
+    def open_as(name: str):
+        settings_file = tmp_path / f"settings-{name}.ini"
+        settings = Settings(settings_file)
+        settings.annotator, settings.language = name, "en"
+        settings.sync()
+        url = team.cluster.url(name, team.dbname) + f"?passfile={team.passfile}&connect_timeout=3"
+        window, project = create_window(url, settings_file=settings_file, first_run=False)
+        opened.append((window, project))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
+        return window, url
+
+    yield open_as
+    for window, project in opened:
+        window.close()
+        if not team.cluster.running():
+            team.cluster.start()
+            team.cluster.wait_ready()
+        project.close()
+
+
 @pytest.fixture(scope="session")
 def hang():
     """(the pids of a cluster's processes, a signal sender): SIGSTOP them all to make a server that

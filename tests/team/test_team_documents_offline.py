@@ -20,26 +20,9 @@ pytestmark = pytest.mark.team
 
 
 @pytest.fixture
-def lead_window(team, tmp_path, qtbot, monkeypatch):
-    from annotator.app import create_window
-    from annotator.gui.settings import Settings
-
-    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))
-    settings_file = tmp_path / "settings.ini"
-    settings = Settings(settings_file)
-    settings.annotator, settings.language = "lena", "en"
-    settings.sync()
-    url = team.cluster.url("lena", team.dbname) + f"?passfile={team.passfile}&connect_timeout=3"
-    window, project = create_window(url, settings_file=settings_file, first_run=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
-    yield window
-    window.close()
-    if not team.cluster.running():
-        team.cluster.start()
-        team.cluster.wait_ready()
-    project.close()
+def lead_window(member_window):
+    window, url = member_window("lena")
+    return window
 
 
 def _documents(team) -> int:

@@ -17,26 +17,9 @@ from annotator.domain.model import Span  # noqa: E402
 
 
 @pytest.fixture
-def alice_window(team, tmp_path, qtbot, monkeypatch):
-    from annotator.app import create_window
-    from annotator.gui.settings import Settings
-
-    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "home"))  # the outbox file of this test only
-    settings_file = tmp_path / "settings.ini"
-    settings = Settings(settings_file)
-    settings.annotator, settings.language = "alice", "en"
-    settings.sync()
-    url = team.cluster.url("alice", team.dbname) + f"?passfile={team.passfile}&connect_timeout=3"
-    window, project = create_window(url, settings_file=settings_file, first_run=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.session.doc_id is not None, timeout=20_000)
-    yield window, url
-    window.close()
-    if not team.cluster.running():
-        team.cluster.start()
-        team.cluster.wait_ready()
-    project.close()
+def alice_window(member_window):
+    window, url = member_window("alice")
+    return window, url
 
 
 def _tag(window, start: int, end: int, label: str = "directive") -> Span:
