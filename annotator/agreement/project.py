@@ -21,7 +21,7 @@ from annotator.agreement.gold import GoldScore, premerge_gold, score_against_gol
 from annotator.agreement.spans import AgreementResult, Counts, SectionIndex
 from annotator.domain import timestamps
 from annotator.domain.model import Section, Span, SpanStatus
-from annotator.exchange.outline_paths import innermost, section_paths
+from annotator.domain.section_paths import innermost, section_paths
 from annotator.storage import documents as doc_store
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store

@@ -21,7 +21,7 @@ from annotator.exchange.importing import (
     ImportReport, LineRefused, check_label, check_offsets, document_for, ensure_labels, json_lines, json_type,
     layer_for, object_field, run_lines, store, text_field,
 )
-from annotator.exchange.outline_paths import innermost, section_paths
+from annotator.domain.section_paths import innermost, section_paths
 from annotator.exchange.safe_write import atomic_open
 from annotator.exchange.selection import DocumentBundle, Selection, iter_bundles
 from annotator.storage.documents import sha256_text

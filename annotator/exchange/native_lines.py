@@ -21,7 +21,7 @@ from bisect import bisect_left
 from json.encoder import encode_basestring  # the C implementation when available
 from typing import Any, Sequence
 
-from annotator.exchange.outline_paths import innermost, section_paths
+from annotator.domain.section_paths import innermost, section_paths
 from annotator.exchange.selection import DocumentBundle
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.exchange.exporting import ExportReport, export_layers
-from annotator.exchange.outline_paths import innermost, section_paths
+from annotator.domain.section_paths import innermost, section_paths
 from annotator.exchange.safe_write import atomic_open
 from annotator.exchange.selection import Selection, iter_bundles
 from annotator.storage.documents import document_count

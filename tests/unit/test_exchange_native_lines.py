@@ -12,7 +12,7 @@ from test_exchange_fixtures import build
 from annotator.domain.model import Span
 from annotator.exchange.native import _sections_json, export_native, record
 from annotator.exchange.native_lines import StoredJsonError, line
-from annotator.exchange.outline_paths import section_paths
+from annotator.domain.section_paths import section_paths
 from annotator.exchange.selection import Selection, iter_bundles
 from annotator.storage import open_project, spans
 from annotator.storage.documents import add_document

@@ -7,7 +7,7 @@ from test_exchange_fixtures import TEXT, at, build, outline
 
 from annotator.domain.model import Section, Span
 from annotator.exchange import native
-from annotator.exchange.outline_paths import innermost, span_section_paths
+from annotator.domain.section_paths import innermost, span_section_paths
 from annotator.exchange.safe_write import atomic_open, safe_part, sibling_path
 from annotator.storage import spans
 

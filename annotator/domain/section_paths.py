@@ -1,4 +1,8 @@
-"""Section paths: where in the outline a span sits, for every span of a document in one sweep."""
+"""Section paths: where in the outline a span sits, for every span of a document in one sweep.
+
+Domain knowledge (a section's heading is its marker and title; a path runs from the root down), read by
+the exports and by agreement alike, so neither pipeline imports the other for it.
+"""
 
 from __future__ import annotations
 
