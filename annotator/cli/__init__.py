@@ -26,6 +26,7 @@ from annotator import __version__
 from annotator.cli.common import ProjectFailure
 from annotator.cli.common import open_project_or_fail as _open
 from annotator.cli.team import team  # the team verbs: a group of their own (cli/team.py)
+from annotator.cli.trash import trash  # deleted documents: a group of their own (cli/trash.py)
 
 
 def _stdout_utf8() -> None:
@@ -289,6 +290,7 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
 
 
 cli.add_command(team)
+cli.add_command(trash)  # deleted documents: list, restore, empty (cli/trash.py)
 
 
 @cli.command("index-words")

@@ -74,6 +74,7 @@ class _Builder(QObject):
         a["rename_doc"] = make_action(window, self.tr("Rename document…"), window.navigation.rename_document, name="renameDocument")
         a["delete_doc"] = make_action(window, self.tr("Delete document…"), window.navigation.delete_document, name="deleteDocument")
         a["undo_delete"], a["redo_delete"] = window.team.trash.undo_action(window), window.team.trash.redo_action(window)
+        a["empty_trash"] = window.team.trash.empty_action(window)
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
         for key in ("import_files", "import_folder", "import_samples", "import_labels"):
@@ -86,7 +87,7 @@ class _Builder(QObject):
         window.recent_menu.aboutToShow.connect(window.preferences.fill_recent_menu)
         for key in (None, "import_files", "import_folder", "import_samples", None, "export",
                     "import_labels", None, "import_report", "rename_doc", "delete_doc",
-                    "undo_delete", "redo_delete", None, "quit"):
+                    "undo_delete", "redo_delete", "empty_trash", None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         window.doc_table.addActions([a["rename_doc"], a["delete_doc"], a["undo_delete"]])
 

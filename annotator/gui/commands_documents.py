@@ -1,14 +1,14 @@
-"""Undoable document deletion and note edits (issue 13).
+"""Undoable document deletion and note edits (issue 13), the trash (issue 15).
 
 Deleting a document is a project-level change, not a change inside one document, so it does not go on
 the per-document undo stacks of the tagging controller (the deleted document's stack would never be
-active again). It is undoable only while the window is open, and the confirmation says so: the undo
-step holds the only copy of what was deleted, and the project keeps none (a deletion must remove the
-text — a document imported by mistake may be one that must not stay — and the event log is
-append-only, so a copy there could never be removed). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo delete" / "Redo delete"
-(Ctrl+Alt+Z / Ctrl+Alt+Shift+Z) take back the last deletion, and the status bar says so at once.
-The undo step holds everything the deletion took (storage/document_trash.py): text, outline, outline
-corrections, spans of every annotator with their ids, progress marks and notes.
+active again). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo delete" / "Redo delete"
+(Ctrl+Alt+Z / Ctrl+Alt+Shift+Z) take back the last deletion, and the status bar says so at once. The
+deleted document waits in the project's trash (storage/document_trash.py: text, outline, outline
+corrections, spans of every annotator with their ids, progress marks and notes), so the stack is
+rebuilt when the window opens (services/history.py ``trash_history``) and Ctrl+Alt+Z works after a
+restart. File → "Empty trash…" removes the deleted documents for good, after a confirmation that
+names them: it is no undo step (nothing is kept to undo it with), it is logged (``trash.empty``).
 
 Note edits and removals are changes inside one document: they go on that document's stack (Ctrl+Z),
 like adding a note (commands.AddComment).
@@ -55,19 +55,24 @@ class DeleteDocument(_Command):
     def __init__(self, session, doc_id: int, title: str, text: str):
         super().__init__(session, text)
         self.doc_id, self.title = doc_id, title
-        self.trashed: document_trash.TrashedDocument | None = None
+        self.trash_id: int | None = None  # the document's row in the trash while it is deleted
 
     def redo(self) -> None:
+        if getattr(self, "from_log", False):  # rebuilt after a restart: the document is in the trash already
+            self.from_log = False
+            return
+
         def run():
             # Every redo takes a fresh snapshot: what was added after an undo goes with it next time.
-            self.trashed = document_trash.trash_document(self.session.project, self.doc_id, by=self.session.annotator)
+            self.trash_id = document_trash.trash_document(self.session.project, self.doc_id,
+                                                          by=self.session.annotator).trash_id
         if self._guard(run):
             if self.session.doc_id == self.doc_id:
                 self.session.close_document()
             self.session.documentsChanged.emit()
 
     def undo(self) -> None:
-        if self._guard(lambda: document_trash.restore_document(self.session.project, self.trashed,
+        if self._guard(lambda: document_trash.restore_document(self.session.project, self.trash_id,
                                                                by=self.session.annotator)):
             self.session.documentsChanged.emit()
 
@@ -143,6 +148,27 @@ class DocumentTrash(QObject):
         self.session = window.session
         self.stack = QUndoStack(self)
         self.session.documentsChanged.connect(self._after_change)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fill the stack from the trash: this annotator's deletions not restored and not emptied (also
+        after another annotator name is chosen in Preferences: the stack is per name, as the others)."""
+        from annotator.services.history import trash_history  # noqa: PLC0415
+
+        self.stack.clear()
+        if self.session.project is None or self.session.project.readonly:
+            return
+        try:
+            steps = trash_history(self.session.project, self.session.annotator)
+        except Exception as exc:  # noqa: BLE001 - an unreadable trash costs the undo of deletions, not the window
+            self.session.message.emit(describe(exc))
+            return
+        for step in steps:
+            command = DeleteDocument(self.session, step.payload["document_id"], step.before,
+                                     self.tr("Delete “{0}”").format(step.before))
+            command.trash_id, command.from_log = step.payload["trash_id"], True
+            self.stack.push(command)
+        self.stack.setClean()
 
     def _after_change(self) -> None:
         # The list first (this slot may run before navigation.py's own refresh), then a document to show
@@ -156,9 +182,9 @@ class DocumentTrash(QObject):
         spans = impact["spans"]
         who = ", ".join(f"{name} {count}" for name, count in spans.items()) or "0"
         return self.tr("Delete “{0}”?\n\nWith it go its outline, {1} spans ({2}) and {3} notes.\n"
-                       "File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open. Once "
-                       "the window is closed the deletion cannot be undone: the project keeps no copy of a "
-                       "deleted document. The deletion is recorded in the project's event log.").format(
+                       "It goes to the project's trash: File → Undo delete (Ctrl+Alt+Z) brings it all back, also "
+                       "after a restart, until the trash is emptied (File → Empty trash…). The deletion is "
+                       "recorded in the project's event log.").format(
             title, sum(spans.values()), who, impact["notes"])
 
     def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:
@@ -176,6 +202,43 @@ class DocumentTrash(QObject):
             self.session.message.emit(self.tr("Deleted “{0}”. Ctrl+Alt+Z brings it back.").format(title))
             return True
         return False
+
+    def empty(self, *, confirm: bool = True) -> int:
+        """File → Empty trash…: remove the deleted documents for good, after a confirmation naming them.
+        Not an undo step; the stack of deletions is cleared (none of them can be undone any more)."""
+        from annotator.gui.team_status import refuse_offline  # noqa: PLC0415
+        from annotator.services.trash import empty_trash, list_trash  # noqa: PLC0415
+
+        if refuse_offline(self.window, "delete"):
+            return 0
+        entries = list_trash(self.session.project)
+        if not entries:
+            self.session.message.emit(self.tr("The trash is empty."))
+            return 0
+        names = "\n".join(f"• {e.title}" for e in entries[:20]) + ("\n…" if len(entries) > 20 else "")
+        if confirm and QMessageBox.question(
+                self.window, self.tr("Empty trash"),
+                self.tr("Remove {0} deleted documents for good?\n\n{1}\n\nTheir text, outline, spans and notes "
+                        "leave the project and cannot be brought back: this cannot be undone.").format(
+                    len(entries), names)) != QMessageBox.StandardButton.Yes:
+            return 0
+        try:
+            removed = empty_trash(self.session.project, by=self.session.annotator)
+        except (ValueError, ProjectError) as exc:
+            self.session.message.emit(describe(exc))
+            return 0
+        self.stack.clear()
+        self.session.message.emit(self.tr("Removed {0} deleted documents for good.").format(len(removed)))
+        return len(removed)
+
+    def empty_action(self, parent):
+        from PySide6.QtGui import QAction  # noqa: PLC0415
+
+        action = QAction(self.tr("Empty trash…"), parent)
+        action.setObjectName("emptyTrash")
+        action.setStatusTip(self.tr("Remove deleted documents for good: cannot be undone."))
+        action.triggered.connect(lambda: self.empty())
+        return action
 
     def undo_action(self, parent):
         action = self.stack.createUndoAction(parent, self.tr("Undo delete"))

@@ -61,6 +61,7 @@ class Preferences(QObject):
             login(session.project, name)
             session.annotator = name
             w.history.forget()  # the undo history is per annotator: the new name's is read from the log
+            w.team.trash.reload()  # and so are the deletions it may undo (from the trash)
             if session.doc_id is not None:
                 session.open_document(session.doc_id)
             w.navigation.refresh_documents()

@@ -40,7 +40,7 @@ class Step:
     """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
     note, note_edit, guidelines."""
 
-    kind: str
+    kind: str  # delete (a document moved to the trash; payload: trash_id, document_id; before: title)
     event_id: int
     action: str
     span: Span | None = None  # add/remove: the span; update: the span before
@@ -162,7 +162,7 @@ def document_history(project, doc_id: int, annotator: str, *, limit: int = HISTO
 # --- project-level steps: the guidelines -----------------------------------------------------------
 # Loading guidelines is a step of the project, not of a document; the GUI puts the rebuilt steps on the
 # stack of the first document opened after the restart, in their place in time among its own steps
-# (gui/history.py). A deleted document is not rebuilt: see ARCHITECTURE.md, "What cannot be undone".
+# (gui/history.py). Deleted documents are steps of their own: see the end of this module.
 
 
 def rebuild_guidelines(events: list[dict[str, Any]], annotator: str) -> list[Step]:
@@ -201,3 +201,28 @@ def project_history(project, annotator: str, *, limit: int = HISTORY_EVENTS) -> 
 
     events = history(project, project_level=True, action="guidelines.set", limit=limit)
     return rebuild_guidelines(list(reversed(events)), annotator)
+
+
+# --- project-level steps: deleted documents ------------------------------------------------------
+# Deleting a document is a step of the project (File → Undo delete, its own stack in the GUI). The
+# document waits in the trash table (storage/document_trash.py) until it is restored or the trash is
+# emptied; the trash row is written in the deletion's transaction with its ``document.delete`` event (which
+# names the row) and leaves in the restore's, with ``document.restore``. So the rows in the trash that this
+# annotator deleted are exactly the deletions the log leaves undone — read from the small trash table,
+# not by scanning the whole log for two actions (there is no index on ``action``).
+
+
+def rebuild_deletions(entries, annotator: str) -> list[Step]:
+    """The deletion steps (oldest first) for ``annotator`` from the trash's entries (``list_trash``):
+    one per document they deleted that is still in the trash. Deletions of different documents are
+    independent, so a row restored by someone else, or emptied, leaves the others undoable."""
+    return [Step("delete", entry.id, "document.delete", before=entry.title,
+                 payload={"trash_id": entry.id, "document_id": entry.document_id})
+            for entry in sorted(entries, key=lambda e: e.id) if entry.deleted_by == annotator]
+
+
+def trash_history(project, annotator: str) -> list[Step]:
+    """``rebuild_deletions`` over the project's trash."""
+    from annotator.storage.document_trash import list_trash  # noqa: PLC0415
+
+    return rebuild_deletions(list_trash(project), annotator)

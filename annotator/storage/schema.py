@@ -271,3 +271,25 @@ def m0005_events_by_document(db: Database) -> None:
     = ? ORDER BY id DESC LIMIT n``; without it that scanned the whole log (100–170 ms at 200 000 events).
     With it the read walks the document's own entries backwards from the newest."""
     db.execute("CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id, id)")
+
+
+@step("0006_document_trash")
+def m0006_document_trash(db: Database) -> None:
+    """Deleted documents kept until the trash is emptied (annotator/storage/document_trash.py).
+
+    Deleting a document moves it here (its row and every row that went with it, as zlib-compressed
+    JSON) in the transaction that deletes it, so "undo delete" works after a restart: the undo history
+    is rebuilt from the ``document.delete`` event, which names the trash row. Emptying the trash deletes
+    the rows for good (the text must be removable: a document imported by mistake may be one that must
+    not stay). AUTOINCREMENT: an id is never handed out twice, so an old event never names a newer row.
+    ``document_id`` is no foreign key: the document is gone."""
+    db.execute(
+        "CREATE TABLE trash ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "document_id INTEGER NOT NULL, "
+        "title TEXT NOT NULL DEFAULT '', "
+        "sha256 TEXT NOT NULL, "
+        "deleted_at TEXT NOT NULL, "
+        "deleted_by TEXT, "
+        "content BLOB NOT NULL)"
+    )

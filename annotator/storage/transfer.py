@@ -3,8 +3,8 @@
 Everything a project holds goes across with its ids: metadata (guidelines, suggestion model, settings),
 labels, annotators, documents (raw and clean text, import report), outlines and the manual outline
 corrections, every span layer (annotators', suggestions, rejections, gold), progress marks, comments and
-the whole event log, plus the jieba word index (re-tokenised for the target's search, see
-pg/search.py). Ids stay the same, so the copy's event log still points at the right rows; each
+the whole event log, the trash (deleted documents not yet emptied), plus the jieba word index
+(re-tokenised for the target's search, see pg/search.py). Ids stay the same, so the copy's event log still points at the right rows; each
 identity on PostgreSQL is then moved past the largest id (pg/schema.sync_identities).
 
 The copy is one transaction on the target: an error leaves the target as it was. The target must hold
@@ -23,7 +23,7 @@ from annotator.storage.errors import ProjectError
 TABLES = [
     ("project_meta", "key"), ("labels", "name"), ("annotators", "name"), ("documents", "id"),
     ("sections", "id"), ("section_edits", "id"), ("spans", "id"), ("doc_status", "document_id, annotator"),
-    ("comments", "id"), ("events", "id"),
+    ("comments", "id"), ("events", "id"), ("trash", "id"),
 ]
 # Rows a freshly opened project already has: the copy replaces them with the source's.
 _UPSERT_KEYS = {"project_meta": "key", "annotators": "name"}

@@ -412,11 +412,11 @@
         <source>Delete “{0}”?
 
 With it go its outline, {1} spans ({2}) and {3} notes.
-File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open. Once the window is closed the deletion cannot be undone: the project keeps no copy of a deleted document. The deletion is recorded in the project&apos;s event log.</source>
+It goes to the project&apos;s trash: File → Undo delete (Ctrl+Alt+Z) brings it all back, also after a restart, until the trash is emptied (File → Empty trash…). The deletion is recorded in the project&apos;s event log.</source>
         <translation>删除“{0}”？
 
 同时删除其提纲、{1} 个标注（{2}）和 {3} 条备注。
-在本窗口打开期间，可用 文件 → 撤销删除（Ctrl+Alt+Z）全部恢复。关闭窗口后删除无法撤销：项目不保留已删除文档的副本。删除会记入项目的事件日志。</translation>
+文档移入项目的回收站：文件 → 撤销删除（Ctrl+Alt+Z）可全部恢复，重启后也可以，直到清空回收站（文件 → 清空回收站…）。删除会记入项目的事件日志。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/commands_documents.py" line="162"/>
@@ -442,6 +442,44 @@ File → Undo delete (Ctrl+Alt+Z) brings it all back while this window is open. 
         <location filename="../../annotator/gui/commands_documents.py" line="179"/>
         <source>Redo delete</source>
         <translation>重做删除</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="220"/>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="225"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="226"/>
+        <source>Remove {0} deleted documents for good?
+
+{1}
+
+Their text, outline, spans and notes leave the project and cannot be brought back: this cannot be undone.</source>
+        <translation>彻底删除 {0} 篇已删除的文档？
+
+{1}
+
+它们的正文、提纲、标注和备注将移出项目，无法找回：此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="236"/>
+        <source>Removed {0} deleted documents for good.</source>
+        <translation>已彻底删除 {0} 篇已删除的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="242"/>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="244"/>
+        <source>Remove deleted documents for good: cannot be undone.</source>
+        <translation>彻底删除已删除的文档：无法撤销。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Project-level changes after a restart (issue 15, point 3): loading guidelines comes back on the undo
-stack, in its place in time; deleting a document does not, and the confirmation says so before it runs."""
+stack, in its place in time; a deleted document comes back from the trash (its own stack) until the trash
+is emptied, which is confirmed and cannot be undone."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.resources import resource_path
 from annotator.services.importing import import_files
 from annotator.storage import comments, open_project
-from annotator.storage.documents import document_ids
+from annotator.storage.document_trash import list_trash
+from annotator.storage.documents import clean_text, document_ids, get_document
 
 GUIDE_A = "# 标注规范\n\n- **部署**：要求下级做的事 😀\n"
 GUIDE_B = "# 标注规范（第二版）\n\n- 统计：带单位的数值 𠮷\n"
@@ -81,17 +83,47 @@ def test_guidelines_steps_come_back_once_not_on_every_document(make_window, proj
     assert window.controller.undo_group.activeStack().count() == 0
 
 
-def test_a_deletion_cannot_be_undone_after_a_restart_and_the_confirmation_says_so(make_window, project_path,
-                                                                                   monkeypatch):
+def test_a_deletion_can_be_undone_after_a_restart_until_the_trash_is_emptied(make_window, project_path,
+                                                                               monkeypatch):
     _second_document(project_path)
     window = make_window(project_path)
     doc_id = window.session.doc_id
+    with open_project(project_path, readonly=True) as peek:
+        text, title = clean_text(peek, doc_id), get_document(peek, doc_id)["title"]
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+                        lambda _p, _t, body, *a, **k: asked.append(body) or QMessageBox.StandardButton.Yes)
     window.delete_document(doc_id)
-    assert "Once the window is closed the deletion cannot be undone" in asked[0]
-    assert window.actions_["undo_delete"].isEnabled()  # while this window is open
+    assert "also after a restart, until the trash is emptied" in asked[0]
     again, _ = _restart(window, make_window, project_path)
-    assert not again.actions_["undo_delete"].isEnabled() and again.team.trash.stack.count() == 0
+    trash = again.team.trash.stack
+    assert again.actions_["undo_delete"].isEnabled() and trash.count() == 1
+    assert trash.text(0) == f"Delete “{title}”"
+    again.actions_["undo_delete"].trigger()  # Ctrl+Alt+Z after the restart
+    assert doc_id in document_ids(again.session.project) and clean_text(again.session.project, doc_id) == text
+    again.actions_["redo_delete"].trigger()
     assert doc_id not in document_ids(again.session.project)
+
+    # File → Empty trash…: confirmed (the dialog names the document and says it cannot be undone), then gone
+    again, _ = _restart(again, make_window, project_path)
+    asked.clear()
+    assert again.actions_["empty_trash"].objectName() == "emptyTrash"
+    again.actions_["empty_trash"].trigger()
+    assert "cannot be undone" in asked[0] and len(asked) == 1
+    assert list_trash(again.session.project) == [] and again.team.trash.stack.count() == 0
+    assert not again.actions_["undo_delete"].isEnabled()
+    again, _ = _restart(again, make_window, project_path)
+    assert again.team.trash.stack.count() == 0 and doc_id not in document_ids(again.session.project)
+
+
+def test_declining_to_empty_the_trash_keeps_it(make_window, project_path, monkeypatch):
+    _second_document(project_path)
+    window = make_window(project_path)
+    doc_id = window.session.doc_id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_document(doc_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert window.team.trash.empty() == 0
+    assert [e.document_id for e in list_trash(window.session.project)] == [doc_id]
+    window.actions_["undo_delete"].trigger()
+    assert doc_id in document_ids(window.session.project)

@@ -81,8 +81,8 @@ def test_every_fixture_opens_with_its_content_intact(tmp_path, version):
         assert set(applied) == set(known_migrations())
         # json.dumps/loads turns tuples into lists and floats stay floats: compare in the same shape.
         got = json.loads(json.dumps(snapshot(project.conn), ensure_ascii=False))
-        for table, rows in got.items():
-            assert rows == expected[table], f"{table} changed while opening {version}"
+        for table, rows in got.items():  # a table added after the fixture's version: empty after migrating
+            assert rows == expected.get(table, []), f"{table} changed while opening {version}"
         assert integrity.check(project) == []
 
 

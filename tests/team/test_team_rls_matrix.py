@@ -41,6 +41,8 @@ for _t in ("events", "team_ops"):  # append-only: nobody updates or deletes, not
 EXPECT |= {("events", "@suggester", "select"): ALL, ("events", "@suggester", "insert"): {L}}
 for _t in SHARED_TABLES:
     EXPECT |= {(_t, "shared", "select"): ALL} | {(_t, "shared", op): {L} for op in ("insert", "update", "delete")}
+# The trash (deleted documents, schema step 0006): a lead's alone, even to read.
+EXPECT |= {("trash", "shared", op): {L} for op in ("select", "insert", "update", "delete")}
 EXPECT |= {("annotators", "shared", "select"): ALL, ("annotators", "new", "insert"): {L},
            ("annotators", "shared", "update"): {L}, ("annotators", "shared", "delete"): {L}}
 EXPECT |= {("team_members", "own", "select"): ALL, ("team_members", "other", "select"): {L}}
@@ -62,7 +64,7 @@ UPDATE = {"spans": "attributes = '{\"x\": 1}'", "doc_status": "status = 'done'",
           "project_meta": "value = 'edited'", "documents_words": "words = '{edited}'",
           "annotator_migrations": "applied = 'edited'",
           "annotators": "created = 'edited'", "team_members": "role = role", "team_span_versions": "version = 9",
-          "team_event_audit": "db_role = 'edited'"}
+          "team_event_audit": "db_role = 'edited'", "trash": "title = 'edited'"}
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +107,12 @@ def world(cluster, tmp_path_factory, team_maker):
         conn.execute("INSERT INTO project_meta VALUES ('some.setting', 'v')")
         conn.execute("INSERT INTO documents_words VALUES (%s, '{一是}')", [doc1])
         conn.execute("INSERT INTO annotators VALUES ('carol', 'now')")  # a name with no rows to cascade
+        trash_id = conn.execute("INSERT INTO trash (document_id, title, sha256, deleted_at, content)"
+                                " VALUES (99, 'deleted', 'x', 'now', '\\x00') RETURNING id").fetchone()[0]
     shared = {"documents": f"id = {doc1}", "sections": f"document_id = {doc1}", "section_edits": f"document_id = {doc1}",
               "labels": "name = 'statistic'", "project_meta": "key = 'some.setting'",
               "documents_words": f"document_id = {doc1}", "annotator_migrations": "name = '0001_initial'",
-              "annotators": "name = 'carol'"}
+              "annotators": "name = 'carol'", "trash": f"id = {trash_id}"}
     return team, keys, shared, doc2
 
 
@@ -135,6 +139,8 @@ def _insert(table: str, who: str, doc2: int) -> tuple[str, list]:
         "team_members": ("INSERT INTO team_members (role_name, annotator, role) VALUES (%s, %s, 'lead')", [u, u]),
         "team_span_versions": ("INSERT INTO team_span_versions VALUES (%s, 1)", [u]),
         "team_event_audit": ("INSERT INTO team_event_audit VALUES (424242, '1', 'x', now())", []),
+        "trash": ("INSERT INTO trash (document_id, title, sha256, deleted_at, content)"
+                  " VALUES (98, 't', %s, 'now', '\\x00')", [u]),
     }[table]
 
 

@@ -19,6 +19,8 @@ Who may do what (the test matrix in tests/team/test_rls_matrix.py checks every c
 - ``@gold`` is never readable by annotators, even in an open project: it is the adjudicated answer.
 - project setting ``team.annotators_see_each_other`` (``project_meta``, so lead-only) lets annotators
   read each other's spans, statuses, comments and events (still not gold, still not write them).
+- the trash (deleted documents, schema step 0006) is a lead's alone: an annotator neither reads a
+  deleted text nor restores or empties it.
 - events are append-only for everyone (no UPDATE/DELETE privilege; the SQLite triggers' rule), and the
   server stamps each one (``team_event_audit``) with the PostgreSQL role that inserted it and its
   transaction id (the cursor of annotator.services.live): the audit trail never trusts the client.
@@ -51,6 +53,9 @@ ANNOTATOR_WRITES = {"spans": "INSERT, UPDATE, DELETE", "doc_status": "INSERT, UP
                     "comments": "INSERT, UPDATE, DELETE", "events": "INSERT", "team_ops": "INSERT",
                     "annotators": "INSERT"}
 APPEND_ONLY = {"events", "team_ops"}
+# Tables only a lead reads or writes: the trash holds deleted documents (deleting, restoring and emptying
+# are a lead's, as deleting and importing documents are).
+LEAD_ONLY = {"trash"}
 # Tables of server-side facts about another table's rows: (that table, its key, our column).
 SIDE = {"team_span_versions": ("spans", "id", "span_id"), "team_event_audit": ("events", "id", "event_id")}
 
@@ -174,6 +179,10 @@ def _policies(table: str, groups: dict[str, str]) -> list[sql.Composable]:
         policy("read", "SELECT", f"EXISTS (SELECT 1 FROM {parent} p WHERE p.{key} = {column})", None)
     elif table == "team_members":
         policy("read", "SELECT", f"{LEAD} OR role_name = session_user", None)
+    elif table in LEAD_ONLY:  # deleted documents (schema 0006): their text is not the members' to read
+        for command in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+            policy(command.lower(), command, None if command == "INSERT" else LEAD,
+                   None if command in ("SELECT", "DELETE") else LEAD)
     elif table == "annotators":  # names are not work: readable by all; a member may register only their own
         policy("read", "SELECT", "true", None)
         policy("insert", "INSERT", None, f"{LEAD} OR name = {ME}")
