@@ -7,7 +7,8 @@ transaction, so nothing extra is written per keystroke and a crash loses no hist
 
 Loading guidelines is a project step (it was on the stack of whichever document was open): its rebuilt
 steps go on the stack of the first document opened after the restart, in their place in time among that
-document's own steps. Deleting a document is not rebuilt (ARCHITECTURE.md, "What cannot be undone").
+document's own steps. Deleted documents wait in the project's trash: their steps are rebuilt on the
+project-level stack of deletions (commands_documents.DocumentTrash.reload, services/history.trash_history).
 """
 
 from __future__ import annotations
