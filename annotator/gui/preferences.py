@@ -48,7 +48,7 @@ class Preferences(QObject):
         name, language, snap_mode = dialog.values()
         chosen = dialog.suggestion_values()
         if not session.project.readonly and any(chosen[k] != current[k] for k in chosen):
-            suggesting.save_settings(session.project, **chosen)
+            suggesting.save_settings(session.project, **chosen, by=session.annotator)
             w.jobs.run_suggestions()  # the open document shows suggestions under the new settings
         settings.snap_mode = w.controller.snap_mode = snap_mode
         if language != settings.language:

@@ -24,18 +24,24 @@ def suggestion_settings(project) -> dict:
 
 
 def save_settings(project, *, unit: str | None = None, implicit: bool | None = None,
-                  threshold: float | None = None) -> None:
-    """Store the settings given (None leaves one as it is)."""
+                  threshold: float | None = None, by: str | None = None) -> None:
+    """Store the settings given (None leaves one as it is): checked first, then in one transaction with
+    a ``settings.set`` event saying who changed what (storage/settings.py)."""
+    from annotator.storage.settings import set_settings  # noqa: PLC0415
+
+    values: dict[str, str] = {}
     if unit is not None:
         if unit not in ("clause", "sentence"):
             raise ValueError(f"directive unit must be clause or sentence, not {unit!r}")
-        project.set_meta(DIRECTIVE_UNIT_KEY, unit)
+        values[DIRECTIVE_UNIT_KEY] = unit
     if implicit is not None:
-        project.set_meta(training.IMPLICIT_KEY, "1" if implicit else "0")
+        values[training.IMPLICIT_KEY] = "1" if implicit else "0"
     if threshold is not None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must lie between 0 and 1, not {threshold}")
-        project.set_meta(training.THRESHOLD_KEY, f"{threshold:.2f}")
+        values[training.THRESHOLD_KEY] = f"{threshold:.2f}"
+    if values:
+        set_settings(project, values, by=by)
 
 
 def suggest_document(project, doc_id: int, *, unit: str | None = None) -> int:
