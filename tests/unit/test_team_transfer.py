@@ -2,7 +2,7 @@
 
 The project is built from the real speeches in ../shared/seeds through the same paths the app uses
 (import with outlines, an outline correction, spans of two annotators, suggestions accepted and rejected,
-gold, status marks, comments, guidelines, the word index), pushed to a fresh team project, pulled into a
+gold, status marks, comments, guidelines, the word index, a deleted document in the trash), pushed to a fresh team project, pulled into a
 new file and compared with the original table by table, every column, ids included.
 """
 
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from annotator.cli import cli
 from annotator.domain.model import Span, Suggestion
 from annotator.ingest import import_paths
-from annotator.storage import comments, open_project, search
+from annotator.storage import comments, document_trash, open_project, search
 from annotator.storage import documents as docs
 from annotator.storage import sections as section_store
 from annotator.storage import spans as span_store
@@ -49,6 +49,9 @@ def _build(path, seeds_dir) -> None:
         comments.add_comment(project, first, "这里的“要”是否算指令？", "李四")
         comments.set_guidelines(project, "# 标注规范\n指令：要、必须", by="lead")
         search.index_words(project)
+        # A document imported by mistake and deleted: it waits in the trash (and goes across with it).
+        mistake, _ = docs.add_document(project, clean_text="误导入的一篇：不应留在项目里。\n", raw_text="x", title="误导入")
+        document_trash.trash_document(project, mistake, by="lead")
 
 
 def _tables(project) -> dict[str, list[tuple]]:
