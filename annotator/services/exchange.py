@@ -81,8 +81,9 @@ def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: st
         raise ValueError("a named annotator and “as suggestions” exclude each other")
     given = {"annotator": annotator, "as_suggestions": as_suggestions, "offsets": offsets, "users": users}
     options = {k: v for k, v in given.items() if k in spec.import_options}
-    if fmt != "doccano" and offsets != "codepoint":
-        raise ValueError(f"--offsets applies to doccano files only ({fmt} defines its own unit)")
+    if "offsets" not in spec.import_options and offsets != "codepoint":  # the registry says who takes it
+        takers = ", ".join(f.name for f in formats.FORMATS if "offsets" in f.import_options)
+        raise ValueError(f"--offsets applies to {takers} files only ({fmt} defines its own unit)")
     return spec.import_function()(project, file, **options)
 
 
