@@ -106,8 +106,11 @@ def _pack(trashed: TrashedDocument) -> bytes:
 def _unpack(blob: bytes, trash_id: int) -> TrashedDocument:
     def hook(obj):
         return base64.b64decode(obj["$bytes"]) if set(obj) == {"$bytes"} else obj
-    data = json.loads(zlib.decompress(bytes(blob)).decode("utf-8"), object_hook=hook)
-    return TrashedDocument(data["document"], data["children"], data["words"], trash_id)
+    try:
+        data = json.loads(zlib.decompress(bytes(blob)).decode("utf-8"), object_hook=hook)
+        return TrashedDocument(data["document"], data["children"], data["words"], trash_id)
+    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"trash entry {trash_id} is damaged and cannot be restored ({exc})") from None
 
 
 def _scrub(project: StoreBackend) -> None:

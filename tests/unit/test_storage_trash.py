@@ -127,3 +127,16 @@ def test_every_earlier_fixture_migrates_to_a_working_trash(tmp_path, version):
         assert document_trash.restore_document(project, trashed.trash_id, by="张三") == doc_id
         assert documents.clean_text(project, doc_id) == text
         assert sorted(s.id for s in span_store.list_spans(project, doc_id)) == spans_before
+
+
+def test_a_damaged_trash_entry_is_refused_with_a_message_and_nothing_written(store):
+    doc_id = _fill(store)
+    trashed = document_trash.trash_document(store, doc_id, by="张三")
+    with store.write():
+        store.execute("UPDATE trash SET content = ? WHERE id = ?", [b"not zlib at all", trashed.trash_id])
+    count = store.scalar("SELECT count(*) FROM events")
+    with pytest.raises(ValueError, match=f"trash entry {trashed.trash_id} is damaged"):
+        document_trash.restore_document(store, trashed.trash_id, by="张三")
+    assert store.scalar("SELECT count(*) FROM events") == count and documents.get_document(store, doc_id) is None
+    assert [e.id for e in document_trash.list_trash(store)] == [trashed.trash_id]  # still there, can be emptied
+    assert [e.id for e in trash_service.empty_trash(store)] == [trashed.trash_id]
