@@ -76,9 +76,11 @@ class _Builder(QObject):
         a["undo_delete"], a["redo_delete"] = window.team.trash.undo_action(window), window.team.trash.redo_action(window)
         a["empty_trash"] = window.team.trash.empty_action(window)
         a["quit"] = make_action(window, self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
-        # Bulk writes run in a worker outside the undo stack: said before they run (issue 15).
-        for key in ("import_files", "import_folder", "import_samples", "import_labels"):
-            a[key].setStatusTip(self.tr("Cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
+        # Bulk writes run in a worker; how they are taken back is said before they run (issue 15): an import
+        # of speeches is one step of Ctrl+Alt+Z (commands_documents.UndoImport), one of labels is none.
+        for key in ("import_files", "import_folder", "import_samples"):
+            a[key].setStatusTip(self.tr("Can be undone as one step: Ctrl+Alt+Z moves the imported documents to the trash."))
+        a["import_labels"].setStatusTip(self.tr("Cannot be undone with Ctrl+Z: imported labels are removed one by one."))
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["open_project"])
         file_menu.addAction(a["open_team"])  # a PostgreSQL server's project by URL (team_open.py)

@@ -7,7 +7,8 @@ active again). ``DocumentTrash`` owns a project-level QUndoStack: File → "Undo
 deleted document waits in the project's trash (storage/document_trash.py: text, outline, outline
 corrections, spans of every annotator with their ids, progress marks and notes), so the stack is
 rebuilt when the window opens (services/history.py ``trash_history``) and Ctrl+Alt+Z works after a
-restart. File → "Empty trash…" removes the deleted documents for good, after a confirmation that
+restart. An import of speeches is one step of the same stack (``UndoImport``: its documents go to the
+trash and come back together). File → "Empty trash…" removes the deleted documents for good, after a confirmation that
 names them: it is no undo step (nothing is kept to undo it with), it is logged (``trash.empty``).
 
 Note edits and removals are changes inside one document: they go on that document's stack (Ctrl+Z),
@@ -74,6 +75,35 @@ class DeleteDocument(_Command):
     def undo(self) -> None:
         if self._guard(lambda: document_trash.restore_document(self.session.project, self.trash_id,
                                                                by=self.session.annotator)):
+            self.session.documentsChanged.emit()
+
+
+class UndoImport(_Command):
+    """An import of speeches as one step: undo moves the documents it brought in (with whatever was done
+    on them since) into the trash in one transaction, redo brings them all back. Pushed when the import
+    has finished (it is stored already), or rebuilt from its ``import.batch`` event after a restart."""
+
+    def __init__(self, session, doc_ids: list[int], text: str):
+        super().__init__(session, text)
+        self.doc_ids = list(doc_ids)
+        self.trash_ids: list[int] = []
+        self.from_log = True  # the import itself wrote the documents: the first redo() has nothing to do
+
+    def redo(self) -> None:
+        if self.from_log:
+            self.from_log = False
+            return
+        if self._guard(lambda: document_trash.restore_documents(self.session.project, self.trash_ids,
+                                                                by=self.session.annotator)):
+            self.session.documentsChanged.emit()
+
+    def undo(self) -> None:
+        def run():
+            self.trash_ids = document_trash.trash_documents(self.session.project, self.doc_ids,
+                                                            by=self.session.annotator)
+        if self._guard(run):
+            if self.session.doc_id in self.doc_ids:
+                self.session.close_document()
             self.session.documentsChanged.emit()
 
 
@@ -164,11 +194,23 @@ class DocumentTrash(QObject):
             self.session.message.emit(describe(exc))
             return
         for step in steps:
-            command = DeleteDocument(self.session, step.payload["document_id"], step.before,
-                                     self.tr("Delete “{0}”").format(step.before))
-            command.trash_id, command.from_log = step.payload["trash_id"], True
+            if step.kind == "import":
+                command = UndoImport(self.session, step.payload["documents"], self.import_text(step.after))
+            else:
+                command = DeleteDocument(self.session, step.payload["document_id"], step.before,
+                                         self.tr("Delete “{0}”").format(step.before))
+                command.trash_id, command.from_log = step.payload["trash_id"], True
             self.stack.push(command)
         self.stack.setClean()
+
+    def import_text(self, count: int) -> str:
+        return self.tr("Import of {0} documents").format(count)
+
+    def imported(self, summary) -> None:
+        """An import has finished: the documents it brought in become one step of this stack."""
+        ids = [o.document_id for o in summary.outcomes if o.status == "imported" and o.document_id is not None]
+        if ids and not self.session.project.readonly:
+            self.stack.push(UndoImport(self.session, ids, self.import_text(len(ids))))
 
     def _after_change(self) -> None:
         # The list first (this slot may run before navigation.py's own refresh), then a document to show
@@ -244,10 +286,27 @@ class DocumentTrash(QObject):
         action = self.stack.createUndoAction(parent, self.tr("Undo delete"))
         action.setShortcut("Ctrl+Alt+Z")
         action.setObjectName("undoDelete")
+        # Qt would read "Undo delete Import of 3 documents": name the step itself (connected after Qt's own
+        # slot, so this text wins).
+        _StepText(action, self.stack.undoTextChanged, self.tr("Undo: {0}"), self.tr("Undo delete"))
         return action
 
     def redo_action(self, parent):
         action = self.stack.createRedoAction(parent, self.tr("Redo delete"))
         action.setShortcut("Ctrl+Alt+Shift+Z")
         action.setObjectName("redoDelete")
+        _StepText(action, self.stack.redoTextChanged, self.tr("Redo: {0}"), self.tr("Redo delete"))
         return action
+
+
+class _StepText(QObject):
+    """Keeps an undo/redo action's text "Undo: <the step>". A child of the action: it goes with it, and
+    Qt disconnects the stack's signal then (a lambda would outlive the action and touch a deleted one)."""
+
+    def __init__(self, action, signal, template: str, empty: str):
+        super().__init__(action)
+        self.template, self.empty = template, empty
+        signal.connect(self.show)
+
+    def show(self, text: str) -> None:
+        self.parent().setText(self.template.format(text) if text else self.empty)

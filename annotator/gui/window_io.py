@@ -60,13 +60,13 @@ class Jobs(QObject):
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, translate("WindowIO", "Import speeches (cannot be undone)"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self.window, translate("WindowIO", "Import speeches (Ctrl+Alt+Z takes the import back)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self, folder: str | None = None) -> None:
-        folder = folder or QFileDialog.getExistingDirectory(self.window, translate("WindowIO", "Import a folder of speeches (cannot be undone)"))
+        folder = folder or QFileDialog.getExistingDirectory(self.window, translate("WindowIO", "Import a folder of speeches (Ctrl+Alt+Z takes the import back)"))
         if folder:
             self.import_paths([folder])
 
@@ -113,8 +113,8 @@ class Jobs(QObject):
         """``reported``: outcomes known before reading (links not followed, files left out), shown in the
         summary with the files' own."""
         worker = workers.ImportWorker(self.window.open_store, paths, self.session.annotator, reported)
-        self.window.statusBar().showMessage(translate("WindowIO", "Importing: this cannot be undone with Ctrl+Z."), 8000)
-        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing… (cannot be undone)"), translate("WindowIO", "Cancel"), 0, 0, self.window)
+        self.window.statusBar().showMessage(translate("WindowIO", "Importing: Ctrl+Alt+Z takes the whole import back."), 8000)
+        self.import_progress = progress = QProgressDialog(translate("WindowIO", "Importing…"), translate("WindowIO", "Cancel"), 0, 0, self.window)
         progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -141,6 +141,7 @@ class Jobs(QObject):
             return
         self.import_progress.close()
         self.last_import = summary
+        self.window.team.trash.imported(summary)  # the whole import: one step of Ctrl+Alt+Z (commands_documents.py)
         self.window.navigation.refresh_documents()
         text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.").format(
             summary.imported, summary.duplicates, len(summary.skipped), len(summary.failed))
@@ -178,10 +179,13 @@ class Jobs(QObject):
                 Path(path).name)):
             self.run_exchange("import", path, formats.format_for_filter("import", chosen))
 
-    def confirm_bulk(self, question: str) -> bool:
-        """A bulk write is outside the undo stack: say so and ask before it runs."""
-        box = QMessageBox(QMessageBox.Icon.Question, translate("WindowIO", "Cannot be undone"),
-                          question + "\n\n" + translate("WindowIO", "This cannot be undone with Ctrl+Z."),
+    def confirm_bulk(self, question: str, *, undoable: bool = False) -> bool:
+        """Ask before a bulk write, saying how (or that it cannot) be taken back: an import of speeches is
+        one step of Ctrl+Alt+Z (``undoable``); an import of labels is outside every undo stack."""
+        title = translate("WindowIO", "Import speeches") if undoable else translate("WindowIO", "Cannot be undone")
+        note = (translate("WindowIO", "File → Undo (Ctrl+Alt+Z) takes the whole import back.") if undoable
+                else translate("WindowIO", "This cannot be undone with Ctrl+Z."))
+        box = QMessageBox(QMessageBox.Icon.Question, title, question + "\n\n" + note,
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("confirmBulk")
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
@@ -235,7 +239,7 @@ class Jobs(QObject):
         event.acceptProposedAction()
         if not any(Path(p).is_dir() for p in paths) and not self.session.project.readonly:
             names = "\n".join(Path(p).name for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
-            if not self.confirm_bulk(translate("WindowIO", "Import speeches (cannot be undone)") + "\n\n" + names):
+            if not self.confirm_bulk(translate("WindowIO", "Import these speeches?") + "\n\n" + names, undoable=True):
                 return
         self.import_paths(paths)
 

@@ -40,7 +40,7 @@ class Step:
     """One undoable change as the log recorded it. ``kind``: add, remove, update, status, rename, outline,
     note, note_edit, guidelines."""
 
-    kind: str  # delete (a document moved to the trash; payload: trash_id, document_id; before: title)
+    kind: str  # delete (payload: trash_id, document_id; before: title), import (payload: documents; after: count)
     event_id: int
     action: str
     span: Span | None = None  # add/remove: the span; update: the span before
@@ -203,13 +203,16 @@ def project_history(project, annotator: str, *, limit: int = HISTORY_EVENTS) -> 
     return rebuild_guidelines(list(reversed(events)), annotator)
 
 
-# --- project-level steps: deleted documents ------------------------------------------------------
-# Deleting a document is a step of the project (File → Undo delete, its own stack in the GUI). The
-# document waits in the trash table (storage/document_trash.py) until it is restored or the trash is
-# emptied; the trash row is written in the deletion's transaction with its ``document.delete`` event (which
-# names the row) and leaves in the restore's, with ``document.restore``. So the rows in the trash that this
-# annotator deleted are exactly the deletions the log leaves undone — read from the small trash table,
-# not by scanning the whole log for two actions (there is no index on ``action``).
+# --- project-level steps: deleted documents and imports ------------------------------------------
+# Deleting a document, and importing a batch of them, are steps of the project (File → Undo delete/import,
+# its own stack in the GUI). A deleted document waits in the trash table (storage/document_trash.py)
+# until it is restored or the trash is emptied; the trash row is written in the deletion's transaction
+# with its ``document.delete`` event (which names the row) and leaves in the restore's, with
+# ``document.restore``. So the rows in the trash that this annotator deleted are exactly the deletions
+# the log leaves undone — read from the small trash table, not by scanning the whole log for two actions
+# (there is no index on ``action``). An import is one ``import.batch`` event (project-level: read through
+# the events (document_id, id) index) naming the documents it brought in; the step is still there while
+# every one of them is (taking it back moves them to the trash, reason "import.undo": no deletion step).
 
 
 def rebuild_deletions(entries, annotator: str) -> list[Step]:
@@ -217,12 +220,34 @@ def rebuild_deletions(entries, annotator: str) -> list[Step]:
     one per document they deleted that is still in the trash. Deletions of different documents are
     independent, so a row restored by someone else, or emptied, leaves the others undoable."""
     return [Step("delete", entry.id, "document.delete", before=entry.title,
-                 payload={"trash_id": entry.id, "document_id": entry.document_id})
-            for entry in sorted(entries, key=lambda e: e.id) if entry.deleted_by == annotator]
+                 payload={"trash_id": entry.id, "document_id": entry.document_id, "at": entry.deleted_at})
+            for entry in sorted(entries, key=lambda e: e.id)
+            if entry.deleted_by == annotator and getattr(entry, "reason", "delete") == "delete"]
 
 
-def trash_history(project, annotator: str) -> list[Step]:
-    """``rebuild_deletions`` over the project's trash."""
+def rebuild_imports(events: list[dict[str, Any]], annotator: str, present: set[int]) -> list[Step]:
+    """The import steps (oldest first) for ``annotator``: each ``import.batch`` of theirs whose documents
+    are all still in the project (``present``). One gone (deleted, or the import taken back) ends it."""
+    steps = []
+    for event in sorted(events, key=lambda e: e["id"]):
+        ids = event["after"].get("documents") if isinstance(event.get("after"), dict) else None
+        if event.get("annotator") != annotator or not isinstance(ids, list) or not ids:
+            continue
+        if all(isinstance(i, int) and i in present for i in ids):
+            steps.append(Step("import", event["id"], event["action"], after=len(ids),
+                              payload={"documents": ids, "at": event.get("ts") or ""}))
+    return steps
+
+
+def trash_history(project, annotator: str, *, limit: int = 200) -> list[Step]:
+    """The project-level stack after a restart: ``rebuild_deletions`` over the trash and
+    ``rebuild_imports`` over the newest ``limit`` imports, in the order they were made."""
     from annotator.storage.document_trash import list_trash  # noqa: PLC0415
+    from annotator.storage.documents import document_ids  # noqa: PLC0415
+    from annotator.storage.events import history  # noqa: PLC0415
 
-    return rebuild_deletions(list_trash(project), annotator)
+    steps = rebuild_deletions(list_trash(project), annotator)
+    imports = history(project, project_level=True, action="import.batch", limit=limit)
+    if imports:
+        steps += rebuild_imports(imports, annotator, set(document_ids(project)))
+    return sorted(steps, key=lambda step: step.payload["at"])

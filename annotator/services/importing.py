@@ -100,7 +100,9 @@ def import_files(project, paths: Iterable[str | os.PathLike], *, annotator: str 
                  suggest: bool = False, index: bool = True) -> ImportSummary:
     """Import files and folders, stored in batches (ingest.py: one transaction per batch, a savepoint per
     file, each file reported once its batch is committed); a bad file is an outcome, never the end of
-    the batch. Not an undo step (the GUI says so before it runs).
+    the batch. One ``import.batch`` event names the new documents: the GUI takes the whole import back
+    as one step (into the trash; services/history.py rebuilds that step after a restart). Documents
+    whose text an import replaced ("updated") are not taken back.
 
     ``index``: build the search index now; False leaves the new documents in the search backlog (still
     found by search, which scans it) for the detached indexer (``index_words_in_background``).
@@ -111,6 +113,11 @@ def import_files(project, paths: Iterable[str | os.PathLike], *, annotator: str 
     """
     summary = import_paths(project, paths, annotator=annotator, progress=progress, should_cancel=should_cancel,
                            follow_symlinks=follow_symlinks, index=index)
+    if not project.readonly:  # which documents this import brought in: "take the import back" reads it
+        from annotator.storage.document_trash import record_import  # noqa: PLC0415
+
+        record_import(project, [o.document_id for o in summary.outcomes
+                                if o.status == "imported" and o.document_id is not None], by=annotator)
     if suggest:
         from annotator.services.suggesting import suggest_document  # noqa: PLC0415
 

@@ -33,6 +33,8 @@ from annotator.storage import events, search
 from annotator.storage.project import now, reads
 from annotator.storage.store import StoreBackend
 
+# Why a document is in the trash: deleted by a person, or an import taken back (its redo restores it).
+REASONS = ("delete", "import.undo")
 # Tables whose rows belong to one document (column document_id), in the order they are written back.
 _CHILDREN = ("sections", "section_edits", "spans", "doc_status", "comments")
 # Integer row ids nothing else refers to by value: another document may have been given one of them
@@ -132,9 +134,13 @@ def _scrub(project: StoreBackend) -> None:
         project.execute("PRAGMA secure_delete=ON")
 
 
-def trash_document(project: StoreBackend, doc_id: int, *, by: str | None = None) -> TrashedDocument:
+def trash_document(project: StoreBackend, doc_id: int, *, by: str | None = None,
+                   reason: str = "delete") -> TrashedDocument:
     """Move a document with everything on it into the trash; returns what was moved (``trash_id`` set).
-    KeyError when there is no such document (already deleted elsewhere)."""
+    KeyError when there is no such document (already deleted elsewhere). ``reason``: "delete", or
+    "import.undo" when an import is taken back (``trash_documents``)."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown reason {reason!r} for the trash")
     _scrub(project)  # the document's pages: its text then lives only in the (compressed) trash row
     with project.write():
         trashed = snapshot(project, doc_id)
@@ -143,13 +149,37 @@ def trash_document(project: StoreBackend, doc_id: int, *, by: str | None = None)
         search.forget_words(project, doc_id)
         project.execute("DELETE FROM documents WHERE id = ?", [doc_id])  # children cascade
         trashed.trash_id = project.insert_id(
-            "INSERT INTO trash (document_id, title, sha256, deleted_at, deleted_by, content)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, trashed.title, trashed.document.get("sha256") or "", now(), by, _pack(trashed)], table="trash")
+            "INSERT INTO trash (document_id, title, sha256, deleted_at, deleted_by, reason, content)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [doc_id, trashed.title, trashed.document.get("sha256") or "", now(), by, reason, _pack(trashed)],
+            table="trash")
         events.record(project, "document.delete", annotator=by, document_id=doc_id, entity="document",
                       entity_id=doc_id, before={"title": trashed.title, "sha256": trashed.document.get("sha256"),
-                                                "trash_id": trashed.trash_id, **trashed.counts()})
+                                                "trash_id": trashed.trash_id, "reason": reason, **trashed.counts()})
     return trashed
+
+
+def trash_documents(project: StoreBackend, doc_ids, *, by: str | None = None,
+                    reason: str = "import.undo") -> list[int]:
+    """Move several documents into the trash in one transaction (an import taken back); returns their
+    trash ids in the order given. KeyError, and nothing moved, when one of them is gone."""
+    with project.write():
+        return [trash_document(project, int(doc_id), by=by, reason=reason).trash_id for doc_id in doc_ids]
+
+
+def restore_documents(project: StoreBackend, trash_ids, *, by: str | None = None) -> list[int]:
+    """Restore several trash entries in one transaction (the redo of an import taken back); all or none."""
+    with project.write():
+        return [restore_document(project, int(trash_id), by=by) for trash_id in trash_ids]
+
+
+def record_import(project: StoreBackend, doc_ids, *, by: str | None = None) -> None:
+    """One ``import.batch`` event naming the documents an import brought in (new ones only): the undo
+    history rebuilds "take this import back" from it after a restart (services/history.py)."""
+    ids = [int(i) for i in doc_ids]
+    if ids:
+        with project.write():
+            events.record(project, "import.batch", annotator=by, entity="import", after={"documents": ids})
 
 
 def _insert(project: StoreBackend, table: str, row: dict[str, Any]) -> None:
@@ -169,14 +199,15 @@ class TrashEntry:
     deleted_at: str
     deleted_by: str | None
     size: int  # bytes the trash row keeps (compressed)
+    reason: str = "delete"
 
 
 @reads
 def list_trash(project: StoreBackend) -> list[TrashEntry]:
     """The trash, oldest deletion first. On a team project a member who is no lead sees none (RLS)."""
-    rows = project.fetchall("SELECT id, document_id, title, deleted_at, deleted_by, length(content) FROM trash"
-                            " ORDER BY id")
-    return [TrashEntry(int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5] or 0)) for r in rows]
+    rows = project.fetchall("SELECT id, document_id, title, deleted_at, deleted_by, length(content), reason"
+                            " FROM trash ORDER BY id")
+    return [TrashEntry(int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5] or 0), r[6]) for r in rows]
 
 
 @reads

@@ -282,7 +282,9 @@ def m0006_document_trash(db: Database) -> None:
     is rebuilt from the ``document.delete`` event, which names the trash row. Emptying the trash deletes
     the rows for good (the text must be removable: a document imported by mistake may be one that must
     not stay). AUTOINCREMENT: an id is never handed out twice, so an old event never names a newer row.
-    ``document_id`` is no foreign key: the document is gone."""
+    ``document_id`` is no foreign key: the document is gone. ``reason``: 'delete' (a person deleted it) or
+    'import.undo' (an import taken back: its redo brings it back, and after a restart it is no deletion to
+    undo)."""
     db.execute(
         "CREATE TABLE trash ("
         "id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -291,5 +293,6 @@ def m0006_document_trash(db: Database) -> None:
         "sha256 TEXT NOT NULL, "
         "deleted_at TEXT NOT NULL, "
         "deleted_by TEXT, "
+        "reason TEXT NOT NULL DEFAULT 'delete', "
         "content BLOB NOT NULL)"
     )

@@ -481,6 +481,21 @@ Their text, outline, spans and notes leave the project and cannot be brought bac
         <source>Remove deleted documents for good: cannot be undone.</source>
         <translation>彻底删除已删除的文档：无法撤销。</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="1"/>
+        <source>Import of {0} documents</source>
+        <translation>导入 {0} 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="1"/>
+        <source>Undo: {0}</source>
+        <translation>撤销：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands_documents.py" line="1"/>
+        <source>Redo: {0}</source>
+        <translation>重做：{0}</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -665,8 +680,8 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_preview.py" line="43"/>
-        <source>An import cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
-        <translation>导入无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+        <source>File → Undo (Ctrl+Alt+Z) takes the whole import back: the documents it brings in go to the trash. Texts it replaces (a changed file imported again) stay replaced.</source>
+        <translation>文件 → 撤销（Ctrl+Alt+Z）可撤回整次导入：导入的文档移入回收站。导入替换的正文（再次导入已改动的文件）不会恢复。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/import_preview.py" line="49"/>
@@ -2346,18 +2361,18 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     <message>
         <location filename="../../annotator/gui/window_io.py" line="63"/>
         <location filename="../../annotator/gui/window_io.py" line="234"/>
-        <source>Import speeches (cannot be undone)</source>
-        <translation>导入讲话稿（无法撤销）</translation>
+        <source>Import speeches (Ctrl+Alt+Z takes the import back)</source>
+        <translation>导入讲话（Ctrl+Alt+Z 可撤回本次导入）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="69"/>
-        <source>Import a folder of speeches (cannot be undone)</source>
-        <translation>导入讲话稿文件夹（无法撤销）</translation>
+        <source>Import a folder of speeches (Ctrl+Alt+Z takes the import back)</source>
+        <translation>导入讲话文件夹（Ctrl+Alt+Z 可撤回本次导入）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="112"/>
-        <source>Importing: this cannot be undone with Ctrl+Z.</source>
-        <translation>正在导入：无法用 Ctrl+Z 撤销。</translation>
+        <source>Importing: Ctrl+Alt+Z takes the whole import back.</source>
+        <translation>正在导入：Ctrl+Alt+Z 可撤回整次导入。</translation>
     </message>
     <message>
         <source>Import speeches</source>
@@ -2383,8 +2398,8 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="113"/>
-        <source>Importing… (cannot be undone)</source>
-        <translation>正在导入…（无法撤销）</translation>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="133"/>
@@ -2450,6 +2465,21 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
         <location filename="../../annotator/gui/window_io.py" line="213"/>
         <source>Export / import</source>
         <translation>导出 / 导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="1"/>
+        <source>Import speeches</source>
+        <translation>导入讲话</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="1"/>
+        <source>File → Undo (Ctrl+Alt+Z) takes the whole import back.</source>
+        <translation>文件 → 撤销（Ctrl+Alt+Z）可撤回整次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_io.py" line="1"/>
+        <source>Import these speeches?</source>
+        <translation>导入这些讲话？</translation>
     </message>
 </context>
 <context>
@@ -2554,8 +2584,8 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="80"/>
-        <source>Cannot be undone with Ctrl+Z: imported documents are deleted one by one.</source>
-        <translation>无法用 Ctrl+Z 撤销：导入的文档需逐个删除。</translation>
+        <source>Can be undone as one step: Ctrl+Alt+Z moves the imported documents to the trash.</source>
+        <translation>可作为一步撤销：Ctrl+Alt+Z 将导入的文档移入回收站。</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="81"/>
@@ -2801,6 +2831,11 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
         <location filename="../../annotator/gui/actions.py" line="212"/>
         <source>Tagging</source>
         <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="1"/>
+        <source>Cannot be undone with Ctrl+Z: imported labels are removed one by one.</source>
+        <translation>无法用 Ctrl+Z 撤销：导入的标注需逐条删除。</translation>
     </message>
 </context>
 <context>

@@ -127,3 +127,33 @@ def test_declining_to_empty_the_trash_keeps_it(make_window, project_path, monkey
     assert [e.document_id for e in list_trash(window.session.project)] == [doc_id]
     window.actions_["undo_delete"].trigger()
     assert doc_id in document_ids(window.session.project)
+
+
+def test_an_import_is_one_undo_step_also_after_a_restart(make_window, project_path, tmp_path, qtbot):
+    speeches = []
+    for i, heading in enumerate(("总体要求", "重点任务")):
+        path = tmp_path / f"讲话{i}.txt"
+        path.write_text(f"一、{heading}\n各级党委要切实加强领导，确保𠮷各项任务落到实处😀。\r\n二、保障措施\n要抓好安全生产，"
+                        f"全年增长5.{i}%。\n", encoding="utf-8")
+        speeches.append(str(path))
+    window = make_window(project_path)
+    before = set(document_ids(window.session.project))
+    assert "undone" in window.actions_["import_files"].statusTip()  # said before it runs
+    window.import_paths(speeches)
+    qtbot.waitUntil(lambda: window.last_import is not None, timeout=20_000)
+    new = set(document_ids(window.session.project)) - before
+    assert len(new) == 2
+    undo = window.actions_["undo_delete"]
+    assert undo.isEnabled() and undo.text() == "Undo: Import of 2 documents"
+    undo.trigger()  # the whole import goes to the trash, in one step
+    assert set(document_ids(window.session.project)) == before
+    assert {e.reason for e in list_trash(window.session.project)} == {"import.undo"}
+    window.actions_["redo_delete"].trigger()
+    assert set(document_ids(window.session.project)) == before | new
+    again, _ = _restart(window, make_window, project_path)
+    trash = again.team.trash.stack
+    assert [trash.text(i) for i in range(trash.count())] == ["Import of 2 documents"]
+    again.actions_["undo_delete"].trigger()  # after the restart, too
+    assert set(document_ids(again.session.project)) == before
+    again, _ = _restart(again, make_window, project_path)
+    assert again.team.trash.stack.count() == 0  # taken back: nothing left to undo (its redo is gone)

@@ -33,7 +33,8 @@ def test_delete_restart_restore_gives_back_every_row(project_target):
         assert documents.get_document(project, doc_id) is None
         [entry] = trash_service.list_trash(project)
         assert (entry.id, entry.document_id, entry.title, entry.deleted_by) == (trashed.trash_id, doc_id, "甲", "张三")
-        assert [s.payload for s in trash_history(project, "张三")] == [{"trash_id": entry.id, "document_id": doc_id}]
+        [step] = trash_history(project, "张三")
+        assert (step.kind, step.payload["trash_id"], step.payload["document_id"]) == ("delete", entry.id, doc_id)
         assert trash_history(project, "李四") == []  # someone else's deletion is not on this name's stack
         assert trash_service.restore(project, entry.id, by="张三") == doc_id
         assert _dump(project, doc_id) == before
@@ -140,3 +141,34 @@ def test_a_damaged_trash_entry_is_refused_with_a_message_and_nothing_written(sto
     assert store.scalar("SELECT count(*) FROM events") == count and documents.get_document(store, doc_id) is None
     assert [e.id for e in document_trash.list_trash(store)] == [trashed.trash_id]  # still there, can be emptied
     assert [e.id for e in trash_service.empty_trash(store)] == [trashed.trash_id]
+
+
+def test_an_import_is_one_step_taken_back_into_the_trash_and_brought_back(project_target, tmp_path):
+    from annotator.services.importing import import_files
+
+    files = []
+    for i, text in enumerate((TEXT, TEXT.replace("总体", "全面"), TEXT.replace("重点", "主要"))):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    with open_project(project_target) as project:
+        first = import_files(project, files[:1], annotator="张三")
+        second = import_files(project, files, annotator="张三")  # one duplicate, two new
+        assert (second.imported, second.duplicates) == (2, 1)
+        new = sorted(o.document_id for o in second.outcomes if o.status == "imported")
+        steps = trash_history(project, "张三")
+        assert [(s.kind, sorted(s.payload["documents"])) for s in steps] == [
+            ("import", [first.outcomes[0].document_id]), ("import", new)]
+        assert trash_history(project, "李四") == []
+        # taking the second import back: its documents go to the trash together, the first stays
+        trash_ids = document_trash.trash_documents(project, new, by="张三")
+        assert sorted(documents.document_ids(project)) == [first.outcomes[0].document_id]
+        assert {e.reason for e in document_trash.list_trash(project)} == {"import.undo"}
+        assert [s.kind for s in trash_history(project, "张三")] == ["import"]  # no deletion steps for them
+        assert document_trash.restore_documents(project, trash_ids, by="张三") == new
+        assert [len(s.payload["documents"]) for s in trash_history(project, "张三")] == [1, 2]
+        with pytest.raises(KeyError):  # one document gone: nothing of the batch moves
+            document_trash.trash_documents(project, [new[0], 999], by="张三")
+        assert sorted(documents.document_ids(project)) == sorted([first.outcomes[0].document_id, *new])
+        document_trash.trash_document(project, new[0], by="张三")  # deleted by hand: the import step ends
+        assert [s.kind for s in trash_history(project, "张三")] == ["import", "delete"]

@@ -40,7 +40,8 @@ class ImportPreviewDialog(QDialog):
         ticked = sum(c.selected for c in preview.candidates)
         layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
                                         "should not be imported.").format(len(preview.candidates), ticked)))
-        warning = QLabel(self.tr("An import cannot be undone with Ctrl+Z: imported documents are deleted one by one."))
+        warning = QLabel(self.tr("File → Undo (Ctrl+Alt+Z) takes the whole import back: the documents it brings in "
+                                 "go to the trash. Texts it replaces (a changed file imported again) stay replaced."))
         warning.setObjectName("importCannotUndo")
         warning.setStyleSheet("color: #9a6700")
         layout.addWidget(warning)
