@@ -45,7 +45,13 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # first score, before anything was changed for it: F1 0.909 (P 1.000, R 0.833), levels and titles 1.000.
     # Its 第一是/第二是 across two paragraphs then shared a fix with fresh2's PDF-wrapped list: 0.957 after.
     "fresh6": (0.95, 0.99, 0.99),
-    "all": (0.99, 0.99, 0.97),  # measured 0.991 / 0.994 / 0.971 (round 5, 114 documents)
+    # The seventh held-out group (session 5: a provincial notice page, a speech's study notes as Word HTML and its
+    # one-line scrape, a county scoring rule as an HTML table, two regulations and a judicial interpretation in
+    # markdown with raw HTML, a PDF-wrapped copy, a table of contents with page numbers, a 1937 article, a
+    # PDF-extracted speech opening).  Honest first score, before any rule changed: F1 0.857 (P 1.000, R 0.750),
+    # levels 0.590, titles 0.738.
+    "fresh7": (0.85, 0.58, 0.73),
+    "all": (0.97, 0.95, 0.94),  # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.974 / 0.951 / 0.946 with fresh7
 }
 
 
@@ -98,6 +104,12 @@ def test_fifth_fresh_group_is_declared():
     fresh5 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh5"]
     assert len(fresh5) >= 10
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh5) >= 90
+
+
+def test_seventh_fresh_group_is_declared():
+    fresh7 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh7"]
+    assert len(fresh7) >= 12
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh7) >= 250
 
 
 def test_split_keeps_variants_with_their_source():
