@@ -208,11 +208,21 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
     return nodes
 
 
+# Em and en spaces (a rendered "&emsp;": "第一条\u2003为了…", "## 第一章\u2003总则") and thin spaces separate a
+# marker from its title like any space; the grammar and the title rules know the usual ones, so the rare
+# ones are read as those (same length, so offsets hold) and titles are cut from the original text.
+_WIDE_SPACES = str.maketrans({"\u2002": "\u3000", "\u2003": "\u3000", "\u2009": " ", "\u200a": " ", "\u202f": "\xa0"})
+_WIDE_SPACE_HINT = re.compile("[\u2002\u2003\u2009\u200a\u202f]")
+
+
 @gc_paused
 def parse_outline(text: str) -> list[Section]:
     """The document's headings in document order, each with its span, title and parent index."""
     if not text:
         return []
+    original = text
+    if _WIDE_SPACE_HINT.search(text):
+        text = text.translate(_WIDE_SPACES)  # same length: every offset holds
     nodes = _build(text)
     levels = true_levels(nodes)
     # A section ends where the next node at its level or shallower begins: one pass with a stack.
@@ -230,6 +240,10 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
+    if text is not original:
+        for section in sections:
+            section.marker = original[section.start:section.start + len(section.marker)]
+            section.title = original[section.title_start:section.title_end]
     for section, belief in zip(sections, heading_confidence(nodes, levels)):
         # One number for "is this right": the weaker of "is this a heading" and "is this its title".
         section.confidence = round(min(section.confidence, belief), 3)

@@ -153,6 +153,10 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, _split_title_end(text, start, i, limit), "line")
+        if ch == "\t":
+            # A tab parts the cells of a table row ("一、\t巩固成果…\t31") or a title from its page number
+            # in a table of contents ("一、总体要求\t\t\t2"); a title never holds one.
+            return _Natural(start, i, "line")
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line

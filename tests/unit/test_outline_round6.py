@@ -1,0 +1,95 @@
+"""Failure categories fixed in session 5 (the fresh7 group's first score), one test or more per category,
+on short hand-made texts shaped like the real documents that showed them (tests/data/outline_corpus)."""
+
+from __future__ import annotations
+
+from annotator.structure.clean import clean
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+# --- markdown with raw HTML: <b>第一条</b>&emsp;, ## 第一章&emsp;总则{align="center"} -------------------
+# (reg_gd_zhifa_gongshi, reg_paiwu_xuke, jieshi_xingzheng_zhengju: three law-collection pages)
+
+RAW_HTML_MD = (
+    '## 第一章&emsp;总则{align="center"}\n\n'
+    '<p id="t1">&emsp;&emsp;<b>第一条</b>&emsp;为了规范行政执法公示行为，制定本办法。</p>\n'
+    '<p id="t2">&emsp;&emsp;<b>第二条</b>&emsp;本办法适用于本省。<br>\n'
+    '&emsp;&emsp;（一）主体信息：执法主体名称等。<br>\n'
+    '&emsp;&emsp;（二）职责信息：单位职能等。</p>\n\n'
+    '## 第二章&emsp;附则{align="center"}\n\n'
+    '<p id="t9">&emsp;&emsp;<b>第九条</b>&emsp;本办法自发布之日起施行。</p>\n'
+)
+
+
+def test_the_cleaner_takes_inline_html_out_of_markdown():
+    result = clean(RAW_HTML_MD)
+    assert "<" not in result.text and "&emsp;" not in result.text and "{align" not in result.text
+    assert "第一条为了规范行政执法公示行为" in result.text
+    assert {r.reason for r in result.removed} >= {"markdown:html"}
+
+
+def test_the_cleaner_keeps_text_that_only_looks_like_markup():
+    text = "我们读了<<论持久战>>和《矛盾论》，a<b 且 A&amp;B 不变。\n第二段说{重要}的事。\n"
+    assert clean(text).text.rstrip("\n") == text.rstrip("\n")
+
+
+def test_articles_run_straight_into_their_words_once_the_markup_is_gone():
+    text = clean(RAW_HTML_MD).text
+    outline = parse_outline(text)
+    assert _shape(outline) == [
+        (1, "第一章", "总则"), (2, "第一条", "为了规范行政执法公示行为，制定本办法"),
+        (2, "第二条", "本办法适用于本省"), (3, "（一）", "主体信息"), (3, "（二）", "职责信息"),
+        (1, "第二章", "附则"), (2, "第九条", "本办法自发布之日起施行"),  # 第二条 → 第九条: an excerpt
+    ]
+    _check_invariants(text, outline)
+
+
+def test_an_article_opening_a_paragraph_is_still_cited_when_its_words_say_so():
+    text = ("第一章 总则\n第一条 为了加强管理，制定本条例。\n第二条 本条例适用于本省。\n"
+            "第十五条规定的情形，依照本条例处理。\n第八条至第十条的规定，同样适用。\n第三条 本条例自公布之日起施行。\n")
+    markers = [s.marker.strip() for s in parse_outline(text)]
+    assert markers == ["第一章", "第一条", "第二条", "第三条"]
+
+
+# --- em spaces (a rendered &emsp;) separate a marker from its title (reg_gd_zhifa_gongshi_oneline,
+# jieshi_xingzheng_zhengju_pdfwrap) --------------------------------------------------------------------
+
+def test_an_em_space_separates_like_an_ideographic_space():
+    text = ("第一章\u2003总则\n第一条\u2003为了规范行政执法公示行为，制定本办法。\n第二条\u2003本办法适用于本省。\n"
+            "第八条\u2003行政执法事前环节应当公开下列信息：\n（一）主体信息：名称等。\n（二）职责信息：职能等。\n")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "第一章"), (2, "第一条"), (2, "第二条"), (2, "第八条"), (3, "（一）"), (3, "（二）")]
+    assert outline[0].title == "总则" and outline[3].title == "行政执法事前环节应当公开下列信息"
+    assert outline[1].title == "为了规范行政执法公示行为，制定本办法"
+    assert outline[1].marker == "第一条"  # the marker and the title are cut from the text as it was
+    _check_invariants(text, outline)
+    spaced = "一\u2003总则\n说明一些事情，写得很长很长很长很长很长很长很长很长。\n二\u2003附则\n说明另一些事情，写得很长很长很长很长很长很长。\n"
+    outline = parse_outline(spaced)
+    assert [s.marker for s in outline] == ["一\u2003", "二\u2003"]
+    _check_invariants(spaced, outline)
+
+
+# --- a tab ends a title: table cells and table-of-contents page numbers (rules_hezhang_kaohe,
+# toc_xinguan_fangkong) ---------------------------------------------------------------------------------
+
+def test_a_tab_ends_a_title_in_a_table_of_contents():
+    text = ("目录\n\t一、总体要求\t\t\t2\n\t二、病原学和流行病学特征\t2\n\t三、疫情处置\t\t\t8\n"
+            "\t\t（一）传染源控制。\t8\n\t\t（二）流调与风险区域（人员）划定管控。\t9\n\t四、组织保障\t\t22\n")
+    outline = parse_outline(text)
+    assert _shape(outline) == [
+        (1, "一、", "总体要求"), (1, "二、", "病原学和流行病学特征"), (1, "三、", "疫情处置"),
+        (2, "（一）", "传染源控制"), (2, "（二）", "流调与风险区域（人员）划定管控"), (1, "四、", "组织保障")]
+    _check_invariants(text, outline)
+
+
+def test_a_tab_ends_a_title_in_a_table_row():
+    text = "考核细则\n一、\t巩固成果，提升河长制工作实效\t31\n内容\t县河长办\n二、\t加强宣传舆论、信息报送工作\t7\n内容\n"
+    titles = [s.title for s in parse_outline(text)]
+    assert titles == ["巩固成果，提升河长制工作实效", "加强宣传舆论、信息报送工作"]
