@@ -253,6 +253,26 @@ def _on_flattened_line(text: str, pos: int) -> bool:
     return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
 
 
+def _shares_line(text: str, sections: list[Section], siblings: dict[int, list[int]], i: int) -> bool:
+    """Does heading ``i`` open a line that a sibling heading shares after a full stop ("一、…。二、…。三、…")?
+    Then the paragraphs of that run ran together, however short the page: the line start proves no
+    paragraph start for the first of them any more than a sentence end does for the others."""
+    start = sections[i].start
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(HSPACE):
+        return False  # "…处理：（1）…。（2）…": a list after a colon stays a list inside its paragraph
+    for j in siblings.get(i, ()):
+        if j != i:
+            a, b = sorted((start, sections[j].start))
+            # The later one after a full stop: "（1）…；（2）…" after a colon is a list inside a paragraph.
+            k = b - 1
+            while k > a and text[k] in HSPACE:
+                k -= 1
+            if text[k] in _SENTENCE_STOPS and text.find("\n", a, b) < 0:
+                return True
+    return False
+
+
 def _clause_in(window: str) -> bool:
     """Does the "title" break into clauses early, as a first sentence does ("第一年作战，敌人以…")?  A
     flattened page lost the line break after a heading, but a heading phrase that ran on into its body
