@@ -70,6 +70,8 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
         return True
     if cand.position != "line":
         return False
+    if text.rfind("#", text.rfind("\n", 0, cand.start) + 1, cand.start) >= 0:
+        return True  # "## 八、对称加密": a markdown heading, whatever the list item before it ended with
     line_end = text.rfind("\n", 0, cand.start)
     line_start = text.rfind("\n", 0, max(0, line_end)) + 1
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX

@@ -93,3 +93,34 @@ def test_a_tab_ends_a_title_in_a_table_row():
     text = "考核细则\n一、\t巩固成果，提升河长制工作实效\t31\n内容\t县河长办\n二、\t加强宣传舆论、信息报送工作\t7\n内容\n"
     titles = [s.title for s in parse_outline(text)]
     assert titles == ["巩固成果，提升河长制工作实效", "加强宣传舆论、信息报送工作"]
+
+
+# --- decimal sub-headings: 4.1 … under 四、, restarting under each part (blog_superpowers_md,
+# blog_nixiang_anquan_md) -------------------------------------------------------------------------------
+
+DECIMAL_MD = (
+    "## 六、加壳与脱壳\n\n### 6.1 UPX（Ultimate Packer）\n\n脱壳标志：入口点。\n\n### 6.2 VMProtect\n\n"
+    "- 每次加壳变异的随机指令集\n\n## 七、密码学应用\n\n### 7.1 TLS 1.3 握手（简化版）\n\n核心改进：握手更快。\n\n"
+    "### 7.2 数字签名\n\n签名算法如下。\n\n7.2.1 RSA-PSS\n\n概率签名方案。\n\n7.2.2 ECDSA\n\n基于椭圆曲线。\n"
+)
+
+
+def test_decimal_sub_headings_nest_under_their_part_and_restart():
+    outline = parse_outline(DECIMAL_MD)
+    assert _shape(outline) == [
+        (1, "六、", "加壳与脱壳"), (2, "6.1", "UPX（Ultimate Packer）"), (2, "6.2", "VMProtect"),
+        (1, "七、", "密码学应用"), (2, "7.1", "TLS 1.3 握手（简化版）"), (2, "7.2", "数字签名"),
+        (3, "7.2.1", "RSA-PSS"), (3, "7.2.2", "ECDSA")]
+    _check_invariants(DECIMAL_MD, outline)
+
+
+def test_an_amount_or_a_version_opening_a_line_is_no_decimal_heading():
+    text = "一、投资情况\n3.5亿元投资已经到位，2.5 万人受益。\n1.2.3版本已经发布。\n二、下一步工作\n继续推进。\n"
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]
+
+
+def test_a_markdown_heading_is_a_boundary_whatever_the_list_before_it_ended_with():
+    # An excerpt opening at 六、: its run is provisional (its first items are not in sight) and each member
+    # must stand where a page-chunk number could not; "## " says so even after "- …" without a stop.
+    text = ("## 六、加壳\n\n正文一段。\n\n- 列表项没有句号\n\n## 七、密码学\n\n正文。\n\n- 又一个列表项\n\n## 八、对称加密\n\n正文。\n")
+    assert [s.marker for s in parse_outline(text)] == ["六、", "七、", "八、"]
