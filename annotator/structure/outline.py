@@ -70,11 +70,23 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
         return True
     if cand.position != "line":
         return False
-    if text.rfind("#", text.rfind("\n", 0, cand.start) + 1, cand.start) >= 0:
+    if _after_markdown_prefix(text, cand.start):
         return True  # "## 八、对称加密": a markdown heading, whatever the list item before it ended with
     line_end = text.rfind("\n", 0, cand.start)
     line_start = text.rfind("\n", 0, max(0, line_end)) + 1
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
+
+
+def _after_markdown_prefix(text: str, pos: int) -> bool:
+    """Is ``pos`` right after a line-opening markdown heading prefix ("## ")?  Looks back over that prefix
+    only, so a page flattened onto one line is not scanned back to its start for every marker."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    hashes = k
+    while k > 0 and text[k - 1] == "#" and hashes - k < 6:
+        k -= 1
+    return k < hashes and (k == 0 or text[k - 1] == "\n")
 
 
 # Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.

@@ -258,8 +258,10 @@ def _shares_line(text: str, sections: list[Section], siblings: dict[int, list[in
     Then the paragraphs of that run ran together, however short the page: the line start proves no
     paragraph start for the first of them any more than a sentence end does for the others."""
     start = sections[i].start
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip(HSPACE):
+    k = start
+    while k > 0 and text[k - 1] in HSPACE:  # back over the indentation only: a one-line page is long
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
         return False  # "…处理：（1）…。（2）…": a list after a colon stays a list inside its paragraph
     for j in siblings.get(i, ()):
         if j != i:
