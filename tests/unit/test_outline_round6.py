@@ -124,3 +124,43 @@ def test_a_markdown_heading_is_a_boundary_whatever_the_list_before_it_ended_with
     # must stand where a page-chunk number could not; "## " says so even after "- …" without a stop.
     text = ("## 六、加壳\n\n正文一段。\n\n- 列表项没有句号\n\n## 七、密码学\n\n正文。\n\n- 又一个列表项\n\n## 八、对称加密\n\n正文。\n")
     assert [s.marker for s in parse_outline(text)] == ["六、", "七、", "八、"]
+
+
+# --- PDF-wrapped titles: a page wrapped at its own width, a line ending on a comma (jieshi_xingzheng_zhengju
+# _pdfwrap, mao_md_054_lunzhengce_pdfwrap, rules_hezhang_kaohe) -----------------------------------------
+
+def _wrapped(paragraphs, width):
+    lines = []
+    for p in paragraphs:
+        lines += [p[i:i + width] for i in range(0, len(p), width)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_title_wrapped_at_the_page_width_goes_on_to_its_sentence_end():
+    paragraphs = [
+        "第十条 当事人向人民法院提供书证的，应当符合下列要求，这些要求在实践中一再被强调而且必须遵守：",
+        "（一）提供书证的原件，原本、正本和副本均属于书证的原件。提供原件确有困难的，可以提供复印件；",
+        "（二）提供由有关部门保管的书证原件的复制件、影印件或者抄录件的，应当注明出处，经核对无异后盖章；",
+        "（三）提供报表、图纸、会计帐册、专业技术资料、科技文献等书证的，应当附有说明材料并且写明来源；",
+        "第十一条 当事人向人民法院提供物证的，应当符合下列要求，这些要求在实践中同样一再被强调而且必须遵守：",
+        "（一）提供原物。提供原物确有困难的，可以提供与原物核对无误的复制件或者证明该物证的照片、录像；",
+        "（二）原物为数量较多的种类物的，提供其中的一部分，并说明其余部分的数量、存放地点和保管情况。",
+    ]
+    paragraphs.append("（三）原物是视听资料的，应当附有该视听资料内容的文字记录，并且注明制作方法、制作时间和制作人。")
+    text = _wrapped(paragraphs, 30)
+    titles = [s.title.replace("\n", "") for s in parse_outline(text)]
+    assert titles[2] == "提供由有关部门保管的书证原件的复制件、影印件或者抄录件的，应当注明出处，经核对无异后盖章"
+    assert titles[3] == "提供报表、图纸、会计帐册、专业技术资料、科技文献等书证的，应当附有说明材料并且写明来源"
+    assert titles[6] == "原物为数量较多的种类物的，提供其中的一部分，并说明其余部分的数量、存放地点和保管情况"
+
+
+def test_short_unpunctuated_lines_of_a_page_that_is_not_wrapped_still_end_their_titles():
+    text = "一、总体要求\n坚持稳中求进，统筹发展和安全。\n二、主要任务\n加快建设现代化产业体系。\n三、保障措施\n加强组织领导。\n"
+    assert [s.title for s in parse_outline(text)] == ["总体要求", "主要任务", "保障措施"]
+
+
+def test_a_cell_line_ending_on_a_comma_goes_on_into_the_next_line():
+    text = ("五、\t加强宣传舆论、信息报送工作\t7\n1.每个乡镇省级用稿1篇，市级用稿2篇，得5分\n，多投稿一篇按比例加分。\n"
+            "2.被省、市明查暗访组查实工作落实不到位点名批评或曝光的，\n分别扣20、10分。\n")
+    titles = [s.title.replace("\n", "") for s in parse_outline(text)]
+    assert titles[-1] == "被省、市明查暗访组查实工作落实不到位点名批评或曝光的，分别扣20、10分"
