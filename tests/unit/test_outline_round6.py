@@ -164,3 +164,31 @@ def test_a_cell_line_ending_on_a_comma_goes_on_into_the_next_line():
             "2.被省、市明查暗访组查实工作落实不到位点名批评或曝光的，\n分别扣20、10分。\n")
     titles = [s.title.replace("\n", "") for s in parse_outline(text)]
     assert titles[-1] == "被省、市明查暗访组查实工作落实不到位点名批评或曝光的，分别扣20、10分"
+
+
+# --- a part run that goes on holds the higher-ranked headings between its members (jieshi_xingzheng_zhengju
+# and its PDF copy: 一、 parts over 第N条 articles; mao_md_038_xingshi: a run held across a 第一，list) ------
+
+JUDICIAL = (
+    "为准确认定案件事实，制定本规定。\n"
+    "一、举证责任分配和举证期限\n第一条 被告对作出的具体行政行为负有举证责任。\n"
+    "第二条 原告可以提供证据。\n（一）被告应当依职权主动履行法定职责的；\n（二）原告不能提供相关证据材料的。\n"
+    "二、提供证据的要求\n第十条 当事人向人民法院提供书证的，应当符合下列要求：\n（一）提供书证的原件；\n（二）注明出处。\n"
+    "三、调取和保全证据\n第二十二条 人民法院有权调取证据。\n"
+)
+
+
+def test_parts_numbered_on_hold_the_articles_between_them():
+    outline = parse_outline(JUDICIAL)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "一、"), (2, "第一条"), (2, "第二条"), (3, "（一）"), (3, "（二）"),
+        (1, "二、"), (2, "第十条"), (3, "（一）"), (3, "（二）"), (1, "三、"), (2, "第二十二条")]
+    _check_invariants(JUDICIAL, outline)
+
+
+def test_a_list_inside_an_article_is_still_closed_by_the_next_article():
+    text = ("第一章 总则\n第五条 有下列情形之一的，不予受理：\n一、超过期限的；\n二、材料不全的。\n"
+            "第六条 申请人可以补正：\n一、当场补正；\n二、限期补正。\n第七条 本条例自公布之日起施行。\n")
+    shape = [(lvl, m) for lvl, m, _t in _shape(parse_outline(text))]
+    assert shape == [(1, "第一章"), (2, "第五条"), (3, "一、"), (3, "二、"), (2, "第六条"), (3, "一、"), (3, "二、"),
+                     (2, "第七条")]
