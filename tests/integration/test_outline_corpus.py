@@ -21,7 +21,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # every document dev held before scores as it did.
     # Round 5 also added to dev a markdown article whose 4.1…4.7 sub-headings no family reads (F1 0.72 there),
     # the second witness for markers behind a pictograph or bullet (◆一、).
-    "dev": (0.988, 0.988, 0.97),
+    # Session 5 added blog_nixiang_anquan_md (the second witness for 6.1-style decimal sub-headings): with the
+    # decimal family both articles score F1 1.00 (blog_superpowers_md was 0.72); dev 0.989 → 0.994.
+    "dev": (0.993, 0.988, 0.969),
     "heldout": (0.999, 0.999, 0.999),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
     "fresh": (0.99, 0.995, 0.99),
@@ -29,7 +31,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # lists broken by a line (a PDF wrap, or the next item opening the next paragraph; witnessed by fresh2's
     # PDF-wrapped copy and fresh6) found its four wrapped 第一是…第四是 (F1 0.964 → 0.974); two of their titles
     # end at the wrap, so the title share fell 0.897 → 0.889 with nothing lost.
-    "fresh2": (0.97, 0.98, 0.885),
+    # Session 5: PDF-wrapped titles go on past a wrap at the page's own width (titles 0.889 → 0.921), and a
+    # run held across a higher-ranked list found one more heading of mao_md_038 (F1 0.974 → 0.977).
+    "fresh2": (0.976, 0.98, 0.92),
     "fresh3": (0.97, 0.99, 0.99),  # the third held-out group (round 3): first score F1 0.977, titles 0.984
     # The fourth held-out group (round 4: regulations with 章/节/条, old markdown speeches, scraped one-line
     # replies, minutes with raw HTML).  The honest figure is its first score, taken before any rule was
@@ -49,9 +53,11 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # one-line scrape, a county scoring rule as an HTML table, two regulations and a judicial interpretation in
     # markdown with raw HTML, a PDF-wrapped copy, a table of contents with page numbers, a 1937 article, a
     # PDF-extracted speech opening).  Honest first score, before any rule changed: F1 0.857 (P 1.000, R 0.750),
-    # levels 0.590, titles 0.738.
-    "fresh7": (0.85, 0.58, 0.73),
-    "all": (0.97, 0.95, 0.94),  # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.974 / 0.951 / 0.946 with fresh7
+    # levels 0.590, titles 0.738.  Its errors were then looked at and the categories that two documents
+    # share were fixed (markdown's raw HTML, em spaces, tabs ending titles, PDF wraps, parts over articles):
+    # 0.949 / 0.894 / 0.949 after — a floor only, no longer an honest figure.
+    "fresh7": (0.948, 0.89, 0.945),
+    "all": (0.986, 0.98, 0.97),  # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127
 }
 
 
