@@ -22,7 +22,7 @@ import re
 from annotator.domain.model import CleanResult
 from annotator.structure.clean_assemble import WHITESPACE, assemble, normalise
 from annotator.structure.clean_chunks import chunk_regions
-from annotator.structure.clean_markup import blank_out, emphasis_regions
+from annotator.structure.clean_markup import blank_out, emphasis_regions, html_regions
 from annotator.structure.clean_rules import Rules, default_rules, load_rules
 from annotator.structure.clean_zones import SPACES as _SPACES
 from annotator.structure.clean_zones import Scanner, title_like
@@ -161,7 +161,8 @@ def clean(raw_text: str, rules: Rules | None = None) -> CleanResult:
     # `**` around bold headings go (clean_markup.py).  The other rules judge the text with the marks
     # blanked out — same length, so every offset holds — or a source line set in bold would survive
     # the first pass and be dropped by the second (cleaning must be idempotent).
-    emphasis = emphasis_regions(raw_text)
+    # Raw HTML inside markdown (tags, space entities, attribute lists) goes the same way.
+    emphasis = sorted(emphasis_regions(raw_text) + html_regions(raw_text))
     judged = blank_out(raw_text, emphasis) if emphasis else raw_text
     cleaner = _Cleaner(judged, rules)
     head_end, first_prose = cleaner.header()

@@ -43,6 +43,9 @@ class Family:
     where: str  # LINE, HEADING, SENTENCE or COMMA
 
 
+# After a decimal number: spaces then a title, or a CJK title at once; not a unit, a digit or a point.
+_DECIMAL_END = r"(?![.．\d])(?:[ \u3000]+(?=[^\s\d])|(?=[\u4e00-\u9fff]))(?![万亿元倍个年月日岁吨米克])"
+
 # Order matters: at one position the first alternative that matches wins (第一章 before 第一，).
 _REGISTRY = (
     Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{CN})[）)]", "cn", HEADING),
@@ -70,6 +73,11 @@ _REGISTRY = (
     Family("cn-space", 1, False, "一 ", rf"(?P<n>{CN})(?:[ \u3000]+(?=[^\s\d])|[ \u3000]*(?=\r?\n|$))", "cn",
            LINE),
     Family("stem", 1, False, "甲　", rf"(?P<n>[{_STEMS}])(?:、|[ \u3000]+)(?=[^\s\d{_STEMS}])", "stem", LINE),
+    # "4.1 Brainstorming", "10.2 SHA-3", "1.1研究背景" (and "4.1.2" a level deeper): the numbering of
+    # technical and academic texts; the last number is the ordinal, restarting under each part.  Only at
+    # a line start, and never before a unit ("3.5亿元" opening a line is an amount).
+    Family("decimal3", 4, False, "1.1.1", r"\d{1,2}[.．]\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
+    Family("decimal", 3, False, "1.1", r"\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
     # "1 、", "A 、": text copied from a PDF or an HTML table puts a space before the 、.
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE),

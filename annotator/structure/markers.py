@@ -217,6 +217,19 @@ def _separated(text: str, end: int) -> bool:
     return end >= len(text) or text[end] in " \t\n\u3000\xa0：:，,"
 
 
+# What follows an article or chapter that opens a paragraph when it is cited there ("第十五条规定…",
+# "第八条至第十条…", "第三章的…"), never when it heads the paragraph.
+_CITING_NEXT = re.compile(r"[《“的所和及与、至或中,，]|规定|之")
+
+
+def _opens_its_paragraph(family: str, text: str, end: int) -> bool:
+    """An article or part that opens its paragraph and runs straight into its words ("第八条行政执法事前…"):
+    markdown whose raw-HTML spacing (<b>第八条</b>&emsp;) the cleaner took away, a scrape that dropped the
+    space.  It heads the paragraph like a separated one unless its next words cite it."""
+    return (family in _LEGAL or family in _PARTS) and end < len(text) and text[end] not in "\n" \
+        and _CITING_NEXT.match(text, end) is None
+
+
 def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     if family.where == LINE:
         # A page flattened onto one line lost its line starts; a sentence end is where they were.
@@ -313,6 +326,7 @@ def scan(text: str) -> list[Candidate]:
         if ordinal != LAST and family.numeral in ("cn", "digit") and _runs_into_next_numeral(folded, end, ordinal):
             continue
         full_stop = position == "glued" or (position == "sentence" and _previous_char(folded, start) in _FULL_STOPS)
-        separated = _separated(folded, end) or folded.startswith("【", end)
+        separated = (_separated(folded, end) or folded.startswith("【", end)
+                     or (position == "line" and _opens_its_paragraph(family.id, folded, end)))
         found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated))
     return found

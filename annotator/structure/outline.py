@@ -70,9 +70,23 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
         return True
     if cand.position != "line":
         return False
+    if _after_markdown_prefix(text, cand.start):
+        return True  # "## 八、对称加密": a markdown heading, whatever the list item before it ended with
     line_end = text.rfind("\n", 0, cand.start)
     line_start = text.rfind("\n", 0, max(0, line_end)) + 1
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
+
+
+def _after_markdown_prefix(text: str, pos: int) -> bool:
+    """Is ``pos`` right after a line-opening markdown heading prefix ("## ")?  Looks back over that prefix
+    only, so a page flattened onto one line is not scanned back to its start for every marker."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    hashes = k
+    while k > 0 and text[k - 1] == "#" and hashes - k < 6:
+        k -= 1
+    return k < hashes and (k == 0 or text[k - 1] == "\n")
 
 
 # Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.
@@ -208,11 +222,21 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
     return nodes
 
 
+# Em and en spaces (a rendered "&emsp;": "第一条\u2003为了…", "## 第一章\u2003总则") and thin spaces separate a
+# marker from its title like any space; the grammar and the title rules know the usual ones, so the rare
+# ones are read as those (same length, so offsets hold) and titles are cut from the original text.
+_WIDE_SPACES = str.maketrans({"\u2002": "\u3000", "\u2003": "\u3000", "\u2009": " ", "\u200a": " ", "\u202f": "\xa0"})
+_WIDE_SPACE_HINT = re.compile("[\u2002\u2003\u2009\u200a\u202f]")
+
+
 @gc_paused
 def parse_outline(text: str) -> list[Section]:
     """The document's headings in document order, each with its span, title and parent index."""
     if not text:
         return []
+    original = text
+    if _WIDE_SPACE_HINT.search(text):
+        text = text.translate(_WIDE_SPACES)  # same length: every offset holds
     nodes = _build(text)
     levels = true_levels(nodes)
     # A section ends where the next node at its level or shallower begins: one pass with a stack.
@@ -230,6 +254,10 @@ def parse_outline(text: str) -> list[Section]:
             ordinal=node.ordinal, confidence=1.0, parent=node.parent,
         ))
     assign_titles(text, sections)
+    if text is not original:
+        for section in sections:
+            section.marker = original[section.start:section.start + len(section.marker)]
+            section.title = original[section.title_start:section.title_end]
     for section, belief in zip(sections, heading_confidence(nodes, levels)):
         # One number for "is this right": the weaker of "is this a heading" and "is this its title".
         section.confidence = round(min(section.confidence, belief), 3)

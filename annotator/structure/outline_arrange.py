@@ -8,7 +8,7 @@ on from where it stopped (（一）…（五） 二、 （六）…; articles of
 when its first item was lost (provisional: outline._rejected keeps it only if the list goes on).  Two
 priors from GB/T 9704 settle what the order alone cannot: a heading that opens a paragraph closes inline
 enumerations (一是, 首先…) instead of nesting under them, and a higher-ranked heading family (一、) closes
-lower ones ((1)).  One pass, linear in the candidates; outline.py decides which runs to keep.
+lower ones ((1)) — unless the lower run goes on after it (then it holds it: the document decides).  One pass, linear in the candidates; outline.py decides which runs to keep.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _skips_ahead(cand: Candidate, last: int) -> bool:
             and last + 1 < cand.ordinal <= last + _SKIP_MAX)
 
 
-def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None) -> int:
+def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
     depth = len(stack)
@@ -79,17 +79,18 @@ def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_
         while depth and (FAMILIES[stack[depth - 1].family].inline
                          or FAMILIES[stack[depth - 1].family].rank > fam.rank):
             frame = stack[depth - 1]
-            if (fam.id in _UNRANKED and not FAMILIES[frame.family].inline and continues_later is not None
-                    and continues_later(frame)):
-                break  # "（三）…如下的变化：甲、…戊、" then "（四）": the 甲 list sits inside （三）
+            if (not FAMILIES[frame.family].inline and continues_later is not None
+                    and (continues_later(frame) or held(frame))):
+                break  # "（三）…甲、…戊、" then "（四）"; "一、…第一条…第九条" then "二、": held inside
             depth -= 1
     return depth
 
 
-# Families GB/T 9704 gives no place: 甲乙丙 head the parts of an old resolution ("甲　少数不服从多数"
-# over （一）（二）) as often as they list the points of one （三）.  Their rank is only a guess, so the
-# document decides: an open heading run that goes on after the list ((三) … 戊、 then (四)) holds it.
-_UNRANKED = frozenset({"stem"})
+# The rank is a prior only; the document decides.  An open heading run whose next number comes later
+# holds what opens a paragraph in between, whatever its rank: "（三）…如下的变化：甲、…戊、" then "（四）" (甲乙丙
+# have no GB/T place at all), and "一、举证责任分配…" over 第一条…第九条 then "二、提供证据的要求" in a judicial
+# interpretation, whose parts outrank nothing in GB/T yet hold its articles.  A run that held that family
+# before holds it again (the last part, 六、附则, has no next number to show it).
 
 
 def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
@@ -175,7 +176,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                 while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
                         newlines, nodes[stack[-1].node].cand.start, cand.start):
                     stack.pop()
-            depth = _opening_depth(stack, cand, loose, continues_later)
+            depth = _opening_depth(stack, cand, loose, continues_later,
+                                   lambda frame: (cand.family, frame.family) in run_on)
         parent_family = stack[depth - 1].family if depth else None
         previous = run_on.get((cand.family, parent_family))
         if previous is None and FAMILIES[cand.family].rank <= 0:

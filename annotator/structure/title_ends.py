@@ -153,6 +153,10 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             return _Natural(start, i, "punct", ch)
         if ch == "\n":
             return _Natural(start, _split_title_end(text, start, i, limit), "line")
+        if ch == "\t":
+            # A tab parts the cells of a table row ("一、\t巩固成果…\t31") or a title from its page number
+            # in a table of contents ("一、总体要求\t\t\t2"); a title never holds one.
+            return _Natural(start, i, "line")
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
@@ -185,12 +189,44 @@ def _latin_gap(text: str, i: int, stop: int) -> bool:
 _WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
 
 
+_CLAUSE_END = frozenset("，,、")
+_WIDTH_MIN_LINES = 8  # lines of one length before that length is taken for the page width
+
+
+@functools.lru_cache(maxsize=4)
+def _wrap_width(text: str) -> int:
+    """The width a copied PDF wrapped this text at: the most common length of its lines that end
+    mid-sentence, when at least a third of such lines share it (±1); else no width (a huge number).
+    Cached per text (str hashes are cached too, so a repeated lookup costs nothing)."""
+    counts: dict[int, int] = {}
+    cut = 0
+    pos = text.find("\n")
+    start = 0
+    while pos >= 0:
+        n = pos - start
+        if n >= 12 and text[pos - 1] not in _PUNCT_END and text[pos - 1] not in HSPACE:
+            counts[n] = counts.get(n, 0) + 1
+            cut += 1
+        start = pos + 1
+        pos = text.find("\n", start)
+    if not counts:
+        return 1 << 30
+    width = max(counts, key=lambda n: counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0))
+    near = counts[width] + counts.get(width - 1, 0) + counts.get(width + 1, 0)
+    return width - 1 if near >= _WIDTH_MIN_LINES and 3 * near >= cut else 1 << 30
+
+
 def _hard_wrap(text: str, newline: int) -> bool:
     """Is the line break at ``newline`` a wrap inside a sentence rather than a paragraph or heading end?
     The line before it is long and stops mid-sentence, and the next line goes straight on (no indent,
     no blank line, no marker of its own)."""
     line_start = text.rfind("\n", 0, newline) + 1
-    if newline - line_start < _WRAP_MIN or text[newline - 1] in _PUNCT_END or text[newline - 1] in HSPACE:
+    last = text[newline - 1] if newline else "\n"
+    if last in _PUNCT_END or last in HSPACE or last == "\n":
+        return False
+    # A line ending on a comma stops mid-sentence whatever its length ("…点名批评或曝光的，" / "分别扣20分。"
+    # in a table cell); otherwise it must be long, or as long as the document's own wrapped lines.
+    if last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text)):
         return False
     nxt = newline + 1
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
@@ -247,6 +283,28 @@ def _on_flattened_line(text: str, pos: int) -> bool:
     if before < 0 and pos >= FLATTENED_LINE_MIN or after < 0 and len(text) - pos >= FLATTENED_LINE_MIN:
         return True
     return (after if after >= 0 else len(text)) - before > FLATTENED_LINE_MIN
+
+
+def _shares_line(text: str, sections: list[Section], siblings: dict[int, list[int]], i: int) -> bool:
+    """Does heading ``i`` open a line that a sibling heading shares after a full stop ("一、…。二、…。三、…")?
+    Then the paragraphs of that run ran together, however short the page: the line start proves no
+    paragraph start for the first of them any more than a sentence end does for the others."""
+    start = sections[i].start
+    k = start
+    while k > 0 and text[k - 1] in HSPACE:  # back over the indentation only: a one-line page is long
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return False  # "…处理：（1）…。（2）…": a list after a colon stays a list inside its paragraph
+    for j in siblings.get(i, ()):
+        if j != i:
+            a, b = sorted((start, sections[j].start))
+            # The later one after a full stop: "（1）…；（2）…" after a colon is a list inside a paragraph.
+            k = b - 1
+            while k > a and text[k] in HSPACE:
+                k -= 1
+            if text[k] in _SENTENCE_STOPS and text.find("\n", a, b) < 0:
+                return True
+    return False
 
 
 def _clause_in(window: str) -> bool:

@@ -35,6 +35,7 @@ from annotator.structure.title_ends import (
     _clause_in,
     _length_prior,
     _on_flattened_line,
+    _shares_line,
     strong_cue,
     time_frame,
 )
@@ -140,7 +141,7 @@ def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
 
 
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
-                  run_on: bool = False) -> _Suspect:
+                  run_on: bool = False, crowded: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
     inline = FAMILIES[s.kind].inline
     # A body-opening word ("当前…", "各地…") is common inside titles too; it counts when the "title"
@@ -177,7 +178,9 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         and (not flat or _clause_in(window)),
         # With its line breaks kept, a paragraph's marker is followed by its first clause up to the
         # first stop, colon or semicolon ("（一）敌军分布，到今年八月底止，…；"): that clause is its title.
-        firm=not flat and nat.how in ("punct", "line") and (inline or _opens_line_or_list(text, s.start)),
+        # Not where a sibling shares its line after a full stop (``crowded``: "一、…。二、…。三、…"): those
+        # paragraphs ran together, and the first is judged like the others (title_ends._shares_line).
+        firm=not flat and not crowded and nat.how in ("punct", "line") and (inline or _opens_line_or_list(text, s.start)),
         run_on=run_on, words=words,
     )
 
@@ -333,5 +336,6 @@ def _suspects(text: str, sections: list[Section], naturals: list[_Natural], sibl
         if i in done and done[i].run_on == run_on:
             out.append(done[i])
         else:
-            out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on))
+            out.append(_make_suspect(i, sections[i], text, naturals[i], words.get(i), run_on,
+                                     _shares_line(text, sections, siblings, i)))
     return out
