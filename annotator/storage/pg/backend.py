@@ -385,6 +385,7 @@ def init_team_project(url: str) -> PgProject:
     try:
         ensure_default_labels(project)
         project._guard(lambda: security.apply(project.raw_connection()))
+        project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
     except BaseException:
         project.close()
         raise
