@@ -39,7 +39,12 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
         path = target_of(last)  # where this person worked last (File ▸ Open project… / Recent projects)
     else:
         path = default_project_path()
-    project = open_project(path)
+    if is_url(path):  # a server may be slow or hung: connect without freezing, saying what happens
+        from annotator.gui.team_open import connect_with_progress
+
+        project = connect_with_progress(path)
+    else:
+        project = open_project(path)
     choice = None
     if not settings.annotator and first_run:
         from annotator.gui.dialogs.first_run import FirstRunDialog

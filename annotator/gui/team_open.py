@@ -9,8 +9,13 @@ without (services/stores.remembered), and every message names the server with th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout
+import contextlib
+import threading
+import time
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QProgressDialog,
+                               QVBoxLayout)
 
 from annotator.services.stores import is_url
 
@@ -52,6 +57,85 @@ class TeamOpenDialog(QDialog):
             self.error.setText(translate("TeamOpen", "A team project's address starts with postgresql://"))
             return
         self.accept()
+
+
+SHOW_AFTER_MS = 300  # a server that answers at once opens without a flash of the dialog
+CHECKING_AFTER_S = 1.0  # storage/pg/backend.OPEN_ANSWER_S: from then on the server is being probed
+
+
+def connect_with_progress(url: str, parent=None):
+    """Open the team project at ``url`` without freezing the app: the connection is made on a helper
+    thread while a small dialog names the server (without its password) and says what happens — first
+    "connecting", then, past CHECKING_AFTER_S, that the server is slow and being checked. The event loop
+    runs meanwhile (the window repaints, Cancel works). A silent server ends as ServerNotAnswering after
+    the probe of storage/pg/deadline.connect_probed (~3 s); a slow one that answers the probe is waited
+    for up to the connect timeout. Cancel raises ProjectError at once; a project the helper still opens
+    after that is closed. Returns the open project, or raises what opening raised."""
+    from annotator.storage import ProjectError, open_project  # noqa: PLC0415
+    from annotator.storage.urls import redact  # noqa: PLC0415
+
+    out: dict = {}
+    lock = threading.Lock()
+
+    def run():
+        try:
+            project = open_project(url)
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
+            out["error"] = exc
+        else:
+            with lock:
+                if out.get("cancelled"):
+                    project.close()
+                    return
+                out["project"] = project
+        finally:
+            out["done"] = True
+
+    server = redact(url)
+    dialog = QProgressDialog(translate("TeamOpen", "Connecting to {0}…").format(server),
+                             translate("TeamOpen", "Cancel"), 0, 0, parent)
+    dialog.setObjectName("teamConnecting")
+    dialog.setWindowTitle(translate("TeamOpen", "Open team project"))
+    dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by tick() below, not by Qt's own timer
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    loop = QEventLoop()
+    started, state = time.monotonic(), {"checking": False}
+
+    def tick():
+        try:
+            cancelled = dialog.wasCanceled()
+        except RuntimeError:  # deleted with its parent window
+            cancelled = True
+        if out.get("done") or cancelled:
+            loop.quit()
+            return
+        waited = time.monotonic() - started
+        if waited * 1000 >= SHOW_AFTER_MS and not dialog.isVisible():
+            dialog.show()
+        if waited >= CHECKING_AFTER_S and not state["checking"]:
+            state["checking"] = True
+            dialog.setLabelText(translate(
+                "TeamOpen", "{0} has not answered yet: checking whether the server is alive (a stopped or hung "
+                "server is reported in a few seconds; a busy one is waited for)…").format(server))
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(tick)
+    threading.Thread(target=run, name="team-open", daemon=True).start()
+    timer.start()
+    if not out.get("done"):
+        loop.exec()
+    timer.stop()
+    with contextlib.suppress(RuntimeError):  # its parent window may have gone meanwhile, taking it along
+        dialog.reset()
+        dialog.close()
+    with lock:
+        if "project" not in out and "error" not in out:
+            out["cancelled"] = True
+            raise ProjectError(url, "opening was cancelled; nothing was read or saved")
+    if "error" in out:
+        raise out["error"]
+    return out["project"]
 
 
 def open_team_project(window, url: str | None = None):

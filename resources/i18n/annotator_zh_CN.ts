@@ -1943,6 +1943,18 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TeamOpen</name>
     <message>
+        <source>Connecting to {0}…</source>
+        <translation>正在连接 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0} has not answered yet: checking whether the server is alive (a stopped or hung server is reported in a few seconds; a busy one is waited for)…</source>
+        <translation>{0} 尚未应答：正在检查服务器是否在运行（已停止或卡死的服务器几秒内即会报告；繁忙的服务器会继续等待）…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/team_open.py" line="23"/>
         <location filename="../../annotator/gui/team_open.py" line="76"/>
         <source>Open team project</source>

@@ -100,3 +100,45 @@ class DroppingProxy:
     def close(self) -> None:
         self._stop.set()
         self.sock.close()
+
+
+class SlowLoginProxy(DroppingProxy):
+    """Forwards to ``upstream`` like DroppingProxy, but a server slow to log anyone in: the first byte
+    (the answer to an SSLRequest, which the watchdog's probe and libpq both send first) comes at once,
+    everything after it ``delay_s`` late — a loaded server that is alive, not hung."""
+
+    def __init__(self, upstream_port: int, delay_s: float):
+        super().__init__(upstream_port)
+        self.delay_s = delay_s
+        self.delayed = 0  # connections held back (the test checks the slow path really ran)
+
+    def _pump(self, client: socket.socket) -> None:
+        try:
+            server = socket.create_connection(self.upstream, timeout=5)
+        except OSError:
+            client.close()
+            return
+        pair = {client: server, server: client}
+        answered = 0  # bytes the server sent so far
+        try:
+            while not self._stop.is_set():
+                ready, _, _ = select.select(list(pair), [], [], 0.1)
+                for src in ready:
+                    data = src.recv(65536)
+                    if not data:
+                        return
+                    if src is server:
+                        if answered == 0 and len(data) > 1:
+                            data, rest = data[:1], data[1:]
+                            client.sendall(data)
+                            answered, data = 1, rest
+                        if answered >= 1 and answered < 2 and data:
+                            self.delayed += 1
+                            time.sleep(self.delay_s)  # logging in: slow
+                        answered += len(data)
+                    pair[src].sendall(data)
+        except OSError:
+            return
+        finally:
+            client.close()
+            server.close()

@@ -352,3 +352,40 @@ def test_reads_on_a_hung_server_return_and_the_status_bar_says_not_answering(tea
     qtbot.waitUntil(lambda: "Server" not in status.button.text(), timeout=60_000)
     window.navigation.refresh_documents()
     assert window.session.project.not_answering_since == 0
+
+
+def test_opening_a_hung_server_keeps_the_window_responsive_and_says_what_happens(alice_window, qtbot):
+    """File ▸ Open team project on a server that takes the connection and never answers: the window keeps
+    running its event loop (a timer started before keeps firing), a dialog names the server (never its
+    password) and says it is being checked, and the open ends with "not answering"; the open project
+    stays open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.team_open import open_team_project
+    from team_netfault import SilentServer
+
+    window, _url = alice_window
+    silent = SilentServer()
+    beats, labels = [], []
+    heartbeat = QTimer()
+    heartbeat.setInterval(50)
+
+    def beat():
+        beats.append(1)
+        labels.extend(w.labelText() for w in QApplication.topLevelWidgets()
+                      if w.objectName() == "teamConnecting" and w.isVisible())
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    try:
+        url = f"postgresql://alice:s3cret-pw@127.0.0.1:{silent.port}/team"
+        assert open_team_project(window, url) is None
+    finally:
+        heartbeat.stop()
+        silent.close()
+    assert len(beats) >= 5, "the event loop did not run while connecting: the window was frozen"
+    shown = [text for text in labels if text]  # the dialog, once shown (after SHOW_AFTER_MS)
+    assert shown and all(f"127.0.0.1:{silent.port}" in t and "s3cret-pw" not in t for t in shown)
+    assert any("checking whether the server is alive" in t for t in shown)
+    assert "not answering" in window.team_open_error and "s3cret-pw" not in window.team_open_error
+    assert window.isVisible() and window.session.doc_id is not None

@@ -23,7 +23,7 @@ import pytest
 
 pytest.importorskip("psycopg")
 
-from team_netfault import DroppingProxy, SilentServer  # noqa: E402
+from team_netfault import DroppingProxy, SilentServer, SlowLoginProxy  # noqa: E402
 
 pytestmark = pytest.mark.team
 HANG_GUARD_S = 60
@@ -88,6 +88,43 @@ def test_a_server_that_accepts_and_never_answers_is_named_not_waited_for():
         assert silent.accepted  # it did take the connection: this is the hung case, not a refused one
     finally:
         silent.close()
+
+
+def test_opening_on_a_silent_server_probes_it_instead_of_waiting_out_the_connect_timeout():
+    """No connect_timeout in the URL (the app's own 10 s applies): the open is given up once a probe goes
+    unanswered too — the probe's own connection shows that path ran — with the same clear error."""
+    from annotator.storage.pg.backend import ServerNotAnswering
+    from annotator.storage.project import open_project
+
+    silent = SilentServer()
+    try:
+        url = f"postgresql://alice:s3cret-pw@127.0.0.1:{silent.port}/team"
+        _value, error = _returns(lambda: open_project(url))
+        assert isinstance(error, ServerNotAnswering), error
+        text = str(error)
+        assert f"127.0.0.1:{silent.port}" in text and "not answering" in text and "s3cret-pw" not in text
+        assert len(silent.accepted) >= 2, "the connection and the probe"
+    finally:
+        silent.close()
+
+
+def test_a_server_slow_to_log_in_is_waited_for_not_called_hung(team):
+    """A loaded server answers the probe at once but takes seconds to log a member in: opening waits
+    for it (no false alarm) and the project works."""
+    from annotator.storage import documents
+    from annotator.storage.pg.backend import OPEN_ANSWER_S, PgProject
+
+    proxy = SlowLoginProxy(team.cluster.port, delay_s=OPEN_ANSWER_S * 2.5)
+    try:
+        project, error = _returns(lambda: PgProject(_url(team, "alice", proxy.port), create=False))
+        assert error is None, error
+        try:
+            assert proxy.delayed >= 1  # the login really was slow
+            assert team.doc_id in documents.document_ids(project)
+        finally:
+            project.close()
+    finally:
+        proxy.close()
 
 
 def test_the_cli_names_a_silent_server_and_exits(tmp_path):

@@ -1,4 +1,4 @@
-"""project_agreement reads texts lazily (one per document, only to quote disagreements) and lengths from
+"""On both backends: project_agreement reads texts lazily (one per document, only to quote disagreements) and lengths from
 the stored char_count; its result must equal span_agreement's over every text held in memory."""
 
 import random
@@ -13,11 +13,11 @@ from annotator.storage import spans as span_store
 from annotator.structure.outline import parse_outline
 
 
-def test_lazy_texts_give_the_same_result_as_all_texts_in_memory(tmp_path):
+def test_lazy_texts_give_the_same_result_as_all_texts_in_memory(project_at):
     rng = random.Random(4)
     pool = corpus.load_pool()
     names = list(corpus.ANNOTATORS)
-    with open_project(tmp_path / "p.annotator.db") as project:
+    with open_project(project_at("p.annotator.db")) as project:
         for serial in range(6):
             text = corpus.make_document(pool, rng, 4000, serial) + "𠮷😀\n"
             doc_id, _ = docs.add_document(project, clean_text=text, raw_text=text, title=f"讲话{serial}",

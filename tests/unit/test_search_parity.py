@@ -22,11 +22,15 @@ HOSTILE = [
     ("astral", "𠮷野家😀的职工们\r\n要坚持ABC１２３，增长5.6%，100%完成。\u3000Safety First 工会"),
     ("wildcards", "完成率100%_以上，a_b%c 工会组织要维护职工权益 back\\slash"),
     ("latin", "GDP增长 gdp Gdp ÉCOLE école İstanbul STRASSE straße"),
+    # snippet edges (the server cuts PostgreSQL's window): a match at the very start and the very end, a
+    # line break and astral characters inside the window, a title that alone matches
+    ("标题独有词", "开头就是\n匹配𠮷的文字，中间没有标题里的词，\r\n结尾是匹配"),
+    ("短", "开头"),
 ]
 FIXED = ["工会", "工", "要", "的", "发展", "人民", "经济", "safety first", "SAFETY", "gdp", "GDP增长", "école",
          "ÉCOLE", "straße", "100%", "a_b%c", "%_", "_", "\\", "5.6", "2023", "１２３", "𠮷野", "😀的职",
          "不存在的短语组合", "xyzzy", "，", "。要",
-         "0%_以"]  # no three literal characters in a row: FTS5's trigram LIKE found nothing (now a scan)
+         "0%_以", "标题独有", "有词", "开头就是", "开头", "结尾是匹配", "匹配", "头", "配"]  # no three literal characters in a row: FTS5's trigram LIKE found nothing (now a scan)
 
 
 def _corpus(seeds_dir) -> list[tuple[str, str]]:

@@ -239,3 +239,28 @@ def test_a_role_without_rights_gets_a_message_not_a_traceback(pg_url, pg_cluster
     finally:
         with psycopg.connect(pg_url, autocommit=True) as conn:
             conn.execute("DROP ROLE IF EXISTS annotator_test_nobody")
+
+
+def test_clean_text_is_stored_uncompressed_and_team_init_settles_an_older_project(pg_url):
+    """Search reads every clean text; on PostgreSQL it is stored uncompressed (STORAGE EXTERNAL, see
+    pg/schema._search_text_uncompressed): a new project has that layout, a project made before it gets
+    it from ``team init`` (its texts rewritten), and search answers the same before and after."""
+    from annotator.storage import documents, search
+    from annotator.storage.pg.backend import init_team_project
+
+    text = "要坚持稳中求进工作总基调，" * 400  # ~5 000 characters: TOAST compresses it, were it allowed
+    storage = "SELECT a.attstorage FROM pg_attribute a WHERE a.attrelid = 'documents'::regclass AND a.attname = 'clean_text'"
+    with PgProject(pg_url, create=True) as project:
+        assert project.fetchall(storage) == [("e",)]
+        # a project laid out the old way: compressible texts, compressed
+        project.execute("ALTER TABLE documents ALTER COLUMN clean_text SET STORAGE EXTENDED")
+        doc, _ = documents.add_document(project, clean_text=text, raw_text=text, title="稳")
+        small = project.fetchall("SELECT pg_column_size(clean_text) < octet_length(clean_text) FROM documents")
+        assert small == [(True,)]
+        before = [(h.document_id, h.position, h.snippet) for h in search.search(project, "稳中求进工作")]
+    with init_team_project(pg_url) as project:
+        assert project.fetchall(storage) == [("e",)]
+        assert project.fetchall("SELECT pg_column_size(clean_text) >= octet_length(clean_text) FROM documents") == [(True,)]
+        assert documents.clean_text(project, doc) == text
+        assert [(h.document_id, h.position, h.snippet) for h in search.search(project, "稳中求进工作")] == before
+        assert before and before[0][1] == 3

@@ -41,7 +41,8 @@ from annotator.storage.pg import schema
 from annotator.storage.pg.errors import (_CLASSES, PgDatabaseError, ServerNotAnswering, ServerTooSlow,  # noqa: F401
                                          ServerUnavailable)
 from annotator.storage.pg.passwords import connect_password
-from annotator.storage.pg.deadline import NOT_ANSWERING, WATCHDOG, Call, connect_options, endpoint, given
+from annotator.storage.pg.deadline import (NOT_ANSWERING, WATCHDOG, Call, Silent, connect_options, connect_probed,
+                                          endpoint, given)
 from annotator.storage.urls import redact
 
 CONNECT_TIMEOUT_S = 10
@@ -52,6 +53,9 @@ RETRIES = 8
 ANSWER_S = 3.0
 PROBE_S = 2.0
 LIMIT_S = 600.0
+# Opening: a connection not made within OPEN_ANSWER_S is checked with a probe (deadline.connect_probed):
+# a server that answers it may take up to the connect timeout, one that does not is given up at once.
+OPEN_ANSWER_S = 1.0
 # libpq's connect_timeout has a floor of 2 s; a bounded call reconnects with at most this.
 MIN_CONNECT_TIMEOUT_S = 2
 # Reconnecting after a lost connection (the window's reads, on its UI thread): shorter than opening.
@@ -135,7 +139,14 @@ class PgProject(StoreBase):
             options["options"] = f"{self._session_options()} {given(self.path).get('options', '')}".strip()
             if self._password is None:  # the keyring's, read once (a keyring may ask the desktop); {} if none
                 self._password = connect_password(self.path)
-            conn = psycopg.connect(self.path, autocommit=True, **options, **self._password)
+            password = self._password
+            conn = connect_probed(lambda: psycopg.connect(self.path, autocommit=True, **options, **password),
+                                  self.path, answer_s=OPEN_ANSWER_S, probe_s=self.probe_s)
+        except Silent as exc:
+            self._hold()
+            self.not_answering_since = time.monotonic()
+            raise ServerNotAnswering(self.path, f"the server is not answering ({exc}: it is stopped or hung, or "
+                                     "the network drops packets); nothing was read or saved") from None
         except psycopg.OperationalError as exc:
             self._hold()
             if "timeout" in str(exc).lower():  # the server (or the network) took the connection, said nothing
@@ -385,6 +396,7 @@ def init_team_project(url: str) -> PgProject:
     try:
         ensure_default_labels(project)
         project._guard(lambda: security.apply(project.raw_connection()))
+        project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
     except BaseException:
         project.close()
         raise

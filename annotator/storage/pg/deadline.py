@@ -164,6 +164,71 @@ def watching(conn, *, answer_s: float = 3.0, probe_s: float = 2.0, limit_s: floa
         WATCHDOG.disarm(call)
 
 
+class Silent(Exception):
+    """``connect_probed``: the server took the connection, then answered neither it nor a probe."""
+
+
+def url_endpoint(url: str) -> tuple[str, int] | None:
+    """Where a URL connects (host or socket folder, port) before any connection exists — for the probe
+    of ``connect_probed``. None when it cannot be told for sure (several hosts, a service file): no probe,
+    the connect timeout alone bounds the wait, as before."""
+    info = given(url)
+    if not info or "service" in info:
+        return None
+    host = info.get("hostaddr") or info.get("host") or os.environ.get("PGHOSTADDR") or os.environ.get("PGHOST")
+    port = info.get("port") or os.environ.get("PGPORT") or "5432"
+    if not host or "," in host or "," in str(port):
+        return None
+    try:
+        return host, int(port)
+    except ValueError:
+        return None
+
+
+def connect_probed(connect, url: str, *, answer_s: float, probe_s: float):
+    """``connect()`` (a psycopg.connect with its own connect_timeout), but a server that takes the
+    connection and then says nothing is given up after ``answer_s`` + ``probe_s`` instead of the whole
+    connect timeout (10 s: a window opening on a hung server waited that long).
+
+    The connect runs on a helper thread; this thread waits. Past ``answer_s`` without a connection the
+    server is probed on a new socket (an SSLRequest, as the watchdog does): a server that answers is slow,
+    not gone — logging in can take seconds on a loaded one — and is waited for up to the connect timeout,
+    probed again every ``answer_s``; one that does not answer within ``probe_s`` raises ``Silent``. The
+    abandoned connect ends on its own timeout; a connection it still makes is closed at once."""
+    where = url_endpoint(url)
+    done = threading.Event()
+    out: dict = {}
+    lock = threading.Lock()
+
+    def run():
+        try:
+            conn = connect()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            out["error"] = exc
+        else:
+            with lock:
+                if out.get("abandoned"):
+                    with contextlib.suppress(Exception):
+                        conn.close()
+                    return
+                out["conn"] = conn
+        finally:
+            done.set()
+
+    if where is None:
+        return connect()
+    threading.Thread(target=run, name="pg-connect", daemon=True).start()
+    while not done.wait(answer_s):
+        if not answers(where, probe_s) and not done.is_set():
+            with lock:
+                if "conn" not in out and "error" not in out:
+                    out["abandoned"] = True
+                    raise Silent(f"no answer to the connection nor to a probe within {answer_s + probe_s:g} s")
+    if "error" in out:
+        raise out["error"]
+    return out["conn"]
+
+
 def connect_options(url: str, **defaults) -> dict:
     """Keyword arguments for psycopg.connect(url, ...): ``defaults`` and NETWORK_OPTIONS where the URL
     sets nothing itself (its own keepalives, timeouts and options win)."""

@@ -70,12 +70,13 @@ def _has_ascii_letters(query: str) -> bool:
 def _contains(column: str, query: str) -> str:
     """SQL: ``column`` contains :q, folding ASCII letters only (as SQLite's lower() does).
 
-    Written as LIKE with every wildcard escaped — exactly "contains", and 3× faster than ``strpos`` on
-    Chinese text (1 000 documents of 9 kB: 56 ms against 156 ms): strpos counts characters up to the
-    match, LIKE compares bytes."""
+    ``strpos``, not LIKE, where nothing can use an index (the 1- and 2-character scans): PostgreSQL 15's
+    strpos skips through the bytes (Boyer-Moore-Horspool) where LIKE steps one byte at a time; on 300
+    uncompressed 9 kB texts 5–10 ms against 13–30 ms (EXPLAIN ANALYZE, 3 runs, issue 16). An earlier
+    measurement the other way timed strpos on compressed texts, where decompression dominated both."""
     if not _has_ascii_letters(query):
-        return f"{column} LIKE :p"
-    return f"translate({column}, '{_UPPER}', '{_LOWER}') LIKE :pf"
+        return f"strpos({column}, :q) > 0"
+    return f"strpos(translate({column}, '{_UPPER}', '{_LOWER}'), :qf) > 0"
 
 
 def _like_pattern(query: str) -> str:
@@ -85,7 +86,7 @@ def _like_pattern(query: str) -> str:
 
 def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     """Matching document ids in storage/search.py's order (the caller verifies positions and snippets)."""
-    params = {"p": _like_pattern(query), "pf": _like_pattern(query.translate(_ASCII_LOWER)), "limit": limit}
+    params = {"p": _like_pattern(query), "q": query, "qf": query.translate(_ASCII_LOWER), "limit": limit}
     # The short title first. Wrapped in CASE for the planner: it estimates LIKE on long texts at one row,
     # so it chose to scan and sort every match (265 ms for "工会" in 1 000 documents); at its default
     # estimate for an opaque condition it reads in id order and stops at the limit (30 ms), as SQLite does.
@@ -93,6 +94,8 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     if len(query) >= 3:
         # Without ASCII letters the trigram index's LIKE is the whole check (one read of each candidate's
         # text, not two); with them ILIKE finds a superset (it folds other scripts too) and the check follows.
+        # LIKE, not the faster strpos: only LIKE/ILIKE can use the trigram index, which a large project
+        # needs for a rare query (the planner puts LIKE first in a filter whatever the order written).
         def where(column: str) -> str:
             if not _has_ascii_letters(query):
                 return f"{column} LIKE :p"
@@ -120,15 +123,44 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     return (ids + more)[:limit]
 
 
-def hit_rows(project: StoreBase, ids: list[int]) -> dict[int, tuple[str, str]]:
-    """{id: (title, clean_text)} of the hits, in one query and in binary: the texts are most of what a
-    search moves, and text-format results cost a parse of every byte (200 hits of 9 kB: 69 → 50 ms)."""
+def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> dict[int, tuple[str, int, str, bool, bool]]:
+    """{id: (title, position, window, cut_before, cut_after)} of the hits, in one query: the position
+    of the first match in code points (-1: none, the title matched) and only the ``width`` characters
+    around it that the snippet shows, plus whether the text goes on before and after it.
+
+    The server finds the position (``strpos``, on the text folded like SQLite's ``lower()`` when the
+    query has ASCII letters) and cuts the window (``substr``, in characters: code points, as Python's
+    indices — 𠮷 and 😀 count one on both sides). Moving every hit's whole text to the client to find
+    the match there was a third of a search (150 hits × 9 kB: 1.4 MB read, decoded and scanned again).
+    One character past the window is fetched to know whether the text goes on (no ``length()``: it
+    would count every character of every hit)."""
     if not ids:
         return {}
+    folded = _has_ascii_letters(query)
+    needle = query.translate(_ASCII_LOWER) if folded else query
+    haystack = f"translate(t, '{_UPPER}', '{_LOWER}')" if folded else "t"
     conn = project.raw_connection()
+    # Each text is read once: ``t`` (|| '' makes an in-memory copy of the stored text) and ``p`` (the
+    # 1-based position, 0: none) come from subqueries kept as they are by OFFSET 0 — flattened, every
+    # use of p below ran strpos again and every substr fetched its slice from TOAST anew (200 hits: 35
+    # against 8 ms). The window starts ``width`` before the match (not before the text) and ends
+    # ``width`` after it, one character more to tell whether the text goes on.
+    sql = (f"SELECT id, title, p - 1, greatest(p - %(w)s, 1),"
+           f" CASE WHEN p > 0 THEN substr(t, greatest(p - %(w)s, 1), p + %(n)s + %(w)s - greatest(p - %(w)s, 1) + 1)"
+           f" ELSE substr(t, 1, 2 * %(w)s) END"
+           f" FROM (SELECT id, title, t, strpos({haystack}, %(q)s) AS p FROM"
+           f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(%(ids)s) OFFSET 0) AS d"
+           f" OFFSET 0) AS hit")
 
     def read():
         with conn.cursor(binary=True) as cur:
-            cur.execute("SELECT id, title, clean_text FROM documents WHERE id = ANY(%s)", [list(ids)])
-            return {r[0]: (r[1], r[2]) for r in cur.fetchall()}
+            cur.execute(sql, {"ids": list(ids), "q": needle, "w": width, "n": len(query)})
+            out = {}
+            for doc_id, title, pos, start, window in cur.fetchall():
+                if pos < 0:
+                    out[doc_id] = (title, -1, window, False, False)
+                    continue
+                keep = pos + len(query) + width - (start - 1)  # characters the snippet shows
+                out[doc_id] = (title, pos, window[:keep], start > 1, len(window) > keep)
+            return out
     return project._guard(read)
