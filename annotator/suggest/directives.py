@@ -201,6 +201,14 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
             and m.group() not in modality.NECESSITY_CUES:
         return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
     head = text[c_start + _skip_prefix(clause):at]
+    if m and m.group() in cues.ADVERBIAL_CUES and cues.THEME_RE.search(text, sentence_start, at):
+        return None  # 大会主题是：…，坚决做到…: the theme named, not a task given
+    if m and m.group() == "希望" and "我" not in text[sentence_start:at] \
+            and cues.WISH_HOLDER_RE.search(text[sentence_start:at]):
+        return None  # 你省…，希望国家将其纳入: the province's request, reported back to it
+    if m and m.group() == "要" and head.endswith("就") \
+            and cues.TIME_AHEAD_RE.search(text, sentence_start, c_start + _skip_prefix(clause)):
+        return None  # 今年秋季，我们就要…开始: what will begin then
     if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
@@ -310,7 +318,9 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
         # 对拖欠农民工工资等侵害职工权益的行为，务必…(02); 对于…这三方面的关系，必须处理适当 (21): the topic
         # the bare modal speaks about opens the directive.
         m = cues.MODAL_RE.search(clause, _skip_prefix(clause))
-        if (m and m.start() - _skip_prefix(clause) <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
+        # …and so it does after a pronoun subject: 对这种多少有点可能团结的人，我们也要团结 (51).
+        lead = re.match(r"\s*(?:我们|你们|大家)?", clause[_skip_prefix(clause):]).end()
+        if (m and m.start() - _skip_prefix(clause) - lead <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
                 and "的" in prev and not cues.MODAL_RE.search(prev) and prev[-1:] not in ("了", "着")):
             return clauses[i - 1][0]
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:
