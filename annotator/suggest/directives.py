@@ -214,7 +214,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
-    if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
+    if m and any(cues.REFUTED_OPEN_RE.match(text, c0) for c0 in
+                 [sentence_start] + [k + 1 for k in range(sentence_start, at) if text[k] in "，,"]) \
             and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
         return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
     if m and m.group() == "要" and head.endswith(("还", "仍", "尚")) and _in_shortcomings(text, sentence_start):

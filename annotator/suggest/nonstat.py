@@ -42,7 +42,7 @@ SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七�
     r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
 )
 # Figures of speech: 一万年以后, 一万丈, 几十只手, 千军万马, 成千上万.
-_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
+_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|更上一层楼|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
                          r"[一二两三四五六七八九十几百]+万年")
 # A measurement verb or adverb right before a small count makes it a statistic: 只有六户, 发展到一百个.
 _MEASURE_BEFORE = re.compile(

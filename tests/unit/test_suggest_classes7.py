@@ -69,3 +69,17 @@ def test_statistic(text, value):
 ])
 def test_no_statistic(text):
     assert _values(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # 之要 is a noun, "the key"; 没有法子禁止 says what could not be done; a refuted belief opening mid-sentence
+    "科技创新是发展之要，只有抓住它，才能赢得主动。",
+    "这类问题过去是没有法子禁止的，只有经过辩论，才能改过来。",
+    "教育工作很重要，如果认为改造只是要改造别人，不要改造自己，那就错误了。",
+])
+def test_no_directive_second_group(text):
+    assert _spans(text) == []
+
+
+def test_an_idiom_is_no_statistic():
+    assert _values("沿海地区的开放水平更上一层楼。") == []
