@@ -242,3 +242,20 @@ AGENDA_RE = re.compile(r"会议的(?:主要)?任务是")
 # The theme or main line of a congress or a year's work names it, with verbs of commitment inside: 大会主题是：…，
 # 坚决做到“两个维护”，… (19); 主线就是以…为动力，…，确保实现“三保”目标任务 (30). Its adverbial cues task no one.
 THEME_RE = re.compile(r"(?:会议的(?:主要)?任务|主题|主线|总体思路|总基调)(?:就)?是[：:]?")
+
+# The title of a document or an instrument holds its cue as a name: 贯彻《关于严禁公款吃喝的规定》, 《禁止化学武器公约》;
+# unquoted, the name of a convention or a treaty (履行关于禁止化学武器国际公约规定的义务, 47).
+TITLE_RE = re.compile(r"《[^《》\n]{1,60}》|关于[^，。；《》\n]{1,20}?(?:公约|条约|协定)")
+
+
+def in_title(clause: str, pos: int) -> bool:
+    """Is the cue at ``pos`` part of a title or an instrument's name inside the clause?"""
+    return any(m.start() < pos < m.end() for m in TITLE_RE.finditer(clause))
+
+
+def modal_outside_titles(clause: str, begin: int = 0):
+    """The first cue of the clause that is no part of a title (see in_title), or None."""
+    for m in MODAL_RE.finditer(clause, begin):
+        if not in_title(clause, m.start()):
+            return m
+    return None

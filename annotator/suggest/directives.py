@@ -182,7 +182,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     cue = analyse_clause(clause, past)
     if cue is None or cue.kind not in ("modal", "please"):
         return cue
-    m = cues.MODAL_RE.search(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
+    m = cues.modal_outside_titles(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
     at = c_start + (m.start() if m else len(clause))
     # The reporting verb may stand in the clause before (有些同志认为，只能放香花，不能放毒草).
     frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start

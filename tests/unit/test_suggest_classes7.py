@@ -83,3 +83,14 @@ def test_no_directive_second_group(text):
 
 def test_an_idiom_is_no_statistic():
     assert _values("沿海地区的开放水平更上一层楼。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我国已加入《禁止化学武器公约》。", []),
+    ("日本政府已允诺履行关于禁止化学武器国际公约规定的义务。", []),
+    # a cue outside the title still orders, before or after it
+    ("各地要认真贯彻《关于严禁公款吃喝的规定》。", ["各地要认真贯彻《关于严禁公款吃喝的规定》"]),
+    ("《关于严禁公款吃喝的规定》要认真执行。", ["《关于严禁公款吃喝的规定》要认真执行"]),
+])
+def test_a_cue_inside_a_title_names_it(text, expected):
+    assert _spans(text) == expected
