@@ -53,9 +53,10 @@ NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求|[我他她它你](?!们))|
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
 # delegate owns them (代表建议, 委员建议): a verb 建议/希望 always has something after it.
 _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千万几多]+[件条项个份]|\s*[，,。；;！？!?、）)]|\s*$)"
+# 倡导 inside an attributive names who proposed a thing (在中国共产党倡导建立的…统一战线旗帜下, 27), as 鼓励的 does.
 # 力争 inside 努力争取/全力争取 is no cue: 在实际工作中努力争取更好结果 closes a target statement, 全力争取…资金
 # opens a task sentence (Jiangsu and Zhejiang 2026 reports, probe documents).
-SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导|"
+SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导(?![\u4e00-\u9fff]{{0,3}}的)|"
         # 修改建议将…载入 (22), 建议性质的会议 (52): the noun, as a subject or a modifier.
         rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
         r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
@@ -207,6 +208,10 @@ REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:
 # Not 规律性 (加强规律性分析 is a task, 30) nor 按照规律 (a manner).
 REGULARITY_RE = re.compile(r"这是规律|是规律|(?<!按照)(?<!寻求)的规律(?![性和])")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
+# 坚决 after a group of people and before a verb of attitude reports their stance, it tasks no one: 如果一个合作社中只有
+# 一部分人坚决不愿意干 (10); 反苏反共的战争，全世界的无产阶级和人民都坚决反对 (35).
+STANCE_RE = re.compile(r"(?:人|人民|群众|农民|工人|社员|无产阶级)(?:都|也|却|还)?$")
+STANCE_AFTER_RE = re.compile(r"坚决(?:不愿|反对|拥护|支持|要求|主张)")
 # A wish whose holder is a third party or the addressed province itself reports their request, it asks nothing
 # of the reader: 他们…，总希望使全体利益去服从他们的局部利益 (45); 你省…新增了228个…项目，希望国家将其纳入 (48).
 WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")

@@ -201,6 +201,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
             and m.group() not in modality.NECESSITY_CUES:
         return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
     head = text[c_start + _skip_prefix(clause):at]
+    if m and cues.STANCE_AFTER_RE.match(text, at) and cues.STANCE_RE.search(text, c_start, at):
+        return None  # 一部分人坚决不愿意干, 人民都坚决反对: their stance reported
     if m and m.group() in cues.ADVERBIAL_CUES and cues.THEME_RE.search(text, sentence_start, at):
         return None  # 大会主题是：…，坚决做到…: the theme named, not a task given
     if m and m.group() == "希望" and "我" not in text[sentence_start:at] \

@@ -94,3 +94,17 @@ def test_an_idiom_is_no_statistic():
 ])
 def test_a_cue_inside_a_title_names_it(text, expected):
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a group's stance reported with 坚决; 倡导 inside an attributive
+    "如果一个小组里只有一部分人坚决不愿意干，那就让这一部分人退出去。",
+    "这样的战争，全世界的工人和人民都坚决反对。",
+    "在各方倡导建立的合作机制下，两国贸易大幅增长。",
+])
+def test_no_directive_third_group(text):
+    assert not [s for s in _spans(text) if "坚决" in s or "倡导" in s]
+
+
+def test_a_stance_of_the_addressed_still_orders():
+    assert _spans("全体党员要坚决反对形式主义。") == ["全体党员要坚决反对形式主义"]
