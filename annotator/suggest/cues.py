@@ -225,6 +225,9 @@ TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|
 SCOPE_RE = re.compile(r"\s*(?:以后|今后|将来)?(?:不论|无论|不管|凡是|凡|除了[^，。；]*(?:以外|之外|外)$|除[^，。；了]*(?:以外|之外)$)")
 # A topic before a bare modal: 对…的行为，务必…; 对于…的关系，必须…; 关于…的问题，要….
 TOPIC_OPEN_RE = re.compile(r"\s*(?:对于|关于|至于|对(?!比|照|标|接|外|内|此|象|待|话))")
+# A headless relative clause names whom a rule binds: 不符合《划拨用地目录》的，应当依法实行有偿使用 (50); 政务新媒体
+# 主办单位发生变化的，应及时注销… (29); 主要的和占统治地位的，必须力争是香花 (17). Not a purpose (…的目的).
+WHOEVER_RE = re.compile(r"(?<!目)(?<!之)的$")
 # Who a scope is cut from: 参加合作社的各个家庭，除了…以外，… (a collective of the addressed).
 COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).

@@ -321,6 +321,9 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
         # 对拖欠农民工工资等侵害职工权益的行为，务必…(02); 对于…这三方面的关系，必须处理适当 (21): the topic
         # the bare modal speaks about opens the directive.
         m = cues.MODAL_RE.search(clause, _skip_prefix(clause))
+        if m and m.start() == _skip_prefix(clause) and cues.WHOEVER_RE.search(prev) and len(prev) <= 30 \
+                and not cues.MODAL_RE.search(prev) and "是" not in prev:
+            return clauses[i - 1][0]  # 不符合《划拨用地目录》的，应当…: whoever the rule is for opens it
         # …and so it does after a pronoun subject: 对这种多少有点可能团结的人，我们也要团结 (51).
         lead = re.match(r"\s*(?:我们|你们|大家)?", clause[_skip_prefix(clause):]).end()
         if (m and m.start() - _skip_prefix(clause) - lead <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)

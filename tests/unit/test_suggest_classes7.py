@@ -108,3 +108,14 @@ def test_no_directive_third_group(text):
 
 def test_a_stance_of_the_addressed_still_orders():
     assert _spans("全体党员要坚决反对形式主义。") == ["全体党员要坚决反对形式主义"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headless relative clause names whom the rule binds, and opens the directive
+    ("不符合补贴条件的，应当退回已领取的资金。", "不符合补贴条件的，应当退回已领取的资金"),
+    ("主办单位发生变化的，应及时注销账号。", "主办单位发生变化的，应及时注销账号"),
+    # …but a purpose does not
+    ("要达到团结的目的，必须采取批评的方法。", "必须采取批评的方法"),
+])
+def test_whoever_a_rule_binds_opens_it(text, expected):
+    assert _spans(text) == [expected]
