@@ -62,7 +62,7 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
     if cues.INTENT_RE.match(clause, begin):
         return None  # 中国将…, 我们愿…: a declaration of intent, not an order
     for m in cues.MODAL_RE.finditer(clause, begin):
-        if past and m.group() in cues.ADVERBIAL_CUES:
+        if (past and m.group() in cues.ADVERBIAL_CUES) or cues.in_title(clause, m.start()):
             continue
         if cues.PREDICTION_RE.search(clause, begin, m.start()):
             return None  # 只要…就一定能…: a prediction, whatever follows

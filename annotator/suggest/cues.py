@@ -19,7 +19,9 @@ CONNECTIVE_RE = re.compile(
 # 要 as a modal, not inside 重要/主要/需要/只要/要求/要素…, nor in the discourse phrase 要看到 ("we should note"),
 # nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…),
 # nor as "will come" (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939 — probes).
-_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
+# 不要 is its own cue (below), never 要 after a 不 the 不要 pattern turned down (不要我了, 不要他入).
+# 之要 is a noun, "the key" (兴国强省之要, 28; 当务之要).
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
         r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有|花|用|过)[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
@@ -36,22 +38,27 @@ _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以
 # 得以, 得了 (obtain) nor 得很 (very).
 _DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])"
 # V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…).
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能)|一定要(?!被)|一定得|不准(?![备确时])|"
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是)|一定要(?!被)|一定得|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
 # 决不会/绝不可能 foretell (这是决不会不遇到困难的, 20), they forbid nothing: a prediction, like 就能/一定能.
 # 应该说，/应当说， is "it must be said" (应该说，情况基本上是健康的; 应当说，新法既体现了…), and 应该能/应当可以
 # expect, they do not order (在正常情况下也应该能做到).
-_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同))"
-NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求)|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+# 应该的/应当的 judges a deed right (我们尊重知识分子是完全应该的, 45; 是应当采纳并见之实行的 is kept apart by its
+# copula, 52): it closes an evaluation, it orders nothing.
+_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同)|的)"
+# 不要 + a person is "not want someone" (你们不要我了, 没有理由不要他的: 52; 也就不要他入: 26), not "do not".
+NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求|[我他她它你](?!们))|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
 # delegate owns them (代表建议, 委员建议): a verb 建议/希望 always has something after it.
 _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千万几多]+[件条项个份]|\s*[，,。；;！？!?、）)]|\s*$)"
+# 倡导 inside an attributive names who proposed a thing (在中国共产党倡导建立的…统一战线旗帜下, 27), as 鼓励的 does.
 # 力争 inside 努力争取/全力争取 is no cue: 在实际工作中努力争取更好结果 closes a target statement, 全力争取…资金
 # opens a task sentence (Jiangsu and Zhejiang 2026 reports, probe documents).
-SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导|"
-        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)建议(?![的和书稿案权]){_NOUN_AFTER}|"
+SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导(?![\u4e00-\u9fff]{{0,3}}的)|"
+        # 修改建议将…载入 (22), 建议性质的会议 (52): the noun, as a subject or a modifier.
+        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
         r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
@@ -166,6 +173,9 @@ FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
                             # 终归是要走这条路 (10); 总要 alone still orders (总要承认错误, 09).
                             r"|(?:总是|终归是?|终究|当然|必然|迟早)(?:也|还)?$")
+# A time ahead, then 就要: what will begin then (今年秋季，我们就要在…开始土地改革, 51), like 几秒钟就要…, 天就要…
+# (the issue's 要 = "will" class, kept out of the 要 pattern above when the time stands right before 就).
+TIME_AHEAD_RE = re.compile(r"(?:今年|明年|后年|下半年|下个?月|年底|月底|[春夏秋冬]季|[春夏秋冬]天|不久|很快|马上|即将)")
 MOVING_RE = re.compile(r"(?:现在|马上|就要|快|即将)(?:也|还|都)?$|有[^，。；]{1,10}$")
 MOVE_AFTER_RE = re.compile(r"(?:到|去|回|离|来)[\u4e00-\u9fff]")
 # A later clause that completes a 要-clause as its purpose: 要把它变成现实的东西，还要经过很大的努力 (35);
@@ -198,15 +208,26 @@ REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:
 # Not 规律性 (加强规律性分析 is a task, 30) nor 按照规律 (a manner).
 REGULARITY_RE = re.compile(r"这是规律|是规律|(?<!按照)(?<!寻求)的规律(?![性和])")
 WHENEVER_RE = re.compile(r"一[\u4e00-\u9fff]{1,6}就$")
+# 坚决 after a group of people and before a verb of attitude reports their stance, it tasks no one: 如果一个合作社中只有
+# 一部分人坚决不愿意干 (10); 反苏反共的战争，全世界的无产阶级和人民都坚决反对 (35).
+STANCE_RE = re.compile(r"(?:人|人民|群众|农民|工人|社员|无产阶级)(?:都|也|却|还)?$")
+STANCE_AFTER_RE = re.compile(r"坚决(?:不愿|反对|拥护|支持|要求|主张)")
+# A wish whose holder is a third party or the addressed province itself reports their request, it asks nothing
+# of the reader: 他们…，总希望使全体利益去服从他们的局部利益 (45); 你省…新增了228个…项目，希望国家将其纳入 (48).
+WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
 THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
                              r"反动派|那些人|这些人|美国|英国|苏联")
 # A fronted object before the clause with the cue (…有益的东西，我们都要学): part of the directive.
-TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务)$")
+# 情况: 上述调查取证工作中的情况，要及时上报; …以及危害我国生态环境等情况，也要认真做好… (47).
+TOPIC_END_RE = re.compile(r"(?:东西|事情|问题|言论|经验|意见|工作|部分|方面|任务|情况)$")
 # Clauses that set the scope of the directive after them: 不论文武，不论工厂，…，各方面都要…
 SCOPE_RE = re.compile(r"\s*(?:以后|今后|将来)?(?:不论|无论|不管|凡是|凡|除了[^，。；]*(?:以外|之外|外)$|除[^，。；了]*(?:以外|之外)$)")
 # A topic before a bare modal: 对…的行为，务必…; 对于…的关系，必须…; 关于…的问题，要….
 TOPIC_OPEN_RE = re.compile(r"\s*(?:对于|关于|至于|对(?!比|照|标|接|外|内|此|象|待|话))")
+# A headless relative clause names whom a rule binds: 不符合《划拨用地目录》的，应当依法实行有偿使用 (50); 政务新媒体
+# 主办单位发生变化的，应及时注销… (29); 主要的和占统治地位的，必须力争是香花 (17). Not a purpose (…的目的).
+WHOEVER_RE = re.compile(r"(?<!目)(?<!之)的$")
 # Who a scope is cut from: 参加合作社的各个家庭，除了…以外，… (a collective of the addressed).
 COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
@@ -217,7 +238,8 @@ QUESTION_CUES = frozenset({"要", "应", "应当", "应该", "须"})
 COPULA_CUES = frozenset({"应", "应当", "应该"})
 # A clause turned into a noun phrase holds its cue as a description: 顽固地要走后一条路线的人, 坚决反对…的人;
 # 重工业要以农业为重要市场这一点; 要想不经过艰难曲折，…，这种想法，只是幻想.
-NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法|的谣言|的说法|的论调|的言论)$")
+# …and so is a reason stated (这就是要倾听…，而不要脱离人民群众的道理, 33; 那有上马走一天不下马的道理, 09).
+NOMINAL_END_RE = re.compile(r"(?:的人|的人们|这一点|的想法|的谣言|的说法|的论调|的言论|的道理)$")
 OPINION_HEAD_RE = re.compile(r"\s*这种(?:想法|看法|说法|观点|论调)")
 # A later clause that takes the verb clauses before it as its subject (…，这是我们的基本方针; …，就是解决这个
 # 矛盾的一个方法) or its condition (…，才能将…提高起来): the verbs state, they do not task.
@@ -225,3 +247,23 @@ STATED_LATER_RE = re.compile(r"\s*(?:这|那)?(?:就|也|都)?是(?!否)|\s*(?:�
 RESULT_RE = re.compile(r"才能|是能够|就能")
 # The agenda of the meeting being opened describes the talk, it tasks no one: 这次会议的主要任务是，总结…，部署….
 AGENDA_RE = re.compile(r"会议的(?:主要)?任务是")
+# The theme or main line of a congress or a year's work names it, with verbs of commitment inside: 大会主题是：…，
+# 坚决做到“两个维护”，… (19); 主线就是以…为动力，…，确保实现“三保”目标任务 (30). Its adverbial cues task no one.
+THEME_RE = re.compile(r"(?:会议的(?:主要)?任务|主题|主线|总体思路|总基调)(?:就)?是[：:]?")
+
+# The title of a document or an instrument holds its cue as a name: 贯彻《关于严禁公款吃喝的规定》, 《禁止化学武器公约》;
+# unquoted, the name of a convention or a treaty (履行关于禁止化学武器国际公约规定的义务, 47).
+TITLE_RE = re.compile(r"《[^《》\n]{1,60}》|关于[^，。；《》\n]{1,20}?(?:公约|条约|协定)")
+
+
+def in_title(clause: str, pos: int) -> bool:
+    """Is the cue at ``pos`` part of a title or an instrument's name inside the clause?"""
+    return any(m.start() < pos < m.end() for m in TITLE_RE.finditer(clause))
+
+
+def modal_outside_titles(clause: str, begin: int = 0):
+    """The first cue of the clause that is no part of a title (see in_title), or None."""
+    for m in MODAL_RE.finditer(clause, begin):
+        if not in_title(clause, m.start()):
+            return m
+    return None

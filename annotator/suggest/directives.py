@@ -182,7 +182,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     cue = analyse_clause(clause, past)
     if cue is None or cue.kind not in ("modal", "please"):
         return cue
-    m = cues.MODAL_RE.search(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
+    m = cues.modal_outside_titles(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
     at = c_start + (m.start() if m else len(clause))
     # The reporting verb may stand in the clause before (有些同志认为，只能放香花，不能放毒草).
     frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start
@@ -201,12 +201,23 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
             and m.group() not in modality.NECESSITY_CUES:
         return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
     head = text[c_start + _skip_prefix(clause):at]
+    if m and cues.STANCE_AFTER_RE.match(text, at) and cues.STANCE_RE.search(text, c_start, at):
+        return None  # 一部分人坚决不愿意干, 人民都坚决反对: their stance reported
+    if m and m.group() in cues.ADVERBIAL_CUES and cues.THEME_RE.search(text, sentence_start, at):
+        return None  # 大会主题是：…，坚决做到…: the theme named, not a task given
+    if m and m.group() == "希望" and "我" not in text[sentence_start:at] \
+            and cues.WISH_HOLDER_RE.search(text[sentence_start:at]):
+        return None  # 你省…，希望国家将其纳入: the province's request, reported back to it
+    if m and m.group() == "要" and head.endswith("就") \
+            and cues.TIME_AHEAD_RE.search(text, sentence_start, c_start + _skip_prefix(clause)):
+        return None  # 今年秋季，我们就要…开始: what will begin then
     if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
-    if m and cues.REFUTED_OPEN_RE.match(text, sentence_start) \
+    if m and any(cues.REFUTED_OPEN_RE.match(text, c0) for c0 in
+                 [sentence_start] + [k + 1 for k in range(sentence_start, at) if text[k] in "，,"]) \
             and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
         return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
     if m and m.group() == "要" and head.endswith(("还", "仍", "尚")) and _in_shortcomings(text, sentence_start):
@@ -310,7 +321,12 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
         # 对拖欠农民工工资等侵害职工权益的行为，务必…(02); 对于…这三方面的关系，必须处理适当 (21): the topic
         # the bare modal speaks about opens the directive.
         m = cues.MODAL_RE.search(clause, _skip_prefix(clause))
-        if (m and m.start() - _skip_prefix(clause) <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
+        if m and m.start() == _skip_prefix(clause) and cues.WHOEVER_RE.search(prev) and len(prev) <= 30 \
+                and not cues.MODAL_RE.search(prev) and "是" not in prev:
+            return clauses[i - 1][0]  # 不符合《划拨用地目录》的，应当…: whoever the rule is for opens it
+        # …and so it does after a pronoun subject: 对这种多少有点可能团结的人，我们也要团结 (51).
+        lead = re.match(r"\s*(?:我们|你们|大家)?", clause[_skip_prefix(clause):]).end()
+        if (m and m.start() - _skip_prefix(clause) - lead <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
                 and "的" in prev and not cues.MODAL_RE.search(prev) and prev[-1:] not in ("了", "着")):
             return clauses[i - 1][0]
     if cue.kind != "modal" or cue.actor or cues.MODAL_RE.search(clause, _skip_prefix(clause)).start() > 3:

@@ -182,9 +182,10 @@ def suggest_for(text: str, unit: str = "clause", implicit: bool = False):
 
 def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dict[str, Score]:
     """Per-document scores keyed by document id, plus "dev", "heldout" (with its parts "heldout-1" …
-    "heldout-5", "heldout-6") and "all" sums."""
+    "heldout-5", "heldout-6", "heldout-7") and "all" sums."""
     out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "heldout-1": Score(), "heldout-2": Score(),
-                             "heldout-3": Score(), "heldout-4": Score(), "heldout-5": Score(), "heldout-6": Score(), "all": Score()}
+                             "heldout-3": Score(), "heldout-4": Score(), "heldout-5": Score(), "heldout-6": Score(), "heldout-7": Score(),
+                             "all": Score()}
     for doc in docs:
         proposed, sections = suggest_for(doc["text"], unit, implicit)
         sc = score_document(doc, proposed, sections)
@@ -234,7 +235,8 @@ def _row(name: str, sc: Score) -> str:
             f"{sc.i_gold:>9} {sc.i_recall:>6.3f} {sc.ratio(sc.i_right, sc.i_proposed):>6.3f}")
 
 
-_SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "all")
+_SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7",
+         "all")
 
 
 def _kind_rows(scores: dict[str, Score], part: str, docs: list[str]) -> list[str]:
@@ -253,7 +255,8 @@ def report(scores: dict[str, Score], show_errors: bool = False, heldout_examples
     lines = [_HEADER]
     for part in ("dev", "heldout"):
         docs = [k for k in scores if k not in _SUMS and ":" not in k and is_held_out(k) == (part == "heldout")]
-        batches = ("",) if part == "dev" else ("heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6")
+        batches = ("",) if part == "dev" else ("heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6",
+                                               "heldout-7")
         for batch in batches:
             mine = [k for k in docs if held_out_batch(k) == batch]
             lines += [_row(k, scores[k]) for k in mine]

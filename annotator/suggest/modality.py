@@ -33,7 +33,8 @@ LOW_CONFIDENCE = 0.7
 NECESSITY_CUES = frozenset({"应", "应当", "应该", "必须", "务必"})
 
 # 要想 wants unless it is 想办法/想尽/想一想/想清楚 (要想尽一切办法 orders, 13).
-_VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好)|想要|要的是")
+# …nor 要想各种办法 (51), 要想个办法: a way to be found is ordered as 想办法 is.
+_VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好|[^，。；]{0,4}办法)|想要|要的是")
 _EPISTEMIC_RE = re.compile(r"(?:应当|应该|应)(?:是)?(?:可能|可以|对)的")
 # A reporting verb whose subject is an institution or a third party, and the modal after it its content:
 # 中央总是叫我们…，而不要…; 他们总是谆谆告诫我们，要…; 党中央…作过一个…决定，要争取…; 号召…要….

@@ -21,6 +21,9 @@ _DISCOURSE_AFTER = re.compile(
     r"方面|层面|问题|意见|体会|要求|关系|环节|缺点|优点|积极性|条件|(?:[\u4e00-\u9fff]{0,2}(?:方面|层面|问题|意见|体会|建议|要求|关系|环节|字|缺点|优点|积极性|条件|好处|坏处|"
     r"办法|矛盾|观点|特点|教训|经验|错误|理由|因素|途径|东西|事情|目的|步骤|阶段|立场|态度|不好|好|点))(?:之一|[，。：:；、]|$)"
     r"|[\u4e00-\u9fff]{0,6}之一|[：:]")
+# A small count that the next words enumerate counts the parts of the talk: 机会主义有两种，一种是… (26); 这次全国代表
+# 会议有三个议事日程:第一，… (20); 有两条宗旨是必须注意的：第一是… (45).
+_ENUMERATED_AFTER = re.compile(r"[^。；;！？!?\n]{0,16}?[：:，,]\s*(?:第一|一(?:种|个|条|类|点|项)?是|其一)")
 # After a small Chinese numeral, an abstract noun makes a figure of speech: 两件大事, 三项制度, 两个责任.
 _ABSTRACT_AFTER = re.compile(r"大事|制度|原则|底线|红线|责任|作用|能力|意识|思想|精神|理念|观念|重点|任务|"
                              r"目标|机制|体系|优势|短板|难题|矛盾|环境|工作|关口|导向|定位|维度|战略|布局|"
@@ -39,7 +42,7 @@ SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七�
     r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
 )
 # Figures of speech: 一万年以后, 一万丈, 几十只手, 千军万马, 成千上万.
-_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
+_FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|更上一层楼|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
                          r"[一二两三四五六七八九十几百]+万年")
 # A measurement verb or adverb right before a small count makes it a statistic: 只有六户, 发展到一百个.
 _MEASURE_BEFORE = re.compile(
@@ -175,6 +178,11 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     if not scale and unit in ("个", "条", "项", "点", "种", "件", "类") and _DISCOURSE_AFTER.match(after):
         return True
     if chinese and not scale and _small(num):
+        if unit in ("个", "条", "种", "项", "类", "点") and not has_bound \
+                and _ENUMERATED_AFTER.match(text, end, min(len(text), end + 40)):
+            return True  # 有两种，一种是…: the parts enumerated next
+        if unit in ("个", "条", "种", "项") and after.startswith(("“", '"')):
+            return True  # 两个“关”: a count naming the quoted concepts, like “四个意识”
         if unit in ("个", "件", "项", "条", "种", "把", "只") and _ABSTRACT_AFTER.match(after):
             return True
         # 两个普遍、四个中心和…: a small count fused with a two-character noun is a programme's name.

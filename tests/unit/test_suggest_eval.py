@@ -42,11 +42,15 @@ def test_gold_set_size_and_split():
                     "40_2018_state_council_cultural_enterprise_notice", "41_2014_2018_education_speech_excerpts",
                     "42_2023_belt_and_road_forum_keynote", "43_2023_china_central_asia_summit_keynote",
                     "44_daqing_2016_first_half_economy_analysis", "45_1942_party_school_opening_speech",
-                    "46_2018_boao_forum_keynote_opening"]
+                    "46_2018_boao_forum_keynote_opening", "48_2004_state_council_letter_on_sichuan_requests",
+                    "50_2018_regulation_further_supporting_cultural_enterprises",
+                    "52_1950_cppcc_closing_speech_complete_revolutionary"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6)
-    assert held_out_batch("47_any_later_document") == "heldout-6"  # every later document is held out
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3)
+    # from 47 on the split is every second document again: odd numbers are dev, even ones held out
+    assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
+    assert held_out_batch("54_any_later_document") == "heldout-7"
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -55,8 +59,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
+    assert "== HELDOUT-7 (3 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7))
 
 
 def _shown(sc, part, kind):
@@ -68,9 +73,9 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the sixth batch held-out (08–46) stands at
-    # 0.973 / 0.971 / 3.0 % (batch 6 untouched 0.931 / 0.914 / 4.7 %; the 1942 talk's hypothetical counts are
-    # still proposed) and dev at 1.00 / 1.00 / 1.2 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the seventh batch held-out (08–52, held-out parts) stands at
+    # 0.971 / 0.969 / 2.7 % (batch 7 held-out part untouched 0.889 / 0.889 / 7.0 %; the 1942 talk's hypothetical
+    # counts are still proposed) and dev at 1.00 / 1.00 / 1.3 % (see the report): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.96), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
@@ -80,9 +85,9 @@ def test_statistics(scores, part):
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the sixth batch (08–46) it stands at 0.908 (batch 6 untouched 0.800,
-    # after the clause frames of annotator.suggest.modality 0.898) and 0.975 on dev: 1940s–1950s speeches above
-    # all, see the report.
+    # Issue 17 asks 0.95 on held-out; with the seventh batch (08–52) it stands at 0.936 (0.903 before the rules of
+    # that round; batch 7's held-out part untouched 0.800) and 0.985 on dev: 1940s–1950s speeches above all, see
+    # the report.
     assert sc.d_precision >= (0.95 if part == "dev" else 0.90), _shown(sc, part, "directive false")
 
 
