@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.closed = True
         self.jobs.stop_all()
+        if getattr(self, "save_state", None) is not None:  # set by compose.create_window
+            self.save_state.finish()  # quit waits for the disk (save_state.py)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
