@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         if self.focus_mode:
             self.set_focus_mode(False)  # save the panels as they are outside focus mode
         self.position.save_now()
+        self.position.writer.join()  # its last write first: the sync below then has the final word
         self.settings.set_layout("geometry", self.saveGeometry())
         self.settings.set_layout("state", self.saveState())
         self.settings.sync()

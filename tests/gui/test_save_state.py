@@ -78,3 +78,19 @@ def test_closing_the_window_waits_for_the_last_sync(make_window, project_path, q
     assert not syncer.state.saved
     window.close()
     assert syncer.state.saved and syncer.state.durable == syncer.state.committed
+
+
+def test_position_writes_off_the_gui_thread_keep_the_newest(qapp, tmp_path):
+    """The position is written (and fsynced) by a thread of its own: many quick saves end with the
+    newest values in the file, never an older write landing last."""
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.position import _Writer
+
+    path = str(tmp_path / "settings.ini")
+    writer = _Writer(path)
+    for i in range(50):
+        writer.put({"position/x": [str(i), str(i * 2)], "layout/state": f"s{i}"})
+    writer.join()
+    stored = QSettings(path, QSettings.Format.IniFormat)
+    assert stored.value("position/x") == ["49", "98"] and stored.value("layout/state") == "s49"
