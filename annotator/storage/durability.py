@@ -198,7 +198,7 @@ class Syncer:
             try:
                 synced = self._sync(checkpointer, pin, force=failing_since is not None
                                     and time.monotonic() - failing_since > self.patience)
-            except (sqlite3.Error, ProjectError) as exc:
+            except Exception as exc:  # noqa: BLE001 - the disk's refusal or our bug: said, retried, never silent
                 synced = False
                 with self._cond:
                     self._error = _reason(exc)
