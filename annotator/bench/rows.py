@@ -177,6 +177,8 @@ def _gui(r: dict) -> list[dict[str, Any]]:
         _row(f"tag keystroke → committed, median ({g.get('keystrokes', '?')})", g["commit_median_ms"], "ms",
              "bare INSERT+COMMIT (WAL, FULL)", g["floor_insert_median_ms"]),
         _row("  committed, p99", g["commit_p99_ms"], "ms", "same, p99", g["floor_insert_p99_ms"]),
+        *([_row("  committed → on disk (syncer thread), median", g["durable_median_ms"], "ms",
+                "bare INSERT+COMMIT (WAL, FULL)", g["floor_insert_median_ms"])] if "durable_median_ms" in g else []),
         _row("  whole keystroke handler, median", g["keystroke_median_ms"], "ms", "one 60 Hz frame", 1000 / 60),
         _row("  whole keystroke handler, p99", g["keystroke_p99_ms"], "ms", "one 60 Hz frame", 1000 / 60),
         *([_row("  keystroke handler CPU, median", g["keystroke_cpu_median_ms"], "ms", "one 60 Hz frame", 1000 / 60),

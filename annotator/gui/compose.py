@@ -68,6 +68,10 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     # a team store): a factory, so nothing below this line assumes a file.
     window = MainWindow(session, settings, language, open_store=store_factory(path))
     window.project_handle = project
+    # Commits stop waiting for the disk on the GUI thread; the status bar says when they are on it.
+    from annotator.gui.save_state import SaveIndicator
+
+    window.save_state = SaveIndicator(window, project)
     if is_url(path):
         from annotator.gui.team_status import TeamStatus
 

@@ -279,11 +279,14 @@ class MainWindow(QMainWindow):
         if self.focus_mode:
             self.set_focus_mode(False)  # save the panels as they are outside focus mode
         self.position.save_now()
+        self.position.writer.join()  # its last write first: the sync below then has the final word
         self.settings.set_layout("geometry", self.saveGeometry())
         self.settings.set_layout("state", self.saveState())
         self.settings.sync()
         self.closed = True
         self.jobs.stop_all()
+        if getattr(self, "save_state", None) is not None:  # set by compose.create_window
+            self.save_state.finish()  # quit waits for the disk (save_state.py)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,7 +1,10 @@
 """Where each annotator was: document, cursor and the first visible character, per project.
 
 Saved on every change (debounced by a short timer, then written and synced to the settings file at
-once), not at quit — a crash or ``kill -9`` must not lose it. Kept in the settings file, not in the
+once), not at quit — a crash or ``kill -9`` must not lose it. The write and its fsync (QSaveFile) run
+on a thread of their own, with a QSettings object of their own (QSettings is reentrant: distinct objects
+may use one file from different threads): an fsync on the GUI thread at every pause in typing is a
+keystroke that waits 30–200 ms on a busy disk (issue 13). Kept in the settings file, not in the
 project: it is a view of the data, and two annotators sharing a project each have their own.
 """
 
@@ -10,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 
 SAVE_DELAY_MS = 700  # after the last move: one settings write (~5–30 ms) per pause, not per keystroke
 # The end-to-end test reads what the app shows from here (it cannot see inside a killed process);
@@ -26,6 +30,41 @@ def _key(project_path: Path, annotator: str) -> str:
     return f"position/{where}_{who}"
 
 
+class _Writer:
+    """Writes the newest values to the settings file, one write at a time, on its own thread (an older
+    write never lands after a newer one: only the latest pending values are kept)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._lock = threading.Lock()
+        self._pending: dict | None = None
+        self._thread: threading.Thread | None = None
+
+    def put(self, values: dict) -> None:
+        with self._lock:
+            self._pending = {**(self._pending or {}), **values}
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="PositionWriter", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                values, self._pending = self._pending, None
+                if values is None:
+                    self._thread = None
+                    return
+            store = QSettings(self.path, QSettings.Format.IniFormat)
+            for key, value in values.items():
+                store.setValue(key, value)
+            store.sync()
+
+    def join(self, timeout: float = 10) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+
 class PositionKeeper(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -37,6 +76,7 @@ class PositionKeeper(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
+        self.writer = _Writer(window.settings.qsettings.fileName())
         view = window.view
         view.cursorPositionChanged.connect(self.changed)
         view.verticalScrollBar().valueChanged.connect(self.changed)
@@ -55,15 +95,13 @@ class PositionKeeper(QObject):
         window = self.window
         if window.session.doc_id is None or self.restoring:
             return
-        settings = window.settings.qsettings
         value = [str(window.session.doc_id), str(window.view.cursor_position()), str(window.view.first_visible())]
         # The window's own size and docks, so a restart after a crash lays the text out the same way.
         layout = (window.saveGeometry(), window.saveState())
         if value != self._last or layout != self._last_layout:
-            settings.setValue(self.key, value)
-            settings.setValue("layout/geometry", layout[0])
-            settings.setValue("layout/state", layout[1])
-            settings.sync()
+            # Not into the window's QSettings: a setValue there makes the event loop sync it, on the GUI
+            # thread. Its own sync at quit re-reads the file and keeps these (it writes only its changes).
+            self.writer.put({self.key: value, "layout/geometry": layout[0], "layout/state": layout[1]})
             self._last, self._last_layout = value, layout
         state_file = os.environ.get(STATE_FILE_ENV)
         if state_file:

@@ -12,7 +12,10 @@ A project is one SQLite file. Guarantees:
 - every write goes through ``Project.write()``: BEGIN IMMEDIATE (so two processes queue instead of
   deadlocking on a lock upgrade), retried while another process holds the lock, committed with
   synchronous=FULL in WAL mode — once ``write()`` returns, the change survives a killed process and a
-  power cut. A disk that is full or fails makes it raise a ``ProjectError`` naming the project; the
+  power cut. One exception, asked for explicitly: ``defer_durability()`` (the desktop app's connection,
+  whose commits must not wait for the disk on the GUI thread) commits with synchronous=NORMAL —
+  surviving a killed process, not yet a power cut — and a ``durability.Syncer`` thread makes them
+  durable within a bounded time and says when (``syncer.state``); ``close()`` waits for it. A disk that is full or fails makes it raise a ``ProjectError`` naming the project; the
   transaction is rolled back, so nothing is half-written;
 - a file or folder we may not write (read-only filesystem included) opens read-only
   (``Project.readonly``) instead of failing.
@@ -108,6 +111,7 @@ class Project(StoreBase):
         self.path = Path(path)
         self.conn: sqlite3.Connection | None = None
         self._key: str | None = None
+        self.syncer = None  # a durability.Syncer once defer_durability() was called
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
@@ -335,6 +339,14 @@ class Project(StoreBase):
         except sqlite3.Error as exc:
             self._rollback()
             raise write_error(self.path, exc) or exc from None
+        if self.syncer is not None:
+            self.syncer.committed()
+
+    def defer_durability(self, listener=None):
+        """Commits stop waiting for the disk; a syncer thread makes them durable (durability.defer)."""
+        from annotator.storage.durability import defer  # noqa: PLC0415 - durability opens Projects
+
+        return defer(self, listener)
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -362,7 +374,13 @@ class Project(StoreBase):
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     def close(self) -> None:
-        """Idempotent. The connection closes before the registry forgets the project."""
+        """Idempotent. A deferred connection's last commits are made durable first (the syncer's last
+        sync; if the disk refuses, the connection goes back to FULL and SQLite's own checkpoint at
+        close tries once more). The connection closes before the registry forgets the project."""
+        syncer, self.syncer = self.syncer, None
+        if syncer is not None and not syncer.stop() and self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.executescript("PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(PASSIVE);")
         if self.conn is not None:
             with contextlib.suppress(Exception):
                 self.conn.close()

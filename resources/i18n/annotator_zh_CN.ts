@@ -2871,4 +2871,52 @@ strict F1 of the annotators in this section: {1}</source>
 本节标注员的严格 F1：{1}</translation>
     </message>
 </context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="1"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="52"/>
+        <source>Not saved to disk: {0}</source>
+        <translation>未写入磁盘：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="59"/>
+        <source>The last changes are kept by the system but not yet on the disk; saving is retried. Reason: {0}</source>
+        <translation>最近的修改已由系统暂存，但尚未写入磁盘；正在重试保存。原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="62"/>
+        <source>Every change is on the disk.</source>
+        <translation>所有修改都已写入磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="64"/>
+        <source>Writing the latest changes to the disk.</source>
+        <translation>正在将最近的修改写入磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="52"/>
+        <source>Not saved to disk</source>
+        <translation>未写入磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="81"/>
+        <source>The last changes could not be confirmed on the disk ({0}). They survive closing the app, but not a power cut before the system writes them.</source>
+        <translation>无法确认最近的修改已写入磁盘（{0}）。关闭程序不会丢失这些修改，但在系统写入磁盘之前断电则可能丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_state.py" line="82"/>
+        <source>no answer</source>
+        <translation>磁盘没有响应</translation>
+    </message>
+</context>
 </TS>

@@ -9,6 +9,7 @@ flushed, so the parent knows what was asked and what is on disk:
     ready                        the project is open
     begin {json}                 about to call; the state the span will have (or {"id", "gone": true})
     saved {json}                 the call returned, so by Project.write()'s promise it is durable
+                                 (with --deferred: it survives a killed process; a power cut once synced)
     failed {json}                the call raised DuplicateSpan (only possible with several writers)
 
 A SIGKILL can land between "begin" and "saved": the parent then accepts the span before or after.
@@ -149,10 +150,14 @@ def main() -> None:
     parser.add_argument("--wait-go", action="store_true", help="read a line from stdin before tagging")
     parser.add_argument("--ops", type=int, default=0, help="stop after this many calls (0: until killed)")
     parser.add_argument("--seconds", type=float, default=0, help="stop after this long (0: no limit)")
+    parser.add_argument("--deferred", action="store_true",
+                        help="commit as the GUI does: Project.defer_durability() (storage/durability.py)")
     parser.add_argument("--worker-every", type=int, default=0,
                         help="every N calls, open and close the project in a thread, as a GUI worker does")
     args = parser.parse_args()
     project = open_project(args.project)
+    if args.deferred:
+        project.defer_durability()
     say("ready")
     if args.wait_go and not sys.stdin.readline():
         return
