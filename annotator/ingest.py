@@ -21,6 +21,9 @@ from annotator.structure.clean import clean, load_rules
 from annotator.structure.outline import parse_outline
 
 if TYPE_CHECKING:  # storage (sqlite-utils, ~0.2 s to import) loads in store(): `annotator outline` never needs it
+    from concurrent.futures import Future  # imports logging (~40 ms): only a many-file import needs it
+
+    from annotator.storage.documents import SourceIndex
     from annotator.storage.project import Project
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".docx", ".html", ".htm")
@@ -35,6 +38,22 @@ class Prepared:
     cleaned: CleanResult
     sections: list[Section]
     title: str
+    # (sha256 of the clean text, packed raw text) or a future of it: hashing and compressing release
+    # the interpreter lock, so import_paths has them done in a thread while the next file is cleaned.
+    digest: "tuple[str, tuple[str, bytes]] | Future | None" = None
+
+    def sha_and_raw(self) -> tuple[str, tuple[str, bytes]]:
+        if self.digest is None:
+            self.digest = _digest(self.cleaned.text, self.read.text)
+        elif not isinstance(self.digest, tuple):  # a Future
+            self.digest = self.digest.result()
+        return self.digest
+
+
+def _digest(clean_text: str, raw_text: str) -> tuple[str, tuple[str, bytes]]:
+    from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
+
+    return documents.sha256_text(clean_text), documents.pack_raw(raw_text)
 
 
 @dataclass
@@ -105,20 +124,23 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
     return Prepared(path, read, cleaned, sections, _guess_title(read, cleaned, path))
 
 
-def _same_source(project: Project, prepared: Prepared) -> int | None:
+def _same_source(project: Project, prepared: Prepared, sha: str, sources: SourceIndex | None) -> int | None:
     """A document imported earlier from the same file whose text has since changed."""
     from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
-    return documents.changed_source(project, display_path(prepared.path),
-                                    documents.sha256_text(prepared.cleaned.text))
+    if sources is not None:
+        return sources.changed(project, display_path(prepared.path), sha)
+    return documents.changed_source(project, display_path(prepared.path), sha)
 
 
-def store(project: Project, prepared: Prepared, *, annotator: str | None = None) -> FileOutcome:
+def store(project: Project, prepared: Prepared, *, annotator: str | None = None,
+          sources: SourceIndex | None = None) -> FileOutcome:
     from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
     from annotator.storage.reanchor import replace_document_text  # noqa: PLC0415
 
     read, cleaned = prepared.read, prepared.cleaned
-    changed = _same_source(project, prepared)
-    if changed is not None and documents.find_by_sha(project, documents.sha256_text(cleaned.text)) is None:
+    sha, packed_raw = prepared.sha_and_raw()
+    changed = _same_source(project, prepared, sha, sources)
+    if changed is not None and documents.find_by_sha(project, sha) is None:
         # The same file again with an edited text: carry the spans over by a text diff (moved where
         # their text and context are unchanged, flagged for review otherwise), never a second copy.
         result = replace_document_text(project, changed, cleaned.text, read.text, prepared.sections,
@@ -139,7 +161,11 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None)
         removed=cleaned.removed,
         sections=prepared.sections,
         annotator=annotator,
+        sha256=sha,
+        packed_raw=packed_raw,
     )
+    if sources is not None and created:
+        sources.add(display_path(prepared.path), doc_id)
     return FileOutcome(
         path=display_path(prepared.path),
         status="imported" if created else "duplicate",
@@ -321,16 +347,23 @@ def import_paths(
         batch.clear()
         chars, began = 0, time.monotonic()
 
-    for path in files:
-        if should_cancel and should_cancel():
-            summary.cancelled = True
-            break
-        item = _prepare_outcome(path)
-        batch.append((path, item))
-        chars += len(item.read.text) if isinstance(item, Prepared) else 0
-        if chars >= BATCH_CHARS or len(batch) >= BATCH_FILES or time.monotonic() - began >= BATCH_SECONDS:
-            flush()
-    flush()
+    # One helper thread hashes and compresses each prepared file while this thread cleans the next one
+    # (hashlib and zlib release the interpreter lock): a tenth of the store stage, off the critical path.
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - see TYPE_CHECKING above
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-digest") as digests:
+        for path in files:
+            if should_cancel and should_cancel():
+                summary.cancelled = True
+                break
+            item = _prepare_outcome(path)
+            if isinstance(item, Prepared) and len(files) > 1:
+                item.digest = digests.submit(_digest, item.cleaned.text, item.read.text)
+            batch.append((path, item))
+            chars += len(item.read.text) if isinstance(item, Prepared) else 0
+            if chars >= BATCH_CHARS or len(batch) >= BATCH_FILES or time.monotonic() - began >= BATCH_SECONDS:
+                flush()
+        flush()
     if index and (summary.imported or summary.updated):
         from annotator.storage.search import update_index  # noqa: PLC0415
 
@@ -365,9 +398,12 @@ def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcom
     if len(todo) > 1 and project.dialect.sqlite:
         try:
             stored: dict[int, FileOutcome] = {}
+            from annotator.storage.documents import SourceIndex  # noqa: PLC0415 - see TYPE_CHECKING above
+
             with project.write():
+                sources = SourceIndex(project)  # read inside the transaction: exact while it lasts
                 for item in todo:
-                    stored[id(item)] = store(project, item, annotator=annotator)
+                    stored[id(item)] = store(project, item, annotator=annotator, sources=sources)
             return [stored[id(item)] if isinstance(item, Prepared) else item for _, item in batch]
         except Exception:  # noqa: BLE001 - rolled back: the slow path below says which file and why
             pass

@@ -88,12 +88,15 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx):  # noqa: ANN001 - click's signature
-        from annotator.storage.errors import ProjectError
-
         try:
             return super().invoke(ctx)
-        except ProjectError as exc:  # the project failed mid-verb (a team server that stopped answering)
-            from annotator.paths import display_path
+        except Exception as exc:
+            # A ProjectError can only come from a verb that imported storage; importing it here just to
+            # name the class would load storage (sqlite-utils, ~0.1 s) for `clean` and `outline` too.
+            errors = sys.modules.get("annotator.storage.errors")
+            if errors is None or not isinstance(exc, errors.ProjectError):
+                raise
+            from annotator.paths import display_path  # the project failed mid-verb (a server that stopped answering)
 
             raise ProjectFailure(display_path(str(exc))) from None
 

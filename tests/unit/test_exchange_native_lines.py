@@ -64,6 +64,28 @@ def test_stored_json_in_another_spelling_is_respelled(tmp_path, project_at):
         assert fast == ENCODE(record(bundle))
 
 
+@pytest.mark.parametrize("stored", [
+    '{"a": [1,2]}', '{"a":  1}', '{"a": 1.50}', '{"a": 1e2}', '{"a": "\\/"}', '{"a": 1, "a": 2}', ' {"a": 1}',
+    '{"a": 1} ', '{"a": 1 }', '{ "a": 1}', '{"a" : 1}', '{"a": 1,\n "b": 2}', '{"a": {"b":[]}}', '{"a": -0}',
+    '{"a": "\\u00e9"}', '{"a": 10000000000000000000000.0}', '{"a": [ ]}', '{"a": true,  "b": null}',
+])
+def test_stored_json_that_looks_like_json_dumps_but_is_not_is_respelled(stored, project_at):
+    # Every spelling json.loads accepts but json.dumps would not write: the line must still be the
+    # bytes json.dumps gives for the record, for the odd span and for the canonical ones beside it.
+    with open_project(project_at("p.db")) as project:
+        doc, _ = add_document(project, clean_text="全县增长5.2%，要加强领导", raw_text="全县增长5.2%，要加强领导")
+        for start in (0, 2, 4):
+            spans.add_span(project, Span(document_id=doc, start=start, end=start + 2, label="statistic",
+                                         annotator="甲", attributes={"v": start / 3, "s": "x"}))
+        with project.write():
+            project.execute("UPDATE spans SET attributes = ? WHERE start = 2", [stored])
+            project.execute("UPDATE documents SET metadata = ?", [stored])
+        (bundle,) = iter_bundles(project, Selection())
+        fast, _ = line(bundle, [])
+        assert fast == ENCODE(record(bundle))
+        assert json.loads(fast)["spans"][1]["attributes"] == json.loads(stored)
+
+
 @pytest.mark.parametrize("stored, reason", [('{"v": NaN}', "NaN"), ("[1]", "not one JSON object"),
                                             ('{"a": 1}, {"b": 2}', "not one JSON object"), ("{", "not valid JSON")])
 def test_damaged_stored_json_is_refused_not_written(tmp_path, stored, reason, project_at):

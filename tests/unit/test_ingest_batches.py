@@ -143,3 +143,25 @@ def test_the_cli_leaves_the_trigram_index_to_its_background_indexer(tmp_path):
     with open_project(project, readonly=True) as opened:
         assert backlog(opened) == 0, "the background indexer did not index the import"
         assert {h.document_id for h in search(opened, "补充讲话")} == {4, 5, 6}
+
+
+def test_edited_files_in_a_batch_are_updated_not_added_and_the_same_file_twice_is_a_duplicate(tmp_path):
+    # The batch path finds "imported before from this file" from one map per transaction: it must give
+    # what the per-file query gives (edited → updated in place, unchanged → duplicate, new → imported),
+    # also for a file named twice in one batch and a file edited twice over two imports.
+    paths = _speeches(tmp_path, 5)
+    with open_project(tmp_path / "p.db") as project:
+        first = import_paths(project, paths[:3])
+        ids = {o.path: o.document_id for o in first.outcomes}
+        paths[1].write_text("同志们：\n" + paths[1].read_text(encoding="utf-8"), encoding="utf-8")
+        second = import_paths(project, [paths[0], paths[1], paths[3], paths[3], paths[4]])
+        assert [o.status for o in second.outcomes] == ["duplicate", "updated", "imported", "duplicate", "imported"]
+        assert second.outcomes[1].document_id == ids[str(paths[1])]
+        assert second.outcomes[3].document_id == second.outcomes[2].document_id
+        paths[1].write_text("各位代表：\n" + paths[1].read_text(encoding="utf-8"), encoding="utf-8")
+        third = import_paths(project, [paths[2], paths[1]])
+        assert [o.status for o in third.outcomes] == ["duplicate", "updated"]
+        assert third.outcomes[1].document_id == ids[str(paths[1])]
+        assert len(list_documents(project)) == 5
+        text = project.execute("SELECT clean_text FROM documents WHERE id = ?", [ids[str(paths[1])]]).fetchone()[0]
+        assert text.startswith("各位代表：\n同志们：\n第1号讲话")
