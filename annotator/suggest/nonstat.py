@@ -167,8 +167,10 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
         return True  # ordinal, 前四年
-    if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-        return True
+    if _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()) and (not scale or not has_bound):
+        return True  # 这三个条件; 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
+    if text[end:end + 1] in "”\"" and context.inside(context.slogans, m.start(), end):
+        return True  # 迭代升级“民营经济32条”: a count closing a quoted name is part of the name
     if unit == "次" and (_SESSION_AFTER.match(after) or before == "届"):
         return True
     if context.inside(context.figurative, m.start(), m.end()) or _FIGURATIVE.match(text, m.start()):

@@ -44,13 +44,16 @@ def test_gold_set_size_and_split():
                     "44_daqing_2016_first_half_economy_analysis", "45_1942_party_school_opening_speech",
                     "46_2018_boao_forum_keynote_opening", "48_2004_state_council_letter_on_sichuan_requests",
                     "50_2018_regulation_further_supporting_cultural_enterprises",
-                    "52_1950_cppcc_closing_speech_complete_revolutionary"]
+                    "52_1950_cppcc_closing_speech_complete_revolutionary", "54_1957_shanghai_cadre_meeting_speech",
+                    "56_jiangsu_2026_provincial_report"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3)
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
+                                                 + ["heldout-8"] * 2)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
-    assert held_out_batch("54_any_later_document") == "heldout-7"
+    assert held_out_batch("52_any_later_document") == "heldout-7"
+    assert held_out_batch("54_any_later_document") == "heldout-8" and held_out_batch("55_any_later_document") == ""
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -59,9 +62,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
-    assert "== HELDOUT-7 (3 documents)" in text
+    assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8))
 
 
 def _shown(sc, part, kind):
