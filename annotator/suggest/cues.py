@@ -153,7 +153,7 @@ REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quota
 # 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
 # A document's preamble: 为…，鼓励…，加快…，制定本方案 (18); 为…，经国务院同意，现提出如下意见 (29); 为…，特制定以下规定
 # (40, 50). Whatever cue stands in it is the purpose of the document that follows, not one of its orders.
-PREAMBLE_RE = re.compile(r"^\s*为了?[^。]*[，,]\s*(?:特|现|经[^，。]{1,12}[，,]\s*现?)?(?:制定|提出|出台|印发)(?:本|以下|如下)"
+PREAMBLE_RE = re.compile(r"\s*为了?[^。]*[，,]\s*(?:特|现|经[^，。]{1,12}[，,]\s*现?)?(?:制定|提出|出台|印发)(?:本|以下|如下)"
                          r"[^，。]{0,4}(?:方案|意见|规定|办法|细则|措施|通知)[：:。]?\s*$")
 # …要…，所以/因此…: the 要 clause gives the reason for what follows (45, 52), the order, if any, comes after.
 REASON_NEXT_RE = re.compile(r"\s*(?:所以|因此|因而|故而)")

@@ -346,7 +346,7 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
 
 
 def _sentence(text: str, start: int, end: int, review: bool, unit: str, declared: bool = False) -> list[Suggestion]:
-    if cues.PREAMBLE_RE.match(text[start:end]):
+    if text.startswith("为", start) and cues.PREAMBLE_RE.match(text, start, end):
         return []  # 为…，鼓励…，制定本方案。: the document's purpose (annotator.suggest.cues.PREAMBLE_RE)
     past = review or bool(cues.RETRO_RE.search(text, start, end))
     found: list[Suggestion] = []

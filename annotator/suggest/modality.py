@@ -152,6 +152,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def declares(text: str, start: int, end: int) -> bool:
     """True when a clause of the sentence opens with a declaration of intent (我们将…, 中方将…, 我省将…)."""
+    if not cues.INTENT_RE.search(text, start, end):
+        return False  # most sentences: no subject + 将/愿/会 anywhere, no clause to look at
     return any(cues.INTENT_RE.match(text, c0 + _skip_prefix(text[c0:c1]))
                for c0, c1 in _clauses(text, start, end))
 

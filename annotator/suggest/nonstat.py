@@ -80,7 +80,7 @@ _REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?!
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
 # The consequent of a hypothesis computes, it measures nothing: 假定一百个人中有一个共产党员，…中就有四百五十万 (45);
 # 如果要安排，这届中委的名额就要增加到好几百人 (53). The figures of the premise itself (全中国四亿五千万人) still count.
-_HYPOTHESIS_OPEN = re.compile(r"(?:^|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
+_HYPOTHESIS_OPEN = re.compile(r"(?:(?<![^。！？\n])|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
 _CONSEQUENT_BEFORE = re.compile(r"就(?:有|要|会|是|得|需|可以)?[\u4e00-\u9fff]{0,6}$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
 _UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|在|属|谓|得)|(?<=家)(?:庭|长|园|乡|属)|"
@@ -175,13 +175,12 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 这三个条件; 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
     if text[end:end + 1] in "”\"" and context.inside(context.slogans, m.start(), end):
         return True  # 迭代升级“民营经济32条”: a count closing a quoted name is part of the name
-    if re.match(r"\s*(?:假定|假如|假设|假使)", _clause_before(text, m.start(), 14)):
+    lead = _clause_before(text, m.start(), 14)
+    if lead.startswith(("假定", "假如", "假设", "假使")):
         return True  # 假定一百个人中有一个…: the premise's own figure is supposed, not measured (如果 may state a fact)
-    if _CONSEQUENT_BEFORE.search(_clause_before(text, m.start(), 14)):
-        sentence = text.rfind("。", 0, m.start()) + 1
-        sentence = max(sentence, text.rfind("\n", 0, m.start()) + 1)
-        clause = m.start() - len(_clause_before(text, m.start(), 14))
-        if _HYPOTHESIS_OPEN.search(text[sentence:clause]):
+    if "就" in lead and _CONSEQUENT_BEFORE.search(lead):
+        sentence = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _HYPOTHESIS_OPEN.search(text, sentence, m.start() - len(lead)):
             return True
     if unit == "次" and (_SESSION_AFTER.match(after) or before == "届"):
         return True
