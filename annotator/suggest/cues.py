@@ -47,7 +47,7 @@ STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降
 # copula, 52): it closes an evaluation, it orders nothing.
 _SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同)|的)"
 # 不要 + a person is "not want someone" (你们不要我了, 没有理由不要他的: 52; 也就不要他入: 26), not "do not".
-NORMAL = (rf"{_SHOULD}|理应|确保|不要(?!紧|求|[我他她它你](?!们))|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+NORMAL = (rf"{_SHOULD}|理应(?![该当])|确保|不要(?!紧|求|[我他她它你](?!们))|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
@@ -151,6 +151,12 @@ REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quota
 )
 # A clause that opens with 要 and is completed by the next one states a purpose: 要争取这三个条件，需要…;
 # 要改正演员的错误，还是靠看戏的人; 要做到充分可靠是不容易的.
+# A document's preamble: 为…，鼓励…，加快…，制定本方案 (18); 为…，经国务院同意，现提出如下意见 (29); 为…，特制定以下规定
+# (40, 50). Whatever cue stands in it is the purpose of the document that follows, not one of its orders.
+PREAMBLE_RE = re.compile(r"\s*为了?[^。]*[，,]\s*(?:特|现|经[^，。]{1,12}[，,]\s*现?)?(?:制定|提出|出台|印发)(?:本|以下|如下)"
+                         r"[^，。]{0,4}(?:方案|意见|规定|办法|细则|措施|通知)[：:。]?\s*$")
+# …要…，所以/因此…: the 要 clause gives the reason for what follows (45, 52), the order, if any, comes after.
+REASON_NEXT_RE = re.compile(r"\s*(?:所以|因此|因而|故而)")
 PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
 # A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,

@@ -154,8 +154,10 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
                 continue
         first = next(_pieces(text, b_start, b_end, _SENTENCE_END), (b_start, b_end))
         review = review_section or bool(cues.RETRO_OPEN_RE.search(text, *first))
+        declared = False  # a sentence of this paragraph declared the speaker's side's intent (我们将…)
         for s_start, s_end in _pieces(text, b_start, b_end, _SENTENCE_END):
-            out.extend(_sentence(text, s_start, s_end, review, unit))
+            out.extend(_sentence(text, s_start, s_end, review, unit, declared))
+            declared = declared or modality.declares(text, s_start, s_end)
     if not implicit:
         out = [s for s in out if s.attributes.get("cue") != "implicit"]
     return [_with_confidence(text, s) for s in out]
@@ -253,8 +255,10 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
                                    or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
         return None
+    if m and m.group() == "要" and i + 1 < len(clauses) and cues.REASON_NEXT_RE.match(text, clauses[i + 1][0]):
+        return None  # 人民要推翻敌人的压迫，所以要有革命党 (45); 工业化又要靠农民的援助才能成功，所以… (52): a reason
     body = clause[_skip_prefix(clause):]
-    if re.match(r"(?:并且|而且|并)?要", body) and cue.kind == "modal":
+    if re.match(r"(?:并且|而且|并|但是?|可是)?要", body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
@@ -341,7 +345,9 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     return clauses[j][0]
 
 
-def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[Suggestion]:
+def _sentence(text: str, start: int, end: int, review: bool, unit: str, declared: bool = False) -> list[Suggestion]:
+    if text.startswith("为", start) and cues.PREAMBLE_RE.match(text, start, end):
+        return []  # 为…，鼓励…，制定本方案。: the document's purpose (annotator.suggest.cues.PREAMBLE_RE)
     past = review or bool(cues.RETRO_RE.search(text, start, end))
     found: list[Suggestion] = []
     for g_start, g_end in _pieces(text, start, end, "；;"):
@@ -354,7 +360,7 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str) -> list[
                                    or cues.GOVERNING_PREDICTION_RE.search(clause)):
                 break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
             cue = _live_cue(text, start, clauses, i, statement)
-            if cue is None:
+            if cue is None or modality.carried(text, clauses, i, cue, declared):
                 continue
             explicit = cue.kind not in _IMPLICIT_KINDS
             if not explicit and _stated(text, clauses, i):

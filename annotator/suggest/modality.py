@@ -4,9 +4,10 @@ The cue lists of annotator.suggest.cues say *where* an instruction may be; speec
 0.70–0.80 on speeches against 0.92 on reports) fail on *whose* it is and *what mode* it is in. Four
 questions are asked of every cue, each from the clause around it, never from a list of whole phrases:
 
-* **reading** — what the modal means by what follows it: 要 + a verb of action orders; 要想/要的是 wants
+* **reading** — what the modal means by what follows it: 要 + a verb of action orders; 要想/要的是 and 如果要 want
   ("人民要想推翻敌人的压迫，简直是不可能的", 45; "要想把国事弄好是不可能的", 33; "要想不经过艰难曲折…", 21);
-  应当是可能的/应当是可以的 judges what is possible, it orders nothing (10, 16).
+  应当是可能的/应当是可以的 judges what is possible, it orders nothing (10, 16); 应该是 + a noun phrase
+  defines what something ought to be (42).
 * **subject** — who is addressed: the speaker's side (我们, 全党), the audience (你们, 同志们, 各级…), a
   third party (他们, 有人, 敌人), or nobody named.
 * **frame** — the sentence the cue stands in: a reported call (中央总是叫我们…, 他们总是谆谆告诫我们，要…,
@@ -16,7 +17,7 @@ questions are asked of every cue, each from the clause around it, never from a l
   the GUI; below LOW_CONFIDENCE a suggestion is marked ``low_confidence`` so it can be shown apart
   rather than hidden (the learner never removes what the rules found; it ranks).
 
-Only the readings "volitive" and "epistemic" and the frame "reported" remove a cue; the rest lowers
+Only the readings "volitive", "epistemic" and "definition" and the frame "reported" remove a cue; the rest lowers
 confidence. Each is backed by documents of two batches at least (numbers: tests/data/suggest_gold).
 """
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 
 from annotator.suggest import cues
+from annotator.suggest.clause import _skip_prefix
 
 LOW_CONFIDENCE = 0.7
 # After a third party (他们, 它, 有些人) 要 wants or will (他们还要看一看, 有人要罢工, 人家要回南京: 10, 13, 35, 45 —
@@ -36,12 +38,21 @@ NECESSITY_CUES = frozenset({"应", "应当", "应该", "必须", "务必"})
 # …nor 要想各种办法 (51), 要想个办法: a way to be found is ordered as 想办法 is.
 _VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好|[^，。；]{0,4}办法)|想要|要的是")
 _EPISTEMIC_RE = re.compile(r"(?:应当|应该|应)(?:是)?(?:可能|可以|对)的")
+# 应该是/应当是 + a noun phrase says what something ought to be, it tasks no one: 世界现代化应该是和平发展的现代化、互利
+# 合作的现代化 (42). Gold convention (SOURCES.md, eighth batch): a noun after 是 is such a definition; an adjective
+# (应当密切, 也应当是密切的, 16) still asks the addressees to make something so.
+_DEFINITION_RE = re.compile(r"(?:应当|应该)是(?:一种|一个|一场)?([^，。；！？\n]{0,40})")
+# 要 right after a conditional conjunction wants: 如果要安排，…名额就要增加到好几百人 (53); 他们说，如果要和别人合作，
+# 我们就不干了 (33). An order is never the antecedent of a condition.
+_CONDITIONAL_BEFORE_RE = re.compile(r"(?:如果|假如|假若|倘若|若是|要是|如若)$")
 # A reporting verb whose subject is an institution or a third party, and the modal after it its content:
 # 中央总是叫我们…，而不要…; 他们总是谆谆告诫我们，要…; 党中央…作过一个…决定，要争取…; 号召…要….
 _REPORTER = r"(?:中央|党中央|上级|上面|他们|他|她|有人|人家|马克思|恩格斯|列宁|斯大林|[\u4e00-\u9fff]{1,4}同志)"
 _REPORTED_RE = re.compile(
     rf"{_REPORTER}[^。；！？]{{0,16}}?(?:告诫|叫(?![做作])|号召|嘱咐|劝告|教导)(?:我们|大家|你们|人们)?"
     r"|(?:作|做)(?:过|了)[^，。；]{0,16}决定"
+    # 中央明确了…目标，鼓励各地… (23), 党中央…作过一个决定 (45): a past act of the institution, narrated
+    r"|(?:中央|党中央|国务院|上级)[^。；！？]{0,8}?(?:明确|提出|强调|部署|要求)(?:了|过)"
     # …告诫我们/叫大家: whoever the reporter, unless it is the speaker (我告诫你们，要… orders).
     r"|(?<!我)(?:告诫|叫(?![做作])|嘱咐|教导|劝告|号召)(?:我们|大家|你们|人们)"
 )
@@ -59,11 +70,16 @@ _SOFT_WORDS = ("鼓励", "倡导", "建议", "希望")
 
 
 def reading(text: str, at: int) -> str:
-    """"deontic", "volitive" or "epistemic" for the modal at ``at``."""
+    """"deontic", "volitive", "epistemic" or "definition" for the modal at ``at``."""
     if _VOLITIVE_RE.match(text, at) or text.startswith("要的是", at):
+        return "volitive"
+    if text.startswith("要", at) and _CONDITIONAL_BEFORE_RE.search(text, max(0, at - 2), at):
         return "volitive"
     if _EPISTEMIC_RE.match(text, at):
         return "epistemic"
+    d = _DEFINITION_RE.match(text, at)
+    if d and "的" in d.group(1) and not d.group(1).endswith("的") and re.search(r"[\u4e00-\u9fff]$", d.group(1)):
+        return "definition"
     return "deontic"
 
 
@@ -127,3 +143,26 @@ def sentence_start(text: str, pos: int) -> int:
     while i > 0 and text[i - 1] not in "。！？!?\n":
         i -= 1
     return i
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start] + [k + 1 for k in range(start, end) if text[k] in "，,：:；;"] + [end + 1]
+    return [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
+
+
+def declares(text: str, start: int, end: int) -> bool:
+    """True when a clause of the sentence opens with a declaration of intent (我们将…, 中方将…, 我省将…)."""
+    if not cues.INTENT_RE.search(text, start, end):
+        return False  # most sentences: no subject + 将/愿/会 anywhere, no clause to look at
+    return any(cues.INTENT_RE.match(text, c0 + _skip_prefix(text[c0:c1]))
+               for c0, c1 in _clauses(text, start, end))
+
+
+def carried(text: str, clauses: list[tuple[int, int]], i: int, cue, declared: bool) -> bool:
+    """True when an adverbial cue (坚决, 确保…) of a subjectless sentence only continues the intent declared
+    earlier in the paragraph: 我们将持续加强自身建设…。树立和践行正确政绩观，…坚决反对… lists what the
+    government will do (24, and 中方将…, then bare verb-initial actions: 42, 43), it orders no one. A modal
+    (要, 必须) or a named actor still makes its own directive."""
+    if not declared or cue.word not in cues.ADVERBIAL_CUES or cue.actor:
+        return False
+    return not any(cues.ACTOR_RE.match(text, c0 + _skip_prefix(text[c0:c1])) for c0, c1 in clauses[:i + 1])

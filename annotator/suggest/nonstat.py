@@ -78,6 +78,10 @@ _REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;
 _REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?![国央心学期部等型])|里头|里面)")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
+# The consequent of a hypothesis computes, it measures nothing: 假定一百个人中有一个共产党员，…中就有四百五十万 (45);
+# 如果要安排，这届中委的名额就要增加到好几百人 (53). The figures of the premise itself (全中国四亿五千万人) still count.
+_HYPOTHESIS_OPEN = re.compile(r"(?:(?<![^。！？\n])|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
+_CONSEQUENT_BEFORE = re.compile(r"就(?:有|要|会|是|得|需|可以)?[\u4e00-\u9fff]{0,6}$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
 _UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|在|属|谓|得)|(?<=家)(?:庭|长|园|乡|属)|"
                               r"(?<=条)(?:件|例|款|约)|(?<=台)阶|(?<=支)(?:持|撑|部)|(?<=处)(?:理|置|于)|"
@@ -167,8 +171,17 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
         return True  # ordinal, 前四年
-    if not scale and _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-        return True
+    if _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        return True  # 这三个条件; 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
+    if text[end:end + 1] in "”\"" and context.inside(context.slogans, m.start(), end):
+        return True  # 迭代升级“民营经济32条”: a count closing a quoted name is part of the name
+    lead = _clause_before(text, m.start(), 14)
+    if lead.startswith(("假定", "假如", "假设", "假使")):
+        return True  # 假定一百个人中有一个…: the premise's own figure is supposed, not measured (如果 may state a fact)
+    if "就" in lead and _CONSEQUENT_BEFORE.search(lead):
+        sentence = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _HYPOTHESIS_OPEN.search(text, sentence, m.start() - len(lead)):
+            return True
     if unit == "次" and (_SESSION_AFTER.match(after) or before == "届"):
         return True
     if context.inside(context.figurative, m.start(), m.end()) or _FIGURATIVE.match(text, m.start()):

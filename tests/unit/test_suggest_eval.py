@@ -44,13 +44,16 @@ def test_gold_set_size_and_split():
                     "44_daqing_2016_first_half_economy_analysis", "45_1942_party_school_opening_speech",
                     "46_2018_boao_forum_keynote_opening", "48_2004_state_council_letter_on_sichuan_requests",
                     "50_2018_regulation_further_supporting_cultural_enterprises",
-                    "52_1950_cppcc_closing_speech_complete_revolutionary"]
+                    "52_1950_cppcc_closing_speech_complete_revolutionary", "54_1957_shanghai_cadre_meeting_speech",
+                    "56_jiangsu_2026_provincial_report"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
-                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3)
+                                                 + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
+                                                 + ["heldout-8"] * 2)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
-    assert held_out_batch("54_any_later_document") == "heldout-7"
+    assert held_out_batch("52_any_later_document") == "heldout-7"
+    assert held_out_batch("54_any_later_document") == "heldout-8" and held_out_batch("55_any_later_document") == ""
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
 
 
@@ -59,9 +62,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-1 (4 documents)" in text and "== HELDOUT-2 (4 documents)" in text
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
-    assert "== HELDOUT-7 (3 documents)" in text
+    assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8))
 
 
 def _shown(sc, part, kind):
@@ -73,9 +76,9 @@ def _shown(sc, part, kind):
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_statistics(scores, part):
     sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the seventh batch held-out (08–52, held-out parts) stands at
-    # 0.971 / 0.969 / 2.7 % (batch 7 held-out part untouched 0.889 / 0.889 / 7.0 %; the 1942 talk's hypothetical
-    # counts are still proposed) and dev at 1.00 / 1.00 / 1.3 % (see the report): floors, not targets.
+    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the eighth batch held-out (08–56, held-out parts) stands at
+    # 0.963 / 0.960 / 2.8 % (batch 8 held-out part untouched 0.903 / 0.887 / 8.5 %, the 1957 oral speech above all)
+    # and dev at 0.994 / 0.989 / 1.4 % (see SOURCES.md): floors, not targets.
     assert sc.st_recall >= (0.97 if part == "dev" else 0.96), _shown(sc, part, "statistic miss")
     assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
     assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
@@ -85,9 +88,9 @@ def test_statistics(scores, part):
 def test_explicit_directives(scores, part):
     sc = scores[part]
     assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the seventh batch (08–52) it stands at 0.936 (0.903 before the rules of
-    # that round; batch 7's held-out part untouched 0.800) and 0.985 on dev: 1940s–1950s speeches above all, see
-    # the report.
+    # Issue 17 asks 0.95 on held-out; with the eighth batch (08–56) it stands at 0.922 (0.912 before the rules of
+    # that round; batch 8's held-out part untouched 0.690) and 0.973 on dev: 1940s–1950s speeches above all, see
+    # SOURCES.md.
     assert sc.d_precision >= (0.95 if part == "dev" else 0.90), _shown(sc, part, "directive false")
 
 

@@ -20,7 +20,35 @@ def test_volitive_yao_xiang_is_a_condition_not_an_order():
 def test_epistemic_should_be_possible_orders_nothing():
     assert _spans("再有一年，完成这个计划，应当是可能的。") == []
     assert _spans("他的意思是，这样做应该是可以的。") == []
-    assert _spans("上下级之间应当是一种平等的关系。")  # a relation prescribed still orders
+    # Gold convention (SOURCES.md, eighth batch): 应当是/应该是 + a noun phrase defines what something ought to be
+    # (世界现代化应该是和平发展的现代化, 42), it tasks no one; an adjective or a verb after the modal still orders.
+    assert _spans("上下级之间应当是一种平等的关系。") == []
+    assert _spans("全球治理应该是开放包容的治理、共商共建的治理。") == []
+    assert _spans("部门之间的关系应当融洽，应当是一种协作的关系。")
+    assert _spans("老师跟学生的关系也应当是融洽的。")
+
+
+def test_want_after_a_condition_and_a_reason_before_so_order_nothing():
+    assert _spans("如果要全部安排，人数就要增加到好几百。") == []
+    assert _spans("有人说，如果要和他们合作，我们就不参加了。") == []
+    spans = _spans("农民要摆脱贫困，所以必须发展生产。")
+    assert spans and not any("摆脱贫困" in s for s in spans)  # the reason is no order, what follows 所以 is
+    assert _spans("各地要加强监管，确保安全。")  # an order with no condition or reason still orders
+
+
+def test_a_documents_preamble_and_a_narrated_decision_of_the_centre_order_nothing():
+    assert _spans("为落实市委部署，鼓励各区先行先试，持续改善营商环境，制定本方案。") == []
+    assert _spans("为推动政务公开工作，经市政府同意，现提出如下意见：") == []
+    assert _spans("中央明确了今后五年的主要目标，鼓励各地因地制宜、各展所长。") == []
+    assert _spans("鼓励各地发挥比较优势，支持企业加大研发投入。")  # the document's own encouragement
+
+
+def test_an_adverbial_cue_after_a_declared_intent_continues_it():
+    text = "我们将持续加强自身建设。树立正确政绩观，坚决反对形式主义、官僚主义。"
+    assert _spans(text) == []
+    # a modal, or a named actor, still makes its own directive after the declaration
+    assert _spans("我们将持续加强自身建设。各级政府要坚决反对形式主义。")
+    assert _spans("我们将持续加强自身建设。\n树立正确政绩观，坚决反对形式主义。")  # a new paragraph
 
 
 def test_a_call_reported_from_an_institution_or_a_third_party_is_not_the_speakers_order():
