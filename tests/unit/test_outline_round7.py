@@ -1,0 +1,43 @@
+"""Failure categories fixed in session 6 (the fresh8 group's first score), one test or more per category,
+on short hand-made texts shaped like the real documents that showed them (tests/data/outline_corpus)."""
+
+from __future__ import annotations
+
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+# --- an abridged law flattened onto one line: articles and chapters skip ahead after a full stop or
+# glued to the chapter title (reg_dixiashui_oneline, reg_gd_zhifa_gongshi_oneline) -----------------------
+
+_BODY = "县级以上人民政府应当加强监督管理，完善协作配合机制，建立统一的监测站网和信息共享机制，对本行政区域内的情况进行动态监测。"
+FLAT_LAW = (
+    "第一章\u3000总则第一条\u3000为了加强管理，制定本条例。" + _BODY
+    + "第二条\u3000本条例适用于本省。" + _BODY
+    + "第二章\u3000调查与规划第十条\u3000国家定期组织开展调查评价工作。" + _BODY
+    + "第十一条\u3000有下列情形之一的，不予批准：（一）不符合总量控制要求；（二）不符合行业用水定额。" + _BODY
+    + "第五章\u3000附则第六十三条\u3000本条例下列用语含义是：" + _BODY
+    + "第六十四条\u3000本条例自2021年12月1日起施行。"
+)
+
+
+def test_a_flattened_law_keeps_articles_and_chapters_left_out_of_an_excerpt():
+    outline = parse_outline(FLAT_LAW)
+    _check_invariants(FLAT_LAW, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "第一章"), (2, "第一条"), (2, "第二条"), (1, "第二章"), (2, "第十条"), (2, "第十一条"),
+        (3, "（一）"), (3, "（二）"), (1, "第五章"), (2, "第六十三条"), (2, "第六十四条")]
+    titles = {s.marker.strip(): s.title for s in outline}
+    assert titles["第二章"] == "调查与规划" and titles["第五章"] == "附则"
+
+
+def test_a_cited_article_after_a_full_stop_does_not_skip_ahead():
+    text = ("第一条\u3000为了加强管理，制定本条例。" + _BODY + "第二条\u3000本条例适用于本省。" + _BODY
+            + "第十条规定的情形，依照前款处理。" + _BODY + "依照第二十条\u3000处理。" + _BODY)
+    markers = [s.marker.strip() for s in parse_outline(text)]
+    assert markers == ["第一条", "第二条"]
