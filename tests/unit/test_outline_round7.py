@@ -41,3 +41,28 @@ def test_a_cited_article_after_a_full_stop_does_not_skip_ahead():
             + "第十条规定的情形，依照前款处理。" + _BODY + "依照第二十条\u3000处理。" + _BODY)
     markers = [s.marker.strip() for s in parse_outline(text)]
     assert markers == ["第一条", "第二条"]
+
+
+# --- a flattened page keeps its colons and semicolons: an item of a list after a colon that ends on a
+# semicolon is titled by that whole clause (reg_dixiashui_oneline; the same shape in
+# reg_guangdong_cailiang_oneline and reg_hainan_zangwen_oneline) ---------------------------------------
+
+def test_a_flattened_colon_list_item_is_titled_by_its_whole_clause():
+    first = "兴建地下工程设施或者进行地下勘探、采矿等活动，依法编制的环境影响评价文件中，应当包括地下水污染防治的内容，并采取防护性措施"
+    second = "化学品生产企业以及工业集聚区、矿山开采区、尾矿库、危险废物处置场、垃圾填埋场等的运营、管理单位，应当采取防渗漏等措施"
+    text = ("第四十一条\u3000企业事业单位和其他生产经营者应当采取下列措施，防止地下水污染：（一）" + first + "；（二）"
+            + second + "；（三）存放可溶性剧毒废渣的场所，应当采取防水措施。" + _BODY * 8)
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    titles = [s.title for s in outline if s.marker.startswith("（")]
+    assert titles[:2] == [first, second]
+
+
+def test_a_flattened_heading_after_a_full_stop_may_still_run_on():
+    # After a full stop (not a colon or semicolon) the paragraphs of a flattened speech ran together:
+    # the clause up to a semicolon is no proof of a title there.
+    text = (_BODY + "一、关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署，各地各部门认真落实；"
+            + _BODY + "二、关于下一步经济工作当前经济运行总体平稳，各项指标好于预期，发展韧性持续显现；" + _BODY * 2)
+    outline = parse_outline(text)
+    assert [s.marker for s in outline] == ["一、", "二、"]
+    assert all(len(s.title) < 25 for s in outline)
