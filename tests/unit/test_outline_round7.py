@@ -66,3 +66,23 @@ def test_a_flattened_heading_after_a_full_stop_may_still_run_on():
     outline = parse_outline(text)
     assert [s.marker for s in outline] == ["一、", "二、"]
     assert all(len(s.title) < 25 for s in outline)
+
+
+# --- 第N个X， enumerations (mao_txt_021_hezuo 第一个证据，…第四个证据，; mao_md_023_guodu 第一个方向，):
+# one convention — a run of them opening sentences or paragraphs is an enumeration; a lone one, or one
+# inside a sentence ("这是第一个标准，", mao_080), is not; a long noun is a name, not a classifier ---------
+
+def test_a_run_of_ordinal_classifier_nouns_is_an_enumeration():
+    text = ("新的有利的证据已经表现出来了。第一个证据，是统一战线政策立即得到了全国人民的赞同。"
+            "第二个证据，是两党实行停战以后，国内进入了团结状况。第三个证据，这是最为显著的，就是全国性抗日战争的发动。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [s.marker for s in outline] == ["第一个证据，", "第二个证据，", "第三个证据，"]
+    assert outline[0].title == "是统一战线政策立即得到了全国人民的赞同"
+
+
+def test_a_lone_or_embedded_ordinal_noun_is_no_enumeration():
+    text = ("许多部队全部自给。这是第一个标准，是在几年之内逐渐达到的。\n"
+            "第三个标准，是在边沿区和游击区内实行的。\n"
+            "第二个百年奋斗目标，是全面建成社会主义现代化强国。第三个百年，另说。\n")
+    assert parse_outline(text) == []
