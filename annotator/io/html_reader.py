@@ -28,6 +28,7 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "cente
           "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
           "tfoot", "tr", "ul"}
 _CELLS = {"td", "th"}
+_BOLD = {"b", "strong"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 # HTML's whitespace, not Python's \s (which would also eat NBSP and U+3000 indentation).
@@ -179,6 +180,12 @@ class _TextExtractor(HTMLParser):
         # "1." before ordered items; like Word's list numbers, that marker is text the reader sees.
         self._lists: list[list | None] = []
         self._budget = TextBudget()
+        # A bold run that opens a source line and ends one ("…如下。\n<b>一、各地自查</b>\n各市…": a page
+        # that sets its headings in bold inside one block) is a heading line: the break after it is kept,
+        # not joined like a wrap between two CJK characters.
+        self._bold_open = False
+        self._bold_first: int | None = None  # where in self._line that run's text begins
+        self._bold_end: int | None = None  # len(self._line) when that run closed
         self._markup = 0  # tags, comments and declarations seen: html.parser spends ~15 µs on each
 
     def _count_markup(self) -> None:
@@ -234,6 +241,8 @@ class _TextExtractor(HTMLParser):
         elif tag in _CELLS and self._line:
             self._line.append("\t")
             self._pending_ws = None
+        elif tag in _BOLD and (not self._line or "\n" in (self._pending_ws or "")):
+            self._bold_open = True
 
     def handle_startendtag(self, tag, attrs):
         # <br/>, <div/>: an XHTML self-closed element opens and closes at once.
@@ -251,6 +260,10 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
+        elif tag in _BOLD:
+            if self._bold_open and self._line:
+                self._bold_end = len(self._line)
+            self._bold_open = False
         elif tag in ("ol", "ul", "menu", "dir"):
             if self._lists:
                 self._lists.pop()
@@ -285,11 +298,24 @@ class _TextExtractor(HTMLParser):
         if not word:
             return
         if self._pending_ws is not None and self._line and not self._line[-1].endswith((" ", "\t")):
+            if "\n" in self._pending_ws and self._bold_end == len(self._line):
+                # A bold run that opened its source line and ends it: a heading line of its own.
+                first = self._bold_first or 0
+                heading = self._line[first:]
+                if first:
+                    self._line = self._line[:first]
+                    self._end_line()
+                    self._line = heading
+                self._end_line()
+                self._line.append(word)
+                return
             joined_wide = ("\n" in self._pending_ws and _WIDE.match(self._line[-1][-1])
                            and _WIDE.match(word[0]))
             if not joined_wide:
                 self._line.append(" ")
         self._pending_ws = None
+        if self._bold_open and self._bold_first is None:
+            self._bold_first = len(self._line)
         self._line.append(word)
 
     def _end_line(self, force: bool = False) -> None:
@@ -300,6 +326,7 @@ class _TextExtractor(HTMLParser):
             self._lines.append(line)
         self._line = []
         self._pending_ws = None
+        self._bold_open, self._bold_first, self._bold_end = False, None, None
 
     def text(self) -> str:
         self._end_line()

@@ -58,8 +58,10 @@ _REGISTRY = (
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
-    # "第一方面，…第二方面，", "第一个方向，", "第一种：": an ordinal, a classifier noun, then a comma or colon.
-    Family("di-noun", 5, True, "第一方面，", rf"第(?P<n>{_CN_LONG})个?(?:方面|方向|种)[，,：:]", "cn", SENTENCE),
+    # "第一方面，…第二方面，", "第一个方向，", "第一种：", "第一个证据，…第四个证据，": an ordinal, a classifier
+    # and a short noun, then a comma or colon (a longer noun is a name: "第二个百年奋斗目标，").
+    Family("di-noun", 5, True, "第一方面，",
+           rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个[\u4e00-\u9fff]{{1,3}}?)[，,：:]", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),

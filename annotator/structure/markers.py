@@ -101,6 +101,7 @@ class Candidate:
     position: str  # "line", "break" (sentence end + space), "sentence", "space", "comma" or "glued"
     after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
     separated: bool = False  # a space, colon, line end or 【label】 follows ("第六条　", "第六条【…】")
+    spaced: bool = False  # a horizontal space follows ("第六条　为了…"): how a flattened law still sets it off
 
     @property
     def opens_paragraph(self) -> bool:
@@ -328,5 +329,7 @@ def scan(text: str) -> list[Candidate]:
         full_stop = position == "glued" or (position == "sentence" and _previous_char(folded, start) in _FULL_STOPS)
         separated = (_separated(folded, end) or folded.startswith("【", end)
                      or (position == "line" and _opens_its_paragraph(family.id, folded, end)))
-        found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated))
+        spaced = end < len(folded) and folded[end] in HSPACE
+        found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated,
+                               spaced))
     return found

@@ -63,8 +63,11 @@ _SKIP_MAX = 100
 
 
 def _skips_ahead(cand: Candidate, last: int) -> bool:
-    return (cand.family in _SKIPPING and cand.separated and cand.position in ("line", "break")
-            and last + 1 < cand.ordinal <= last + _SKIP_MAX)
+    # A law flattened onto one line lost its line starts: there the article or chapter stands after a
+    # full stop or glued to the chapter title before it ("…调查与规划第十条　国家…"), and the space after
+    # it (a rendered &emsp;) is what still sets it off from a citation ("依照第十条规定").
+    stands = cand.position in ("line", "break") or (cand.position in ("sentence", "glued") and cand.spaced)
+    return cand.family in _SKIPPING and cand.separated and stands and last + 1 < cand.ordinal <= last + _SKIP_MAX
 
 
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:

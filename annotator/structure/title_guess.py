@@ -180,9 +180,19 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         # first stop, colon or semicolon ("（一）敌军分布，到今年八月底止，…；"): that clause is its title.
         # Not where a sibling shares its line after a full stop (``crowded``: "一、…。二、…。三、…"): those
         # paragraphs ran together, and the first is judged like the others (title_ends._shares_line).
-        firm=not flat and not crowded and nat.how in ("punct", "line") and (inline or _opens_line_or_list(text, s.start)),
+        # A flattened page keeps its colons and semicolons: an item of a list after a colon that ends on
+        # a semicolon ("采取下列措施：（一）兴建…，依法…，并采取防护性措施；（二）…") is that clause, as on a page.
+        firm=not crowded and nat.how in ("punct", "line") and (inline or _opens_line_or_list(text, s.start))
+        and (not flat or (nat.char in "；;" and _after_colon_or_semicolon(text, s.start))),
         run_on=run_on, words=words,
     )
+
+
+def _after_colon_or_semicolon(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u3000\xa0":
+        j -= 1
+    return j >= 0 and text[j] in "：；:;"
 
 
 def _opens_line_or_list(text: str, i: int) -> bool:
