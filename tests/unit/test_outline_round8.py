@@ -78,3 +78,32 @@ def test_numbered_title_lines_are_the_documents_list_not_page_chunks():
     _check_invariants(result.text, outline)
     assert [(level, marker) for level, marker, _t in _shape(outline)] == [
         (1, "一、"), (1, "二、"), (2, "1."), (2, "2."), (2, "3."), (1, "三、"), (2, "1."), (2, "2."), (2, "3.")]
+
+
+# --- levels: items of a 条 the scanner did not find (its marker lost in a scrape, run into a flattened
+# line) hung directly under the 章, one level too high (first scores of reg_dixiashui_oneline 0.33 and
+# reg_gd_zhifa_gongshi_oneline 0.28-0.31 on levels) ------------------------------------------------------
+
+LAW = (
+    "第一章\u3000总则\n"
+    "第一条\u3000为了加强排污许可管理，制定本条例。\n"
+    "第二条\u3000有下列情形之一的，不予批准：\n（一）不符合总量控制要求；\n（二）不符合行业用水定额。\n"
+    "第二章\u3000申请与审批\n"
+    "申请取得排污许可证，应当向审批部门提交下列材料：\n（一）排污单位名称、住所；\n（二）环境影响报告书批准文件。\n"
+    "第四条\u3000本条例自公布之日起施行。\n"
+)
+
+
+def test_items_of_a_lost_article_keep_the_level_of_an_articles_items():
+    outline = parse_outline(LAW)
+    _check_invariants(LAW, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "第一章"), (2, "第一条"), (2, "第二条"), (3, "（一）"), (3, "（二）"),
+        (1, "第二章"), (3, "（一）"), (3, "（二）"), (2, "第四条")]
+
+
+def test_a_books_chapter_announcing_its_parts_keeps_them_one_level_down():
+    book = ("第一章\u3000中国社会\n本章分三节来说明：\n（一）中华民族\n" + _FILL + "\n（二）古代的封建社会\n" + _FILL
+            + "\n第二章\u3000中国革命\n" + _FILL + "\n")
+    assert [(level, marker) for level, marker, _t in _shape(parse_outline(book))] == [
+        (1, "第一章"), (2, "（一）"), (2, "（二）"), (1, "第二章")]
