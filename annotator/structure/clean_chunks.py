@@ -127,9 +127,22 @@ def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others
             out[k] = min(options, key=lambda c: abs(c.pos - expected))
     return out
 
+_TITLE_MAX = 30
+
+
+def _opens_title_line(text: str, end: int) -> bool:
+    """Does the number head a short unpunctuated line of its own ("2.确保小区配套幼儿园如期移交\n")?
+    A list item titles its paragraph so; a chunk number lands wherever the chunk cut the text."""
+    line_end = text.find("\n", end, end + 2 * _TITLE_MAX)  # bounded: a page on one line has no line end
+    line = text[end:line_end].strip(" \t\u3000\xa0") if line_end >= 0 else ""
+    return 2 <= len(line) <= _TITLE_MAX and not any(ch in "。！？；，,;：:" for ch in line)
+
+
 def _accept(text: str, chain: list[_Marker], settings: ChunkSettings) -> bool:
     if len(chain) < settings.min_run:
         return False
+    if 2 * sum(_opens_title_line(text, m.end) for m in chain) >= len(chain):
+        return False  # numbered titles over their paragraphs: the document's own list
     lengths = [b.pos - a.pos for a, b in zip(chain, chain[1:])]
     mid = median(lengths)
     if mid < settings.min_median_chars:

@@ -48,7 +48,9 @@ _DECIMAL_END = r"(?![.．\d])(?:[ \u3000]+(?=[^\s\d])|(?=[\u4e00-\u9fff]))(?![�
 
 # Order matters: at one position the first alternative that matches wins (第一章 before 第一，).
 _REGISTRY = (
-    Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{CN})[）)]", "cn", HEADING),
+    # "(二 )", "1 .": text extracted from a PDF sets a space before half-width punctuation, as it does in
+    # "1 、" below and in "(含试点 范围 )" around such markers.
+    Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{CN}) ?[）)]", "cn", HEADING),
     Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
     Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
     Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
@@ -80,7 +82,8 @@ _REGISTRY = (
     # a line start, and never before a unit ("3.5亿元" opening a line is an amount).
     Family("decimal3", 4, False, "1.1.1", r"\d{1,2}[.．]\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
     Family("decimal", 3, False, "1.1", r"\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
-    Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})[.．](?![\d.．])", "digit", HEADING),
+    Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})(?:[.．]| [.．](?=[\u4e00-\u9fff]))(?![\d.．])", "digit",
+           HEADING),
     # "1 、", "A 、": text copied from a PDF or an HTML table puts a space before the 、.
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),

@@ -254,10 +254,13 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     list inside the outer quotation after the inner one closed."""
     spans, opened, depth, previous = [], None, 0, 0
     # Only the quote marks are visited (not every line break): a quote is closed within its paragraph
-    # when no line break lies between its marks.
+    # when no paragraph end lies between its marks — a line break, or on a page flattened onto one line
+    # a sentence end and a space (“补偿成本、适当获利*的原则…。  5.开展…": an OCR-lost ” must not hide
+    # the rest of the page).
+    search = _PARAGRAPH_END.search
     for m in _QUOTE_MARK.finditer(text):
         at = m.start()
-        if depth and text.find("\n", previous, at) >= 0:
+        if depth and search(text, previous, at):
             opened, depth = None, 0  # the paragraph ended inside a quotation: an unclosed mark
         previous = at
         if m.group() == "“":
@@ -274,6 +277,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_MARK = re.compile("[“”]")
+_PARAGRAPH_END = re.compile("\n|[。！？][ \t\u3000\xa0]")
 
 
 def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

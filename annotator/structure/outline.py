@@ -238,7 +238,7 @@ def parse_outline(text: str) -> list[Section]:
     if _WIDE_SPACE_HINT.search(text):
         text = text.translate(_WIDE_SPACES)  # same length: every offset holds
     nodes = _build(text)
-    levels = true_levels(nodes)
+    levels = true_levels(nodes, text)
     # A section ends where the next node at its level or shallower begins: one pass with a stack.
     ends = [len(text)] * len(nodes)
     open_nodes: list[int] = []

@@ -66,20 +66,52 @@ def _family_chains(nodes: list[Node]) -> dict[str, dict[str, int]]:
     return chains
 
 
-def true_levels(nodes: list[Node]) -> list[int]:
+def true_levels(nodes: list[Node], text: str = "") -> list[int]:
     """1-based levels, with children of a missing heading placed where the document's own hierarchy
     puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
     （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
     and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
     chains = _family_chains(nodes)
+    in_article = _announced_in_a_division(nodes, text)
     levels: list[int] = []
-    for n in nodes:
+    for i, n in enumerate(nodes):
         if n.parent is None:
             levels.append(1)
             continue
         step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
+        if n.run in in_article:
+            step = 2  # the items of a 条 that was not found sit a level below it all the same
         levels.append(levels[n.parent] + max(1, step))
     return levels
+
+
+_ANNOUNCING_END = "：:"
+
+
+def _announced_in_a_division(nodes: list[Node], text: str) -> set[int]:
+    """Runs of items hanging directly under a 章 or 节 (a division of a law, rank < 0) whose first item
+    follows a colon: a list announced inside a paragraph ("…应当提交下列材料：（一）…").  The text of a
+    章 is made of 条 and nothing else, so that paragraph is a 条 the scanner did not find (cut from an
+    excerpt, run into a flattened line, its marker dropped by a scrape), and its items sit two levels
+    below the 章, where the items of every other 条 sit — not one level, as if they were its parts.
+    Only in a text where 条 were found at all: that is what makes it a law."""
+    if not text or not any(n.cand.family == "article" for n in nodes):
+        return set()  # a book's 章 holds 节 or 一、 parts, which may well follow a colon: only a law is sure
+    first: dict[int, Node] = {}
+    for n in nodes:
+        first.setdefault(n.run, n)
+    out = set()
+    for run, n in first.items():
+        if n.parent is None or FAMILIES[nodes[n.parent].cand.family].rank >= 0:
+            continue
+        if FAMILIES[n.cand.family].inline or FAMILIES[n.cand.family].rank <= 0:
+            continue
+        k = n.cand.start
+        while k > 0 and text[k - 1] in " \t\u3000\xa0\r\n":
+            k -= 1
+        if k > 0 and text[k - 1] in _ANNOUNCING_END:
+            out.add(run)
+    return out
 
 
 def _skips_a_level(nodes: list[Node], levels: list[int]) -> set[int]:

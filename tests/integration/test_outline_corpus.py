@@ -67,9 +67,20 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # score, before any rule changed: F1 0.949 (P 1.000, R 0.904), levels 0.787, titles 0.920 — all of it
     # the one-line regulation.  After the session-6 fixes: 1.000 / 1.000 / 1.000 — a floor only.
     "fresh8": (0.999, 0.999, 0.999),
+    # The ninth held-out group (session 7: a ministry opinion with 一、（一）1. as escaped HTML, a national
+    # industry plan as <h1>/<h2> with tables, a State Council plan opening with &nbsp; indents, a municipal
+    # decision and an implementing opinion whose 1.…15. number on across its parts, a State Council notice
+    # typed with hard wraps and typos, a provincial notice extracted from a PDF onto one line, a ministry
+    # rule in markdown).  Gold written by hand before the parser ran on them.  Honest first score, before
+    # any rule changed: F1 0.948 (P 1.000, R 0.901), levels 1.000, titles 1.000 — the misses all in the
+    # PDF one-liner (an OCR-lost closing quote hid the rest of the page) and the typed notice (its 1.…3.
+    # title lines cut by the cleaner as page-chunk numbers).  After the session-7 fixes: 0.988 / 1.000 /
+    # 0.994 — a floor only.
+    "fresh9": (0.987, 0.999, 0.993),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
-    # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included)
-    "all": (0.990, 0.991, 0.975),
+    # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
+    # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
+    "all": (0.990, 0.992, 0.977),
 }
 
 
@@ -134,6 +145,12 @@ def test_eighth_fresh_group_is_declared():
     fresh8 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh8"]
     assert len(fresh8) >= 9
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh8) >= 80
+
+
+def test_ninth_fresh_group_is_declared():
+    fresh9 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh9"]
+    assert len(fresh9) >= 8
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh9) >= 150
 
 
 def test_split_keeps_variants_with_their_source():
