@@ -106,3 +106,26 @@ def test_edits_and_deletes_answer_the_same(both):
     for query in ("乡村振兴", "振兴", "gdp", "新", "工会"):
         got = [[(h.document_id, h.position) for h in search.search(p, query)] for p in (lite, pg)]
         assert got[0] == got[1], query
+
+
+def test_a_page_shorter_than_the_hits_is_the_same_first_page(both):
+    """A limit below the number of hits: PostgreSQL's common-query path (the trigram index found a full
+    page, so the first page in id order is read in id order; pg/search._trigram_ids) against SQLite's.
+    Some rows are rewritten first, so the table's physical order is no longer the id order (a bitmap scan
+    returns rows in physical order: a full page from it is not the first page)."""
+    (lite, pg), corpus = both
+    for project in (lite, pg):
+        search.update_index(project)
+        search.index_words(project)
+    ids = docs.document_ids(pg)
+    with pg.write():  # new row versions go to the end of the heap (test-only SQL: the layout, not the data)
+        pg.execute("UPDATE documents SET clean_text = clean_text || '' WHERE id = ANY(?)", [ids[:len(ids) // 3]])
+    queries = _queries([text for _, text in corpus], random.Random(5), n=40)
+    compared = 0
+    for limit in (1, 3, 7, 40):
+        for query in queries:
+            got = [[(h.document_id, h.position, h.snippet) for h in search.search(p, query, limit=limit)]
+                   for p in (lite, pg)]
+            assert got[0] == got[1], (query, limit)
+            compared += len(got[0]) == limit and len(" ".join(query.split())) >= 3
+    assert compared, "no 3+ character query filled a page: the common-query path was not compared"

@@ -92,23 +92,7 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     # estimate for an opaque condition it reads in id order and stops at the limit (30 ms), as SQLite does.
     found = f"CASE WHEN {_contains('d.title', query)} OR {_contains('d.clean_text', query)} THEN true ELSE false END"
     if len(query) >= 3:
-        # Without ASCII letters the trigram index's LIKE is the whole check (one read of each candidate's
-        # text, not two); with them ILIKE finds a superset (it folds other scripts too) and the check follows.
-        # LIKE, not the faster strpos: only LIKE/ILIKE can use the trigram index, which a large project
-        # needs for a rare query (the planner puts LIKE first in a filter whatever the order written).
-        def where(column: str) -> str:
-            if not _has_ascii_letters(query):
-                return f"{column} LIKE :p"
-            return f"{column} ILIKE :p AND {_contains(column, query)}"
-        ids = [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE {where('d.title')} ORDER BY d.id LIMIT :limit", params)]
-        if len(ids) >= limit:  # the titles fill the page: the texts would all come after the limit
-            return ids[:limit]
-        seen = set(ids)
-        ids += [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE {where('d.clean_text')} ORDER BY d.id LIMIT :limit", params)
-            if r[0] not in seen]
-        return ids[:limit]
+        return _trigram_ids(project, query, params, limit)
     ids: list[int] = []
     words = tokens(query)
     if len(query) == 2 and " " not in query and words:
@@ -121,6 +105,71 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
     more = [r[0] for r in project.execute(
         f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
     return (ids + more)[:limit]
+
+
+def _trigram_where(column: str, query: str) -> str:
+    """SQL: ``column`` contains :q, as a condition the trigram index serves.
+
+    Without ASCII letters the index's LIKE is the whole check (one read of each candidate's text, not
+    two); with them ILIKE finds a superset (it folds other scripts too) and the exact check follows.
+    LIKE, not the faster strpos: only LIKE/ILIKE can use the trigram index."""
+    if not _has_ascii_letters(query):
+        return f"{column} LIKE :p"
+    return f"{column} ILIKE :p AND {_contains(column, query)}"
+
+
+# Phase one of a 3+ character search: only the trigram indexes may serve it (a bitmap scan). The planner
+# prices reading a text at one heap tuple, but clean_text lives in TOAST (out of line, uncompressed: see
+# pg/schema.py), so on a small project it chose to read every text ("GDP" in 300 documents: 60 ms, the
+# index answers in 0.7 ms; EXPLAIN ANALYZE, issue 16). SET LOCAL lasts to the end of the transaction: the
+# implicit one of this single query string, or a caller's own, which gets the planner's defaults back
+# at the end of the string.
+_INDEX_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+_PLANNER_DEFAULT = "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+_PARAM = re.compile(r":([a-z]+)\b")
+
+
+def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int) -> list[int]:
+    """Documents whose title, then whose text, contains ``query`` (3+ characters), each group in id order.
+
+    Phase one asks the trigram indexes for the matches, the texts without an order and stopping at
+    ``limit``: fewer than ``limit`` is every match (a rare query, or none: read from the index and the
+    few candidates' texts, as FTS5 does on SQLite), put in id order here. ``limit`` of them means a
+    common query, whose first ``limit`` in id order phase two finds by reading the documents in id order
+    until it has them — what the planner did before for every query — without reading again the texts
+    phase one already matched (CASE: known matches are true at once). So a common query reads about
+    the same texts as before, and a rare one only its candidates.
+
+    Phase one is one query string (the settings, both queries, the settings back): one round trip, not
+    six — a server across a network costs a round trip each. A query string with several statements
+    takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw."""
+    from psycopg import sql  # noqa: PLC0415 - only PostgreSQL projects get here
+
+    conn = project.raw_connection()
+    title, text = _trigram_where("d.title", query), _trigram_where("d.clean_text", query)
+
+    def indexed() -> tuple[list[int], list[int]]:
+        values = {k: sql.Literal(v).as_string(conn) for k, v in params.items()}
+        quoted = _PARAM.sub(lambda m: values[m.group(1)], (
+            f"SELECT d.id FROM documents d WHERE {title} ORDER BY d.id LIMIT :limit;"
+            f" SELECT d.id FROM documents d WHERE {text} LIMIT :limit;"))
+        with project._watched(conn), conn.cursor() as cur:
+            cur.execute(f"{_INDEX_ONLY}; {quoted} {_PLANNER_DEFAULT}")
+            found = []
+            while True:  # the result of each statement in turn: the two SELECTs' rows
+                if cur.description is not None:
+                    found.append([r[0] for r in cur.fetchall()])
+                if not cur.nextset():
+                    return found[0], found[1]
+    titles, texts = project._guard(indexed)
+    if len(titles) >= limit:  # the titles fill the page: the texts would all come after the limit
+        return titles[:limit]
+    if len(texts) >= limit:  # a common query: the first ``limit`` in id order (see above)
+        known = f"CASE WHEN d.id = ANY(:known) THEN true WHEN {text} THEN true ELSE false END"
+        texts = [r[0] for r in project.execute(
+            f"SELECT d.id FROM documents d WHERE {known} ORDER BY d.id LIMIT :limit", {**params, "known": texts})]
+    seen = set(titles)
+    return (titles + [i for i in sorted(texts) if i not in seen])[:limit]
 
 
 def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> dict[int, tuple[str, int, str, bool, bool]]:
