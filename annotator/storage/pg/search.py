@@ -84,15 +84,27 @@ def _like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
+def found(project: StoreBase, query: str, limit: int, width: int) -> tuple[list[int], dict[int, tuple]]:
+    """The matching ids in storage/search.py's order and hit_windows' row for each (the snippets)."""
+    ids, windows = _candidates(project, query, limit, width)
+    windows.update(hit_windows(project, [i for i in ids if i not in windows], query, width))
+    return ids, windows
+
+
 def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
-    """Matching document ids in storage/search.py's order (the caller verifies positions and snippets)."""
+    """Matching document ids in storage/search.py's order."""
+    return _candidates(project, query, limit, 0)[0]
+
+
+def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple[list[int], dict[int, tuple]]:
+    """(ids, the windows of those whose text a 3+ character search already read: see _trigram_ids)."""
     params = {"p": _like_pattern(query), "q": query, "qf": query.translate(_ASCII_LOWER), "limit": limit}
     # The short title first. Wrapped in CASE for the planner: it estimates LIKE on long texts at one row,
     # so it chose to scan and sort every match (265 ms for "工会" in 1 000 documents); at its default
     # estimate for an opaque condition it reads in id order and stops at the limit (30 ms), as SQLite does.
     found = f"CASE WHEN {_contains('d.title', query)} OR {_contains('d.clean_text', query)} THEN true ELSE false END"
     if len(query) >= 3:
-        return _trigram_ids(project, query, params, limit)
+        return _trigram_ids(project, query, params, limit, width)
     ids: list[int] = []
     words = tokens(query)
     if len(query) == 2 and " " not in query and words:
@@ -100,11 +112,11 @@ def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
             f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
             f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
     if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
-        return ids[:limit]
+        return ids[:limit], {}
     seen = set(ids)
     more = [r[0] for r in project.execute(
         f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
-    return (ids + more)[:limit]
+    return (ids + more)[:limit], {}
 
 
 def _trigram_where(column: str, query: str) -> str:
@@ -129,7 +141,8 @@ _PLANNER_DEFAULT = "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexs
 _PARAM = re.compile(r":([a-z]+)\b")
 
 
-def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int) -> list[int]:
+def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
+                 width: int) -> tuple[list[int], dict[int, tuple]]:
     """Documents whose title, then whose text, contains ``query`` (3+ characters), each group in id order.
 
     Phase one asks the trigram indexes for the matches, the texts without an order and stopping at
@@ -142,34 +155,75 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int) -> li
 
     Phase one is one query string (the settings, both queries, the settings back): one round trip, not
     six — a server across a network costs a round trip each. A query string with several statements
-    takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw."""
+    takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw. Its text
+    query also cuts each match's snippet window (hit_windows' row): the texts it matched are not looked up
+    and read again for their snippets."""
     from psycopg import sql  # noqa: PLC0415 - only PostgreSQL projects get here
 
     conn = project.raw_connection()
     title, text = _trigram_where("d.title", query), _trigram_where("d.clean_text", query)
+    needle, haystack = _needle(query, "d.clean_text")
+    matches = (f"SELECT d.id, d.title, d.clean_text AS t, strpos({haystack}, :needle) AS p"
+               f" FROM documents d WHERE {text} LIMIT :limit")
 
-    def indexed() -> tuple[list[int], list[int]]:
-        values = {k: sql.Literal(v).as_string(conn) for k, v in params.items()}
+    def indexed() -> tuple[list[int], list[tuple]]:
+        values = {k: sql.Literal(v).as_string(conn)
+                  for k, v in {**params, "needle": needle, "width": width, "qlen": len(query)}.items()}
         quoted = _PARAM.sub(lambda m: values[m.group(1)], (
             f"SELECT d.id FROM documents d WHERE {title} ORDER BY d.id LIMIT :limit;"
-            f" SELECT d.id FROM documents d WHERE {text} LIMIT :limit;"))
+            f" {_window_select(matches)};"))
         with project._watched(conn), conn.cursor() as cur:
             cur.execute(f"{_INDEX_ONLY}; {quoted} {_PLANNER_DEFAULT}")
             found = []
             while True:  # the result of each statement in turn: the two SELECTs' rows
                 if cur.description is not None:
-                    found.append([r[0] for r in cur.fetchall()])
+                    found.append(cur.fetchall())
                 if not cur.nextset():
-                    return found[0], found[1]
-    titles, texts = project._guard(indexed)
+                    return [r[0] for r in found[0]], found[1]
+    titles, rows = project._guard(indexed)
     if len(titles) >= limit:  # the titles fill the page: the texts would all come after the limit
-        return titles[:limit]
+        return titles[:limit], {}
+    windows = {row[0]: _window(row, len(query), width) for row in rows}
+    texts = list(windows)
     if len(texts) >= limit:  # a common query: the first ``limit`` in id order (see above)
         known = f"CASE WHEN d.id = ANY(:known) THEN true WHEN {text} THEN true ELSE false END"
         texts = [r[0] for r in project.execute(
             f"SELECT d.id FROM documents d WHERE {known} ORDER BY d.id LIMIT :limit", {**params, "known": texts})]
     seen = set(titles)
-    return (titles + [i for i in sorted(texts) if i not in seen])[:limit]
+    return (titles + [i for i in sorted(texts) if i not in seen])[:limit], windows
+
+
+def _pg(sql: str) -> str:
+    """The :name placeholders of this module's SQL as psycopg's (a raw cursor, not project.execute)."""
+    from annotator.storage.pg.backend import _translate  # noqa: PLC0415
+
+    return _translate(sql)
+
+
+def _needle(query: str, column: str) -> tuple[str, str]:
+    """(what strpos looks for, in what): folded like SQLite's lower() when the query has ASCII letters."""
+    if _has_ascii_letters(query):
+        return query.translate(_ASCII_LOWER), f"translate({column}, '{_UPPER}', '{_LOWER}')"
+    return query, column
+
+
+def _window_select(source: str) -> str:
+    """SQL: hit_windows' row for each row of ``source`` (id, title, t: the text, p: the 1-based position
+    of the match in t, 0: none). The window starts ``:width`` before the match (not before the text) and
+    ends ``:width`` after it, one character more to tell whether the text goes on (no ``length()``: it
+    would count every character of every hit). substr counts characters: code points, as Python does."""
+    return ("SELECT id, title, p - 1, greatest(p - :width, 1),"
+            " CASE WHEN p > 0 THEN substr(t, greatest(p - :width, 1), p + :qlen + :width - greatest(p - :width, 1) + 1)"
+            f" ELSE substr(t, 1, 2 * :width) END FROM ({source} OFFSET 0) AS hit")
+
+
+def _window(row: tuple, length: int, width: int) -> tuple[str, int, str, bool, bool]:
+    """(title, position, window, cut_before, cut_after) from a row of _window_select."""
+    _doc_id, title, pos, start, window = row
+    if pos < 0:
+        return title, -1, window, False, False
+    keep = pos + length + width - (start - 1)  # characters the snippet shows
+    return title, pos, window[:keep], start > 1, len(window) > keep
 
 
 def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> dict[int, tuple[str, int, str, bool, bool]]:
@@ -185,31 +239,18 @@ def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> d
     would count every character of every hit)."""
     if not ids:
         return {}
-    folded = _has_ascii_letters(query)
-    needle = query.translate(_ASCII_LOWER) if folded else query
-    haystack = f"translate(t, '{_UPPER}', '{_LOWER}')" if folded else "t"
+    needle, haystack = _needle(query, "t")
     conn = project.raw_connection()
     # Each text is read once: ``t`` (|| '' makes an in-memory copy of the stored text) and ``p`` (the
     # 1-based position, 0: none) come from subqueries kept as they are by OFFSET 0 — flattened, every
     # use of p below ran strpos again and every substr fetched its slice from TOAST anew (200 hits: 35
-    # against 8 ms). The window starts ``width`` before the match (not before the text) and ends
-    # ``width`` after it, one character more to tell whether the text goes on.
-    sql = (f"SELECT id, title, p - 1, greatest(p - %(w)s, 1),"
-           f" CASE WHEN p > 0 THEN substr(t, greatest(p - %(w)s, 1), p + %(n)s + %(w)s - greatest(p - %(w)s, 1) + 1)"
-           f" ELSE substr(t, 1, 2 * %(w)s) END"
-           f" FROM (SELECT id, title, t, strpos({haystack}, %(q)s) AS p FROM"
-           f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(%(ids)s) OFFSET 0) AS d"
-           f" OFFSET 0) AS hit")
+    # against 8 ms).
+    texts = (f"SELECT id, title, t, strpos({haystack}, :needle) AS p FROM"
+             f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(:ids) OFFSET 0) AS d")
+    params = {"ids": list(ids), "needle": needle, "width": width, "qlen": len(query)}
 
     def read():
-        with conn.cursor(binary=True) as cur:
-            cur.execute(sql, {"ids": list(ids), "q": needle, "w": width, "n": len(query)})
-            out = {}
-            for doc_id, title, pos, start, window in cur.fetchall():
-                if pos < 0:
-                    out[doc_id] = (title, -1, window, False, False)
-                    continue
-                keep = pos + len(query) + width - (start - 1)  # characters the snippet shows
-                out[doc_id] = (title, pos, window[:keep], start > 1, len(window) > keep)
-            return out
+        with project._watched(conn), conn.cursor(binary=True) as cur:
+            cur.execute(_pg(_window_select(texts)), params)
+            return {row[0]: _window(row, len(query), width) for row in cur.fetchall()}
     return project._guard(read)
