@@ -1,10 +1,12 @@
-"""Chinese full-text search on PostgreSQL: the candidates storage/search.py verifies and orders.
+"""Chinese full-text search on PostgreSQL: the hits storage/search.py turns into snippets.
 
 The rules are SQLite's (storage/search.py), so both backends return the same hits in the same order:
 - 3+ characters: documents whose title, then whose text, contains the query, each group in id order.
   Candidates come from the ``pg_trgm`` GIN indexes (``LIKE``, or ``ILIKE`` when the query has ASCII
   letters: a superset), verified by ``strpos`` on the text folded like SQLite's ``lower()`` (ASCII
   only: PostgreSQL's ``lower()`` and ``ILIKE`` also fold other scripts, which SQLite does not).
+  Always the indexes first (``_trigram_ids``: the planner, left alone, read every text of a small
+  project for a query found nowhere, and sorted every match of a common one in a large project).
 - 2 characters: documents where jieba found the query as a word first, then every other one containing
   it (a scan), both in id order. ``documents_words.words`` holds each document's words tokenised the way
   FTS5's ``unicode61`` tokeniser splits them on SQLite (letters, digits and private-use characters form
@@ -105,18 +107,26 @@ def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple
     found = f"CASE WHEN {_contains('d.title', query)} OR {_contains('d.clean_text', query)} THEN true ELSE false END"
     if len(query) >= 3:
         return _trigram_ids(project, query, params, limit, width)
-    ids: list[int] = []
+    # The scans cut each hit's snippet window as they find it (_window_select): each text is read once.
+    needle, haystack = _needle(query, "d.clean_text")
+    params.update(needle=needle, width=width, qlen=len(query))
+    columns = f"d.title, d.clean_text AS t, strpos({haystack}, :needle) AS p"
+
+    def scan(source: str, extra: dict | None = None) -> dict[int, tuple]:
+        rows = project.execute(_window_select(source), {**params, **(extra or {})}).fetchall()
+        return {row[0]: _window(row, len(query), width) for row in sorted(rows)}  # in id order, as asked
+    windows: dict[int, tuple] = {}
     words = tokens(query)
     if len(query) == 2 and " " not in query and words:
-        ids = [r[0] for r in project.execute(
-            f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
-            f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
+        windows = scan(f"SELECT w.document_id AS id, {columns} FROM documents_words w JOIN documents d"
+                       f" ON d.id = w.document_id WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit",
+                       {"w": words})
+    ids = list(windows)
     if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
-        return ids[:limit], {}
-    seen = set(ids)
-    more = [r[0] for r in project.execute(
-        f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
-    return (ids + more)[:limit], {}
+        return ids[:limit], windows
+    more = scan(f"SELECT d.id, {columns} FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit")
+    ids += [i for i in more if i not in windows]
+    return ids[:limit], {**more, **windows}
 
 
 def _trigram_where(column: str, query: str) -> str:
