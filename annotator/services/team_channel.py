@@ -14,7 +14,8 @@ from annotator.storage.team_ops import Op
 
 BOUND_S = 3.0  # the longest an online edit may keep the window waiting before it goes to the outbox
 UI_ANSWER_S, UI_PROBE_S, UI_LIMIT_S = 1.5, 1.5, 15.0  # the window's reads (pg/deadline.py)
-UI_HOLD_S = 60.0  # after no answer, the window's reads fail at once until the worker reaches the server
+UI_HOLD_S = 60.0
+BACKGROUND_ANSWER_S = 1.0  # the sender's and the feed's connections: probe a server silent this long  # after no answer, the window's reads fail at once until the worker reaches the server
 
 
 class TeamRefused(ValueError):
@@ -51,18 +52,14 @@ class TeamChannel:
 
     @classmethod
     def for_project(cls, project, outbox=None, **kw) -> "DesktopWriter":
-        import psycopg  # noqa: PLC0415 - only team projects need the driver
-
         from annotator.storage.outbox import Outbox  # noqa: PLC0415
-
-        from annotator.storage.pg.deadline import connect_options  # noqa: PLC0415
+        from annotator.storage.pg.deadline import ProbedConnector  # noqa: PLC0415
         from annotator.storage.pg.passwords import connect_password  # noqa: PLC0415
 
         url = project.path  # the URL as given (the password, if any, is the driver's to read, never shown)
-        password = connect_password(url)  # the keyring's, if it has one; else libpq reads the pgpass file
-
-        def connect():
-            return psycopg.connect(url, **connect_options(url, connect_timeout=5), **password)
+        # The keyring's password, if it has one; else libpq reads the pgpass file. The sender's and the live
+        # feed's connections: a silent server is given up after a probe, as the window's open does.
+        connect = ProbedConnector(url, connect_password(url), answer_s=BACKGROUND_ANSWER_S, probe_s=UI_PROBE_S)
 
         # The window's own reads run on its thread: a silent server costs it UI_ANSWER_S + UI_PROBE_S once,
         # then the project holds off (fails at once, "server not answering") until the window's worker

@@ -139,12 +139,21 @@ def search(project: StoreBackend, query: str, *, limit: int = 200) -> list[Hit]:
     if not query:
         return []
     if project.dialect.sqlite:
-        ids = _sqlite_ids(project, query, limit)
-    else:
-        from annotator.storage.pg import search as pg_search  # noqa: PLC0415
+        return _hits(project, _sqlite_ids(project, query, limit), query)
+    # The server finds each position and cuts the snippet's window (pg/search.found): only ~60 characters
+    # per hit travel, not the whole text; a 3+ character search cuts them as it finds the matches.
+    from annotator.storage.pg import search as pg_search  # noqa: PLC0415
 
-        ids = pg_search.candidate_ids(project, query, limit)
-    return _hits(project, ids, query)
+    ids, rows = pg_search.found(project, query, limit, _SNIPPET_WIDTH)
+    hits = []
+    for doc_id in ids:
+        if doc_id in rows:  # else deleted by another session since the candidates were found
+            title, pos, window, before, after = rows[doc_id]
+            # as _snippet: the start of the text as it is when only the title matched
+            snippet = window if pos < 0 else \
+                ("…" if before else "") + window.replace("\n", " ") + ("…" if after else "")
+            hits.append(Hit(doc_id, title, pos, snippet))
+    return hits
 
 
 def _sqlite_ids(project: StoreBackend, query: str, limit: int) -> list[int]:
@@ -188,21 +197,6 @@ def _sqlite_ids(project: StoreBackend, query: str, limit: int) -> list[int]:
 
 
 def _hits(project: StoreBackend, ids: list[int], query: str) -> list[Hit]:
-    if not project.dialect.sqlite:
-        # The server finds each position and cuts the snippet's window (pg/search.hit_windows): only
-        # ~60 characters per hit travel, not the whole text.
-        from annotator.storage.pg.search import hit_windows  # noqa: PLC0415
-
-        rows = hit_windows(project, ids, query, _SNIPPET_WIDTH)
-        hits = []
-        for doc_id in ids:
-            if doc_id in rows:  # else deleted by another session since the candidates were found
-                title, pos, window, before, after = rows[doc_id]
-                # as _snippet: the start of the text as it is when only the title matched
-                snippet = window if pos < 0 else \
-                    ("…" if before else "") + window.replace("\n", " ") + ("…" if after else "")
-                hits.append(Hit(doc_id, title, pos, snippet))
-        return hits
     hits = []
     fold = _has_ascii_letters(query)
     # The hits' texts in batches, not one query per hit.

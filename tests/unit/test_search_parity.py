@@ -26,11 +26,14 @@ HOSTILE = [
     # line break and astral characters inside the window, a title that alone matches
     ("标题独有词", "开头就是\n匹配𠮷的文字，中间没有标题里的词，\r\n结尾是匹配"),
     ("短", "开头"),
+    # quotes and backslashes inside a 3+ character query: PostgreSQL quotes it into its one query string
+    ("引号", "它叫'坚持'，O'Brien说：GDP's share，路径C:\\data\\新"),
 ]
 FIXED = ["工会", "工", "要", "的", "发展", "人民", "经济", "safety first", "SAFETY", "gdp", "GDP增长", "école",
          "ÉCOLE", "straße", "100%", "a_b%c", "%_", "_", "\\", "5.6", "2023", "１２３", "𠮷野", "😀的职",
          "不存在的短语组合", "xyzzy", "，", "。要",
-         "0%_以", "标题独有", "有词", "开头就是", "开头", "结尾是匹配", "匹配", "头", "配"]  # no three literal characters in a row: FTS5's trigram LIKE found nothing (now a scan)
+         "0%_以", "标题独有", "有词", "开头就是", "开头", "结尾是匹配", "匹配", "头", "配",  # no three literal characters in a row: FTS5's trigram LIKE found nothing (now a scan)
+         "k\\sl", "'坚持'", "O'B", "P's", ":\\data\\", ":q"]
 
 
 def _corpus(seeds_dir) -> list[tuple[str, str]]:
@@ -106,3 +109,39 @@ def test_edits_and_deletes_answer_the_same(both):
     for query in ("乡村振兴", "振兴", "gdp", "新", "工会"):
         got = [[(h.document_id, h.position) for h in search.search(p, query)] for p in (lite, pg)]
         assert got[0] == got[1], query
+
+
+def test_a_page_shorter_than_the_hits_is_the_same_first_page(both):
+    """A limit below the number of hits: PostgreSQL's common-query path (the trigram index found a full
+    page, so the first page in id order is read in id order; pg/search._trigram_ids) against SQLite's.
+    Some rows are rewritten first, so the table's physical order is no longer the id order (a bitmap scan
+    returns rows in physical order: a full page from it is not the first page)."""
+    (lite, pg), corpus = both
+    for project in (lite, pg):
+        search.update_index(project)
+        search.index_words(project)
+    ids = docs.document_ids(pg)
+    with pg.write():  # new row versions go to the end of the heap (test-only SQL: the layout, not the data)
+        pg.execute("UPDATE documents SET clean_text = clean_text || '' WHERE id = ANY(?)", [ids[:len(ids) // 3]])
+    queries = _queries([text for _, text in corpus], random.Random(5), n=40)
+    compared = 0
+    for limit in (1, 3, 7, 40):
+        for query in queries:
+            got = [[(h.document_id, h.position, h.snippet) for h in search.search(p, query, limit=limit)]
+                   for p in (lite, pg)]
+            assert got[0] == got[1], (query, limit)
+            compared += len(got[0]) == limit and len(" ".join(query.split())) >= 3
+    assert compared, "no 3+ character query filled a page: the common-query path was not compared"
+
+
+def test_a_search_leaves_the_planner_settings_as_they_were(both):
+    """PostgreSQL's 3+ character search turns the planner's sequential and index scans off for its own
+    queries only: afterwards, inside a caller's transaction as outside one, both are on again."""
+    (_lite, pg), _corpus = both
+    expected = [h.document_id for h in search.search(pg, "工会组织")]
+    assert expected
+    assert pg.execute("SHOW enable_seqscan").fetchone()[0] == "on"
+    with pg.write():
+        assert [h.document_id for h in search.search(pg, "工会组织")] == expected
+        assert [pg.execute(f"SHOW {name}").fetchone()[0] for name in ("enable_seqscan", "enable_indexscan")] == ["on", "on"]
+    assert [pg.execute(f"SHOW {name}").fetchone()[0] for name in ("enable_seqscan", "enable_indexscan")] == ["on", "on"]

@@ -254,3 +254,35 @@ def endpoint(conn) -> tuple[str, int] | None:
         return (host, int(info.port)) if host else None
     except Exception:  # noqa: BLE001 - an old libpq: no probe, the limits still hold
         return None
+
+
+class ProbedConnector:
+    """``connect()`` for a member's background connections (the outbox's sender, the live feed): a new
+    psycopg connection, bounded like the window's open (``connect_probed``).
+
+    Without it a server that took the connection and then said nothing kept the sender and the feed in
+    libpq's connect timeout (5 s each, per address: the status bar said "not answering" after 10 s or
+    more); now after ``answer_s`` + ``probe_s``. The failure is psycopg's OperationalError, which both
+    callers already treat as "offline, try again later", worded "not answering" for the status bar. For
+    ``hold_s`` afterwards a new attempt fails at once the same way (the feed's connect right after the
+    sender's would only wait again for the same answer); the sender's own backoff and the worker's next
+    round try again after it."""
+
+    def __init__(self, url: str, password: dict | None = None, *, connect_timeout: int = 5,
+                 answer_s: float = 1.0, probe_s: float = 2.0, hold_s: float = 5.0):
+        self.url, self.password = url, password or {}
+        self.connect_timeout, self.answer_s, self.probe_s, self.hold_s = connect_timeout, answer_s, probe_s, hold_s
+        self.silent_until = 0.0
+
+    def __call__(self):
+        import psycopg  # noqa: PLC0415 - only team projects need the driver
+
+        if time.monotonic() < self.silent_until:
+            raise psycopg.OperationalError("the server is not answering (it did not a moment ago; not asked again yet)")
+        options = connect_options(self.url, connect_timeout=self.connect_timeout)
+        try:
+            return connect_probed(lambda: psycopg.connect(self.url, **options, **self.password), self.url,
+                                  answer_s=self.answer_s, probe_s=self.probe_s)
+        except Silent as exc:
+            self.silent_until = time.monotonic() + self.hold_s
+            raise psycopg.OperationalError(f"the server is not answering ({exc})") from None

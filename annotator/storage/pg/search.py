@@ -1,10 +1,12 @@
-"""Chinese full-text search on PostgreSQL: the candidates storage/search.py verifies and orders.
+"""Chinese full-text search on PostgreSQL: the hits storage/search.py turns into snippets.
 
 The rules are SQLite's (storage/search.py), so both backends return the same hits in the same order:
 - 3+ characters: documents whose title, then whose text, contains the query, each group in id order.
   Candidates come from the ``pg_trgm`` GIN indexes (``LIKE``, or ``ILIKE`` when the query has ASCII
   letters: a superset), verified by ``strpos`` on the text folded like SQLite's ``lower()`` (ASCII
   only: PostgreSQL's ``lower()`` and ``ILIKE`` also fold other scripts, which SQLite does not).
+  Always the indexes first (``_trigram_ids``: the planner, left alone, read every text of a small
+  project for a query found nowhere, and sorted every match of a common one in a large project).
 - 2 characters: documents where jieba found the query as a word first, then every other one containing
   it (a scan), both in id order. ``documents_words.words`` holds each document's words tokenised the way
   FTS5's ``unicode61`` tokeniser splits them on SQLite (letters, digits and private-use characters form
@@ -84,43 +86,174 @@ def _like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
+def found(project: StoreBase, query: str, limit: int, width: int) -> tuple[list[int], dict[int, tuple]]:
+    """The matching ids in storage/search.py's order and hit_windows' row for each (the snippets)."""
+    ids, windows = _candidates(project, query, limit, width)
+    windows.update(hit_windows(project, [i for i in ids if i not in windows], query, width))
+    return ids, windows
+
+
 def candidate_ids(project: StoreBase, query: str, limit: int) -> list[int]:
-    """Matching document ids in storage/search.py's order (the caller verifies positions and snippets)."""
+    """Matching document ids in storage/search.py's order."""
+    return _candidates(project, query, limit, 0)[0]
+
+
+def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple[list[int], dict[int, tuple]]:
+    """(ids, the windows of those whose text a 3+ character search already read: see _trigram_ids)."""
     params = {"p": _like_pattern(query), "q": query, "qf": query.translate(_ASCII_LOWER), "limit": limit}
     # The short title first. Wrapped in CASE for the planner: it estimates LIKE on long texts at one row,
     # so it chose to scan and sort every match (265 ms for "工会" in 1 000 documents); at its default
     # estimate for an opaque condition it reads in id order and stops at the limit (30 ms), as SQLite does.
     found = f"CASE WHEN {_contains('d.title', query)} OR {_contains('d.clean_text', query)} THEN true ELSE false END"
     if len(query) >= 3:
-        # Without ASCII letters the trigram index's LIKE is the whole check (one read of each candidate's
-        # text, not two); with them ILIKE finds a superset (it folds other scripts too) and the check follows.
-        # LIKE, not the faster strpos: only LIKE/ILIKE can use the trigram index, which a large project
-        # needs for a rare query (the planner puts LIKE first in a filter whatever the order written).
-        def where(column: str) -> str:
-            if not _has_ascii_letters(query):
-                return f"{column} LIKE :p"
-            return f"{column} ILIKE :p AND {_contains(column, query)}"
-        ids = [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE {where('d.title')} ORDER BY d.id LIMIT :limit", params)]
-        if len(ids) >= limit:  # the titles fill the page: the texts would all come after the limit
-            return ids[:limit]
-        seen = set(ids)
-        ids += [r[0] for r in project.execute(
-            f"SELECT d.id FROM documents d WHERE {where('d.clean_text')} ORDER BY d.id LIMIT :limit", params)
-            if r[0] not in seen]
-        return ids[:limit]
-    ids: list[int] = []
+        return _trigram_ids(project, query, params, limit, width)
+    # The scans cut each hit's snippet window as they find it (_window_select): each text is read once.
+    needle, haystack = _needle(query, "d.clean_text")
+    params.update(needle=needle, width=width, qlen=len(query))
+    columns = f"d.title, d.clean_text AS t, strpos({haystack}, :needle) AS p"
+
+    def scan(source: str, extra: dict | None = None) -> dict[int, tuple]:
+        rows = project.execute(_window_select(source), {**params, **(extra or {})}).fetchall()
+        return {row[0]: _window(row, len(query), width) for row in sorted(rows)}  # in id order, as asked
+    windows: dict[int, tuple] = {}
     words = tokens(query)
     if len(query) == 2 and " " not in query and words:
-        ids = [r[0] for r in project.execute(
-            f"SELECT w.document_id FROM documents_words w JOIN documents d ON d.id = w.document_id"
-            f" WHERE w.words @> :w AND {found} ORDER BY w.document_id LIMIT :limit", {**params, "w": words})]
+        # Up to two pages of word hits: from the word index, sorted, not a read of every document's word
+        # array (TOASTed, ~1 000 words each: 10 of 20 ms for "工会" in 300 documents, where the planner
+        # chose that scan; EXPLAIN ANALYZE, issue 16). More (a common word): the planner's id-order read,
+        # which stops at the page (sorting every hit the index finds took 300 ms at 10 000 documents). At
+        # two pages both read about as much (the id-order read: a page of texts and at least a page of
+        # arrays). One round trip: the count comes first; the second query runs only when it is small.
+        word_rows = (f"SELECT w.document_id AS id, {columns} FROM documents_words w JOIN documents d"
+                     f" ON d.id = w.document_id WHERE w.words @> :w AND {found}")
+        few = "(SELECT count(*) FROM (SELECT 1 FROM documents_words WHERE words @> :w LIMIT 2 * :limit + 1) AS c)"
+        page = f"{word_rows} AND {few} <= 2 * :limit ORDER BY w.document_id LIMIT :limit"
+        counted, rows = project._guard(lambda: _index_only(project, [f"SELECT {few}", _window_select(page)],
+                                                           {**params, "w": words}))
+        if counted[0][0] <= 2 * limit:
+            windows = {row[0]: _window(row, len(query), width) for row in sorted(rows)}
+        else:
+            windows = scan(f"{word_rows} ORDER BY w.document_id LIMIT :limit", {"w": words})
+    ids = list(windows)
     if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
-        return ids[:limit]
-    seen = set(ids)
-    more = [r[0] for r in project.execute(
-        f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit", params) if r[0] not in seen]
-    return (ids + more)[:limit]
+        return ids[:limit], windows
+    more = scan(f"SELECT d.id, {columns} FROM documents d WHERE {found} ORDER BY d.id LIMIT :limit")
+    ids += [i for i in more if i not in windows]
+    return ids[:limit], {**more, **windows}
+
+
+def _trigram_where(column: str, query: str) -> str:
+    """SQL: ``column`` contains :q, as a condition the trigram index serves.
+
+    Without ASCII letters the index's LIKE is the whole check (one read of each candidate's text, not
+    two); with them ILIKE finds a superset (it folds other scripts too) and the exact check follows.
+    LIKE, not the faster strpos: only LIKE/ILIKE can use the trigram index."""
+    if not _has_ascii_letters(query):
+        return f"{column} LIKE :p"
+    return f"{column} ILIKE :p AND {_contains(column, query)}"
+
+
+# Phase one of a 3+ character search: only the trigram indexes may serve it (a bitmap scan). The planner
+# prices reading a text at one heap tuple, but clean_text lives in TOAST (out of line, uncompressed: see
+# pg/schema.py), so on a small project it chose to read every text ("GDP" in 300 documents: 60 ms, the
+# index answers in 0.7 ms; EXPLAIN ANALYZE, issue 16). SET LOCAL lasts to the end of the transaction: the
+# implicit one of this single query string, or a caller's own, which gets the planner's defaults back
+# at the end of the string.
+_INDEX_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+_PLANNER_DEFAULT = "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+_PARAM = re.compile(r":([a-z]+)\b")
+
+
+def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
+                 width: int) -> tuple[list[int], dict[int, tuple]]:
+    """Documents whose title, then whose text, contains ``query`` (3+ characters), each group in id order.
+
+    Phase one asks the trigram indexes for the matches, the texts without an order and stopping at
+    ``limit``: fewer than ``limit`` is every match (a rare query, or none: read from the index and the
+    few candidates' texts, as FTS5 does on SQLite), put in id order here. ``limit`` of them means a
+    common query, whose first ``limit`` in id order phase two finds by reading the documents in id order
+    until it has them — what the planner did before for every query — without reading again the texts
+    phase one already matched (CASE: known matches are true at once). So a common query reads about
+    the same texts as before, and a rare one only its candidates.
+
+    Phase one is one query string (the settings, both queries, the settings back): one round trip, not
+    six — a server across a network costs a round trip each. A query string with several statements
+    takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw. Its text
+    query also cuts each match's snippet window (hit_windows' row): the texts it matched are not looked up
+    and read again for their snippets."""
+    title, text = _trigram_where("d.title", query), _trigram_where("d.clean_text", query)
+    needle, haystack = _needle(query, "d.clean_text")
+    matches = (f"SELECT d.id, d.title, d.clean_text AS t, strpos({haystack}, :needle) AS p"
+               f" FROM documents d WHERE {text} LIMIT :limit")
+
+    def indexed() -> tuple[list[int], list[tuple]]:
+        titles, rows = _index_only(project, [
+            f"SELECT d.id FROM documents d WHERE {title} ORDER BY d.id LIMIT :limit",
+            _window_select(matches)], {**params, "needle": needle, "width": width, "qlen": len(query)})
+        return [r[0] for r in titles], rows
+    titles, rows = project._guard(indexed)
+    if len(titles) >= limit:  # the titles fill the page: the texts would all come after the limit
+        return titles[:limit], {}
+    windows = {row[0]: _window(row, len(query), width) for row in rows}
+    texts = list(windows)
+    if len(texts) >= limit:  # a common query: the first ``limit`` in id order (see above)
+        known = f"CASE WHEN d.id = ANY(:known) THEN true WHEN {text} THEN true ELSE false END"
+        texts = [r[0] for r in project.execute(
+            f"SELECT d.id FROM documents d WHERE {known} ORDER BY d.id LIMIT :limit", {**params, "known": texts})]
+    seen = set(titles)
+    return (titles + [i for i in sorted(texts) if i not in seen])[:limit], windows
+
+
+def _index_only(project: StoreBase, statements: list[str], params: dict) -> list[list[tuple]]:
+    """The rows of each SELECT in ``statements``, planned with the indexes only (_INDEX_ONLY), in one
+    query string: one round trip. Such a string takes no parameters, so the values are quoted by
+    psycopg (sql.Literal), never pasted raw."""
+    from psycopg import sql  # noqa: PLC0415 - only PostgreSQL projects get here
+
+    conn = project.raw_connection()
+    values = {k: sql.Literal(v).as_string(conn) for k, v in params.items()}
+    quoted = "; ".join(_PARAM.sub(lambda m: values[m.group(1)], statement) for statement in statements)
+    with project._watched(conn), conn.cursor() as cur:
+        cur.execute(f"{_INDEX_ONLY}; {quoted}; {_PLANNER_DEFAULT}")
+        out = []
+        while True:  # the result of each statement in turn: the SELECTs' rows
+            if cur.description is not None:
+                out.append(cur.fetchall())
+            if not cur.nextset():
+                return out
+
+
+def _pg(sql: str) -> str:
+    """The :name placeholders of this module's SQL as psycopg's (a raw cursor, not project.execute)."""
+    from annotator.storage.pg.backend import _translate  # noqa: PLC0415
+
+    return _translate(sql)
+
+
+def _needle(query: str, column: str) -> tuple[str, str]:
+    """(what strpos looks for, in what): folded like SQLite's lower() when the query has ASCII letters."""
+    if _has_ascii_letters(query):
+        return query.translate(_ASCII_LOWER), f"translate({column}, '{_UPPER}', '{_LOWER}')"
+    return query, column
+
+
+def _window_select(source: str) -> str:
+    """SQL: hit_windows' row for each row of ``source`` (id, title, t: the text, p: the 1-based position
+    of the match in t, 0: none). The window starts ``:width`` before the match (not before the text) and
+    ends ``:width`` after it, one character more to tell whether the text goes on (no ``length()``: it
+    would count every character of every hit). substr counts characters: code points, as Python does."""
+    return ("SELECT id, title, p - 1, greatest(p - :width, 1),"
+            " CASE WHEN p > 0 THEN substr(t, greatest(p - :width, 1), p + :qlen + :width - greatest(p - :width, 1) + 1)"
+            f" ELSE substr(t, 1, 2 * :width) END FROM ({source} OFFSET 0) AS hit")
+
+
+def _window(row: tuple, length: int, width: int) -> tuple[str, int, str, bool, bool]:
+    """(title, position, window, cut_before, cut_after) from a row of _window_select."""
+    _doc_id, title, pos, start, window = row
+    if pos < 0:
+        return title, -1, window, False, False
+    keep = pos + length + width - (start - 1)  # characters the snippet shows
+    return title, pos, window[:keep], start > 1, len(window) > keep
 
 
 def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> dict[int, tuple[str, int, str, bool, bool]]:
@@ -136,31 +269,18 @@ def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> d
     would count every character of every hit)."""
     if not ids:
         return {}
-    folded = _has_ascii_letters(query)
-    needle = query.translate(_ASCII_LOWER) if folded else query
-    haystack = f"translate(t, '{_UPPER}', '{_LOWER}')" if folded else "t"
+    needle, haystack = _needle(query, "t")
     conn = project.raw_connection()
     # Each text is read once: ``t`` (|| '' makes an in-memory copy of the stored text) and ``p`` (the
     # 1-based position, 0: none) come from subqueries kept as they are by OFFSET 0 — flattened, every
     # use of p below ran strpos again and every substr fetched its slice from TOAST anew (200 hits: 35
-    # against 8 ms). The window starts ``width`` before the match (not before the text) and ends
-    # ``width`` after it, one character more to tell whether the text goes on.
-    sql = (f"SELECT id, title, p - 1, greatest(p - %(w)s, 1),"
-           f" CASE WHEN p > 0 THEN substr(t, greatest(p - %(w)s, 1), p + %(n)s + %(w)s - greatest(p - %(w)s, 1) + 1)"
-           f" ELSE substr(t, 1, 2 * %(w)s) END"
-           f" FROM (SELECT id, title, t, strpos({haystack}, %(q)s) AS p FROM"
-           f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(%(ids)s) OFFSET 0) AS d"
-           f" OFFSET 0) AS hit")
+    # against 8 ms).
+    texts = (f"SELECT id, title, t, strpos({haystack}, :needle) AS p FROM"
+             f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(:ids) OFFSET 0) AS d")
+    params = {"ids": list(ids), "needle": needle, "width": width, "qlen": len(query)}
 
     def read():
-        with conn.cursor(binary=True) as cur:
-            cur.execute(sql, {"ids": list(ids), "q": needle, "w": width, "n": len(query)})
-            out = {}
-            for doc_id, title, pos, start, window in cur.fetchall():
-                if pos < 0:
-                    out[doc_id] = (title, -1, window, False, False)
-                    continue
-                keep = pos + len(query) + width - (start - 1)  # characters the snippet shows
-                out[doc_id] = (title, pos, window[:keep], start > 1, len(window) > keep)
-            return out
+        with project._watched(conn), conn.cursor(binary=True) as cur:
+            cur.execute(_pg(_window_select(texts)), params)
+            return {row[0]: _window(row, len(query), width) for row in cur.fetchall()}
     return project._guard(read)
