@@ -8,33 +8,20 @@ asserted: HANG_GUARD_S only turns a hang into a failure; the seconds are printed
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 
 pytest.importorskip("psycopg")
 
-from team_netfault import SilentServer  # noqa: E402
+from team_netfault import SilentServer, run_guarded  # noqa: E402
 
 pytestmark = pytest.mark.team
 HANG_GUARD_S = 60
 
 
 def _returns(fn):
-    out: dict = {}
-
-    def run():
-        began = time.monotonic()
-        try:
-            out["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            out["error"] = exc
-        out["seconds"] = time.monotonic() - began
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(HANG_GUARD_S)
-    assert not t.is_alive(), f"still connecting after {HANG_GUARD_S} s: the status bar would never say so"
+    out = run_guarded(fn, HANG_GUARD_S, f"still connecting after {HANG_GUARD_S} s: the status bar would never say so")
     return out.get("value"), out.get("error"), out["seconds"]
 
 

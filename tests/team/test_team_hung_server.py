@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 import time
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 pytest.importorskip("psycopg")
 
 from annotator.domain.model import Span  # noqa: E402
+from team_netfault import run_guarded  # noqa: E402
 
 pytestmark = pytest.mark.team
 HANG_GUARD_S = 60  # only to fail instead of hanging the suite; the figure is printed, never asserted
@@ -34,19 +34,7 @@ def _writer(team, who, tmp_path, **kw):
 
 def _in_thread(fn):
     """Run ``fn`` where a hang cannot take the test run with it; returns (result, seconds)."""
-    out: dict = {}
-
-    def run():
-        began = time.monotonic()
-        try:
-            out["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            out["error"] = exc
-        out["seconds"] = time.monotonic() - began
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(HANG_GUARD_S)
-    assert not t.is_alive(), f"the edit still waits after {HANG_GUARD_S} s: the window would be frozen"
+    out = run_guarded(fn, HANG_GUARD_S, f"the edit still waits after {HANG_GUARD_S} s: the window would be frozen")
     if "error" in out:
         raise out["error"]
     return out["value"], out["seconds"]
