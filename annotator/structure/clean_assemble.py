@@ -16,7 +16,10 @@ WHITESPACE = "whitespace"
 SPACES = " \t\u3000\xa0\r"
 
 # Any whitespace run that contains a line break: becomes "\n" (one break) or "\n\n" (a blank line).
-_BREAK_RUN = re.compile(r"[ \t\u3000\xa0\r]*\n[ \t\u3000\xa0\r\n]*")
+# A bare "\n" between two words (most line breaks) cuts nothing, so the scan does not stop at it:
+# a run is matched only when it holds more than its one break (a Python step per line was 10 % of
+# the cleaner). Either alternative starts where the whole run starts and takes all of it.
+_BREAK_RUN = re.compile(r"[ \t\u3000\xa0\r]+\n[ \t\u3000\xa0\r\n]*|\n[ \t\u3000\xa0\r\n]+")
 _EDGE_SPACES = re.compile(r"[ \t\u3000\xa0\r]+")  # matched at the start only
 _EDGE_CHARS = frozenset(" \t\u3000\xa0\r")
 
@@ -61,12 +64,12 @@ def _whitespace_cuts(text: str) -> list[tuple[int, int]]:
     edge = _EDGE_SPACES.match(text)
     if edge:
         cuts.append(edge.span())
+    if text[:1] == "\n":
+        cuts.append((0, 1))  # a bare break opening the text (a longer run is matched below)
     for m in _BREAK_RUN.finditer(text):
         start, end = m.span()
         if start == 0 or end == n:
             cuts.append((start, end))  # no leading or trailing breaks in the clean text
-            continue
-        if end - start == 1:
             continue
         first = text.index("\n", start)
         last = text.rindex("\n", start, end)
@@ -76,6 +79,8 @@ def _whitespace_cuts(text: str) -> list[tuple[int, int]]:
             cuts.append((first + 1, last))  # extra blank lines (one blank line survives)
         if end > last + 1:
             cuts.append((last + 1, end))  # indentation of the next paragraph
+    if n > 1 and text[-1] == "\n" and text[-2] not in _EDGE_CHARS and text[-2] != "\n":
+        cuts.append((n - 1, n))  # a bare break closing the text
     k = n
     while k > 0 and text[k - 1] in _EDGE_CHARS:
         k -= 1
