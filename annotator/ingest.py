@@ -18,7 +18,6 @@ from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
 from annotator.paths import display_path
 from annotator.structure.clean import clean, load_rules
-from annotator.structure.outline import parse_outline
 
 if TYPE_CHECKING:  # storage (sqlite-utils, ~0.2 s to import) loads in store(): `annotator outline` never needs it
     from concurrent.futures import Future  # imports logging (~40 ms): only a many-file import needs it
@@ -107,9 +106,9 @@ def _guess_title(read: ReadResult, cleaned: CleanResult, path: Path) -> str:
     return display_path(path.stem)
 
 
-def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:
-    """Read, clean and outline one file. Raises ReadError for anything unreadable."""
-    path = Path(path)
+def read_and_clean(path: str | os.PathLike, *, rules_path: str | None = None) -> tuple[ReadResult, CleanResult]:
+    """Read and clean one file (``annotator clean`` needs no more: no outline, hence no outline modules
+    and no jieba in its process). Raises ReadError for anything unreadable or left empty."""
     read = read_file(path)
     try:
         cleaned = clean(read.text, load_rules(rules_path) if rules_path else None)
@@ -117,6 +116,15 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
         raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})") from exc
     if not cleaned.text.strip():
         raise ReadError(str(path), "no speech text left after removing the download-site chrome")
+    return read, cleaned
+
+
+def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:
+    """Read, clean and outline one file. Raises ReadError for anything unreadable."""
+    from annotator.structure.outline import parse_outline  # noqa: PLC0415 - `annotator clean` never needs it
+
+    path = Path(path)
+    read, cleaned = read_and_clean(path, rules_path=rules_path)
     try:
         sections = parse_outline(cleaned.text)
     except Exception as exc:

@@ -170,23 +170,34 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
     from annotator.structure.outline import parse_outline  # noqa: PLC0415
 
     per_run: dict[str, list[float]] = {"read": [], "clean": [], "outline": [], "store": [], "index": []}
+    cpu_run: dict[str, list[float]] = {key: [] for key in per_run}
+    floors, floor_cpus = [], []
     chars = 0
     for run in range(runs):
+        # The floor beside each run (wall and CPU), as in ingest(): the load moves by the minute. CPU ratios
+        # are the ones to compare between runs on a shared machine; wall ratios also count waiting for a core.
+        for _ in range(3):
+            floor_cpu, floor_wall = time.process_time(), time.perf_counter()
+            floor_read(paths)
+            floors.append(time.perf_counter() - floor_wall)
+            floor_cpus.append(time.process_time() - floor_cpu)
         spent = dict.fromkeys(per_run, 0.0)
+        cpu = dict.fromkeys(per_run, 0.0)
         project = open_project(folder / f"stages-{run}.db")
         chars = 0
         batch: list = []
         batch_chars, batch_s = 0, 0.0
         for number, path in enumerate(paths):
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             read = read_file(path)
-            t1 = time.perf_counter()
+            c1, t1 = time.process_time(), time.perf_counter()
             cleaned = clean(read.text)
-            t2 = time.perf_counter()
+            c2, t2 = time.process_time(), time.perf_counter()
             sections = parse_outline(cleaned.text)
-            t3 = time.perf_counter()
-            for key, value in zip(per_run, (t1 - t0, t2 - t1, t3 - t2)):
+            c3, t3 = time.process_time(), time.perf_counter()
+            for key, value, used in zip(per_run, (t1 - t0, t2 - t1, t3 - t2), (c1 - c0, c2 - c1, c3 - c2)):
                 spent[key] += value
+                cpu[key] += used
             batch.append((path, pipeline.Prepared(path, read, cleaned, sections,
                                                   pipeline._guess_title(read, cleaned, path))))
             batch_chars += len(read.text)
@@ -194,24 +205,28 @@ def ingest_stages(paths: list[Path], folder: Path, runs: int) -> dict:
             chars += len(read.text)
             if (batch_chars >= pipeline.BATCH_CHARS or len(batch) >= pipeline.BATCH_FILES
                     or batch_s >= pipeline.BATCH_SECONDS or number == len(paths) - 1):
-                t4 = time.perf_counter()
+                c4, t4 = time.process_time(), time.perf_counter()
                 pipeline._store_batch(project, batch, None)
                 spent["store"] += time.perf_counter() - t4
+                cpu["store"] += time.process_time() - c4
                 batch, batch_chars, batch_s = [], 0, 0.0
-        t5 = time.perf_counter()
+        c5, t5 = time.process_time(), time.perf_counter()
         update_index(project)
         spent["index"] = time.perf_counter() - t5
+        cpu["index"] = time.process_time() - c5
         project.close()
         for key in per_run:
             per_run[key].append(spent[key])
+            cpu_run[key].append(cpu[key])
     total = sum(statistics.median(v) for v in per_run.values())
-    floor, _ = median_time(lambda: floor_read(paths), max(runs, 5))
-    result = {"floor_s": floor}
+    floor, floor_cpu = statistics.median(floors), statistics.median(floor_cpus) or 1e-9
+    result = {"floor_s": floor, "floor_cpu_s": floor_cpu}
     for key, values in per_run.items():
         seconds = statistics.median(values)
         result[f"{key}_chars_per_s"] = chars / seconds
         result[f"{key}_share"] = seconds / total
         result[f"{key}_ratio_to_floor"] = seconds / floor  # the stage's part of ingest's ratio
+        result[f"{key}_cpu_ratio_to_floor"] = statistics.median(cpu_run[key]) / floor_cpu
     return result
 
 

@@ -51,7 +51,9 @@ def _headless(r: dict) -> list[dict[str, Any]]:
             out.append(_row("  then its search index (background)", t["index_s"], "s", "same floor", t["floor_s"]))
     st = r["ingest_stages"]
     for stage in ("read", "clean", "outline", "store", "index"):
-        out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest)", None, "", "same floor", None,
+        cpu = st.get(stage + "_cpu_ratio_to_floor")  # CPU ratio: steadier than wall on a loaded machine
+        out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest"
+                        + (f"; CPU ×{cpu:.1f})" if cpu is not None else ")"), None, "", "same floor", None,
                         ratio=st[stage + "_ratio_to_floor"]))
     big = r[TIERS[-1]]
     out.append(_row("project file ÷ UTF-8 of its clean texts", big["project_mb_per_1000_docs"], "MB/1000 docs",

@@ -115,13 +115,18 @@ def cli() -> None:
               help="Extra cleaning rules (TOML) on top of the defaults.")
 def clean(path: str, report: bool, rules: str | None) -> None:
     """Print the clean speech text of PATH (UTF-8)."""
+    from annotator.io.errors import ReadError
+    from annotator.services.importing import clean_file
     from annotator.structure.clean import clean_report
 
-    prepared = _prepare_or_fail(path, rules)
-    click.echo(prepared.cleaned.text, nl=not prepared.cleaned.text.endswith("\n"))
+    try:  # read and clean only: the outline (and jieba, for titles) is not part of what this prints
+        read, cleaned = clean_file(path, rules_path=rules)
+    except ReadError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(cleaned.text, nl=not cleaned.text.endswith("\n"))
     if report:
-        click.echo(f"# {path}: encoding {prepared.read.encoding}, format {prepared.read.format}", err=True)
-        click.echo(clean_report(prepared.cleaned), err=True)
+        click.echo(f"# {path}: encoding {read.encoding}, format {read.format}", err=True)
+        click.echo(clean_report(cleaned), err=True)
 
 
 @cli.command()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from annotator.ingest import (FileOutcome, ImportSummary, Prepared, import_paths, index_words_in_background,
-                              prepare, storage_cause, walk_paths)
+                              prepare, read_and_clean, storage_cause, walk_paths)
 from annotator.paths import display_path
 
 # File names (case-insensitive, without folders) that describe a collection rather than belong to it.
@@ -86,6 +86,11 @@ def preview_import(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool 
 
 
 # -- the import itself ------------------------------------------------------------------------------
+
+
+def clean_file(path: str | os.PathLike, *, rules_path: str | None = None):  # -> (ReadResult, CleanResult)
+    """Read and clean one file without a project or an outline (``annotator clean``); ReadError as below."""
+    return read_and_clean(path, rules_path=rules_path)
 
 
 def prepare_file(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepared:

@@ -107,10 +107,14 @@ class Combined:
         return self._compile([r for r in self._indexed if _literal_first(r[1])], "{}")
 
     @cached_property
-    def singles(self) -> tuple[tuple[int, re.Pattern], ...]:
+    def singles(self) -> tuple[tuple[int, re.Pattern, frozenset[str] | None], ...]:
         # alone, a pattern keeps the engine's own prefix scan (a character class, say),
-        # which an alternation of mixed shapes loses
-        return tuple((i, re.compile(p, re.MULTILINE)) for i, p in self._indexed if not _literal_first(p))
+        # which an alternation of mixed shapes loses; with it, the literals one of which any match
+        # holds (clean_literals.py): without them in the text the scan is skipped
+        from annotator.structure.clean_literals import required_literals  # noqa: PLC0415 - with the compile
+
+        return tuple((i, re.compile(p, re.MULTILINE), required_literals(p))
+                     for i, p in self._indexed if not _literal_first(p))
 
     @cached_property
     def ids(self) -> tuple[str, ...]:
@@ -133,7 +137,9 @@ class Combined:
                 for m in self.fast.finditer(text, pos, end)
                 if m.end() > m.start()
             )
-        for i, regex in self.singles:
+        for i, regex, literals in self.singles:
+            if literals is not None and not any(literal in text for literal in literals):
+                continue  # cannot match anywhere in the text, so not within pos:end either
             hits.extend((m.start(), m.end(), self.ids[i]) for m in regex.finditer(text, pos, end) if m.end() > m.start())
         return iter(sorted(hits))
 
