@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from annotator.domain.numeral_chars import NUMERAL_CHARS
+
 CLAUSE_BREAKS = set("，,；;。！!？?：:\n")
 SENTENCE_BREAKS = set("。！!？?\n")
 # Closing quotes/brackets belong to the clause they end.
@@ -22,7 +24,7 @@ _VALUE_SUFFIXES = set("%％‰‱")
 _VALUE_SIGNS = set("-－−‐‑")
 # What may stand before a unit suffix / after a sign: digits (any script, incl. full-width) and
 # Chinese numerals (百分之五十 has no %, but 五十% happens in scraped pages).
-_NUMERALS = set("〇零一二三四五六七八九十百千万亿两.．")
+_NUMERALS = NUMERAL_CHARS | {".", "．"}  # a decimal point inside a value belongs to it
 
 
 def _is_numeric(ch: str) -> bool:
