@@ -102,6 +102,7 @@ class Candidate:
     after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
     separated: bool = False  # a space, colon, line end or 【label】 follows ("第六条　", "第六条【…】")
     spaced: bool = False  # a horizontal space follows ("第六条　为了…"): how a flattened law still sets it off
+    after_end: bool = False  # the text before ends a sentence or an item ("…；\n（九）"), not a wrapped citation
 
     @property
     def opens_paragraph(self) -> bool:
@@ -335,5 +336,5 @@ def scan(text: str) -> list[Candidate]:
                      or (position == "line" and _opens_its_paragraph(family.id, folded, end)))
         spaced = end < len(folded) and folded[end] in HSPACE
         found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated,
-                               spaced))
+                               spaced, position == "line" and ends_sentence(folded, start)))
     return found

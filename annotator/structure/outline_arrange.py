@@ -70,6 +70,20 @@ def _skips_ahead(cand: Candidate, last: int) -> bool:
     return cand.family in _SKIPPING and cand.separated and stands and last + 1 < cand.ordinal <= last + _SKIP_MAX
 
 
+# Items of an article are left out of an excerpt the way articles are ("（一）…（二）…" then "（九）…（十）…"
+# inside one 第十三条): an item list that is open under an article goes on at a higher number when the
+# marker opens its own line after an item's end.  Only there: the list closes with its article, so
+# nothing but the rest of that article's items can stand in the gap, and a citation ("依照本条第（一）项、\n
+# （九）项") does not open a line after the end of an item.
+_ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})
+_ITEM_SKIP_MAX = 20
+
+
+def _item_skips_ahead(cand: Candidate, last: int, parent_family: str | None) -> bool:
+    return (parent_family == "article" and cand.family in _ITEM_FAMILIES and cand.position == "line"
+            and cand.after_end and last + 1 < cand.ordinal <= last + _ITEM_SKIP_MAX)
+
+
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
@@ -158,7 +172,9 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]
-            if _continues(cand, frame) or _skips_ahead(cand, frame.last):
+            holder = stack[on_stack - 1].family if on_stack else None
+            if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
+                    or _item_skips_ahead(cand, frame.last, holder)):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)
