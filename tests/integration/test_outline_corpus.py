@@ -84,9 +84,12 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # interpretations and a study article from LawRefBook/Laws and a study-notes repository, with one-line,
     # PDF-wrapped and GB18030/CRLF twins, and a JSP news page with chrome (precision check).  Gold written by
     # hand before the parser ran on them.  fresh10 may be tuned on; fresh11 is held out (scored at the start
-    # and the end only).  Honest first scores, before any rule changed: fresh10 1.000 / 1.000 / 0.994 (one
-    # title of the one-line regulation cut short), fresh11 1.000 / 1.000 / 1.000.
-    "fresh10": (0.999, 0.999, 0.993),
+    # and the end only).  Three more were added after the first rule change (a trade-union rule flattened
+    # with no separator at all to fresh10; a provincial rule as Quill HTML and a news list to fresh11), their
+    # first score taken with the parser of the session's start.  Honest first scores, parser of a92260e:
+    # fresh10 0.995 / 0.983 / 0.994 (the glued rule lost 第一章 and 第一条, one title of the one-line
+    # regulation cut short), fresh11 1.000 / 1.000 / 1.000.
+    "fresh10": (0.994, 0.983, 0.993),
     "fresh11": (0.999, 0.999, 0.999),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
@@ -166,7 +169,7 @@ def test_ninth_fresh_group_is_declared():
 
 
 def test_tenth_and_eleventh_fresh_groups_are_declared():
-    for split, documents, headings in (("fresh10", 6, 150), ("fresh11", 7, 150)):
+    for split, documents, headings in (("fresh10", 7, 180), ("fresh11", 9, 210)):
         docs = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == split]
         assert len(docs) >= documents, split
         assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in docs) >= headings
