@@ -39,7 +39,7 @@ from annotator.structure.marker_grammar import (
     ordinal_of,
 )
 
-__all__ = ["CLOSERS", "COMMA_FAMILIES", "FAMILIES", "FLATTENED_LINE_MIN", "HSPACE", "LAST", "SENTENCE_END",
+__all__ = ["CLOSERS", "COMMA_FAMILIES", "FAMILIES", "FLATTENED_LINE_MIN", "HSPACE", "ITEM_FAMILIES", "LAST", "SENTENCE_END",
            "Candidate", "MarkerMatch", "ends_sentence", "fold_digits", "match_marker", "scan"]
 
 SENTENCE_END = frozenset("。！？；：!?;:")
@@ -102,7 +102,9 @@ class Candidate:
     after_full_stop: bool = False  # right after 。！？ (not ；：), where flattened text may hide a paragraph
     separated: bool = False  # a space, colon, line end or 【label】 follows ("第六条　", "第六条【…】")
     spaced: bool = False  # a horizontal space follows ("第六条　为了…"): how a flattened law still sets it off
-    after_end: bool = False  # the text before ends a sentence or an item ("…；\n（九）"), not a wrapped citation
+    # An item marker opening a line after the end of a sentence or an item ("…；\n（九）"), not a wrapped
+    # citation ("依照本条第（一）项、\n（九）项"); only item families ask, so only they pay for it.
+    after_end: bool = False
 
     @property
     def opens_paragraph(self) -> bool:
@@ -210,6 +212,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 
 _LEGAL = frozenset({"article", "clause", "item"})
+ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})  # the items a law's article lists (outline_arrange)
 _PARTS = frozenset({"part", "chapter", "section"})
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 
@@ -335,6 +338,7 @@ def scan(text: str) -> list[Candidate]:
         separated = (_separated(folded, end) or folded.startswith("【", end)
                      or (position == "line" and _opens_its_paragraph(family.id, folded, end)))
         spaced = end < len(folded) and folded[end] in HSPACE
+        after_end = position == "line" and family.id in ITEM_FAMILIES and ends_sentence(folded, start)
         found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated,
-                               spaced, position == "line" and ends_sentence(folded, start)))
+                               spaced, after_end))
     return found

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from annotator.structure.markers import FAMILIES, LAST, Candidate
+from annotator.structure.markers import ITEM_FAMILIES, FAMILIES, LAST, Candidate
 
 
 @dataclass
@@ -75,12 +75,11 @@ def _skips_ahead(cand: Candidate, last: int) -> bool:
 # marker opens its own line after an item's end.  Only there: the list closes with its article, so
 # nothing but the rest of that article's items can stand in the gap, and a citation ("依照本条第（一）项、\n
 # （九）项") does not open a line after the end of an item.
-_ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})
 _ITEM_SKIP_MAX = 20
 
 
 def _item_skips_ahead(cand: Candidate, last: int, parent_family: str | None) -> bool:
-    return (parent_family == "article" and cand.family in _ITEM_FAMILIES and cand.position == "line"
+    return (parent_family == "article" and cand.family in ITEM_FAMILIES and cand.position == "line"
             and cand.after_end and last + 1 < cand.ordinal <= last + _ITEM_SKIP_MAX)
 
 
