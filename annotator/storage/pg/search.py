@@ -202,7 +202,7 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
     phase one already matched (CASE: known matches are true at once). So a common query reads about
     the same texts as before, and a rare one only its candidates.
 
-    Phase one is one query string (the settings, both queries, the settings back): one round trip, not
+    Phase one is one query string (the settings, both queries; see _index_only): one round trip, not
     six — a server across a network costs a round trip each. A query string with several statements
     takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw. Its text
     query also cuts each match's snippet window (hit_windows' row): the texts it matched are not looked up
@@ -243,9 +243,7 @@ def _index_only(project: StoreBase, statements: list[str], params: dict,
     values = {k: sql.Literal(v).as_string(conn) for k, v in params.items()}
     quoted = "; ".join(_PARAM.sub(lambda m: values[m.group(1)], statement) for statement in statements)
     # The settings back only inside a caller's transaction: outside one, the string's own implicit
-    # transaction ends with it and takes them along. Two more statements cost little alone, but back to
-    # back searches (typing in the search box) waited ~3 ms each on them (a query found nowhere: 3.5
-    # against 0.65 ms, 100 in a row, load 6; why the server is slow there was not found).
+    # transaction ends with it and takes them along (two statements fewer to parse and run).
     tail = f"; {_PLANNER_DEFAULT}" if conn.info.transaction_status != TransactionStatus.IDLE else ""
     with project._watched(conn), conn.cursor() as cur:
         cur.execute(f"{settings}; {quoted}{tail}")
