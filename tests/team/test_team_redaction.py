@@ -9,6 +9,7 @@ test_team_transfer.py checks three verbs; this is all of them, so a new verb can
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import click
 import pytest
@@ -23,11 +24,8 @@ DECODED = "s3cr3t-Pw!x"
 
 
 def _verbs(url: str, tmp_path) -> dict[str, list[str]]:
-    text = tmp_path / "讲话.txt"
-    text.write_text("一、要坚持稳中求进。\n", encoding="utf-8")
-    labels = tmp_path / "labels.jsonl"
-    labels.write_text('{"text": "一、要坚持", "spans": []}\n', encoding="utf-8")
-    local = tmp_path / "local.annotator.db"
+    """The command lines (the files they name are written by the test: nothing is written here)."""
+    text, labels, local = tmp_path / "讲话.txt", tmp_path / "labels.jsonl", tmp_path / "local.annotator.db"
     return {
         "list": ["list", url], "search": ["search", url, "工会"], "index-words": ["index-words", url],
         "import": ["import", url, str(text)], "suggest": ["suggest", url], "agreement": ["agreement", url],
@@ -66,12 +64,14 @@ def secret_url(request, cluster):
     return f"postgresql://someone:{SECRET}@127.0.0.1:{cluster.port}/postgres?connect_timeout=5"
 
 
-@pytest.mark.parametrize("verb", sorted(_verbs("postgresql://x", __import__("pathlib").Path("."))))
+@pytest.mark.parametrize("verb", sorted(_verbs("postgresql://x", Path("."))))
 def test_no_password_in_any_message_or_log(verb, secret_url, tmp_path, caplog):
     from annotator.storage import open_project
 
     with open_project(tmp_path / "local.annotator.db"):
         pass
+    (tmp_path / "讲话.txt").write_text("一、要坚持稳中求进。\n", encoding="utf-8")
+    (tmp_path / "labels.jsonl").write_text('{"text": "一、要坚持", "spans": []}\n', encoding="utf-8")
     args = _verbs(secret_url, tmp_path)[verb]
     caplog.set_level(logging.DEBUG)
     out = CliRunner().invoke(cli, args)
