@@ -6,7 +6,8 @@ stream under the agreement report.
   query (scale.QUERIES: 3+, 2 and 1 characters; NO_HIT: one found nowhere) runs on both, alternately,
   ``runs`` times; the row is PostgreSQL's median ÷ SQLite's (target ≤ 1.5×), beside SQLite's bare
   instr() scan as the floor. Both must give the same hits: the row says how many queries differed
-  (tests/unit/test_search_parity.py is where that is asserted).
+  (tests/unit/test_search_parity.py is where that is asserted). PostgreSQL's own floor beside it: a bare
+  round trip (SELECT 1) on the same connection, which a query found nowhere cannot go below.
 - Stream: every accepted span of D documents × A annotators (bench/team.agreement_spans) read through
   storage/span_stream.accepted_by_document on each backend — PostgreSQL through its server-side cursor —
   beside the bare SELECT of the same columns (fetchall, no ordering, no objects), with the peak RSS of
@@ -88,7 +89,7 @@ def search_figures(cluster, folder: Path, cfg: dict) -> dict:
         out: dict[str, Any] = {"docs": cfg["search_docs"], "queries": {}, "differ": 0}
         with open_project(path, readonly=True) as lite:
             for name, query in {**QUERIES, **NO_HIT}.items():
-                times: dict[str, list[float]] = {"sqlite": [], "pg": [], "floor": []}
+                times: dict[str, list[float]] = {"sqlite": [], "pg": [], "floor": [], "round_trip": []}
                 answers = {}
                 for project in (lite, pg):  # a first search loads caches on either side: not timed
                     search.search(project, query, limit=200)
@@ -102,6 +103,9 @@ def search_figures(cluster, folder: Path, cfg: dict) -> dict:
                     lite.conn.execute("SELECT id FROM documents WHERE instr(clean_text, ?) > 0 LIMIT 200",
                                       [query]).fetchall()
                     times["floor"].append(time.perf_counter() - started)
+                    started = time.perf_counter()  # PostgreSQL's own floor: one statement there and back
+                    pg.execute("SELECT 1").fetchall()
+                    times["round_trip"].append(time.perf_counter() - started)
                 same = answers["sqlite"] == answers["pg"]
                 out["differ"] += not same
                 out["queries"][name] = {"query": query, "hits": len(answers["sqlite"]), "same": same,
@@ -195,6 +199,9 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
                        f"{'' if q['same'] else ', HITS DIFFER'})", q["pg_s"] * 1e3, "ms",
                        "the same search on SQLite (peer)", q["sqlite_s"] * 1e3, target=1.5))
         out.append(row("  SQLite's search", q["sqlite_s"] * 1e3, "ms", "instr() scan, same LIMIT", q["floor_s"] * 1e3))
+        if q.get("round_trip_s"):  # what no PostgreSQL search can go below: asking the server anything
+            out.append(row("  PostgreSQL's search", q["pg_s"] * 1e3, "ms", "a bare round trip (SELECT 1)",
+                           q["round_trip_s"] * 1e3))
     for side, title in (("sqlite", "SQLite"), ("pg", "PostgreSQL (server-side cursor)")):
         f = st[side]
         out.append(row(f"agreement span stream on {title}, {st['docs']} docs × {st['annotators']} annotators "

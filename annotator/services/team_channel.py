@@ -131,7 +131,7 @@ class TeamChannel:
 
         op = Op(kind, annotator, payload)
         code = "span.deleted" if getattr(exc, "current", None) is None and "delet" in str(exc) else "span.changed"
-        self.link.outbox.put(self.link.project, op)
+        # Listed in one transaction, never queued first: a queued edit is the worker's to send (see Outbox.settle).
         self.link.outbox.settle(self.link.project, op, Outcome(op.op_id, "conflict", str(exc), code=code))
 
     def _op(self, op: Op, plain) -> str:
@@ -154,8 +154,7 @@ class TeamChannel:
                 pass  # not answered in time or gone: queued below (a late COMMIT is found by the op id)
             else:
                 if outcome.outcome in ("conflict", "refused"):
-                    self.link.outbox.put(self.link.project, op)
-                    self.link.outbox.settle(self.link.project, op, outcome)
+                    self.link.outbox.settle(self.link.project, op, outcome)  # listed, never queued (_note)
                     raise TeamRefused(outcome.detail)
                 return "server"
         self._queue(op)

@@ -103,7 +103,11 @@ class Outbox:
             return self._db.execute("SELECT count(*) FROM ops WHERE project = ?", [project]).fetchone()[0]
 
     def settle(self, project: str, op: Op, outcome: Outcome) -> None:
-        """The server answered: forget a sent op; keep a conflict or refusal for the member to see."""
+        """The server answered: forget a sent op; keep a conflict or refusal for the member to see.
+
+        Also how an edit refused on the direct path is kept (never ``put`` first): queued, even for the
+        instant before its settle, the window's worker could send it again and its late answer re-list a
+        conflict the member had dismissed (tests/team/test_team_conflict_race.py)."""
         with self._tx() as db:
             db.execute("DELETE FROM ops WHERE op_id = ?", [op.op_id])
             if outcome.outcome in ("conflict", "refused"):
@@ -205,8 +209,7 @@ class TeamLink:
                         self._went_offline(exc)
                     else:
                         if outcome.outcome in ("conflict", "refused"):
-                            self.outbox.put(self.project, op)
-                            self.outbox.settle(self.project, op, outcome)
+                            self.outbox.settle(self.project, op, outcome)  # listed, never queued
                         return Saved("server", outcome)
             self.outbox.put(self.project, op)
             self.flush()

@@ -31,3 +31,16 @@ def test_rows_from_figures():
     assert len(streams) == 2 and streams[0]["ratio"] == 2.0 and streams[0]["peak_rss_mb"] == 110.0
     reports = [r for r in table if "full agreement report" in r["what"]]
     assert [r["met"] for r in reports] == [True, False] and reports[0]["ratio"] == 4.0
+
+
+def test_the_round_trip_floor_is_shown_beside_postgresqls_search():
+    query = {"query": "量子纠缠态", "hits": 0, "same": True, "sqlite_s": 0.0004, "pg_s": 0.0012, "floor_s": 0.0001,
+             "round_trip_s": 0.0003}
+    side = {"stream_s": 0.6, "spans": 10, "stream_peak_rss_mb": 1.0, "bare_s": 0.3, "bare_rows": 10}
+    report = {"report_s": 2.0, "report_floor_s": 0.5}
+    figures = {"config": dict(pg_speed.QUICK), "search": {"docs": 20, "differ": 0, "queries": {"5 (no hit)": query}},
+               "stream": {"docs": 40, "annotators": 4, "sqlite": side, "pg": side, "sqlite_report": report,
+                          "pg_report": report}}
+    table = rows.rows({"pg_speed": figures})
+    [floor] = [r for r in table if "bare round trip" in str(r.get("floor_what", "")) or "bare round trip" in str(r)]
+    assert floor["ratio"] == 4.0  # 1.2 ms against the 0.3 ms any question to the server costs
