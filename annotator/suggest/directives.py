@@ -231,6 +231,11 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的
+    if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):
+        return None  # 命名，就是希望…; …的人，是希望…: what someone meant, explained
+    if m and m.group() in cues.NECESSITY_WORDS and cues.ATTRIBUTIVE_AFTER_RE.match(clause, m.end()) \
+            and not head.endswith("都"):
+        return None  # 必须回答的重大课题, 应该有的样子 (57), 必须遵循的一项重要原则 (22): a noun described, no order
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
         return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
     if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:

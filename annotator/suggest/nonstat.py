@@ -78,6 +78,10 @@ _REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;
 _REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?![国央心学期部等型])|里头|里面)")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
+# A verb or 第 before a phase count counts sessions held (组织技能培训十五期, 举办三期): not a phase's name.
+_PHASE_COUNT_BEFORE = re.compile(r"(?:有|达|到|为|共|计|办|开展|培训|完成|组织|第|了)$")
+# A count right after a 类-count: the items of the groups just counted.
+_COUNT_NEXT_RE = re.compile(r"\d|[一二两三四五六七八九十百]+[个件项条]")
 # The consequent of a hypothesis computes, it measures nothing: 假定一百个人中有一个共产党员，…中就有四百五十万 (45);
 # 如果要安排，这届中委的名额就要增加到好几百人 (53). The figures of the premise itself (全中国四亿五千万人) still count.
 _HYPOTHESIS_OPEN = re.compile(r"(?:(?<![^。！？\n])|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
@@ -167,6 +171,11 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             and (_AGENDA_AFTER.match(after) or before in "“\"" or (unit == "批" and re.match(r"[，,。；;]|$", after))) \
             and _AGENDA_VERB_BEFORE.search(_clause_before(text, m.start(), 14)):
         return True  # 扎实推进30项民生工程: the size of an agenda, named
+    if unit == "期" and chinese and _small(num) and not has_bound and re.match(r"[\u4e00-\u9fff]", before) \
+            and not _PHASE_COUNT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        return True  # 行政办公区二期 (12), 招远核电一期 (31): a project's phase named; 举办三期 still counts
+    if (unit == "类" and _COUNT_NEXT_RE.match(text, end)) or (before == "类" and not has_bound):
+        return True  # 12类45件民生实事 (56), 五大类23个主要指标 (23): how a plan's items are grouped and counted
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):

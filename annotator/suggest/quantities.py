@@ -35,7 +35,10 @@ _HALF = r"一半|过半|半数|大半|半(?=倍)"
 # 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
 # 百分百复工 (30): "a hundred percent" of something done; before 的 it is a figure of speech (自以为是百分之百的
 # 马克思主义, 13), so only the form before a verb counts.
-_NUM = rf"百分百(?![分万亿的])|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 1/3, 2/3 written with a slash: a share when 占/的/为 stands before it or a bound word after it (占全国1/3以上, 占全国
+# 增量的1/4, 56; 负担原估算投资5亿元的2/3, 48) — elsewhere a slash pair is a date or a score (see _accept).
+_SLASH = r"(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/.%])"
+_NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
@@ -55,6 +58,7 @@ _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|�
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
+_SHARE_BEFORE = re.compile(r"(?:占|的|为|达|约|近|超过)[^，,。；;：:、\d]{0,8}$")
 _RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
                            r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
 
@@ -141,6 +145,9 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     """(value, value_max, fraction) of the numeral part of a match."""
     if num in ("一半", "过半", "半数", "大半", "半"):
         return 0.5, None, num != "半"
+    if "/" in num:
+        top, bottom = (int(x) for x in num.split("/"))
+        return (round(top / bottom, 6), None, True) if 0 < top < bottom else (None, None, False)
     frac = re.match(_FRACTION, num)
     if frac and "、" in num:
         items = [parse_number(x) for x in num[frac.end():].split("、")]
@@ -216,6 +223,8 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         num, scale = "一", num[2:-1]
     elif num.startswith("上"):
         num, scale = "一", num[1:]
+    if "/" in num and not (_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.group("post")):
+        return None  # 3/4 alone: a date or a score
     chinese = num[0] in "一二两三四五六七八九十几数"
     placeholder = bool(re.fullmatch(_PH, num))
     if chinese and not scale:
