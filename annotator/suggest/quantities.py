@@ -58,6 +58,9 @@ _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|�
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
+_FRACTION_RE = re.compile(_FRACTION)
+_PH_RE = re.compile(_PH)
+_FEW_RE = re.compile(r"几[个项条种点]?")
 _SHARE_BEFORE = re.compile(r"(?:占|的|为|达|约|近|超过)[^，,。；;：:、\d]{0,8}$")
 _RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
                            r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
@@ -148,7 +151,7 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     if "/" in num:
         top, bottom = (int(x) for x in num.split("/"))
         return (round(top / bottom, 6), None, True) if 0 < top < bottom else (None, None, False)
-    frac = re.match(_FRACTION, num)
+    frac = _FRACTION_RE.match(num)
     if frac and "、" in num:
         items = [parse_number(x) for x in num[frac.end():].split("、")]
         if None not in items and parse_number(frac.group()[:-2]) in (100, 1000):
@@ -210,7 +213,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     num = m.group("num")
     unit = m.group("unit") or ""
     scale = m.group("scale") or ""
-    fraction = re.match(_FRACTION, num)
+    fraction = _FRACTION_RE.match(num)
     if fraction and fraction.group() in ("百分之", "千分之"):
         unit = unit or {"百分之": "%", "千分之": "‰"}[fraction.group()]
     elif fraction and not unit:
@@ -226,7 +229,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if "/" in num and not (_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.group("post")):
         return None  # 3/4 alone: a date or a score
     chinese = num[0] in "一二两三四五六七八九十几数"
-    placeholder = bool(re.fullmatch(_PH, num))
+    placeholder = bool(_PH_RE.fullmatch(num))
     if chinese and not scale:
         num, scale = _split_cn_scale(num)
     if scale and scale not in SCALES:
@@ -241,7 +244,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
         # 14亿人口, 五千万人民, 上千万家庭: the counted noun's first character is no unit.
         unit, end = "", m.start("unit")
-    counted = chinese and not unit and not scale and re.search("[百千]$", num) \
+    counted = chinese and not unit and not scale and num[-1:] in ("百", "千") \
         and nonstat.COUNTED_NOUN_RE.match(text, end)
     # A ratio has no unit: 城乡居民收入倍差缩小到1.94 (19), 城乡居民收入比缩小到2.39，比上年下降0.06 (a
     # provincial statistical communiqué, search-index file 14442989667). Only a decimal after a measuring verb,
@@ -252,7 +255,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
         return None
-    if not scale and re.fullmatch(r"几[个项条种点]?", num):
+    if not scale and _FEW_RE.fullmatch(num):
         return None  # 几个方面: "a few", no number at all
     if nonstat.reject(text, m, unit, scale, num, value, chinese, placeholder, context, end):
         return None
