@@ -182,8 +182,8 @@ AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义
 # 要到北京请愿 (09: someone intends to go).
 FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
-                            # 终归是要走这条路 (10); 总要 alone still orders (总要承认错误, 09).
-                            r"|(?:总是|终归是?|终究|当然|必然|迟早)(?:也|还)?$")
+                            # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).
+                            r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$")
 # A time ahead, then 就要: what will begin then (今年秋季，我们就要在…开始土地改革, 51), like 几秒钟就要…, 天就要…
 # (the issue's 要 = "will" class, kept out of the 要 pattern above when the time stands right before 就).
 TIME_AHEAD_RE = re.compile(r"(?:今年|明年|后年|下半年|下个?月|年底|月底|[春夏秋冬]季|[春夏秋冬]天|不久|很快|马上|即将)")

@@ -24,6 +24,7 @@ def _values(text):
     "我们一定正视这些问题，全力以赴加以解决，决不辜负群众的期待。",  # 我们一定…: a pledge after shortcomings
     "这次培训班要办十几天，要学的内容很多。",  # 要 + a duration: how long it lasts
     "整顿工作也许还要个把月。",  # 还要个把月
+    "知识分子总归是要走到愿意改造这一步。",  # 总归是要: bound to happen, as 终归是要
 ])
 def test_no_directive(text):
     assert _spans(text) == []
