@@ -93,13 +93,15 @@ def _negated(sc):
     return out
 
 
-# Floors, not targets (issue 17: 0.97 / 0.95 / 3 % and 0.95 / 0.95). Measured with the code of this round
-# (suggest7, SOURCES.md): older held-out batches 1–8 stand at statistic 0.969 / 0.965 / 2.3 %, explicit directives
-# 0.952 / 0.929 (0.948 / 0.922 before the round's rules); batch 10, never read, at the figures of its last scoring.
+# Floors, not targets (issue 17: 0.97 / 0.95 / 3 % and 0.95 / 0.95). Measured at the end of this round (suggest7,
+# SOURCES.md): older held-out batches 1–8 (37 documents) stand at statistic 0.969 / 0.965 / 2.3 % (0.963 / 0.960 /
+# 2.8 % before the round's rules), explicit directives 0.952 / 0.931 (0.952 / 0.922); batch 10, whose errors were never
+# read, at 0.988 / 0.988 / 4.1 % and 0.889 / 0.833 (first scoring: 0.988 / 0.988 / 4.9 %, 0.889 / 0.833); dev at
+# 0.996 / 0.991 / 1.2 %, 0.970 / 0.979.
 _FLOORS = {  # part: (statistic recall, exact, false numerals ≤, directive recall, precision)
     "dev": (0.97, 0.95, 0.02, 0.95, 0.95),
-    "older": (0.96, 0.96, 0.025, 0.95, 0.92),
-    "heldout-10": (0.98, 0.98, 0.05, 0.88, 0.83),
+    "older": (0.96, 0.96, 0.025, 0.95, 0.93),
+    "heldout-10": (0.98, 0.98, 0.045, 0.88, 0.83),
 }
 
 
