@@ -34,11 +34,15 @@ def _skip_prefix(clause: str) -> int:
         pos = m.end()
 
 
+# Compiled once: built inside _action it was formatted and looked up in re's cache on every call.
+_ACTION_LEAD_RE = re.compile(rf"(?:把|将)?(?:{cues._ADV})地?|也|还|更|都|就|要|一定|能")
+
+
 def _action(clause: str, pos: int) -> str:
     """The verb phrase after the cue, without the adverbs of manner in front of it."""
     rest = clause[pos:].rstrip(_TRIM)
     while True:
-        m = re.match(rf"(?:把|将)?(?:{cues._ADV})地?|也|还|更|都|就|要|一定|能", rest)
+        m = _ACTION_LEAD_RE.match(rest)
         if not m or not m.end():
             break
         rest = rest[m.end():]

@@ -12,10 +12,12 @@ SENTENCE_END = "。！？!?"
 _HEADING_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章部分节]?[，,、\s])")
 
 
+_END_RE = re.compile(r"[。！？!?\n]")
+
+
 def sentence_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in SENTENCE_END + "\n":
-        pos += 1
-    return pos
+    m = _END_RE.search(text, pos)
+    return m.start() if m else max(pos, len(text))
 
 
 def title_end(text: str) -> int:

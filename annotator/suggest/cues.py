@@ -23,6 +23,8 @@ CONNECTIVE_RE = re.compile(
 # 之要 is a noun, "the key" (兴国强省之要, 28; 当务之要).
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
+        # 预备会议要开十几天, 还要个把月 (53, 54): how long something takes or lasts, not an order.
+        r"|(?:[\u4e00-\u9fff](?<![于在到至从前每]))?(?:个把月|(?:[一二两三四五六七八九十几]+|\d+)多?(?:天|个月|个星期|个礼拜|小时))"
         r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有|花|用|过)[^，。；]{0,10}?(?:时间|时期|过程)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
 # 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
 _YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的])"
@@ -161,8 +163,11 @@ PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
 # A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
 # 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
+# 我们一定高度重视/正视问题，…，决不辜负… (24, 31, 55, 58) pledges what the government will do after the shortcomings
+# it owns; 我们一定要 still orders.
 INTENT_RE = re.compile(r"\s*(?:我们|我国|中国|中方|我方|我省|我市|我县|我区|我镇|我们党|本届政府|[\u4e00-\u9fff]{2,3}(?:省|市|县))"
-                       r"(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))")
+                       r"(?:(?:也|还|都|就|必|一定)?(?:将(?!来|近|其|之)|愿意?|会(?!议|同|上|后|员|场))"
+                       r"|一定(?!要|得|能|会|是|可以))")
 # Predictions and conditions: 就能…, 一定能…, 就会…, 将会…, 必定又要有…; a cue after them is their content.
 PREDICTION_RE = re.compile(r"就能|一定能|才能|就会|将会|可能|也许|恐怕|必定|必然|势必"
                            # 有利于确保… (32), 为确保…，同级财政可… (40): 确保 inside a benefit or purpose phrase.
@@ -177,8 +182,8 @@ AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义
 # 要到北京请愿 (09: someone intends to go).
 FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
-                            # 终归是要走这条路 (10); 总要 alone still orders (总要承认错误, 09).
-                            r"|(?:总是|终归是?|终究|当然|必然|迟早)(?:也|还)?$")
+                            # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).
+                            r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$")
 # A time ahead, then 就要: what will begin then (今年秋季，我们就要在…开始土地改革, 51), like 几秒钟就要…, 天就要…
 # (the issue's 要 = "will" class, kept out of the 要 pattern above when the time stands right before 就).
 TIME_AHEAD_RE = re.compile(r"(?:今年|明年|后年|下半年|下个?月|年底|月底|[春夏秋冬]季|[春夏秋冬]天|不久|很快|马上|即将)")
@@ -238,6 +243,14 @@ WHOEVER_RE = re.compile(r"(?<!目)(?<!之)的$")
 COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
 CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
+# A necessity modal inside a relative clause describes its head noun: 党的青年组织必须有的风貌, 必须回答的重大课题 (57),
+# 治国理政必须遵循的一项重要原则 (22). After 都 (任何一个合作社都必须做的工作, 26) it still binds everyone.
+# 是希望 after a subject or an act says what someone meant or wanted (我们党用“共产主义”为团命名，就是希望…, 57;
+# 我们就是希望达到这个目的, 09; 百分之九十以上的人，是希望把我们的同志烧好, 54): it explains, it asks nothing. 还是希望,
+# 总是希望, 也是希望 keep the speaker's own wish.
+EXPLAINED_WISH_RE = re.compile(r"(?<![还总也但倒要])是$")
+NECESSITY_WORDS = frozenset({"必须", "应该", "应当"})
+ATTRIBUTIVE_AFTER_RE = re.compile(r"(?![把将对以在从向为同与和给按让使被由用于是])[\u4e00-\u9fff]{1,2}的(?:一[个项种条])?[\u4e00-\u9fff]")
 # A question asks, it does not order: 人不是每天都要洗脸吗? 青年要犯错误，老年就不犯错误呀?
 QUESTION_CUES = frozenset({"要", "应", "应当", "应该", "须"})
 # A copula before the modal classifies, it does not order: 这是应当克服的一种矛盾; 意见是应当放到北京来.

@@ -39,15 +39,26 @@ _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[�
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
 _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
 _IMPLICIT_SCORE = 0.55
+# Compiled once: _live_cue and _addressee_start run for every clause.
+_FORMULA_RE = re.compile(r"应(.)尽\1")  # 应延尽延, 应保尽保: a formula that still orders
+_SAID_END_RE = re.compile(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$")
+_YAO_OPEN_RE = re.compile(r"(?:并且|而且|并|但是?|可是)?要")
+_PRONOUN_RE = re.compile(r"\s*(?:我们|你们|大家)?")
+_CONTEXT_OPEN_RE = re.compile(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)")
+
+
+_STOP_RES: dict[str, re.Pattern] = {}
 
 
 def _pieces(text: str, start: int, end: int, stops: str) -> Iterator[tuple[int, int]]:
     """Split text[start:end] after each stop character; pieces keep their punctuation."""
+    stop_re = _STOP_RES.get(stops)
+    if stop_re is None:
+        stop_re = _STOP_RES[stops] = re.compile("[" + re.escape(stops) + "]")
     i = start
-    for j in range(start, end):
-        if text[j] in stops:
-            yield i, j + 1
-            i = j + 1
+    for m in stop_re.finditer(text, start, end):
+        yield i, m.end()
+        i = m.end()
     if i < end:
         yield i, end
 
@@ -197,7 +208,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     line_start = text.rfind("\n", 0, at) + 1
     close = text.find("”", at, at + 24)
     if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
-            and "“" not in text[at:close] and not re.match(r"应(.)尽\1", text[at:at + 4]):
+            and "“" not in text[at:close] and not _FORMULA_RE.match(text, at, at + 4):
         return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
     if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at] \
             and m.group() not in modality.NECESSITY_CUES:
@@ -213,7 +224,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("就") \
             and cues.TIME_AHEAD_RE.search(text, sentence_start, c_start + _skip_prefix(clause)):
         return None  # 今年秋季，我们就要…开始: what will begin then
-    if m and re.search(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$", head) and "我" not in head:
+    if m and _SAID_END_RE.search(head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
@@ -231,6 +242,11 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的
+    if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):
+        return None  # 命名，就是希望…; …的人，是希望…: what someone meant, explained
+    if m and m.group() in cues.NECESSITY_WORDS and cues.ATTRIBUTIVE_AFTER_RE.match(clause, m.end()) \
+            and not head.endswith("都"):
+        return None  # 必须回答的重大课题, 应该有的样子 (57), 必须遵循的一项重要原则 (22): a noun described, no order
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
         return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
     if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
@@ -258,7 +274,7 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and i + 1 < len(clauses) and cues.REASON_NEXT_RE.match(text, clauses[i + 1][0]):
         return None  # 人民要推翻敌人的压迫，所以要有革命党 (45); 工业化又要靠农民的援助才能成功，所以… (52): a reason
     body = clause[_skip_prefix(clause):]
-    if re.match(r"(?:并且|而且|并|但是?|可是)?要", body) and cue.kind == "modal":
+    if _YAO_OPEN_RE.match(body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
         if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
             return None
@@ -329,7 +345,7 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
                 and not cues.MODAL_RE.search(prev) and "是" not in prev:
             return clauses[i - 1][0]  # 不符合《划拨用地目录》的，应当…: whoever the rule is for opens it
         # …and so it does after a pronoun subject: 对这种多少有点可能团结的人，我们也要团结 (51).
-        lead = re.match(r"\s*(?:我们|你们|大家)?", clause[_skip_prefix(clause):]).end()
+        lead = _PRONOUN_RE.match(clause, _skip_prefix(clause)).end() - _skip_prefix(clause)
         if (m and m.start() - _skip_prefix(clause) - lead <= 2 and len(prev) <= 40 and cues.TOPIC_OPEN_RE.match(prev)
                 and "的" in prev and not cues.MODAL_RE.search(prev) and prev[-1:] not in ("了", "着")):
             return clauses[i - 1][0]
@@ -339,7 +355,7 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     while j > 0:
         prev = text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(_TRIM)
         if len(prev) > 24 or not cues.ADDRESSEE_RE.search(prev) or analyse_clause(prev, True) \
-                or re.match(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)", prev):
+                or _CONTEXT_OPEN_RE.match(prev):
             break
         j -= 1
     return clauses[j][0]

@@ -139,10 +139,14 @@ def confidence(text: str, sentence_start: int, at: int, base: float, clause_star
 
 
 def sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "。！？!?\n":
-        i -= 1
-    return i
+    """Just after the last sentence end (。！？!? or a line end) before ``pos``, or 0."""
+    lo = max(0, pos - 400)  # a sentence is rarely longer: look there first, then (rarely) all the way back
+    while True:
+        found = max(text.rfind("。", lo, pos), text.rfind("！", lo, pos), text.rfind("？", lo, pos),
+                    text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos))
+        if found >= 0 or lo == 0:
+            return found + 1
+        lo = 0
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

