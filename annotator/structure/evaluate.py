@@ -50,7 +50,7 @@ def group_of(doc_id: str) -> str:
     return doc_id
 
 
-SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh12")
 
 
 @functools.lru_cache(maxsize=8)
