@@ -1,0 +1,104 @@
+"""Failure categories fixed in round 13 (the fresh12 group's first score), one test or more per category,
+on short hand-made texts shaped like the real documents that showed them (tests/data/outline_corpus).
+Each test fails on the parser before the round-13 change it names."""
+
+from __future__ import annotations
+
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+# A sentence long enough (≥ 80 characters without end punctuation) to read as prose cut by a page-chunk
+# join when nothing marks the line's end.
+_LONG = "调度台每少一种应具备的安全法规文件扣零点五分，调度日志记录不完整每处扣零点二分，交接班记录缺少签字每次扣零点三分，报表数据不准确每次扣零点五分"
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+# --- M1: a line that ends in a table cell or a photo credit is not prose cut in two -------------------
+# rules_diaodu_pingfen (a scoring table: "…扣2分\t4" then "3.原煤生产…") and speech_hongse_ziyuan_2021
+# ("…故居。 新华社记者 李学仁/摄" then "第三，…").
+
+def test_a_row_ending_in_a_score_cell_does_not_hide_the_next_rows_item():
+    text = (
+        "三、调度管理(36)\n"
+        f"调度管理制度\t1.各类人员岗位责任制\t{_LONG}\t2\n"
+        f"协调指挥生产\t2.组织完成生产作业计划\t{_LONG}\t4\n"
+        f"3.原煤生产百万吨死亡率\t{_LONG}\t4\n"
+        f"4.及时有效解决安全生产中出现的问题\t{_LONG}\t2\n"
+    )
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "三、"), (2, "1."), (2, "2."), (2, "3."), (2, "4.")]
+    assert outline[3].title == "原煤生产百万吨死亡率"
+    _check_invariants(text, outline)
+
+
+def test_a_paragraph_ending_in_a_photo_credit_does_not_hide_the_next_point():
+    caption = "这是习近平、李克强等在中南海丰泽园参观毛泽东同志故居。 新华社记者 李学仁/摄"
+    text = (
+        "各级党组织要充分用好红色资源，教育引导广大党员、干部赓续红色血脉。\n"
+        "第一，教育引导全党始终坚持科学理论指导。我们刚才参观的北大红楼留下了传播马克思主义的事迹。\n"
+        "第二，教育引导全党始终坚持理想信念。共产主义是我们党的远大理想。\n"
+        f"2021年6月25日，中共中央政治局就用好红色资源、赓续红色血脉举行第三十一次集体学习。{caption}\n"
+        "第三，教育引导全党始终坚持初心使命。江山就是人民，人民就是江山。\n"
+        "第四，教育引导全党始终坚持光荣革命传统。前进道路不可能是一片坦途。\n"
+    )
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["第一，", "第二，", "第三，", "第四，"]
+    assert outline[2].title == "教育引导全党始终坚持初心使命"
+    _check_invariants(text, outline)
+
+
+def test_prose_cut_in_two_still_hides_a_number_at_the_next_line_start():
+    # The page-chunk reading stays: a long line cut mid-sentence, then "2、…" continuing the sentence.
+    text = (
+        "一、总体要求\n"
+        f"{_LONG}，各地区要结合实际\n"
+        "2、制定具体措施并抓好落实\n"
+        "二、工作安排\n"
+        "（一）加强组织领导。\n"
+        "（二）强化督促检查。\n"
+    )
+    assert "2、" not in [s.marker for s in parse_outline(text)]
+
+
+# --- M3: a marker right after a quote mark that opens a paragraph or a table cell ---------------------
+# rules_diaodu_pingfen (an Excel cell quoted on export: "记录薄\t\"14.记录薄 …") and mao_md_018_fangzhen
+# (a list quoted as its own paragraph: "\n“（一）…；（二）…”").
+
+def test_a_list_quoted_as_its_own_paragraph_is_the_documents_list():
+    text = (
+        "该谈话举出解决卢沟桥事件的四个条件：\n\n"
+        "“（一）任何解决不得侵害中国主权与领土之完整；（二）冀察行政组织不容任何不合法之改变；"
+        "（三）中央所派地方官吏不能任人要求撤换。”\n\n"
+        "这些条件是正确的。\n"
+    )
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["（一）", "（二）", "（三）"]
+    assert outline[0].title == "任何解决不得侵害中国主权与领土之完整"
+    _check_invariants(text, outline)
+
+
+def test_a_list_quoted_inside_a_sentence_stays_a_citation():
+    text = (
+        "一、适用范围\n"
+        "本条例第五条规定：“（一）未取得许可的；（二）超过期限的；（三）其他情形的”，应当依法处理。\n"
+        "二、法律责任\n"
+    )
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]
+
+
+def test_a_cell_quoted_on_export_opens_with_its_item():
+    text = (
+        "三、调度管理(36)\n"
+        "台账\t1.调度室应备有矿井地质和水文地图\t查资料\t2\n"
+        "记录薄\t\"2.记录薄 调度室应建立下列记录薄\"\t查资料\t2\n"
+        "信息公示\t\"3.调度动态信息公示 内容包括原煤产量\"\t查资料\t1\n"
+        "达标建设\t4.调度室要制定年度计划。\t查资料\t1\n"
+    )
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)][1:] == ["1.", "2.", "3.", "4."]
+    assert outline[2].title.startswith("记录薄")
+    _check_invariants(text, outline)
