@@ -102,3 +102,41 @@ def test_a_cell_quoted_on_export_opens_with_its_item():
     assert [m for _l, m, _t in _shape(outline)][1:] == ["1.", "2.", "3.", "4."]
     assert outline[2].title.startswith("记录薄")
     _check_invariants(text, outline)
+
+
+# --- M6: a table's row number in its own cell, a TAB after it --------------------------------------
+# rules_hezhang_zerendanwei (fresh12) and rules_hezhang_kaohe (fresh7): "1\t组织领导\t8", "2\t日常工作\t7".
+
+ROW_NUMBERS = (
+    "序号\t考核项目\t各项分值\t考核内容\n"
+    "一、\t通用考核项目（全部责任单位）\t40\n"
+    "1\t组织领导\t8\t组织领导\n"
+    "积极配合各乡镇开展河长制工作（8分）。\n"
+    "2\t日常工作\t7\n"
+    "1.成立河长制工作领导小组（1分）；\n"
+    "2.单位领导班子部署河长制相关工作（3分）。\n"
+    "3\t宣传工作\t10\t河长制工作宣传\n"
+    "结合本部门工作职责，认真开展好河长制相关工作的宣传（10分）。\n"
+    "二、\t部门履职差异考核项目\t60\n"
+    "1\t县委农工部\t60\t农村生活垃圾专项治理\n"
+    "1.探索实行农村生活垃圾分类试点（15分)；\n"
+    "2\t县农粮局\t30\t持续推进畜禽养殖污染控制\n"
+    "1.加强监督管理（5分）；\n"
+    "15\t持续推进农业化肥、农药减量化治理\n"
+    "1.继续推进农作物病虫专业化统防统治（5分）；\n"
+    "3\t县工信局\t60\t持续加强工矿企业水污染防治\n"
+)
+
+
+def test_a_row_number_before_a_tab_is_a_heading_of_its_table():
+    outline = parse_outline(ROW_NUMBERS)
+    shape = [(lvl, m) for lvl, m, _t in _shape(outline)]
+    assert shape == [(1, "一、"), (2, "1"), (2, "2"), (3, "1."), (3, "2."), (2, "3"),
+                     (1, "二、"), (2, "1"), (3, "1."), (2, "2"), (3, "1."), (3, "1."), (2, "3")]
+    assert [s.title for s in outline if s.kind == "digit-space"][:3] == ["组织领导", "日常工作", "宣传工作"]
+    _check_invariants(ROW_NUMBERS, outline)
+
+
+def test_a_tab_after_a_number_is_no_heading_inside_a_row():
+    # Only at a line start: a score cell in the middle of a row ("…\t8\t组织领导") is not a row number.
+    assert [s.marker.strip() for s in parse_outline(ROW_NUMBERS)].count("8") == 0
