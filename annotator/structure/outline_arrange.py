@@ -70,6 +70,19 @@ def _skips_ahead(cand: Candidate, last: int) -> bool:
     return cand.family in _SKIPPING and cand.separated and stands and last + 1 < cand.ordinal <= last + _SKIP_MAX
 
 
+# A table's row numbers (a number alone in its cell, a TAB after it: "1\t组织领导\t8") keep their values when
+# an excerpt leaves rows out (1, 2, 5, 7, 9 …).  A number that skips ahead is still a row number unless one
+# of the next few in its column fills the gap: then it is a score cell opening a sub-row ("2\t县农粮局",
+# "15\t持续推进…", "3\t县工信局").
+_ROW_SKIP_MAX = 10
+_ROW_LOOKAHEAD = 4
+
+
+def _row_skips_ahead(cand: Candidate, last: int, following: list[int]) -> bool:
+    return (cand.family == "digit-space" and cand.marker.endswith("\t") and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX
+            and not any(last < o < cand.ordinal for o in following))
+
+
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
@@ -145,6 +158,12 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         k = bisect.bisect_right(starts, position)
         return k < len(starts) and ordinals[k] == frame.last + 1
 
+    def following(cand: Candidate) -> list[int]:
+        """The ordinals of the next few markers of ``cand``'s family after it."""
+        starts, ordinals = by_family[cand.family]
+        k = bisect.bisect_right(starts, cand.start)
+        return ordinals[k:k + _ROW_LOOKAHEAD]
+
     next_break = 0
     for cand in cands:
         position = cand.start
@@ -158,7 +177,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]
-            if _continues(cand, frame) or _skips_ahead(cand, frame.last):
+            if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
+                    or _row_skips_ahead(cand, frame.last, following(cand))):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)
@@ -188,7 +208,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
-                                                            or _skips_ahead(cand, previous)):
+                                                            or _skips_ahead(cand, previous)
+                                                            or _row_skips_ahead(cand, previous, following(cand))):
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
         elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
             # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that

@@ -140,3 +140,39 @@ def test_a_row_number_before_a_tab_is_a_heading_of_its_table():
 def test_a_tab_after_a_number_is_no_heading_inside_a_row():
     # Only at a line start: a score cell in the middle of a row ("…\t8\t组织领导") is not a row number.
     assert [s.marker.strip() for s in parse_outline(ROW_NUMBERS)].count("8") == 0
+
+
+# --- M2b: row numbers that skip the rows an excerpt left out ----------------------------------------
+# rules_hezhang_kaohe (fresh7: 1, 2, 5, 7, 9, 10, 12 across its parts) and rules_hezhang_zerendanwei
+# (fresh12: 5, 9, 14 under 二、, with score cells 15/10 opening sub-rows in between).
+
+SKIPPED_ROWS = (
+    "一、\t巩固成果，提升河长制工作实效\t31\n"
+    "1\t完善四个到位\t5\n"
+    "进一步健全河长制湖长制组织体系。\n"
+    "2\t强化督查督办\t4\n"
+    "严格执行已出台的河长制工作督查制度。\n"
+    "5\t全面推进河长制信息平台建设\t11\n"
+    "1.推进APP巡河信息平台建设，得2分。\n"
+    "2.按制度要求开展APP巡河，得6分。\n"
+    "二、\t对标中央、省、市，落实湖长制重点任务\t2\n"
+    "7\t健全湖长制组织体系\t2\n"
+    "落实属地管理责任，建立湖长体系。\n"
+    "三、\t水岸联动，推进管治保措施\t15\n"
+    "9\t继续推动畜禽养殖污染控制\t7\n"
+    "10\t严格水功能区监管\t2\n"
+)
+
+
+def test_row_numbers_may_skip_the_rows_left_out():
+    outline = parse_outline(SKIPPED_ROWS)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "一、"), (2, "1"), (2, "2"), (2, "5"), (3, "1."), (3, "2."), (1, "二、"), (2, "7"),
+        (1, "三、"), (2, "9"), (2, "10")]
+    _check_invariants(SKIPPED_ROWS, outline)
+
+
+def test_a_score_cell_between_row_numbers_is_not_a_skipped_row():
+    outline = parse_outline(ROW_NUMBERS)  # "2\t县农粮局", "15\t持续推进…" (a sub-row), "3\t县工信局"
+    assert "15" not in [s.marker.strip() for s in outline]
+    assert [s.marker.strip() for s in outline if s.level == 2][-2:] == ["2", "3"]
