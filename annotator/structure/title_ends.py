@@ -238,12 +238,38 @@ def _hard_wrap(text: str, newline: int) -> bool:
         return False
     # A line ending on a comma stops mid-sentence whatever its length ("…点名批评或曝光的，" / "分别扣20分。"
     # in a table cell); otherwise it must be long, or as long as the document's own wrapped lines.
-    if last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text)):
+    if (last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text))
+            and not _cell_wrap(text, line_start, newline)):
         return False
     nxt = newline + 1
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
         return False
     return match_marker(text[nxt:nxt + 12]) is None
+
+
+_CELL_LOOKBACK = 160  # a table row this close before a line puts the line in that row's last cell
+
+
+def _cell_wrap(text: str, line_start: int, newline: int) -> bool:
+    """Is the line break at ``newline`` a wrap inside a table cell?  An HTML table's cell keeps its <p>
+    lines, cut wherever the author pressed return ("…推进农业\n废弃物综合利用…（10分）。"): the line stops
+    mid-word after a clause, a row (a line with a TAB) stands just above it, and the next line is no row of its own and
+    ends the sentence or the criterion ("…（10分）。", "…，得1分"; "县水利局", the row's next cell, does not)."""
+    if (text.rfind("\t", max(0, line_start - _CELL_LOOKBACK), line_start) < 0
+            or _COMMA.search(text, line_start, newline) is None):
+        return False  # no table, or a line without a clause in it: a heading line ("七、奖励办法")
+    next_end = text.find("\n", newline + 1)
+    next_end = next_end if next_end >= 0 else len(text)
+    while next_end > newline + 1 and text[next_end - 1] in HSPACE + "\r":
+        next_end -= 1
+    ends = next_end > newline + 1 and (text[next_end - 1] in _CELL_END or _SCORE_END.match(text, next_end - 3))
+    return bool(ends) and text.find("\t", newline + 1, next_end) < 0
+
+
+_SCORE_END = re.compile(r"\D\d分")  # "…，得1分": a scoring rule's criterion ends on its score
+
+
+_CELL_END = frozenset("。；;！？!?）)")
 
 
 def _split_title_end(text: str, start: int, newline: int, limit: int) -> int:

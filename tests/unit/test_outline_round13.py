@@ -176,3 +176,35 @@ def test_a_score_cell_between_row_numbers_is_not_a_skipped_row():
     outline = parse_outline(ROW_NUMBERS)  # "2\t县农粮局", "15\t持续推进…" (a sub-row), "3\t县工信局"
     assert "15" not in [s.marker.strip() for s in outline]
     assert [s.marker.strip() for s in outline if s.level == 2][-2:] == ["2", "3"]
+
+
+# --- Titles: a criterion wrapped over the <p> lines of one table cell -------------------------------
+# rules_hezhang_zerendanwei (fresh12: "…推进农业\n废弃物综合利用…（10分）。") and rules_hezhang_kaohe
+# (fresh7: "…公布排污\n种类、数量…，得1分" then the row's next cell "县水利局").
+
+WRAPPED_CELL = (
+    "2\t县农粮局\t30\t持续推进农业化肥、农药减量化治理\n"
+    "1.继续推进农作物病虫专业化统防统治与绿色防控融合示范点（5分）;\n"
+    "2.推广生物农药和高效低残留化学农药安全科学使用技术，推进农业\n"
+    "废弃物综合利用，严禁农业废弃物入河、污染水体（10分）。\n"
+    "3\t县水利局\t2\t严格水功能区监管\n"
+    "1.监管水功能区入河排污口，得1分。\n"
+    "2.建立水功能区入河排污口台帐，设立公示牌，公布排污\n"
+    "种类、数量、责任部门和责任人等，得1分\n"
+    "县水利局\n"
+    "二、奖励办法\n"
+    "根据终期评审中各组分数决出一、二、三等奖及优胜奖\n"
+)
+
+
+def test_a_criterion_wrapped_inside_its_table_cell_keeps_its_whole_title():
+    titles = {(s.marker.strip(), s.start): s.title for s in parse_outline("一、\t部门考核\t60\n1\t县委农工部\t60\n" + WRAPPED_CELL)}
+    by_text = sorted(titles.values())
+    assert ("推广生物农药和高效低残留化学农药安全科学使用技术，推进农业\n废弃物综合利用，严禁农业废弃物入河、"
+            "污染水体（10分）") in by_text
+    assert "建立水功能区入河排污口台帐，设立公示牌，公布排污\n种类、数量、责任部门和责任人等，得1分" in by_text
+
+
+def test_a_heading_line_in_a_table_document_is_not_a_wrapped_cell():
+    outline = parse_outline("一、\t部门考核\t60\n1\t县委农工部\t60\n" + WRAPPED_CELL)
+    assert [s.title for s in outline if s.marker == "二、"] == ["奖励办法"]
