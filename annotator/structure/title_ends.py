@@ -136,6 +136,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
         elif found.group() == " " and _latin_gap(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
+        elif found.group() in HSPACE and _space_inside_clause(text, found.start(), stop):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "将本旬 （周）调度报表", "“ 119” 、“ 110”"
         else:
             break
     if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
@@ -186,6 +188,20 @@ def _latin_gap(text: str, i: int, stop: int) -> bool:
     (or a code backtick) on one side; a digit does not count ("一、2023年工作回顾 2023年是…")."""
     return (i + 1 < stop and text[i + 1] not in " \t\u3000\xa0\n"
             and (text[i - 1] in _LATIN or text[i + 1] in _LATIN))
+_CLAUSE_GOES_ON = frozenset("，,、（(")
+
+
+def _space_inside_clause(text: str, i: int, stop: int) -> bool:
+    """Is the space at ``i`` one a PDF copy or a table cell sets before punctuation that goes on with the
+    sentence ("将本旬 （周）调度报表", "确认书” ， 以系部为单位", "“ 119” 、“ 110”")?  No title ends before a
+    comma or a bracketed note — unless a marker opens there ("总体要求 （一）…")."""
+    k = i
+    while k < stop and text[k] in HSPACE:
+        k += 1
+    return (k < stop and text[k] in _CLAUSE_GOES_ON and text[k - 1] != "\t"
+            and match_marker(text[k:k + 12]) is None)
+
+
 _WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
 
 

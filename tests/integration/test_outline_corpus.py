@@ -82,12 +82,12 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # communique from school-CMS pages, a municipal notice, a county scoring rule, a one-line Party
     # article, a 2023 report digest).  Gold written by hand before the parser ran on them.  Honest first
     # score, before any rule changed: F1 0.845 (P 1.000, R 0.731), levels 0.761, titles 0.925.
-    "fresh12": (0.937, 0.926, 0.929),
+    "fresh12": (0.937, 0.926, 0.937),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
     # round 13: 0.975 / 0.970 / 0.973 on 158 documents with fresh12 added, before its fixes.
-    "all": (0.986, 0.987, 0.972),
+    "all": (0.986, 0.987, 0.973),
 }
 
 

@@ -208,3 +208,25 @@ def test_a_criterion_wrapped_inside_its_table_cell_keeps_its_whole_title():
 def test_a_heading_line_in_a_table_document_is_not_a_wrapped_cell():
     outline = parse_outline("一、\t部门考核\t60\n1\t县委农工部\t60\n" + WRAPPED_CELL)
     assert [s.title for s in outline if s.marker == "二、"] == ["奖励办法"]
+
+
+# --- Titles: a stray space before a bracket or a comma inside a sentence -----------------------------
+# rules_diaodu_pingfen ("将本旬 （周）调度报表…"), notice_daikuan_queren (dev: "服务网张 （ https…）"),
+# rules_sushe_kouf (fresh5: "“ 119” 、“ 110”"): a space a PDF copy or a table cell left before punctuation
+# that goes on with the sentence does not end the title.
+
+def test_a_space_before_a_bracketed_note_does_not_end_the_title():
+    text = (
+        "四、调度汇报(25)\n"
+        "日汇报\t1.每日调度统计报表经审核后报上一级调度室。\t查资料\n"
+        "旬(周)汇报\t2.按照规定时间和要求，将本旬 （周）调度报表、安全生产情况报上一级调度室\t查阅资料\n"
+        "月汇报\t3.调度室将本月生产计划完成情况报上一级调度室。\t查资料\n"
+    )
+    outline = parse_outline(text)
+    assert outline[2].title == "按照规定时间和要求，将本旬 （周）调度报表、安全生产情况报上一级调度室"
+
+
+def test_a_space_before_a_marker_in_brackets_still_ends_the_title():
+    text = "一、总体要求 （一）指导思想。坚持稳中求进。（二）基本原则。坚持问题导向。\n二、重点任务 （一）加快发展。\n"
+    outline = parse_outline(text)
+    assert [s.title for s in outline if s.level == 1] == ["总体要求", "重点任务"]
