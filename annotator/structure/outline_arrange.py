@@ -83,6 +83,17 @@ def _row_skips_ahead(cand: Candidate, last: int, following: list[int]) -> bool:
             and not any(last < o < cand.ordinal for o in following))
 
 
+# An excerpt of a law or a notice leaves items of a list out and keeps the numbers of the rest ("（二）…；"
+# then "（九）…；（十）…"): an item that opens its line after a sibling that opened its own may skip
+# ahead, on the same terms as a row number.
+_ITEM_LISTS = frozenset({"cn-paren", "digit-paren"})
+
+
+def _item_skips_ahead(cand: Candidate, before: Candidate, last: int, following: list[int]) -> bool:
+    return (cand.family in _ITEM_LISTS and cand.position == "line" and before.position == "line"
+            and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX and not any(last < o < cand.ordinal for o in following))
+
+
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
@@ -159,10 +170,11 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         return k < len(starts) and ordinals[k] == frame.last + 1
 
     def following(cand: Candidate) -> list[int]:
-        """The ordinals of the next few markers of ``cand``'s family after it."""
+        """The ordinals of the next few markers of ``cand``'s family after it, up to a new list (a 1)."""
         starts, ordinals = by_family[cand.family]
         k = bisect.bisect_right(starts, cand.start)
-        return ordinals[k:k + _ROW_LOOKAHEAD]
+        ahead = ordinals[k:k + _ROW_LOOKAHEAD]
+        return ahead[:ahead.index(1)] if 1 in ahead else ahead
 
     next_break = 0
     for cand in cands:
@@ -178,7 +190,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         if on_stack is not None:
             frame = stack[on_stack]
             if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
-                    or _row_skips_ahead(cand, frame.last, following(cand))):
+                    or _row_skips_ahead(cand, frame.last, following(cand))
+                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following(cand))):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)

@@ -230,3 +230,42 @@ def test_a_space_before_a_marker_in_brackets_still_ends_the_title():
     text = "一、总体要求 （一）指导思想。坚持稳中求进。（二）基本原则。坚持问题导向。\n二、重点任务 （一）加快发展。\n"
     outline = parse_outline(text)
     assert [s.title for s in outline if s.level == 1] == ["总体要求", "重点任务"]
+
+
+# --- M2: items an excerpt left out of a list, the rest keeping their numbers ------------------------
+# reg_paiwu_xuke (fresh7: （一）（二） then （九）（十）（十一）), reg_guangdong_hesheshi (fresh6: （六） then （九）（十）),
+# reg_gd_zhifa_gongshi (fresh7: （三） then （七）, then a new list from （一））.
+
+SKIPPED_ITEMS = (
+    "第十三条　排污许可证应当记载下列信息：\n"
+    "（一）排污单位名称、住所、法定代表人或者主要负责人等；\n"
+    "（二）排污许可证有效期限、发证机关、发证日期等；\n"
+    "（九）排污单位环境信息公开要求；\n"
+    "（十）法律法规规定的其他要求。\n"
+    "第十四条　有下列情形之一的，不予公开：\n"
+    "（一）当事人是未成年人的；\n"
+    "（二）案件主要事实涉及国家秘密的；\n"
+    "（三）公开后可能危及国家安全的。\n"
+)
+
+
+def test_an_item_list_may_skip_the_items_an_excerpt_left_out():
+    outline = parse_outline(SKIPPED_ITEMS)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "第十三条"), (2, "（一）"), (2, "（二）"), (2, "（九）"), (2, "（十）"),
+        (1, "第十四条"), (2, "（一）"), (2, "（二）"), (2, "（三）")]
+    _check_invariants(SKIPPED_ITEMS, outline)
+
+
+def test_an_item_that_a_later_one_would_fill_the_gap_before_does_not_skip():
+    # "（五）" inside the list, with （三）（四） still to come: a cross-reference line, not the fifth item.
+    text = (
+        "第三条　本办法所称公示，包括下列方式：\n"
+        "（一）发布公告；\n"
+        "（二）办公场所设置的公示栏；\n"
+        "（五）项所列方式另行规定；\n"
+        "（三）办公场所放置的宣传册；\n"
+        "（四）其他方便当事人的方式。\n"
+    )
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["（一）", "（二）", "（三）", "（四）"]
