@@ -78,9 +78,10 @@ _ROW_SKIP_MAX = 10
 _ROW_LOOKAHEAD = 4
 
 
-def _row_skips_ahead(cand: Candidate, last: int, following: list[int]) -> bool:
+def _row_skips_ahead(cand: Candidate, last: int, following) -> bool:
+    """``following(cand)``: the next few ordinals of its family, asked for only when the rest holds."""
     return (cand.family == "digit-space" and cand.marker.endswith("\t") and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX
-            and not any(last < o < cand.ordinal for o in following))
+            and not any(last < o < cand.ordinal for o in following(cand)))
 
 
 # An excerpt of a law or a notice leaves items of a list out and keeps the numbers of the rest ("（二）…；"
@@ -89,9 +90,10 @@ def _row_skips_ahead(cand: Candidate, last: int, following: list[int]) -> bool:
 _ITEM_LISTS = frozenset({"cn-paren", "digit-paren"})
 
 
-def _item_skips_ahead(cand: Candidate, before: Candidate, last: int, following: list[int]) -> bool:
+def _item_skips_ahead(cand: Candidate, before: Candidate, last: int, following) -> bool:
     return (cand.family in _ITEM_LISTS and cand.position == "line" and before.position == "line"
-            and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX and not any(last < o < cand.ordinal for o in following))
+            and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX
+            and not any(last < o < cand.ordinal for o in following(cand)))
 
 
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
@@ -190,8 +192,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         if on_stack is not None:
             frame = stack[on_stack]
             if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
-                    or _row_skips_ahead(cand, frame.last, following(cand))
-                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following(cand))):
+                    or _row_skips_ahead(cand, frame.last, following)
+                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following)):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)
@@ -222,7 +224,7 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
             ordinal = 1
         elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
                                                             or _skips_ahead(cand, previous)
-                                                            or _row_skips_ahead(cand, previous, following(cand))):
+                                                            or _row_skips_ahead(cand, previous, following)):
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
         elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
             # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that
