@@ -87,7 +87,9 @@ _REGISTRY = (
     # "1 、", "A 、": text copied from a PDF or an HTML table puts a space before the 、.
     Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
-    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})[ \u3000]+(?=[^\s\d年月日%％])", "digit", LINE),
+    # "1\t组织领导\t8": a table's row number in its own cell (a TAB after it: no date or unit reads so).
+    Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})(?:[ \u3000]+(?=[^\s\d年月日%％])|\t+(?=[^\s\d]))", "digit",
+           LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])(?:[.．]|[ \u3000]?、)(?=[^\sA-Za-z0-9.．])", "upper", LINE),
     Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),

@@ -63,7 +63,7 @@ PLAUSIBILITY = {"line": 1.0, "break": 0.9, "sentence": 0.8, "space": 0.75, "comm
 # way indentation does: a marker after them stands where it would stand without them.
 _DECORATION = "\U0001F000-\U0001FAFF\u2600-\u27BF\u25A0-\u25FF\u2B00-\u2BFF\uFE0F\u200D"
 _DECORATIONS = re.compile(f"[{_DECORATION}]")
-_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]" + _DECORATION
+_OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\\]“" + _DECORATION
 # An opener followed by a character a marker can start with: the regex engine scans for this short
 # pattern with its character-class fast path, and the full grammar is tried only at the few hits (twice
 # as fast as a look-behind tried at every position).
@@ -147,6 +147,8 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return "comma"
     if ch == "摄" and j > 0 and text[j - 1] in "/／":
         return "break"  # a photo caption ("新华社记者 王某/摄") ends where the text resumes
+    if ch in _OPENING_QUOTES and j == i - 1:
+        return _quote_opens_block(text, j, newlines)
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
     if ch in _GLUE_AFTER:
@@ -154,6 +156,22 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
     if "\u4e00" <= ch <= "\u9fff" and _in_flattened_line(i, newlines, len(text)):
         return "glued"
     return None
+
+
+_OPENING_QUOTES = "“\""
+
+
+def _quote_opens_block(text: str, quote: int, newlines: list[int]) -> str | None:
+    """A marker right after a quote mark that opens a paragraph or a table cell stands where the quote
+    stands: a quoted list set as its own paragraph ("\n“（一）任何解决…；（二）…”") and a spreadsheet
+    cell quoted on export ("记录薄\t\"14.记录薄 …") open with their first item.  Anywhere else a quote
+    before a marker begins a citation inside a sentence."""
+    j = quote - 1
+    while j >= 0 and text[j] in " \u3000\xa0":
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return _position(text, quote, newlines)
+    return "space" if text[j] == "\t" else None
 
 
 def _in_flattened_line(i: int, newlines: list[int], length: int) -> bool:
@@ -198,7 +216,21 @@ def _broken_line_before(text: str, newline: int) -> bool:
     while k >= 0 and text[k] in "\n" + HSPACE:
         k -= 1
     line_start = text.rfind("\n", 0, k) + 1
-    return k - line_start + 1 >= BROKEN_LINE_MIN
+    return k - line_start + 1 >= BROKEN_LINE_MIN and not _ends_in_trailer(text, line_start, k + 1)
+
+
+# The last unit of a line that ends a row or a paragraph without end punctuation: a table's last cell
+# after a TAB ("…扣0.5分\t2": a score) or a short credit after a sentence end and a space ("…故居。 新华社
+# 记者 李学仁/摄").  Prose cut in two by a page-chunk join ends in neither shape.
+_TRAILER = re.compile(r"(?:\t|[。！？!?][ \u3000\xa0]+)[^\n\t。！？；：!?;:，,]{1,20}")
+_TRAILER_MAX = 24
+
+
+def _ends_in_trailer(text: str, line_start: int, end: int) -> bool:
+    """Does the line ``text[line_start:end]`` close with a cell or a caption (``_TRAILER``)?  Looks at the
+    last few characters only, so a long flattened line costs no more than a short one."""
+    tail_start = max(line_start, end - _TRAILER_MAX)
+    return any(m.end() == end for m in _TRAILER.finditer(text, tail_start, end))
 
 
 def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
@@ -212,7 +244,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 
 _LEGAL = frozenset({"article", "clause", "item"})
-ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})  # the items a law's article lists (outline_arrange)
+ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
 _PARTS = frozenset({"part", "chapter", "section"})
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 
@@ -280,6 +312,21 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _block_quotation(text: str, opened: int, closed: int) -> bool:
+    """Is the quotation ``text[opened:closed + 1]`` a paragraph of its own (“ opens its line, ” ends it)?
+    A text set apart that way is part of the document's content — "…四个条件：\n\n“（一）…；（二）…”" lists
+    them as its own items — unlike a list cited inside a sentence ("…规定：“（一）…；（二）…”的")."""
+    k = closed + 1
+    while k < len(text) and text[k] in HSPACE + "\r":
+        k += 1
+    if k < len(text) and text[k] != "\n":
+        return False
+    j = opened - 1
+    while j >= 0 and text[j] in HSPACE:
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
 _QUOTE_MARK = re.compile("[“”]")
 _PARAGRAPH_END = re.compile("\n|[。！？][ \t\u3000\xa0]")
 
@@ -307,7 +354,7 @@ def scan(text: str) -> list[Candidate]:
     """Every marker-shaped string at a plausible position, in document order."""
     folded = fold_digits(text)
     newlines = [m.start() for m in re.finditer("\n", folded)]
-    quotes = _quotations(folded)
+    quotes = [q for q in _quotations(folded) if not _block_quotation(folded, *q)]
     quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
     for m in _matches(folded, newlines):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from annotator.structure.markers import ITEM_FAMILIES, FAMILIES, LAST, Candidate
+from annotator.structure.markers import FAMILIES, ITEM_FAMILIES, LAST, Candidate
 
 
 @dataclass
@@ -70,17 +70,28 @@ def _skips_ahead(cand: Candidate, last: int) -> bool:
     return cand.family in _SKIPPING and cand.separated and stands and last + 1 < cand.ordinal <= last + _SKIP_MAX
 
 
-# Items of an article are left out of an excerpt the way articles are ("（一）…（二）…" then "（九）…（十）…"
-# inside one 第十三条): an item list that is open under an article goes on at a higher number when the
-# marker opens its own line after an item's end.  Only there: the list closes with its article, so
-# nothing but the rest of that article's items can stand in the gap, and a citation ("依照本条第（一）项、\n
-# （九）项") does not open a line after the end of an item.
-_ITEM_SKIP_MAX = 20
+# A table's row numbers (a number alone in its cell, a TAB after it: "1\t组织领导\t8") keep their values when
+# an excerpt leaves rows out (1, 2, 5, 7, 9 …).  A number that skips ahead is still a row number unless one
+# of the next few in its column fills the gap: then it is a score cell opening a sub-row ("2\t县农粮局",
+# "15\t持续推进…", "3\t县工信局").
+_ROW_SKIP_MAX = 10
+_ROW_LOOKAHEAD = 4
 
 
-def _item_skips_ahead(cand: Candidate, last: int, parent_family: str | None) -> bool:
-    return (parent_family == "article" and cand.family in ITEM_FAMILIES and cand.position == "line"
-            and cand.after_end and last + 1 < cand.ordinal <= last + _ITEM_SKIP_MAX)
+def _row_skips_ahead(cand: Candidate, last: int, following) -> bool:
+    """``following(cand)``: the next few ordinals of its family, asked for only when the rest holds."""
+    return (cand.family == "digit-space" and cand.marker.endswith("\t") and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX
+            and not any(last < o < cand.ordinal for o in following(cand)))
+
+
+# An excerpt of a law or a notice leaves items of a list out and keeps the numbers of the rest ("（二）…；"
+# then "（九）…；（十）…"): an item that opens its line after a sibling that opened its own may skip
+# ahead, on the same terms as a row number — when its line opens after the end of a sentence or an item,
+# which a wrapped citation ("依照本条第（一）项、\n（九）项") does not.
+def _item_skips_ahead(cand: Candidate, before: Candidate, last: int, following) -> bool:
+    return (cand.family in ITEM_FAMILIES and cand.after_end and before.position == "line"
+            and last + 1 < cand.ordinal <= last + _ROW_SKIP_MAX
+            and not any(last < o < cand.ordinal for o in following(cand)))
 
 
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
@@ -158,6 +169,13 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         k = bisect.bisect_right(starts, position)
         return k < len(starts) and ordinals[k] == frame.last + 1
 
+    def following(cand: Candidate) -> list[int]:
+        """The ordinals of the next few markers of ``cand``'s family after it, up to a new list (a 1)."""
+        starts, ordinals = by_family[cand.family]
+        k = bisect.bisect_right(starts, cand.start)
+        ahead = ordinals[k:k + _ROW_LOOKAHEAD]
+        return ahead[:ahead.index(1)] if 1 in ahead else ahead
+
     next_break = 0
     for cand in cands:
         position = cand.start
@@ -171,9 +189,9 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
         if on_stack is not None:
             frame = stack[on_stack]
-            holder = stack[on_stack - 1].family if on_stack else None
             if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
-                    or _item_skips_ahead(cand, frame.last, holder)):
+                    or _row_skips_ahead(cand, frame.last, following)
+                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following)):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal)
@@ -203,7 +221,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
-                                                            or _skips_ahead(cand, previous)):
+                                                            or _skips_ahead(cand, previous)
+                                                            or _row_skips_ahead(cand, previous, following)):
             ordinal = cand.ordinal  # numbering runs on across parents: (一)…(五) 二、 (六)…
         elif previous is None and on_stack is None and _may_open_late(cand, run_on, depth == len(stack)):
             # The first items were lost (cut by a scrape, unrecognisable) or lie outside an excerpt that

@@ -136,6 +136,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
         elif found.group() == " " and _latin_gap(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
+        elif found.group() in HSPACE and _space_inside_clause(text, found.start(), stop):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "将本旬 （周）调度报表", "“ 119” 、“ 110”"
         else:
             break
     if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
@@ -186,6 +188,20 @@ def _latin_gap(text: str, i: int, stop: int) -> bool:
     (or a code backtick) on one side; a digit does not count ("一、2023年工作回顾 2023年是…")."""
     return (i + 1 < stop and text[i + 1] not in " \t\u3000\xa0\n"
             and (text[i - 1] in _LATIN or text[i + 1] in _LATIN))
+_CLAUSE_GOES_ON = frozenset("，,、（(")
+
+
+def _space_inside_clause(text: str, i: int, stop: int) -> bool:
+    """Is the space at ``i`` one a PDF copy or a table cell sets before punctuation that goes on with the
+    sentence ("将本旬 （周）调度报表", "确认书” ， 以系部为单位", "“ 119” 、“ 110”")?  No title ends before a
+    comma or a bracketed note — unless a marker opens there ("总体要求 （一）…")."""
+    k = i
+    while k < stop and text[k] in HSPACE:
+        k += 1
+    return (k < stop and text[k] in _CLAUSE_GOES_ON and text[k - 1] != "\t"
+            and match_marker(text[k:k + 12]) is None)
+
+
 _WRAP_MIN = 60  # a line this long cut without end punctuation is a fixed-width wrap (copied PDF, web text)
 
 
@@ -238,12 +254,38 @@ def _hard_wrap(text: str, newline: int) -> bool:
         return False
     # A line ending on a comma stops mid-sentence whatever its length ("…点名批评或曝光的，" / "分别扣20分。"
     # in a table cell); otherwise it must be long, or as long as the document's own wrapped lines.
-    if last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text)):
+    if (last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text))
+            and not _cell_wrap(text, line_start, newline)):
         return False
     nxt = newline + 1
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
         return False
     return match_marker(text[nxt:nxt + 12]) is None
+
+
+_CELL_LOOKBACK = 160  # a table row this close before a line puts the line in that row's last cell
+
+
+def _cell_wrap(text: str, line_start: int, newline: int) -> bool:
+    """Is the line break at ``newline`` a wrap inside a table cell?  An HTML table's cell keeps its <p>
+    lines, cut wherever the author pressed return ("…推进农业\n废弃物综合利用…（10分）。"): the line stops
+    mid-word after a clause, a row (a line with a TAB) stands just above it, and the next line is no row of its own and
+    ends the sentence or the criterion ("…（10分）。", "…，得1分"; "县水利局", the row's next cell, does not)."""
+    if (text.rfind("\t", max(0, line_start - _CELL_LOOKBACK), line_start) < 0
+            or _COMMA.search(text, line_start, newline) is None):
+        return False  # no table, or a line without a clause in it: a heading line ("七、奖励办法")
+    next_end = text.find("\n", newline + 1)
+    next_end = next_end if next_end >= 0 else len(text)
+    while next_end > newline + 1 and text[next_end - 1] in HSPACE + "\r":
+        next_end -= 1
+    ends = next_end > newline + 1 and (text[next_end - 1] in _CELL_END or _SCORE_END.match(text, next_end - 3))
+    return bool(ends) and text.find("\t", newline + 1, next_end) < 0
+
+
+_SCORE_END = re.compile(r"\D\d分")  # "…，得1分": a scoring rule's criterion ends on its score
+
+
+_CELL_END = frozenset("。；;！？!?）)")
 
 
 def _split_title_end(text: str, start: int, newline: int, limit: int) -> int:
