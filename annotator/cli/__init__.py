@@ -154,13 +154,20 @@ def outline(path: str, fmt: str) -> None:
 @click.option("--no-index", is_flag=True, help="Same as --index none.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Also import what symbolic links inside a folder point to outside it (loops are detected).")
+@click.option("--labels", "labels", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Then import the spans of LABELS (as import-labels would) in the same process and project: "
+              "spans over a document's clean text tag that document; --annotator names whose they are.")
+@click.option("--labels-format", default=None, metavar="FORMAT",
+              help="Format of LABELS (as import-labels --format); default: the one format its suffix names.")
 def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, no_index: bool,
-            follow_symlinks: bool) -> None:
+            follow_symlinks: bool, labels: str | None, labels_format: str | None) -> None:
     """Import speeches (files or folders, recursively) into PROJECT (created if missing).
 
-    Exit code 0: all imported; 1: some files failed (each listed with its reason; the rest were
-    imported); 2: no files found, or the project cannot be opened.
+    Exit code 0: all imported; 1: some files (or label lines) failed (each listed with its reason; the
+    rest were imported); 2: no files found, or the project cannot be opened.
     """
+    if labels:  # a wrong format is refused before anything is written
+        labels_format = _labels_format(labels, labels_format)
     from annotator.services.importing import import_files, storage_cause
     from annotator.storage.search import index_words
 
@@ -191,6 +198,7 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
         f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
         f"failed {len(summary.failed)}{skipped}"
     )
+    labels_failed = bool(labels) and summary.outcomes and not _import_labels_into(proj, labels, labels_format, who)
     proj.close()
     if index == "background" and (summary.imported or summary.updated):
         from annotator.services.importing import index_words_in_background
@@ -198,8 +206,42 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
         index_words_in_background(project)  # jieba off the critical path: see its docstring
     if not summary.outcomes:
         raise ProjectFailure("no files found to import (supported: .txt .md .docx .html .htm)")
-    if summary.failed or index_failed:
+    if summary.failed or index_failed or labels_failed:
         sys.exit(1)
+
+
+def _labels_format(path: str, given: str | None) -> str:
+    """The exchange format of ``import --labels``: the one given, or the only importable one whose
+    suffix the file has (.json: Label Studio); a .jsonl file could be native, doccano or Prodigy."""
+    from annotator.services.exchange import IMPORT_FORMATS, import_formats_for  # noqa: PLC0415 - the registry only
+
+    if given is not None:
+        if given not in IMPORT_FORMATS:
+            raise click.BadParameter(f"{given!r} is not one of {', '.join(IMPORT_FORMATS)}",
+                                     param_hint="--labels-format")
+        return given
+    matching = import_formats_for(path)
+    if len(matching) == 1:
+        return matching[0]
+    raise click.UsageError(f"{path}: say which format it is with --labels-format "
+                           f"({' or '.join(matching or IMPORT_FORMATS)})")
+
+
+def _import_labels_into(proj, labels: str, fmt: str, who: str | None) -> bool:
+    """``import --labels``: the label file's spans into the open project, reported as import-labels does;
+    False when a line (or the file) failed. Spans whose text matches no document create one (said so)."""
+    from annotator.services.exchange import import_labels  # noqa: PLC0415 - loads the format's importer only
+
+    try:
+        report = import_labels(proj, labels, fmt, annotator=who)
+    except (ValueError, OSError) as exc:  # the documents are saved; only the label file was refused
+        click.echo(f"{click.style('failed', fg='red')} {labels}: {exc}", err=True)
+        return False
+    click.echo(report.summary())
+    if report.documents_created:
+        click.echo(f"note {labels}: {report.documents_created} of its texts matched no document of the project "
+                   "(not the clean text of the files imported): imported as new documents", err=True)
+    return not report.failed
 
 
 def _import_output():
