@@ -25,8 +25,6 @@ import click
 from annotator import __version__
 from annotator.cli.common import ProjectFailure
 from annotator.cli.common import open_project_or_fail as _open
-from annotator.cli.team import team  # the team verbs: a group of their own (cli/team.py)
-from annotator.cli.trash import trash  # deleted documents: a group of their own (cli/trash.py)
 
 
 def _stdout_utf8() -> None:
@@ -76,7 +74,11 @@ class _LazyGroup(click.Group):
     module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
 
     _lazy = {"agreement": "annotator.cli.agreement",  # verb → module with ``register(cli)``
-             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.cli.exchange")}
+             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.cli.exchange"),
+             "team": "annotator.cli.team", "trash": "annotator.cli.trash"}  # groups of their own
+    # What `annotator --help` says of a verb not loaded yet (its module's own help once loaded).
+    _help = {"team": "Team projects on a PostgreSQL server (URL: postgresql://user@host/database).",
+             "trash": "Deleted documents: list them, bring one back, or remove them for good."}
 
     def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
         if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
@@ -169,7 +171,6 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     if labels:  # a wrong format is refused before anything is written
         labels_format = _labels_format(labels, labels_format)
     from annotator.services.importing import import_files, storage_cause
-    from annotator.storage.search import index_words
 
     proj = _open(project, create=True)
     say, bar = _import_output()
@@ -180,6 +181,8 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
                                progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
     if index == "now" and (summary.imported or summary.updated):
+        from annotator.storage.search import index_words  # noqa: PLC0415 - only this mode builds it here
+
         try:
             index_words(proj)
         except Exception as exc:  # noqa: BLE001 - the documents are saved; only the word index is behind
@@ -339,8 +342,6 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
         click.echo(f"suggestion model retrained on {trained['decisions']} decisions")
 
 
-cli.add_command(team)
-cli.add_command(trash)  # deleted documents: list, restore, empty (cli/trash.py)
 
 
 @cli.command("index-words")
@@ -368,7 +369,7 @@ def selfcheck() -> None:
 def _register_optional_commands() -> None:
     # Verbs owned by other packages register themselves when used (see _LazyGroup).
     for name in _LazyGroup._lazy:  # noqa: SLF001 - placeholders, replaced on first use (see _LazyGroup)
-        placeholder = click.Command(name, help="(loaded on use)")
+        placeholder = click.Command(name, help=_LazyGroup._help.get(name, "(loaded on use)"))  # noqa: SLF001
         placeholder.lazy_placeholder = True
         cli.add_command(placeholder)
 
