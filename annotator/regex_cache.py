@@ -70,8 +70,8 @@ def install() -> bool:
         return False
     generation, stored = 0, {}
     try:
-        with open(path, "rb") as handle:
-            generation, stored = marshal.load(handle)
+        with open(path, "rb") as handle:  # loads(read()): marshal.load reads a file object piecemeal (slow)
+            generation, stored = marshal.loads(handle.read())
         if not isinstance(generation, int) or not isinstance(stored, dict):
             generation, stored = 0, {}
     except (OSError, EOFError, ValueError, TypeError):
