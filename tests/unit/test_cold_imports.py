@@ -37,3 +37,13 @@ def test_a_project_still_opens_and_stores_with_the_lazy_parser(tmp_path):
         "print(type(p).__name__)\n"
         "p.close()\n")
     assert out == "Project"
+
+
+def test_the_desktop_start_up_before_qt_loads_no_qt_and_names_existing_modules():
+    out = _python(
+        "import importlib.util, sys\n"
+        "from annotator.app import QT_FREE_FIRST, before_qt\n"
+        "before_qt()\n"
+        "print(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))\n"
+        "print([n for n in QT_FREE_FIRST if n not in sys.modules])\n")
+    assert out.splitlines() == ["False", "[]"]
