@@ -114,7 +114,8 @@ def save() -> None:
     file stays the size of what the app compiles (~90 patterns, ~170 KB)."""
     if not _state or not _state["new"]:
         return
-    stored, new, used = _state["stored"], _state["new"], _state["used"]
+    # Copies first: a daemon thread (a worker, jieba's loader) may still compile a pattern during exit.
+    stored, new, used = dict(_state["stored"]), dict(_state["new"]), set(_state["used"])
     generation = _state["generation"] + 1
     merged = {key: (generation, parts) for key, parts in new.items()}
     merged.update((key, (generation, stored[key][1])) for key in used if key in stored)
@@ -130,9 +131,9 @@ def save() -> None:
         with open(temp, "wb") as handle:
             marshal.dump((generation, merged), handle)
         os.replace(temp, path)  # another process writing the same file at once is harmless
-        stored.clear()
-        stored.update(merged)
-        new.clear()
+        _state["stored"].update(merged)
+        for key in new:
+            _state["new"].pop(key, None)
         _state["generation"] = generation
     except (OSError, ValueError):
         try:
