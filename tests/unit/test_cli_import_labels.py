@@ -122,3 +122,19 @@ def test_a_bad_label_line_fails_the_command_but_keeps_the_document(tmp_path, see
     assert "imported 1," in done.stdout and "1 failed" in done.stdout
     listed = _cli("list", str(project), cwd=tmp_path)
     assert "1 documents" in listed.stdout
+
+
+def test_search_finds_the_document_before_any_word_index_exists(tmp_path, seeds_dir):
+    # --index none: neither the trigram nor the word index is built; search scans the backlog instead.
+    seed = sorted(seeds_dir.glob("*.txt"))[1]
+    clean = prepare(seed).cleaned.text
+    labels = _doccano(tmp_path / "spans.jsonl", clean, _spans_over(clean, max(8, len(clean) // 50)))
+    project = tmp_path / "p.db"
+    done = _cli("import", str(project), str(seed), "--index", "none", "--labels", str(labels),
+                "--labels-format", "doccano", "--annotator", "张三", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    word = next(w for w in ("发展", "工作", "建设", "坚持", "全市") if w in clean)
+    for query in (word, clean[200:206].strip() or clean[:6]):
+        hits = _cli("search", str(project), query, cwd=tmp_path)
+        assert hits.returncode == 0, hits.stderr
+        assert "1 documents match" in hits.stdout, (query, hits.stdout)
