@@ -143,12 +143,13 @@ def _same_source(project: Project, prepared: Prepared, sha: str, sources: Source
 def store(project: Project, prepared: Prepared, *, annotator: str | None = None,
           sources: SourceIndex | None = None) -> FileOutcome:
     from annotator.storage import documents  # noqa: PLC0415 - see TYPE_CHECKING above
-    from annotator.storage.reanchor import replace_document_text  # noqa: PLC0415
 
     read, cleaned = prepared.read, prepared.cleaned
     sha, packed_raw = prepared.sha_and_raw()
     changed = _same_source(project, prepared, sha, sources)
     if changed is not None and documents.find_by_sha(project, sha) is None:
+        from annotator.storage.reanchor import replace_document_text  # noqa: PLC0415 - difflib: this case only
+
         # The same file again with an edited text: carry the spans over by a text diff (moved where
         # their text and context are unchanged, flagged for review otherwise), never a second copy.
         result = replace_document_text(project, changed, cleaned.text, read.text, prepared.sections,
@@ -357,9 +358,15 @@ def import_paths(
 
     # One helper thread hashes and compresses each prepared file while this thread cleans the next one
     # (hashlib and zlib release the interpreter lock): a tenth of the store stage, off the critical path.
-    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - see TYPE_CHECKING above
+    if len(files) > 1:
+        from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - see TYPE_CHECKING above
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-digest") as digests:
+        helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-digest")
+    else:  # one file: nothing to overlap with (the CLI's one-speech import need not load the thread pool)
+        import contextlib  # noqa: PLC0415
+
+        helper = contextlib.nullcontext()
+    with helper as digests:
         for path in files:
             if should_cancel and should_cancel():
                 summary.cancelled = True

@@ -36,7 +36,7 @@ from annotator.bench import corpus, measure, peers, rows as table
 FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs": 3, "outline_runs": 5,
         "suggest_docs": 5, "suggest_runs": 3, "export_spans": 100_000, "export_runs": 3, "agree_docs": 1000,
         "agree_runs": 3, "memory_docs": 10_000, "memory_runs": 3, "keys": 200, "paint_runs": 5, "cold_runs": 5,
-        "cli_runs": 5, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000,
+        "cli_runs": 7, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000,
         "linear_outline_chars": 2_500_000, "linear_integrity_chars": 850_000, "linear_runs": 3}
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,

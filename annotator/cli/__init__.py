@@ -25,8 +25,6 @@ import click
 from annotator import __version__
 from annotator.cli.common import ProjectFailure
 from annotator.cli.common import open_project_or_fail as _open
-from annotator.cli.team import team  # the team verbs: a group of their own (cli/team.py)
-from annotator.cli.trash import trash  # deleted documents: a group of their own (cli/trash.py)
 
 
 def _stdout_utf8() -> None:
@@ -76,7 +74,11 @@ class _LazyGroup(click.Group):
     module, ~0.1 s, which every other verb would pay). ``cli.commands`` still names it (__main__ checks)."""
 
     _lazy = {"agreement": "annotator.cli.agreement",  # verb → module with ``register(cli)``
-             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.cli.exchange")}
+             **dict.fromkeys(("export", "import-labels", "merge"), "annotator.cli.exchange"),
+             "team": "annotator.cli.team", "trash": "annotator.cli.trash"}  # groups of their own
+    # What `annotator --help` says of a verb not loaded yet (its module's own help once loaded).
+    _help = {"team": "Team projects on a PostgreSQL server (URL: postgresql://user@host/database).",
+             "trash": "Deleted documents: list them, bring one back, or remove them for good."}
 
     def get_command(self, ctx, cmd_name):  # noqa: ANN001 - click's signature
         if cmd_name in self._lazy and getattr(self.commands.get(cmd_name), "lazy_placeholder", False):
@@ -154,15 +156,21 @@ def outline(path: str, fmt: str) -> None:
 @click.option("--no-index", is_flag=True, help="Same as --index none.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Also import what symbolic links inside a folder point to outside it (loops are detected).")
+@click.option("--labels", "labels", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Then import the spans of LABELS (as import-labels would) in the same process and project: "
+              "spans over a document's clean text tag that document; --annotator names whose they are.")
+@click.option("--labels-format", default=None, metavar="FORMAT",
+              help="Format of LABELS (as import-labels --format); default: the one format its suffix names.")
 def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, no_index: bool,
-            follow_symlinks: bool) -> None:
+            follow_symlinks: bool, labels: str | None, labels_format: str | None) -> None:
     """Import speeches (files or folders, recursively) into PROJECT (created if missing).
 
-    Exit code 0: all imported; 1: some files failed (each listed with its reason; the rest were
-    imported); 2: no files found, or the project cannot be opened.
+    Exit code 0: all imported; 1: some files (or label lines) failed (each listed with its reason; the
+    rest were imported); 2: no files found, or the project cannot be opened.
     """
+    if labels:  # a wrong format is refused before anything is written
+        labels_format = _labels_format(labels, labels_format)
     from annotator.services.importing import import_files, storage_cause
-    from annotator.storage.search import index_words
 
     proj = _open(project, create=True)
     say, bar = _import_output()
@@ -173,6 +181,8 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
                                progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
     index_failed = False
     if index == "now" and (summary.imported or summary.updated):
+        from annotator.storage.search import index_words  # noqa: PLC0415 - only this mode builds it here
+
         try:
             index_words(proj)
         except Exception as exc:  # noqa: BLE001 - the documents are saved; only the word index is behind
@@ -191,6 +201,7 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
         f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
         f"failed {len(summary.failed)}{skipped}"
     )
+    labels_failed = bool(labels) and summary.outcomes and not _import_labels_into(proj, labels, labels_format, who)
     proj.close()
     if index == "background" and (summary.imported or summary.updated):
         from annotator.services.importing import index_words_in_background
@@ -198,8 +209,42 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
         index_words_in_background(project)  # jieba off the critical path: see its docstring
     if not summary.outcomes:
         raise ProjectFailure("no files found to import (supported: .txt .md .docx .html .htm)")
-    if summary.failed or index_failed:
+    if summary.failed or index_failed or labels_failed:
         sys.exit(1)
+
+
+def _labels_format(path: str, given: str | None) -> str:
+    """The exchange format of ``import --labels``: the one given, or the only importable one whose
+    suffix the file has (.json: Label Studio); a .jsonl file could be native, doccano or Prodigy."""
+    from annotator.services.exchange import IMPORT_FORMATS, import_formats_for  # noqa: PLC0415 - the registry only
+
+    if given is not None:
+        if given not in IMPORT_FORMATS:
+            raise click.BadParameter(f"{given!r} is not one of {', '.join(IMPORT_FORMATS)}",
+                                     param_hint="--labels-format")
+        return given
+    matching = import_formats_for(path)
+    if len(matching) == 1:
+        return matching[0]
+    raise click.UsageError(f"{path}: say which format it is with --labels-format "
+                           f"({' or '.join(matching or IMPORT_FORMATS)})")
+
+
+def _import_labels_into(proj, labels: str, fmt: str, who: str | None) -> bool:
+    """``import --labels``: the label file's spans into the open project, reported as import-labels does;
+    False when a line (or the file) failed. Spans whose text matches no document create one (said so)."""
+    from annotator.services.exchange import import_labels  # noqa: PLC0415 - loads the format's importer only
+
+    try:
+        report = import_labels(proj, labels, fmt, annotator=who)
+    except (ValueError, OSError) as exc:  # the documents are saved; only the label file was refused
+        click.echo(f"{click.style('failed', fg='red')} {labels}: {exc}", err=True)
+        return False
+    click.echo(report.summary())
+    if report.documents_created:
+        click.echo(f"note {labels}: {report.documents_created} of its texts matched no document of the project "
+                   "(not the clean text of the files imported): imported as new documents", err=True)
+    return not report.failed
 
 
 def _import_output():
@@ -297,8 +342,6 @@ def suggest(project: str, doc_ids: tuple[int, ...], unit: str | None) -> None:
         click.echo(f"suggestion model retrained on {trained['decisions']} decisions")
 
 
-cli.add_command(team)
-cli.add_command(trash)  # deleted documents: list, restore, empty (cli/trash.py)
 
 
 @cli.command("index-words")
@@ -326,7 +369,7 @@ def selfcheck() -> None:
 def _register_optional_commands() -> None:
     # Verbs owned by other packages register themselves when used (see _LazyGroup).
     for name in _LazyGroup._lazy:  # noqa: SLF001 - placeholders, replaced on first use (see _LazyGroup)
-        placeholder = click.Command(name, help="(loaded on use)")
+        placeholder = click.Command(name, help=_LazyGroup._help.get(name, "(loaded on use)"))  # noqa: SLF001
         placeholder.lazy_placeholder = True
         cli.add_command(placeholder)
 

@@ -117,3 +117,8 @@ def team_login(url: str, password_stdin: bool, pgpass_only: bool) -> None:
     except ProjectError as exc:
         raise ProjectFailure(str(exc)) from None
     click.echo(f"password kept in {where}")
+
+
+def register(group: click.Group) -> None:
+    """Add the ``team`` group to the CLI (annotator/cli's lazy verbs load this module on first use)."""
+    group.add_command(team)

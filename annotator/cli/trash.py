@@ -69,3 +69,8 @@ def empty(project: str, trash_ids: tuple[int, ...], who: str | None, yes: bool) 
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"removed {len(removed)} deleted documents for good")
+
+
+def register(group: click.Group) -> None:
+    """Add the ``trash`` group to the CLI (annotator/cli's lazy verbs load this module on first use)."""
+    group.add_command(trash)

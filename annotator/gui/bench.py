@@ -297,6 +297,8 @@ _COLD = """
 import time
 _t0 = time.perf_counter()
 import sys
+from annotator.app import before_qt  # what the app does before Qt loads (the composition root's start-up)
+before_qt()
 from PySide6.QtWidgets import QApplication
 from annotator.gui.compose import create_window
 app = QApplication(sys.argv[:1])

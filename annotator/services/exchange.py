@@ -39,6 +39,12 @@ def format_for_filter(direction: str, chosen: str, default: str = "native") -> s
     return formats.format_for_filter(direction, chosen, default)
 
 
+def import_formats_for(path: str | Path) -> tuple[str, ...]:
+    """The importable formats whose suffixes ``path`` has (.json: Label Studio; .jsonl: three of them)."""
+    suffix = Path(path).suffix.lower()
+    return tuple(f.name for f in formats.FORMATS if f.importer is not None and suffix in f.suffixes)
+
+
 def make_selection(annotators: Iterable[str] | str | None = None, *, gold: bool = False,
               include_suggestions: bool = False, include_rejected: bool = False) -> Selection:
     """Which layers an export takes. ``annotators``: names, or one text "A,B" as a person types them;
@@ -96,4 +102,4 @@ def merge_projects(target: Project, sources: Sequence[str | Path]) -> MergeRepor
 
 
 __all__ = ["DOCCANO_FORMS", "EXPORT_FORMATS", "IMPORT_FORMATS", "OFFSET_UNITS", "dialog_filters", "export_labels",
-           "format_for_filter", "import_labels", "make_selection", "merge_projects", "parse_users"]
+           "format_for_filter", "import_formats_for", "import_labels", "make_selection", "merge_projects", "parse_users"]

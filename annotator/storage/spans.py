@@ -122,6 +122,10 @@ def _values(span: Span) -> list[Any]:
             json.dumps(span.provenance, ensure_ascii=False), span.created, span.updated]
 
 
+def _json(value: dict) -> str:
+    return "{}" if type(value) is dict and not value else json.dumps(value, ensure_ascii=False)  # most spans: {}
+
+
 def _insert(project: Project, span: Span) -> None:
     project.execute(_INSERT, _values(span))
 
@@ -172,29 +176,59 @@ def add_span(project: Project, span: Span, *, action: str = "span.add") -> Span:
 
 
 def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.import") -> tuple[int, int]:
-    """Bulk insert in one transaction; identical duplicates are skipped. Returns (added, skipped)."""
-    added = skipped = 0
+    """Bulk insert in one transaction; identical duplicates (in the project or earlier in ``spans``) and
+    spans whose id is taken are skipped. Returns (added, skipped). A span that does not fit its document,
+    or has an unknown status or label, raises ValueError and nothing is stored.
+
+    Set-based: the labels, the documents' lengths and the existing spans of each (document, annotator)
+    are read once, and the new rows go in with one executemany — four statements per span made a
+    2 000-span import ~4× slower (issue 19, the Label Studio row)."""
     stamp = now()
-    seen_annotators: set[str] = set()
-    lengths: dict[int, int] = {}
     with project.write():
+        labels = {row[0] for row in project.execute("SELECT name FROM labels").fetchall()}
+        lengths: dict[int, int] = {}
+        taken: dict[tuple[int, str], set[tuple[int, int, str]]] = {}
+        rows, ids, skipped, annotators = [], set(), 0, set()
         for span in spans:
-            if span.annotator not in seen_annotators:
-                ensure_annotator(project, span.annotator)
-                seen_annotators.add(span.annotator)
-            span = replace(span, id=span.id or new_id(), created=span.created or stamp,
-                           updated=span.updated or stamp)
-            _validate(project, span, lengths)
-            if find_identical(project, span) or project.execute(
-                "SELECT 1 FROM spans WHERE id = ?", [span.id]
-            ).fetchone():
+            annotators.add(span.annotator)
+            if span.document_id not in lengths:
+                lengths[span.document_id] = _char_count(project, span.document_id)
+            count = lengths[span.document_id]
+            if not (0 <= span.start < span.end <= count):
+                raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {count} characters")
+            if span.status not in SpanStatus.ALL:
+                raise ValueError(f"unknown status {span.status!r}")
+            if span.label not in labels:
+                raise ValueError(f"unknown label {span.label!r}")
+            layer = (span.document_id, span.annotator)
+            if layer not in taken:
+                taken[layer] = {tuple(r) for r in project.execute(
+                    'SELECT start, "end", label FROM spans WHERE document_id = ? AND annotator = ?', list(layer))}
+            where = (span.start, span.end, span.label)
+            span_id = span.id or new_id()
+            if where in taken[layer] or span_id in ids:
                 skipped += 1
                 continue
-            _insert(project, span)
-            added += 1
-        if added:
-            events.record(project, action, after={"added": added, "skipped": skipped})
-    return added, skipped
+            taken[layer].add(where)
+            ids.add(span_id)
+            rows.append([span_id, span.document_id, span.start, span.end, span.label, span.annotator,
+                         span.status, _json(span.attributes), span.source, _json(span.provenance),
+                         span.created or stamp, span.updated or stamp])
+        given = [row[0] for row in rows]
+        existing: set[str] = set()
+        for i in range(0, len(given), 500):  # ids already stored (a re-import of our own export keeps them)
+            chunk = given[i:i + 500]
+            existing.update(r[0] for r in project.execute(
+                f"SELECT id FROM spans WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        if existing:
+            skipped += sum(1 for row in rows if row[0] in existing)
+            rows = [row for row in rows if row[0] not in existing]
+        for name in annotators:
+            ensure_annotator(project, name)
+        if rows:
+            project.executemany(_INSERT, rows)
+            events.record(project, action, after={"added": len(rows), "skipped": skipped})
+    return len(rows), skipped
 
 
 @reads

@@ -16,7 +16,7 @@ from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, ma
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
-_TITLE_STOP = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0]")  # what may end a title
+_TITLE_STOP = re.compile("[" + re.escape("".join(sorted(_PUNCT_END))) + "\n \t\u3000\xa0]")  # what may end a title
 _SENTENCE_TITLED = frozenset({"article", "clause", "item"})  # 第一条/款/项 of laws and rules
 _WINDOW = 120  # no heading is longer; past this the title end is guessed
 _ARTICLE_WINDOW = 400  # an article's title is its first sentence, which may run long
@@ -175,10 +175,10 @@ def _no_stop(text: str, start: int, stop: int, limit: int) -> _Natural:
 
 # Characters that are neither a title stop (_TITLE_STOP) nor an opening bracket, which may hold a note
 # whose punctuation does not end the title.
-_PLAIN_RUN = re.compile("[^" + re.escape("".join(_PUNCT_END)) + "\n \t\u3000\xa0（(]*")
+_PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_PUNCT_END))) + "\n \t\u3000\xa0（(]*")
 _CLOSE_BRACKET = re.compile("[）)]")
 _COMMA = re.compile("[，,]")
-_SENTENCE_END_IN_LINE = re.compile("[" + re.escape("".join(_PUNCT_END)) + "\n]")
+_SENTENCE_END_IN_LINE = re.compile("[" + re.escape("".join(sorted(_PUNCT_END))) + "\n]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`")
 
 
