@@ -5,8 +5,9 @@ the text instead of looping over dozens of regexes; the alternative that matched
 an empty marker group closing each alternative (``m.lastgroup``).
 
 Start-up cost (issue 19: ``annotator outline`` pays it on every run). Compiling is most of a cold
-outline's own time, and a compiled ``re.Pattern`` cannot be cached across processes (pickling one
-stores its source and compiles again on load), so the cost is cut instead of cached:
+outline's own time. Pickling a ``re.Pattern`` stores its source and compiles again on load; the app's
+entry points install ``annotator.regex_cache`` (compiled code kept in the user's cache folder), and
+without it (``ANNOTATOR_REGEX_CACHE=0``, another interpreter) the cost is still cut:
 - each alternation is compiled on first use: a kind is searched with either its whole-rule
   alternation (fullmatch) or its scan pair (``fast`` + ``singles``), never both;
 - patterns of the shipped file are not compiled one by one to be validated at run time: the test
