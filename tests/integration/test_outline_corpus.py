@@ -101,13 +101,23 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # Left: the 1942 speech's 第N条罪状是： (an ordinal inside a noun phrase) and 第N篇，, and the coal-mine
     # table's glued ① and a./b. items — each seen in one document only.
     "fresh12": (0.937, 0.926, 0.937),
+    # The thirteenth held-out group (session 6, helper outline14: CMS news items with inline 一是/一要 lists and bold
+    # 一/二/三 points with no separator, a county bank's Word HTML with two lists restarting at 一是, a fire brigade's duty
+    # lists as HTML, as GB18030/CRLF text and flattened by hand onto one line, a markdown notice with a bare "## 三",
+    # a markdown ministry rule).  Gold written by hand before the parser ran on them; scored once, nothing tuned.
+    # Honest first score, parser of b2ef5b7: F1 0.978 (P 1.000, R 0.958), levels 1.000, titles 0.949.  Misses: the
+    # bold bare numerals (一思想上高度认识，), 一要 opening a 一要/二是要/三是 list, a "## 三" line with no title, a
+    # （二） item holding a URL cut by the cleaner; titles: run-in items cut short in the one-liner, and article or
+    # item titles stopped at a ； the gold runs past to the 。.
+    "fresh13": (0.977, 0.999, 0.948),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
     # round 13: 0.975 / 0.970 / 0.973 on 158 documents with fresh12 added, before its fixes; 0.988 / 0.988 /
     # 0.974 after.
     # Session 6 with both rounds merged (fresh10–fresh12 in): 0.989 / 0.989 / 0.977 on 174 documents.
-    "all": (0.988, 0.988, 0.976),
+    # With fresh13 added (parser unchanged): 0.989 / 0.989 / 0.976 on 184 documents.
+    "all": (0.988, 0.988, 0.975),
 }
 
 
@@ -191,6 +201,12 @@ def test_twelfth_fresh_group_is_declared():
     fresh12 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh12"]
     assert len(fresh12) >= 14
     assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh12) >= 300
+
+
+def test_thirteenth_fresh_group_is_declared():
+    fresh13 = [doc for doc, _gold in corpus_documents(DEFAULT_CORPUS) if split_of(doc.name.split(".")[0]) == "fresh13"]
+    assert len(fresh13) >= 10
+    assert sum(len(load_gold(DEFAULT_CORPUS / f"{doc.name.split('.')[0]}.gold.tsv")) for doc in fresh13) >= 140
 
 
 def test_split_keeps_variants_with_their_source():
