@@ -385,3 +385,15 @@ def test_emphasis_removal_is_idempotent():
     raw = "**一、总体要求**\n\n**1.RASP技术原理**\n\n首先，部署。\n"
     once = clean(raw).text
     assert clean(once).text == once
+
+
+def test_a_list_item_holding_a_web_address_is_kept_and_a_site_address_line_is_not():
+    # A notice's item names the site to use (reg_jubao_jiangli, fresh13: the item was cut as footer chrome,
+    # one numbered heading lost); a page's "网址：… 备案号：…" line is chrome (07_scraped_party_building).
+    body = ("公民、组织可以通过下列方式举报：\n（一）拨打举报受理电话12339；\n"
+            "（二）登录国家安全机关互联网举报受理平台网站www.12339.gov.cn；\n（三）向国家安全机关投递信函。\n")
+    raw = body + "网址：https://www.example-wenku.com/doc/5827461.html 备案号：京ICP备18032211号-3\n"
+    result = clean(raw)
+    assert "（二）登录国家安全机关互联网举报受理平台网站www.12339.gov.cn；" in result.text
+    assert "备案号" not in result.text and "example-wenku" not in result.text
+    assert "请登录www.gov.cn查询。" in clean("请登录www.gov.cn查询。\n" + body).text
