@@ -215,6 +215,11 @@ class _Builder(QObject):
                                      name="prevPane")
         menu.addSeparator()
         menu.addActions([a["focus_mode"], a["hide_suggestions"], a["next_pane"], a["prev_pane"]])
+        sort = menu.addMenu(self.tr("Sort spans"))  # what a click on the span table's header does
+        for key, text, column in (("sort_text_order", self.tr("In text order"), -1),
+                                  ("sort_label", self.tr("By label"), 0), ("sort_status", self.tr("By status"), 3)):
+            a[key] = make_action(window, text, lambda c=column: window.spans.sort_by(c), name=key)
+            sort.addAction(a[key])
 
         # Toolbar: the labels first, they are what people click most.
         toolbar = window.toolbar = window.addToolBar(self.tr("Tagging"))

@@ -2897,6 +2897,26 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
         <source>Previous panel</source>
         <translation>上一个面板</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="218"/>
+        <source>Sort spans</source>
+        <translation>标注排序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="219"/>
+        <source>In text order</source>
+        <translation>按正文顺序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="220"/>
+        <source>By label</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="220"/>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
 </context>
 <context>
     <name>model</name>

@@ -128,6 +128,8 @@ def test_f6_reaches_every_panel_by_keyboard(make_window, project_path, qtbot):
     """Tab in the text is "next suggestion": nothing took the keyboard to the documents, the outline or
     the span panel's filters, table and attribute fields."""
     window = make_window(project_path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)
     reached = []
@@ -149,9 +151,34 @@ def test_f6_reaches_every_panel_by_keyboard(make_window, project_path, qtbot):
     assert QApplication.focusWidget() is window.spans.filter_text
 
 
+def _in_modal(qtbot, act):
+    """Run ``act(dialog)`` once a modal dialog is up (polled: under load it shows late); a dialog left
+    open by a failing ``act`` is rejected, so a failure never hangs the suite in exec()."""
+    from PySide6.QtCore import QTimer
+
+    done = []
+
+    def poll(left=1000):
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            if left:
+                QTimer.singleShot(20, lambda: poll(left - 1))
+            return
+        try:
+            dialog.activateWindow()  # keys of a dialog reach it while it is the active window
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+            act(dialog)
+        finally:
+            done.append(True)
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    return done
+
+
 def test_a_note_is_saved_by_keyboard(make_window, project_path, qtbot):
     """Ctrl+M's box kept Tab (a tab character) and Enter (a new line): OK could not be reached."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QPlainTextEdit
 
     from annotator.storage.comments import list_comments
@@ -160,25 +187,58 @@ def test_a_note_is_saved_by_keyboard(make_window, project_path, qtbot):
     window.view.setFocus()
     typed = []
 
-    def type_then_tab_enter():
-        dialog = QApplication.activeModalWidget()
+    def type_then_tab_enter(dialog):
         edit = dialog.findChild(QPlainTextEdit)
         qtbot.keyClicks(edit, "base year?")
-        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)  # leaves the text for the buttons…
         typed.append(edit.toPlainText())
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # …where Enter is OK
 
-    QTimer.singleShot(100, type_then_tab_enter)
-    qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    _in_modal(qtbot, type_then_tab_enter)
+    window.controller.add_note()  # what Ctrl+M calls (tests/gui/test_comments.py presses it)
     assert typed == ["base year?"]
     assert [c.body for c in list_comments(window.session.project, window.session.doc_id)] == ["base year?"]
 
-    def ctrl_enter():
-        dialog = QApplication.activeModalWidget()
+    def ctrl_enter(dialog):
         edit = dialog.findChild(QPlainTextEdit)
         qtbot.keyClicks(edit, "second")
         qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    QTimer.singleShot(100, ctrl_enter)
+    _in_modal(qtbot, ctrl_enter)
     window.controller.add_note()  # what Ctrl+M calls
     assert sorted(c.body for c in list_comments(window.session.project, window.session.doc_id)) == ["base year?", "second"]
+
+
+def test_status_column_shows_its_words(make_window, project_path):
+    """At 1920×1080 in English every status read "sug…" / "tagg…": the column was 48 px."""
+    window = make_window(project_path)
+    table = window.span_table
+    metrics = table.fontMetrics()
+    for text in ("tagged", "suggested 90%"):
+        assert table.columnWidth(3) >= metrics.horizontalAdvance(text), text
+
+
+def test_span_panel_sorted_by_keyboard(make_window, project_path):
+    """Sorting was a click on the header only: View → Sort spans does it from the keyboard."""
+    window = make_window(project_path)
+    proxy = window.span_proxy
+    labels = lambda: [proxy.index(r, 0).data() for r in range(proxy.rowCount())]  # noqa: E731
+    starts = lambda: [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]  # noqa: E731
+    assert len(set(labels())) > 1
+    window.actions_["sort_label"].trigger()
+    assert labels() == sorted(labels())
+    window.actions_["sort_text_order"].trigger()
+    assert starts() == sorted(starts())
+
+
+def test_import_preview_fits_a_small_screen(qtbot, tmp_path):
+    """Its two unwrapped English lines made the preview 990 px wide (a 1024-pixel screen's width)."""
+    from annotator.gui.dialogs.import_preview import ImportPreviewDialog
+    from annotator.services.importing import preview_import
+
+    (tmp_path / "讲话一.txt").write_text(SPEECH.format("农业"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Speeches\n", encoding="utf-8")
+    dialog = ImportPreviewDialog(preview_import([tmp_path]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() <= 700 and dialog.minimumSizeHint().width() <= 700

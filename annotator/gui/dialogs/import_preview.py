@@ -39,11 +39,14 @@ class ImportPreviewDialog(QDialog):
         }
         layout = QVBoxLayout(self)
         ticked = sum(c.selected for c in preview.candidates)
-        layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
-                                        "should not be imported.").format(len(preview.candidates), ticked)))
+        found = QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
+                               "should not be imported.").format(len(preview.candidates), ticked))
+        found.setWordWrap(True)  # unwrapped, the English lines made the dialog 990 px wide
+        layout.addWidget(found)
         warning = QLabel(self.tr("File → Undo (Ctrl+Alt+Z) takes the whole import back: the documents it brings in "
                                  "go to the trash. Texts it replaces (a changed file imported again) stay replaced."))
         warning.setObjectName("importCannotUndo")
+        warning.setWordWrap(True)
         warning.setStyleSheet("color: #9a6700")
         layout.addWidget(warning)
         flagged = preview.warnings()
