@@ -56,8 +56,9 @@ class SpanPanel(QObject):
         self.table.verticalHeader().setDefaultSectionSize(self.window.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
-        # The status column as wide as its usual words in the UI's language ("suggested 90%" was "sug…").
-        status = min(110, 12 + max(self.window.fontMetrics().horizontalAdvance(text) for text in (
+        # The status column as wide as its usual words in the UI's language ("tagged" was "tagg…"), but
+        # never at the cost of the span's text: in a 250-pixel panel the text column needs the rest.
+        status = min(72, 12 + max(self.window.fontMetrics().horizontalAdvance(text) for text in (
             translate("SpanTableModel", "tagged"), translate("SpanTableModel", "suggested {0:.0%}").format(0.9))))
         for column, width in enumerate((72, 0, 64, max(48, status))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
