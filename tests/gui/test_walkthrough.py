@@ -242,3 +242,17 @@ def test_import_preview_fits_a_small_screen(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.width() <= 700 and dialog.minimumSizeHint().width() <= 700
+
+
+def test_the_speech_just_imported_is_opened(make_window, project_path, tmp_path, qtbot):
+    """File → Import files… of one speech left the previous document open: only a new row in the list
+    (elided at 1024 px) said where it went."""
+    window = make_window(project_path)
+    before = window.session.doc_id
+    extra = tmp_path / "新讲话.txt"
+    extra.write_text(SPEECH.format("农业"), encoding="utf-8")
+    window.import_paths([str(extra)])
+    qtbot.waitUntil(lambda: window.last_import is not None and not window.busy(), timeout=20_000)
+    new = next(o.document_id for o in window.last_import.outcomes if o.status == "imported")
+    assert new != before and window.session.doc_id == new
+    assert window.session.text.startswith("一、总体要求")
