@@ -256,3 +256,13 @@ def test_the_speech_just_imported_is_opened(make_window, project_path, tmp_path,
     new = next(o.document_id for o in window.last_import.outcomes if o.status == "imported")
     assert new != before and window.session.doc_id == new
     assert window.session.text.startswith("一、总体要求")
+
+
+def test_delete_question_without_spans_reads_well(zh_window):
+    """A document nobody tagged: the question said "0 个标注（0）"."""
+    trash = zh_window.team.trash
+    doc = zh_window.session.doc_id
+    for span in list(zh_window.session.spans):
+        assert span.status == "suggested" or span.annotator.startswith("@")  # nobody tagged it
+    text = trash.confirm_text(doc, "标题")
+    assert "（0）" not in text and "（）" not in text and "0 个标注" in text
