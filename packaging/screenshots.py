@@ -170,9 +170,11 @@ class StandInWriter:
     def conflicts(self):
         # kind and detail as the outbox stores them (storage/team_ops.py: op kinds, the server's words)
         return [{"op_id": 1, "recorded": "2026-11-30T10:41:07", "kind": "span.update", "outcome": "conflict",
+                 "code": "span.changed",
                  "detail": "Conflict: span 42 was changed by someone else (version 3, you edited version 2)"
                            " (the last change you can see: 李四 at 2026-11-30T10:40:58)"},
                 {"op_id": 2, "recorded": "2026-11-30T10:43:52", "kind": "span.remove", "outcome": "conflict",
+                 "code": "span.deleted",
                  "detail": "Conflict: span 57 was deleted by someone else (or is not yours)"}]
 
     def dismiss(self, op_id):

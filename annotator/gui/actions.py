@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.gui import panes
 from annotator.gui.team_open import open_team_project
 
 
@@ -208,8 +209,17 @@ class _Builder(QObject):
                                       name="focusMode", checkable=True)
         a["hide_suggestions"] = make_action(window, self.tr("Hide suggestions"), window.spans.set_hide_suggestions,
                                             "Ctrl+Shift+S", name="hideSuggestions", checkable=True)
+        a["next_pane"] = make_action(window, self.tr("Next panel"), lambda: panes.cycle(window, 1), "F6",
+                                     name="nextPane")
+        a["prev_pane"] = make_action(window, self.tr("Previous panel"), lambda: panes.cycle(window, -1), "Shift+F6",
+                                     name="prevPane")
         menu.addSeparator()
-        menu.addActions([a["focus_mode"], a["hide_suggestions"]])
+        menu.addActions([a["focus_mode"], a["hide_suggestions"], a["next_pane"], a["prev_pane"]])
+        sort = menu.addMenu(self.tr("Sort spans"))  # what a click on the span table's header does
+        for key, text, column in (("sort_text_order", self.tr("In text order"), -1),
+                                  ("sort_label", self.tr("By label"), 0), ("sort_status", self.tr("By status"), 3)):
+            a[key] = make_action(window, text, lambda c=column: window.spans.sort_by(c), name=key)
+            sort.addAction(a[key])
 
         # Toolbar: the labels first, they are what people click most.
         toolbar = window.toolbar = window.addToolBar(self.tr("Tagging"))

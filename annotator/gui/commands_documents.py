@@ -222,12 +222,14 @@ class DocumentTrash(QObject):
     def confirm_text(self, doc_id: int, title: str) -> str:
         impact = document_trash.impact(self.session.project, doc_id)
         spans = impact["spans"]
-        who = ", ".join(f"{name} {count}" for name, count in spans.items()) or "0"
-        return self.tr("Delete “{0}”?\n\nWith it go its outline, {1} spans ({2}) and {3} notes.\n"
+        who = ", ".join(f"{name} {count}" for name, count in spans.items())
+        text = self.tr("Delete “{0}”?\n\nWith it go its outline, {1} spans ({2}) and {3} notes.\n"
                        "It goes to the project's trash: File → Undo delete (Ctrl+Alt+Z) brings it all back, also "
                        "after a restart, until the trash is emptied (File → Empty trash…). The deletion is "
                        "recorded in the project's event log.").format(
             title, sum(spans.values()), who, impact["notes"])
+        # No spans: "0 spans ()" / "0 个标注（）" — the empty list of who made them goes, in either language.
+        return text if who else text.replace(" ()", "").replace("（）", "")
 
     def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:
         from annotator.gui.team_status import refuse_offline  # noqa: PLC0415

@@ -28,6 +28,9 @@ def install(app: QCoreApplication, preference: str = "") -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = resolve_language(preference)
+    # Qt formats and names things by the default locale, not by the translators: in a Chinese UI on an
+    # English system the file dialog said "plain text document", "248 bytes" and dates the English way.
+    QLocale.setDefault(_locale_for(language))
     if language == "zh_CN":
         # Qt's own strings (file dialogs, OK/Cancel, the text context menu) come with PySide6.
         for name in qt_catalogues("zh_CN"):
@@ -40,6 +43,13 @@ def install(app: QCoreApplication, preference: str = "") -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def _locale_for(language: str) -> QLocale:
+    system = QLocale.system()
+    if language == "zh_CN":
+        return system if system.language() == QLocale.Language.Chinese else QLocale("zh_CN")
+    return QLocale("en_US") if system.language() == QLocale.Language.Chinese else system
 
 
 def qt_catalogues(language: str) -> list[str]:

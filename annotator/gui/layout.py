@@ -34,6 +34,20 @@ def preferred_widths(total: int) -> tuple[int, int]:
     return left, right
 
 
+def first_size(window, width: int = 1280, height: int = 800) -> None:
+    """The size of a window opened for the first time (no saved geometry): ``width``×``height`` where
+    the screen has room, never larger than its free area — on a 1024×700 screen a 1280×800 window put
+    the span panel and the status bar off screen. A saved geometry is Qt's to fit (restoreGeometry)."""
+    screen = window.screen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None:
+        # the frame (title bar, borders) is not part of the size and not known before the window shows
+        if width > area.width() - 16 or height > area.height() - 40:
+            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
+            window.move(area.topLeft())  # a window as big as the screen: from its corner, not centred off it
+    window.resize(max(640, width), max(480, height))
+
+
 def fit_docks(window) -> None:
     """Shrink (or collapse) side panels so the text keeps ``TEXT_SHARE`` of the window."""
     if getattr(window, "focus_mode", False):

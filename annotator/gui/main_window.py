@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         if settings.layout("geometry") is not None:
             self.restoreGeometry(settings.layout("geometry"))
         else:
-            self.resize(1280, 800)
+            layout.first_size(self)
         if settings.layout("state") is not None:
             self.restoreState(settings.layout("state"))
         QTimer.singleShot(0, self.navigation.open_first_document)

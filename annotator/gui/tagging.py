@@ -231,11 +231,10 @@ class TaggingController(QObject):
             return
         span = self.current
         if body is None:
-            from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+            from annotator.gui.dialogs.note_input import get_note  # noqa: PLC0415
 
             where = self.tr("this span") if span else self.tr("this document")
-            body, ok = QInputDialog.getMultiLineText(self.view, self.tr("Note"),
-                                                     self.tr("A note on {0}, for the adjudicator:").format(where))
+            body, ok = get_note(self.view, self.tr("Note"), self.tr("A note on {0}, for the adjudicator:").format(where))
             if not ok:
                 return
         if not body.strip():

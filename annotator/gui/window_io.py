@@ -157,8 +157,14 @@ class Jobs(QObject):
             box.setDetailedText(details)
             box.setObjectName("importFailures")
             box.open()
+        new = [o.document_id for o in summary.outcomes if o.status == "imported" and o.document_id is not None]
         if self.session.doc_id is None:
             self.window.navigation.open_first_document()
+        elif len(new) == 1 and self.window.doc_model.row_of(new[0]) >= 0:
+            # One speech brought in: that is the one the person wants to read (the list only grew a row,
+            # and at a real display nothing said where it went).
+            self.window.doc_table.selectRow(self.window.doc_model.row_of(new[0]))
+            self.window.view.setFocus()
 
     # -- labels ---------------------------------------------------------------------------------
     def export_dialog(self) -> None:

@@ -56,7 +56,11 @@ class SpanPanel(QObject):
         self.table.verticalHeader().setDefaultSectionSize(self.window.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
-        for column, width in enumerate((72, 0, 64, 48)):
+        # The status column as wide as its usual words in the UI's language ("tagged" was "tagg…"), but
+        # never at the cost of the span's text: in a 250-pixel panel the text column needs the rest.
+        status = min(72, 12 + max(self.window.fontMetrics().horizontalAdvance(text) for text in (
+            translate("SpanTableModel", "tagged"), translate("SpanTableModel", "suggested {0:.0%}").format(0.9))))
+        for column, width in enumerate((72, 0, 64, max(48, status))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if width:
                 header.resizeSection(column, width)
@@ -131,6 +135,13 @@ class SpanPanel(QObject):
 
             self._accepted_index = SpanIndex(self.session.spans)
         return self._accepted_index
+
+    def sort_by(self, column: int) -> None:
+        """View → Sort spans: a column (0 label, 3 status) or -1 for the order of the text — what a
+        header click does, by keyboard; the table keeps the current span in view."""
+        self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
 
     def set_hide_suggestions(self, hide: bool) -> None:
         self.hide_suggestions = hide

@@ -723,6 +723,11 @@ Quit now? (Nothing has been changed; you will be asked again at the next start.)
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/import_preview.py" line="129"/>
+        <source>not selected in the preview</source>
+        <translation>在预览中未勾选</translation>
+    </message>
 </context>
 <context>
     <name>ImportReasons</name>
@@ -1426,6 +1431,47 @@ Removed regions: {2}</source>
         <location filename="../../annotator/gui/dialogs/progress.py" line="119"/>
         <source>{0}: {1}, {2} spans</source>
         <translation>{0}：{1}，{2} 个标注</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="22"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="23"/>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="24"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="20"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="21"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QLocale</name>
+    <message>
+        <location filename="../../annotator/gui/qt_strings.py" line="25"/>
+        <source>bytes</source>
+        <translation>字节</translation>
     </message>
 </context>
 <context>
@@ -2387,10 +2433,6 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
         <translation>正在导入：Ctrl+Alt+Z 可撤回整次导入。</translation>
     </message>
     <message>
-        <source>Import speeches</source>
-        <translation type="vanished">导入讲话稿</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/window_io.py" line="64"/>
         <source>Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)</source>
         <translation>讲话稿 (*.txt *.md *.docx *.html *.htm);;所有文件 (*)</translation>
@@ -2398,10 +2440,6 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     <message>
         <source>Import a folder of speeches</source>
         <translation type="vanished">导入讲话稿文件夹</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="vanished">正在导入…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/window_io.py" line="113"/>
@@ -2842,12 +2880,42 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
     <message>
         <location filename="../../annotator/gui/actions.py" line="212"/>
         <source>Tagging</source>
-        <translation>标注</translation>
+        <translation>标注工具栏</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="1"/>
         <source>Cannot be undone with Ctrl+Z: imported labels are removed one by one.</source>
         <translation>无法用 Ctrl+Z 撤销：导入的标注需逐条删除。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="212"/>
+        <source>Next panel</source>
+        <translation>下一个面板</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="214"/>
+        <source>Previous panel</source>
+        <translation>上一个面板</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="218"/>
+        <source>Sort spans</source>
+        <translation>标注排序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="219"/>
+        <source>In text order</source>
+        <translation>按正文顺序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="220"/>
+        <source>By label</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="220"/>
+        <source>By status</source>
+        <translation>按状态</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.domain.model import Span
 from annotator.storage import comments, document_trash, documents, open_project, sections
@@ -146,7 +146,7 @@ def test_notes_dialog_edits_and_deletes_by_keyboard_with_undo(make_window, rich,
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     dialog.list.setFocus()
     dialog.list.setCurrentRow(1)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("新的说明", True))
+    monkeypatch.setattr("annotator.gui.dialogs.notes.get_note", lambda *a, **k: ("新的说明", True))
     qtbot.keyClick(dialog.list, Qt.Key.Key_F2)
     assert "新的说明" in dialog.list.item(1).text()
     stack = window.controller.undo_group.activeStack()

@@ -153,8 +153,9 @@ def test_import_in_worker_and_document_navigation(make_window, project_path, qtb
     assert window.last_import.imported == 1 and len(window.last_import.failed) == 1
     assert "bad.docx" in window.last_import.failed[0].path
     assert window.doc_model.rowCount() == 2
-    first = window.session.doc_id
-    window.actions_["next_doc"].trigger()
+    first = window.session.doc_id  # the speech just imported is open (test_walkthrough.py)
+    assert first == next(o.document_id for o in window.last_import.outcomes if o.status == "imported")
+    window.actions_["prev_doc"].trigger()
     assert window.session.doc_id != first
     window.actions_["done"].trigger()
     with open_project(project_path) as project:

@@ -24,6 +24,7 @@ class ImportPreviewDialog(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("Import preview"))
         self.preview = preview
+        self._noted = [bool(c.reason) and not c.selected for c in preview.candidates]  # README, SOURCES…
         self._warning_texts = {
             "unreadable": self.tr("cannot be read ({0})"),
             "binary": self.tr("binary data, not text ({0} of {1} characters are control or undecodable bytes)"),
@@ -38,11 +39,14 @@ class ImportPreviewDialog(QDialog):
         }
         layout = QVBoxLayout(self)
         ticked = sum(c.selected for c in preview.candidates)
-        layout.addWidget(QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
-                                        "should not be imported.").format(len(preview.candidates), ticked)))
+        found = QLabel(self.tr("{0} files found, {1} look like speeches and are ticked. Untick what "
+                               "should not be imported.").format(len(preview.candidates), ticked))
+        found.setWordWrap(True)  # unwrapped, the English lines made the dialog 990 px wide
+        layout.addWidget(found)
         warning = QLabel(self.tr("File → Undo (Ctrl+Alt+Z) takes the whole import back: the documents it brings in "
                                  "go to the trash. Texts it replaces (a changed file imported again) stay replaced."))
         warning.setObjectName("importCannotUndo")
+        warning.setWordWrap(True)
         warning.setStyleSheet("color: #9a6700")
         layout.addWidget(warning)
         flagged = preview.warnings()
@@ -112,7 +116,15 @@ class ImportPreviewDialog(QDialog):
         """The preview with the person's ticks applied."""
         for i, candidate in enumerate(self.preview.candidates):
             ticked = self.list.item(i).checkState() == Qt.CheckState.Checked
-            if candidate.selected and not ticked:
-                candidate.reason = "not selected in the preview"
+            if not ticked:
+                # the import summary lists it as skipped with this reason: in the UI language, as here
+                candidate.reason = self.left_out_reason(candidate, self._noted[i])
             candidate.selected = ticked
         return self.preview
+
+    def left_out_reason(self, candidate, noted: bool) -> str:
+        if candidate.warning is not None:
+            return self.tr("not a speech? {0}").format(self.describe(candidate.warning))
+        if noted:
+            return self.tr("a note about the collection, not a speech")
+        return self.tr("not selected in the preview")

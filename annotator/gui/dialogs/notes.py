@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
 
 from annotator.gui.commands_documents import EditComment, RemoveComment
+from annotator.gui.dialogs.note_input import get_note
 from annotator.gui.safety import describe, qt_override
 
 CONTEXT = 40  # characters of the span's text shown before a note on a span
@@ -108,7 +109,7 @@ class NotesDialog(QDialog):
         if comment is None:
             return
         if body is None:
-            body, ok = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), comment.body)
+            body, ok = get_note(self, self.tr("Edit note"), self.tr("Note:"), comment.body)
             if not ok:
                 return
         if not body.strip():
