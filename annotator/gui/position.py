@@ -108,7 +108,12 @@ class PositionKeeper(QObject):
             state = {"doc_id": window.session.doc_id, "title": window.session.title,
                      "cursor": window.view.cursor_position(), "top": window.view.first_visible(),
                      "spans": len(window.session.spans), "documents": window.doc_model.rowCount()}
-            Path(state_file).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            # Replaced whole, never truncated in place: the end-to-end test polls this file and read it
+            # empty between the truncation and the write (a restart's first save, under load).
+            target = Path(state_file)
+            temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            temp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            os.replace(temp, target)
 
     def saved(self) -> tuple[int, int, int] | None:
         value = self.window.settings.qsettings.value(self.key)
