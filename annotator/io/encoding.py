@@ -295,7 +295,14 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
         # The BOM is already stripped; a cut last character is handled like plain UTF-8.
         result = _utf8_strict(data) or _lenient(data, "utf-8")
         if result is None:
-            raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+            # An editor that prepended the mark to a GBK file it never re-encoded: the mark is wrong,
+            # the text is not — read it as the legacy encoding its characters say, and say so.
+            legacy = legacy_cjk(data)
+            if legacy is None:
+                raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+            text, encoding, notes = legacy
+            return Decoded(text, encoding, [f"the file starts with a UTF-8 byte-order mark but the text is "
+                                            f"{encoding.upper()}; read as {encoding.upper()}", *warnings, *notes])
         return Decoded(result.text, "utf-8-sig", warnings + result.warnings)
     text, bad = _decode_replacing(data, encoding)
     if bad:

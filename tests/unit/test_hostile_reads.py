@@ -112,3 +112,23 @@ def test_a_docx_nested_past_the_parser_limit_is_explained_not_given_libxml2_advi
         read_file(path)
     assert "nested deeper than Word ever writes" in err.value.reason
     assert "XML_PARSE_HUGE" not in err.value.reason
+
+
+@pytest.mark.parametrize("encoding, name", [("gbk", "GB18030"), ("big5", "CP950")])
+def test_a_utf8_mark_before_legacy_text_is_overruled_and_said(tmp_path, encoding, name):
+    text = (GBK_SAMPLE if encoding == "gbk" else bad_inputs.TRADITIONAL) * 3
+    path = tmp_path / "marked.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode(encoding))
+    result = read_file(path)
+    assert result.text == text
+    assert result.warnings[0] == f"the file starts with a UTF-8 byte-order mark but the text is {name}; read as {name}"
+
+
+def test_a_utf8_mark_before_binary_data_is_still_refused(tmp_path):
+    import random
+
+    path = tmp_path / "noise.txt"
+    rng = random.Random(7)
+    path.write_bytes(b"\xef\xbb\xbf" + bytes(rng.randrange(0x80, 0x100) for _ in range(65536)))
+    with pytest.raises(ReadError, match="says UTF-8 but most bytes are not UTF-8"):
+        read_file(path)
