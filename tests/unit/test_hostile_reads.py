@@ -132,3 +132,35 @@ def test_a_utf8_mark_before_binary_data_is_still_refused(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + bytes(rng.randrange(0x80, 0x100) for _ in range(65536)))
     with pytest.raises(ReadError, match="says UTF-8 but most bytes are not UTF-8"):
         read_file(path)
+
+
+@pytest.mark.parametrize("name, make", [
+    ("lines.txt", lambda n: ("一是\n" * n).encode("gb18030")),
+    ("lines.html", lambda n: ("<p>一是</p>" * n).encode()),
+])
+def test_the_line_limit_counts_the_text_in_every_format(tmp_path, monkeypatch, name, make):
+    from annotator.io import limits
+
+    monkeypatch.setattr(limits, "MAX_LINES", 50)
+    path = tmp_path / name
+    path.write_bytes(make(50))
+    assert read_file(path).text.rstrip("\n").count("\n") == 49  # at the limit: imported
+    path.write_bytes(make(51))
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert "the text has 51 lines; the limit is 50" in err.value.reason and str(err.value).startswith(str(path))
+
+
+def test_a_folder_import_goes_on_past_a_file_over_the_line_limit(tmp_path, monkeypatch, project_at):
+    from annotator.io import limits
+    from annotator.services.importing import import_files
+    from annotator.storage import open_project
+
+    monkeypatch.setattr(limits, "MAX_LINES", 50)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_list.txt").write_bytes("一\n".encode() * 60)
+    (tmp_path / "in" / "b_speech.txt").write_text("同志们：一是要加强基层建设，二是要提高服务效率。\n", "utf-8")
+    with open_project(project_at("p.db")) as project:
+        summary = import_files(project, [tmp_path / "in"], index=False)
+    assert summary.imported == 1
+    assert [(o.path.endswith("a_list.txt"), "60 lines" in o.reason) for o in summary.failed] == [(True, True)]
