@@ -62,7 +62,7 @@ def open_regular(path: Path):
     slip through); only then does reading block as usual.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise InputFileError(path, "is a folder, not a file") from None
     except OSError as exc:

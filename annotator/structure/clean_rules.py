@@ -195,14 +195,15 @@ def _read(path: Path) -> dict:
     try:
         # Opened without blocking and checked on the descriptor: a FIFO named as the rules file hung
         # ``annotator clean --rules`` (and every import, through $ANNOTATOR_CLEANING_RULES) for ever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise RulesError(f"{path}: not a regular file (a folder, pipe or device), not a rules file")
             if info.st_size > MAX_RULES_BYTES:
                 raise RulesError(f"{path}: {info.st_size:,} bytes; a rules file is at most {MAX_RULES_BYTES:,}")
-            os.set_blocking(fd, True)
+            if hasattr(os, "set_blocking"):  # absent on Windows before 3.12 (no O_NONBLOCK there either)
+                os.set_blocking(fd, True)
             chunks, size = [], 0
             while size <= MAX_RULES_BYTES and (chunk := os.read(fd, MAX_RULES_BYTES + 1 - size)):
                 chunks.append(chunk)
