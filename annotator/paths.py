@@ -6,10 +6,16 @@ ANNOTATOR_HOME overrides everything (tests point it at a temporary folder).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 APP_DIR_NAME = "speech-annotator"
+
+# Characters a file name may hold that would change what a message shows rather than be shown: line
+# breaks (a name "x\nimported 99 …" forged a line of the import summary), terminal escapes, and the
+# bidi controls that reorder what follows them on screen.
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -22,17 +28,24 @@ def display_path(path: str | os.PathLike) -> str:
     """
     text = os.fspath(path)
     if isinstance(text, bytes):
-        return text.decode("utf-8", "replace")
+        return _shown(text.decode("utf-8", "replace"))
     try:
         text.encode("utf-8")
-        return text
+        return _shown(text)
     except UnicodeEncodeError:
         pass
     try:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a lone surrogate that did not come from undecodable bytes
         raw = text.encode("utf-8", "surrogatepass")
-    return raw.decode("utf-8", "replace")
+    return _shown(raw.decode("utf-8", "replace"))
+
+
+def _shown(text: str) -> str:
+    """Control characters as Python writes them in a string ("\\n", "\\x1b"): one name, one line."""
+    if _UNSHOWABLE.search(text) is None:
+        return text
+    return _UNSHOWABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def data_dir() -> Path:

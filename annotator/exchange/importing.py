@@ -24,6 +24,9 @@ from annotator.storage.project import Project
 NEW_LABEL_COLOUR = "#9e9e9e"
 # Label names are shown in menus and written as column headers; real ones are a few words.
 MAX_LABEL_CHARS = 100
+# Failed lines kept with their reasons: a file of a million bad lines ("{}" each) kept a million
+# problems in memory and printed a million lines; past this only their number is kept.
+MAX_LISTED_FAILURES = 1000
 
 
 @dataclass
@@ -48,10 +51,22 @@ class ImportReport:
     labels_added: list[str] = field(default_factory=list)
     crlf_lines: int = 0  # lines whose text had CR/CRLF line ends, normalised to LF
     notes: list[str] = field(default_factory=list)
+    failed_unlisted: int = 0  # failed lines past MAX_LISTED_FAILURES: counted, not kept
+
+    @property
+    def failed_count(self) -> int:
+        """Every failed line, listed or not."""
+        return len(self.failed) + self.failed_unlisted
+
+    def add_failure(self, problem: LineProblem) -> None:
+        if len(self.failed) < MAX_LISTED_FAILURES:
+            self.failed.append(problem)
+        else:
+            self.failed_unlisted += 1
 
     def summary(self) -> str:
         lines = [
-            f"{self.file}: {self.imported} lines imported, {self.skipped} skipped, {len(self.failed)} failed",
+            f"{self.file}: {self.imported} lines imported, {self.skipped} skipped, {self.failed_count} failed",
             f"  documents created: {self.documents_created}; spans added: {self.spans_added}, "
             f"already present: {self.spans_skipped}",
         ]
@@ -61,6 +76,8 @@ class ImportReport:
             lines.append(f"  labels added: {', '.join(self.labels_added)}")
         lines.extend(f"  note: {n}" for n in self.notes)
         lines.extend(f"  failed {p}" for p in self.failed)
+        if self.failed_unlisted:
+            lines.append(f"  … and {self.failed_unlisted:,} more failed lines, not listed (is this the right format?)")
         return "\n".join(lines)
 
 
@@ -80,11 +97,11 @@ def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Ca
                 report.skipped += 1
         except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
             _undo_counts(report, saved)
-            report.failed.append(LineProblem(number, str(exc), unit))
+            report.add_failure(LineProblem(number, str(exc), unit))
         except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
             # A field of a type no check above foresaw: still only this line is refused, with the field.
             _undo_counts(report, saved)
-            report.failed.append(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
+            report.add_failure(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
 
 
 def _undo_counts(report: ImportReport, saved: tuple) -> None:

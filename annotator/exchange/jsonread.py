@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -50,6 +52,48 @@ def _refuse_project(path: Path) -> None:
 
     if is_project_file(path):
         raise InputFileError(path, "is the open project (or one of its SQLite files), not a label file")
+
+
+def open_regular(path: Path):
+    """``path`` opened for reading in binary, refusing what is not a regular file before reading it.
+
+    A FIFO would block the import forever and a device never ends, so the file is opened without
+    blocking and checked on the descriptor itself (a name swapped between a stat and an open cannot
+    slip through); only then does reading block as usual.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise InputFileError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or str(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputFileError(path, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputFileError(path, "not a regular file (a pipe, socket or device); save the labels to a file first")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+# Byte-order marks of the encodings Windows tools write when asked for "Unicode" (PowerShell's ``>``,
+# Notepad's "Unicode"): JSON files exchanged between tools must be UTF-8 (RFC 8259 §8.1), and reading
+# such a file line by line would report every line as "not UTF-8" without saying why.
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+              (b"\xfe\xff", "UTF-16"))
+
+
+def _refuse_wide_encoding(path: Path, head: bytes) -> None:
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            raise InputFileError(path, f"is {name} text (it starts with the byte-order mark "
+                                       f"{bom.hex(' ').upper()}); label files must be UTF-8: save it as UTF-8 "
+                                       "and import it again")
 
 
 def _bad_number(text: str) -> Any:
@@ -142,16 +186,16 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
     LineRefused in place of the object, so ``run_lines`` reports it and goes on with the next line."""
     path = Path(path)
     _refuse_project(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        raise InputFileError(path, exc.strerror or str(exc)) from None
-    with handle:
-        number = 0
+    with open_regular(path) as handle:
+        number = blank = 0
         while True:
             raw = handle.readline(MAX_LINE_BYTES + 1)
             if not raw:
+                if number == blank:  # said, or the summary "0 lines imported" would look like success
+                    raise InputFileError(path, "empty file: there are no labels in it")
                 return
+            if not number:
+                _refuse_wide_encoding(path, raw)
             number += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 # Skip the rest of the oversized line without holding it in memory.
@@ -162,6 +206,7 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
+                blank += 1
                 continue
             try:
                 yield number, parse(_decode(raw))
@@ -178,12 +223,16 @@ def json_array(path: str | Path) -> Iterator[tuple[int, Any]]:
     """
     path = Path(path)
     _refuse_project(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(path, exc.strerror or str(exc)) from None
+    with open_regular(path) as handle:
+        try:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise InputFileError(path, exc.strerror or str(exc)) from None
+    if len(data) > MAX_FILE_BYTES:  # it grew since fstat()
+        raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    _refuse_wide_encoding(path, data[:4])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -196,7 +245,9 @@ def json_array(path: str | Path) -> Iterator[tuple[int, Any]]:
     if index < len(text) and text[index] == "{":
         yield from _elements(text, index, single=True)
         return
-    if index >= len(text) or text[index] != "[":
+    if index >= len(text):
+        raise InputFileError(path, "empty file: expected a JSON array of tasks")
+    if text[index] != "[":
         raise InputFileError(path, "expected a JSON array of tasks")
     yield from _elements(text, index + 1, single=False)
 
@@ -236,15 +287,28 @@ def _elements(text: str, index: int, *, single: bool) -> Iterator[tuple[int, Any
             except LineRefused as exc:
                 yield position, exc
         if single:
+            yield from _trailing(text, index, position, "the first task")
             return
         index = _skip(text, index)
         if index < len(text) and text[index] == ",":
             index += 1
         elif index < len(text) and text[index] == "]":
+            yield from _trailing(text, index + 1, position, "the array of tasks")
             return
         else:
             yield position + 1, LineRefused("expected , or ] between tasks; the rest of the file was not read")
             return
+
+
+def _trailing(text: str, index: int, position: int, what: str) -> Iterator[tuple[int, Any]]:
+    """A refusal for anything but whitespace after the file's one JSON value: ``json`` would stop at
+    the value's end and silently drop the rest (a JSON Lines file given as Label Studio JSON lost
+    every task after the first)."""
+    index = _skip(text, index)
+    if index < len(text):
+        line = text.count("\n", 0, index) + 1
+        hint = "; it looks like JSON Lines (one task per line): choose a JSONL format" if text[index] == "{" else ""
+        yield position + 1, LineRefused(f"more text after the end of {what} on line {line} was not read{hint}")
 
 
 def _resync(text: str, index: int) -> int:

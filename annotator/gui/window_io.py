@@ -35,7 +35,7 @@ def exchange_summary(report) -> str:
         lines.extend(f"  {path}" for path in report.files)
     else:  # ImportReport
         lines = [translate("WindowIO", "{0}: {1} lines imported, {2} skipped, {3} failed").format(
-                     report.file, report.imported, report.skipped, len(report.failed)),
+                     report.file, report.imported, report.skipped, report.failed_count),
                  "  " + translate("WindowIO", "documents created: {0}; spans added: {1}, already present: {2}").format(
                      report.documents_created, report.spans_added, report.spans_skipped)]
         if report.crlf_lines:

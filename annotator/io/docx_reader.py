@@ -60,7 +60,13 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})") from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
         detail = str(exc).split(", line ")[0]
+        if "Excessive depth" in detail:  # libxml2's advice ("use XML_PARSE_HUGE") is for programmers
+            detail = "its elements are nested deeper than Word ever writes (damaged or hostile file)"
         raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})") from exc
+    if getattr(document.element, "body", None) is None:
+        # Parsed, but the main part is some other XML (python-docx would fail on .body later).
+        root = document.element.tag.rsplit("}", 1)[-1]
+        raise ReadError(path, f"corrupt .docx (the main document part is <{root}>, not a Word document body)")
     numbering = Numbering(_numbering_element(document), _styles_element(document))
     stats = {"paragraphs": 0, "tables": 0, "numbered_paragraphs": 0}
     lines = _Lines()

@@ -92,6 +92,7 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
             decoded = _decode_unicode(data[len(bom):], name, path)
             if name.startswith("utf-16"):
                 decoded = _stray_utf16_bom(data[len(bom):], bom, decoded)
+                decoded = _swapped_utf16_bom(data[len(bom):], name, decoded)
             return _check_text(decoded, path)
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
@@ -103,9 +104,13 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
         result = _prefer_gb18030(data, result)
     if result is None:
         result = _utf16_without_nul(data)
+    if result is None and _starts_as_utf8(data):
+        result = _mixed_lines(data)  # before GB18030 could take the UTF-8 part as (garbled) hanzi
     if result is None:
         legacy = legacy_cjk(data)  # GB18030, Big5 or Shift-JIS, by which characters each reading gives
         result = Decoded(*legacy) if legacy else None
+    if result is None:
+        result = _mixed_lines(data)
     if result is None:
         result = _lenient(data, "utf-8")
     if result is None:
@@ -134,6 +139,74 @@ def _stray_utf16_bom(rest: bytes, bom: bytes, as_utf16: Decoded) -> Decoded:
     utf8.warnings.insert(0, f"the file starts with the bytes {bom.hex(' ').upper()} (a UTF-16 byte-order mark) "
                             "but the rest is UTF-8; those two bytes were ignored")
     return utf8
+
+
+def _swapped_utf16_bom(rest: bytes, name: str, decoded: Decoded) -> Decoded:
+    """A UTF-16 byte-order mark that contradicts the text (FE FF before little-endian code units: a
+    tool that wrote the mark of one order and the text in the other) must not give a file of garbage
+    with a "3 characters replaced" warning: read the other order when only it gives real text."""
+    if decoded.encoding != name or _text_score(decoded.text[:65536], kana=True) >= 0.5:
+        return decoded
+    other = "utf-16-be" if name == "utf-16-le" else "utf-16-le"
+    swapped = _decode_replacing(rest[: len(rest) // 2 * 2][:131072], other)[0]
+    if _text_score(swapped, kana=True) < 0.9:
+        return decoded
+    order = {"utf-16-le": "little-endian", "utf-16-be": "big-endian"}
+    result = _decode_unicode(rest, other, "<bytes>")
+    result.warnings.insert(0, f"the byte-order mark says UTF-16 {order[name]} but the text is {order[other]}; "
+                              f"read as {order[other]}")
+    return result
+
+
+def _starts_as_utf8(data: bytes) -> bool:
+    """True if the bytes before the first invalid UTF-8 sequence hold real UTF-8 text (at least 16
+    characters of three bytes: hanzi, CJK punctuation), as a UTF-8 file with GB18030 appended does."""
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start].decode("utf-8", errors="ignore")
+    return len(_THREE_BYTE.findall(head[-4096:])) >= 16
+
+
+def _mixed_lines(data: bytes) -> Decoded | None:
+    """Files joined from parts in two encodings (a UTF-8 speech with a GBK appendix pasted in, two
+    downloads concatenated): each line decoded on its own, UTF-8 where it is valid UTF-8, GB18030
+    otherwise. Believed only when every line is one or the other, both occur, and the GB18030 lines
+    read as Chinese; the warning says which lines were GB18030."""
+    out, gb_lines, utf8_lines = [], [], 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        try:
+            text = line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            gb_lines.append(number)
+        out.append(text)
+    if not utf8_lines or not gb_lines:
+        return None
+    if not plausible_gb18030("".join(out[n - 1] for n in gb_lines[:2000])):
+        return None
+    return Decoded("\n".join(out), "utf-8+gb18030", [
+        f"the file mixes two encodings: {utf8_lines} line(s) are UTF-8 and {len(gb_lines)} GB18030 "
+        f"({_line_ranges(gb_lines)}); each line was read in its own encoding"])
+
+
+def _line_ranges(numbers: list[int], shown: int = 5) -> str:
+    ranges: list[list[int]] = []
+    for n in numbers:
+        if ranges and ranges[-1][1] == n - 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    words = [f"line {a}" if a == b else f"lines {a}–{b}" for a, b in ranges[:shown]]
+    return ", ".join(words) + (f" and {len(ranges) - shown} more stretches" if len(ranges) > shown else "")
 
 
 def _check_text(result: Decoded, path: str | Path) -> Decoded:
@@ -222,7 +295,14 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
         # The BOM is already stripped; a cut last character is handled like plain UTF-8.
         result = _utf8_strict(data) or _lenient(data, "utf-8")
         if result is None:
-            raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+            # An editor that prepended the mark to a GBK file it never re-encoded: the mark is wrong,
+            # the text is not — read it as the legacy encoding its characters say, and say so.
+            legacy = legacy_cjk(data)
+            if legacy is None:
+                raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+            text, encoding, notes = legacy
+            return Decoded(text, encoding, [f"the file starts with a UTF-8 byte-order mark but the text is "
+                                            f"{encoding.upper()}; read as {encoding.upper()}", *warnings, *notes])
         return Decoded(result.text, "utf-8-sig", warnings + result.warnings)
     text, bad = _decode_replacing(data, encoding)
     if bad:

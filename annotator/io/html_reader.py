@@ -57,6 +57,10 @@ def read_html(path: Path, data: bytes) -> ReadResult:
 def _read_html(path: Path, data: bytes) -> ReadResult:
     text, encoding, source, warnings = _decode_html(path, data)
     body, tail = defuse(text)
+    body, dropped = cap_attributes(body)
+    if dropped:
+        warnings.append(f"{dropped:,} attributes past the first {MAX_ATTRIBUTES:,} of a tag were ignored "
+                        "(damaged or generated page?)")
     parser = _TextExtractor()
     # Fed in slices, so text between tags is unescaped a megabyte at a time (one 20 MB run of
     # entities peaked at 400 MB); html.parser keeps an entity or tag cut at a slice's end for the next.
@@ -153,6 +157,51 @@ def _escape_after(text: str, opener: str, limit: int) -> str:
     """Escape every ``opener`` that starts at or after ``limit`` (no closer follows it)."""
     head, rest = text[: max(limit, 0)], text[max(limit, 0):]
     return head + rest.replace(opener, "&lt;" + opener[1:])
+
+
+# One start tag with millions of attributes ("<p a a a …>", 8 MB) took html.parser 30 s and 1.6 GB: its
+# tag-end regex keeps backtracking state per attribute, and each 1 MB slice fed re-scans the open tag.
+# Real tags have a handful of attributes (a few dozen in generated markup), so attributes past
+# MAX_ATTRIBUTES are cut before parsing; only ``hidden``/``style``/``start``/``value``/``type`` matter here.
+MAX_ATTRIBUTES = 1000
+# A tag worth walking: 1024 units of attribute text (a quoted value counts as one, so a long data: URI
+# does not qualify) — at most a few per page, found without leaving the regex engine. Possessive
+# and fixed-count: memory stays flat whatever the input.
+_LONG_TAG = re.compile(r"""<[a-zA-Z](?=(?:[^<>"']|"[^"]*"|'[^']*'){1024})""")
+# The rest of a start tag up to its ">" (quoted values may hold ">"), possessive so it never backtracks.
+_TAG_REST = re.compile(r"""(?:[^<>"']+|"[^"]*"|'[^']*')*+(?=/?>)|""")
+_ATTR_START = re.compile(r""""[^"]*"|'[^']*'|(?<=[\s"'/])[^\s/>="']""")  # a quoted value, or a name
+
+
+def cap_attributes(body: str) -> tuple[str, int]:
+    """``body`` with every start tag cut to its first MAX_ATTRIBUTES attributes, and how many were cut.
+
+    Attributes are walked with html.parser's own patterns, so the cut falls where the parser itself
+    would separate two attributes (never inside a quoted value) and what remains parses the same.
+    """
+    from html import parser as _hp  # noqa: PLC0415 - its regexes, not a second tokenizer of our own
+
+    pieces, dropped, done = [], 0, 0
+    for match in _LONG_TAG.finditer(body):
+        if match.start() < done:
+            continue
+        name = _hp.tagfind_tolerant.match(body, match.start() + 1)
+        if name is None:
+            continue
+        k, count = name.end(), 0
+        while count < MAX_ATTRIBUTES and (attr := _hp.attrfind_tolerant.match(body, k)) is not None \
+                and attr.end() > k:
+            count += 1
+            k = attr.end()
+        rest = _TAG_REST.match(body, k)
+        if count == MAX_ATTRIBUTES and rest.end() > k:  # more follow: drop them, up to the tag's end
+            pieces.append(body[done:k])
+            dropped += sum(m.group()[0] not in "\"'" for m in _ATTR_START.finditer(body, k, rest.end()))
+            done = rest.end()
+    if not pieces:
+        return body, 0
+    pieces.append(body[done:])
+    return "".join(pieces), dropped
 
 
 # A saved speech page has a few thousand tags, a 5 MB statistics page a few hundred thousand.

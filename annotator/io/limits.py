@@ -18,6 +18,11 @@ READ_LIMIT_BYTES = 20 * 1024 * 1024
 # a small .docx/.html that expands (list markers, tabs, table cells) is stopped at the same size.
 MAX_TEXT_CHARS = READ_LIMIT_BYTES
 
+# Lines of text (after line-end normalisation), whatever the format. The longest real document we hold
+# (speeches, work reports, the outline corpus) has ~1 100 lines; a 20 MB file of one-character lines has
+# 5 M, and cleaning and outlining cost ~80 µs and ~1 KB per line: 7 minutes and 4 GB before this limit.
+MAX_LINES = 100_000
+
 # Word's numbering dialog accepts start values 0–32767; browsers draw any 32-bit <ol start>, but
 # nobody numbers paragraphs past this by hand. Clamping keeps a marker's digits at most 6 characters.
 MAX_LIST_NUMBER = 32767

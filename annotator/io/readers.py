@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.domain.model import ReadResult
 from annotator.io.encoding import decode
 from annotator.io.errors import ReadError
+from annotator.io import limits
 from annotator.io.limits import MAX_TEXT_CHARS, READ_LIMIT_BYTES, TextLimitExceeded
 from annotator.paths import display_path
 
@@ -83,6 +84,10 @@ def read_file(path: str | Path) -> ReadResult:
         if result.text.strip():
             reason += ": only invisible characters (spaces, zero-width or control characters, byte-order marks)"
         raise ReadError(path, reason)
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines > limits.MAX_LINES:
+        raise ReadError(path, f"the text has {lines:,} lines; the limit is {limits.MAX_LINES:,} (a long report has a "
+                              "few thousand): a list or data dump rather than a speech — split it into smaller files")
     result.text = text
     result.warnings.extend(notes)
     if result.title is not None:

@@ -222,6 +222,10 @@ class Project(StoreBase):
         try:
             conn.execute("PRAGMA query_only=ON")
             pending = trust.check(conn, scan=scan)
+            # An SQLite file with nothing in it (another app's fresh database, a placeholder) is no
+            # project yet: read-only, "needs an upgrade" would send the person looking for an old version.
+            empty = bool(pending) and self.readonly and \
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
         except trust.Untrusted as exc:
             if wal and "unable to open" in str(exc) and not _can_write(self.path):
                 raise ProjectError(self.path, NEEDS_REPLAY) from None
@@ -232,6 +236,8 @@ class Project(StoreBase):
             conn.close()
         if scan and not pending:
             trust_verdicts.remember(self.path, state)
+        if empty:
+            raise ProjectError(self.path, "an empty SQLite database, not a project yet (nothing to read)")
         if pending and self.readonly:
             raise ProjectError(self.path, "needs an upgrade to this version's format but is read-only")
         return pending

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -185,13 +186,34 @@ class Rules:
     sources: tuple[str, ...] = field(default_factory=tuple)
 
 
+MAX_RULES_BYTES = 4 * 2**20  # the shipped rules are ~20 KB
+
+
 def _read(path: Path) -> dict:
     """The parsed TOML of a rules file. Parsed once per content: tomllib's import and parse cost ~15–25 ms
     of every cold ``outline``, so the parse is kept as JSON (TOML's types here are JSON's) in the user's
     data folder with the text it was parsed from, and used only if that text is the file's text now."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        # Opened without blocking and checked on the descriptor: a FIFO named as the rules file hung
+        # ``annotator clean --rules`` (and every import, through $ANNOTATOR_CLEANING_RULES) for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise RulesError(f"{path}: not a regular file (a folder, pipe or device), not a rules file")
+            if info.st_size > MAX_RULES_BYTES:
+                raise RulesError(f"{path}: {info.st_size:,} bytes; a rules file is at most {MAX_RULES_BYTES:,}")
+            if hasattr(os, "set_blocking"):  # absent on Windows before 3.12 (no O_NONBLOCK there either)
+                os.set_blocking(fd, True)
+            chunks, size = [], 0
+            while size <= MAX_RULES_BYTES and (chunk := os.read(fd, MAX_RULES_BYTES + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+            raw = b"".join(chunks)
+        finally:
+            os.close(fd)
+        if len(raw) > MAX_RULES_BYTES:  # grew since fstat()
+            raise RulesError(f"{path}: over {MAX_RULES_BYTES:,} bytes; not a rules file")
     except OSError as exc:
         raise RulesError(f"{path}: {exc}") from exc
     kept = _kept_path(raw)
