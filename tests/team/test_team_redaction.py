@@ -40,8 +40,11 @@ def _verbs(url: str, tmp_path) -> dict[str, list[str]]:
 
 
 def _commands(group: click.Group, prefix: str = "") -> set[str]:
+    # Through list_commands/get_command, not .commands: verb groups are loaded on use (team, trash).
+    ctx = click.Context(group)
     out = set()
-    for name, command in group.commands.items():
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if isinstance(command, click.Group):
             out |= _commands(command, f"{prefix}{name} ")
         else:
