@@ -416,7 +416,8 @@ def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcom
             from annotator.storage.documents import SourceIndex  # noqa: PLC0415 - see TYPE_CHECKING above
 
             with project.write():
-                sources = SourceIndex(project)  # read inside the transaction: exact while it lasts
+                # read inside the transaction: exact while it lasts, for the paths of this batch
+                sources = SourceIndex(project, [display_path(item.path) for item in todo])
                 for item in todo:
                     stored[id(item)] = store(project, item, annotator=annotator, sources=sources)
             return [stored[id(item)] if isinstance(item, Prepared) else item for _, item in batch]

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
+from annotator.services.suggesting import statistic_attributes
 from annotator.storage import spans as span_store
 
 
@@ -91,8 +92,11 @@ class TaggingController(QObject):
         if start >= end:
             self.session.message.emit(self.tr("Nothing to tag in the selection (only spaces or punctuation)"))
             return
+        # A statistic tagged by hand gets the normalised value a suggested one carries (number, unit,
+        # scale, bound, period…), so exports do not depend on how the span came to be.
+        attributes = statistic_attributes(self.session.text, start, end) if label == "statistic" else {}
         span = Span(document_id=self.session.doc_id, start=start, end=end, label=label,
-                    annotator=self.session.annotator)
+                    annotator=self.session.annotator, attributes=attributes)
         if span_store.find_identical(self.session.project, span):
             self.session.message.emit(self.tr("This exact span is already tagged"))
             return

@@ -16,6 +16,15 @@ from annotator.suggest import training
 DIRECTIVE_UNIT_KEY = "directive_unit"
 
 
+def statistic_attributes(text: str, start: int, end: int) -> dict:
+    """What a statistic tagged by hand over ``text[start:end]`` carries without being typed: the same
+    normalised number, unit, scale, bound, period, comparison, direction and indicator a statistic
+    suggestion carries ({} when the span holds no quantity)."""
+    from annotator.suggest.statistics import attributes_for  # noqa: PLC0415 - only when a statistic is tagged
+
+    return attributes_for(text, start, end)
+
+
 def suggestion_settings(project) -> dict:
     """{"unit": "clause" | "sentence", "implicit": bool, "threshold": float} for this project."""
     options = training.settings(project)

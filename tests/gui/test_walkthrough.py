@@ -266,3 +266,34 @@ def test_delete_question_without_spans_reads_well(zh_window):
         assert span.status == "suggested" or span.annotator.startswith("@")  # nobody tagged it
     text = trash.confirm_text(doc, "标题")
     assert "（0）" not in text and "（）" not in text and "0 个标注" in text
+
+
+def test_a_statistic_tagged_by_hand_carries_its_normalised_value(make_window, tmp_path, qtbot):
+    # Found at the display (gui5, defect 13): a suggested statistic had number, unit and scale filled in,
+    # one tagged by hand with F2 had nothing, so exports differed by how a span came to be.
+    import json
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    from annotator.storage import documents, open_project
+    from annotator.structure.outline import parse_outline
+
+    text = "一、经济运行\n2025年，全县地区生产总值实现60.6亿元，同比增长5.2%。\n二、工作要求\n各级党委要切实加强领导。\n"
+    path = tmp_path / "stat.db"
+    with open_project(path) as project:
+        documents.add_document(project, clean_text=text, raw_text=text, title="统计", sections=parse_outline(text))
+    window = make_window(path)
+    view = window.view
+    view.setFocus()
+    for value, key in (("全县地区生产总值实现60.6亿元", Qt.Key.Key_2), ("各级党委要切实加强领导", Qt.Key.Key_1)):
+        start = window.session.text.index(value)
+        view.select_range(start, start + len(value))
+        qtbot.keyClick(view, key)
+    with sqlite3.connect(path) as conn:
+        rows = {label: json.loads(attrs or "{}") for label, attrs in
+                conn.execute("SELECT label, attributes FROM spans WHERE annotator='张三'")}
+    assert rows["statistic"]["number"] == 6.06e9 and rows["statistic"]["unit"] == "元"
+    assert rows["statistic"]["scale"] == "亿" and rows["statistic"]["indicator"] == "全县地区生产总值"
+    assert rows["statistic"]["period"] == "2025年"
+    assert rows["directive"] == {}
