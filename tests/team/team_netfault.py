@@ -144,21 +144,4 @@ class SlowLoginProxy(DroppingProxy):
             server.close()
 
 
-def run_guarded(fn, guard_s: float, hang_message: str) -> dict:
-    """Run ``fn`` on a thread so that a hang cannot take the test run with it: returns a dict with
-    ``value`` or ``error`` (whatever it raised) and ``seconds``; fails with ``hang_message`` when ``fn``
-    is still running after ``guard_s`` (only a hang guard: the seconds are printed, never asserted)."""
-    out: dict = {}
-
-    def run():
-        began = time.monotonic()
-        try:
-            out["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            out["error"] = exc
-        out["seconds"] = time.monotonic() - began
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(guard_s)
-    assert not t.is_alive(), hang_message
-    return out
+from tests.hang_guard import run_guarded  # noqa: E402,F401 - the team tests' guard, shared with tests/unit

@@ -23,7 +23,7 @@ import pytest
 
 pytest.importorskip("psycopg")
 
-from team_netfault import DroppingProxy, SilentServer, SlowLoginProxy  # noqa: E402
+from team_netfault import DroppingProxy, SilentServer, SlowLoginProxy, run_guarded  # noqa: E402
 
 pytestmark = pytest.mark.team
 HANG_GUARD_S = 60
@@ -32,17 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _returns(fn):
     """``fn()`` in a thread; (value or None, exception or None). Fails if it is still waiting at the guard."""
-    out: dict = {}
-
-    def run():
-        try:
-            out["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            out["error"] = exc
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(HANG_GUARD_S)
-    assert not t.is_alive(), f"still waiting after {HANG_GUARD_S} s: a read on a silent server hangs"
+    out = run_guarded(fn, HANG_GUARD_S, f"still waiting after {HANG_GUARD_S} s: a read on a silent server hangs")
     return out.get("value"), out.get("error")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 
 import pytest
 
@@ -15,6 +14,8 @@ from annotator.exchange import importing
 from annotator.exchange.jsonread import InputFileError
 from annotator.services.exchange import import_labels as run_import
 from annotator.storage import documents, open_project
+
+from tests.hang_guard import call_guarded
 
 TEXT = "要加强党的领导，抓好春耕生产。"
 HANG_GUARD_S = 60  # generous: only a hang (a blocked open or read) gets near it
@@ -31,23 +32,8 @@ def _task(text: str) -> str:
 
 
 def _guarded(call):
-    """Run ``call`` in a thread; fail clearly (not hang the suite) if it does not return."""
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = call()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(HANG_GUARD_S)
-    if thread.is_alive():
-        pytest.fail(f"the import did not return within {HANG_GUARD_S} s (blocked on the file?)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
+    """``call()``, failing clearly (not hanging the suite) if it does not return."""
+    return call_guarded(call, HANG_GUARD_S, f"the import did not return within {HANG_GUARD_S} s (blocked on the file?)")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")

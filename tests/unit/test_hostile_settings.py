@@ -4,31 +4,17 @@ a pipe, a folder or a huge file is a message naming it, never a hang (a FIFO blo
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
 from annotator.structure import clean_rules
 from annotator.structure.clean_rules import RulesError, load_rules
 
+from tests.hang_guard import call_guarded
+
 
 def _guarded(call, seconds: float = 60):
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = call()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        pytest.fail(f"loading the rules did not return within {seconds} s (blocked on the file?)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
+    return call_guarded(call, seconds, f"loading the rules did not return within {seconds} s (blocked on the file?)")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
