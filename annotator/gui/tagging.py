@@ -18,6 +18,14 @@ from annotator.services.suggesting import statistic_attributes
 from annotator.storage import spans as span_store
 
 
+def _new_span(session, start: int, end: int, label: str) -> Span:
+    """A span tagged by hand. A statistic gets the normalised value a suggested one carries (number,
+    unit, scale, bound, period…), so exports do not depend on how the span came to be."""
+    attributes = statistic_attributes(session.text, start, end) if label == "statistic" else {}
+    return Span(document_id=session.doc_id, start=start, end=end, label=label, annotator=session.annotator,
+                attributes=attributes)
+
+
 class TaggingController(QObject):
     currentSpanChanged = Signal(object)  # Span | None
 
@@ -92,11 +100,7 @@ class TaggingController(QObject):
         if start >= end:
             self.session.message.emit(self.tr("Nothing to tag in the selection (only spaces or punctuation)"))
             return
-        # A statistic tagged by hand gets the normalised value a suggested one carries (number, unit,
-        # scale, bound, period…), so exports do not depend on how the span came to be.
-        attributes = statistic_attributes(self.session.text, start, end) if label == "statistic" else {}
-        span = Span(document_id=self.session.doc_id, start=start, end=end, label=label,
-                    annotator=self.session.annotator, attributes=attributes)
+        span = _new_span(self.session, start, end, label)
         if span_store.find_identical(self.session.project, span):
             self.session.message.emit(self.tr("This exact span is already tagged"))
             return
