@@ -64,7 +64,10 @@ class FileOutcome:
     document_id: int | None = None
     title: str = ""
     chars: int = 0
-    reason: str = ""
+    reason: str = ""  # English, as the CLI prints it
+    # For a file the readers refused: ReadError's code and params, so the GUI can say it in its language.
+    code: str = ""
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -113,9 +116,11 @@ def read_and_clean(path: str | os.PathLike, *, rules_path: str | None = None) ->
     try:
         cleaned = clean(read.text, load_rules(rules_path) if rules_path else None)
     except Exception as exc:  # a cleaner bug must not stop the batch; say which file tripped it
-        raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})",
+                        code="clean-failed", params={"error": f"{type(exc).__name__}: {exc}"}) from exc
     if not cleaned.text.strip():
-        raise ReadError(str(path), "no speech text left after removing the download-site chrome")
+        raise ReadError(str(path), "no speech text left after removing the download-site chrome",
+                        code="no-text-after-cleaning")
     return read, cleaned
 
 
@@ -128,7 +133,8 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
     try:
         sections = parse_outline(cleaned.text)
     except Exception as exc:
-        raise ReadError(str(path), f"outline could not be parsed ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(str(path), f"outline could not be parsed ({type(exc).__name__}: {exc})",
+                        code="outline-failed", params={"error": f"{type(exc).__name__}: {exc}"}) from exc
     return Prepared(path, read, cleaned, sections, _guess_title(read, cleaned, path))
 
 
@@ -398,7 +404,8 @@ def _prepare_outcome(path: Path) -> Prepared | FileOutcome:
     try:
         return prepare(path)
     except ReadError as exc:
-        return FileOutcome(path=display_path(path), status="failed", reason=exc.reason)
+        return FileOutcome(path=display_path(path), status="failed", reason=exc.reason, code=exc.code,
+                           params=exc.params)
 
 
 def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcome]],
