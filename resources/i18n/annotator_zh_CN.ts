@@ -3042,12 +3042,12 @@ strict F1 of the annotators in this section: {1}</source>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="30"/>
         <source>not a text file (binary data: contains NUL bytes)</source>
-        <translation>不是文本文件（二进制数据：含有 NUL 字节）</translation>
+        <translation>不是文本文件（二进制数据：含有空字节）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="31"/>
         <source>not a text file (binary data: contains NUL characters)</source>
-        <translation>不是文本文件（二进制数据：含有 NUL 字符）</translation>
+        <translation>不是文本文件（二进制数据：含有空字符）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="32"/>
