@@ -1,7 +1,8 @@
 """Why a file could not be imported, in the annotator's language.
 
 The readers raise ReadError with an English ``reason`` (what the CLI prints) plus a stable ``code`` and
-its ``params`` (annotator/io/errors.py, READ_ERROR_CODES). Every place the GUI shows such a reason —
+its ``params`` (annotator/io/errors.py, READ_ERROR_CODES). ingest.py's own outcomes (links not followed, unreadable
+folders, a failed save) carry codes from the same registry. Every place the GUI shows such a reason —
 the import summary, the preview's "not imported" list and its unreadable files, the import worker's
 failure — goes through ``read_reason_text`` so a Chinese window never shows an English sentence.
 An unknown code (or a translation that names a parameter the error lacks) falls back to the English
@@ -69,6 +70,16 @@ _SOURCES = {
     "clean-failed": "could not be cleaned ({error})",
     "no-text-after-cleaning": "no speech text left after removing the download-site chrome",
     "outline-failed": "outline could not be parsed ({error})",
+    "symlink-loop": "symbolic link loop: this folder was already imported",
+    "folder-unreadable": "folder could not be read ({error}); none of its files were imported",
+    "broken-symlink": "broken symbolic link (its target does not exist)",
+    "symlink-outside-folder": "symbolic link to a folder outside the imported folder ({target}); not followed",
+    "symlink-outside-file": "symbolic link to a file outside the imported folder ({target}); not followed",
+    "open-project-file": "this is an open project (or one of its SQLite files), not a document to import",
+    "not-saved": "not saved ({error}); nothing of this file was saved",
+    "not-saved-disk-full": "not saved: the disk is full; free some space and import it again",
+    "not-saved-read-only": "not saved: the project cannot be written (read-only file, folder or disk)",
+    "not-saved-io-error": "not saved: the disk reported an input/output error (is it full, removed or failing?)",
 }
 
 

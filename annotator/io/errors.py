@@ -63,6 +63,18 @@ READ_ERROR_CODES: dict[str, tuple[str, ...]] = {
     "clean-failed": ("error",),
     "no-text-after-cleaning": (),
     "outline-failed": ("error",),
+    # Not ReadErrors but the same kind of thing: why ingest.py reports a file or folder as failed or
+    # skipped (FileOutcome.code), shown beside the readers' reasons in the same summary.
+    "symlink-loop": (),
+    "folder-unreadable": ("error",),
+    "broken-symlink": (),
+    "symlink-outside-folder": ("target",),
+    "symlink-outside-file": ("target",),
+    "open-project-file": (),
+    "not-saved": ("error",),
+    "not-saved-disk-full": (),
+    "not-saved-read-only": (),
+    "not-saved-io-error": (),
 }
 
 

@@ -3204,5 +3204,55 @@ strict F1 of the annotators in this section: {1}</source>
         <source>outline could not be parsed ({error})</source>
         <translation>无法解析提纲（{error}）</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="73"/>
+        <source>symbolic link loop: this folder was already imported</source>
+        <translation>符号链接循环：此文件夹已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="74"/>
+        <source>folder could not be read ({error}); none of its files were imported</source>
+        <translation>无法读取文件夹（{error}），其中的文件均未导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="75"/>
+        <source>broken symbolic link (its target does not exist)</source>
+        <translation>符号链接已失效（目标不存在）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="76"/>
+        <source>symbolic link to a folder outside the imported folder ({target}); not followed</source>
+        <translation>指向所导入文件夹之外的文件夹的符号链接（{target}），未跟随</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="77"/>
+        <source>symbolic link to a file outside the imported folder ({target}); not followed</source>
+        <translation>指向所导入文件夹之外的文件的符号链接（{target}），未跟随</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="78"/>
+        <source>this is an open project (or one of its SQLite files), not a document to import</source>
+        <translation>这是一个已打开的项目（或其 SQLite 文件），不是要导入的文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="79"/>
+        <source>not saved ({error}); nothing of this file was saved</source>
+        <translation>未保存（{error}），此文件的内容均未保存</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="80"/>
+        <source>not saved: the disk is full; free some space and import it again</source>
+        <translation>未保存：磁盘已满，请腾出空间后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="81"/>
+        <source>not saved: the project cannot be written (read-only file, folder or disk)</source>
+        <translation>未保存：项目无法写入（文件、文件夹或磁盘为只读）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="82"/>
+        <source>not saved: the disk reported an input/output error (is it full, removed or failing?)</source>
+        <translation>未保存：磁盘报告输入/输出错误（是否已满、被移除或出现故障？）</translation>
+    </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 
 from annotator.io import limits
 from annotator.io.errors import READ_ERROR_CODES
@@ -78,6 +78,7 @@ def test_chinese_preview_says_why_a_file_cannot_be_read(zh_window, tmp_path, qtb
     folder.mkdir()
     (folder / "讲话一.txt").write_text("一、总体要求\n各级党委要切实加强领导，确保各项任务落到实处。\n", encoding="utf-8")
     _bad_files(folder)
+    (folder / "断链.txt").symlink_to(tmp_path / "absent.txt")  # ingest.py's own reason, coded the same way
     window = zh_window
     window.import_folder(str(folder))
     dialog = window.import_preview
@@ -87,6 +88,9 @@ def test_chinese_preview_says_why_a_file_cannot_be_read(zh_window, tmp_path, qtb
     assert "文件为空" in empty_line and "empty" not in empty_line, texts
     binary_line = next(text for name, text in texts.items() if "数据" in name)
     assert "不是文本文件" in binary_line and not re.search("[A-Za-z]{3,}", binary_line.replace(".txt", "")), texts
+    problems = dialog.findChild(QListWidget, "importPreviewProblems")
+    said = [problems.item(i).text() for i in range(problems.count())]
+    assert len(said) == 1 and said[0].endswith("符号链接已失效（目标不存在）"), said
     dialog.reject()
 
 
@@ -103,7 +107,7 @@ def test_every_code_translates_with_its_figures_and_unknown_codes_fall_back(chin
 
     figures = {"lines": 100_005, "limit": limits.MAX_LINES, "error": "OSError: x", "part": "word/document.xml",
                "size": "30 MB", "size_mb": 12.5, "limit_mb": 50, "limit_mchars": 16, "format": ".pdf",
-               "entries": 9000, "ratio": 400, "root": "worksheet"}
+               "entries": 9000, "ratio": 400, "root": "worksheet", "target": "/data/外部.txt"}
     for code, names in READ_ERROR_CODES.items():
         said = read_reason_text(code, {name: figures[name] for name in names}, "ENGLISH")
         assert said != "ENGLISH" and re.search("[\u4e00-\u9fff]", said), code

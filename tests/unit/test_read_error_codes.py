@@ -130,3 +130,43 @@ def test_code_and_params_survive_pickling_and_reach_the_outcome(tmp_path):
     empty.write_bytes(b"  \n")
     outcome = _prepare_outcome(empty)
     assert (outcome.status, outcome.reason, outcome.code, outcome.params) == ("failed", "empty file", "empty-file", {})
+
+
+def test_ingest_outcomes_that_fail_or_skip_carry_a_code():
+    """ingest.py's own reasons (links, folders, saves) are shown in the same summary: coded too."""
+    tree = ast.parse((PKG / "ingest.py").read_text(encoding="utf-8"))
+    missing, seen = [], 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "FileOutcome":
+            statuses = _strings(node.args[1]) if len(node.args) > 1 else \
+                _strings(next((k.value for k in node.keywords if k.arg == "status"), ast.Constant(None)))
+            if set(statuses) & {"failed", "skipped"}:
+                seen += 1
+                keywords = {k.arg for k in node.keywords}
+                if "code" not in keywords and None not in keywords:  # None: **save_failure_code(exc)
+                    missing.append(node.lineno)
+                for k in node.keywords:
+                    if k.arg == "code":
+                        assert set(_strings(k.value)) <= set(READ_ERROR_CODES), node.lineno
+    assert seen >= 8 and not missing, (seen, missing)
+
+
+def test_links_and_failed_saves_have_codes(tmp_path):
+    from annotator.ingest import save_failure, save_failure_code, walk_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gone.txt").symlink_to(tmp_path / "absent.txt")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("一、总体要求\n", encoding="utf-8")
+    (folder / "out.txt").symlink_to(outside)
+    _, problems = walk_paths([folder])
+    codes = {Path(p.path).name: (p.code, p.params) for p in problems}
+    assert codes["gone.txt"] == ("broken-symlink", {})
+    assert codes["out.txt"][0] == "symlink-outside-file" and "outside.txt" in codes["out.txt"][1]["target"]
+    full = OSError(28, "No space left on device")
+    assert save_failure_code(full) == {"code": "not-saved-disk-full", "params": {}}
+    assert save_failure(full) == "not saved (the disk is full: free some space and import it again); " \
+                                 "nothing of this file was saved"
+    other = save_failure_code(ValueError("odd"))
+    assert other == {"code": "not-saved", "params": {"error": "ValueError: odd"}}
