@@ -64,7 +64,10 @@ class FileOutcome:
     document_id: int | None = None
     title: str = ""
     chars: int = 0
-    reason: str = ""
+    reason: str = ""  # English, as the CLI prints it
+    # For a file the readers refused: ReadError's code and params, so the GUI can say it in its language.
+    code: str = ""
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -113,9 +116,11 @@ def read_and_clean(path: str | os.PathLike, *, rules_path: str | None = None) ->
     try:
         cleaned = clean(read.text, load_rules(rules_path) if rules_path else None)
     except Exception as exc:  # a cleaner bug must not stop the batch; say which file tripped it
-        raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(str(path), f"could not be cleaned ({type(exc).__name__}: {exc})",
+                        code="clean-failed", params={"error": f"{type(exc).__name__}: {exc}"}) from exc
     if not cleaned.text.strip():
-        raise ReadError(str(path), "no speech text left after removing the download-site chrome")
+        raise ReadError(str(path), "no speech text left after removing the download-site chrome",
+                        code="no-text-after-cleaning")
     return read, cleaned
 
 
@@ -128,7 +133,8 @@ def prepare(path: str | os.PathLike, *, rules_path: str | None = None) -> Prepar
     try:
         sections = parse_outline(cleaned.text)
     except Exception as exc:
-        raise ReadError(str(path), f"outline could not be parsed ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(str(path), f"outline could not be parsed ({type(exc).__name__}: {exc})",
+                        code="outline-failed", params={"error": f"{type(exc).__name__}: {exc}"}) from exc
     return Prepared(path, read, cleaned, sections, _guess_title(read, cleaned, path))
 
 
@@ -192,12 +198,22 @@ def ingest_file(project: Project, path: str | os.PathLike, *, annotator: str | N
     try:
         return store(project, prepared, annotator=annotator)
     except Exception as exc:  # noqa: BLE001 - the write is rolled back; the batch goes on
-        return FileOutcome(path=display_path(path), status="failed", reason=save_failure(exc))
+        return FileOutcome(path=display_path(path), status="failed", reason=save_failure(exc),
+                           **save_failure_code(exc))
 
 
 def save_failure(exc: BaseException) -> str:
     """Why the project did not take a document, in words; the transaction was rolled back."""
     return f"not saved ({storage_cause(exc)}); nothing of this file was saved"
+
+
+def save_failure_code(exc: BaseException) -> dict:
+    """``code`` and ``params`` of save_failure's sentence, for the GUI's translation (gui/read_reasons.py)."""
+    cause = storage_cause(exc)
+    code = {"the disk is full: free some space and import it again": "not-saved-disk-full",
+            "the project cannot be written: read-only file, folder or disk": "not-saved-read-only",
+            "the disk reported an input/output error: is it full, removed or failing?": "not-saved-io-error"}.get(cause)
+    return {"code": code, "params": {}} if code else {"code": "not-saved", "params": {"error": cause}}
 
 
 def storage_cause(exc: BaseException) -> str:
@@ -249,7 +265,8 @@ def _walk(root: Path, follow: bool, found: list[Path], problems: list[FileOutcom
             info = os.stat(folder)
             if (info.st_dev, info.st_ino) in seen:
                 problems.append(FileOutcome(display_path(folder), "skipped",
-                                            reason="symbolic link loop: this folder was already imported"))
+                                            reason="symbolic link loop: this folder was already imported",
+                                            code="symlink-loop"))
                 continue
             seen.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as listing:
@@ -257,7 +274,8 @@ def _walk(root: Path, follow: bool, found: list[Path], problems: list[FileOutcom
         except OSError as exc:
             problems.append(FileOutcome(display_path(folder), "failed",
                                         reason=f"folder could not be read ({os_reason(exc)}); none of its files "
-                                               "were imported"))
+                                               "were imported", code="folder-unreadable",
+                                        params={"error": os_reason(exc)}))
             continue
         subfolders = []
         for entry in entries:
@@ -269,14 +287,16 @@ def _walk(root: Path, follow: bool, found: list[Path], problems: list[FileOutcom
                 is_dir = entry.is_dir()  # follows a link
                 is_link = entry.is_symlink()
             except OSError as exc:
-                problems.append(FileOutcome(display_path(path), "failed", reason=f"cannot be read ({os_reason(exc)})"))
+                problems.append(FileOutcome(display_path(path), "failed", reason=f"cannot be read ({os_reason(exc)})",
+                                            code="cannot-read", params={"error": os_reason(exc)}))
                 continue
             if is_link:
                 target = os.path.realpath(path)
                 if not os.path.exists(target):
                     if wanted:
                         problems.append(FileOutcome(display_path(path), "failed",
-                                                    reason="broken symbolic link (its target does not exist)"))
+                                                    reason="broken symbolic link (its target does not exist)",
+                                                    code="broken-symlink"))
                     continue
                 inside = os.path.commonpath([target, real_root]) == real_root
                 if not follow and (is_dir or wanted):
@@ -284,7 +304,9 @@ def _walk(root: Path, follow: bool, found: list[Path], problems: list[FileOutcom
                         kind = "folder" if is_dir else "file"
                         problems.append(FileOutcome(display_path(path), "skipped", reason=(
                             f"symbolic link to a {kind} outside the imported folder ({display_path(target)}); "
-                            "not followed (use --follow-symlinks to import it)")))
+                            "not followed (use --follow-symlinks to import it)"),
+                            code="symlink-outside-folder" if is_dir else "symlink-outside-file",
+                            params={"target": display_path(target)}))
                         continue
                     if is_dir:
                         continue  # its files are imported from where they really are
@@ -394,11 +416,13 @@ def _prepare_outcome(path: Path) -> Prepared | FileOutcome:
         # Reading it with open() and closing it would drop this process's SQLite locks on the project
         # (POSIX), so it is never opened, not even to find out that it is not a speech.
         return FileOutcome(path=display_path(path), status="failed",
-                           reason="this is an open project (or one of its SQLite files), not a document to import")
+                           reason="this is an open project (or one of its SQLite files), not a document to import",
+                           code="open-project-file")
     try:
         return prepare(path)
     except ReadError as exc:
-        return FileOutcome(path=display_path(path), status="failed", reason=exc.reason)
+        return FileOutcome(path=display_path(path), status="failed", reason=exc.reason, code=exc.code,
+                           params=exc.params)
 
 
 def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcome]],
@@ -431,7 +455,8 @@ def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcom
         try:
             outcomes.append(store(project, item, annotator=annotator))
         except Exception as exc:  # noqa: BLE001 - the write is rolled back; the batch goes on
-            outcomes.append(FileOutcome(path=display_path(path), status="failed", reason=save_failure(exc)))
+            outcomes.append(FileOutcome(path=display_path(path), status="failed", reason=save_failure(exc),
+                                        **save_failure_code(exc)))
     return outcomes
 
 

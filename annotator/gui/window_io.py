@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.gui import workers
+from annotator.gui.read_reasons import outcome_reason
 from annotator.storage import documents as docs
 
 
@@ -150,8 +151,10 @@ class Jobs(QObject):
         self.window.statusBar().showMessage(text, 8000)
         if summary.failed or summary.skipped:
             details = "\n".join(
-                [translate("WindowIO", "failed: {0}: {1}").format(o.path, o.reason) for o in summary.failed[:30]]
-                + [translate("WindowIO", "skipped: {0}: {1}").format(o.path, o.reason) for o in summary.skipped[:30]])
+                [translate("WindowIO", "failed: {0}: {1}").format(o.path, outcome_reason(o))
+                 for o in summary.failed[:30]]
+                + [translate("WindowIO", "skipped: {0}: {1}").format(o.path, outcome_reason(o))
+                   for o in summary.skipped[:30]])
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
             box = QMessageBox(icon, translate("WindowIO", "Import"), text, QMessageBox.StandardButton.Ok, self.window)
             box.setDetailedText(details)

@@ -28,6 +28,17 @@ def _factory(open_store) -> StoreFactory:
     return open_store
 
 
+def _said(exc: Exception) -> str:
+    """A failure in the UI language when it is a ReadError (gui/read_reasons.py), else as raised."""
+    from annotator.io.errors import ReadError  # noqa: PLC0415
+
+    if isinstance(exc, ReadError):
+        from annotator.gui.read_reasons import error_reason  # noqa: PLC0415
+
+        return f"{exc.path}: {error_reason(exc)}"
+    return str(exc)
+
+
 class ImportWorker(QObject):
     progress = Signal(int, int, str)  # done, total, file name
     finished = Signal(object)  # ImportSummary
@@ -56,7 +67,7 @@ class ImportWorker(QObject):
                 )
                 summary.outcomes[:0] = self.reported
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
-            self.failed.emit(str(exc))
+            self.failed.emit(_said(exc))
             return
         self.finished.emit(summary)
 

@@ -47,26 +47,32 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
     try:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
-        raise ReadError(path, "corrupt .docx (not a Word document package)") from exc
+        raise ReadError(path, "corrupt .docx (not a Word document package)", code="docx-not-package") from exc
     except KeyError as exc:
         if "no item named" in str(exc):  # zipfile: a relationship points at a part that is absent
             missing = str(exc).split("'")[1] if "'" in str(exc) else str(exc)
-            raise ReadError(path, f"corrupt .docx (the part {missing} is missing)") from exc
-        raise ReadError(path, _not_word_reason(data)) from exc  # no main-document relationship
+            raise ReadError(path, f"corrupt .docx (the part {missing} is missing)", code="docx-part-missing",
+                            params={"part": missing}) from exc
+        reason, code = _not_word(data)
+        raise ReadError(path, reason, code=code) from exc  # no main-document relationship
     except ValueError as exc:
         # "… is not a Word file, content type is …": another Office format renamed to .docx.
-        raise ReadError(path, _not_word_reason(data)) from exc
+        reason, code = _not_word(data)
+        raise ReadError(path, reason, code=code) from exc
     except zipfile.BadZipFile as exc:
-        raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})") from exc
+        raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})", code="docx-bad-zip",
+                        params={"error": str(exc)}) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
         detail = str(exc).split(", line ")[0]
         if "Excessive depth" in detail:  # libxml2's advice ("use XML_PARSE_HUGE") is for programmers
             detail = "its elements are nested deeper than Word ever writes (damaged or hostile file)"
-        raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})") from exc
+        raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})", code="docx-bad-xml",
+                        params={"error": detail}) from exc
     if getattr(document.element, "body", None) is None:
         # Parsed, but the main part is some other XML (python-docx would fail on .body later).
         root = document.element.tag.rsplit("}", 1)[-1]
-        raise ReadError(path, f"corrupt .docx (the main document part is <{root}>, not a Word document body)")
+        raise ReadError(path, f"corrupt .docx (the main document part is <{root}>, not a Word document body)",
+                        code="docx-wrong-root", params={"root": root})
     numbering = Numbering(_numbering_element(document), _styles_element(document))
     stats = {"paragraphs": 0, "tables": 0, "numbered_paragraphs": 0}
     lines = _Lines()
@@ -100,31 +106,38 @@ def check_archive(path: Path, data: bytes) -> None:
         # Word saves password-protected .docx as an OLE container holding the encrypted package;
         # a .doc renamed to .docx looks the same from outside.
         raise ReadError(path, "encrypted or password-protected .docx (or an old .doc file); "
-                              "remove the password or save it as .docx in Word")
+                              "remove the password or save it as .docx in Word", code="docx-encrypted-or-doc")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise ReadError(path, "corrupt .docx (not a valid zip archive)") from exc
+        raise ReadError(path, "corrupt .docx (not a valid zip archive)", code="docx-not-zip") from exc
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ENTRIES:
-            raise ReadError(path, f"unsafe .docx ({len(entries)} files inside; the limit is {MAX_ENTRIES})")
+            raise ReadError(path, f"unsafe .docx ({len(entries)} files inside; the limit is {MAX_ENTRIES})",
+                            code="docx-too-many-entries", params={"entries": len(entries), "limit": MAX_ENTRIES})
         total = sum(entry.file_size for entry in entries)
         if total > MAX_UNPACKED_BYTES:
             raise ReadError(path, f"unsafe .docx: it would unpack to {_size(total)}; the limit is "
-                                  f"{_size(MAX_UNPACKED_BYTES)} (possible zip bomb)")
+                                  f"{_size(MAX_UNPACKED_BYTES)} (possible zip bomb)", code="docx-unpacked-too-large",
+                            params={"size": _size(total), "limit": _size(MAX_UNPACKED_BYTES)})
         for entry in entries:
             if entry.flag_bits & 0x1:
-                raise ReadError(path, "encrypted or password-protected .docx")
+                raise ReadError(path, "encrypted or password-protected .docx", code="docx-encrypted")
             if entry.file_size > RATIO_MIN_BYTES and entry.file_size > MAX_RATIO * max(1, entry.compress_size):
                 raise ReadError(path, f"unsafe .docx: {entry.filename} expands "
-                                      f"{entry.file_size // max(1, entry.compress_size)}× (possible zip bomb)")
+                                      f"{entry.file_size // max(1, entry.compress_size)}× (possible zip bomb)",
+                                code="docx-zip-bomb-ratio",
+                                params={"part": entry.filename,
+                                        "ratio": entry.file_size // max(1, entry.compress_size)})
             if entry.filename.endswith((".xml", ".rels")) and entry.file_size > MAX_XML_PART_BYTES:
                 raise ReadError(path, f"unsafe .docx: {entry.filename} is {_size(entry.file_size)} of XML; "
-                                      f"the limit is {_size(MAX_XML_PART_BYTES)}")
+                                      f"the limit is {_size(MAX_XML_PART_BYTES)}", code="docx-xml-too-large",
+                                params={"part": entry.filename, "size": _size(entry.file_size),
+                                        "limit": _size(MAX_XML_PART_BYTES)})
         names = {entry.filename for entry in entries}
         if "[Content_Types].xml" not in names:
-            raise ReadError(path, "corrupt .docx (not a Word document package)")
+            raise ReadError(path, "corrupt .docx (not a Word document package)", code="docx-not-package")
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 _check_prologue(path, archive, entry)
@@ -137,20 +150,22 @@ def _check_prologue(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo
         with archive.open(entry) as handle:
             head = handle.read(PROLOGUE_BYTES)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise ReadError(path, f"corrupt .docx (cannot unpack {entry.filename}: {exc})") from exc
+        raise ReadError(path, f"corrupt .docx (cannot unpack {entry.filename}: {exc})",
+                        code="docx-unpack-failed", params={"part": entry.filename, "error": str(exc)}) from exc
     if any(marker in head for marker in _DTD_MARKERS):
         raise ReadError(path, f"unsafe .docx: {entry.filename} declares XML entities or a DTD, "
-                              "which Word never writes")
+                              "which Word never writes", code="docx-dtd", params={"part": entry.filename})
 
 
-def _not_word_reason(data: bytes) -> str:
+def _not_word(data: bytes) -> tuple[str, str]:
+    """(English reason, code) for a zip that holds no Word document."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     if any(name.startswith("xl/") for name in names):
-        return "not a Word document (it is an Excel workbook renamed to .docx)"
+        return "not a Word document (it is an Excel workbook renamed to .docx)", "docx-is-excel"
     if any(name.startswith("ppt/") for name in names):
-        return "not a Word document (it is a PowerPoint file renamed to .docx)"
-    return "not a Word document (a zip archive without a Word document inside)"
+        return "not a Word document (it is a PowerPoint file renamed to .docx)", "docx-is-powerpoint"
+    return "not a Word document (a zip archive without a Word document inside)", "docx-no-word-document"
 
 
 def _size(count: int) -> str:

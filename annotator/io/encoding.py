@@ -97,7 +97,7 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
         if guess is None:
-            raise ReadError(path, "not a text file (binary data: contains NUL bytes)")
+            raise ReadError(path, "not a text file (binary data: contains NUL bytes)", code="binary-nul-bytes")
         return _check_text(_decode_unicode(data, guess, path), path)
     result = _utf8_strict(data)
     if result is not None and _only_two_byte_utf8(result.text):
@@ -123,7 +123,7 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     if result is None:
         result = _charset_normalizer(data)
     if result is None:
-        raise ReadError(path, "not a text file (binary data or an unknown text encoding)")
+        raise ReadError(path, "not a text file (binary data or an unknown text encoding)", code="unknown-encoding")
     return _check_text(result, path)
 
 
@@ -212,9 +212,10 @@ def _line_ranges(numbers: list[int], shown: int = 5) -> str:
 def _check_text(result: Decoded, path: str | Path) -> Decoded:
     sample = result.text[:SNIFF_BYTES]
     if "\x00" in result.text:
-        raise ReadError(path, "not a text file (binary data: contains NUL characters)")
+        raise ReadError(path, "not a text file (binary data: contains NUL characters)", code="binary-nul-chars")
     if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise ReadError(path, "not a text file (binary data: mostly control characters)")
+        raise ReadError(path, "not a text file (binary data: mostly control characters)",
+                        code="binary-control-chars")
     return result
 
 
@@ -299,7 +300,8 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
             # the text is not — read it as the legacy encoding its characters say, and say so.
             legacy = legacy_cjk(data)
             if legacy is None:
-                raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)")
+                raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)",
+                                code="bad-utf8-bom")
             text, encoding, notes = legacy
             return Decoded(text, encoding, [f"the file starts with a UTF-8 byte-order mark but the text is "
                                             f"{encoding.upper()}; read as {encoding.upper()}", *warnings, *notes])

@@ -51,7 +51,8 @@ def read_html(path: Path, data: bytes) -> ReadResult:
         return _read_html(path, data)
     except TooMuchMarkup as exc:
         raise ReadError(path, f"over {MAX_MARKUP:,} HTML tags ({len(data) / 2**20:.1f} MB); not a saved page "
-                              "anyone annotates (damaged or generated file?)") from exc
+                              "anyone annotates (damaged or generated file?)",
+                        code="too-many-tags", params={"limit": MAX_MARKUP, "size_mb": len(data) / 2**20}) from exc
 
 
 def _read_html(path: Path, data: bytes) -> ReadResult:

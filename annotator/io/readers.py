@@ -69,25 +69,28 @@ def read_file(path: str | Path) -> ReadResult:
     except ReadError:
         raise
     except TextLimitExceeded as exc:
-        raise ReadError(path, _too_long(exc.produced)) from exc
+        raise ReadError(path, _too_long(exc.produced), code="text-too-long", params=_TOO_LONG) from exc
     except MemoryError as exc:
-        raise ReadError(path, "not enough memory to read this file") from exc
+        raise ReadError(path, "not enough memory to read this file", code="out-of-memory") from exc
     except RecursionError as exc:
-        raise ReadError(path, "the file is nested too deeply to read (damaged or hostile file)") from exc
+        raise ReadError(path, "the file is nested too deeply to read (damaged or hostile file)",
+                        code="nested-too-deep") from exc
     except Exception as exc:  # noqa: BLE001 - the contract is "only ReadError escapes"
-        raise ReadError(path, f"could not be read ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(path, f"could not be read ({type(exc).__name__}: {exc})", code="read-failed",
+                        params={"error": f"{type(exc).__name__}: {exc}"}) from exc
     if len(result.text) > MAX_TEXT_CHARS:
-        raise ReadError(path, _too_long(len(result.text)))
+        raise ReadError(path, _too_long(len(result.text)), code="text-too-long", params=_TOO_LONG)
     text, notes = normalize_text(result.text)
     if not has_visible_text(text):
         reason = "empty file" if result.format in ("txt", "md") else "empty file (no text found)"
         if result.text.strip():
             reason += ": only invisible characters (spaces, zero-width or control characters, byte-order marks)"
-        raise ReadError(path, reason)
+        raise ReadError(path, reason, code="empty-invisible" if result.text.strip() else "empty-file")
     lines = text.count("\n") + (not text.endswith("\n"))
     if lines > limits.MAX_LINES:
         raise ReadError(path, f"the text has {lines:,} lines; the limit is {limits.MAX_LINES:,} (a long report has a "
-                              "few thousand): a list or data dump rather than a speech — split it into smaller files")
+                              "few thousand): a list or data dump rather than a speech — split it into smaller files",
+                        code="too-many-lines", params={"lines": lines, "limit": limits.MAX_LINES})
     result.text = text
     result.warnings.extend(notes)
     if result.title is not None:
@@ -129,36 +132,42 @@ def read_limited(path: Path) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
-        raise ReadError(path, "file not found") from exc
+        raise ReadError(path, "file not found", code="file-not-found") from exc
     except PermissionError as exc:
-        raise ReadError(path, "permission denied") from exc
+        raise ReadError(path, "permission denied", code="permission-denied") from exc
     except OSError as exc:
-        raise ReadError(path, f"cannot be opened ({exc.strerror or exc})") from exc
+        raise ReadError(path, f"cannot be opened ({exc.strerror or exc})", code="cannot-open",
+                        params={"error": str(exc.strerror or exc)}) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ReadError(path, "is a folder, not a file")
+        raise ReadError(path, "is a folder, not a file", code="is-folder")
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or device would block or never end.
-        raise ReadError(path, "not a regular file")
+        raise ReadError(path, "not a regular file", code="not-regular-file")
     _check_size(path, info.st_size)
     try:
         with open(path, "rb") as handle:
             data = handle.read(READ_LIMIT_BYTES + 1)
     except PermissionError as exc:
-        raise ReadError(path, "permission denied") from exc
+        raise ReadError(path, "permission denied", code="permission-denied") from exc
     except OSError as exc:
-        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise ReadError(path, f"cannot be read ({exc.strerror or exc})", code="cannot-read",
+                        params={"error": str(exc.strerror or exc)}) from exc
     _check_size(path, len(data))  # the file may have grown since stat()
     return data
 
 
 def _check_size(path: Path, size: int) -> None:
     if size > READ_LIMIT_BYTES:
-        raise ReadError(path, f"file is {size / 2**20:.1f} MB; the limit is {READ_LIMIT_BYTES // 2**20} MB")
+        raise ReadError(path, f"file is {size / 2**20:.1f} MB; the limit is {READ_LIMIT_BYTES // 2**20} MB",
+                        code="file-too-large", params={"size_mb": size / 2**20, "limit_mb": READ_LIMIT_BYTES // 2**20})
 
 
 def has_visible_text(text: str) -> bool:
     """True if ``text`` has at least one character that draws something on screen."""
     return _VISIBLE.search(text) is not None
+
+
+_TOO_LONG = {"limit_mchars": MAX_TEXT_CHARS // 2**20, "limit_mb": READ_LIMIT_BYTES // 2**20}
 
 
 def _too_long(produced: int) -> str:
@@ -169,7 +178,7 @@ def _too_long(produced: int) -> str:
 def _read(path: Path) -> ReadResult:
     ext = path.suffix.lower()
     if ext in _KNOWN_UNSUPPORTED:
-        raise ReadError(path, _KNOWN_UNSUPPORTED[ext])
+        raise ReadError(path, _KNOWN_UNSUPPORTED[ext], code="unsupported-format", params={"format": ext})
     data = read_limited(path)
     if ext in TEXT_FORMATS:
         return _read_text(path, data, TEXT_FORMATS[ext])
@@ -186,7 +195,7 @@ def _read(path: Path) -> ReadResult:
 
 def _read_text(path: Path, data: bytes, fmt: str) -> ReadResult:
     if not data.strip():
-        raise ReadError(path, "empty file")
+        raise ReadError(path, "empty file", code="empty-file")
     decoded = decode(data, path=path)
     # Markdown is kept verbatim ("# " heading marks and all): stripping syntax would make the text
     # differ from the file the annotator has open elsewhere, and the outline parser can use "#".
@@ -200,13 +209,14 @@ def _sniff(path: Path, data: bytes) -> ReadResult:
 
         return read_docx(path, data)
     if data.startswith(_OLE_SIGNATURE):
-        raise ReadError(path, "unsupported file type (an old Office file such as .doc; save it as .docx)")
+        raise ReadError(path, "unsupported file type (an old Office file such as .doc; save it as .docx)",
+                        code="old-office-file")
     if not data.strip():
-        raise ReadError(path, "empty file")
+        raise ReadError(path, "empty file", code="empty-file")
     try:
         decoded = decode(data, path=path)
     except ReadError as exc:
-        raise ReadError(path, "unsupported file type (binary data, not text)") from exc
+        raise ReadError(path, "unsupported file type (binary data, not text)", code="binary-file") from exc
     head = decoded.text[:1024].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")):
         from annotator.io.html_reader import read_html  # noqa: PLC0415

@@ -243,6 +243,7 @@ def file_warning(path: str | os.PathLike) -> ContentWarning | None:
     try:
         return content_warning(read_file(path).text)
     except ReadError as exc:
-        return ContentWarning("unreadable", (exc.reason if hasattr(exc, "reason") else str(exc),))
+        # The code and params after the reason let the GUI say it in its language (gui/read_reasons.py).
+        return ContentWarning("unreadable", (exc.reason, exc.code, tuple(sorted(exc.params.items()))))
     except (OSError, ValueError) as exc:
         return ContentWarning("unreadable", (str(exc),))

@@ -2987,4 +2987,272 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>磁盘没有响应</translation>
     </message>
 </context>
+<context>
+    <name>ReadReason</name>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="20"/>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="21"/>
+        <source>permission denied</source>
+        <translation>没有读取权限</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="22"/>
+        <source>cannot be opened ({error})</source>
+        <translation>无法打开（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="23"/>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="24"/>
+        <source>is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="25"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="26"/>
+        <source>file is {size_mb} MB; the limit is {limit_mb} MB</source>
+        <translation>文件大小 {size_mb} MB，超过上限 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="27"/>
+        <source>{format} files are not supported; save it as .docx or .txt</source>
+        <translation>不支持 {format} 文件，请另存为 .docx 或 .txt 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="28"/>
+        <source>an old Office file such as .doc; save it as .docx</source>
+        <translation>旧版 Office 文件（如 .doc），请另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="29"/>
+        <source>unsupported file type (binary data, not text)</source>
+        <translation>不支持的文件类型（二进制数据，不是文本）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="30"/>
+        <source>not a text file (binary data: contains NUL bytes)</source>
+        <translation>不是文本文件（二进制数据：含有空字节）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="31"/>
+        <source>not a text file (binary data: contains NUL characters)</source>
+        <translation>不是文本文件（二进制数据：含有空字符）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="32"/>
+        <source>not a text file (binary data: mostly control characters)</source>
+        <translation>不是文本文件（二进制数据：大部分是控制字符）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="33"/>
+        <source>not a text file (binary data or an unknown text encoding)</source>
+        <translation>不是文本文件（二进制数据或无法识别的编码）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="34"/>
+        <source>not a text file (says UTF-8 but most bytes are not UTF-8)</source>
+        <translation>不是文本文件（标为 UTF-8，但大部分字节不是 UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="35"/>
+        <source>empty file</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="36"/>
+        <source>empty file: only invisible characters (spaces, zero-width or control characters, byte-order marks)</source>
+        <translation>文件为空：只有不可见字符（空格、零宽字符、控制字符或字节顺序标记）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="38"/>
+        <source>the text is over {limit_mchars} M characters (the limit); the file expands far beyond its size (damaged or hostile file?)</source>
+        <translation>文本超过 {limit_mchars} M 字符（上限），远超文件本身的大小（文件可能已损坏或被恶意构造）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="40"/>
+        <source>the text has {lines} lines; the limit is {limit}: a list or data dump rather than a speech — split it into smaller files</source>
+        <translation>文本有 {lines} 行，超过上限 {limit} 行：更像列表或数据导出，不是讲话稿——请拆分成较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="42"/>
+        <source>over {limit} HTML tags ({size_mb} MB); not a saved page (damaged or generated file?)</source>
+        <translation>HTML 标签超过 {limit} 个（{size_mb} MB），不像保存的网页（文件可能已损坏或由程序生成）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="44"/>
+        <source>not enough memory to read this file</source>
+        <translation>内存不足，无法读取此文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="45"/>
+        <source>the file is nested too deeply to read (damaged or hostile file)</source>
+        <translation>文件嵌套过深，无法读取（文件可能已损坏或被恶意构造）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="46"/>
+        <source>could not be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="47"/>
+        <source>corrupt .docx (not a Word document package)</source>
+        <translation>.docx 文件已损坏（不是 Word 文档包）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="48"/>
+        <source>corrupt .docx (not a valid zip archive)</source>
+        <translation>.docx 文件已损坏（不是有效的 zip 压缩包）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="49"/>
+        <source>corrupt .docx (the part {part} is missing)</source>
+        <translation>.docx 文件已损坏（缺少部件 {part}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="50"/>
+        <source>corrupt .docx (damaged zip archive: {error})</source>
+        <translation>.docx 文件已损坏（zip 压缩包受损：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="51"/>
+        <source>corrupt .docx (the XML inside is damaged: {error})</source>
+        <translation>.docx 文件已损坏（内部 XML 受损：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="52"/>
+        <source>corrupt .docx (the main document part is &lt;{root}&gt;, not a Word document body)</source>
+        <translation>.docx 文件已损坏（主文档部件是 &lt;{root}&gt;，不是 Word 正文）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="54"/>
+        <source>encrypted or password-protected .docx</source>
+        <translation>.docx 文件已加密或设有密码</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="55"/>
+        <source>encrypted or password-protected .docx (or an old .doc file); remove the password or save it as .docx in Word</source>
+        <translation>.docx 文件已加密或设有密码（或是旧版 .doc 文件）；请去掉密码，或在 Word 中另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="57"/>
+        <source>not a Word document (it is an Excel workbook renamed to .docx)</source>
+        <translation>不是 Word 文档（是改名为 .docx 的 Excel 工作簿）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="58"/>
+        <source>not a Word document (it is a PowerPoint file renamed to .docx)</source>
+        <translation>不是 Word 文档（是改名为 .docx 的 PowerPoint 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="59"/>
+        <source>not a Word document (a zip archive without a Word document inside)</source>
+        <translation>不是 Word 文档（zip 压缩包中没有 Word 文档）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="61"/>
+        <source>unsafe .docx ({entries} files inside; the limit is {limit})</source>
+        <translation>不安全的 .docx（内含 {entries} 个文件，上限 {limit} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="62"/>
+        <source>unsafe .docx: it would unpack to {size}; the limit is {limit} (possible zip bomb)</source>
+        <translation>不安全的 .docx：解压后达 {size}，上限 {limit}（可能是压缩炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="64"/>
+        <source>unsafe .docx: {part} expands {ratio}× (possible zip bomb)</source>
+        <translation>不安全的 .docx：{part} 解压后膨胀 {ratio} 倍（可能是压缩炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="65"/>
+        <source>unsafe .docx: {part} is {size} of XML; the limit is {limit}</source>
+        <translation>不安全的 .docx：{part} 的 XML 有 {size}，上限 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="66"/>
+        <source>corrupt .docx (cannot unpack {part}: {error})</source>
+        <translation>.docx 文件已损坏（无法解压 {part}：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="67"/>
+        <source>unsafe .docx: {part} declares XML entities or a DTD, which Word never writes</source>
+        <translation>不安全的 .docx：{part} 声明了 XML 实体或 DTD，Word 从不写入这些内容</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="69"/>
+        <source>could not be cleaned ({error})</source>
+        <translation>清理失败（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="70"/>
+        <source>no speech text left after removing the download-site chrome</source>
+        <translation>去除下载网站的页面杂项后，没有剩下讲话正文</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="71"/>
+        <source>outline could not be parsed ({error})</source>
+        <translation>无法解析提纲（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="73"/>
+        <source>symbolic link loop: this folder was already imported</source>
+        <translation>符号链接循环：此文件夹已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="74"/>
+        <source>folder could not be read ({error}); none of its files were imported</source>
+        <translation>无法读取文件夹（{error}），其中的文件均未导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="75"/>
+        <source>broken symbolic link (its target does not exist)</source>
+        <translation>符号链接已失效（目标不存在）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="76"/>
+        <source>symbolic link to a folder outside the imported folder ({target}); not followed</source>
+        <translation>指向所导入文件夹之外的文件夹的符号链接（{target}），未跟随</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="77"/>
+        <source>symbolic link to a file outside the imported folder ({target}); not followed</source>
+        <translation>指向所导入文件夹之外的文件的符号链接（{target}），未跟随</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="78"/>
+        <source>this is an open project (or one of its SQLite files), not a document to import</source>
+        <translation>这是一个已打开的项目（或其 SQLite 文件），不是要导入的文档</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="79"/>
+        <source>not saved ({error}); nothing of this file was saved</source>
+        <translation>未保存（{error}），此文件的内容均未保存</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="80"/>
+        <source>not saved: the disk is full; free some space and import it again</source>
+        <translation>未保存：磁盘已满，请腾出空间后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="81"/>
+        <source>not saved: the project cannot be written (read-only file, folder or disk)</source>
+        <translation>未保存：项目无法写入（文件、文件夹或磁盘为只读）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="82"/>
+        <source>not saved: the disk reported an input/output error (is it full, removed or failing?)</source>
+        <translation>未保存：磁盘报告输入/输出错误（是否已满、被移除或出现故障？）</translation>
+    </message>
+</context>
 </TS>

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout)
 
+from annotator.gui.read_reasons import outcome_reason, read_reason_text
 from annotator.paths import display_path
 from annotator.services.importing import ImportPreview
 
@@ -85,7 +86,7 @@ class ImportPreviewDialog(QDialog):
             problems = QListWidget(self)
             problems.setObjectName("importPreviewProblems")
             for outcome in preview.problems:
-                problems.addItem(f"{outcome.path}: {outcome.reason}")
+                problems.addItem(f"{outcome.path}: {outcome_reason(outcome)}")
             problems.setMaximumHeight(90)
             layout.addWidget(QLabel(self.tr("Not imported:")))
             layout.addWidget(problems)
@@ -106,7 +107,10 @@ class ImportPreviewDialog(QDialog):
     def describe(self, warning) -> str:
         """A content warning in the UI language (services/importing.py gives the kind and figures)."""
         template = self._warning_texts.get(warning.kind)
-        return template.format(*warning.values) if template else str(warning)
+        values = warning.values
+        if warning.kind == "unreadable" and len(values) == 3:  # (English reason, code, params): a ReadError
+            values = (read_reason_text(values[1], dict(values[2]), values[0]),)
+        return template.format(*values) if template else str(warning)
 
     def set_all(self, checked: bool) -> None:
         for i in range(self.list.count()):

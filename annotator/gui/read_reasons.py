@@ -1,0 +1,124 @@
+"""Why a file could not be imported, in the annotator's language.
+
+The readers raise ReadError with an English ``reason`` (what the CLI prints) plus a stable ``code`` and
+its ``params`` (annotator/io/errors.py, READ_ERROR_CODES). ingest.py's own outcomes (links not followed, unreadable
+folders, a failed save) carry codes from the same registry. Every place the GUI shows such a reason —
+the import summary, the preview's "not imported" list and its unreadable files, the import worker's
+failure — goes through ``read_reason_text`` so a Chinese window never shows an English sentence.
+An unknown code (or a translation that names a parameter the error lacks) falls back to the English
+reason: a message in the wrong language is better than none.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+# The source texts of the catalogue (context "ReadReason"); translated at each call, since the
+# language can change while the window is open. Where the UI language has no translation the GUI
+# shows the reader's own English reason instead, word for word what the CLI prints.
+_SOURCES = {
+    "file-not-found": "file not found",
+    "permission-denied": "permission denied",
+    "cannot-open": "cannot be opened ({error})",
+    "cannot-read": "cannot be read ({error})",
+    "is-folder": "is a folder, not a file",
+    "not-regular-file": "not a regular file",
+    "file-too-large": "file is {size_mb} MB; the limit is {limit_mb} MB",
+    "unsupported-format": "{format} files are not supported; save it as .docx or .txt",
+    "old-office-file": "an old Office file such as .doc; save it as .docx",
+    "binary-file": "unsupported file type (binary data, not text)",
+    "binary-nul-bytes": "not a text file (binary data: contains NUL bytes)",
+    "binary-nul-chars": "not a text file (binary data: contains NUL characters)",
+    "binary-control-chars": "not a text file (binary data: mostly control characters)",
+    "unknown-encoding": "not a text file (binary data or an unknown text encoding)",
+    "bad-utf8-bom": "not a text file (says UTF-8 but most bytes are not UTF-8)",
+    "empty-file": "empty file",
+    "empty-invisible": "empty file: only invisible characters (spaces, zero-width or "
+        "control characters, byte-order marks)",
+    "text-too-long": "the text is over {limit_mchars} M characters (the limit); the file "
+        "expands far beyond its size (damaged or hostile file?)",
+    "too-many-lines": "the text has {lines} lines; the limit is {limit}: a list or data "
+        "dump rather than a speech — split it into smaller files",
+    "too-many-tags": "over {limit} HTML tags ({size_mb} MB); not a saved page "
+        "(damaged or generated file?)",
+    "out-of-memory": "not enough memory to read this file",
+    "nested-too-deep": "the file is nested too deeply to read (damaged or hostile file)",
+    "read-failed": "could not be read ({error})",
+    "docx-not-package": "corrupt .docx (not a Word document package)",
+    "docx-not-zip": "corrupt .docx (not a valid zip archive)",
+    "docx-part-missing": "corrupt .docx (the part {part} is missing)",
+    "docx-bad-zip": "corrupt .docx (damaged zip archive: {error})",
+    "docx-bad-xml": "corrupt .docx (the XML inside is damaged: {error})",
+    "docx-wrong-root": "corrupt .docx (the main document part is <{root}>, not a Word "
+        "document body)",
+    "docx-encrypted": "encrypted or password-protected .docx",
+    "docx-encrypted-or-doc": "encrypted or password-protected .docx (or an old .doc file); "
+        "remove the password or save it as .docx in Word",
+    "docx-is-excel": "not a Word document (it is an Excel workbook renamed to .docx)",
+    "docx-is-powerpoint": "not a Word document (it is a PowerPoint file renamed to .docx)",
+    "docx-no-word-document": "not a Word document (a zip archive without a Word document "
+        "inside)",
+    "docx-too-many-entries": "unsafe .docx ({entries} files inside; the limit is {limit})",
+    "docx-unpacked-too-large": "unsafe .docx: it would unpack to {size}; the limit is {limit} "
+        "(possible zip bomb)",
+    "docx-zip-bomb-ratio": "unsafe .docx: {part} expands {ratio}× (possible zip bomb)",
+    "docx-xml-too-large": "unsafe .docx: {part} is {size} of XML; the limit is {limit}",
+    "docx-unpack-failed": "corrupt .docx (cannot unpack {part}: {error})",
+    "docx-dtd": "unsafe .docx: {part} declares XML entities or a DTD, which Word never "
+        "writes",
+    "clean-failed": "could not be cleaned ({error})",
+    "no-text-after-cleaning": "no speech text left after removing the download-site chrome",
+    "outline-failed": "outline could not be parsed ({error})",
+    "symlink-loop": "symbolic link loop: this folder was already imported",
+    "folder-unreadable": "folder could not be read ({error}); none of its files were imported",
+    "broken-symlink": "broken symbolic link (its target does not exist)",
+    "symlink-outside-folder": "symbolic link to a folder outside the imported folder ({target}); not followed",
+    "symlink-outside-file": "symbolic link to a file outside the imported folder ({target}); not followed",
+    "open-project-file": "this is an open project (or one of its SQLite files), not a document to import",
+    "not-saved": "not saved ({error}); nothing of this file was saved",
+    "not-saved-disk-full": "not saved: the disk is full; free some space and import it again",
+    "not-saved-read-only": "not saved: the project cannot be written (read-only file, folder or disk)",
+    "not-saved-io-error": "not saved: the disk reported an input/output error (is it full, removed or failing?)",
+}
+
+
+def _shown(value) -> str:
+    """A figure as the UI language writes it (QLocale: grouping digits, one decimal for sizes)."""
+    locale = QLocale()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return locale.toString(value)
+    if isinstance(value, float):
+        return locale.toString(value, "f", 1)
+    return str(value)
+
+
+def read_reason_text(code: str, params: dict | None, fallback: str) -> str:
+    """The reason for ``code`` in the UI language with ``params`` filled in; ``fallback`` (the English
+    reason) for an unknown code or a template that cannot be filled."""
+    source = _SOURCES.get(code or "")
+    if source is None:
+        return fallback
+    template = QCoreApplication.translate("ReadReason", source)
+    if template == source:  # no translation into the UI language: the reader's exact English
+        return fallback
+    try:
+        return template.format_map({key: _shown(value) for key, value in (params or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return fallback
+
+
+def outcome_reason(outcome) -> str:
+    """A FileOutcome's reason in the UI language (its code and params come from the ReadError)."""
+    return read_reason_text(getattr(outcome, "code", ""), getattr(outcome, "params", None), outcome.reason)
+
+
+def error_reason(exc) -> str:
+    """A ReadError's reason in the UI language."""
+    return read_reason_text(getattr(exc, "code", ""), getattr(exc, "params", None), exc.reason)
+
+
+def known_codes() -> set[str]:
+    return set(_SOURCES)
