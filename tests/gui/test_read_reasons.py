@@ -7,39 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
+from PySide6.QtWidgets import QListWidget, QMessageBox
 
 from annotator.io import limits
 from annotator.io.errors import READ_ERROR_CODES
-
-
-@pytest.fixture
-def chinese(qtbot):
-    """The Chinese UI for one test (translators are per process: English again afterwards)."""
-    from annotator.gui import i18n
-
-    i18n.install(QApplication.instance(), "zh_CN")
-    yield
-    i18n.install(QApplication.instance(), "en")
-
-
-@pytest.fixture
-def zh_window(qtbot, tmp_path, project_path, chinese):
-    """A window whose settings say Chinese (the window installs the settings' language)."""
-    from annotator.app import create_window
-    from annotator.gui.settings import Settings
-
-    settings = Settings(tmp_path / "zh.ini")
-    settings.annotator, settings.language = "王五", "zh_CN"
-    settings.sync()
-    window, project = create_window(project_path, settings_file=tmp_path / "zh.ini", first_run=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
-    yield window
-    window.close()
-    project.close()
 
 
 def _bad_files(tmp_path: Path) -> tuple[Path, Path]:

@@ -17,35 +17,6 @@ from annotator.resources import resource_path
 SPEECH = "一、总体要求\n各级党委要切实加强领导，确保各项任务落到实处。\n二、主要任务\n要抓好{0}工作。\n"
 
 
-@pytest.fixture
-def chinese(qtbot):
-    """The Chinese UI for one test (translators are per process: English again afterwards)."""
-    from annotator.gui import i18n
-
-    i18n.install(QApplication.instance(), "zh_CN")
-    yield
-    i18n.install(QApplication.instance(), "en")
-
-
-@pytest.fixture
-def zh_window(qtbot, tmp_path, project_path, chinese):
-    from annotator.app import create_window
-    from annotator.gui.settings import Settings
-
-    settings = Settings(tmp_path / "zh.ini")
-    settings.annotator, settings.language = "王五", "zh_CN"
-    settings.sync()
-    window, project = create_window(project_path, settings_file=tmp_path / "zh.ini", first_run=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.session.doc_id is not None)
-    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
-    yield window
-    window.close()
-    project.close()
-
-
 def test_first_window_fits_the_screen(make_window, project_path):
     """No saved geometry (the first run): the window was 1280×800 whatever the screen, so on a 1024×700
     display the span panel and the status bar were off screen."""
