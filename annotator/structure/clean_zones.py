@@ -23,6 +23,10 @@ _SEGMENT = re.compile(r"[^ \t\u3000\xa0\r\n]+")
 SENTENCE_TERMINALS = re.compile(r"[。！？!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 PROSE_CHARS = 50  # a unit this long is speech even without punctuation
+# A clause mark between Chinese characters ("建设，各主业公司") is speech too: site chrome is made of
+# labels, names, dates and links, not clauses.  This matters on a flattened PDF page, where every
+# wrapped line is a short piece with its sentence's 。 far away.
+_CLAUSE = re.compile(r"[\u4e00-\u9fff][，；][\u4e00-\u9fff]")
 
 
 @dataclass
@@ -155,7 +159,9 @@ class Scanner:
             reason = self.rules.zone.fullmatch(text)
             if reason:
                 return _Unit(start, end, text, "chrome", reason)
-        if len(text) > PROSE_CHARS or SENTENCE_TERMINALS.search(text) or text[-1] in ":：":
+        if len(text) > PROSE_CHARS or SENTENCE_TERMINALS.search(text) or text[-1] in ":：" or (
+            _CLAUSE.search(text)
+        ):
             return _Unit(start, end, text, "prose")
         return _Unit(start, end, text, "unknown")
 

@@ -148,6 +148,35 @@ def test_flattened_page_on_one_line():
     assert result.title == "安全生产会议讲话"
 
 
+def _wrap_like_pdf(text: str, width: int = 27) -> str:
+    """A PDF page's text layer pasted onto one line: every wrapped line ends in a space."""
+    return " ".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("body", [
+    # a plan's page: a heading, a sub-heading and an inline 一是/二是 list whose items end in ；
+    "三、统筹推进，提升工作质效 （一）健全管理机制 一是夯实基层组织建设，结合上半年调研情况，各单位继续加强"
+    "服务中心建设，确保每个部门配齐专职人员不少于2人，扎实推动中心建强建优；二是完善联动机制，二季度发布"
+    "《工作评价指南》，为能力提升提供量化依据；",
+    # a speech's page without any heading: clauses joined by ，and ；, its 。 beyond the page
+    "今年以来，全市上下认真贯彻落实各项决策部署，坚持稳中求进工作总基调，统筹发展和安全；各级各部门主动作为，"
+    "狠抓落实，推动经济运行持续回升向好；重点项目建设加快推进，民生保障有力有效，社会大局保持稳定",
+], ids=["plan-page", "speech-page"])
+def test_flattened_pdf_page_of_short_wrapped_pieces_keeps_every_word(body):
+    # No piece reaches 50 characters or holds a 。: the clause marks inside the pieces are what
+    # tells speech from chrome.  Before, the whole body went as "header:misc" and the page's
+    # repeated watermark was all that was left.
+    # The page ends inside a sentence ("4 月启"), then the watermark, the last copy cut off by the
+    # page edge ("09:" reads like a line ending in a colon).
+    watermark = " 张三 第一分公司 2026-05-19 09:18" * 3 + " 张三 第一分公司 2026-05-19 09:"
+    raw = _wrap_like_pdf(body) + " 4 月启" + watermark
+    result = clean(raw)
+    check_offsets(raw, result)
+    kept = re.sub(r"\s", "", result.text)
+    assert re.sub(r"\s", "", body) in kept
+    assert clean(result.text).text == result.text  # idempotent
+
+
 def test_fanwen_page_with_editor_intro_outro_and_duplicate_title():
     raw = (
         f"{TITLE_B}\n"
