@@ -20,15 +20,18 @@ from typing import Iterator
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
-from annotator.structure.outline_arrange import Node, Runs, arrange
+from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
+_FULL_STOP = re.compile("[。！？!?]")
 
 
 # A short line standing alone between blank lines, with no end punctuation and no marker: the title of
 # an unnumbered section ("关于单纯军事观点"), which closes whatever lists were open before it.
+# The blank line after it is looked at, not consumed: two such lines in a row ("附件2" then "名词解释")
+# are each seen — a title after a line that is not one (a date, a number) closes the lists as well.
 _TITLE_LINE = re.compile(r"(?:^|\n[ \t\u3000]*\n)[ \t\u3000]*([^\s。！？；：，,.;:!?、][^\n。！？；：，,;:!?]{1,24})[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
@@ -158,6 +161,12 @@ def _announced(text: str, cand: Candidate) -> bool:
                                           and _ANNOUNCING.search(line) is not None)
 
 
+def _bare(text: str, cand: Candidate) -> bool:
+    """Does nothing but spaces follow the marker on its line ("1." alone: an empty list item)?"""
+    end = text.find("\n", cand.end)
+    return not text[cand.end:end if end >= 0 else len(text)].strip(" \t\u3000\xa0\r")
+
+
 def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -166,8 +175,16 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
+        if (len(members) >= 2 and FAMILIES[family].numeral == "digit"
+                and all(nodes[m].cand.position == "line" and _bare(text, nodes[m].cand) for m in members)):
+            # "1.\n2.\n3.": a list of Arabic numbers none of whose items has a word is page furniture (the
+            # empty <li> of a carousel's indicators, a pager), not an outline.  Untitled parts of a speech
+            # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
+            drop.update(nodes[m].cand.start for m in members)
+            continue
         if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
-                                        or not all(_after_boundary(text, nodes[m].cand) for m in members)):
+                                        or not all(_after_boundary(text, nodes[m].cand) or set_apart(nodes[m].cand)
+                                                   for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)
@@ -213,8 +230,12 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
             newlines: list[int]) -> list[Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[Node] = []
+
+    def full_stop_between(a: int, b: int) -> bool:
+        return _FULL_STOP.search(text, a, b) is not None
+
     for _ in range(_MAX_PASSES):
-        nodes, runs = arrange(cands, loose, breaks, newlines)
+        nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break
