@@ -248,7 +248,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 
 _LEGAL = frozenset({"article", "clause", "item"})
-ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
+ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren", "digit-dot"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
 _PARTS = frozenset({"part", "chapter", "section"})
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 

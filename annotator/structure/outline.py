@@ -41,6 +41,24 @@ def _title_lines(text: str) -> list[int]:
         line = m.group(1)
         if match_marker(line) is None and not any(ch.isdigit() for ch in line):
             out.append(m.start(1))
+    annexes = _annex_lines(text)
+    return sorted(out + annexes) if annexes else out
+
+
+# "附件1" / "附件：" alone on its line (GB/T 9704 §7.3.7: an annex opens on its own page with that line): the
+# document proper has ended, and its lists with it — a 1.…6. glossary in 附件2 is not the 十一 of 附件1's
+# 一、…十、 list, whether blank lines set the line apart (a markdown copy) or not (a PDF copy).
+_ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[：:]?[ \t\u3000]*(?=\r?\n|$)")
+
+
+def _annex_lines(text: str) -> list[int]:
+    out = []
+    i = text.find("附件")
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        if not text[line_start:i].strip(" \t\u3000") and _ANNEX_LINE.match(text, line_start):
+            out.append(i)
+        i = text.find("附件", i + 2)
     return out
 
 

@@ -123,3 +123,45 @@ def test_a_row_with_a_long_last_cell_does_not_hide_the_next_rows_item():
     outline = parse_outline(text)
     assert [m for _l, m, _t in _shape(outline)] == ["1、", "2、", "3、", "4、"]
     _check_invariants(text, outline)
+
+
+# --- K5: a 1．list that lost one item goes on after the gap -----------------------------------------
+# sh_xueqian_jihua_2011: "2．师资队伍…" glued to a flattened table's last cell ("…42.742．师资…") was lost,
+# and "3．园舍建设任务重" / "4．内涵建设要求更高", each opening its line after a sentence end, went with it.
+
+def test_a_dot_item_after_a_lost_sibling_still_counts():
+    text = ("（一）基本情况\n全市共有独立设置幼儿园1252所。\n（二）学前教育面临的新挑战\n"
+            "1．全市面临新一轮人口出生高峰\n受人口出生高峰的影响，造成较大的入园压力。\n"
+            "（单位：万人）常住人口12.3913.42占常住人口比例(%)43.942.742．师资队伍数量有缺口\n"
+            "根据生师比要求预测，未来三年上海约需新增专任教师8000人。\n"
+            "3．园舍建设任务重\n为应对入园高峰，需要新增园舍面积90万平方米。\n"
+            "4．内涵建设要求更高\n人民群众对学前教育的多样化需求日益强烈。\n")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "（一）"), (1, "（二）"), (2, "1．"), (2, "3．"), (2, "4．")]
+    assert outline[3].title == "园舍建设任务重"
+    _check_invariants(text, outline)
+
+
+def test_a_dot_number_cutting_a_sentence_still_does_not_skip_ahead():
+    # Guard: the skip needs the item to open its line after a sentence end, which a page-chunk number
+    # cutting a sentence in two does not.
+    long = "各地区各部门要切实加强组织领导，明确责任分工，细化工作措施，强化督促检查，确保各项任务按期完成并取得实效"
+    text = ("一、工作要求\n1．加强组织领导\n各地要成立工作专班。\n2．细化工作措施\n各地要制定实施方案。\n"
+            f"{long}\n5．全面落实相关责任制度要求\n二、保障措施\n各部门要密切配合。\n")
+    assert [m for _l, m, _t in _shape(parse_outline(text))] == ["一、", "1．", "2．", "二、"]
+
+
+# --- K6: an annex ends the document's lists ---------------------------------------------------------
+# baogao_guangdong_2026 (+ its PDF copy): "附件2" then "名词解释" then a 1.…6. glossary, after 附件1's
+# 一、…十、; sh_wanjiaoju_tongzhi_2018 has the same "附件" line before its plan.
+
+def test_a_list_after_an_annex_line_is_not_a_child_of_the_annex_before():
+    for sep in ("\n\n", "\n"):  # a markdown copy sets the lines apart, a PDF copy does not
+        text = sep.join([
+            "附件1", "2026年省十件民生实事", "一、提高低保和重点群体救助保障水平。农村低保标准提高到80%以上。",
+            "二、加快建立长期护理保险制度。为重度失能人员提供基本生活照料。",
+            "附件2", "名词解释", "1.“四上”企业：对达到一定规模的法人单位的一种习惯称谓。",
+            "2.“双高计划”：中国特色高水平高职学校和专业建设计划的简称。"]) + "\n"
+        outline = parse_outline(text)
+        assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "一、"), (1, "二、"), (1, "1."), (1, "2.")], sep
+        _check_invariants(text, outline)
