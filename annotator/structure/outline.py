@@ -52,11 +52,15 @@ _ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[：
 
 
 def _annex_lines(text: str) -> list[int]:
+    """Where such lines start; each hit looks back over its indentation only (a page flattened onto one
+    line may hold "附件" thousands of times: no hit may scan the line)."""
     out = []
     i = text.find("附件")
     while i >= 0:
-        line_start = text.rfind("\n", 0, i) + 1
-        if not text[line_start:i].strip(" \t\u3000") and _ANNEX_LINE.match(text, line_start):
+        k = i
+        while k > 0 and text[k - 1] in " \t\u3000":
+            k -= 1
+        if (k == 0 or text[k - 1] == "\n") and _ANNEX_LINE.match(text, k):
             out.append(i)
         i = text.find("附件", i + 2)
     return out
@@ -180,9 +184,12 @@ def _announced(text: str, cand: Candidate) -> bool:
 
 
 def _bare(text: str, cand: Candidate) -> bool:
-    """Does nothing but spaces follow the marker on its line ("1." alone: an empty list item)?"""
-    end = text.find("\n", cand.end)
-    return not text[cand.end:end if end >= 0 else len(text)].strip(" \t\u3000\xa0\r")
+    """Does nothing but spaces follow the marker on its line ("1." alone: an empty list item)?  Looks at
+    those spaces only, never at the rest of a long line."""
+    k = cand.end
+    while k < len(text) and text[k] in " \t\u3000\xa0\r":
+        k += 1
+    return k == len(text) or text[k] == "\n"
 
 
 def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
