@@ -41,6 +41,9 @@ class Family:
     pattern: str  # the marker; group "n" holds the numeral where there is one
     numeral: str  # how "n" is read: "cn", "digit", "circled", "stem", "latin", "upper" or "word"
     where: str  # LINE, HEADING, SENTENCE or COMMA
+    # Families of one kin are one list written two ways: a speaker's 一要…三要 goes on with 四是, a scoring
+    # table's 1、 with 2. (outline_arrange lets a member continue a run of its kin; see there).
+    kin: str = ""
 
 
 # After a decimal number: spaces then a title, or a CJK title at once; not a unit, a digit or a point.
@@ -68,8 +71,8 @@ _REGISTRY = (
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
-    Family("cn-shi", 5, True, "一是", rf"(?P<n>{CN})是", "cn", COMMA),
-    Family("cn-yao", 5, True, "一要", rf"(?P<n>{CN})要", "cn", COMMA),
+    Family("cn-shi", 5, True, "一是", rf"(?P<n>{CN})是", "cn", COMMA, kin="cn-verb"),
+    Family("cn-yao", 5, True, "一要", rf"(?P<n>{CN})要", "cn", COMMA, kin="cn-verb"),
     Family("cn-yue", 5, True, "一曰", rf"(?P<n>{CN})曰", "cn", COMMA),  # "止忧之法有五：一曰…，二曰…"
     Family("cn-dun", 1, False, "一、", rf"(?P<n>{CN})(?:、|[.．](?!\d))", "cn", HEADING),
     Family("cn-comma", 5, True, "一，", rf"(?P<n>{CN})[，,](?=[^\s\d一二三四五六七八九十])", "cn", SENTENCE),
@@ -83,9 +86,9 @@ _REGISTRY = (
     Family("decimal3", 4, False, "1.1.1", r"\d{1,2}[.．]\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
     Family("decimal", 3, False, "1.1", r"\d{1,2}[.．](?P<n>\d{1,2})" + _DECIMAL_END, "digit", LINE),
     Family("digit-dot", 3, False, "1.", r"(?P<n>\d{1,3})(?:[.．]| [.．](?=[\u4e00-\u9fff]))(?![\d.．])", "digit",
-           HEADING),
+           HEADING, kin="digit"),
     # "1 、", "A 、": text copied from a PDF or an HTML table puts a space before the 、.
-    Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE),
+    Family("digit-dun", 3, False, "1、", r"(?P<n>\d{1,3})[ \u3000]?、", "digit", SENTENCE, kin="digit"),
     Family("digit-rparen", 4, False, "1）", r"(?P<n>\d{1,3})[）)]", "digit", SENTENCE),
     # "1\t组织领导\t8": a table's row number in its own cell (a TAB after it: no date or unit reads so).
     Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})(?:[ \u3000]+(?=[^\s\d年月日%％])|\t+(?=[^\s\d]))", "digit",

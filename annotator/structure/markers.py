@@ -216,7 +216,11 @@ def _broken_line_before(text: str, newline: int) -> bool:
     while k >= 0 and text[k] in "\n" + HSPACE:
         k -= 1
     line_start = text.rfind("\n", 0, k) + 1
-    return k - line_start + 1 >= BROKEN_LINE_MIN and not _ends_in_trailer(text, line_start, k + 1)
+    # A table row (cells joined by TABs, as the importer renders <td>) ends at its line end however long
+    # its last cell runs ("30\t定位欠佳，多次定位扣 5 分未戴手套…据熟练程度适当扣分"): a row is not prose
+    # a page-chunk join cut in two.
+    return (k - line_start + 1 >= BROKEN_LINE_MIN and not _ends_in_trailer(text, line_start, k + 1)
+            and text.find("\t", line_start, k + 1) < 0)
 
 
 # The last unit of a line that ends a row or a paragraph without end punctuation: a table's last cell
@@ -244,7 +248,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 
 _LEGAL = frozenset({"article", "clause", "item"})
-ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
+ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren", "digit-dot"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
 _PARTS = frozenset({"part", "chapter", "section"})
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 

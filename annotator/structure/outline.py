@@ -20,15 +20,18 @@ from typing import Iterator
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
-from annotator.structure.outline_arrange import Node, Runs, arrange
+from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
+_FULL_STOP = re.compile("[。！？!?]")
 
 
 # A short line standing alone between blank lines, with no end punctuation and no marker: the title of
 # an unnumbered section ("关于单纯军事观点"), which closes whatever lists were open before it.
+# The blank line after it is looked at, not consumed: two such lines in a row ("附件2" then "名词解释")
+# are each seen — a title after a line that is not one (a date, a number) closes the lists as well.
 _TITLE_LINE = re.compile(r"(?:^|\n[ \t\u3000]*\n)[ \t\u3000]*([^\s。！？；：，,.;:!?、][^\n。！？；：，,;:!?]{1,24})[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
@@ -38,6 +41,28 @@ def _title_lines(text: str) -> list[int]:
         line = m.group(1)
         if match_marker(line) is None and not any(ch.isdigit() for ch in line):
             out.append(m.start(1))
+    annexes = _annex_lines(text)
+    return sorted(out + annexes) if annexes else out
+
+
+# "附件1" / "附件：" alone on its line (GB/T 9704 §7.3.7: an annex opens on its own page with that line): the
+# document proper has ended, and its lists with it — a 1.…6. glossary in 附件2 is not the 十一 of 附件1's
+# 一、…十、 list, whether blank lines set the line apart (a markdown copy) or not (a PDF copy).
+_ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[：:]?[ \t\u3000]*(?=\r?\n|$)")
+
+
+def _annex_lines(text: str) -> list[int]:
+    """Where such lines start; each hit looks back over its indentation only (a page flattened onto one
+    line may hold "附件" thousands of times: no hit may scan the line)."""
+    out = []
+    i = text.find("附件")
+    while i >= 0:
+        k = i
+        while k > 0 and text[k - 1] in " \t\u3000":
+            k -= 1
+        if (k == 0 or text[k - 1] == "\n") and _ANNEX_LINE.match(text, k):
+            out.append(i)
+        i = text.find("附件", i + 2)
     return out
 
 
@@ -158,6 +183,15 @@ def _announced(text: str, cand: Candidate) -> bool:
                                           and _ANNOUNCING.search(line) is not None)
 
 
+def _bare(text: str, cand: Candidate) -> bool:
+    """Does nothing but spaces follow the marker on its line ("1." alone: an empty list item)?  Looks at
+    those spaces only, never at the rest of a long line."""
+    k = cand.end
+    while k < len(text) and text[k] in " \t\u3000\xa0\r":
+        k += 1
+    return k == len(text) or text[k] == "\n"
+
+
 def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
@@ -166,8 +200,16 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
+        if (len(members) >= 2 and FAMILIES[family].numeral == "digit"
+                and all(nodes[m].cand.position == "line" and _bare(text, nodes[m].cand) for m in members)):
+            # "1.\n2.\n3.": a list of Arabic numbers none of whose items has a word is page furniture (the
+            # empty <li> of a carousel's indicators, a pager), not an outline.  Untitled parts of a speech
+            # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
+            drop.update(nodes[m].cand.start for m in members)
+            continue
         if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
-                                        or not all(_after_boundary(text, nodes[m].cand) for m in members)):
+                                        or not all(_after_boundary(text, nodes[m].cand) or set_apart(nodes[m].cand)
+                                                   for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)
@@ -213,8 +255,12 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
             newlines: list[int]) -> list[Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[Node] = []
+
+    def full_stop_between(a: int, b: int) -> bool:
+        return _FULL_STOP.search(text, a, b) is not None
+
     for _ in range(_MAX_PASSES):
-        nodes, runs = arrange(cands, loose, breaks, newlines)
+        nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break

@@ -135,26 +135,61 @@ def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], n
         return False
     if cand.ordinal == 2:
         return True
-    return (cand.ordinal > 2 and nests and not family.inline and cand.position == "line"
+    return (cand.ordinal > 2 and nests and not family.inline and (cand.position == "line" or set_apart(cand))
             and (cand.family, "*") not in run_on)
 
 
+def set_apart(cand: Candidate) -> bool:
+    """An article or chapter of a law flattened onto one line, set off by the space after it
+    ("…公布施行）第十九条　宪法…", "。”第二十条　"): an excerpt of a law may open mid-way there too."""
+    return cand.family in _SKIPPING and cand.separated and cand.spaced and cand.position in ("sentence", "glued", "break")
+
+
+def _kin_frame(stack: list[_Frame], cand: Candidate, stop_between) -> int | None:
+    """The open run of ``cand``'s kin (marker_grammar: one list written two ways) that ``cand`` belongs
+    to, when no run of its own family is open: it continues that run ("一要…；二要…；三要…；四是…", a
+    scoring table's "1、…" "2.…" "3、…"), or — an inline enumeration only — starts the next list where it
+    stood, a sentence or more later ("…三要…。…最后，…一是要…；二要…").  Inside the same sentence a 一要
+    after 一是 is a list within the item, as before."""
+    kin = FAMILIES[cand.family].kin
+    if not kin:
+        return None
+    for d in range(len(stack) - 1, -1, -1):
+        frame = stack[d]
+        if FAMILIES[frame.family].kin != kin:
+            continue
+        if _continues(cand, frame):
+            return d
+        if (cand.ordinal == 1 and FAMILIES[cand.family].inline and cand.position != "glued"
+                and stop_between is not None and stop_between(stack[d].node, cand.start)):
+            return d
+        return None
+    return None
+
+
 def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
-             newlines: list[int] = ()) -> tuple[list[Node], Runs]:
+             newlines: list[int] = (), full_stop_between=None) -> tuple[list[Node], Runs]:
+    """``full_stop_between(a, b)``: does a sentence end lie between offsets ``a`` and ``b``?  Asked only
+    where a run of another family of the same kin is open (``_kin_frame``)."""
     nodes: list[Node] = []
     runs = Runs()
     stack: list[_Frame] = []
     run_on: dict[tuple[str, str | None], int] = {}  # (family, parent family) → last ordinal used
 
-    def accept(cand: Candidate, depth: int, frame_run: int, ordinal: int) -> int:
+    def accept(cand: Candidate, depth: int, frame_run: int, ordinal: int, family: str | None = None) -> int:
+        """``family``: the run's (a member of its kin keeps the run's family: 四是 goes on 一要…三要)."""
+        family = family or cand.family
         parent = stack[depth - 1].node if depth else None
         nodes.append(Node(cand, depth, parent, frame_run, ordinal))
         runs.members.setdefault(frame_run, []).append(len(nodes) - 1)
-        runs.family[frame_run] = cand.family
+        runs.family[frame_run] = family
         parent_family = stack[depth - 1].family if depth else None
-        run_on[(cand.family, parent_family)] = ordinal
-        run_on[(cand.family, "*")] = ordinal
+        run_on[(family, parent_family)] = ordinal
+        run_on[(family, "*")] = ordinal
         return len(nodes) - 1
+
+    def stop_between(node: int, at: int) -> bool:
+        return full_stop_between is not None and full_stop_between(nodes[node].cand.start, at)
 
     by_family: dict[str, tuple[list[int], list[int]]] = {}  # family → (starts, ordinals) in order
     for c in cands:
@@ -187,6 +222,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
             if not any(f.family == cand.family and _continues(cand, f) for f in stack):
                 del stack[:]
         on_stack = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == cand.family), None)
+        if on_stack is None:
+            on_stack = _kin_frame(stack, cand, stop_between)
         if on_stack is not None:
             frame = stack[on_stack]
             if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
@@ -194,7 +231,7 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                     or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following)):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
                 del stack[on_stack + 1:]
-                frame.node = accept(cand, on_stack, frame.run, ordinal)
+                frame.node = accept(cand, on_stack, frame.run, ordinal, frame.family)
                 frame.last = ordinal
                 frame.closed = cand.ordinal == LAST
                 continue
