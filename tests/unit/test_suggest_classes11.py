@@ -30,6 +30,7 @@ def _values(text):
     "我们是不要打仗的。",  # 是不要…的: a stance
     "我们的办法同他们的办法决不相同。",  # 决不相同 compares
     "这些合作社还要经过若干发展阶段，才会变成集体农庄。",  # 还要经过…阶段: what it takes
+    "办法好不好？这要看群众是不是拥护。",  # 这要看…: it depends on
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -54,3 +55,8 @@ def test_not_even_one_idioms_and_doubled_use_are_no_statistics():
     assert _values("农村合作社还有三种形式，城里有两种样式。") == []
     # …but counts still count
     assert _values("全县有三个师驻防，粮食产量二十六万担。") == ["三个师", "二十六万担"]
+
+
+def test_a_score_on_a_scale_is_a_statistic_without_a_unit():
+    assert _values("群众安全感满意度从91.2提升至95.6，营商环境评分达到88.4。") == ["91.2", "95.6", "88.4"]
+    assert _values("会议于2025年召开，编号为3.12的文件已印发。") == []
