@@ -60,3 +60,8 @@ def test_not_even_one_idioms_and_doubled_use_are_no_statistics():
 def test_a_score_on_a_scale_is_a_statistic_without_a_unit():
     assert _values("群众安全感满意度从91.2提升至95.6，营商环境评分达到88.4。") == ["91.2", "95.6", "88.4"]
     assert _values("会议于2025年召开，编号为3.12的文件已印发。") == []
+
+
+def test_a_count_naming_the_items_just_listed_is_no_statistic():
+    assert _values("课题选在煤炭、电力和化工三个行业，做到人员、经费两个到位。") == []
+    assert _values("新建小学和幼儿园三所，培训教师四百人。") == ["三所", "四百人"]
