@@ -65,3 +65,8 @@ def test_a_score_on_a_scale_is_a_statistic_without_a_unit():
 def test_a_count_naming_the_items_just_listed_is_no_statistic():
     assert _values("课题选在煤炭、电力和化工三个行业，做到人员、经费两个到位。") == []
     assert _values("新建小学和幼儿园三所，培训教师四百人。") == ["三所", "四百人"]
+
+
+def test_zhineng_restricting_an_entitlement_is_a_directive_elsewhere_a_possibility():
+    assert _spans("每个家庭只能领取一份补贴。") == ["每个家庭只能领取一份补贴"]
+    assert _spans("革命的人民还基本上只能占领乡村。") == []
