@@ -185,6 +185,7 @@ GOVERNING_PREDICTION_RE = re.compile(r"必将|必定会|一定会|势必")
 AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义|企图|阴谋)[^。；！？]{0,14}?(?:也)?(?:就)?是(?:要[^。；！？]*)?$")
 # 要 as "will", not "must": 将来要做到… (14), 现在也要到前方去, 现在要离乡背井 (35: they are leaving), 有一百多学生
 # 要到北京请愿 (09: someone intends to go).
+LATER_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?(?:一定)?$")
 FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
                             # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).

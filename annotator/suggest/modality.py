@@ -151,6 +151,8 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
     word = word.group() if word else ""
     if word == "要" and _IMMINENT_RE.match(text, at):
         return True
+    if word in ("不要", "一定要") and cues.LATER_HEAD_RE.search(text, max(sentence_start, at - 8), at):
+        return True  # 中国将来一定要发展到社会主义去, 将来一定不要 (1939 probe): what will happen, as 将来要…
     if word and _EXCLUSIVE_SUBJECT_RE.match(text, at + len(word)):
         return True
     if _EQUATED_AFTER_DE_RE.match(text, at):
