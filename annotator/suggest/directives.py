@@ -240,8 +240,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
     if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
             and not cues.ACTOR_RE.match(head):
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
-    if m and m.group() == "要" and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
-        return None  # 共产党是要得到教训的
+    if m and m.group() in ("要", "不要") and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
+        return None  # 共产党是要得到教训的; 我们是不要内战的 (a stance)
     if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):
         return None  # 命名，就是希望…; …的人，是希望…: what someone meant, explained
     if m and m.group() in cues.NECESSITY_WORDS and cues.ATTRIBUTIVE_AFTER_RE.match(clause, m.end()) \

@@ -116,8 +116,78 @@ def frame(text: str, sentence_start: int, at: int) -> str:
 
 def killed(text: str, sentence_start: int, at: int) -> bool:
     """True when the cue at ``at`` orders nothing whatever its list says: it wants, judges the possible,
-    or reports someone else's call."""
-    return reading(text, at) != "deontic" or frame(text, sentence_start, at) == "reported"
+    reports someone else's call, or stands where grammar makes it a statement (see ``not_ordered``)."""
+    return (reading(text, at) != "deontic" or frame(text, sentence_start, at) == "reported"
+            or not_ordered(text, sentence_start, at))
+
+
+# 要…了 closing a clause is "about to": 这位“委员长”现在要“下山”了, 要下山来抢夺抗战胜利的果实了 (1945 cadre speech,
+# probe); 天快要亮了, 会议就要结束了. 不要…了 still forbids (不要搞得太紧张了, 51), and so does 太…了 after 要.
+_IMMINENT_RE = re.compile(r"要(?!求|素|点|紧)[^，。；！？!?\n太]{1,16}?了(?=[”\"]?(?:[，,。；;！？!?]|$))")
+# A clause turned into a subject by 的 and then equated: 不要打内战的只是中国共产党和中国人民, 现在不要打的只是一个方面
+# (1945 probe); 要走的只有少数人. It says who holds a stance, it tasks no one.
+_EXCLUSIVE_SUBJECT_RE = re.compile(r"[^，。；！？!?\n]{1,14}?的只(?:是|有)")
+# 的 right before 应该是/应当是: "the one who X ought to be Y" equates (最有权利摘的应该是我们, 1945 probe; 该负责任的
+# 应当是…), it orders nothing; 应该是 + a noun phrase is the definition reading above.
+_EQUATED_AFTER_DE_RE = re.compile(r"(?<=的)(?:应该|应当)是")
+# A conditional antecedent is never an order (the rule of 如果要…, generalised to every cue): 如果两方面都不要打，
+# 就打不起来; 如果蒋介石一定要强迫中国人民接受内战，…，我们就只好拿起武器 (1945 probe); 如果他们要打，就把他们彻底
+# 消灭 (35: gold marks the consequent, an implicit directive). The consequent must follow in the sentence.
+_ANTECEDENT_OPEN_RE = re.compile(r"如果|假如|假若|倘若|假使|要是|一旦|若是")
+_CONSEQUENT_OPEN_RE = re.compile(r"\s*(?:那末|那么|那)?(?:[\u4e00-\u9fff]{0,6}?)(?<![成造迁将])(?:就|便|则)(?!业|是说)")
+# A sentence that opens by giving someone else the word reports it, whatever it orders: 他说，此桃子的所有权属于我
+# 蒋介石，…，我不准你们摘 (1945 probe); 有人说，…不要…: 13, 17 (the issue's "说…不准…" class).
+_SAID_OPEN_RE = re.compile(r"\s*(?:他|她|他们|她们|有人|有些人|有的人|人家|对方|敌人)(?:还|也|就|又|却|曾|曾经)?"
+                           r"(?:说|讲|声称|宣称|扬言)(?:过|道)?[，,：:]")
+# An open quotation after a verb of saying on the cue's line: the words are someone's, spoken then (我说：“…要做，
+# 就得放开手…”; 他说：“…不要…”). A quoted name (“坚决收缩”的方针) is caught in directives._live_cue.
+_QUOTE_OPENER_RE = re.compile(r"(?:说|问|道|讲|答|曰)[：:，,]?\s*$")
+
+
+def not_ordered(text: str, sentence_start: int, at: int) -> bool:
+    """Grammar that makes a cue a statement: 要…了 (about to), a subject clause with 的只是, X的应该是Y, a
+    conditional antecedent with its consequent after it, a sentence that gives someone else the word."""
+    word = cues.MODAL_RE.match(text, at)
+    word = word.group() if word else ""
+    if word == "要" and _IMMINENT_RE.match(text, at):
+        return True
+    if word in ("不要", "一定要") and cues.LATER_HEAD_RE.search(text, max(sentence_start, at - 8), at):
+        return True  # 中国将来一定要发展到社会主义去, 将来一定不要 (1939 probe): what will happen, as 将来要…
+    if word and _EXCLUSIVE_SUBJECT_RE.match(text, at + len(word)):
+        return True
+    if _EQUATED_AFTER_DE_RE.match(text, at):
+        return True
+    if _SAID_OPEN_RE.match(text, sentence_start, at):
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    opened = text.rfind("“", line_start, at)
+    if opened >= 0 and "”" not in text[opened:at] and _QUOTE_OPENER_RE.search(text, max(line_start, opened - 4), opened):
+        return True
+    if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 2), at):
+        return True
+    return _antecedent(text, sentence_start, at)
+
+
+# 这要看…/这要问… is "it depends on": 这要问桃树是谁栽的 (1945 probe), 这要看具体情况.
+_DEPENDS_RE = re.compile(r"要(?:看|问|取决于)")
+_DEPENDS_HEAD_RE = re.compile(r"[这那](?:就|还|也|倒)?$")
+
+
+def _antecedent(text: str, sentence_start: int, at: int) -> bool:
+    clause_start = max(text.rfind("，", sentence_start, at), text.rfind(",", sentence_start, at), sentence_start - 1) + 1
+    opener = None
+    for m in _ANTECEDENT_OPEN_RE.finditer(text, sentence_start, at):
+        opener = m
+    if opener is None or opener.start() < clause_start and _CONSEQUENT_OPEN_RE.match(text, clause_start):
+        return False  # no condition, or the cue stands in the consequent (如果…，就要…)
+    if any(_CONSEQUENT_OPEN_RE.match(text, k + 1) for k in range(opener.end(), clause_start) if text[k] in "，,"):
+        return False  # the condition closed before the cue's clause
+    end = at
+    while end < len(text) and text[end] not in "。！？!?\n；;":
+        if text[end] in "，," and _CONSEQUENT_OPEN_RE.match(text, end + 1):
+            return True
+        end += 1
+    return False
 
 
 # hypothesis: 4 of 4 proposals right on the gold, narrated 1 of 2, question 0 of 1 (suggest4, all documents).

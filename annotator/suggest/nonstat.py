@@ -42,8 +42,22 @@ SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七�
     r"责任|统筹|文明|必须|区分开来|体系|机制建设|着力|重点任务|工程)"
 )
 # Figures of speech: 一万年以后, 一万丈, 几十只手, 千军万马, 成千上万.
+# Four-character idioms with numerals count nothing either (三位一体, 1945 cadre speech probe; 五湖四海, 千方百计…).
 _FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|更上一层楼|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
-                         r"[一二两三四五六七八九十几百]+万年")
+                         r"[一二两三四五六七八九十几百]+万年|三位一体|五湖四海|四面八方|一五一十|三心二意|七上八下|千方百计|"
+                         r"三番五次|七嘴八舌|五花八门|四分五裂|三令五申|千辛万苦|万无一失|十全十美|百战百胜|千差万别|千变万化|"
+                         r"万众一心|一清二楚|一干二净|三五成群|七零八落|八仙过海|四通八达|五光十色|六神无主|九死一生")
+# "Not even one": 一担水也不挑 (1945 probe), 一点好处也没有, 一枪未发 — a negation, nothing measured.
+_NOT_EVEN_ONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[也都](?:不|没|未|无|决不|绝不)|(?:未|没|不)[\u4e00-\u9fff]?[，。；]")
+# A small count right after the items it sums names them, it measures nothing: 选择石油、钢铁和有色三个行业 (a 2005
+# State Council letter, probe), 机构、编制、人员、经费四个到位 (15), 无产阶级和资产阶级两条路线 (17), 主观主义、宗派主义这两个
+# 东西 (53), 省域、市域、城区三个“1小时交通圈” (55) — none is a statistic in the gold. The count must stand before a noun
+# (新建学校和幼儿园三所 counts).
+_ENUMERATION_BEFORE = re.compile(r"[\u4e00-\u9fff“”]{1,10}(?:、[\u4e00-\u9fff“”]{1,10})*(?:、|和|及|与|以及)[\u4e00-\u9fff“”]{1,10}?"
+                                 r"(?:这|等)?$")
+# A small count of kinds names a typology, it measures nothing: 还有三种形式的合作社, 这又有几种样式 (1943 probe),
+# 两种方式, 三种类型 (enumerated or not).
+_KINDS_AFTER = re.compile(r"(?:形式|样式|类型|方式|类别|做法|倾向|所有制|世界观)")
 # A measurement verb or adverb right before a small count makes it a statistic: 只有六户, 发展到一百个.
 _MEASURE_BEFORE = re.compile(
     r"(?:有|达|到|为|共|计|增|减|建|新增|完成|发展|留下|缩减|超过|占|每|平均|只|仅|约|近|累计|全年|年内|培训|"
@@ -227,6 +241,16 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if num == "一" and not scale and unit in _COUNT_UNITS and not has_bound:
         return True  # 一项任务, 一批, 一次: an article
+    if num == "一" and not scale and not has_bound and _NOT_EVEN_ONE_AFTER.match(text, end):
+        return True  # 一担水也不挑: "not even one"
+    if chinese and not scale and not has_bound and _small(num) and _CJK_RE.match(text, end) and text[end] != "的":
+        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        if lo > m.start() - 40 and _ENUMERATION_BEFORE.search(text, lo, m.start()):
+            return True  # 石油、钢铁和有色三个行业: the items just listed, counted to name them
+    if before == "当" and text[end:end + 1] in ("用", "花", "使"):
+        return True  # 这支军队也要当两支用 (1943 probe), 一分钱当两分钱花: a figure of doubled use
+    if chinese and unit == "种" and not scale and _small(num) and _KINDS_AFTER.match(after):
+        return True  # 三种形式的合作社: the kinds of a typology
     requirement = _REQUIREMENT_RE.search(m.group())
     if unit in _DURATION_UNITS and not placeholder and not requirement \
             and not _DURATION_MEASURE.search(_clause_before(text, m.start())):

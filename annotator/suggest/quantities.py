@@ -62,8 +62,10 @@ _FRACTION_RE = re.compile(_FRACTION)
 _PH_RE = re.compile(_PH)
 _FEW_RE = re.compile(r"几[个项条种点]?")
 _SHARE_BEFORE = re.compile(r"(?:占|的|为|达|约|近|超过)[^，,。；;：:、\d]{0,8}$")
-_RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数)[^，,。；;：:、]{0,8}?"
-                           r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达)$")
+# A score on a scale has no unit either: 公众满意度从84.7提升至89.6 (55), 满意度达到92.3, 综合得分为86.5.
+_RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|倍数|满意度|得分|评分)[^，,。；;：:、]{0,8}?"
+                           r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达"
+                           r"|提升到|提升至|升至|从|由)$")
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
