@@ -1,6 +1,6 @@
 """Outline scorer: the parser against hand-checked gold outlines of real documents.
 
-``python -m annotator.structure.evaluate [--corpus DIR] [--split dev|heldout|fresh|fresh2|…|fresh14|all] [--show DOC]`` prints,
+``python -m annotator.structure.evaluate [--corpus DIR] [--split dev|heldout|fresh|fresh2|…|fresh16|all] [--show DOC]`` prints,
 per document, per split and overall: precision, recall and F1 of the headings found, the share of found
 headings whose level is right and the share whose title is exactly the gold title.
 
@@ -51,7 +51,7 @@ def group_of(doc_id: str) -> str:
 
 
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
 
 
 @functools.lru_cache(maxsize=8)
