@@ -62,7 +62,8 @@ class TaggingController(QObject):
         if span is not None and span is self.current:
             return  # the same span again (a key moves the cursor, then names its target): nothing to redo
         self.current = span
-        self.view.mark([(span.start, span.end)] if span else [])
+        label = self.session.label(span.label) if span is not None else None
+        self.view.mark_current((span.start, span.end) if span else None, label.colour if label else "#ffd54f")
         self.currentSpanChanged.emit(span)
 
     def _on_cursor(self, pos: int) -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableModel
+from annotator.gui.safety import qt_override
 from annotator.gui.widgets.attribute_editor import AttributeEditor
 
 translate = QCoreApplication.translate
@@ -53,6 +54,9 @@ class SpanPanel(QObject):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until a header is clicked
         self.table.verticalHeader().hide()
+        # The current span's row stays in sight when the table shrinks: a statistic's form (eight fields)
+        # replacing a suggestion's (three) pushed the row just scrolled to below the bottom edge.
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setDefaultSectionSize(self.window.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
@@ -106,6 +110,14 @@ class SpanPanel(QObject):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         return splitter
+
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and obj is self.table.viewport():
+            index = self.table.currentIndex()
+            if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+                self.table.scrollTo(index)
+        return False
 
     def legend_text(self) -> str:
         chips = " ".join(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from annotator.domain.offsets import Utf16Map
@@ -218,6 +218,23 @@ class SpeechView(QPlainTextEdit):
     def mark(self, ranges: list[tuple[int, int]], colour: str = "#ffd54f") -> None:
         """Transient outlines (current span, current section heading): a few ExtraSelections only."""
         self._marks = self._selections(ranges, colour, outline=True)
+        self.setExtraSelections(self._find_marks + self._marks)
+
+    def mark_current(self, span_range: tuple[int, int] | None, colour: str = "#ffd54f") -> None:
+        """The span under the cursor, in its own label's colour, stronger, with a solid underline.
+
+        A yellow mark hid the label's colour: a statistic just tagged with 2 looked like a directive
+        (amber) until the cursor left it (walked at a real display, session 7)."""
+        self._marks = []
+        if span_range is not None:
+            (sel,) = self._selections([span_range], colour, outline=False)
+            fill = QColor(colour)
+            fill.setAlpha(150)
+            sel.format.setBackground(fill)
+            sel.format.setFontUnderline(True)
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format.setUnderlineColor(QColor(colour).darker(160))
+            self._marks = [sel]
         self.setExtraSelections(self._find_marks + self._marks)
 
     def set_find_marks(self, ranges: list[tuple[int, int]]) -> None:

@@ -1,0 +1,78 @@
+"""What an annotator walking the app at a real display (Xvfb, keyboard only, Chinese UI) hit in
+session 7, one test each: every one of them failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pathlib import Path
+
+from annotator.gui.models.span_table import SPAN_ROLE
+from annotator.storage import documents, open_project
+from annotator.structure.outline import parse_outline
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
+REPORT = ("一、过去一年\n全年国内生产总值增长3%，城镇新增就业1206万人，居民消费价格上涨2%。\n"
+          "新增劳动力平均受教育年限从13.5年提高到14年。\n"
+          "二、今年工作\n各级党委要切实加强领导，确保各项任务落到实处。\n")
+
+
+@pytest.fixture
+def report_project(tmp_path):
+    path = tmp_path / "report.db"
+    with open_project(path) as project:
+        for title, text in (("报告", REPORT), ("第二篇", REPORT.replace("过去", "以往"))):
+            documents.add_document(project, clean_text=text, raw_text=text, title=title, sections=parse_outline(text))
+    return path
+
+
+def _idle(window, qtbot):
+    qtbot.waitUntil(lambda: not window.deferred.pending())
+
+
+def test_new_span_row_stays_in_view_when_the_attribute_form_grows(make_window, tmp_path, qtbot):
+    """At 1600×1000 a statistic tagged after walking suggestions was selected in the span table but out
+    of sight: the table scrolled to it, then shrank (the statistic form has eight fields, a suggestion's
+    three) and the row slid below the bottom edge."""
+    from annotator.ingest import import_paths
+
+    path = tmp_path / "report.db"
+    with open_project(path) as project:
+        assert import_paths(project, [CORPUS / "baogao_2023_guowuyuan.txt"]).imported == 1
+    window = make_window(path)
+    window.resize(1024, 700)
+    view, table = window.view, window.span_table
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # the first suggestion: a directive, the read-only form
+    _idle(window, qtbot)
+    start = window.session.text.index("13.5年")
+    view.select_range(start, start + len("13.5年"))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    _idle(window, qtbot)
+    qtbot.wait(50)  # the form's new page is laid out
+    QApplication.processEvents()
+    (index,) = table.selectionModel().selectedRows()
+    assert index.data(SPAN_ROLE) == window.controller.current.id
+    assert table.viewport().rect().contains(table.visualRect(index)), (table.visualRect(index), table.viewport().rect())
+
+
+def test_the_current_span_shows_its_own_label_colour(make_window, report_project, qtbot):
+    """The span under the cursor was painted yellow over its label's colour: a statistic just tagged
+    with 2 looked like a directive (amber) until the cursor moved away."""
+    from PySide6.QtGui import QColor
+
+    window = make_window(report_project)
+    view = window.view
+    view.setFocus()
+    for value, key, label in (("13.5年", Qt.Key.Key_2, "statistic"), ("切实加强领导", Qt.Key.Key_1, "directive")):
+        start = window.session.text.index(value)
+        view.select_range(start, start + len(value))
+        qtbot.keyClick(view, key)
+        assert window.controller.current.label == label
+        mark = view.extraSelections()[-1]
+        assert (mark.cursor.selectionStart(), mark.cursor.selectionEnd()) == (start, start + len(value))
+        drawn = mark.format.background().color()
+        assert drawn.hue() == QColor(window.session.label(label).colour).hue()
+        assert mark.format.fontUnderline()  # still told apart from the other spans of that label
