@@ -1800,6 +1800,10 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
+        <source>The open suggestions are hidden by the span panel's filters</source>
+        <translation>未处理的建议已被标注面板的筛选隐藏</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/tagging.py" line="49"/>
         <location filename="../../annotator/gui/tagging.py" line="192"/>
         <source>This project is open read-only; nothing can be changed.</source>

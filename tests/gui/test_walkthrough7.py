@@ -76,3 +76,59 @@ def test_the_current_span_shows_its_own_label_colour(make_window, report_project
         drawn = mark.format.background().color()
         assert drawn.hue() == QColor(window.session.label(label).colour).hue()
         assert mark.format.fontUnderline()  # still told apart from the other spans of that label
+
+
+PREAMBLE = "国务院总理在报告中指出，过去一年极不平凡。\n城镇调查失业率降到5.5%。\n"
+
+
+def test_passing_through_the_outline_with_f6_leaves_the_text_where_it_was(make_window, tmp_path, qtbot):
+    """The cursor in text before the first heading (no section current in the tree), F6 F6: the tree took
+    the focus, made its first item current, and the text jumped to that section with its heading selected."""
+    path = tmp_path / "preamble.db"
+    text = PREAMBLE + REPORT
+    with open_project(path) as project:
+        documents.add_document(project, clean_text=text, raw_text=text, title="报告", sections=parse_outline(text))
+    window = make_window(path)
+    view = window.view
+    view.setFocus()
+    pos = text.index("极不平凡")
+    view.select_range(pos, pos)
+    _idle(window, qtbot)
+    assert not window.outline.currentIndex().isValid()
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.doc_table
+    qtbot.keyClick(window.doc_table, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.outline
+    _idle(window, qtbot)
+    assert view.selection() == (pos, pos)
+    assert window.session.doc_id is not None
+
+
+def test_one_label_only_is_what_the_text_shows_and_tab_walks(make_window, report_project, qtbot):
+    """The span panel's label filter narrowed the table only: the text went on drawing every label and
+    Tab stopped on suggestions the annotator had asked not to see."""
+    window = make_window(report_project)
+    view, session = window.view, window.session
+    view.setFocus()
+    start = session.text.index("切实加强领导")
+    view.select_range(start, start + len("切实加强领导"))
+    qtbot.keyClick(view, Qt.Key.Key_1)  # a directive, tagged
+    labels = {s.label for s in session.spans + session.suggestions}
+    assert "statistic" in labels and "directive" in labels
+    combo = window.spans.filter_label
+    combo.setCurrentIndex(combo.findData("statistic"))
+    drawn = window.view.highlighter.index.overlapping(0, len(session.text))
+    assert drawn and {s.label for s in drawn} == {"statistic"}
+    view.select_range(0, 0)
+    seen = set()
+    for _ in range(len(session.suggestions) + 1):
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        seen.add(window.controller.current.label)
+    assert seen == {"statistic"}
+    # "tagged" in the status filter is "hide suggestions": the View menu's toggle follows, and back
+    window.spans.filter_status.setCurrentIndex(window.spans.filter_status.findData("accepted"))
+    assert window.actions_["hide_suggestions"].isChecked()
+    assert all(s.status != "suggested" for s in window.view.highlighter.index.overlapping(0, len(session.text)))
+    window.actions_["hide_suggestions"].setChecked(False)
+    combo.setCurrentIndex(0)
+    assert window.view.highlighter.index is session.index  # everything again, no copy in between
