@@ -2582,6 +2582,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 <context>
     <name>_Builder</name>
     <message>
+        <source>Search all speeches…</source>
+        <translation>检索全部讲话稿…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/actions.py" line="62"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>

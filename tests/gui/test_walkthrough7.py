@@ -132,3 +132,28 @@ def test_one_label_only_is_what_the_text_shows_and_tab_walks(make_window, report
     window.actions_["hide_suggestions"].setChecked(False)
     combo.setCurrentIndex(0)
     assert window.view.highlighter.index is session.index  # everything again, no copy in between
+
+
+def test_corpus_search_by_keyboard_opens_the_document_at_the_hit(make_window, report_project, qtbot):
+    """The search box could not be reached by keyboard (F6 went to the list, where Tab moved between
+    cells), and Enter in it did nothing: a hit was opened by mouse only."""
+    window = make_window(report_project)
+    view, session = window.view, window.session
+    view.setFocus()
+    first = session.doc_id
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    box = window.search_box
+    assert box.hasFocus()
+    box.insert("以往一年")  # only in the second document (QTest types ASCII only)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.doc_id != first)
+    qtbot.waitUntil(lambda: view.selection()[1] > view.selection()[0])
+    start, end = view.selection()
+    assert session.text[start:end] == "以往一年"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)  # back to the text, the hit still selected
+    assert view.hasFocus() and view.selection() == (start, end)
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert window.doc_table.hasFocus()
+    qtbot.keyClick(window.doc_table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert box.hasFocus()
