@@ -63,13 +63,17 @@ class Navigation(QObject):
         except ProjectError:  # a team server out of reach (the change went to the outbox): show it locally
             rows = [dict(r, status=self.session.status) if r["id"] == current else r for r in w.doc_model.rows]
         w.doc_model.set_rows(rows)
-        if current is not None:
-            row = w.doc_model.row_of(current)
-            if row >= 0:
-                w.syncing = True
-                w.doc_table.selectRow(row)
-                w.syncing = False
+        self._select_open_row()
         w.update_status()
+
+    def _select_open_row(self) -> None:
+        """The open document's row is the list's current one again after the list was refilled."""
+        w, current = self.window, self.session.doc_id
+        row = w.doc_model.row_of(current) if current is not None else -1
+        if row >= 0:
+            w.syncing = True
+            w.doc_table.selectRow(row)
+            w.syncing = False
 
     def open_first_document(self) -> None:
         """At start: the document (and place) this annotator was at, else the first one."""
@@ -104,6 +108,7 @@ class Navigation(QObject):
         self.pending_hit = query or None
         hits = None if not query else {h.document_id for h in search(self.session.project, query)}
         self.window.doc_model.set_filter(hits)
+        self._select_open_row()  # a reset model has no current row: Down in the list started from nowhere
 
     def focus_search(self) -> None:
         """Ctrl+Shift+F: the corpus search box, with its dock shown (also out of focus mode)."""

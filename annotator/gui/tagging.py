@@ -76,7 +76,8 @@ class TaggingController(QObject):
             return  # the same span again (a key moves the cursor, then names its target): nothing to redo
         self.current = span
         label = self.session.label(span.label) if span is not None else None
-        self.view.mark_current((span.start, span.end) if span else None, label.colour if label else "#ffd54f")
+        self.view.mark_current((span.start, span.end) if span else None, label.colour if label else "#ffd54f",
+                               suggested=span is not None and span.status == "suggested")
         self.currentSpanChanged.emit(span)
 
     def _on_cursor(self, pos: int) -> None:

@@ -61,7 +61,7 @@ def test_new_span_row_stays_in_view_when_the_attribute_form_grows(make_window, t
 def test_the_current_span_shows_its_own_label_colour(make_window, report_project, qtbot):
     """The span under the cursor was painted yellow over its label's colour: a statistic just tagged
     with 2 looked like a directive (amber) until the cursor moved away."""
-    from PySide6.QtGui import QColor
+    from PySide6.QtGui import QColor, QTextCharFormat
 
     window = make_window(report_project)
     view = window.view
@@ -76,6 +76,12 @@ def test_the_current_span_shows_its_own_label_colour(make_window, report_project
         drawn = mark.format.background().color()
         assert drawn.hue() == QColor(window.session.label(label).colour).hue()
         assert mark.format.fontUnderline()  # still told apart from the other spans of that label
+        assert mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # a suggestion: dotted like every suggestion, lighter than a tag
+    mark = view.extraSelections()[-1]
+    assert window.controller.current.status == "suggested"
+    assert mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    assert mark.format.background().color().alpha() < drawn.alpha()
 
 
 PREAMBLE = "国务院总理在报告中指出，过去一年极不平凡。\n城镇调查失业率降到5.5%。\n"
@@ -157,3 +163,19 @@ def test_corpus_search_by_keyboard_opens_the_document_at_the_hit(make_window, re
     assert window.doc_table.hasFocus()
     qtbot.keyClick(window.doc_table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert box.hasFocus()
+
+
+def test_typing_a_search_keeps_the_keyboard_in_the_search_box(make_window, report_project, qtbot):
+    """Each character typed refilters the list (a model reset): the open document's row stopped being the
+    list's current one, so Tab then Down into the list started from nowhere; the keyboard stays in the box."""
+    window = make_window(report_project)
+    box = window.search_box
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    for char in "全年国内":
+        box.insert(char)
+        qtbot.wait(30)
+        assert box.hasFocus(), QApplication.focusWidget()
+    assert box.text() == "全年国内" and not window.find_bar.isVisible()
+    row = window.doc_model.row_of(window.session.doc_id)
+    assert window.doc_table.currentIndex().row() == row  # the open document stays the list's current row

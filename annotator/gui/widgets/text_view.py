@@ -220,8 +220,10 @@ class SpeechView(QPlainTextEdit):
         self._marks = self._selections(ranges, colour, outline=True)
         self.setExtraSelections(self._find_marks + self._marks)
 
-    def mark_current(self, span_range: tuple[int, int] | None, colour: str = "#ffd54f") -> None:
-        """The span under the cursor, in its own label's colour, stronger, with a solid underline.
+    def mark_current(self, span_range: tuple[int, int] | None, colour: str = "#ffd54f", *,
+                     suggested: bool = False) -> None:
+        """The span under the cursor, in its own label's colour, stronger than the others, underlined:
+        solid when tagged, dotted (as every suggestion) when suggested, so the two stay told apart.
 
         A yellow mark hid the label's colour: a statistic just tagged with 2 looked like a directive
         (amber) until the cursor left it (walked at a real display, session 7)."""
@@ -229,11 +231,12 @@ class SpeechView(QPlainTextEdit):
         if span_range is not None:
             (sel,) = self._selections([span_range], colour, outline=False)
             fill = QColor(colour)
-            fill.setAlpha(150)
+            fill.setAlpha(70 if suggested else 150)
             sel.format.setBackground(fill)
-            sel.format.setFontUnderline(True)
-            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            sel.format.setUnderlineColor(QColor(colour).darker(160))
+            sel.format.setFontUnderline(True)  # before the style: setFontUnderline resets it to single
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if suggested
+                                         else QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format.setUnderlineColor(QColor(colour).darker(170))
             self._marks = [sel]
         self.setExtraSelections(self._find_marks + self._marks)
 
