@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
+from annotator.gui.review_reasons import review_reason_text
 from annotator.services.suggesting import statistic_attributes
 from annotator.storage import spans as span_store
 
@@ -231,7 +232,7 @@ class TaggingController(QObject):
         self.view.select_range(target.start, target.end)
         self.set_current(target)
         self.session.message.emit(self.tr("Needs review: {0} — Shift+F4 marks it checked").format(
-            target.provenance["needs_review"]))
+            review_reason_text(target.provenance["needs_review"])))
 
     def clear_flag(self) -> None:
         """Shift+F4: the current flagged span was checked (fix its boundaries first if needed)."""

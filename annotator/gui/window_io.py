@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.gui import workers
 from annotator.gui.read_reasons import outcome_reason
@@ -47,6 +47,32 @@ def exchange_summary(report) -> str:
         lines.extend("  " + translate("WindowIO", "failed: {0}").format(p) for p in report.failed)
     lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
     return "\n".join(lines)
+
+
+def reopen_replaced(window, summary) -> str:
+    """The open document was imported again with a changed text: show the new text.
+
+    Its spans were moved in the project by a text diff (or flagged for review), but the window went on
+    showing the old text and spans, so the next tag would have been stored at an offset of a text that
+    no longer exists (walked at a real display, session 7). The undo steps made on the old text are
+    dropped: their offsets belong to it. Cursor and scroll stay where they were (clamped)."""
+    session, view = window.session, window.view
+    doc_id = session.doc_id
+    if doc_id is None or doc_id not in {o.document_id for o in summary.outcomes if o.status == "updated"}:
+        return ""
+    cursor, top = view.cursor_position(), view.first_visible()
+    stack = window.controller.undo_group.activeStack()
+    if stack is not None:
+        stack.clear()
+    session.open_document(doc_id)
+    window.position.restore_view(cursor, top)
+    flagged = sum(1 for s in session.spans if "needs_review" in (s.provenance or {}))
+    text = translate("WindowIO", "“{0}” was imported again with a changed text; its spans were carried over.").format(
+        session.title)
+    if flagged:
+        text += " " + translate("WindowIO", "{0} of them need review: F4 goes to the next, Shift+F4 marks it checked.").format(
+            flagged)
+    return text
 
 
 class Jobs(QObject):
@@ -141,14 +167,21 @@ class Jobs(QObject):
         if not self._job_done():
             return
         self.import_progress.close()
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible():  # the closed progress dialog's Cancel kept it: keys went nowhere
+            self.window.activateWindow()
+            self.window.view.setFocus()
         self.last_import = summary
         self.window.team.trash.imported(summary)  # the whole import: one step of Ctrl+Alt+Z (commands_documents.py)
         self.window.navigation.refresh_documents()
         text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.").format(
             summary.imported, summary.duplicates, len(summary.skipped), len(summary.failed))
+        if summary.updated:
+            text += " " + translate("WindowIO", "Imported again with a changed text: {0}.").format(summary.updated)
         if summary.cancelled:
             text += " " + translate("WindowIO", "(cancelled)")
-        self.window.statusBar().showMessage(text, 8000)
+        replaced = reopen_replaced(self.window, summary)
+        self.window.statusBar().showMessage(f"{text} {replaced}".strip(), 15000 if replaced else 8000)
         if summary.failed or summary.skipped:
             details = "\n".join(
                 [translate("WindowIO", "failed: {0}: {1}").format(o.path, outcome_reason(o))

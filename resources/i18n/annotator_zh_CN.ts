@@ -2386,6 +2386,18 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 <context>
     <name>WindowIO</name>
     <message>
+        <source>Imported again with a changed text: {0}.</source>
+        <translation>以改动后的文本重新导入 {0} 篇。</translation>
+    </message>
+    <message>
+        <source>{0} of them need review: F4 goes to the next, Shift+F4 marks it checked.</source>
+        <translation>其中 {0} 条需要复核：F4 转到下一条，Shift+F4 标记为已核对。</translation>
+    </message>
+    <message>
+        <source>“{0}” was imported again with a changed text; its spans were carried over.</source>
+        <translation>《{0}》以改动后的文本重新导入，其标注已随之迁移。</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/window_io.py" line="34"/>
         <source>{0} spans from {1} documents written to:</source>
         <translation>已将 {1} 篇文档中的 {0} 个标注写入：</translation>
@@ -3261,6 +3273,128 @@ strict F1 of the annotators in this section: {1}</source>
         <location filename="../../annotator/gui/read_reasons.py" line="82"/>
         <source>not saved: the disk reported an input/output error (is it full, removed or failing?)</source>
         <translation>未保存：磁盘报告输入/输出错误（是否已满、被移除或出现故障？）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReason</name>
+    <message>
+        <source>ambiguous: “{0}” and its surroundings occur {1} times in the old text and {2} in the new one</source>
+        <translation>无法确定位置：“{0}”及其上下文在旧文本中出现 {1} 次，在新文本中出现 {2} 次</translation>
+    </message>
+    <message>
+        <source>its offsets [{0}, {1}) do not fit the old text</source>
+        <translation>其位置 [{0}, {1}) 超出旧文本</translation>
+    </message>
+    <message>
+        <source>its text was deleted</source>
+        <translation>其文字已删除</translation>
+    </message>
+    <message>
+        <source>its text was changed</source>
+        <translation>其文字已改动</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <source>file busy</source>
+        <translation>文件正忙</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>操作被中断</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>file too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>invalid argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>resource temporarily unavailable; try again</source>
+        <translation>资源暂时不可用，请重试</translation>
+    </message>
+    <message>
+        <source>timed out (a network folder that does not answer?)</source>
+        <translation>超时（网络文件夹无响应？）</translation>
+    </message>
+    <message>
+        <source>stale file handle (a network folder that went away?)</source>
+        <translation>文件句柄已失效（网络文件夹已断开？）</translation>
+    </message>
+    <message>
+        <source>no such device</source>
+        <translation>设备不存在</translation>
+    </message>
+    <message>
+        <source>no such device or address</source>
+        <translation>设备或地址不存在</translation>
+    </message>
+    <message>
+        <source>too many open files in the system</source>
+        <translation>系统中打开的文件过多</translation>
+    </message>
+    <message>
+        <source>too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>是文件夹</translation>
+    </message>
+    <message>
+        <source>file name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk, or a removed or disconnected drive?)</source>
+        <translation>输入/输出错误（磁盘故障，或驱动器已拔出、断开？）</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 </TS>

@@ -3,11 +3,12 @@ session 7, one test each: every one of them failed before its fix."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from pathlib import Path
 
 from annotator.gui.models.span_table import SPAN_ROLE
 from annotator.storage import documents, open_project
@@ -179,3 +180,78 @@ def test_typing_a_search_keeps_the_keyboard_in_the_search_box(make_window, repor
     assert box.text() == "全年国内" and not window.find_bar.isVisible()
     row = window.doc_model.row_of(window.session.doc_id)
     assert window.doc_table.currentIndex().row() == row  # the open document stays the list's current row
+
+
+def test_reimporting_the_open_document_shows_its_new_text_and_f4_walks_the_flagged(make_window, tmp_path, qtbot):
+    """The speech open in the window was imported again with an edited text: the project moved its
+    spans to the new text, but the window went on showing the old one (a tag then landed at an offset of
+    a text that no longer exists), the summary said "imported 0 … failed 0", and the keys went to the
+    closed progress dialog's Cancel button."""
+    from annotator.ingest import import_paths
+
+    speech = tmp_path / "讲话.txt"
+    speech.write_text(REPORT, encoding="utf-8")
+    path = tmp_path / "reimport.db"
+    with open_project(path) as project:
+        assert import_paths(project, [speech]).imported == 1
+    window = make_window(path)
+    view, session = window.view, window.session
+    view.setFocus()
+    for value, key in (("切实加强领导", Qt.Key.Key_1), ("13.5年", Qt.Key.Key_2)):
+        start = session.text.index(value)
+        view.select_range(start, start + len(value))
+        qtbot.keyClick(view, key)
+    edited = REPORT.replace("13.5年", "13.8年").replace("一、过去一年\n", "一、过去一年\n报告全文如下。\n")
+    speech.write_text(edited, encoding="utf-8")
+    window.jobs.import_paths([str(speech)])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
+    qtbot.waitUntil(lambda: "13.8年" in session.text, timeout=5000)
+    assert view.toPlainText() == session.text  # no astral characters here: UTF-16 and code points agree
+    moved = next(s for s in session.spans if s.label == "directive")
+    assert session.text[moved.start:moved.end] == "切实加强领导"
+    message = window.statusBar().currentMessage()
+    assert "changed text" in message and "F4" in message, message
+    view.select_range(0, 0)
+    assert window.focusWidget() is view  # not the closed progress dialog's Cancel button
+    qtbot.keyClick(view, Qt.Key.Key_F4)
+    flagged = window.controller.current
+    assert flagged is not None and flagged.label == "statistic" and "needs_review" in flagged.provenance
+    assert view.selection() == (flagged.start, flagged.end)
+    # a tag now lands on the new text
+    start = session.text.index("报告全文")
+    view.select_range(start, start + 4)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    with open_project(path) as project:
+        from annotator.storage import spans as span_store
+
+        texts = {session.text[s.start:s.end] for s in span_store.list_spans(project, session.doc_id)
+                 if s.status == "accepted"}
+    assert "报告全文" in texts
+
+
+def test_flag_reasons_and_os_errors_in_chinese(chinese):
+    """The F4 message and the span table's tooltip showed reanchor's English reason; an OS error inside
+    an import reason ("cannot be read (input/output error)") stayed English in the Chinese UI."""
+    from annotator.gui.read_reasons import os_error_text, read_reason_text
+    from annotator.gui.review_reasons import review_reason_text
+    from annotator.storage.reanchor import reanchor
+
+    old, new = "甲乙丙丁。要抓好农业工作。戊己庚辛。", "甲乙丙丁。要抓好工业工作。戊己庚辛。"
+    from annotator.domain.model import Span
+
+    _moved, flagged = reanchor(old, new, [Span(document_id=1, start=5, end=12, label="directive", annotator="a")])
+    (_span, reason), = flagged
+    said = review_reason_text(reason)
+    assert said != reason and not re.search("[A-Za-z]{3,}", said), said
+    assert "17" in review_reason_text("its offsets [3, 17) do not fit the old text")
+    said = read_reason_text("cannot-read", {"error": "input/output error"}, "cannot be read (input/output error)")
+    assert "输入/输出错误" in said and "input/output error" in said, said  # the OS's words kept as detail
+    assert "磁盘空间已满" in os_error_text("OSError: [Errno 28] No space left on device")
+    assert os_error_text("something the OS never says") == "something the OS never says"
+
+
+def test_os_errors_stay_as_the_os_says_them_in_english():
+    from annotator.gui.read_reasons import read_reason_text
+
+    reason = "cannot be read (input/output error)"
+    assert read_reason_text("cannot-read", {"error": "input/output error"}, reason) == reason
