@@ -255,3 +255,67 @@ def test_os_errors_stay_as_the_os_says_them_in_english():
 
     reason = "cannot be read (input/output error)"
     assert read_reason_text("cannot-read", {"error": "input/output error"}, reason) == reason
+
+
+def _long_report(tmp_path):
+    text = "".join(f"{n}、第{n}部分\n" + "各级党委要切实加强领导，确保各项任务落到实处，增长5.2%。" * 6 + "\n" for n in range(1, 400))
+    path = tmp_path / "long.db"
+    with open_project(path) as project:
+        documents.add_document(project, clean_text=text, raw_text=text, title="长报告", sections=parse_outline(text))
+    return path
+
+
+def test_the_lazy_highlighting_pass_leaves_the_screen_alone(make_window, tmp_path, qtbot):
+    """Each slice of the pass that formats a long document's off-screen paragraphs asked the layout
+    for a repaint of the whole view (the whole 1920×1080 text, every few milliseconds for the first
+    seconds): the slices now repaint only what of theirs is on screen."""
+    window = make_window(_long_report(tmp_path))
+    view = window.view
+    window.session.open_document(window.session.doc_id)  # a fresh pass, from the top
+    view.highlighter.set_data(view.highlighter.utf16, window.session.index, window.session.sections,
+                              window.spans.colours(), rehighlight=False)
+    view._lazy.stop()
+    asked = []
+    view.document().documentLayout().update.connect(lambda rect: asked.append(rect))
+    pending = len(view._pending)
+    assert pending > 100
+    view._highlight_some(budget=1.0)
+    assert not view._pending
+    assert asked == []  # no whole-view repaint requested by the layout
+    qtbot.waitUntil(lambda: not window.session.partial)  # the whole outline read (session.py)
+    last = window.session.sections[-1]
+    far = view.document().findBlock(view.utf16.to_utf16(last.start))
+    assert view.blockBoundingGeometry(far).translated(view.contentOffset()).top() > view.viewport().height()  # off screen …
+    view.highlighter.set_headings(window.session.sections)
+    view._lazy.stop()
+    asked.clear()  # the full read's redraw (a visible pass through the layout: expected)
+    view._pending, view._order, view._next = {0, 1, last_block := view.document().findBlock(
+        view.utf16.to_utf16(last.start)).blockNumber()}, [0, 1, last_block], 0
+    view._highlight_some(budget=1.0)
+    assert asked == []
+    block = view.document().findBlock(view.utf16.to_utf16(last.start))
+    assert block.layout().formats(), "… was formatted all the same"
+
+
+def test_far_apart_dirty_rectangles_paint_the_same_pixels(make_window, tmp_path, qtbot):
+    """The text view paints far-apart dirty rectangles one by one (QPlainTextEdit painted everything in
+    their bounding box); what ends up on screen must be the same."""
+    from PySide6.QtCore import QRect
+
+    window = make_window(_long_report(tmp_path))
+    view = window.view
+    view.highlight_pending()
+    viewport = view.viewport()
+    width, height = viewport.width(), viewport.height()
+    shots = []
+    for split in (False, True):
+        type(view).SPLIT_PAINT = split
+        try:
+            viewport.repaint()
+            viewport.update(QRect(0, 0, width, 20))
+            viewport.update(QRect(0, height - 20, width, 20))
+            viewport.repaint(QRect(0, 0, 1, 1))  # paints every dirty region now
+            shots.append(viewport.grab().toImage())
+        finally:
+            type(view).SPLIT_PAINT = True
+    assert shots[0] == shots[1]
