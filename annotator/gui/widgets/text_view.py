@@ -146,11 +146,9 @@ class SpeechView(QPlainTextEdit):
 
     @qt_override(None)
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Paint the dirty rectangles one by one when they are far apart.
-
-        QPlainTextEdit paints every block inside the bounding rectangle of what is dirty: a tag dirties
-        its paragraph, the previous current span's outline and the old selection, often half a screen
-        apart, so a one-line change repainted half the text (measured at 1920×1080: most of a tag's frame)."""
+        """Far-apart dirty rectangles one by one: QPlainTextEdit paints every block in their bounding box,
+        and a tag dirties its paragraph, the old current span and the old selection, often half a screen
+        apart (at 1920×1080 that was most of a tag's frame)."""
         rects = list(event.region())
         bound = event.rect()
         if self.SPLIT_PAINT and 1 < len(rects) <= 8 and 2 * sum(r.width() * r.height() for r in rects) < bound.width() * bound.height():
@@ -262,11 +260,8 @@ class SpeechView(QPlainTextEdit):
 
     def mark_current(self, span_range: tuple[int, int] | None, colour: str = "#ffd54f", *,
                      suggested: bool = False) -> None:
-        """The span under the cursor, in its own label's colour, stronger than the others, underlined:
-        solid when tagged, dotted (as every suggestion) when suggested, so the two stay told apart.
-
-        A yellow mark hid the label's colour: a statistic just tagged with 2 looked like a directive
-        (amber) until the cursor left it (walked at a real display, session 7)."""
+        """The span under the cursor in its label's colour, stronger, underlined: solid when tagged, dotted
+        when suggested. A yellow mark made a statistic just tagged look like a directive (session 7)."""
         self._marks = []
         if span_range is not None:
             (sel,) = self._selections([span_range], colour, outline=False)
