@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.gui import workers
+from annotator.gui.exchange_reasons import line_problem_text
 from annotator.gui.read_reasons import outcome_reason
 from annotator.storage import documents as docs
 
@@ -44,7 +45,7 @@ def exchange_summary(report) -> str:
                 report.crlf_lines))
         if report.labels_added:
             lines.append("  " + translate("WindowIO", "labels added: {0}").format(", ".join(report.labels_added)))
-        lines.extend("  " + translate("WindowIO", "failed: {0}").format(p) for p in report.failed)
+        lines.extend("  " + translate("WindowIO", "failed: {0}").format(line_problem_text(p)) for p in report.failed)
     lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
     return "\n".join(lines)
 

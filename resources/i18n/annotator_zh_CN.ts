@@ -3397,4 +3397,127 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>{0}（{1}）</translation>
     </message>
 </context>
+<context>
+    <name>ExchangeReason</name>
+    <message>
+        <source>span [{0}, {1})</source>
+        <translation>标注 [{0}, {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <source>task {0}</source>
+        <translation>第 {0} 个任务</translation>
+    </message>
+    <message>
+        <source>is the open project (or one of its SQLite files), not a label file</source>
+        <translation>是当前打开的项目（或其 SQLite 文件），不是标注文件</translation>
+    </message>
+    <message>
+        <source>is {0} text (it starts with the byte-order mark {1}); label files must be UTF-8: save it as UTF-8 and import it again</source>
+        <translation>是 {0} 文本（以字节顺序标记 {1} 开头）；标注文件必须是 UTF-8：请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>longer than {0} MB (the document limit)</source>
+        <translation>超过 {0} MB（文档上限）</translation>
+    </message>
+    <message>
+        <source>larger than {0} MB</source>
+        <translation>大于 {0} MB</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe, socket or device); save the labels to a file first</source>
+        <translation>不是普通文件（管道、套接字或设备）；请先把标注保存为文件</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of tasks</source>
+        <translation>应为任务的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>empty file: expected a JSON array of tasks</source>
+        <translation>空文件：应为任务的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>empty file: there are no labels in it</source>
+        <translation>空文件：其中没有标注</translation>
+    </message>
+    <message>
+        <source>schema_version {0} is not supported (this version reads {1})</source>
+        <translation>不支持 schema_version {0}（本版本读取 {1}）</translation>
+    </message>
+    <message>
+        <source>text_sha256 does not match the text (the text was changed after export)</source>
+        <translation>text_sha256 与文本不符（导出后文本被改动过）</translation>
+    </message>
+    <message>
+        <source>no annotator: name one or import the labels as suggestions</source>
+        <translation>没有标注员：请指定一位，或将标注作为建议导入</translation>
+    </message>
+    <message>
+        <source>malformed ({0})</source>
+        <translation>格式有误（{0}）</translation>
+    </message>
+    <message>
+        <source>span [{0}, {1}) text {2} is not the text there</source>
+        <translation>标注 [{0}, {1}) 的文字 {2} 与该处文字不符</translation>
+    </message>
+    <message>
+        <source>span {0}: its text {1} is not the text at [{2}, {3})</source>
+        <translation>标注 {0}：其文字 {1} 与 [{2}, {3}) 处的文字不符</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>没有文本</translation>
+    </message>
+    <message>
+        <source>{0} has no label</source>
+        <translation>{0} 没有标签</translation>
+    </message>
+    <message>
+        <source>{0} [{1}, {2}) does not fit the text's {3} characters</source>
+        <translation>{0} [{1}, {2}) 超出文本的 {3} 个字符</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (byte {0} on line {1})</source>
+        <translation>不是 UTF-8 编码（第 {1} 行有字节 {0}）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (byte {0} at byte {1} of the line)</source>
+        <translation>不是 UTF-8 编码（该行第 {1} 字节为 {0}）</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({0})</source>
+        <translation>不是有效的 JSON（{0}）</translation>
+    </message>
+    <message>
+        <source>span</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>section {0}</source>
+        <translation>章节 {0}</translation>
+    </message>
+    <message>
+        <source>region {0}</source>
+        <translation>区域 {0}</translation>
+    </message>
+    <message>
+        <source>label {0}</source>
+        <translation>标签 {0}</translation>
+    </message>
+    <message>
+        <source>span {0}</source>
+        <translation>标注 {0}</translation>
+    </message>
+</context>
 </TS>

@@ -319,3 +319,30 @@ def test_far_apart_dirty_rectangles_paint_the_same_pixels(make_window, tmp_path,
         finally:
             type(view).SPLIT_PAINT = True
     assert shots[0] == shots[1]
+
+
+def test_label_import_reasons_in_chinese(tmp_path, chinese):
+    """A label file's refused lines were listed in English in the Chinese UI ("line 2: span [0, 9) does
+    not fit the text's 3 characters"). Real refusals from the real importer: a reworded reader message
+    falls back to English, and this test then says which shape drifted."""
+    from annotator.gui.exchange_reasons import exchange_reason_text, line_problem_text
+    from annotator.exchange.jsonread import InputFileError
+    from annotator.services.exchange import import_labels
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": \n{"text": "甲乙丙", "label": [[0, 9, "directive"]]}\n{"label": []}\n'
+                   '{"text": "甲乙丙丁", "label": [[0, 2, ""]]}\n', encoding="utf-8")
+    with open_project(tmp_path / "p.db") as project:
+        report = import_labels(project, str(bad), "doccano", annotator="张三")
+        said = [line_problem_text(p) for p in report.failed]
+        assert [s.split("：", 1)[0] for s in said] == ["第 1 行", "第 2 行", "第 3 行", "第 4 行"], said
+        assert "不是有效的 JSON" in said[0]
+        for text in said[1:]:  # no English left in these
+            assert not re.search("[A-Za-z]{3,}", text), text
+        empty = tmp_path / "empty.jsonl"
+        empty.write_text("", encoding="utf-8")
+        with pytest.raises(InputFileError) as refused:
+            import_labels(project, str(empty), "doccano", annotator="张三")
+    said = exchange_reason_text(str(refused.value))
+    assert said != str(refused.value) and not re.search("[A-Za-z]{3,}", said), said
+    assert exchange_reason_text("a sentence no reader writes") == "a sentence no reader writes"
