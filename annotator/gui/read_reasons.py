@@ -136,9 +136,23 @@ def os_error_text(detail: str) -> str:
     return QCoreApplication.translate("OsError", "{0} ({1})").format(said, detail)
 
 
+_SIZE_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?) (bytes|KB|MB|GB)")
+_UNIT = {"bytes": 1, "KB": 2**10, "MB": 2**20, "GB": 2**30}
+
+
+def data_size(count: int, decimals: int = 1) -> str:
+    """A byte count as the UI's locale writes it ("1,5 GB" in German, "8 字节" in Chinese)."""
+    return QLocale().formattedDataSize(int(count), decimals, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
 def _shown(value) -> str:
-    """A figure as the UI language writes it (QLocale: grouping digits, one decimal for sizes)."""
+    """A figure as the UI language writes it (QLocale: grouping digits, one decimal for sizes; a size
+    the reader wrote as "312 MB" or "1.5 GB" in the locale's way, decimal separator and unit word)."""
     locale = QLocale()
+    if isinstance(value, str):
+        size = _SIZE_IN_TEXT.fullmatch(value.strip())
+        if size:
+            return data_size(round(float(size.group(1)) * _UNIT[size.group(2)]), 1 if "." in size.group(1) else 0)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

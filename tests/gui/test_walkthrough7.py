@@ -346,3 +346,20 @@ def test_label_import_reasons_in_chinese(tmp_path, chinese):
     said = exchange_reason_text(str(refused.value))
     assert said != str(refused.value) and not re.search("[A-Za-z]{3,}", said), said
     assert exchange_reason_text("a sentence no reader writes") == "a sentence no reader writes"
+
+
+def test_byte_sizes_in_reasons_follow_the_locale(chinese):
+    """A reader writes sizes as "1.5 GB" (English); the reason shown says them the locale's way."""
+    from PySide6.QtCore import QLocale
+
+    from annotator.gui.read_reasons import data_size, read_reason_text
+
+    reason = "unsafe .docx: it would unpack to 1.5 GB; the limit is 512 MB (possible zip bomb)"
+    said = read_reason_text("docx-unpacked-too-large", {"size": "1.5 GB", "limit": "512 MB"}, reason)
+    assert "1.5 GB" in said and "512 MB" in said and said != reason
+    assert data_size(8) == "8 字节"
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        assert data_size(3 * 2**29) == "1,5 GB"
+    finally:
+        QLocale.setDefault(QLocale("zh_CN"))
