@@ -3520,4 +3520,19 @@ strict F1 of the annotators in this section: {1}</source>
         <translation>标注 {0}</translation>
     </message>
 </context>
+<context>
+    <name>LabelChoice</name>
+    <message>
+        <source>soft</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+</context>
 </TS>

@@ -363,3 +363,24 @@ def test_byte_sizes_in_reasons_follow_the_locale(chinese):
         assert data_size(3 * 2**29) == "1,5 GB"
     finally:
         QLocale.setDefault(QLocale("zh_CN"))
+
+
+def test_attribute_choices_in_the_ui_language_stored_as_the_schema_says(zh_window, qtbot):
+    """The directive's strength field showed "normal" in the Chinese UI; the stored value stays "strong"."""
+    from PySide6.QtWidgets import QComboBox
+
+    window = zh_window
+    view, session = window.view, window.session
+    view.setFocus()
+    text = session.text
+    start = next(i for i in range(len(text)) if text.startswith("要", i))
+    view.select_range(start, start + 6)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    window.spans.flush()
+    combo = window.findChild(QComboBox, "attr_strength")
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "一般" in labels and "normal" not in labels, labels
+    combo.setCurrentIndex(combo.findData("strong"))
+    span = session.find_span(window.controller.current.id)
+    assert span.attributes.get("strength") == "strong"
+    assert combo.currentText() == "强"
