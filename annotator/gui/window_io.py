@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from annotator.gui.file_dialogs import fit_next
 from annotator.gui import workers
 from annotator.gui.exchange_reasons import line_problem_text
 from annotator.gui.read_reasons import outcome_reason
@@ -88,12 +89,15 @@ class Jobs(QObject):
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         paths, _ = QFileDialog.getOpenFileNames(self.window, translate("WindowIO", "Import speeches (Ctrl+Alt+Z takes the import back)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self, folder: str | None = None) -> None:
+        if not folder:
+            fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         folder = folder or QFileDialog.getExistingDirectory(self.window, translate("WindowIO", "Import a folder of speeches (Ctrl+Alt+Z takes the import back)"))
         if folder:
             self.import_paths([folder])
@@ -208,6 +212,7 @@ class Jobs(QObject):
         from annotator.services import exchange as formats  # noqa: PLC0415 - loads only the format registry
 
         filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path, chosen = QFileDialog.getSaveFileName(self.window, translate("WindowIO", "Export labels"), "", filters)
         if path:
             self.run_exchange("export", path, formats.format_for_filter("export", chosen))
@@ -217,6 +222,7 @@ class Jobs(QObject):
 
         # Only formats with an importer: the registry says which (never a list sliced by position).
         filters = ";;".join(text for _name, text in formats.dialog_filters("import"))
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path, chosen = QFileDialog.getOpenFileName(self.window, translate("WindowIO", "Import labels"), "", filters)
         if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
                 Path(path).name)):

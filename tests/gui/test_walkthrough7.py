@@ -384,3 +384,35 @@ def test_attribute_choices_in_the_ui_language_stored_as_the_schema_says(zh_windo
     span = session.find_span(window.controller.current.id)
     assert span.attributes.get("strength") == "strong"
     assert combo.currentText() == "强"
+
+
+def test_qt_file_dialog_is_sized_to_be_read(qtbot, tmp_path):
+    """Qt's own file dialog (no platform dialog: a bare X session) opened at ~610×430 with its size,
+    type and date columns cut ("14....KiB", "2026/1…")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from annotator.gui.file_dialogs import fit_next
+
+    for n in range(3):
+        (tmp_path / f"讲话{n}.txt").write_text("各级党委要切实加强领导。" * (10 ** n), encoding="utf-8")
+    seen = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        view = dialog.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 3, timeout=5000)
+        qtbot.wait(300)
+        area = dialog.screen().availableGeometry()
+        seen["size"] = (dialog.width(), dialog.height(), area.width(), area.height())
+        seen["cut"] = [view.model().index(r, c, view.rootIndex()).data() for r in range(3) for c in (1, 3)
+                       if view.sizeHintForColumn(c) > view.header().sectionSize(c)]
+        dialog.reject()
+
+    fit_next()
+    QTimer.singleShot(200, look)
+    QFileDialog.getOpenFileNames(None, "导入", str(tmp_path), "*.txt",
+                                 options=QFileDialog.Option.DontUseNativeDialog)
+    width, height, screen_w, screen_h = seen["size"]
+    assert width >= min(screen_w * 2 // 3, 1100) - 1 and height >= min(screen_h * 2 // 3, 700) - 1
+    assert seen["cut"] == []
