@@ -416,3 +416,17 @@ def test_qt_file_dialog_is_sized_to_be_read(qtbot, tmp_path):
     width, height, screen_w, screen_h = seen["size"]
     assert width >= min(screen_w * 2 // 3, 1100) - 1 and height >= min(screen_h * 2 // 3, 700) - 1
     assert seen["cut"] == []
+
+
+def test_undo_import_names_the_step_after_a_restart(make_window, report_project, tmp_path, qtbot):
+    """After a restart the File menu read "撤销删除 导入 5 篇文档" ("Undo delete Import of 5 documents"):
+    the step's own text came only with the next change of the stack."""
+    speech = tmp_path / "新讲话.txt"
+    speech.write_text(REPORT.replace("过去一年", "去年"), encoding="utf-8")
+    window = make_window(report_project)
+    window.jobs.import_paths([str(speech)])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
+    assert window.actions_["undo_delete"].text() == "Undo: Import of 1 documents"
+    window.close()
+    again = make_window(report_project)
+    assert again.actions_["undo_delete"].text() == "Undo: Import of 1 documents"
