@@ -1,5 +1,7 @@
 """What an annotator walking the app at a real display (Xvfb, keyboard only, Chinese UI) hit in
-session 7, one test each: every one of them failed before its fix."""
+session 7, one test each: every defect test failed before its fix. Two are guards of a fix, not
+defects: the English UI keeps the OS's words, and painting far-apart rectangles one by one (the keystroke
+frame's saving) draws the same pixels."""
 
 from __future__ import annotations
 
