@@ -185,11 +185,13 @@ class _Builder(QObject):
                                     name="nextSection")
         a["prev_section"] = make_action(window, self.tr("Previous section"), lambda: window.navigation.step_section(-1), "Alt+Up",
                                     name="prevSection")
+        a["search"] = make_action(window, self.tr("Search all speeches…"), window.navigation.focus_search,
+                                  "Ctrl+Shift+F", name="searchSpeeches")
         a["done"] = make_action(window, self.tr("Mark document done"), window.navigation.toggle_done, "Ctrl+D", name="markDone")
         a["review"] = make_action(window, self.tr("Review and adjudicate…"), window.open_review, "Ctrl+Shift+R",
                               name="review")
         menu = window.menuBar().addMenu(self.tr("&Navigate"))
-        menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section")])
+        menu.addActions([a[k] for k in ("next_doc", "prev_doc", "next_section", "prev_section", "search")])
         menu.addSeparator()
         a["compare"] = make_action(window, self.tr("Compare two annotators side by side…"), window.team.open_compare,
                                    "Ctrl+Shift+C", name="compare")

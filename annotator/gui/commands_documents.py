@@ -290,14 +290,14 @@ class DocumentTrash(QObject):
         action.setObjectName("undoDelete")
         # Qt would read "Undo delete Import of 3 documents": name the step itself (connected after Qt's own
         # slot, so this text wins).
-        _StepText(action, self.stack.undoTextChanged, self.tr("Undo: {0}"), self.tr("Undo delete"))
+        _StepText(action, self.stack.undoTextChanged, self.tr("Undo: {0}"), self.tr("Undo delete"), self.stack.undoText())
         return action
 
     def redo_action(self, parent):
         action = self.stack.createRedoAction(parent, self.tr("Redo delete"))
         action.setShortcut("Ctrl+Alt+Shift+Z")
         action.setObjectName("redoDelete")
-        _StepText(action, self.stack.redoTextChanged, self.tr("Redo: {0}"), self.tr("Redo delete"))
+        _StepText(action, self.stack.redoTextChanged, self.tr("Redo: {0}"), self.tr("Redo delete"), self.stack.redoText())
         return action
 
 
@@ -305,10 +305,13 @@ class _StepText(QObject):
     """Keeps an undo/redo action's text "Undo: <the step>". A child of the action: it goes with it, and
     Qt disconnects the stack's signal then (a lambda would outlive the action and touch a deleted one)."""
 
-    def __init__(self, action, signal, template: str, empty: str):
+    def __init__(self, action, signal, template: str, empty: str, now: str):
         super().__init__(action)
         self.template, self.empty = template, empty
         signal.connect(self.show)
+        # The stack is filled from the trash before the action exists: after a restart the menu said
+        # Qt's "Undo delete Import of 5 documents" until the next change.
+        self.show(now)
 
     def show(self, text: str) -> None:
         self.parent().setText(self.template.format(text) if text else self.empty)

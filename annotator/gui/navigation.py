@@ -46,6 +46,12 @@ class Navigation(QObject):
         w.outline.activated.connect(self._on_outline_activated)
         w.view.cursorMovedTo.connect(self._sync_outline_to_cursor)
         w.search_box.textChanged.connect(self._on_search)
+        # By keyboard (walked at a real display, session 7): Ctrl+Shift+F reaches the search box (before,
+        # F6 went to the list and Tab inside the list moved between its cells), Enter opens the first
+        # hit at the hit, Tab / Down go to the list of hits.
+        w.search_box.returnPressed.connect(self.open_first_hit)
+        w.doc_table.setTabKeyNavigation(False)
+        w.setTabOrder(w.search_box, w.doc_table)
 
     # -- documents -----------------------------------------------------------------------------
     def refresh_documents(self) -> None:
@@ -57,13 +63,17 @@ class Navigation(QObject):
         except ProjectError:  # a team server out of reach (the change went to the outbox): show it locally
             rows = [dict(r, status=self.session.status) if r["id"] == current else r for r in w.doc_model.rows]
         w.doc_model.set_rows(rows)
-        if current is not None:
-            row = w.doc_model.row_of(current)
-            if row >= 0:
-                w.syncing = True
-                w.doc_table.selectRow(row)
-                w.syncing = False
+        self._select_open_row()
         w.update_status()
+
+    def _select_open_row(self) -> None:
+        """The open document's row is the list's current one again after the list was refilled."""
+        w, current = self.window, self.session.doc_id
+        row = w.doc_model.row_of(current) if current is not None else -1
+        if row >= 0:
+            w.syncing = True
+            w.doc_table.selectRow(row)
+            w.syncing = False
 
     def open_first_document(self) -> None:
         """At start: the document (and place) this annotator was at, else the first one."""
@@ -98,6 +108,29 @@ class Navigation(QObject):
         self.pending_hit = query or None
         hits = None if not query else {h.document_id for h in search(self.session.project, query)}
         self.window.doc_model.set_filter(hits)
+        self._select_open_row()  # a reset model has no current row: Down in the list started from nowhere
+
+    def focus_search(self) -> None:
+        """Ctrl+Shift+F: the corpus search box, with its dock shown (also out of focus mode)."""
+        w = self.window
+        if w.focus_mode:
+            w.set_focus_mode(False)
+        w.docks["documents"].show()
+        w.docks["documents"].raise_()
+        w.search_box.setFocus()
+        w.search_box.selectAll()
+
+    def open_first_hit(self) -> None:
+        """Enter in the search box: the open document if it has the text, else the first document that
+        has it, opened with the hit selected (F3 / Shift+F3 the others, Escape back to the text)."""
+        w = self.window
+        ids = w.doc_model.ids()
+        if not self.pending_hit or not ids:
+            return
+        if self.session.doc_id in ids:
+            w.find_bar.open_bar(self.pending_hit)
+        else:
+            w.doc_table.selectRow(0)  # opening it shows the hit (main_window._on_document_opened)
 
     def step_document(self, delta: int) -> None:
         ids = self.window.doc_model.ids()

@@ -38,7 +38,14 @@ def cycle(window, step: int) -> QWidget:
             here = i
             break
     target = targets[(here + step) % len(targets)]
-    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    # A list or tree without a current item makes its first one current when it takes the focus: the
+    # outline then moved the text to the first section and selected its heading. Passing through a panel
+    # is not a choice: the program's own moves are flagged as syncing (navigation.py ignores them).
+    syncing, window.syncing = window.syncing, True
+    try:
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    finally:
+        window.syncing = syncing
     return target
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.gui.file_dialogs import fit_next
 from annotator.services.stores import is_url, remembered, same_target, still_there
 
 RECENT_MAX = 8
@@ -94,6 +95,7 @@ class Preferences(QObject):
             menu.addAction(translate("WindowDocs", "(none yet)")).setEnabled(False)
 
     def open_project_dialog(self) -> None:
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path, _ = QFileDialog.getOpenFileName(self.window, translate("WindowDocs", "Open project"),
                                               str(Path(self.session.project.path).parent),
                                               translate("WindowDocs", "Projects (*.db);;All files (*)"))

@@ -11,6 +11,10 @@ reason: a message in the wrong language is better than none.
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
@@ -83,9 +87,72 @@ _SOURCES = {
 }
 
 
+# The operating system's words for a failed open/read/write (strerror, English whatever the UI language)
+# said in the UI's language for the errors people meet, by errno; the OS text stays beside it as the
+# detail (context "OsError"). Other errors are shown as the OS wrote them.
+_ERRNO_SOURCES = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EIO: "input/output error (a failing disk, or a removed or disconnected drive?)",
+    errno.ENOSPC: "no space left on the disk",
+    errno.EROFS: "read-only file system",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EISDIR: "is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EBUSY: "device or resource busy",
+    errno.EMFILE: "too many open files",
+    errno.ENFILE: "too many open files in the system",
+    errno.ENXIO: "no such device or address",
+    errno.ENODEV: "no such device",
+    errno.ESTALE: "stale file handle (a network folder that went away?)",
+    errno.ETIMEDOUT: "timed out (a network folder that does not answer?)",
+    errno.EAGAIN: "resource temporarily unavailable; try again",
+    errno.EINVAL: "invalid argument",
+    errno.EFBIG: "file too large",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.ENOMEM: "not enough memory",
+    errno.EINTR: "interrupted",
+    errno.ETXTBSY: "file busy",
+}
+_BY_STRERROR = {os.strerror(code).lower(): code for code in _ERRNO_SOURCES}
+_ERRNO_IN_TEXT = re.compile(r"\[Errno (\d+)\]")
+
+
+def os_error_text(detail: str) -> str:
+    """An OS error's text in the UI language with the OS's own words kept as the detail:
+    "设备上没有剩余空间（No space left on device）". Found by the errno in "[Errno 28] …" or by the
+    strerror text (what the readers pass on), which come from the same C library as os.strerror here."""
+    detail = str(detail)
+    found = _ERRNO_IN_TEXT.search(detail)
+    code = int(found.group(1)) if found else _BY_STRERROR.get(detail.strip().lower())
+    source = _ERRNO_SOURCES.get(code)
+    if source is None:
+        return detail
+    said = QCoreApplication.translate("OsError", source)
+    if said == source:  # the English UI: the OS's own words, as the command line prints them
+        return detail
+    return QCoreApplication.translate("OsError", "{0} ({1})").format(said, detail)
+
+
+_SIZE_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?) (bytes|KB|MB|GB)")
+_UNIT = {"bytes": 1, "KB": 2**10, "MB": 2**20, "GB": 2**30}
+
+
+def data_size(count: int, decimals: int = 1) -> str:
+    """A byte count as the UI's locale writes it ("1,5 GB" in German, "8 字节" in Chinese)."""
+    return QLocale().formattedDataSize(int(count), decimals, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
 def _shown(value) -> str:
-    """A figure as the UI language writes it (QLocale: grouping digits, one decimal for sizes)."""
+    """A figure as the UI language writes it (QLocale: grouping digits, one decimal for sizes; a size
+    the reader wrote as "312 MB" or "1.5 GB" in the locale's way, decimal separator and unit word)."""
     locale = QLocale()
+    if isinstance(value, str):
+        size = _SIZE_IN_TEXT.fullmatch(value.strip())
+        if size:
+            return data_size(round(float(size.group(1)) * _UNIT[size.group(2)]), 1 if "." in size.group(1) else 0)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -105,7 +172,8 @@ def read_reason_text(code: str, params: dict | None, fallback: str) -> str:
     if template == source:  # no translation into the UI language: the reader's exact English
         return fallback
     try:
-        return template.format_map({key: _shown(value) for key, value in (params or {}).items()})
+        return template.format_map({key: os_error_text(value) if key == "error" else _shown(value)
+                                    for key, value in (params or {}).items()})
     except (KeyError, IndexError, ValueError):
         return fallback
 

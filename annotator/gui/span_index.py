@@ -60,3 +60,32 @@ class SpanIndex:
 
     def starting_in(self, start: int, end: int) -> list[Span]:
         return self._items[bisect_left(self._starts, start):bisect_right(self._starts, end - 1)]
+
+
+class ShownIndex:
+    """What the text view draws when the span panel shows less than everything (suggestions hidden, one
+    label only): the session's live index, read through a filter at query time.
+
+    A copy (a second SpanIndex) had to be rebuilt from every span after each keystroke while a filter was
+    on; reading through costs only the hits of the blocks being drawn. ``source`` is called each time:
+    opening a document gives the session a new index."""
+
+    def __init__(self, source, keep):
+        self._source = source
+        self._keep = keep
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def items(self) -> list[Span]:
+        return [s for s in self._source().items if self._keep(s)]
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        return [s for s in self._source().overlapping(start, end) if self._keep(s)]
+
+    def at(self, pos: int) -> list[Span]:
+        return self.overlapping(pos, pos + 1)
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        return [s for s in self._source().starting_in(start, end) if self._keep(s)]

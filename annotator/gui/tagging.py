@@ -14,8 +14,21 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from annotator.domain.model import Span
 from annotator.domain.selection import snap, unit_at
 from annotator.gui import commands
+from annotator.gui.review_reasons import review_reason_text
 from annotator.services.suggesting import statistic_attributes
 from annotator.storage import spans as span_store
+
+
+def _step(items: list[Span], pos: int, backwards: bool, shown) -> Span | None:
+    """The next (previous) item after (before) ``pos`` in text order, round the end; with ``shown``, the
+    next one it accepts (the text shows one label only, or no suggestions: Tab skips what is hidden)."""
+    # The open suggestions are kept in text order (session.py): bisect, not a scan of 400 per key.
+    i = bisect_left(items, pos, key=lambda s: s.start) - 1 if backwards else bisect_right(items, pos, key=lambda s: s.start)
+    for k in range(len(items)):
+        target = items[(i - k if backwards else i + k) % len(items)]
+        if shown is None or shown(target):
+            return target
+    return None
 
 
 def _new_span(session, start: int, end: int, label: str) -> Span:
@@ -37,6 +50,7 @@ class TaggingController(QObject):
         self._stacks: dict[int, QUndoStack] = {}
         self.snap_mode = "trim"
         self.current: Span | None = None
+        self.shown = None  # the span panel's filter of what the text shows (window_spans.SpanPanel.shows)
         session.documentOpened.connect(self._on_document)
         session.spansChanged.connect(self._refresh_current)
         session.spansEdited.connect(lambda _added, _removed: self._refresh_current(None))
@@ -62,14 +76,18 @@ class TaggingController(QObject):
         if span is not None and span is self.current:
             return  # the same span again (a key moves the cursor, then names its target): nothing to redo
         self.current = span
-        self.view.mark([(span.start, span.end)] if span else [])
+        label = self.session.label(span.label) if span is not None else None
+        self.view.mark_current((span.start, span.end) if span else None, label.colour if label else "#ffd54f",
+                               suggested=span is not None and span.status == "suggested")
         self.currentSpanChanged.emit(span)
 
     def _on_cursor(self, pos: int) -> None:
         start, end = self.view.selection()
         if start != end:
             return
-        here = self.session.spans_at(pos) or self.session.suggestions_at(pos)
+        shown = self.shown or (lambda _s: True)  # what the text shows is what a click can mean
+        here = ([s for s in self.session.spans_at(pos) if shown(s)]
+                or [s for s in self.session.suggestions_at(pos) if shown(s)])
         if here:
             # The innermost (shortest) span under the cursor is the one a click means.
             self.set_current(min(here, key=lambda s: (s.end - s.start, s.status != "accepted")))
@@ -166,19 +184,12 @@ class TaggingController(QObject):
         self.next_suggestion()
 
     def next_suggestion(self, backwards: bool = False) -> None:
-        pos = self.view.cursor_position()
-        items = self.session.suggestions
-        if not items:
-            self.session.message.emit(self.tr("No open suggestions in this document"))
+        target = _step(self.session.suggestions, self.view.cursor_position(), backwards, self.shown)
+        if target is None:
+            self.session.message.emit(self.tr("No open suggestions in this document") if not self.session.suggestions
+                                      else self.tr("The open suggestions are hidden by the span panel's filters"))
             self.set_current(None)
             return
-        # The open suggestions are kept in text order (session.py): bisect, not a scan of 400 per key.
-        if backwards:
-            i = bisect_left(items, pos, key=lambda s: s.start)
-            target = items[i - 1] if i > 0 else items[-1]
-        else:
-            i = bisect_right(items, pos, key=lambda s: s.start)
-            target = items[i] if i < len(items) else items[0]
         self.view.move_to(target.start)
         self.set_current(target)
 
@@ -221,7 +232,7 @@ class TaggingController(QObject):
         self.view.select_range(target.start, target.end)
         self.set_current(target)
         self.session.message.emit(self.tr("Needs review: {0} — Shift+F4 marks it checked").format(
-            target.provenance["needs_review"]))
+            review_reason_text(target.provenance["needs_review"])))
 
     def clear_flag(self) -> None:
         """Shift+F4: the current flagged span was checked (fix its boundaries first if needed)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from annotator.gui.file_dialogs import fit_next
 from annotator.gui import layout
 
 
@@ -50,6 +51,8 @@ class GuidelinesTab(QObject):
 
         from annotator.gui.commands import SetGuidelines  # noqa: PLC0415
 
+        if not path:
+            fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path = path or QFileDialog.getOpenFileName(self.window, translate("WindowGuidelines", "Guidelines"), "",
                                                    translate("WindowGuidelines", "Markdown (*.md *.markdown *.txt)"))[0]
         if not path:

@@ -19,9 +19,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from annotator.gui.file_dialogs import fit_next
 from annotator.gui import workers
+from annotator.gui.exchange_reasons import line_problem_text
 from annotator.gui.read_reasons import outcome_reason
 from annotator.storage import documents as docs
 
@@ -44,9 +46,35 @@ def exchange_summary(report) -> str:
                 report.crlf_lines))
         if report.labels_added:
             lines.append("  " + translate("WindowIO", "labels added: {0}").format(", ".join(report.labels_added)))
-        lines.extend("  " + translate("WindowIO", "failed: {0}").format(p) for p in report.failed)
+        lines.extend("  " + translate("WindowIO", "failed: {0}").format(line_problem_text(p)) for p in report.failed)
     lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
     return "\n".join(lines)
+
+
+def reopen_replaced(window, summary) -> str:
+    """The open document was imported again with a changed text: show the new text.
+
+    Its spans were moved in the project by a text diff (or flagged for review), but the window went on
+    showing the old text and spans, so the next tag would have been stored at an offset of a text that
+    no longer exists (walked at a real display, session 7). The undo steps made on the old text are
+    dropped: their offsets belong to it. Cursor and scroll stay where they were (clamped)."""
+    session, view = window.session, window.view
+    doc_id = session.doc_id
+    if doc_id is None or doc_id not in {o.document_id for o in summary.outcomes if o.status == "updated"}:
+        return ""
+    cursor, top = view.cursor_position(), view.first_visible()
+    stack = window.controller.undo_group.activeStack()
+    if stack is not None:
+        stack.clear()
+    session.open_document(doc_id)
+    window.position.restore_view(cursor, top)
+    flagged = sum(1 for s in session.spans if "needs_review" in (s.provenance or {}))
+    text = translate("WindowIO", "“{0}” was imported again with a changed text; its spans were carried over.").format(
+        session.title)
+    if flagged:
+        text += " " + translate("WindowIO", "{0} of them need review: F4 goes to the next, Shift+F4 marks it checked.").format(
+            flagged)
+    return text
 
 
 class Jobs(QObject):
@@ -61,12 +89,15 @@ class Jobs(QObject):
 
     # -- speeches ------------------------------------------------------------------------------
     def import_files(self) -> None:
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         paths, _ = QFileDialog.getOpenFileNames(self.window, translate("WindowIO", "Import speeches (Ctrl+Alt+Z takes the import back)"), "",
                                                 translate("WindowIO", "Speeches (*.txt *.md *.docx *.html *.htm);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self, folder: str | None = None) -> None:
+        if not folder:
+            fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         folder = folder or QFileDialog.getExistingDirectory(self.window, translate("WindowIO", "Import a folder of speeches (Ctrl+Alt+Z takes the import back)"))
         if folder:
             self.import_paths([folder])
@@ -141,14 +172,21 @@ class Jobs(QObject):
         if not self._job_done():
             return
         self.import_progress.close()
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible():  # the closed progress dialog's Cancel kept it: keys went nowhere
+            self.window.activateWindow()
+            self.window.view.setFocus()
         self.last_import = summary
         self.window.team.trash.imported(summary)  # the whole import: one step of Ctrl+Alt+Z (commands_documents.py)
         self.window.navigation.refresh_documents()
         text = translate("WindowIO", "Imported {0}, skipped as duplicate {1}, skipped {2}, failed {3}.").format(
             summary.imported, summary.duplicates, len(summary.skipped), len(summary.failed))
+        if summary.updated:
+            text += " " + translate("WindowIO", "Imported again with a changed text: {0}.").format(summary.updated)
         if summary.cancelled:
             text += " " + translate("WindowIO", "(cancelled)")
-        self.window.statusBar().showMessage(text, 8000)
+        replaced = reopen_replaced(self.window, summary)
+        self.window.statusBar().showMessage(f"{text} {replaced}".strip(), 15000 if replaced else 8000)
         if summary.failed or summary.skipped:
             details = "\n".join(
                 [translate("WindowIO", "failed: {0}: {1}").format(o.path, outcome_reason(o))
@@ -174,6 +212,7 @@ class Jobs(QObject):
         from annotator.services import exchange as formats  # noqa: PLC0415 - loads only the format registry
 
         filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path, chosen = QFileDialog.getSaveFileName(self.window, translate("WindowIO", "Export labels"), "", filters)
         if path:
             self.run_exchange("export", path, formats.format_for_filter("export", chosen))
@@ -183,6 +222,7 @@ class Jobs(QObject):
 
         # Only formats with an importer: the registry says which (never a list sliced by position).
         filters = ";;".join(text for _name, text in formats.dialog_filters("import"))
+        fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
         path, chosen = QFileDialog.getOpenFileName(self.window, translate("WindowIO", "Import labels"), "", filters)
         if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
                 Path(path).name)):

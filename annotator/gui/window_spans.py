@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableModel
+from annotator.gui.safety import qt_override
 from annotator.gui.widgets.attribute_editor import AttributeEditor
 
 translate = QCoreApplication.translate
@@ -35,7 +36,7 @@ class SpanPanel(QObject):
         self.session = window.session
         self.language = window.language
         self.hide_suggestions = False
-        self._accepted_index = None  # the accepted spans alone, while suggestions are hidden
+        self.only_label = ""  # the span panel's label filter: the text shows that label only ("": all)
         self._edits: list[tuple[list, list]] = []  # keystrokes' (removed, added) not yet shown in the panels
         self._touched: list = []  # spans whose blocks of text are not re-highlighted yet
 
@@ -53,6 +54,9 @@ class SpanPanel(QObject):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until a header is clicked
         self.table.verticalHeader().hide()
+        # The current span's row stays in sight when the table shrinks: a statistic's form (eight fields)
+        # replacing a suggestion's (three) pushed the row just scrolled to below the bottom edge.
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setDefaultSectionSize(self.window.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
@@ -88,6 +92,9 @@ class SpanPanel(QObject):
         self.filter_status.setObjectName("spanFilterStatus")
         for text, value in ((translate("WindowSpans", "All"), ""), (translate("WindowSpans", "Tagged"), "accepted"), (translate("WindowSpans", "Suggested"), "suggested")):
             self.filter_status.addItem(text, value)
+        # The label filter and "tagged" are also what the text shows (issue 13: "show one label only").
+        self.filter_label.currentIndexChanged.connect(lambda _i: self.set_only_label(self.filter_label.currentData()))
+        self.filter_status.currentIndexChanged.connect(self._status_filter_changed)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.filter_text, 1)
@@ -107,6 +114,14 @@ class SpanPanel(QObject):
         splitter.setStretchFactor(1, 2)
         return splitter
 
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and obj is self.table.viewport():
+            index = self.table.currentIndex()
+            if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+                self.table.scrollTo(index)
+        return False
+
     def legend_text(self) -> str:
         chips = " ".join(
             f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
@@ -119,22 +134,24 @@ class SpanPanel(QObject):
         """Another document or other spans: the accepted-only index is built again when next needed,
         and edits not shown yet are dropped (they were of the previous document: the panels are
         filled afresh for the new one)."""
-        self._accepted_index = None
         self._edits.clear()
         self._touched.clear()
 
     def colours(self) -> dict[str, str]:
         return {label.name: label.colour for label in self.session.labels}
 
-    def shown_index(self):
-        """What the highlighter draws: every span, or only the accepted ones when suggestions are hidden."""
-        if not self.hide_suggestions:
-            return self.session.index
-        if self._accepted_index is None:
-            from annotator.gui.span_index import SpanIndex  # noqa: PLC0415
+    def shows(self, span) -> bool:
+        """Whether the text draws ``span`` (and Tab stops on it) under the panel's filters."""
+        return ((not self.hide_suggestions or span.status != "suggested")
+                and (not self.only_label or span.label == self.only_label))
 
-            self._accepted_index = SpanIndex(self.session.spans)
-        return self._accepted_index
+    def shown_index(self):
+        """What the highlighter draws: every span, or those the filters leave (read through, not copied)."""
+        if not self.hide_suggestions and not self.only_label:
+            return self.session.index
+        from annotator.gui.span_index import ShownIndex  # noqa: PLC0415
+
+        return ShownIndex(lambda: self.session.index, self.shows)
 
     def sort_by(self, column: int) -> None:
         """View → Sort spans: a column (0 label, 3 status) or -1 for the order of the text — what a
@@ -144,13 +161,34 @@ class SpanPanel(QObject):
             self.table.scrollTo(self.table.currentIndex())
 
     def set_hide_suggestions(self, hide: bool) -> None:
+        if hide == self.hide_suggestions:
+            return
         self.hide_suggestions = hide
-        self.filter_status.setCurrentIndex(1 if hide else 0)
+        if hide or self.filter_status.currentIndex() == 1:  # "suggested only" stays when unhiding
+            self.filter_status.setCurrentIndex(1 if hide else 0)
+        self._filters_changed()
+
+    def set_only_label(self, name: str | None) -> None:
+        if (name or "") != self.only_label:
+            self.only_label = name or ""
+            self._filters_changed()
+
+    def _status_filter_changed(self, _index: int) -> None:
+        """"Tagged" in the status filter is "hide suggestions" (the View menu's toggle follows)."""
+        hide = self.filter_status.currentData() == "accepted"
+        if hide != self.hide_suggestions:
+            action = getattr(self.window, "actions_", {}).get("hide_suggestions")
+            if action is not None:
+                action.setChecked(hide)  # its toggled signal calls set_hide_suggestions
+            else:
+                self.set_hide_suggestions(hide)
+
+    def _filters_changed(self) -> None:
+        self.window.controller.shown = self.shows if (self.hide_suggestions or self.only_label) else None
         self.apply_highlight()
 
     def apply_highlight(self) -> None:
         s = self.session
-        self._accepted_index = None
         self.window.view.highlighter.set_data(s.utf16, self.shown_index(), s.sections, self.colours(), rehighlight=False)
         self.window.view.rehighlight_lazily()
 
@@ -173,7 +211,6 @@ class SpanPanel(QObject):
         (the next key reads them); the touched blocks of text are re-highlighted on the next turn of the
         event loop, the rows, section counts and status bar when the keys pause (gui/coalesce.py), both
         coalesced over keys in a row."""
-        self._accepted_index = None
         self.window.view.highlighter.index = self.shown_index()
         self._edits.append((list(removed), list(added)))
         self._touched.extend(removed)

@@ -135,6 +135,8 @@ class ExchangeWorker(QObject):
                 else:
                     report = import_labels(project, self.path, self.fmt, **self.options)
         except Exception as exc:  # noqa: BLE001 - shown to the user with the file's name
-            self.failed.emit(f"{self.path}: {exc}")
+            from annotator.gui.exchange_reasons import exchange_reason_text  # noqa: PLC0415
+
+            self.failed.emit(f"{self.path}: {exchange_reason_text(str(exc))}")  # in the UI's language
             return
         self.finished.emit(report)

@@ -1800,6 +1800,10 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>TaggingController</name>
     <message>
+        <source>The open suggestions are hidden by the span panel's filters</source>
+        <translation>未处理的建议已被标注面板的筛选隐藏</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/tagging.py" line="49"/>
         <location filename="../../annotator/gui/tagging.py" line="192"/>
         <source>This project is open read-only; nothing can be changed.</source>
@@ -2382,6 +2386,18 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 <context>
     <name>WindowIO</name>
     <message>
+        <source>Imported again with a changed text: {0}.</source>
+        <translation>以改动后的文本重新导入 {0} 篇。</translation>
+    </message>
+    <message>
+        <source>{0} of them need review: F4 goes to the next, Shift+F4 marks it checked.</source>
+        <translation>其中 {0} 条需要复核：F4 转到下一条，Shift+F4 标记为已核对。</translation>
+    </message>
+    <message>
+        <source>“{0}” was imported again with a changed text; its spans were carried over.</source>
+        <translation>《{0}》以改动后的文本重新导入，其标注已随之迁移。</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/window_io.py" line="34"/>
         <source>{0} spans from {1} documents written to:</source>
         <translation>已将 {1} 篇文档中的 {0} 个标注写入：</translation>
@@ -2577,6 +2593,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 </context>
 <context>
     <name>_Builder</name>
+    <message>
+        <source>Search all speeches…</source>
+        <translation>检索全部讲话稿…</translation>
+    </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="62"/>
         <source>Import files…</source>
@@ -3253,6 +3273,266 @@ strict F1 of the annotators in this section: {1}</source>
         <location filename="../../annotator/gui/read_reasons.py" line="82"/>
         <source>not saved: the disk reported an input/output error (is it full, removed or failing?)</source>
         <translation>未保存：磁盘报告输入/输出错误（是否已满、被移除或出现故障？）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReason</name>
+    <message>
+        <source>ambiguous: “{0}” and its surroundings occur {1} times in the old text and {2} in the new one</source>
+        <translation>无法确定位置：“{0}”及其上下文在旧文本中出现 {1} 次，在新文本中出现 {2} 次</translation>
+    </message>
+    <message>
+        <source>its offsets [{0}, {1}) do not fit the old text</source>
+        <translation>其位置 [{0}, {1}) 超出旧文本</translation>
+    </message>
+    <message>
+        <source>its text was deleted</source>
+        <translation>其文字已删除</translation>
+    </message>
+    <message>
+        <source>its text was changed</source>
+        <translation>其文字已改动</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <source>file busy</source>
+        <translation>文件正忙</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>操作被中断</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>file too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>invalid argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>resource temporarily unavailable; try again</source>
+        <translation>资源暂时不可用，请重试</translation>
+    </message>
+    <message>
+        <source>timed out (a network folder that does not answer?)</source>
+        <translation>超时（网络文件夹无响应？）</translation>
+    </message>
+    <message>
+        <source>stale file handle (a network folder that went away?)</source>
+        <translation>文件句柄已失效（网络文件夹已断开？）</translation>
+    </message>
+    <message>
+        <source>no such device</source>
+        <translation>设备不存在</translation>
+    </message>
+    <message>
+        <source>no such device or address</source>
+        <translation>设备或地址不存在</translation>
+    </message>
+    <message>
+        <source>too many open files in the system</source>
+        <translation>系统中打开的文件过多</translation>
+    </message>
+    <message>
+        <source>too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>是文件夹</translation>
+    </message>
+    <message>
+        <source>file name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk, or a removed or disconnected drive?)</source>
+        <translation>输入/输出错误（磁盘故障，或驱动器已拔出、断开？）</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReason</name>
+    <message>
+        <source>span [{0}, {1})</source>
+        <translation>标注 [{0}, {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <source>task {0}</source>
+        <translation>第 {0} 个任务</translation>
+    </message>
+    <message>
+        <source>is the open project (or one of its SQLite files), not a label file</source>
+        <translation>是当前打开的项目（或其 SQLite 文件），不是标注文件</translation>
+    </message>
+    <message>
+        <source>is {0} text (it starts with the byte-order mark {1}); label files must be UTF-8: save it as UTF-8 and import it again</source>
+        <translation>是 {0} 文本（以字节顺序标记 {1} 开头）；标注文件必须是 UTF-8：请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>longer than {0} MB (the document limit)</source>
+        <translation>超过 {0} MB（文档上限）</translation>
+    </message>
+    <message>
+        <source>larger than {0} MB</source>
+        <translation>大于 {0} MB</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe, socket or device); save the labels to a file first</source>
+        <translation>不是普通文件（管道、套接字或设备）；请先把标注保存为文件</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of tasks</source>
+        <translation>应为任务的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>empty file: expected a JSON array of tasks</source>
+        <translation>空文件：应为任务的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>empty file: there are no labels in it</source>
+        <translation>空文件：其中没有标注</translation>
+    </message>
+    <message>
+        <source>schema_version {0} is not supported (this version reads {1})</source>
+        <translation>不支持 schema_version {0}（本版本读取 {1}）</translation>
+    </message>
+    <message>
+        <source>text_sha256 does not match the text (the text was changed after export)</source>
+        <translation>text_sha256 与文本不符（导出后文本被改动过）</translation>
+    </message>
+    <message>
+        <source>no annotator: name one or import the labels as suggestions</source>
+        <translation>没有标注员：请指定一位，或将标注作为建议导入</translation>
+    </message>
+    <message>
+        <source>malformed ({0})</source>
+        <translation>格式有误（{0}）</translation>
+    </message>
+    <message>
+        <source>span [{0}, {1}) text {2} is not the text there</source>
+        <translation>标注 [{0}, {1}) 的文字 {2} 与该处文字不符</translation>
+    </message>
+    <message>
+        <source>span {0}: its text {1} is not the text at [{2}, {3})</source>
+        <translation>标注 {0}：其文字 {1} 与 [{2}, {3}) 处的文字不符</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>没有文本</translation>
+    </message>
+    <message>
+        <source>{0} has no label</source>
+        <translation>{0} 没有标签</translation>
+    </message>
+    <message>
+        <source>{0} [{1}, {2}) does not fit the text's {3} characters</source>
+        <translation>{0} [{1}, {2}) 超出文本的 {3} 个字符</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (byte {0} on line {1})</source>
+        <translation>不是 UTF-8 编码（第 {1} 行有字节 {0}）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (byte {0} at byte {1} of the line)</source>
+        <translation>不是 UTF-8 编码（该行第 {1} 字节为 {0}）</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({0})</source>
+        <translation>不是有效的 JSON（{0}）</translation>
+    </message>
+    <message>
+        <source>span</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>section {0}</source>
+        <translation>章节 {0}</translation>
+    </message>
+    <message>
+        <source>region {0}</source>
+        <translation>区域 {0}</translation>
+    </message>
+    <message>
+        <source>label {0}</source>
+        <translation>标签 {0}</translation>
+    </message>
+    <message>
+        <source>span {0}</source>
+        <translation>标注 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelChoice</name>
+    <message>
+        <source>soft</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.domain.model import Span
+from annotator.gui.review_reasons import review_reason_text
 from annotator.gui.safety import qt_override, report_once
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -151,7 +152,7 @@ class SpanTableModel(QAbstractTableModel):
             reason = (span.provenance or {}).get("needs_review")
             if reason:
                 old = ((span.provenance or {}).get("reanchor") or {}).get("old_text", "")
-                line = self.tr("Needs review after a re-import: {0}").format(reason)
+                line = self.tr("Needs review after a re-import: {0}").format(review_reason_text(reason))
                 if old:
                     line += "\n" + self.tr("It covered: «{0}»").format(old)
                 tip = f"{tip}\n{line}" if tip else line

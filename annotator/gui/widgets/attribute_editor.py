@@ -5,7 +5,7 @@ between fields, Enter saves and Escape returns to the text (``doneEditing``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QStackedLayout, QWidget
 
 from annotator.domain.labels import Label
@@ -52,8 +52,11 @@ class AttributeEditor(QWidget):
         for field in label.attributes:
             if field.type == "choice":
                 editor = QComboBox()
-                editor.addItems([""] + list(field.choices))
-                editor.currentTextChanged.connect(self._commit)
+                # Shown in the UI's language, stored as the schema says ("normal" read "normal" in Chinese)
+                editor.addItem("", "")
+                for choice in field.choices:
+                    editor.addItem(QCoreApplication.translate("LabelChoice", choice), choice)
+                editor.currentIndexChanged.connect(self._commit)
                 editor.setEnabled(not readonly)
             else:
                 editor = QLineEdit()
@@ -116,7 +119,11 @@ class AttributeEditor(QWidget):
             text = "" if value is None else str(value)
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                widget.setCurrentText(text)
+                index = widget.findData(text)
+                if index < 0:  # a value the schema does not list (an imported label): shown as it is
+                    widget.addItem(text, text)
+                    index = widget.count() - 1
+                widget.setCurrentIndex(index)
             elif not (keep_focused and widget.hasFocus()):
                 widget.setText(text)
             widget.blockSignals(False)
@@ -126,7 +133,7 @@ class AttributeEditor(QWidget):
         out = dict(self.span.attributes) if self.span else {}
         for field in self.label.attributes:
             widget = self.fields[field.name]
-            raw = widget.currentText() if isinstance(widget, QComboBox) else widget.text().strip()
+            raw = (widget.currentData() or "") if isinstance(widget, QComboBox) else widget.text().strip()
             value = field.coerce(raw)
             if value is None:
                 out.pop(field.name, None)
