@@ -107,7 +107,7 @@ class _Buffer:
         pieces, got = [self.text[keep:]], 0
         while got < want and not self.eof:
             try:
-                raw = self.handle.read(max(CHUNK_BYTES, want))
+                raw = self.handle.read(max(CHUNK_BYTES, want - got))
             except OSError as exc:
                 raise InputFileError(self.path, exc.strerror or str(exc)) from None
             if not self.started:
@@ -150,9 +150,11 @@ class _Buffer:
             except json.JSONDecodeError:
                 if self.eof:
                     raise
-            if len(self.text) - index > MAX_TASK_CHARS:
+            held = len(self.text) - index
+            if held > MAX_TASK_CHARS:
                 raise _TaskTooLarge
-            index = self.more(index, max(CHUNK_BYTES, len(self.text) - index))
+            # Double what is held, but never read past the cap by more than a chunk.
+            index = self.more(index, max(1, min(max(CHUNK_BYTES, held), MAX_TASK_CHARS + 1 - held)))
 
     def skip_value(self, index: int) -> int:
         """The index just past the value starting at ``index`` (brackets matched, strings skipped), or -1
@@ -207,8 +209,7 @@ def _elements(buffer: _Buffer, index: int, *, single: bool) -> Iterator[tuple[in
         except (LineRefused, _TaskTooLarge) as exc:
             # A bad number ends the decoding midway, a huge task is not decoded at all: find its end to go on.
             if isinstance(exc, _TaskTooLarge):
-                exc = LineRefused(f"a task larger than {MAX_TASK_CHARS // 2**20} M characters (one document "
-                                  "is at most 20 MB): skipped")
+                exc = _too_large()
             line = buffer.line(buffer.start)
             yield position, exc
             end = buffer.skip_value(buffer.start)
@@ -218,6 +219,8 @@ def _elements(buffer: _Buffer, index: int, *, single: bool) -> Iterator[tuple[in
                 return
         else:
             try:
+                if end - index > MAX_TASK_CHARS:  # whole in the buffer already, but still over the cap
+                    raise _too_large()
                 check_tree(value)
                 yield position, value
             except LineRefused as exc:
@@ -236,6 +239,11 @@ def _elements(buffer: _Buffer, index: int, *, single: bool) -> Iterator[tuple[in
         else:
             yield position + 1, LineRefused("expected , or ] between tasks; the rest of the file was not read")
             return
+
+
+def _too_large() -> LineRefused:
+    return LineRefused(f"a task larger than {MAX_TASK_CHARS / 2**20:g} M characters (one document is at most "
+                       "20 MB): skipped")
 
 
 def _trailing(buffer: _Buffer, index: int, position: int, what: str) -> Iterator[tuple[int, Any]]:
