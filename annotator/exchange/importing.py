@@ -24,6 +24,12 @@ from annotator.storage.project import Project
 NEW_LABEL_COLOUR = "#9e9e9e"
 # Label names are shown in menus and written as column headers; real ones are a few words.
 MAX_LABEL_CHARS = 100
+# New labels one label file may bring. Real projects have tens of labels; a file of machine-made names
+# (a label per span, an id where the name should be) made thousands, each a menu entry, a legend row
+# and a column of every table export, and the project unusable. Past this, a line that would add one
+# more is refused with the reason; lines using known labels still import. To import such a file on
+# purpose, add its labels first (label editor).
+MAX_NEW_LABELS = 200
 # Failed lines kept with their reasons: a file of a million bad lines ("{}" each) kept a million
 # problems in memory and printed a million lines; past this only their number is kept.
 MAX_LISTED_FAILURES = 1000
@@ -144,9 +150,12 @@ def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
 def ensure_labels(project: Project, names: Iterable[str], report: ImportReport) -> None:
     """Add labels the project lacks (grey, no attributes); existing labels are never changed."""
     known = {label.name for label in get_labels(project)}
-    for name in sorted(set(names) - known):
-        if not name or not isinstance(name, str):
-            continue
+    new = [name for name in sorted(set(names) - known) if name and isinstance(name, str)]
+    if new and len(report.labels_added) + len(new) > MAX_NEW_LABELS:
+        more = f" and {len(new) - 1} more" if len(new) > 1 else ""
+        raise LineRefused(f"it would add the label {new[0]!r}{more}, past the {MAX_NEW_LABELS} new labels one file "
+                          "may add (are the label names right? to import them, add the labels to the project first)")
+    for name in new:
         save_label(project, Label(name=name, colour=NEW_LABEL_COLOUR))
         report.labels_added.append(name)
 
