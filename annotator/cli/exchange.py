@@ -12,6 +12,7 @@ from typing import Iterator
 
 import click
 
+from annotator.cli.common import interruptible, interrupted_message
 # The service module loads only the format registry, so `annotator --help` still does not load storage.
 from annotator.services.exchange import DOCCANO_FORMS, EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS
 
@@ -91,9 +92,21 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
 
     if annotator and as_suggestions:
         raise click.UsageError("--annotator and --as-suggestions exclude each other")
-    with _project(project, create=True) as opened:
-        report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
-                               offsets=offsets, users=_users(labelstudio_users))
+    signum = 0
+    # Ctrl+C or SIGTERM: the import stops between two lines and reports; a second one stops it at once.
+    with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
+        try:
+            report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
+                                   offsets=offsets, users=_users(labelstudio_users),
+                                   should_cancel=lambda: bool(stopped()))
+        except KeyboardInterrupt as exc:  # the line being stored was rolled back
+            report = getattr(exc, "report", None)
+        signum = stopped() or (0 if report is not None and report.interrupted_at is None else 2)
+    if signum:
+        if report is not None:
+            click.echo(report.summary())
+        click.echo(f"{file}: {interrupted_message(signum)}", err=True)
+        raise SystemExit(128 + signum)
     click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)

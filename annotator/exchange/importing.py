@@ -6,6 +6,7 @@ Importers check a whole line before writing any of it: a line with one bad span 
 
 from __future__ import annotations
 
+import contextvars
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,9 @@ class ImportReport:
     crlf_lines: int = 0  # lines whose text had CR/CRLF line ends, normalised to LF
     notes: list[str] = field(default_factory=list)
     failed_unlisted: int = 0  # failed lines past MAX_LISTED_FAILURES: counted, not kept
+    interrupted_at: int | None = None  # the first line not imported when the import was stopped
+    interrupted_midway: bool = False  # by a KeyboardInterrupt inside a line (not at a line's start)
+    unit: str = "line"
 
     @property
     def failed_count(self) -> int:
@@ -84,30 +88,79 @@ class ImportReport:
         lines.extend(f"  failed {p}" for p in self.failed)
         if self.failed_unlisted:
             lines.append(f"  … and {self.failed_unlisted:,} more failed lines, not listed (is this the right format?)")
+        if self.interrupted_at is not None:
+            this = (f"{self.unit} {self.interrupted_at} was being saved (whole or not at all)" if self.interrupted_midway
+                    else f"{self.unit} {self.interrupted_at} and the rest were not read")
+            lines.append(f"  stopped: the {self.unit}s before are imported, {this}; import the file again for the "
+                         f"rest (what is already in the project is skipped)")
         return "\n".join(lines)
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """An import stopped by KeyboardInterrupt: the line being stored was rolled back (its own transaction),
+    the lines before it are saved; ``report`` says what was done and where it stopped."""
+
+    def __init__(self, report: ImportReport, cause: BaseException) -> None:
+        super().__init__(*cause.args)
+        self.report, self.cause = report, cause
+
+
+# Asked before each line of an import (services.exchange.import_labels sets it): True stops the import.
+CANCEL: contextvars.ContextVar[Callable[[], bool] | None] = contextvars.ContextVar("import_cancel", default=None)
 
 
 def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool],
               unit: str = "line") -> None:
-    """Call ``handle`` per line; it returns True when something new was stored."""
-    for number, item in items:
-        # A line refused inside its transaction was rolled back: so are its counts.
-        saved = (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines,
-                 len(report.labels_added), len(report.notes))
-        try:
-            if isinstance(item, LineRefused):
-                raise item
-            if handle(number, item):
-                report.imported += 1
-            else:
-                report.skipped += 1
-        except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
+    """Call ``handle`` per line; it returns True when something new was stored.
+
+    ``should_cancel`` (the CLI's first Ctrl+C or SIGTERM, a cancel button) is asked before each line:
+    the import stops there, between two lines, and returns its report. A KeyboardInterrupt (a second
+    signal) rolls back the line being stored, like any failure, and ends the import with
+    ImportInterrupted carrying the report, so the caller can say what was saved.
+    """
+    report.unit = unit
+    should_cancel = CANCEL.get()
+    done, current, saved = 0, None, _counts(report)
+    try:
+        for number, item in items:
+            if should_cancel is not None and should_cancel():
+                report.interrupted_at = number
+                return
+            current, saved = number, _counts(report)
+            _run_line(report, number, item, handle, unit, saved)
+            done, current = number, None
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, ImportInterrupted):
+            raise
+        if current is not None:  # inside a line: its transaction was rolled back (or just committed)
             _undo_counts(report, saved)
-            report.add_failure(LineProblem(number, str(exc), unit))
-        except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
-            # A field of a type no check above foresaw: still only this line is refused, with the field.
-            _undo_counts(report, saved)
-            report.add_failure(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
+        report.interrupted_at = current if current is not None else done + 1
+        report.interrupted_midway = current is not None
+        raise ImportInterrupted(report, exc) from exc
+
+
+def _counts(report: ImportReport) -> tuple:
+    return (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines,
+            len(report.labels_added), len(report.notes))
+
+
+def _run_line(report: ImportReport, number: int, item: Any, handle: Callable[[int, Any], bool], unit: str,
+              saved: tuple) -> None:
+    # A line refused inside its transaction was rolled back: so are its counts.
+    try:
+        if isinstance(item, LineRefused):
+            raise item
+        if handle(number, item):
+            report.imported += 1
+        else:
+            report.skipped += 1
+    except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
+        _undo_counts(report, saved)
+        report.add_failure(LineProblem(number, str(exc), unit))
+    except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
+        # A field of a type no check above foresaw: still only this line is refused, with the field.
+        _undo_counts(report, saved)
+        report.add_failure(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
 
 
 def _undo_counts(report: ImportReport, saved: tuple) -> None:
