@@ -280,7 +280,7 @@ def _import_labels_into(proj, labels: str, fmt: str, who: str | None) -> bool:
     if report.documents_created:
         click.echo(f"note {labels}: {report.documents_created} of its texts matched no document of the project "
                    "(not the clean text of the files imported): imported as new documents", err=True)
-    return not report.failed
+    return not report.failed and not report.stopped_by
 
 
 def _import_output():

@@ -8,6 +8,7 @@ one-line message naming the file and the reason. Qt-free; the storage layer load
 from __future__ import annotations
 
 import contextlib
+import signal
 from typing import Iterator
 
 import click
@@ -100,15 +101,15 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
                                    offsets=offsets, users=_users(labelstudio_users),
                                    should_cancel=lambda: bool(stopped()))
         except KeyboardInterrupt as exc:  # the line being stored was rolled back
-            report = getattr(exc, "report", None)
-        signum = stopped() or (0 if report is not None and report.interrupted_at is None else 2)
+            report, signum = getattr(exc, "report", None), stopped() or signal.SIGINT
+        signum = signum or stopped()
     if signum:
         if report is not None:
             click.echo(report.summary())
         click.echo(f"{file}: {interrupted_message(signum)}", err=True)
         raise SystemExit(128 + signum)
     click.echo(report.summary())
-    if report.failed:
+    if report.failed or report.stopped_by:
         raise SystemExit(1)
 
 

@@ -17,6 +17,7 @@ from annotator.domain.model import Span, SpanStatus
 from annotator.domain.offsets import Utf16Map
 from annotator.exchange.jsonread import MAX_LINE_BYTES, InputFileError, LineRefused, json_lines, json_type  # noqa: F401 (re-exported)
 from annotator.storage import documents, spans
+from annotator.storage.errors import ProjectError
 from annotator.storage.labels import GOLD, SUGGESTER, get_labels, save_label
 from annotator.storage.project import Project
 
@@ -61,6 +62,7 @@ class ImportReport:
     failed_unlisted: int = 0  # failed lines past MAX_LISTED_FAILURES: counted, not kept
     interrupted_at: int | None = None  # the first line not imported when the import was stopped
     interrupted_midway: bool = False  # by a KeyboardInterrupt inside a line (not at a line's start)
+    stopped_by: str = ""  # the project's failure (disk full, busy, read-only) that ended the import
     unit: str = "line"
 
     @property
@@ -88,7 +90,7 @@ class ImportReport:
         lines.extend(f"  failed {p}" for p in self.failed)
         if self.failed_unlisted:
             lines.append(f"  … and {self.failed_unlisted:,} more failed lines, not listed (is this the right format?)")
-        if self.interrupted_at is not None:
+        if self.interrupted_at is not None and not self.stopped_by:  # (a project failure is a note)
             this = (f"{self.unit} {self.interrupted_at} was being saved (whole or not at all)" if self.interrupted_midway
                     else f"{self.unit} {self.interrupted_at} and the rest were not read")
             lines.append(f"  stopped: the {self.unit}s before are imported, {this}; import the file again for the "
@@ -129,6 +131,14 @@ def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Ca
             current, saved = number, _counts(report)
             _run_line(report, number, item, handle, unit, saved)
             done, current = number, None
+    except ProjectError as exc:  # the project, not the line: every later line would fail alike (or wait
+        # a minute each for a lock), so the import stops here with what it saved, said in the report
+        if current is not None:
+            _undo_counts(report, saved)
+        report.interrupted_at, report.stopped_by = current if current is not None else done + 1, str(exc)
+        # A note, so every reader of the report shows it (the GUI words the report itself).
+        report.notes.append(f"stopped at {unit} {report.interrupted_at}: {exc}; the {unit}s before it are imported, "
+                            "it and the rest are not (import the file again once this is solved)")
     except KeyboardInterrupt as exc:
         if isinstance(exc, ImportInterrupted):
             raise
