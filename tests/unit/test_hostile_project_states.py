@@ -171,3 +171,24 @@ def test_a_broken_project_file_is_named_and_left_as_it_was(tmp_path, damage, ver
     assert ("not a project file" if damage == "not_sqlite" else "damaged") in result.output
     assert "Traceback" not in result.output
     assert {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+def test_a_label_import_filling_a_real_disk_stops_with_the_lines_before_it_saved(tmp_path):
+    from test_hostile_exports import _mount_tmpfs  # skips with the reason where no tmpfs can be mounted
+
+    disk = tmp_path / "tiny"
+    _mount_tmpfs(disk, "size=1m")
+    try:
+        labels = tmp_path / "tasks.json"
+        write_tasks(labels, (task(n, chars=2000, regions=10) for n in range(1, 301)))  # ~10 MB of project
+        result = CliRunner().invoke(_cli(), ["import-labels", str(disk / "p.db"), str(labels), "--format",
+                                             "labelstudio", "--annotator", "甲"])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert "the disk is full" in result.output and "nothing was half-written" in result.output
+        first_line = result.output.splitlines()[0]
+        saved = int(first_line.split(": ", 1)[1].split(" lines imported")[0])
+        assert 0 < saved < 300 and f"note: stopped at task {saved + 1}:" in result.output
+        with open_project(disk / "p.db", readonly=True) as project:
+            assert integrity.check(project) == [] and len(documents.document_ids(project)) == saved
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
