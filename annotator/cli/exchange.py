@@ -70,9 +70,19 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
 
     selection = make_selection(annotators, gold=gold, include_suggestions=include_suggestions,
                                include_rejected=include_rejected)
-    with _project(project, readonly=True) as opened:
-        report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
-                               doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
+    signum = 0
+    # SIGTERM's default would end the process with the temporary file left beside OUTPUT: as an
+    # exception it unwinds through the atomic write, which removes it.
+    with _project(project, readonly=True) as opened, interruptible() as stopped:
+        try:
+            report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
+                                   doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
+        except KeyboardInterrupt:
+            signum = stopped() or signal.SIGINT
+    if signum:
+        click.echo(f"{output}: {interrupted_message(signum)}: the export was not written (an existing file is "
+                   "unchanged)", err=True)
+        raise SystemExit(128 + signum)
     click.echo(report.summary())
 
 

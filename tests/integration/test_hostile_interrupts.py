@@ -121,3 +121,50 @@ def test_an_interrupted_label_import_is_whole_and_resumable(tmp_path, signals):
     assert f"{total - saved} lines imported, {saved} skipped, 0 failed" in out
     assert f"spans added: {(total - saved) * 8}, already present: {saved * 8}" in out
     assert _healthy(project) == total
+
+
+SLOW_EXPORT = """
+import sys, time
+from annotator.exchange import selection
+real = selection.iter_bundles
+def slow(*args, **kwargs):  # a big project's export, in a small one: time to be interrupted midway
+    for bundle in real(*args, **kwargs):
+        time.sleep(0.02)
+        yield bundle
+selection.iter_bundles = slow
+from annotator.exchange import labelstudio
+labelstudio.iter_bundles = slow
+from annotator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
+@pytest.mark.parametrize("per_annotator", [False, True], ids=["one-file", "per-annotator"])
+def test_an_interrupted_export_leaves_no_temporary_and_the_old_file(tmp_path, signum, per_annotator):
+    labels = tmp_path / "tasks.json"
+    write_tasks(labels, (task(n, chars=300, regions=2) for n in range(1, 201)))
+    project = tmp_path / "p.db"
+    with open_project(project) as opened:
+        from annotator.services.exchange import import_labels  # noqa: PLC0415
+
+        import_labels(opened, labels, "labelstudio", annotator="甲")
+        import_labels(opened, labels, "labelstudio", annotator="乙")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "tasks.json").write_text("previous export\n", encoding="utf-8")
+    args = ["export", str(project), "--format", "labelstudio", "-o", str(out / "tasks.json")]
+    child = subprocess.Popen([sys.executable, "-c", SLOW_EXPORT, *args, *(["--per-annotator"] if per_annotator else [])],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + WAIT_S
+    while not any(p.name.endswith(".part") for p in out.iterdir()) and time.monotonic() < deadline:
+        assert child.poll() is None, child.communicate()[1]
+        time.sleep(0.01)
+    child.send_signal(signum)
+    _, err = child.communicate(timeout=WAIT_S)
+    assert child.returncode == 128 + signum, err
+    assert f"interrupted by {signal.Signals(signum).name}: the export was not written" in err and "Traceback" not in err
+    assert [p.name for p in out.iterdir()] == ["tasks.json"]
+    assert (out / "tasks.json").read_text(encoding="utf-8") == "previous export\n"
