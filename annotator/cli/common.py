@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import signal
 import threading
 from typing import Callable, Iterator
 
@@ -48,6 +47,8 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
     writers roll back (one transaction per batch of files, per label line). A signal ignored when the
     verb started (``nohup``, a background job of a script) stays ignored.
     """
+    import signal  # noqa: PLC0415 - only the verbs that write load it (a cold `annotator --help` does not)
+
     received: list[int] = []
     if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
         yield lambda: 0
@@ -70,4 +71,6 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
 
 
 def interrupted_message(signum: int) -> str:
+    import signal  # noqa: PLC0415 - see interruptible()
+
     return f"interrupted by {signal.Signals(signum).name}"

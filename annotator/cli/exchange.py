@@ -8,7 +8,6 @@ one-line message naming the file and the reason. Qt-free; the storage layer load
 from __future__ import annotations
 
 import contextlib
-import signal
 from typing import Iterator
 
 import click
@@ -16,6 +15,8 @@ import click
 from annotator.cli.common import interruptible, interrupted_message
 # The service module loads only the format registry, so `annotator --help` still does not load storage.
 from annotator.services.exchange import DOCCANO_FORMS, EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS
+
+SIGINT = 2  # its number on every platform (a KeyboardInterrupt not raised by our handler)
 
 
 @contextlib.contextmanager
@@ -78,7 +79,7 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
             report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
                                    doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
         except KeyboardInterrupt:
-            signum = stopped() or signal.SIGINT
+            signum = stopped() or SIGINT
     if signum:
         click.echo(f"{output}: {interrupted_message(signum)}: the export was not written (an existing file is "
                    "unchanged)", err=True)
@@ -111,7 +112,7 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
                                    offsets=offsets, users=_users(labelstudio_users),
                                    should_cancel=lambda: bool(stopped()))
         except KeyboardInterrupt as exc:  # the line being stored was rolled back
-            report, signum = getattr(exc, "report", None), stopped() or signal.SIGINT
+            report, signum = getattr(exc, "report", None), stopped() or SIGINT
         signum = signum or stopped()
     if signum:
         if report is not None:

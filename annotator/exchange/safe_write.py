@@ -15,6 +15,7 @@ import contextvars
 import errno
 import os
 import re
+import signal
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
@@ -146,14 +147,18 @@ def all_or_nothing() -> Iterator[None]:
         raise
     finally:
         _GROUP.reset(token)
-    for n, (tmp, target) in enumerate(written):  # renames need no space: not stopped by a full disk
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            for left, _ in written[n:]:
-                with contextlib.suppress(OSError):
-                    left.unlink()
-            raise ExportWriteError(target, exc, existed=target.exists()) from None
+    held = _hold_signals()  # the renames are quick; a signal among them would leave some files old
+    try:
+        for n, (tmp, target) in enumerate(written):  # renames need no space: not stopped by a full disk
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                for left, _ in written[n:]:
+                    with contextlib.suppress(OSError):
+                        left.unlink()
+                raise ExportWriteError(target, exc, existed=target.exists()) from None
+    finally:
+        _release_signals(held)
     for folder in {target.parent if str(target.parent) else Path(".") for _, target in written}:
         _fsync_dir(folder)
 
@@ -170,13 +175,21 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     existed = target.exists()
     if not folder.is_dir():
         raise ExportWriteError(target, FileNotFoundError(errno.ENOENT, "no folder"), existed=existed)
+    # Ctrl+C or SIGTERM (an exception, see cli/common.py) right after mkstemp created the file but before
+    # its name is kept would leave it behind: signals wait until the cleanup below is in place.
+    held = _hold_signals()
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
+        _release_signals(held)
         raise ExportWriteError(target, exc, existed=existed) from None
+    except BaseException:
+        _release_signals(held)
+        raise
     tmp = Path(tmp_name)
     group = _GROUP.get()
     try:
+        _release_signals(held)  # a signal that came meanwhile raises here, where the file is removed
         if os.name == "posix":
             # mkstemp creates 0600 (right for a temporary file); the export is the user's file and gets
             # the mode any program writing it would give it.
@@ -191,6 +204,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
             os.fsync(handle.fileno())
         if group is None:
             os.replace(tmp, target)
+        else:
+            group.append((tmp, target))  # renamed, or removed, by all_or_nothing()
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -199,8 +214,18 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
         raise
     if group is None:
         _fsync_dir(folder)
-    else:
-        group.append((tmp, target))
+
+
+def _hold_signals():
+    """Block SIGINT and SIGTERM in this thread (POSIX); returns what _release_signals() restores."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(held) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def safe_part(name: str) -> str:
