@@ -25,7 +25,8 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli.common import Interrupted, ProjectFailure, interruptible, interrupted_message
+from annotator.cli.common import (Interrupted, ProjectFailure, exit_interrupted_import, interruptible,
+                                  interrupted_message)
 from annotator.cli.common import open_project_or_fail as _open
 
 
@@ -185,13 +186,9 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
                                        index=index != "background", should_cancel=lambda: bool(stopped()),
                                        progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
         except Interrupted as exc:  # a second signal: the batch being stored was rolled back
-            proj.close()
-            click.echo(f"{interrupted_message(exc.signum)} while saving a batch of files: that batch was not saved, "
-                       "the batches before it were; run the same command again to import the rest (files "
-                       "already imported are skipped as duplicates)", err=True)
-            sys.exit(128 + exc.signum)
+            exit_interrupted_import(proj, project, None, exc.signum, say)
     if stopped():
-        _stopped_early(proj, project, summary, stopped(), say)
+        exit_interrupted_import(proj, project, summary, stopped(), say)
     index_failed = False
     if index == "now" and (summary.imported or summary.updated):
         from annotator.storage.search import index_words  # noqa: PLC0415 - only this mode builds it here
@@ -224,19 +221,6 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
         raise ProjectFailure("no files found to import (supported: .txt .md .docx .html .htm)")
     if summary.failed or index_failed or labels_failed:
         sys.exit(1)
-
-
-def _stopped_early(proj, project: str, summary, signum: int, say) -> None:
-    """``import`` after SIGINT/SIGTERM: the files stored so far are saved and reported; exit 128 + signum."""
-    for outcome in summary.failed:
-        say("failed", outcome.path, outcome.reason)
-    click.echo(f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "
-               f"failed {len(summary.failed)}")
-    proj.close()
-    click.echo(f"{interrupted_message(signum)}: stopped after the files above (each saved whole); run the same "
-               f"command again to import the rest into {project} (files already imported are skipped as "
-               "duplicates)", err=True)
-    sys.exit(128 + signum)
 
 
 def _labels_format(path: str, given: str | None) -> str:

@@ -74,3 +74,19 @@ def interrupted_message(signum: int) -> str:
     import signal  # noqa: PLC0415 - see interruptible()
 
     return f"interrupted by {signal.Signals(signum).name}"
+
+
+def exit_interrupted_import(proj, project: str, summary, signum: int, say) -> None:
+    """``import`` stopped by SIGINT/SIGTERM: what was saved, reported; exit 128 + signum. ``summary`` is
+    None when a second signal interrupted a batch (rolled back: its files are not in the project)."""
+    if summary is not None:
+        for outcome in summary.failed:
+            say("failed", outcome.path, outcome.reason)
+        click.echo(f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate "
+                   f"{summary.duplicates}, failed {len(summary.failed)}")
+    proj.close()
+    what = ("stopped after the files above (each saved whole)" if summary is not None else
+            "while saving a batch of files: that batch was not saved, the batches before it were")
+    click.echo(f"{interrupted_message(signum)}: {what}; run the same command again to import the rest into "
+               f"{project} (files already imported are skipped as duplicates)", err=True)
+    raise SystemExit(128 + signum)
