@@ -10,6 +10,8 @@ Exit codes of import, clean, outline, list and search:
   0  everything asked for was done (duplicates and links deliberately not followed are reported, not errors)
   1  an input file could not be read or saved (each one is listed with its reason; the others were imported)
   2  nothing could be done: wrong arguments, no files found, or the project cannot be opened
+  130, 143  import (and import-labels) stopped by SIGINT (Ctrl+C) or SIGTERM: what was saved is reported
+     and whole; running the same command again imports the rest
 Every message names the file; file names that are not valid UTF-8 are shown with U+FFFD.
 """
 
@@ -23,7 +25,8 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli.common import ProjectFailure
+from annotator.cli.common import (Interrupted, ProjectFailure, exit_interrupted_import, interruptible,
+                                  interrupted_message)
 from annotator.cli.common import open_project_or_fail as _open
 
 
@@ -175,10 +178,17 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     proj = _open(project, create=True)
     say, bar = _import_output()
     index = "none" if no_index else index
-    with bar as update:
-        # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
-        summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks, index=index != "background",
-                               progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
+    with interruptible(graceful=True) as stopped:
+        try:
+            with bar as update:
+                # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
+                summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+                                       index=index != "background", should_cancel=lambda: bool(stopped()),
+                                       progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
+        except Interrupted as exc:  # a second signal: the batch being stored was rolled back
+            exit_interrupted_import(proj, project, None, exc.signum, say)
+    if stopped():
+        exit_interrupted_import(proj, project, summary, stopped(), say)
     index_failed = False
     if index == "now" and (summary.imported or summary.updated):
         from annotator.storage.search import index_words  # noqa: PLC0415 - only this mode builds it here
@@ -235,16 +245,26 @@ def _import_labels_into(proj, labels: str, fmt: str, who: str | None) -> bool:
     False when a line (or the file) failed. Spans whose text matches no document create one (said so)."""
     from annotator.services.exchange import import_labels  # noqa: PLC0415 - loads the format's importer only
 
+    report = None
     try:
-        report = import_labels(proj, labels, fmt, annotator=who)
+        with interruptible(graceful=True) as stopped:  # as import-labels: stop between two label lines
+            report = import_labels(proj, labels, fmt, annotator=who, should_cancel=lambda: bool(stopped()))
     except (ValueError, OSError) as exc:  # the documents are saved; only the label file was refused
         click.echo(f"{click.style('failed', fg='red')} {labels}: {exc}", err=True)
         return False
+    except KeyboardInterrupt as exc:  # a second signal: the label line being stored was rolled back
+        report = getattr(exc, "report", None)
+    if stopped() or report is None:
+        if report is not None:
+            click.echo(report.summary())
+        proj.close()
+        click.echo(f"{labels}: {interrupted_message(stopped() or 2)}", err=True)
+        sys.exit(128 + (stopped() or 2))
     click.echo(report.summary())
     if report.documents_created:
         click.echo(f"note {labels}: {report.documents_created} of its texts matched no document of the project "
                    "(not the clean text of the files imported): imported as new documents", err=True)
-    return not report.failed
+    return not report.failed and not report.stopped_by
 
 
 def _import_output():

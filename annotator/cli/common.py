@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from typing import Callable, Iterator
+
 import click
 
 
@@ -22,3 +26,67 @@ def open_project_or_fail(project_path: str, *, create: bool = False, readonly: b
         raise ProjectFailure(display_path(str(exc))) from None
     except OSError as exc:  # a folder that cannot be created, a full disk while creating
         raise ProjectFailure(f"{display_path(project_path)}: cannot be opened ({exc.strerror or exc})") from None
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT (Ctrl+C) or SIGTERM ended a verb; the exit status is 128 + ``signum``, as a shell reports it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
+    """SIGINT and SIGTERM end a long verb with its summary instead of killing it mid-write.
+
+    SIGTERM's default ends the process without unwinding: SQLite keeps the saved data whole, but the
+    summary of what was done is lost. With ``graceful`` the first signal only sets a flag the verb
+    polls (the callable yielded returns its number, or 0), so the file being imported is finished and
+    saved; a second signal, or any signal without ``graceful``, raises Interrupted at once, which the
+    writers roll back (one transaction per batch of files, per label line). A signal ignored when the
+    verb started (``nohup``, a background job of a script) stays ignored.
+    """
+    import signal  # noqa: PLC0415 - only the verbs that write load it (a cold `annotator --help` does not)
+
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield lambda: 0
+        return
+
+    def handler(signum: int, frame) -> None:  # noqa: ANN001 - the signal module's signature
+        received.append(signum)
+        if not graceful or len(received) > 1:
+            raise Interrupted(signum)
+
+    previous = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, handler)
+    try:
+        yield lambda: received[0] if received else 0
+    finally:
+        for number, action in previous.items():
+            signal.signal(number, action)
+
+
+def interrupted_message(signum: int) -> str:
+    import signal  # noqa: PLC0415 - see interruptible()
+
+    return f"interrupted by {signal.Signals(signum).name}"
+
+
+def exit_interrupted_import(proj, project: str, summary, signum: int, say) -> None:
+    """``import`` stopped by SIGINT/SIGTERM: what was saved, reported; exit 128 + signum. ``summary`` is
+    None when a second signal interrupted a batch (rolled back: its files are not in the project)."""
+    if summary is not None:
+        for outcome in summary.failed:
+            say("failed", outcome.path, outcome.reason)
+        click.echo(f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate "
+                   f"{summary.duplicates}, failed {len(summary.failed)}")
+    proj.close()
+    what = ("stopped after the files above (each saved whole)" if summary is not None else
+            "while saving a batch of files: that batch was not saved, the batches before it were")
+    click.echo(f"{interrupted_message(signum)}: {what}; run the same command again to import the rest into "
+               f"{project} (files already imported are skipped as duplicates)", err=True)
+    raise SystemExit(128 + signum)

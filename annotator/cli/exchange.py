@@ -12,8 +12,11 @@ from typing import Iterator
 
 import click
 
+from annotator.cli.common import interruptible, interrupted_message
 # The service module loads only the format registry, so `annotator --help` still does not load storage.
 from annotator.services.exchange import DOCCANO_FORMS, EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS
+
+SIGINT = 2  # its number on every platform (a KeyboardInterrupt not raised by our handler)
 
 
 @contextlib.contextmanager
@@ -68,9 +71,19 @@ def export_command(project: str, fmt: str, output: str, annotators: str | None, 
 
     selection = make_selection(annotators, gold=gold, include_suggestions=include_suggestions,
                                include_rejected=include_rejected)
-    with _project(project, readonly=True) as opened:
-        report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
-                               doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
+    signum = 0
+    # SIGTERM's default would end the process with the temporary file left beside OUTPUT: as an
+    # exception it unwinds through the atomic write, which removes it.
+    with _project(project, readonly=True) as opened, interruptible() as stopped:
+        try:
+            report = export_labels(opened, output, fmt, selection, per_annotator=per_annotator,
+                                   doccano_form=doccano_form, offsets=offsets, users=_users(labelstudio_users))
+        except KeyboardInterrupt:
+            signum = stopped() or SIGINT
+    if signum:
+        click.echo(f"{output}: {interrupted_message(signum)}: the export was not written (an existing file is "
+                   "unchanged)", err=True)
+        raise SystemExit(128 + signum)
     click.echo(report.summary())
 
 
@@ -91,11 +104,23 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
 
     if annotator and as_suggestions:
         raise click.UsageError("--annotator and --as-suggestions exclude each other")
-    with _project(project, create=True) as opened:
-        report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
-                               offsets=offsets, users=_users(labelstudio_users))
+    signum = 0
+    # Ctrl+C or SIGTERM: the import stops between two lines and reports; a second one stops it at once.
+    with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
+        try:
+            report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
+                                   offsets=offsets, users=_users(labelstudio_users),
+                                   should_cancel=lambda: bool(stopped()))
+        except KeyboardInterrupt as exc:  # the line being stored was rolled back
+            report, signum = getattr(exc, "report", None), stopped() or SIGINT
+        signum = signum or stopped()
+    if signum:
+        if report is not None:
+            click.echo(report.summary())
+        click.echo(f"{file}: {interrupted_message(signum)}", err=True)
+        raise SystemExit(128 + signum)
     click.echo(report.summary())
-    if report.failed:
+    if report.failed or report.stopped_by:
         raise SystemExit(1)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from annotator.exchange.safe_write import atomic_open, unique_siblings
+from annotator.exchange.safe_write import all_or_nothing, atomic_open, unique_siblings
 from annotator.exchange.selection import Selection, SpanRow, layers
 from annotator.storage.project import Project
 
@@ -47,8 +47,9 @@ def export_layers(project: Project, path: str | Path, selection: Selection, writ
     if not names:
         report.notes.append("no spans match the selection: no file written")
         return report
-    for name, target in unique_siblings(path, names).items():
-        report.add(writer(project, target, replace(selection, annotators=(name,), gold=False)))
+    with all_or_nothing():  # every annotator's file, or none (a full disk at the third left two)
+        for name, target in unique_siblings(path, names).items():
+            report.add(writer(project, target, replace(selection, annotators=(name,), gold=False)))
     return report
 
 

@@ -6,6 +6,7 @@ Importers check a whole line before writing any of it: a line with one bad span 
 
 from __future__ import annotations
 
+import contextvars
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from annotator.domain.model import Span, SpanStatus
 from annotator.domain.offsets import Utf16Map
 from annotator.exchange.jsonread import MAX_LINE_BYTES, InputFileError, LineRefused, json_lines, json_type  # noqa: F401 (re-exported)
 from annotator.storage import documents, spans
+from annotator.storage.errors import ProjectError
 from annotator.storage.labels import GOLD, SUGGESTER, get_labels, save_label
 from annotator.storage.project import Project
 
@@ -24,6 +26,12 @@ from annotator.storage.project import Project
 NEW_LABEL_COLOUR = "#9e9e9e"
 # Label names are shown in menus and written as column headers; real ones are a few words.
 MAX_LABEL_CHARS = 100
+# New labels one label file may bring. Real projects have tens of labels; a file of machine-made names
+# (a label per span, an id where the name should be) made thousands, each a menu entry, a legend row
+# and a column of every table export, and the project unusable. Past this, a line that would add one
+# more is refused with the reason; lines using known labels still import. To import such a file on
+# purpose, add its labels first (label editor).
+MAX_NEW_LABELS = 200
 # Failed lines kept with their reasons: a file of a million bad lines ("{}" each) kept a million
 # problems in memory and printed a million lines; past this only their number is kept.
 MAX_LISTED_FAILURES = 1000
@@ -52,6 +60,10 @@ class ImportReport:
     crlf_lines: int = 0  # lines whose text had CR/CRLF line ends, normalised to LF
     notes: list[str] = field(default_factory=list)
     failed_unlisted: int = 0  # failed lines past MAX_LISTED_FAILURES: counted, not kept
+    interrupted_at: int | None = None  # the first line not imported when the import was stopped
+    interrupted_midway: bool = False  # by a KeyboardInterrupt inside a line (not at a line's start)
+    stopped_by: str = ""  # the project's failure (disk full, busy, read-only) that ended the import
+    unit: str = "line"
 
     @property
     def failed_count(self) -> int:
@@ -78,30 +90,87 @@ class ImportReport:
         lines.extend(f"  failed {p}" for p in self.failed)
         if self.failed_unlisted:
             lines.append(f"  … and {self.failed_unlisted:,} more failed lines, not listed (is this the right format?)")
+        if self.interrupted_at is not None and not self.stopped_by:  # (a project failure is a note)
+            this = (f"{self.unit} {self.interrupted_at} was being saved (whole or not at all)" if self.interrupted_midway
+                    else f"{self.unit} {self.interrupted_at} and the rest were not read")
+            lines.append(f"  stopped: the {self.unit}s before are imported, {this}; import the file again for the "
+                         f"rest (what is already in the project is skipped)")
         return "\n".join(lines)
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """An import stopped by KeyboardInterrupt: the line being stored was rolled back (its own transaction),
+    the lines before it are saved; ``report`` says what was done and where it stopped."""
+
+    def __init__(self, report: ImportReport, cause: BaseException) -> None:
+        super().__init__(*cause.args)
+        self.report, self.cause = report, cause
+
+
+# Asked before each line of an import (services.exchange.import_labels sets it): True stops the import.
+CANCEL: contextvars.ContextVar[Callable[[], bool] | None] = contextvars.ContextVar("import_cancel", default=None)
 
 
 def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool],
               unit: str = "line") -> None:
-    """Call ``handle`` per line; it returns True when something new was stored."""
-    for number, item in items:
-        # A line refused inside its transaction was rolled back: so are its counts.
-        saved = (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines,
-                 len(report.labels_added), len(report.notes))
-        try:
-            if isinstance(item, LineRefused):
-                raise item
-            if handle(number, item):
-                report.imported += 1
-            else:
-                report.skipped += 1
-        except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
+    """Call ``handle`` per line; it returns True when something new was stored.
+
+    ``should_cancel`` (the CLI's first Ctrl+C or SIGTERM, a cancel button) is asked before each line:
+    the import stops there, between two lines, and returns its report. A KeyboardInterrupt (a second
+    signal) rolls back the line being stored, like any failure, and ends the import with
+    ImportInterrupted carrying the report, so the caller can say what was saved.
+    """
+    report.unit = unit
+    should_cancel = CANCEL.get()
+    done, current, saved = 0, None, _counts(report)
+    try:
+        for number, item in items:
+            if should_cancel is not None and should_cancel():
+                report.interrupted_at = number
+                return
+            current, saved = number, _counts(report)
+            _run_line(report, number, item, handle, unit, saved)
+            done, current = number, None
+    except ProjectError as exc:  # the project, not the line: every later line would fail alike (or wait
+        # a minute each for a lock), so the import stops here with what it saved, said in the report
+        if current is not None:
             _undo_counts(report, saved)
-            report.add_failure(LineProblem(number, str(exc), unit))
-        except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
-            # A field of a type no check above foresaw: still only this line is refused, with the field.
+        report.interrupted_at, report.stopped_by = current if current is not None else done + 1, str(exc)
+        # A note, so every reader of the report shows it (the GUI words the report itself).
+        report.notes.append(f"stopped at {unit} {report.interrupted_at}: {exc}; the {unit}s before it are imported, "
+                            "it and the rest are not (import the file again once this is solved)")
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, ImportInterrupted):
+            raise
+        if current is not None:  # inside a line: its transaction was rolled back (or just committed)
             _undo_counts(report, saved)
-            report.add_failure(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
+        report.interrupted_at = current if current is not None else done + 1
+        report.interrupted_midway = current is not None
+        raise ImportInterrupted(report, exc) from exc
+
+
+def _counts(report: ImportReport) -> tuple:
+    return (report.documents_created, report.spans_added, report.spans_skipped, report.crlf_lines,
+            len(report.labels_added), len(report.notes))
+
+
+def _run_line(report: ImportReport, number: int, item: Any, handle: Callable[[int, Any], bool], unit: str,
+              saved: tuple) -> None:
+    # A line refused inside its transaction was rolled back: so are its counts.
+    try:
+        if isinstance(item, LineRefused):
+            raise item
+        if handle(number, item):
+            report.imported += 1
+        else:
+            report.skipped += 1
+    except ValueError as exc:  # LineRefused, and the store's own checks (unknown label, bad status…)
+        _undo_counts(report, saved)
+        report.add_failure(LineProblem(number, str(exc), unit))
+    except (TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as exc:
+        # A field of a type no check above foresaw: still only this line is refused, with the field.
+        _undo_counts(report, saved)
+        report.add_failure(LineProblem(number, f"malformed ({type(exc).__name__}: {exc})", unit))
 
 
 def _undo_counts(report: ImportReport, saved: tuple) -> None:
@@ -144,9 +213,12 @@ def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
 def ensure_labels(project: Project, names: Iterable[str], report: ImportReport) -> None:
     """Add labels the project lacks (grey, no attributes); existing labels are never changed."""
     known = {label.name for label in get_labels(project)}
-    for name in sorted(set(names) - known):
-        if not name or not isinstance(name, str):
-            continue
+    new = [name for name in sorted(set(names) - known) if name and isinstance(name, str)]
+    if new and len(report.labels_added) + len(new) > MAX_NEW_LABELS:
+        more = f" and {len(new) - 1} more" if len(new) > 1 else ""
+        raise LineRefused(f"it would add the label {new[0]!r}{more}, past the {MAX_NEW_LABELS} new labels one file "
+                          "may add (are the label names right? to import them, add the labels to the project first)")
+    for name in new:
         save_label(project, Label(name=name, colour=NEW_LABEL_COLOUR))
         report.labels_added.append(name)
 

@@ -29,7 +29,6 @@ from typing import Any, Iterator
 # imported so reading a label file does not load the encoding detector).
 MAX_LINE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # real label files nest 5–7 deep; far below the interpreter's recursion limit
-MAX_FILE_BYTES = 512 * 1024 * 1024  # a Label Studio export is one JSON array read whole
 _INT_LIMIT = 2**63 - 1  # SQLite's INTEGER
 
 
@@ -215,117 +214,7 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
 
 
 def json_array(path: str | Path) -> Iterator[tuple[int, Any]]:
-    """(position, parsed element) per element of a file holding one JSON array (or one object).
+    """A file holding one JSON array, read one element at a time: see jsonarray.py."""
+    from annotator.exchange.jsonarray import json_array as stream  # noqa: PLC0415 - it imports this module
 
-    Elements are decoded one at a time, so a NaN or a NUL in one task refuses only that task. Text that
-    is not JSON at all ends the reading there (nothing after it can be located reliably): that position
-    is reported and the elements before it are kept.
-    """
-    path = Path(path)
-    _refuse_project(path)
-    with open_regular(path) as handle:
-        try:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise InputFileError(path, exc.strerror or str(exc)) from None
-    if len(data) > MAX_FILE_BYTES:  # it grew since fstat()
-        raise InputFileError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    _refuse_wide_encoding(path, data[:4])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputFileError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} on line {line})") from None
-    del data
-    index = _skip(text, 0)
-    if index < len(text) and text[index] == "{":
-        yield from _elements(text, index, single=True)
-        return
-    if index >= len(text):
-        raise InputFileError(path, "empty file: expected a JSON array of tasks")
-    if text[index] != "[":
-        raise InputFileError(path, "expected a JSON array of tasks")
-    yield from _elements(text, index + 1, single=False)
-
-
-def _skip(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t\r\n":
-        index += 1
-    return index
-
-
-def _elements(text: str, index: int, *, single: bool) -> Iterator[tuple[int, Any]]:
-    position = 0
-    while True:
-        index = _skip(text, index)
-        if not single and index < len(text) and text[index] == "]":
-            return
-        position += 1
-        try:
-            value, index = _DECODER.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            yield position, LineRefused(f"not valid JSON ({exc.msg} at line {exc.lineno}); "
-                                        "the rest of the file was not read")
-            return
-        except RecursionError:
-            yield position, LineRefused("nested too deeply to read; the rest of the file was not read")
-            return
-        except LineRefused as exc:
-            # A bad number ends this element's decoding midway: find the element's end to go on.
-            yield position, exc
-            index = _resync(text, index)
-            if index < 0:
-                return
-        else:
-            try:
-                check_tree(value)
-                yield position, value
-            except LineRefused as exc:
-                yield position, exc
-        if single:
-            yield from _trailing(text, index, position, "the first task")
-            return
-        index = _skip(text, index)
-        if index < len(text) and text[index] == ",":
-            index += 1
-        elif index < len(text) and text[index] == "]":
-            yield from _trailing(text, index + 1, position, "the array of tasks")
-            return
-        else:
-            yield position + 1, LineRefused("expected , or ] between tasks; the rest of the file was not read")
-            return
-
-
-def _trailing(text: str, index: int, position: int, what: str) -> Iterator[tuple[int, Any]]:
-    """A refusal for anything but whitespace after the file's one JSON value: ``json`` would stop at
-    the value's end and silently drop the rest (a JSON Lines file given as Label Studio JSON lost
-    every task after the first)."""
-    index = _skip(text, index)
-    if index < len(text):
-        line = text.count("\n", 0, index) + 1
-        hint = "; it looks like JSON Lines (one task per line): choose a JSONL format" if text[index] == "{" else ""
-        yield position + 1, LineRefused(f"more text after the end of {what} on line {line} was not read{hint}")
-
-
-def _resync(text: str, index: int) -> int:
-    """The index just past the array element that starts at ``index`` (brackets matched, strings
-    skipped), or -1. Used only after an element was refused for a number: its syntax is otherwise JSON."""
-    depth, i, n = 0, index, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == '"':
-            i += 1
-            while i < n and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
+    return stream(path)

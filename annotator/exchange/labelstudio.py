@@ -36,7 +36,7 @@ from annotator.exchange.exporting import ExportReport, by_annotator, by_status, 
 from annotator.exchange.importing import (
     ImportReport, LineRefused, json_type, layer_for, object_field, run_lines, store_line, text_field,
 )
-from annotator.exchange.jsonread import json_array
+from annotator.exchange.jsonarray import json_array
 from annotator.exchange.safe_write import atomic_open
 from annotator.exchange.selection import Selection, SpanRow, iter_bundles
 from annotator.storage.labels import GOLD, SUGGESTER

@@ -11,8 +11,11 @@ Exports that write one file per annotator derive the extra names from the chosen
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import errno
 import os
 import re
+import signal
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
@@ -90,6 +93,76 @@ def refuse_project_target(target: Path) -> None:
                                     "choose another file name")
 
 
+class ExportWriteError(OSError):
+    """Writing an export failed and nothing was written: the target (``filename``) is as it was.
+
+    ``str()`` is the reason in words, without the file name: the CLI and the GUI put the name first.
+    """
+
+    def __init__(self, target: Path, exc: OSError, *, existed: bool) -> None:
+        super().__init__(exc.errno, _reason(target, exc, existed))
+        self.filename = str(target)
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+def _reason(target: Path, exc: OSError, existed: bool) -> str:
+    folder = target.parent if str(target.parent) else Path(".")
+    kept = "the existing file is unchanged" if existed else "no file was created"
+    why = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: f"folder {folder} is on a read-only file system",
+        errno.EACCES: f"no permission to write in folder {folder}",
+        errno.EPERM: f"no permission to write in folder {folder}",
+        errno.EIO: "an input/output error (a failing disk or a removed drive?)",
+        errno.EFBIG: "the file is larger than this file system allows",
+        errno.ENOENT: f"folder {folder} does not exist",
+    }.get(exc.errno, exc.strerror or str(exc))
+    return f"cannot write the export: {why}; {kept}"
+
+
+# Inside all_or_nothing(): the (temporary, target) pairs written so far, renamed together at its end.
+_GROUP: contextvars.ContextVar[list | None] = contextvars.ContextVar("export_group", default=None)
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Several atomic_open() files that take their names together at the end, or none of them does.
+
+    A per-annotator export writes a file per annotator: a full disk at the third file used to leave the
+    first two written beside older copies of the others, a set that never existed in the project.
+    """
+    written: list[tuple[Path, Path]] = []
+    token = _GROUP.set(written)
+    try:
+        yield
+    except BaseException as exc:
+        for tmp, _ in written:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, ExportWriteError) and written:
+            exc.strerror += f", and none of the {len(written)} files written before it was kept"
+        raise
+    finally:
+        _GROUP.reset(token)
+    held = _hold_signals()  # the renames are quick; a signal among them would leave some files old
+    try:
+        for n, (tmp, target) in enumerate(written):  # renames need no space: not stopped by a full disk
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                for left, _ in written[n:]:
+                    with contextlib.suppress(OSError):
+                        left.unlink()
+                raise ExportWriteError(target, exc, existed=target.exists()) from None
+    finally:
+        _release_signals(held)
+    for folder in {target.parent if str(target.parent) else Path(".") for _, target in written}:
+        _fsync_dir(folder)
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
@@ -99,11 +172,24 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     target = Path(path)
     refuse_project_target(target)
     folder = target.parent if str(target.parent) else Path(".")
+    existed = target.exists()
     if not folder.is_dir():
-        raise FileNotFoundError(f"{target}: folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-    tmp = Path(tmp_name)
+        raise ExportWriteError(target, FileNotFoundError(errno.ENOENT, "no folder"), existed=existed)
+    # Ctrl+C or SIGTERM (an exception, see cli/common.py) right after mkstemp created the file but before
+    # its name is kept would leave it behind: signals wait until the cleanup below is in place.
+    held = _hold_signals()
     try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        _release_signals(held)
+        raise ExportWriteError(target, exc, existed=existed) from None
+    except BaseException:
+        _release_signals(held)
+        raise
+    tmp = Path(tmp_name)
+    group = _GROUP.get()
+    try:
+        _release_signals(held)  # a signal that came meanwhile raises here, where the file is removed
         if os.name == "posix":
             # mkstemp creates 0600 (right for a temporary file); the export is the user's file and gets
             # the mode any program writing it would give it.
@@ -116,12 +202,30 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        if group is None:
+            os.replace(tmp, target)
+        else:
+            group.append((tmp, target))  # renamed, or removed, by all_or_nothing()
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and not isinstance(exc, ExportWriteError):
+            raise ExportWriteError(target, exc, existed=existed) from None
         raise
-    _fsync_dir(folder)
+    if group is None:
+        _fsync_dir(folder)
+
+
+def _hold_signals():
+    """Block SIGINT and SIGTERM in this thread (POSIX); returns what _release_signals() restores."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(held) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def safe_part(name: str) -> str:

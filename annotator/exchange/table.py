@@ -16,6 +16,7 @@ The quote is visible in some tools, so it is spent only where it is needed:
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -124,8 +125,12 @@ def _write_xlsx(project: Project, target: Path, selection: Selection, label: str
             cells.append(_text_cell(sheet, _text(value)))
         sheet.append(cells)
         report.spans += 1
+    # Zipped in memory (a fraction of the rows' size), then written: openpyxl writing to the file itself
+    # left half-closed zip and XML writers behind on a full disk, which printed tracebacks when collected.
+    packed = io.BytesIO()
+    book.save(packed)
     with atomic_open(target, "wb") as out:
-        book.save(out)
+        out.write(packed.getbuffer())
     return report
 
 

@@ -12,7 +12,7 @@ Importing this module loads only the registry (no storage, no openpyxl): the CLI
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.exchange import formats
 
@@ -79,9 +79,10 @@ def export_labels(project: Project, output: str | Path, fmt: str, selection: Sel
 
 def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: str | None = None,
                   as_suggestions: bool = False, offsets: str = "codepoint",
-                  users: dict | None = None) -> ImportReport:
+                  users: dict | None = None, should_cancel: Callable[[], bool] | None = None) -> ImportReport:
     """Import spans (and documents not yet in the project) from ``file``; returns an ImportReport whose
-    ``failed`` lines each name the line and the problem. Not an undo step: the GUI asks first."""
+    ``failed`` lines each name the line and the problem. Not an undo step: the GUI asks first.
+    ``should_cancel`` is asked before each line: True stops there (``report.interrupted_at``)."""
     spec = formats.get(fmt)
     if annotator and as_suggestions:
         raise ValueError("a named annotator and “as suggestions” exclude each other")
@@ -90,7 +91,16 @@ def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: st
     if "offsets" not in spec.import_options and offsets != "codepoint":  # the registry says who takes it
         takers = ", ".join(f.name for f in formats.FORMATS if "offsets" in f.import_options)
         raise ValueError(f"--offsets applies to {takers} files only ({fmt} defines its own unit)")
-    return spec.import_function()(project, file, **options)
+    function = spec.import_function()
+    if should_cancel is None:
+        return function(project, file, **options)
+    from annotator.exchange.importing import CANCEL  # noqa: PLC0415 - loaded by the importer anyway
+
+    token = CANCEL.set(should_cancel)
+    try:
+        return function(project, file, **options)
+    finally:
+        CANCEL.reset(token)
 
 
 def merge_projects(target: Project, sources: Sequence[str | Path]) -> MergeReport:

@@ -64,6 +64,9 @@ def open_error(exc: sqlite3.Error) -> str:
     code = error_code(exc)
     if code in (3, 8, 10, 13, 14) or "disk is full" in str(exc) or "I/O" in str(exc):
         return f"cannot be opened: {FILE_ERRORS.get(code, 'the disk failed')} ({exc}); nothing was changed"
+    if code in (5, 6) or "database is locked" in str(exc):  # SQLITE_BUSY, SQLITE_LOCKED: not damage
+        return ("busy: another program holds it locked so that nobody else may even read it; nothing was "
+                "changed. Close the project in that program (or wait for it to finish) and try again")
     return f"damaged or unreadable project ({exc})"
 
 

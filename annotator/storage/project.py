@@ -125,8 +125,11 @@ class Project(StoreBase):
             raise ProjectError(self.path, "no such project file")
         if exists and not os.access(self.path, os.R_OK):
             raise ProjectError(self.path, "cannot be read (permission denied)")
+        # Why it is read-only, for the message of a refused write: asked for, or the file system said so.
+        self.readonly_reason = "opened read-only"
         if exists and not readonly and not _can_write(self.path):
             readonly = True
+            self.readonly_reason = "read-only (the file, its folder or its disk cannot be written)"
         if not exists and not os.access(self.path.parent, os.W_OK | os.X_OK):
             raise ProjectError(self.path, "cannot be created here (the folder is read-only)")
         self.readonly = readonly
@@ -319,7 +322,7 @@ class Project(StoreBase):
         -wal from a stray one by it. A disk or file failure rolls back and raises ProjectError.
         """
         if self.readonly:
-            raise ProjectError(self.path, "opened read-only; changes cannot be saved")
+            raise ProjectError(self.path, f"{self.readonly_reason}; changes cannot be saved")
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
