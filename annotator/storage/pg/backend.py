@@ -114,6 +114,7 @@ class PgProject(StoreBase):
         self._endpoint = None  # (host or socket folder, port) the watchdog probes
         self._password: dict | None = None  # pg/passwords.connect_password, never shown nor kept elsewhere
         self.not_answering_since = 0.0  # monotonic time of the last call cut for no answer (0: answering)
+        self.search_grams: bool | None = None  # pg/search._text_candidates: the text's trigram-set index exists
         self.conn = self._connect()
         try:
             with self._watched(self.conn):
@@ -159,6 +160,7 @@ class PgProject(StoreBase):
             raise ProjectError(self.path, f"not a valid PostgreSQL URL ({_first_line(exc)})") from None
         self._endpoint = endpoint(conn)
         self.not_answering_since = 0.0
+        self.search_grams = None  # asked again on the new connection (an owner may have laid it out since)
         return conn
 
     def _prepare(self, create: bool) -> None:
@@ -181,6 +183,7 @@ class PgProject(StoreBase):
             from annotator.storage.project import now  # noqa: PLC0415
 
             self._guard(lambda: schema.migrate(self.conn))
+            self.search_grams = None
             with self.write():
                 self.set_meta("app_version", __version__)
                 if not self.meta("created"):
@@ -397,6 +400,7 @@ def init_team_project(url: str) -> PgProject:
         ensure_default_labels(project)
         project._guard(lambda: security.apply(project.raw_connection()))
         project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
+        project.search_grams = None
     except BaseException:
         project.close()
         raise
