@@ -72,3 +72,38 @@ def test_a_tag_on_a_cut_network_waits_in_the_outbox_and_arrives_once(team, tmp_p
         writer.close()
         writer.project.close()
         proxy.close()
+
+
+def test_team_init_names_a_server_that_stops_answering_midway(team, hang, monkeypatch):
+    """``team init`` on an existing project (roles, policies, the search layout): the server is stopped
+    (SIGSTOP) after the command connected, just before that work. The command fails naming the server
+    instead of waiting forever (its calls are watched too, with room for a long index build)."""
+    import signal
+    import threading
+
+    from annotator.storage.pg import backend, security
+    from annotator.storage.pg.backend import ServerNotAnswering
+
+    cluster_pids, send = hang
+    monkeypatch.setattr(backend, "ANSWER_S", 1.0)  # the command's bounds, shortened for the test
+    monkeypatch.setattr(backend, "PROBE_S", 1.0)
+    real, pids = security.apply, []
+
+    def stop_then_apply(conn):
+        pids[:] = cluster_pids(team.cluster)  # with the backend serving this command
+        send(pids, signal.SIGSTOP)
+        return real(conn)
+    monkeypatch.setattr(security, "apply", stop_then_apply)
+    url = f"postgresql://postgres@/{team.dbname}?host={team.cluster.root}&port={team.cluster.port}"
+    rescue = threading.Timer(2 * HANG_GUARD_S, lambda: send(pids, signal.SIGCONT))
+    rescue.start()
+    try:
+        _value, error = _guarded(lambda: backend.init_team_project(url))
+    finally:
+        send(pids, signal.SIGCONT)
+        rescue.cancel()
+    team.cluster.wait_ready()
+    assert isinstance(error, ServerNotAnswering), repr(error)
+    assert "not answering" in str(error) and str(team.cluster.port) in str(error), str(error)
+    monkeypatch.setattr(security, "apply", real)
+    backend.init_team_project(url).close()  # and it works once the server answers again

@@ -63,6 +63,8 @@ RECONNECT_TIMEOUT_S = 3
 # After a call ran out of time, the server is taken as unreachable for this long: calls that would
 # reconnect fail at once (as with a stopped server) instead of each waiting for its connect timeout.
 HOLD_S = 5.0
+# ``team init``: the limit of its calls to a server that answers (a layout change indexes every text).
+LAYOUT_LIMIT_S = 6 * 3600.0
 APPLICATION_NAME = "annotator"
 
 
@@ -398,8 +400,13 @@ def init_team_project(url: str) -> PgProject:
     project = PgProject(url, create=True)
     try:
         ensure_default_labels(project)
-        project._guard(lambda: security.apply(project.raw_connection()))
-        project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
+        # Watched like every other call (a server that stops answering fails it, named, instead of hanging
+        # the command), with room for the owner's one-time work on a large project (indexing every text).
+        project.limit_s = LAYOUT_LIMIT_S
+        with project._watched(project.raw_connection()):
+            project._guard(lambda: security.apply(project.raw_connection()))
+            project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
+        project.limit_s = LIMIT_S
         project.search_grams = None
     except BaseException:
         project.close()
