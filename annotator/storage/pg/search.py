@@ -344,18 +344,18 @@ def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> d
     around it that the snippet shows, plus whether the text goes on before and after it.
 
     The server finds the position (``strpos``, on the text folded like SQLite's ``lower()`` when the
-    query has ASCII letters) and cuts the window (``substr``, in characters: code points, as Python's
-    indices — 𠮷 and 😀 count one on both sides). Moving every hit's whole text to the client to find
-    the match there was a third of a search (150 hits × 9 kB: 1.4 MB read, decoded and scanned again).
-    One character past the window is fetched to know whether the text goes on (no ``length()``: it
-    would count every character of every hit)."""
+    query has ASCII letters) and sends the bytes around it (_window_select), from which _window takes the
+    characters (code points, as Python's indices — 𠮷 and 😀 count one on both sides). Moving every
+    hit's whole text to the client to find the match there was a third of a search (150 hits × 9 kB:
+    1.4 MB read, decoded and scanned again). One character past the window is fetched to know whether
+    the text goes on (no ``length()``: it would count every character of every hit)."""
     if not ids:
         return {}
     needle, haystack = _needle(query, "t")
     conn = project.raw_connection()
     # Each text is read once: ``t`` (|| '' makes an in-memory copy of the stored text) and ``p`` (the
     # 1-based position, 0: none) come from subqueries kept as they are by OFFSET 0 — flattened, every
-    # use of p below ran strpos again and every substr fetched its slice from TOAST anew (200 hits: 35
+    # use of p below ran strpos again and every cut fetched its slice from TOAST anew (200 hits: 35
     # against 8 ms).
     texts = (f"SELECT id, title, t, strpos({haystack}, :needle) AS p FROM"
              f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(:ids) OFFSET 0) AS d")
