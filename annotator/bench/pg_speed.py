@@ -7,7 +7,10 @@ stream under the agreement report.
   ``runs`` times; the row is PostgreSQL's median ÷ SQLite's (target ≤ 1.5×), beside SQLite's bare
   instr() scan as the floor. Both must give the same hits: the row says how many queries differed
   (tests/unit/test_search_parity.py is where that is asserted). PostgreSQL's own floor beside it: a bare
-  round trip (SELECT 1) on the same connection, which a query found nowhere cannot go below.
+  round trip (SELECT 1) on the same connection, which a query found nowhere cannot go below. Beside the
+  wall clock, the CPU time each side spent (SQLite: this process; PostgreSQL: this process plus its
+  server backend, read from /proc — the throwaway cluster runs here): on a shared machine the wall clock
+  of a two-process search also counts the waits for a core between client and server.
 - Stream: every accepted span of D documents × A annotators (bench/team.agreement_spans) read through
   storage/span_stream.accepted_by_document on each backend — PostgreSQL through its server-side cursor —
   beside the bare SELECT of the same columns (fetchall, no ordering, no objects), with the peak RSS of
@@ -72,6 +75,17 @@ def _copy_documents(lite_path: Path, pg) -> int:
     return len(rows)
 
 
+def _backend_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) the server process ``pid`` has used; None when /proc cannot say."""
+    import os  # noqa: PLC0415
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def search_figures(cluster, folder: Path, cfg: dict) -> dict:
     from annotator.bench import corpus, measure  # noqa: PLC0415
     from annotator.bench.scale import QUERIES  # noqa: PLC0415
@@ -87,17 +101,21 @@ def search_figures(cluster, folder: Path, cfg: dict) -> dict:
         search.index_words(pg)
         pg.execute("ANALYZE")
         out: dict[str, Any] = {"docs": cfg["search_docs"], "queries": {}, "differ": 0}
+        backend = pg.scalar("SELECT pg_backend_pid()")
         with open_project(path, readonly=True) as lite:
             for name, query in {**QUERIES, **NO_HIT}.items():
                 times: dict[str, list[float]] = {"sqlite": [], "pg": [], "floor": [], "round_trip": []}
+                cpu = {"sqlite": 0.0, "pg": 0.0}
+                server_before = _backend_cpu(backend)
                 answers = {}
                 for project in (lite, pg):  # a first search loads caches on either side: not timed
                     search.search(project, query, limit=200)
                 for _ in range(cfg["runs"]):
                     for side, project in (("sqlite", lite), ("pg", pg)):
-                        started = time.perf_counter()
+                        started, used = time.perf_counter(), time.process_time()
                         hits = search.search(project, query, limit=200)
                         times[side].append(time.perf_counter() - started)
+                        cpu[side] += time.process_time() - used
                         answers[side] = [(h.document_id, h.position, h.snippet) for h in hits]
                     started = time.perf_counter()
                     lite.conn.execute("SELECT id FROM documents WHERE instr(clean_text, ?) > 0 LIMIT 200",
@@ -106,11 +124,15 @@ def search_figures(cluster, folder: Path, cfg: dict) -> dict:
                     started = time.perf_counter()  # PostgreSQL's own floor: one statement there and back
                     pg.execute("SELECT 1").fetchall()
                     times["round_trip"].append(time.perf_counter() - started)
+                server_after = _backend_cpu(backend)  # SELECT 1 adds next to nothing to the backend's count
+                server = None if server_before is None or server_after is None else server_after - server_before
                 same = answers["sqlite"] == answers["pg"]
                 out["differ"] += not same
                 out["queries"][name] = {"query": query, "hits": len(answers["sqlite"]), "same": same,
                                         **{f"{k}_s": _median(v) for k, v in times.items()},
-                                        "ratio": _median(times["pg"]) / _median(times["sqlite"])}
+                                        "ratio": _median(times["pg"]) / _median(times["sqlite"]),
+                                        "sqlite_cpu_s": cpu["sqlite"] / cfg["runs"],
+                                        "pg_cpu_s": None if server is None else (cpu["pg"] + server) / cfg["runs"]}
         return out
     finally:
         pg.close()
@@ -199,6 +221,9 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
                        f"{'' if q['same'] else ', HITS DIFFER'})", q["pg_s"] * 1e3, "ms",
                        "the same search on SQLite (peer)", q["sqlite_s"] * 1e3, target=1.5))
         out.append(row("  SQLite's search", q["sqlite_s"] * 1e3, "ms", "instr() scan, same LIMIT", q["floor_s"] * 1e3))
+        if q.get("pg_cpu_s") and q.get("sqlite_cpu_s"):  # the same, free of the waits for a shared core
+            out.append(row("  CPU time of PostgreSQL's search (client + server backend)", q["pg_cpu_s"] * 1e3, "ms",
+                           "SQLite's CPU time", q["sqlite_cpu_s"] * 1e3))
         if q.get("round_trip_s"):  # what no PostgreSQL search can go below: asking the server anything
             out.append(row("  PostgreSQL's search", q["pg_s"] * 1e3, "ms", "a bare round trip (SELECT 1)",
                            q["round_trip_s"] * 1e3))

@@ -63,6 +63,8 @@ RECONNECT_TIMEOUT_S = 3
 # After a call ran out of time, the server is taken as unreachable for this long: calls that would
 # reconnect fail at once (as with a stopped server) instead of each waiting for its connect timeout.
 HOLD_S = 5.0
+# ``team init``: the limit of its calls to a server that answers (a layout change indexes every text).
+LAYOUT_LIMIT_S = 6 * 3600.0
 APPLICATION_NAME = "annotator"
 
 
@@ -114,6 +116,7 @@ class PgProject(StoreBase):
         self._endpoint = None  # (host or socket folder, port) the watchdog probes
         self._password: dict | None = None  # pg/passwords.connect_password, never shown nor kept elsewhere
         self.not_answering_since = 0.0  # monotonic time of the last call cut for no answer (0: answering)
+        self.search_grams: bool | None = None  # pg/search._text_candidates: the text's trigram-set index exists
         self.conn = self._connect()
         try:
             with self._watched(self.conn):
@@ -159,6 +162,7 @@ class PgProject(StoreBase):
             raise ProjectError(self.path, f"not a valid PostgreSQL URL ({_first_line(exc)})") from None
         self._endpoint = endpoint(conn)
         self.not_answering_since = 0.0
+        self.search_grams = None  # asked again on the new connection (an owner may have laid it out since)
         return conn
 
     def _prepare(self, create: bool) -> None:
@@ -181,6 +185,7 @@ class PgProject(StoreBase):
             from annotator.storage.project import now  # noqa: PLC0415
 
             self._guard(lambda: schema.migrate(self.conn))
+            self.search_grams = None
             with self.write():
                 self.set_meta("app_version", __version__)
                 if not self.meta("created"):
@@ -395,8 +400,14 @@ def init_team_project(url: str) -> PgProject:
     project = PgProject(url, create=True)
     try:
         ensure_default_labels(project)
-        project._guard(lambda: security.apply(project.raw_connection()))
-        project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
+        # Watched like every other call (a server that stops answering fails it, named, instead of hanging
+        # the command), with room for the owner's one-time work on a large project (indexing every text).
+        project.limit_s = LAYOUT_LIMIT_S
+        with project._watched(project.raw_connection()):
+            project._guard(lambda: security.apply(project.raw_connection()))
+            project._guard(lambda: schema.settle_layout(project.raw_connection()))  # a project made before it
+        project.limit_s = LIMIT_S
+        project.search_grams = None
     except BaseException:
         project.close()
         raise

@@ -2,9 +2,11 @@
 
 The rules are SQLite's (storage/search.py), so both backends return the same hits in the same order:
 - 3+ characters: documents whose title, then whose text, contains the query, each group in id order.
-  Candidates come from the ``pg_trgm`` GIN indexes (``LIKE``, or ``ILIKE`` when the query has ASCII
-  letters: a superset), verified by ``strpos`` on the text folded like SQLite's ``lower()`` (ASCII
-  only: PostgreSQL's ``lower()`` and ``ILIKE`` also fold other scripts, which SQLite does not).
+  Candidates come from GIN indexes: the title's ``pg_trgm`` index (``LIKE``, or ``ILIKE`` when the
+  query has ASCII letters: a superset) and the index of each text's trigram set (``show_trgm``: the
+  texts holding every trigram of the query, read from the index alone; _text_candidates), verified by
+  ``strpos`` on the text folded like SQLite's ``lower()`` (ASCII only: PostgreSQL's ``lower()`` and
+  ``ILIKE`` also fold other scripts, which SQLite does not).
   Always the indexes first (``_trigram_ids``: the planner, left alone, read every text of a small
   project for a query found nowhere, and sorted every match of a common one in a large project).
 - 2 characters: documents where jieba found the query as a word first, then every other one containing
@@ -113,7 +115,7 @@ def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple
     columns = f"d.title, d.clean_text AS t, strpos({haystack}, :needle) AS p"
 
     def scan(source: str, extra: dict | None = None) -> dict[int, tuple]:
-        rows = project.execute(_window_select(source), {**params, **(extra or {})}).fetchall()
+        rows = project.execute(_window_select(source, query), {**params, **(extra or {})}).fetchall()
         return {row[0]: _window(row, len(query), width) for row in sorted(rows)}  # in id order, as asked
     windows: dict[int, tuple] = {}
     words = tokens(query)
@@ -128,7 +130,7 @@ def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple
                      f" ON d.id = w.document_id WHERE w.words @> :w AND {found}")
         few = "(SELECT count(*) FROM (SELECT 1 FROM documents_words WHERE words @> :w LIMIT 2 * :limit + 1) AS c)"
         page = f"{word_rows} AND {few} <= 2 * :limit ORDER BY w.document_id LIMIT :limit"
-        counted, rows = project._guard(lambda: _index_only(project, [f"SELECT {few}", _window_select(page)],
+        counted, rows = project._guard(lambda: _index_only(project, [f"SELECT {few}", _window_select(page, query)],
                                                            {**params, "w": words}))
         if counted[0][0] <= 2 * limit:
             windows = {row[0]: _window(row, len(query), width) for row in sorted(rows)}
@@ -137,7 +139,7 @@ def _candidates(project: StoreBase, query: str, limit: int, width: int) -> tuple
     ids = list(windows)
     if len(ids) >= limit:  # word hits fill the page: the other hits would all come after the limit
         return ids[:limit], windows
-    [rows] = project._guard(lambda: _index_only(project, [_window_select(_scan(query))], params, _ID_ORDER))
+    [rows] = project._guard(lambda: _index_only(project, [_window_select(_scan(query), query)], params, _ID_ORDER))
     more = {row[0]: _window(row, len(query), width) for row in sorted(rows)}
     ids += [i for i in more if i not in windows]
     return ids[:limit], {**more, **windows}
@@ -167,7 +169,8 @@ def _read_once(query: str) -> str:
 
 
 def _trigram_where(column: str, query: str) -> str:
-    """SQL: ``column`` contains :q, as a condition the trigram index serves.
+    """SQL: ``column`` contains :q, as a condition the ``pg_trgm`` index serves (the title; the text of a
+    project laid out before ``documents_text_grams``: see _text_candidates).
 
     Without ASCII letters the index's LIKE is the whole check (one read of each candidate's text, not
     two); with them ILIKE finds a superset (it folds other scripts too) and the exact check follows.
@@ -175,6 +178,34 @@ def _trigram_where(column: str, query: str) -> str:
     if not _has_ascii_letters(query):
         return f"{column} LIKE :p"
     return f"{column} ILIKE :p AND {_contains(column, query)}"
+
+
+# The trigrams every text holding :qf holds, as show_trgm writes them (pg/schema._search_grams): the
+# query's own, less those of its first two and its last two characters. pg_trgm pads each word (a run of
+# letters and digits) with blanks; a word inside the query is a whole word of the text too, but the
+# query's first word may go on to the left in the text and its last to the right: their padded trigrams
+# at the query's two ends are exactly those that two characters there also give. A hash shared by two
+# trigrams (pg_trgm hashes those with non-ASCII characters into 3 bytes) can only remove one from the
+# set: fewer required, more candidates, never a document missed; strpos decides.
+_REQUIRED_GRAMS = ("(SELECT coalesce(array_agg(g), '{}') FROM (SELECT unnest(show_trgm(:qf)) EXCEPT"
+                   " SELECT unnest(show_trgm(left(:qf, 2))) EXCEPT SELECT unnest(show_trgm(right(:qf, 2)))) AS grams(g))")
+_GRAMS_INDEX = "documents_text_grams"
+
+
+def _text_candidates(project: StoreBase) -> str:
+    """SQL: the texts that may hold :qf, answered by the index alone, to be checked by strpos (``x.p``).
+
+    ``documents_text_grams`` indexes each text's trigram set (an array: ``@>`` is exact on it, so the
+    bitmap scan reads no text to recheck it). The ``pg_trgm`` LIKE index it replaced rechecked every
+    candidate with LIKE, which steps through a Chinese text byte by byte: 16 of the 19 ms of "安全生产"
+    (150 hits in 300 documents of ~3 000 characters), where this lookup takes 0.2 ms and the strpos
+    that follows ~2 ms (EXPLAIN ANALYZE, issue 16). A project whose owner has not laid it out yet (a
+    member opened it first: pg/schema._search_grams) keeps the LIKE index, asked the old way."""
+    if getattr(project, "search_grams", None) is None:  # once per connection (PgProject._connect resets it)
+        project.search_grams = bool(project.scalar(f"SELECT to_regclass('{_GRAMS_INDEX}') IS NOT NULL"))
+    if project.search_grams:
+        return f'(show_trgm(d.clean_text) COLLATE "C") @> {_REQUIRED_GRAMS} AND x.p > 0'
+    return ""
 
 
 # Phase one of a 3+ character search: only the trigram indexes may serve it (a bitmap scan). The planner
@@ -207,7 +238,7 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
     takes no parameters, so the values are quoted by psycopg (sql.Literal), never pasted raw. Its text
     query also cuts each match's snippet window (hit_windows' row): the texts it matched are not looked up
     and read again for their snippets."""
-    title, text = _trigram_where("d.title", query), _trigram_where("d.clean_text", query)
+    title, text = _trigram_where("d.title", query), _text_candidates(project) or _trigram_where("d.clean_text", query)
     needle, _haystack = _needle(query, "d.clean_text")
     # A match's text is read by the index's recheck, then once more for its position and window (_read_once;
     # three times before: 12.7 against 11.5 ms of server CPU for "安全生产", 150 hits in 300 documents).
@@ -216,7 +247,7 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
     def indexed() -> tuple[list[int], list[tuple]]:
         titles, rows = _index_only(project, [
             f"SELECT d.id FROM documents d WHERE {title} ORDER BY d.id LIMIT :limit",
-            _window_select(matches)], {**params, "needle": needle, "width": width, "qlen": len(query)})
+            _window_select(matches, query)], {**params, "needle": needle, "width": width, "qlen": len(query)})
         return [r[0] for r in titles], rows
     titles, rows = project._guard(indexed)
     if len(titles) >= limit:  # the titles fill the page: the texts would all come after the limit
@@ -224,7 +255,9 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
     windows = {row[0]: _window(row, len(query), width) for row in rows}
     texts = list(windows)
     if len(texts) >= limit:  # a common query: the first ``limit`` in id order (see above)
-        known = f"CASE WHEN d.id = ANY(:known) THEN true WHEN {text} THEN true ELSE false END"
+        # strpos, exact alone: the index conditions are for the index (show_trgm on every text read in id
+        # order would rebuild each one's trigram set; LIKE is slower than strpos).
+        known = f"CASE WHEN d.id = ANY(:known) THEN true WHEN {_contains('d.clean_text', query)} THEN true ELSE false END"
         texts = [r[0] for r in project.execute(
             f"SELECT d.id FROM documents d WHERE {known} ORDER BY d.id LIMIT :limit", {**params, "known": texts})]
     seen = set(titles)
@@ -269,23 +302,40 @@ def _needle(query: str, column: str) -> tuple[str, str]:
     return query, column
 
 
-def _window_select(source: str) -> str:
+def _window_select(source: str, query: str) -> str:
     """SQL: hit_windows' row for each row of ``source`` (id, title, t: the text, p: the 1-based position
-    of the match in t, 0: none). The window starts ``:width`` before the match (not before the text) and
-    ends ``:width`` after it, one character more to tell whether the text goes on (no ``length()``: it
-    would count every character of every hit). substr counts characters: code points, as Python does."""
-    return ("SELECT id, title, p - 1, greatest(p - :width, 1),"
-            " CASE WHEN p > 0 THEN substr(t, greatest(p - :width, 1), p + :qlen + :width - greatest(p - :width, 1) + 1)"
-            f" ELSE substr(t, 1, 2 * :width) END FROM ({source} OFFSET 0) AS hit")
+    of the match in t, 0: none): id, title, the position (0-based, -1: none), and the bytes of t around
+    the match (``textsend``: its UTF-8) with where the match starts in them — ``4 * :width`` bytes before
+    it, the match, ``4 * (:width + 1)`` after it (a character is at most 4 bytes: the ``:width``
+    characters each side, and one more to tell whether the text goes on, are in them), or the first
+    ``8 * :width`` bytes when only the title matched. _window cuts the characters out.
+
+    In bytes, because PostgreSQL finds a character offset by stepping through every character before
+    it: ``substr`` from the match's position cost ~14 ns per character before the match (300 texts of
+    ~3 000 characters, match ~2 000 in: 10 of the ~14 ms of a window query, server CPU). The match's byte
+    offset is the length of the text before it (``split_part``: the same search as strpos, one copy)."""
+    _, haystack = _needle(query, "t")
+    start = "greatest(b - 4 * :width, 0)"
+    return (f"SELECT id, title, p - 1, b - {start}, substring(textsend(t) FROM {start} + 1 FOR"
+            f" CASE WHEN p > 0 THEN b - {start} + octet_length(:needle) + 4 * (:width + 1) ELSE 8 * :width END)"
+            f" FROM (SELECT hit.*, CASE WHEN p > 0 THEN octet_length(split_part({haystack}, :needle, 1)) ELSE 0 END"
+            f" AS b FROM ({source} OFFSET 0) AS hit OFFSET 0) AS w")
 
 
 def _window(row: tuple, length: int, width: int) -> tuple[str, int, str, bool, bool]:
-    """(title, position, window, cut_before, cut_after) from a row of _window_select."""
-    _doc_id, title, pos, start, window = row
+    """(title, position, window, cut_before, cut_after) from a row of _window_select: the ``width``
+    characters before the match, the match and the ``width`` after it (as substr would give them: code
+    points, as Python's indices). The byte slice may begin or end inside a character: those bytes are
+    dropped (the text itself is valid UTF-8)."""
+    _doc_id, title, pos, cut, raw = row
+    raw = bytes(raw)
     if pos < 0:
-        return title, -1, window, False, False
-    keep = pos + length + width - (start - 1)  # characters the snippet shows
-    return title, pos, window[:keep], start > 1, len(window) > keep
+        return title, -1, raw.decode("utf-8", "ignore")[:2 * width], False, False
+    before = raw[:cut].decode("utf-8", "ignore")
+    before = before[len(before) - min(width, len(before)):]
+    rest = raw[cut:].decode("utf-8", "ignore")
+    keep = length + width  # the match and what follows it in the snippet
+    return title, pos, before + rest[:keep], pos > width, len(rest) > keep
 
 
 def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> dict[int, tuple[str, int, str, bool, bool]]:
@@ -294,18 +344,18 @@ def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> d
     around it that the snippet shows, plus whether the text goes on before and after it.
 
     The server finds the position (``strpos``, on the text folded like SQLite's ``lower()`` when the
-    query has ASCII letters) and cuts the window (``substr``, in characters: code points, as Python's
-    indices — 𠮷 and 😀 count one on both sides). Moving every hit's whole text to the client to find
-    the match there was a third of a search (150 hits × 9 kB: 1.4 MB read, decoded and scanned again).
-    One character past the window is fetched to know whether the text goes on (no ``length()``: it
-    would count every character of every hit)."""
+    query has ASCII letters) and sends the bytes around it (_window_select), from which _window takes the
+    characters (code points, as Python's indices — 𠮷 and 😀 count one on both sides). Moving every
+    hit's whole text to the client to find the match there was a third of a search (150 hits × 9 kB:
+    1.4 MB read, decoded and scanned again). One character past the window is fetched to know whether
+    the text goes on (no ``length()``: it would count every character of every hit)."""
     if not ids:
         return {}
     needle, haystack = _needle(query, "t")
     conn = project.raw_connection()
     # Each text is read once: ``t`` (|| '' makes an in-memory copy of the stored text) and ``p`` (the
     # 1-based position, 0: none) come from subqueries kept as they are by OFFSET 0 — flattened, every
-    # use of p below ran strpos again and every substr fetched its slice from TOAST anew (200 hits: 35
+    # use of p below ran strpos again and every cut fetched its slice from TOAST anew (200 hits: 35
     # against 8 ms).
     texts = (f"SELECT id, title, t, strpos({haystack}, :needle) AS p FROM"
              f" (SELECT id, title, clean_text || '' AS t FROM documents WHERE id = ANY(:ids) OFFSET 0) AS d")
@@ -313,6 +363,6 @@ def hit_windows(project: StoreBase, ids: list[int], query: str, width: int) -> d
 
     def read():
         with project._watched(conn), conn.cursor(binary=True) as cur:
-            cur.execute(_pg(_window_select(texts)), params)
+            cur.execute(_pg(_window_select(texts, query)), params)
             return {row[0]: _window(row, len(query), width) for row in cur.fetchall()}
     return project._guard(read)

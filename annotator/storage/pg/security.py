@@ -321,11 +321,15 @@ def add_member_at(url: str, name: str, role: str, password: str) -> str:
 
     with PgProject(url, create=False) as project:
         conn = project.raw_connection()
-        try:
+
+        def run() -> str:
             conn.commit()  # add_member runs its own transaction block
             if not conn.execute("SELECT to_regclass('team_members')").fetchone()[0]:
                 raise ProjectError(url, "is not set up for a team yet: run `annotator team init` first")
             return add_member(conn, name, role, password)
+        try:
+            with project._watched(conn):  # a server that stops answering is named, never waited for
+                return project._guard(run)
         except ProjectError:
             raise
         except Exception as exc:  # psycopg's: permission denied to create role, etc.

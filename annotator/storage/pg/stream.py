@@ -43,6 +43,7 @@ def server_rows(project, sql: str, params: Sequence = (), *, itersize: int = ITE
     finally:
         if not conn.closed and not conn.broken:
             try:
-                cursor.close()  # CLOSE on the server: a held cursor would otherwise last the session
+                with project._watched(conn):  # a reader that stops early, as the server stops answering
+                    cursor.close()  # CLOSE on the server: a held cursor would otherwise last the session
             except Exception:  # noqa: BLE001 - the connection failed meanwhile; the server drops it with the session
                 pass
