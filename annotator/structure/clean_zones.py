@@ -219,7 +219,13 @@ class Scanner:
 
     def _flush_tags(self, run: list[_Unit], count: int, lo: int, hi: int, backwards: bool) -> Iterator[_Unit]:
         reason = self.rules.zone.fullmatch(self.raw[lo:hi].strip(SPACES)) if count >= 3 else None
-        for unit in run if count == len(run) else self._pieces_between(lo, hi, backwards):
+        if count > len(run):  # made again from its bounds: every piece in them was judged unknown
+            spans = _segments_backwards(self.raw, lo, hi) if backwards else (
+                m.span() for m in _SEGMENT.finditer(self.raw, lo, hi))
+            kind = "chrome" if reason else "unknown"
+            yield from (_Unit(s, e, self._residual(s, e), kind, reason or "") for s, e in spans)
+            return
+        for unit in run:
             if reason:
                 unit.kind, unit.reason = "chrome", reason
             yield unit
