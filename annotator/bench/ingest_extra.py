@@ -84,6 +84,7 @@ def rows(r: dict, row) -> list[dict]:
         if not f or "error" in f:
             continue
         kept = "all characters kept" if f["chars_kept"] == f["chars"] else f"{f['chars_kept']}/{f['chars']} chars kept"
-        out.append(row(f"import one {f['bytes'] / 1e6:g} MB one-line text ({shape}; {f['status']}, {kept})",
+        out.append(row(f"import one {f['bytes'] / 1e6:g} MB one-line text ({shape}; {f['status']}, {kept}; "
+                       f"CPU {f['cpu_s']:.1f} s)",
                        f["seconds"], "s", "read + decode + one regex pass", f["floor_s"], rss=f["peak_rss_mb"]))
     return out
