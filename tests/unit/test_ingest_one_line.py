@@ -53,3 +53,16 @@ def test_a_run_too_long_to_hold_is_judged_as_if_it_were_held(monkeypatch):
     for page, a, b in zip(pages, held, remade):
         assert (a.text, a.title, a.removed) == (b.text, b.title, b.removed)
         assert a.text != page or page is pages[2]  # the tag runs really were chrome where they stood
+
+
+def test_pieces_found_backwards_are_the_pieces_found_forwards_in_reverse():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(400):
+        alphabet = rng.choice(["ab ", "a    ", "甲\u3000乙\t", "abcdefgh ", "x" * 60 + " ", "x"])
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.choice([0, 3, 80, 9000, 30000])))
+        start = rng.randint(0, len(raw))
+        end = rng.randint(start, len(raw))
+        forwards = [m.span() for m in clean_zones._SEGMENT.finditer(raw, start, end)]
+        assert list(clean_zones._segments_backwards(raw, start, end)) == forwards[::-1]
