@@ -258,26 +258,8 @@ class Scanner:
                 break
         return zone, after, prose
 
-    def _may_hold_prose(self) -> bool:
-        """False only when no unit can be prose: none holds a sentence terminal or a colon and none is
-        longer than PROSE_CHARS (a unit's text is a part of its raw text). Then both zone walks are
-        skipped: on a long text of short pieces without punctuation (a 20 MB line of words) they
-        classified every piece twice to find nothing."""
-        raw = self.raw
-        if _MAY_END_PROSE.search(raw):
-            return True
-        longest = self.rules.max_chrome_line
-        for i in range(len(self.line_starts)):
-            start, end = self._line_span(i)
-            if end - start <= longest:
-                if end - start > PROSE_CHARS and len(raw[start:end].strip(SPACES)) > PROSE_CHARS:
-                    return True
-            elif _LONG_SEGMENT.search(raw, start, end):
-                return True
-        return False
-
     def header(self) -> tuple[int, _Unit | None]:
-        if not self._may_hold_prose():
+        if not _may_hold_prose(self):
             return 0, None
         zone, after, prose = self._scan(range(len(self.line_starts)))
         if prose is None:
@@ -334,6 +316,25 @@ class Scanner:
         return hit[0]
 
     # -- body -----------------------------------------------------------------------------------
+def _may_hold_prose(scanner: Scanner) -> bool:
+    """False only when no unit can be prose: none holds a sentence terminal or a colon and none is
+    longer than PROSE_CHARS (a unit's text is a part of its raw text). Then both zone walks are
+    skipped: on a long text of short pieces without punctuation (a 20 MB line of words) they
+    classified every piece twice to find nothing."""
+    raw = scanner.raw
+    if _MAY_END_PROSE.search(raw):
+        return True
+    longest = scanner.rules.max_chrome_line
+    for i in range(len(scanner.line_starts)):
+        start, end = scanner._line_span(i)
+        if end - start <= longest:
+            if end - start > PROSE_CHARS and len(raw[start:end].strip(SPACES)) > PROSE_CHARS:
+                return True
+        elif _LONG_SEGMENT.search(raw, start, end):
+            return True
+    return False
+
+
 def _segments_backwards(raw: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     # Lazily, from the end: the footer scan usually stops after a few pieces of a huge line. Found a
     # window at a time by the same regex as forwards (a character loop here was a sixth of the cleaning
