@@ -13,6 +13,8 @@ ratios (``target``) and absolute figures come second, with the machine, the date
 --peers      also run the installed peers (benchmarks/peers/: Label Studio); never installs anything.
 --only scale only the scale rows (e.g. ``--only scale --scale 100000 --compare-scale 10000``); the table then
              has only those. ``--only cli``: the command-line rows (and, with --peers, Label Studio's).
+--only ingest  only the ingest rows: the tiers, the stages (with the whole import on their documents) and
+             one-line texts of --one-line-mb MB (default 20 in a full run) imported whole.
 --compare-scale M  also build an M-document project and print how the memory of open, export and
              agreement grows from M to N documents.
 """
@@ -37,12 +39,13 @@ FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs"
         "suggest_docs": 5, "suggest_runs": 3, "export_spans": 100_000, "export_runs": 3, "agree_docs": 1000,
         "agree_runs": 3, "memory_docs": 10_000, "memory_runs": 3, "keys": 200, "paint_runs": 5, "cold_runs": 5,
         "cli_runs": 7, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000,
-        "linear_outline_chars": 2_500_000, "linear_integrity_chars": 850_000, "linear_runs": 3}
+        "linear_outline_chars": 2_500_000, "linear_integrity_chars": 850_000, "linear_runs": 3,
+        "one_line_mb": 20}
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,
          "agree_runs": 1, "memory_docs": 200, "memory_runs": 1, "keys": 5, "paint_runs": 1, "cold_runs": 1,
          "cli_runs": 1, "scale": 200, "compare_scale": 20, "scale_runs": 1, "peer_units": 2_000,
-         "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1}
+         "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1, "one_line_mb": 0.2}
 TIER_NAMES = ("ingest_small", "ingest_medium", "ingest_large")
 
 
@@ -97,12 +100,9 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         texts = corpus.make_corpus(max(largest, cfg["agree_docs"], cfg["stage_docs"]))
         paths = [str(p) for p in corpus.write_corpus(folder / "corpus", texts)]
         del texts  # the children read the files; this process stays small
-        for name, (n, runs) in zip(TIER_NAMES, cfg["tiers"]):
-            log(f"ingest {n} documents × {runs}")
-            results[name] = child("ingest", paths=paths[:n], folder=str(folder), runs=runs)
-        log("ingest stages")
-        results["ingest_stages"] = child("ingest_stages", paths=paths[:cfg["stage_docs"]], folder=str(folder),
-                                         runs=cfg["stage_runs"])
+        _ingest(cfg, folder, paths, results, log)
+        if only == "ingest":
+            return {"machine": machine(_qt_version()), "results": results}
         log("outline")
         results["outline"] = child("outline", paths=paths[:cfg["stage_docs"]], folder=str(folder),
                                    runs=cfg["outline_runs"])
@@ -149,6 +149,21 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
     return {"machine": machine(qt), "results": results}
 
 
+def _ingest(cfg: dict, folder: Path, paths: list[str], results: dict, log) -> None:
+    for name, (n, runs) in zip(TIER_NAMES, cfg["tiers"]):
+        log(f"ingest {n} documents × {runs}")
+        results[name] = child("ingest", paths=paths[:n], folder=str(folder), runs=runs)
+    log("ingest stages, and the whole import on the same documents")
+    results["ingest_stages"] = child("ingest_stages", paths=paths[:cfg["stage_docs"]], folder=str(folder),
+                                     runs=cfg["stage_runs"])
+    from annotator.bench.ingest_extra import ONE_LINE_SHAPES  # noqa: PLC0415
+
+    for shape in ONE_LINE_SHAPES:
+        log(f"ingest one {cfg['one_line_mb']:g} MB one-line text ({shape})")
+        results[f"ingest_one_line_{shape}"] = child(f"ingest_one_line_{shape}", folder=str(folder / "one_line"),
+                                                    bytes=int(cfg["one_line_mb"] * 1e6))
+
+
 def _scale(cfg: dict, folder: Path, results: dict, log) -> None:
     """The scale rows on the largest generated project; with --compare-scale M (smaller), build, open,
     lazy list, export and agreement again on M documents, so the table can show how memory grows."""
@@ -178,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", action="store_true", help="also run installed peers (never installs)")
     parser.add_argument("--compare-scale", type=int, default=None,
                         help="also run the scale memory rows on this (smaller) number of documents")
-    parser.add_argument("--only", choices=["scale", "cli"], default=None, help="run only these rows")
+    parser.add_argument("--one-line-mb", type=float, default=None, help="size of the one-line ingest texts (MB)")
+    parser.add_argument("--only", choices=["scale", "cli", "ingest"], default=None, help="run only these rows")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -190,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         cfg["scale"] = args.scale
     if args.compare_scale:
         cfg["compare_scale"] = args.compare_scale
+    if args.one_line_mb is not None:
+        cfg["one_line_mb"] = args.one_line_mb
     report = {"quick": args.quick, "config": cfg, **run(cfg, log, with_peers=args.peers, only=args.only)}
     report["machine"]["load_at_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     report["elapsed_s"] = time.perf_counter() - started

@@ -48,6 +48,10 @@ def run(name: str, args: dict) -> dict:
         return measure.ingest(_paths(args), folder, args["runs"])
     if name == "ingest_stages":
         return measure.ingest_stages(_paths(args), folder, args["runs"])
+    if name.startswith("ingest_one_line_"):
+        from annotator.bench import ingest_extra  # noqa: PLC0415
+
+        return ingest_extra.one_line(folder, name[len("ingest_one_line_"):], args["bytes"])
     if name == "outline_linear":
         from annotator.bench import linear  # noqa: PLC0415
 

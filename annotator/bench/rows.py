@@ -27,8 +27,8 @@ def rows(r: dict) -> list[dict[str, Any]]:
     failed = {name: f["error"] for name, f in r.items() if isinstance(f, dict) and "error" in f}
     for name, reason in failed.items():
         out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
-    sections = ((_headless, ("ingest_small", "ingest_medium", "ingest_large", "ingest_stages", "outline", "suggest",
-                             "export", "agreement", "memory")), (_cli, ("cli",)),
+    sections = ((_ingest, (*TIERS, "ingest_stages")), (_headless, ("outline", "suggest", "export", "agreement", "memory")),
+                (_cli, ("cli",)),
                 (_linear, ("outline_linear", "integrity_linear")), (_outline_real, ("outline_real",)),
                 (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)),
                 (_pg_speed, ("pg_speed",)))
@@ -38,7 +38,7 @@ def rows(r: dict) -> list[dict[str, Any]]:
     return out
 
 
-def _headless(r: dict) -> list[dict[str, Any]]:
+def _ingest(r: dict) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name in TIERS:
         t = r[name]
@@ -55,6 +55,9 @@ def _headless(r: dict) -> list[dict[str, Any]]:
         out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest"
                         + (f"; CPU ×{cpu:.1f})" if cpu is not None else ")"), None, "", "same floor", None,
                         ratio=st[stage + "_ratio_to_floor"]))
+    from annotator.bench import ingest_extra  # noqa: PLC0415 - its rows beside the stages
+
+    out += ingest_extra.rows(r, _row)
     big = r[TIERS[-1]]
     out.append(_row("project file ÷ UTF-8 of its clean texts", big["project_mb_per_1000_docs"], "MB/1000 docs",
                     "the texts themselves", big["project_mb_per_1000_docs"] / big["project_ratio_to_text"],
@@ -65,6 +68,11 @@ def _headless(r: dict) -> list[dict[str, Any]]:
         out.append(_row(f"  with the jieba word index too ({medium['docs']} docs, as the CLI import)", None, "",
                         "the texts themselves", None, ratio=medium["project_ratio_with_word_index"], target=4))
         out.append(_row("    of which word index", None, "", "same", None, ratio=medium["room_word_index_built"]))
+    return out
+
+
+def _headless(r: dict) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     o = r["outline"]
     out.append(_row("outline parse alone", o["chars"] / o["chars_per_s"], "s", "one regex pass for markers",
                     o["floor_s"], rss=o["peak_rss_mb"]))

@@ -166,7 +166,9 @@ def clean(raw_text: str, rules: Rules | None = None) -> CleanResult:
     judged = blank_out(raw_text, emphasis) if emphasis else raw_text
     cleaner = _Cleaner(judged, rules)
     head_end, first_prose = cleaner.header()
-    tail_start, last_prose = cleaner.footer(head_end)
+    # No prose forwards means none backwards either (the same units, classified alike): the footer walk
+    # would classify every unit of the text a second time to find nothing (a 20 MB line of words).
+    tail_start, last_prose = cleaner.footer(head_end) if first_prose else (len(judged), None)
     tail_start = cleaner.flattened_tail(last_prose, tail_start)
     body_start = first_prose.start if first_prose else head_end
     body_start = min(body_start, tail_start)

@@ -27,9 +27,13 @@ PROSE_CHARS = 50  # a unit this long is speech even without punctuation
 # labels, names, dates and links, not clauses.  This matters on a flattened PDF page, where every
 # wrapped line is a short piece with its sentence's 。 far away.
 _CLAUSE = re.compile(r"[\u4e00-\u9fff][，；][\u4e00-\u9fff]")
+_RUN_KEPT = 10_000  # units of a run of short pieces held as units (Scanner._tag_runs)
+_PIECES_KEPT = 50_000  # verdicts on a flattened line's pieces remembered (Scanner._classify)
+_MAY_END_PROSE = re.compile(r"[。！？!?:：]")  # SENTENCE_TERMINALS and the colon that ends a salutation
+_LONG_SEGMENT = re.compile(r"[^ \t\u3000\xa0\r\n]{%d}" % (PROSE_CHARS + 1))
 
 
-@dataclass
+@dataclass(slots=True)  # a flattened page is walked as millions of units: slots halve their memory
 class _Unit:
     start: int
     end: int
@@ -56,6 +60,7 @@ class Scanner:
         self.inline_starts = [r[0] for r in self.inline]
         self.chrome_lines = self._chrome_lines()
         self.title_candidates: list[tuple[int, int, str]] = []  # (priority, position, title)
+        self._pieces: dict[str, tuple[str, str]] = {}  # a flattened line's piece → (kind, reason)
 
     # -- evidence -------------------------------------------------------------------------------
     def _line_span(self, i: int) -> tuple[int, int]:
@@ -133,6 +138,8 @@ class Scanner:
 
     def _residual(self, start: int, end: int) -> str:
         """The unit's text without the inline chrome inside it."""
+        if not self.inline:  # most texts: once per unit, so the walk below is skipped when it finds nothing
+            return self.raw[start:end].strip(SPACES)
         pieces, pos = [], start
         i = max(bisect.bisect_right(self.inline_starts, start) - 1, 0)
         while i < len(self.inline) and self.inline[i][0] < end:
@@ -150,20 +157,33 @@ class Scanner:
             return _Unit(start, end, text, "chrome", "inline")
         if line is not None and line in self.chrome_lines:
             return _Unit(start, end, text, "chrome", self.chrome_lines[line])
+        if line is None and in_zone:
+            # A piece of a flattened line is judged by its text alone: the same word again (a long line
+            # repeats its words) gets the verdict already reached, not five regex runs again.
+            known = self._pieces.get(text)
+            if known is None:
+                if len(self._pieces) >= _PIECES_KEPT:  # bounded: a text of distinct pieces gains nothing
+                    self._pieces.clear()
+                known = self._pieces[text] = self._judge(text, line, in_zone)
+            return _Unit(start, end, text, *known)
+        return _Unit(start, end, text, *self._judge(text, line, in_zone))
+
+    def _judge(self, text: str, line: int | None, in_zone: bool) -> tuple[str, str]:
+        """(kind, reason) of a unit that is neither empty nor a chrome line."""
         if line is None and len(text) <= self.rules.max_chrome_line:
             hit = self.rules.line_contains.search(text)
             reason = self._contains(hit and hit[2], text) or self.rules.line.fullmatch(text)
             if reason:
-                return _Unit(start, end, text, "chrome", reason)
+                return "chrome", reason
         if in_zone and len(text) <= self.rules.max_chrome_line and not _opens_with_heading_marker(text):
             reason = self.rules.zone.fullmatch(text)
             if reason:
-                return _Unit(start, end, text, "chrome", reason)
+                return "chrome", reason
         if len(text) > PROSE_CHARS or SENTENCE_TERMINALS.search(text) or text[-1] in ":：" or (
             _CLAUSE.search(text)
         ):
-            return _Unit(start, end, text, "prose")
-        return _Unit(start, end, text, "unknown")
+            return "prose", ""
+        return "unknown", ""
 
     def _units(self, lines: range) -> Iterator[_Unit]:
         """Lines in the given order; a long line is walked piece by piece (a flattened page)."""
@@ -175,74 +195,106 @@ class Scanner:
             if end - start <= self.rules.max_chrome_line:
                 yield self._classify(start, end, i)
                 continue
-            spans = _segments_backwards(self.raw, start, end) if backwards else (
-                m.span() for m in _SEGMENT.finditer(self.raw, start, end)
-            )
-            yield from self._tag_runs(self._classify(s, e, None) for s, e in spans)
+            yield from self._tag_runs(self._pieces_between(start, end, backwards), backwards)
 
-    def _tag_runs(self, units: Iterator[_Unit]) -> Iterator[_Unit]:
-        """In a flattened page a keyword tag line is a run of short unknown pieces: test it whole."""
+    def _pieces_between(self, start: int, end: int, backwards: bool) -> Iterator[_Unit]:
+        spans = _segments_backwards(self.raw, start, end) if backwards else (
+            m.span() for m in _SEGMENT.finditer(self.raw, start, end)
+        )
+        return (self._classify(s, e, None) for s, e in spans)
+
+    def _tag_runs(self, units: Iterator[_Unit], backwards: bool) -> Iterator[_Unit]:
+        """In a flattened page a keyword tag line is a run of short unknown pieces: test it whole.
+
+        A run is held as its bounds, and as its units only while it is short: a 20 MB line of short words
+        is one run, millions of units (gigabytes held). A longer run's units are made again from its
+        bounds once it ends (the same pieces, judged alike: the verdicts are remembered)."""
         run: list[_Unit] = []
+        count, lo, hi = 0, 0, 0
         for unit in units:
             if unit.kind == "unknown" and len(unit.text) <= 8:
-                run.append(unit)
+                if count < _RUN_KEPT:
+                    run.append(unit)
+                lo, hi = (min(lo, unit.start), max(hi, unit.end)) if count else (unit.start, unit.end)
+                count += 1
                 continue
-            yield from self._flush_tags(run)
-            run = []
+            yield from self._flush_tags(run, count, lo, hi, backwards)
+            run, count, lo, hi = [], 0, 0, 0
             yield unit
-        yield from self._flush_tags(run)
+        yield from self._flush_tags(run, count, lo, hi, backwards)
 
-    def _flush_tags(self, run: list[_Unit]) -> list[_Unit]:
-        if len(run) >= 3:
-            lo, hi = min(u.start for u in run), max(u.end for u in run)
-            reason = self.rules.zone.fullmatch(self.raw[lo:hi].strip(SPACES))
+    def _flush_tags(self, run: list[_Unit], count: int, lo: int, hi: int, backwards: bool) -> Iterator[_Unit]:
+        reason = self.rules.zone.fullmatch(self.raw[lo:hi].strip(SPACES)) if count >= 3 else None
+        if count > len(run):  # made again from its bounds: every piece in them was judged unknown
+            spans = _segments_backwards(self.raw, lo, hi) if backwards else (
+                m.span() for m in _SEGMENT.finditer(self.raw, lo, hi))
+            kind = "chrome" if reason else "unknown"
+            yield from (_Unit(s, e, self._residual(s, e), kind, reason or "") for s, e in spans)
+            return
+        for unit in run:
             if reason:
-                for unit in run:
-                    unit.kind, unit.reason = "chrome", reason
-        return run
+                unit.kind, unit.reason = "chrome", reason
+            yield unit
 
     # -- zones ----------------------------------------------------------------------------------
-    def _scan(self, lines: range) -> tuple[list[_Unit], _Unit | None]:
-        """Units up to the first prose one (exclusive), and that prose unit."""
-        seen: list[_Unit] = []
-        for unit in self._units(lines):
+    def _scan(self, lines: range) -> tuple[list[_Unit], str | None, _Unit | None]:
+        """(the zone: units up to the last chrome one before the first prose one, the text of the unit
+        after the zone if one comes before the prose, the prose unit).
+
+        Walked twice, never holding more than the zone: the first walk only finds where the prose and
+        the zone's last chrome unit are; the second collects the zone. Holding every unit up to the first
+        prose, as before, kept millions of them on a long flattened text with no prose near its start
+        (a 20 MB line: gigabytes); the second walk is short whenever the zone is (always, on real pages).
+        """
+        last_chrome, after, prose = -1, None, None
+        for k, unit in enumerate(self._units(lines)):
             if unit.kind == "prose":
-                return seen, unit
-            seen.append(unit)
-        return seen, None
+                prose = unit
+                break
+            if unit.kind == "chrome":
+                last_chrome, after = k, None
+            elif after is None:
+                after = unit.text
+        if prose is None or last_chrome < 0:
+            return [], None, prose
+        zone = []
+        for unit in self._units(lines):
+            zone.append(unit)
+            if len(zone) > last_chrome:
+                break
+        return zone, after, prose
 
     def header(self) -> tuple[int, _Unit | None]:
-        units, prose = self._scan(range(len(self.line_starts)))
+        if not _may_hold_prose(self):
+            return 0, None
+        zone, after, prose = self._scan(range(len(self.line_starts)))
         if prose is None:
             return 0, None  # no speech found: trust only the rules that apply anywhere
-        chrome = [k for k, u in enumerate(units) if u.kind == "chrome"]
-        if not chrome:
+        if not zone:
             return 0, prose
-        zone, after = units[: chrome[-1] + 1], units[chrome[-1] + 1 :]
         for unit in zone:
             if unit.kind == "chrome":
                 self.regions.append((unit.start, unit.end, unit.reason))
         unknown = [u for u in zone if u.kind == "unknown"]
-        body_first = next((u.text for u in after), prose.text)
+        body_first = prose.text if after is None else after
         for unit in unknown:
             if title_like(unit.text):
                 self.title_candidates.append((2, unit.start, unit.text))
             if unit.text == body_first or prose.text.startswith(unit.text):
                 self.regions.append((unit.start, unit.end, "title:duplicate"))
-            elif unit is unknown[-1] and title_like(unit.text) and not after:
+            elif unit is unknown[-1] and title_like(unit.text) and after is None:
                 continue  # the page's heading is the speech's title: keep it in place
             else:
                 self.regions.append((unit.start, unit.end, "header:misc"))
         return zone[-1].end, prose
 
     def footer(self, floor: int) -> tuple[int, _Unit | None]:
-        units, prose = self._scan(range(len(self.line_starts) - 1, -1, -1))
+        zone, _, prose = self._scan(range(len(self.line_starts) - 1, -1, -1))
         if prose is None or prose.start < floor:
             return len(self.raw), prose
-        chrome = [k for k, u in enumerate(units) if u.kind == "chrome"]
-        if not chrome:
+        if not zone:
             return len(self.raw), prose
-        zone = units[: chrome[-1] + 1]  # walked backwards: the zone ends at the earliest chrome
+        # walked backwards: the zone ends at the earliest chrome
         for unit in zone:
             reason = unit.reason if unit.kind == "chrome" else "footer:misc"
             self.regions.append((unit.start, unit.end, reason))
@@ -270,17 +322,42 @@ class Scanner:
         return hit[0]
 
     # -- body -----------------------------------------------------------------------------------
+def _may_hold_prose(scanner: Scanner) -> bool:
+    """False only when no unit can be prose: none holds a sentence terminal, a colon or a clause mark
+    between Chinese characters (_CLAUSE) and none is longer than PROSE_CHARS (a unit's text is a part
+    of its raw text). Then both zone walks are
+    skipped: on a long text of short pieces without punctuation (a 20 MB line of words) they
+    classified every piece twice to find nothing."""
+    raw = scanner.raw
+    if _MAY_END_PROSE.search(raw) or _CLAUSE.search(raw):
+        return True
+    longest = scanner.rules.max_chrome_line
+    for i in range(len(scanner.line_starts)):
+        start, end = scanner._line_span(i)
+        if end - start <= longest:
+            if end - start > PROSE_CHARS and len(raw[start:end].strip(SPACES)) > PROSE_CHARS:
+                return True
+        elif _LONG_SEGMENT.search(raw, start, end):
+            return True
+    return False
+
+
 def _segments_backwards(raw: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    # Lazily, from the end: the footer scan usually stops after a few pieces of a huge line.
-    pos = end
+    # Lazily, from the end: the footer scan usually stops after a few pieces of a huge line. Found a
+    # window at a time by the same regex as forwards (a character loop here was a sixth of the cleaning
+    # of a 20 MB line); a piece cut by the window's start is left to the next, larger if need be, window.
+    pos, size = end, 4096
     while pos > start:
-        while pos > start and raw[pos - 1] in SPACES:
-            pos -= 1
-        seg_end = pos
-        while pos > start and raw[pos - 1] not in SPACES:
-            pos -= 1
-        if seg_end > pos:
-            yield pos, seg_end
+        lo = max(start, pos - size)
+        spans = [m.span() for m in _SEGMENT.finditer(raw, lo, pos)]
+        if lo > start and spans and spans[0][0] == lo and raw[lo - 1] not in SPACES:
+            if len(spans) == 1:
+                size *= 2  # one piece longer than the window: look further back
+                continue
+            pos = spans.pop(0)[1]
+        else:
+            pos = lo
+        yield from reversed(spans)
 
 
 def title_like(text: str) -> bool:
