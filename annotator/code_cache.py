@@ -104,9 +104,13 @@ def save() -> None:
         return
     import zlib  # noqa: PLC0415
 
-    merged = {**_state["stored"], **_state["new"]}
+    try:  # copies first: a daemon thread may still define a dataclass during exit
+        stored, new = dict(_state["stored"]), dict(_state["new"])
+    except RuntimeError:
+        return
+    merged = {**stored, **new}
     if len(merged) > MAX_ENTRIES:  # keep this process's own texts first
-        merged = dict(list(_state["new"].items()) + list(_state["stored"].items())[:MAX_ENTRIES - len(_state["new"])])
+        merged = dict(list(new.items()) + list(stored.items())[:max(0, MAX_ENTRIES - len(new))])
     path = _state["path"]
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -115,8 +119,9 @@ def save() -> None:
         with open(temp, "wb") as handle:
             handle.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
         os.replace(temp, path)
-        _state["stored"].update(_state["new"])
-        _state["new"].clear()
+        _state["stored"].update(new)
+        for text in new:
+            _state["new"].pop(text, None)
     except (OSError, ValueError):
         try:
             os.unlink(temp)
