@@ -24,8 +24,9 @@ def _wants_gui(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from annotator import regex_cache
+    from annotator import code_cache, regex_cache
 
+    code_cache.install()  # before any dataclass is defined: their generated methods, compiled once (see there)
     regex_cache.install()  # before anything compiles a pattern: a third of a cold `outline` (see there)
     if _wants_gui(args):
         from annotator.app import run_gui  # imports Qt: only on this path

@@ -5,8 +5,9 @@ app's caches warm (bytecode, jieba's dictionary shards): the state after the fir
 app. The first run of each verb is a warm-up and is not counted. The floor is ``python -c pass`` — the
 interpreter's own start-up — so the ratio says what our import chain and work add on this machine.
 
-The app's own caches count as warm too: jieba's dictionary shards and the compiled regular expressions
-(annotator/regex_cache.py), both in the user's cache folder, both filled by the warm-up run.
+The app's own caches count as warm too: jieba's dictionary shards, the compiled regular expressions
+(annotator/regex_cache.py) and the dataclass methods' bytecode (annotator/code_cache.py), all in the user's
+cache folder, all filled by the warm-up run.
 
 Bytecode: this sandbox sets PYTHONDONTWRITEBYTECODE, which would make every run recompile our sources
 (~60 ms) where an installed app loads .pyc files; the children write theirs under a private

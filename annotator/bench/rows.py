@@ -124,6 +124,9 @@ def _cli(r: dict) -> list[dict[str, Any]]:
         out.append(_row(what if not ls.get("peer_s") else "  same", c["doc_with_spans_s"], "s", c["floor_what"],
                         c["floor_s"], target_text="≤ 0.2 s abs", rss=c["doc_with_spans_peak_rss_mb"]))
         out[-1]["met"] = c["doc_with_spans_s"] <= 0.2
+        if ls.get("ours_s"):  # the same command run between the peer's runs (benchmarks/peers/labelstudio.py --ours)
+            out.append(_row("  same, interleaved run by run with the peer's", ls["ours_s"], "s",
+                            "peer: Label Studio 1.23.2", ls["peer_s"], target=1, rss=ls.get("ours_peak_rss_mb")))
         if "doc_with_spans_warm_s" in c:  # a running process, as the GUI imports (the peer's server is warm too)
             warm = "  same, in a running process (as the desktop app imports)"
             if ls.get("peer_s"):

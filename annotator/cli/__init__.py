@@ -180,7 +180,10 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     index = "none" if no_index else index
     with interruptible(graceful=True) as stopped:
         try:
-            with bar as update:
+            # Its commits (each batch, the import record) are made durable together when the block ends,
+            # before any is reported (storage: sync_at_end, one fsync instead of one per commit) — also
+            # when a second signal unwinds it, before the interrupted import is reported.
+            with bar as update, proj.sync_at_end():
                 # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
                 summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
                                        index=index != "background", should_cancel=lambda: bool(stopped()),
@@ -247,7 +250,8 @@ def _import_labels_into(proj, labels: str, fmt: str, who: str | None) -> bool:
 
     report = None
     try:
-        with interruptible(graceful=True) as stopped:  # as import-labels: stop between two label lines
+        # As import-labels: stop between two label lines; every line's commit durable at once, before the report.
+        with interruptible(graceful=True) as stopped, proj.sync_at_end():
             report = import_labels(proj, labels, fmt, annotator=who, should_cancel=lambda: bool(stopped()))
     except (ValueError, OSError) as exc:  # the documents are saved; only the label file was refused
         click.echo(f"{click.style('failed', fg='red')} {labels}: {exc}", err=True)

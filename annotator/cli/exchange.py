@@ -108,9 +108,10 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
     # Ctrl+C or SIGTERM: the import stops between two lines and reports; a second one stops it at once.
     with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
         try:
-            report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
-                                   offsets=offsets, users=_users(labelstudio_users),
-                                   should_cancel=lambda: bool(stopped()))
+            with opened.sync_at_end():  # one fsync for all its lines, made before anything is reported
+                report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
+                                       offsets=offsets, users=_users(labelstudio_users),
+                                       should_cancel=lambda: bool(stopped()))
         except KeyboardInterrupt as exc:  # the line being stored was rolled back
             report, signum = getattr(exc, "report", None), stopped() or SIGINT
         signum = signum or stopped()

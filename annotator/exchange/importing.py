@@ -310,22 +310,28 @@ def store_line(project: Project, report: ImportReport, *, text: Any, layers: lis
         raise LineRefused(f"metadata must be an object, not {json_type(metadata)}")
     if len(text) * 4 > MAX_LINE_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES:
         raise LineRefused("the text is larger than the 20 MB document limit")
+    length = len(text)
     for _, _, found in layers:
         for start, end, label, *attributes in found:
-            check_offsets(start, end, len(text))
-            check_label(label, f"span [{start}, {end})")
+            # The common case tested inline (thousands of spans per line); anything else gets the full
+            # checks, which accept what they accept and refuse with their own messages.
+            if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
+                check_offsets(start, end, length)
+            if not (type(label) is str and label and len(label) <= MAX_LABEL_CHARS and not label.isspace()):
+                check_label(label, f"span [{start}, {end})")
             if attributes and not isinstance(attributes[0], dict):
                 raise LineRefused(f"span [{start}, {end}): attributes must be an object, not {json_type(attributes[0])}")
     clean, remap = normalise_newlines(text)
+    moved = clean is not text  # CR/CRLF dropped: offsets move
     new_spans = []
+    source = f"import:{fmt}"
     for name, status, found in layers:
         for start, end, label, *attributes in found:
-            new_start, new_end = remap(start), remap(end)
+            new_start, new_end = (remap(start), remap(end)) if moved else (start, end)
             if new_start >= new_end:
                 raise LineRefused(f"span [{start}, {end}) covers only a line break")
-            new_spans.append(Span(start=new_start, end=new_end, label=label.strip(), annotator=name,
-                                  status=status, source=f"import:{fmt}",
-                                  attributes=dict(attributes[0]) if attributes else {}))
+            new_spans.append(Span(new_start, new_end, label.strip(), name, status,
+                                  dict(attributes[0]) if attributes else {}, source=source))
     report.crlf_lines += int("\r" in text)
     before = (report.documents_created, report.spans_added)
     with project.write():

@@ -3,6 +3,8 @@
     python benchmarks/peers/labelstudio.py --install          # once: its own venv (never in CI)
     python benchmarks/peers/labelstudio.py --measure SPEECH.txt SPANS.doccano.jsonl [--runs 7]
     python -m annotator.bench --peers                          # runs --measure on the bench's own files
+    python benchmarks/peers/labelstudio.py --measure S.txt S.jsonl --runs 7 --ours python -m annotator import \
+        {project} S.txt --labels S.jsonl --labels-format doccano --annotator 张三   # ours and the peer interleaved
 
 --install creates ``benchmarks/peers/.venv-labelstudio`` (or $LS_PEER_VENV) and pip-installs
 label-studio==1.23.2 into it (~1 GB, minutes); nothing else ever installs it. --measure starts a local
@@ -84,7 +86,51 @@ def _wait_healthy(base: str, server: subprocess.Popen, patience: float = 1200) -
     raise SystemExit(f"label-studio did not answer /health in {patience:.0f} s")
 
 
-def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> dict:
+def _ours_once(template: list[str], workdir: Path, run: int) -> tuple[float, float | None]:
+    """One cold run of our command (``{project}`` in ``template`` → a new project file in ``workdir``):
+    wall seconds until it exits, and its peak RSS in MB where the OS says."""
+    project = workdir / f"ours-{run}.annotator.db"
+    for leftover in workdir.glob(project.name + "*"):
+        leftover.unlink()
+    args = [arg.replace("{project}", str(project)) for arg in template]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as an installed app: .pyc kept
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall, code = time.perf_counter() - started, os.waitstatus_to_exitcode(status)
+        rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    else:
+        code, wall, rss = proc.wait(), time.perf_counter() - started, None
+    if code != 0:
+        raise SystemExit(f"our command failed ({code}): {proc.stderr.read().decode(errors='replace')[-500:]}")
+    proc.stderr.close()
+    if "--no-index" not in args and "none" not in args:
+        _wait_word_index(project)  # the detached indexer our import starts must not run beside the peer's run
+    return wall, rss
+
+
+def _wait_word_index(project: Path, patience: float = 300) -> None:
+    """Until every document of our project is in its word index (or the project has no such table)."""
+    import sqlite3  # noqa: PLC0415 - the harness reads the file our command made
+
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        try:
+            conn = sqlite3.connect(f"{project.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+            try:
+                words, docs = conn.execute("SELECT (SELECT count(*) FROM documents_words),"
+                                           " (SELECT count(*) FROM documents)").fetchone()
+            finally:
+                conn.close()
+            if words >= docs:
+                return
+        except sqlite3.OperationalError:
+            return
+        time.sleep(0.05)
+
+
+def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None, ours: list[str] | None = None) -> dict:
     if not _bin("label-studio").exists():
         raise SystemExit(f"Label Studio is not installed in {VENV}: run with --install first")
     record = json.loads(spans_file.read_text(encoding="utf-8").splitlines()[0])
@@ -101,8 +147,13 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> 
          "--enable-legacy-api-token"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start_s = _wait_healthy(base, server)
-        doc_times, span_times = [], []
+        doc_times, span_times, ours_times, ours_rss = [], [], [], []
         for run in range(runs + 1):  # the first run warms the server's caches; not counted
+            if ours:  # interleaved: our cold command just before each of the peer's runs, same machine state
+                wall, rss = _ours_once(ours, data_dir, run)
+                if run:
+                    ours_times.append(wall)
+                    ours_rss += [rss] if rss is not None else []
             project = _request(base, "POST", "/api/projects", {"title": f"bench {run}", "label_config": CONFIG})
             started = time.perf_counter()
             _request(base, "POST", f"/api/projects/{project['id']}/import", [{"data": {"text": text}}])
@@ -116,9 +167,14 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None) -> 
                 doc_times.append(doc_s)
                 span_times.append(spans_s)
         totals = [d + s for d, s in zip(doc_times, span_times)]
-        return {"peer_s": statistics.median(totals), "doc_s": statistics.median(doc_times),
-                "spans_s": statistics.median(span_times), "runs": runs, "version": VERSION, "server_start_s": start_s,
-                "chars": len(text), "spans": len(result)}
+        report = {"peer_s": statistics.median(totals), "doc_s": statistics.median(doc_times),
+                  "spans_s": statistics.median(span_times), "runs": runs, "version": VERSION,
+                  "server_start_s": start_s, "chars": len(text), "spans": len(result),
+                  "peer_runs_s": [round(t, 4) for t in totals]}
+        if ours_times:
+            report.update(ours_s=statistics.median(ours_times), ours_runs_s=[round(t, 4) for t in ours_times],
+                          ours_peak_rss_mb=max(ours_rss) if ours_rss else None, ours_command=" ".join(ours))
+        return report
     finally:
         server.terminate()
         try:
@@ -134,11 +190,15 @@ def main() -> int:
     parser.add_argument("--measure", nargs=2, type=Path, metavar=("SPEECH", "SPANS_DOCCANO"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--ours", nargs=argparse.REMAINDER, default=None, metavar="COMMAND …",
+                        help="our cold command, run before each of the peer's runs (interleaved); {project} in it "
+                        "becomes a new project file, e.g. --ours python -m annotator import {project} SPEECH "
+                        "--labels SPANS --labels-format doccano --annotator 张三 (last option)")
     args = parser.parse_args()
     if args.install:
         install()
     if args.measure:
-        print(json.dumps(measure(*args.measure, args.runs, args.workdir)))
+        print(json.dumps(measure(*args.measure, args.runs, args.workdir, args.ours)))
     if not (args.install or args.measure):
         parser.print_help()
     return 0
