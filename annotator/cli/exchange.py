@@ -104,7 +104,7 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
 
     if annotator and as_suggestions:
         raise click.UsageError("--annotator and --as-suggestions exclude each other")
-    signum = 0
+    signum, report = 0, None
     # Ctrl+C or SIGTERM: the import stops between two lines and reports; a second one stops it at once.
     with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
         try:
@@ -113,7 +113,8 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
                                        offsets=offsets, users=_users(labelstudio_users),
                                        should_cancel=lambda: bool(stopped()))
         except KeyboardInterrupt as exc:  # the line being stored was rolled back
-            report, signum = getattr(exc, "report", None), stopped() or SIGINT
+            # (or while the finished import's commits were being synced: its report stands)
+            report, signum = getattr(exc, "report", None) or report, stopped() or SIGINT
         signum = signum or stopped()
     if signum:
         if report is not None:

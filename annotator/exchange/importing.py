@@ -109,6 +109,9 @@ class ImportInterrupted(KeyboardInterrupt):
 
 # Asked before each line of an import (services.exchange.import_labels sets it): True stops the import.
 CANCEL: contextvars.ContextVar[Callable[[], bool] | None] = contextvars.ContextVar("import_cancel", default=None)
+# The report of the import running in this context (set by run_lines): a second signal that lands after
+# the first one ended the loop, while the importer wraps up, must still leave the caller its report.
+RUNNING: contextvars.ContextVar[ImportReport | None] = contextvars.ContextVar("import_report", default=None)
 
 
 def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Callable[[int, Any], bool],
@@ -121,6 +124,7 @@ def run_lines(report: ImportReport, items: Iterable[tuple[int, Any]], handle: Ca
     ImportInterrupted carrying the report, so the caller can say what was saved.
     """
     report.unit = unit
+    RUNNING.set(report)
     should_cancel = CANCEL.get()
     done, current, saved = 0, None, _counts(report)
     try:

@@ -94,13 +94,21 @@ def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: st
     function = spec.import_function()
     if should_cancel is None:
         return function(project, file, **options)
-    from annotator.exchange.importing import CANCEL  # noqa: PLC0415 - loaded by the importer anyway
+    from annotator.exchange.importing import CANCEL, RUNNING, ImportInterrupted  # noqa: PLC0415 - loaded by the importer anyway
 
-    token = CANCEL.set(should_cancel)
+    token, running = CANCEL.set(should_cancel), RUNNING.set(None)
     try:
         return function(project, file, **options)
+    except KeyboardInterrupt as exc:
+        # A second signal after the first had already stopped the loop between two lines (the importer was
+        # wrapping up): the lines before are saved and the report says so, as for one inside the loop.
+        report = RUNNING.get()
+        if isinstance(exc, ImportInterrupted) or report is None or report.interrupted_at is None:
+            raise
+        raise ImportInterrupted(report, exc) from exc
     finally:
         CANCEL.reset(token)
+        RUNNING.reset(running)
 
 
 def merge_projects(target: Project, sources: Sequence[str | Path]) -> MergeReport:

@@ -167,8 +167,7 @@ class Project(StoreBase):
             raise ProjectError(self.path, "no such project file")
         if exists and not os.access(self.path, os.R_OK):
             raise ProjectError(self.path, "cannot be read (permission denied)")
-        # Why it is read-only, for the message of a refused write: asked for, or the file system said so.
-        self.readonly_reason = "opened read-only"
+        self.readonly_reason = "opened read-only"  # why, for a refused write: asked for, or the disk said so
         if exists and not readonly and not _can_write(self.path):
             readonly = True
             self.readonly_reason = "read-only (the file, its folder or its disk cannot be written)"
@@ -330,8 +329,7 @@ class Project(StoreBase):
                 from annotator.storage.labels import ensure_default_labels  # noqa: PLC0415 - imports this module
                 ensure_default_labels(self)  # as open_project would, in the same single sync
             identified = not self.conn.execute("PRAGMA application_id").fetchone()[0]
-            if identified:
-                # The identity siblings.py recognises this project's -wal by (random, never 0).
+            if identified:  # the identity siblings.py recognises this project's -wal by (random, never 0)
                 with self.write():
                     self.conn.execute(f"PRAGMA application_id={secrets.randbelow(2**31 - 2) + 1}")
         if identified:
