@@ -23,7 +23,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # the second witness for markers behind a pictograph or bullet (◆一、).
     # Session 5 added blog_nixiang_anquan_md (the second witness for 6.1-style decimal sub-headings): with the
     # decimal family both articles score F1 1.00 (blog_superpowers_md was 0.72); dev 0.989 → 0.994.
-    "dev": (0.993, 0.988, 0.969),
+    # Round 16: a flattened PDF page's line-end spaces are wraps where the page shows a print width
+    # (notice_daikuan_queren's titles 0.250 → 0.500): dev titles 0.970 → 0.974.
+    "dev": (0.993, 0.988, 0.973),
     "heldout": (0.999, 0.999, 0.999),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
     "fresh": (0.99, 0.995, 0.99),
@@ -125,7 +127,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # fresh15 (13 documents, 364 headings, session 7): first score on the parser of 48a5c46 0.987 / 0.980 / 0.958
     # (the cleaner deleted one flattened PDF page whole); with that fixed 0.992 / 0.972 / 0.953 (the page's
     # headings found, their levels wrong under the page's lone 二、); outline14's rules changed nothing here.
-    "fresh15": (0.991, 0.971, 0.952),
+    # Round 16: titles going on past the wrap spaces of a flattened PDF page (plan_zhongjian_sheji_oneline 0.111 →
+    # 1.000): titles 0.953 → 0.975.
+    "fresh15": (0.991, 0.971, 0.974),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
@@ -139,7 +143,8 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # Session 7 (helper outline14): with fresh14 added, parser unchanged: 0.984 / 0.984 / 0.975 on 196 documents;
     # after the round-14 fixes 0.988 / 0.989 / 0.974 (titles: the newly found table items' titles are not all exact).
     # Both merged, 209 documents: 0.989 / 0.988 / 0.972.
-    "all": (0.988, 0.987, 0.971),
+    # Round 16 (helper outline16): wrap spaces on flattened PDF pages: titles 0.972 → 0.975.
+    "all": (0.988, 0.987, 0.974),
 }
 
 

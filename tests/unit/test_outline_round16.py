@@ -1,0 +1,54 @@
+"""Failure categories fixed in round 16 (gaps left by the fresh14 and fresh15 groups), one test or more per
+category, on short hand-made texts shaped like the real documents that showed them
+(tests/data/outline_corpus).  Each test but the guards fails on the parser before the round-16 change it
+names; the guards pin what must not change with it."""
+
+from __future__ import annotations
+
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    """A PDF page flattened onto one line: a space wherever a printed line of ``width`` characters ended."""
+    return " ".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+# --- W: a flattened PDF page's wraps are spaces, not title ends ---------------------------------------------
+# plan_zhongjian_sheji_oneline and plan_zhongjian_erju_oneline (fresh15, "一是要推进大 师工作室建设，…" cut at
+# "要推进大"), notice_daikuan_queren (dev, "对学生进行诚信教育…及生源地助学贷款 还款操作流程培训").
+
+_PAGE = ("为更好落实集团决策部署和各项工作安排，设计与技术系统秉持以项目为中心，紧扣完善体系、建强能力、"
+         "强化赋能三大核心主线，聚焦激发系统内生动力、推广优质创新成果、筑牢人才梯队根基，以中台能力全面提升"
+         "为抓手，持续强化设计技术服务支撑效能，谋划全年工作安排。城市规划与产业研究院要打造策划规划能力集成"
+         "平台，并加强与营销平台的联动，强化策划规划在造项目中的引领作用。一是要推进大师工作室建设，建立城市"
+         "更新等领域的大师工作室，完善大师工作室运行机制，确保高效运行。二是要加强专项领域研究，完成专题研究"
+         "报告及策划规划方案示范文本。三是要深化重大项目营销赋能，深度参与重大项目综合营销，总结提炼可复制推广"
+         "的合作模式。四是要强化高层次人才支撑，积极探索高层次人才引进工作，打造策划规划品牌。")
+
+
+def test_a_title_goes_on_past_a_wrap_space_on_a_flattened_pdf_page():
+    text = _wrap(_PAGE)
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["一是", "二是", "三是", "四是"]
+    for s, want in zip(outline, ["要推进大师工作室建设，建立城市更新等领域的大师工作室，完善大师工作室运行机制，确保高效运行",
+                                 "要加强专项领域研究，完成专题研究报告及策划规划方案示范文本",
+                                 "要深化重大项目营销赋能，深度参与重大项目综合营销，总结提炼可复制推广的合作模式",
+                                 "要强化高层次人才支撑，积极探索高层次人才引进工作，打造策划规划品牌"]):
+        assert s.title.replace(" ", "") == want
+    _check_invariants(text, outline)
+
+
+def test_guard_a_one_line_scrape_still_ends_its_titles_at_the_space():
+    # No print width: the space after a heading is where the title ends ("一、总体要求 为深入贯彻…").
+    text = ("一、总体要求 为深入贯彻落实党中央决策部署，进一步做好今年的各项工作，现提出如下意见。"
+            "二、重点任务 各地区各部门要结合实际，抓好重点任务的落实，确保取得实效。"
+            "三、保障措施 加强组织领导，压实工作责任，强化督促检查，形成工作合力。")
+    outline = parse_outline(text)
+    assert [t for _l, _m, t in _shape(outline)] == ["总体要求", "重点任务", "保障措施"]
+    _check_invariants(text, outline)
