@@ -192,11 +192,31 @@ def _bare(text: str, cand: Candidate) -> bool:
     return k == len(text) or text[k] == "\n"
 
 
+def _holders(nodes: list[Node], parents: set[int | None]) -> set[int]:
+    """Every node with a proper enumeration (a run of two or more) somewhere below it."""
+    holders: set[int] = set()
+    for p in parents:
+        while p is not None and p not in holders:
+            holders.add(p)
+            p = nodes[p].parent
+    return holders
+
+
+def _excerpt_part(nodes: list[Node], index: int, holders: set[int]) -> bool:
+    """Is the lone heading ``nodes[index]``, opened past 1 ("二、" with no 一、 in the text), the part an
+    excerpt starts inside of?  It opens a line (or the text), titles parts (一、 （一） 第一章…) and a proper
+    enumeration hangs below it ("二、设计协同… （一）完善… 一是…；二是…", plan_zhongjian_erju_oneline).  Dropping
+    it put its children a level too high (the issue's "invisible parents")."""
+    cand = nodes[index].cand
+    return cand.family in _PART_TITLES and cand.position == "line" and index in holders
+
+
 def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
     # A lone heading still counts when a proper enumeration hangs under it ("一、总体要求" then (一)(二)).
     parents = {nodes[m[0]].parent for m in runs.members.values() if len(m) >= 2}
+    holders = _holders(nodes, parents)
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
@@ -207,7 +227,8 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
             drop.update(nodes[m].cand.start for m in members)
             continue
-        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
+        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand)
+                                         and not _excerpt_part(nodes, members[0], holders))
                                         or not all(_after_boundary(text, nodes[m].cand) or set_apart(nodes[m].cand)
                                                    for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in

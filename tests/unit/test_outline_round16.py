@@ -52,3 +52,29 @@ def test_guard_a_one_line_scrape_still_ends_its_titles_at_the_space():
     outline = parse_outline(text)
     assert [t for _l, _m, t in _shape(outline)] == ["总体要求", "重点任务", "保障措施"]
     _check_invariants(text, outline)
+
+
+# --- P: an excerpt opening inside part 二、 keeps that part as the parent of its lists ---------------------
+# plan_zhongjian_erju_oneline (fresh15: page 4 of a plan, "二、设计协同… （一）完善… 一是…；二是…", no 一、 in the text):
+# the lone 二、 was dropped as a list opened at 2 and its （一） and 一是 items went one level up — the issue's
+# "invisible parents" category.
+
+def test_an_excerpt_opening_at_er_keeps_it_over_its_lists():
+    text = ("二、设计协同，提升服务效能 （一）完善设计管理体系 一是夯实中心组织建设，公司继续加强设计支持中心建设，"
+            "扎实推动中心建强建优；二是健全设计联动机制，一季度发布公司设计管理体系建设评价指南，为体系优化提供依据。")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "二、"), (2, "（一）"), (3, "一是"), (3, "二是")]
+    _check_invariants(text, outline)
+
+
+def test_an_excerpt_opening_at_er_on_its_own_line_too():
+    text = ("二、设计协同，提升服务效能\n（一）完善设计管理体系\n一是夯实中心组织建设，公司继续加强设计支持中心建设；"
+            "二是健全设计联动机制，为体系优化提供依据。\n")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "二、"), (2, "（一）"), (3, "一是"), (3, "二是")]
+    _check_invariants(text, outline)
+
+
+def test_guard_a_lone_er_with_no_list_below_is_no_heading():
+    text = "二、三季度的工作由各部门分头负责，具体安排另行通知。各单位要认真抓好落实，确保各项工作取得实效。"
+    assert parse_outline(text) == []
