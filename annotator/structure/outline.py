@@ -192,6 +192,12 @@ def _bare(text: str, cand: Candidate) -> bool:
     return k == len(text) or text[k] == "\n"
 
 
+def _glued_section(cand: Candidate) -> bool:
+    # A section number glued to a sentence cut off by a page end, its title set off by a space ("…重新建立链
+    # 1．2 文件…"; markers.scan admits a glued decimal only so): no page-chunk number looks like that.
+    return cand.family == "decimal" and cand.position == "glued"
+
+
 def _holders(nodes: list[Node], parents: set[int | None]) -> set[int]:
     """Every node with a proper enumeration (a run of two or more) somewhere below it."""
     holders: set[int] = set()
@@ -230,7 +236,7 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
         if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand)
                                          and not _excerpt_part(nodes, members[0], holders))
                                         or not all(_after_boundary(text, nodes[m].cand) or set_apart(nodes[m].cand)
-                                                   for m in members)):
+                                                   or _glued_section(nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)

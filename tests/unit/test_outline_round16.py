@@ -78,3 +78,27 @@ def test_an_excerpt_opening_at_er_on_its_own_line_too():
 def test_guard_a_lone_er_with_no_list_below_is_no_heading():
     text = "二、三季度的工作由各部门分头负责，具体安排另行通知。各单位要认真抓好落实，确保各项工作取得实效。"
     assert parse_outline(text) == []
+
+
+# --- G: a section number glued to a sentence a page end cut off -----------------------------------------------
+# textbook_duomeiti_oneline (fresh15: "…重新建立链1．2 文件表示媒体…。1．3 多媒体信息的类型及特点（1）文本 …"): a
+# flattened page glues the next section's number to the cut-off sentence before it — the issue's "markers
+# glued to the text before them" on one-line text, for the 1.1 family (line-start only before).
+
+_FILLER = "多媒体技术的发展改变了计算机的使用领域，使计算机由办公室、实验室中的专用品变成了信息社会的普通工具。" * 5
+
+
+def test_a_glued_section_number_with_a_spaced_title_is_a_heading():
+    text = (_FILLER + "用户可以按照自己的目的和认知特征重新组织信息，重新建立链1．2 文件格式 文件的命名遵循特定的规则。"
+            + _FILLER + "1．3 多媒体信息的类型及特点（1）文本 文本是以文字表达的信息形式。（2）图像 图像是多媒体软件中最重要的信息。"
+            + _FILLER)
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [(1, "1．2"), (1, "1．3"), (2, "（1）"), (2, "（2）")]
+    assert outline[0].title == "文件格式"
+    _check_invariants(text, outline)
+
+
+def test_guard_a_glued_amount_is_no_section():
+    # "增长1.2倍", "7.3级" glue a number to a word with no space; a lone glued "1．2 " has no sibling either.
+    text = (_FILLER + "本年度生产总值增长1.2倍，发生了7.3级地震，软件的版本号为1．2 正式版本已经发布。" + _FILLER)
+    assert parse_outline(text) == []
