@@ -198,6 +198,14 @@ def _glued_section(cand: Candidate) -> bool:
     return cand.family == "decimal" and cand.position == "glued"
 
 
+def _one_sentence(text: str, starts: list[int]) -> bool:
+    """Do the members of a 一方面/另一方面 pair stand in one sentence ("一方面，需求日益强烈；另一方面，…要求…提高。",
+    sh_xueqian_jihua_2011; "应懂得，一方面，…；另一方面，…", mao_md_052_fazhan)?  Then they weigh two sides of one
+    statement; as items each is a sentence or paragraph of its own ("这是因为：\n一方面，…。\n另一方面，…。",
+    mao_md_023_guodu)."""
+    return all(_FULL_STOP.search(text, a, b) is None for a, b in zip(starts, starts[1:]))
+
+
 def _holders(nodes: list[Node], parents: set[int | None]) -> set[int]:
     """Every node with a proper enumeration (a run of two or more) somewhere below it."""
     holders: set[int] = set()
@@ -232,6 +240,9 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             # empty <li> of a carousel's indicators, a pager), not an outline.  Untitled parts of a speech
             # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
             drop.update(nodes[m].cand.start for m in members)
+            continue
+        if family == "aspect" and len(members) >= 2 and _one_sentence(text, [nodes[m].cand.start for m in members]):
+            drop.update(nodes[m].cand.start for m in members)  # "一方面，…；另一方面，…。": a contrast, not a list
             continue
         if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand)
                                          and not _excerpt_part(nodes, members[0], holders))

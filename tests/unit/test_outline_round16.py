@@ -102,3 +102,25 @@ def test_guard_a_glued_amount_is_no_section():
     # "增长1.2倍", "7.3级" glue a number to a word with no space; a lone glued "1．2 " has no sibling either.
     text = (_FILLER + "本年度生产总值增长1.2倍，发生了7.3级地震，软件的版本号为1．2 正式版本已经发布。" + _FILLER)
     assert parse_outline(text) == []
+
+
+# --- A: 一方面/另一方面 weighing two sides of one sentence are no items ----------------------------------------
+# sh_xueqian_jihua_2011 (fresh14: "4．内涵建设要求更高\n一方面，…日益强烈；另一方面，…不断提高。因此，…") and
+# mao_md_052_fazhan ("应懂得，一方面，…；另一方面，…", not items either); mao_md_023_guodu, where each opens its own
+# paragraph after "这是因为：", keeps them (the guard).
+
+def test_a_contrast_in_one_sentence_is_no_list():
+    text = ("3．园舍建设任务重\n为应对未来三年的入园高峰，需要新增园舍面积90万平方米。\n4．内涵建设要求更高\n一方面，人民群众对学前教育的多样化需求日益强烈；另一方面，城市的建设进程也要求学前教育"
+            "质量和水平不断提高。因此，学前教育正面临着增加数量、提高质量的双重挑战。\n")
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["3．", "4．"]
+    _check_invariants(text, outline)
+
+
+def test_guard_a_contrast_over_two_paragraphs_stays_a_list():
+    text = ("（二十）为什么要这样尖锐地提出问题呢？这是因为：\n一方面，中国资产阶级的妥协性，国民党实力上的优势，等等情况。\n"
+            "另一方面，共产党内理论水平的不平衡，党内小资产阶级成分的大量存在，等等情况。\n由于上述两方面的严重的情况，"
+            "必须尖锐地提出谁领导谁的问题。\n")
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["（二十）", "一方面，", "另一方面，"]
+    _check_invariants(text, outline)
