@@ -40,7 +40,10 @@ def _is_break(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before == " " or after == " ":
         return True  # two spaces: a paragraph or cell end, never a title inside a line
-    return not (before.isascii() and before.isalnum() or after.isascii() and after.isalnum())
+    return before not in _ASCII_ALNUM and after not in _ASCII_ALNUM
+
+
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @functools.lru_cache(maxsize=4)
@@ -75,19 +78,37 @@ def space_is_wrap(text: str, i: int) -> bool:
     width = space_wrap_width(text)
     if width == _NO_WIDTH or i + 1 >= len(text) or text[i + 1] in " \n" or text[i - 1] == " ":
         return False
-    start = i - 1
-    floor = max(0, i - _LOOKBACK)
-    while start >= floor and not (text[start] in " \n" and _is_break(text, start)):
-        start -= 1
-    if start < floor:
+    start = _break_before(text, i, max(0, i - _LOOKBACK))
+    if start < 0:
         return False
     end = i
     if not _is_break(text, i):  # a space inside a printed line: measure the whole line around it
-        end = i + 1
-        ceiling = min(len(text), i + _LOOKBACK)
-        while end < ceiling and not (text[end] in " \n" and _is_break(text, end)):
-            end += 1
-        if end >= ceiling:
+        end = _break_after(text, i + 1, min(len(text), i + _LOOKBACK))
+        if end < 0:
             return False
     units = _span_units(text, start + 1, end)
     return width - _BELOW <= units <= width + _ABOVE
+
+
+def _break_before(text: str, i: int, floor: int) -> int:
+    """The last line-ending space or line break before ``i`` (from ``floor``), or -1.  Jumps from space
+    to space (str.rfind), so a long printed line costs a few calls, not a character loop."""
+    k = i
+    while True:
+        j = max(text.rfind(" ", floor, k), text.rfind("\n", floor, k))
+        if j < 0 or text[j] == "\n" or _is_break(text, j):
+            return j
+        k = j
+
+
+def _break_after(text: str, i: int, ceiling: int) -> int:
+    """The first line-ending space or line break from ``i`` (before ``ceiling``), or -1."""
+    k = i
+    while True:
+        found = [j for j in (text.find(" ", k, ceiling), text.find("\n", k, ceiling)) if j >= 0]
+        if not found:
+            return -1
+        j = min(found)
+        if text[j] == "\n" or _is_break(text, j):
+            return j
+        k = j + 1
