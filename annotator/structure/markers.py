@@ -271,13 +271,6 @@ def _opens_its_paragraph(family: str, text: str, end: int) -> bool:
         and _CITING_NEXT.match(text, end) is None
 
 
-def _glued_section(family: str, position: str, marker: str) -> bool:
-    """A section number glued to the cut-off sentence before it on a flattened page, its title set off by a
-    space ("…重新建立链1．2 文件表示媒体…", textbook_duomeiti_oneline): the space is what an amount
-    ("增长1.2倍", "7.3级") never has.  Glued, it still needs a sibling (outline._rejected)."""
-    return family == "decimal" and position == "glued" and marker[-1] in HSPACE
-
-
 def _allowed(family: Family, position: str, flattened: bool = False) -> bool:
     if family.where == LINE:
         # A page flattened onto one line lost its line starts; a sentence end is where they were.
@@ -383,7 +376,9 @@ def scan(text: str) -> list[Candidate]:
         if position != "line" and _quoted(start, quotes, quote_starts):
             continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
         if (not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded)))
-                and not _glued_section(family.id, position, m.group())):
+                and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)):
+            # A section number glued to a sentence a page end cut off, its title set off by a space ("…重新建立链
+            # 1．2 文件…"): an amount ("增长1.2倍", "7.3级") has no space.  It still needs a sibling (outline._rejected).
             continue
         if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):
             continue  # "依照第九十九条规定": a reference to an article, not an article
