@@ -16,7 +16,7 @@ import functools
 import re
 
 _NO_WIDTH = 1 << 30
-_MIN_PIECES = 8  # pieces of one width before that width is the page's
+_MIN_PIECES = 5  # pieces of one width before that width is the page's (a third of them too; see below)
 _PIECE_MIN = 24  # half-width units (12 CJK characters): shorter pieces are headings, numbers, names
 _BELOW, _ABOVE = 4, 2  # half-width units a wrapped piece may fall short of (indent) or run past the width
 _LOOKBACK = 160  # no printed line is longer (in characters)
