@@ -375,7 +375,10 @@ def scan(text: str) -> list[Candidate]:
             continue
         if position != "line" and _quoted(start, quotes, quote_starts):
             continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
-        if not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded))):
+        if (not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded)))
+                and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)):
+            # A section number glued to a sentence a page end cut off, its title set off by a space ("…重新建立链
+            # 1．2 文件…"): an amount ("增长1.2倍", "7.3级") has no space.  It still needs a sibling (outline._rejected).
             continue
         if family.id in _LEGAL and position in ("glued", "comma", "space") and not _separated(folded, end):
             continue  # "依照第九十九条规定": a reference to an article, not an article

@@ -192,11 +192,45 @@ def _bare(text: str, cand: Candidate) -> bool:
     return k == len(text) or text[k] == "\n"
 
 
+def _glued_section(cand: Candidate) -> bool:
+    # A section number glued to a sentence cut off by a page end, its title set off by a space ("…重新建立链
+    # 1．2 文件…"; markers.scan admits a glued decimal only so): no page-chunk number looks like that.
+    return cand.family == "decimal" and cand.position == "glued"
+
+
+def _one_sentence(text: str, starts: list[int]) -> bool:
+    """Do the members of a 一方面/另一方面 pair stand in one sentence ("一方面，需求日益强烈；另一方面，…要求…提高。",
+    sh_xueqian_jihua_2011; "应懂得，一方面，…；另一方面，…", mao_md_052_fazhan)?  Then they weigh two sides of one
+    statement; as items each is a sentence or paragraph of its own ("这是因为：\n一方面，…。\n另一方面，…。",
+    mao_md_023_guodu)."""
+    return all(_FULL_STOP.search(text, a, b) is None for a, b in zip(starts, starts[1:]))
+
+
+def _holders(nodes: list[Node], parents: set[int | None]) -> set[int]:
+    """Every node with a proper enumeration (a run of two or more) somewhere below it."""
+    holders: set[int] = set()
+    for p in parents:
+        while p is not None and p not in holders:
+            holders.add(p)
+            p = nodes[p].parent
+    return holders
+
+
+def _excerpt_part(nodes: list[Node], index: int, holders: set[int]) -> bool:
+    """Is the lone heading ``nodes[index]``, opened past 1 ("二、" with no 一、 in the text), the part an
+    excerpt starts inside of?  It opens a line (or the text), titles parts (一、 （一） 第一章…) and a proper
+    enumeration hangs below it ("二、设计协同… （一）完善… 一是…；二是…", plan_zhongjian_erju_oneline).  Dropping
+    it put its children a level too high (the issue's "invisible parents")."""
+    cand = nodes[index].cand
+    return cand.family in _PART_TITLES and cand.position == "line" and index in holders
+
+
 def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
     """Candidate starts to drop: runs that never continue, comma enumerations that leave their paragraph."""
     long_runs = {runs.family[r] for r, members in runs.members.items() if len(members) >= 2}
     # A lone heading still counts when a proper enumeration hangs under it ("一、总体要求" then (一)(二)).
     parents = {nodes[m[0]].parent for m in runs.members.values() if len(m) >= 2}
+    holders = _holders(nodes, parents)
     drop: set[int] = set()
     for run, members in runs.members.items():
         family = runs.family[run]
@@ -207,9 +241,13 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
             drop.update(nodes[m].cand.start for m in members)
             continue
-        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand))
+        if family == "aspect" and len(members) >= 2 and _one_sentence(text, [nodes[m].cand.start for m in members]):
+            drop.update(nodes[m].cand.start for m in members)  # "一方面，…；另一方面，…。": a contrast, not a list
+            continue
+        if run in runs.provisional and ((len(members) < 2 and not _title_line(text, nodes[members[0]].cand)
+                                         and not _excerpt_part(nodes, members[0], holders))
                                         or not all(_after_boundary(text, nodes[m].cand) or set_apart(nodes[m].cand)
-                                                   for m in members)):
+                                                   or _glued_section(nodes[m].cand) for m in members)):
             # Opened at 2 with nothing lost before it in sight, or each "number" cuts a sentence in
             # two (download-site page chunks): not a list.
             drop.add(nodes[members[0]].cand.start)

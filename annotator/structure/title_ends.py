@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from annotator.domain.model import Section
 from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
+from annotator.structure.title_wraps import space_is_wrap
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
@@ -138,6 +139,8 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         elif found.group() in HSPACE and _space_inside_clause(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "将本旬 （周）调度报表", "“ 119” 、“ 110”"
+        elif found.group() == " " and space_is_wrap(text, found.start()):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "一是要推进大 师工作室建设，…"
         else:
             break
     if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)

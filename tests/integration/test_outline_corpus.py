@@ -23,7 +23,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # the second witness for markers behind a pictograph or bullet (◆一、).
     # Session 5 added blog_nixiang_anquan_md (the second witness for 6.1-style decimal sub-headings): with the
     # decimal family both articles score F1 1.00 (blog_superpowers_md was 0.72); dev 0.989 → 0.994.
-    "dev": (0.993, 0.988, 0.969),
+    # Round 16: a flattened PDF page's line-end spaces are wraps where the page shows a print width
+    # (notice_daikuan_queren's titles 0.250 → 0.500): dev titles 0.970 → 0.974.
+    "dev": (0.993, 0.988, 0.973),
     "heldout": (0.999, 0.999, 0.999),  # looked at while rules were written: a regression check only
     # Looked at after its first score (0.913): spent for tuning, kept as a regression check.
     "fresh": (0.99, 0.995, 0.99),
@@ -121,11 +123,22 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # list going on after a lost item, an annex line ending the lists): 0.980 / 0.992 / 0.955 — a floor only.
     # Left: the plan's "…42．" glued to a flattened table, a lone （1） cut by the database, 一方面/另一方面 taken
     # as items, the one-line plan's lost 1．…4． and run-on titles, two table-cell titles stopped at a space.
-    "fresh14": (0.979, 0.991, 0.954),
+    # Round 16: 一方面/另一方面 weighing two sides of one sentence are no items (sh_xueqian_jihua_2011 P 0.931 → 1.000):
+    # 0.984 / 0.992 / 0.955.
+    "fresh14": (0.983, 0.991, 0.954),
     # fresh15 (13 documents, 364 headings, session 7): first score on the parser of 48a5c46 0.987 / 0.980 / 0.958
     # (the cleaner deleted one flattened PDF page whole); with that fixed 0.992 / 0.972 / 0.953 (the page's
     # headings found, their levels wrong under the page's lone 二、); outline14's rules changed nothing here.
-    "fresh15": (0.991, 0.971, 0.952),
+    # Round 16: titles going on past the wrap spaces of a flattened PDF page (plan_zhongjian_sheji_oneline 0.111 →
+    # 1.000): titles 0.953 → 0.975.  A lone 二、 opening an excerpt kept over its lists (plan_zhongjian_erju_oneline
+    # levels 0.000 → 1.000): 0.993 / 0.981 / 0.975.  A section number glued to a cut-off sentence with its title
+    # spaced ("…链1．2 文件…", textbook_duomeiti_oneline F1 0.778 → 1.000): 0.999 / 0.981 / 0.970 — two more titles
+    # exact (352 of 363), the share lower only because the new 1．2's title runs into its body with no cue.  A print
+    # width read off five pieces (not eight) covers the short erju page too: titles 0.972.
+    "fresh15": (0.998, 0.980, 0.971),
+    # fresh16 (6 provincial work reports as scraped, 99 headings, session 7, helper outline17): first score on the parser
+    # of integ 6876f9c 1.000 / 0.949 / 1.000; unchanged by round 16.
+    "fresh16": (0.999, 0.949, 0.999),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
@@ -141,8 +154,11 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # Both merged, 209 documents: 0.989 / 0.988 / 0.972.
     # Session 7 (helper outline17): fresh16 (6 provincial work reports, 99 headings) added with the parser unchanged,
     # 215 documents: 0.989 / 0.9866 / 0.973; its 5 level errors (an inline 一是…五是 list after a closed （一）…（六） run nested
-    # under （六）) take level accuracy 0.0004 under 0.987. No fresh16 floor here (the lead sets floors).
-    "all": (0.988, 0.986, 0.971),
+    # under （六）).
+    # Round 16 (helper outline16, on 209 documents without fresh16): wrap spaces on flattened PDF pages: titles
+    # 0.972 → 0.975; a lone 二、 opening an excerpt: levels 0.988 → 0.989; with the glued 1．2 and the 一方面
+    # contrast: 0.990 / 0.989 / 0.975.  All merged, 215 documents: 0.990 / 0.9875 / 0.9755.
+    "all": (0.989, 0.987, 0.974),
 }
 
 
