@@ -259,12 +259,20 @@ def _prefer_gb18030(data: bytes, utf8: Decoded) -> Decoded:
 
 
 def _one_alphabet(text: str) -> bool:
-    """True if ≥ 90 % of the non-ASCII characters fall in two 128-code-point blocks."""
+    """True if ≥ 90 % of the non-ASCII characters fall in two 128-code-point blocks — and, where those
+    are Latin accents (below U+0280), the text is mostly plain ASCII letters around them: "café",
+    "Știință", "Zhōngguó" always are, whereas GBK hanzi read as UTF-8 may land wholly in Latin
+    Extended-B with no plain letter at all (全群群群 → "ȫȺȺȺ")."""
     blocks: dict[int, int] = {}
     for ch in _NON_ASCII.findall(text):
         blocks[ord(ch) >> 7] = blocks.get(ord(ch) >> 7, 0) + 1
     total = sum(blocks.values())
-    return total > 0 and sum(sorted(blocks.values())[-2:]) >= 0.9 * total
+    top = sorted(blocks, key=blocks.get)[-2:]
+    if total == 0 or sum(blocks[b] for b in top) < 0.9 * total:
+        return False
+    if all(b < 5 for b in top):  # Latin-1 Supplement, Latin Extended-A/B
+        return sum(ch.isascii() and ch.isalpha() for ch in text) >= total
+    return True
 
 
 def _strict(data: bytes, encoding: str) -> Decoded | None:

@@ -142,6 +142,11 @@ def test_short_gbk_that_is_also_valid_utf8_reads_as_chinese():
     # 群 in GBK is C8 BA, which is also the UTF-8 for "Ⱥ"; hanzi is the plausible reading.
     assert decode_bytes("群众".encode("gbk")) == ("群众", "gb18030")
     assert decode_bytes("café crème".encode("utf-8")) == ("café crème", "utf-8")
+    # Four or more such pairs: in UTF-8 they all land in Latin Extended-B (ȫȺȺȺ) with no plain letter
+    # around them, which no Latin-script text looks like (found by the property test below).
+    assert decode_bytes("全群群群".encode("gb18030")) == ("全群群群", "gb18030")
+    for latin in ("Știință și tehnică", "Zhōngguó rénmín", "naïve résumé", "ăâîșț"):
+        assert decode_bytes(latin.encode("utf-8")) == (latin, "utf-8")
 
 
 def test_empty_input():
