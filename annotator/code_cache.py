@@ -111,22 +111,16 @@ def save() -> None:
     merged = {**stored, **new}
     if len(merged) > MAX_ENTRIES:  # keep this process's own texts first
         merged = dict(list(new.items()) + list(stored.items())[:max(0, MAX_ENTRIES - len(new))])
-    path = _state["path"]
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from annotator.regex_cache import write_cache_file  # noqa: PLC0415 - loaded at start anyway
+
     try:
         payload = marshal.dumps(merged)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(temp, path)
+    except ValueError:
+        return
+    if write_cache_file(_state["path"], zlib.crc32(payload).to_bytes(4, "little") + payload):
         _state["stored"].update(new)
         for text in new:
             _state["new"].pop(text, None)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
 
 
 def uninstall() -> None:

@@ -124,22 +124,34 @@ def save() -> None:
             break
         if key not in merged and entry[0] > generation - KEEP_GENERATIONS:
             merged[key] = entry
-    path = _state["path"]
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            marshal.dump((generation, merged), handle)
-        os.replace(temp, path)  # another process writing the same file at once is harmless
+        payload = marshal.dumps((generation, merged))
+    except ValueError:
+        return
+    if write_cache_file(_state["path"], payload):
         _state["stored"].update(merged)
         for key in new:
             _state["new"].pop(key, None)
         _state["generation"] = generation
-    except (OSError, ValueError):
+
+
+def write_cache_file(path, payload: bytes) -> bool:
+    """Replace a cache file atomically (a temporary file per process, then a rename): another process
+    writing the same file at the same moment is harmless, each write being a whole, valid file. False
+    (and no temporary file left) when the folder cannot be written. Shared with code_cache."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(payload)
+        os.replace(temp, path)
+    except OSError:
         try:
             os.unlink(temp)
         except OSError:
             pass
+        return False
+    return True
 
 
 def uninstall() -> None:

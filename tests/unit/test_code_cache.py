@@ -5,11 +5,12 @@ Each case runs fresh interpreters (the cache is process-wide): one with the cach
 one that runs from it; what the probe's classes do must be equal in all three. No timing is asserted.
 """
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.cache_probe import run_probe
 
 PROBE = r'''
 import json, sys
@@ -55,12 +56,7 @@ print(json.dumps({"installed": installed, "stored": len(state.get("stored", {}))
 
 
 def _run(env_extra: dict, cwd: Path) -> dict:
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=str(root), **env_extra)
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_probe(PROBE, env_extra, cwd)
 
 
 def test_dataclasses_from_the_cache_behave_as_dataclasses_compiles_them(tmp_path):

@@ -5,11 +5,9 @@ one that builds the same patterns from it, one with the cache turned off; the ma
 three must be equal, on Chinese text with astral characters and CRLF. No timing is asserted.
 """
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.cache_probe import run_probe
 
 PROBE = r'''
 import json, re, sys
@@ -37,12 +35,7 @@ print(json.dumps({"installed": installed, "used": len(state.get("used", ())), "n
 
 
 def _run(env_extra: dict, cwd: Path) -> dict:
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=str(root), **env_extra)
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_probe(PROBE, env_extra, cwd)
 
 
 def test_patterns_from_the_cache_match_as_re_compiles_them(tmp_path):
