@@ -226,6 +226,9 @@ def storage_cause(exc: BaseException) -> str:
         return "the project cannot be written: read-only file, folder or disk"
     if code in (errno.EIO, errno.EFBIG) or "disk I/O error" in text:
         return "the disk reported an input/output error: is it full, removed or failing?"
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str) and getattr(exc, "path", None) is not None:
+        return reason  # a ProjectError already says it in words ("busy: another program holds it …")
     return f"{type(exc).__name__}: {text}"
 
 

@@ -192,3 +192,12 @@ def test_a_label_import_filling_a_real_disk_stops_with_the_lines_before_it_saved
             assert integrity.check(project) == [] and len(documents.document_ids(project)) == saved
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def test_a_busy_project_during_import_is_named_in_words_not_by_exception_class():
+    from annotator.ingest import save_failure
+    from annotator.storage.errors import ProjectError
+
+    message = save_failure(ProjectError("/x/p.db", "busy: another program holds it locked; nothing was changed"))
+    assert "ProjectError" not in message
+    assert "busy: another program holds it locked" in message and "nothing of this file was saved" in message
