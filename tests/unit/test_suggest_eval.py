@@ -49,12 +49,15 @@ def test_gold_set_size_and_split():
                     "62_fujian_2026_provincial_report", "63_2015_may_day_model_workers_speech_opening",
                     "64_jiangxi_2026_provincial_report", "65_1945_labour_heroes_economic_work_speech",
                     "66_1945_seventh_congress_closing_speech", "67_1944_zhang_side_memorial_speech",
-                    "68_shaanxi_2026_provincial_report", "69_shanghai_2018_education_commission_notice_with_plan"]
+                    "68_shaanxi_2026_provincial_report", "69_shanghai_2018_education_commission_notice_with_plan",
+                    "70_1971_liaoning_foreign_trade_work_conference_speech", "71_1999_ipd_mobilisation_meeting_speech",
+                    "72_2014_sichuan_provincial_notice_on_policy_self_inspection",
+                    "73_2008_emt_meeting_business_plan_talk"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
                                                  + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
                                                  + ["heldout-8"] * 2 + ["heldout-10"] * 4
-                                                 + ["heldout-11"] * 5)
+                                                 + ["heldout-11"] * 5 + ["heldout-12"] * 4)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
     assert held_out_batch("52_any_later_document") == "heldout-7"
@@ -63,7 +66,9 @@ def test_gold_set_size_and_split():
     # batch 9 (57–60) is all dev, batch 10 (61 on) all held out
     assert [held_out_batch(f"{n}_doc") for n in (57, 58, 59, 60, 61, 62, 64)] == [""] * 4 + ["heldout-10"] * 3
     # batch 11 (65 on) is all held out too, reported apart
-    assert [held_out_batch(f"{n}_doc") for n in (65, 69, 80)] == ["heldout-11"] * 3
+    assert [held_out_batch(f"{n}_doc") for n in (65, 69)] == ["heldout-11"] * 2
+    # batch 12 (70 on) is all held out too, reported apart
+    assert [held_out_batch(f"{n}_doc") for n in (70, 73, 80)] == ["heldout-12"] * 3
 
 
 def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
@@ -73,8 +78,9 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
     assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
     assert "== HELDOUT-10 (4 documents)" in text and "== HELDOUT-11 (5 documents)" in text
+    assert "== HELDOUT-12 (4 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12))
 
 
 def _shown(sc, part, kind):
@@ -85,10 +91,12 @@ def _shown(sc, part, kind):
 
 def _part(scores, part):
     """"dev", "older" (held-out batches 1–8, all read by earlier rounds), "heldout-10" (batch 10, scored twice by the
-    previous round, its errors never read) or "heldout-11" (batch 11, its errors never read)."""
+    previous round, its errors never read), "heldout-11" (batch 11, its errors never read) or "heldout-12" (batch 12,
+    scored once by the round that added it)."""
     if part != "older":
         return scores[part]
-    return Score().add(scores["heldout"]).add(_negated(scores["heldout-10"])).add(_negated(scores["heldout-11"]))
+    return (Score().add(scores["heldout"]).add(_negated(scores["heldout-10"])).add(_negated(scores["heldout-11"]))
+            .add(_negated(scores["heldout-12"])))
 
 
 def _negated(sc):
