@@ -60,7 +60,8 @@ TENTH_BATCH = 61
 # issues) are all held out and reported as "heldout-11", marked before any suggester ran on them.
 ELEVENTH_BATCH = 65
 # Twelfth round (session 8, suggest9): 65–69 were scored once, so they are spent too. 70 on (oral work-meeting speeches
-# of 1971, 1999, 2008 and 2014, a 2014 provincial 通知 with its 要求, a 2019 工作方案-style 通知 in a proofreading copy) are all held out and reported as "heldout-12", marked before
+# of 1971, 1999, 2008 and 2014, a 2014 provincial 通知 with its 要求, a 2019 工作方案-style 通知 in a proofreading copy,
+# a 2023 county meeting handbook: 会议须知 and two county profiles full of statistics) are all held out and reported as "heldout-12", marked before
 # any suggester ran on them.
 TWELFTH_BATCH = 70
 

@@ -53,12 +53,13 @@ def test_gold_set_size_and_split():
                     "70_1971_liaoning_foreign_trade_work_conference_speech", "71_1999_ipd_mobilisation_meeting_speech",
                     "72_2014_sichuan_provincial_notice_on_policy_self_inspection",
                     "73_2008_emt_meeting_business_plan_talk", "74_2014_regional_presidents_meeting_speech",
-                    "75_2019_state_council_kindergarten_rectification_notice_proofreading_copy"]
+                    "75_2019_state_council_kindergarten_rectification_notice_proofreading_copy",
+                    "76_2023_kangbao_shangyi_county_meeting_handbook_profiles"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
                                                  + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
                                                  + ["heldout-8"] * 2 + ["heldout-10"] * 4
-                                                 + ["heldout-11"] * 5 + ["heldout-12"] * 6)
+                                                 + ["heldout-11"] * 5 + ["heldout-12"] * 7)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
     assert held_out_batch("52_any_later_document") == "heldout-7"
@@ -79,7 +80,7 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
     assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
     assert "== HELDOUT-10 (4 documents)" in text and "== HELDOUT-11 (5 documents)" in text
-    assert "== HELDOUT-12 (6 documents)" in text
+    assert "== HELDOUT-12 (7 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
     assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12))
 
