@@ -139,6 +139,10 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # fresh16 (6 provincial work reports as scraped, 99 headings, session 7, helper outline17): first score on the parser
     # of integ 6876f9c 1.000 / 0.949 / 1.000; unchanged by round 16.
     "fresh16": (0.999, 0.949, 0.999),
+    # fresh17 (14 documents, 327 headings, session 8, helper outline18: district plans in markdown, a district
+    # rule + GB18030/CRLF copy, a regulation with a 目录, a 2026 and a 1938 speech, one-line twins, HTML string
+    # scrapes): first score on the parser of 6ddf686, before any parser change: 0.983 / 1.000 / 0.975.
+    "fresh17": (0.982, 0.999, 0.974),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
