@@ -134,7 +134,6 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
                    "past it is not merged.")
 def merge_command(target: str, sources: tuple[str, ...], max_new_labels: int | None) -> None:
     """Merge annotators' projects SOURCES into TARGET (created if missing); safe to repeat."""
-    from annotator.exchange.merge import MergeInterrupted
     from annotator.services.exchange import merge_projects
 
     signum, report = 0, None
@@ -146,7 +145,7 @@ def merge_command(target: str, sources: tuple[str, ...], max_new_labels: int | N
                 report = merge_projects(opened, sources, max_new_labels=max_new_labels,  # paths or team URLs
                                         should_cancel=lambda: bool(stopped()))
         except KeyboardInterrupt as exc:
-            report = exc.report if isinstance(exc, MergeInterrupted) else report
+            report = getattr(exc, "report", None) or report  # merge.MergeInterrupted: the sources before
             signum = stopped() or SIGINT
         signum = signum or stopped()
     if report is not None and (report.sources or report.not_merged or report.rolled_back):
