@@ -24,7 +24,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import IO, Iterator
@@ -192,6 +191,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     if not folder.is_dir():
         raise ExportWriteError(target, FileNotFoundError(errno.ENOENT, "no folder"), existed=existed)
     clean_stale_parts(target)
+    import tempfile  # noqa: PLC0415 - with shutil, bz2, lzma ~5 ms: only writers pay it, not every importer
+
     # Ctrl+C or SIGTERM (an exception, see cli/common.py) right after mkstemp created the file but before
     # its name is kept would leave it behind: signals wait until the cleanup below is in place.
     held = _hold_signals()
