@@ -294,17 +294,18 @@ def clean_stale_parts(target: str | os.PathLike) -> list[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     prefix, suffix = f".{target.name}.", ".part"
     removed: list[Path] = []
+    now = time.time()
     try:
-        entries = list(os.scandir(folder))
+        candidates = []
+        with os.scandir(folder) as entries:  # streamed: a folder of a million files is not listed in memory
+            for entry in entries:
+                name = entry.name
+                if (name.startswith(prefix) and name.endswith(suffix) and len(name) == len(prefix) + 8 + len(suffix)
+                        and _RANDOM_PART.match(name[len(prefix):len(name) - len(suffix)])):
+                    candidates.append(entry)
     except OSError:
         return removed
-    now = time.time()
-    for entry in entries:
-        name = entry.name
-        if not (name.startswith(prefix) and name.endswith(suffix)
-                and _RANDOM_PART.match(name[len(prefix):len(name) - len(suffix)])
-                and len(name) == len(prefix) + 8 + len(suffix)):
-            continue
+    for entry in candidates:
         try:
             info = entry.stat(follow_symlinks=False)
         except OSError:
