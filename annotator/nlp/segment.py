@@ -189,6 +189,7 @@ def _open_shards(jieba) -> _ShardFile:
         pass  # missing (first run), truncated or from another layout: rebuild
     try:
         _build_shards(jieba, path)
+        _remove_older_layouts(path)
         return _ShardFile(path)
     except OSError:
         # An unwritable cache folder must not stop segmentation: build in a private temporary file.
@@ -197,6 +198,19 @@ def _open_shards(jieba) -> _ShardFile:
         folder = Path(tempfile.mkdtemp(prefix="annotator-jieba-"))
         _build_shards(jieba, folder / path.name)
         return _ShardFile(folder / path.name)
+
+
+def _remove_older_layouts(path: Path) -> None:
+    """The same dictionary's shard files in earlier layouts (``…-<format>.shards``): dead weight in the
+    user's cache folder (9–20 MB each) once this one is built. Errors are ignored (a file in use)."""
+    stem = path.name[:path.name.rfind("-") + 1]
+    for old in path.parent.glob(stem + "*.shards"):
+        number = old.name[len(stem):-len(".shards")]
+        if number.isdigit() and int(number) < _SHARD_FORMAT:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 class _Shards(dict):
