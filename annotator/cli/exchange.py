@@ -129,13 +129,31 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
 @click.command("merge")
 @click.argument("target", type=click.Path(dir_okay=False))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def merge_command(target: str, sources: tuple[str, ...]) -> None:
+@click.option("--max-new-labels", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Most labels the target lacks one source may add (default 200, as a label file); a source "
+                   "past it is not merged.")
+def merge_command(target: str, sources: tuple[str, ...], max_new_labels: int | None) -> None:
     """Merge annotators' projects SOURCES into TARGET (created if missing); safe to repeat."""
     from annotator.services.exchange import merge_projects
 
-    with _project(target, create=True) as opened:
-        report = merge_projects(opened, sources)  # paths or team URLs: merge() tells them apart
-    click.echo(report.summary())
+    signum, report = 0, None
+    # Ctrl+C or SIGTERM: the merge stops between two sources and reports; a second one stops it at once
+    # (the source being merged is rolled back). Merging again brings in exactly the rest.
+    with _project(target, create=True) as opened, interruptible(graceful=True) as stopped:
+        try:
+            with opened.sync_at_end():  # one fsync for every source, made before anything is reported
+                report = merge_projects(opened, sources, max_new_labels=max_new_labels,  # paths or team URLs
+                                        should_cancel=lambda: bool(stopped()))
+        except KeyboardInterrupt as exc:
+            report = getattr(exc, "report", None) or report  # merge.MergeInterrupted: the sources before
+            signum = stopped() or SIGINT
+        signum = signum or stopped()
+    if report is not None and (report.sources or report.not_merged or report.rolled_back):
+        click.echo(report.summary())
+    if signum:
+        click.echo(f"{target}: {interrupted_message(signum)}: the sources reported merged are saved; run the same "
+                   "command again to merge the rest (what is merged is not added twice)", err=True)
+        raise SystemExit(128 + signum)
     if not report.ok:
         raise SystemExit(1)
 

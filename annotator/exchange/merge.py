@@ -9,6 +9,11 @@ the same source twice changes nothing. Suggestions (@suggester) are not merged: 
 by running the suggester; gold and annotators' rejections of suggestions are merged.
 
 Each source is merged in one transaction: a source that fails midway leaves the target as it was.
+A source may add at most ``max_new_labels`` labels the target lacks (200, as one label file may: a
+hostile or mistaken project cannot flood the target's label set); past that it is refused whole.
+``should_cancel`` (Ctrl+C, SIGTERM: cli/exchange.py) stops the merge between two sources; an exception
+inside one (a second signal) rolls that source back and carries the report of those before it
+(``MergeInterrupted``). Either way merging again brings in exactly the rest.
 Deletions and edits travel through the event logs (merge_log.py): a span deleted in a source after an
 earlier merge is deleted in the target, a span deleted in the target is not brought back, an edit made
 only in the source fast-forwards the target's copy, and edits on both sides are reported as conflicts,
@@ -21,7 +26,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Callable
+
 from annotator.domain.model import RemovedRegion
+from annotator.exchange.importing import MAX_NEW_LABELS
 from annotator.exchange.merge_log import MergeLog
 from annotator.storage import documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
@@ -52,12 +60,21 @@ class SourceReport:
 @dataclass
 class MergeReport:
     sources: list[SourceReport] = field(default_factory=list)
+    not_merged: list[str] = field(default_factory=list)  # stopped before these (a signal): merge them again
+    rolled_back: str | None = None  # the source being merged when it was stopped at once: not merged
 
     @property
     def ok(self) -> bool:
-        return all(s.error is None for s in self.sources)
+        return all(s.error is None for s in self.sources) and not self.not_merged and self.rolled_back is None
 
     def summary(self) -> str:
+        lines = self._merged()
+        if self.rolled_back is not None:
+            lines.append(f"{self.rolled_back}: stopped while merging it — undone, nothing of it is in the target")
+        lines.extend(f"{path}: not merged — stopped before it" for path in self.not_merged)
+        return "\n".join(lines)
+
+    def _merged(self) -> list[str]:
         lines = []
         for s in self.sources:
             if s.error:
@@ -81,12 +98,30 @@ class MergeReport:
             if s.statuses_updated:
                 lines.append(f"  document statuses updated: {s.statuses_updated}")
             lines.extend(f"  note: {n}" for n in s.notes)
-        return "\n".join(lines)
+        return lines
 
 
-def _labels(target: Project, source: Project, report: SourceReport) -> None:
+class MergeInterrupted(KeyboardInterrupt):
+    """A signal stopped the merge inside a source (rolled back); ``report`` says what was merged before."""
+
+    def __init__(self, report: MergeReport, cause: KeyboardInterrupt) -> None:
+        super().__init__(*cause.args)
+        self.report, self.cause = report, cause
+
+
+class TooManyLabels(ValueError):
+    """A source would add more new labels than a merge may."""
+
+
+def _labels(target: Project, source: Project, report: SourceReport, max_new: int) -> None:
     mine = {label.name: label for label in get_labels(target)}
-    for label in get_labels(source):
+    theirs = get_labels(source)
+    new = [label.name for label in theirs if label.name not in mine]
+    if len(new) > max_new:
+        raise TooManyLabels(
+            f"it would add {len(new)} labels the target lacks (first {new[0]!r}), past the {max_new} one source "
+            f"may add; if that is right, merge again with --max-new-labels {len(new)}")
+    for label in theirs:
         if label.name not in mine:
             save_label(target, label)
             report.labels_added.append(label.name)
@@ -156,7 +191,7 @@ def _source(p) -> Path | str:
     return str(p) if is_url(str(p)) else Path(p)
 
 
-def merge_one(target: Project, path: Path | str) -> SourceReport:
+def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NEW_LABELS) -> SourceReport:
     report = SourceReport(path=redact(path) if isinstance(path, str) else str(path))
     try:
         if target.is_at(path):
@@ -167,7 +202,7 @@ def merge_one(target: Project, path: Path | str) -> SourceReport:
         return report
     try:
         with target.write():
-            _labels(target, source, report)
+            _labels(target, source, report, max_new_labels)
             mapping = _documents(target, source, report)
             _statuses(target, source, mapping, report)
             _spans(target, source, mapping, report)
@@ -179,6 +214,18 @@ def merge_one(target: Project, path: Path | str) -> SourceReport:
     return report
 
 
-def merge(target: Project, sources: list[Path | str]) -> MergeReport:
+def merge(target: Project, sources: list[Path | str], *, max_new_labels: int = MAX_NEW_LABELS,
+          should_cancel: Callable[[], bool] | None = None) -> MergeReport:
     """Merge each source project into ``target`` (see the module docstring for the rules)."""
-    return MergeReport([merge_one(target, _source(p)) for p in sources])
+    report = MergeReport()
+    for n, path in enumerate(sources):
+        if should_cancel is not None and should_cancel():
+            report.not_merged = [str(p) for p in sources[n:]]
+            break
+        try:
+            report.sources.append(merge_one(target, _source(path), max_new_labels=max_new_labels))
+        except KeyboardInterrupt as exc:  # the source's transaction was rolled back
+            report.rolled_back = str(path)
+            report.not_merged = [str(p) for p in sources[n + 1:]]
+            raise MergeInterrupted(report, exc) from exc
+    return report

@@ -4,6 +4,13 @@ The data goes to a temporary file in the target's own folder (so ``os.replace`` 
 file system, atomic on POSIX and Windows), is flushed and fsynced, and only then takes the target's
 name. A failure midway removes the temporary file and never touches the target.
 
+A process killed outright (SIGKILL, a power cut) cannot remove its temporary file: the next export to
+the same target removes it (``clean_stale_parts``). A temporary file is recognised by its exact name
+(``.<target name>.<8 random characters>.part``, as ``tempfile.mkstemp`` makes it here), and it is never
+one a running export still writes: that export holds an ``flock`` on it from its creation to its rename
+(POSIX; on Windows an open file cannot be deleted at all), and a file younger than ``STALE_AFTER_S``
+is left alone whatever its lock says (the instant between creating a file and locking it).
+
 Exports that write one file per annotator derive the extra names from the chosen path with
 ``sibling_path``; an annotator name is data, never a path, so it cannot lead a write elsewhere.
 """
@@ -16,7 +23,8 @@ import errno
 import os
 import re
 import signal
-import tempfile
+import stat
+import time
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -25,6 +33,9 @@ from typing import IO, Iterator
 _UNSAFE = re.compile(r"[^\w\-@+]", re.UNICODE)
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 _MAX_PART = 80
+# tempfile.mkstemp's random part: 8 characters of this alphabet (tempfile._RandomNameSequence).
+_RANDOM_PART = re.compile(r"[a-z0-9_]{8}\Z")
+STALE_AFTER_S = 5.0
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -123,7 +134,8 @@ def _reason(target: Path, exc: OSError, existed: bool) -> str:
     return f"cannot write the export: {why}; {kept}"
 
 
-# Inside all_or_nothing(): the (temporary, target) pairs written so far, renamed together at its end.
+# Inside all_or_nothing(): the (temporary, target, lock descriptor) triples written so far, renamed
+# together at its end.
 _GROUP: contextvars.ContextVar[list | None] = contextvars.ContextVar("export_group", default=None)
 
 
@@ -139,9 +151,10 @@ def all_or_nothing() -> Iterator[None]:
     try:
         yield
     except BaseException as exc:
-        for tmp, _ in written:
+        for tmp, _, keep in written:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            _close(keep)
         if isinstance(exc, ExportWriteError) and written:
             exc.strerror += f", and none of the {len(written)} files written before it was kept"
         raise
@@ -149,17 +162,19 @@ def all_or_nothing() -> Iterator[None]:
         _GROUP.reset(token)
     held = _hold_signals()  # the renames are quick; a signal among them would leave some files old
     try:
-        for n, (tmp, target) in enumerate(written):  # renames need no space: not stopped by a full disk
+        for n, (tmp, target, _) in enumerate(written):  # renames need no space: not stopped by a full disk
             try:
                 os.replace(tmp, target)
             except OSError as exc:
-                for left, _ in written[n:]:
+                for left, _, _ in written[n:]:
                     with contextlib.suppress(OSError):
                         left.unlink()
                 raise ExportWriteError(target, exc, existed=target.exists()) from None
     finally:
+        for _, _, keep in written:
+            _close(keep)  # the locks go with the last descriptor, after the renames
         _release_signals(held)
-    for folder in {target.parent if str(target.parent) else Path(".") for _, target in written}:
+    for folder in {target.parent if str(target.parent) else Path(".") for _, target, _ in written}:
         _fsync_dir(folder)
 
 
@@ -175,6 +190,9 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     existed = target.exists()
     if not folder.is_dir():
         raise ExportWriteError(target, FileNotFoundError(errno.ENOENT, "no folder"), existed=existed)
+    clean_stale_parts(target)
+    import tempfile  # noqa: PLC0415 - with shutil, bz2, lzma ~5 ms: only writers pay it, not every importer
+
     # Ctrl+C or SIGTERM (an exception, see cli/common.py) right after mkstemp created the file but before
     # its name is kept would leave it behind: signals wait until the cleanup below is in place.
     held = _hold_signals()
@@ -188,7 +206,9 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
         raise
     tmp = Path(tmp_name)
     group = _GROUP.get()
+    keep = None  # a second descriptor holding the lock until the rename (POSIX)
     try:
+        keep = _lock(fd)
         _release_signals(held)  # a signal that came meanwhile raises here, where the file is removed
         if os.name == "posix":
             # mkstemp creates 0600 (right for a temporary file); the export is the user's file and gets
@@ -204,16 +224,98 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
             os.fsync(handle.fileno())
         if group is None:
             os.replace(tmp, target)
+            _close(keep)
         else:
-            group.append((tmp, target))  # renamed, or removed, by all_or_nothing()
+            group.append((tmp, target, keep))  # renamed, or removed, by all_or_nothing()
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        _close(keep)
         if isinstance(exc, OSError) and not isinstance(exc, ExportWriteError):
             raise ExportWriteError(target, exc, existed=existed) from None
         raise
     if group is None:
         _fsync_dir(folder)
+
+
+def _lock(fd: int) -> int | None:
+    """Mark the temporary file as being written: an exclusive ``flock`` held by a duplicate of ``fd``
+    (the writer closes its own descriptor before the rename; the lock lasts until the duplicate is
+    closed). None where there is no flock (Windows) or the file system refuses it."""
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+    except ImportError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return os.dup(fd)
+    except OSError:
+        return None
+
+
+def _close(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _in_use(path: str) -> bool:
+    """True unless ``path`` is certainly no running export's file (then it is already removed)."""
+    try:
+        import fcntl  # noqa: PLC0415
+    except ImportError:
+        try:  # Windows: a file another process holds open cannot be deleted
+            os.unlink(path)
+            return False
+        except OSError:
+            return True
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # refused while its writer lives (or on odd file systems)
+        os.unlink(path)  # removed while locked: no writer can have taken it meanwhile
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # a temporary file, never a project: closing it drops no SQLite lock
+
+
+def clean_stale_parts(target: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files killed exports of ``target`` left in its folder; returns them.
+
+    Only files named as atomic_open names them for this target, regular files of this user, older
+    than STALE_AFTER_S and locked by no running export (see the module docstring). Errors are ignored:
+    a file that cannot be examined or removed stays, the export goes on.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix, suffix = f".{target.name}.", ".part"
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = []
+        with os.scandir(folder) as entries:  # streamed: a folder of a million files is not listed in memory
+            for entry in entries:
+                name = entry.name
+                if (name.startswith(prefix) and name.endswith(suffix) and len(name) == len(prefix) + 8 + len(suffix)
+                        and _RANDOM_PART.match(name[len(prefix):len(name) - len(suffix)])):
+                    candidates.append(entry)
+    except OSError:
+        return removed
+    for entry in candidates:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            continue
+        if now - info.st_mtime < STALE_AFTER_S or _in_use(entry.path):
+            continue
+        removed.append(Path(entry.path))
+    return removed
 
 
 def _hold_signals():

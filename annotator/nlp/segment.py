@@ -8,12 +8,14 @@ windows, the search index for one document's words.
 
 So this module keeps jieba's prefix dictionary in the user's cache folder split into one shard per first
 character (one file, an index at its head, the shards memory-mapped), and gives the tokenizer a ``FREQ``
-mapping that loads a character's shard the first time a word starting with it is looked up. jieba only
-ever looks up substrings of the text being cut (``get_DAG``, ``calc`` and the HMM path), so the words found
-are exactly those of a fully loaded jieba; a heading window costs ~10 ms instead of the whole dictionary,
-a 20 000-character speech ~0.2 s (measured: merging the shards into one plain dict first costs more than
-the per-lookup method call saves). The shard file is built once from jieba's ``dict.txt`` (~1–2 s, the
-same one-off cost as jieba's own cache) and rebuilt when jieba changes.
+mapping that loads what a lookup needs the first time it is asked. jieba only ever looks up substrings of
+the text being cut (``get_DAG``, ``calc`` and the HMM path), so the words found are exactly those of a
+fully loaded jieba. Short texts (the outline's heading windows) are answered by *pair* shards: the words
+that start with a word's first two characters, a few entries each; a common first character's whole shard
+holds thousands, and loading ~240 of those was most of a cold `annotator outline` of a real speech (~50
+ms of its ~250). Long texts (the word index) merge whole per-character shards into a plain dict (see
+_tokenizer_for). The shard file is built once from jieba's ``dict.txt`` (~1–2 s, the same one-off cost
+as jieba's own cache) and rebuilt when jieba changes.
 
 ``posseg`` (part-of-speech) is loaded on its own, only by a caller that asks for it. Nothing here imports
 jieba at module import time. ``cut``/``posseg`` run at ~400 k and ~50–100 k chars/s.
@@ -29,7 +31,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-_SHARD_FORMAT = 1  # bump when the file layout below changes
+_SHARD_FORMAT = 3  # bump when the file layout below changes
 _MAGIC = b"ANNJIEBA"
 
 _lock = threading.RLock()
@@ -77,25 +79,56 @@ def _import_jieba():
 
 
 class _ShardFile:
-    """jieba's prefix dictionary, one marshalled dict per first character, read on demand."""
+    """jieba's prefix dictionary, read on demand: per first character a marshalled dict of every entry
+    (``shard``), and a pair index (the entry of the character alone, the second characters that follow
+    it, where each pair's dict starts) with one small marshalled dict per pair (``pair``)."""
 
     def __init__(self, path: Path) -> None:
         with open(path, "rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC:
                 raise ValueError(f"{path}: not a shard file")
             size = int.from_bytes(handle.read(8), "little")
-            self.total, self.index = marshal.loads(handle.read(size))
+            # The index as two flat objects (the characters, and 16 bytes per character: its shard's and
+            # its pair index's offsets and lengths): a dict of 11 772 tuples took ~10 ms to unmarshal.
+            self.total, chars, self._table, data_size = marshal.loads(handle.read(size))
             self._base = len(_MAGIC) + 8 + size
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        if self._base + sum(length for _, length in self.index.values()) > len(self._map):
+        if len(self._table) != 16 * len(chars) or self._base + data_size > len(self._map):
             raise ValueError(f"{path}: truncated")
+        self._at = dict(zip(chars, range(len(chars))))
+
+    def _entry(self, char: str, field: int) -> tuple[int, int] | None:
+        at = self._at.get(char)
+        if at is None:
+            return None
+        i = 16 * at + 8 * field
+        return int.from_bytes(self._table[i:i + 4], "little"), int.from_bytes(self._table[i + 4:i + 8], "little")
 
     def shard(self, char: str) -> dict[str, int] | None:
-        entry = self.index.get(char)
+        entry = self._entry(char, 0)
         if entry is None:
             return None
         start = self._base + entry[0]
         return marshal.loads(self._map[start:start + entry[1]])
+
+    def pairs(self, char: str) -> tuple | None:
+        """(the count of ``char`` alone, the characters that follow it in some entry, their dicts' starts
+        as 4-byte integers relative to the first, one more than there are pairs) or None."""
+        entry = self._entry(char, 1)
+        if entry is None:
+            return None
+        start = self._base + entry[0]
+        count, seconds, starts = marshal.loads(self._map[start:start + entry[1]])
+        return count, seconds, starts, start + entry[1]
+
+    def pair(self, pairs: tuple, second: str) -> dict[str, int]:
+        _, seconds, starts, base = pairs
+        i = seconds.find(second)
+        if i < 0:
+            return {}
+        begin = int.from_bytes(starts[4 * i:4 * i + 4], "little")
+        end = int.from_bytes(starts[4 * i + 4:4 * i + 8], "little")
+        return marshal.loads(self._map[base + begin:base + end])
 
 
 def _dict_file(jieba) -> Path:
@@ -116,13 +149,25 @@ def _build_shards(jieba, path: Path) -> None:
     shards: dict[str, dict[str, int]] = {}
     for word, count in freq.items():
         shards.setdefault(word[0], {})[word] = count
-    blobs, index, offset = [], {}, 0
+    blobs, table, offset = [], bytearray(), 0
     for char, shard in shards.items():
         blob = marshal.dumps(shard)
-        index[char] = (offset, len(blob))
-        offset += len(blob)
-        blobs.append(blob)
-    head = marshal.dumps((total, index))
+        by_pair: dict[str, dict[str, int]] = {}
+        for word, count in shard.items():
+            if len(word) > 1:
+                by_pair.setdefault(word[1], {})[word] = count
+        pair_blobs = [marshal.dumps(words) for words in by_pair.values()]
+        starts, at = bytearray(), 0
+        for pair_blob in pair_blobs:
+            starts += at.to_bytes(4, "little")
+            at += len(pair_blob)
+        starts += at.to_bytes(4, "little")
+        pair_index = marshal.dumps((shard.get(char), "".join(by_pair), bytes(starts)))
+        for number in (offset, len(blob), offset + len(blob), len(pair_index)):
+            table += number.to_bytes(4, "little")
+        offset += len(blob) + len(pair_index) + at
+        blobs += [blob, pair_index, *pair_blobs]
+    head = marshal.dumps((total, "".join(shards), bytes(table), offset))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
     try:
@@ -144,6 +189,7 @@ def _open_shards(jieba) -> _ShardFile:
         pass  # missing (first run), truncated or from another layout: rebuild
     try:
         _build_shards(jieba, path)
+        _remove_older_layouts(path)
         return _ShardFile(path)
     except OSError:
         # An unwritable cache folder must not stop segmentation: build in a private temporary file.
@@ -154,8 +200,22 @@ def _open_shards(jieba) -> _ShardFile:
         return _ShardFile(folder / path.name)
 
 
+def _remove_older_layouts(path: Path) -> None:
+    """The same dictionary's shard files in earlier layouts (``…-<format>.shards``): dead weight in the
+    user's cache folder (9–20 MB each) once this one is built. Errors are ignored (a file in use)."""
+    stem = path.name[:path.name.rfind("-") + 1]
+    for old in path.parent.glob(stem + "*.shards"):
+        number = old.name[len(stem):-len(".shards")]
+        if number.isdigit() and int(number) < _SHARD_FORMAT:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
 class _Shards(dict):
-    """first character → its shard, read from the file on first access (``__missing__``)."""
+    """first character → its whole shard, read from the file on first access (``__missing__``); the bulk
+    tokenizer merges these."""
 
     def __init__(self, file: _ShardFile) -> None:
         super().__init__()
@@ -167,23 +227,48 @@ class _Shards(dict):
         return shard
 
 
+class _PairShards(dict):
+    """A word's first two characters (its one character for a one-character word) → the entries that start
+    with them, read on first access; two threads may both read one: same content, harmless."""
+
+    def __init__(self, file: _ShardFile) -> None:
+        super().__init__()
+        self.file = file
+        self._pairs: dict[str, tuple | None] = {}
+
+    def __missing__(self, key: str) -> dict[str, int]:
+        first = key[0]
+        pairs = self._pairs.get(first, False)
+        if pairs is False:
+            pairs = self._pairs[first] = self.file.pairs(first)
+        if pairs is None:
+            words = {}
+        elif len(key) == 1:
+            words = {} if pairs[0] is None else {key: pairs[0]}
+        else:
+            words = self.file.pair(pairs, key[1])
+        self[key] = words
+        return words
+
+
 class _LazyFreq(dict):
-    """jieba's ``FREQ`` (word or word prefix → count) answered shard by shard. Only the three lookups
-    jieba's cutting makes are served; the dict itself stays empty (so never mutate it through jieba's
-    add_word/suggest_freq: this app does not)."""
+    """jieba's ``FREQ`` (word or word prefix → count) answered pair shard by pair shard. Only the three
+    lookups jieba's cutting makes are served; the dict itself stays empty (so never mutate it through
+    jieba's add_word/suggest_freq: this app does not)."""
 
     def __init__(self, shards: _Shards) -> None:
         super().__init__()
-        self._shards = shards
+        self._shards = shards  # whole per-character shards, for the bulk tokenizer
+        self._pairs = _PairShards(shards.file)
 
     def __contains__(self, word: object) -> bool:
-        return word in self._shards[word[0]]
+        return word in self._pairs[word[:2]]
 
     def __getitem__(self, word: str) -> int:
-        return self._shards[word[0]][word]
+        return self._pairs[word[:2]][word]
 
     def get(self, word: str, default=None):  # noqa: ANN001 - dict's signature
-        return self._shards[word[0]].get(word, default) if word else default
+        return self._pairs[word[:2]].get(word, default) if word else default
 
 
 def _load():

@@ -111,12 +111,15 @@ def import_labels(project: Project, file: str | Path, fmt: str, *, annotator: st
         RUNNING.reset(running)
 
 
-def merge_projects(target: Project, sources: Sequence[str | Path]) -> MergeReport:
+def merge_projects(target: Project, sources: Sequence[str | Path], *, max_new_labels: int | None = None,
+                   should_cancel: Callable[[], bool] | None = None) -> MergeReport:
     """Merge annotators' projects (files or team URLs) into ``target``; each source is one transaction
-    (all of it or none), and repeating a merge adds nothing twice."""
-    from annotator.exchange.merge import merge  # noqa: PLC0415
+    (all of it or none), and repeating a merge adds nothing twice. ``should_cancel`` stops it between
+    two sources; a source may add at most ``max_new_labels`` new labels (default: as a label file)."""
+    from annotator.exchange.merge import MAX_NEW_LABELS, merge  # noqa: PLC0415
 
-    return merge(target, list(sources))
+    return merge(target, list(sources), should_cancel=should_cancel,
+                 max_new_labels=MAX_NEW_LABELS if max_new_labels is None else max_new_labels)
 
 
 __all__ = ["DOCCANO_FORMS", "EXPORT_FORMATS", "IMPORT_FORMATS", "OFFSET_UNITS", "dialog_filters", "export_labels",
