@@ -128,3 +128,20 @@ def test_members_under_row_level_security_find_what_the_owner_finds(team):
             assert member.search_prepared == set(_ours(member))
         finally:
             member.close()
+
+
+def test_statements_are_per_shape_not_per_query(pair):
+    """Values travel as EXECUTE's arguments, never in a statement's text: new queries of the kinds
+    already asked prepare nothing new (a server would otherwise collect one statement per query)."""
+    lite, pg = pair
+    text = TEXTS[0][1] + TEXTS[1][1] + TEXTS[2][1]
+
+    def ask(offset: int) -> set[str]:
+        queries = {text[i:i + n] for n in (1, 2, 3, 4, 6) for i in range(offset, 60, 4)}
+        queries |= {"Safety"[offset:offset + 3], "GDP增长"[offset % 2:], "ety F"}
+        for query in sorted(queries):
+            assert ([(h.document_id, h.position, h.snippet) for h in search.search(pg, query)]
+                    == [(h.document_id, h.position, h.snippet) for h in search.search(lite, query)]), query
+        return set(_ours(pg))
+    shapes = ask(0)
+    assert ask(1) == shapes and ask(2) == shapes and len(shapes) <= 12
