@@ -18,6 +18,14 @@ stream under the agreement report.
   reading and sorting the same rows. The team rows (bench/team.py) time the report again as the lead
   through row-level security.
 
+- Import: the same generated speech files (~3 000 characters) imported through services/importing on
+  each backend; CPU per document (SQLite: this process; PostgreSQL: this process plus its server
+  backend), and PostgreSQL's import again into a project without the text's trigram-set index
+  (``documents_text_grams``): what is left once the index is taken out is what the statements cost.
+  Measured for issue 16: the index is ~10 of PostgreSQL's ~14 ms of server CPU per document (~3 µs per
+  distinct trigram, ~3 000 per document; a ``gin_trgm_ops`` index costs the same), the statements of
+  the import (documents, sections, events, the duplicate checks) ~1–4 ms together.
+
 ``python -m annotator.bench.pg_speed [--quick]`` prints the figures alone.
 """
 
@@ -31,11 +39,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-FULL = {"search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8}
+FULL = {"import_docs": 40, "search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8}
 # A query found nowhere: answered from the trigram index alone on both sides (pg/search._trigram_ids);
 # before, PostgreSQL's planner read every text for it on a small project (14–60 ms against 0.3 ms).
 NO_HIT = {"5 (no hit)": "量子纠缠态"}
-QUICK = {"search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8}
+QUICK = {"import_docs": 6, "search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8}
 
 
 def _median(times: list[float]) -> float:
@@ -192,6 +200,49 @@ def stream_figures(cluster, folder: Path, cfg: dict) -> dict:
         pg.close()
 
 
+def _import_cpu(project, files: list[Path], server_pid: int | None) -> tuple[float, float | None]:
+    """(CPU seconds per imported document in this process, and in the server backend ``server_pid``)."""
+    from annotator.services import importing  # noqa: PLC0415
+
+    server_before = _backend_cpu(server_pid) if server_pid else None
+    used = time.process_time()
+    summary = importing.import_files(project, files, annotator="bench")
+    client = (time.process_time() - used) / max(1, summary.imported)
+    if server_before is None:
+        return client, None
+    return client, (_backend_cpu(server_pid) - server_before) / max(1, summary.imported)
+
+
+def import_figures(cluster, folder: Path, cfg: dict) -> dict:
+    """CPU per imported document on each backend, and on PostgreSQL without the text's trigram index."""
+    import random  # noqa: PLC0415
+
+    from annotator.bench import corpus  # noqa: PLC0415
+    from annotator.storage import open_project  # noqa: PLC0415
+
+    pool, rng = corpus.load_pool(), random.Random(16)
+    files = []
+    for i in range(cfg["import_docs"] + 1):  # the first warms each side up (imports, caches): not counted
+        path = folder / f"import{i:04d}.txt"
+        path.write_text(corpus.make_document(pool, rng, 3000, i), encoding="utf-8")
+        files.append(path)
+    out: dict[str, Any] = {"docs": cfg["import_docs"]}
+    with open_project(folder / "import.annotator.db") as lite:
+        _import_cpu(lite, files[:1], None)
+        out["sqlite_cpu_s"] = _import_cpu(lite, files[1:], None)[0]
+    for side, index in (("pg", True), ("pg_no_text_index", False)):
+        pg = _pg_project(cluster, f"import_{side}")
+        try:
+            if not index:
+                pg.execute("DROP INDEX documents_text_grams")
+            _import_cpu(pg, files[:1], None)
+            out[f"{side}_client_cpu_s"], out[f"{side}_server_cpu_s"] = _import_cpu(
+                pg, files[1:], pg.scalar("SELECT pg_backend_pid()"))
+        finally:
+            pg.close()
+    return out
+
+
 def figures(quick: bool = False) -> dict[str, Any]:
     from annotator.bench.team_cluster import Cluster, unavailable  # noqa: PLC0415
 
@@ -203,7 +254,7 @@ def figures(quick: bool = False) -> dict[str, Any]:
     cluster = Cluster()
     try:
         return {"config": cfg, "search": search_figures(cluster, folder, cfg),
-                "stream": stream_figures(cluster, folder, cfg)}
+                "stream": stream_figures(cluster, folder, cfg), "import": import_figures(cluster, folder, cfg)}
     finally:
         cluster.stop(remove=True)
         shutil.rmtree(folder, ignore_errors=True)
@@ -227,6 +278,13 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
         if q.get("round_trip_s"):  # what no PostgreSQL search can go below: asking the server anything
             out.append(row("  PostgreSQL's search", q["pg_s"] * 1e3, "ms", "a bare round trip (SELECT 1)",
                            q["round_trip_s"] * 1e3))
+    imp = p.get("import")
+    if imp and imp.get("pg_server_cpu_s") is not None:
+        pg_total = imp["pg_client_cpu_s"] + imp["pg_server_cpu_s"]
+        out.append(row(f"import on PostgreSQL, CPU per document (client + server backend, {imp['docs']} docs)",
+                       pg_total * 1e3, "ms", "SQLite's import, CPU per document (peer)", imp["sqlite_cpu_s"] * 1e3))
+        out.append(row("  server CPU per document", imp["pg_server_cpu_s"] * 1e3, "ms",
+                       "the same import without the text's trigram-set index", imp["pg_no_text_index_server_cpu_s"] * 1e3))
     for side, title in (("sqlite", "SQLite"), ("pg", "PostgreSQL (server-side cursor)")):
         f = st[side]
         out.append(row(f"agreement span stream on {title}, {st['docs']} docs × {st['annotators']} annotators "

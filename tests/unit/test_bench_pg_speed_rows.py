@@ -44,3 +44,17 @@ def test_the_round_trip_floor_is_shown_beside_postgresqls_search():
     table = rows.rows({"pg_speed": figures})
     [floor] = [r for r in table if "bare round trip" in str(r.get("floor_what", "")) or "bare round trip" in str(r)]
     assert floor["ratio"] == 4.0  # 1.2 ms against the 0.3 ms any question to the server costs
+
+
+def test_import_rows_put_the_text_index_beside_the_server_cpu():
+    side = {"stream_s": 0.6, "spans": 10, "stream_peak_rss_mb": 1.0, "bare_s": 0.3, "bare_rows": 10}
+    report = {"report_s": 2.0, "report_floor_s": 0.5}
+    imported = {"docs": 40, "sqlite_cpu_s": 0.008, "pg_client_cpu_s": 0.009, "pg_server_cpu_s": 0.014,
+                "pg_no_text_index_client_cpu_s": 0.009, "pg_no_text_index_server_cpu_s": 0.004}
+    figures = {"config": dict(pg_speed.FULL), "search": {"docs": 300, "differ": 0, "queries": {}},
+               "stream": {"docs": 1, "annotators": 2, "sqlite": side, "pg": side, "sqlite_report": report,
+                          "pg_report": report}, "import": imported}
+    table = rows.rows({"pg_speed": figures})
+    total = next(r for r in table if r["what"].startswith("import on PostgreSQL"))
+    server = next(r for r in table if r["what"].strip().startswith("server CPU per document"))
+    assert total["ratio"] == (0.009 + 0.014) / 0.008 and server["ratio"] == 3.5

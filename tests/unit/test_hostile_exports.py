@@ -63,8 +63,9 @@ def readonly_folder(tmp_path):
 
 
 @pytest.fixture
-def project(tmp_path):
-    opened, _, _ = build(tmp_path / "p.db")
+def project(project_at):
+    """The sample project on each backend (conftest.project_at): what the export reads is the store's."""
+    opened, _, _ = build(project_at("p.db"))
     yield opened
     opened.close()
 

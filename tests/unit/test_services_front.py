@@ -21,8 +21,8 @@ SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
 
 
 @pytest.fixture
-def sample(tmp_path):
-    project, d1, d2 = build(tmp_path / "sample.db")
+def sample(project_at):
+    project, d1, d2 = build(project_at("sample.db"))
     yield project, d1, d2
     project.close()
 
@@ -49,11 +49,11 @@ def test_export_without_a_selection_takes_every_annotator_and_gold(sample, tmp_p
     assert only.spans == 3
 
 
-def test_import_round_trip_through_the_service(sample, tmp_path):
+def test_import_round_trip_through_the_service(sample, tmp_path, project_at):
     project, _, _ = sample
     out = tmp_path / "d.jsonl"
     exchange.export_labels(project, out, "doccano", offsets="utf16")
-    with open_project(tmp_path / "fresh.db") as fresh:
+    with open_project(project_at("fresh.db")) as fresh:
         report = exchange.import_labels(fresh, out, "doccano", offsets="utf16")
         assert not report.failed and report.documents_created == 2
         # the export leaves out what 张三 rejected (a suggestion): compare the accepted spans
@@ -85,12 +85,12 @@ def test_dialog_filters_and_cli_choices_are_the_registry():
     assert exchange.format_for_filter("import", "nothing chosen") == "native"
 
 
-def test_merge_projects_is_repeatable(sample, tmp_path):
+def test_merge_projects_is_repeatable(sample, tmp_path, project_at):
     project, _, _ = sample
     project.close()
-    with open_project(tmp_path / "target.db") as target:
-        first = exchange.merge_projects(target, [tmp_path / "sample.db"])
-        again = exchange.merge_projects(target, [str(tmp_path / "sample.db")])
+    with open_project(project_at("target.db")) as target:
+        first = exchange.merge_projects(target, [project_at("sample.db")])
+        again = exchange.merge_projects(target, [str(project_at("sample.db"))])
         missing = exchange.merge_projects(target, [tmp_path / "nowhere.db"])
     assert first.ok and first.sources[0].spans_added > 0
     assert again.ok and again.sources[0].spans_added == 0
@@ -144,8 +144,8 @@ def test_premerge_returns_exactly_the_rows_it_added(sample):
     assert {s.id for s in agreement.gold_layer(project, d1)} == before
 
 
-def test_premerge_adds_agreed_spans_and_undo_removes_only_those(tmp_path):
-    with open_project(tmp_path / "p.db") as project:
+def test_premerge_adds_agreed_spans_and_undo_removes_only_those(project_at):
+    with open_project(project_at("p.db")) as project:
         from annotator.domain.model import Span
         from annotator.storage import documents as docs
 
@@ -165,16 +165,16 @@ def test_premerge_adds_agreed_spans_and_undo_removes_only_those(tmp_path):
 # --- importing -----------------------------------------------------------------------------------
 
 
-def test_import_files_with_suggestions_as_the_gui_does(tmp_path):
+def test_import_files_with_suggestions_as_the_gui_does(tmp_path, project_at):
     assert SEEDS, "the real speeches in /work/shared/seeds are missing"
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip file")
-    with open_project(tmp_path / "p.db") as project:
+    with open_project(project_at("p.db")) as project:
         summary = importing.import_files(project, [SEEDS[0], bad], suggest=True)
         assert summary.imported == 1 and [Path(o.path).name for o in summary.failed] == ["bad.docx"]
         (doc,) = [o.document_id for o in summary.outcomes if o.status == "imported"]
         assert span_store.list_spans(project, doc, annotators=["@suggester"])  # suggestions are ready
-    with open_project(tmp_path / "q.db") as project:
+    with open_project(project_at("q.db")) as project:
         plain = importing.import_files(project, [SEEDS[0]])
         (doc,) = [o.document_id for o in plain.outcomes if o.status == "imported"]
         assert span_store.list_spans(project, doc, annotators=["@suggester"]) == []  # the CLI's import

@@ -117,6 +117,7 @@ class PgProject(StoreBase):
         self._password: dict | None = None  # pg/passwords.connect_password, never shown nor kept elsewhere
         self.not_answering_since = 0.0  # monotonic time of the last call cut for no answer (0: answering)
         self.search_grams: bool | None = None  # pg/search._text_candidates: the text's trigram-set index exists
+        self.search_prepared: set[str] | None = set()  # pg/prepared.py: search statements this connection holds
         self.conn = self._connect()
         try:
             with self._watched(self.conn):
@@ -163,6 +164,7 @@ class PgProject(StoreBase):
         self._endpoint = endpoint(conn)
         self.not_answering_since = 0.0
         self.search_grams = None  # asked again on the new connection (an owner may have laid it out since)
+        self.search_prepared = set()  # a new connection holds no prepared statement
         return conn
 
     def _prepare(self, create: bool) -> None:

@@ -14,7 +14,10 @@ The rules are SQLite's (storage/search.py), so both backends return the same hit
   FTS5's ``unicode61`` tokeniser splits them on SQLite (letters, digits and private-use characters form
   tokens; case folded; Latin diacritics removed), so the same documents count as "word" hits.
 - 1 character: a scan.
-Nothing waits in a backlog here: the trigram index is maintained by each insert.
+Nothing waits in a backlog here: the trigram index is maintained by each insert (its cost: ~10 ms of
+server CPU per 3 000-character document, most of an import's; bench/pg_speed.py's import rows).
+The statements that run behind planner settings (_index_only) are prepared once per connection with one
+generic plan (pg/prepared.py): planning was most of a search found nowhere.
 """
 
 from __future__ import annotations
@@ -217,8 +220,7 @@ def _text_candidates(project: StoreBase) -> str:
 _INDEX_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
 _ID_ORDER = "SET LOCAL enable_sort = off"  # _scan: the primary key's order, never a sort of every text
 _PLANNER_DEFAULT = ("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT;"
-                    " SET LOCAL enable_sort TO DEFAULT")
-_PARAM = re.compile(r":([a-z]+)\b")
+                    " SET LOCAL enable_sort TO DEFAULT; SET LOCAL plan_cache_mode TO DEFAULT")
 
 
 def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
@@ -267,25 +269,19 @@ def _trigram_ids(project: StoreBase, query: str, params: dict, limit: int,
 def _index_only(project: StoreBase, statements: list[str], params: dict,
                 settings: str = _INDEX_ONLY) -> list[list[tuple]]:
     """The rows of each SELECT in ``statements``, planned with ``settings`` (the indexes only, or no
-    sorting: _ID_ORDER), in one query string: one round trip. Such a string takes no parameters, so the values are quoted by
-    psycopg (sql.Literal), never pasted raw."""
-    from psycopg import sql  # noqa: PLC0415 - only PostgreSQL projects get here
-    from psycopg.pq import TransactionStatus  # noqa: PLC0415
+    sorting: _ID_ORDER), in one query string: one round trip. Each SELECT runs as a prepared statement
+    with one generic plan (pg/prepared.py: planning was most of a search found nowhere); the values are
+    quoted by psycopg (sql.Literal), never pasted raw."""
+    from psycopg.pq import TransactionStatus  # noqa: PLC0415 - only PostgreSQL projects get here
+
+    from annotator.storage.pg import prepared  # noqa: PLC0415
 
     conn = project.raw_connection()
-    values = {k: sql.Literal(v).as_string(conn) for k, v in params.items()}
-    quoted = "; ".join(_PARAM.sub(lambda m: values[m.group(1)], statement) for statement in statements)
     # The settings back only inside a caller's transaction: outside one, the string's own implicit
-    # transaction ends with it and takes them along (two statements fewer to parse and run).
+    # transaction ends with it and takes them along (statements fewer to parse and run).
     tail = f"; {_PLANNER_DEFAULT}" if conn.info.transaction_status != TransactionStatus.IDLE else ""
-    with project._watched(conn), conn.cursor() as cur:
-        cur.execute(f"{settings}; {quoted}{tail}")
-        out = []
-        while True:  # the result of each statement in turn: the SELECTs' rows
-            if cur.description is not None:
-                out.append(cur.fetchall())
-            if not cur.nextset():
-                return out
+    with project._watched(conn):
+        return prepared.run(project, conn, statements, params, settings, tail)
 
 
 def _pg(sql: str) -> str:
