@@ -1,0 +1,58 @@
+"""A speaker turning to the audience ("各位代表！", "同志们！") between the parts of a speech or a report.
+
+A work report closes its review with "各位代表！…五年来…一是…五是…" after the last run-in item of the year's
+list ("（六）防范化解风险，维护社会和谐稳定。…", baogao_shaanxi_2026), and a speech closes its five run-in points
+with "同志们！…一是要…四是要…" (speech_hongse_ziyuan_2021, flattened onto one line in its _oneline twin): the
+address opens a new movement of the speech, so the lists after it belong to the part above the run-in item,
+not to the item.  Every 2026 provincial report of the corpus opens such movements the same way (chongqing,
+guangdong, hebei, shaanxi, yunnan), and so do party congress reports and youth-league speeches ("共青团员们、
+青年朋友们、同志们！").  A heading whose title stands alone on its line ("一、2025年工作回顾") is a part, which an
+address does not close; only run-in items (title, full stop, body in one paragraph) and inline
+enumerations are closed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The address ends in 们！ or 代表！; found by that literal tail (fast), then checked backwards.
+_TAIL = re.compile("(?:同志们|朋友们|代表们|同学们|老师们|各位代表)[！!]")
+_OPENS = "\n。！？!?”摄 \u3000\t\xa0"  # a paragraph start, or where one was in a flattened page
+_WORDS_MAX = 4  # "共青团员们、青年朋友们、同志们！": a few vocatives joined by 、
+
+
+def addresses(text: str) -> list[int]:
+    """Offsets of the addresses that open a paragraph (or a sentence of a flattened one), in order."""
+    out = []
+    for m in _TAIL.finditer(text):
+        k = m.start()
+        for _ in range(_WORDS_MAX):
+            if k == 0 or text[k - 1] in _OPENS:
+                break
+            j = k - 1  # one more vocative before: "青年朋友们、" ending at k
+            if text[j] not in "、，,":
+                k = -1
+                break
+            i = j
+            while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and j - i < 8:
+                i -= 1
+            if i == j:
+                k = -1
+                break
+            k = i
+        if k >= 0 and (k == 0 or text[k - 1] in _OPENS):
+            out.append(m.start())
+    return out
+
+
+_RUN_IN_WINDOW = 200
+
+
+def runs_in(text: str, start: int) -> bool:
+    """Does the heading at ``start`` run on into its body in the same paragraph ("（六）防范化解风险，…。稳妥化解…")?
+    Its first sentence end comes before the line end, with words after it.  Looks at a short window only."""
+    window = text[start:start + _RUN_IN_WINDOW]
+    line_end = window.find("\n")
+    line = window if line_end < 0 else window[:line_end]
+    m = re.search("[。！？!?]", line)
+    return m is not None and line[m.end():].strip(" \t\u3000\xa0\r") != ""

@@ -1,0 +1,81 @@
+"""Failure categories fixed in round 19 (issue #18: levels first, then recall, then titles), one test or more
+per category, on short hand-made texts shaped like the real documents that showed them
+(tests/data/outline_corpus, tests/data/suggest_gold/probes).  Each test but the guards fails on the parser
+before the round-19 change it names; the guards pin what must not change with it."""
+
+from __future__ import annotations
+
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+# --- A: an address to the audience ends the run-in items before it ----------------------------------------
+# baogao_shaanxi_2026 (fresh16: "（六）防范化解风险…。…" then "各位代表！…五年来…一是…五是…"), the zhejiang 2026
+# report probe of the suggestion gold (the same shape after its （十）), speech_hongse_ziyuan_2021_oneline (fresh12:
+# five run-in 第N， points, then "同志们！…一是要…四是要…" on one flattened line).
+
+_REPORT = (
+    "一、2025年工作回顾\n"
+    "过去一年，我们坚持稳中求进工作总基调，全年经济运行总体平稳。\n"
+    "（一）聚焦扩大内需，确保经济平稳运行。紧抓政策机遇，用好新型政策性金融工具，投资增长较快。\n"
+    "（二）强化科技创新，建设现代化产业体系。技术合同成交额增长较快，新增高新技术企业多家。\n"
+    "（三）防范化解风险，维护社会和谐稳定。稳妥化解地方政府债务，刑事、治安案件分别下降。\n"
+    "民族、宗教、侨务等工作取得新成绩。\n"
+    "各位代表！五年来，我们牢记嘱托、感恩奋进，各项事业取得重大成就。一是综合实力再上台阶。地区生产总值"
+    "年均增长较快。二是创新引领成势见效。研发投入强度持续提高。三是民生福祉持续改善。城乡居民收入稳步增长。\n"
+    "二、2026年重点工作\n"
+    "今年要着力抓好以下工作。\n"
+    "（一）着力扩大有效需求\n"
+    "要深入实施扩大内需战略，推动消费和投资协同发力。\n"
+    "（二）提升创新体系效能\n"
+    "要加快建设科技创新高地，推动产业链和创新链深度融合。\n"
+)
+
+
+def test_an_address_to_the_audience_closes_the_run_in_items_before_it():
+    outline = parse_outline(_REPORT)
+    _check_invariants(_REPORT, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "一、"), (2, "（一）"), (2, "（二）"), (2, "（三）"),
+        (2, "一是"), (2, "二是"), (2, "三是"),  # the review's second list, under 一、 — not under （三）
+        (1, "二、"), (2, "（一）"), (2, "（二）"),
+    ]
+
+
+def test_an_address_closes_inline_points_on_a_flattened_page():
+    text = ("第一，教育引导全党始终坚持科学理论指导。理论是行动的先导，思想是前进的旗帜。"
+            "第二，教育引导全党始终坚持理想信念。理想信念是共产党人的精神之钙。"
+            "第三，教育引导全党始终坚持推进自我革命。勇于自我革命是我们党最鲜明的品格。"
+            "这是在革命旧址考察。 新华社记者 某某/摄同志们！红色资源是最宝贵的精神财富，一定要保护好、管理好、运用好。"
+            "一是要加强科学保护。红色资源是不可再生的珍贵资源。二是要开展系统研究。要深入研究红色资源的历史价值。"
+            "三是要强化教育功能。要用好红色资源开展党史学习教育。") * 1
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "第一，"), (1, "第二，"), (1, "第三，"), (1, "一是"), (1, "二是"), (1, "三是"),
+    ]
+
+
+def test_guard_an_address_does_not_close_a_part_or_a_run_that_goes_on():
+    # A part's title stands alone on its line: the address opens a movement inside the part (baogao_guangdong_2026,
+    # baogao_liaoning_2026: "一、2025年和“十四五”工作回顾" … "各位代表！…五年来…一是…").  And an item whose run goes on after
+    # the address ("（二）…各位代表！…（三）…") still holds the list in between.
+    text = ("一、2025年工作回顾\n"
+            "过去一年，全省经济运行稳中有进，发展质量持续提升。\n"
+            "各位代表！五年来，我们经受住了各种风险挑战的考验。一是经济实力跃上新台阶。二是改革开放取得新突破。\n"
+            "二、2026年重点工作\n"
+            "（一）扩大有效需求。要推动消费和投资协同发力，持续扩大内需。\n"
+            "（二）建设现代化产业体系。要推动传统产业转型升级。\n"
+            "各位代表！发展实体经济是立省之本。要下大力气培育新兴产业。一是壮大集成电路产业。二是发展生物医药产业。\n"
+            "（三）深化改革开放。要持续优化营商环境。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "一、"), (2, "一是"), (2, "二是"),
+        (1, "二、"), (2, "（一）"), (2, "（二）"), (3, "一是"), (3, "二是"), (2, "（三）"),
+    ]
