@@ -375,7 +375,12 @@ def scan(text: str) -> list[Candidate]:
             continue
         if position != "line" and _quoted(start, quotes, quote_starts):
             continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
-        if (not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded)))
+        flat_line_family = family.where == LINE and _in_flattened_line(start, newlines, len(folded))
+        if flat_line_family and position == "sentence":
+            # A family that only ever opens a line ("甲　", "一　"), found after a sentence end of a page flattened
+            # onto one line: its line start is where it stands, a paragraph break lost ("…其表现如下：甲　少数…").
+            position = "break"
+        if (not _allowed(family, position, flat_line_family)
                 and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)):
             # A section number glued to a sentence a page end cut off, its title set off by a space ("…重新建立链
             # 1．2 文件…"): an amount ("增长1.2倍", "7.3级") has no space.  It still needs a sibling (outline._rejected).

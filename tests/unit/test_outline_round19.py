@@ -79,3 +79,25 @@ def test_guard_an_address_does_not_close_a_part_or_a_run_that_goes_on():
         (1, "一、"), (2, "一是"), (2, "二是"),
         (1, "二、"), (2, "（一）"), (2, "（二）"), (3, "一是"), (3, "二是"), (2, "（三）"),
     ]
+
+
+# --- B: a line-only family on a page flattened onto one line ----------------------------------------------
+# mao_005_cuozhengsixiang_oneline (dev: "…其表现如下：甲　少数不服从多数。…乙　非组织的批评：（一）…"), mao_md_018_fangzhen_oneline
+# (fresh2: its "一　两种方针" parts, found already, now as sure as a marker after a sentence end and a space).
+
+_BODY = "上级机关要明了下级机关的情况和群众生活的情况，成为正确指导的客观基础。"
+
+
+def test_a_line_only_marker_after_a_colon_of_a_flattened_page_opens_its_paragraph():
+    text = ("（一）从理论上铲除极端民主化的根苗。" + _BODY * 2 + "（二）在组织上，厉行集中指导下的民主生活。其方法是：1 党的领导机关要有"
+            "正确的指导路线。" + _BODY + "2 上级机关要明了下级机关的情况。" + _BODY + "3 党的各级机关解决问题，不要太随便。" + _BODY
+            + "关于非组织观点四军党内存在着的非组织的观点，其表现如下：甲\u3000少数不服从多数。" + _BODY + "纠正的方法：（一）开会时要使到会的人"
+            "尽量发表意见。" + _BODY + "（二）党的纪律之一是少数服从多数。" + _BODY + "乙\u3000非组织的批评：（一）党内批评是坚强党的组织的武器。"
+            + _BODY + "（二）许多党员不在党内批评而在党外去批评。" + _BODY)
+    assert "\n" not in text and len(text) > 400
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "（一）"), (1, "（二）"), (2, "1"), (2, "2"), (2, "3"),
+        (1, "甲"), (2, "（一）"), (2, "（二）"), (1, "乙"), (2, "（一）"), (2, "（二）"),
+    ]
