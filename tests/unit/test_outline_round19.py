@@ -101,3 +101,27 @@ def test_a_line_only_marker_after_a_colon_of_a_flattened_page_opens_its_paragrap
         (1, "（一）"), (1, "（二）"), (2, "1"), (2, "2"), (2, "3"),
         (1, "甲"), (2, "（一）"), (2, "（二）"), (1, "乙"), (2, "（一）"), (2, "（二）"),
     ]
+
+
+# --- C: an item number glued to the last figure of a flattened table -------------------------------------------
+# sh_xueqian_jihua_2011_oneline (fresh14: "…占常住人口比例(%)33.4139.4939.541.9643.942.742．师资队伍数量有缺口…", 1．…4． all
+# lost: the glued 2． was read as 742．, and 1．, 3．, 4． then made no list).
+
+def test_an_item_number_glued_to_a_table_figure_continues_its_list():
+    text = ("（二）学前教育面临的新挑战1．全市面临新一轮人口出生高峰受本市第三次人口出生高峰的影响，全市出生人口持续增加。"
+            "表1 常住人口出生情况年份200820092010常住人口出生数12.3913.6414.24其中：本市户籍人口8.258.1210.08占常住人口比例(%)"
+            "66.5960.5160.5其中：外来常住人口4.175.326.58占常住人口比例(%)33.4139.4939.542.742．师资队伍数量有缺口，优秀专业教师"
+            "需求矛盾突出根据幼儿园的生师比要求预测，未来三年约需新增专任教师八千名。3．园舍建设任务重为应对未来三年的入园高峰，"
+            "需要新增园舍面积九十万平方米。4．内涵建设要求更高人民群众对学前教育的多样化需求日益强烈，对保教质量的要求不断提高。"
+            "要扩大优质资源覆盖面，加强保教研究，积极推进幼儿园课程改革，提升每一园所的保教质量和办园水平，缩小城郊、园际差异。" * 2)
+    assert "\n" not in text and len(text) > 400
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "（二）"), (2, "1．"), (2, "2．"), (2, "3．"), (2, "4．")]
+
+
+def test_guard_figures_glued_to_a_number_that_does_not_continue_the_list_stay_figures():
+    text = ("1．全市面临新一轮人口出生高峰受本市第三次人口出生高峰的影响，全市出生人口持续增加。" * 3
+            + "占常住人口比例(%)33.4139.4939.542.795．师资队伍数量有缺口，需求矛盾突出。" * 4)
+    assert [s.marker for s in parse_outline(text)] == []
