@@ -125,3 +125,40 @@ def test_guard_figures_glued_to_a_number_that_does_not_continue_the_list_stay_fi
     text = ("1．全市面临新一轮人口出生高峰受本市第三次人口出生高峰的影响，全市出生人口持续增加。" * 3
             + "占常住人口比例(%)33.4139.4939.542.795．师资队伍数量有缺口，需求矛盾突出。" * 4)
     assert [s.marker for s in parse_outline(text)] == []
+
+
+# --- D: a portal's chrome one element a line, around the speech's own first lines --------------------------------
+# baogao_chongqing/hebei/liaoning/shanxi_2026 (fresh16: 【字号： 加大 还原 减小 】 a line each, then the title, the occasion line
+# and the page's 来源/时间 lines), baogao_yunnan_2026 (【字体： 大 中 小 】), baogao_shaanxi_2026 (分享: lines around a breadcrumb
+# and the title and occasion shown twice).  The title and the occasion line stay: they are the report's, not the page's.
+
+_PORTAL = ("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某某省政府工作报告\n"
+           "——2026年1月28日在某某省第十四届人民代表大会第四次会议上\n来源：某某日报\n时间：2026-02-03\n"
+           "某某省人民政府省长 某某\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。\n"
+           "一、2025年工作回顾\n刚刚过去的一年，我们坚持稳中求进工作总基调，全省经济运行总体平稳、稳中有进。\n")
+
+
+def test_a_font_size_switch_one_element_a_line_goes_and_the_reports_first_lines_stay():
+    from annotator.structure.clean import clean
+
+    result = clean(_PORTAL)
+    assert result.text.startswith("2026年某某省政府工作报告\n——2026年1月28日在某某省第十四届人民代表大会第四次会议上\n某某省人民政府省长 某某\n各位代表：")
+    for chrome in ("字号", "加大", "还原", "减小", "】", "来源", "时间"):
+        assert chrome not in result.text
+    assert result.title == "2026年某某省政府工作报告"
+    assert clean(result.text).text == result.text  # idempotent
+    assert [s.marker for s in parse_outline(result.text)] == ["一、"]
+
+
+def test_a_share_label_and_a_breadcrumb_a_line_each_go_and_the_copy_nearest_the_speech_stays():
+    from annotator.structure.clean import clean
+
+    text = ("分享:\n某某省2026年政府工作报告\n2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 某某\n首页\n>\n政府信息公开\n>\n"
+            "政府工作报告\n某某省2026年政府工作报告\n2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 某某\n某某省人民政府\n"
+            "分享:\n省长某某作政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。\n一、2025年工作回顾\n"
+            "刚刚过去的一年，我们坚持稳中求进工作总基调，全省经济运行总体平稳、稳中有进。\n")
+    result = clean(text)
+    assert result.text.startswith("某某省2026年政府工作报告\n2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 某某\n"
+                                  "省长某某作政府工作报告\n各位代表：")
+    assert "分享" not in result.text and "首页" not in result.text and "政府信息公开" not in result.text
+    assert clean(result.text).text == result.text
