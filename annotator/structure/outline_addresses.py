@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-# The address ends in 们！ or 代表！; found by that literal tail (fast), then checked backwards.
-_TAIL = re.compile("(?:同志们|朋友们|代表们|同学们|老师们|各位代表)[！!]")
+# The address ends in 们！ or 代表！: found by its "！" (str.find, much faster than a regex over the text), then
+# checked backwards.
+_VOCATIVES = ("同志们", "朋友们", "代表们", "同学们", "老师们", "各位代表")
 _OPENS = "\n。！？!?”摄 \u3000\t\xa0"  # a paragraph start, or where one was in a flattened page
 _WORDS_MAX = 4  # "共青团员们、青年朋友们、同志们！": a few vocatives joined by 、
 
@@ -24,25 +25,32 @@ _WORDS_MAX = 4  # "共青团员们、青年朋友们、同志们！": a few voca
 def addresses(text: str) -> list[int]:
     """Offsets of the addresses that open a paragraph (or a sentence of a flattened one), in order."""
     out = []
-    for m in _TAIL.finditer(text):
-        k = m.start()
-        for _ in range(_WORDS_MAX):
-            if k == 0 or text[k - 1] in _OPENS:
-                break
-            j = k - 1  # one more vocative before: "青年朋友们、" ending at k
-            if text[j] not in "、，,":
-                k = -1
-                break
-            i = j
-            while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and j - i < 8:
-                i -= 1
-            if i == j:
-                k = -1
-                break
-            k = i
-        if k >= 0 and (k == 0 or text[k - 1] in _OPENS):
-            out.append(m.start())
-    return out
+    for mark in "！!":
+        bang = text.find(mark)
+        while bang >= 0:
+            vocative = next((v for v in _VOCATIVES if text.endswith(v, 0, bang)), None)
+            if vocative is not None and _opens_paragraph(text, bang - len(vocative)):
+                out.append(bang - len(vocative))
+            bang = text.find(mark, bang + 1)
+    return sorted(out)
+
+
+def _opens_paragraph(text: str, k: int) -> bool:
+    """Does the address ending at ``k`` (its last vocative starting there) open its paragraph, after at most
+    a few more vocatives joined by 、 ("共青团员们、青年朋友们、同志们！")?"""
+    for _ in range(_WORDS_MAX):
+        if k == 0 or text[k - 1] in _OPENS:
+            return True
+        j = k - 1
+        if text[j] not in "、，,":
+            return False
+        i = j
+        while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and j - i < 8:
+            i -= 1
+        if i == j:
+            return False
+        k = i
+    return k == 0 or text[k - 1] in _OPENS
 
 
 _RUN_IN_WINDOW = 200
