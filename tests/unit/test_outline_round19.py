@@ -162,3 +162,24 @@ def test_a_share_label_and_a_breadcrumb_a_line_each_go_and_the_copy_nearest_the_
                                   "省长某某作政府工作报告\n各位代表：")
     assert "分享" not in result.text and "首页" not in result.text and "政府信息公开" not in result.text
     assert clean(result.text).text == result.text
+
+
+# --- Properties: nesting and determinism over random documents made of these shapes ------------------------------
+
+_PIECES = ("一、总体要求\n", "（一）加强领导。要压实责任，确保落实。", "（二）强化保障。", "各位代表！", "同志们！", "共青团员们、同志们！",
+           "一是综合实力再上台阶。", "二是创新引领成势见效。", "三是民生福祉持续改善。", "第一，坚持科学理论指导。", "第二，坚持理想信念。",
+           "甲\u3000少数不服从多数。", "乙\u3000非组织的批评：", "1．全市面临人口高峰", "42.742．师资队伍有缺口", "3．园舍建设任务重",
+           "二、重点工作\n", "\n", "。", " 新华社记者 某某/摄", "要深入实施扩大内需战略，推动消费和投资协同发力。" * 3)
+
+
+def test_random_documents_of_these_shapes_nest_properly_and_parse_the_same_twice():
+    import random
+
+    rng = random.Random(20261130)
+    for _ in range(200):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.5:
+            text = text.replace("\n", "")  # the flattened twin
+        first = parse_outline(text)
+        _check_invariants(text, first)
+        assert parse_outline(text) == first
