@@ -20,7 +20,7 @@ from typing import Iterator
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
-from annotator.structure.outline_addresses import addresses, runs_in
+from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
@@ -301,7 +301,7 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
 
     for _ in range(_MAX_PASSES):
         nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between, turns,
-                              lambda cand: runs_in(text, cand.end))
+                              lambda cand, at: closed_by(text, cand.start, cand.end, at))
         drop = _rejected(text, nodes, runs)
         if not drop:
             break

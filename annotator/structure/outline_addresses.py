@@ -54,13 +54,24 @@ def _opens_paragraph(text: str, k: int) -> bool:
 
 
 _RUN_IN_WINDOW = 200
+_FLAT_LINE = 400  # a line this long is a page flattened onto one line (markers.FLATTENED_LINE_MIN)
 
 
-def runs_in(text: str, start: int) -> bool:
-    """Does the heading at ``start`` run on into its body in the same paragraph ("（六）防范化解风险，…。稳妥化解…")?
-    Its first sentence end comes before the line end, with words after it.  Looks at a short window only."""
-    window = text[start:start + _RUN_IN_WINDOW]
+def closed_by(text: str, start: int, end: int, address: int) -> bool:
+    """Is the heading at ``start`` (its marker ending at ``end``) a run-in item that the ``address`` after
+    it closes?  It runs on into its body in its paragraph ("（六）防范化解风险，…。稳妥化解…": its first sentence
+    ends before the line does, with words after it), and that paragraph has ended before the address: a
+    speaker turning to the audience inside an item ("（三）…。同志们！…一是…") is still in it.  On a page
+    flattened onto one line the paragraph ends are lost; the address itself opens one there.  Looks at short
+    windows only: never a long line."""
+    window = text[end:end + _RUN_IN_WINDOW]
     line_end = window.find("\n")
     line = window if line_end < 0 else window[:line_end]
     m = re.search("[。！？!?]", line)
-    return m is not None and line[m.end():].strip(" \t\u3000\xa0\r") != ""
+    if m is None or line[m.end():].strip(" \t\u3000\xa0\r") == "":
+        return False
+    before = text.rfind("\n", max(0, start - _FLAT_LINE), start)
+    after = text.find("\n", start, start + _FLAT_LINE)
+    if before < 0 and after < 0 and start >= _FLAT_LINE:
+        return True  # inside a flattened line
+    return 0 <= after < address

@@ -81,6 +81,19 @@ def test_guard_an_address_does_not_close_a_part_or_a_run_that_goes_on():
     ]
 
 
+
+def test_guard_an_address_inside_a_run_in_items_paragraph_keeps_the_list_in_the_item():
+    # The speaker turns to the audience inside the last item's own paragraph: the list that follows is still the item's.
+    text = ("一、加强作风建设\n"
+            "（一）坚持严的基调。要把严的要求贯穿始终，持续纠治形式主义、官僚主义。\n"
+            "（二）锤炼过硬作风。作风建设永远在路上。同志们！作风问题关系人心向背。一是要带头转变作风。二是要带头狠抓落实。\n"
+            "二、强化组织保障\n要加强组织领导，压实工作责任。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "一、"), (2, "（一）"), (2, "（二）"), (3, "一是"), (3, "二是"), (1, "二、")]
+
+
 # --- B: a line-only family on a page flattened onto one line ----------------------------------------------
 # mao_005_cuozhengsixiang_oneline (dev: "…其表现如下：甲　少数不服从多数。…乙　非组织的批评：（一）…"), mao_md_018_fangzhen_oneline
 # (fresh2: its "一　两种方针" parts, found already, now as sure as a marker after a sentence end and a space).
