@@ -7,8 +7,8 @@ address opens a new movement of the speech, so the lists after it belong to the 
 not to the item.  Every 2026 provincial report of the corpus opens such movements the same way (chongqing,
 guangdong, hebei, shaanxi, yunnan), and so do party congress reports and youth-league speeches ("共青团员们、
 青年朋友们、同志们！").  A heading whose title stands alone on its line ("一、2025年工作回顾") is a part, which an
-address does not close; only run-in items (title, full stop, body in one paragraph) and inline
-enumerations are closed.
+address does not close; only run-in items (title, full stop, body in one paragraph) whose paragraph has
+ended and inline enumerations are closed.
 """
 
 from __future__ import annotations
