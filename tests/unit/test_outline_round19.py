@@ -196,3 +196,25 @@ def test_random_documents_of_these_shapes_nest_properly_and_parse_the_same_twice
         first = parse_outline(text)
         _check_invariants(text, first)
         assert parse_outline(text) == first
+
+
+# --- E: a run-on title whose body opens with a plan period ------------------------------------------------------
+# plan_zhongyiyao_2022_oneline (fresh: "一、规划背景“十三五”期间，中医药发展…"), sh_xueqian_jihua_2011_oneline (fresh14: "一、发展现状
+# “十一五”期间，…"): on a page flattened without spaces the title runs straight into a body that opens with the period.
+
+def test_a_title_stops_before_a_quoted_plan_period_opening_its_body():
+    text = ("为贯彻落实党中央、国务院决策部署，制定本规划。一、规划背景“十三五”期间，中医药发展顶层设计加快完善，政策环境持续优化，"
+            "支持力度不断加大。中医药服务体系进一步健全，截至2020年底，全国中医医院达到五千余家，每千人口公立中医类医院床位数持续增加。"
+            "同时，中医药发展不平衡不充分问题仍然突出，符合中医药特点的政策体系需进一步健全。二、总体要求（一）指导思想。以新时代中国特色社会"
+            "主义思想为指导，坚持中西医并重，传承精华、守正创新，推动中医药高质量发展和走向世界。（二）基本原则。坚持以人民为中心，坚持遵循"
+            "发展规律，坚持深化改革创新，坚持统筹协调推进，不断满足人民群众多样化健康需求。（三）发展目标。到2025年，中医药健康服务能力明显"
+            "增强，中医药高质量发展政策和体系进一步完善，中医药振兴发展取得积极成效。" + "中医药服务体系更加健全，人才队伍不断壮大。" * 4)
+    assert "\n" not in text and len(text) > 400  # a page flattened onto one line
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(s.marker, s.title) for s in outline][0] == ("一、", "规划背景")
+
+
+def test_guard_a_title_that_names_a_plan_period_keeps_it():
+    text = "一、“十四五”时期工作回顾\n过去五年，我们坚持稳中求进。\n二、“十五五”时期主要目标\n今后五年要推动高质量发展。\n"
+    assert [s.title for s in parse_outline(text)] == ["“十四五”时期工作回顾", "“十五五”时期主要目标"]
