@@ -277,11 +277,14 @@ class Scanner:
                 self.regions.append((unit.start, unit.end, unit.reason))
         unknown = [u for u in zone if u.kind == "unknown"]
         body_first = prose.text if after is None else after
+        front = _front_matter(unknown)
         for unit in unknown:
             if title_like(unit.text):
                 self.title_candidates.append((2, unit.start, unit.text))
             if unit.text == body_first or prose.text.startswith(unit.text):
                 self.regions.append((unit.start, unit.end, "title:duplicate"))
+            elif unit.start in front:
+                continue  # the speech's own title and occasion line, with the page's chrome after them
             elif unit is unknown[-1] and title_like(unit.text) and after is None:
                 continue  # the page's heading is the speech's title: keep it in place
             else:
@@ -358,6 +361,25 @@ def _segments_backwards(raw: str, start: int, end: int) -> Iterator[tuple[int, i
         else:
             pos = lo
         yield from reversed(spans)
+
+
+# "——2026年1月28日在重庆市第六届人民代表大会第四次会议上", "在全市工作会议上的讲话": the occasion line under a speech's
+# title.  A portal may set its 来源/时间 chrome after it (baogao_chongqing/hebei/liaoning/shanxi_2026): inside the header
+# zone then, it is still the speech's own first lines, never the page's.
+_OCCASION = re.compile(r"^(?:[—－\-]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在).{0,60}(?:会议|大会|会|典礼|仪式|论坛)上")
+
+
+def _front_matter(unknown: list[_Unit]) -> set[int]:
+    """Starts of the last occasion line among the header zone's unknown units and of the title-like unit
+    just before it (the speech's title).  A page that shows them twice (its banner, then the article:
+    baogao_shaanxi_2026) keeps the copy nearest the speech."""
+    for k in range(len(unknown) - 1, -1, -1):
+        if _OCCASION.match(unknown[k].text):
+            keep = {unknown[k].start}
+            if k and title_like(unknown[k - 1].text):
+                keep.add(unknown[k - 1].start)
+            return keep
+    return set()
 
 
 def title_like(text: str) -> bool:

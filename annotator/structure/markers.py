@@ -361,21 +361,37 @@ def scan(text: str) -> list[Candidate]:
     quotes = [q for q in _quotations(folded) if not _block_quotation(folded, *q)]
     quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
+    last_dot = 0  # ordinal of the last 1. item found
     for m in _matches(folded, newlines):
         group = m.lastgroup
         if group is None:
             continue
         _k, family, numeral = GROUP[group]
         ordinal = ordinal_of(family, m.group(numeral) if numeral else None)
-        if ordinal is None:
-            continue
         start, end = m.span()
-        position = _position(folded, start, newlines)
+        if family.id == "digit-dot" and last_dot and (ordinal is None or folded[start - 1:start].isdigit()):
+            # "…43.942.742．师资队伍…": a flattened table's last figure glued to the next item's number; the
+            # item is the tail of the digits that continues the list ("2．" after "1．").
+            tail = str(last_dot + 1)
+            if folded.endswith(tail, 0, m.end(numeral)) and _in_flattened_line(start, newlines, len(folded)):
+                start, ordinal = m.end(numeral) - len(tail), last_dot + 1
+                position = "glued"
+            else:
+                continue
+        elif ordinal is None:
+            continue
+        else:
+            position = _position(folded, start, newlines)
         if position is None:
             continue
         if position != "line" and _quoted(start, quotes, quote_starts):
             continue  # “…下列情形除外：(一)…；(二)…”: a cited text's list is not this document's outline
-        if (not _allowed(family, position, family.where == LINE and _in_flattened_line(start, newlines, len(folded)))
+        flat_line_family = family.where == LINE and _in_flattened_line(start, newlines, len(folded))
+        if flat_line_family and position == "sentence":
+            # A family that only ever opens a line ("甲　", "一　"), found after a sentence end of a page flattened
+            # onto one line: its line start is where it stands, a paragraph break lost ("…其表现如下：甲　少数…").
+            position = "break"
+        if (not _allowed(family, position, flat_line_family)
                 and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)):
             # A section number glued to a sentence a page end cut off, its title set off by a space ("…重新建立链
             # 1．2 文件…"): an amount ("增长1.2倍", "7.3级") has no space.  It still needs a sibling (outline._rejected).
@@ -395,4 +411,6 @@ def scan(text: str) -> list[Candidate]:
         after_end = position == "line" and family.id in ITEM_FAMILIES and ends_sentence(folded, start)
         found.append(Candidate(start, end, text[start:end], family.id, ordinal, position, full_stop, separated,
                                spaced, after_end))
+        if family.id == "digit-dot":
+            last_dot = ordinal
     return found

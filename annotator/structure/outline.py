@@ -20,6 +20,7 @@ from typing import Iterator
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
+from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
@@ -281,16 +282,17 @@ def _build(text: str) -> list[Node]:
     cands = scan(text)
     breaks = _title_lines(text)
     newlines = [m.start() for m in re.finditer("\n", text)]
-    strict = _settle(text, cands, False, breaks, newlines)
+    turns = addresses(text)
+    strict = _settle(text, cands, False, breaks, newlines, turns)
     if not any(c.after_full_stop and not FAMILIES[c.family].inline for c in cands):
         return strict
-    loose = _settle(text, cands, True, breaks, newlines)
+    loose = _settle(text, cands, True, breaks, newlines, turns)
     # On a tie the GB/T prior decides: a heading does not belong under an inline enumeration.
     return loose if len(loose) >= len(strict) else strict
 
 
 def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
-            newlines: list[int]) -> list[Node]:
+            newlines: list[int], turns: list[int] = ()) -> list[Node]:
     """Arrange, drop runs that never continue, and arrange again until nothing more is dropped."""
     nodes: list[Node] = []
 
@@ -298,7 +300,8 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
         return _FULL_STOP.search(text, a, b) is not None
 
     for _ in range(_MAX_PASSES):
-        nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between)
+        nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between, turns,
+                              lambda cand, at: closed_by(text, cand.start, cand.end, at))
         drop = _rejected(text, nodes, runs)
         if not drop:
             break

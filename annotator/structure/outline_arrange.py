@@ -168,9 +168,12 @@ def _kin_frame(stack: list[_Frame], cand: Candidate, stop_between) -> int | None
 
 
 def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
-             newlines: list[int] = (), full_stop_between=None) -> tuple[list[Node], Runs]:
+             newlines: list[int] = (), full_stop_between=None, addresses: list[int] = (),
+             run_in=None) -> tuple[list[Node], Runs]:
     """``full_stop_between(a, b)``: does a sentence end lie between offsets ``a`` and ``b``?  Asked only
-    where a run of another family of the same kin is open (``_kin_frame``)."""
+    where a run of another family of the same kin is open (``_kin_frame``).  ``addresses``: where the
+    speaker turns to the audience ("各位代表！"); ``run_in(cand, address)``: is that heading a run-in item
+    whose paragraph ended before the address (outline_addresses.closed_by)?"""
     nodes: list[Node] = []
     runs = Runs()
     stack: list[_Frame] = []
@@ -212,8 +215,20 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         return ahead[:ahead.index(1)] if 1 in ahead else ahead
 
     next_break = 0
+    next_address = 0
     for cand in cands:
         position = cand.start
+        if next_address < len(addresses) and addresses[next_address] < cand.start:
+            # "各位代表！…一是…" after the last run-in item ("（六）…。…"): a new movement of the speech; the
+            # items and enumerations open before it are over, the parts (a title on its own line) are not.
+            address = addresses[bisect.bisect_left(addresses, cand.start, next_address) - 1]
+            next_address = bisect.bisect_left(addresses, cand.start, next_address)
+            # An item whose run goes on after the address ("（二）…各位代表！…（三）") still holds what follows.
+            while stack and not _continues(cand, stack[-1]) and (
+                    FAMILIES[stack[-1].family].inline
+                    or (run_in is not None and not continues_later(stack[-1])
+                        and run_in(nodes[stack[-1].node].cand, address))):
+                stack.pop()
         if next_break < len(breaks) and breaks[next_break] < cand.start:
             # An unnumbered section title ("关于极端民主化") since the last marker: its lists are over —
             # unless this very marker continues one of them: then the short line was a label inside

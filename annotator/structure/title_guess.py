@@ -8,6 +8,7 @@ and each window is segmented once per process (_WORDS).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
@@ -140,6 +141,12 @@ def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
     return [known[p] for p in pieces]
 
 
+# A plan period opening the body ("规划背景“十三五”期间，中医药…", "发展现状“十一五”期间，…"): a title may name the period
+# ("“十四五”时期工作回顾"), never open with it after its first words and go on with a comma.  Every match holds a
+# _FRAME_HINT word, so title_wordless still knows a cut may win there.
+_QUOTED_PERIOD = re.compile("“[^”，。]{1,8}”(?:期间|以来)，")
+
+
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
                   run_on: bool = False, crowded: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
@@ -158,7 +165,8 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
         if not _CUT_MIN <= cut <= upper:
             continue
         score, cue = _length_prior(cut), ""
-        frame = window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut)
+        frame = ((window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut))
+                 or (window[cut] == "“" and _QUOTED_PERIOD.match(window, cut)))
         if (cue_at is not None and cue_at(window, cut)) or frame:
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(window, cut):
