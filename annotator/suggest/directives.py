@@ -273,6 +273,9 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None
     if m and m.group() == "要" and i + 1 < len(clauses) and cues.REASON_NEXT_RE.match(text, clauses[i + 1][0]):
         return None  # 人民要推翻敌人的压迫，所以要有革命党 (45); 工业化又要靠农民的援助才能成功，所以… (52): a reason
+    if m and m.group() == "要" and (cues.TAKES_RE.search(text, at + 1, c_end) or i + 1 < len(clauses)
+                                   and cues.TAKES_NEXT_RE.match(text, clauses[i + 1][0], clauses[i + 1][1])):
+        return None  # 条文要真正实行，也还得几年: a purpose and how long it takes
     body = clause[_skip_prefix(clause):]
     if _YAO_OPEN_RE.match(body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""

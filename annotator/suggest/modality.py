@@ -165,12 +165,35 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
         return True
     if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 2), at):
         return True
+    if word == "要" and _comparative(text, sentence_start, at):
+        return True
+    if word == "不能" and text[at - 1:at] == "就" and _NECESSARY_CONDITION_RE.search(text, sentence_start, at):
+        return True  # 没有这种准备，我们就不能把日寇赶出去: what follows without a condition (cannot), not a ban
     return _antecedent(text, sentence_start, at)
 
 
 # 这要看…/这要问… is "it depends on": 这要问桃树是谁栽的 (1945 probe), 这要看具体情况.
 _DEPENDS_RE = re.compile(r"要(?:看|问|取决于)")
 _DEPENDS_HEAD_RE = re.compile(r"[这那](?:就|还|也|倒)?$")
+
+
+# 要 comparing, not ordering: 工业的发展要比农业快得多, 他的办法比我们的要好 (1944 and 1953 talks, probes; 17's 比…还要…).
+# 要比…更好 with nothing of degree at its end still asks (我们的工作要比过去做得更好).
+_COMPARED_END_RE = re.compile(r"(?:得多|多了|一些|些|一点|得很)[^，。；！？!?\n]{0,2}$")
+_AFTER_BI_RE = re.compile(r"比[^，。；！？!?\n]{1,12}?(?:还|也)?$")
+_ADJECTIVE_RE = re.compile(r"(?:好|坏|大|小|多|少|快|慢|高|低|强|弱|难|容易|困难|复杂|重要|严重|厉害|危险)")
+# A condition that names what is lacking: 没有这种准备，就不能…; 如果不团结，就不能…; 不照顾这些特点，就会…
+_NECESSARY_CONDITION_RE = re.compile(r"没有[^，。；]{1,16}[，,]|(?:如果|假如|要是|倘若|若是?)[^，。；]{0,12}不[^，。；]{1,16}[，,]"
+                                     r"|(?:^|[，,])\s*不[^，。；]{1,12}[，,]")
+
+
+def _comparative(text: str, sentence_start: int, at: int) -> bool:
+    end = at
+    while end < len(text) and text[end] not in "，,。；;！？!?\n":
+        end += 1
+    if text.startswith("要比", at):
+        return bool(_COMPARED_END_RE.search(text, at, end))
+    return bool(_AFTER_BI_RE.search(text, max(sentence_start, at - 14), at) and _ADJECTIVE_RE.match(text, at + 1))
 
 
 def _antecedent(text: str, sentence_start: int, at: int) -> bool:

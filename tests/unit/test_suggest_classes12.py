@@ -1,0 +1,49 @@
+"""One test per error class fixed in the twelfth round (issue 17, session 8, suggest10). The classes were found on
+unmarked probe speeches read for this round (1944 文化工作中的统一战线 and 学习和时局, 1953 青年团的工作要照顾青年的
+特点: repository weiyinfu/MaoZeDongAnthology, commit 152b10a6b6314c3cda51b991fa963e8be3b50da4, src/078, src/075, src/187)
+and checked against the dev documents; the sentences here are written in the same phrasing, not copied, and never from a
+held-out document."""
+
+import pytest
+
+from annotator.structure.outline import parse_outline
+from annotator.suggest import suggest
+
+
+def _spans(text, label="directive"):
+    return [text[s.start:s.end] for s in suggest(text, parse_outline(text)) if s.label == label]
+
+
+@pytest.mark.parametrize("text", [
+    "要不然，这个厂就会停工。",  # 要不然: otherwise
+    "要么继续谈判，要么停止谈判。",  # 要么…要么: either…or
+    "要说缺点，当然也是有的。",  # 要说 X，…: as for
+    "要知道，这是一场长期的斗争。",  # 要知道，: discourse
+    "铁路沿线和交通要道都被封锁了。",  # 要道: a key road
+    "如果我们不争取交通要道上的工人，军队就会遇到困难。",  # 要道 inside a condition
+    "重工业的增长要比轻工业快得多。",  # 要比…得多: a comparison
+    "新办法比旧办法要好。",  # 比…要 + adjective
+    "建成一个工业国要几十年。",  # 要 + a duration: what it takes
+    "这件事要三年才能办完。",
+    "这些条文要全部实行，也还得几年。",  # a purpose, then how long it takes
+    "要彻底改变面貌至少要三个五年计划。",  # …within its own clause
+    "没有这种准备，我们就不能把敌人赶出去。",  # 没有…，就不能: cannot, a necessary condition
+    "如果不团结，就不能把工作做好。",
+    "这样就可以保证这次学习一定得到成功。",  # 一定得到: obtain, not 一定得 (must)
+])
+def test_no_directive(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("我们要说服那些不赞成的同志。", "我们要说服那些不赞成的同志"),  # 要说服 still orders
+    ("凡是出了这类事，第一要说是好事。", "第一要说是好事"),  # 要说是: must say
+    ("要知道群众需要什么。", "要知道群众需要什么"),  # 要知道 + an object orders
+    ("我们的工作要比过去做得更好。", "我们的工作要比过去做得更好"),  # 要比…更好 with no degree word asks
+    ("要一年一个样，三年大变样。", "要一年一个样，三年大变样"),  # a goal per year, not a duration
+    ("我们一定得把这件事办好。", "我们一定得把这件事办好"),  # 一定得 + a verb: must
+    ("对这种人，我们就不能放松。", "我们就不能放松"),  # 就不能 with no condition: must not
+    ("必须注意大城市和交通要道的工作。", "必须注意大城市和交通要道的工作"),  # a cue before 要道 still orders
+])
+def test_still_a_directive(text, span):
+    assert any(span in found for found in _spans(text))
