@@ -47,3 +47,15 @@ def test_no_directive(text):
 ])
 def test_still_a_directive(text, span):
     assert any(span in found for found in _spans(text))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("干部不能脱离群众。", "干部不能脱离群众"),  # 不能 + a fault: must not
+    ("为了进行这个斗争，不能不有广泛的统一战线。", "不能不有广泛的统一战线"),  # 不能不: must
+])
+def test_prohibitions_and_necessities_found(text, span):
+    assert any(span in found for found in _spans(text))
+
+
+def test_cannot_but_say_is_no_order():
+    assert _spans("这件事不能不说是一个教训。") == []  # 不能不说是: a judgement
