@@ -44,6 +44,9 @@ _FORMULA_RE = re.compile(r"应(.)尽\1")  # 应延尽延, 应保尽保: a formul
 _SAID_END_RE = re.compile(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$")
 _YAO_OPEN_RE = re.compile(r"(?:并且|而且|并|但是?|可是)?要")
 _PRONOUN_RE = re.compile(r"\s*(?:我们|你们|大家)?")
+# 这是/那就是 + a 要 clause that closes on 的 + a noun: the clause describes the noun (这是要把…埋葬的一场革命).
+_THIS_IS_RE = re.compile(r"\s*(?:这|那)(?:就|也|才|正|将)?是")
+_DESCRIBED_END_RE = re.compile(r"的(?:一[个场种项条次])?[\u4e00-\u9fff]{1,4}$")
 _CONTEXT_OPEN_RE = re.compile(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)")
 
 
@@ -242,6 +245,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() in ("要", "不要") and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的; 我们是不要内战的 (a stance)
+    if m and m.group() == "要" and _THIS_IS_RE.fullmatch(head) and _DESCRIBED_END_RE.search(clause.rstrip(_TRIM)):
+        return None  # 这是要把…彻底埋葬的一场革命 (1953 talk): a thing described by what it will do
     if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):
         return None  # 命名，就是希望…; …的人，是希望…: what someone meant, explained
     if m and m.group() in cues.NECESSITY_WORDS and cues.ATTRIBUTIVE_AFTER_RE.match(clause, m.end()) \

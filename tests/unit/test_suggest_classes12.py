@@ -30,6 +30,13 @@ def _spans(text, label="directive"):
     "没有这种准备，我们就不能把敌人赶出去。",  # 没有…，就不能: cannot, a necessary condition
     "如果不团结，就不能把工作做好。",
     "这样就可以保证这次学习一定得到成功。",  # 一定得到: obtain, not 一定得 (must)
+    "现在的斗争比过去的斗争还要深刻。",  # 比…还要: a comparison, whatever follows
+    "这是要把旧制度彻底埋葬的一场革命。",  # 这是要…的一场X: the noun described
+    "今天我要讲三个问题。",  # 我要讲: the speaker announces the talk
+    "下面我要向大家报告一下情况。",
+    "要不要办合作社，这是一个问题。",  # 要不要: whether
+    "合作社还要不要办下去，大家可以讨论。",
+    "群众要我们去开会。",  # someone's request of us, reported
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -44,6 +51,9 @@ def test_no_directive(text):
     ("我们一定得把这件事办好。", "我们一定得把这件事办好"),  # 一定得 + a verb: must
     ("对这种人，我们就不能放松。", "我们就不能放松"),  # 就不能 with no condition: must not
     ("必须注意大城市和交通要道的工作。", "必须注意大城市和交通要道的工作"),  # a cue before 要道 still orders
+    ("我要你们马上出发。", "我要你们马上出发"),  # the speaker's own request orders
+    ("我们一定要大家都来参加。", "我们一定要大家都来参加"),
+    ("不要搞得太紧张了。", "不要搞得太紧张了"),  # 不要 itself is untouched by 要不要
 ])
 def test_still_a_directive(text, span):
     assert any(span in found for found in _spans(text))
