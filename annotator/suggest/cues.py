@@ -39,7 +39,8 @@ _XU = r"(?<![无毋必胡])须(?![知臾])"
 _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自|"
            r"认为|强迫|性急|急躁|混为一谈|动摇|含糊|交出|采取|丢|放弃|退让|手软|"
            # a fault named (干部不能脱离群众, 不能敷衍了事) is forbidden; 不能不 is "must" (不能不有广泛的统一战线, 1944 talk)
-           r"脱离|忘记|忘掉|违反|违背|削弱|放任|迁就|姑息|敷衍|拖延|推诿|推卸|回避|走过场|不(?![同是能会可够行]|说))"
+           # 不能太急, 不能过多 (21): a measure not to exceed
+           r"太|过于|过多|过快|过急|过高|过大|脱离|忘记|忘掉|违反|违背|削弱|放任|迁就|姑息|敷衍|拖延|推诿|推卸|回避|走过场|不(?![同是能会可够行]|说))"
            # 都不能/决不能/绝不能: "in no case may…" (任何时候任何情况下都不能含糊, 22; 都要保存，不能交出去, 35).
            r"|(?<=[都决绝])不能")
 # 得 (děi) after 就/还/也/总/都 is "must" in spoken Chinese: 就得学习 (17), 有多少就得承认多少 (35); not 得到, 得出,
@@ -54,7 +55,7 @@ STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降
 # expect, they do not order (在正常情况下也应该能做到).
 # 应该的/应当的 judges a deed right (我们尊重知识分子是完全应该的, 45; 是应当采纳并见之实行的 is kept apart by its
 # copula, 52): it closes an evaluation, it orders nothing.
-_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同)|的)"
+_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说(?!服|明|清)|能|可以|会(?!同)|的)"
 # 不要 + a person is "not want someone" (你们不要我了, 没有理由不要他的: 52; 也就不要他入: 26), not "do not".
 # 只能 + a verb of claiming or applying restricts an entitlement (每户…只能享受一种…补贴, 49; 每人只能领取一份); elsewhere
 # it says what is possible (革命的人民还基本上只能占领乡村, 1945 probe). (申报/参评 are left out on purpose: the held-out

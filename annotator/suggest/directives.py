@@ -245,6 +245,8 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() in ("要", "不要") and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的; 我们是不要内战的 (a stance)
+    if m and m.group() == "要" and re.search(r"是(?:还|也|都|就)?$", head) and clause.rstrip(_TRIM).endswith("者"):
+        return None  # 一个是还要谋一部分私利者 (1953 notes, probe): who someone is, as 是要…的
     if m and m.group() == "要" and _THIS_IS_RE.fullmatch(head) and _DESCRIBED_END_RE.search(clause.rstrip(_TRIM)):
         return None  # 这是要把…彻底埋葬的一场革命 (1953 talk): a thing described by what it will do
     if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):

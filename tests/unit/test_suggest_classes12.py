@@ -37,6 +37,7 @@ def _spans(text, label="directive"):
     "要不要办合作社，这是一个问题。",  # 要不要: whether
     "合作社还要不要办下去，大家可以讨论。",
     "群众要我们去开会。",  # someone's request of us, reported
+    "一个是领导者，一个是还要谋一部分私利者。",  # 是…要…者: who someone is
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -54,6 +55,8 @@ def test_no_directive(text):
     ("我要你们马上出发。", "我要你们马上出发"),  # the speaker's own request orders
     ("我们一定要大家都来参加。", "我们一定要大家都来参加"),
     ("不要搞得太紧张了。", "不要搞得太紧张了"),  # 不要 itself is untouched by 要不要
+    ("因此可以和应当说服工人。", "应当说服工人"),  # 应当说服 is no 应当说 (it must be said)
+    ("稳步前进，不能太急。", "不能太急"),  # 不能太…: not too much
 ])
 def test_still_a_directive(text, span):
     assert any(span in found for found in _spans(text))
