@@ -41,6 +41,15 @@ _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
 _IMPLICIT_SCORE = 0.55
 # Compiled once: _live_cue and _addressee_start run for every clause.
 _FORMULA_RE = re.compile(r"应(.)尽\1")  # 应延尽延, 应保尽保: a formula that still orders
+_CLAIMED_RE = re.compile(r"(?:说|讲|叫嚷|宣传)什么")
+
+
+def _third_party_opens(text: str, clauses: list[tuple[int, int]], i: int, sentence_start: int) -> bool:
+    """True when the clause before clause ``i`` (in the sentence) opens with a third party (他们识了字，就要…)."""
+    prev = clauses[i - 1]
+    return prev[0] >= sentence_start and bool(cues.THIRD_PERSON_RE.match(text, prev[0] + _skip_prefix(text[prev[0]:prev[1]])))
+
+
 _SAID_END_RE = re.compile(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$")
 _YAO_OPEN_RE = re.compile(r"(?:并且|而且|并|但是?|可是)?要")
 _PRONOUN_RE = re.compile(r"\s*(?:我们|你们|大家)?")
@@ -229,6 +238,10 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 今年秋季，我们就要…开始: what will begin then
     if m and _SAID_END_RE.search(head) and "我" not in head:
         return None  # 干部主张要大民主: their proposal, reported
+    if m and _CLAIMED_RE.search(text, sentence_start, at):
+        return None  # 却把这个问题弄颠倒了，说什么一切应该从“爱”出发 (1942 talk, probe): a claim dismissed
+    if m and m.group() == "要" and head.endswith("就") and i > 0 and _third_party_opens(text, clauses, i, sentence_start):
+        return None  # 他们识了字，就要看书、看报 (1942 talk): what they do then, not what to do
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
             and cues.CONDITION_RE.search(text, sentence_start, c_start):
         return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do

@@ -38,6 +38,9 @@ def _spans(text, label="directive"):
     "合作社还要不要办下去，大家可以讨论。",
     "群众要我们去开会。",  # someone's request of us, reported
     "一个是领导者，一个是还要谋一部分私利者。",  # 是…要…者: who someone is
+    "你的架子摆得越大，越要卖弄这一套，群众就越不理你。",  # 越要…越: the more one wants
+    "有些同志把问题弄颠倒了，说什么一切应该从感情出发。",  # 说什么…: a claim dismissed
+    "农民们，他们学会了记账，就要订报纸、买书。",  # 他们…，就要…: what they do then
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -57,6 +60,7 @@ def test_no_directive(text):
     ("不要搞得太紧张了。", "不要搞得太紧张了"),  # 不要 itself is untouched by 要不要
     ("因此可以和应当说服工人。", "应当说服工人"),  # 应当说服 is no 应当说 (it must be said)
     ("稳步前进，不能太急。", "不能太急"),  # 不能太…: not too much
+    ("我们要把工作向前推进，就要使这两者结合起来。", "就要使这两者结合起来"),  # 就要 after our own aim orders
 ])
 def test_still_a_directive(text, span):
     assert any(span in found for found in _spans(text))
