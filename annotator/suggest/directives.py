@@ -41,6 +41,22 @@ _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
 _IMPLICIT_SCORE = 0.55
 # Compiled once: _live_cue and _addressee_start run for every clause.
 _FORMULA_RE = re.compile(r"应(.)尽\1")  # 应延尽延, 应保尽保: a formula that still orders
+# A verb, then a determiner: the …的人 after it is the verb's object, not a head the 要 clause describes (就是要团结那些
+# 跟自己作过斗争的人, 53; 要争取一切可以争取的人).
+_OBJECT_NP_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:那些|这些|一切|所有|广大|全体|更多)")
+# An -ism after a verb is that verb's object, not the topic whose aim is stated: 反对宗派主义，就是要团结… (53) orders,
+# 民族主义，就是要打倒… (33) defines.
+_AGAINST_RE = re.compile(r"\s*(?:反对|克服|纠正|防止|肃清|坚持|发扬|实行|贯彻)")
+
+
+def _aim_before(text: str, sentence_start: int, at: int) -> bool:
+    aim = cues.AIM_BEFORE_RE.search(text, sentence_start, at)
+    if aim is None:
+        return False
+    c0 = max(text.rfind("，", sentence_start, aim.start()), text.rfind(",", sentence_start, aim.start()), sentence_start - 1) + 1
+    return not (text.startswith("主义", aim.start()) and _AGAINST_RE.match(text, c0, aim.start()))
+
+
 _CLAIMED_RE = re.compile(r"(?:说|讲|叫嚷|宣传)什么")
 
 
@@ -269,11 +285,12 @@ def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i:
         return None  # 必须回答的重大课题, 应该有的样子 (57), 必须遵循的一项重要原则 (22): a noun described, no order
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
         return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
-    if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
+    if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head \
+            and not _OBJECT_NP_RE.match(text, m.end() + c_start, c_end):
         return None  # 顽固地要走后一条路线的人: a description of someone, not an order
     if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
         return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
-    if m and m.group() == "要" and (cues.AIM_BEFORE_RE.search(text, sentence_start, at)
+    if m and m.group() == "要" and (_aim_before(text, sentence_start, at)
                                    or cues.FUTURE_HEAD_RE.search(head)
                                    or (cues.MOVING_RE.search(head) and cues.MOVE_AFTER_RE.match(text, at + 1))):
         return None  # 主张就是要团结…: an aim stated; 将来要…, 现在要到前方去: what will happen

@@ -41,6 +41,8 @@ def _spans(text, label="directive"):
     "你的架子摆得越大，越要卖弄这一套，群众就越不理你。",  # 越要…越: the more one wants
     "有些同志把问题弄颠倒了，说什么一切应该从感情出发。",  # 说什么…: a claim dismissed
     "农民们，他们学会了记账，就要订报纸、买书。",  # 他们…，就要…: what they do then
+    "民族主义，就是要打倒帝国主义。",  # an -ism's aim defined (33's class) still is no order
+    "他是一个顽固地要走那条老路的人。",  # a person described by a 要 clause
 ])
 def test_no_directive(text):
     assert _spans(text) == []
@@ -61,6 +63,7 @@ def test_no_directive(text):
     ("因此可以和应当说服工人。", "应当说服工人"),  # 应当说服 is no 应当说 (it must be said)
     ("稳步前进，不能太急。", "不能太急"),  # 不能太…: not too much
     ("我们要把工作向前推进，就要使这两者结合起来。", "就要使这两者结合起来"),  # 就要 after our own aim orders
+    ("克服主观主义，就是要团结那些犯过错误的人。", "就是要团结那些犯过错误的人"),  # 克服…主义: an object, no aim
 ])
 def test_still_a_directive(text, span):
     assert any(span in found for found in _spans(text))
