@@ -57,6 +57,8 @@ def _aim_before(text: str, sentence_start: int, at: int) -> bool:
     return not (text.startswith("主义", aim.start()) and _AGAINST_RE.match(text, c0, aim.start()))
 
 
+# An indirect question put to the audience before 请…: 以上意见当否，请批示; 究竟多少为好，请同志们考虑 (53).
+_OPEN_QUESTION_RE = re.compile(r"究竟|是否|当否|妥否|可否|([\u4e00-\u9fff]{1,2})不\1|多少为好|如何为好")
 _CLAIMED_RE = re.compile(r"(?:说|讲|叫嚷|宣传)什么")
 
 
@@ -343,6 +345,12 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "please" and i > 0:
+        j = i
+        while j > 0 and _OPEN_QUESTION_RE.search(text, clauses[j - 1][0], clauses[j - 1][1]):
+            j -= 1
+        if j < i:
+            return clauses[j][0]  # 这个人数究竟妥当不妥当，究竟多少为好，请同志们考虑 (53): the question asked is part of it
     # 不论文武，不论工厂，农村，商店，…，各方面都要…; 除了自留地…以外，都要…: a scope and its list belong to
     # what follows, and so does who the scope is cut from (参加合作社的各个家庭，除了…以外，…, 21; 中央，各级党委，
     # 凡是出版报纸的地方，都要…, 09).

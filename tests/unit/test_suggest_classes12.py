@@ -79,3 +79,12 @@ def test_prohibitions_and_necessities_found(text, span):
 
 def test_cannot_but_say_is_no_order():
     assert _spans("这件事不能不说是一个教训。") == []  # 不能不说是: a judgement
+
+
+@pytest.mark.parametrize("text, span", [
+    ("这个名额究竟妥当不妥当，究竟多少为好，请同志们考虑。", "这个名额究竟妥当不妥当，究竟多少为好，请同志们考虑"),
+    ("以上意见当否，请批示。", "以上意见当否，请批示"),  # the question put to the reader opens the request
+    ("会议开得很好，请大家回去传达。", "请大家回去传达"),  # a plain clause before 请 stays out
+])
+def test_a_request_includes_the_question_it_puts(text, span):
+    assert _spans(text) == [span]
