@@ -119,6 +119,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _heading(text: str, start: int, end: int, marker: str = "") -> Suggestion | None:
+    title_start = start
     start, end = _trim(text, start, end)
     title = text[start:end]
     if not title:
@@ -139,6 +140,11 @@ def _heading(text: str, start: int, end: int, marker: str = "") -> Suggestion | 
     marker_cue = cues.MODAL_RE.search(marker or "")
     if marker_cue and (cue is None or cue.kind in _IMPLICIT_KINDS):
         cue = Cue(marker_cue.lastgroup, "modal", "", _action(title, 0))  # 一要把政治建设摆在首位
+        if stop > end:
+            # 一要看，二要帮: the outline made each point a title; the instruction is the sentence from the first 要
+            at = title_start - len(marker) + marker_cue.start()
+            _, stop = _trim(text, start, stop)
+            return _suggestion(at, stop, cue, -0.05, "heading:")
     if cue is None or cue.kind == "middle" and len(title) > 40:
         return None
     return _suggestion(start, end, cue, -0.05, "heading:")
@@ -182,7 +188,12 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
                 # A heading that itself orders (要把…成效作为…标准) opens no review, whatever word it has.
                 review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end)
                                       and not cues.MODAL_RE.search(text, b_start, b_end))
-            s = None if review_section else _heading(text, b_start, b_end, marker or "")
+            s = None if review_section or b_start < covered else _heading(text, b_start, b_end, marker or "")
+            if s and s.start < b_start and out and out[-1].start < s.start < out[-1].end + 1:
+                # 对犯错误的同志，一要看，二要帮: the text before the first point was read as a piece ending in 一要;
+                # the instruction is one span, its topic clause included.
+                s = Suggestion(out[-1].start, s.end, s.label, s.attributes, s.score, s.rule)
+                out.pop()
             if s:
                 out.append(s)
                 covered = max(covered, s.end)

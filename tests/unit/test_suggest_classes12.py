@@ -88,3 +88,13 @@ def test_cannot_but_say_is_no_order():
 ])
 def test_a_request_includes_the_question_it_puts(text, span):
     assert _spans(text) == [span]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("同志们：\n一要看，二要帮。这是对犯错误同志的态度。\n", "要看，二要帮"),
+    ("同志们：\n对犯错误的同志，一要看，二要帮，不能一棍子打死。\n", "对犯错误的同志，一要看，二要帮，不能一棍子打死"),
+])
+def test_points_the_outline_made_titles_are_one_directive(text, span):
+    """The issue's 一要看，二要帮: the outline keeps 要 in the markers and makes 看 and 帮 titles; the directive is the
+    sentence, proposed once."""
+    assert _spans(text) == [span]
