@@ -180,6 +180,7 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
     top_levels = {(s.title_start, s.title_end) for s in sections or () if s.level == 1}
     review_section = False
     covered = _title_end(text)  # the document's title line orders nothing (see _title_end)
+    points_end = 0  # end of a heading directive that ran on over the points after it (一要看，二要帮)
     for b_start, b_end, marker in _blocks(text, sections):
         if b_end <= covered and b_start == 0:
             continue
@@ -188,12 +189,14 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
                 # A heading that itself orders (要把…成效作为…标准) opens no review, whatever word it has.
                 review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end)
                                       and not cues.MODAL_RE.search(text, b_start, b_end))
-            s = None if review_section or b_start < covered else _heading(text, b_start, b_end, marker or "")
+            s = None if review_section or b_start < points_end else _heading(text, b_start, b_end, marker or "")
             if s and s.start < b_start and out and out[-1].start < s.start < out[-1].end + 1:
                 # 对犯错误的同志，一要看，二要帮: the text before the first point was read as a piece ending in 一要;
                 # the instruction is one span, its topic clause included.
                 s = Suggestion(out[-1].start, s.end, s.label, s.attributes, s.score, s.rule)
                 out.pop()
+            if s and s.end > b_end:
+                points_end = s.end  # the later points of the sentence (二要帮) are inside this span already
             if s:
                 out.append(s)
                 covered = max(covered, s.end)
