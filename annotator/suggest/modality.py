@@ -140,7 +140,7 @@ _CONSEQUENT_OPEN_RE = re.compile(r"\s*(?:那末|那么|那)?(?:[\u4e00-\u9fff]{0
 _SAID_OPEN_RE = re.compile(r"\s*(?:他|她|他们|她们|有人|有些人|有的人|人家|对方|敌人)(?:还|也|就|又|却|曾|曾经)?"
                            r"(?:说|讲|声称|宣称|扬言)(?:过|道)?[，,：:]")
 # An open quotation after a verb of saying on the cue's line: the words are someone's, spoken then (我说：“…要做，
-# 就得放开手…”; 他说：“…不要…”). A quoted name (“坚决收缩”的方针) is caught in directives._live_cue.
+# 就得放开手…”; 他说：“…不要…”). A quoted name (“坚决收缩”的方针) is caught in liveness.live_cue.
 _QUOTE_OPENER_RE = re.compile(r"(?:说|问|道|讲|答|曰)[：:，,]?\s*$")
 
 
