@@ -24,7 +24,23 @@ _OBJECT_NP_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:那些|这些|一切|所有
 # An -ism after a verb is that verb's object, not the topic whose aim is stated: 反对宗派主义，就是要团结… (53) orders,
 # 民族主义，就是要打倒… (33) defines.
 _AGAINST_RE = re.compile(r"\s*(?:反对|克服|纠正|防止|肃清|坚持|发扬|实行|贯彻)")
-_CLAIMED_RE = re.compile(r"(?:说|讲|叫嚷|宣传)什么")
+# 说什么… dismisses a claim; 我不是说…, 这不是说… denies one (我不是说甲乙丙丁等字不能用, 1942 talk; 这不是说不要速, 1944).
+_CLAIMED_RE = re.compile(r"(?:说|讲|叫嚷|宣传)什么|(?:不是|并非|并不是)(?:说|讲)")
+def _claimed(text: str, sentence_start: int, at: int) -> bool:
+    """True when the cue stands in a claim dismissed or denied, and no 而是 (the speaker's own point) came after it."""
+    last = None
+    for last in _CLAIMED_RE.finditer(text, sentence_start, at):
+        pass
+    return last is not None and "而是" not in text[last.end():at]
+
+
+# A 要 clause completed by how hard it is (要做…肃清工作，是不容易的; 1942 talk) states a purpose, and so does one whose
+# own clause says what the aim meets (…要放手发动内战也有许多困难, 1945 talk).
+_HARD_NEXT_RE = re.compile(r"\s*(?:这|那)?(?:是|就|也|都|确实|实在)*(?:很|十分|非常|极)?(?:不容易|难|困难|不可能|不简单)")
+_HARD_SAME_RE = re.compile(r"(?:也|还|都|确)有[^，。；]{0,6}困难|(?:是|也)?(?:很|十分)?不容易")
+# 就是要 + a verb of telling after a saying: what it was meant to do (…守的是人民的心，就是要告诫全党同志…).
+_TELLING_RE = re.compile(r"告诫|提醒|告诉|说明|表明|昭示|警示")
+_RHETORICAL_RE = re.compile(r"为什么|为何|何必|难道")
 
 
 def _aim_before(text: str, sentence_start: int, at: int) -> bool:
@@ -41,6 +57,7 @@ def _third_party_opens(text: str, clauses: list[tuple[int, int]], i: int, senten
     return prev[0] >= sentence_start and bool(cues.THIRD_PERSON_RE.match(text, prev[0] + _skip_prefix(text[prev[0]:prev[1]])))
 
 
+_OWN_SAYING_RE = re.compile(r"(?:而是|就是|也就是|这就是)说")  # the speaker's own point, not someone's words
 _SAID_END_RE = re.compile(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$")
 _YAO_OPEN_RE = re.compile(r"(?:并且|而且|并|但是?|可是)?要")
 # 这是/那就是 + a 要 clause that closes on 的 + a noun: the clause describes the noun (这是要把…埋葬的一场革命).
@@ -84,9 +101,9 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     if m and m.group() == "要" and head.endswith("就") \
             and cues.TIME_AHEAD_RE.search(text, sentence_start, c_start + _skip_prefix(clause)):
         return None  # 今年秋季，我们就要…开始: what will begin then
-    if m and _SAID_END_RE.search(head) and "我" not in head:
+    if m and _SAID_END_RE.search(head) and "我" not in head and not _OWN_SAYING_RE.match(head):
         return None  # 干部主张要大民主: their proposal, reported
-    if m and _CLAIMED_RE.search(text, sentence_start, at):
+    if m and _claimed(text, sentence_start, at):
         return None  # 却把这个问题弄颠倒了，说什么一切应该从“爱”出发 (1942 talk, probe): a claim dismissed
     if m and m.group() == "要" and head.endswith("就") and i > 0 and _third_party_opens(text, clauses, i, sentence_start):
         return None  # 他们识了字，就要看书、看报 (1942 talk): what they do then, not what to do
@@ -131,6 +148,13 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
         return None  # 都要有说话的机会: what is due to them
     if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
         return None  # 建议…主要预期目标为：: the target proposed to the meeting
+    if m and m.group() == "要" and _HARD_SAME_RE.search(text, at + 1, c_end):
+        return None  # 蒋介石要放手发动内战也有许多困难 (1945 talk): what the aim meets, as 要…，是不容易的
+    if m and m.group() == "要" and head.endswith("就是") and _TELLING_RE.match(text, at + 1):
+        return None  # …，就是要告诫全党同志 (2021 speech): what a saying was meant to do, as 就是希望
+    if m and m.group() in ("一定要", "一定得", "必须") and _RHETORICAL_RE.search(text, sentence_start, at) \
+            and text[_sentence_end(text, at):][:1] in ("？", "?"):
+        return None  # 为什么一定要写得那么长呢？ (1942 talk): a rhetorical question
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
         return None  # 人不是每天都要洗脸吗?
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
@@ -148,7 +172,8 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     body = clause[_skip_prefix(clause):]
     if _YAO_OPEN_RE.match(body) and cue.kind == "modal":
         following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
-        if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
+        if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)) \
+                or _HARD_NEXT_RE.match(following):
             return None
         if any(cues.PURPOSE_LATER_RE.match(text, c0, c1) for c0, c1 in clauses[i + 1:]):
             return None  # 要把它变成现实的东西，还要经过很大的努力: a purpose and what it takes

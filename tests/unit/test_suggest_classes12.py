@@ -98,3 +98,26 @@ def test_points_the_outline_made_titles_are_one_directive(text, span):
     """The issue's 一要看，二要帮: the outline keeps 要 in the markers and makes 看 and 帮 titles; the directive is the
     sentence, proposed once."""
     assert _spans(text) == [span]
+
+
+# Classes read on unmarked speeches of tests/data/outline_corpus (mao_md_064_dangbagu 1942, mao_090_shiju 1945,
+# speech_hongse_ziyuan_2021): outline gold, never suggestion gold.
+@pytest.mark.parametrize("text", [
+    "要做好这种清理工作，是不容易的。",  # 要…，是不容易的: a purpose and how hard it is
+    "他们要马上打大仗也有许多困难。",  # …要…也有许多困难: what the aim meets
+    "商店里货物琳琅满目，应有尽有。",  # 应有尽有: an idiom
+    "我不是说这些字不能用，而是说那种方法不对。",  # 不是说…: a claim denied
+    "守住人心，就是要告诫全体干部，脱离群众最危险。",  # 就是要告诫: what a saying meant
+    "为什么一定要写得那么长呢？",  # a rhetorical question
+])
+def test_no_directive_in_speech_frames(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("这不是说不要速，而是说不要犯盲动主义。", "而是说不要犯盲动主义"),  # 而是说: the speaker's own point
+    ("我们一定要把文章写短。", "我们一定要把文章写短"),
+    ("要把它做好，就要下功夫。", "就要下功夫"),
+])
+def test_speech_frames_keep_the_speakers_own_orders(text, span):
+    assert any(span in found for found in _spans(text))
