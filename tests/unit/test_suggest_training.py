@@ -86,3 +86,19 @@ def test_a_failed_training_frees_the_project_and_names_the_file(tmp_path):
     thread.join(timeout=120)
     assert errors and "missing.db" in errors[0]
     assert not training.training_running(tmp_path / "missing.db")
+
+
+def test_readme_learning_curve_never_loses_recall():
+    """The README's table: as shipped the learner re-ranks and removes nothing, so every row's recall equals the
+    rules' (row 0); the ≥t columns are what is shown in full at the threshold."""
+    from annotator.suggest.curve import readme_table
+    from annotator.suggest.gold import is_held_out, load_gold
+
+    docs = load_gold()
+    dev = [d for d in docs if not is_held_out(d["id"])][:4]
+    held = [d for d in docs if is_held_out(d["id"])][:3]
+    rows = [line.split() for line in readme_table(dev + held, steps=2).splitlines()[2:]]
+    assert [int(r[0]) for r in rows] == [0, 2, 4]
+    assert int(rows[0][1]) == 0 and int(rows[-1][1]) > int(rows[1][1]) > 0
+    recalls = [(r[4], r[6], r[8]) for r in rows]  # stat R, dir R, impl R as shipped
+    assert all(rec == recalls[0] for rec in recalls)
