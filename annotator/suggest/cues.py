@@ -21,8 +21,9 @@ CONNECTIVE_RE = re.compile(
 # nor as "will come" (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939 — probes).
 # 不要 is its own cue (below), never 要 after a 不 the 不要 pattern turned down (不要我了, 不要他入).
 # 之要 is a noun, "the key" (兴国强省之要, 28; 当务之要). 越要 is "the more one wants" (越要出卖这一套，群众就越不买
-# 你的账, 1942 talk, probe): the 越…越 frame compares.
-_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之越])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
+# 你的账, 1942 talk, probe): the 越…越 frame compares. 决心要/打算要/计划要/决定要 declare or narrate an intent (the issue's
+# 中国将…/我们决定… class): the subject says what it means to do, it orders no one.
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之越])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)(?<!决心)(?<!打算)(?<!计划)(?<!决定)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
         # 预备会议要开十几天, 还要个把月 (53, 54): how long something takes or lasts, not an order; so do 建成…要几十年,
         # 至少要三个五年计划, 要三年才能办完 (1953 talk, probe; 年 unless a goal follows: 要一年一个样, 要三年内建成).

@@ -109,6 +109,9 @@ def test_points_the_outline_made_titles_are_one_directive(text, span):
     "我不是说这些字不能用，而是说那种方法不对。",  # 不是说…: a claim denied
     "守住人心，就是要告诫全体干部，脱离群众最危险。",  # 就是要告诫: what a saying meant
     "为什么一定要写得那么长呢？",  # a rhetorical question
+    "我们决心要把这个厂办好。",  # 决心要/打算要/计划要/决定要: an intent declared or a decision narrated
+    "我们打算要在明年开工。",
+    "中央决定要召开一次会议。",
 ])
 def test_no_directive_in_speech_frames(text):
     assert _spans(text) == []
@@ -118,6 +121,7 @@ def test_no_directive_in_speech_frames(text):
     ("这不是说不要速，而是说不要犯盲动主义。", "而是说不要犯盲动主义"),  # 而是说: the speaker's own point
     ("我们一定要把文章写短。", "我们一定要把文章写短"),
     ("要把它做好，就要下功夫。", "就要下功夫"),
+    ("我们要下决心把工作做好。", "我们要下决心把工作做好"),  # 要下决心 still orders
 ])
 def test_speech_frames_keep_the_speakers_own_orders(text, span):
     assert any(span in found for found in _spans(text))
