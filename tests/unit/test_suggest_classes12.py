@@ -112,6 +112,9 @@ def test_points_the_outline_made_titles_are_one_directive(text, span):
     "我们决心要把这个厂办好。",  # 决心要/打算要/计划要/决定要: an intent declared or a decision narrated
     "我们打算要在明年开工。",
     "中央决定要召开一次会议。",
+    "去年查处大案要案十五起。",  # 要案: a major case
+    "各国政要出席了开幕式。",  # 政要: dignitaries
+    "国民党要人纷纷发表谈话。",
 ])
 def test_no_directive_in_speech_frames(text):
     assert _spans(text) == []
