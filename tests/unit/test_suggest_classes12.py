@@ -128,3 +128,15 @@ def test_no_directive_in_speech_frames(text):
 ])
 def test_speech_frames_keep_the_speakers_own_orders(text, span):
     assert any(span in found for found in _spans(text))
+
+
+@pytest.mark.parametrize("text", [
+    "这个问题不能一刀切。", "工作不能操之过急。", "群众运动不能一哄而起。",  # 不能 + a way of working ruled out
+    "切不可骄傲自满。", "我们万不可忘记过去。", "不可一概而论。",  # 切不可/万不可 + anything; 不可 + a fault
+])
+def test_prohibitions_of_ways_of_working(text):
+    assert _spans(text) == [text.rstrip("。")]
+
+
+def test_cannot_is_still_no_prohibition():
+    assert _spans("这不可能实现。") == [] and _spans("我们不能够解决这个问题。") == []
