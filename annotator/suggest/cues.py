@@ -81,7 +81,10 @@ SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_A
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
-PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])")
+# 望… opening a clause is a superior's request in official writing (望遵照执行, 望各地认真贯彻执行; SOURCES.md: the gold
+# marks 望 explicit), never 希望/展望/看望 (not clause-initial) nor 望远 (登高望远).
+PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])"
+                       r"|望(?=各|你|全体|认真|切实|遵照|即|迅速|贯彻|严格|及时|按照|大家|同志们|广大|周知|予以|给予|加强)")
 # Cues whose force is adverbial (坚决打赢…): in a sentence reporting the past they narrate, not instruct.
 ADVERBIAL_CUES = frozenset({"坚决", "确保", "力争", "杜绝"})
 

@@ -140,3 +140,15 @@ def test_prohibitions_of_ways_of_working(text):
 
 def test_cannot_is_still_no_prohibition():
     assert _spans("这不可能实现。") == [] and _spans("我们不能够解决这个问题。") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("现将方案印发给你们，望遵照执行。", "望遵照执行"),  # 望 opening a clause: a superior's request
+    ("以上各项，望各地认真贯彻执行。", "望各地认真贯彻执行"),
+])
+def test_wang_requests(text, span):
+    assert _spans(text) == [span]
+
+
+def test_wang_inside_words_is_no_request():
+    assert _spans("志存高远方能登高望远。") == [] and _spans("他去看望了老同志。") == []
