@@ -73,7 +73,7 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
         return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
     please = cues.PLEASE_RE.match(clause, begin)
     if please:
-        return Cue("normal", "please", "", _action(clause, please.end()), "请")
+        return Cue("normal", "please", "", _action(clause, please.end()), please.group()[-1])  # 请 or 望
     if past:
         return None
     body = begin

@@ -20,27 +20,38 @@ CONNECTIVE_RE = re.compile(
 # nor as "it takes" before a span of time (还要经过一个很长的历史时期, 要有几十年时间才能…, 要多少时间才…),
 # nor as "will come" (国民党要来进攻红色区域, 1934; 现在要来一个转变, 1939 — probes).
 # 不要 is its own cue (below), never 要 after a 不 the 不要 pattern turned down (不要我了, 不要他入).
-# 之要 is a noun, "the key" (兴国强省之要, 28; 当务之要).
-_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)要"
+# 之要 is a noun, "the key" (兴国强省之要, 28; 当务之要). 越要 is "the more one wants" (越要出卖这一套，群众就越不买
+# 你的账, 1942 talk, probe): the 越…越 frame compares. 决心要/打算要/计划要/决定要 declare or narrate an intent (the issue's
+# 中国将…/我们决定… class): the subject says what it means to do, it orders no one.
+_YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之越政])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)(?<!决心)(?<!打算)(?<!计划)(?<!决定)要"
         r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
-        # 预备会议要开十几天, 还要个把月 (53, 54): how long something takes or lasts, not an order.
-        r"|(?:[\u4e00-\u9fff](?<![于在到至从前每]))?(?:个把月|(?:[一二两三四五六七八九十几]+|\d+)多?(?:天|个月|个星期|个礼拜|小时))"
+        # 预备会议要开十几天, 还要个把月 (53, 54): how long something takes or lasts, not an order; so do 建成…要几十年,
+        # 至少要三个五年计划, 要三年才能办完 (1953 talk, probe; 年 unless a goal follows: 要一年一个样, 要三年内建成).
+        r"|(?:[\u4e00-\u9fff](?<![于在到至从前每]))?(?:个把月|(?:[一二两三四五六七八九十几]+|\d+)多?(?:天|个月|个星期|个礼拜|小时|个?钟头|分钟|个世纪|代人|个五年计划|年(?![内里中底初度一])))"
+        # Words, not the modal: 要不然/要不是 (otherwise, if not for), 要不要 (whether), 要么 (either…or), 要道 (a key road: 交通要道, 1944
+        # talk, probe), 要案 (a major case: 大案要案), 要人纷纷… (dignitaries; 政要 too), 要说 as "as for" (要说服/要说明 still order), 要知道， (discourse, as 要看到).
+        r"|不然|不是|不要|么|道(?!歉)|案|人(?=纷纷)|说(?!服|明|清|是|成|真话|实话|老实话)|知道[，,]"
         r"|被|来(?!自)|到[^，。；]{0,12}才|(?:经过|有|花|用|过)[^，。；]{0,10}?(?:时间|时期|过程|阶段)|变为|变成|过渡|多少|(?:好|高|大|多|少|快|慢|强|差|低|小|长|短)(?:些|得多|一些|一点)|犯|发生|出现|到来|下雨|垮|死|失败|倒霉|吃亏|落后|变坏|破产)")
-# 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…
-_YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的])"
+# 应 as a modal (各国应…, 应延尽延, 一般地不应…), not inside 相应, 适应, 应用, 应对, 应急…, nor the idiom 应有尽有.
+_YING = r"(?<![相对答反适供响感呼照报效理顺回])应(?![用对急届收运聘邀变酬付考试声征允约该当]|有[之的]|有尽有)"
 # 须 as a modal (亦须, 均须), not 无须, 必须 (its own cue), 须知.
 _XU = r"(?<![无毋必胡])须(?![知臾])"
 # 不能 says "must not" before these; elsewhere it is "cannot" (不能解放生产力). Attitudes and ways of
 # treating people are ruled, not reported: 不能认为…已经稳固, 不能强迫人接受, 不能性急.
 _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以轻心|满足|停|松懈|等|靠|以|用|有丝毫|因|为了|随意|擅自|"
-           r"认为|强迫|性急|急躁|混为一谈|动摇|含糊|交出|采取|丢|放弃|退让|手软)"
+           r"认为|强迫|性急|急躁|混为一谈|动摇|含糊|交出|采取|丢|放弃|退让|手软|"
+           # a fault named (干部不能脱离群众, 不能敷衍了事) is forbidden; 不能不 is "must" (不能不有广泛的统一战线, 1944 talk)
+           # 不能太急, 不能过多 (21): a measure not to exceed
+           # ways of working ruled out (不能一刀切, 不能操之过急, 不能一哄而起, 不能蛮干)
+           r"一刀切|操之过急|一哄而起|蛮干|胡来|硬来|强求|乱|随便|马虎|大意|自满|骄傲|坐等|各自为政|"
+           r"太|过于|过多|过快|过急|过高|过大|脱离|忘记|忘掉|违反|违背|削弱|放任|迁就|姑息|敷衍|拖延|推诿|推卸|回避|走过场|不(?![同是能会可够行]|说))"
            # 都不能/决不能/绝不能: "in no case may…" (任何时候任何情况下都不能含糊, 22; 都要保存，不能交出去, 35).
            r"|(?<=[都决绝])不能")
 # 得 (děi) after 就/还/也/总/都 is "must" in spoken Chinese: 就得学习 (17), 有多少就得承认多少 (35); not 得到, 得出,
 # 得以, 得了 (obtain) nor 得很 (very).
-_DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])"
+_DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])(?![一二两三四五六七八九十几]+多?(?:天|个月|年|代人|个五年计划))"
 # V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…).
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是|相同|一样|同于|等于)|一定要(?!被)|一定得|不准(?![备确时])|"
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是|相同|一样|同于|等于)|一定要(?!被)|一定得(?![到出以了])|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
 # 决不会/绝不可能 foretell (这是决不会不遇到困难的, 20), they forbid nothing: a prediction, like 就能/一定能; 绝不相同 /
 # 决不一样 compare (我们和陈独秀的方针绝不相同, 1945 probe). 还要经过若干发展阶段，才会… (1943 probe) is what it takes.
@@ -48,13 +59,13 @@ STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降
 # expect, they do not order (在正常情况下也应该能做到).
 # 应该的/应当的 judges a deed right (我们尊重知识分子是完全应该的, 45; 是应当采纳并见之实行的 is kept apart by its
 # copula, 52): it closes an evaluation, it orders nothing.
-_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说|能|可以|会(?!同)|的)"
+_SHOULD = r"(?:应当|应该)(?!(?:肯定|老实|坦白|公正|客观)?地?说(?!服|明|清)|能|可以|会(?!同)|的)"
 # 不要 + a person is "not want someone" (你们不要我了, 没有理由不要他的: 52; 也就不要他入: 26), not "do not".
 # 只能 + a verb of claiming or applying restricts an entitlement (每户…只能享受一种…补贴, 49; 每人只能领取一份); elsewhere
 # it says what is possible (革命的人民还基本上只能占领乡村, 1945 probe). (申报/参评 are left out on purpose: the held-out
 # 69, marked by the author of this rule, uses them.)
 _ZHINENG = r"只能(?=享受|申请|领取|报名|参加|选择|使用|用于|购买|入住)"
-NORMAL = (rf"{_SHOULD}|理应(?![该当])|{_ZHINENG}|确保|不要(?!紧|求|[我他她它你](?!们))|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心)|"
+NORMAL = (rf"{_SHOULD}|理应(?![该当])|{_ZHINENG}|确保|(?<!要)不要(?!紧|求|[我他她它你](?!们))|{_DEI}|不用(?=怕|担心|着急|急|说|管|再|去|客气|太|过于|紧张|顾虑|发愁|害怕|多|费|犹豫)|{_BUNENG}|(?<=[切万])不可|不可(?=偏废|轻视|忽视|放松|大意|懈怠|掉以轻心|骄傲|自满|松懈|麻痹|急躁|性急|马虎|盲目|一概而论|小视|低估|滥用)|"
           rf"{_YING}|{_XU}|{_YAO}")
 # 建议 / 希望 as verbs; as nouns (提出的建议, 新的希望, 寄予希望, 希望工程) they ask nothing.
 # Nor when a count or the end of the clause follows (办理人大代表建议3623件, 提了很多建议。), or when a
@@ -70,7 +81,10 @@ SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_A
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
 # 请予审议，并请…提出意见 are requests to the audience too.
-PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])")
+# 望… opening a clause is a superior's request in official writing (望遵照执行, 望各地认真贯彻执行; SOURCES.md: the gold
+# marks 望 explicit), never 希望/展望/看望 (not clause-initial) nor 望远 (登高望远).
+PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])"
+                       r"|望(?=各|你|全体|认真|切实|遵照|即|迅速|贯彻|严格|及时|按照|大家|同志们|广大|周知|予以|给予|加强)")
 # Cues whose force is adverbial (坚决打赢…): in a sentence reporting the past they narrate, not instruct.
 ADVERBIAL_CUES = frozenset({"坚决", "确保", "力争", "杜绝"})
 
@@ -201,6 +215,12 @@ PURPOSE_LATER_RE = re.compile(r"\s*(?:还要|还得|也要|就要)(?:经过|靠)
                               r"|[^，。；]{0,6}确有[^，。；]{0,6}困难"
                               # 要…，要…，并且要…，这是决不会不遇到困难的 (20): what the aims will meet
                               r"|\s*这(?:是|就是|并不是|不是)?[^，。；]{0,10}(?:困难|不容易|艰巨|不简单)")
+# What a 要 clause takes, in the clause after it or inside it: 有些法律条文要真正实行，也还得几年; 要彻底实行至少要三个
+# 五年计划 (1953 talk, probe); 要建成它还得几十年. The 要 states a purpose whose cost follows, it orders nothing.
+_TAKES = (r"(?:至少|起码|还|也|总)+(?:要|得|需要?)(?:用|花)?(?:至少)?(?:[一二两三四五六七八九十几]+|\d+)多?"
+          r"(?:天|个月|年|个五年计划|代人|个世纪)")
+TAKES_RE = re.compile(_TAKES)
+TAKES_NEXT_RE = re.compile(r"\s*(?:就|总|都)?" + _TAKES)
 # A target proposed to the meeting (建议…主要预期目标为：, 31; 我局建议…的目标是：, 36) is the report's content.
 PROPOSED_TARGET_RE = re.compile(r"目标(?:是|为)")
 # 要有 + a right or a condition states what is due or needed: 全国人民都要有人身自由的权利 (33), 还要有各种国际条件的

@@ -292,3 +292,40 @@ def learning_curve_report(docs: list[dict], implicit: bool = True, threshold: fl
         lines.append("(implicit directives are proposed in this simulation either way: the learner is what "
                      "makes them usable)")
     return "\n".join(lines)
+
+
+def readme_table(docs: list[dict], threshold: float = DEFAULT_THRESHOLD, steps: int = 4) -> str:
+    """The learning curve for the README: the dev documents adjudicated one after the other (every suggestion
+    answered as the gold says), the held-out documents scored after each step with the learner as shipped — all
+    suggestions kept and re-ranked (recall cannot fall) — and, in the ≥t columns, only those shown in full at the
+    GUI's threshold (not marked ``low_confidence``: what an annotator accepting with Enter sees)."""
+    dev = [d for d in docs if not is_held_out(d.get("id", ""))]
+    held = [d for d in docs if is_held_out(d.get("id", ""))]
+    per_doc = []
+    for doc in dev:
+        proposed, _ = suggest_for(doc["text"], implicit=True)
+        per_doc.append([Example(doc["text"], s, _accepted(s, doc["spans"])) for s in proposed])
+    test = [(doc, *suggest_for(doc["text"], implicit=True)) for doc in held]
+    lines = [f"dev documents adjudicated → {len(held)} held-out documents (threshold {threshold})",
+             f"{'docs':>4} {'decisions':>9} | {'stat P':>6} {'stat R':>6} {'dir P':>6} {'dir R':>6} {'impl P':>6} "
+             f"{'impl R':>6} | ≥t: {'dir P':>6} {'dir R':>6} {'impl P':>6} {'impl R':>6}"]
+    for k in sorted({round(i * len(dev) / steps) for i in range(steps + 1)}):
+        seen = [ex for examples in per_doc[:k] for ex in examples]
+        learner = Learner(threshold).fit(seen) if seen else None
+        shipped, shown = Score(), Score()
+        for doc, proposed, sections in test:
+            kept = learner.rerank(doc["text"], proposed) if learner else proposed
+            shipped.add(score_document(doc, kept, sections))
+            shown.add(score_document(doc, [s for s in kept if not s.attributes.get("low_confidence")], sections))
+        st_p = shipped.ratio(shipped.st_proposed - shipped.st_false, shipped.st_proposed)
+        lines.append(f"{k:>4} {len(seen):>9} | {st_p:>6.3f} {shipped.st_recall:>6.3f} {shipped.d_precision:>6.3f} "
+                     f"{shipped.d_recall:>6.3f} {shipped.ratio(shipped.i_right, shipped.i_proposed):>6.3f} "
+                     f"{shipped.i_recall:>6.3f} |     {shown.d_precision:>6.3f} {shown.d_recall:>6.3f} "
+                     f"{shown.ratio(shown.i_right, shown.i_proposed):>6.3f} {shown.i_recall:>6.3f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m annotator.suggest.curve: the README's table (~1 min)
+    from annotator.suggest.gold import load_gold  # noqa: PLC0415
+
+    print(readme_table(load_gold()))

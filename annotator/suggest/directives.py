@@ -30,19 +30,16 @@ from annotator.domain.model import Section, Suggestion
 from annotator.suggest import cues, modality
 from annotator.suggest.clause import _TRIM, Cue, _skip_prefix, _action, analyse_clause
 from annotator.suggest.context import _HEADING_LINE
-from annotator.suggest.context import in_shortcomings as _in_shortcomings
-from annotator.suggest.context import sentence_end as _sentence_end
 from annotator.suggest.context import title_end as _title_end
+from annotator.suggest.liveness import live_cue
 
 _SENTENCE_END = "。！？!?"
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])")
 _STRENGTH_SCORE = {"strong": 0.9, "normal": 0.85, "soft": 0.8}
 _IMPLICIT_KINDS = frozenset({"lead", "prep", "middle"})
 _IMPLICIT_SCORE = 0.55
-# Compiled once: _live_cue and _addressee_start run for every clause.
-_FORMULA_RE = re.compile(r"应(.)尽\1")  # 应延尽延, 应保尽保: a formula that still orders
-_SAID_END_RE = re.compile(r"(?:说|讲|认为|主张|提出|提议)[^，。；]{0,2}$")
-_YAO_OPEN_RE = re.compile(r"(?:并且|而且|并|但是?|可是)?要")
+# An indirect question put to the audience before 请…: 以上意见当否，请批示; 究竟多少为好，请同志们考虑 (53).
+_OPEN_QUESTION_RE = re.compile(r"究竟|是否|当否|妥否|可否|([\u4e00-\u9fff]{1,2})不\1|多少为好|如何为好")
 _PRONOUN_RE = re.compile(r"\s*(?:我们|你们|大家)?")
 _CONTEXT_OPEN_RE = re.compile(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)")
 
@@ -89,6 +86,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _heading(text: str, start: int, end: int, marker: str = "") -> Suggestion | None:
+    title_start = start
     start, end = _trim(text, start, end)
     title = text[start:end]
     if not title:
@@ -109,6 +107,11 @@ def _heading(text: str, start: int, end: int, marker: str = "") -> Suggestion | 
     marker_cue = cues.MODAL_RE.search(marker or "")
     if marker_cue and (cue is None or cue.kind in _IMPLICIT_KINDS):
         cue = Cue(marker_cue.lastgroup, "modal", "", _action(title, 0))  # 一要把政治建设摆在首位
+        if stop > end:
+            # 一要看，二要帮: the outline made each point a title; the instruction is the sentence from the first 要
+            at = title_start - len(marker) + marker_cue.start()
+            _, stop = _trim(text, start, stop)
+            return _suggestion(at, stop, cue, -0.05, "heading:")
     if cue is None or cue.kind == "middle" and len(title) > 40:
         return None
     return _suggestion(start, end, cue, -0.05, "heading:")
@@ -144,6 +147,7 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
     top_levels = {(s.title_start, s.title_end) for s in sections or () if s.level == 1}
     review_section = False
     covered = _title_end(text)  # the document's title line orders nothing (see _title_end)
+    points_end = 0  # end of a heading directive that ran on over the points after it (一要看，二要帮)
     for b_start, b_end, marker in _blocks(text, sections):
         if b_end <= covered and b_start == 0:
             continue
@@ -152,7 +156,14 @@ def suggest_directives(text: str, sections: Iterable[Section] | None = None,
                 # A heading that itself orders (要把…成效作为…标准) opens no review, whatever word it has.
                 review_section = bool(cues.REVIEW_HEADING_RE.search(text, b_start, b_end)
                                       and not cues.MODAL_RE.search(text, b_start, b_end))
-            s = None if review_section else _heading(text, b_start, b_end, marker or "")
+            s = None if review_section or b_start < points_end else _heading(text, b_start, b_end, marker or "")
+            if s and s.start < b_start and out and out[-1].start < s.start < out[-1].end + 1:
+                # 对犯错误的同志，一要看，二要帮: the text before the first point was read as a piece ending in 一要;
+                # the instruction is one span, its topic clause included.
+                s = Suggestion(out[-1].start, s.end, s.label, s.attributes, s.score, s.rule)
+                out.pop()
+            if s and s.end > b_end:
+                points_end = s.end  # the later points of the sentence (二要帮) are inside this span already
             if s:
                 out.append(s)
                 covered = max(covered, s.end)
@@ -188,105 +199,6 @@ def _with_confidence(text: str, s: Suggestion) -> Suggestion:
     return Suggestion(s.start, s.end, s.label, attrs, conf, s.rule)
 
 
-def _live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: int, past: bool) -> Cue | None:
-    """The cue of clause ``i`` unless it is reported, a purpose clause or a prediction's content."""
-    c_start, c_end = clauses[i]
-    clause = text[c_start:c_end]
-    cue = analyse_clause(clause, past)
-    if cue is None or cue.kind not in ("modal", "please"):
-        return cue
-    m = cues.modal_outside_titles(clause, _skip_prefix(clause)) or cues.PLEASE_RE.search(clause)
-    at = c_start + (m.start() if m else len(clause))
-    # The reporting verb may stand in the clause before (有些同志认为，只能放香花，不能放毒草).
-    frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start
-    if "我" in text[c_start:at]:
-        frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
-    if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
-        return None
-    if m and modality.killed(text, sentence_start, at):
-        return None  # 要想…不可能 wants, 应当是可能的 judges, 中央总是叫我们要… reports (annotator.suggest.modality)
-    line_start = text.rfind("\n", 0, at) + 1
-    close = text.find("”", at, at + 24)
-    if close >= 0 and text.count("“", line_start, at) > text.count("”", line_start, at) \
-            and "“" not in text[at:close] and not _FORMULA_RE.match(text, at, at + 4):
-        return None  # “坚决收缩”的方针, “五个必须”, 真是“高山也要低头…”: a name or a saying quoted (the formula “应援尽援” still orders)
-    if m and cues.THIRD_PERSON_RE.search(text, c_start + _skip_prefix(clause), at) and "我" not in text[c_start:at] \
-            and m.group() not in modality.NECESSITY_CUES:
-        return None  # 他们还要看一看: a third party's 要 wants or will; its 应该/必须 still prescribe (他们应该知道…)
-    head = text[c_start + _skip_prefix(clause):at]
-    if m and cues.STANCE_AFTER_RE.match(text, at) and cues.STANCE_RE.search(text, c_start, at):
-        return None  # 一部分人坚决不愿意干, 人民都坚决反对: their stance reported
-    if m and m.group() in cues.ADVERBIAL_CUES and cues.THEME_RE.search(text, sentence_start, at):
-        return None  # 大会主题是：…，坚决做到…: the theme named, not a task given
-    if m and m.group() == "希望" and "我" not in text[sentence_start:at] \
-            and cues.WISH_HOLDER_RE.search(text[sentence_start:at]):
-        return None  # 你省…，希望国家将其纳入: the province's request, reported back to it
-    if m and m.group() == "要" and head.endswith("就") \
-            and cues.TIME_AHEAD_RE.search(text, sentence_start, c_start + _skip_prefix(clause)):
-        return None  # 今年秋季，我们就要…开始: what will begin then
-    if m and _SAID_END_RE.search(head) and "我" not in head:
-        return None  # 干部主张要大民主: their proposal, reported
-    if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
-            and cues.CONDITION_RE.search(text, sentence_start, c_start):
-        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
-    if m and any(cues.REFUTED_OPEN_RE.match(text, c0) for c0 in
-                 [sentence_start] + [k + 1 for k in range(sentence_start, at) if text[k] in "，,"]) \
-            and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
-        return None  # 如果认为…要改造别人，不要改造知识分子，那就错误了: a belief refuted
-    if m and m.group() == "要" and head.endswith(("还", "仍", "尚")) and _in_shortcomings(text, sentence_start):
-        return None  # 就业、教育…等公共服务还要补短板: a shortcoming listed, not an order
-    if m and m.group() == "要" and cues.TODO_HEAD_RE.search(head):
-        return None  # 还有很多工作要做; 目的是要烧共产党
-    if m and m.group() == "要" and head.endswith("又") and "既" not in text[sentence_start:at] \
-            and not cues.ACTOR_RE.match(head):
-        return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
-    if m and m.group() in ("要", "不要") and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
-        return None  # 共产党是要得到教训的; 我们是不要内战的 (a stance)
-    if m and m.group() == "希望" and cues.EXPLAINED_WISH_RE.search(text, max(0, at - 2), at):
-        return None  # 命名，就是希望…; …的人，是希望…: what someone meant, explained
-    if m and m.group() in cues.NECESSITY_WORDS and cues.ATTRIBUTIVE_AFTER_RE.match(clause, m.end()) \
-            and not head.endswith("都"):
-        return None  # 必须回答的重大课题, 应该有的样子 (57), 必须遵循的一项重要原则 (22): a noun described, no order
-    if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
-        return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
-    if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head:
-        return None  # 顽固地要走后一条路线的人: a description of someone, not an order
-    if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
-        return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
-    if m and m.group() == "要" and (cues.AIM_BEFORE_RE.search(text, sentence_start, at)
-                                   or cues.FUTURE_HEAD_RE.search(head)
-                                   or (cues.MOVING_RE.search(head) and cues.MOVE_AFTER_RE.match(text, at + 1))):
-        return None  # 主张就是要团结…: an aim stated; 将来要…, 现在要到前方去: what will happen
-    if m and m.group() == "要" and clause.startswith("有", m.end()) \
-            and cues.ENTITLEMENT_END_RE.search(clause.rstrip(_TRIM)):
-        return None  # 都要有说话的机会: what is due to them
-    if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
-        return None  # 建议…主要预期目标为：: the target proposed to the meeting
-    if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
-        return None  # 人不是每天都要洗脸吗?
-    if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
-        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
-        if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):
-            return None  # 有人要罢工，要请愿: the same someone else wants more
-    if m and m.group() == "要" and (cues.WHENEVER_RE.search(text, c_start, at)
-                                   or cues.REGULARITY_RE.search(text, sentence_start, _sentence_end(text, at))):
-        return None
-    if m and m.group() == "要" and i + 1 < len(clauses) and cues.REASON_NEXT_RE.match(text, clauses[i + 1][0]):
-        return None  # 人民要推翻敌人的压迫，所以要有革命党 (45); 工业化又要靠农民的援助才能成功，所以… (52): a reason
-    body = clause[_skip_prefix(clause):]
-    if _YAO_OPEN_RE.match(body) and cue.kind == "modal":
-        following = text[clauses[i + 1][0]:clauses[i + 1][1]] if i + 1 < len(clauses) else ""
-        if cues.PURPOSE_NEXT_RE.match(following) or cues.PURPOSE_SELF_RE.search(body.rstrip(_TRIM)):
-            return None
-        if any(cues.PURPOSE_LATER_RE.match(text, c0, c1) for c0, c1 in clauses[i + 1:]):
-            return None  # 要把它变成现实的东西，还要经过很大的努力: a purpose and what it takes
-    if m and m.group() == "要" and i > 0 and cues.PURPOSE_LATER_RE.match(clause, _skip_prefix(clause)):
-        prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
-        if prev[_skip_prefix(prev):].startswith("要"):
-            return None  # …，还要经过很大的努力: what the purpose before it takes
-    return cue
-
-
 def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
     """A verb clause that a later clause of its segment takes as subject or condition states, it does not
     task: 巩固同苏联的团结，…，这是我们的基本方针; 经过艰苦的努力，才能将…提高起来; nor does the agenda
@@ -303,6 +215,12 @@ def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "please" and i > 0:
+        j = i
+        while j > 0 and _OPEN_QUESTION_RE.search(text, clauses[j - 1][0], clauses[j - 1][1]):
+            j -= 1
+        if j < i:
+            return clauses[j][0]  # 这个人数究竟妥当不妥当，究竟多少为好，请同志们考虑 (53): the question asked is part of it
     # 不论文武，不论工厂，农村，商店，…，各方面都要…; 除了自留地…以外，都要…: a scope and its list belong to
     # what follows, and so does who the scope is cut from (参加合作社的各个家庭，除了…以外，…, 21; 中央，各级党委，
     # 凡是出版报纸的地方，都要…, 09).
@@ -375,7 +293,7 @@ def _sentence(text: str, start: int, end: int, review: bool, unit: str, declared
             if opened is None and (cues.INTENT_RE.match(clause, _skip_prefix(clause))
                                    or cues.GOVERNING_PREDICTION_RE.search(clause)):
                 break  # 我们将高度重视，进一步采取…: the intent governs the clauses after it too
-            cue = _live_cue(text, start, clauses, i, statement)
+            cue = live_cue(text, start, clauses, i, statement)
             if cue is None or modality.carried(text, clauses, i, cue, declared):
                 continue
             explicit = cue.kind not in _IMPLICIT_KINDS

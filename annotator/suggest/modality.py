@@ -140,7 +140,7 @@ _CONSEQUENT_OPEN_RE = re.compile(r"\s*(?:那末|那么|那)?(?:[\u4e00-\u9fff]{0
 _SAID_OPEN_RE = re.compile(r"\s*(?:他|她|他们|她们|有人|有些人|有的人|人家|对方|敌人)(?:还|也|就|又|却|曾|曾经)?"
                            r"(?:说|讲|声称|宣称|扬言)(?:过|道)?[，,：:]")
 # An open quotation after a verb of saying on the cue's line: the words are someone's, spoken then (我说：“…要做，
-# 就得放开手…”; 他说：“…不要…”). A quoted name (“坚决收缩”的方针) is caught in directives._live_cue.
+# 就得放开手…”; 他说：“…不要…”). A quoted name (“坚决收缩”的方针) is caught in liveness.live_cue.
 _QUOTE_OPENER_RE = re.compile(r"(?:说|问|道|讲|答|曰)[：:，,]?\s*$")
 
 
@@ -165,12 +165,48 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
         return True
     if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 2), at):
         return True
+    if word == "要" and _comparative(text, sentence_start, at):
+        return True
+    if word == "要" and text[at - 1:at] == "我" and _TALK_AFTER_RE.match(text, at + 1):
+        return True  # 今天我要讲三个问题, 我要向大家报告一下: the speaker announces the talk
+    if word == "要" and _SOMEONE_AFTER_RE.match(text, at + 1):
+        clause_start = max(text.rfind("，", sentence_start, at), text.rfind(",", sentence_start, at), sentence_start - 1) + 1
+        head = text[clause_start:at].strip()
+        if head and "我" not in head and not head.endswith(("就", "也", "还", "都", "一定")):
+            return True  # 群众要我们去开会, 他们要你们让步: someone's request of us, reported
+    if word == "不能" and text[at - 1:at] == "就" and _NECESSARY_CONDITION_RE.search(text, sentence_start, at):
+        return True  # 没有这种准备，我们就不能把日寇赶出去: what follows without a condition (cannot), not a ban
     return _antecedent(text, sentence_start, at)
 
 
 # 这要看…/这要问… is "it depends on": 这要问桃树是谁栽的 (1945 probe), 这要看具体情况.
 _DEPENDS_RE = re.compile(r"要(?:看|问|取决于)")
 _DEPENDS_HEAD_RE = re.compile(r"[这那](?:就|还|也|倒)?$")
+
+
+# What the speaker announces with 我要 (not 我们要): the talk itself (1953 talks, probes: 我说不少; 17's 这是我要讲的第一点).
+_TALK_AFTER_RE = re.compile(r"(?:讲|说|谈|报告|介绍|宣布|强调|提出|提[一几两三]|批评|表扬|感谢|祝贺|向[^，。；]{1,8}(?:报告|介绍|说明|讲))")
+# 要 + a person + a verb: X asks that person to do something (群众要我们去开会).
+_SOMEONE_AFTER_RE = re.compile(r"(?:我们|你们|咱们|大家|我|你)(?!的)[\u4e00-\u9fff]")
+# 要 comparing, not ordering: 工业的发展要比农业快得多, 他的办法比我们的要好 (1944 and 1953 talks, probes; 17's 比…还要…).
+# 要比…更好 with nothing of degree at its end still asks (我们的工作要比过去做得更好).
+_COMPARED_END_RE = re.compile(r"(?:得多|多了|一些|些|一点|得很)[^，。；！？!?\n]{0,2}$")
+_AFTER_BI_RE = re.compile(r"比[^，。；！？!?\n]{1,12}?(?:还|也)?$")
+_ADJECTIVE_RE = re.compile(r"(?:好|坏|大|小|多|少|快|慢|高|低|强|弱|难|容易|困难|复杂|重要|严重|厉害|危险)")
+# A condition that names what is lacking: 没有这种准备，就不能…; 如果不团结，就不能…; 不照顾这些特点，就会…
+_NECESSARY_CONDITION_RE = re.compile(r"没有[^，。；]{1,16}[，,]|(?:如果|假如|要是|倘若|若是?)[^，。；]{0,12}不[^，。；]{1,16}[，,]"
+                                     r"|(?:^|[，,])\s*不[^，。；]{1,12}[，,]")
+
+
+def _comparative(text: str, sentence_start: int, at: int) -> bool:
+    end = at
+    while end < len(text) and text[end] not in "，,。；;！？!?\n":
+        end += 1
+    if text.startswith("要比", at):
+        return bool(_COMPARED_END_RE.search(text, at, end))
+    bi = _AFTER_BI_RE.search(text, max(sentence_start, at - 14), at)
+    # 比…还要/更要 compares whatever follows (比过去的斗争还要深刻, 1953 talk); a bare 比…要 only before an adjective.
+    return bool(bi and (bi.group().endswith(("还", "也")) or _ADJECTIVE_RE.match(text, at + 1)))
 
 
 def _antecedent(text: str, sentence_start: int, at: int) -> bool:

@@ -6,6 +6,8 @@ For the GUI (the GUI code calls these; nothing here touches Qt):
     found = suggest(text, sections, unit=..., implicit=options["implicit"])
     found = rerank_with_project_model(project, text, found, options["threshold"])  # before replace_suggestions
     if should_retrain(project): train_in_background(project_path, on_done=..., on_error=...)  # never blocks
+    retrain_in_background_if_due(project_path, on_done=..., on_error=...)  # after each accept/reject: the check
+                                                                           # and the training both off the GUI thread
 
 Project settings (project_meta): ``suggest_implicit`` "1" to propose implicit directives (off by default),
 ``suggest_threshold`` the learner's confidence threshold (default 0.3).
@@ -98,22 +100,74 @@ def rerank_with_project_model(project, text: str, found: Iterable[Suggestion],
     return learner.rerank(text, found, threshold) if learner else found
 
 
-def train_in_background(project_path: str | Path, on_done: Callable[[dict], None] | None = None,
-                        on_error: Callable[[str], None] | None = None) -> threading.Thread:
-    """Train on a worker thread with its own connection; the callbacks run on that thread."""
+# One training at a time per project file: a GUI that asks after every answer must not pile up threads that all
+# fit the same model (each holds a connection; on a busy project they would only wait for each other's writes).
+_RUNNING: set[str] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def _claim(project_path: str | Path) -> str | None:
+    key = str(Path(project_path).resolve())
+    with _RUNNING_LOCK:
+        if key in _RUNNING:
+            return None
+        _RUNNING.add(key)
+    return key
+
+
+def _release(key: str) -> None:
+    with _RUNNING_LOCK:
+        _RUNNING.discard(key)
+
+
+def training_running(project_path: str | Path) -> bool:
+    """True while a background training of this project file runs."""
+    with _RUNNING_LOCK:
+        return str(Path(project_path).resolve()) in _RUNNING
+
+
+def _background(project_path: str | Path, job: Callable, on_done, on_error) -> threading.Thread | None:
+    key = _claim(project_path)
+    if key is None:
+        return None  # a training of this project is already under way: its model will include these answers or the next will
+
     def work() -> None:
         from annotator.storage.project import open_project  # noqa: PLC0415
 
         try:
             with open_project(project_path, create=False) as project:
-                summary = train(project)
+                summary = job(project)
         except Exception as exc:  # noqa: BLE001 - reported to the caller, never raised into a thread
             if on_error:
                 on_error(f"{Path(project_path).name}: training the suggestion model failed: {exc}")
             return
-        if on_done:
+        finally:
+            _release(key)
+        if on_done and summary is not None:
             on_done(summary)
 
     thread = threading.Thread(target=work, name="suggest-learner", daemon=True)
     thread.start()
     return thread
+
+
+def train_in_background(project_path: str | Path, on_done: Callable[[dict], None] | None = None,
+                        on_error: Callable[[str], None] | None = None) -> threading.Thread | None:
+    """Train on a worker thread with its own connection; the callbacks run on that thread. None (nothing
+    started) when a training of the same project file is already running."""
+    return _background(project_path, train, on_done, on_error)
+
+
+def retrain_in_background_if_due(project_path: str | Path, every: int = RETRAIN_EVERY,
+                                 on_done: Callable[[dict], None] | None = None,
+                                 on_error: Callable[[str], None] | None = None) -> threading.Thread | None:
+    """What a GUI calls after each accept or reject: on a worker thread, count the answers since the stored
+    model and retrain when ``every`` came in. Nothing touches the project on the calling thread (even the count
+    is a query on a busy file); ``on_done`` runs only when a model was trained. None when a training of the
+    project is already running."""
+    def job(project) -> dict | None:
+        if project.readonly or not should_retrain(project, every):
+            return None
+        return train(project)
+
+    return _background(project_path, job, on_done, on_error)
