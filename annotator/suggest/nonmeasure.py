@@ -12,7 +12,8 @@ profiles (described to us as classes, never as text) and written from the gramma
   * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标;
   * a name with a numeral: the number inside a book or poem title (《七律·二首》, 《关于…的30条措施》), folk
     opera and place names built on a counter (二人台, 二人转, 五台山, 七台河, 四台遗址, 三家店);
-  * a class: 二类地区, 一类水质, 三类人员 — an ordinal grade written with 类.
+  * a class: 二类地区, 一类水质, 三类人员 — an ordinal grade written with 类;
+  * a rate's denominator: 一亩地打三百来斤 — "one unit of X" before the figure the clause gives for it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _OPENERS = r"(?:如果|如若|假如|假若|假使|假设|假定|倘若|倘使|�
 _HYPOTHESIS_IN_CLAUSE = re.compile(_OPENERS)
 # 如果按可比价格计算, 如果剔除价格因素, 若扣除一次性收入: the antecedent sets the basis of a real figure.
 _ACCOUNTING = re.compile(r"按|剔除|扣除|口径|计算|折算|折合|不含|不计|计入|统计|同口径|可比")
+_ANTECEDENT_END = re.compile(r"[^，,；;。！？!?\n]{0,16}的话")
 _CONSEQUENT_OPEN = re.compile(r"^\s*(?:那么|那就|那|则|便|就)")
 _CLAUSE_MARKS = "，,；;：:"
 _SENTENCE_MARKS = "。！？!?\n"
@@ -49,6 +51,11 @@ _PLAN_UNITS = frozenset({"项", "条", "件", "个", "大"})
 _STORAGE_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "Kbps", "Mbps", "Gbps"})
 _STORAGE_MEASURE = re.compile(r"达|为|至|增|提升|扩容|容量|总量|存储|带宽|速率|速度|超过|规模")
 
+# 一亩地打三百来斤, 一吨钢要用…: "one unit of X" is the denominator of the rate the clause goes on to give.
+_ONE_UNIT_NOUN = re.compile(r"(?![的多余左以上下来])[\u4e00-\u9fff]")
+_RATE_FOLLOWS = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:\d|[二两三四五六七八九十百千万几])")
+_AVERAGE_BEFORE = re.compile(r"(?:人均|户均|亩均|平均|均|只有|仅|才|达|为|是)$")
+
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 # Names built on a counter: the counter does not count the word after it (a 台 counts machines, not hills).
 _NAME_AFTER = {"台": re.compile(r"山|河|遗址|县|镇|乡"), "人": re.compile(r"台|转"), "家": re.compile(r"店|庄|屯|铺|寨|湾")}
@@ -70,6 +77,9 @@ def hypothetical(text: str, start: int) -> bool:
     """Is the figure at ``start`` inside a conditional antecedent or the consequent right after it?"""
     lo = _clause_start(text, start)
     clause = text[lo:start]
+    if _ANTECEDENT_END.match(text, start):
+        return True  # …有了三四五六块的话: the clause is an antecedent whatever opened it
+
     opener = _HYPOTHESIS_IN_CLAUSE.search(clause)
     if opener:
         return not _ACCOUNTING.search(text, lo + opener.end(), min(len(text), start + 12))
@@ -104,6 +114,9 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if unit in _FREQUENCY_UNITS and not _REQUIREMENT.search(m.group()) and value is not None and value <= 12 \
             and _FREQUENCY_BEFORE.search(clause_before):
+        return True
+    if m.group("num") == "一" and not scale and not has_bound and unit and _ONE_UNIT_NOUN.match(text, end) \
+            and _RATE_FOLLOWS.match(text, end) and not _AVERAGE_BEFORE.search(clause_before):
         return True
     after = text[end:end + 10]
     if unit in _PLAN_UNITS and not scale and not has_bound and _PLAN_ITEM_AFTER.match(after) \

@@ -66,10 +66,11 @@ QUANTITY_RE = re.compile(
     rf"(?P<num>{_NUM})"
     # 百分之七十到百分之八十 (26): the second end of a range written out in words as well.
     rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>(?:百分之|千分之)?(?:{_AR}|{_CN}|{_PH})))?"
-    rf"{_GAP}(?P<approx1>多|余)?"
-    # 九个亿, 三个多亿 (oral speech): a counter between the number and a bare 亿 — not 3个万亿级产业, a size class,
-    # where 个 counts the industries.
-    rf"(?:个(?P<approx0>多)?(?=(?:万亿|亿)(?!元?级|量级)))?"
+    # 三百来斤, 两千来号人, 十来个 (oral speech): 来 after a round numeral is "about".
+    rf"{_GAP}(?P<approx1>多|余|(?<=[十百千万\d])来(?=(?:{_SCALE})?(?:{_UNIT})))?"
+    # 九个亿, 三个多亿 (oral speech): a counter between the number and a bare 亿 — not 3个万亿级产业 or 迈上4个万亿元
+    # 台阶, where 个 counts industries or thresholds.
+    rf"(?:个(?P<approx0>多)?(?=亿(?!元?级|量级)))?"
     rf"(?P<scale>{_SCALE})?(?P<approx2>多|余)?{_GAP}"
     rf"(?P<unit>{_UNIT}|(?<=[一二两三四五六七八九\d])成(?=以上|以下|左右|多|[，。；、的]|$)|(?<=\d)分)?"
     rf"(?P<half>(?<=倍)半|(?<=[倍成%])多)?"

@@ -189,3 +189,16 @@ def test_figurative_counts():
 def test_bound_words_of_requirements():
     attrs = _attrs("文件大小不小于1MB，时长不大于10分钟。")
     assert [a["bound"] for a in attrs] == ["不少于", "不超过"]
+
+
+def test_lai_approximation_and_hao_ren():
+    q = _one("那时候亩产三百来斤。")
+    assert (q.value_text, q.value, q.unit, q.post) == ("三百来斤", 300, "斤", "来")
+    assert _attrs("厂里有两千来号人。")[0]["bound"] == "约"
+    assert _values("10年来增长了5%。") == ["5%"]  # 年来 is no approximation
+
+
+def test_antecedent_ending_in_de_hua_and_a_rates_denominator():
+    assert _values("大小城市联成一片，有了三四块的话，局面就不同了。") == []
+    assert _values("过去一亩地打三百来斤。") == ["三百来斤"]  # 一亩 is the rate's denominator
+    assert _values("全乡人均一亩地。") == ["一亩"]  # …but an average of one unit is measured
