@@ -82,6 +82,9 @@ _DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|�
 # a procedural period stated exactly (公示期为7天) and a task's duration (奋战三个月) do not.
 _PERIOD_NOUN_BEFORE = re.compile(r"(?:期|时数|日数|天数|时长|时间|寿命|年限|周期|历时|耗时)(?:一般|平均|大约|约|为|是|达|在|长达)*$")
 _APPROX_POST = re.compile(r"左右|上下")
+# Natural periods are measured whatever the wording: 无霜期110天, 年日照时数2700小时, 人均预期寿命78.5岁.
+_NATURAL_PERIOD_BEFORE = re.compile(r"(?:无霜期|生长期|冻土期|封冻期|结冰期|霜期|日照|寿命|时数|日数|天数)"
+                                    r"(?:一般|平均|大约|约|为|是|达|在|长达)*$")
 # A period a rule sets (公示期为7天, 试用期为三个月, 有效期为2年) is a term, not a measurement — unless stated as a
 # requirement (公示期不少于5个工作日, as 不少于1小时 is a quota).
 _RULE_PERIOD_BEFORE = re.compile(r"(?:公示|试用|有效|申报|公告|整改|观察|缓冲|过渡|保护|考察|报名|评审|征求意见|审查|办理|"
@@ -287,7 +290,9 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 公示期为7天: a term a rule sets
     if unit in _DURATION_UNITS and not placeholder and not requirement \
             and not _DURATION_MEASURE.search(_clause_before(text, m.start())) \
-            and not (_APPROX_POST.search(m.group()) and _PERIOD_NOUN_BEFORE.search(_clause_before(text, m.start()))):
+            and not _NATURAL_PERIOD_BEFORE.search(_clause_before(text, m.start())) \
+            and not ((_APPROX_POST.search(m.group()) or m.group("num2"))
+                     and _PERIOD_NOUN_BEFORE.search(_clause_before(text, m.start()))):
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
     if nonmeasure.reject(text, m, unit, scale, num, value, chinese, has_bound, end, _clause_before(text, m.start(), 16),
                          context.inside(context.titles, m.start(), end)):

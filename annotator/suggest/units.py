@@ -63,7 +63,7 @@ _COUNTERS = [
     ("门", "[口户类槛诊票面店前外下生]"), ("床", "[位铺上头]"), ("口", "[气号径岸子碑语味才吻音罩袋述头]"),
 ]
 # Units written with ASCII symbols after Arabic digits (GB 3100 symbols and the storage/display ones of IT texts).
-_SYMBOLS = ("km²", "km2", "m²", "m³", "km", "cm", "mm", "μm", "µm", "nm", "kg", "mg", "μg", "µg", "kW·h", "kWh",
+_SYMBOLS = ("km²", "km2", "m²", "m³", "km", "cm", "mm", "m", "μm", "µm", "nm", "kg", "mg", "μg", "µg", "kW·h", "kWh",
             "MWh", "GWh", "TWh", "kW", "MW", "GW", "kV", "kVA", "MVA", "kPa", "MPa", "Pa", "kHz", "MHz", "GHz", "Hz",
             "dB", "mL", "ml", "ha", "°C", "°F", "dpi", "ppi", "fps", "KB", "MB", "GB", "TB", "PB", "Kbps", "Mbps",
             "Gbps", "mAh", "kcal", "TEU")
@@ -71,7 +71,7 @@ _SYMBOLS = ("km²", "km2", "m²", "m³", "km", "cm", "mm", "μm", "µm", "nm", "
 _DENOMINATORS = ("平方公里", "平方千米", "平方米", "立方米", "千瓦时", "采暖季", "学期", "小时", "分钟", "公顷",
                  "公斤", "千克", "毫升", "人次", "季度", "年", "月", "日", "天", "时", "秒", "周", "季", "次", "人",
                  "户", "头", "只", "亩", "升", "吨", "斤", "个", "件", "台", "床", "度", "公里", "千米", "米",
-                 "km²", "m²", "m³", "km", "kWh", "h", "s", "L")
+                 "km²", "m²", "m³", "km", "kWh", "h", "s", "L", "d")
 # 7镇8乡, 辖5区3县: administrative divisions counted in a run (see quantities: only before another count or
 # after a governing verb).
 ADMIN = ("街道", "社区", "苏木", "镇", "乡", "村", "县", "市", "区", "旗", "盟", "州")

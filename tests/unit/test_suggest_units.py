@@ -202,3 +202,12 @@ def test_antecedent_ending_in_de_hua_and_a_rates_denominator():
     assert _values("大小城市联成一片，有了三四块的话，局面就不同了。") == []
     assert _values("过去一亩地打三百来斤。") == ["三百来斤"]  # 一亩 is the rate's denominator
     assert _values("全乡人均一亩地。") == ["一亩"]  # …but an average of one unit is measured
+
+
+def test_natural_periods_and_ranges_of_days():
+    assert _values("无霜期110天，年日照时数2800小时。") == ["110天", "2800小时"]
+    q = _one("无霜期90天—110天。")
+    assert (q.value, q.value_max, q.unit) == (90, 110, "天")
+    assert _values("谈判历时三个月，公示期为5个工作日。") == []
+    q = _one("年平均风速3.5m/s以上。")
+    assert (q.unit, q.value) == ("m/s", 3.5)
