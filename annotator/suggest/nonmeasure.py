@@ -75,10 +75,12 @@ def _clause_start(text: str, pos: int, reach: int = 30) -> int:
 
 def hypothetical(text: str, start: int) -> bool:
     """Is the figure at ``start`` inside a conditional antecedent or the consequent right after it?"""
-    lo = _clause_start(text, start)
-    clause = text[lo:start]
     if _ANTECEDENT_END.match(text, start):
         return True  # …有了三四五六块的话: the clause is an antecedent whatever opened it
+    if not _HYPOTHESIS_IN_CLAUSE.search(text, max(0, start - 60), start):
+        return False  # no opener anywhere near: the common case, decided without locating clauses
+    lo = _clause_start(text, start)
+    clause = text[lo:start]
 
     opener = _HYPOTHESIS_IN_CLAUSE.search(clause)
     if opener:

@@ -198,13 +198,14 @@ def _colon_ratios(folded: str, original: str, taken: list[Quantity]) -> list[Qua
     return out
 
 
+_SPOKEN_LIST_BEFORE = re.compile(r"(?<![一二两三四五六七八九十第])(?:[一二三四五六七八九]、){1,4}$")
 _PH_BEFORE = re.compile(r"(?<![A-Za-z])[pP][hH]\s*值?\s*(?:为|是|在|达到|达|约|介于|范围)?\s*$")
 
 
 def _unit_in_context(text: str, m: re.Match, unit: str, end: int, chinese: bool) -> tuple[str, int]:
     """Units that are units only in some contexts: a plain C or 度 needs a temperature word in its clause (度电
     is a kWh), an administrative division (7镇8乡) another count after it or a governing verb (辖, 设) before."""
-    if not unit:
+    if not unit or not (unit in ("C", "度") or units.is_admin(unit)):
         return unit, end
     clause = text[max(0, m.start() - 16):m.start()]
     clause = clause[max(clause.rfind(c) for c in "，,。；;：:\n") + 1:]
@@ -301,6 +302,13 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         post = post.replace("半", "")
     if m.group("num2"):
         value_max = _read(m.group("num2"))[0]
+    spoken = _SPOKEN_LIST_BEFORE.search(text, max(0, start - 12), start) if chinese and not pre and not scale \
+        and value is not None and value < 10 else None
+    if spoken:
+        # 大小三、四、五、六块 (oral speech): the list of digits before the last one is one loose value, as
+        # 百分之一、二、三 is — from the first to the last.
+        first = cn_to_int(spoken.group()[0])
+        value, value_max, start = min(first, value), max(first, value), spoken.start()
     return Quantity(start=start, end=end, value=value, value_text=original[start:end], unit=unit, scale=scale,
                     num_start=m.start("num"), num_end=m.end("num"), placeholder=placeholder,
                     value_max=value_max, fraction=is_fraction, pre=pre, post=post)

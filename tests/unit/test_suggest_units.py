@@ -211,3 +211,9 @@ def test_natural_periods_and_ranges_of_days():
     assert _values("谈判历时三个月，公示期为5个工作日。") == []
     q = _one("年平均风速3.5m/s以上。")
     assert (q.unit, q.value) == ("m/s", 3.5)
+
+
+def test_spoken_list_of_digits_is_one_loose_value():
+    q = _one("大小三、四、五、六块。")
+    assert (q.value_text, q.value, q.value_max) == ("三、四、五、六块", 3, 6)
+    assert _values("国家一、二级保护动物，第一、二季度。") == []
