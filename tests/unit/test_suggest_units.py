@@ -217,3 +217,13 @@ def test_spoken_list_of_digits_is_one_loose_value():
     q = _one("大小三、四、五、六块。")
     assert (q.value_text, q.value, q.value_max) == ("三、四、五、六块", 3, 6)
     assert _values("国家一、二级保护动物，第一、二季度。") == []
+
+
+def test_attributes_of_the_new_units():
+    attrs = _attrs("年平均气温-2.5℃，去年财政收入九个亿，PM2.5平均浓度为35微克/立方米。")
+    assert [(a["indicator"], a["number"], a.get("unit", ""), a.get("scale", "")) for a in attrs] == [
+        ("年平均气温", -2.5, "℃", ""), ("财政收入", 900_000_000, "", "亿"), ("PM2.5平均浓度", 35, "微克/立方米", "")]
+    assert attrs[1]["period"] == "去年"
+    attrs = _attrs("产能达到30万吨/年，比上年增长12%。")
+    assert (attrs[0]["number"], attrs[0]["unit"], attrs[0]["scale"]) == (300_000, "吨/年", "万")
+    assert (attrs[1]["comparison"], attrs[1]["direction"]) == ("比上年", "增长")
