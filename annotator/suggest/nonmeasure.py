@@ -45,6 +45,9 @@ _PLAN_VERB = re.compile(r"(?:提出|明确|确定|制定|细化|细化为|分解
                         r"[\u4e00-\u9fff“”]{0,6}$")
 _PLAN_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,4}?(?:任务|举措|措施|行动|重点工作|工作要点)")
 _PLAN_UNITS = frozenset({"项", "条", "件", "个", "大"})
+# …or the count after the task noun it sums: 重点任务共19项, 具体举措60条 (not 实施…工程13项, a measured output).
+_PLAN_ITEM_BEFORE = re.compile(r"(?:重点任务|主要任务|具体任务|工作任务|具体举措|重点举措|具体措施|政策措施|重点行动|专项行动)"
+                               r"(?:共|共计|计|合计|有|共有)?$")
 
 # A file size in page chrome (大小：36.5KB, 附件(1.2MB)) measures the page, not the subject: a storage or rate
 # figure counts only as a requirement (不小于1MB) or after a measuring word (容量达10PB).
@@ -121,8 +124,9 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             and _RATE_FOLLOWS.match(text, end) and not _AVERAGE_BEFORE.search(clause_before):
         return True
     after = text[end:end + 10]
-    if unit in _PLAN_UNITS and not scale and not has_bound and _PLAN_ITEM_AFTER.match(after) \
-            and _PLAN_VERB.search(clause_before):
+    if unit in _PLAN_UNITS and not scale and not has_bound and (
+            (_PLAN_ITEM_AFTER.match(after) and _PLAN_VERB.search(clause_before))
+            or _PLAN_ITEM_BEFORE.search(clause_before)):
         return True
     if chinese and not scale and unit in _NAME_AFTER and _NAME_AFTER[unit].match(text, end):
         return True

@@ -166,6 +166,7 @@ def test_vague_counts_that_measure_still_count():
 
 def test_counts_of_a_plans_own_tasks():
     assert _values("本方案提出19项重点任务，细化为60项具体举措。") == []
+    assert _values("方案明确重点任务共19项，具体举措60条。") == []
     # counts of what was done stay statistics
     assert _values("取消行政审批事项123项，减少证明材料50项。") == ["123项", "50项"]
 
