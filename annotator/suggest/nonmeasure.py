@@ -46,7 +46,7 @@ _PLAN_VERB = re.compile(r"(?:提出|明确|确定|制定|细化|细化为|分解
 _PLAN_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,4}?(?:任务|举措|措施|行动|重点工作|工作要点)")
 _PLAN_UNITS = frozenset({"项", "条", "件", "个", "大"})
 # …or the count after the task noun it sums: 重点任务共19项, 具体举措60条 (not 实施…工程13项, a measured output).
-_PLAN_ITEM_BEFORE = re.compile(r"(?:重点任务|主要任务|具体任务|工作任务|具体举措|重点举措|具体措施|政策措施|重点行动|专项行动)"
+_PLAN_ITEM_BEFORE = re.compile(r"(?:重点任务|主要任务|具体任务|工作任务|具体举措|重点举措|具体措施)"
                                r"(?:共|共计|计|合计|有|共有)?$")
 
 # A file size in page chrome (大小：36.5KB, 附件(1.2MB)) measures the page, not the subject: a storage or rate
@@ -55,7 +55,7 @@ _STORAGE_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "Kbps", "Mbps", "Gbps"
 _STORAGE_MEASURE = re.compile(r"达|为|至|增|提升|扩容|容量|总量|存储|带宽|速率|速度|超过|规模")
 
 # 一亩地打三百来斤, 一吨钢要用…: "one unit of X" is the denominator of the rate the clause goes on to give.
-_ONE_UNIT_NOUN = re.compile(r"(?![的多余左以上下来])[\u4e00-\u9fff]")
+_ONE_UNIT_NOUN = re.compile(r"(?![的多余左以上下来至到半])[\u4e00-\u9fff]")
 _RATE_FOLLOWS = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:\d|[二两三四五六七八九十百千万几])")
 _AVERAGE_BEFORE = re.compile(r"(?:人均|户均|亩均|平均|均|只有|仅|才|达|为|是)$")
 
@@ -117,10 +117,12 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if illustrative(text, m.group("num"), m.start(), end):
         return True
-    if unit in _FREQUENCY_UNITS and not _REQUIREMENT.search(m.group()) and value is not None and value <= 12 \
+    if unit in _FREQUENCY_UNITS and not _REQUIREMENT.search(m.group()) and not _REQUIREMENT.search(clause_before) \
+            and value is not None and value <= 12 \
             and _FREQUENCY_BEFORE.search(clause_before):
         return True
-    if m.group("num") == "一" and not scale and not has_bound and unit and _ONE_UNIT_NOUN.match(text, end) \
+    if m.group("num") == "一" and not scale and not has_bound and unit and not m.group("num2") \
+            and _ONE_UNIT_NOUN.match(text, end) \
             and _RATE_FOLLOWS.match(text, end) and not _AVERAGE_BEFORE.search(clause_before):
         return True
     after = text[end:end + 10]

@@ -76,12 +76,14 @@ _MEASURE_BEFORE = re.compile(
 _GENERIC = frozenset("个项条种次件点把只张类期")  # 期: 长江存储三期, 二期工程 name a phase
 _DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月", "个小时", "个钟头", "钟头", "秒", "秒钟", "个星期", "星期",
                              "周", "个工作日", "工作日"})
-_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
+_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|(?<![送到表传下通抵])达|为|用时|"
                                r"控制在|天数|时长|工期|周期|时数|日数|寿命)[\u4e00-\u9fff]{0,4}$")
 # A natural or technical period given as an approximate value measures it: 无霜期100天左右, 日照时间约2500小时 —
 # a procedural period stated exactly (公示期为7天) and a task's duration (奋战三个月) do not.
 _PERIOD_NOUN_BEFORE = re.compile(r"(?:期|时数|日数|天数|时长|时间|寿命|年限|周期|历时|耗时)(?:一般|平均|大约|约|为|是|达|在|长达)*$")
 _APPROX_POST = re.compile(r"左右|上下")
+# 前1%学科24个: a percentile naming a class of things counted next is part of the class's name (as 世界500强).
+_CLASS_NOUN_AFTER = re.compile(r"(?![的，,。；;、])[\u4e00-\u9fff]{1,6}\d")
 # Natural periods are measured whatever the wording: 无霜期110天, 年日照时数2700小时, 人均预期寿命78.5岁.
 _NATURAL_PERIOD_BEFORE = re.compile(r"(?:无霜期|生长期|冻土期|封冻期|结冰期|霜期|日照|寿命|时数|日数|天数)"
                                     r"(?:一般|平均|大约|约|为|是|达|在|长达)*$")
@@ -234,7 +236,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
     if text[max(0, m.start() - 3):m.start()].rstrip()[-1:] == "第" \
-            or (before and before in "头前后" and not m.group("pre") and unit not in ("%", "‰")):
+            or (before and before in "头前后" and not m.group("pre")
+                and (unit not in ("%", "‰") or _CLASS_NOUN_AFTER.match(text, end))):
         return True  # ordinal, 前四年 (前25%的学生 is a share: a percentile phrase)
     if _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()) and unit not in ("%", "‰"):
         return True  # 这三个条件 (这5%的人, a share not given before, is measured); 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
@@ -251,7 +254,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if context.inside(context.figurative, m.start(), m.end()) or _FIGURATIVE.match(text, m.start()):
         return True
-    if unit == "岁" and end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] != "的":
+    if unit in ("岁", "周岁") and end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] != "的":
         return True  # an age qualifying a noun (65岁以上老人); only an age standing alone is measured
     if not scale and unit in ("个", "条", "项", "点", "种", "件", "类") and _DISCOURSE_AFTER.match(after):
         return True

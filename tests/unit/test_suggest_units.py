@@ -228,3 +228,13 @@ def test_attributes_of_the_new_units():
     attrs = _attrs("产能达到30万吨/年，比上年增长12%。")
     assert (attrs[0]["number"], attrs[0]["unit"], attrs[0]["scale"]) == (300_000, "吨/年", "万")
     assert (attrs[1]["comparison"], attrs[1]["direction"]) == ("比上年", "增长")
+
+
+def test_guards_found_on_the_outline_corpus():
+    assert _values("新增全球前1‰学科1个。") == ["1个"]  # a percentile naming a class counted next
+    assert _values("每年至少主持召开2次。") == ["2次"]  # a frequency with a requirement still counts
+    assert _values("按照送达地址在五个工作日内送达。") == []  # 送达 is no measuring 达
+    assert _values("3-6周岁儿童入园率达到98%。") == ["98%"]  # an age range qualifying a noun
+    assert _values("一国际，二国内，三边区，四本部。") == []  # 本部 is a word
+    q = _one("每人每日一斤至一斤半。")
+    assert q.value == 1  # a range starting at 一 is no rate's denominator
