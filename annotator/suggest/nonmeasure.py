@@ -113,6 +113,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if unit in _STORAGE_UNITS and not has_bound and not _STORAGE_MEASURE.search(clause_before):
         return True
+    if unit == "番" and "翻" not in text[max(0, m.start() - 3):m.start()]:
+        return True  # 番 measures only a doubling (翻两番); 一番话, 三番五次 count nothing
     if hypothetical(text, m.start()):
         return True
     if illustrative(text, m.group("num"), m.start(), end):

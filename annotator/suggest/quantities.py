@@ -26,7 +26,9 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # After a bound or measuring word a bare magnitude is a count too: 旅游收入超万亿元 (24), 成交额均超百亿美元 (28),
 # 传播量突破百亿次 (23), 亩产千斤 (14) — "one" is left unsaid.
 _CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六七八九十百千万亿几]*|上(?=[百千万亿])[百千万亿]+"
-       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产足近])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff]))"
+       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产足近])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff])"
+       # 千把人, 万把块钱 (oral speech): "a thousand or so", one left unsaid as after a bound word.
+       r"|(?<![一二两三四五六七八九十百千万亿])[百千万](?=把))"
        r"(?:点[〇零一二三四五六七八九]+)?")
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
@@ -67,7 +69,7 @@ QUANTITY_RE = re.compile(
     # 百分之七十到百分之八十 (26): the second end of a range written out in words as well.
     rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>(?:百分之|千分之)?(?:{_AR}|{_CN}|{_PH})))?"
     # 三百来斤, 两千来号人, 十来个 (oral speech): 来 after a round numeral is "about".
-    rf"{_GAP}(?P<approx1>多|余|(?<=[十百千万\d])来(?=(?:{_SCALE})?(?:{_UNIT})))?"
+    rf"{_GAP}(?P<approx1>多|余|(?<=[十百千万\d])来(?=(?:{_SCALE})?(?:{_UNIT}))|(?<=[百千万])把(?={_UNIT}))?"
     # 九个亿, 三个多亿 (oral speech): a counter between the number and a bare 亿 — not 3个万亿级产业 or 迈上4个万亿元
     # 台阶, where 个 counts industries or thresholds.
     rf"(?:个(?P<approx0>多)?(?=亿(?!元?级|量级)))?"

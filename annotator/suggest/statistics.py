@@ -47,7 +47,7 @@ _PREDICATE = re.compile(
     rf"(?:控制|保持|稳定|维持)在|(?:降|升|增)至|{_UP}|{_DOWN}|分别)"
 )
 # Bound words in canonical form: what the number is (at most / at least / about) whatever the wording.
-_BOUNDS = (("约", re.compile(r"约|大约|左右|上下|约有|将近|接近|来")),
+_BOUNDS = (("约", re.compile(r"约|大约|左右|上下|约有|将近|接近|来|把")),
            ("不到", re.compile(r"不足|不到|近|(?<!不)低于|(?<!不)少于|(?<!不)小于|以下")),
            ("不超过", re.compile(r"不超过|不高于|不大于|最多|以内")), ("不少于", re.compile(r"不少于|不低于|不小于|至少|以上")),
            ("超过", re.compile(r"超过|逾|突破|超|(?<!不)高于|多于|(?<!不)大于|多|余|之多|有余|高达|多达")))

@@ -238,3 +238,11 @@ def test_guards_found_on_the_outline_corpus():
     assert _values("一国际，二国内，三边区，四本部。") == []  # 本部 is a word
     q = _one("每人每日一斤至一斤半。")
     assert q.value == 1  # a range starting at 一 is no rate's denominator
+
+
+def test_oral_approximations_with_ba_and_doubling_with_fan():
+    q = _one("厂里有千把人。")
+    assert (q.value_text, q.number(), q.post) == ("千把人", 1000, "把")
+    assert _attrs("一年挣万把块钱。")[0]["bound"] == "约"
+    assert _values("千万把好质量关。") == []  # 千万 = "by all means", 把 the preposition
+    assert _values("工农业总产值翻两番，他说了一番话，三番五次。") == ["两番"]
