@@ -53,7 +53,9 @@ _FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|更上一层楼|[�
                          r"独一无二|一心一意|一丝一毫|一草一木|一砖一瓦|一针一线|千篇一律|一日千里|千载难逢|千钧一发|"
                          r"百尺竿头|百花齐放|百家争鸣|万紫千红|十年树木|百年树人|百年大计|千里之行|一传十|十传百|"
                          r"九牛二虎|三头六臂|七手八脚|七拼八凑|横七竖八|乱七八糟|一五一十|半斤八两|朝三暮四|不三不四|"
-                         r"百依百顺|千秋万世|万古长青|千百万|千百年|亿万")
+                         r"百依百顺|千秋万世|万古长青|千百万|千百年|亿万|"
+                         # vague spans of time in speech: 十天半个月, 三年五载, 一年半载
+                         r"十天半个?月|三年五载|一年半载|三年两年|一天两天|三两天|两三天")
 # "Not even one": 一担水也不挑 (1945 probe), 一点好处也没有, 一枪未发 — a negation, nothing measured.
 _NOT_EVEN_ONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[也都](?:不|没|未|无|决不|绝不)|(?:未|没|不)[\u4e00-\u9fff]?[，。；]")
 # A small count right after the items it sums names them, it measures nothing: 选择石油、钢铁和有色三个行业 (a 2005

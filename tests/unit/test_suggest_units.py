@@ -246,3 +246,7 @@ def test_oral_approximations_with_ba_and_doubling_with_fan():
     assert _attrs("一年挣万把块钱。")[0]["bound"] == "约"
     assert _values("千万把好质量关。") == []  # 千万 = "by all means", 把 the preposition
     assert _values("工农业总产值翻两番，他说了一番话，三番五次。") == ["两番"]
+
+
+def test_vague_spans_of_time_are_figures_of_speech():
+    assert _values("审批时间缩短了十天半个月，三年五载也难说。") == []  # 缩短 made 十天 a measured duration
