@@ -250,3 +250,8 @@ def test_oral_approximations_with_ba_and_doubling_with_fan():
 
 def test_vague_spans_of_time_are_figures_of_speech():
     assert _values("审批时间缩短了十天半个月，三年五载也难说。") == []  # 缩短 made 十天 a measured duration
+
+
+def test_wan_yi_inside_a_numeral_opens_no_hypothesis():
+    assert _values("职工从一万一千人增加到两万人。") == ["一万一千人", "两万人"]
+    assert _values("万一来了两万人，就要转移五千人。") == []
