@@ -31,8 +31,8 @@ _SENTENCE_MARKS = "。！？!?\n"
 
 _VAGUE_NUM = re.compile(r"^(?:上|数|好)?[几数]|^上[百千万亿]|几")
 _CONCESSION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?也(?:不|没|可以|行|好|无妨|无所谓|罢|照样|一样)")
-_SERIES_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:、|，|或者|或|甚至|乃至|以至|到|至)\s*(?:上|数|好)?几?[十百千万亿]")
-_SERIES_BEFORE = re.compile(r"几[十百千万亿]+[\u4e00-\u9fff]{0,2}(?:、|，|或者|或|甚至|乃至|以至|到|至)\s*$")
+_SERIES_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:、|或者|或|甚至|乃至|以至|到|至)\s*(?:上|数|好)?几[十百千万亿]")
+_SERIES_BEFORE = re.compile(r"几[十百千万亿]+[\u4e00-\u9fff]{0,2}(?:、|或者|或|甚至|乃至|以至|到|至)\s*$")
 _GENERIC_BEFORE = re.compile(r"(?:动辄|动不动|动不动就|比如|譬如|比方说|比方|好比|例如|一来就|一开就)[\u4e00-\u9fff]{0,6}$")
 
 _FREQUENCY_UNITS = frozenset("次回遍趟")

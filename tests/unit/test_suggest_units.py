@@ -255,3 +255,7 @@ def test_vague_spans_of_time_are_figures_of_speech():
 def test_wan_yi_inside_a_numeral_opens_no_hypothesis():
     assert _values("职工从一万一千人增加到两万人。") == ["一万一千人", "两万人"]
     assert _values("万一来了两万人，就要转移五千人。") == []
+
+
+def test_a_vague_count_before_another_clause_is_no_series():
+    assert _values("全国有几百万个合作社，百分之八十的农户入了社。") == ["几百万个", "百分之八十"]
