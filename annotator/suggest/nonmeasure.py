@@ -11,7 +11,7 @@ profiles (described to us as classes, never as text) and written from the gramma
     a requirement with a bound, 每学期不少于2次, which nonstat keeps);
   * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标;
   * a name with a numeral: the number inside a book or poem title (《七律·二首》, 《关于…的30条措施》), folk
-    opera and place names built on a counter (二人台, 二人转, 五台山, 七台河, 四台遗址, 三家店);
+    opera and place names built on a counter (二人台, 二人转, 五台山, 七台河, 四台遗址);
   * a class: 二类地区, 一类水质, 三类人员 — an ordinal grade written with 类;
   * a rate's denominator: 一亩地打三百来斤 — "one unit of X" before the figure the clause gives for it.
 """
@@ -36,7 +36,7 @@ _SERIES_BEFORE = re.compile(r"几[十百千万亿]+[\u4e00-\u9fff]{0,2}(?:、|�
 _GENERIC_BEFORE = re.compile(r"(?:动辄|动不动|动不动就|比如|譬如|比方说|比方|好比|例如|一来就|一开就)[\u4e00-\u9fff]{0,6}$")
 
 _FREQUENCY_UNITS = frozenset("次回遍趟")
-_FREQUENCY_BEFORE = re.compile(r"(?:每(?:个)?|[一半](?:个)?)(?:年|月|周|星期|礼拜|天|日|季度|季|学期|届)[\u4e00-\u9fff]{0,6}$")
+_FREQUENCY_BEFORE = re.compile(r"(?:每(?:个)?|(?<![上前后同去今明这那第])[一半](?:个)?)(?:年|月|周|星期|礼拜|天|日|季度|季|学期|届)[\u4e00-\u9fff]{0,6}$")
 _REQUIREMENT = re.compile(r"不少于|不低于|不小于|不超过|不高于|不大于|至少|最多|以上|以内|不得")
 
 # Only the verbs by which a plan lays out its own work, and only nouns of tasks: 取消123项审批事项 or 出台50条
@@ -61,7 +61,7 @@ _AVERAGE_BEFORE = re.compile(r"(?:人均|户均|亩均|平均|均|只有|仅|才
 
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 # Names built on a counter: the counter does not count the word after it (a 台 counts machines, not hills).
-_NAME_AFTER = {"台": re.compile(r"山|河|遗址|县|镇|乡"), "人": re.compile(r"台|转"), "家": re.compile(r"店|庄|屯|铺|寨|湾")}
+_NAME_AFTER = {"台": re.compile(r"山|河|遗址|县|镇|乡"), "人": re.compile(r"台|转")}
 _SITE_AFTER = re.compile(r"遗址|古城|故城|墓群|古墓")
 _CLASS_AFTER = re.compile(r"[\u4e00-\u9fff](?<!的)")
 

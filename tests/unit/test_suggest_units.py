@@ -259,3 +259,7 @@ def test_wan_yi_inside_a_numeral_opens_no_hypothesis():
 
 def test_a_vague_count_before_another_clause_is_no_series():
     assert _values("全国有几百万个合作社，百分之八十的农户入了社。") == ["几百万个", "百分之八十"]
+
+
+def test_frequency_and_name_rules_leave_counts_alone():
+    assert _values("比上一年增加3次，新开了三家店。") == ["3次", "三家"]
