@@ -263,3 +263,8 @@ def test_a_vague_count_before_another_clause_is_no_series():
 
 def test_frequency_and_name_rules_leave_counts_alone():
     assert _values("比上一年增加3次，新开了三家店。") == ["3次", "三家"]
+
+
+def test_counter_guards_for_set_phrases_and_names():
+    assert _values("三口之家，两块牌子，两本账，途经三门峡。") == []
+    assert _values("新打机井20口，购置图书300本。") == ["20口", "300本"]
