@@ -33,7 +33,7 @@ _CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六�
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
-_HALF = r"一半|过半|半数|大半|半(?=倍)"
+_HALF = r"一多半|一大半|多一半|一半|过半|半数|大半|半(?=倍)"
 # 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
 # 百分百复工 (30): "a hundred percent" of something done; before 的 it is a figure of speech (自以为是百分之百的
 # 马克思主义, 13), so only the form before a verb counts.
@@ -48,7 +48,8 @@ SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7,
 _UNIT = units.UNIT
 _PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|不小于|不大于|至少|最多|"
         r"高于|低于|多于|少于|大于|小于")
-_POST = r"左右|以上|以下|以内|上下|之多|有余"
+# 三分之一强 / 四分之一弱 (speech): a little more / less than the fraction.
+_POST = r"左右|以上|以下|以内|上下|之多|有余|(?<=[\d一二三四五六七八九十%])[强弱](?=[，。；、的,;]|$)"
 _SEP = r"——|[-—–~～至到]"
 _FRACTION_RE = re.compile(_FRACTION)
 _PH_RE = re.compile(_PH)
@@ -149,7 +150,7 @@ def _split_cn_scale(num: str) -> tuple[str, str]:
 
 def _read(num: str) -> tuple[float | None, float | None, bool]:
     """(value, value_max, fraction) of the numeral part of a match."""
-    if num in ("一半", "过半", "半数", "大半", "半"):
+    if num in ("一半", "过半", "半数", "大半", "半", "一多半", "一大半", "多一半"):
         return 0.5, None, num != "半"
     if "/" in num:
         top, bottom = (int(x) for x in num.split("/"))
@@ -162,7 +163,12 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
         return None, None, False
     if frac:
         denominator = parse_number(frac.group()[:-2])
-        numerator = parse_number(num[frac.end():])
+        top = num[frac.end():]
+        if len(top) == 2 and all(ch in _DIGIT_VALUES for ch in top) \
+                and _DIGIT_VALUES[top[1]] == _DIGIT_VALUES[top[0]] + 1 and denominator not in (100, 1000):
+            # 十分之七八: seven or eight tenths, not 78/10 read digit by digit
+            return round(_DIGIT_VALUES[top[0]] / denominator, 6), round(_DIGIT_VALUES[top[1]] / denominator, 6), True
+        numerator = parse_number(top)
         loose = cn_range(num[frac.end():]) if numerator is None else None
         if loose and denominator in (100, 1000):
             return loose[0], loose[1], False  # 百分之十几: a loose count, as 二十几户 is
@@ -201,6 +207,7 @@ def _colon_ratios(folded: str, original: str, taken: list[Quantity]) -> list[Qua
 
 
 _SPOKEN_LIST_BEFORE = re.compile(r"(?<![一二两三四五六七八九十第])(?:[一二三四五六七八九]、){1,4}$")
+_DIGIT_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九") if i}
 _PH_BEFORE = re.compile(r"(?<![A-Za-z])[pP][hH]\s*值?\s*(?:为|是|在|达到|达|约|介于|范围)?\s*$")
 
 
@@ -262,7 +269,7 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if scale and chinese and num.endswith(scale) and value is not None:
         value = value / SCALES[scale]  # 一亿一千万 → 11000 万
         value = int(value) if float(value).is_integer() else value
-    if fraction or num.startswith(("一半", "过半", "半数", "大半")):
+    if fraction or num.startswith(("一半", "过半", "半数", "大半", "一多半", "一大半", "多一半")):
         is_fraction = is_fraction or not unit
     end = m.end()
     if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
@@ -299,6 +306,8 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if m.group("num").startswith("数以"):
         pre = pre or "不少于"
     post = "".join(m.group(g) or "" for g in ("approx1", "approx0", "approx2") + (("half", "post") if end == m.end() else ()))
+    if m.group("num") in ("一多半", "一大半", "多一半", "大半"):
+        post = post or "多"  # more than half
     if m.group("half") == "半":
         value = (value or 0) + 0.5
         post = post.replace("半", "")

@@ -268,3 +268,10 @@ def test_frequency_and_name_rules_leave_counts_alone():
 def test_counter_guards_for_set_phrases_and_names():
     assert _values("三口之家，两块牌子，两本账，途经三门峡。") == []
     assert _values("新打机井20口，购置图书300本。") == ["20口", "300本"]
+
+
+def test_fractions_of_speech():
+    attrs = _attrs("全省一大半的干部，十分之七八的人口，三分之一强，四分之一弱。")
+    assert [(a["value_text"], a["number"], a.get("number_max"), a.get("bound", "")) for a in attrs] == [
+        ("一大半", 0.5, None, "超过"), ("十分之七八", 0.7, 0.8, ""), ("三分之一强", 0.333333, None, "超过"),
+        ("四分之一弱", 0.25, None, "不到")]
