@@ -12,10 +12,11 @@ import bisect
 import re
 
 from annotator.nlp.numerals import cn_range, cn_to_int
+from annotator.suggest import nonmeasure
 
 # Counting units that, after a lone 一, make an article ("作为一项任务", "一批", "一次") not a count.
-_COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起部类种") | {
-    "个月", "小时", "分钟", "人", "户"}
+_COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起部类种块笔口门首本颗枚盏例宗") | {
+    "个月", "小时", "分钟", "人", "户", "个小时", "个星期", "周"}
 # Discourse counts structure the speech: 7个方面的问题, 两条缺点, 两个积极性, 三个条件之一, 三种立场, 两种态度.
 _DISCOURSE_AFTER = re.compile(
     r"方面|层面|问题|意见|体会|要求|关系|环节|缺点|优点|积极性|条件|(?:[\u4e00-\u9fff]{0,2}(?:方面|层面|问题|意见|体会|建议|要求|关系|环节|字|缺点|优点|积极性|条件|好处|坏处|"
@@ -46,7 +47,15 @@ SLOGAN_RE = re.compile(  # one numeral character: 三个代表 is a slogan, 七�
 _FIGURATIVE = re.compile(r"[一几][千万]年|万丈|千丈|更上一层楼|[几数]十只手|千军万马|成千上万|千千万万|万万|九牛|千秋万代|千家万户|"
                          r"[一二两三四五六七八九十几百]+万年|三位一体|五湖四海|四面八方|一五一十|三心二意|七上八下|千方百计|"
                          r"三番五次|七嘴八舌|五花八门|四分五裂|三令五申|千辛万苦|万无一失|十全十美|百战百胜|千差万别|千变万化|"
-                         r"万众一心|一清二楚|一干二净|三五成群|七零八落|八仙过海|四通八达|五光十色|六神无主|九死一生")
+                         r"万众一心|一清二楚|一干二净|三五成群|七零八落|八仙过海|四通八达|五光十色|六神无主|九死一生|"
+                         # hyperbole and set phrases of speech (一百个放心, 十二分的, 十万八千里, 三天两头…)
+                         r"一百个(?:放心|不|没|愿意|满意|心)|十二分|万分|十万八千里|三天两头|三言两语|两面三刀|说一不二|"
+                         r"独一无二|一心一意|一丝一毫|一草一木|一砖一瓦|一针一线|千篇一律|一日千里|千载难逢|千钧一发|"
+                         r"百尺竿头|百花齐放|百家争鸣|万紫千红|十年树木|百年树人|百年大计|千里之行|一传十|十传百|"
+                         r"九牛二虎|三头六臂|七手八脚|七拼八凑|横七竖八|乱七八糟|一五一十|半斤八两|朝三暮四|不三不四|"
+                         r"百依百顺|千秋万世|万古长青|千百万|千百年|亿万|"
+                         # vague spans of time in speech: 十天半个月, 三年五载, 一年半载
+                         r"十天半个?月|三年五载|一年半载|三年两年|一天两天|三两天|两三天")
 # "Not even one": 一担水也不挑 (1945 probe), 一点好处也没有, 一枪未发 — a negation, nothing measured.
 _NOT_EVEN_ONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[也都](?:不|没|未|无|决不|绝不)|(?:未|没|不)[\u4e00-\u9fff]?[，。；]")
 # A small count right after the items it sums names them, it measures nothing: 选择石油、钢铁和有色三个行业 (a 2005
@@ -67,9 +76,23 @@ _MEASURE_BEFORE = re.compile(
 # Counters of anything at all (个, 项, 次…): with a small Chinese numeral they count talk, not things,
 # unless a measurement verb says otherwise. Physical units (公里, 座, 户, 吨) always measure.
 _GENERIC = frozenset("个项条种次件点把只张类期")  # 期: 长江存储三期, 二期工程 name a phase
-_DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月"})
-_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|达|为|用时|"
-                               r"控制在|天数|时长|工期|周期)[\u4e00-\u9fff]{0,4}$")
+_DURATION_UNITS = frozenset({"天", "小时", "分钟", "个月", "个小时", "个钟头", "钟头", "秒", "秒钟", "个星期", "星期",
+                             "周", "个工作日", "工作日"})
+_DURATION_MEASURE = re.compile(r"(?:缩短|延长|提前|减少|增加|压缩|降至|降到|平均|累计|达到|(?<![送到表传下通抵])达|为|用时|"
+                               r"控制在|天数|时长|工期|周期|时数|日数|寿命)[\u4e00-\u9fff]{0,4}$")
+# A natural or technical period given as an approximate value measures it: 无霜期100天左右, 日照时间约2500小时 —
+# a procedural period stated exactly (公示期为7天) and a task's duration (奋战三个月) do not.
+_PERIOD_NOUN_BEFORE = re.compile(r"(?:期|时数|日数|天数|时长|时间|寿命|年限|周期|历时|耗时)(?:一般|平均|大约|约|为|是|达|在|长达)*$")
+_APPROX_POST = re.compile(r"左右|上下")
+# 前1%学科24个: a percentile naming a class of things counted next is part of the class's name (as 世界500强).
+_CLASS_NOUN_AFTER = re.compile(r"(?![的，,。；;、])[\u4e00-\u9fff]{1,6}\d")
+# Natural periods are measured whatever the wording: 无霜期110天, 年日照时数2700小时, 人均预期寿命78.5岁.
+_NATURAL_PERIOD_BEFORE = re.compile(r"(?:无霜期|生长期|冻土期|封冻期|结冰期|霜期|日照|寿命|时数|日数|天数)"
+                                    r"(?:一般|平均|大约|约|为|是|达|在|长达)*$")
+# A period a rule sets (公示期为7天, 试用期为三个月, 有效期为2年) is a term, not a measurement — unless stated as a
+# requirement (公示期不少于5个工作日, as 不少于1小时 is a quota).
+_RULE_PERIOD_BEFORE = re.compile(r"(?:公示|试用|有效|申报|公告|整改|观察|缓冲|过渡|保护|考察|报名|评审|征求意见|审查|办理|"
+                                 r"受理|等待|异议)(?:期|期限|时限|时间)(?:一般|为|是|均为)*$")
 # A streak says how long something has held, it measures nothing: 连续9年稳定在…, 连续13个月正增长,
 # 连续三年被评为… (the figure after it, if any, is the statistic).
 _STREAK_BEFORE = re.compile(r"连续(?:第)?$")
@@ -97,7 +120,7 @@ _RULESET_END_RE = re.compile(r"[里中是已都就的，,。；;、）)”\s]|$"
 _CLAUSE_END_RE = re.compile(r"[，,。；;]|$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SMALL_COUNT_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|种|年)")
-_REQUIREMENT_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|最多|以上|以内")
+_REQUIREMENT_RE = re.compile(r"不少于|不低于|不小于|不超过|不高于|不大于|至少|最多|以上|以内")
 _HALF_PERIOD_RE = re.compile(r"半[月年]")
 _FEW_TENS_RE = re.compile(r"几十?")
 # A verb or 第 before a phase count counts sessions held (组织技能培训十五期, 举办三期): not a phase's name.
@@ -136,6 +159,7 @@ class Context:
         # A Chinese-numeral count inside a short quotation is a slogan's part: “双措并举、二次覆盖”.
         self.slogans += [m.span() for m in re.finditer(r"“[^“”\n]{1,14}”", text)]
         self.figurative = [m.span() for m in _FIGURATIVE.finditer(text)]
+        self.titles = nonmeasure.titles(text)
 
         self.slogans.sort()
         self.figurative.sort()
@@ -155,11 +179,12 @@ def _small(num: str) -> bool:
     return value is not None and value <= 10
 
 
+_CLAUSE_TAIL_RE = re.compile(r"[^，,；;。！？!?：:、（）()\n]*\Z")
+
+
 def _clause_before(text: str, pos: int, reach: int = 10) -> str:
-    start = pos
-    while start > max(0, pos - reach) and text[start - 1] not in "，,；;。！？!?：:、（）()\n":
-        start -= 1
-    return text[start:pos]
+    """The last ``reach`` characters before ``pos`` back to a clause mark (one regex search in C)."""
+    return _CLAUSE_TAIL_RE.search(text, max(0, pos - reach), pos).group()
 
 
 # A round Chinese number of people or units counted without a counter: 四千学生, 三百农户.
@@ -170,20 +195,36 @@ def unit_starts_word(text: str, pos: int) -> bool:
     return bool(_UNIT_WORD_AFTER.match(text, pos))
 
 
+def _given_before(text: str, figure: str, pos: int) -> bool:
+    """Was ``figure`` written before ``pos`` as a figure of its own (5% inside 25% does not count)?"""
+    at = text.find(figure, 0, pos)
+    while at >= 0:
+        if not (at and (text[at - 1].isdigit() or text[at - 1] == "." or cn_to_int(text[at - 1]) is not None)):
+            return True
+        at = text.find(figure, at + 1, pos)
+    return False
+
+
 def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chinese: bool, placeholder: bool,
            context: Context, end: int) -> bool:
     """True when the match is a number but not a statistic (see the module docstring)."""
     before = text[max(0, m.start() - 1): m.start()]
     after = text[end: end + 8]
+    # The clause before the figure, read once: a shorter reach is its tail (see _clause_before).
+    lead16 = _clause_before(text, m.start(), 16)
+    lead10 = lead16[-10:]
     has_bound = bool(m.group("pre") or m.group("post") or m.group("approx1") or m.group("approx2"))
     if placeholder and (before.isascii() and before.isalnum()):
         return True  # "DOCX", "20xx": letters of a word or a year, not a template count
-    if not chinese and not placeholder and before and before.isascii() and (before.isalnum() or before in "./:@_#-"):
+    if not chinese and not placeholder and unit != "pH" and before and before.isascii() \
+            and (before.isalnum() or before in "./:@_#-"):
         return True  # part of an ID, a version, a URL leftover
     figure = text[m.start():end]
-    if len(figure) >= 2 and 0 <= text.find(figure) < m.start() and (
+    # The cheap context tests first: searching the text before for the figure is the costly part.
+    if len(figure) >= 2 and (
             _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start())
-            or (_REFERENCE_AFTER.match(after) and _REFERENCE_BEFORE.search(text, max(0, m.start() - 3), m.start()))):
+            or (_REFERENCE_AFTER.match(after) and _REFERENCE_BEFORE.search(text, max(0, m.start() - 3), m.start()))) \
+            and _given_before(text, figure, m.start()):
         return True  # 这五百万左右的知识分子: the figure given before, now naming its group
     if unit == "条" and not has_bound and (_RULESET_AFTER.match(after) or (
             _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
@@ -191,7 +232,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 十七条协议, 纲要四十条: the name of a set of rules, not a count
     if unit in ("项", "件", "批", "条") and not has_bound \
             and (_AGENDA_AFTER.match(after) or before in "“\"" or (unit == "批" and _CLAUSE_END_RE.match(after))) \
-            and _AGENDA_VERB_BEFORE.search(_clause_before(text, m.start(), 14)):
+            and _AGENDA_VERB_BEFORE.search(lead16[-14:]):
         return True  # 扎实推进30项民生工程: the size of an agenda, named
     if unit == "期" and chinese and _small(num) and not has_bound and _CJK_RE.match(before) \
             and not _PHASE_COUNT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
@@ -200,13 +241,15 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True  # 12类45件民生实事 (56), 五大类23个主要指标 (23): how a plan's items are grouped and counted
     if unit in _STREAK_UNITS and _STREAK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return True
-    if before == "第" or (before and before in "头前后" and not m.group("pre")):
-        return True  # ordinal, 前四年
-    if _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-        return True  # 这三个条件; 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
+    if text[max(0, m.start() - 3):m.start()].rstrip()[-1:] == "第" \
+            or (before and before in "头前后" and not m.group("pre")
+                and (unit not in ("%", "‰") or _CLASS_NOUN_AFTER.match(text, end))):
+        return True  # ordinal, 前四年 (前25%的学生 is a share: a percentile phrase)
+    if _DEMONSTRATIVE_BEFORE.search(text, max(0, m.start() - 2), m.start()) and unit not in ("%", "‰"):
+        return True  # 这三个条件 (这5%的人, a share not given before, is measured); 对这一千多万党员 (after 有一千零七十三万党员): the group counted before, named
     if text[end:end + 1] in "”\"" and context.inside(context.slogans, m.start(), end):
         return True  # 迭代升级“民营经济32条”: a count closing a quoted name is part of the name
-    lead = _clause_before(text, m.start(), 14)
+    lead = lead16[-14:]
     if lead.startswith(("假定", "假如", "假设", "假使")):
         return True  # 假定一百个人中有一个…: the premise's own figure is supposed, not measured (如果 may state a fact)
     if "就" in lead and _CONSEQUENT_BEFORE.search(lead):
@@ -217,7 +260,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
         return True
     if context.inside(context.figurative, m.start(), m.end()) or _FIGURATIVE.match(text, m.start()):
         return True
-    if unit == "岁" and end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] != "的":
+    if unit in ("岁", "周岁") and end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] != "的":
         return True  # an age qualifying a noun (65岁以上老人); only an age standing alone is measured
     if not scale and unit in ("个", "条", "项", "点", "种", "件", "类") and _DISCOURSE_AFTER.match(after):
         return True
@@ -252,13 +295,21 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     if chinese and unit == "种" and not scale and _small(num) and _KINDS_AFTER.match(after):
         return True  # 三种形式的合作社: the kinds of a typology
     requirement = _REQUIREMENT_RE.search(m.group())
+    if unit in _DURATION_UNITS and not requirement and _RULE_PERIOD_BEFORE.search(lead10):
+        return True  # 公示期为7天: a term a rule sets
     if unit in _DURATION_UNITS and not placeholder and not requirement \
-            and not _DURATION_MEASURE.search(_clause_before(text, m.start())):
+            and not _DURATION_MEASURE.search(lead10) \
+            and not _NATURAL_PERIOD_BEFORE.search(lead10) \
+            and not ((_APPROX_POST.search(m.group()) or m.group("num2"))
+                     and _PERIOD_NOUN_BEFORE.search(lead10)):
         return True  # 奋战三个月, 近5个月, 24小时值班: how long, not how much
+    if nonmeasure.reject(text, m, unit, scale, num, value, chinese, has_bound, end, lead16,
+                         context.inside(context.titles, m.start(), end)):
+        return True
     if _HALF_PERIOD_RE.match(after):
         return True  # 十三个半月
     if chinese and not scale and not has_bound and value is not None and (value < 10 or _FEW_TENS_RE.fullmatch(num)) \
             and unit in _GENERIC \
-            and not _MEASURE_BEFORE.search(_clause_before(text, m.start())):
+            and not _MEASURE_BEFORE.search(lead10):
         return True  # 开三次会, 不是两个脚: a small count with no measurement around it
     return False

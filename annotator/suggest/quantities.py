@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.nlp.numerals import cn_range, cn_to_int, fold_digits
-from annotator.suggest import nonstat
+from annotator.suggest import nonstat, units
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Chinese counting numeral must start with a digit, 十 or 几 (几十万): 千万 (an adverb), 万一, 百姓 are
@@ -26,12 +26,14 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # After a bound or measuring word a bare magnitude is a count too: 旅游收入超万亿元 (24), 成交额均超百亿美元 (28),
 # 传播量突破百亿次 (23), 亩产千斤 (14) — "one" is left unsaid.
 _CN = (r"(?:[一二两三四五六七八九十几][〇零一二两三四五六七八九十百千万亿几]*|上(?=[百千万亿])[百千万亿]+"
-       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产足近])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff]))"
+       r"|数(?=[十百千万亿])[十百千万亿]+|(?<=[超逾破产足近])(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)(?=[\u4e00-\u9fff])"
+       # 千把人, 万把块钱 (oral speech): "a thousand or so", one left unsaid as after a bound word.
+       r"|(?<![一二两三四五六七八九十百千万亿])[百千万](?=把))"
        r"(?:点[〇零一二三四五六七八九]+)?")
 _PH = r"(?:[xX×ｘＸ]{1,3}|XX)(?:\.[xX×]+)?"
 # 百分之七十, 千分之三, 十万分之8.1, 三分之二: a fraction written out in words.
 _FRACTION = r"(?:[一二两三四五六七八九十百千万]+|\d+)分之"
-_HALF = r"一半|过半|半数|大半|半(?=倍)"
+_HALF = r"一多半|一大半|多一半|一半|过半|半数|大半|半(?=倍)"
 # 百分之一、二、三 (17): a spoken list of percents is one loose value, from the first to the last.
 # 百分百复工 (30): "a hundred percent" of something done; before 的 it is a figure of speech (自以为是百分之百的
 # 马克思主义, 13), so only the form before a verb counts.
@@ -41,22 +43,13 @@ _SLASH = r"(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/.%])"
 _NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
-# Longest first: 个百分点 before 个, 千瓦时 before 千瓦, 人次 before 人.
-UNITS = (
-    "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "公里",
-    "千米", "公顷", "公斤", "千克", "微克", "毫克", "毫米", "毫升", "人次", "户次", "架次", "车次", "班次",
-    "场次", "批次", "台次", "件次", "个月", "个师", "个军", "个旅", "小时", "分钟", "标准箱", "吨公里", "美元",
-    "元", "人", "户", "吨", "亩", "斤", "担", "米", "个", "家", "项", "所", "件", "场", "次", "名", "位",
-    "座", "条", "台", "辆", "艘", "架", "套", "册", "篇", "部", "厂", "类", "种", "支", "批", "天", "份",
-    "张", "处", "间", "栋", "层", "株", "棵", "头", "只", "匹", "起", "期", "岁", "倍", "剂", "%", "‰",
-)
-# A price per head or weight (600元/头, 3000元/吨): the unit runs on over the slash.
-# A rate per head and per period runs on over a second slash (600元/户/采暖季, 49; 元/人/月, 元/户/年).
-_PER_UNIT = r"元/(?:头|吨|斤|公斤|千克|亩|人|户|平方米|个|只|件|台|月|年|天)(?:/(?:年|月|天|日|季度|季|次|采暖季|学期))?"
-_UNIT = _PER_UNIT + "|" + "|".join(re.escape(u) for u in UNITS)
-_PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|至少|最多|"
+# The unit tables (legal units of measurement, currencies, counters, compound units) live in
+# annotator.suggest.units, with their sources.
+_UNIT = units.UNIT
+_PRE = (r"约有|约|近|超过|逾|不足|不到|将近|接近|大约|高达|多达|突破|超|不少于|不低于|不超过|不高于|不小于|不大于|至少|最多|"
         r"高于|低于|多于|少于|大于|小于")
-_POST = r"左右|以上|以下|以内|上下|之多|有余"
+# 三分之一强 / 四分之一弱 (speech): a little more / less than the fraction.
+_POST = r"左右|以上|以下|以内|上下|之多|有余|(?<=[\d一二三四五六七八九十%])[强弱](?=[，。；、的,;]|$)"
 _SEP = r"——|[-—–~～至到]"
 _FRACTION_RE = re.compile(_FRACTION)
 _PH_RE = re.compile(_PH)
@@ -67,12 +60,21 @@ _RATIO_BEFORE = re.compile(r"(?:比|倍差|系数|指数|比值|比率|差距|�
                            r"(?:缩小到|缩小至|缩小为|扩大到|降至|降到|下降|下降到|提高到|提高至|上升到|上升至|增至|为|达到|达"
                            r"|提升到|提升至|升至|从|由)$")
 
+# A space the PDF text layer left between a number and its scale or unit (14.71 亿元, 5.2 %).
+_GAP = rf"(?:(?<=[\d万亿])[ \u00a0\u3000](?=(?:{_SCALE}|多|余|{_UNIT})))?"
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
+    # A sign before an Arabic number: temperatures below zero (−5℃, 零下12℃); kept only for them (see _accept).
+    rf"(?P<sign>零下|(?<![\dA-Za-z])[-−－](?=\d))?"
     rf"(?P<num>{_NUM})"
     # 百分之七十到百分之八十 (26): the second end of a range written out in words as well.
     rf"(?:(?P<unit1>%|{_SCALE}|{_UNIT})?(?P<sep>{_SEP})(?P<num2>(?:百分之|千分之)?(?:{_AR}|{_CN}|{_PH})))?"
-    rf"(?P<approx1>多|余)?(?P<scale>{_SCALE})?(?P<approx2>多|余)?"
+    # 三百来斤, 两千来号人, 十来个 (oral speech): 来 after a round numeral is "about".
+    rf"{_GAP}(?P<approx1>多|余|(?<=[十百千万\d])来(?=(?:{_SCALE})?(?:{_UNIT}))|(?<=[百千万])把(?={_UNIT}))?"
+    # 九个亿, 三个多亿 (oral speech): a counter between the number and a bare 亿 — not 3个万亿级产业 or 迈上4个万亿元
+    # 台阶, where 个 counts industries or thresholds.
+    rf"(?:个(?P<approx0>多)?(?=亿(?!元?级|量级)))?"
+    rf"(?P<scale>{_SCALE})?(?P<approx2>多|余)?{_GAP}"
     rf"(?P<unit>{_UNIT}|(?<=[一二两三四五六七八九\d])成(?=以上|以下|左右|多|[，。；、的]|$)|(?<=\d)分)?"
     rf"(?P<half>(?<=倍)半|(?<=[倍成%])多)?"
     rf"(?P<post>{_POST})?"
@@ -148,7 +150,7 @@ def _split_cn_scale(num: str) -> tuple[str, str]:
 
 def _read(num: str) -> tuple[float | None, float | None, bool]:
     """(value, value_max, fraction) of the numeral part of a match."""
-    if num in ("一半", "过半", "半数", "大半", "半"):
+    if num in ("一半", "过半", "半数", "大半", "半", "一多半", "一大半", "多一半"):
         return 0.5, None, num != "半"
     if "/" in num:
         top, bottom = (int(x) for x in num.split("/"))
@@ -161,7 +163,12 @@ def _read(num: str) -> tuple[float | None, float | None, bool]:
         return None, None, False
     if frac:
         denominator = parse_number(frac.group()[:-2])
-        numerator = parse_number(num[frac.end():])
+        top = num[frac.end():]
+        if len(top) == 2 and all(ch in _DIGIT_VALUES for ch in top) \
+                and _DIGIT_VALUES[top[1]] == _DIGIT_VALUES[top[0]] + 1 and denominator not in (100, 1000):
+            # 十分之七八: seven or eight tenths, not 78/10 read digit by digit
+            return round(_DIGIT_VALUES[top[0]] / denominator, 6), round(_DIGIT_VALUES[top[1]] / denominator, 6), True
+        numerator = parse_number(top)
         loose = cn_range(num[frac.end():]) if numerator is None else None
         if loose and denominator in (100, 1000):
             return loose[0], loose[1], False  # 百分之十几: a loose count, as 二十几户 is
@@ -197,6 +204,28 @@ def _colon_ratios(folded: str, original: str, taken: list[Quantity]) -> list[Qua
         out.append(Quantity(start=m.start(), end=m.end(), value=value, value_text=original[m.start():m.end()],
                             unit="", scale="", num_start=m.start(), num_end=m.end(), fraction=len(parts) == 2))
     return out
+
+
+_SPOKEN_LIST_BEFORE = re.compile(r"(?<![一二两三四五六七八九十第])(?:[一二三四五六七八九]、){1,4}$")
+_DIGIT_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九") if i}
+_PH_BEFORE = re.compile(r"(?<![A-Za-z])[pP][hH]\s*值?\s*(?:为|是|在|达到|达|约|介于|范围)?\s*$")
+
+
+def _unit_in_context(text: str, m: re.Match, unit: str, end: int, chinese: bool) -> tuple[str, int]:
+    """Units that are units only in some contexts: a plain C or 度 needs a temperature word in its clause (度电
+    is a kWh), an administrative division (7镇8乡) another count after it or a governing verb (辖, 设) before."""
+    if not unit or not (unit in ("C", "度") or units.is_admin(unit)):
+        return unit, end
+    clause = text[max(0, m.start() - 16):m.start()]
+    clause = clause[max(clause.rfind(c) for c in "，,。；;：:\n") + 1:]
+    if unit in ("C", "度") and not units.TEMPERATURE_WORD_RE.search(clause) \
+            and not (unit == "度" and text.startswith("电", end)):
+        return "", m.start("unit")
+    if units.is_admin(unit):
+        follows = re.match(r"\s*(?:\d|[一二两三四五六七八九十])", text[end:end + 2])
+        if (chinese or not follows) and not units.ADMIN_LEAD_RE.search(clause):
+            return "", m.start("unit")
+    return unit, end
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -240,12 +269,13 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if scale and chinese and num.endswith(scale) and value is not None:
         value = value / SCALES[scale]  # 一亿一千万 → 11000 万
         value = int(value) if float(value).is_integer() else value
-    if fraction or num.startswith(("一半", "过半", "半数", "大半")):
+    if fraction or num.startswith(("一半", "过半", "半数", "大半", "一多半", "一大半", "多一半")):
         is_fraction = is_fraction or not unit
     end = m.end()
     if m.group("unit") and nonstat.unit_starts_word(text, m.end("unit")):
         # 14亿人口, 五千万人民, 上千万家庭: the counted noun's first character is no unit.
         unit, end = "", m.start("unit")
+    unit, end = _unit_in_context(text, m, unit, end, chinese)
     counted = chinese and not unit and not scale and num[-1:] in ("百", "千") \
         and nonstat.COUNTED_NOUN_RE.match(text, end)
     # A ratio has no unit: 城乡居民收入倍差缩小到1.94 (19), 城乡居民收入比缩小到2.39，比上年下降0.06 (a
@@ -253,6 +283,9 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     # with a ratio word before it in the clause: a bare integer there is still a year or an ID.
     ratio = not chinese and not placeholder and "." in num and bool(_RATIO_BEFORE.search(text, max(0, m.start() - 24),
                                                                                        m.start()))
+    if not (unit or scale or is_fraction or counted or ratio) and not chinese and not placeholder \
+            and _PH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        unit = "pH"  # pH值6.5～8.5: a value on the pH scale has no unit
     if not (unit or scale or is_fraction or counted or ratio):
         return None  # a bare number: year, page, ID, phone…
     if value is None and not placeholder:
@@ -262,17 +295,31 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
     if nonstat.reject(text, m, unit, scale, num, value, chinese, placeholder, context, end):
         return None
     start = m.start()
+    sign = m.group("sign")
+    if sign and unit in units.TEMPERATURE_UNITS:
+        value = -value if value is not None else None
+    elif sign and not m.group("pre"):
+        start = m.start("num")  # a dash before a count is a list mark or a range's end, not a minus
     pre = m.group("pre") or ""
     if m.group("num").startswith("上"):
         pre = pre or "约"
     if m.group("num").startswith("数以"):
         pre = pre or "不少于"
-    post = "".join(m.group(g) or "" for g in ("approx1", "approx2") + (("half", "post") if end == m.end() else ()))
+    post = "".join(m.group(g) or "" for g in ("approx1", "approx0", "approx2") + (("half", "post") if end == m.end() else ()))
+    if m.group("num") in ("一多半", "一大半", "多一半", "大半"):
+        post = post or "多"  # more than half
     if m.group("half") == "半":
         value = (value or 0) + 0.5
         post = post.replace("半", "")
     if m.group("num2"):
         value_max = _read(m.group("num2"))[0]
+    spoken = _SPOKEN_LIST_BEFORE.search(text, max(0, start - 12), start) if chinese and not pre and not scale \
+        and value is not None and value < 10 else None
+    if spoken:
+        # 大小三、四、五、六块 (oral speech): the list of digits before the last one is one loose value, as
+        # 百分之一、二、三 is — from the first to the last.
+        first = cn_to_int(spoken.group()[0])
+        value, value_max, start = min(first, value), max(first, value), spoken.start()
     return Quantity(start=start, end=end, value=value, value_text=original[start:end], unit=unit, scale=scale,
                     num_start=m.start("num"), num_end=m.end("num"), placeholder=placeholder,
                     value_max=value_max, fraction=is_fraction, pre=pre, post=post)

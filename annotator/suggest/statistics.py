@@ -47,11 +47,13 @@ _PREDICATE = re.compile(
     rf"(?:控制|保持|稳定|维持)在|(?:降|升|增)至|{_UP}|{_DOWN}|分别)"
 )
 # Bound words in canonical form: what the number is (at most / at least / about) whatever the wording.
-_BOUNDS = (("约", re.compile(r"约|大约|左右|上下|约有|将近|接近")), ("不到", re.compile(r"不足|不到|近|低于|少于|小于|以下")),
-           ("不超过", re.compile(r"不超过|不高于|最多|以内")), ("不少于", re.compile(r"不少于|不低于|至少|以上")),
-           ("超过", re.compile(r"超过|逾|突破|超|高于|多于|大于|多|余|之多|有余|高达|多达")))
+_BOUNDS = (("约", re.compile(r"约|大约|左右|上下|约有|将近|接近|来|把")),
+           ("不到", re.compile(r"不足|不到|近|(?<!不)低于|(?<!不)少于|(?<!不)小于|以下|弱")),
+           ("不超过", re.compile(r"不超过|不高于|不大于|最多|以内")), ("不少于", re.compile(r"不少于|不低于|不小于|至少|以上")),
+           ("超过", re.compile(r"超过|逾|突破|超|(?<!不)高于|多于|(?<!不)大于|多|余|之多|有余|高达|多达|强")))
 # Adverbs between the subject and the verb ("全市累计帮扶…") are dropped, not cut at.
-_ADVERBS = re.compile(r"共计|共有|累计|合计|总计|年均|(?<![人户])均|共(?![同享建])")
+# 均 of 平均 belongs to the indicator's name (年平均气温, 平均浓度): only an adverbial 均 is dropped.
+_ADVERBS = re.compile(r"共计|共有|累计|合计|总计|年均|(?<![人户平])均|共(?![同享建])")
 _WEAK_INDICATOR = re.compile(r"^(?:年均|平均|分别|均|共|全年|累计|其中|同比|环比|比上年|连续)?$")
 
 
