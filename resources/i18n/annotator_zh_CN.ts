@@ -282,6 +282,10 @@
 <context>
     <name>DisagreementModel</name>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/disagreement_model.py" line="34"/>
         <source>boundary differs</source>
         <translation>边界不同</translation>

@@ -1,0 +1,156 @@
+"""What a lead hit adjudicating THREE annotators at a real display (Xvfb 1920×1080, Chinese UI, keyboard
+only; the seeds imported by each annotator, tagged by each in their own way, merged), session 8. One
+test per defect; each failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.domain.model import Section, Span
+from annotator.storage import documents as docs
+from annotator.storage import open_project
+from annotator.storage import spans as span_store
+from annotator.storage.labels import GOLD
+
+TEXT = ("一、总体要求\n各级党委要切实加强领导。全县地区生产总值实现60.6亿元，增长5.2%。\n"
+        "二、重点任务\n要坚决打好污染防治攻坚战。粮食产量达到120万吨。要扎实推进乡村振兴。\n")
+
+
+# The same speech after a long preamble: the disputed spans are far below the first screen.
+LONG = "".join(f"第{n}段开场白，回顾过去一年的工作。\n" for n in range(120)) + TEXT
+
+
+def build_three(path, text: str = TEXT):
+    """li, wang and zhao: all agree on one span; elsewhere two of them, or one, or all three differ."""
+    def _at(fragment: str, label: str, who: str, doc: int, trim: int = 0) -> Span:
+        start = text.index(fragment)
+        return Span(start + trim, start + len(fragment), label, who, document_id=doc)
+
+    project = open_project(path)
+    sections = []
+    for marker, nxt in (("一、", "二、"), ("二、", None)):
+        start = text.index(marker)
+        title_end = text.index("\n", start)
+        sections.append(Section(level=1, marker=marker, title=text[start + 2:title_end], start=start,
+                                end=text.index(nxt) if nxt else len(text), title_start=start + 2, title_end=title_end))
+    doc, _ = docs.add_document(project, clean_text=text, raw_text=text, title="县委全会讲话", sections=sections)
+    spans = [
+        *(_at("各级党委要切实加强领导", "directive", who, doc) for who in ("li", "wang", "zhao")),  # agreed
+        _at("全县地区生产总值实现60.6亿元", "statistic", "li", doc),  # boundaries: three versions
+        _at("全县地区生产总值实现60.6亿元，增长5.2%", "statistic", "wang", doc),
+        _at("全县地区生产总值实现60.6亿元", "statistic", "zhao", doc, trim=2),
+        _at("粮食产量达到120万吨", "statistic", "wang", doc),  # only wang and zhao, li has nothing
+        _at("粮食产量达到120万吨", "statistic", "zhao", doc),
+        _at("要扎实推进乡村振兴", "directive", "zhao", doc),  # zhao alone
+    ]
+    for span in spans:
+        span_store.add_span(project, span)
+    return project, doc
+
+
+@pytest.fixture
+def review(qtbot, tmp_path, request):
+    from annotator.gui.review import ReviewWindow
+
+    project, doc = build_three(tmp_path / "three.db", getattr(request, "param", TEXT))
+    window = ReviewWindow(project, "陈组长")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.view.setFocus()
+    yield window
+    window.close()
+    project.close()
+
+
+def _cells(window, row):
+    model = window.model
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_each_annotator_has_a_column_and_no_span_is_shown_under_another_name(review):
+    """Three annotators: the list had two columns headed "A: li" and "B: wang", filled with a
+    disagreement's first two spans whoever made them — zhao's span sat under "A: li" where li had none."""
+    model = review.model
+    assert review.annotators == ["li", "wang", "zhao"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Kind", "1: li", "2: wang", "3: zhao", "Text", "Decision"]
+    assert len(model.items) == 3
+    for row, item in enumerate(model.items):
+        cells = _cells(review, row)
+        for column, name in enumerate(review.annotators, start=1):
+            mine = [s for s in item.disagreement.spans if s.annotator == name]
+            if not mine:
+                assert cells[column] == "—", (name, cells)
+            for span in mine:
+                words = TEXT[span.start:span.end]
+                assert (words if len(words) <= 18 else words[:8]) in cells[column]
+    alone = next(r for r, item in enumerate(model.items) if len(item.disagreement.spans) == 1)
+    assert _cells(review, alone)[1:3] == ["—", "—"] and "乡村振兴" in _cells(review, alone)[3]
+
+
+def test_a_and_b_take_the_first_and_second_annotator_with_three(review, qtbot):
+    """With three, A took a disagreement's first span, whoever made it: on zhao's lone span, A (the key
+    of column "A: li") put zhao's span into gold."""
+    alone = next(r for r, item in enumerate(review.model.items) if len(item.disagreement.spans) == 1)
+    review.select_row(alone)
+    qtbot.keyClick(review.view, Qt.Key.Key_A)
+    assert span_store.list_spans(review.project, review.doc_id, annotators=[GOLD]) == []
+    assert "li" in review.statusBar().currentMessage()
+    qtbot.keyClick(review.view, Qt.Key.Key_3)  # zhao's, by the digit of zhao's column
+    (gold,) = span_store.list_spans(review.project, review.doc_id, annotators=[GOLD])
+    assert gold.provenance["chosen"] == "zhao" and TEXT[gold.start:gold.end] == "要扎实推进乡村振兴"
+
+
+def test_undo_goes_back_to_the_disagreement_it_took_back(review, qtbot):
+    """After a decision the list moves on to the next open disagreement; Ctrl+Z reopened the decided one
+    but left the adjudicator on the next, the undone row somewhere above."""
+    review.select_row(0)
+    first = review.model.items[0].key
+    qtbot.keyClick(review.view, Qt.Key.Key_2)  # wang's version of the statistic
+    assert review.current_item().key != first
+    qtbot.keyClick(review.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.current_item().key == first and review.current_item().is_open
+
+
+def test_review_and_compare_windows_are_placed_inside_the_screen(review, qtbot):
+    """At 1920×1080 the window manager put the 860-pixel review window at y=235: its status bar (where
+    every decision's message goes) and the last rows of the list were below the bottom edge."""
+    from annotator.gui.review import review_layout
+
+    area = review.screen().availableGeometry()
+    review.move(area.right() - 50, area.bottom() - 50)
+    review_layout.fit_screen(review)
+    assert area.contains(QRect(review.pos(), review.size()))
+    compare = review.open_compare()
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    assert area.contains(QRect(compare.pos(), compare.size()))
+
+
+@pytest.mark.parametrize("fragment, pair", [("粮食产量达到120万吨", ("wang", "li")),
+                                            ("要扎实推进乡村振兴", ("zhao", "li")),
+                                            ("全县地区生产总值", ("li", "wang"))])
+@pytest.mark.parametrize("review", [LONG], indirect=True)
+def test_side_by_side_opens_on_the_current_disagreement_and_shows_it(review, qtbot, fragment, pair):
+    """V opened the first two annotators (li and wang) at the top of the text, the first difference
+    selected in the list but out of sight (scrolled before the window was laid out), whatever
+    disagreement was current — for one that wang and zhao agree on and li lacks, two who agree there."""
+    review.resize(1000, 600)
+    text = review.text
+    row = next(r for r, item in enumerate(review.model.items) if text[item.disagreement.start:].startswith(fragment)
+               or fragment in text[item.disagreement.start:item.disagreement.end])
+    review.select_row(row)
+    qtbot.keyClick(review.view, Qt.Key.Key_V)
+    compare = review.compare_window
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    assert compare.comparison.names == pair
+    d = compare.comparison.differences[compare.table.currentRow()]
+    assert fragment in text[d.start:d.end] or text[d.start:d.end] in fragment
+    for pane in (compare.left, compare.right):
+        view = pane.view
+        qtbot.waitUntil(lambda v=view: v.viewport().rect().contains(v.cursorRect()))
