@@ -84,3 +84,17 @@ def line_problem_text(problem) -> str:
     """"line 3: reason" (or "task 3: …" for a Label Studio array) in the UI language."""
     unit = _tr("task {0}") if getattr(problem, "unit", "line") == "task" else _tr("line {0}")
     return _tr("{0}: {1}").format(unit.format(problem.line), exchange_reason_text(problem.reason))
+
+
+def dialog_filters(direction: str) -> list[tuple[str, str]]:
+    """(format name, file-dialog filter) in the UI language: the registry's titles ("Native JSONL",
+    "Statistics table CSV") were shown in English in the Chinese file dialog. Product names (doccano,
+    Label Studio, CoNLL) stay as they are; the file patterns too."""
+    from annotator.services import exchange as formats  # noqa: PLC0415 - loads only the format registry
+
+    out = []
+    for name, text in formats.dialog_filters(direction):
+        cut = text.rfind(" (")
+        title, patterns = (text[:cut], text[cut:]) if cut > 0 else (text, "")
+        out.append((name, QCoreApplication.translate("ExchangeFormat", title) + patterns))
+    return out

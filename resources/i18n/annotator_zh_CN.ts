@@ -1481,6 +1481,10 @@ Removed regions: {2}</source>
 <context>
     <name>ReviewKeys</name>
     <message>
+        <source>Export gold…</source>
+        <translation>导出金标准…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/keys.py" line="25"/>
         <source>Next open disagreement</source>
         <translation>下一条待裁决分歧</translation>
@@ -1618,6 +1622,10 @@ strict F1 of the annotators in this section: {1}</source>
 </context>
 <context>
     <name>ReviewWindow</name>
+    <message>
+        <source>Export gold from the main window: File → Export gold…</source>
+        <translation>请在主窗口导出金标准：文件 → 导出金标准…</translation>
+    </message>
     <message>
         <location filename="../../annotator/gui/review/review_layout.py" line="97"/>
         <source>Document</source>
@@ -2390,6 +2398,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 <context>
     <name>WindowIO</name>
     <message>
+        <source>Export gold</source>
+        <translation>导出金标准</translation>
+    </message>
+    <message>
         <source>Imported again with a changed text: {0}.</source>
         <translation>以改动后的文本重新导入 {0} 篇。</translation>
     </message>
@@ -2597,6 +2609,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 </context>
 <context>
     <name>_Builder</name>
+    <message>
+        <source>Export gold…</source>
+        <translation>导出金标准…</translation>
+    </message>
     <message>
         <source>Search all speeches…</source>
         <translation>检索全部讲话稿…</translation>
@@ -3537,6 +3553,37 @@ strict F1 of the annotators in this section: {1}</source>
     <message>
         <source>strong</source>
         <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFormat</name>
+    <message>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO</source>
+        <translation>CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>Statistics table Excel</source>
+        <translation>统计数据表 Excel</translation>
+    </message>
+    <message>
+        <source>Statistics table CSV</source>
+        <translation>统计数据表 CSV</translation>
+    </message>
+    <message>
+        <source>Native JSONL</source>
+        <translation>原生 JSONL</translation>
     </message>
 </context>
 </TS>

@@ -154,3 +154,52 @@ def test_side_by_side_opens_on_the_current_disagreement_and_shows_it(review, qtb
     for pane in (compare.left, compare.right):
         view = pane.view
         qtbot.waitUntil(lambda v=view: v.viewport().rect().contains(v.cursorRect()))
+
+
+def test_the_lead_exports_gold_only_from_the_review_window(make_window, tmp_path, qtbot, monkeypatch):
+    """File → Export wrote every annotator's layer and gold: the gold the lead had just adjudicated could
+    be written alone only from the command line (export --gold). Ctrl+E in the review window (and File →
+    Export gold…) writes the gold layer only, and the review window says where."""
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    project, _doc = build_three(tmp_path / "three.db")
+    project.close()
+    window = make_window(tmp_path / "three.db")
+    window.open_review()
+    review = window._review
+    qtbot.waitExposed(review)
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    review.view.setFocus()
+    qtbot.keyClick(review.view, Qt.Key.Key_M)  # the agreed directive
+    assert len(span_store.list_spans(review.project, review.doc_id, annotators=[GOLD])) == 1
+    review.select_row(0)
+    qtbot.keyClick(review.view, Qt.Key.Key_2)  # wang's statistic
+    out = tmp_path / "gold.jsonl"
+    asked = {}
+
+    def save_name(parent, title, _folder, filters):
+        asked.update(parent=parent, title=title, filters=filters.split(";;"))
+        return str(out), asked["filters"][0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    qtbot.keyClick(review.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.busy() and out.exists(), timeout=20_000)
+    assert asked["parent"] is review and asked["title"] == "Export gold"
+    spans = [s for line in out.read_text(encoding="utf-8").splitlines() for s in json.loads(line)["spans"]]
+    assert {s["annotator"] for s in spans} == {GOLD}
+    assert sorted(s["text"] for s in spans) == ["全县地区生产总值实现60.6亿元，增长5.2%", "各级党委要切实加强领导"]
+    assert str(out) in review.statusBar().currentMessage()
+
+
+def test_export_format_names_in_the_chinese_file_dialog(chinese):
+    """The export dialog's file types read "Native JSONL", "Statistics table CSV" in the Chinese UI."""
+    from annotator.gui.exchange_reasons import dialog_filters
+
+    shown = dict(dialog_filters("export"))
+    assert shown["native"] == "原生 JSONL (*.jsonl)"
+    assert shown["csv"] == "统计数据表 CSV (*.csv)" and shown["xlsx"] == "统计数据表 Excel (*.xlsx)"
+    assert shown["labelstudio"] == "Label Studio JSON (*.json)"  # a product's name stays as it is
+    assert dict(dialog_filters("import"))["native"] == "原生 JSONL (*.jsonl)"

@@ -282,5 +282,13 @@ class ReviewWindow(Decisions, QMainWindow):
         self.compare_window.show()
         return self.compare_window
 
+    def export_gold(self) -> None:
+        """The gold layer to a file (Ctrl+E), through the main window's export (window_io.Jobs)."""
+        jobs = getattr(self.parent(), "jobs", None)
+        if jobs is None:
+            self.show_message(self.tr("Export gold from the main window: File → Export gold…"))
+            return
+        jobs.export_dialog(gold=True, parent=self)
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
