@@ -203,3 +203,20 @@ def test_export_format_names_in_the_chinese_file_dialog(chinese):
     assert shown["csv"] == "统计数据表 CSV (*.csv)" and shown["xlsx"] == "统计数据表 Excel (*.xlsx)"
     assert shown["labelstudio"] == "Label Studio JSON (*.json)"  # a product's name stays as it is
     assert dict(dialog_filters("import"))["native"] == "原生 JSONL (*.jsonl)"
+
+
+def test_progress_counts_a_document_with_spans_but_no_mark_as_in_progress(make_window, tmp_path, qtbot):
+    """Three annotators' projects merged (or labels imported): every document read "not started · 33",
+    the per-annotator table 0 in progress and 5 not started beside 5 documents with spans."""
+    project, _doc = build_three(tmp_path / "three.db")
+    project.close()
+    window = make_window(tmp_path / "three.db")
+    window.team.show_progress()
+    dialog = window.team.progress_dialog
+    qtbot.waitExposed(dialog)
+    people = dialog.people
+    rows = {people.item(r, 0).text(): [people.item(r, c).text() for c in range(1, 6)] for r in range(people.rowCount())}
+    assert rows["li"] == ["0", "1", "0", "2", "1"]  # done, in progress, not started, spans, documents with spans
+    header = [dialog.documents.horizontalHeaderItem(c).text() for c in range(dialog.documents.columnCount())]
+    assert dialog.documents.item(0, header.index("zhao")).text() == "in progress · 4"
+    dialog.close()
