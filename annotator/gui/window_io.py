@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from annotator.gui.file_dialogs import fit_next
 from annotator.gui import workers
-from annotator.gui.exchange_reasons import line_problem_text
+from annotator.gui.exchange_reasons import exchange_note_text, line_problem_text
 from annotator.gui.read_reasons import outcome_reason
 from annotator.storage import documents as docs
 
@@ -32,7 +32,7 @@ translate = QCoreApplication.translate
 
 
 def exchange_summary(report) -> str:
-    """An export or label-import report in words (the notes come from the exchange module as written)."""
+    """An export or label-import report in words, its notes too (exchange_reasons.exchange_note_text)."""
     if hasattr(report, "files"):  # ExportReport
         lines = [translate("WindowIO", "{0} spans from {1} documents written to:").format(report.spans, report.documents)]
         lines.extend(f"  {path}" for path in report.files)
@@ -47,7 +47,7 @@ def exchange_summary(report) -> str:
         if report.labels_added:
             lines.append("  " + translate("WindowIO", "labels added: {0}").format(", ".join(report.labels_added)))
         lines.extend("  " + translate("WindowIO", "failed: {0}").format(line_problem_text(p)) for p in report.failed)
-    lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
+    lines.extend("  " + translate("WindowIO", "note: {0}").format(exchange_note_text(n)) for n in report.notes)
     return "\n".join(lines)
 
 

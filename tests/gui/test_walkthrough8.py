@@ -220,3 +220,49 @@ def test_progress_counts_a_document_with_spans_but_no_mark_as_in_progress(make_w
     header = [dialog.documents.horizontalHeaderItem(c).text() for c in range(dialog.documents.columnCount())]
     assert dialog.documents.item(0, header.index("zhao")).text() == "in progress · 4"
     dialog.close()
+
+
+_ENGLISH = __import__("re").compile(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}")  # three English words in a row
+
+
+def test_label_import_notes_and_rarer_reasons_in_chinese(chinese, tmp_path):
+    """Files of other tools, imported in the Chinese UI: the rarer refusals (label ids, categories, a
+    [start, end] pair, a list for a line, offsets of the wrong type, a region without text) and every
+    note (lines without labels, Label Studio's 'completions', results that are not text spans) were
+    shown in English. Imported for real, so a reworded message in annotator/exchange shows up here."""
+    import json
+
+    from annotator.gui.window_io import exchange_summary
+    from annotator.services.exchange import import_labels
+
+    text = "各级党委要切实加强领导。粮食产量达到120万吨。"
+    doccano = tmp_path / "doccano.jsonl"
+    doccano.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in (
+        {"text": text, "label": [[0, 11, "directive"]]},
+        {"text": text, "label": [[0, 11, 3]]},  # doccano 1.x label ids
+        {"text": text, "label": ["positive"]},  # a classification project
+        {"text": text, "label": [[0, 11]]},
+        {"text": text, "label": "directive"},
+        ["not", "an", "object"],
+        {"text": text, "label": [["0", "11", "directive"]]},
+        {"text": text, "label": [[0, 11, "directive", {"a": 1}]]},
+        {"text": text + "另一篇。"},  # no label key at all: a note
+    )) + "\n", encoding="utf-8")
+    studio = tmp_path / "studio.json"
+    studio.write_text(json.dumps([
+        {"data": {"text": text}, "completions": [{"result": [
+            {"type": "labels", "value": {"start": 0, "end": 11, "text": text[:11], "labels": ["directive"]}},
+            {"type": "choices", "value": {"choices": ["好"]}}]}]},
+        {"data": {"text": text}, "annotations": [{"result": [
+            {"type": "labels", "value": {"start": "0", "end": 11, "labels": ["directive"]}}]}]},
+        {"data": {"image": "a.png"}, "annotations": []},
+    ], ensure_ascii=False), encoding="utf-8")
+    with open_project(tmp_path / "labels.db") as project:
+        reports = [import_labels(project, str(doccano), "doccano", annotator="张三"),
+                   import_labels(project, str(studio), "labelstudio", annotator="李四")]
+    for report in reports:
+        summary = exchange_summary(report)
+        assert report.failed and report.notes, summary
+        for line in summary.splitlines()[1:]:
+            assert not _ENGLISH.search(line), line
+    assert "只导入了文本" in exchange_summary(reports[0]) and "已按标注读取" in exchange_summary(reports[1])
