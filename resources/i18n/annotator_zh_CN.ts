@@ -1744,6 +1744,14 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
+        <source>doubtful {0:.0%}</source>
+        <translation>存疑 {0:.0%}</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/models/span_table.py" line="72"/>
         <source>Label</source>
         <translation>标签</translation>

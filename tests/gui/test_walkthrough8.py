@@ -266,3 +266,38 @@ def test_label_import_notes_and_rarer_reasons_in_chinese(chinese, tmp_path):
         for line in summary.splitlines()[1:]:
             assert not _ENGLISH.search(line), line
     assert "只导入了文本" in exchange_summary(reports[0]) and "已按标注读取" in exchange_summary(reports[1])
+
+
+def test_the_status_of_every_suggestion_fits_its_column(qtbot, tmp_path, language="zh_CN"):
+    """The span table's status column read "建议 …" for a doubtful suggestion ("建议 80%，存疑" in 72
+    pixels): the words that say how sure a suggestion is were cut. (English words are longer: at 1024
+    pixels the column keeps 72 so the span's text keeps its room; the tooltip has the whole status.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.app import create_window
+    from annotator.gui import i18n
+    from annotator.gui.settings import Settings
+    from test_doubtful_suggestions import _project
+
+    _project(tmp_path / "p.db")
+    settings = Settings(tmp_path / "s.ini")
+    settings.annotator, settings.language = "王五", language
+    settings.sync()
+    try:
+        window, project = create_window(tmp_path / "p.db", settings_file=tmp_path / "s.ini", first_run=False)
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.span_model.rowCount() == 2)
+        table = window.span_table
+        metrics = table.fontMetrics()
+        texts = [window.span_model.index(r, 3).data() for r in range(2)]
+        assert any("%" in t for t in texts)
+        for text in texts:
+            assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(3), (text, table.columnWidth(3))
+        assert table.columnWidth(1) >= table.columnWidth(3), [table.columnWidth(c) for c in range(4)]
+        window.close()
+        project.close()
+    finally:
+        i18n.install(QApplication.instance(), "en")
