@@ -223,7 +223,7 @@ class SpanPanel(QObject):
         touched, self._touched = self._touched, []
         if touched:
             view = self.window.view
-            view.rehighlight_quietly(view.highlighter.blocks_of(touched))
+            view.rehighlight_quietly(view.highlighter.blocks_of(touched), [(s.start, s.end) for s in touched])
 
     def flush(self) -> None:
         """Bring the text, table, outline counts and status bar up to date now (they normally follow on

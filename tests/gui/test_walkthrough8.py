@@ -301,3 +301,70 @@ def test_the_status_of_every_suggestion_fits_its_column(qtbot, tmp_path, languag
         project.close()
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_a_key_in_a_long_paragraph_repaints_its_lines_and_leaves_nothing_stale(make_window, tmp_path, qtbot):
+    """A key now repaints the lines of the spans it touched, not their whole paragraphs (the keystroke
+    frame at 1920×1080, session 8): in a paragraph of many lines, on a narrow window, what is on screen
+    after a tag, an accept, a reject and an undo is what drawing the whole text afresh draws."""
+    from test_deferred_views import _on_screen
+
+    paragraph = "".join(f"第{n}项，各级党委要切实加强领导，全年增长{n}.5%，" for n in range(40)) + "。\n"
+    text = "一、总体要求\n" + paragraph + "二、重点任务\n" + paragraph
+    path = tmp_path / "long.db"
+    with open_project(path) as project:
+        docs.add_document(project, clean_text=text, raw_text=text, title="长段落", sections=[])
+    window = make_window(path)
+    window.resize(700, 600)
+    view, session = window.view, window.session
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
+    view.setFocus()
+    view.highlight_pending()
+    start = text.index("第12项") + 4
+    view.select_range(start, start + 9)
+    block = view.document().findBlock(view.utf16.to_utf16(start))
+    assert block.layout().lineCount() > 6  # a paragraph of many lines on screen
+    steps = [("tag", lambda: qtbot.keyClick(view, Qt.Key.Key_1))]
+    if session.suggestions:
+        steps += [("next", lambda: qtbot.keyClick(view, Qt.Key.Key_Tab)),
+                  ("accept", lambda: qtbot.keyClick(view, Qt.Key.Key_Return)),
+                  ("next", lambda: qtbot.keyClick(view, Qt.Key.Key_Tab)),
+                  ("reject", lambda: qtbot.keyClick(view, Qt.Key.Key_X))]
+    steps.append(("undo", window.controller.undo_group.undo))
+    for name, step in steps:
+        step()
+        shown = _on_screen(window, qtbot)
+        view.highlighter.rehighlight()
+        view.viewport().repaint()
+        assert _on_screen(window, qtbot) == shown, f"after {name} the screen differs from the text drawn afresh"
+
+
+def test_tab_leaves_the_text_still_when_the_next_suggestion_is_on_screen(make_window, tmp_path, qtbot):
+    """Tab centred every suggestion it went to: the text jumped under the reader's eyes at each key,
+    and each jump repainted the view (most of a Tab's or an accept's frame at 1920×1080). The text now
+    moves only for a suggestion off screen, which is then shown."""
+    lines = [f"第{n}条，各级党委要切实加强领导，全年增长{n}.5%。\n" for n in range(300)]
+    text = "".join(lines)
+    path = tmp_path / "many.db"
+    with open_project(path) as project:
+        docs.add_document(project, clean_text=text, raw_text=text, title="很多建议", sections=[])
+    window = make_window(path)
+    window.resize(1000, 700)
+    view, session = window.view, window.session
+    qtbot.waitUntil(lambda: len(session.suggestions) > 100, timeout=20_000)
+    view.setFocus()
+    top = text.index("第20条")
+    view.scroll_to_top(top)
+    view.select_range(top, top, scroll=False)
+    bar = view.verticalScrollBar()
+    before = bar.value()
+    assert before > 0
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # a suggestion on the top lines: centring it scrolled the text
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert bar.value() == before, "the next suggestion was on screen: the text must not move"
+    assert view.viewport().rect().contains(view.cursorRect())
+    far = next(s for s in session.suggestions if s.start > text.index("第200条"))
+    view.select_range(far.start - 1, far.start - 1, scroll=False)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert bar.value() > 0 and view.viewport().rect().contains(view.cursorRect())
+    assert window.controller.current is not None and window.controller.current.start >= far.start
