@@ -241,17 +241,16 @@ class SpeechView(QPlainTextEdit):
             self.centerCursor()
 
     def move_to(self, pos: int, *, only_if_hidden: bool = False) -> None:
-        """Put the cursor at ``pos`` and centre its line; ``only_if_hidden``: leave the view where it is
-        when that line is on screen.
-
-        Tab to the next suggestion on the same screen scrolled the text to centre it every time: the text
-        jumped under the reader's eyes, and each scroll repainted a strip of the view or all of it — the
-        largest part of a Tab's or an accept's frame at 1920×1080 (profiled, session 8)."""
+        """Put the cursor at ``pos`` and centre its line; ``only_if_hidden``: not when it is on screen.
+        Tab centred every next suggestion: the text jumped under the reader's eyes at each key, and each
+        scroll repainted the view — most of a Tab's or an accept's frame at 1920×1080 (session 8)."""
         cursor = self.textCursor()
         cursor.setPosition(self.utf16.to_utf16(pos))
         self.setTextCursor(cursor)  # scrolls just enough to show the cursor, if it was off screen
         if only_if_hidden:
             if self.viewport().rect().contains(self.cursorRect()):
+                # The view stays (during the lazy pass its top line; an older centred anchor would scroll).
+                self._anchor = ("top", self.first_visible()) if self._pending else None
                 return
         self._anchor = ("center", pos) if self._pending else None
         self.centerCursor()
