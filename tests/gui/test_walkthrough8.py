@@ -368,3 +368,18 @@ def test_tab_leaves_the_text_still_when_the_next_suggestion_is_on_screen(make_wi
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert bar.value() > 0 and view.viewport().rect().contains(view.cursorRect())
     assert window.controller.current is not None and window.controller.current.start >= far.start
+
+
+def test_the_text_in_context_stays_in_sight_with_three_annotators_at_1024(review, qtbot):
+    """At 1024×700 three annotator columns of 150 pixels pushed the disputed text in context (and the
+    decision) past the right edge of the list."""
+    review.resize(1000, 660)
+    from annotator.gui.review import review_layout
+
+    review._sized_columns = None
+    review_layout.size_columns(review)
+    qtbot.wait(50)
+    table, header = review.table, review.table.horizontalHeader()
+    text_column = review.model.columnCount() - 2
+    assert header.sectionViewportPosition(text_column) + 100 <= table.viewport().width(), \
+        [header.sectionSize(c) for c in range(review.model.columnCount())]

@@ -55,9 +55,13 @@ def size_columns(w) -> None:
     if count == getattr(w, "_sized_columns", None):
         return
     w._sized_columns = count
-    people = count - 3  # kind, the annotators, text, decision
-    each = 190 if people <= 2 else (150 if people == 3 else 120)
-    widths = [110, *([each] * people), None, 120]
+    people = max(1, count - 3)  # kind, the annotators, text, decision
+    # The list gets about half the window's width (outline and side panel take the rest); the text in
+    # context keeps 160 pixels of it: three annotators at 150 each pushed it out of sight at 1024.
+    room = max(400, int(w.width() * 0.55))
+    kind, decision = (90, 100) if room < 900 else (110, 120)
+    each = max(80, min(190, (room - kind - decision - 160) // people))
+    widths = [kind, *([each] * (count - 3)), None, decision]
     for column, width in enumerate(widths):
         if width is None:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

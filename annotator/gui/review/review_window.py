@@ -76,6 +76,11 @@ class ReviewWindow(Decisions, QMainWindow):
     def _build_layout(self) -> None:
         review_layout.build(self)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._sized_columns = None  # the list's columns follow the window's width (review_layout)
+        review_layout.size_columns(self)
+
     def _fill_documents(self) -> None:
         self.doc_combo.blockSignals(True)
         for row in doc_store.list_documents(self.project):
