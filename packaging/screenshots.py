@@ -3,7 +3,7 @@
     python packaging/screenshots.py [--out packaging/screenshots]
 
 Runs the real app (annotator.app.create_window) on a project built from the bundled sample speeches,
-with spans by two annotators (so the review and compare windows have something to show), under an X display: the
+with spans by three annotators (so the review and compare windows have something to show), under an X display: the
 one in $DISPLAY, else its own Xvfb (apt-get install xvfb fonts-wqy-microhei — without a CJK font every
 Chinese character is a box). One child process per language (Qt's translators are per process).
 Files: <window>_<lang>_<width>x<height>.png; the README shows workspace_zh_1920x1080.png.
@@ -53,7 +53,7 @@ def build_project(folder: Path) -> Path:
         import_paths(project, [str(p) for p in samples])
         doc = document_ids(project)[0]
         text = clean_text(project, doc)
-        for name in ("张三", "李四"):
+        for name in ("张三", "李四", "王五"):
             ensure_annotator(project, name)
         # Two annotators who mostly agree: the review window shows agreement and a few disagreements.
         import re  # noqa: PLC0415
@@ -67,6 +67,11 @@ def build_project(folder: Path) -> Path:
             span_store.add_span(project, Span(document_id=doc, start=s, end=e, label="directive", annotator="张三"))
             span_store.add_span(project, Span(document_id=doc, start=s + (i % 3 == 0), end=e, label="directive"
                                               if i % 5 else "statistic", annotator="李四"))
+        # A third annotator (the review window lists one column per annotator): half the statistics, some
+        # of them to the end of their clause.
+        for i, (s, e) in enumerate(stats[::2]):
+            end = e + (text[e:].find("，") if i % 2 and 0 < text[e:].find("，") < 20 else 0)
+            span_store.add_span(project, Span(document_id=doc, start=s, end=end, label="statistic", annotator="王五"))
         # Notes the adjudicator reads in the review window (storage/comments.py).
         from annotator.storage.comments import add_comment  # noqa: PLC0415
 

@@ -68,6 +68,8 @@ class _Builder(QObject):
         a["open_team"] = make_action(window, self.tr("Open team project…"), lambda: open_team_project(window),
                                      name="openTeamProject")
         a["export"] = make_action(window, self.tr("Export labels…"), window.jobs.export_dialog, "Ctrl+E", name="export")
+        a["export_gold"] = make_action(window, self.tr("Export gold…"), lambda: window.jobs.export_dialog(gold=True),
+                                       name="exportGold")
         a["import_labels"] = make_action(window, self.tr("Import labels…"), window.jobs.import_labels_dialog,
                                      name="importLabels")
         a["import_report"] = make_action(window, self.tr("Import report of this document"), window.jobs.show_import_report,
@@ -88,7 +90,7 @@ class _Builder(QObject):
         window.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
         window.recent_menu.setObjectName("recentProjects")
         window.recent_menu.aboutToShow.connect(window.preferences.fill_recent_menu)
-        for key in (None, "import_files", "import_folder", "import_samples", None, "export",
+        for key in (None, "import_files", "import_folder", "import_samples", None, "export", "export_gold",
                     "import_labels", None, "import_report", "rename_doc", "delete_doc",
                     "undo_delete", "redo_delete", "empty_trash", None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])

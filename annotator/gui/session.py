@@ -72,13 +72,14 @@ class Session(QObject):
 
     # -- document --------------------------------------------------------------------------------
     def open_document(self, doc_id: int) -> None:
-        row = docs.get_document(self.project, doc_id)
+        from annotator.storage.gui_queries import title_and_text  # noqa: PLC0415
+
+        row = title_and_text(self.project, doc_id)  # not get_document: no raw text to inflate
         if row is None:
             self.message.emit(self.tr("Document {0} no longer exists").format(doc_id))
             return
         self.doc_id = doc_id
-        self.title = row["title"]
-        self.text = row["clean_text"]
+        self.title, self.text = row
         self.utf16 = Utf16Map(self.text)
         self._opened += 1
         # A long document is painted with the outline and spans of its first screens, and all of them

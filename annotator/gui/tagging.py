@@ -190,7 +190,7 @@ class TaggingController(QObject):
                                       else self.tr("The open suggestions are hidden by the span panel's filters"))
             self.set_current(None)
             return
-        self.view.move_to(target.start)
+        self.view.move_to(target.start, only_if_hidden=True)  # the text stays put when it is on screen
         self.set_current(target)
 
     def resolve_section(self, accept: bool) -> None:

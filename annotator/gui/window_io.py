@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from annotator.gui.file_dialogs import fit_next
 from annotator.gui import workers
-from annotator.gui.exchange_reasons import line_problem_text
+from annotator.gui.exchange_reasons import exchange_note_text, line_problem_text
 from annotator.gui.read_reasons import outcome_reason
 from annotator.storage import documents as docs
 
@@ -32,7 +32,7 @@ translate = QCoreApplication.translate
 
 
 def exchange_summary(report) -> str:
-    """An export or label-import report in words (the notes come from the exchange module as written)."""
+    """An export or label-import report in words, its notes too (exchange_reasons.exchange_note_text)."""
     if hasattr(report, "files"):  # ExportReport
         lines = [translate("WindowIO", "{0} spans from {1} documents written to:").format(report.spans, report.documents)]
         lines.extend(f"  {path}" for path in report.files)
@@ -47,7 +47,7 @@ def exchange_summary(report) -> str:
         if report.labels_added:
             lines.append("  " + translate("WindowIO", "labels added: {0}").format(", ".join(report.labels_added)))
         lines.extend("  " + translate("WindowIO", "failed: {0}").format(line_problem_text(p)) for p in report.failed)
-    lines.extend("  " + translate("WindowIO", "note: {0}").format(n) for n in report.notes)
+    lines.extend("  " + translate("WindowIO", "note: {0}").format(exchange_note_text(n)) for n in report.notes)
     return "\n".join(lines)
 
 
@@ -85,6 +85,7 @@ class Jobs(QObject):
         self.jobs: list = []  # (worker, thread) until the worker's result reached this window
         self.import_preview = self.import_progress = self.exchange_progress = self.import_report = None
         self.last_import = self.last_exchange = None
+        self.report_to = None  # a window that also hears an export's result (the review window's Ctrl+E)
 
 
     # -- speeches ------------------------------------------------------------------------------
@@ -208,25 +209,39 @@ class Jobs(QObject):
             self.window.view.setFocus()
 
     # -- labels ---------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
-        from annotator.services import exchange as formats  # noqa: PLC0415 - loads only the format registry
+    def export_dialog(self, *, gold: bool = False, parent=None) -> None:
+        """Export every annotator's layer and gold, or (``gold``) the adjudicated gold layer only: the lead
+        who adjudicated in the review window had no way to write gold alone but the command line
+        (walked at a real display, session 8). ``parent`` (the review window) also hears the result."""
+        from annotator.gui.exchange_reasons import dialog_filters  # noqa: PLC0415 - the format registry only
 
-        filters = ";;".join(text for _name, text in formats.dialog_filters("export"))
+        filters = dialog_filters("export")
         fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
-        path, chosen = QFileDialog.getSaveFileName(self.window, translate("WindowIO", "Export labels"), "", filters)
+        title = translate("WindowIO", "Export gold") if gold else translate("WindowIO", "Export labels")
+        path, chosen = QFileDialog.getSaveFileName(parent or self.window, title, "",
+                                                   ";;".join(text for _n, text in filters))
+        self.report_to = parent
         if path:
-            self.run_exchange("export", path, formats.format_for_filter("export", chosen))
+            fmt = next((name for name, text in filters if text == chosen), "native")
+            options = {}
+            if gold:
+                from annotator.services.exchange import make_selection  # noqa: PLC0415
+
+                options["selection"] = make_selection(gold=True)
+            self.run_exchange("export", path, fmt, **options)
 
     def import_labels_dialog(self) -> None:
-        from annotator.services import exchange as formats  # noqa: PLC0415
+        from annotator.gui.exchange_reasons import dialog_filters  # noqa: PLC0415
 
         # Only formats with an importer: the registry says which (never a list sliced by position).
-        filters = ";;".join(text for _name, text in formats.dialog_filters("import"))
+        filters = dialog_filters("import")
+        self.report_to = None
         fit_next()  # Qt's own dialog sized to be read (file_dialogs.py)
-        path, chosen = QFileDialog.getOpenFileName(self.window, translate("WindowIO", "Import labels"), "", filters)
+        path, chosen = QFileDialog.getOpenFileName(self.window, translate("WindowIO", "Import labels"), "",
+                                                   ";;".join(text for _n, text in filters))
         if path and self.confirm_bulk(translate("WindowIO", "Import the labels of {0} into this project?").format(
                 Path(path).name)):
-            self.run_exchange("import", path, formats.format_for_filter("import", chosen))
+            self.run_exchange("import", path, next((name for name, text in filters if text == chosen), "native"))
 
     def confirm_bulk(self, question: str, *, undoable: bool = False) -> bool:
         """Ask before a bulk write, saying how (or that it cannot) be taken back: an import of speeches is
@@ -258,6 +273,8 @@ class Jobs(QObject):
         self.exchange_progress.close()
         self.last_exchange = summary = exchange_summary(report)
         self.window.statusBar().showMessage(summary.replace("\n", " "), 10000)
+        if self.report_to is not None:
+            self.report_to.show_message(summary.replace("\n", " "))
         self.window.navigation.refresh_documents()
         if self.session.doc_id is not None:
             self.session.reload_spans()
@@ -267,6 +284,8 @@ class Jobs(QObject):
             return
         self.exchange_progress.close()
         self.last_exchange = reason
+        if self.report_to is not None:
+            self.report_to.show_message(reason)
         QMessageBox.warning(self.window, translate("WindowIO", "Export / import"), reason)
 
     def show_import_report(self) -> None:

@@ -63,7 +63,8 @@ class SpanPanel(QObject):
         # The status column as wide as its usual words in the UI's language ("tagged" was "tagg…"), but
         # never at the cost of the span's text: in a 250-pixel panel the text column needs the rest.
         status = min(72, 12 + max(self.window.fontMetrics().horizontalAdvance(text) for text in (
-            translate("SpanTableModel", "tagged"), translate("SpanTableModel", "suggested {0:.0%}").format(0.9))))
+            translate("SpanTableModel", "tagged"), translate("SpanTableModel", "suggested {0:.0%}").format(0.9),
+            translate("SpanTableModel", "doubtful {0:.0%}").format(0.4))))
         for column, width in enumerate((72, 0, 64, max(48, status))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if width:
@@ -222,7 +223,7 @@ class SpanPanel(QObject):
         touched, self._touched = self._touched, []
         if touched:
             view = self.window.view
-            view.rehighlight_quietly(view.highlighter.blocks_of(touched))
+            view.rehighlight_quietly(view.highlighter.blocks_of(touched), [(s.start, s.end) for s in touched])
 
     def flush(self) -> None:
         """Bring the text, table, outline counts and status bar up to date now (they normally follow on

@@ -7,6 +7,14 @@ from annotator.storage import events
 from annotator.storage.store import StoreBackend
 
 
+def title_and_text(project: StoreBackend, doc_id: int) -> tuple[str, str] | None:
+    """(title, clean text) of a document, None when it no longer exists: what opening it in the window
+    needs. get_document also reads and inflates the raw text and parses the import report — about a
+    tenth of the first paint of a 100 000-character report, for nothing the window shows (session 8)."""
+    row = project.execute("SELECT title, clean_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return None if row is None else (row[0] or "", row[1])
+
+
 def was_suggested(project: StoreBackend, doc_id: int) -> bool:
     """True once the suggester ran on this document (its run is in the event log)."""
     return project.execute(

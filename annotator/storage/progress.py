@@ -61,7 +61,10 @@ def team_progress(project: StoreBackend) -> tuple[list[AnnotatorProgress], list[
             person.last_change = max(person.last_change, str(updated or ""))
     for person in people.values():
         for document in documents:
-            status = document.status.get(person.name, "not_started")
+            # Spans without a mark (imported labels, a merged project, tags through the services): the
+            # work has begun. "not started · 33" beside 33 spans misled the lead (session 8).
+            status = document.status.get(person.name) or ("in_progress" if document.spans.get(person.name)
+                                                           else "not_started")
             setattr(person, status, getattr(person, status) + 1)
     # someone with no mark and no span anywhere (a name typed once) is not part of the team's table
     team = [p for p in people.values() if p.done or p.in_progress or p.spans]

@@ -282,6 +282,10 @@
 <context>
     <name>DisagreementModel</name>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/disagreement_model.py" line="34"/>
         <source>boundary differs</source>
         <translation>边界不同</translation>
@@ -1477,6 +1481,10 @@ Removed regions: {2}</source>
 <context>
     <name>ReviewKeys</name>
     <message>
+        <source>Export gold…</source>
+        <translation>导出金标准…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/keys.py" line="25"/>
         <source>Next open disagreement</source>
         <translation>下一条待裁决分歧</translation>
@@ -1615,6 +1623,10 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ReviewWindow</name>
     <message>
+        <source>Export gold from the main window: File → Export gold…</source>
+        <translation>请在主窗口导出金标准：文件 → 导出金标准…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/review_layout.py" line="97"/>
         <source>Document</source>
         <translation>文档</translation>
@@ -1731,6 +1743,14 @@ strict F1 of the annotators in this section: {1}</source>
 </context>
 <context>
     <name>SpanTableModel</name>
+    <message>
+        <source>doubtful {0:.0%}</source>
+        <translation>存疑 {0:.0%}</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
     <message>
         <location filename="../../annotator/gui/models/span_table.py" line="72"/>
         <source>Label</source>
@@ -2386,6 +2406,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 <context>
     <name>WindowIO</name>
     <message>
+        <source>Export gold</source>
+        <translation>导出金标准</translation>
+    </message>
+    <message>
         <source>Imported again with a changed text: {0}.</source>
         <translation>以改动后的文本重新导入 {0} 篇。</translation>
     </message>
@@ -2593,6 +2617,10 @@ The deletion is recorded in the project&apos;s event log; it cannot be undone he
 </context>
 <context>
     <name>_Builder</name>
+    <message>
+        <source>Export gold…</source>
+        <translation>导出金标准…</translation>
+    </message>
     <message>
         <source>Search all speeches…</source>
         <translation>检索全部讲话稿…</translation>
@@ -3400,6 +3428,210 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>ExchangeReason</name>
     <message>
+        <source>label {0} must be [start, end, label], not {1} of {2} items</source>
+        <translation>第 {0} 个 label 应为 [起点, 终点, 标签]，而不是含 {2} 项的{1}</translation>
+    </message>
+    <message>
+        <source>the annotator</source>
+        <translation>标注员名</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>个任务</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>stopped at {0} {1}: {2}; the ones before it are imported, it and the rest are not (import the file again once this is solved)</source>
+        <translation>导入停在第 {1} {0}：{2}；之前的已导入，这一{0}及其后的未导入（问题解决后请重新导入该文件）</translation>
+    </message>
+    <message>
+        <source>no Label Studio user given for {0}: their annotations have no completed_by (the server assigns them to the importing user; the name stays in each region's meta)</source>
+        <translation>没有为 {0} 指定 Label Studio 用户：其标注没有 completed_by（服务器会归给导入的用户；姓名保留在每个区域的 meta 中）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} spans overlapping a span of the same label were left out</source>
+        <translation>{0}：{1} 个与同类标签标注重叠的标注未写入</translation>
+    </message>
+    <message>
+        <source>no spans match the selection: no file written</source>
+        <translation>没有符合所选范围的标注：未写入文件</translation>
+    </message>
+    <message>
+        <source>document {0}: already in the project, its outline was kept</source>
+        <translation>文档 {0}：项目中已有，保留了项目中的大纲</translation>
+    </message>
+    <message>
+        <source>{0} results of {1} carry no text span and were not imported</source>
+        <translation>{0} 个 {1} 的结果不含文本片段，未导入</translation>
+    </message>
+    <message>
+        <source>{0} tasks had 'completions' (Label Studio before 1.0): read as annotations</source>
+        <translation>{0} 个任务带有 'completions'（Label Studio 1.0 之前的格式）：已按标注读取</translation>
+    </message>
+    <message>
+        <source>{0} predictions were listed by id only (Label Studio's quick export): suggestions and rejected suggestions are not in this file; export a snapshot with full predictions to keep them</source>
+        <translation>{0} 条预测只列出了编号（Label Studio 的快速导出）：文件中没有建议和被拒绝的建议；如需保留，请导出包含完整预测的快照</translation>
+    </message>
+    <message>
+        <source>some regions had code-point offsets (not UTF-16); read as code points</source>
+        <translation>部分区域的偏移量是码位（不是 UTF-16 单元），已按码位读取</translation>
+    </message>
+    <message>
+        <source>{0} lines had no label, labels, entities or annotations key: their texts were imported without spans</source>
+        <translation>{0} 行没有 label、labels、entities 或 annotations 键：只导入了文本，没有标注</translation>
+    </message>
+    <message>
+        <source>{0} must be {1}, not {2}</source>
+        <translation>{0} 应为{1}，而不是{2}</translation>
+    </message>
+    <message>
+        <source>nested too deeply to read</source>
+        <translation>嵌套过深，无法读取</translation>
+    </message>
+    <message>
+        <source>nested more than {0} levels deep</source>
+        <translation>嵌套超过 {0} 层</translation>
+    </message>
+    <message>
+        <source>number {0} is out of range</source>
+        <translation>数字 {0} 超出范围</translation>
+    </message>
+    <message>
+        <source>integer {0} is too large (64-bit at most)</source>
+        <translation>整数 {0} 太大（最多 64 位）</translation>
+    </message>
+    <message>
+        <source>{0} is not a number JSON allows (NaN and Infinity are refused)</source>
+        <translation>{0} 不是 JSON 允许的数字（不接受 NaN 和 Infinity）</translation>
+    </message>
+    <message>
+        <source>no text to import: data has {0} but no 'text' (an image, audio or title-only task?)</source>
+        <translation>没有可导入的文本：data 中有 {0}，但没有 'text'（图片、音频或只有标题的任务？）</translation>
+    </message>
+    <message>
+        <source>region {0}: labels must be an array of strings</source>
+        <translation>第 {0} 个区域：labels 应为字符串数组</translation>
+    </message>
+    <message>
+        <source>region {0} [{1}, {2}) splits a character outside the BMP</source>
+        <translation>第 {0} 个区域 [{1}, {2}) 切开了一个基本多文种平面以外的字符</translation>
+    </message>
+    <message>
+        <source>region {0} [{1}, {2}) text {3} is not the text there (read as UTF-16 units or as code points)</source>
+        <translation>第 {0} 个区域 [{1}, {2}) 的文字 {3} 与该处文本不符（按 UTF-16 单元和按码位读取均不符）</translation>
+    </message>
+    <message>
+        <source>region {0} [{1}, {2}) does not fit the text ({3} UTF-16 units)</source>
+        <translation>第 {0} 个区域 [{1}, {2}) 超出文本范围（共 {3} 个 UTF-16 单元）</translation>
+    </message>
+    <message>
+        <source>region {0}: {1} must be an integer, not {2}</source>
+        <translation>第 {0} 个区域：{1} 应为整数，而不是{2}</translation>
+    </message>
+    <message>
+        <source>region {0} has no {1}</source>
+        <translation>第 {0} 个区域缺少 {1}</translation>
+    </message>
+    <message>
+        <source>it would add the label {0}, past the {1} new labels one file may add (are the label names right? to import them, add the labels to the project first)</source>
+        <translation>将新增标签 {0}，超过一个文件最多可新增的 {1} 个标签（标签名是否正确？如确需导入，请先在项目中添加这些标签）</translation>
+    </message>
+    <message>
+        <source>it would add the label {0} and {1} more, past the {2} new labels one file may add (are the label names right? to import them, add the labels to the project first)</source>
+        <translation>将新增标签 {0} 等另外 {1} 个，超过一个文件最多可新增的 {2} 个标签（标签名是否正确？如确需导入，请先在项目中添加这些标签）</translation>
+    </message>
+    <message>
+        <source>span [{0}, {1}) covers only a line break</source>
+        <translation>标注 [{0}, {1}) 只包含一个换行符</translation>
+    </message>
+    <message>
+        <source>the text is larger than the {0} MB document limit</source>
+        <translation>文本超过单篇文档 {0} MB 的上限</translation>
+    </message>
+    <message>
+        <source>gold cannot hold rejected suggestions</source>
+        <translation>金标准中不能有被拒绝的建议</translation>
+    </message>
+    <message>
+        <source>{0} is a reserved layer name</source>
+        <translation>{0} 是保留的图层名</translation>
+    </message>
+    <message>
+        <source>unknown status {0} (known: {1})</source>
+        <translation>未知状态 {0}（可用：{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: attributes must be an object, not {1}</source>
+        <translation>{0}：属性应为对象，而不是{1}</translation>
+    </message>
+    <message>
+        <source>{0}: a label name longer than {1} characters</source>
+        <translation>{0}：标签名超过 {1} 个字符</translation>
+    </message>
+    <message>
+        <source>{0}: the label must be a non-empty string, not {1}</source>
+        <translation>{0}：标签应为非空字符串，而不是{1}</translation>
+    </message>
+    <message>
+        <source>{0} offsets must be integers, not {1} and {2}</source>
+        <translation>{0}的偏移量应为整数，而不是{1}和{2}</translation>
+    </message>
+    <message>
+        <source>a line must be a JSON object, not {0}</source>
+        <translation>每行应为一个 JSON 对象，而不是{0}</translation>
+    </message>
+    <message>
+        <source>label {0} must be [start, end, label], not {1}</source>
+        <translation>第 {0} 个 label 应为 [起点, 终点, 标签]，而不是{1}</translation>
+    </message>
+    <message>
+        <source>label holds categories (a classification project), not [start, end, label] spans</source>
+        <translation>label 中是分类类别（文本分类项目），不是 [起点, 终点, 标签] 片段</translation>
+    </message>
+    <message>
+        <source>label must be an array of [start, end, label], not {0}</source>
+        <translation>label 应为 [起点, 终点, 标签] 的数组，而不是{0}</translation>
+    </message>
+    <message>
+        <source>{0} must be an array of objects with start_offset, end_offset, label</source>
+        <translation>{0} 应为包含 start_offset、end_offset、label 的对象数组</translation>
+    </message>
+    <message>
+        <source>{0} has label id {1}, not a label name: export from doccano with label names to import it</source>
+        <translation>{0}的标签是编号 {1}，不是标签名：请在 doccano 中按标签名导出后再导入</translation>
+    </message>
+    <message>
         <source>span [{0}, {1})</source>
         <translation>标注 [{0}, {1})</translation>
     </message>
@@ -3533,6 +3765,37 @@ strict F1 of the annotators in this section: {1}</source>
     <message>
         <source>strong</source>
         <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFormat</name>
+    <message>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO</source>
+        <translation>CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>Statistics table Excel</source>
+        <translation>统计数据表 Excel</translation>
+    </message>
+    <message>
+        <source>Statistics table CSV</source>
+        <translation>统计数据表 CSV</translation>
+    </message>
+    <message>
+        <source>Native JSONL</source>
+        <translation>原生 JSONL</translation>
     </message>
 </context>
 </TS>

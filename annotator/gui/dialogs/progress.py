@@ -111,8 +111,8 @@ class ProgressDialog(QDialog):
             title.setData(Qt.ItemDataRole.UserRole, d.id)
             table.setItem(row, 0, title)
             for column, name in enumerate(names, 1):
-                status = d.status.get(name, "not_started")
                 count = d.spans.get(name, 0)
+                status = d.status.get(name) or ("in_progress" if count else "not_started")  # as team_progress counts
                 item = QTableWidgetItem(f"{words[status]} · {count}" if count or status != "not_started" else "—")
                 if status in STATUS_COLOURS:
                     item.setBackground(QColor(STATUS_COLOURS[status]))

@@ -49,6 +49,11 @@ class ResolveCommand(_ReviewCommand):
     def undo(self) -> None:
         review_store.remove_gold(self.window.project, self.rows or [], by=self.window.adjudicator)
         self.window.reload_document(self.doc_id)
+        # Back on the disagreement the decision was about: the list had moved on to the next open one,
+        # and Ctrl+Z left the adjudicator there, the undone row somewhere above (session 8).
+        first = next((d for d, _action, _options in self.plan if d is not None), None)
+        if first is not None:
+            self.window.select_disagreement(first)
 
 
 class ReopenCommand(_ReviewCommand):

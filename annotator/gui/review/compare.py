@@ -11,7 +11,7 @@ taken in the review window (Ctrl+Shift+R in the workspace), where the same diffe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QMainWindow, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -72,7 +72,7 @@ class _Side(QWidget):
 
 class CompareWindow(QMainWindow):
     def __init__(self, project, *, doc_id: int | None = None, annotators: tuple[str, str] | None = None,
-                 language: str = "en", parent=None):
+                 language: str = "en", at: int | None = None, parent=None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setObjectName("compareWindow")
@@ -82,6 +82,7 @@ class CompareWindow(QMainWindow):
         self.label_titles = {label.name: label.title(language) for label in self.labels}
         self.comparison: Comparison | None = None
         self._notice = ""  # said above the texts until another document is chosen
+        self._at = at  # open on the difference at this offset (the review's current disagreement)
         self.utf16 = Utf16Map("")
         self._kinds = {
             BOUNDARY_MISMATCH: self.tr("boundary differs"), LABEL_MISMATCH: self.tr("label differs"),
@@ -168,12 +169,9 @@ class CompareWindow(QMainWindow):
         rbar.valueChanged.connect(lambda v: lbar.value() != v and lbar.setValue(v))
 
     def _fit_screen(self) -> None:
-        screen = self.screen() or (self.parent().screen() if self.parent() else None)
-        area = screen.availableGeometry() if screen is not None else None
-        width, height = 1400, 860
-        if area is not None:
-            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
-        self.resize(max(640, width), max(480, height))
+        from annotator.gui.review.review_layout import fit_window  # noqa: PLC0415
+
+        fit_window(self)
 
     # -- choices ------------------------------------------------------------------------------------
     def _with_two(self, doc_id: int | None) -> int | None:
@@ -276,11 +274,32 @@ class CompareWindow(QMainWindow):
         self._update_summary(comparison)
         self.setWindowTitle(self.tr("Compare {0} and {1} — {2}").format(a, b, self.doc_combo.currentText().strip()))
         if comparison.differences:
-            self.table.setCurrentCell(0, 0)
+            self.table.setCurrentCell(self._row_at(comparison, self._at), 0)
+            self._at = None
         else:
             self._show(-1)
             self.statusBar().showMessage(self.tr("No differences here."), 4000)  # not the last section's count
             self.left.view.move_to(comparison.bounds[0])
+
+    @staticmethod
+    def _row_at(comparison: Comparison, at: int | None) -> int:
+        """The difference that covers ``at``, else the first one after it (else the last); 0 without one."""
+        if at is None:
+            return 0
+        rows = comparison.differences
+        covering = next((i for i, d in enumerate(rows) if d.start <= at < max(d.end, d.start + 1)), None)
+        if covering is not None:
+            return covering
+        return next((i for i, d in enumerate(rows) if d.start >= at), len(rows) - 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The texts are laid out only once the window is shown: scrolling to the current difference in
+        the constructor left both sides at the top, the difference selected in the list out of sight
+        (walked at a real display, session 8)."""
+        super().showEvent(event)
+        if not getattr(self, "_scrolled_once", False):
+            self._scrolled_once = True
+            QTimer.singleShot(0, lambda: self._show(self.table.currentRow()))
 
     def kind_title(self, kind: str) -> str:
         """What differs, in words; a span made by one only names that annotator."""

@@ -47,6 +47,11 @@ class Decisions:
         return item
 
     def take(self, side: str) -> None:
+        if len(self.annotators) > 2:
+            # With three or more, a disagreement's a/b are its first two spans, whoever made them: A and
+            # B take the first and second annotator's, as the list's columns 1 and 2 say.
+            self.take_annotator(self.annotators[0 if side == "a" else 1])
+            return
         item = self._open_current()
         if item is None:
             return

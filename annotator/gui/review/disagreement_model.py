@@ -1,5 +1,10 @@
 """The disagreement list of the document under review: one row per ReviewItem (open or decided).
 
+One column per annotator under review, filled with that annotator's spans: with three or more
+annotators a disagreement's ``a``/``b`` are merely its first two spans in text order (agreement/gold.py),
+so columns headed "A: li", "B: wang" showed zhao's span under li's name (walked at a real display with
+three annotators, session 8). With two, the columns are still headed A and B (the A/B keys take them).
+
 A small table model over a plain Python list (the napari shape): the window replaces the list after
 every change and the views follow the model's reset, never a widget telling another widget.
 """
@@ -19,7 +24,6 @@ SNIPPET = 28  # characters of text shown in a cell; the tooltip has the whole sp
 
 
 class DisagreementModel(QAbstractTableModel):
-    COLUMNS = ("kind", "a", "b", "text", "decision")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -27,7 +31,7 @@ class DisagreementModel(QAbstractTableModel):
         self.text = ""
         self.section_titles: list[str] = []
         self.label_titles: dict[str, str] = {}
-        self.names = ("A", "B")
+        self.names: tuple[str, ...] = ("A", "B")
         self._kinds = {
             BOUNDARY_MISMATCH: self.tr("boundary differs"), LABEL_MISMATCH: self.tr("label differs"),
             BOUNDARY_AND_LABEL_MISMATCH: self.tr("boundary + label differ"),
@@ -38,7 +42,7 @@ class DisagreementModel(QAbstractTableModel):
                          "reject": self.tr("rejected"), "add": self.tr("added")}
 
     def set_items(self, items: list[ReviewItem], text: str, section_titles: list[str],
-                  label_titles: dict[str, str], names: tuple[str, str]) -> None:
+                  label_titles: dict[str, str], names: tuple[str, ...]) -> None:
         self.beginResetModel()
         self.items, self.text, self.section_titles = list(items), text, section_titles
         self.label_titles, self.names = label_titles, names
@@ -47,18 +51,33 @@ class DisagreementModel(QAbstractTableModel):
     def kind_title(self, kind: str) -> str:
         return self._kinds.get(kind, kind)
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """"kind", one "@name" per annotator, "text", "decision"."""
+        return ("kind", *(f"@{n}" for n in self.names), "text", "decision")
+
+    def annotator_header(self, number: int) -> str:
+        name = self.names[number]
+        if len(self.names) == 2:  # the A / B keys take these two
+            return (self.tr("A: {0}") if number == 0 else self.tr("B: {0}")).format(name)
+        return self.tr("{0}: {1}").format(number + 1, name)  # the digit key that takes this annotator's span
+
     # -- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Kind"), self.tr("A: {0}").format(self.names[0]), self.tr("B: {0}").format(self.names[1]),
-                self.tr("Text"), self.tr("Decision"))[section]
+        column = self.columns[section] if 0 <= section < len(self.columns) else None
+        if column is None:
+            return None
+        if column.startswith("@"):
+            return self.annotator_header(section - 1)
+        return {"kind": self.tr("Kind"), "text": self.tr("Text"), "decision": self.tr("Decision")}[column]
 
     def span_cell(self, span: Span | None) -> str:
         """A span as a person reads it: its label and its text (offsets are in the tooltip)."""
@@ -99,14 +118,15 @@ class DisagreementModel(QAbstractTableModel):
             return None
         item = self.items[index.row()]
         d = item.disagreement
-        column = self.COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "kind":
                 return self.kind_title(d.kind)
-            if column in ("a", "b"):
-                return self.span_cell(d.a if column == "a" else d.b)
+            if column.startswith("@"):
+                mine = [s for s in d.spans if s.annotator == column[1:]]
+                return "; ".join(self.span_cell(s) for s in mine) if mine else "—"
             if column == "text":
                 return self.in_context(d.start, d.end)
             return self.decision(item)

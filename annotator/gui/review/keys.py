@@ -51,6 +51,8 @@ def build(window) -> dict[str, QAction]:
                             window.premerge, "M", "reviewPremerge")
     a["side_by_side"] = _action(window, QCoreApplication.translate("ReviewKeys", "Two annotators side by side"),
                                 window.open_compare, "V", "reviewSideBySide")
+    a["export_gold"] = _action(window, QCoreApplication.translate("ReviewKeys", "Export gold…"),
+                               window.export_gold, "Ctrl+E", "reviewExportGold")
     undo = window.undo_stack.createUndoAction(window, QCoreApplication.translate("ReviewKeys", "Undo"))
     undo.setShortcuts([QKeySequence.StandardKey.Undo])
     redo = window.undo_stack.createRedoAction(window, QCoreApplication.translate("ReviewKeys", "Redo"))
@@ -64,6 +66,8 @@ def build(window) -> dict[str, QAction]:
     edit.addSeparator()
     for key in ("premerge", "take_a", "take_b", "edit", "relabel", "reject", "add", "reopen"):
         edit.addAction(a[key])
+    edit.addSeparator()
+    edit.addAction(a["export_gold"])
     go = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Go"))
     for key in ("next", "previous", "next_section", "previous_section", "side_by_side"):
         go.addAction(a[key])

@@ -22,17 +22,52 @@ from annotator.gui.widgets.text_view import SpeechView
 translate = QCoreApplication.translate
 
 
-def fit_screen(w) -> None:
-    """1400×860 where there is room; never larger than the screen's free area (1366×768 laptops)."""
+FRAME = (16, 40)  # room left for a window manager's frame and title bar
+
+
+def fit_window(w, width: int = 1400, height: int = 860) -> None:
+    """``width``×``height`` where there is room, never larger than the screen's free area (1366×768
+    laptops), and placed inside it, centred: a window manager put the 860-pixel review window at
+    y=235 of a 1080-pixel screen, its status bar and last rows below the bottom edge (session 8)."""
     screen = w.screen() or (w.parent().screen() if w.parent() else None)
     area = screen.availableGeometry() if screen is not None else None
-    width, height = 1400, 860
     if area is not None:
-        width, height = min(width, area.width() - 16), min(height, area.height() - 40)
+        width, height = min(width, area.width() - FRAME[0]), min(height, area.height() - FRAME[1])
     w.resize(max(640, width), max(480, height))
+    if area is not None:
+        w.move(area.x() + max(0, (area.width() - w.width()) // 2),
+               area.y() + max(0, (area.height() - FRAME[1] - w.height()) // 2))
+
+
+def fit_screen(w) -> None:
+    """The review window's size and place (fit_window), its side panel a fifth of the width."""
+    fit_window(w)
     # the side panel (annotators, gold scores) gets a fifth of the width, the text and the list the rest
     if hasattr(w, "side_dock"):
         w.resizeDocks([w.side_dock], [max(200, min(300, w.width() // 5))], Qt.Orientation.Horizontal)
+
+
+def size_columns(w) -> None:
+    """Fixed widths (a person can drag them): sizing to contents let two long span cells push the text
+    in context out of sight on a 1024-pixel screen. One column per annotator, narrower when there are
+    more of them; set again only when the number of columns changes (a drag is kept otherwise)."""
+    header, count = w.table.horizontalHeader(), w.model.columnCount()
+    if count == getattr(w, "_sized_columns", None):
+        return
+    w._sized_columns = count
+    people = max(1, count - 3)  # kind, the annotators, text, decision
+    # The list gets about half the window's width (outline and side panel take the rest); the text in
+    # context keeps 160 pixels of it: three annotators at 150 each pushed it out of sight at 1024.
+    room = max(400, int(w.width() * 0.55))
+    kind, decision = (90, 100) if room < 900 else (110, 120)
+    each = max(80, min(190, (room - kind - decision - 160) // people))
+    widths = [kind, *([each] * (count - 3)), None, decision]
+    for column, width in enumerate(widths):
+        if width is None:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
 
 def build(w) -> None:
@@ -55,13 +90,7 @@ def build(w) -> None:
     w.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     w.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     w.table.verticalHeader().setDefaultSectionSize(22)
-    header = w.table.horizontalHeader()
-    # Fixed widths (a person can drag them): sizing to contents let two long span cells push the
-    # text in context out of sight on a 1024-pixel screen.
-    for column, width in ((0, 110), (1, 190), (2, 190), (4, 120)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
-    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    size_columns(w)
     w.detail = QLabel()
     w.detail.setObjectName("disagreementDetail")
     w.detail.setWordWrap(True)

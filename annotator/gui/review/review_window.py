@@ -28,6 +28,22 @@ from annotator.storage import sections as section_store
 from annotator.storage.labels import get_labels, list_annotators
 
 
+def compare_pair(item, annotators: list[str]) -> tuple[str, str] | None:
+    """Whom V puts side by side for a disagreement: the first annotator with a span there and the first
+    whose span differs from theirs; when those who made one agree, one of them and one who made none.
+    The first two reviewed opened whatever the disagreement was: with three annotators often two whose
+    spans are the same there (walked at a real display, session 8)."""
+    spans = [s for s in item.disagreement.spans if s.annotator in annotators] if item is not None else []
+    if not spans:
+        return tuple(annotators[:2]) if len(annotators) >= 2 else None
+    first = spans[0]
+    other = next((s.annotator for s in spans if s.key != first.key and s.annotator != first.annotator), None)
+    if other is None:
+        made = {s.annotator for s in spans}
+        other = next((n for n in annotators if n not in made), None)
+    return (first.annotator, other) if other is not None else None
+
+
 class ReviewWindow(Decisions, QMainWindow):
     def __init__(self, project, adjudicator: str, *, annotators: list[str] | None = None,
                  doc_id: int | None = None, language: str = "en", parent=None):
@@ -59,6 +75,11 @@ class ReviewWindow(Decisions, QMainWindow):
 
     def _build_layout(self) -> None:
         review_layout.build(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._sized_columns = None  # the list's columns follow the window's width (review_layout)
+        review_layout.size_columns(self)
 
     def _fill_documents(self) -> None:
         self.doc_combo.blockSignals(True)
@@ -130,8 +151,8 @@ class ReviewWindow(Decisions, QMainWindow):
         gold = review_store.gold_layer(self.project, self.doc_id)
         layers = review_store.load_layers(self.project, names, doc_ids=[self.doc_id])
         self.overlay.set_data(self.utf16, [s for lst in layers.values() for s in lst], gold, self.sections, names)
-        pair = (names + ["", ""])[:2]
-        self.model.set_items(self.items, self.text, self.section_titles, self.label_titles, tuple(pair))
+        self.model.set_items(self.items, self.text, self.section_titles, self.label_titles, tuple(names))
+        review_layout.size_columns(self)
         open_counts = [0] * len(self.sections)
         for item in self.items:
             if item.is_open and item.section is not None:
@@ -178,6 +199,12 @@ class ReviewWindow(Decisions, QMainWindow):
     def current_item(self):
         row = self.table.selectionModel().currentIndex().row()
         return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def select_disagreement(self, d) -> None:
+        """Make the row of disagreement ``d`` (by its spans) the current one, if it is listed."""
+        row = self.model.row_of(review_store.ReviewItem(d, None, []).key)
+        if row >= 0:
+            self.select_row(row)
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -249,14 +276,24 @@ class ReviewWindow(Decisions, QMainWindow):
             self.view.move_to(self.sections[number].start)
 
     def open_compare(self):
-        """The first two annotators of this review side by side (review/compare.py)."""
+        """Two annotators side by side (review/compare.py), at the current disagreement (compare_pair)."""
         from annotator.gui.review.compare import CompareWindow  # noqa: PLC0415
 
-        pair = tuple(self.annotators[:2]) if len(self.annotators) >= 2 else None
+        item = self.current_item()
+        pair = compare_pair(item, self.annotators)
         self.compare_window = CompareWindow(self.project, doc_id=self.doc_id, annotators=pair,
+                                            at=item.disagreement.start if item is not None else None,
                                             language=self.language, parent=self)
         self.compare_window.show()
         return self.compare_window
+
+    def export_gold(self) -> None:
+        """The gold layer to a file (Ctrl+E), through the main window's export (window_io.Jobs)."""
+        jobs = getattr(self.parent(), "jobs", None)
+        if jobs is None:
+            self.show_message(self.tr("Export gold from the main window: File → Export gold…"))
+            return
+        jobs.export_dialog(gold=True, parent=self)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from annotator.domain.offsets import Utf16Map
 from annotator.gui.safety import qt_override
+from annotator.gui.widgets import repaint
 from annotator.gui.widgets.highlighter import SpanHighlighter
 
 
@@ -83,7 +84,7 @@ class SpeechView(QPlainTextEdit):
         if self._pending:
             self._lazy.start()
 
-    def rehighlight_quietly(self, blocks) -> None:
+    def rehighlight_quietly(self, blocks, ranges=None) -> None:
         """Re-highlight ``blocks`` and repaint only them.
 
         Through QSyntaxHighlighter alone, re-formatting one paragraph makes the plain-text layout ask for a
@@ -104,17 +105,10 @@ class SpeechView(QPlainTextEdit):
             layout.documentSizeChanged.emit(layout.documentSize())
             layout.update.emit(QRectF(0, -self.document().documentMargin(), 1e9, 1e9))
             return
-        self._update_blocks(blocks)
-
-    def _update_blocks(self, blocks) -> None:
-        """Repaint the rectangles of those of ``blocks`` that are on screen."""
-        offset, viewport = self.contentOffset(), self.viewport()
-        # An underline is drawn a little below its line, past the block's rectangle: erase that too.
-        bleed = max(4, self.fontMetrics().lineSpacing() // 2)
-        for block in blocks:
-            rect = self.blockBoundingGeometry(block).translated(offset).toAlignedRect().adjusted(0, -bleed, 0, bleed)
-            if rect.intersects(viewport.rect()):
-                viewport.update(rect)
+        if ranges is not None:
+            repaint.update_lines(self, ranges)  # the spans' own lines: what a format change can alter
+        else:
+            repaint.update_blocks(self, blocks)
 
     def keep_top(self, pos: int) -> None:
         """Keep ``pos`` on the top line while the lazy pass runs (see ``_reapply``)."""
@@ -149,10 +143,10 @@ class SpeechView(QPlainTextEdit):
         """Far-apart dirty rectangles one by one: QPlainTextEdit paints every block in their bounding box,
         and a tag dirties its paragraph, the old current span and the old selection, often half a screen
         apart (at 1920×1080 that was most of a tag's frame)."""
-        rects = list(event.region())
+        bands = repaint.bands(self, event.region())
         bound = event.rect()
-        if self.SPLIT_PAINT and 1 < len(rects) <= 8 and 2 * sum(r.width() * r.height() for r in rects) < bound.width() * bound.height():
-            for rect in rects:
+        if self.SPLIT_PAINT and 1 < len(bands) <= 8 and 2 * sum(r.width() * r.height() for r in bands) < bound.width() * bound.height():
+            for rect in bands:
                 super().paintEvent(QPaintEvent(rect))
             return
         super().paintEvent(event)
@@ -213,7 +207,7 @@ class SpeechView(QPlainTextEdit):
             layout.documentSizeChanged.emit(layout.documentSize())
         # The view paints from its first visible block down: a block above it that gained lines moves
         # nothing on screen (the scroll bar's value follows through the size signal above).
-        self._update_blocks(done)
+        repaint.update_blocks(self, done)
         self._reapply()
         if self._next >= len(self._order):
             self._pending.clear()
@@ -246,10 +240,18 @@ class SpeechView(QPlainTextEdit):
             self._anchor = ("center", start) if self._pending else None
             self.centerCursor()
 
-    def move_to(self, pos: int) -> None:
+    def move_to(self, pos: int, *, only_if_hidden: bool = False) -> None:
+        """Put the cursor at ``pos`` and centre its line; ``only_if_hidden``: not when it is on screen.
+        Tab centred every next suggestion: the text jumped under the reader's eyes at each key, and each
+        scroll repainted the view — most of a Tab's or an accept's frame at 1920×1080 (session 8)."""
         cursor = self.textCursor()
         cursor.setPosition(self.utf16.to_utf16(pos))
-        self.setTextCursor(cursor)
+        self.setTextCursor(cursor)  # scrolls just enough to show the cursor, if it was off screen
+        if only_if_hidden:
+            if self.viewport().rect().contains(self.cursorRect()):
+                # The view stays (during the lazy pass its top line; an older centred anchor would scroll).
+                self._anchor = ("top", self.first_visible()) if self._pending else None
+                return
         self._anchor = ("center", pos) if self._pending else None
         self.centerCursor()
 
