@@ -6,7 +6,8 @@ lacks are added and existing labels are never changed; every span keeps its id, 
 provenance; nothing in the target is overwritten or deleted — a span id already present is skipped,
 as is a span identical (same document, annotator, start, end, label) to one the target has. So merging
 the same source twice changes nothing. Suggestions (@suggester) are not merged: they are regenerated
-by running the suggester; gold and annotators' rejections of suggestions are merged.
+by running the suggester; gold and annotators' rejections of suggestions are merged, and so are the
+annotators' comments (by id: a comment removed in the target is not brought back).
 
 Each source is merged in one transaction: a source that fails midway leaves the target as it was.
 A source may add at most ``max_new_labels`` labels the target lacks (200, as one label file may: a
@@ -23,7 +24,7 @@ the target's copy kept.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from typing import Callable
@@ -31,7 +32,7 @@ from typing import Callable
 from annotator.domain.model import RemovedRegion
 from annotator.exchange.importing import MAX_NEW_LABELS
 from annotator.exchange.merge_log import MergeLog
-from annotator.storage import documents, spans
+from annotator.storage import comments, documents, spans
 from annotator.storage.labels import SUGGESTER, get_labels, save_label
 from annotator.storage.errors import StoreError
 from annotator.storage.project import Project, ProjectError, open_project
@@ -53,6 +54,7 @@ class SourceReport:
     spans_not_restored: int = 0  # deleted in the target: the merge does not bring them back
     conflicts: list[str] = field(default_factory=list)
     statuses_updated: int = 0
+    comments_added: int = 0  # annotators' notes on documents and spans, for the adjudicator
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -97,6 +99,8 @@ class MergeReport:
                     lines.append(f"    … and {len(s.conflicts) - 50} more")
             if s.statuses_updated:
                 lines.append(f"  document statuses updated: {s.statuses_updated}")
+            if s.comments_added:
+                lines.append(f"  comments added: {s.comments_added}")
             lines.extend(f"  note: {n}" for n in s.notes)
         return lines
 
@@ -186,6 +190,13 @@ def _spans(target: Project, source: Project, mapping: dict[int, int], report: So
     report.spans_changed_in_source = outcome.source_changed_conflicts
 
 
+def _comments(target: Project, source: Project, mapping: dict[int, int], report: SourceReport) -> None:
+    # The notes an annotator leaves are for the adjudicator, who works in the merged project.
+    incoming = [replace(c, document_id=mapping[c.document_id]) for c in comments.all_comments(source)
+                if c.document_id in mapping]
+    report.comments_added = comments.merge_comments(target, incoming, source=Path(report.path).name)
+
+
 def _source(p) -> Path | str:
     """A source as open_project takes it: a path, or a team project's URL (Path() would fold its "//")."""
     return str(p) if is_url(str(p)) else Path(p)
@@ -206,6 +217,7 @@ def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NE
             mapping = _documents(target, source, report)
             _statuses(target, source, mapping, report)
             _spans(target, source, mapping, report)
+            _comments(target, source, mapping, report)
     except (ValueError, StoreError) as exc:
         # The transaction was rolled back: nothing of this source is in the target.
         return SourceReport(path=report.path, error=f"merge failed and was undone ({exc})")

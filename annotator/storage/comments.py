@@ -85,6 +85,39 @@ def list_comments(project: StoreBackend, document_id: int) -> list[Comment]:
     return [_row(project, row) for row in rows]
 
 
+def all_comments(project: StoreBackend) -> list[Comment]:
+    """Every comment of the project, oldest first (what a merge carries to the team's project)."""
+    rows = project.execute(f"SELECT {_COLUMNS} FROM comments ORDER BY created, id").fetchall()
+    return [_row(project, row) for row in rows]
+
+
+def merge_comments(project: StoreBackend, incoming: list[Comment], *, source: str) -> int:
+    """Copy ``incoming`` comments the project lacks; returns how many were added.
+
+    Comments keep their ids, so merging the same source twice adds nothing; one the project has removed
+    (its ``comment.remove`` event) is not brought back, as with spans. Runs inside the caller's
+    transaction when there is one (a merge is one transaction per source).
+    """
+    if not incoming:
+        return 0
+    with project.write():
+        present = {str(r[0]) for r in project.execute("SELECT id FROM comments").fetchall()}
+        removed = {str(r[0]) for r in project.execute(
+            "SELECT entity_id FROM events WHERE entity = 'comment' AND action = 'comment.remove'").fetchall()}
+        added = 0
+        for comment in incoming:
+            if comment.id in present or comment.id in removed:
+                continue
+            project.execute(f"INSERT INTO comments ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
+                            [comment.id, comment.document_id, comment.span_id, comment.annotator, comment.body,
+                             comment.created, comment.updated])
+            events.record(project, "comment.merge", annotator=comment.annotator, document_id=comment.document_id,
+                          entity="comment", entity_id=comment.id, after={**asdict(comment), "source": source})
+            present.add(comment.id)
+            added += 1
+    return added
+
+
 # -- the project's annotation guidelines: one Markdown text the whole team reads beside the text ------
 GUIDELINES_KEY = "guidelines_md"
 

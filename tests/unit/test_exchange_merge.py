@@ -208,3 +208,42 @@ def test_edits_on_both_sides_name_both_versions(team):
         spans.update_span(own, span.id, attributes={"strength": "strong"})
     (conflict,) = merge(target, sources[:1]).sources[0].conflicts
     assert '"soft"' in conflict and '"strong"' in conflict and "target's version was kept" in conflict
+
+
+def test_annotators_comments_reach_the_merged_project_once(tmp_path, project_at):
+    """The adjudicator works in the merged project: the notes annotators left there must arrive, on the
+    right document (ids differ between projects) and span, once however often the source is merged, and
+    a note the lead removed in the target is not brought back."""
+    from annotator.storage import comments
+
+    a = _annotator_project(tmp_path / "zhang.db", "张三", [(TEXT, "60.6亿元", "statistic")])
+    b = _annotator_project(tmp_path / "li.db", "李四", [(TEXT2, "要加强安全生产", "directive")], order=(TEXT2, TEXT))
+    span_id = spans.list_spans(a)[0].id
+    text_doc_a = next(s.document_id for s in spans.list_spans(a) if s.annotator == "张三")
+    text2_doc_b = next(s.document_id for s in spans.list_spans(b) if s.annotator == "李四")
+    comments.add_comment(a, text_doc_a, "单位是亿元还是万元？𠮷", "张三", span_id=span_id)
+    kept = comments.add_comment(b, text2_doc_b, "这句是否算指令😀", "李四")
+    gone = comments.add_comment(b, text2_doc_b, "稍后删除", "李四")
+    a.close(), b.close()
+    target = open_project(project_at("team.db"))
+    try:
+        report = merge(target, [tmp_path / "zhang.db", tmp_path / "li.db"])
+        assert [s.comments_added for s in report.sources] == [1, 2]
+        assert "comments added: 2" in report.summary()
+        by_body = {}
+        for doc_id in {s.document_id for s in spans.list_spans(target)}:
+            for c in comments.list_comments(target, doc_id):
+                by_body[c.body] = (c, doc_id)
+        note, doc_id = by_body["单位是亿元还是万元？𠮷"]
+        assert note.span_id == span_id and note.annotator == "张三"
+        assert any(s.id == span_id and s.document_id == doc_id for s in spans.list_spans(target))
+        assert by_body["这句是否算指令😀"][0].id == kept.id
+        # the lead removes one note; merging everything again brings nothing back and nothing twice
+        comments.remove_comment(target, gone.id, by="陈组长")
+        again = merge(target, [tmp_path / "zhang.db", tmp_path / "li.db"])
+        assert [s.comments_added for s in again.sources] == [0, 0]
+        remaining = [c.body for d in {s.document_id for s in spans.list_spans(target)}
+                     for c in comments.list_comments(target, d)]
+        assert sorted(remaining) == sorted(["单位是亿元还是万元？𠮷", "这句是否算指令😀"])
+    finally:
+        target.close()
