@@ -93,12 +93,12 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
             if name.startswith("utf-16"):
                 decoded = _stray_utf16_bom(data[len(bom):], bom, decoded)
                 decoded = _swapped_utf16_bom(data[len(bom):], name, decoded)
-            return _check_text(decoded, path)
+            return check_text(decoded, path)
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
         if guess is None:
             raise ReadError(path, "not a text file (binary data: contains NUL bytes)", code="binary-nul-bytes")
-        return _check_text(_decode_unicode(data, guess, path), path)
+        return check_text(_decode_unicode(data, guess, path), path)
     result = _utf8_strict(data)
     if result is not None and _only_two_byte_utf8(result.text):
         result = _prefer_gb18030(data, result)
@@ -124,7 +124,7 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
         result = _charset_normalizer(data)
     if result is None:
         raise ReadError(path, "not a text file (binary data or an unknown text encoding)", code="unknown-encoding")
-    return _check_text(result, path)
+    return check_text(result, path)
 
 
 def _stray_utf16_bom(rest: bytes, bom: bytes, as_utf16: Decoded) -> Decoded:
@@ -209,7 +209,9 @@ def _line_ranges(numbers: list[int], shown: int = 5) -> str:
     return ", ".join(words) + (f" and {len(ranges) - shown} more stretches" if len(ranges) > shown else "")
 
 
-def _check_text(result: Decoded, path: str | Path) -> Decoded:
+def check_text(result: Decoded, path: str | Path) -> Decoded:
+    """``result`` unless its text is binary data (NUL characters, mostly control characters): every
+    reading of a file passes here, the HTML reader's reading by the page's declared charset too."""
     sample = result.text[:SNIFF_BYTES]
     if "\x00" in result.text:
         raise ReadError(path, "not a text file (binary data: contains NUL characters)", code="binary-nul-chars")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import format_number
-from annotator.io.encoding import decode
+from annotator.io.encoding import Decoded, check_text, decode
 from annotator.io.errors import ReadError
 from annotator.io.limits import TextBudget, clamp_number
 
@@ -42,6 +42,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 # Labels browsers treat as GBK; gb18030 is its superset, so it decodes all of them.
+# The WHATWG Encoding Standard's encodings (what browsers decode) as Python names, less UTF-16 and the
+# Western single-byte ones that detection handles better (see _declared_charset).
+_BROWSER_ENCODINGS = frozenset({
+    "utf-8", "gb18030", "gbk", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+    "euc_kr", "cp949", "cp866", "koi8-r", "koi8-u", "mac-roman", "cp874",
+    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *(f"cp125{n}" for n in (0, 1, 3, 4, 5, 6, 7, 8)),
+})
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "chinese", "iso-ir-58",
               "euc-cn", "gb18030", "cp936", "ms936", "windows-936"}
 
@@ -58,11 +66,12 @@ def read_html(path: Path, data: bytes) -> ReadResult:
 def _read_html(path: Path, data: bytes) -> ReadResult:
     text, encoding, source, warnings = _decode_html(path, data)
     body, tail = defuse(text)
+    body, lone_lt = hide_lone_lt(body, text)
     body, dropped = cap_attributes(body)
     if dropped:
         warnings.append(f"{dropped:,} attributes past the first {MAX_ATTRIBUTES:,} of a tag were ignored "
                         "(damaged or generated page?)")
-    parser = _TextExtractor()
+    parser = _TextExtractor(lone_lt)
     # Fed in slices, so text between tags is unescaped a megabyte at a time (one 20 MB run of
     # entities peaked at 400 MB); html.parser keeps an entity or tag cut at a slice's end for the next.
     for start in range(0, len(body), _FEED_SLICE):
@@ -85,9 +94,12 @@ def _decode_html(path: Path, data: bytes) -> tuple[str, str, str, list[str]]:
         # <meta charset="gb2312">, and GBK bytes essentially never form valid UTF-8.
         for encoding in ("utf-8", declared):
             try:
-                return data.decode(encoding), encoding, "meta" if encoding == declared else "detected", []
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            # The same test for binary data as any other reading: a declaration does not make bytes text.
+            check_text(Decoded(text, encoding), path)
+            return text, encoding, "meta" if encoding == declared else "detected", []
     decoded = decode(data, path=path)
     source = "bom" if data.startswith(boms) else "detected"
     return decoded.text, decoded.encoding, source, list(decoded.warnings)
@@ -105,11 +117,12 @@ def _declared_charset(data: bytes) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII),
-    # and single-byte Western labels on Chinese pages are usually wrong: let detection decide.
-    if name.startswith("utf-16") or name in ("latin-1", "iso8859-1", "cp1252", "ascii"):
-        return None
-    return name
+    # Only what a browser would honour: Python's codec registry also answers to "base64", "zlib" and
+    # "rot13" (not text encodings at all: decoding raised LookupError and the page failed) and to
+    # "unicode_escape" or "cp037" (EBCDIC), which turn any page into garbage without an error.
+    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII), and
+    # single-byte Western labels on Chinese pages are usually wrong: detection decides for all these.
+    return name if name in _BROWSER_ENCODINGS else None
 
 
 # html.parser re-scans to the end of the input for every construct that never closes ("<a<a<a…",
@@ -121,6 +134,7 @@ _COMMENT_CLOSE = re.compile(r"--\s*>")
 _SECTION_CLOSE = re.compile(r"\]\s*\]\s*>")  # <![CDATA[ … ]]>
 _MS_SECTION_CLOSE = re.compile(r"\]\s*>")  # <![if …]> … <![endif]>
 _SECTION_OPEN = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)?")
+_LONE_LT = re.compile(r"<(?![a-zA-Z/!?])")  # html.parser's starttagopen is "<[a-zA-Z]"
 _CDATA_LIKE = {"cdata", "temp", "ignore", "include", "rcdata"}
 _MS_LIKE = {"if", "else", "endif"}
 
@@ -145,6 +159,27 @@ def defuse(text: str) -> tuple[str, str]:
 
             body = _SECTION_OPEN.sub(marked, body)
     return body, tail
+
+
+# Noncharacters: never text anyone writes; one the page does not hold stands in for a lone "<".
+_LT_STAND_INS = "\ufdd0\ufdd1\ufdd2\ufdd3\uffff"
+
+
+def hide_lone_lt(body: str, text: str) -> tuple[str, str | None]:
+    """(body, stand-in): every "<" of ``body`` that opens nothing ("<<<", "< ", "<1", "<一") replaced by
+    a character found nowhere in ``text``, which the extractor turns back into "<".
+
+    html.parser treats such a "<" as text too, but hands it over one character per call (~17 µs
+    each, our handler included): 3 MB of "<" took 50 s, and 20 MB would take minutes. "&lt;" would
+    cost a Python call per entity in html.unescape instead; a plain character joins the text around
+    it. In attribute values, comments and scripts the stand-in is never shown.
+    """
+    if not _LONE_LT.search(body):
+        return body, None
+    for stand_in in _LT_STAND_INS:
+        if stand_in not in text:
+            return _LONE_LT.sub(stand_in, body), stand_in
+    return _LONE_LT.sub("&lt;", body), None  # a page holding all of them: slower, same text
 
 
 def _last_end(pattern: re.Pattern, text: str) -> int:
@@ -216,8 +251,9 @@ class TooMuchMarkup(Exception):
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self):
+    def __init__(self, lone_lt: str | None = None):
         super().__init__(convert_charrefs=True)
+        self._lone_lt = lone_lt  # hide_lone_lt's stand-in for "<"
         self._lines: list[str] = []
         self._line: list[str] = []
         self._pending_ws: str | None = None  # whitespace seen since the last word on this line
@@ -324,6 +360,8 @@ class _TextExtractor(HTMLParser):
             self._end_line()
 
     def handle_data(self, data):
+        if self._lone_lt and self._lone_lt in data:
+            data = data.replace(self._lone_lt, "<")
         if self._skip_tag:
             return
         if self._in_title:
