@@ -61,6 +61,8 @@ _SOURCES = {
         "remove the password or save it as .docx in Word",
     "docx-is-excel": "not a Word document (it is an Excel workbook renamed to .docx)",
     "docx-is-powerpoint": "not a Word document (it is a PowerPoint file renamed to .docx)",
+    "docx-is-opendocument": "not a Word document (it is an OpenDocument {format} file renamed to .docx); "
+        "open it in WPS, LibreOffice or Word and save it as .docx",
     "docx-no-word-document": "not a Word document (a zip archive without a Word document "
         "inside)",
     "docx-too-many-entries": "unsafe .docx ({entries} files inside; the limit is {limit})",

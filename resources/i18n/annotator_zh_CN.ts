@@ -3176,6 +3176,11 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="59"/>
+        <source>not a Word document (it is an OpenDocument {format} file renamed to .docx); open it in WPS, LibreOffice or Word and save it as .docx</source>
+        <translation>不是 Word 文档（是改名为 .docx 的 OpenDocument {format} 文件）；请用 WPS、LibreOffice 或 Word 打开后另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="59"/>
         <source>not a Word document (a zip archive without a Word document inside)</source>
         <translation>不是 Word 文档（zip 压缩包中没有 Word 文档）</translation>
     </message>

@@ -6,7 +6,9 @@ file and the problem; time is bounded by the tests' timeouts, never asserted.
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,9 @@ from annotator.io.errors import ReadError
 from annotator.io.readers import read_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "readers"))
 import bad_inputs  # noqa: E402
+import docx_fixtures  # noqa: E402
 
 SAMPLE = bad_inputs.SAMPLE.replace("𠮷", "吉")  # GBK proper has no 𠮷
 GBK_PAGE_TEXT = SAMPLE.strip().replace("\n", "")
@@ -81,3 +85,129 @@ def test_lone_less_than_signs_read_exactly_as_before(tmp_path):
     result = read_file(path)
     assert result.text == "a < b <1 <一 <<>>\n\ufdd0 < \ufdd1\n尾 <"
     assert result.title == "t < u"
+
+
+# -- .docx ------------------------------------------------------------------------------------------
+
+def _rezip(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """A copy of the archive ``data`` with ``parts`` replaced or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename not in parts:
+                dst.writestr(info.filename, src.read(info.filename))
+        for name, content in parts.items():
+            dst.writestr(name, content)
+    return out.getvalue()
+
+
+MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _docx_with_main_part(name: str, xml: bytes) -> bytes:
+    """A .docx whose main document is the part ``name`` (declared by an Override, as Word allows)."""
+    base = bad_inputs._good_docx()
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+    types = types.replace("</Types>", f'<Override PartName="/{name}" ContentType="{MAIN_TYPE}"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxml'
+            'formats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+            f'.org/officeDocument/2006/relationships/officeDocument" Target="{name}"/></Relationships>')
+    return _rezip(base, {"[Content_Types].xml": types.encode(), "_rels/.rels": rels.encode(), name: xml})
+
+
+def test_a_main_part_under_another_name_is_still_read(tmp_path):
+    path = tmp_path / "renamed_part.docx"
+    path.write_bytes(_docx_with_main_part("word/main.dat", bad_inputs.document_xml(
+        "<w:p><w:r><w:t>一是要加强基层建设𠮷😀</w:t></w:r></w:p>")))
+    assert read_file(path).text == "一是要加强基层建设𠮷😀"
+
+
+def test_entities_in_a_main_part_under_another_name_are_refused_before_parsing(tmp_path):
+    # The DTD check went by the ".xml" suffix: "word/doc.dat" reached the XML parser.
+    path = tmp_path / "dat_entities.docx"
+    path.write_bytes(_docx_with_main_part("word/doc.dat", bad_inputs._billion_laughs()))
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert info.value.code == "docx-dtd" and "word/doc.dat declares XML entities" in info.value.reason
+
+
+def test_xml_size_limit_holds_for_a_main_part_under_another_name(tmp_path, monkeypatch):
+    # 150 MB of XML named word/doc.dat took 70 s and 1 GB before the text limit stopped it.
+    from annotator.io import docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_XML_PART_BYTES", 500_000)  # the template's largest part is 440 KB
+    body = "<w:p><w:r><w:t>一是要加强基层建设</w:t></w:r></w:p>" * 12_000
+    path = tmp_path / "big_dat.docx"
+    path.write_bytes(_docx_with_main_part("word/doc.dat", bad_inputs.document_xml(body)))
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert info.value.code == "docx-xml-too-large" and "word/doc.dat" in info.value.reason
+
+
+def test_svg_images_with_a_doctype_are_not_taken_for_xml_parts(tmp_path):
+    # Illustrator writes <!DOCTYPE svg …>; python-docx never parses an image, so it must not refuse the file.
+    base = bad_inputs._good_docx()
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+    types = types.replace("</Types>", '<Default Extension="svg" ContentType="image/svg+xml"/></Types>')
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    path = tmp_path / "svg.docx"
+    path.write_bytes(_rezip(base, {"[Content_Types].xml": types.encode(), "word/media/image1.svg": svg}))
+    assert read_file(path).text == bad_inputs.SAMPLE
+
+
+def test_entities_declared_past_the_checked_prologue_are_named_in_plain_words(tmp_path):
+    # A DTD after 70 KB of comment passes the prologue check; libxml2 then refuses the expansion, and
+    # its advice ("see xmlCtxtSetMaxAmplification") was the message.
+    prolog = '<!--' + "x" * 70_000 + '-->\n'
+    laughs = bad_inputs._billion_laughs().decode().split("\n", 1)[1]
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + prolog + laughs).encode()
+    path = tmp_path / "late_dtd.docx"
+    path.write_bytes(docx_fixtures.rezip(bad_inputs._good_docx(), replace={"word/document.xml": xml}))
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert "declares XML entities" in info.value.reason and "xmlCtxt" not in info.value.reason
+    assert "lollol" not in info.value.reason
+
+
+def _damage(data: bytes, name: str) -> bytes:
+    """``data`` with the compressed bytes of the part ``name`` scrambled (the zip directory intact)."""
+    data = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 10, start + info.compress_size - 2):
+        data[k] ^= 0x5A
+    return bytes(data)
+
+
+@pytest.mark.parametrize("part", ["word/styles.xml", "word/document.xml", "docProps/thumbnail.jpeg"])
+def test_a_damaged_compressed_part_is_a_corrupt_docx(tmp_path, part):
+    # zlib.error escaped the reader: "could not be read (error: Error -3 while decompressing data …)".
+    base = bad_inputs._good_docx()
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        names = archive.namelist()
+    if part not in names:
+        base = _rezip(base, {part: bytes(range(256)) * 64})
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(_damage(base, part))
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert info.value.code in ("docx-unpack-failed", "docx-bad-zip"), info.value.reason
+    assert info.value.reason.startswith("corrupt .docx")
+
+
+@pytest.mark.parametrize("kind, extension", [("text", ".odt"), ("spreadsheet", ".ods")])
+def test_an_opendocument_file_renamed_to_docx_is_named(tmp_path, kind, extension):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+    path = tmp_path / "report.docx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert info.value.code == "docx-is-opendocument" and info.value.params == {"format": extension}
+    assert f"OpenDocument {extension} file renamed to .docx" in info.value.reason
