@@ -7,6 +7,7 @@ file and the problem; time is bounded by the tests' timeouts, never asserted.
 from __future__ import annotations
 
 import io
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -20,6 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "readers"))
 import bad_inputs  # noqa: E402
 import docx_fixtures  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from hang_guard import run_guarded  # noqa: E402
 
 SAMPLE = bad_inputs.SAMPLE.replace("𠮷", "吉")  # GBK proper has no 𠮷
 GBK_PAGE_TEXT = SAMPLE.strip().replace("\n", "")
@@ -211,3 +215,44 @@ def test_an_opendocument_file_renamed_to_docx_is_named(tmp_path, kind, extension
         read_file(path)
     assert info.value.code == "docx-is-opendocument" and info.value.params == {"format": extension}
     assert f"OpenDocument {extension} file renamed to .docx" in info.value.reason
+
+
+# -- the file system ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_file_replaced_by_a_fifo_after_stat_is_refused_without_blocking(tmp_path, monkeypatch):
+    # Between the walk (or stat) and the read a file can change: a plain open() of a FIFO waits forever
+    # for a writer, so the reader opens without blocking and checks what it opened.
+    from annotator.io import readers
+
+    regular = tmp_path / "regular.txt"
+    regular.write_text("一是要加强。", encoding="utf-8")
+    fifo = tmp_path / "speech.txt"
+    os.mkfifo(fifo)
+    real_stat = os.stat
+    monkeypatch.setattr(readers.os, "stat", lambda p, *a, **k: real_stat(regular if str(p) == str(fifo) else p,
+                                                                          *a, **k))
+    try:
+        out = run_guarded(lambda: read_file(fifo), 60, "reading a FIFO blocked (the import would hang)")
+    finally:
+        try:  # a reader still blocked in open() is released by a writer appearing
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+    error = out.get("error")
+    assert isinstance(error, ReadError), out
+    assert error.code == "not-regular-file" and str(error) == f"{fifo}: not a regular file"
+
+
+def test_a_file_removed_after_stat_is_not_found(tmp_path, monkeypatch):
+    from annotator.io import readers
+
+    kept = tmp_path / "kept.txt"
+    kept.write_text("一是要加强。", encoding="utf-8")
+    gone = tmp_path / "gone.txt"
+    real_stat = os.stat
+    monkeypatch.setattr(readers.os, "stat", lambda p, *a, **k: real_stat(kept if str(p) == str(gone) else p, *a, **k))
+    with pytest.raises(ReadError) as info:
+        read_file(gone)
+    assert info.value.code == "file-not-found" and str(info.value) == f"{gone}: file not found"
