@@ -325,12 +325,28 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
 
 
 def _utf16_by_nul_pattern(data: bytes) -> str | None:
-    # Only UTF-16 text has NUL bytes: every ASCII character (newline, digit, space) carries one, and
+    # Only UTF-16/32 text has NUL bytes: every ASCII character (newline, digit, space) carries one, and
     # so do hanzi like 一 (U+4E00). Binary formats have NULs too, so decide by what the decoded text
     # is made of rather than by where the NULs sit.
     if len(data) < 2:
         return None
-    return _best_utf16(data, 0.9)
+    return _best_utf16(data, 0.9) or _utf32(data)
+
+
+def _utf32(data: bytes) -> str | None:
+    """UTF-32 without a byte-order mark (every character four bytes, two or three of them NUL) was
+    refused as binary data. Random bytes almost never decode: most 4-byte units exceed U+10FFFF."""
+    if len(data) % 4:
+        return None
+    sample = data[:65536]
+    for encoding in ("utf-32-le", "utf-32-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _text_score(text) >= 0.9:
+            return encoding
+    return None
 
 
 def _utf16_without_nul(data: bytes) -> Decoded | None:

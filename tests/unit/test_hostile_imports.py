@@ -91,6 +91,26 @@ def test_lone_less_than_signs_read_exactly_as_before(tmp_path):
     assert result.title == "t < u"
 
 
+# -- text files -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
+    # Every character four bytes, two or three of them NUL: it was refused as "binary data".
+    text = bad_inputs.SAMPLE * 3 + "😀 ok\n"
+    path = tmp_path / "utf32.txt"
+    path.write_bytes(text.encode(encoding))
+    result = read_file(path)
+    assert (result.text, result.encoding) == (text, encoding)
+
+
+def test_random_bytes_with_nuls_are_still_binary(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(ReadError, match="not a text file"):
+        read_file(path)
+
+
 # -- .docx ------------------------------------------------------------------------------------------
 
 def _rezip(data: bytes, parts: dict[str, bytes]) -> bytes:
