@@ -125,32 +125,17 @@ def _rezip(data: bytes, parts: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-
-def _docx_with_main_part(name: str, xml: bytes) -> bytes:
-    """A .docx whose main document is the part ``name`` (declared by an Override, as Word allows)."""
-    base = bad_inputs._good_docx()
-    with zipfile.ZipFile(io.BytesIO(base)) as archive:
-        types = archive.read("[Content_Types].xml").decode()
-    types = types.replace("</Types>", f'<Override PartName="/{name}" ContentType="{MAIN_TYPE}"/></Types>')
-    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxml'
-            'formats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
-            f'.org/officeDocument/2006/relationships/officeDocument" Target="{name}"/></Relationships>')
-    return _rezip(base, {"[Content_Types].xml": types.encode(), "_rels/.rels": rels.encode(), name: xml})
-
-
 def test_a_main_part_under_another_name_is_still_read(tmp_path):
     path = tmp_path / "renamed_part.docx"
-    path.write_bytes(_docx_with_main_part("word/main.dat", bad_inputs.document_xml(
-        "<w:p><w:r><w:t>一是要加强基层建设𠮷😀</w:t></w:r></w:p>")))
+    path.write_bytes(bad_inputs._main_part_renamed(bad_inputs.document_xml(
+        "<w:p><w:r><w:t>一是要加强基层建设𠮷😀</w:t></w:r></w:p>"), "word/main.dat"))
     assert read_file(path).text == "一是要加强基层建设𠮷😀"
 
 
 def test_entities_in_a_main_part_under_another_name_are_refused_before_parsing(tmp_path):
     # The DTD check went by the ".xml" suffix: "word/doc.dat" reached the XML parser.
     path = tmp_path / "dat_entities.docx"
-    path.write_bytes(_docx_with_main_part("word/doc.dat", bad_inputs._billion_laughs()))
+    path.write_bytes(bad_inputs._main_part_renamed(bad_inputs._billion_laughs()))
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert info.value.code == "docx-dtd" and "word/doc.dat declares XML entities" in info.value.reason
@@ -163,7 +148,7 @@ def test_xml_size_limit_holds_for_a_main_part_under_another_name(tmp_path, monke
     monkeypatch.setattr(docx_reader, "MAX_XML_PART_BYTES", 500_000)  # the template's largest part is 440 KB
     body = "<w:p><w:r><w:t>一是要加强基层建设</w:t></w:r></w:p>" * 12_000
     path = tmp_path / "big_dat.docx"
-    path.write_bytes(_docx_with_main_part("word/doc.dat", bad_inputs.document_xml(body)))
+    path.write_bytes(bad_inputs._main_part_renamed(bad_inputs.document_xml(body)))
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert info.value.code == "docx-xml-too-large" and "word/doc.dat" in info.value.reason
@@ -195,17 +180,6 @@ def test_entities_declared_past_the_checked_prologue_are_named_in_plain_words(tm
     assert "lollol" not in info.value.reason
 
 
-def _damage(data: bytes, name: str) -> bytes:
-    """``data`` with the compressed bytes of the part ``name`` scrambled (the zip directory intact)."""
-    data = bytearray(data)
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-        info = archive.getinfo(name)
-    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    for k in range(start + 10, start + info.compress_size - 2):
-        data[k] ^= 0x5A
-    return bytes(data)
-
-
 @pytest.mark.parametrize("part", ["word/styles.xml", "word/document.xml", "docProps/thumbnail.jpeg"])
 def test_a_damaged_compressed_part_is_a_corrupt_docx(tmp_path, part):
     # zlib.error escaped the reader: "could not be read (error: Error -3 while decompressing data …)".
@@ -215,7 +189,7 @@ def test_a_damaged_compressed_part_is_a_corrupt_docx(tmp_path, part):
     if part not in names:
         base = _rezip(base, {part: bytes(range(256)) * 64})
     path = tmp_path / "damaged.docx"
-    path.write_bytes(_damage(base, part))
+    path.write_bytes(bad_inputs._damaged(base, part))
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert info.value.code in ("docx-unpack-failed", "docx-bad-zip"), info.value.reason
@@ -276,3 +250,52 @@ def test_a_file_removed_after_stat_is_not_found(tmp_path, monkeypatch):
     with pytest.raises(ReadError) as info:
         read_file(gone)
     assert info.value.code == "file-not-found" and str(info.value) == f"{gone}: file not found"
+
+
+# -- the real command line: every new hostile kind in one batch, between good files ----------------
+
+BATCH_FAILS = {  # bad_inputs case → what the summary line of that file must say
+    "binary_meta.html": "not a text file",
+    "odt_renamed.docx": "OpenDocument .odt file renamed to .docx",
+    "damaged_part.docx": "corrupt .docx (cannot unpack word/styles.xml",
+    "entities_dat_part.docx": "unsafe .docx: word/doc.dat declares XML entities",
+}
+BATCH_IMPORTS = ["meta_base64.html", "lt_flood.html", "utf32_no_bom.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_the_cli_imports_every_good_file_whole_and_names_each_bad_one(tmp_path):
+    import subprocess
+
+    from annotator.storage.documents import stored_documents
+    from annotator.storage.project import open_project
+
+    corpus = bad_inputs.generate(tmp_path / "corpus")
+    good_text = "同志们：\r\n一、加强基层建设𠮷😀\r\n（一）提高服务效率，全年增长5.2%。\r\n"
+    good = tmp_path / "a_good.txt"
+    good.write_bytes(good_text.encode("utf-8"))
+    good_docx = tmp_path / "z_good.docx"
+    good_docx.write_bytes(bad_inputs._numbered_docx("%1.", "decimal", 1, 3))
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    files = [good, *(corpus[name] for name in [*BATCH_FAILS, *BATCH_IMPORTS]), fifo, good_docx]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "ANNOTATOR_HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-m", "annotator", "import", "--index", "none", str(tmp_path / "p.db"),
+                          *map(str, files)], capture_output=True, text=True, timeout=600, env=env)
+    output = run.stdout + run.stderr
+    assert run.returncode == 1 and "Traceback" not in output, output
+    failed = {line for line in output.splitlines() if line.startswith("failed ")}
+    for name, reason in BATCH_FAILS.items():
+        assert any(line.startswith(f"failed {corpus[name]}: ") and reason in line for line in failed), (name, output)
+    assert f"failed {fifo}: not a regular file" in failed
+    assert f"imported {2 + len(BATCH_IMPORTS)}, updated 0, skipped as duplicate 0, failed {len(BATCH_FAILS) + 1}" \
+        in output
+    project = open_project(tmp_path / "p.db", create=False, readonly=True)
+    try:
+        stored = {Path(row["source_path"]).name: row for row in stored_documents(project)}
+    finally:
+        project.close()
+    assert stored["a_good.txt"]["raw_text"] == good_text.replace("\r\n", "\n")  # every character
+    assert stored["z_good.docx"]["raw_text"] == "1. 条目\n2. 条目\n3. 条目"
+    assert stored["utf32_no_bom.txt"]["raw_text"] == bad_inputs.SAMPLE
+    assert set(stored) == {"a_good.txt", "z_good.docx", *BATCH_IMPORTS}  # nothing of a failed file
