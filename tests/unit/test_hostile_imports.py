@@ -68,17 +68,77 @@ def test_binary_data_behind_a_charset_declaration_is_refused(tmp_path, body):
 def test_a_flood_of_lone_less_than_signs_is_handed_over_in_a_few_pieces(tmp_path, monkeypatch):
     # html.parser hands each "<" that opens nothing to the handler alone (~17 µs a call): 3 MB of
     # them took 50 s. Counted in calls, not seconds: the text must come in a few pieces.
-    from annotator.io import html_reader
-
-    calls = []
-    handle_data = html_reader._TextExtractor.handle_data
-    monkeypatch.setattr(html_reader._TextExtractor, "handle_data",
-                        lambda self, data: calls.append(len(data)) or handle_data(self, data))
+    calls = _count_data_calls(monkeypatch)
     path = tmp_path / "lt.html"
     path.write_bytes(("<p>一是</p>" + "<" * 200_000 + ">").encode())
     result = read_file(path)
     assert result.text == "一是\n" + "<" * 200_000 + ">"
     assert len(calls) < 100
+
+
+def _count_data_calls(monkeypatch) -> list[int]:
+    from annotator.io import html_reader
+
+    calls: list[int] = []
+    handle_data = html_reader._TextExtractor.handle_data
+    monkeypatch.setattr(html_reader._TextExtractor, "handle_data",
+                        lambda self, data: calls.append(len(data)) or handle_data(self, data))
+    return calls
+
+
+def test_unclosed_openers_escaped_as_text_come_in_a_few_pieces(tmp_path, monkeypatch):
+    # "<![" and "<!--" that never close were escaped as "&lt;", one Python call each in html.unescape
+    # (1 MB of "<![" took 3 s); the stand-in character joins the text around it.
+    import html.parser
+
+    entities = []
+    unescape = html.parser.unescape
+    monkeypatch.setattr(html.parser, "unescape", lambda text: entities.append(text.count("&")) or unescape(text))
+    path = tmp_path / "open.html"
+    path.write_bytes(("<p>一是</p>" + "<![" * 100_000 + "<!--" * 100_000 + "<p>尾</p>").encode())
+    assert read_file(path).text == "一是\n" + "<![" * 100_000 + "<!--" * 100_000 + "\n尾"
+    assert sum(entities) < 100
+
+
+def test_the_stand_in_for_lt_reads_every_page_as_the_entity_does(monkeypatch):
+    # The stand-in is only faster: random pages of the constructs it touches read the same with "&lt;".
+    import random
+
+    from annotator.io import html_reader
+
+    atoms = ["<", ">", "</>", "<![", "<![if", "<![endif]>", "<!--", "-->", "<![CDATA[", "]]>", "<?", "<!x", "</",
+             "<p>", "</p>", "<a href='x<y'>", "</a>", "<script>", "</script>", "<title>", "</title>", "<b>",
+             "</b>", "<br>", "<li>", "<ol start=3>", "<pre>", "</pre>", "<div hidden>", "</div>", "一", "二是",
+             " ", "\n", "&lt;", "&amp;", "<1", "< ", "<<", '"', "'", "=", "x", "\ufdd0"]
+    rnd = random.Random(8)
+    pages = ["".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 40))).encode() for _ in range(2_000)]
+
+    def read_all():
+        out = []
+        for page in pages:
+            try:
+                result = html_reader.read_html(Path("p.html"), page)
+                out.append((result.text, result.title))
+            except ReadError as exc:
+                out.append(exc.reason)
+        return out
+
+    with_stand_in = read_all()
+    monkeypatch.setattr(html_reader, "stand_in_for_lt", lambda text: None)
+    assert read_all() == with_stand_in
+
+
+def test_nameless_end_tags_count_as_markup(tmp_path, monkeypatch):
+    # html.parser skips "</>" without a callback, so 20 MB of them (a minute) escaped MAX_MARKUP.
+    from annotator.io import html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_MARKUP", 1_000)
+    path = tmp_path / "ends.html"
+    path.write_bytes(("<p>一是</p>" + "</>" * 1_001).encode())
+    with pytest.raises(ReadError, match="over 1,000 HTML tags"):
+        read_file(path)
+    path.write_bytes(("<p>一是</p>" + "</>" * 900).encode())
+    assert read_file(path).text == "一是"
 
 
 def test_lone_less_than_signs_read_exactly_as_before(tmp_path):
