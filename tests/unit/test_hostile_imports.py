@@ -323,14 +323,18 @@ BATCH_FAILS = {  # bad_inputs case → what the summary line of that file must s
 BATCH_IMPORTS = ["meta_base64.html", "lt_flood.html", "utf32_no_bom.txt"]
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return bad_inputs.generate(tmp_path_factory.mktemp("bad_inputs"))
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
-def test_the_cli_imports_every_good_file_whole_and_names_each_bad_one(tmp_path):
+def test_the_cli_imports_every_good_file_whole_and_names_each_bad_one(tmp_path, corpus):
     import subprocess
 
     from annotator.storage.documents import stored_documents
     from annotator.storage.project import open_project
 
-    corpus = bad_inputs.generate(tmp_path / "corpus")
     good_text = "同志们：\r\n一、加强基层建设𠮷😀\r\n（一）提高服务效率，全年增长5.2%。\r\n"
     good = tmp_path / "a_good.txt"
     good.write_bytes(good_text.encode("utf-8"))
@@ -359,3 +363,21 @@ def test_the_cli_imports_every_good_file_whole_and_names_each_bad_one(tmp_path):
     assert stored["z_good.docx"]["raw_text"] == "1. 条目\n2. 条目\n3. 条目"
     assert stored["utf32_no_bom.txt"]["raw_text"] == bad_inputs.SAMPLE
     assert set(stored) == {"a_good.txt", "z_good.docx", *BATCH_IMPORTS}  # nothing of a failed file
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_the_import_preview_reads_a_folder_of_them_without_blocking_and_says_why(tmp_path, corpus):
+    # The GUI's import dialog reads every file of a folder first (services/importing.preview_import).
+    from annotator.services.importing import preview_import
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in [*BATCH_FAILS, *BATCH_IMPORTS]:
+        (folder / name).write_bytes(corpus[name].read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    out = run_guarded(lambda: preview_import([folder]), 300, "the preview blocked on a file")
+    assert "error" not in out, out
+    warnings = {candidate.path.name: candidate.warning for candidate in out["value"].candidates}
+    assert set(warnings) == {*BATCH_FAILS, *BATCH_IMPORTS, "pipe.txt"}
+    for name, reason in [*BATCH_FAILS.items(), ("pipe.txt", "not a regular file")]:
+        assert warnings[name].kind == "unreadable" and reason in warnings[name].values[0], (name, warnings[name])
