@@ -32,7 +32,7 @@ _SOURCES = {
     "unsupported-format": "{format} files are not supported; save it as .docx or .txt",
     "old-office-file": "an old Office file such as .doc; save it as .docx",
     "binary-file": "unsupported file type (binary data, not text)",
-    "binary-nul-bytes": "not a text file (binary data: contains NUL bytes)",
+    "binary-nul-bytes": "not a text file (binary data: contains NUL bytes, the first on line {line})",
     "binary-nul-chars": "not a text file (binary data: contains NUL characters)",
     "binary-control-chars": "not a text file (binary data: mostly control characters)",
     "unknown-encoding": "not a text file (binary data or an unknown text encoding)",

@@ -97,7 +97,10 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
         if guess is None:
-            raise ReadError(path, "not a text file (binary data: contains NUL bytes)", code="binary-nul-bytes")
+            # The line of the first NUL: a text file with one stray NUL can then be mended by hand.
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            raise ReadError(path, f"not a text file (binary data: contains NUL bytes, the first on line {line:,})",
+                            code="binary-nul-bytes", params={"line": line})
         return check_text(_decode_unicode(data, guess, path), path)
     result = _utf8_strict(data)
     if result is not None and _only_two_byte_utf8(result.text):

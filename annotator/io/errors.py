@@ -27,7 +27,7 @@ READ_ERROR_CODES: dict[str, tuple[str, ...]] = {
     "unsupported-format": ("format",),  # .doc/.wps/.pdf/.rtf by their extension
     "old-office-file": (),
     "binary-file": (),
-    "binary-nul-bytes": (),
+    "binary-nul-bytes": ("line",),
     "binary-nul-chars": (),
     "binary-control-chars": (),
     "unknown-encoding": (),

@@ -3061,8 +3061,8 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="30"/>
-        <source>not a text file (binary data: contains NUL bytes)</source>
-        <translation>不是文本文件（二进制数据：含有空字节）</translation>
+        <source>not a text file (binary data: contains NUL bytes, the first on line {line})</source>
+        <translation>不是文本文件（二进制数据：含有空字节，第一个在第 {line} 行）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="31"/>

@@ -164,6 +164,16 @@ def test_utf32_without_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
     assert (result.text, result.encoding) == (text, encoding)
 
 
+def test_a_stray_nul_byte_is_refused_with_the_line_it_is_on(tmp_path):
+    # A speech with one NUL (a bad copy) is refused as binary data: the line lets a person mend it.
+    path = tmp_path / "stray.txt"
+    path.write_bytes("第一行\r\n第二行\n第三".encode() + b"\x00" + "行\n".encode())
+    with pytest.raises(ReadError) as info:
+        read_file(path)
+    assert info.value.code == "binary-nul-bytes" and info.value.params == {"line": 3}
+    assert str(info.value) == f"{path}: not a text file (binary data: contains NUL bytes, the first on line 3)"
+
+
 def test_random_bytes_with_nuls_are_still_binary(tmp_path):
     path = tmp_path / "blob.txt"
     path.write_bytes(bytes(range(256)) * 64)
