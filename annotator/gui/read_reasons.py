@@ -32,7 +32,7 @@ _SOURCES = {
     "unsupported-format": "{format} files are not supported; save it as .docx or .txt",
     "old-office-file": "an old Office file such as .doc; save it as .docx",
     "binary-file": "unsupported file type (binary data, not text)",
-    "binary-nul-bytes": "not a text file (binary data: contains NUL bytes)",
+    "binary-nul-bytes": "not a text file (binary data: contains NUL bytes, the first on line {line})",
     "binary-nul-chars": "not a text file (binary data: contains NUL characters)",
     "binary-control-chars": "not a text file (binary data: mostly control characters)",
     "unknown-encoding": "not a text file (binary data or an unknown text encoding)",
@@ -61,6 +61,8 @@ _SOURCES = {
         "remove the password or save it as .docx in Word",
     "docx-is-excel": "not a Word document (it is an Excel workbook renamed to .docx)",
     "docx-is-powerpoint": "not a Word document (it is a PowerPoint file renamed to .docx)",
+    "docx-is-opendocument": "not a Word document (it is an OpenDocument {format} file renamed to .docx); "
+        "open it in WPS, LibreOffice or Word and save it as .docx",
     "docx-no-word-document": "not a Word document (a zip archive without a Word document "
         "inside)",
     "docx-too-many-entries": "unsafe .docx ({entries} files inside; the limit is {limit})",

@@ -10,7 +10,9 @@ tests/unit/test_bad_input.py proves both layers.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from annotator.domain.model import ReadResult
@@ -59,13 +61,16 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         # "… is not a Word file, content type is …": another Office format renamed to .docx.
         reason, code = _not_word(data)
         raise ReadError(path, reason, code=code) from exc
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # zlib: a damaged compressed part
         raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})", code="docx-bad-zip",
                         params={"error": str(exc)}) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
         detail = str(exc).split(", line ")[0]
-        if "Excessive depth" in detail:  # libxml2's advice ("use XML_PARSE_HUGE") is for programmers
+        # libxml2's advice ("use XML_PARSE_HUGE", "see xmlCtxtSetMaxAmplification") is for programmers.
+        if "Excessive depth" in detail:
             detail = "its elements are nested deeper than Word ever writes (damaged or hostile file)"
+        elif "amplification" in detail or "entity reference loop" in detail:
+            detail = "it declares XML entities, which Word never writes (damaged or hostile file)"
         raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})", code="docx-bad-xml",
                         params={"error": detail}) from exc
     if getattr(document.element, "body", None) is None:
@@ -121,7 +126,9 @@ def check_archive(path: Path, data: bytes) -> None:
             raise ReadError(path, f"unsafe .docx: it would unpack to {_size(total)}; the limit is "
                                   f"{_size(MAX_UNPACKED_BYTES)} (possible zip bomb)", code="docx-unpacked-too-large",
                             params={"size": _size(total), "limit": _size(MAX_UNPACKED_BYTES)})
-        for entry in entries:
+        names = {entry.filename for entry in entries}
+        named_xml = {name for name in names if name.endswith((".xml", ".rels"))}
+        for entry in entries:  # from the central directory alone: nothing is unpacked before these pass
             if entry.flag_bits & 0x1:
                 raise ReadError(path, "encrypted or password-protected .docx", code="docx-encrypted")
             if entry.file_size > RATIO_MIN_BYTES and entry.file_size > MAX_RATIO * max(1, entry.compress_size):
@@ -130,17 +137,75 @@ def check_archive(path: Path, data: bytes) -> None:
                                 code="docx-zip-bomb-ratio",
                                 params={"part": entry.filename,
                                         "ratio": entry.file_size // max(1, entry.compress_size)})
-            if entry.filename.endswith((".xml", ".rels")) and entry.file_size > MAX_XML_PART_BYTES:
-                raise ReadError(path, f"unsafe .docx: {entry.filename} is {_size(entry.file_size)} of XML; "
-                                      f"the limit is {_size(MAX_XML_PART_BYTES)}", code="docx-xml-too-large",
-                                params={"part": entry.filename, "size": _size(entry.file_size),
-                                        "limit": _size(MAX_XML_PART_BYTES)})
-        names = {entry.filename for entry in entries}
+            if entry.filename in named_xml:
+                _check_xml_size(path, entry)
         if "[Content_Types].xml" not in names:
+            if "mimetype" in names:
+                _refuse_opendocument(path, archive)
             raise ReadError(path, "corrupt .docx (not a Word document package)", code="docx-not-package")
+        typed_xml = _typed_xml_parts(archive, entries) - named_xml
         for entry in entries:
-            if entry.filename.endswith((".xml", ".rels")):
+            if entry.filename in typed_xml:
+                _check_xml_size(path, entry)
+        for entry in entries:
+            if entry.filename in named_xml or entry.filename in typed_xml:
                 _check_prologue(path, archive, entry)
+
+
+def _check_xml_size(path: Path, entry: zipfile.ZipInfo) -> None:
+    if entry.file_size > MAX_XML_PART_BYTES:
+        raise ReadError(path, f"unsafe .docx: {entry.filename} is {_size(entry.file_size)} of XML; "
+                              f"the limit is {_size(MAX_XML_PART_BYTES)}", code="docx-xml-too-large",
+                        params={"part": entry.filename, "size": _size(entry.file_size),
+                                "limit": _size(MAX_XML_PART_BYTES)})
+
+
+# A part is XML to python-docx by its content type, not its name: a main document stored as
+# "word/doc.dat" (declared by an Override) escaped the size limit and the DTD check when they went by
+# ".xml"; 150 MB of it took 70 s and 1 GB before the text limit stopped it.
+_CT_ENTRY = re.compile(rb"<(?:\w+:)?(Default|Override)\b[^>]*>")
+_CT_ATTR = re.compile(rb"""\b(PartName|Extension|ContentType)\s*=\s*["']([^"']*)["']""")
+
+
+def _typed_xml_parts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> set[str]:
+    """Names of the entries [Content_Types].xml declares as XML (by an Override or their extension's
+    Default), which python-docx may parse whatever their name; images (SVG too) are never parsed.
+    Called once the content types part passed the size limit, so reading it is bounded."""
+    try:
+        types = archive.read("[Content_Types].xml")
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return set()  # its prologue check names the damage
+    defaults, overrides = {}, {}
+    for match in _CT_ENTRY.finditer(types):
+        attrs = {key.decode(): value.decode("utf-8", "replace") for key, value in _CT_ATTR.findall(match.group())}
+        content_type = attrs.get("ContentType", "").lower()
+        if match.group(1) == b"Default":
+            defaults[attrs.get("Extension", "").lower()] = content_type
+        else:
+            overrides[attrs.get("PartName", "").lstrip("/").lower()] = content_type
+    typed = set()
+    for entry in entries:
+        name = entry.filename
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+        content_type = overrides.get(name.lower()) or defaults.get(extension, "")
+        if content_type.endswith("xml") and not content_type.startswith("image/"):
+            typed.add(name)
+    return typed
+
+
+def _refuse_opendocument(path: Path, archive: zipfile.ZipFile) -> None:
+    """An OpenDocument file (.odt from WPS, LibreOffice) renamed to .docx: say so, not "corrupt"."""
+    try:
+        with archive.open("mimetype") as handle:
+            mimetype = handle.read(100)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        kind = mimetype.rsplit(b".", 1)[-1].decode("ascii", "replace")
+        extension = {"text": ".odt", "spreadsheet": ".ods", "presentation": ".odp"}.get(kind, ".od?")
+        raise ReadError(path, f"not a Word document (it is an OpenDocument {extension} file renamed to .docx); "
+                              "open it in WPS, LibreOffice or Word and save it as .docx",
+                        code="docx-is-opendocument", params={"format": extension})
 
 
 def _check_prologue(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
@@ -149,7 +214,7 @@ def _check_prologue(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo
     try:
         with archive.open(entry) as handle:
             head = handle.read(PROLOGUE_BYTES)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise ReadError(path, f"corrupt .docx (cannot unpack {entry.filename}: {exc})",
                         code="docx-unpack-failed", params={"part": entry.filename, "error": str(exc)}) from exc
     if any(marker in head for marker in _DTD_MARKERS):

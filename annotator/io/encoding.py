@@ -93,12 +93,15 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
             if name.startswith("utf-16"):
                 decoded = _stray_utf16_bom(data[len(bom):], bom, decoded)
                 decoded = _swapped_utf16_bom(data[len(bom):], name, decoded)
-            return _check_text(decoded, path)
+            return check_text(decoded, path)
     if b"\x00" in data:
         guess = _utf16_by_nul_pattern(data)
         if guess is None:
-            raise ReadError(path, "not a text file (binary data: contains NUL bytes)", code="binary-nul-bytes")
-        return _check_text(_decode_unicode(data, guess, path), path)
+            # The line of the first NUL: a text file with one stray NUL can then be mended by hand.
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            raise ReadError(path, f"not a text file (binary data: contains NUL bytes, the first on line {line:,})",
+                            code="binary-nul-bytes", params={"line": line})
+        return check_text(_decode_unicode(data, guess, path), path)
     result = _utf8_strict(data)
     if result is not None and _only_two_byte_utf8(result.text):
         result = _prefer_gb18030(data, result)
@@ -124,7 +127,7 @@ def decode(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
         result = _charset_normalizer(data)
     if result is None:
         raise ReadError(path, "not a text file (binary data or an unknown text encoding)", code="unknown-encoding")
-    return _check_text(result, path)
+    return check_text(result, path)
 
 
 def _stray_utf16_bom(rest: bytes, bom: bytes, as_utf16: Decoded) -> Decoded:
@@ -209,7 +212,9 @@ def _line_ranges(numbers: list[int], shown: int = 5) -> str:
     return ", ".join(words) + (f" and {len(ranges) - shown} more stretches" if len(ranges) > shown else "")
 
 
-def _check_text(result: Decoded, path: str | Path) -> Decoded:
+def check_text(result: Decoded, path: str | Path) -> Decoded:
+    """``result`` unless its text is binary data (NUL characters, mostly control characters): every
+    reading of a file passes here, the HTML reader's reading by the page's declared charset too."""
     sample = result.text[:SNIFF_BYTES]
     if "\x00" in result.text:
         raise ReadError(path, "not a text file (binary data: contains NUL characters)", code="binary-nul-chars")
@@ -323,12 +328,28 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
 
 
 def _utf16_by_nul_pattern(data: bytes) -> str | None:
-    # Only UTF-16 text has NUL bytes: every ASCII character (newline, digit, space) carries one, and
+    # Only UTF-16/32 text has NUL bytes: every ASCII character (newline, digit, space) carries one, and
     # so do hanzi like 一 (U+4E00). Binary formats have NULs too, so decide by what the decoded text
     # is made of rather than by where the NULs sit.
     if len(data) < 2:
         return None
-    return _best_utf16(data, 0.9)
+    return _best_utf16(data, 0.9) or _utf32(data)
+
+
+def _utf32(data: bytes) -> str | None:
+    """UTF-32 without a byte-order mark (every character four bytes, two or three of them NUL) was
+    refused as binary data. Random bytes almost never decode: most 4-byte units exceed U+10FFFF."""
+    if len(data) % 4:
+        return None
+    sample = data[:65536]
+    for encoding in ("utf-32-le", "utf-32-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _text_score(text) >= 0.9:
+            return encoding
+    return None
 
 
 def _utf16_without_nul(data: bytes) -> Decoded | None:

@@ -27,7 +27,7 @@ READ_ERROR_CODES: dict[str, tuple[str, ...]] = {
     "unsupported-format": ("format",),  # .doc/.wps/.pdf/.rtf by their extension
     "old-office-file": (),
     "binary-file": (),
-    "binary-nul-bytes": (),
+    "binary-nul-bytes": ("line",),
     "binary-nul-chars": (),
     "binary-control-chars": (),
     "unknown-encoding": (),
@@ -52,6 +52,7 @@ READ_ERROR_CODES: dict[str, tuple[str, ...]] = {
     "docx-encrypted-or-doc": (),
     "docx-is-excel": (),
     "docx-is-powerpoint": (),
+    "docx-is-opendocument": ("format",),  # an .odt/.ods/.odp renamed to .docx
     "docx-no-word-document": (),
     "docx-too-many-entries": ("entries", "limit"),
     "docx-unpacked-too-large": ("size", "limit"),

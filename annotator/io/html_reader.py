@@ -15,8 +15,9 @@ from pathlib import Path
 
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import format_number
-from annotator.io.encoding import decode
+from annotator.io.encoding import Decoded, check_text, decode
 from annotator.io.errors import ReadError
+from annotator.io.html_defuse import MAX_ATTRIBUTES, cap_attributes, defuse, hide_lone_lt, stand_in_for_lt
 from annotator.io.limits import TextBudget, clamp_number
 
 # Content a browser never shows as text.
@@ -41,6 +42,14 @@ _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lower
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+# The WHATWG Encoding Standard's encodings (what browsers decode) as Python names, less UTF-16 and the
+# Western single-byte ones that detection handles better (see _declared_charset).
+_BROWSER_ENCODINGS = frozenset({
+    "utf-8", "gb18030", "gbk", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+    "euc_kr", "cp949", "cp866", "koi8-r", "koi8-u", "mac-roman", "cp874",
+    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *(f"cp125{n}" for n in (0, 1, 3, 4, 5, 6, 7, 8)),
+})
 # Labels browsers treat as GBK; gb18030 is its superset, so it decodes all of them.
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "chinese", "iso-ir-58",
               "euc-cn", "gb18030", "cp936", "ms936", "windows-936"}
@@ -57,12 +66,19 @@ def read_html(path: Path, data: bytes) -> ReadResult:
 
 def _read_html(path: Path, data: bytes) -> ReadResult:
     text, encoding, source, warnings = _decode_html(path, data)
-    body, tail = defuse(text)
+    lone_lt = stand_in_for_lt(text)
+    body, tail = defuse(text, lone_lt or "&lt;")
+    body = hide_lone_lt(body, lone_lt or "&lt;")
     body, dropped = cap_attributes(body)
     if dropped:
         warnings.append(f"{dropped:,} attributes past the first {MAX_ATTRIBUTES:,} of a tag were ignored "
                         "(damaged or generated page?)")
-    parser = _TextExtractor()
+    parser = _TextExtractor(lone_lt)
+    # An end tag without a name: html.parser skips it without a callback, so it would escape the count
+    # of markup, yet costs as much as a tag (~10 µs): 20 MB of "</>" took a minute.
+    parser._markup = body.count("</>")
+    if parser._markup > MAX_MARKUP:
+        raise TooMuchMarkup(MAX_MARKUP)
     # Fed in slices, so text between tags is unescaped a megabyte at a time (one 20 MB run of
     # entities peaked at 400 MB); html.parser keeps an entity or tag cut at a slice's end for the next.
     for start in range(0, len(body), _FEED_SLICE):
@@ -85,9 +101,12 @@ def _decode_html(path: Path, data: bytes) -> tuple[str, str, str, list[str]]:
         # <meta charset="gb2312">, and GBK bytes essentially never form valid UTF-8.
         for encoding in ("utf-8", declared):
             try:
-                return data.decode(encoding), encoding, "meta" if encoding == declared else "detected", []
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            # The same test for binary data as any other reading: a declaration does not make bytes text.
+            check_text(Decoded(text, encoding), path)
+            return text, encoding, "meta" if encoding == declared else "detected", []
     decoded = decode(data, path=path)
     source = "bom" if data.startswith(boms) else "detected"
     return decoded.text, decoded.encoding, source, list(decoded.warnings)
@@ -105,104 +124,12 @@ def _declared_charset(data: bytes) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII),
-    # and single-byte Western labels on Chinese pages are usually wrong: let detection decide.
-    if name.startswith("utf-16") or name in ("latin-1", "iso8859-1", "cp1252", "ascii"):
-        return None
-    return name
-
-
-# html.parser re-scans to the end of the input for every construct that never closes ("<a<a<a…",
-# "</</…", "<!--x>" repeated, "<![CDATA[" without "]]>"): 80 KB took 15 s, 20 MB would never end.
-# ``defuse`` turns exactly those openers into text first, in one linear pass. It changes nothing a
-# browser shows: html.parser itself falls back to emitting an unclosed construct as text, and "&lt;"
-# is unescaped back to "<" in the data.
-_COMMENT_CLOSE = re.compile(r"--\s*>")
-_SECTION_CLOSE = re.compile(r"\]\s*\]\s*>")  # <![CDATA[ … ]]>
-_MS_SECTION_CLOSE = re.compile(r"\]\s*>")  # <![if …]> … <![endif]>
-_SECTION_OPEN = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)?")
-_CDATA_LIKE = {"cdata", "temp", "ignore", "include", "rcdata"}
-_MS_LIKE = {"if", "else", "endif"}
-
-
-def defuse(text: str) -> tuple[str, str]:
-    """(markup, tail): the text up to its last ">", with every opener that can never be closed
-    escaped as "&lt;", and what follows that ">", which can only be text (linear time)."""
-    last_gt = text.rfind(">")
-    # After the last ">" nothing can close: html.parser would try every "<" against the whole rest.
-    body, tail = text[: last_gt + 1], text[last_gt + 1:]
-    if "<!" in body:
-        body = _escape_after(body, "<!--", _last_end(_COMMENT_CLOSE, body))
-        if "<![" in body:
-            section_end = _last_end(_SECTION_CLOSE, body)
-            ms_end = _last_end(_MS_SECTION_CLOSE, body)
-
-            def marked(match: re.Match) -> str:
-                # _markupbase raises on an unknown keyword; a known one needs its closer later on.
-                name = (match.group(1) or "").lower()
-                limit = section_end if name in _CDATA_LIKE else ms_end if name in _MS_LIKE else -1
-                return match.group() if match.start() < limit else "&lt;" + match.group()[1:]
-
-            body = _SECTION_OPEN.sub(marked, body)
-    return body, tail
-
-
-def _last_end(pattern: re.Pattern, text: str) -> int:
-    end = -1
-    for match in pattern.finditer(text):
-        end = match.end()
-    return end
-
-
-def _escape_after(text: str, opener: str, limit: int) -> str:
-    """Escape every ``opener`` that starts at or after ``limit`` (no closer follows it)."""
-    head, rest = text[: max(limit, 0)], text[max(limit, 0):]
-    return head + rest.replace(opener, "&lt;" + opener[1:])
-
-
-# One start tag with millions of attributes ("<p a a a …>", 8 MB) took html.parser 30 s and 1.6 GB: its
-# tag-end regex keeps backtracking state per attribute, and each 1 MB slice fed re-scans the open tag.
-# Real tags have a handful of attributes (a few dozen in generated markup), so attributes past
-# MAX_ATTRIBUTES are cut before parsing; only ``hidden``/``style``/``start``/``value``/``type`` matter here.
-MAX_ATTRIBUTES = 1000
-# A tag worth walking: 1024 units of attribute text (a quoted value counts as one, so a long data: URI
-# does not qualify) — at most a few per page, found without leaving the regex engine. Possessive
-# and fixed-count: memory stays flat whatever the input.
-_LONG_TAG = re.compile(r"""<[a-zA-Z](?=(?:[^<>"']|"[^"]*"|'[^']*'){1024})""")
-# The rest of a start tag up to its ">" (quoted values may hold ">"), possessive so it never backtracks.
-_TAG_REST = re.compile(r"""(?:[^<>"']+|"[^"]*"|'[^']*')*+(?=/?>)|""")
-_ATTR_START = re.compile(r""""[^"]*"|'[^']*'|(?<=[\s"'/])[^\s/>="']""")  # a quoted value, or a name
-
-
-def cap_attributes(body: str) -> tuple[str, int]:
-    """``body`` with every start tag cut to its first MAX_ATTRIBUTES attributes, and how many were cut.
-
-    Attributes are walked with html.parser's own patterns, so the cut falls where the parser itself
-    would separate two attributes (never inside a quoted value) and what remains parses the same.
-    """
-    from html import parser as _hp  # noqa: PLC0415 - its regexes, not a second tokenizer of our own
-
-    pieces, dropped, done = [], 0, 0
-    for match in _LONG_TAG.finditer(body):
-        if match.start() < done:
-            continue
-        name = _hp.tagfind_tolerant.match(body, match.start() + 1)
-        if name is None:
-            continue
-        k, count = name.end(), 0
-        while count < MAX_ATTRIBUTES and (attr := _hp.attrfind_tolerant.match(body, k)) is not None \
-                and attr.end() > k:
-            count += 1
-            k = attr.end()
-        rest = _TAG_REST.match(body, k)
-        if count == MAX_ATTRIBUTES and rest.end() > k:  # more follow: drop them, up to the tag's end
-            pieces.append(body[done:k])
-            dropped += sum(m.group()[0] not in "\"'" for m in _ATTR_START.finditer(body, k, rest.end()))
-            done = rest.end()
-    if not pieces:
-        return body, 0
-    pieces.append(body[done:])
-    return "".join(pieces), dropped
+    # Only what a browser would honour: Python's codec registry also answers to "base64", "zlib" and
+    # "rot13" (not text encodings at all: decoding raised LookupError and the page failed) and to
+    # "unicode_escape" or "cp037" (EBCDIC), which turn any page into garbage without an error.
+    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII), and
+    # single-byte Western labels on Chinese pages are usually wrong: detection decides for all these.
+    return name if name in _BROWSER_ENCODINGS else None
 
 
 # A saved speech page has a few thousand tags, a 5 MB statistics page a few hundred thousand.
@@ -216,8 +143,9 @@ class TooMuchMarkup(Exception):
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self):
+    def __init__(self, lone_lt: str | None = None):
         super().__init__(convert_charrefs=True)
+        self._lone_lt = lone_lt  # hide_lone_lt's stand-in for "<"
         self._lines: list[str] = []
         self._line: list[str] = []
         self._pending_ws: str | None = None  # whitespace seen since the last word on this line
@@ -324,6 +252,8 @@ class _TextExtractor(HTMLParser):
             self._end_line()
 
     def handle_data(self, data):
+        if self._lone_lt and self._lone_lt in data:
+            data = data.replace(self._lone_lt, "<")
         if self._skip_tag:
             return
         if self._in_title:

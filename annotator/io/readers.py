@@ -145,8 +145,20 @@ def read_limited(path: Path) -> bytes:
         raise ReadError(path, "not a regular file", code="not-regular-file")
     _check_size(path, info.st_size)
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking open, then the checks again on what was opened: the name may have been replaced
+        # by a FIFO since stat() (a file that changes between listing and reading), and a plain open()
+        # of a FIFO waits forever for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            if stat.S_ISDIR(opened.st_mode):
+                raise ReadError(path, "is a folder, not a file", code="is-folder")
+            if not stat.S_ISREG(opened.st_mode):
+                raise ReadError(path, "not a regular file", code="not-regular-file")
+            _check_size(path, opened.st_size)
             data = handle.read(READ_LIMIT_BYTES + 1)
+    except FileNotFoundError as exc:  # removed since stat()
+        raise ReadError(path, "file not found", code="file-not-found") from exc
     except PermissionError as exc:
         raise ReadError(path, "permission denied", code="permission-denied") from exc
     except OSError as exc:

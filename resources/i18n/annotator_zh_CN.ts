@@ -3089,8 +3089,8 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="30"/>
-        <source>not a text file (binary data: contains NUL bytes)</source>
-        <translation>不是文本文件（二进制数据：含有空字节）</translation>
+        <source>not a text file (binary data: contains NUL bytes, the first on line {line})</source>
+        <translation>不是文本文件（二进制数据：含有空字节，第一个在第 {line} 行）</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="31"/>
@@ -3201,6 +3201,11 @@ strict F1 of the annotators in this section: {1}</source>
         <location filename="../../annotator/gui/read_reasons.py" line="58"/>
         <source>not a Word document (it is a PowerPoint file renamed to .docx)</source>
         <translation>不是 Word 文档（是改名为 .docx 的 PowerPoint 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/read_reasons.py" line="59"/>
+        <source>not a Word document (it is an OpenDocument {format} file renamed to .docx); open it in WPS, LibreOffice or Word and save it as .docx</source>
+        <translation>不是 Word 文档（是改名为 .docx 的 OpenDocument {format} 文件）；请用 WPS、LibreOffice 或 Word 打开后另存为 .docx</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/read_reasons.py" line="59"/>

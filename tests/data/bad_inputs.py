@@ -75,6 +75,15 @@ CASES: dict[str, str | None] = {
     "many_attributes.html": None,
     # A million one-character lines (4 MB): cleaning and outlining spend ~80 µs and ~1 KB per line.
     "one_char_lines.txt": "the text has 1,000,000 lines; the limit is 100,000",
+    # Session 8 (details in tests/unit/test_hostile_imports.py): a charset no browser knows, binary data
+    # behind one, lone "<" by the million, UTF-32 without a mark, .docx that are not or are damaged.
+    "meta_base64.html": None,
+    "binary_meta.html": "not a text file",
+    "lt_flood.html": None,
+    "utf32_no_bom.txt": None,
+    "odt_renamed.docx": "OpenDocument .odt file renamed to .docx",
+    "damaged_part.docx": "corrupt .docx",
+    "entities_dat_part.docx": "declares XML entities",
 }
 
 TRADITIONAL = "我們要堅持以人民為中心的發展思想，全面推進鄉村振興。\n全年經濟增長百分之五點二。\n"
@@ -156,6 +165,13 @@ def generate(directory: Path, *, secret_path: Path | None = None, port: int = 9)
         "one_char_lines.txt": lambda: "一\n".encode() * 999_999 + "一".encode(),
         "many_attributes.html": lambda: ("<p " + "a=1 " * 200_000 + ">一是要加强</p>").encode(),
         "invisible_only.html": lambda: "<p>&#8203;&nbsp;\u3000</p><p>\ufeff&#x200d;&#1;</p>".encode(),
+        "meta_base64.html": lambda: b'<meta charset="base64"><p>' + SAMPLE.replace("𠮷", "吉").encode("gbk") + b"</p>",
+        "binary_meta.html": lambda: b'<meta charset="utf-8">' + bytes(range(128)) * 100,
+        "lt_flood.html": lambda: ("<p>一是要加强</p>" + "<" * 1_000_000 + ">").encode(),
+        "utf32_no_bom.txt": lambda: SAMPLE.encode("utf-32-le"),
+        "odt_renamed.docx": lambda: _opendocument(),
+        "damaged_part.docx": lambda: _damaged(_good_docx(), "word/styles.xml"),
+        "entities_dat_part.docx": lambda: _main_part_renamed(_billion_laughs()),
     }
     paths = {}
     for name, make in makers.items():
@@ -331,6 +347,43 @@ def _raw_zip(entries) -> bytes:
     start = out.tell()
     out.write(directory)
     out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), start, 0))
+    return out.getvalue()
+
+
+def _opendocument() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+def _damaged(data: bytes, name: str) -> bytes:
+    """``data`` with the compressed bytes of the part ``name`` scrambled, the zip directory intact."""
+    data = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 10, start + info.compress_size - 2):
+        data[k] ^= 0x5A
+    return bytes(data)
+
+
+def _main_part_renamed(xml: bytes, name: str = "word/doc.dat") -> bytes:
+    """A .docx whose main document is ``name`` (an Override declares its type; python-docx follows)."""
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxml'
+            'formats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+            f'.org/officeDocument/2006/relationships/officeDocument" Target="{name}"/></Relationships>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_good_docx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", f'<Override PartName="/{name}" ContentType="{main}"/></Types>'
+                                          .encode())
+            dst.writestr(info.filename, rels.encode() if info.filename == "_rels/.rels" else content)
+        dst.writestr(name, xml)
     return out.getvalue()
 
 

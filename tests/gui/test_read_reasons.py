@@ -78,7 +78,7 @@ def test_every_code_translates_with_its_figures_and_unknown_codes_fall_back(chin
 
     figures = {"lines": 100_005, "limit": limits.MAX_LINES, "error": "OSError: x", "part": "word/document.xml",
                "size": "30 MB", "size_mb": 12.5, "limit_mb": 50, "limit_mchars": 16, "format": ".pdf",
-               "entries": 9000, "ratio": 400, "root": "worksheet", "target": "/data/外部.txt"}
+               "entries": 9000, "ratio": 400, "root": "worksheet", "target": "/data/外部.txt", "line": 42}
     for code, names in READ_ERROR_CODES.items():
         said = read_reason_text(code, {name: figures[name] for name in names}, "ENGLISH")
         assert said != "ENGLISH" and re.search("[\u4e00-\u9fff]", said), code
