@@ -14,8 +14,10 @@ is this" import from one place.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from annotator.structure.marker_grammar import (
     CN,
@@ -73,21 +75,26 @@ _OPENING = re.compile(rf"[{_OPENERS}](?=[{FIRST_CHARS}])")
 def _at_openings(folded: str) -> list[re.Match]:
     """What ``finditer`` of the grammar behind a look-behind on the openers would give: the marker
     matches that start the text or follow an opener, without overlaps, in order."""
-    found = []
+    return list(_iter_openings(folded))
+
+
+def _iter_openings(folded: str) -> Iterator[re.Match]:
+    """``_at_openings`` one match at a time: a match object holds a slot for every group of the grammar
+    (~1 KB), so a text made of markers must not keep them all alive at once."""
     end = 0
     first = PATTERN.match(folded, 0)
     if first is not None:
-        found.append(first)
+        yield first
         end = first.end()
+    match = PATTERN.match
     for hit in _OPENING.finditer(folded):
         at = hit.end()
         if at < end:
             continue
-        m = PATTERN.match(folded, at)
+        m = match(folded, at)
         if m is not None:
-            found.append(m)
+            yield m
             end = m.end()
-    return found
 
 
 _NEXT_NUMERAL = re.compile(rf"{CN}|\d{{1,2}}")
@@ -340,18 +347,33 @@ def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and spans[k][0] < i < spans[k][1]
 
 
-def _matches(folded: str, newlines: list[int]) -> list[re.Match]:
-    """Marker matches at openings everywhere, plus every match inside flattened lines, in order."""
-    found = _at_openings(folded)
+def _matches(folded: str, newlines: list[int]) -> Iterator[re.Match]:
+    """Marker matches at openings everywhere, plus every match inside flattened lines, in order.
+
+    Streamed (the two ordered streams merged), never listed: a flattened line of nothing but markers
+    ("一、二、三、（一）1.2.①…") matches at every few characters, and a list of its match objects took
+    ~360 MB per million characters before any was judged."""
+    found = _iter_openings(folded)
     bounds = [-1, *newlines, len(folded)]
     long_lines = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b - a - 1 >= FLATTENED_LINE_MIN]
     if not long_lines:
         return found
-    seen = {m.start() for m in found}
-    for start, end in long_lines:
-        found.extend(m for m in PATTERN.finditer(folded, start, end) if m.start() not in seen)
-    found.sort(key=lambda m: m.start())
-    return found
+    return _merged(found, (m for start, end in long_lines for m in PATTERN.finditer(folded, start, end)))
+
+
+def _merged(openings: Iterator[re.Match], inside: Iterator[re.Match]) -> Iterator[re.Match]:
+    """Both ordered streams by start; a match inside a long line that starts where an opening match
+    starts is that match again, and is left out."""
+    last_opening = -1
+    for source, m in heapq.merge(((0, m) for m in openings), ((1, m) for m in inside),
+                                 key=lambda item: item[1].start()):
+        start = m.start()
+        if source:
+            if start == last_opening:
+                continue
+        else:
+            last_opening = start
+        yield m
 
 
 def scan(text: str) -> list[Candidate]:
