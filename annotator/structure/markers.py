@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from annotator.structure.fast_init import fast_frozen_init
 from annotator.structure.marker_grammar import (
     CN,
     COMMA,
@@ -98,6 +99,9 @@ def _iter_openings(folded: str) -> Iterator[re.Match]:
 
 
 _NEXT_NUMERAL = re.compile(rf"{CN}|\d{{1,2}}")
+_CN_NUMERALS = frozenset(CN[1:CN.index("]")])  # what _NEXT_NUMERAL can start with, beside a digit (\d: isdecimal)
+_UNKNOWN = object()
+@fast_frozen_init  # one per marker occurrence: made by the ten thousand (see fast_init)
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -134,10 +138,33 @@ def _line_start_before(text: str, i: int) -> int | None:
     return None
 
 
+def _class_chars(ranges: str) -> tuple[frozenset[str], bool]:
+    """The characters of a character-class body of single characters and ranges ("a-z\u2600-\u27BF…")
+    below U+10000, and whether it also holds characters beyond (those are left to the regex)."""
+    chars, astral, k = set(), False, 0
+    while k < len(ranges):
+        lo = hi = ranges[k]
+        if k + 2 < len(ranges) and ranges[k + 1] == "-":
+            hi, k = ranges[k + 2], k + 3
+        else:
+            k += 1
+        astral = astral or hi >= "\U00010000"
+        chars.update(chr(c) for c in range(ord(lo), min(ord(hi), 0xFFFF) + 1))
+    return frozenset(chars), astral
+
+
+# What _position steps back over, tested a character at a time by set membership (a regex call per
+# character cost a tenth of the scan): spaces and the decorations below U+10000; pictographs beyond it
+# (U+1F000…) are asked of _DECORATIONS.
+_DECORATION_BMP, _ASTRAL_DECORATIONS = _class_chars(_DECORATION)
+_STEP_BACK = frozenset(HSPACE) | _DECORATION_BMP
+
+
 def _position(text: str, i: int, newlines: list[int]) -> str | None:
     """What precedes a candidate at ``i``: the places where a heading or enumeration can begin."""
     j = i - 1
-    while j >= 0 and (text[j] in HSPACE or _DECORATIONS.match(text, j)):
+    while j >= 0 and (text[j] in _STEP_BACK or (_ASTRAL_DECORATIONS and text[j] >= "\U00010000"
+                                                and _DECORATIONS.match(text, j))):
         j -= 1
     spaced = j < i - 1 and any(ch in HSPACE for ch in text[j + 1:i])
     if j < 0:
@@ -246,6 +273,9 @@ def _ends_in_trailer(text: str, line_start: int, end: int) -> bool:
 
 def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     """"一、二季度", "抓好一、二、三产业": a numeral one higher right after the marker is a list of numbers."""
+    following = folded[end:end + 1]
+    if following not in _CN_NUMERALS and not following.isdecimal():
+        return False  # most markers: no numeral follows (tested without a regex call)
     m = _NEXT_NUMERAL.match(folded, end)
     if not m:
         return False
@@ -383,12 +413,16 @@ def scan(text: str) -> list[Candidate]:
     quotes = [q for q in _quotations(folded) if not _block_quotation(folded, *q)]
     quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
+    ordinals: dict[tuple[str, str | None], int | None] = {}  # (group, numeral as written) → ordinal_of
     for m in _matches(folded, newlines):
         group = m.lastgroup
         if group is None:
             continue
         _k, family, numeral = GROUP[group]
-        ordinal = ordinal_of(family, m.group(numeral) if numeral else None)
+        raw = m.group(numeral) if numeral else None
+        ordinal = ordinals.get((group, raw), _UNKNOWN)  # a text repeats a few numerals thousands of times
+        if ordinal is _UNKNOWN:
+            ordinal = ordinals[(group, raw)] = ordinal_of(family, raw)
         if ordinal is None:
             continue
         start, end = m.span()
