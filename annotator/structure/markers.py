@@ -14,7 +14,6 @@ is this" import from one place.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -394,16 +393,18 @@ def _matches(folded: str, newlines: list[int]) -> Iterator[re.Match]:
 def _merged(openings: Iterator[re.Match], inside: Iterator[re.Match]) -> Iterator[re.Match]:
     """Both ordered streams by start; a match inside a long line that starts where an opening match
     starts is that match again, and is left out."""
-    last_opening = -1
-    for source, m in heapq.merge(((0, m) for m in openings), ((1, m) for m in inside),
-                                 key=lambda item: item[1].start()):
+    ahead = next(inside, None)
+    for m in openings:
         start = m.start()
-        if source:
-            if start == last_opening:
-                continue
-        else:
-            last_opening = start
+        while ahead is not None and ahead.start() < start:
+            yield ahead
+            ahead = next(inside, None)
+        if ahead is not None and ahead.start() == start:
+            ahead = next(inside, None)
         yield m
+    if ahead is not None:
+        yield ahead
+        yield from inside
 
 
 def scan(text: str) -> list[Candidate]:
