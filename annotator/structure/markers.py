@@ -221,6 +221,9 @@ def _previous_char(text: str, i: int) -> str:
     return text[j] if j >= 0 else ""
 
 
+_BREAK_OR_SPACE = frozenset("\n" + HSPACE)  # (a constant: the concatenation ran at every step of the loops below)
+
+
 def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     """Does the text before ``pos`` end a sentence, a heading or a list item (not a cut mid-sentence)?
 
@@ -229,7 +232,7 @@ def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     rules end each item with "（5分）" or "（牵头单位：…）" — as does a closing quote after a stop.
     """
     k = pos
-    while k > floor and text[k - 1] in "\n" + HSPACE:
+    while k > floor and text[k - 1] in _BREAK_OR_SPACE:
         k -= 1
     if k <= floor:
         return True
@@ -246,7 +249,7 @@ def _broken_line_before(text: str, newline: int) -> bool:
     if ends_sentence(text, newline + 1):
         return False
     k = newline
-    while k >= 0 and text[k] in "\n" + HSPACE:
+    while k >= 0 and text[k] in _BREAK_OR_SPACE:
         k -= 1
     line_start = text.rfind("\n", 0, k) + 1
     # A table row (cells joined by TABs, as the importer renders <td>) ends at its line end however long
