@@ -40,12 +40,13 @@ FULL = {"tiers": [(10, 5), (100, 3), (1000, 3)], "stage_docs": 100, "stage_runs"
         "agree_runs": 3, "memory_docs": 10_000, "memory_runs": 3, "keys": 200, "paint_runs": 5, "cold_runs": 5,
         "cli_runs": 7, "scale": 10_000, "scale_runs": 3, "peer_units": 100_000,
         "linear_outline_chars": 2_500_000, "linear_integrity_chars": 850_000, "linear_runs": 3,
-        "one_line_mb": 20}
+        "one_line_mb": 20, "hostile_chars": 125_000}
 QUICK = {"tiers": [(2, 1), (3, 1), (4, 1)], "stage_docs": 3, "stage_runs": 1, "outline_runs": 1,
          "suggest_docs": 1, "suggest_runs": 1, "export_spans": 2_000, "export_runs": 1, "agree_docs": 5,
          "agree_runs": 1, "memory_docs": 200, "memory_runs": 1, "keys": 5, "paint_runs": 1, "cold_runs": 1,
          "cli_runs": 1, "scale": 200, "compare_scale": 20, "scale_runs": 1, "peer_units": 2_000,
-         "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1, "one_line_mb": 0.2}
+         "linear_outline_chars": 20_000, "linear_integrity_chars": 20_000, "linear_runs": 1, "one_line_mb": 0.2,
+         "hostile_chars": 5_000}
 TIER_NAMES = ("ingest_small", "ingest_medium", "ingest_large")
 
 
@@ -109,6 +110,9 @@ def run(cfg: dict, log, *, with_peers: bool, only: str | None = None) -> dict:
         log("outline on a one-line text with inline markers, small and 8× larger (linearity)")
         results["outline_linear"] = child("outline_linear", folder=str(folder), small_chars=cfg["linear_outline_chars"],
                                           runs=cfg["linear_runs"])
+        log("outline on a line of nothing but markers (hostile: memory bounded, time linear)")
+        results["outline_hostile"] = child("outline_hostile", folder=str(folder), small_chars=cfg["hostile_chars"],
+                                           runs=cfg["linear_runs"])
         log("outline on real documents (title guessing, jieba), and `annotator outline` on one from a new process")
         results["outline_real"] = child("outline_real", folder=str(folder / "outline_real"), runs=cfg["outline_runs"],
                                         cli_runs=cfg["cli_runs"])

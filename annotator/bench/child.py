@@ -56,6 +56,10 @@ def run(name: str, args: dict) -> dict:
         from annotator.bench import linear  # noqa: PLC0415
 
         return linear.outline(args["small_chars"], args["runs"])
+    if name == "outline_hostile":
+        from annotator.bench import outline_hostile  # noqa: PLC0415
+
+        return outline_hostile.measure(args["small_chars"], args["runs"])
     if name == "integrity_linear":
         from annotator.bench import linear  # noqa: PLC0415
 

@@ -29,7 +29,8 @@ def rows(r: dict) -> list[dict[str, Any]]:
         out.append(_row(f"FAILED {name}: {reason}", None, "", "figure failed: no ratio", None))
     sections = ((_ingest, (*TIERS, "ingest_stages")), (_headless, ("outline", "suggest", "export", "agreement", "memory")),
                 (_cli, ("cli",)),
-                (_linear, ("outline_linear", "integrity_linear")), (_outline_real, ("outline_real",)),
+                (_linear, ("outline_linear", "integrity_linear")), (_outline_hostile, ("outline_hostile",)),
+                (_outline_real, ("outline_real",)),
                 (_gui, ("gui", "gui_floor")), (_scale, ("scale_build",)), (_team, ("team",)),
                 (_pg_speed, ("pg_speed",)))
     for build, needs in sections:
@@ -178,6 +179,12 @@ def _room_rows(figures: dict) -> list[dict[str, Any]]:
     """What takes the room, each part as a multiple of the UTF-8 size of the clean texts."""
     return [_row(f"  of which {what}", None, "", "× UTF-8 of the clean texts", None, ratio=figures[f"room_{part}"])
             for part, what in ROOM_PARTS if figures.get(f"room_{part}")]
+
+
+def _outline_hostile(r: dict) -> list[dict[str, Any]]:
+    from annotator.bench import outline_hostile  # noqa: PLC0415 - its rows in its module
+
+    return outline_hostile.rows(r, _row)
 
 
 def _linear(r: dict) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from annotator.structure.fast_init import fast_frozen_init
 from annotator.structure.markers import ends_sentence
 
 from annotator.structure.clean_rules import ChunkSettings
@@ -26,6 +27,7 @@ NUMBER = "page-chunk-number"
 JOIN = "page-chunk-join"
 
 
+@fast_frozen_init  # one per numbered paragraph of every text (see fast_init)
 @dataclass(frozen=True)
 class _Marker:
     pos: int  # paragraph start (after indentation)
@@ -121,11 +123,23 @@ def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others
         positions = listed.get(marker.value)
         if positions is None:  # listed once per value for all the chains (pages of "1." items have many)
             positions = listed[marker.value] = [c.pos for c in same]
-        options = [c for c in same[bisect.bisect_right(positions, lo):bisect.bisect_left(positions, hi)]
-                   if c.pos not in others or c is marker]
-        if options:
-            out[k] = min(options, key=lambda c: abs(c.pos - expected))
+        out[k] = _nearest(same, positions, bisect.bisect_right(positions, lo), bisect.bisect_left(positions, hi),
+                          expected, others, marker)
     return out
+
+
+def _nearest(same: list[_Marker], positions: list[int], a: int, b: int, expected: float, others: set[int],
+             marker: _Marker) -> _Marker:
+    """``min`` by distance to ``expected`` over the markers ``same[a:b]`` that are ``marker`` or in no other
+    chain, the first of equals (the one before ``expected``) — found from where ``expected`` falls, not by
+    listing every marker between the neighbours (a page of "1." items holds thousands)."""
+    p = bisect.bisect_left(positions, expected, a, b)
+    left = next((same[i] for i in range(p - 1, a - 1, -1) if same[i].pos not in others or same[i] is marker), None)
+    right = next((same[i] for i in range(p, b) if same[i].pos not in others or same[i] is marker), None)
+    if left is None or right is None:
+        found = left or right
+        return marker if found is None else found  # (marker lies between its neighbours: never None)
+    return left if abs(left.pos - expected) <= abs(right.pos - expected) else right
 
 _TITLE_MAX = 30
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
+from annotator.structure.fast_init import fast_frozen_init
 from annotator.structure.marker_grammar import (
     CN,
     COMMA,
@@ -73,24 +75,32 @@ _OPENING = re.compile(rf"[{_OPENERS}](?=[{FIRST_CHARS}])")
 def _at_openings(folded: str) -> list[re.Match]:
     """What ``finditer`` of the grammar behind a look-behind on the openers would give: the marker
     matches that start the text or follow an opener, without overlaps, in order."""
-    found = []
+    return list(_iter_openings(folded))
+
+
+def _iter_openings(folded: str) -> Iterator[re.Match]:
+    """``_at_openings`` one match at a time: a match object holds a slot for every group of the grammar
+    (~1 KB), so a text made of markers must not keep them all alive at once."""
     end = 0
     first = PATTERN.match(folded, 0)
     if first is not None:
-        found.append(first)
+        yield first
         end = first.end()
+    match = PATTERN.match
     for hit in _OPENING.finditer(folded):
         at = hit.end()
         if at < end:
             continue
-        m = PATTERN.match(folded, at)
+        m = match(folded, at)
         if m is not None:
-            found.append(m)
+            yield m
             end = m.end()
-    return found
 
 
 _NEXT_NUMERAL = re.compile(rf"{CN}|\d{{1,2}}")
+_CN_NUMERALS = frozenset(CN[1:CN.index("]")])  # what _NEXT_NUMERAL can start with, beside a digit (\d: isdecimal)
+_UNKNOWN = object()
+@fast_frozen_init  # one per marker occurrence: made by the ten thousand (see fast_init)
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -127,10 +137,33 @@ def _line_start_before(text: str, i: int) -> int | None:
     return None
 
 
+def _class_chars(ranges: str) -> tuple[frozenset[str], bool]:
+    """The characters of a character-class body of single characters and ranges ("a-z\u2600-\u27BF…")
+    below U+10000, and whether it also holds characters beyond (those are left to the regex)."""
+    chars, astral, k = set(), False, 0
+    while k < len(ranges):
+        lo = hi = ranges[k]
+        if k + 2 < len(ranges) and ranges[k + 1] == "-":
+            hi, k = ranges[k + 2], k + 3
+        else:
+            k += 1
+        astral = astral or hi >= "\U00010000"
+        chars.update(chr(c) for c in range(ord(lo), min(ord(hi), 0xFFFF) + 1))
+    return frozenset(chars), astral
+
+
+# What _position steps back over, tested a character at a time by set membership (a regex call per
+# character cost a tenth of the scan): spaces and the decorations below U+10000; pictographs beyond it
+# (U+1F000…) are asked of _DECORATIONS.
+_DECORATION_BMP, _ASTRAL_DECORATIONS = _class_chars(_DECORATION)
+_STEP_BACK = frozenset(HSPACE) | _DECORATION_BMP
+
+
 def _position(text: str, i: int, newlines: list[int]) -> str | None:
     """What precedes a candidate at ``i``: the places where a heading or enumeration can begin."""
     j = i - 1
-    while j >= 0 and (text[j] in HSPACE or _DECORATIONS.match(text, j)):
+    while j >= 0 and (text[j] in _STEP_BACK or (_ASTRAL_DECORATIONS and text[j] >= "\U00010000"
+                                                and _DECORATIONS.match(text, j))):
         j -= 1
     spaced = j < i - 1 and any(ch in HSPACE for ch in text[j + 1:i])
     if j < 0:
@@ -188,6 +221,9 @@ def _previous_char(text: str, i: int) -> str:
     return text[j] if j >= 0 else ""
 
 
+_BREAK_OR_SPACE = frozenset("\n" + HSPACE)  # (a constant: the concatenation ran at every step of the loops below)
+
+
 def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     """Does the text before ``pos`` end a sentence, a heading or a list item (not a cut mid-sentence)?
 
@@ -196,7 +232,7 @@ def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     rules end each item with "（5分）" or "（牵头单位：…）" — as does a closing quote after a stop.
     """
     k = pos
-    while k > floor and text[k - 1] in "\n" + HSPACE:
+    while k > floor and text[k - 1] in _BREAK_OR_SPACE:
         k -= 1
     if k <= floor:
         return True
@@ -213,7 +249,7 @@ def _broken_line_before(text: str, newline: int) -> bool:
     if ends_sentence(text, newline + 1):
         return False
     k = newline
-    while k >= 0 and text[k] in "\n" + HSPACE:
+    while k >= 0 and text[k] in _BREAK_OR_SPACE:
         k -= 1
     line_start = text.rfind("\n", 0, k) + 1
     # A table row (cells joined by TABs, as the importer renders <td>) ends at its line end however long
@@ -239,6 +275,9 @@ def _ends_in_trailer(text: str, line_start: int, end: int) -> bool:
 
 def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
     """"一、二季度", "抓好一、二、三产业": a numeral one higher right after the marker is a list of numbers."""
+    following = folded[end:end + 1]
+    if following not in _CN_NUMERALS and not following.isdecimal():
+        return False  # most markers: no numeral follows (tested without a regex call)
     m = _NEXT_NUMERAL.match(folded, end)
     if not m:
         return False
@@ -340,18 +379,35 @@ def _quoted(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and spans[k][0] < i < spans[k][1]
 
 
-def _matches(folded: str, newlines: list[int]) -> list[re.Match]:
-    """Marker matches at openings everywhere, plus every match inside flattened lines, in order."""
-    found = _at_openings(folded)
+def _matches(folded: str, newlines: list[int]) -> Iterator[re.Match]:
+    """Marker matches at openings everywhere, plus every match inside flattened lines, in order.
+
+    Streamed (the two ordered streams merged), never listed: a flattened line of nothing but markers
+    ("一、二、三、（一）1.2.①…") matches at every few characters, and a list of its match objects took
+    ~360 MB per million characters before any was judged."""
+    found = _iter_openings(folded)
     bounds = [-1, *newlines, len(folded)]
     long_lines = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b - a - 1 >= FLATTENED_LINE_MIN]
     if not long_lines:
         return found
-    seen = {m.start() for m in found}
-    for start, end in long_lines:
-        found.extend(m for m in PATTERN.finditer(folded, start, end) if m.start() not in seen)
-    found.sort(key=lambda m: m.start())
-    return found
+    return _merged(found, (m for start, end in long_lines for m in PATTERN.finditer(folded, start, end)))
+
+
+def _merged(openings: Iterator[re.Match], inside: Iterator[re.Match]) -> Iterator[re.Match]:
+    """Both ordered streams by start; a match inside a long line that starts where an opening match
+    starts is that match again, and is left out."""
+    ahead = next(inside, None)
+    for m in openings:
+        start = m.start()
+        while ahead is not None and ahead.start() < start:
+            yield ahead
+            ahead = next(inside, None)
+        if ahead is not None and ahead.start() == start:
+            ahead = next(inside, None)
+        yield m
+    if ahead is not None:
+        yield ahead
+        yield from inside
 
 
 def scan(text: str) -> list[Candidate]:
@@ -362,12 +418,16 @@ def scan(text: str) -> list[Candidate]:
     quote_starts = [a for a, _b in quotes]
     found: list[Candidate] = []
     last_dot = 0  # ordinal of the last 1. item found
+    ordinals: dict[tuple[str, str | None], int | None] = {}  # (group, numeral as written) → ordinal_of
     for m in _matches(folded, newlines):
         group = m.lastgroup
         if group is None:
             continue
         _k, family, numeral = GROUP[group]
-        ordinal = ordinal_of(family, m.group(numeral) if numeral else None)
+        raw = m.group(numeral) if numeral else None
+        ordinal = ordinals.get((group, raw), _UNKNOWN)  # a text repeats a few numerals thousands of times
+        if ordinal is _UNKNOWN:
+            ordinal = ordinals[(group, raw)] = ordinal_of(family, raw)
         start, end = m.span()
         if family.id == "digit-dot" and last_dot and (ordinal is None or folded[start - 1:start].isdigit()):
             # "…43.942.742．师资队伍…": a flattened table's last figure glued to the next item's number; the
