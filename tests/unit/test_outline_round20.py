@@ -1,0 +1,54 @@
+"""Failure categories fixed in round 20 (issue #18: fresh17's errors), one test or more per category, on short
+hand-made texts shaped like the real documents that showed them (tests/data/outline_corpus).  Each test but
+the guards fails on the parser before the round-20 change it names; the guards pin what must not change."""
+
+from __future__ import annotations
+
+from annotator.structure.outline import parse_outline
+
+from tests.unit.test_outline import _check_invariants
+
+
+def _shape(outline):
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
+# --- A: a table of contents (目录) before the body of a regulation --------------------------------------------
+# reg_sh_gonglu_flk (fresh17: 目录 of seven chapters, the body excerpt keeps three); law_fan_dianxin_zhapian and
+# reg_lifafa_2015_crlf came from law databases with the same 目录 (cut out of the stored text by earlier helpers).
+
+def _regulation(contents_chapters: int) -> str:
+    titles = ["总　　则", "规划和建设管理", "养护管理", "路政管理", "法律责任", "附　　则"]
+    numerals = "一二三四五六"
+    contents = "".join(f"第{numerals[i]}章　{titles[i]}\n\n" for i in range(contents_chapters))
+    body = (
+        "第一章　总　　则\n\n第一条\n\n为了加强本市公路的建设和管理，制定本条例。\n\n"
+        "第二条\n\n本条例适用于本市行政区域内公路的规划、建设、养护和管理。\n\n"
+        "第二章　规划和建设管理\n\n第三条\n\n公路规划应当符合国民经济和社会发展规划。\n\n"
+        "第四条\n\n公路建设应当按照国家规定的基本建设程序进行。\n\n"
+        "第三章　养护管理\n\n第五条\n\n公路养护应当保证公路经常处于良好的技术状态。\n"
+    )
+    return "上海市公路管理条例\n\n（1999年11月26日通过）\n\n目　　录\n\n" + contents + body
+
+
+def test_contents_lines_repeated_by_the_body_are_no_headings():
+    outline = parse_outline(_regulation(6))
+    _check_invariants(_regulation(6), outline)
+    chapters = [s for s in outline if s.marker.startswith("第") and s.marker.endswith("章")]
+    assert [c.marker for c in chapters] == ["第一章", "第二章", "第三章"]
+    assert all(c.start > _regulation(6).index("第一章　总　　则\n\n第一条") - 1 for c in chapters)
+    assert [s.level for s in outline] == [1, 2, 2, 1, 2, 2, 1, 2]
+
+
+def test_contents_text_is_kept_in_the_sections():
+    text = _regulation(3)
+    outline = parse_outline(text)
+    assert text.count("第三章　养护管理") == 2  # the text is not cut; only its markers are no headings
+    assert [s.marker for s in outline if s.level == 1] == ["第一章", "第二章", "第三章"]
+
+
+def test_guard_a_run_of_short_chapters_not_repeated_stays():
+    text = ("第一章　总则\n\n第二章　规划\n\n第三章　附则\n\n"
+            "第一条　为了加强管理，制定本办法。\n\n第二条　本办法自发布之日起施行。\n")
+    outline = parse_outline(text)
+    assert [s.marker for s in outline if s.marker.endswith("章")] == ["第一章", "第二章", "第三章"]
