@@ -7,6 +7,12 @@ stored text).  Read as headings, the contents came out as a second run of chapte
 lines with no body between them whose opening lines the document later repeats in order — same markers,
 same titles — is a contents list: its markers are dropped from the candidates (the text stays as it is).  A run of
 real short chapters is never repeated by the same markers, so it stays.
+
+The same holds for the list of attachments closing a notice or plan (GB/T 9704 §7.3.5 附件说明): "附件：" alone
+on its line, then "1.上海市零碳园区建设基本条件", "2.…指标体系", one name a line with nothing between them
+(fangan_sh_lingtan_md; the Baoshan plan writes its 1. on the 附件： line, the Shanghai 2018 education notice of
+the suggestion gold a single name).  Those are names of documents attached, not parts of this one.  An annex
+opened by its number ("附件1" then "名词解释" and a 1.…6. glossary, baogao_guangdong_2026) is content and stays.
 """
 
 from __future__ import annotations
@@ -23,14 +29,14 @@ _NOISE = re.compile(r"[\s\u3000.…·•\-—_]+|\d+$")
 _SENTENCE = frozenset("。！？；，,;!?")
 
 
-def _title_of(text: str, cand: Candidate) -> tuple[int, str] | None:
+def _title_of(text: str, cand: Candidate, most: int = _ENTRY_MAX) -> tuple[int, str] | None:
     """Where ``cand``'s line ends and its title as a contents line would show it; None unless the marker
     opens a short line with a title and no sentence punctuation."""
     if cand.position != "line":
         return None
-    end = text.find("\n", cand.end, cand.end + _ENTRY_MAX + 1)
+    end = text.find("\n", cand.end, cand.end + most + 1)
     if end < 0:
-        if len(text) - cand.end > _ENTRY_MAX:
+        if len(text) - cand.end > most:
             return None
         end = len(text)
     title = _NOISE.sub("", text[cand.end:end].strip())
@@ -41,15 +47,16 @@ def _title_of(text: str, cand: Candidate) -> tuple[int, str] | None:
 
 
 def contents_entries(text: str, cands: list[Candidate]) -> set[int]:
-    """Starts of the candidates that are lines of a table of contents (see the module's doc)."""
+    """Starts of the candidates that are lines of a table of contents or a list of attachments (see the
+    module's doc)."""
+    drop = _attachment_names(text, cands)
     if len(cands) < 4:
-        return set()
+        return drop
     info = [_title_of(text, c) for c in cands]
     keys: dict[tuple[str, int, str], list[int]] = {}
     for i, (cand, entry) in enumerate(zip(cands, info)):
         if entry is not None:
             keys.setdefault((cand.family, cand.ordinal, entry[1]), []).append(i)
-    drop: set[int] = set()
     i = 0
     while i < len(cands):
         if info[i] is None:
@@ -79,3 +86,27 @@ def _repeated(cands: list[Candidate], info: list, keys: dict, i: int, j: int) ->
             return k - i >= 2
         at = later[n]
     return True
+
+
+_ATTACHMENTS = re.compile(r"(?:^|\n)[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*\r?\n")
+_NAME_MAX = 60  # an attachment's full name ("2019年宝山区生活垃圾分类减量推进工作联席会议成员单位工作任务清单")
+
+
+def _attachment_names(text: str, cands: list[Candidate]) -> set[int]:
+    """The numbered names right after a "附件：" line of its own, one a line with nothing between them."""
+    drop: set[int] = set()
+    if "附" not in text:
+        return drop
+    for m in _ATTACHMENTS.finditer(text):
+        k = bisect.bisect_left(cands, m.end(), key=lambda c: c.start)
+        at = m.end()
+        expected = 1
+        while k < len(cands):
+            cand = cands[k]
+            entry = _title_of(text, cand, _NAME_MAX)
+            if (entry is None or cand.ordinal != expected or cand.start - at > _GAP_MAX
+                    or text[at:cand.start].strip(" \t\u3000\r\n")):
+                break
+            drop.add(cand.start)
+            at, expected, k = entry[0], expected + 1, k + 1
+    return drop

@@ -52,3 +52,29 @@ def test_guard_a_run_of_short_chapters_not_repeated_stays():
             "第一条　为了加强管理，制定本办法。\n\n第二条　本办法自发布之日起施行。\n")
     outline = parse_outline(text)
     assert [s.marker for s in outline if s.marker.endswith("章")] == ["第一章", "第二章", "第三章"]
+
+
+# --- B: the list of attachments after a "附件：" line of its own ---------------------------------------------
+# fangan_sh_lingtan_md (fresh17: "附件：\n\n1.上海市零碳园区建设基本条件\n\n2.…指标体系" closing the plan); the same
+# closing list in fangan_baoshan_laji_md (its 1. on the 附件： line) and the 2018 Shanghai education notice of the
+# suggestion gold (one name).  Guard: an annex opened by its number (附件1 … 1.…6. glossary) keeps its items.
+
+_PLAN = (
+    "一、总体要求\n\n围绕碳达峰碳中和目标，推动园区绿色低碳转型。\n\n"
+    "二、保障措施\n\n（一）加强组织领导。市发展改革委会同有关部门统筹推进。\n\n"
+    "（二）评价验收。园区完成建设任务后，由市发展改革委组织验收。\n\n"
+)
+
+
+def test_attachment_names_after_an_annex_line_are_no_headings():
+    text = _PLAN + "附件：\n\n1.上海市零碳园区建设基本条件\n\n2.上海市零碳园区建设指标体系\n"
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [s.marker.strip() for s in outline] == ["一、", "二、", "（一）", "（二）"]
+
+
+def test_guard_a_numbered_annex_keeps_its_list():
+    text = (_PLAN + "附件1\n\n名词解释\n\n1.“四上”企业：对达到一定规模的法人单位的一种习惯称谓。\n\n"
+            "2.“双高计划”：中国特色高水平高职学校和专业建设计划的简称。\n")
+    outline = parse_outline(text)
+    assert [s.marker.strip() for s in outline][-2:] == ["1.", "2."]
