@@ -27,6 +27,7 @@ _GAP_MAX = 24  # between two contents lines: blank lines, indentation, a markdow
 # Spaces, leader dots and a page number at the end are how a contents line differs from its heading.
 _NOISE = re.compile(r"[\s\u3000.…·•\-—_]+|\d+$")
 _SENTENCE = frozenset("。！？；，,;!?")
+_SENTENCE_STOP = re.compile("[。！？；，,;!?]")
 
 
 def _title_of(text: str, cand: Candidate, most: int = _ENTRY_MAX) -> tuple[int, str] | None:
@@ -52,11 +53,20 @@ def contents_entries(text: str, cands: list[Candidate]) -> set[int]:
     drop = _attachment_names(text, cands)
     if len(cands) < 4:
         return drop
-    info = [_title_of(text, c) for c in cands]
-    keys: dict[tuple[str, int, str], list[int]] = {}
-    for i, (cand, entry) in enumerate(zip(cands, info)):
-        if entry is not None:
-            keys.setdefault((cand.family, cand.ordinal, entry[1]), []).append(i)
+    # Only a line marker followed closely by another can open a contents run: the titles of the rest are
+    # read only where a run's keys could repeat (linear, and cheap on a long ordinary text).
+    near = _ENTRY_MAX + _GAP_MAX
+    info: list = [None] * len(cands)
+    find, stop = text.find, _SENTENCE_STOP.search
+    for i, (cand, after) in enumerate(zip(cands, cands[1:])):
+        if after.start - cand.end > near or cand.position != "line" or after.position != "line":
+            continue
+        nl = find("\n", cand.end, after.start)
+        if nl < 0 or stop(text, cand.end, nl) or text[nl:after.start].strip(" \t\u3000\r\n#"):
+            continue
+        info[i] = info[i] or _title_of(text, cand)
+        info[i + 1] = _title_of(text, after)
+    runs = []
     i = 0
     while i < len(cands):
         if info[i] is None:
@@ -69,9 +79,21 @@ def contents_entries(text: str, cands: list[Candidate]) -> set[int]:
                and cands[j + 1].ordinal > last.get(cands[j + 1].family, 0)):  # a restart is the body's
             j += 1
             last[cands[j].family] = cands[j].ordinal
-        if j > i and _repeated(cands, info, keys, i, j):
-            drop.update(cands[k].start for k in range(i, j + 1))
+        if j > i:
+            runs.append((i, j))
         i = j + 1
+    if not runs:
+        return drop
+    wanted = {(cands[k].family, cands[k].ordinal) for i, j in runs for k in range(i, j + 1)}
+    keys: dict[tuple[str, int, str], list[int]] = {}
+    for k, cand in enumerate(cands):
+        if (cand.family, cand.ordinal) in wanted:
+            entry = info[k] = info[k] or _title_of(text, cand)
+            if entry is not None:
+                keys.setdefault((cand.family, cand.ordinal, entry[1]), []).append(k)
+    for i, j in runs:
+        if _repeated(cands, info, keys, i, j):
+            drop.update(cands[k].start for k in range(i, j + 1))
     return drop
 
 

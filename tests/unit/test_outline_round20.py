@@ -78,3 +78,22 @@ def test_guard_a_numbered_annex_keeps_its_list():
             "2.“双高计划”：中国特色高水平高职学校和专业建设计划的简称。\n")
     outline = parse_outline(text)
     assert [s.marker.strip() for s in outline][-2:] == ["1.", "2."]
+
+
+# --- C: 又一方面 as the second of a 一方面 pair -------------------------------------------------------------------
+# mao_md_029_zhanlue (fresh17: "这里有两方面的任务。一方面，要反对…。…又一方面，则要反对…"); mao_md_044_touxiang writes
+# "一方面，坚决反抗…；又一方面，积极发展…" inside one sentence — the guard: a contrast, no items.
+
+def test_you_yi_fangmian_closes_an_aspect_pair():
+    text = ("二、由国内战争到抗日战争\n\n三个转变中，第一个转变曾经遇到很大的困难。这里有两方面的任务。一方面，要反对沉溺于"
+            "游击性的倾向，这是由于干部对敌情估计不足而发生的。又一方面，则要反对过分地重视正规化的倾向，这是由于"
+            "一部分领导干部对敌情估计过分而发生的。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(s.level, s.marker.strip()) for s in outline] == [(1, "二、"), (2, "一方面，"), (2, "又一方面，")]
+
+
+def test_guard_you_yi_fangmian_inside_one_sentence_is_no_item():
+    text = ("一、时局\n\n党的任务就在于：一方面，坚决反抗投降派顽固派的进攻；又一方面，积极发展统一战线。\n"
+            "二、转变\n\n这时可能发生的，一方面是轻敌倾向，又一方面是恐日病。\n")
+    assert [s.marker.strip() for s in parse_outline(text)] == ["一、", "二、"]
