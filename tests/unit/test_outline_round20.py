@@ -4,6 +4,10 @@ the guards fails on the parser before the round-20 change it names; the guards p
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from annotator.io.readers import read_file
+from annotator.structure.clean import clean
 from annotator.structure.outline import parse_outline
 
 from tests.unit.test_outline import _check_invariants
@@ -97,3 +101,23 @@ def test_guard_you_yi_fangmian_inside_one_sentence_is_no_item():
     text = ("一、时局\n\n党的任务就在于：一方面，坚决反抗投降派顽固派的进攻；又一方面，积极发展统一战线。\n"
             "二、转变\n\n这时可能发生的，一方面是轻敌倾向，又一方面是恐日病。\n")
     assert [s.marker.strip() for s in parse_outline(text)] == ["一、", "二、"]
+
+
+# --- D: a guessed title end never falls inside an open 《…》 or “…” ----------------------------------------------
+# fangan_baoshan_laji_md and its one-line twin (fresh17: 一是依据《上海市再生资源回收|管理办法》…), banfa_jiading_shengtai_md
+# and its GB18030 twin (第一条 为贯彻落实市委、市政府“推动…高品质|生活”的要求…), duty_zhidui_shuji_oneline (牢固树立“抓好党风廉政|建设…”).
+
+_CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
+
+
+def _open_bracket(title: str) -> bool:
+    return title.count("《") > title.count("》") or title.count("“") > title.count("”")
+
+
+def test_no_title_ends_inside_a_book_title_or_quotation():
+    # The guessed cut (confidence 0.3) of these long run-in titles fell inside the brackets; the texts as stored.
+    for name in ("fangan_baoshan_laji_md.md", "banfa_jiading_shengtai_md.md", "duty_zhidui_shuji_oneline.txt"):
+        text = clean(read_file(_CORPUS / name).text).text
+        outline = parse_outline(text)
+        _check_invariants(text, outline)
+        assert not [s.title for s in outline if _open_bracket(s.title)], name
