@@ -111,8 +111,30 @@ def _squeeze_all(s: str) -> str:
     return "".join(s.split())
 
 
+def _find(text: str, spaced: re.Pattern, probe: str, cursor: int) -> int | None:
+    """The first ``spaced`` marker at or after ``cursor`` whose title opens with ``probe``."""
+    hit = spaced.search(text, cursor)
+    while hit:
+        i, k = hit.start(), hit.end()
+        rest = []
+        while k < len(text) and len(rest) < len(probe):
+            markup = _MARKUP.match(text, k)
+            if markup:  # "<b>第一条</b>&emsp;根据…" in markdown with raw HTML: the markup is neither marker nor title
+                k = markup.end()
+                continue
+            if text[k] not in _SPACES:
+                rest.append(text[k])
+            k += 1
+        if "".join(rest) == probe:
+            return i
+        hit = spaced.search(text, i + 1)
+    return None
+
+
 def _locate(text: str, gold: list[Gold]) -> list[int | None]:
-    """Start offset of each gold marker in ``text`` (None where it is not there), in document order."""
+    """Start offset of each gold marker in ``text`` (None where it is not there), in document order.  A
+    heading written twice before the next one is found (a 目录's "第一章　总则" and then the body's) is the
+    last of them: the contents line is not the heading."""
     starts: list[int | None] = []
     cursor = 0
     for g in gold:
@@ -121,26 +143,21 @@ def _locate(text: str, gold: list[Gold]) -> list[int | None]:
         found = None
         if not probe:
             found = _bare_heading(text, marker, cursor)
-        spaced = _spaced(marker)
-        hit = spaced.search(text, cursor) if found is None else None
-        while hit:
-            i, k = hit.start(), hit.end()
-            rest = []
-            while k < len(text) and len(rest) < len(probe):
-                markup = _MARKUP.match(text, k)
-                if markup:  # "<b>第一条</b>&emsp;根据…" in markdown with raw HTML: the markup is neither marker nor title
-                    k = markup.end()
-                    continue
-                if text[k] not in _SPACES:
-                    rest.append(text[k])
-                k += 1
-            if "".join(rest) == probe:
-                found = i
-                break
-            hit = spaced.search(text, i + 1)
+        if found is None:
+            found = _find(text, _spaced(marker), probe, cursor)
         starts.append(found)
         if found is not None:
             cursor = found + 1
+    for n, g in enumerate(gold):
+        probe = _squeeze(g.title)[:_TITLE_PROBE]
+        if starts[n] is None or not probe:
+            continue
+        after = next((s for s in starts[n + 1:] if s is not None), len(text))
+        spaced = _spaced(_squeeze(g.marker))
+        again = _find(text, spaced, probe, starts[n] + 1)
+        while again is not None and again < after:
+            starts[n] = again
+            again = _find(text, spaced, probe, again + 1)
     return starts
 
 

@@ -69,7 +69,7 @@ _REGISTRY = (
            rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个[\u4e00-\u9fff]{{1,3}}?)[，,：:]", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
-    Family("aspect", 5, True, "一方面，", r"(?P<n>另)?一方面[，,]?", "word", SENTENCE),
+    Family("aspect", 5, True, "一方面，", r"(?P<n>[另又])?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{CN})是", "cn", COMMA, kin="cn-verb"),
     Family("cn-yao", 5, True, "一要", rf"(?P<n>{CN})要", "cn", COMMA, kin="cn-verb"),
@@ -104,7 +104,7 @@ COMMA_FAMILIES = frozenset(f.id for f in _REGISTRY if f.where == COMMA)
 # Heading families that may also enumerate inside a sentence, after a comma.
 COMMA_LISTS = frozenset({"cn-dun"})
 
-FIRST_CHARS = "（(第另一二三四五六七八九十○〇其首再最\\d\u2460-\u2473" + _STEMS + "A-H"
+FIRST_CHARS = "（(第另又一二三四五六七八九十○〇其首再最\\d\u2460-\u2473" + _STEMS + "A-H"
 # Families sharing a leading part are compiled as one alternative (the lead matched once, then the
 # tails tried in registry order): the scanner then tries a handful of alternatives where a character
 # such as 一 (very common in running text) could start a marker, not every family in turn.

@@ -21,6 +21,7 @@ from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_addresses import addresses, closed_by
+from annotator.structure.outline_contents import contents_entries
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
@@ -280,6 +281,9 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
 def _build(text: str) -> list[Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
     cands = scan(text)
+    contents = contents_entries(text, cands)  # a 目录's lines, repeated by the body's headings
+    if contents:
+        cands = [c for c in cands if c.start not in contents]
     breaks = _title_lines(text)
     newlines = [m.start() for m in re.finditer("\n", text)]
     turns = addresses(text)

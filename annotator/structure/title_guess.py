@@ -147,6 +147,26 @@ def _segment_all(pieces: list[str]) -> list[list[tuple[str, int]]]:
 _QUOTED_PERIOD = re.compile("“[^”，。]{1,8}”(?:期间|以来)，")
 
 
+_OPENERS_HINT = re.compile("[《“]")
+_PAIRS = {"《": "》", "“": "”"}
+
+
+def _bracketed(window: str) -> list[bool]:
+    """For each offset of ``window``: does a 《 or “ opened before it stay open there?  An unclosed one
+    (cut off by the window's end) counts as open to the end."""
+    inside = [False] * (len(window) + 1)
+    depth = {"《": 0, "“": 0}
+    closers = {v: k for k, v in _PAIRS.items()}
+    for k, ch in enumerate(window):
+        inside[k] = depth["《"] > 0 or depth["“"] > 0
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in closers and depth[closers[ch]] > 0:
+            depth[closers[ch]] -= 1
+    inside[len(window)] = depth["《"] > 0 or depth["“"] > 0
+    return inside
+
+
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
                   run_on: bool = False, crowded: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
@@ -161,9 +181,10 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
     # Every strong cue holds a _STRONG_HINT word: without one in the window no cut is tried against it.
     strong = _STRONG_HINT.search(window) is not None
     cue_at = strong_cue().match if strong else None
+    inside = _bracketed(window) if _OPENERS_HINT.search(window) else None
     for word, cut in words or ():
-        if not _CUT_MIN <= cut <= upper:
-            continue
+        if not _CUT_MIN <= cut <= upper or (inside is not None and inside[cut]):
+            continue  # a title never ends inside an open 《…》 or “…” (依据《上海市再生资源回收|管理办法》…)
         score, cue = _length_prior(cut), ""
         frame = ((window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut))
                  or (window[cut] == "“" and _QUOTED_PERIOD.match(window, cut)))
