@@ -178,18 +178,22 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     proj = _open(project, create=True)
     say, bar = _import_output()
     index = "none" if no_index else index
-    with interruptible(graceful=True) as stopped:
-        try:
-            # Its commits (each batch, the import record) are made durable together when the block ends,
-            # before any is reported (storage: sync_at_end, one fsync instead of one per commit) — also
-            # when a second signal unwinds it, before the interrupted import is reported.
-            with bar as update, proj.sync_at_end():
-                # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
-                summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
-                                       index=index != "background", should_cancel=lambda: bool(stopped()),
-                                       progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
-        except Interrupted as exc:  # a second signal: the batch being stored was rolled back
-            exit_interrupted_import(proj, project, None, exc.signum, say)
+    summary = None
+    try:
+        with interruptible(graceful=True) as stopped:
+            try:
+                # Its commits (each batch, the import record) are made durable together when the block ends,
+                # before any is reported (storage: sync_at_end, one fsync instead of one per commit) — also
+                # when a second signal unwinds it, before the interrupted import is reported.
+                with bar as update, proj.sync_at_end():
+                    # In the background mode the detached indexer builds the trigram index too (search scans meanwhile).
+                    summary = import_files(proj, paths, annotator=who, follow_symlinks=follow_symlinks,
+                                           index=index != "background", should_cancel=lambda: bool(stopped()),
+                                           progress=lambda done, total, outcome: update(done, total, Path(outcome.path).name))
+            except Interrupted as exc:  # a second signal: the batch being stored was rolled back
+                exit_interrupted_import(proj, project, None, exc.signum, say)
+    except Interrupted as late:  # a second signal just after the import ended: its summary stands
+        exit_interrupted_import(proj, project, summary, late.signum, say)
     if stopped():
         exit_interrupted_import(proj, project, summary, stopped(), say)
     index_failed = False

@@ -45,7 +45,10 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
     polls (the callable yielded returns its number, or 0), so the file being imported is finished and
     saved; a second signal, or any signal without ``graceful``, raises Interrupted at once, which the
     writers roll back (one transaction per batch of files, per label line). A signal ignored when the
-    verb started (``nohup``, a background job of a script) stays ignored.
+    verb started (``nohup``, a background job of a script) stays ignored. Once the body has ended a
+    signal only counts; one landing in the few steps between the body's end and that point still raises,
+    so verbs also catch an Interrupted around the whole block (a second Ctrl+C arriving just as the import
+    finished once ended in click's "Aborted!" and exit 1, without the summary).
     """
     import signal  # noqa: PLC0415 - only the verbs that write load it (a cold `annotator --help` does not)
 
@@ -54,9 +57,11 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
         yield lambda: 0
         return
 
+    finished = []  # the verb's body has ended: a signal now only counts (what was saved stands, is reported)
+
     def handler(signum: int, frame) -> None:  # noqa: ANN001 - the signal module's signature
         received.append(signum)
-        if not graceful or len(received) > 1:
+        if not finished and (not graceful or len(received) > 1):
             raise Interrupted(signum)
 
     previous = {}
@@ -66,6 +71,7 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
     try:
         yield lambda: received[0] if received else 0
     finally:
+        finished.append(True)
         for number, action in previous.items():
             signal.signal(number, action)
 

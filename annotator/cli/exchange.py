@@ -12,7 +12,7 @@ from typing import Iterator
 
 import click
 
-from annotator.cli.common import interruptible, interrupted_message
+from annotator.cli.common import Interrupted, interruptible, interrupted_message
 # The service module loads only the format registry, so `annotator --help` still does not load storage.
 from annotator.services.exchange import DOCCANO_FORMS, EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS
 
@@ -106,16 +106,19 @@ def import_labels_command(project: str, file: str, fmt: str, annotator: str | No
         raise click.UsageError("--annotator and --as-suggestions exclude each other")
     signum, report = 0, None
     # Ctrl+C or SIGTERM: the import stops between two lines and reports; a second one stops it at once.
-    with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
-        try:
-            with opened.sync_at_end():  # one fsync for all its lines, made before anything is reported
-                report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
-                                       offsets=offsets, users=_users(labelstudio_users),
-                                       should_cancel=lambda: bool(stopped()))
-        except KeyboardInterrupt as exc:  # the line being stored was rolled back
-            # (or while the finished import's commits were being synced: its report stands)
-            report, signum = getattr(exc, "report", None) or report, stopped() or SIGINT
-        signum = signum or stopped()
+    try:
+        with _project(project, create=True) as opened, interruptible(graceful=True) as stopped:
+            try:
+                with opened.sync_at_end():  # one fsync for all its lines, made before anything is reported
+                    report = import_labels(opened, file, fmt, annotator=annotator, as_suggestions=as_suggestions,
+                                           offsets=offsets, users=_users(labelstudio_users),
+                                           should_cancel=lambda: bool(stopped()))
+            except KeyboardInterrupt as exc:  # the line being stored was rolled back
+                # (or while the finished import's commits were being synced: its report stands)
+                report, signum = getattr(exc, "report", None) or report, stopped() or SIGINT
+    except Interrupted as late:  # a second signal just after the import ended: what it saved stands
+        signum = signum or late.signum
+    signum = signum or stopped()
     if signum:
         if report is not None:
             click.echo(report.summary())
@@ -139,15 +142,18 @@ def merge_command(target: str, sources: tuple[str, ...], max_new_labels: int | N
     signum, report = 0, None
     # Ctrl+C or SIGTERM: the merge stops between two sources and reports; a second one stops it at once
     # (the source being merged is rolled back). Merging again brings in exactly the rest.
-    with _project(target, create=True) as opened, interruptible(graceful=True) as stopped:
-        try:
-            with opened.sync_at_end():  # one fsync for every source, made before anything is reported
-                report = merge_projects(opened, sources, max_new_labels=max_new_labels,  # paths or team URLs
-                                        should_cancel=lambda: bool(stopped()))
-        except KeyboardInterrupt as exc:
-            report = getattr(exc, "report", None) or report  # merge.MergeInterrupted: the sources before
-            signum = stopped() or SIGINT
-        signum = signum or stopped()
+    try:
+        with _project(target, create=True) as opened, interruptible(graceful=True) as stopped:
+            try:
+                with opened.sync_at_end():  # one fsync for every source, made before anything is reported
+                    report = merge_projects(opened, sources, max_new_labels=max_new_labels,  # paths or team URLs
+                                            should_cancel=lambda: bool(stopped()))
+            except KeyboardInterrupt as exc:
+                report = getattr(exc, "report", None) or report  # merge.MergeInterrupted: the sources before
+                signum = stopped() or SIGINT
+    except Interrupted as late:  # a second signal just after the merge ended: what it merged stands
+        signum = signum or late.signum
+    signum = signum or stopped()
     if report is not None and (report.sources or report.not_merged or report.rolled_back):
         click.echo(report.summary())
     if signum:
