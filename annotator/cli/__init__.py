@@ -406,6 +406,9 @@ _register_optional_commands()
 
 
 def main(argv: list[str] | None = None) -> int:
+    from annotator.cli import common  # noqa: PLC0415
+
+    common.EXITS_AFTER_VERB = True  # nothing runs after the verb: see common.interruptible
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=True)
     except SystemExit as exc:

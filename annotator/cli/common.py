@@ -28,6 +28,11 @@ def open_project_or_fail(project_path: str, *, create: bool = False, readonly: b
         raise ProjectFailure(f"{display_path(project_path)}: cannot be opened ({exc.strerror or exc})") from None
 
 
+# Set by the command line's entry point (a process that ends with its verb). In-process callers (tests through
+# click's runner, a host program) keep their own signal handlers once a verb returns.
+EXITS_AFTER_VERB = False
+
+
 class Interrupted(KeyboardInterrupt):
     """SIGINT (Ctrl+C) or SIGTERM ended a verb; the exit status is 128 + ``signum``, as a shell reports it."""
 
@@ -72,8 +77,13 @@ def interruptible(*, graceful: bool = False) -> Iterator[Callable[[], int]]:
         yield lambda: received[0] if received else 0
     finally:
         finished.append(True)
-        for number, action in previous.items():
-            signal.signal(number, action)
+        # Stopped by a signal and about to exit: a second Ctrl+C sent moments after the first may arrive only
+        # now (a loaded machine can hold the sender between the two). Put back the default, and it would kill
+        # the process mid-report (exit -2) or end it in click's "Aborted!" (exit 1); it is counted instead,
+        # and the summary and 128 + the first signal stand.
+        if not (received and EXITS_AFTER_VERB):
+            for number, action in previous.items():
+                signal.signal(number, action)
 
 
 def interrupted_message(signum: int) -> str:
