@@ -12,9 +12,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +27,8 @@ from annotator.storage.documents import add_document
 from annotator.storage.labels import get_labels, save_label
 from annotator.storage.spans import add_spans
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.integration.test_hostile_interrupts import _signal_once_saving, _start
+
 WAIT_S = 120  # only a hang gets near it
 
 
@@ -47,24 +45,10 @@ def _source(path: Path, n: int, docs: int = 12) -> Path:
     return path
 
 
-def _documents(path: Path) -> int:
-    try:
-        with open_project(path, readonly=True) as project:
-            return len(documents.document_ids(project))
-    except Exception:  # noqa: BLE001 - not created yet, or between its first transactions
-        return 0
-
-
 def _healthy(path: Path) -> tuple[int, int]:
     with open_project(path, readonly=True) as opened:
         assert integrity.check(opened) == []
         return len(documents.document_ids(opened)), opened.scalar("SELECT count(*) FROM spans")
-
-
-def _start(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "annotator", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT/SIGTERM to a child are POSIX here")
@@ -75,14 +59,7 @@ def test_an_interrupted_merge_is_whole_and_resumable(tmp_path, signals):
     sources = [str(_source(tmp_path / f"s{n:02d}.db", n)) for n in range(total)]
     target = tmp_path / "team.db"
     child = _start("merge", str(target), *sources)
-    deadline = time.monotonic() + WAIT_S
-    while _documents(target) == 0 and child.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert child.poll() is None, "the merge finished before it could be interrupted: " + child.communicate()[1]
-    for number in signals:
-        child.send_signal(number)
-        time.sleep(0.001)
-    out, err = child.communicate(timeout=WAIT_S)
+    out, err = _signal_once_saving(child, target, signals)  # once the first source is merged
     assert child.returncode == 128 + signals[0], err
     assert f"interrupted by {signal.Signals(signals[0]).name}" in err and "run the same command again" in err
     assert "Traceback" not in err

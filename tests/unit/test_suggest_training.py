@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import threading
 
-from annotator.storage import documents as docs
-from annotator.storage import open_project, spans
+from annotator.storage import open_project
 from annotator.storage.decisions import load_model
-from annotator.suggest import suggest, training
+from annotator.suggest import training
+from test_learner import TEXT
+from test_learner import _answered as _answer_suggestions
 
-TEXT = "各级工会要切实加强职工权益维护。全县新建站点3个，培训职工2000人次，开展活动12次。" * 3
 
 
 def _answered(path):
     with open_project(path) as project:
-        doc_id, _ = docs.add_document(project, clean_text=TEXT, raw_text=TEXT, title="t")
-        spans.replace_suggestions(project, doc_id, suggest(TEXT))
-        for s in spans.open_suggestions(project, doc_id, "ann"):
-            if s.label == "statistic" and s.attributes.get("unit") == "次":
-                spans.reject_suggestion(project, s, "ann")
-            else:
-                spans.accept_suggestion(project, s, "ann")
+        _answer_suggestions(project)  # TEXT answered as test_learner's annotator does
 
 
 def test_due_answers_are_trained_on_a_worker_thread(tmp_path):
