@@ -128,6 +128,18 @@ def _on_screen(window, qtbot):
                              view.viewport().height()).toImage()
 
 
+def assert_each_step_draws_as_afresh(window, qtbot, steps) -> None:
+    """After each (name, step), what is on screen is what formatting the whole text afresh and repainting the
+    whole view draws: nothing a partial repaint left stale."""
+    view = window.view
+    for name, step in steps:
+        step()
+        shown = _on_screen(window, qtbot)
+        view.highlighter.rehighlight()
+        view.viewport().repaint()
+        assert _on_screen(window, qtbot) == shown, f"after {name} the screen differs from the text drawn afresh"
+
+
 def test_a_key_repaints_what_it_changed_and_nothing_is_left_stale(make_window, project_path, qtbot):
     """Only the touched paragraphs are re-formatted and repainted after a key (widgets/text_view.py
     rehighlight_quietly): what is then on screen must be exactly what formatting the whole text afresh
@@ -147,9 +159,4 @@ def test_a_key_repaints_what_it_changed_and_nothing_is_left_stale(make_window, p
                   ("accept", lambda: qtbot.keyClick(view, Qt.Key.Key_Return)),
                   ("reject", lambda: qtbot.keyClick(view, Qt.Key.Key_X))]
     steps.append(("undo", window.controller.undo_group.undo))
-    for name, step in steps:
-        step()
-        shown = _on_screen(window, qtbot)
-        view.highlighter.rehighlight()
-        view.viewport().repaint()
-        assert _on_screen(window, qtbot) == shown, f"after {name} the screen differs from the text drawn afresh"
+    assert_each_step_draws_as_afresh(window, qtbot, steps)

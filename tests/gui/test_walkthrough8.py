@@ -307,7 +307,7 @@ def test_a_key_in_a_long_paragraph_repaints_its_lines_and_leaves_nothing_stale(m
     """A key now repaints the lines of the spans it touched, not their whole paragraphs (the keystroke
     frame at 1920×1080, session 8): in a paragraph of many lines, on a narrow window, what is on screen
     after a tag, an accept, a reject and an undo is what drawing the whole text afresh draws."""
-    from test_deferred_views import _on_screen
+    from test_deferred_views import assert_each_step_draws_as_afresh
 
     paragraph = "".join(f"第{n}项，各级党委要切实加强领导，全年增长{n}.5%，" for n in range(40)) + "。\n"
     text = "一、总体要求\n" + paragraph + "二、重点任务\n" + paragraph
@@ -331,12 +331,7 @@ def test_a_key_in_a_long_paragraph_repaints_its_lines_and_leaves_nothing_stale(m
                   ("next", lambda: qtbot.keyClick(view, Qt.Key.Key_Tab)),
                   ("reject", lambda: qtbot.keyClick(view, Qt.Key.Key_X))]
     steps.append(("undo", window.controller.undo_group.undo))
-    for name, step in steps:
-        step()
-        shown = _on_screen(window, qtbot)
-        view.highlighter.rehighlight()
-        view.viewport().repaint()
-        assert _on_screen(window, qtbot) == shown, f"after {name} the screen differs from the text drawn afresh"
+    assert_each_step_draws_as_afresh(window, qtbot, steps)
 
 
 def test_tab_leaves_the_text_still_when_the_next_suggestion_is_on_screen(make_window, tmp_path, qtbot):
