@@ -158,6 +158,10 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # are no headings (fangan_sh_lingtan_md P 0.909 → 1.000), 又一方面 closes a 一方面 pair (mao_md_029_zhanlue R 0.931 →
     # 1.000): 1.000 / 1.000 / 0.9755 (327 of 327 found, 319 titles exact).
     "fresh17": (0.999, 0.999, 0.975),
+    # fresh18 (14 documents, 427 headings, session 9, helper outline21: a 篇/章/节 plan outline, a regulation excerpt
+    # starting at 第二十九条, four-level district plans, 1936–57 speeches in markdown, two one-line twins): first
+    # score on the parser of 46919e1, before any parser change: 1.000 / 0.904 / 0.950 F1, levels 0.834, titles 0.956.
+    "fresh18": (0.949, 0.833, 0.955),
     # round 5: 0.991 / 0.994 / 0.971 on 114 documents; 0.987 / 0.982 / 0.971 on 127; session 6: 0.991 / 0.992 /
     # 0.976 on 136 (0.986 / 0.974 / 0.969 before its fixes, fresh8 included); session 7: 0.991 / 0.993 / 0.978
     # on 144 (0.988 / 0.992 / 0.978 before its fixes, fresh9 included)
@@ -181,7 +185,9 @@ FLOORS = {  # split: (F1, level accuracy, exact titles)
     # right level, 3,587 titles exact; was 3,672 / 3,626 / 3,582).
     # Round 20 (helper outline20), 229 documents with fresh17: 0.9916 / 0.9913 / 0.9753 (4,005 of 4,073 found, 3,970 at the
     # right level, 3,906 titles exact; 0.990 / 0.991 / 0.975 before, precision 0.998).
-    "all": (0.991, 0.991, 0.975),
+    # Session 9, fresh18 added with the parser unchanged, 243 documents: 0.988 / 0.977 / 0.974 (4,391 of 4,500
+    # found) — the floors lowered by the new unseen batch only.
+    "all": (0.987, 0.976, 0.973),
 }
 
 
