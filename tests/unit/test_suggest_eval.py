@@ -58,13 +58,14 @@ def test_gold_set_size_and_split():
                     "77_2011_zhejiang_teacher_training_work_meeting_speech",
                     "78_national_2018_government_work_report_review",
                     "79_1962_enlarged_central_work_conference_speech",
-                    "80_2018_central_no1_document_rural_revitalization_opinions"]
+                    "80_2018_central_no1_document_rural_revitalization_opinions",
+                    "81_shaoxing_2009_municipal_talent_selection_notice"]
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
     assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
                                                  + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
                                                  + ["heldout-8"] * 2 + ["heldout-10"] * 4
                                                  + ["heldout-11"] * 5 + ["heldout-12"] * 7
-                                                 + ["heldout-13"] * 4)
+                                                 + ["heldout-13"] * 5)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
     assert held_out_batch("52_any_later_document") == "heldout-7"
