@@ -66,7 +66,8 @@ ELEVENTH_BATCH = 65
 TWELFTH_BATCH = 70
 # Thirteenth round (session 9, suggest12): 70–76 were scored once, so they are spent too. 77 on (a 2011 oral speech to a
 # provincial work meeting, the review of the 2018 national government work report, the 1962 oral speech to the enlarged
-# central work conference, …) are all held out and reported as "heldout-13", marked before any suggester ran on them.
+# central work conference, the 2018 No. 1 plan document, a 2009 municipal 通知) are all held out and reported as
+# "heldout-13", marked before any suggester ran on them.
 THIRTEENTH_BATCH = 77
 
 
