@@ -182,10 +182,10 @@ def suggest_for(text: str, unit: str = "clause", implicit: bool = False):
 
 def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dict[str, Score]:
     """Per-document scores keyed by document id, plus "dev", "heldout" (with its parts "heldout-1" …
-    "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-10", "heldout-11", "heldout-12") and "all" sums."""
+    "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-10", "heldout-11", "heldout-12", "heldout-13") and "all" sums."""
     out: dict[str, Score] = {"dev": Score(), "heldout": Score(), "heldout-1": Score(), "heldout-2": Score(),
                              "heldout-3": Score(), "heldout-4": Score(), "heldout-5": Score(), "heldout-6": Score(), "heldout-7": Score(),
-                             "heldout-8": Score(), "heldout-10": Score(), "heldout-11": Score(), "heldout-12": Score(),
+                             "heldout-8": Score(), "heldout-10": Score(), "heldout-11": Score(), "heldout-12": Score(), "heldout-13": Score(),
                              "all": Score()}
     for doc in docs:
         proposed, sections = suggest_for(doc["text"], unit, implicit)
@@ -237,7 +237,7 @@ def _row(name: str, sc: Score) -> str:
 
 
 _SUMS = ("dev", "heldout", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7",
-         "heldout-8", "heldout-10", "heldout-11", "heldout-12", "all")
+         "heldout-8", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "all")
 
 
 def _kind_rows(scores: dict[str, Score], part: str, docs: list[str]) -> list[str]:
@@ -258,7 +258,7 @@ def report(scores: dict[str, Score], show_errors: bool = False, heldout_examples
         docs = [k for k in scores if k not in _SUMS and ":" not in k and is_held_out(k) == (part == "heldout")]
         batches = ("",) if part == "dev" else ("heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6",
                                                "heldout-7", "heldout-8", "heldout-10", "heldout-11",
-                                               "heldout-12")
+                                               "heldout-12", "heldout-13")
         for batch in batches:
             mine = [k for k in docs if held_out_batch(k) == batch]
             lines += [_row(k, scores[k]) for k in mine]
