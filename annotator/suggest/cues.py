@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from annotator.suggest import conditionals
+
 # Section and list markers that open a heading or a point: 一、 （三） 2． 一是 第一， 首先，
 # "一要" keeps its 要: the marker is only the numeral, the 要 is the cue.
 MARKER_RE = re.compile(
@@ -239,7 +241,7 @@ TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问�
 # 又要 is "again will" (又要出许多怪议论) unless a 既 earlier in the sentence pairs it (既要…，又要…).
 # A belief set up to be refuted: 如果认为社会主义改造只是要改造别人，…，不要改造知识分子，那就错误了 (17);
 # 如果你认为输出bar，那就错了 — whatever the belief holds is no instruction.
-REFUTED_OPEN_RE = re.compile(r"\s*(?:如果|假如|要是|若|倘若)?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
+REFUTED_OPEN_RE = re.compile(r"\s*" + conditionals.alternation("if", "literary") + r"?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
 REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:是)?(?:错误|错|不对|不妥|不正确)(?:的|了)*[。！!]?$")
 # A regularity, not an order: 动摇分子挡不住，就要摇摆，这是规律; 风一吹就要摇 (一…就要: whenever…).
 # Not 规律性 (加强规律性分析 is a task, 30) nor 按照规律 (a manner).
@@ -268,7 +270,7 @@ WHOEVER_RE = re.compile(r"(?<!目)(?<!之)的$")
 # Who a scope is cut from: 参加合作社的各个家庭，除了…以外，… (a collective of the addressed).
 COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
-CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
+CONDITION_RE = conditionals.compile_(*conditionals.ANTECEDENT)
 # A necessity modal inside a relative clause describes its head noun: 党的青年组织必须有的风貌, 必须回答的重大课题 (57),
 # 治国理政必须遵循的一项重要原则 (22). After 都 (任何一个合作社都必须做的工作, 26) it still binds everyone.
 # 是希望 after a subject or an act says what someone meant or wanted (我们党用“共产主义”为团命名，就是希望…, 57;

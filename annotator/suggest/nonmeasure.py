@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-_OPENERS = r"(?:如果|如若|假如|假若|假使|假设|假定|倘若|倘使|若是|设若|(?<![一二两三四五六七八九十百千万亿\d])万一(?![千百十万亿])|(?<![主只需重必想还就也总不紧应])要是)(?!说)"
+from annotator.suggest import conditionals
+
+_OPENERS = conditionals.alternation(*conditionals.SUPPOSITION) + "(?!说)"
 _HYPOTHESIS_IN_CLAUSE = re.compile(_OPENERS)
 # 如果按可比价格计算, 如果剔除价格因素, 若扣除一次性收入: the antecedent sets the basis of a real figure.
 _ACCOUNTING = re.compile(r"按|剔除|扣除|口径|计算|折算|折合|不含|不计|计入|统计|同口径|可比")
