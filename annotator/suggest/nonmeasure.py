@@ -68,6 +68,14 @@ _SITE_AFTER = re.compile(r"遗址|古城|故城|墓群|古墓")
 _CLASS_AFTER = re.compile(r"[\u4e00-\u9fff](?<!的)")
 
 
+_PRONOUN_BEFORE = re.compile(r"(?:我们|你们|他们|她们|它们|咱们)$")
+_ATTRIBUTE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?的")
+_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "兆瓦时", "立方米", "桶"})
+_PROJECT_AFTER = re.compile(r"(?:/年)?[^，,。；;！？!?\n\d]{0,16}?(?:项目|生产线|装置)")
+_CAPACITY_MEASURED = re.compile(r"(?:达|达到|为|新增|建成|投产|并网|装机|规模|总量|产能|完成|实现|突破|超过|增加|提高|"
+                                r"增长|减少|下降|累计|共|合计)[\u4e00-\u9fff]{0,4}$")
+
+
 def titles(text: str) -> list[tuple[int, int]]:
     """The 《…》 spans of a text (sorted): a number inside a title is part of the name."""
     return [m.span() for m in _TITLE_RE.finditer(text)]
@@ -113,6 +121,12 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     """True when the figure is one of the families of the module docstring."""
     if in_title:
         return True
+    if unit not in ("%", "‰") and _PRONOUN_BEFORE.search(text, max(0, m.start() - 2), m.start()) \
+            and not _ATTRIBUTE_AFTER.match(text, end):
+        return True  # 我们两家公司都…: the group named by who it is
+    if unit in _CAPACITY_UNITS and not has_bound and _PROJECT_AFTER.match(text, end) \
+            and not _CAPACITY_MEASURED.search(clause_before):
+        return True  # 审核60万吨乙烯项目: a project named by its capacity
     if unit in _STORAGE_UNITS and not has_bound and not _STORAGE_MEASURE.search(clause_before):
         return True
     if unit == "番" and "翻" not in text[max(0, m.start() - 3):m.start()]:
