@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.suggest import conditionals, cues
+from annotator.suggest import conditionals, cues, frames
 from annotator.suggest.clause import _skip_prefix
 
 LOW_CONFIDENCE = 0.7
@@ -118,7 +118,7 @@ def killed(text: str, sentence_start: int, at: int) -> bool:
     """True when the cue at ``at`` orders nothing whatever its list says: it wants, judges the possible,
     reports someone else's call, or stands where grammar makes it a statement (see ``not_ordered``)."""
     return (reading(text, at) != "deontic" or frame(text, sentence_start, at) == "reported"
-            or not_ordered(text, sentence_start, at))
+            or not_ordered(text, sentence_start, at) or bool(frames.statement_frame(text, sentence_start, at)))
 
 
 # 要…了 closing a clause is "about to": 这位“委员长”现在要“下山”了, 要下山来抢夺抗战胜利的果实了 (1945 cadre speech,

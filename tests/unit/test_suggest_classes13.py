@@ -34,3 +34,28 @@ def test_no_statistic_in_appositions_and_project_names(text):
 ])
 def test_sizes_and_measured_capacities_stay_statistics(text, value):
     assert value in _values(text)
+
+
+# Directive frames (annotator/suggest/frames.py): found on unmarked oral speeches of 1998 and 2013 (probes, see
+# PROBES.md) and dev document 53; sentences written in the same phrasing.
+@pytest.mark.parametrize("text", [
+    "这就好像小孩要与大人比力气一样，没有人帮忙。",  # simile: the cue inside the image
+    "国家宣布加入协定，意味着整个行业完全要凭自己的实力参与竞争。",  # what a fact means
+    "研究人员还没有深刻地意识到产品研究要对成本负责任。",  # what someone fails to realise
+    "从前我讲过，对于犯过错误的人，不仅要看他改不改，而且要帮助他改。",  # the speaker's earlier words
+    "加上其他产品，今年的产值要超过一百亿。",  # a quantity's forecast
+    "今年的管理与服务措施还不得力。",  # 不得力 is a word, no prohibition
+])
+def test_statement_frames_order_nothing(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "研发部门要用好这些经费。",
+    "我们必须意识到，各级干部要对审计点负责任。",  # the directive before the cognition verb stays
+    "对于犯过错误的人，不仅要看他改不改，而且要帮助他改。",  # no earlier saying: an order
+    "各单位不得擅自提高标准。",
+    "今年全市生产总值要增长百分之六，各部门要抓好落实。",  # the second clause still orders
+])
+def test_orders_outside_those_frames_stay(text):
+    assert _spans(text)
