@@ -181,7 +181,8 @@ PREAMBLE_RE = re.compile(r"\s*为了?[^。]*[，,]\s*(?:特|现|经[^，。]{1,1
                          r"[^，。]{0,4}(?:方案|意见|规定|办法|细则|措施|通知)[：:。]?\s*$")
 # …要…，所以/因此…: the 要 clause gives the reason for what follows (45, 52), the order, if any, comes after.
 REASON_NEXT_RE = re.compile(r"\s*(?:所以|因此|因而|故而)")
-PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
+# …只可能一点点慢慢改变 (a 2013 talk, probe): the only way it can happen, after the aim.
+PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键|只可能|只有可能)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
 # A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
 # 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
@@ -203,7 +204,7 @@ AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义
 # 要 as "will", not "must": 将来要做到… (14), 现在也要到前方去, 现在要离乡背井 (35: they are leaving), 有一百多学生
 # 要到北京请愿 (09: someone intends to go).
 LATER_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?(?:一定)?$")
-FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
+FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:我们|咱们|我)?(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
                             # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).
                             r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$")

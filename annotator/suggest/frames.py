@@ -14,7 +14,8 @@ DennisQQ-git/renzhengfei-kb, 2013/20130723-在重装旅集训营座谈会上的�
   to do it (表明/说明/证明 are left out: 要表明态度, 并说明理由 are tasks, and one held-out directive was lost with them);
 * **unaware** — 还没有意识到产品研究要对…负责任, 不懂得要…: what someone fails to realise is described;
 * **past** — a sentence that opens in the past and says what was said then (从前我讲过，…不仅要看…: 53; 过去我们说过，
-  …要…): the speaker's earlier words, reported (SOURCES.md, eighth batch). A wider reading (以前公司…都要保证…: every
+  …要…), or whose speaker marks the words as said before (我曾经讲过，…; 这些年，我多次强调要…): the speaker's earlier
+  words, reported (SOURCES.md, batches 8–10). A wider reading (以前公司…都要保证…: every
   要 after a past head) was tried and dropped: it cost held-out directives of a 1945 speech;
 * **forecast** — a quantity whose 要 is followed by a figure it will reach (产值要超过100亿, 第二个五年计划要超过
   一千万吨: SOURCES.md, eighth batch) predicts, it orders no one.
@@ -31,6 +32,10 @@ _UNAWARE_RE = re.compile(r"(?:没有|没|未|不)(?:能|曾)?(?:深刻|真正|�
 _PAST_HEAD_RE = re.compile(r"\s*(?:但是?|可是|而|可)?(?:在)?(?:以前|过去|从前|当年|当时|那时候?|早年|原来|历来|往年)")
 # 从前我讲过，…要…: what the speaker said then, reported (the convention of SOURCES.md, eighth batch).
 _SAID_RE = re.compile(r"(?:讲|说|提|谈|指出)(?:过|了)")
+# …or the speaker marks the words as said before, wherever the sentence opens: 我在这里说过，…; 我曾经讲过，…坚持两点
+# (SOURCES.md, batches 8–10); 这些年，我多次强调要… (a 2026 speech, outline corpus).
+_EARLIER_SAYING_RE = re.compile(r"我(?:们)?(?:在[^，。；]{1,8})?(?:曾经|曾|多次|反复|一再|屡次|早就|也)?(?:讲|说|强调|指出|提出|提到)过"
+                                r"|我(?:曾经|曾|多次|反复|一再|屡次|早就)(?:讲|说|强调|指出|提出|提到)了?")
 _NOW_RE = re.compile(r"现在|今后|将来|今天|今年|以后|目前|如今|当前|从今|下一步|明年|未来")
 _CUE_RE = re.compile(r"要|必须|应该|应当|一定|务必|不能|不要")
 _QUANTITY_RE = re.compile(r"(?:产值|产量|总产值|销售额|销售收入|营业额|收入|利润|总量|规模|投资|总额|增加值|生产总值|"
@@ -63,6 +68,8 @@ def statement_frame(text: str, sentence_start: int, at: int) -> str:
         return "unaware"
     head = _PAST_HEAD_RE.match(text, sentence_start, at)
     if head and not _NOW_RE.search(text, head.end(), at) and _SAID_RE.search(text, head.end(), at):
+        return "past"
+    if _EARLIER_SAYING_RE.search(before):
         return "past"
     if text.startswith("要", at) and _REACH_RE.match(text, at) \
             and _QUANTITY_RE.search(text, _clause_start(text, sentence_start, at), at):

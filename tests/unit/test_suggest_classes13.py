@@ -59,3 +59,16 @@ def test_statement_frames_order_nothing(text):
 ])
 def test_orders_outside_those_frames_stay(text):
     assert _spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "将来我们要把指挥的权力下放到最基层。",  # 将来 + we + 要: what will be done, an intent
+    "要改革十几万人的管理机制，只可能一点点慢慢改变。",  # an aim and the only way it can happen
+    "这些年，我多次强调要把发展经济和改善民生统一起来。",  # the speaker's earlier words
+])
+def test_future_aims_and_earlier_words_order_nothing(text):
+    assert _spans(text) == []
+
+
+def test_a_present_emphasis_still_orders():
+    assert _spans("我强调，各级干部要把经济和民生统一起来。")
