@@ -9,7 +9,9 @@ profiles (described to us as classes, never as text) and written from the gramma
     不怕), in a rising series (几千人、几万人), or after a generic marker (动辄, 比如, 好比);
   * a frequency: 每年开会两次, 一年一次 — how often something is done is a rule, not a measurement (unless it is
     a requirement with a bound, 每学期不少于2次, which nonstat keeps);
-  * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标;
+  * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标; and its scope
+    counted to name it, whatever the verb: 对4个方面、19个重点领域的60项重点内容逐一对照检查 (a 2014 通知, batch 12),
+    抓实…等11个重点领域项目 (a 2026 provincial report, outline corpus);
   * a name with a numeral: the number inside a book or poem title (《七律·二首》, 《关于…的30条措施》), folk
     opera and place names built on a counter (二人台, 二人转, 五台山, 七台河, 四台遗址);
   * a class: 二类地区, 一类水质, 三类人员 — an ordinal grade written with 类;
@@ -47,6 +49,7 @@ _PLAN_VERB = re.compile(r"(?:提出|明确|确定|制定|细化|细化为|分解
                         r"[\u4e00-\u9fff“”]{0,6}$")
 _PLAN_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,4}?(?:任务|举措|措施|行动|重点工作|工作要点)")
 _PLAN_UNITS = frozenset({"项", "条", "件", "个", "大"})
+_SCOPE_AFTER = re.compile(r"(?:重点|主要|关键)(?:领域|内容|环节|方面|方向)")
 # …or the count after the task noun it sums: 重点任务共19项, 具体举措60条 (not 实施…工程13项, a measured output).
 _PLAN_ITEM_BEFORE = re.compile(r"(?:重点任务|主要任务|具体任务|工作任务|具体举措|重点举措|具体措施)"
                                r"(?:共|共计|计|合计|有|共有)?$")
@@ -144,6 +147,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             and _RATE_FOLLOWS.match(text, end) and not _AVERAGE_BEFORE.search(clause_before):
         return True
     after = text[end:end + 10]
+    if unit in _PLAN_UNITS and not scale and not has_bound and _SCOPE_AFTER.match(after):
+        return True
     if unit in _PLAN_UNITS and not scale and not has_bound and (
             (_PLAN_ITEM_AFTER.match(after) and _PLAN_VERB.search(clause_before))
             or _PLAN_ITEM_BEFORE.search(clause_before)):

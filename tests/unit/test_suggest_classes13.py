@@ -22,6 +22,7 @@ def _values(text):
     "你们三个单位要互相配合。",
     "省里请求尽快审核80万吨乙烯项目的可行性研究报告。",  # a project named by its capacity
     "年产5000吨的某某新材料二期项目已经开工。",
+    "要对3个方面、12个重点领域的40项重点内容逐一检查。",  # a plan's scope, counted to name it
 ])
 def test_no_statistic_in_appositions_and_project_names(text):
     assert _values(text) == []
