@@ -73,3 +73,20 @@ def test_future_aims_and_earlier_words_order_nothing(text):
 
 def test_a_present_emphasis_still_orders():
     assert _spans("我强调，各级干部要把经济和民生统一起来。")
+
+
+@pytest.mark.parametrize("text, start", [
+    ("我们的原则，就是不管什么人，只要是有用处的，我们就应该团结。", "我们的原则"),  # topic, then 就是 comment
+    ("全面，就是要以全局视野领会文件精神。", "全面"),
+    ("工人、农民、知识分子，总之，我们全国人民都要实行增产节约。", "工人"),  # a list summed up by 总之
+])
+def test_a_topic_before_its_comment_opens_the_directive(text, start):
+    spans = _spans(text)
+    assert spans and spans[0].startswith(start)
+
+
+def test_a_long_topic_is_left_out():
+    text = ("在过去很长一段时间里由于种种历史原因和现实条件的限制而没有得到很好解决的那些涉及群众切身利益的老大难问题，"
+            "就是要下决心解决。")
+    spans = _spans(text)
+    assert spans and spans[0].startswith("就是要")
