@@ -255,7 +255,7 @@ STANCE_RE = re.compile(r"(?:人|人民|群众|农民|工人|社员|无产阶级)
 STANCE_AFTER_RE = re.compile(r"坚决(?:不愿|反对|拥护|支持|要求|主张)")
 # A wish whose holder is a third party or the addressed province itself reports their request, it asks nothing
 # of the reader: 他们…，总希望使全体利益去服从他们的局部利益 (45); 你省…新增了228个…项目，希望国家将其纳入 (48).
-WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")
+WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|你们|你(?![省市区县])|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
 THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
                              r"反动派|那些人|这些人|美国|英国|苏联")

@@ -90,3 +90,8 @@ def test_a_long_topic_is_left_out():
             "就是要下决心解决。")
     spans = _spans(text)
     assert spans and spans[0].startswith("就是要")
+
+
+def test_the_addressees_own_wish_asks_nothing():
+    assert _spans("你们希望增加研发预算，可以写报告说明理由。") == []  # their wish, then a permission
+    assert _spans("我希望你们认真研究这个问题。")  # the speaker's wish of them still asks
