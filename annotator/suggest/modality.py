@@ -38,6 +38,11 @@ NECESSITY_CUES = frozenset({"应", "应当", "应该", "必须", "务必"})
 # …nor 要想各种办法 (51), 要想个办法: a way to be found is ordered as 想办法 is.
 _VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好|[^，。；]{0,4}办法)|想要|要的是")
 _EPISTEMIC_RE = re.compile(r"(?:应当|应该|应)(?:是)?(?:可能|可以|对)的")
+# 要 + what nobody can be told to do — die, fail, fall behind, be beaten, happen — is "will": 人总是要死的 (the issue's
+# 要 = will class; SOURCES.md batch 11), 落后就要挨打, 随后就要发生变动 (09), 要犯错误 (09), 要被淘汰. An order needs an
+# action the addressee controls.
+_UNCONTROLLED_RE = re.compile(r"要(?:被(?:[\u4e00-\u9fff]{1,4}?)?(?:淘汰|打倒|消灭|吃掉|打垮|抛弃|击败|打败|推翻)|挨|遭|(?:饿|病|冻|累)?死|失败|垮|灭亡|吃亏|落后(?!的)|倒霉|发生|出现|到来|"
+                              r"结束|破产|倒台|完蛋|犯错误|出毛病|出乱子|上当|崩溃|瓦解|受苦|受罪|碰钉子|栽跟头|碰壁|下雨|亮了)")
 # 应该是/应当是 + a noun phrase says what something ought to be, it tasks no one: 世界现代化应该是和平发展的现代化、互利
 # 合作的现代化 (42). Gold convention (SOURCES.md, eighth batch): a noun after 是 is such a definition; an adjective
 # (应当密切, 也应当是密切的, 16) still asks the addressees to make something so.
@@ -75,7 +80,7 @@ def reading(text: str, at: int) -> str:
         return "volitive"
     if text.startswith("要", at) and _CONDITIONAL_BEFORE_RE.search(text, max(0, at - 2), at):
         return "volitive"
-    if _EPISTEMIC_RE.match(text, at):
+    if _EPISTEMIC_RE.match(text, at) or _UNCONTROLLED_RE.match(text, at):
         return "epistemic"
     d = _DEFINITION_RE.match(text, at)
     if d and "的" in d.group(1) and not d.group(1).endswith("的") and re.search(r"[\u4e00-\u9fff]$", d.group(1)):

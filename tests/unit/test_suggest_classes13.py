@@ -95,3 +95,17 @@ def test_a_long_topic_is_left_out():
 def test_the_addressees_own_wish_asks_nothing():
     assert _spans("你们希望增加研发预算，可以写报告说明理由。") == []  # their wish, then a permission
     assert _spans("我希望你们认真研究这个问题。")  # the speaker's wish of them still asks
+
+
+@pytest.mark.parametrize("text", [
+    "人总是要死的，但死的意义有不同。",
+    "落后就要挨打。",
+    "平衡是暂时的，随后就要发生变动。",
+    "这样下去，我们就要被历史淘汰。",
+])
+def test_what_nobody_can_be_told_to_do_is_will(text):
+    assert _spans(text) == []
+
+
+def test_controllable_actions_after_yao_still_order():
+    assert _spans("干部要接受群众监督，要淘汰落后产能。")
