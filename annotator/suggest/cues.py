@@ -78,8 +78,8 @@ _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千�
 # 力争 inside 努力争取/全力争取 is no cue: 在实际工作中努力争取更好结果 closes a target statement, 全力争取…资金
 # opens a task sentence (Jiangsu and Zhejiang 2026 reports, probe documents).
 SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导(?![\u4e00-\u9fff]{{0,3}}的)|"
-        # 修改建议将…载入 (22), 建议性质的会议 (52): the noun, as a subject or a modifier.
-        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
+        # 修改建议将…载入 (22), 建议性质的会议 (52), 这个建议很好: the noun, as a subject or a modifier.
+        rf"(?<![的出条项些点和与多该此份])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)(?<!这个)(?<!那个)(?<!一个)(?<!几个)(?<!两个)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
         r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
@@ -239,7 +239,10 @@ TOPIC_NOT_RE = re.compile(r"\s*(?:如果|只要|为了|为|因为|由于|虽然|
 QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
 # "There is work to do" (还有很多工作要做, 有很多事情要做) and "the aim is to…" (目的是要烧共产党) describe,
 # they do not order.
-TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问题|活)$|(?:目的|目标|意图|用意)(?:就)?是$")
+TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问题|活)$|(?:目的|目标|意图|用意)(?:就)?是$"
+                          # there is X to do, with a quantity (the existential of 还有很多硬骨头要啃, issue 17; 还有好多新土地
+                          # 要去开发, a 2013 talk, probe): what remains, not an order
+                          r"|有(?:很多|许多|不少|大量|一些|好多|好些|一大批|大批|太多|更多|一系列)[^，。；]{0,10}$")
 # 又要 is "again will" (又要出许多怪议论) unless a 既 earlier in the sentence pairs it (既要…，又要…).
 # A belief set up to be refuted: 如果认为社会主义改造只是要改造别人，…，不要改造知识分子，那就错误了 (17);
 # 如果你认为输出bar，那就错了 — whatever the belief holds is no instruction.

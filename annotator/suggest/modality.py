@@ -168,7 +168,7 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
     opened = text.rfind("“", line_start, at)
     if opened >= 0 and "”" not in text[opened:at] and _QUOTE_OPENER_RE.search(text, max(line_start, opened - 4), opened):
         return True
-    if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 2), at):
+    if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 8), at):
         return True
     if word == "要" and _comparative(text, sentence_start, at):
         return True
@@ -186,7 +186,7 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
 
 # 这要看…/这要问… is "it depends on": 这要问桃树是谁栽的 (1945 probe), 这要看具体情况.
 _DEPENDS_RE = re.compile(r"要(?:看|问|取决于)")
-_DEPENDS_HEAD_RE = re.compile(r"[这那](?:就|还|也|倒)?$")
+_DEPENDS_HEAD_RE = re.compile(r"[这那](?:[个件种项些][\u4e00-\u9fff]{0,3})?(?:就|还|也|倒)?$")
 
 
 # What the speaker announces with 我要 (not 我们要): the talk itself (1953 talks, probes: 我说不少; 17's 这是我要讲的第一点).

@@ -109,3 +109,17 @@ def test_what_nobody_can_be_told_to_do_is_will(text):
 
 def test_controllable_actions_after_yao_still_order():
     assert _spans("干部要接受群众监督，要淘汰落后产能。")
+
+
+@pytest.mark.parametrize("text", [
+    "前面还有很多硬骨头要啃。",  # there is X to do (the example)
+    "我们还有好多新土地要去开发。",
+    "这个建议很好。",  # 建议 as a noun after a demonstrative and classifier
+    "这件事要看具体情况。",  # it depends
+])
+def test_existentials_nouns_and_depends_order_nothing(text):
+    assert _spans(text) == []
+
+
+def test_a_suggestion_made_still_asks():
+    assert _spans("我建议大家多读几本书。")
