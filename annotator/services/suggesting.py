@@ -94,6 +94,7 @@ def decision_recorded(project, count: int = 1, *, on_done: Callable[[dict], None
     read-only project is never trained. Returns the worker thread or None."""
     from annotator.suggest import retrain  # noqa: PLC0415
 
-    if project.readonly:
-        return None
-    return retrain.decision_recorded(project.path, count, on_done, on_error)
+    path = getattr(project, "path", None)
+    if getattr(project, "readonly", False) or path is None:
+        return None  # read-only, or a store with no project file (the worker trains SQLite project files only)
+    return retrain.decision_recorded(path, count, on_done, on_error)

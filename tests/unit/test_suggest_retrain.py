@@ -126,3 +126,10 @@ def test_a_missing_file_is_reported_by_name(tmp_path):
     thread = sched.decision_recorded(tmp_path / "gone.db", on_error=errors.append)
     thread.join(timeout=120)
     assert errors and "gone.db" in errors[0]
+
+
+def test_a_store_without_a_project_file_is_never_trained():
+    class Store:  # e.g. a server-backed store: no path to open on a worker thread
+        readonly = False
+
+    assert suggesting.decision_recorded(Store()) is None
