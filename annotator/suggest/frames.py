@@ -28,7 +28,7 @@ import re
 _SIMILE_OPEN_RE = re.compile(r"(?:就|正|好|恰)?(?:像|象|如同|犹如|仿佛|好比|宛如)")
 _SIMILE_CLOSE_RE = re.compile(r"(?:一样|一般|似的)(?=[，,。；;！？!?\n]|$)")
 _EVIDENCE_RE = re.compile(r"意味着|标志着")
-_UNAWARE_RE = re.compile(r"(?:没有|没|未|不)(?:能|曾)?(?:深刻|真正|充分|清醒)?(?:地|的)?(?:意识到|认识到|懂得|知道|明白|理解|觉察到)")
+_UNAWARE_RE = re.compile(r"(?<![能可得])(?:没有|没|未|不)(?:能|曾)?(?:深刻|真正|充分|清醒)?(?:地|的)?(?:意识到|认识到|懂得|知道|明白|理解|觉察到)")
 _PAST_HEAD_RE = re.compile(r"\s*(?:但是?|可是|而|可)?(?:在)?(?:以前|过去|从前|当年|当时|那时候?|早年|原来|历来|往年)")
 # 从前我讲过，…要…: what the speaker said then, reported (the convention of SOURCES.md, eighth batch).
 _SAID_RE = re.compile(r"(?:讲|说|提|谈|指出)(?:过|了)")
@@ -36,6 +36,7 @@ _SAID_RE = re.compile(r"(?:讲|说|提|谈|指出)(?:过|了)")
 # (SOURCES.md, batches 8–10); 这些年，我多次强调要… (a 2026 speech, outline corpus).
 _EARLIER_SAYING_RE = re.compile(r"我(?:们)?(?:在[^，。；]{1,8})?(?:曾经|曾|多次|反复|一再|屡次|早就|也)?(?:讲|说|强调|指出|提出|提到)过"
                                 r"|我(?:曾经|曾|多次|反复|一再|屡次|早就)(?:讲|说|强调|指出|提出|提到)了?")
+_PERSON_RE = re.compile(r"我们|你们|大家|咱们|各级|同志们|全党|全体")
 _NOW_RE = re.compile(r"现在|今后|将来|今天|今年|以后|目前|如今|当前|从今|下一步|明年|未来")
 _CUE_RE = re.compile(r"要|必须|应该|应当|一定|务必|不能|不要")
 _QUANTITY_RE = re.compile(r"(?:产值|产量|总产值|销售额|销售收入|营业额|收入|利润|总量|规模|投资|总额|增加值|生产总值|"
@@ -62,10 +63,11 @@ def statement_frame(text: str, sentence_start: int, at: int) -> str:
     if opened and _SIMILE_CLOSE_RE.search(text, at, sentence_end + 1) and not _CUE_RE.search(before, 0, opened.start()):
         return "simile"
     evidence = _EVIDENCE_RE.search(before)
-    if evidence and not _CUE_RE.search(before, 0, evidence.start()):
-        return "evidence"
-    if _UNAWARE_RE.search(before):
-        return "unaware"
+    if evidence and not _CUE_RE.search(before, 0, evidence.start()) and not _PERSON_RE.search(before, evidence.end()):
+        return "evidence"  # (这意味着我们必须…: the speaker's own conclusion, addressed to us, still orders)
+    unaware = _UNAWARE_RE.search(before)
+    if unaware and not _PERSON_RE.search(before, unaware.end()):
+        return "unaware"  # unless someone else takes the word: 他们还不懂得这一点，我们要教育他们 still orders
     head = _PAST_HEAD_RE.match(text, sentence_start, at)
     if head and not _NOW_RE.search(text, head.end(), at) and _SAID_RE.search(text, head.end(), at):
         return "past"

@@ -123,3 +123,12 @@ def test_existentials_nouns_and_depends_order_nothing(text):
 
 def test_a_suggestion_made_still_asks():
     assert _spans("我建议大家多读几本书。")
+
+
+@pytest.mark.parametrize("text", [
+    "我们不能不认识到，各级干部必须加强学习。",  # 不能不认识到 = must realise
+    "他们还不懂得这一点，我们要耐心地教育他们。",  # the speaker takes the word back
+    "这意味着我们必须加快改革。",  # the speaker's own conclusion, addressed to us
+])
+def test_frames_stop_where_the_speaker_takes_the_word(text):
+    assert _spans(text)
