@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from annotator.suggest import conditionals
+
 # Section and list markers that open a heading or a point: 一、 （三） 2． 一是 第一， 首先，
 # "一要" keeps its 要: the marker is only the numeral, the 要 is the cue.
 MARKER_RE = re.compile(
@@ -50,8 +52,9 @@ _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以
 # 得 (děi) after 就/还/也/总/都 is "must" in spoken Chinese: 就得学习 (17), 有多少就得承认多少 (35); not 得到, 得出,
 # 得以, 得了 (obtain) nor 得很 (very).
 _DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])(?![一二两三四五六七八九十几]+多?(?:天|个月|年|代人|个五年计划))"
-# V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…).
-STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的]|其所)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是|相同|一样|同于|等于)|一定要(?!被)|一定得(?![到出以了])|不准(?![备确时])|"
+# V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…);
+# 不得力, 不得已, 不得劲, 不得要领, 不得人心, 不得而知 are words (措施还不得力: a 1998 speech, probe).
+STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的力已劲]|其所|要领|人心|而知)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是|相同|一样|同于|等于)|一定要(?!被)|一定得(?![到出以了])|不准(?![备确时])|"
           r"不允许|杜绝|切忌|不可不|坚决")
 # 决不会/绝不可能 foretell (这是决不会不遇到困难的, 20), they forbid nothing: a prediction, like 就能/一定能; 绝不相同 /
 # 决不一样 compare (我们和陈独秀的方针绝不相同, 1945 probe). 还要经过若干发展阶段，才会… (1943 probe) is what it takes.
@@ -75,8 +78,8 @@ _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千�
 # 力争 inside 努力争取/全力争取 is no cue: 在实际工作中努力争取更好结果 closes a target statement, 全力争取…资金
 # opens a task sentence (Jiangsu and Zhejiang 2026 reports, probe documents).
 SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导(?![\u4e00-\u9fff]{{0,3}}的)|"
-        # 修改建议将…载入 (22), 建议性质的会议 (52): the noun, as a subject or a modifier.
-        rf"(?<![的出条项些点和与多])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
+        # 修改建议将…载入 (22), 建议性质的会议 (52), 这个建议很好: the noun, as a subject or a modifier.
+        rf"(?<![的出条项些点和与多该此份])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)(?<!这个)(?<!那个)(?<!一个)(?<!几个)(?<!两个)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
         r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
@@ -178,7 +181,8 @@ PREAMBLE_RE = re.compile(r"\s*为了?[^。]*[，,]\s*(?:特|现|经[^，。]{1,1
                          r"[^，。]{0,4}(?:方案|意见|规定|办法|细则|措施|通知)[：:。]?\s*$")
 # …要…，所以/因此…: the 要 clause gives the reason for what follows (45, 52), the order, if any, comes after.
 REASON_NEXT_RE = re.compile(r"\s*(?:所以|因此|因而|故而)")
-PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键)")
+# …只可能一点点慢慢改变 (a 2013 talk, probe): the only way it can happen, after the aim.
+PURPOSE_NEXT_RE = re.compile(r"\s*(?:就|才|还是|需要|也需要|得|首先|先|必须|关键|只可能|只有可能)")
 PURPOSE_SELF_RE = re.compile(r"是不容易|不容易|很难|不可能|是[^，。]{0,6}的$")
 # A declaration of intent by a named subject states what it will do, it orders no one: 中国将继续扩大开放,
 # 我们愿与海内外朋友共享机遇, 对这些问题，我们将高度重视 (issue 17; reports and speeches alike).
@@ -200,7 +204,7 @@ AIM_BEFORE_RE = re.compile(r"(?:目的|主张|主意|意图|用意|宗旨|主义
 # 要 as "will", not "must": 将来要做到… (14), 现在也要到前方去, 现在要离乡背井 (35: they are leaving), 有一百多学生
 # 要到北京请愿 (09: someone intends to go).
 LATER_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?(?:一定)?$")
-FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:还|也)?$"
+FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:我们|咱们|我)?(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
                             # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).
                             r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$")
@@ -235,11 +239,14 @@ TOPIC_NOT_RE = re.compile(r"\s*(?:如果|只要|为了|为|因为|由于|虽然|
 QUOTED_RE = re.compile(r"(?:说|警告|提出|宣布|指出|讲)[^，。；“]{0,10}[:：]?\s*“[^”]*$")
 # "There is work to do" (还有很多工作要做, 有很多事情要做) and "the aim is to…" (目的是要烧共产党) describe,
 # they do not order.
-TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问题|活)$|(?:目的|目标|意图|用意)(?:就)?是$")
+TODO_HEAD_RE = re.compile(r"有[^，。；]{0,8}(?:事情|事|工作|任务|问题|活)$|(?:目的|目标|意图|用意)(?:就)?是$"
+                          # there is X to do, with a quantity (the existential of 还有很多硬骨头要啃, issue 17; 还有好多新土地
+                          # 要去开发, a 2013 talk, probe): what remains, not an order
+                          r"|有(?:很多|许多|不少|大量|一些|好多|好些|一大批|大批|太多|更多|一系列)[^，。；]{0,10}$")
 # 又要 is "again will" (又要出许多怪议论) unless a 既 earlier in the sentence pairs it (既要…，又要…).
 # A belief set up to be refuted: 如果认为社会主义改造只是要改造别人，…，不要改造知识分子，那就错误了 (17);
 # 如果你认为输出bar，那就错了 — whatever the belief holds is no instruction.
-REFUTED_OPEN_RE = re.compile(r"\s*(?:如果|假如|要是|若|倘若)?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
+REFUTED_OPEN_RE = re.compile(r"\s*" + conditionals.alternation("if", "literary") + r"?(?:你|我们|有人|他们)?(?:认为|以为|假设|假定|觉得)")
 REFUTED_END_RE = re.compile(r"(?:那|这)?(?:就|便|也|可|是)?(?:完全)?(?:是)?(?:错误|错|不对|不妥|不正确)(?:的|了)*[。！!]?$")
 # A regularity, not an order: 动摇分子挡不住，就要摇摆，这是规律; 风一吹就要摇 (一…就要: whenever…).
 # Not 规律性 (加强规律性分析 is a task, 30) nor 按照规律 (a manner).
@@ -251,7 +258,7 @@ STANCE_RE = re.compile(r"(?:人|人民|群众|农民|工人|社员|无产阶级)
 STANCE_AFTER_RE = re.compile(r"坚决(?:不愿|反对|拥护|支持|要求|主张)")
 # A wish whose holder is a third party or the addressed province itself reports their request, it asks nothing
 # of the reader: 他们…，总希望使全体利益去服从他们的局部利益 (45); 你省…新增了228个…项目，希望国家将其纳入 (48).
-WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")
+WISH_HOLDER_RE = re.compile(r"(?:他们|他|她|你们|你(?![省市区县])|有些人|有人|人家|你省|你市|你区|你县|该省|该市|该县|该区|该公司|该单位)")
 # Someone else's will, not an order to the audience: 有人要罢工, 他们要杀几千几万人, 美国要跟我们建交.
 THIRD_PERSON_RE = re.compile(r"(?<![各位体级的们])同志(?!们)|有人|有些人|有的人|(?<![其吉利])他们|(?<![其吉利])他|她|(?<![其])它|人家|谁|敌人|对方|帝国主义|右派|"
                              r"反动派|那些人|这些人|美国|英国|苏联")
@@ -268,7 +275,7 @@ WHOEVER_RE = re.compile(r"(?<!目)(?<!之)的$")
 # Who a scope is cut from: 参加合作社的各个家庭，除了…以外，… (a collective of the addressed).
 COLLECTIVE_RE = re.compile(r"各|所有|一切|全体|每")
 # A consequence, not an order: 如果脱离群众，农民就要打扁担 (a subject before 就要, in a conditional).
-CONDITION_RE = re.compile(r"如果|假如|要是|一旦|倘若|假使")
+CONDITION_RE = conditionals.compile_(*conditionals.ANTECEDENT)
 # A necessity modal inside a relative clause describes its head noun: 党的青年组织必须有的风貌, 必须回答的重大课题 (57),
 # 治国理政必须遵循的一项重要原则 (22). After 都 (任何一个合作社都必须做的工作, 26) it still binds everyone.
 # 是希望 after a subject or an act says what someone meant or wanted (我们党用“共产主义”为团命名，就是希望…, 57;

@@ -41,6 +41,10 @@ _IMPLICIT_SCORE = 0.55
 # An indirect question put to the audience before 请…: 以上意见当否，请批示; 究竟多少为好，请同志们考虑 (53).
 _OPEN_QUESTION_RE = re.compile(r"究竟|是否|当否|妥否|可否|([\u4e00-\u9fff]{1,2})不\1|多少为好|如何为好")
 _PRONOUN_RE = re.compile(r"\s*(?:我们|你们|大家)?")
+# A topic–comment sentence: 我们的原则，就是…，我们就应该团结 (53); 特别值得谈一下的，就是要团结… (53); 工人、农民…，总之，
+# 我们…都要… (21). The comment (就是…) or the summary (总之) makes the clauses before it the directive's topic or
+# addressee, which the unit rule includes (SOURCES.md, second batch).
+_COMMENT_OPEN_RE = re.compile(r"\s*(?:也|这)?就是(?!说)|\s*(?:总之|总而言之|一句话|概括起来)\s*[，,：:]?\s*$")
 _CONTEXT_OPEN_RE = re.compile(r"\s*(?:如果|只要|为了|为|鉴于|虽然|因为|由于|在)")
 
 
@@ -210,11 +214,28 @@ def _stated(text: str, clauses: list[tuple[int, int]], i: int) -> bool:
     return bool(cues.RESULT_RE.search(text, c_start, c_end) or cues.AGENDA_RE.search(text, clauses[0][0], c_start))
 
 
+def _topic_start(text: str, clauses: list[tuple[int, int]], i: int) -> int | None:
+    """The sentence's first clause when a clause up to the cue's opens the comment on a topic (就是…, 总之) and
+    everything before that comment is a short, cue-free topic or list (≤ 40 characters)."""
+    for j in range(i, 0, -1):
+        if _COMMENT_OPEN_RE.match(text, clauses[j][0], clauses[j][1]):
+            head = text[clauses[0][0]:clauses[j][0]]
+            if len(head) <= 40 and not cues.MODAL_RE.search(head) and not any(
+                    analyse_clause(text[c0:c1].rstrip(_TRIM), True) for c0, c1 in clauses[:j]):
+                return clauses[0][0]
+            return None
+    return None
+
+
 def _addressee_start(text: str, clauses: list[tuple[int, int]], i: int, cue: Cue) -> int:
     """Where the directive starts: its cue clause, or earlier when the clauses before it only name who
     is addressed (我们这些人，我们的省、市、自治区党委书记，要抓财政)."""
     start = clauses[i][0]
     clause = text[clauses[i][0]:clauses[i][1]]
+    if cue.kind == "modal" and i > 0:
+        topic = _topic_start(text, clauses, i)
+        if topic is not None:
+            return topic
     if cue.kind == "please" and i > 0:
         j = i
         while j > 0 and _OPEN_QUESTION_RE.search(text, clauses[j - 1][0], clauses[j - 1][1]):

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.suggest import errors
-from annotator.suggest.gold import (GOLD_FILE, build_gold, doc_kind, held_out_batch, is_held_out, is_implicit, load_gold,
+from annotator.suggest.gold import (GOLD_FILE, build_gold, doc_kind, held_out_batch, is_held_out, is_implicit, is_plan, load_gold,
                                     parse_markup, write_gold)
 
 __all__ = ["GOLD_FILE", "Score", "bench", "build_gold", "load_gold", "parse_markup", "score", "main"]
@@ -194,10 +194,14 @@ def score(docs: list[dict], unit: str = "clause", implicit: bool = False) -> dic
         part = "heldout" if is_held_out(doc.get("id", "")) else "dev"
         out[part].add(sc)
         out.setdefault(f"{part}:{doc_kind(doc.get('id', ''))}", Score()).add(sc)
+        if is_plan(doc.get("id", "")):
+            out.setdefault(f"{part}:plan", Score()).add(sc)
         batch = held_out_batch(doc.get("id", ""))
         if batch:
             out[batch].add(sc)
             out.setdefault(f"{batch}:{doc_kind(doc.get('id', ''))}", Score()).add(sc)
+            if is_plan(doc.get("id", "")):
+                out.setdefault(f"{batch}:plan", Score()).add(sc)
         out["all"].add(sc)
     return out
 
@@ -247,6 +251,9 @@ def _kind_rows(scores: dict[str, Score], part: str, docs: list[str]) -> list[str
         if f"{part}:{kind}" in scores:
             n = sum(1 for k in docs if doc_kind(k) == kind)
             rows.append(_row(f"   {part} {plural} ({n})", scores[f"{part}:{kind}"]))
+    if f"{part}:plan" in scores:  # a subset of the reports (gold.is_plan)
+        n = sum(1 for k in docs if is_plan(k))
+        rows.append(_row(f"     of which plans ({n})", scores[f"{part}:plan"]))
     return rows
 
 

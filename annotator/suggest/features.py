@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from annotator.domain.model import Suggestion
-from annotator.suggest import cues
+from annotator.suggest import conditionals, cues
 
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章部分])")
 _SECTION_WORDS = {
@@ -42,7 +42,7 @@ _THIRD = re.compile(r"他们|他|她|有人|有些人|有的人|敌人|对方|�
 _PAST = re.compile(r"了|已经|已|完成|取得|实现了|达到了|去年|过去")
 _RESULT = re.compile(r"(?:增长|达到|达|完成|实现|突破|超过|提高|下降)[^，。；]{0,6}\d")
 _PREDICT = re.compile(r"就能|一定能|才能|就会|将会|可能|必然|势必|将")
-_CONDITION = re.compile(r"如果|假如|要是|只要|一旦|倘若")
+_CONDITION = conditionals.compile_(*conditionals.FEATURE)
 _WILL_AFTER = re.compile(r"来|去|变|发生|出现|被|是|有|过|到")
 _SENTENCE_END = "。！？!?"
 

@@ -113,6 +113,15 @@ _SPEECHES = frozenset({2, 3, 4, 5, 7, 8, 9, 13, 14, 16, 17, 20, 21, 22, 26, 27, 
                        51, 52, 53, 54, 57, 61, 63, 65, 66, 67, 70, 71, 73, 74, 77, 79})
 
 
+# Plans among the reports: 实施方案/实施意见, 工作方案-style 通知 with tasks and deadlines, plan items with 责任单位, a plan
+# outline and a 活动方案 (SOURCES.md: 15, 18, 28, 29, 39, 69, 72, 75). Reported as a third row, inside the reports.
+_PLANS = frozenset({15, 18, 28, 29, 39, 69, 72, 75})
+
+
+def is_plan(doc_id: str) -> bool:
+    return _number(doc_id) in _PLANS
+
+
 def doc_kind(doc_id: str) -> str:
     """"speech" or "report" (see SOURCES.md); documents without a number count as reports."""
     n = _number(doc_id)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.suggest import cues
+from annotator.suggest import conditionals, cues, frames
 from annotator.suggest.clause import _skip_prefix
 
 LOW_CONFIDENCE = 0.7
@@ -38,13 +38,18 @@ NECESSITY_CUES = frozenset({"应", "应当", "应该", "必须", "务必"})
 # …nor 要想各种办法 (51), 要想个办法: a way to be found is ordered as 想办法 is.
 _VOLITIVE_RE = re.compile(r"要想(?!办法|尽|一想|清楚|通|透|好|[^，。；]{0,4}办法)|想要|要的是")
 _EPISTEMIC_RE = re.compile(r"(?:应当|应该|应)(?:是)?(?:可能|可以|对)的")
+# 要 + what nobody can be told to do — die, fail, fall behind, be beaten, happen — is "will": 人总是要死的 (the issue's
+# 要 = will class; SOURCES.md batch 11), 落后就要挨打, 随后就要发生变动 (09), 要犯错误 (09), 要被淘汰. An order needs an
+# action the addressee controls.
+_UNCONTROLLED_RE = re.compile(r"要(?:被(?:[\u4e00-\u9fff]{1,4}?)?(?:淘汰|打倒|消灭|吃掉|打垮|抛弃|击败|打败|推翻)|挨|遭|(?:饿|病|冻|累)?死|失败|垮|灭亡|吃亏|落后(?!的)|倒霉|发生|出现|到来|"
+                              r"结束|破产|倒台|完蛋|犯错误|出毛病|出乱子|上当|崩溃|瓦解|受苦|受罪|碰钉子|栽跟头|碰壁|下雨|亮了)")
 # 应该是/应当是 + a noun phrase says what something ought to be, it tasks no one: 世界现代化应该是和平发展的现代化、互利
 # 合作的现代化 (42). Gold convention (SOURCES.md, eighth batch): a noun after 是 is such a definition; an adjective
 # (应当密切, 也应当是密切的, 16) still asks the addressees to make something so.
 _DEFINITION_RE = re.compile(r"(?:应当|应该)是(?:一种|一个|一场)?([^，。；！？\n]{0,40})")
 # 要 right after a conditional conjunction wants: 如果要安排，…名额就要增加到好几百人 (53); 他们说，如果要和别人合作，
 # 我们就不干了 (33). An order is never the antecedent of a condition.
-_CONDITIONAL_BEFORE_RE = re.compile(r"(?:如果|假如|假若|倘若|若是|要是|如若)$")
+_CONDITIONAL_BEFORE_RE = conditionals.compile_(*conditionals.IF, suffix="$")
 # A reporting verb whose subject is an institution or a third party, and the modal after it its content:
 # 中央总是叫我们…，而不要…; 他们总是谆谆告诫我们，要…; 党中央…作过一个…决定，要争取…; 号召…要….
 _REPORTER = r"(?:中央|党中央|上级|上面|他们|他|她|有人|人家|马克思|恩格斯|列宁|斯大林|[\u4e00-\u9fff]{1,4}同志)"
@@ -58,7 +63,7 @@ _REPORTED_RE = re.compile(
 )
 _SPEAKER_RE = re.compile(r"我们|咱们|我党|全党|我们党|党校|全国人民")
 _ADDRESSEE_RE = re.compile(r"你们|同志们|各位|大家|各级|各地|各部门|各单位|全体|每一个|一切|所有")
-_HYPOTHESIS_RE = re.compile(r"^\s*(?:假定|假如|假设|假使|设若|倘若|如果|要是|即使|万一)")
+_HYPOTHESIS_RE = conditionals.compile_(*conditionals.HYPOTHESIS, prefix=r"^\s*")
 _NARRATED_RE = re.compile(r"当时|那时|曾经|曾|过去|从前|当年|以前")
 # What follows 要 when it judges a state rather than asks for an action: 队伍就要整齐, 兵要精.
 _STATE_AFTER_RE = re.compile(r"(?:好|精|整齐|一致|快|大|多|少|高|低|强|弱)(?:[，。；、！]|$)")
@@ -75,7 +80,7 @@ def reading(text: str, at: int) -> str:
         return "volitive"
     if text.startswith("要", at) and _CONDITIONAL_BEFORE_RE.search(text, max(0, at - 2), at):
         return "volitive"
-    if _EPISTEMIC_RE.match(text, at):
+    if _EPISTEMIC_RE.match(text, at) or _UNCONTROLLED_RE.match(text, at):
         return "epistemic"
     d = _DEFINITION_RE.match(text, at)
     if d and "的" in d.group(1) and not d.group(1).endswith("的") and re.search(r"[\u4e00-\u9fff]$", d.group(1)):
@@ -118,7 +123,7 @@ def killed(text: str, sentence_start: int, at: int) -> bool:
     """True when the cue at ``at`` orders nothing whatever its list says: it wants, judges the possible,
     reports someone else's call, or stands where grammar makes it a statement (see ``not_ordered``)."""
     return (reading(text, at) != "deontic" or frame(text, sentence_start, at) == "reported"
-            or not_ordered(text, sentence_start, at))
+            or not_ordered(text, sentence_start, at) or bool(frames.statement_frame(text, sentence_start, at)))
 
 
 # 要…了 closing a clause is "about to": 这位“委员长”现在要“下山”了, 要下山来抢夺抗战胜利的果实了 (1945 cadre speech,
@@ -133,7 +138,7 @@ _EQUATED_AFTER_DE_RE = re.compile(r"(?<=的)(?:应该|应当)是")
 # A conditional antecedent is never an order (the rule of 如果要…, generalised to every cue): 如果两方面都不要打，
 # 就打不起来; 如果蒋介石一定要强迫中国人民接受内战，…，我们就只好拿起武器 (1945 probe); 如果他们要打，就把他们彻底
 # 消灭 (35: gold marks the consequent, an implicit directive). The consequent must follow in the sentence.
-_ANTECEDENT_OPEN_RE = re.compile(r"如果|假如|假若|倘若|假使|要是|一旦|若是")
+_ANTECEDENT_OPEN_RE = conditionals.compile_(*conditionals.ANTECEDENT)
 _CONSEQUENT_OPEN_RE = re.compile(r"\s*(?:那末|那么|那)?(?:[\u4e00-\u9fff]{0,6}?)(?<![成造迁将])(?:就|便|则)(?!业|是说)")
 # A sentence that opens by giving someone else the word reports it, whatever it orders: 他说，此桃子的所有权属于我
 # 蒋介石，…，我不准你们摘 (1945 probe); 有人说，…不要…: 13, 17 (the issue's "说…不准…" class).
@@ -163,7 +168,7 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
     opened = text.rfind("“", line_start, at)
     if opened >= 0 and "”" not in text[opened:at] and _QUOTE_OPENER_RE.search(text, max(line_start, opened - 4), opened):
         return True
-    if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 2), at):
+    if word == "要" and _DEPENDS_RE.match(text, at) and _DEPENDS_HEAD_RE.search(text, max(0, at - 8), at):
         return True
     if word == "要" and _comparative(text, sentence_start, at):
         return True
@@ -181,7 +186,7 @@ def not_ordered(text: str, sentence_start: int, at: int) -> bool:
 
 # 这要看…/这要问… is "it depends on": 这要问桃树是谁栽的 (1945 probe), 这要看具体情况.
 _DEPENDS_RE = re.compile(r"要(?:看|问|取决于)")
-_DEPENDS_HEAD_RE = re.compile(r"[这那](?:就|还|也|倒)?$")
+_DEPENDS_HEAD_RE = re.compile(r"[这那](?:[个件种项些][\u4e00-\u9fff]{0,3})?(?:就|还|也|倒)?$")
 
 
 # What the speaker announces with 我要 (not 我们要): the talk itself (1953 talks, probes: 我说不少; 17's 这是我要讲的第一点).
@@ -194,7 +199,7 @@ _COMPARED_END_RE = re.compile(r"(?:得多|多了|一些|些|一点|得很)[^，�
 _AFTER_BI_RE = re.compile(r"比[^，。；！？!?\n]{1,12}?(?:还|也)?$")
 _ADJECTIVE_RE = re.compile(r"(?:好|坏|大|小|多|少|快|慢|高|低|强|弱|难|容易|困难|复杂|重要|严重|厉害|危险)")
 # A condition that names what is lacking: 没有这种准备，就不能…; 如果不团结，就不能…; 不照顾这些特点，就会…
-_NECESSARY_CONDITION_RE = re.compile(r"没有[^，。；]{1,16}[，,]|(?:如果|假如|要是|倘若|若是?)[^，。；]{0,12}不[^，。；]{1,16}[，,]"
+_NECESSARY_CONDITION_RE = re.compile(r"没有[^，。；]{1,16}[，,]|" + conditionals.alternation("if", "literary") + r"[^，。；]{0,12}不[^，。；]{1,16}[，,]"
                                      r"|(?:^|[，,])\s*不[^，。；]{1,12}[，,]")
 
 

@@ -9,7 +9,9 @@ profiles (described to us as classes, never as text) and written from the gramma
     不怕), in a rising series (几千人、几万人), or after a generic marker (动辄, 比如, 好比);
   * a frequency: 每年开会两次, 一年一次 — how often something is done is a rule, not a measurement (unless it is
     a requirement with a bound, 每学期不少于2次, which nonstat keeps);
-  * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标;
+  * the items of a plan counted by the plan itself: 提出19项重点任务, 明确60项具体举措, 细化为24个指标; and its scope
+    counted to name it, whatever the verb: 对4个方面、19个重点领域的60项重点内容逐一对照检查 (a 2014 通知, batch 12),
+    抓实…等11个重点领域项目 (a 2026 provincial report, outline corpus);
   * a name with a numeral: the number inside a book or poem title (《七律·二首》, 《关于…的30条措施》), folk
     opera and place names built on a counter (二人台, 二人转, 五台山, 七台河, 四台遗址);
   * a class: 二类地区, 一类水质, 三类人员 — an ordinal grade written with 类;
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-_OPENERS = r"(?:如果|如若|假如|假若|假使|假设|假定|倘若|倘使|若是|设若|(?<![一二两三四五六七八九十百千万亿\d])万一(?![千百十万亿])|(?<![主只需重必想还就也总不紧应])要是)(?!说)"
+from annotator.suggest import conditionals
+
+_OPENERS = conditionals.alternation(*conditionals.SUPPOSITION) + "(?!说)"
 _HYPOTHESIS_IN_CLAUSE = re.compile(_OPENERS)
 # 如果按可比价格计算, 如果剔除价格因素, 若扣除一次性收入: the antecedent sets the basis of a real figure.
 _ACCOUNTING = re.compile(r"按|剔除|扣除|口径|计算|折算|折合|不含|不计|计入|统计|同口径|可比")
@@ -45,6 +49,7 @@ _PLAN_VERB = re.compile(r"(?:提出|明确|确定|制定|细化|细化为|分解
                         r"[\u4e00-\u9fff“”]{0,6}$")
 _PLAN_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,4}?(?:任务|举措|措施|行动|重点工作|工作要点)")
 _PLAN_UNITS = frozenset({"项", "条", "件", "个", "大"})
+_SCOPE_AFTER = re.compile(r"(?:重点|主要|关键)(?:领域|内容|环节|方面|方向)")
 # …or the count after the task noun it sums: 重点任务共19项, 具体举措60条 (not 实施…工程13项, a measured output).
 _PLAN_ITEM_BEFORE = re.compile(r"(?:重点任务|主要任务|具体任务|工作任务|具体举措|重点举措|具体措施)"
                                r"(?:共|共计|计|合计|有|共有)?$")
@@ -64,6 +69,14 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 _NAME_AFTER = {"台": re.compile(r"山|河|遗址|县|镇|乡"), "人": re.compile(r"台|转")}
 _SITE_AFTER = re.compile(r"遗址|古城|故城|墓群|古墓")
 _CLASS_AFTER = re.compile(r"[\u4e00-\u9fff](?<!的)")
+
+
+_PRONOUN_BEFORE = re.compile(r"(?:我们|你们|他们|她们|它们|咱们)$")
+_ATTRIBUTE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?的")
+_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "兆瓦时", "立方米", "桶"})
+_PROJECT_AFTER = re.compile(r"(?:/年)?[^，,。；;！？!?\n\d]{0,16}?(?:项目|生产线|装置)")
+_CAPACITY_MEASURED = re.compile(r"(?:达|达到|为|新增|建成|投产|并网|装机|规模|总量|产能|完成|实现|突破|超过|增加|提高|"
+                                r"增长|减少|下降|累计|共|合计)[\u4e00-\u9fff]{0,4}$")
 
 
 def titles(text: str) -> list[tuple[int, int]]:
@@ -111,6 +124,12 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     """True when the figure is one of the families of the module docstring."""
     if in_title:
         return True
+    if unit not in ("%", "‰") and _PRONOUN_BEFORE.search(text, max(0, m.start() - 2), m.start()) \
+            and not _ATTRIBUTE_AFTER.match(text, end):
+        return True  # 我们两家公司都…: the group named by who it is
+    if unit in _CAPACITY_UNITS and not has_bound and _PROJECT_AFTER.match(text, end) \
+            and not _CAPACITY_MEASURED.search(clause_before):
+        return True  # 审核60万吨乙烯项目: a project named by its capacity
     if unit in _STORAGE_UNITS and not has_bound and not _STORAGE_MEASURE.search(clause_before):
         return True
     if unit == "番" and "翻" not in text[max(0, m.start() - 3):m.start()]:
@@ -128,6 +147,8 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             and _RATE_FOLLOWS.match(text, end) and not _AVERAGE_BEFORE.search(clause_before):
         return True
     after = text[end:end + 10]
+    if unit in _PLAN_UNITS and not scale and not has_bound and _SCOPE_AFTER.match(after):
+        return True
     if unit in _PLAN_UNITS and not scale and not has_bound and (
             (_PLAN_ITEM_AFTER.match(after) and _PLAN_VERB.search(clause_before))
             or _PLAN_ITEM_BEFORE.search(clause_before)):

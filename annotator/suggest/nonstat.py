@@ -12,7 +12,7 @@ import bisect
 import re
 
 from annotator.nlp.numerals import cn_range, cn_to_int
-from annotator.suggest import nonmeasure
+from annotator.suggest import conditionals, nonmeasure
 
 # Counting units that, after a lone 一, make an article ("作为一项任务", "一批", "一次") not a count.
 _COUNT_UNITS = frozenset("个家项所件场次名位座条台辆套册篇支批天份张处间栋株棵头只起部类种块笔口门首本颗枚盏例宗") | {
@@ -129,7 +129,7 @@ _PHASE_COUNT_BEFORE = re.compile(r"(?:有|达|到|为|共|计|办|开展|培训|
 _COUNT_NEXT_RE = re.compile(r"\d|[一二两三四五六七八九十百]+[个件项条]")
 # The consequent of a hypothesis computes, it measures nothing: 假定一百个人中有一个共产党员，…中就有四百五十万 (45);
 # 如果要安排，这届中委的名额就要增加到好几百人 (53). The figures of the premise itself (全中国四亿五千万人) still count.
-_HYPOTHESIS_OPEN = re.compile(r"(?:(?<![^。！？\n])|[，,：:])\s*(?:假定|假如|假设|假使|倘若|如果|要是|如若)")
+_HYPOTHESIS_OPEN = conditionals.compile_(*conditionals.SUPPOSITION, prefix=r"(?:(?<![^。！？\n])|[，,：:])\s*")
 _CONSEQUENT_BEFORE = re.compile(r"就(?:有|要|会|是|得|需|可以)?[\u4e00-\u9fff]{0,6}$")
 # A unit character that starts a longer word is not a unit: 两位数, 一所有, 三条件, 14亿人口, 五千万人民.
 _UNIT_WORD_AFTER = re.compile(r"(?<=位)数|(?<=所)(?:有|以(?![上下内])|在|属|谓|得)|(?<=家)(?:庭|长|园|乡|属)|"
@@ -250,7 +250,7 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
     if text[end:end + 1] in "”\"" and context.inside(context.slogans, m.start(), end):
         return True  # 迭代升级“民营经济32条”: a count closing a quoted name is part of the name
     lead = lead16[-14:]
-    if lead.startswith(("假定", "假如", "假设", "假使")):
+    if lead.startswith(tuple(conditionals.SUPPOSING)):
         return True  # 假定一百个人中有一个…: the premise's own figure is supposed, not measured (如果 may state a fact)
     if "就" in lead and _CONSEQUENT_BEFORE.search(lead):
         sentence = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1

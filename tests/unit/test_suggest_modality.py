@@ -85,7 +85,7 @@ def test_frame_and_subject_readings():
 
 
 def test_soft_cues_and_yao_before_having_or_depending_are_low_confidence():
-    for text in ("鼓励有条件的企业先行先试，形成可推广的经验。", "这件事要看天气，明天再定。"):
+    for text in ("鼓励有条件的企业先行先试，形成可推广的经验。", "这件事要靠大家，明天再定。"):  # 这件事要看…: it depends (no directive, test_suggest_classes13)
         found = suggest_directives(text)
         assert found and all(s.attributes.get("low_confidence") for s in found), text
     firm = suggest_directives("各县区要在年底前完成排查整改。")[0]
