@@ -64,3 +64,47 @@ def test_corrections_replay_keeps_the_inferred_top_depth():
     # Removing a heading by hand still rebuilds a consistent tree.
     after = apply_edits(EXCERPT, sections, [{"op": "remove", "anchor": sections[2].start}])
     assert [s.level for s in after][:2] == [2, 2] and all(s.parent is None or s.parent < i for i, s in enumerate(after))
+
+
+# --- B. A chapter title glued to its first article ------------------------------------------------------
+
+ARTICLE = "本办法适用于本市行政区域内的物业管理活动及其监督管理，有关部门应当按照职责分工做好相关工作。"
+
+
+def _rule(chapter_one: str, chapter_two: str, sep: str = "\n") -> str:
+    # Flattened (sep ""), the page is one line of over 400 characters, as a scrape leaves it.
+    return (f"XX市物业管理办法{sep}{chapter_one}为了规范物业管理活动，制定本办法。{sep}第二条{ARTICLE}{sep}第三条{ARTICLE}"
+            f"{sep}{chapter_two}业主享有下列权利。{sep}第五条{ARTICLE}{sep}第六条{ARTICLE}{sep}第七条{ARTICLE}{sep}第八条{ARTICLE}"
+            f"{sep}第九条{ARTICLE}{sep}第十条{ARTICLE}")
+
+
+def test_article_glued_to_its_chapter_title_on_a_line():
+    outline = parse_outline(_rule("第一章总则第一条", "第二章业主及业主大会第四条"))
+    assert [(s.level, s.marker, s.title[:8]) for s in outline] == [
+        (1, "第一章", "总则"), (2, "第一条", "为了规范物业管理"), (2, "第二条", ARTICLE[:8]), (2, "第三条", ARTICLE[:8]),
+        (1, "第二章", "业主及业主大会"), (2, "第四条", "业主享有下列权利"), (2, "第五条", ARTICLE[:8]),
+        (2, "第六条", ARTICLE[:8]), (2, "第七条", ARTICLE[:8]), (2, "第八条", ARTICLE[:8]),
+        (2, "第九条", ARTICLE[:8]), (2, "第十条", ARTICLE[:8])]
+
+
+def test_article_glued_to_its_chapter_title_spaced_or_flattened():
+    for text in (_rule("第一章 总则 第一条", "第二章 业主及业主大会 第四条"), _rule("第一章总则第一条", "第二章业主第四条", sep="")):
+        outline = parse_outline(text)
+        assert [(s.level, s.marker) for s in outline][:2] == [(1, "第一章"), (2, "第一条")], text[:40]
+        assert [s.marker for s in outline if s.kind == "article"] == [f"第{n}条" for n in "一二三四五六七八九十"]
+
+
+def test_a_glued_first_chapter_is_kept_by_the_article_it_runs_into():
+    # "…办法第一章总则第一条…" on one line with no second chapter in sight: the pair vouches for itself.
+    text = "XX市工会参与劳动争议处理办法第一章总则第一条为了规范工作，制定本办法。" + "".join(
+        f"第{n}条{ARTICLE}" for n in "二三四五六七八九")
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline][:3] == [(1, "第一章"), (2, "第一条"), (2, "第二条")]
+    assert outline[0].title == "总则"
+
+
+def test_a_cited_article_after_a_chapter_is_not_an_article():
+    # The article of a citation is followed by 的/规定/所…; and a sentence before it is no chapter title.
+    text = ("第一章　总则\n第一条　依照本法第三章第十条的规定，制定本办法。\n第二条　" + ARTICLE + "\n第二章　管理\n第三条　"
+            + ARTICLE + "\n第四条　第二章规定的事项，依照第五条规定执行。\n")
+    assert [s.marker for s in parse_outline(text)] == ["第一章", "第一条", "第二条", "第二章", "第三条", "第四条"]
