@@ -108,3 +108,17 @@ def test_a_cited_article_after_a_chapter_is_not_an_article():
     text = ("第一章　总则\n第一条　依照本法第三章第十条的规定，制定本办法。\n第二条　" + ARTICLE + "\n第二章　管理\n第三条　"
             + ARTICLE + "\n第四条　第二章规定的事项，依照第五条规定执行。\n")
     assert [s.marker for s in parse_outline(text)] == ["第一章", "第一条", "第二条", "第二章", "第三条", "第四条"]
+
+
+# --- C. Titles: a space inside the name of a document does not end a title --------------------------------
+
+
+def test_a_space_inside_a_book_title_does_not_end_the_article_title():
+    # Joint documents name their issuers with a space between them ("《住房和城乡建设部 上海市人民政府…》").
+    first = ("为落实绿色低碳发展要求，根据《住房和城乡建设部 上海市人民政府共建超大城市精细化建设和治理中国典范工作方案》"
+             "（沪建办发〔2021〕510号）和有关规定，结合本区实际，制定本办法")
+    text = f"第一章 总则\n\n第一条 {first}。\n\n第二条 {ARTICLE}\n\n第三条 {ARTICLE}\n"
+    outline = parse_outline(text)
+    assert [s.marker.strip() for s in outline] == ["第一章", "第一条", "第二条", "第三条"]
+    assert outline[1].title == first
+    # Outside a book title a space still ends a title where it did ("总体要求 （一）…" is tested elsewhere).
