@@ -147,10 +147,11 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         else:
             break
     if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
-            and not _on_flattened_line(text, start)):
+            and (FAMILIES[s.kind].inline or not _on_flattened_line(text, start))):
         # A paragraph that opens with its marker may be titled by a whole first sentence longer than
         # any heading phrase ("一、会议指出，2018年5月18日至19日，…作出了全面部署。"); on a page with
-        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window, and so
+        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window (a part's
+        # title runs on there) — not for a run-in item (一是…), a sentence wherever it stands — and so
         # does a "sentence" without a single comma (a title run into its body, not a clause structure).
         far = _SENTENCE_END_IN_LINE.search(text, stop, min(limit, start + _ARTICLE_WINDOW))
         if far is not None and far.group() in _PUNCT_END:

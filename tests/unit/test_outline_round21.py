@@ -122,3 +122,17 @@ def test_a_space_inside_a_book_title_does_not_end_the_article_title():
     assert [s.marker.strip() for s in outline] == ["第一章", "第一条", "第二条", "第三条"]
     assert outline[1].title == first
     # Outside a book title a space still ends a title where it did ("总体要求 （一）…" is tested elsewhere).
+
+
+def test_a_long_run_in_item_is_titled_by_its_whole_first_sentence_on_a_long_line():
+    # "一是依据《…》《…》有关要求，…，…。二是…": a run-in item's title is its first sentence, however long,
+    # also in a paragraph of over 400 characters (or a page flattened onto one line).
+    first = ("依据《城市生活垃圾管理办法》《促进生活垃圾分类减量办法》有关要求，各街镇完成再生资源回收网络布局、"
+             "规范回收分拣人员管理，建立考核检查制度，落实属地化管理责任，街镇落实收集点及回收站场地，"
+             "落实管理人员明确管理责任，区商务委对接企业做好数据统计")
+    second = "加强条块联动，对街镇“两网融合”试点工作开展督导检查"
+    paragraph = f"{BODY * 3}一是{first}。二是{second}。{BODY * 4}"
+    for text in (f"一、主要任务\n{paragraph}\n二、保障措施\n{BODY}\n", f"一、主要任务 {paragraph} 二、保障措施 {BODY}"):
+        assert len(paragraph) > 400
+        items = [s for s in parse_outline(text) if s.kind == "cn-shi"]
+        assert [s.title for s in items] == [first, second]
