@@ -136,3 +136,26 @@ def test_a_long_run_in_item_is_titled_by_its_whole_first_sentence_on_a_long_line
         assert len(paragraph) > 400
         items = [s for s in parse_outline(text) if s.kind == "cn-shi"]
         assert [s.title for s in items] == [first, second]
+
+
+# --- D. Ordinals inside noun phrases are no markers (a guard: these held before this round too) ------------
+
+NOUN_PHRASES = ("驻村第一书记，要带头深入群众。", "坚持安全第一，预防为主。", "要做到一是一、二是二，实事求是。",
+                "这是第一次，也是第二次，更是第三次。", "发展是第一要务，人才是第一资源，创新是第一动力。",
+                "奋战在抗疫第一线，冲在第一线。", "实现第一个百年奋斗目标，向第二个百年奋斗目标进军。",
+                "他获得第一名，她获得第二名，我获得第三名。", "第一季度，第二季度，第三季度经济运行平稳。",
+                "第一，第二产业协调发展。", "他们是第一批、第二批试点单位。", "第一届、第二届、第三届会议代表。")
+
+
+def test_ordinals_inside_noun_phrases_open_no_heading_on_lines_or_flattened():
+    for joiner in ("\n", ""):  # a line each, and one flattened line of over 400 characters
+        text = "关于做好工作的通知\n" + joiner.join(p + BODY for p in NOUN_PHRASES)
+        assert parse_outline(text) == [], joiner or "flattened"
+
+
+def test_noun_phrase_ordinals_inside_a_real_outline_change_nothing():
+    plain = f"一、加强组织领导\n{BODY}\n二、强化工作措施\n{BODY}\n三、严格督促检查\n{BODY}\n"
+    noisy = (f"一、加强组织领导\n第一书记要带头，{BODY}\n二、强化工作措施\n要做到一是一、二是二，{BODY}第一次会议，{BODY}\n"
+             f"三、严格督促检查\n奋战在第一线，{BODY}\n")
+    assert [(s.level, s.marker, s.title) for s in parse_outline(noisy)] == [
+        (s.level, s.marker, s.title) for s in parse_outline(plain)]
