@@ -22,7 +22,7 @@ from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_contents import contents_entries
-from annotator.structure.outline_glued import glued_articles, opens_glued_article
+from annotator.structure.outline_glued import glued_articles, opens_glued_article, split_numerals
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
@@ -285,7 +285,8 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
 
 def _build(text: str) -> list[Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
-    cands = glued_articles(text, scan(text))  # "第一章总则第一条…": the article a chapter title runs into
+    # "第一章总则第一条…": the article a chapter title runs into; "一\n、…": a numeral cut from its 、
+    cands = split_numerals(text, glued_articles(text, scan(text)))
     contents = contents_entries(text, cands)  # a 目录's lines, repeated by the body's headings
     if contents:
         cands = [c for c in cands if c.start not in contents]

@@ -1,4 +1,5 @@
-"""Articles glued to the title of the chapter they open ("第一章总则第一条为了…").
+"""Markers a scrape glued to the text before them or split from their own punctuation: articles glued to
+the title of the chapter they open ("第一章总则第一条为了…"), and numerals whose 、 went to the next line.
 
 A scrape that drops the break between a chapter heading and its first article (a <strong> title with no
 <br> after it, a Word table cell, a page copied without line ends) leaves the article right after the
@@ -64,3 +65,23 @@ def opens_glued_article(text: str, division: Candidate, following: Candidate | N
             and 1 <= following.start - division.end <= _TITLE_MAX
             and _TITLE.match(text, division.end) is not None
             and _TITLE.match(text, division.end).end() >= following.start)
+
+
+def split_numerals(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the bare numerals whose 、 was pushed onto the next line ("一\\n、加强组织领导", a copied
+    PDF or a numbering field cut from its text): read as an untitled part ("## 一"), such a numeral took every
+    later 二、三、 as its children.  Without it the list opens at 二、 and is kept once 三、 follows."""
+    out = None
+    for k, cand in enumerate(cands):
+        if cand.family != "cn-space":
+            continue
+        j = cand.end
+        while j < len(text) and text[j] in " \t\u3000\xa0\r":
+            j += 1
+        if j < len(text) and text[j] == "\n":
+            j += 1
+            while j < len(text) and text[j] in " \t\u3000\xa0":
+                j += 1
+            if text.startswith(("、", "．", "."), j):
+                out = (out if out is not None else set()) | {k}
+    return cands if out is None else [c for k, c in enumerate(cands) if k not in out]

@@ -159,3 +159,14 @@ def test_noun_phrase_ordinals_inside_a_real_outline_change_nothing():
              f"三、严格督促检查\n奋战在第一线，{BODY}\n")
     assert [(s.level, s.marker, s.title) for s in parse_outline(noisy)] == [
         (s.level, s.marker, s.title) for s in parse_outline(plain)]
+
+
+# --- B. A marker split over two lines -------------------------------------------------------------------
+
+
+def test_a_numeral_split_from_its_comma_does_not_take_the_list_as_its_children():
+    text = f"关于做好工作的通知\n\n一\n、加强组织领导\n{BODY}\n二、强化工作措施\n{BODY}\n三、严格督促检查\n{BODY}\n"
+    assert [(s.level, s.marker) for s in parse_outline(text)] == [(1, "二、"), (1, "三、")]
+    # A bare numeral over an untitled part ("## 一" then its paragraphs) is still a heading.
+    bare = f"## 一\n\n{BODY}\n\n## 二\n\n{BODY}\n\n## 三\n\n{BODY}\n"
+    assert [s.marker for s in parse_outline(bare)] == ["一", "二", "三"]
