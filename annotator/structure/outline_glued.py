@@ -23,6 +23,8 @@ _ARTICLE = re.compile("第([一二三四五六七八九十百零○〇]{1,6})条
 # and a cited article inside it ("…依照第五条") has words of a sentence before it that this rejects too.
 _TITLE = re.compile(r"[ \t\u3000\xa0]*[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{0,%d}" % (_TITLE_MAX - 1))
 _CITING_NEXT = re.compile(r"[《“的所和及与、至或中,，]|规定|之")  # as markers._CITING_NEXT
+# What introduces a cited article inside a title ("第二节关于第三条修改的说明", "第四章适用第十条的情形").
+_CITING_BEFORE = ("关于", "依照", "依据", "根据", "按照", "参照", "违反", "适用", "对", "见", "本法", "本办法", "本条例")
 
 
 def glued_articles(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -39,7 +41,8 @@ def glued_articles(text: str, cands: list[Candidate]) -> list[Candidate]:
         article = _ARTICLE.search(text, cand.end, title.end() + 8)
         if article is None or article.start() - cand.end < 1 or not text[cand.end:article.start()].strip(" \t\u3000\xa0"):
             continue
-        if article.start() > title.end() or _CITING_NEXT.match(text, article.end()):
+        if (article.start() > title.end() or _CITING_NEXT.match(text, article.end())
+                or text[cand.end:article.start()].rstrip(" \t\u3000\xa0").endswith(_CITING_BEFORE)):
             continue
         if known is None:
             known = {c.start for c in cands}

@@ -170,3 +170,9 @@ def test_a_numeral_split_from_its_comma_does_not_take_the_list_as_its_children()
     # A bare numeral over an untitled part ("## 一" then its paragraphs) is still a heading.
     bare = f"## 一\n\n{BODY}\n\n## 二\n\n{BODY}\n\n## 三\n\n{BODY}\n"
     assert [s.marker for s in parse_outline(bare)] == ["一", "二", "三"]
+
+
+def test_an_article_cited_in_a_chapter_title_is_no_article():
+    text = (f"第一章　总则\n第一条　{ARTICLE}\n第二条　{ARTICLE}\n第二章关于第三条修改的说明\n{BODY}\n"
+            f"第三章　附则\n第三条　{ARTICLE}\n")
+    assert [s.marker.strip() for s in parse_outline(text)] == ["第一章", "第一条", "第二条", "第二章", "第三章", "第三条"]
