@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from annotator.domain.model import Section
+from annotator.structure.outline_levels import _INVISIBLE_PARENT_DOUBT
 
 
 _MAX_GAP = 2  # levels of headings that were not found between a section and its parent
@@ -29,7 +30,7 @@ def rebuild_tree(sections: list[Section], text_length: int) -> list[Section]:
     one below its parent's where the heading between them was never found (the parser places 1． under
     二、 at level 3 when the document nests 一、 → （一） → 1．), but not more than ``_MAX_GAP`` below, and
     only where the parser put it (a section moved by hand sits right under its parent, a top section at
-    level 1); ends run to the next heading at the same or a shallower level.
+    level 1 unless the parser put it deeper); ends run to the next heading at the same or a shallower level.
     """
     ordered = sorted(sections, key=lambda s: (s.start, s.level))
     out: list[Section] = []
@@ -39,9 +40,16 @@ def rebuild_tree(sections: list[Section], text_length: int) -> list[Section]:
         while stack and out[stack[-1]].level >= level:
             stack.pop()
         # A parsed section may sit below headings that were not found; one placed by hand sits right
-        # under its parent (demoting the first heading changes nothing), and a top section is level 1.
+        # under its parent (demoting the first heading changes nothing), and a top section is level 1 —
+        # unless the parser put it at the top that deep itself and marked it doubtful (before the first part
+        # of an excerpt that opens past 1, outline_levels): a section whose parent was removed moves up.
         gap = _MAX_GAP if sec.source == "auto" else 0
-        level = min(level, out[stack[-1]].level + 1 + gap) if stack else 1
+        if stack:
+            level = min(level, out[stack[-1]].level + 1 + gap)
+        elif sec.parent is None and sec.confidence <= 1.0 - _INVISIBLE_PARENT_DOUBT + 1e-9:
+            level = min(level, 1 + gap)  # the parser's doubtful place under an invisible part (outline_levels)
+        else:
+            level = 1
         parent = stack[-1] if stack else None
         out.append(replace(sec, level=level, parent=parent))
         stack.append(len(out) - 1)

@@ -1,6 +1,7 @@
 """Outline scorer: the parser against hand-checked gold outlines of real documents.
 
-``python -m annotator.structure.evaluate [--corpus DIR] [--split dev|heldout|fresh|fresh2|…|fresh18|all] [--show DOC]`` prints,
+``python -m annotator.structure.evaluate [--corpus DIR] [--split dev|heldout|fresh|fresh2|…|fresh18|all] [--show DOC]
+[--errors]`` prints,
 per document, per split and overall: precision, recall and F1 of the headings found, the share of found
 headings whose level is right and the share whose title is exactly the gold title.
 
@@ -303,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--show", action="append", default=[], help="print misses and errors of this document id")
+    parser.add_argument("--errors", action="store_true", help="print misses and errors of every document")
     parser.add_argument("--by-kind", action="store_true",
                         help="also total per kind of document (the id up to its first '_': gov, mao, reg, …)")
     args = parser.parse_args(argv)
@@ -316,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         t = Totals()
         t.add(d)
         print(_row(f"{d.doc_id[:30]} {d.split[0]}", t))
-        if d.doc_id in args.show:
+        if args.errors or d.doc_id in args.show:
             for kind, items in (("missed", d.misses), ("spurious", d.spurious), ("wrong", d.wrong)):
                 for item in items:
                     print(f"    {kind}: {item}")

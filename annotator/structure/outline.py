@@ -22,6 +22,7 @@ from annotator.structure.gc_pause import gc_paused
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_contents import contents_entries
+from annotator.structure.outline_glued import glued_articles, opens_glued_article, split_numerals
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
@@ -261,6 +262,10 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             if _announced(text, node.cand):
                 continue  # "主要做了以下工作。" then "一是…": an excerpt kept the first item of the list
             if FAMILIES[family].inline or node.cand.position == "glued":
+                following = nodes[members[0] + 1] if members[0] + 1 < len(nodes) else None
+                if following is not None and following.parent == members[0] and opens_glued_article(
+                        text, node.cand, following.cand):
+                    continue  # "…办法第一章总则第一条为…": a chapter running into its first article
                 drop.add(node.cand.start)  # a glued marker needs a sibling, children are not enough
             elif family not in long_runs and members[0] not in parents and not _title_line(text, node.cand):
                 drop.add(node.cand.start)
@@ -280,7 +285,8 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
 
 def _build(text: str) -> list[Node]:
     """Arrange the candidates under both readings of a full stop; the one keeping more markers wins."""
-    cands = scan(text)
+    # "第一章总则第一条…": the article a chapter title runs into; "一\n、…": a numeral cut from its 、
+    cands = split_numerals(text, glued_articles(text, scan(text)))
     contents = contents_entries(text, cands)  # a 目录's lines, repeated by the body's headings
     if contents:
         cands = [c for c in cands if c.start not in contents]

@@ -73,16 +73,40 @@ def true_levels(nodes: list[Node], text: str = "") -> list[int]:
     and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
     chains = _family_chains(nodes)
     in_article = _announced_in_a_division(nodes, text)
+    opening = _under_a_lost_first_item(nodes, chains)
     levels: list[int] = []
     for i, n in enumerate(nodes):
         if n.parent is None:
-            levels.append(1)
+            levels.append(1 + opening.get(i, 0))
             continue
         step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
         if n.run in in_article:
             step = 2  # the items of a 条 that was not found sit a level below it all the same
         levels.append(levels[n.parent] + max(1, step))
     return levels
+
+
+def _under_a_lost_first_item(nodes: list[Node], chains: dict[str, dict[str, int]]) -> dict[int, int]:
+    """Top-level headings that open a text before its first part, where that part opens past 1: an excerpt
+    that starts inside a part whose heading it left out ("（1）集成性…（7）…" and only then "1．2 文件…
+    1．3 …（1）文本").  What precedes the first part found is the body of the parts before it, so its lists
+    sit where the document's own hierarchy puts them under such a part (1．N → （N): one level down), not
+    at the top.  Only when every top-level heading before that part has such a place (a chain observed in
+    this document, see _family_chains); the moved headings are marked doubtful like any invisible parent.
+    Node index → levels moved down."""
+    first_of: dict[str, int] = {}
+    for i, n in enumerate(nodes):
+        first_of.setdefault(n.cand.family, i)
+    late = [i for i in first_of.values() if nodes[i].parent is None and nodes[i].ordinal > 1
+            and not FAMILIES[nodes[i].cand.family].inline and nodes[i].cand.family in chains]
+    if not late:
+        return {}
+    part = min(late)
+    below = chains[nodes[part].cand.family]
+    roots = [i for i in range(part) if nodes[i].parent is None]
+    if not roots or any(below.get(nodes[i].cand.family, 0) < 1 for i in roots):
+        return {}
+    return {i: min(below[nodes[i].cand.family], _MAX_MISSING) for i in roots}
 
 
 _ANNOUNCING_END = "：:"
@@ -117,4 +141,5 @@ def _announced_in_a_division(nodes: list[Node], text: str) -> set[int]:
 def _skips_a_level(nodes: list[Node], levels: list[int]) -> set[int]:
     """Nodes placed below a heading that was not found (see true_levels): their level is inferred from
     the rest of the document, so their confidence drops and the GUI marks them for a look."""
-    return {i for i, n in enumerate(nodes) if n.parent is not None and levels[i] > levels[n.parent] + 1}
+    return {i for i, n in enumerate(nodes)
+            if (levels[i] > levels[n.parent] + 1 if n.parent is not None else levels[i] > 1)}

@@ -135,6 +135,9 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
         elif found.group() in HSPACE and found.start() > start and text[found.start() - 1] in "（(“":
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
+        elif found.group() in HSPACE and _inside_book_title(text, start, found.start()):
+            # "根据《住房和城乡建设部 上海市人民政府共建…》": a joint document's issuers are set apart by a space
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)
         elif found.group() == " " and _latin_gap(text, found.start(), stop):
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "了解 `AnalyzerAdapter` 类的…"
         elif found.group() in HSPACE and _space_inside_clause(text, found.start(), stop):
@@ -144,10 +147,11 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         else:
             break
     if (found is None and stop < limit and stop - start == _WINDOW and _COMMA.search(text, start, stop)
-            and not _on_flattened_line(text, start)):
+            and (FAMILIES[s.kind].inline or not _on_flattened_line(text, start))):
         # A paragraph that opens with its marker may be titled by a whole first sentence longer than
         # any heading phrase ("一、会议指出，2018年5月18日至19日，…作出了全面部署。"); on a page with
-        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window, and so
+        # its line breaks that sentence ends the title.  A flattened page keeps the shorter window (a part's
+        # title runs on there) — not for a run-in item (一是…), a sentence wherever it stands — and so
         # does a "sentence" without a single comma (a title run into its body, not a clause structure).
         far = _SENTENCE_END_IN_LINE.search(text, stop, min(limit, start + _ARTICLE_WINDOW))
         if far is not None and far.group() in _PUNCT_END:
@@ -308,6 +312,12 @@ def _split_title_end(text: str, start: int, newline: int, limit: int) -> int:
     if not rest or any(ch in _PUNCT_END for ch in rest) or match_marker(rest) is not None:
         return newline
     return nxt + len(rest)
+
+
+def _inside_book_title(text: str, start: int, i: int) -> bool:
+    """Is ``i`` inside a 《…》 opened after ``start``?  A title never ends inside the name of a document."""
+    opened = text.rfind("《", start, i)
+    return opened >= 0 and text.find("》", opened, i) < 0
 
 
 def _inside_brackets(text: str, start: int, i: int) -> bool:
