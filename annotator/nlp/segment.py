@@ -31,6 +31,8 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from annotator.nlp import shard_temps
+
 _SHARD_FORMAT = 3  # bump when the file layout below changes
 _MAGIC = b"ANNJIEBA"
 
@@ -169,12 +171,17 @@ def _build_shards(jieba, path: Path) -> None:
         blobs += [blob, pair_index, *pair_blobs]
     head = marshal.dumps((total, "".join(shards), bytes(table), offset))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=shard_temps.PREFIX, suffix=shard_temps.SUFFIX)
     try:
         with os.fdopen(fd, "wb") as out:
+            shard_temps.hold(fd)  # until renamed: a killed build's file is then known stale by its free lock
             out.write(_MAGIC + len(head).to_bytes(8, "little") + head)
             out.writelines(blobs)
-        os.replace(temp, path)  # another process building the same file at once is harmless
+            if os.name != "nt":  # renamed while still locked (Windows cannot rename an open file)
+                out.flush()
+                os.replace(temp, path)  # another process building the same file at once is harmless
+        if os.name == "nt":
+            os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
@@ -183,6 +190,7 @@ def _build_shards(jieba, path: Path) -> None:
 
 def _open_shards(jieba) -> _ShardFile:
     path = _shard_path(jieba)
+    shard_temps.remove_stale(path.parent)  # what killed builds left behind (never a running build's file)
     try:
         return _ShardFile(path)
     except (OSError, ValueError, EOFError, TypeError):
