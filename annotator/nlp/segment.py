@@ -31,8 +31,6 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-from annotator.nlp import shard_temps
-
 _SHARD_FORMAT = 3  # bump when the file layout below changes
 _MAGIC = b"ANNJIEBA"
 
@@ -146,6 +144,8 @@ def _build_shards(jieba, path: Path) -> None:
     """Split jieba's prefix dictionary by first character and write it atomically to ``path``."""
     import tempfile  # noqa: PLC0415 - only the one-off build needs it
 
+    from annotator.nlp import shard_temps  # noqa: PLC0415 - only with jieba (code_cache imports this module)
+
     with open(_dict_file(jieba), "rb") as handle:
         freq, total = jieba.Tokenizer.gen_pfdict(handle)
     shards: dict[str, dict[str, int]] = {}
@@ -189,6 +189,8 @@ def _build_shards(jieba, path: Path) -> None:
 
 
 def _open_shards(jieba) -> _ShardFile:
+    from annotator.nlp import shard_temps  # noqa: PLC0415 - only with jieba (code_cache imports this module)
+
     path = _shard_path(jieba)
     shard_temps.remove_stale(path.parent)  # what killed builds left behind (never a running build's file)
     try:
