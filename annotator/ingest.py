@@ -68,6 +68,9 @@ class FileOutcome:
     # For a file the readers refused: ReadError's code and params, so the GUI can say it in its language.
     code: str = ""
     params: dict = field(default_factory=dict)
+    # What the reader noticed about a file it did read (a lying <meta charset>, mixed encodings, bytes
+    # replaced): also kept in the document's metadata; the import report prints them beside the file.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -163,7 +166,8 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None,
         return FileOutcome(path=display_path(prepared.path), status="updated", document_id=changed,
                            title=prepared.title,
                            chars=len(cleaned.text),
-                           reason=f"text changed: {len(result.moved)} spans moved, {len(result.flagged)} flagged for review")
+                           reason=f"text changed: {len(result.moved)} spans moved, {len(result.flagged)} flagged for review",
+                           notes=list(read.warnings))
     doc_id, created = documents.add_document(
         project,
         clean_text=cleaned.text,
@@ -187,6 +191,7 @@ def store(project: Project, prepared: Prepared, *, annotator: str | None = None,
         document_id=doc_id,
         title=prepared.title,
         chars=len(cleaned.text),
+        notes=list(read.warnings),
     )
 
 

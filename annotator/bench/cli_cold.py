@@ -177,8 +177,36 @@ def measure(folder: Path, pool: corpus.Pool, runs: int, *, speech_chars: int = 2
     result["doc_with_spans_s"] = statistics.median(one_walls)
     result["doc_with_spans_peak_rss_mb"] = max(one_peaks) if one_peaks else None
     result.update(_warm_doc_with_spans(folder, big, spans, runs))
+    result.update(_import_seconds(folder, env, [*label_args(big, spans)], runs, fresh))
     result["files"] = {"speech100k": str(big), "spans": str(spans)}
     return result
+
+
+def label_args(big: Path, spans: Path) -> list[str]:
+    return [str(big), "--labels", str(spans), "--labels-format", "doccano", "--annotator", "张三"]
+
+
+def _importtime_s(args: list[str], env: dict) -> float:
+    """Seconds the process spent importing modules (``-X importtime``: the sum of every module's own
+    time, i.e. the top-level entries' cumulative times)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", *args], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, check=True)
+    total = 0
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and not line.startswith("import time: self"):
+            self_us = line.split("|")[0].split(":")[1].strip()
+            total += int(self_us) if self_us.isdigit() else 0
+    return total / 1e6
+
+
+def _import_seconds(folder: Path, env: dict, tail: list[str], runs: int, fresh) -> dict:
+    """What the cold ``import DOC --labels SPANS`` spends importing modules beyond what the bare
+    interpreter imports (``python -c pass`` loads site, encodings…), best of ``runs``: the part of the
+    cold command a new Python process pays before any work (the work itself is the warm figure)."""
+    base = min(_importtime_s(["-c", "pass"], env) for _ in range(max(runs, 1)))
+    ours = min(_importtime_s(["-m", "annotator", "import", fresh("imports", i), *tail], env)
+               for i in range(max(runs, 1)))
+    return {"doc_with_spans_imports_s": ours - base, "floor_imports_s": base}
 
 
 def _warm_doc_with_spans(folder: Path, big: Path, spans: Path, runs: int) -> dict:

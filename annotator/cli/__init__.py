@@ -213,6 +213,8 @@ def import_(project: str, paths: tuple[str, ...], who: str | None, index: str, n
     for outcome in summary.outcomes:
         if outcome.status == "updated":
             say("updated", outcome.path, outcome.reason)
+        for note in outcome.notes if outcome.status in ("imported", "updated") else ():
+            say("note", outcome.path, note)
     skipped = f", not followed {len(summary.skipped)}" if summary.skipped else ""
     click.echo(
         f"imported {summary.imported}, updated {summary.updated}, skipped as duplicate {summary.duplicates}, "

@@ -81,14 +81,15 @@ def _write(project: Project, path: Path, selection: Selection) -> ExportReport:
     # With the cyclic collector paused (structure/gc_pause.py): every span row read is a new tuple, and
     # each 700 of them made the collector walk every live object again — a fifth of the export's time
     # on 100 000 spans, more when the caller holds much else. The export makes no reference cycles.
-    from annotator.exchange.native_lines import line  # noqa: PLC0415
+    from annotator.exchange.native_lines import line_parts  # noqa: PLC0415
 
     report = ExportReport(files=[path])
     with atomic_open(path, "w", newline="\n") as out:
         for bundle in iter_bundles(project, selection):
-            text, count = line(bundle, _sections_json(bundle.sections, section_paths(bundle.sections)))
-            out.write(text)
-            out.write("\n")
+            head, body, count = line_parts(bundle, _sections_json(bundle.sections, section_paths(bundle.sections)))
+            out.write(head)
+            out.write(body)
+            out.write("]}\n")
             report.documents += 1
             report.spans += count
     return report

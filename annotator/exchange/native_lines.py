@@ -70,6 +70,13 @@ def _null(value: str | None) -> str:
 
 def line(bundle: DocumentBundle, sections_json: list[dict[str, Any]]) -> tuple[str, int]:
     """(the record's JSON line without its newline, number of spans)."""
+    head, body, count = line_parts(bundle, sections_json)
+    return head + body + "]}", count
+
+
+def line_parts(bundle: DocumentBundle, sections_json: list[dict[str, Any]]) -> tuple[str, str, int]:
+    """The line as (everything up to its spans' "[", the spans, count): the writer writes these and "]}"
+    one after the other instead of joining them first, which copied every document's line once more."""
     doc = bundle.document
     text = doc.text
     astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
@@ -118,4 +125,4 @@ def line(bundle: DocumentBundle, sections_json: list[dict[str, Any]]) -> tuple[s
     head = (f'{{"schema_version": 1, "id": {doc.id}, "title": {_null(doc.title)}, "source": {_null(doc.source_path)}, '
             f'"text": {enc(text)}, "text_sha256": {_null(doc.sha256)}, "metadata": {metadata}, '
             f'"sections": {_ENCODE(sections_json)}, "spans": [')
-    return head + ", ".join(parts) + "]}", len(spans)
+    return head, ", ".join(parts), len(spans)

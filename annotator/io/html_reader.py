@@ -7,7 +7,6 @@ plain text: block elements end lines, whitespace collapses, hidden content is dr
 
 from __future__ import annotations
 
-import codecs
 import html
 import re
 from html.parser import HTMLParser
@@ -15,8 +14,8 @@ from pathlib import Path
 
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import format_number
-from annotator.io.encoding import Decoded, check_text, decode
 from annotator.io.errors import ReadError
+from annotator.io.html_charset import decode_html
 from annotator.io.html_defuse import MAX_ATTRIBUTES, cap_attributes, defuse, hide_lone_lt, stand_in_for_lt
 from annotator.io.limits import TextBudget, clamp_number
 
@@ -40,21 +39,6 @@ _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 # <ol type="…">: the marker a browser draws, as Word numFmt names (shared formatter).
 _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
-# The WHATWG Encoding Standard's encodings (what browsers decode) as Python names, less UTF-16 and the
-# Western single-byte ones that detection handles better (see _declared_charset).
-_BROWSER_ENCODINGS = frozenset({
-    "utf-8", "gb18030", "gbk", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
-    "euc_kr", "cp949", "cp866", "koi8-r", "koi8-u", "mac-roman", "cp874",
-    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
-    *(f"cp125{n}" for n in (0, 1, 3, 4, 5, 6, 7, 8)),
-})
-# Labels browsers treat as GBK; gb18030 is its superset, so it decodes all of them.
-_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "chinese", "iso-ir-58",
-              "euc-cn", "gb18030", "cp936", "ms936", "windows-936"}
-
-
 def read_html(path: Path, data: bytes) -> ReadResult:
     try:
         return _read_html(path, data)
@@ -65,7 +49,7 @@ def read_html(path: Path, data: bytes) -> ReadResult:
 
 
 def _read_html(path: Path, data: bytes) -> ReadResult:
-    text, encoding, source, warnings = _decode_html(path, data)
+    text, encoding, source, warnings = decode_html(path, data)
     lone_lt = stand_in_for_lt(text)
     body, tail = defuse(text, lone_lt or "&lt;")
     body = hide_lone_lt(body, lone_lt or "&lt;")
@@ -90,46 +74,6 @@ def _read_html(path: Path, data: bytes) -> ReadResult:
     metadata = {"size_bytes": len(data), "charset_source": source}
     return ReadResult(text=parser.text(), encoding=encoding, format="html", title=title,
                       metadata=metadata, warnings=warnings)
-
-
-def _decode_html(path: Path, data: bytes) -> tuple[str, str, str, list[str]]:
-    """(text, encoding, where the encoding came from, warnings)."""
-    declared = _declared_charset(data)
-    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    if declared and not data.startswith(boms):
-        # Strict UTF-8 success beats the declaration: pages re-saved as UTF-8 often keep an old
-        # <meta charset="gb2312">, and GBK bytes essentially never form valid UTF-8.
-        for encoding in ("utf-8", declared):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            # The same test for binary data as any other reading: a declaration does not make bytes text.
-            check_text(Decoded(text, encoding), path)
-            return text, encoding, "meta" if encoding == declared else "detected", []
-    decoded = decode(data, path=path)
-    source = "bom" if data.startswith(boms) else "detected"
-    return decoded.text, decoded.encoding, source, list(decoded.warnings)
-
-
-def _declared_charset(data: bytes) -> str | None:
-    head = data[:4096]
-    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
-    if not match:
-        return None
-    label = match.group(1).decode("ascii").lower()
-    if label in _GB_LABELS:
-        return "gb18030"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    # Only what a browser would honour: Python's codec registry also answers to "base64", "zlib" and
-    # "rot13" (not text encodings at all: decoding raised LookupError and the page failed) and to
-    # "unicode_escape" or "cp037" (EBCDIC), which turn any page into garbage without an error.
-    # A declared UTF-16 without a BOM is ignored by browsers too (the meta tag itself is ASCII), and
-    # single-byte Western labels on Chinese pages are usually wrong: detection decides for all these.
-    return name if name in _BROWSER_ENCODINGS else None
 
 
 # A saved speech page has a few thousand tags, a 5 MB statistics page a few hundred thousand.

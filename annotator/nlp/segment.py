@@ -144,6 +144,8 @@ def _build_shards(jieba, path: Path) -> None:
     """Split jieba's prefix dictionary by first character and write it atomically to ``path``."""
     import tempfile  # noqa: PLC0415 - only the one-off build needs it
 
+    from annotator.nlp import shard_temps  # noqa: PLC0415 - only with jieba (code_cache imports this module)
+
     with open(_dict_file(jieba), "rb") as handle:
         freq, total = jieba.Tokenizer.gen_pfdict(handle)
     shards: dict[str, dict[str, int]] = {}
@@ -169,12 +171,17 @@ def _build_shards(jieba, path: Path) -> None:
         blobs += [blob, pair_index, *pair_blobs]
     head = marshal.dumps((total, "".join(shards), bytes(table), offset))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=shard_temps.PREFIX, suffix=shard_temps.SUFFIX)
     try:
         with os.fdopen(fd, "wb") as out:
+            shard_temps.hold(fd)  # until renamed: a killed build's file is then known stale by its free lock
             out.write(_MAGIC + len(head).to_bytes(8, "little") + head)
             out.writelines(blobs)
-        os.replace(temp, path)  # another process building the same file at once is harmless
+            if os.name != "nt":  # renamed while still locked (Windows cannot rename an open file)
+                out.flush()
+                os.replace(temp, path)  # another process building the same file at once is harmless
+        if os.name == "nt":
+            os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
@@ -182,7 +189,10 @@ def _build_shards(jieba, path: Path) -> None:
 
 
 def _open_shards(jieba) -> _ShardFile:
+    from annotator.nlp import shard_temps  # noqa: PLC0415 - only with jieba (code_cache imports this module)
+
     path = _shard_path(jieba)
+    shard_temps.remove_stale(path.parent)  # what killed builds left behind (never a running build's file)
     try:
         return _ShardFile(path)
     except (OSError, ValueError, EOFError, TypeError):

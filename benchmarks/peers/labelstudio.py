@@ -13,7 +13,8 @@ waits for /health, then per run: creates a project with a Labels config for our 
 the document as one task (POST /api/projects/{id}/import) and then its spans as one annotation
 (POST /api/tasks/{id}/annotations), timing the two requests, like our ``import`` + ``import-labels``.
 The server's start-up is not counted (ours is: our row is cold processes), which favours the peer.
-Prints one JSON line: {"peer_s": median seconds, "doc_s", "spans_s", "runs", "version"}.
+Prints one JSON line: {"peer_s": median seconds, "doc_s", "spans_s", "runs", "version",
+"peer_server_peak_rss_mb": the server's process tree at its peak during the runs (Linux; sampled)}.
 
 Only the standard library is used on this side, so it runs from the annotator's own Python.
 """
@@ -86,6 +87,55 @@ def _wait_healthy(base: str, server: subprocess.Popen, patience: float = 1200) -
     raise SystemExit(f"label-studio did not answer /health in {patience:.0f} s")
 
 
+def _tree_rss_mb(root: int) -> float | None:
+    """Resident memory of ``root`` and all its descendants now (Linux /proc; None elsewhere)."""
+    proc = Path("/proc")
+    if not (proc / str(root)).exists():
+        return None
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2:].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(rss.get(pid, 0) for pid in tree) / 2**20
+
+
+class _PeakSampler:
+    """The peak of the server's whole process tree (workers included), sampled every 0.1 s while the
+    peer's runs go on: the server side of Label Studio's memory (its browser tab is not measured here)."""
+
+    def __init__(self, pid: int) -> None:
+        import threading  # noqa: PLC0415
+
+        self.pid, self.peak, self._stop = pid, None, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            now = _tree_rss_mb(self.pid)
+            if now is not None:
+                self.peak = max(self.peak or 0.0, now)
+
+    def stop(self) -> float | None:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
 def _ours_once(template: list[str], workdir: Path, run: int) -> tuple[float, float | None]:
     """One cold run of our command (``{project}`` in ``template`` → a new project file in ``workdir``):
     wall seconds until it exits, and its peak RSS in MB where the OS says."""
@@ -147,6 +197,7 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None, our
          "--enable-legacy-api-token"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start_s = _wait_healthy(base, server)
+        sampler = _PeakSampler(server.pid)
         doc_times, span_times, ours_times, ours_rss = [], [], [], []
         for run in range(runs + 1):  # the first run warms the server's caches; not counted
             if ours:  # interleaved: our cold command just before each of the peer's runs, same machine state
@@ -166,11 +217,13 @@ def measure(speech: Path, spans_file: Path, runs: int, workdir: Path | None, our
             if run:
                 doc_times.append(doc_s)
                 span_times.append(spans_s)
+        peer_peak = sampler.stop()
         totals = [d + s for d, s in zip(doc_times, span_times)]
         report = {"peer_s": statistics.median(totals), "doc_s": statistics.median(doc_times),
                   "spans_s": statistics.median(span_times), "runs": runs, "version": VERSION,
                   "server_start_s": start_s, "chars": len(text), "spans": len(result),
-                  "peer_runs_s": [round(t, 4) for t in totals]}
+                  "peer_runs_s": [round(t, 4) for t in totals],
+                  "peer_server_peak_rss_mb": round(peer_peak, 1) if peer_peak is not None else None}
         if ours_times:
             report.update(ours_s=statistics.median(ours_times), ours_runs_s=[round(t, 4) for t in ours_times],
                           ours_peak_rss_mb=max(ours_rss) if ours_rss else None, ours_command=" ".join(ours))
