@@ -52,3 +52,35 @@ def test_init_add_member_login_then_rls_on_the_storage_functions(cluster, tmp_pa
         gold = spans.add_span(lead, Span(start=0, end=2, label="directive", annotator="@gold", status="gold",
                                          document_id=doc))
         assert {s.id for s in spans.list_spans(lead, doc)} == {mine.id, gold.id}
+
+
+def test_an_annotator_is_told_what_the_role_may_not_do_never_a_traceback(cluster, tmp_path, monkeypatch):
+    """`annotator suggest URL` as an annotator (suggestions are the suggester's layer: a lead's to write)
+    ended in a traceback; each refused verb now says so in a sentence naming the project (its URL
+    without the password), exits non-zero and leaves nothing half-saved."""
+    db = "clirefused"
+    cluster.create_database(db)
+    admin = f"postgresql://postgres@/{db}?host={cluster.root}&port={cluster.port}"
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["team", "init", admin]).exit_code == 0
+    for name, role in (("alice", "annotator"), ("lena", "lead")):
+        assert runner.invoke(cli, ["team", "add-member", admin, name, "--role", role, "--password-stdin"],
+                             input=PASSWORDS[name] + "\n").exit_code == 0
+    url = {name: f"postgresql://{name}:{PASSWORDS[name]}@127.0.0.1:{cluster.port}/{db}" for name in PASSWORDS}
+    speech = tmp_path / "speech.txt"
+    speech.write_text("一、总体要求\n各级党委要切实加强领导，全年增长5.2%。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["import", url["lena"], str(speech)]).exit_code == 0
+    with open_project(url["lena"]) as lead:
+        before = lead.fetchall("SELECT annotator, count(*) FROM spans GROUP BY annotator")
+    out = runner.invoke(cli, ["suggest", url["alice"]])
+    assert out.exit_code != 0 and isinstance(out.exception, SystemExit), out.output
+    assert "refused: your role in this team project may not do this" in out.output
+    assert f"alice:***@127.0.0.1:{cluster.port}/{db}" in out.output and PASSWORDS["alice"] not in out.output
+    with open_project(url["lena"]) as lead:
+        assert lead.fetchall("SELECT annotator, count(*) FROM spans GROUP BY annotator") == before
+    other = tmp_path / "other.txt"
+    other.write_text("二、工作安排\n必须狠抓落实。\n", encoding="utf-8")
+    out = runner.invoke(cli, ["import", url["alice"], str(other)])  # a lead's to import: one file failed
+    assert out.exit_code != 0 and "refused: your role" in out.output and "other.txt" in out.output
+    assert runner.invoke(cli, ["suggest", url["lena"]]).exit_code == 0  # the lead's is stored

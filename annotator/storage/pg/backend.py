@@ -38,8 +38,8 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
-from annotator.storage.pg.errors import (_CLASSES, PgDatabaseError, ServerNotAnswering, ServerTooSlow,  # noqa: F401
-                                         ServerUnavailable)
+from annotator.storage.pg.errors import (_CLASSES, PermissionRefused, PgDatabaseError,  # noqa: F401
+                                         ServerNotAnswering, ServerTooSlow, ServerUnavailable)
 from annotator.storage.pg.passwords import connect_password
 from annotator.storage.pg.deadline import (NOT_ANSWERING, WATCHDOG, Call, Silent, connect_options, connect_probed,
                                           endpoint, given)
@@ -302,6 +302,10 @@ class PgProject(StoreBase):
         if isinstance(exc, psycopg.OperationalError) and (self.conn is None or self.conn.broken or self.conn.closed):
             return ServerUnavailable(self.path, f"the connection to the server was lost ({_first_line(exc)}); "
                                      "the change was not saved")
+        if getattr(exc, "sqlstate", None) == "42501":
+            out = PermissionRefused(self.path, _first_line(exc))
+            out.sqlstate = "42501"
+            return out
         for name, ours in _CLASSES:
             if isinstance(exc, getattr(psycopg, name)):
                 break
