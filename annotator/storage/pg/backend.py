@@ -68,12 +68,16 @@ LAYOUT_LIMIT_S = 6 * 3600.0
 APPLICATION_NAME = "annotator"
 
 
-_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)")
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)"
+                    r"|\b(NOT\s+)?IN\s*\(\s*\)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)
 def _translate(sql: str) -> str:
-    """sqlite3's placeholders → psycopg's; a literal % (in strings too) doubled."""
+    """sqlite3's placeholders → psycopg's; a literal % (in strings too) doubled; an empty list
+    (``x IN ()``: SQLite's false, ``x NOT IN ()``: true — what storage builds from an empty list of
+    names or ids, e.g. the review window's with no annotators yet) as PostgreSQL says it: a comparison
+    with each element of an empty array of x's own type (``IN ()`` is a syntax error there)."""
     def sub(match: re.Match) -> str:
         token = match.group(0)
         if token[0] in "'\"":
@@ -82,6 +86,8 @@ def _translate(sql: str) -> str:
             return "%%"
         if token == "?":
             return "%s"
+        if token[0] in "nNiI":
+            return "<> ALL ('{}')" if match.group(2) else "= ANY ('{}')"
         return f"%({match.group(1)})s"
     return _TOKEN.sub(sub, sql)
 
