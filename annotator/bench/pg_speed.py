@@ -28,7 +28,7 @@ stream under the agreement report.
   alone (no text index) ~4.5 ms — an import batch is one transaction on PostgreSQL too (ingest.py), its
   texts' trigrams go to the index's pending list and are filed in bulk at the commit (pg/schema.
   _search_settle: ~4 ms of index work per document left, ~2.4 of it show_trgm itself), and a
-  document's sections are one multi-row INSERT (pg/backend._multi_row). pg_stat_statements on a
+  document's sections are one multi-row INSERT (pg/dialect._multi_row). pg_stat_statements on a
   throwaway cluster located the cost (/tmp scripts, not kept): the documents INSERT and the sections.
 
 ``python -m annotator.bench.pg_speed [--quick]`` prints the figures alone.

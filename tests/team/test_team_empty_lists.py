@@ -1,6 +1,6 @@
 """An empty list of names or ids asks the same on both backends: storage builds ``x IN ()`` from one
 (SQLite: false; ``NOT IN ()``: true), a syntax error on PostgreSQL — the review window of a team
-project with no annotator layers yet crashed on it (issue 16). pg/backend._translate says it as an
+project with no annotator layers yet crashed on it (issue 16). pg/dialect._translate says it as an
 empty array of x's type."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """PostgreSQL's executemany sends a plain ``INSERT … VALUES (?, …)`` as multi-row statements
-(pg/backend._multi_row): the same rows in the same order as row by row, in chunks past the parameter
+(pg/dialect._multi_row): the same rows in the same order as row by row, in chunks past the parameter
 limit, all or none when a row is refused, and any other statement row by row as before."""
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ import sqlite3
 import pytest
 
 from annotator.storage import open_project
-from annotator.storage.pg import backend
+from annotator.storage.pg import dialect
 
 
 def test_which_statements_go_as_one():
-    assert backend._multi_row('INSERT INTO sections (a, "end", b) VALUES (?,?, ?)') == (
+    assert dialect._multi_row('INSERT INTO sections (a, "end", b) VALUES (?,?, ?)') == (
         'INSERT INTO sections (a, "end", b) VALUES ', "(%s,%s, %s)", 3)
     for sql in ("INSERT INTO t (a) VALUES (?) ON CONFLICT DO NOTHING", "INSERT INTO t (a) VALUES (?) RETURNING id",
                 "INSERT INTO t (a, b) VALUES (?, now())", "UPDATE t SET a = ? WHERE id = ?",
                 "INSERT INTO t (a) SELECT ? WHERE true"):
-        assert backend._multi_row(sql) is None, sql
+        assert dialect._multi_row(sql) is None, sql
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def table(pg_project):
 
 
 def test_rows_in_order_across_chunks(table, monkeypatch):
-    monkeypatch.setattr(backend, "MAX_PARAMS", 7)  # 2 rows of 3 per statement: chunks and a remainder
+    monkeypatch.setattr(dialect, "MAX_PARAMS", 7)  # 2 rows of 3 per statement: chunks and a remainder
     rows = [(i, f"词{i}😀", i / 3 if i % 2 else None) for i in range(11)]
     with table.write():
         table.executemany("INSERT INTO t (id, word, n) VALUES (?, ?, ?)", rows)

@@ -27,9 +27,7 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import random
-import re
 import sqlite3
 import time
 from pathlib import Path
@@ -38,6 +36,7 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
+from annotator.storage.pg.dialect import _translate, execute_many  # noqa: F401 - search.py uses _translate
 from annotator.storage.pg.errors import (_CLASSES, PermissionRefused, PgDatabaseError,  # noqa: F401
                                          ServerNotAnswering, ServerTooSlow, ServerUnavailable)
 from annotator.storage.pg.passwords import connect_password
@@ -66,53 +65,6 @@ HOLD_S = 5.0
 # ``team init``: the limit of its calls to a server that answers (a layout change indexes every text).
 LAYOUT_LIMIT_S = 6 * 3600.0
 APPLICATION_NAME = "annotator"
-
-
-_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)"
-                    r"|\b(NOT\s+)?IN\s*\(\s*\)", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1024)
-def _translate(sql: str) -> str:
-    """sqlite3's placeholders → psycopg's; a literal % (in strings too) doubled; an empty list
-    (``x IN ()``: SQLite's false, ``x NOT IN ()``: true — what storage builds from an empty list of
-    names or ids, e.g. the review window's with no annotators yet) as PostgreSQL says it: a comparison
-    with each element of an empty array of x's own type (``IN ()`` is a syntax error there)."""
-    def sub(match: re.Match) -> str:
-        token = match.group(0)
-        if token[0] in "'\"":
-            return token.replace("%", "%%")
-        if token == "%":
-            return "%%"
-        if token == "?":
-            return "%s"
-        if token[0] in "nNiI":
-            return "<> ALL ('{}')" if match.group(2) else "= ANY ('{}')"
-        return f"%({match.group(1)})s"
-    return _TOKEN.sub(sub, sql)
-
-
-# A plain ``INSERT INTO t (columns) VALUES (?, …)``: executemany sends its rows as one multi-row INSERT.
-_PLAIN_INSERT = re.compile(r"\s*(INSERT\s+INTO\s+[\w\"]+\s*\([^()]*\)\s*VALUES)\s*(\(\s*\?(?:\s*,\s*\?)*\s*\))\s*",
-                           re.IGNORECASE)
-MAX_PARAMS = 4096  # per statement of a multi-row INSERT (the protocol's limit is 65 535)
-
-
-@functools.lru_cache(maxsize=256)
-def _multi_row(sql: str) -> tuple[str, str, int] | None:
-    """(``INSERT INTO t (columns) VALUES ``, one row's ``(%s, …)``, its width) when ``sql`` inserts one
-    row of placeholders and nothing else (no ON CONFLICT, RETURNING, expressions); else None.
-
-    Row by row (psycopg's executemany), each row was a statement of its own on the server: an import's
-    ~30 sections per document cost ~2 ms of server CPU, executor start-up and the foreign-key check's
-    plan for each; one statement for them all, a fraction of it (bench/pg_speed.py's import rows). The
-    rows, their order, the triggers and the errors are those of the row-by-row statements: one
-    statement inserts them all or none, inside the caller's transaction either way."""
-    match = _PLAIN_INSERT.fullmatch(sql)
-    if match is None:
-        return None
-    one = _translate(match.group(2))
-    return _translate(match.group(1)) + " ", one, one.count("%s")
 
 
 def _driver():
@@ -352,18 +304,10 @@ class PgProject(StoreBase):
     def executemany(self, sql, rows) -> None:
         conn = self._live()
         rows = list(rows)
-        many = _multi_row(sql) if len(rows) > 1 else None
 
         def run():
             with conn.cursor() as cur:
-                if many is None:
-                    cur.executemany(_translate(sql), rows)
-                    return
-                head, one, width = many
-                step = max(1, MAX_PARAMS // width)
-                for at in range(0, len(rows), step):
-                    chunk = rows[at:at + step]
-                    cur.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+                execute_many(cur, sql, rows)
         with self._watched(conn):
             self._guard(run)
 

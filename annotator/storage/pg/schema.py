@@ -256,17 +256,18 @@ def _search_settle(cur) -> None:
     backend, applied like _search_grams: by the owner, once).
 
     Filed one by one as each row is inserted (``fastupdate = off``), a 3 000-character text's ~2 500
-    trigrams cost ~4 ms of server CPU per document — most of an import's. With ``fastupdate`` on they go
-    to the index's pending list (appended, ~1 ms) and a deferred trigger moves the pending list into
-    the index when the transaction commits (``gin_clean_pending_list``: sorted, each trigram filed once
-    with all its new documents — an import batch of 100 shares most of them): ~1 ms per document in
-    all (bench/pg_speed.py's import rows). Search stays exact at every moment: a GIN scan reads the
-    pending list as well as the index, so the importing transaction finds its own new documents and
-    everyone finds them from the commit on; between the inserts and the commit the list holds at most
-    one transaction's entries (``gin_pending_list_limit``: past it, the inserting backend files them at
-    once). Left there, they would make every later search read the whole list (300 documents pending:
-    a query found nowhere took 3 ms instead of 0.8) until a VACUUM, which only the owner may run — so
-    the trigger's function runs as the owner (SECURITY DEFINER), for any member who may add a text."""
+    trigrams cost ~9 of the ~14 ms of server CPU an import spent per document. With ``fastupdate`` on
+    they are appended to the index's pending list, and a deferred trigger moves the list into the index
+    when the transaction commits (``gin_clean_pending_list``: sorted, each trigram filed once with all
+    the transaction's new documents — an import batch shares most of them): ~4 ms per document in all,
+    ~2.4 of it show_trgm itself (bench/pg_speed.py's import rows). Search stays exact at every moment: a
+    GIN scan reads the pending list as well as the index, so the importing transaction finds its own
+    new documents and everyone finds them from the commit on. Until then the list holds the entries of
+    the transactions still open, never more than ``gin_pending_list_limit`` (past it, the inserting
+    backend files them at once). Left there after the commit, they would make every later search read
+    the whole list (300 documents pending: a query found nowhere took 3 ms instead of 0.8) until a
+    VACUUM, and only the owner may empty it — so the trigger's function runs as the owner (SECURITY
+    DEFINER), for any member who may add a text."""
     cur.execute("SELECT pg_has_role(c.relowner, 'USAGE'), coalesce(array_to_string(c.reloptions, ','), ''),"
                 " EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = 'documents_search_settle'"
                 " AND t.tgrelid = to_regclass('documents')) FROM pg_class c"
