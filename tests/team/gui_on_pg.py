@@ -1,15 +1,19 @@
 """tests/gui's main-window tests, run again on a PostgreSQL project (issue 16: "the GUI end-to-end suites
-pass on both backends"). Helpers for tests/team/test_team_gui_suite_*.py — not a test module.
+pass on both backends"). Helpers for tests/team/test_team_gui_<module>.py (one per tests/gui module) —
+not a test module.
 
 The GUI tests (another owner's, tests/gui) are imported, never copied: a PG module imports their test
-functions and fixtures by name and pytest collects them there, where this module's fixtures stand in for
-tests/gui/conftest.py's ``project_path``. The tests name projects as SQLite files (``tmp_path / "x.db"``)
+functions and fixtures (tests/gui/conftest.py's ``make_window``, ``settings_file`` …) by name and pytest
+collects them there, where this module's ``project_path`` (the URL of a team project holding the sample
+speech) stands in for the SQLite one. The tests name projects as SQLite files (``tmp_path / "x.db"``)
 and read them back with ``sqlite3``; ``on_postgresql`` (autouse in the PG modules) turns each such name
 into a fresh PostgreSQL database of this test's cluster (the same database for the same name) wherever
-the test module opens a project — ``open_project``, ``make_window``, ``create_window``, ``sqlite3.connect``
-(a reader over psycopg that takes sqlite3's ``?`` placeholders) — so each test walks the same steps
-against the server. A test that touches the file itself (permissions, its size) cannot run on a server
-and is not imported.
+the test opens a project — ``open_project`` (the module's and ``annotator.storage``'s), ``create_window``
+(the module's and ``annotator.app``'s, which ``make_window`` calls), ``sqlite3.connect`` (a reader over
+psycopg that takes sqlite3's ``?`` placeholders) — so each test walks the same steps against the
+server; afterwards it checks that a PostgreSQL project was made and no SQLite file was. A test that
+touches the file itself (permissions, PRAGMAs) or reads it with its own ``import sqlite3`` cannot run
+on a server and is not imported (each PG module says which).
 """
 
 from __future__ import annotations
