@@ -1,4 +1,5 @@
-"""Headless verbs for team projects on a PostgreSQL server: ``annotator team init/push/pull/add-member/login/visibility``.
+"""Headless verbs for team projects on a PostgreSQL server: ``annotator team init/push/pull/add-member/login/
+visibility``.
 
 Registered by annotator/cli (``cli.add_command(team)``). Qt-free; storage and psycopg load inside the
 verbs, so ``annotator --help`` stays light.

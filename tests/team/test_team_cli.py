@@ -113,9 +113,10 @@ def test_an_annotator_imports_her_own_labels_and_only_hers(cluster, tmp_path, mo
     labels = tmp_path / "alice.jsonl"
     labels.write_text(json.dumps({"text": clean, "label": [[start, start + 4, "directive"]]}, ensure_ascii=False)
                       + "\n", encoding="utf-8")
-    out = runner.invoke(cli, ["import-labels", url["alice"], str(labels), "--format", "doccano", "--annotator", "alice"])
+    as_alice = ["import-labels", url["alice"], str(labels), "--format", "doccano", "--annotator"]
+    out = runner.invoke(cli, [*as_alice, "alice"])
     assert out.exit_code == 0 and "spans added: 1" in out.output, out.output
-    out = runner.invoke(cli, ["import-labels", url["alice"], str(labels), "--format", "doccano", "--annotator", "bob"])
+    out = runner.invoke(cli, [*as_alice, "bob"])
     assert out.exit_code != 0 and "refused: your role" in out.output, out.output
     with open_project(url["lena"]) as lead:
         assert [(s.annotator, clean[s.start:s.end]) for s in spans.list_spans(lead, annotators=["alice", "bob"])] \
