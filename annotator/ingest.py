@@ -442,7 +442,7 @@ def _store_batch(project: Project, batch: list[tuple[Path, Prepared | FileOutcom
     own outcome and reason, and the files that can be saved are.
     """
     todo = [item for _, item in batch if isinstance(item, Prepared)]
-    if len(todo) > 1 and project.dialect.sqlite:
+    if len(todo) > 1:
         try:
             stored: dict[int, FileOutcome] = {}
             from annotator.storage.documents import SourceIndex  # noqa: PLC0415 - see TYPE_CHECKING above

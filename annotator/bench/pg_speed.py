@@ -22,9 +22,14 @@ stream under the agreement report.
   each backend; CPU per document (SQLite: this process; PostgreSQL: this process plus its server
   backend), and PostgreSQL's import again into a project without the text's trigram-set index
   (``documents_text_grams``): what is left once the index is taken out is what the statements cost.
-  Measured for issue 16: the index is ~10 of PostgreSQL's ~14 ms of server CPU per document (~3 µs per
-  distinct trigram, ~3 000 per document; a ``gin_trgm_ops`` index costs the same), the statements of
-  the import (documents, sections, events, the duplicate checks) ~1–4 ms together.
+  Measured for issue 16 (session 8): the index was ~10 of PostgreSQL's ~14 ms of server CPU per
+  document (~3 µs per distinct trigram filed one by one, ~2 500 per document). Session 9 (60 documents,
+  2 runs each, the same machine at load ~13): 15.2/13.5 → 8.3/8.5 ms per document, the statements
+  alone (no text index) ~4.5 ms — an import batch is one transaction on PostgreSQL too (ingest.py), its
+  texts' trigrams go to the index's pending list and are filed in bulk at the commit (pg/schema.
+  _search_settle: ~4 ms of index work per document left, ~2.4 of it show_trgm itself), and a
+  document's sections are one multi-row INSERT (pg/dialect._multi_row). pg_stat_statements on a
+  throwaway cluster located the cost (/tmp scripts, not kept): the documents INSERT and the sections.
 
 ``python -m annotator.bench.pg_speed [--quick]`` prints the figures alone.
 """

@@ -1,4 +1,5 @@
-"""Headless verbs for team projects on a PostgreSQL server: ``annotator team init/push/pull/add-member/login``.
+"""Headless verbs for team projects on a PostgreSQL server: ``annotator team init/push/pull/add-member/login/
+visibility``.
 
 Registered by annotator/cli (``cli.add_command(team)``). Qt-free; storage and psycopg load inside the
 verbs, so ``annotator --help`` stays light.
@@ -117,6 +118,23 @@ def team_login(url: str, password_stdin: bool, pgpass_only: bool) -> None:
     except ProjectError as exc:
         raise ProjectFailure(str(exc)) from None
     click.echo(f"password kept in {where}")
+
+
+@team.command("visibility")
+@click.argument("url")
+@click.argument("setting", required=False, type=click.Choice(["blind", "open"]))
+def team_visibility(url: str, setting: str | None) -> None:
+    """Whether annotators see each other's work: blind (the default) or open; a lead sets it, anyone
+    may ask (without SETTING)."""
+    from annotator.storage import ProjectError
+    from annotator.storage.pg import security
+
+    try:
+        see = security.visibility_at(url, None if setting is None else setting == "open")
+    except ProjectError as exc:
+        raise ProjectFailure(str(exc)) from None
+    click.echo("open: annotators see each other's work" if see else
+               "blind: each annotator sees only their own work (and the suggestions)")
 
 
 def register(group: click.Group) -> None:

@@ -10,7 +10,8 @@ member saw, so nobody's change is overwritten silently (storage/team_ops.py).
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, replace
+from dataclasses import asdict, is_dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from annotator.domain.ids import ordered_id
@@ -157,9 +158,15 @@ class DesktopWriter(TeamChannel):
         from annotator.storage.comment_edits import update_comment  # noqa: PLC0415
         from annotator.storage.comments import _clean  # noqa: PLC0415
 
-        after = replace(comment, body=_clean(body), updated=now())
-        op = Op("comment.edit", by, {"id": comment.id, "body": after.body, "expect_updated": comment.updated,
-                                     "updated": after.updated})
+        # A note edit rebuilt from the log after a restart (gui/history.py) knows the note's id and text,
+        # not its stamp: the edit then applies over whatever the note says by now (no conflict check) —
+        # before, replace() raised TypeError here and Ctrl+Z after a restart did nothing (issue 16).
+        if is_dataclass(comment):
+            after = replace(comment, body=_clean(body), updated=now())
+        else:
+            after = SimpleNamespace(**{**vars(comment), "body": _clean(body), "updated": now()})
+        op = Op("comment.edit", by, {"id": comment.id, "body": after.body,
+                                     "expect_updated": getattr(comment, "updated", None), "updated": after.updated})
         box: list = []
         where = self._op(op, lambda: box.extend(update_comment(self.project, comment.id, body, by=by)))
         return (box[1] if box else after), where

@@ -103,7 +103,8 @@ def _char_count(project: Project, doc_id: int) -> int:
     return row[0]
 
 
-def _validate(project: Project, span: Span, lengths: dict[int, int] | None = None) -> None:
+def _validate(project: Project, span: Span, lengths: dict[int, int] | None = None,
+              labels: set[str] | None = None) -> None:
     if lengths is None:
         count = _char_count(project, span.document_id)
     elif span.document_id in lengths:
@@ -114,7 +115,10 @@ def _validate(project: Project, span: Span, lengths: dict[int, int] | None = Non
         raise ValueError(f"span [{span.start}, {span.end}) does not fit the document's {count} characters")
     if span.status not in SpanStatus.ALL:
         raise ValueError(f"unknown status {span.status!r}")
-    if not project.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
+    if labels is not None:
+        if span.label not in labels:
+            raise ValueError(f"unknown label {span.label!r}")
+    elif not project.execute("SELECT 1 FROM labels WHERE name = ?", [span.label]).fetchone():
         raise ValueError(f"unknown label {span.label!r}")
 
 
@@ -235,7 +239,10 @@ def add_spans(project: Project, spans: Iterable[Span], *, action: str = "span.im
             ensure_annotator(project, name)
         if rows:
             project.executemany(_INSERT, rows)
-            events.record(project, action, after={"added": len(rows), "skipped": skipped})
+            # One person's layer (a member importing their own labels): the event is theirs too — a team
+            # project's row-level security lets a member write only events of their own (issue 16).
+            by = next(iter(annotators)) if len(annotators) == 1 else None
+            events.record(project, action, annotator=by, after={"added": len(rows), "skipped": skipped})
     return len(rows), skipped
 
 
@@ -352,9 +359,14 @@ def replace_suggestions(project: Project, doc_id: int, suggestions: Iterable[Sug
                          provenance={"score": s.score, **sureness}, created=stamp, updated=stamp))
     with project.write():
         project.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, SUGGESTER])
+        # Checked, then stored in one call: three statements per suggestion were three round trips each
+        # on a team server (a 400-section report's 4 788 suggestions: 14 s against 4 s, most of it the
+        # suggester's own work, on a loaded machine; the window said "busy" meanwhile; issue 16).
+        lengths: dict[int, int] = {}
+        labels = {row[0] for row in project.execute("SELECT name FROM labels").fetchall()}
         for span in rows:
-            _validate(project, span)
-            _insert(project, span)
+            _validate(project, span, lengths, labels)
+        project.executemany(_INSERT, [_values(span) for span in rows])
         events.record(project, "suggest.run", annotator=SUGGESTER, document_id=doc_id, entity="document",
                       entity_id=doc_id, after={"suggestions": len(rows)})
     return len(rows)

@@ -36,6 +36,7 @@ def _verbs(url: str, tmp_path) -> dict[str, list[str]]:
         "trash restore": ["trash", "restore", url, "1"],
         "team init": ["team", "init", url], "team pull": ["team", "pull", url, str(tmp_path / "copy.annotator.db")],
         "team push": ["team", "push", str(local), url],
+        "team visibility": ["team", "visibility", url, "open"],
     }
 
 

@@ -86,7 +86,7 @@ def test_an_old_layout_answers_the_same_and_team_init_lays_it_out(pg_url, seeds_
     corpus = _corpus(seeds_dir)
     with PgProject(pg_url, create=True) as project:
         assert _index_layout(project) == {"documents_title_trgm": "fastupdate=off",
-                                          "documents_text_grams": "fastupdate=off",
+                                          "documents_text_grams": "fastupdate=on,gin_pending_list_limit=2048",
                                           "documents_words_gin": "fastupdate=off"}
         _fill(project, corpus)
         search.index_words(project)
@@ -102,7 +102,7 @@ def test_an_old_layout_answers_the_same_and_team_init_lays_it_out(pg_url, seeds_
         assert project.search_grams is False  # asked once, answered through the LIKE index
     with init_team_project(pg_url) as project:
         assert _index_layout(project) == {"documents_title_trgm": "fastupdate=off",
-                                          "documents_text_grams": "fastupdate=off",
+                                          "documents_text_grams": "fastupdate=on,gin_pending_list_limit=2048",
                                           "documents_words_gin": "fastupdate=off"}
         assert _answers(project) == new
         assert project.search_grams is True

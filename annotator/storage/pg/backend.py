@@ -27,9 +27,7 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import random
-import re
 import sqlite3
 import time
 from pathlib import Path
@@ -38,8 +36,9 @@ from typing import Iterator
 from annotator.storage.base import POSTGRESQL, StoreBase
 from annotator.storage.errors import ProjectError
 from annotator.storage.pg import schema
-from annotator.storage.pg.errors import (_CLASSES, PgDatabaseError, ServerNotAnswering, ServerTooSlow,  # noqa: F401
-                                         ServerUnavailable)
+from annotator.storage.pg.dialect import _translate, execute_many  # noqa: F401 - search.py uses _translate
+from annotator.storage.pg.errors import (_CLASSES, PermissionRefused, PgDatabaseError,  # noqa: F401
+                                         ServerNotAnswering, ServerTooSlow, ServerUnavailable)
 from annotator.storage.pg.passwords import connect_password
 from annotator.storage.pg.deadline import (NOT_ANSWERING, WATCHDOG, Call, Silent, connect_options, connect_probed,
                                           endpoint, given)
@@ -66,24 +65,6 @@ HOLD_S = 5.0
 # ``team init``: the limit of its calls to a server that answers (a layout change indexes every text).
 LAYOUT_LIMIT_S = 6 * 3600.0
 APPLICATION_NAME = "annotator"
-
-
-_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?|(?<![:\w]):([A-Za-z_]\w*)")
-
-
-@functools.lru_cache(maxsize=1024)
-def _translate(sql: str) -> str:
-    """sqlite3's placeholders → psycopg's; a literal % (in strings too) doubled."""
-    def sub(match: re.Match) -> str:
-        token = match.group(0)
-        if token[0] in "'\"":
-            return token.replace("%", "%%")
-        if token == "%":
-            return "%%"
-        if token == "?":
-            return "%s"
-        return f"%({match.group(1)})s"
-    return _TOKEN.sub(sub, sql)
 
 
 def _driver():
@@ -279,6 +260,10 @@ class PgProject(StoreBase):
         if isinstance(exc, psycopg.OperationalError) and (self.conn is None or self.conn.broken or self.conn.closed):
             return ServerUnavailable(self.path, f"the connection to the server was lost ({_first_line(exc)}); "
                                      "the change was not saved")
+        if getattr(exc, "sqlstate", None) == "42501":
+            out = PermissionRefused(self.path, _first_line(exc))
+            out.sqlstate = "42501"
+            return out
         for name, ours in _CLASSES:
             if isinstance(exc, getattr(psycopg, name)):
                 break
@@ -318,10 +303,11 @@ class PgProject(StoreBase):
 
     def executemany(self, sql, rows) -> None:
         conn = self._live()
+        rows = list(rows)
 
         def run():
             with conn.cursor() as cur:
-                cur.executemany(_translate(sql), list(rows))
+                execute_many(cur, sql, rows)
         with self._watched(conn):
             self._guard(run)
 

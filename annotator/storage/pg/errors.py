@@ -53,6 +53,18 @@ class PgDatabaseError(sqlite3.DatabaseError):
     pass
 
 
+class PermissionRefused(ProjectError, PgProgrammingError):
+    """The member's role may not do this (SQLSTATE 42501: a privilege or a row-level security policy).
+
+    A ProjectError — a sentence naming the project, said by the CLI as it says a lost server, not a
+    traceback (an annotator's ``annotator suggest URL`` crashed with one, issue 16) — and still the
+    ProgrammingError it was, for the ``except`` clauses that roll back or report a refused write."""
+
+    def __init__(self, url: str, detail: str):
+        super().__init__(url, f"refused: your role in this team project may not do this ({detail}); "
+                              "nothing of it was saved")
+
+
 _CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),
             ("ProgrammingError", PgProgrammingError), ("DataError", PgDataError),
             ("InternalError", PgInternalError), ("NotSupportedError", PgNotSupportedError)]

@@ -223,10 +223,8 @@ def _search_grams(cur) -> None:
     query's time, see pg/search._text_candidates) and strpos checks those. Collation "C": the index
     compares the trigram strings bytewise, not by the database's locale (a fifth less CPU per insert).
 
-    ``fastupdate = off`` on every GIN index search uses: with it on, new entries wait in a pending list
-    that every search reads whole until a VACUUM (only the owner may flush it): after an import of 300
-    documents, 290 pages — a query found nowhere took 3 ms instead of 0.8. Off, each insert files its
-    trigrams at once: ~10 ms of server CPU per 3 000-character document, against ~4 ms deferred."""
+    ``fastupdate = off`` on the title's and the words' GIN indexes; the text's is settled at each commit
+    instead (_search_settle)."""
     cur.execute("SELECT to_regclass('documents_text_grams') IS NULL, pg_has_role(c.relowner, 'USAGE')"
                 " FROM pg_class c WHERE c.oid = to_regclass('documents')")
     row = cur.fetchone()
@@ -237,11 +235,52 @@ def _search_grams(cur) -> None:
     cur.execute("SET LOCAL statement_timeout = 0")
     cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
     cur.execute('CREATE INDEX documents_text_grams ON documents USING gin ((show_trgm(clean_text)) COLLATE "C")'
-                " WITH (fastupdate = off)")
+                f" WITH ({_SETTLED_OPTIONS})")
     cur.execute("DROP INDEX IF EXISTS documents_text_trgm")
     for index in ("documents_title_trgm", "documents_words_gin"):
         cur.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
         cur.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+
+
+# The text's trigram-set index takes new entries into its pending list (fastupdate) and files them at
+# the commit of the transaction that made them (_search_settle): bounded by the limit meanwhile.
+_SETTLED_OPTIONS = "fastupdate = on, gin_pending_list_limit = 2048"
+_SETTLE_FUNCTION = """CREATE OR REPLACE FUNCTION annotator_search_settle() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    DECLARE grams regclass := to_regclass('documents_text_grams');
+    BEGIN IF grams IS NOT NULL THEN PERFORM gin_clean_pending_list(grams); END IF; RETURN NULL; END $$"""
+
+
+def _search_settle(cur) -> None:
+    """Each text's trigrams filed in bulk when its transaction commits (a physical layout of this
+    backend, applied like _search_grams: by the owner, once).
+
+    Filed one by one as each row is inserted (``fastupdate = off``), a 3 000-character text's ~2 500
+    trigrams cost ~9 of the ~14 ms of server CPU an import spent per document. With ``fastupdate`` on
+    they are appended to the index's pending list, and a deferred trigger moves the list into the index
+    when the transaction commits (``gin_clean_pending_list``: sorted, each trigram filed once with all
+    the transaction's new documents — an import batch shares most of them): ~4 ms per document in all,
+    ~2.4 of it show_trgm itself (bench/pg_speed.py's import rows). Search stays exact at every moment: a
+    GIN scan reads the pending list as well as the index, so the importing transaction finds its own
+    new documents and everyone finds them from the commit on. Until then the list holds the entries of
+    the transactions still open, never more than ``gin_pending_list_limit`` (past it, the inserting
+    backend files them at once). Left there after the commit, they would make every later search read
+    the whole list (300 documents pending: a query found nowhere took 3 ms instead of 0.8) until a
+    VACUUM, and only the owner may empty it — so the trigger's function runs as the owner (SECURITY
+    DEFINER), for any member who may add a text."""
+    cur.execute("SELECT pg_has_role(c.relowner, 'USAGE'), coalesce(array_to_string(c.reloptions, ','), ''),"
+                " EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = 'documents_search_settle'"
+                " AND t.tgrelid = to_regclass('documents')) FROM pg_class c"
+                " WHERE c.oid = to_regclass('documents_text_grams')")
+    row = cur.fetchone()
+    if row is None or not row[0] or (row[1] == _SETTLED_OPTIONS.replace(" ", "") and row[2]):
+        return
+    cur.execute(_SETTLE_FUNCTION)
+    cur.execute("REVOKE ALL ON FUNCTION annotator_search_settle() FROM PUBLIC")
+    cur.execute("DROP TRIGGER IF EXISTS documents_search_settle ON documents")
+    cur.execute("CREATE CONSTRAINT TRIGGER documents_search_settle AFTER INSERT OR UPDATE OF clean_text ON documents"
+                " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION annotator_search_settle()")
+    cur.execute(f"ALTER INDEX documents_text_grams SET ({_SETTLED_OPTIONS})")
 
 
 # name (as in storage/schema.py) → body taking a psycopg cursor inside the step's transaction.
@@ -302,6 +341,7 @@ def migrate(conn) -> list[str]:
         with conn.cursor() as cur:
             _search_text_uncompressed(cur)
             _search_grams(cur)
+            _search_settle(cur)
     return ran
 
 
@@ -312,6 +352,7 @@ def settle_layout(conn) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
         _search_text_uncompressed(cur)
         _search_grams(cur)
+        _search_settle(cur)
 
 
 def sync_identities(project, tables: tuple[str, ...] = IDENTITY_TABLES) -> None:

@@ -14,8 +14,9 @@ The rules are SQLite's (storage/search.py), so both backends return the same hit
   FTS5's ``unicode61`` tokeniser splits them on SQLite (letters, digits and private-use characters form
   tokens; case folded; Latin diacritics removed), so the same documents count as "word" hits.
 - 1 character: a scan.
-Nothing waits in a backlog here: the trigram index is maintained by each insert (its cost: ~10 ms of
-server CPU per 3 000-character document, most of an import's; bench/pg_speed.py's import rows).
+Nothing waits in a backlog here: the text's trigrams are filed into the index when the transaction
+that added the text commits (pg/schema._search_settle); until then the index's pending list holds them,
+which every search reads too, so no search misses a document at any moment.
 The statements that run behind planner settings (_index_only) are prepared once per connection with one
 generic plan (pg/prepared.py): planning was most of a search found nowhere.
 """

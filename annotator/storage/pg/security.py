@@ -307,6 +307,23 @@ def set_open(conn, see_each_other: bool) -> None:
                      [OPEN_SETTING, "true" if see_each_other else "false"])
 
 
+def visibility_at(url: str, see_each_other: bool | None = None) -> bool:
+    """``annotator team visibility``: set (a lead's; a member's attempt is refused, PermissionRefused)
+    and/or read whether annotators see each other's work on the team project at URL."""
+    from annotator.storage.pg.backend import PgProject  # noqa: PLC0415
+
+    with PgProject(url, create=False) as project:
+        conn = project.raw_connection()
+
+        def run() -> bool:
+            conn.commit()  # set_open runs its own transaction block
+            if see_each_other is not None:
+                set_open(conn, see_each_other)
+            return bool(conn.execute("SELECT team_open()").fetchone()[0])
+        with project._watched(conn):  # a server that stops answering is named, never waited for
+            return project._guard(run)
+
+
 def _now() -> str:
     from annotator.storage.project import now  # noqa: PLC0415 - one clock for every stored row
 

@@ -1,0 +1,21 @@
+"""tests/gui/test_marker_grammar.py on a PostgreSQL project (issue 16; tests/team/gui_on_pg.py says how): its tests
+that open a project, imported from there and run here against the server."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from tests.gui import test_marker_grammar as gui_tests  # noqa: E402
+from tests.gui.conftest import chinese, make_window, settings_file, zh_window  # noqa: E402,F401 - fixtures
+from tests.gui.test_marker_grammar import (  # noqa: E402,F401 - collected here, on PostgreSQL
+    plain_project,
+    test_add_heading_uses_the_marker_registry,
+)
+from tests.team.gui_on_pg import on_postgresql, pg_databases, project_path  # noqa: E402,F401
+
+
+@pytest.fixture(autouse=True)
+def postgresql(pg_databases, tmp_path):
+    yield from on_postgresql(pg_databases, tmp_path, [gui_tests])
