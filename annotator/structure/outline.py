@@ -43,9 +43,23 @@ _FULL_STOP = re.compile("[。！？!?]")
 _TITLE_LINE = re.compile(r"(?:^|\n[ \t\u3000]*\n)[ \t\u3000]*([^\s。！？；：，,.;:!?、][^\n。！？；：，,;:!?]{1,24})[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
+# The same pattern from its "\n" branch on: a literal first character lets the regex engine jump from line
+# break to line break (the "^" branch, tried at every position, made the pass twice a marker scan's cost).
+_TITLE_LINE_AFTER_BREAK = re.compile(_TITLE_LINE.pattern.replace(r"(?:^|\n", r"(?:\n", 1))
+
+
+def _title_line_matches(text: str) -> Iterator[re.Match]:
+    """``_TITLE_LINE.finditer(text)``: "^" matches only at 0, so after a first try there the rest is the
+    line-break branch's, searched from where that match ended (as finditer goes on)."""
+    first = _TITLE_LINE.match(text)
+    if first is not None:
+        yield first
+    yield from _TITLE_LINE_AFTER_BREAK.finditer(text, first.end() if first is not None else 0)
+
+
 def _title_lines(text: str) -> list[int]:
     out = []
-    for m in _TITLE_LINE.finditer(text):
+    for m in _title_line_matches(text):
         line = m.group(1)
         if match_marker(line) is None and not any(ch.isdigit() for ch in line):
             out.append(m.start(1))
