@@ -26,7 +26,7 @@ UNIT = "一、二、三、（一）1.2.①"
 PEAK_TO_TEXT = 10  # the parse may take a few times its text (the text: 2 bytes a character), never 100s
 REPEAT_UNIT = "第一章第一条"
 _REPEAT_MARKERS = re.compile("第[一二三四五六七八九十百]+[章条]")
-REPEAT_SMALL = 10  # × small_chars: 1.25 M characters in the full run, past outline._MAX_PLACEMENTS
+REPEAT_SMALL = 10  # × small_chars: 1.25 M characters in the full run, 3 passes (past outline._MAX_PLACEMENTS)
 REPEAT_LARGER = 4
 
 

@@ -2,15 +2,10 @@
 broken conversion) parses in a bounded number of placements and to a bounded outline.  Each re-arranging
 pass of the outline drops one lone run there, so 25 passes over every candidate once made a half-million
 repeat take minutes.  Behaviour only (how many times candidates are placed, what comes out); the time of
-such a text is the benchmark's business (annotator/bench/outline_hostile.py)."""
+such a text is the benchmark's business (annotator/bench/outline_hostile.py); the command line on the
+issue's half-million repeat is tests/integration/test_outline_marker_repeat_cli.py."""
 
 from __future__ import annotations
-
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from annotator.structure import outline
 from annotator.structure.markers import scan
@@ -31,11 +26,11 @@ def _count_placements(monkeypatch) -> list[int]:
 
 
 def test_a_long_repeat_places_each_candidate_a_few_times(monkeypatch):
-    text = UNIT * 200_000
+    text = UNIT * 100_000
     candidates = len(scan(text))
     placed = _count_placements(monkeypatch)
     sections = outline.parse_outline(text)
-    assert candidates >= 200_000
+    assert candidates >= 100_000
     # both readings of a full stop, each a few passes over the candidates (it was 25 each)
     assert sum(placed) <= 2 * 4 * candidates
     assert len(sections) <= 2
@@ -45,21 +40,7 @@ def test_a_long_repeat_places_each_candidate_a_few_times(monkeypatch):
 
 def test_a_short_repeat_still_settles_as_before(monkeypatch):
     # Below the placement budget the passes go on as they always did (up to 25 of them).
-    text = UNIT * 2_000
+    text = UNIT * 1_000
     placed = _count_placements(monkeypatch)
     outline.parse_outline(text)
     assert len(placed) > 2 * 3
-
-
-def test_the_cli_outlines_half_a_million_repeats(tmp_path: Path):
-    path = tmp_path / "repeat.txt"
-    path.write_text(UNIT * 500_000, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2]),
-                                                        os.environ.get("PYTHONPATH", "")])}
-    # Generous: it takes seconds on an idle core; it took minutes before the placement budget.
-    done = subprocess.run([sys.executable, "-m", "annotator", "outline", str(path), "--format", "jsonl"],
-                          capture_output=True, text=True, timeout=600, env=env)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert 0 < len(lines) <= 2  # one heading, not a million
-    assert all(json.loads(line)["kind"] in ("chapter", "article") for line in lines)
