@@ -16,6 +16,7 @@ only the marker goes and the paragraph break stays.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from annotator.structure.fast_init import fast_frozen_init
@@ -123,8 +124,9 @@ def _regularise(chain: list[_Marker], by_value: dict[int, list[_Marker]], others
         positions = listed.get(marker.value)
         if positions is None:  # listed once per value for all the chains (pages of "1." items have many)
             positions = listed[marker.value] = [c.pos for c in same]
-        out[k] = _nearest(same, positions, bisect.bisect_right(positions, lo), bisect.bisect_left(positions, hi),
-                          expected, others, marker)
+        a, b = bisect.bisect_right(positions, lo), bisect.bisect_left(positions, hi)
+        if b - a > 1:  # else the marker is the only one of its number between its neighbours: it stays
+            out[k] = _nearest(same, positions, a, b, expected, others, marker)
     return out
 
 
@@ -149,7 +151,10 @@ def _opens_title_line(text: str, end: int) -> bool:
     A list item titles its paragraph so; a chunk number lands wherever the chunk cut the text."""
     line_end = text.find("\n", end, end + 2 * _TITLE_MAX)  # bounded: a page on one line has no line end
     line = text[end:line_end].strip(" \t\u3000\xa0") if line_end >= 0 else ""
-    return 2 <= len(line) <= _TITLE_MAX and not any(ch in "。！？；，,;：:" for ch in line)
+    return 2 <= len(line) <= _TITLE_MAX and _TITLE_PUNCT.search(line) is None
+
+
+_TITLE_PUNCT = re.compile("[。！？；，,;：:]")  # (one C call a line, not a generator per character)
 
 
 def _accept(text: str, chain: list[_Marker], settings: ChunkSettings) -> bool:

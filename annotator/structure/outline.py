@@ -28,6 +28,12 @@ from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
+# Each pass places every candidate again, so the passes are also bounded by the placements they make in
+# all: 25 passes of 8 000 candidates, or three passes of a larger text (no text we have seen needs more
+# than three; "第一章第一条" or "（一）（一）" glued together half a million times drops one lone run a pass,
+# and 25 passes of a million candidates took a minute).
+_MAX_PLACEMENTS = 200_000
+_LARGE_PASSES = 3
 _FULL_STOP = re.compile("[。！？!?]")
 
 
@@ -38,9 +44,23 @@ _FULL_STOP = re.compile("[。！？!?]")
 _TITLE_LINE = re.compile(r"(?:^|\n[ \t\u3000]*\n)[ \t\u3000]*([^\s。！？；：，,.;:!?、][^\n。！？；：，,;:!?]{1,24})[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
+# The same pattern from its "\n" branch on: a literal first character lets the regex engine jump from line
+# break to line break (the "^" branch, tried at every position, made the pass twice a marker scan's cost).
+_TITLE_LINE_AFTER_BREAK = re.compile(_TITLE_LINE.pattern.replace(r"(?:^|\n", r"(?:\n", 1))
+
+
+def _title_line_matches(text: str) -> Iterator[re.Match]:
+    """``_TITLE_LINE.finditer(text)``: "^" matches only at 0, so after a first try there the rest is the
+    line-break branch's, searched from where that match ended (as finditer goes on)."""
+    first = _TITLE_LINE.match(text)
+    if first is not None:
+        yield first
+    yield from _TITLE_LINE_AFTER_BREAK.finditer(text, first.end() if first is not None else 0)
+
+
 def _title_lines(text: str) -> list[int]:
     out = []
-    for m in _TITLE_LINE.finditer(text):
+    for m in _title_line_matches(text):
         line = m.group(1)
         if match_marker(line) is None and not any(ch.isdigit() for ch in line):
             out.append(m.start(1))
@@ -309,13 +329,17 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
     def full_stop_between(a: int, b: int) -> bool:
         return _FULL_STOP.search(text, a, b) is not None
 
+    budget = max(_MAX_PLACEMENTS, _LARGE_PASSES * len(cands))
     for _ in range(_MAX_PASSES):
         nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between, turns,
                               lambda cand, at: closed_by(text, cand.start, cand.end, at))
+        budget -= len(cands)
         drop = _rejected(text, nodes, runs)
         if not drop:
             break
         cands = [c for c in cands if c.start not in drop]
+        if len(cands) > budget:
+            break  # as after the last pass: the nodes of this one, its lone runs still in
     return nodes
 
 
@@ -345,11 +369,10 @@ def parse_outline(text: str) -> list[Section]:
         open_nodes.append(i)
     sections: list[Section] = []
     for node, level, end in zip(nodes, levels, ends):
-        sections.append(Section(
-            level=level, marker=node.cand.marker, title="", start=node.cand.start, end=end,
-            title_start=node.cand.end, title_end=node.cand.end, kind=node.cand.family,
-            ordinal=node.ordinal, confidence=1.0, parent=node.parent,
-        ))
+        cand = node.cand  # (positional: keyword parsing was a tenth of this loop, made once per heading)
+        # level, marker, title, start, end, title_start, title_end, kind, ordinal, confidence, parent
+        sections.append(Section(level, cand.marker, "", cand.start, end, cand.end, cand.end, cand.family,
+                                node.ordinal, 1.0, node.parent))
     assign_titles(text, sections)
     if text is not original:
         for section in sections:

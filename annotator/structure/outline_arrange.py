@@ -178,18 +178,23 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
     runs = Runs()
     stack: list[_Frame] = []
     run_on: dict[tuple[str, str | None], int] = {}  # (family, parent family) → last ordinal used
+    members_of, family_of = runs.members, runs.family
 
     def accept(cand: Candidate, depth: int, frame_run: int, ordinal: int, family: str | None = None) -> int:
         """``family``: the run's (a member of its kin keeps the run's family: 四是 goes on 一要…三要)."""
         family = family or cand.family
-        parent = stack[depth - 1].node if depth else None
+        if depth:  # (the frame read once, the index computed once: this runs for every kept marker)
+            above = stack[depth - 1]
+            parent, parent_family = above.node, above.family
+        else:
+            parent = parent_family = None
+        index = len(nodes)
         nodes.append(Node(cand, depth, parent, frame_run, ordinal))
-        runs.members.setdefault(frame_run, []).append(len(nodes) - 1)
-        runs.family[frame_run] = family
-        parent_family = stack[depth - 1].family if depth else None
+        members_of.setdefault(frame_run, []).append(index)
+        family_of[frame_run] = family
         run_on[(family, parent_family)] = ordinal
         run_on[(family, "*")] = ordinal
-        return len(nodes) - 1
+        return index
 
     def stop_between(node: int, at: int) -> bool:
         return full_stop_between is not None and full_stop_between(nodes[node].cand.start, at)

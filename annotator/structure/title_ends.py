@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
@@ -216,6 +217,9 @@ _CLAUSE_END = frozenset("，,、")
 _WIDTH_MIN_LINES = 8  # lines of one length before that length is taken for the page width
 
 
+_NOT_CUT = _PUNCT_END | frozenset(HSPACE)  # a line ending on one of these is not cut mid-sentence
+
+
 @functools.lru_cache(maxsize=4)
 def _wrap_width(text: str) -> int:
     """The width a copied PDF wrapped this text at: the most common length of its lines that end
@@ -224,20 +228,14 @@ def _wrap_width(text: str) -> int:
     length (一、加强组织领导，为工会工作创造良好条件) and a paragraph a line, their length is not a page width,
     and taking it for one ran each title on into its body (the "longer" test below).
     Cached per text (str hashes are cached too, so a repeated lookup costs nothing)."""
-    counts: dict[int, int] = {}
-    lengths: list[int] = []  # every line of 12 characters or more, however it ends
-    cut = 0
-    pos = text.find("\n")
-    start = 0
-    while pos >= 0:
-        n = pos - start
-        if n >= 12:
-            lengths.append(n)
-        if n >= 12 and text[pos - 1] not in _PUNCT_END and text[pos - 1] not in HSPACE:
-            counts[n] = counts.get(n, 0) + 1
-            cut += 1
-        start = pos + 1
-        pos = text.find("\n", start)
+    # (Comprehensions over the split lines, not a find loop: this ran once per text over every line.)
+    lines = text.split("\n")
+    lines.pop()  # what follows the last line break ends no line
+    long_lines = [line for line in lines if len(line) >= 12]
+    lengths = [len(line) for line in long_lines]  # every line of 12 characters or more, however it ends
+    cut_lengths = [len(line) for line in long_lines if line[-1] not in _NOT_CUT]
+    counts = Counter(cut_lengths)  # (first seen first, as the ties below need)
+    cut = len(cut_lengths)
     if not counts:
         return 1 << 30
     width = max(counts, key=lambda n: counts[n] + counts.get(n - 1, 0) + counts.get(n + 1, 0))
