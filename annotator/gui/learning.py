@@ -1,19 +1,21 @@
 """The project's suggestion model learns while the annotator works (issue 17): after every N answers
-(accepts and rejects, a project setting) it is retrained on a worker thread, and when the new model lands
-the open suggestions of the document on screen are re-ranked — new confidences, the ones it now filters
-out gone — and the status bar says so.
+(accepts and rejects, a project setting) it is retrained in a process of its own (gui/learner_job.py), and
+when the new model lands the open suggestions of the document on screen are re-ranked — new confidences,
+the ones it now filters out gone — and the status bar says so.
 
-Nothing of this runs on the GUI thread but counting and one in-memory swap: the training, the fresh
-suggestions and the read of the open ones all happen on the worker, with its own connection from the
-window's store factory (a file or a team server alike). Answers given while it trains are kept: the swap
+The GUI thread only counts, starts the process (QProcess: its end comes as a signal) and swaps the list in
+memory; the training, the fresh suggestions and the read-back of the open ones never run on it, and the
+training does not even share the GUI's interpreter lock. Answers given while it trains are kept: the swap
 only replaces suggestions that are still open on screen, so nothing just answered comes back.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 from annotator.suggest.training import RETRAIN_EVERY
 
@@ -31,36 +33,26 @@ def retrain_every(project) -> int:
     return max(0, value)
 
 
-class LearnerWorker(QObject):
-    """Retrain (when enough answers came in since the stored model), then suggest the document again
-    under the new model and read back what is open for this annotator."""
+class OpenSuggestionsReader(QObject):
+    """This annotator's open suggestions of one document, read with a connection of its own on a thread."""
 
-    finished = Signal(object)  # dict: summary, doc_id, suggestions (None when nothing was trained)
+    finished = Signal(object)  # list[Span]
     failed = Signal(str)
 
-    def __init__(self, open_store, doc_id: int | None, annotator: str, every: int):
+    def __init__(self, open_store, doc_id: int, annotator: str):
         super().__init__()
-        self.open_store, self.doc_id, self.annotator, self.every = open_store, doc_id, annotator, every
+        self.open_store, self.doc_id, self.annotator = open_store, doc_id, annotator
 
     def run(self) -> None:
-        from annotator.services.suggesting import suggest_document  # noqa: PLC0415
         from annotator.storage import spans as span_store  # noqa: PLC0415
-        from annotator.suggest import training  # noqa: PLC0415
 
         try:
             with self.open_store() as project:
-                if project.readonly or not training.should_retrain(project, self.every):
-                    self.finished.emit(None)
-                    return
-                summary = training.train(project)
-                open_now = None
-                if self.doc_id is not None:
-                    suggest_document(project, self.doc_id)
-                    open_now = span_store.open_suggestions(project, self.doc_id, self.annotator)
-        except Exception as exc:  # noqa: BLE001 - a failed training only loses the retraining
+                found = span_store.open_suggestions(project, self.doc_id, self.annotator)
+        except Exception as exc:  # noqa: BLE001 - the model is trained; only the re-ranked list is missed
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.finished.emit({"summary": summary, "doc_id": self.doc_id, "suggestions": open_now})
+        self.finished.emit(found)
 
 
 class Learning(QObject):
@@ -73,7 +65,9 @@ class Learning(QObject):
         self.window, self.session = window, window.session
         self.every = retrain_every(self.session.project)
         self.answers = 0  # since the last training started
-        self.running: tuple[LearnerWorker, threading.Thread] | None = None
+        self.running: QProcess | None = None
+        self.reader: OpenSuggestionsReader | None = None
+        self.summary: dict = {}
         self._swapping = False
         self.session.spansEdited.connect(self._on_edited)
 
@@ -85,46 +79,84 @@ class Learning(QObject):
         if self.every and self.answers >= self.every and self.running is None:
             self.start()
 
+    def command(self) -> list[str]:
+        """The job's command line (tests wrap it to hold the job while they type)."""
+        args = ["-m", "annotator.gui.learner_job", str(self.session.project.path), str(self.every or 1)]
+        return [sys.executable, *args, *([str(self.session.doc_id)] if self.session.doc_id is not None else [])]
+
     def start(self) -> bool:
-        """Start a training now (also the menu's "Retrain now"); False when one is running or nothing can."""
+        """Start a training now; False when one is running or nothing can be trained."""
         if self.running is not None or self.session.project.readonly or self.window.closed:
             return False
         self.answers = 0
-        worker = LearnerWorker(self.window.open_store, self.session.doc_id, self.session.annotator,
-                               self.every or 1)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        thread = threading.Thread(target=worker.run, name="LearnerWorker", daemon=True)
-        self.running = (worker, thread)
-        self.window.jobs.jobs.append(self.running)  # the window waits for it at close; tests see busy()
+        process = QProcess(self)
+        program, *args = self.command()
+        process.finished.connect(lambda code, _status, p=process, d=self.session.doc_id: self._on_finished(p, code, d))
+        self.running = process
         self.window.statusBar().showMessage(translate("Learning", "Retraining the suggestion model in the background…"), 4000)
-        thread.start()
+        process.start(program, args)
         return True
 
-    def _done(self) -> bool:
-        if self.running is not None:
-            self.window.jobs.jobs = [job for job in self.window.jobs.jobs if job[0] is not self.running[0]]
-        self.running = None
-        return not self.window.closed
+    def busy(self) -> bool:
+        return self.running is not None or self.reader is not None
 
-    def _on_failed(self, reason: str) -> None:
-        if self._done():
-            self.window.statusBar().showMessage(
-                translate("Learning", "Retraining the suggestion model failed: {0}").format(reason), 8000)
+    def stop(self) -> None:
+        """At close: end the job. Its writes are transactions (the model, the document's suggestions): a job
+        ended half-way leaves the previous model and suggestions, and the next answers train again."""
+        process, self.running = self.running, None
+        if process is not None:
+            process.kill()
+            process.waitForFinished(5000)
 
-    def _on_finished(self, result) -> None:
-        if not self._done() or result is None:
+    def _on_finished(self, process: QProcess, code: int, doc_id) -> None:
+        if process is not self.running:
             return
-        summary = result["summary"]
-        changed = 0
-        if result["doc_id"] is not None and result["doc_id"] == self.session.doc_id and result["suggestions"] is not None:
-            changed = self._rerank(result["suggestions"])
-        self.window.statusBar().showMessage(
-            translate("Learning", "Suggestion model retrained on {0} answers; {1} open suggestions re-ranked")
-            .format(summary["decisions"], changed), 6000)
-        self.retrained.emit(summary)
+        self.running = None
+        out = bytes(process.readAllStandardOutput()).decode("utf-8", "replace").strip().splitlines()
+        process.deleteLater()
+        if self.window.closed:
+            return
+        try:
+            result = json.loads(out[-1]) if out else {"error": f"exit code {code}"}
+        except ValueError:
+            result = {"error": out[-1]}
+        if "error" in result:
+            self.window.statusBar().showMessage(
+                translate("Learning", "Retraining the suggestion model failed: {0}").format(result["error"]), 8000)
+            return
+        if result.get("trained"):
+            self.summary = result["summary"]
+            if doc_id is not None and doc_id == self.session.doc_id:
+                self._read_back(doc_id)
+            else:
+                self._said(0)
         if self.every and self.answers >= self.every:
             self.start()  # answers kept coming while it trained
+
+    def _read_back(self, doc_id: int) -> None:
+        reader = OpenSuggestionsReader(self.window.open_store, doc_id, self.session.annotator)
+        reader.finished.connect(self._on_read)
+        reader.failed.connect(self._on_read_failed)
+        self.reader = reader
+        threading.Thread(target=reader.run, name="OpenSuggestionsReader", daemon=True).start()
+
+    def _on_read_failed(self, reason: str) -> None:
+        self.reader = None
+        if not self.window.closed:
+            self.window.statusBar().showMessage(reason, 8000)
+
+    def _on_read(self, fresh: list) -> None:
+        doc_id = self.reader.doc_id
+        self.reader = None
+        if self.window.closed or doc_id != self.session.doc_id:
+            return
+        self._said(self._rerank(fresh))
+
+    def _said(self, changed: int) -> None:
+        self.window.statusBar().showMessage(
+            translate("Learning", "Suggestion model retrained on {0} answers; {1} open suggestions re-ranked")
+            .format(self.summary["decisions"], changed), 6000)
+        self.retrained.emit(self.summary)
 
     def _rerank(self, fresh: list) -> int:
         """Swap the shown open suggestions for their re-ranked versions: only keys still open on screen

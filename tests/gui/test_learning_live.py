@@ -5,14 +5,23 @@ says so."""
 
 from __future__ import annotations
 
-import threading
+import sys
 
 from PySide6.QtCore import Qt, QTimer
 
 from annotator.gui.learning import RETRAIN_KEY, retrain_every
 from annotator.storage import decisions, open_project
 from annotator.storage import spans as span_store
-from annotator.suggest import training
+
+
+HOLD = """import os, runpy, sys, time
+hold = sys.argv[1]
+open(hold + ".entered", "w").close()
+while not os.path.exists(hold):
+    time.sleep(0.02)
+sys.argv = [sys.argv[0], *sys.argv[4:]]
+runpy.run_module("annotator.gui.learner_job", run_name="__main__")
+"""
 
 
 def _answer_by_key(qtbot, window, suggestion, accept: bool) -> None:
@@ -21,7 +30,8 @@ def _answer_by_key(qtbot, window, suggestion, accept: bool) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Return if accept else Qt.Key.Key_X)
 
 
-def test_retrains_after_n_answers_without_blocking_and_reranks(make_window, project_path, qtbot, monkeypatch):
+def test_retrains_after_n_answers_without_blocking_and_reranks(make_window, project_path, qtbot, monkeypatch,
+                                                                tmp_path):
     window = make_window(project_path)
     qtbot.waitUntil(lambda: len(window.session.suggestions) > 30, timeout=20_000)
     window.view.setFocus()
@@ -30,21 +40,18 @@ def test_retrains_after_n_answers_without_blocking_and_reranks(make_window, proj
     window.learning.set_every(every, by="张三")
     assert retrain_every(window.session.project) == every
 
-    gate, entered = threading.Event(), threading.Event()
-    real_train = training.train
-
-    def held_train(project, threshold=None):  # the training waits until the test has typed meanwhile
-        entered.set()
-        assert gate.wait(30), "the test never let the training go"
-        return real_train(project, threshold)
-
-    monkeypatch.setattr(training, "train", held_train)
+    # The job waits for a file before it trains, so the test can type while it is under way.
+    hold = tmp_path / "go"
+    entered = tmp_path / "go.entered"
+    real_command = window.learning.command
+    monkeypatch.setattr(window.learning, "command",
+                        lambda: [sys.executable, "-c", HOLD, str(hold), *real_command()[1:]])
     statistics = [s for s in window.session.suggestions if s.label == "statistic"][:every]
     assert len(statistics) == every
     for i, suggestion in enumerate(statistics):
         assert window.learning.running is None  # nothing starts before the N-th answer
         _answer_by_key(qtbot, window, suggestion, accept=i % 3 != 0)
-    qtbot.waitUntil(entered.is_set, timeout=20_000)
+    qtbot.waitUntil(entered.exists, timeout=30_000)
     assert window.learning.running is not None and window.busy()
 
     # The GUI thread goes on: timers fire and a key tags while the worker trains.
@@ -59,8 +66,8 @@ def test_retrains_after_n_answers_without_blocking_and_reranks(make_window, proj
     assert window.learning.running is not None  # still training: the key was handled meanwhile
     assert directive.key not in {s.key for s in window.session.suggestions}
 
-    gate.set()
-    qtbot.waitUntil(lambda: window.learning.running is None, timeout=60_000)
+    hold.touch()
+    qtbot.waitUntil(lambda: not window.learning.busy(), timeout=60_000)
     assert "retrained" in window.statusBar().currentMessage()
     with open_project(project_path) as project:
         assert decisions.load_model(project) is not None
@@ -83,7 +90,28 @@ def test_setting_zero_never_retrains_and_preferences_show_it(make_window, projec
     qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
     for suggestion in list(window.session.suggestions)[:3]:
         _answer_by_key(qtbot, window, suggestion, accept=False)
-    assert window.learning.running is None and window.learning.answers == 3
+    assert not window.learning.busy() and window.learning.answers == 3
     dialog = PreferencesDialog("张三", "en", "trim", suggest={"implicit": False, "threshold": 0.3, "retrain_every": 7})
     qtbot.addWidget(dialog)
     assert dialog.retrain_value() == 7
+
+
+def test_the_job_trains_only_when_due_and_names_a_bad_project(project_path, tmp_path, capsys):
+    from annotator.gui import learner_job
+    from annotator.services.suggesting import suggest_document
+
+    with open_project(project_path) as project:
+        suggest_document(project, 1)
+    assert learner_job.run(str(project_path), 5, 1) == {"trained": False}  # no answers yet
+    with open_project(project_path) as project:
+        for i, s in enumerate(span_store.open_suggestions(project, 1, "张三")[:5]):
+            (span_store.accept_suggestion if i % 2 else span_store.reject_suggestion)(project, s, "张三")
+    done = learner_job.run(str(project_path), 5, 1)
+    assert done["trained"] is True and done["summary"]["decisions"] == 5
+    assert learner_job.run(str(project_path), 5, 1) == {"trained": False}  # nothing new since
+    with open_project(project_path) as project:
+        assert decisions.load_model(project) is not None
+    missing = tmp_path / "nowhere.db"
+    assert learner_job.main([str(missing), "5"]) == 1
+    said = capsys.readouterr().out
+    assert "nowhere.db" in said and "error" in said and not missing.exists()
