@@ -3,17 +3,17 @@
 when the new model lands the open suggestions of the document on screen are re-ranked — new confidences,
 the ones it now filters out gone — and the status bar says so.
 
-The GUI thread only counts, starts the process (QProcess: its end comes as a signal) and swaps the list in
-memory; the training, the fresh suggestions and the read-back of the open ones never run on it, and the
-training does not even share the GUI's interpreter lock. Answers given while it trains are kept: the swap
-only replaces suggestions that are still open on screen, so nothing just answered comes back.
+The GUI thread only counts, starts the process (QProcess: its end comes as a signal) and swaps the new
+scores into the suggestions in memory; the training and the re-ranking never run on it and do not even
+share its interpreter lock. Answers given while it trains are kept: only suggestions still open on screen
+get new scores, so nothing just answered comes back.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
@@ -33,28 +33,6 @@ def retrain_every(project) -> int:
     return max(0, value)
 
 
-class OpenSuggestionsReader(QObject):
-    """This annotator's open suggestions of one document, read with a connection of its own on a thread."""
-
-    finished = Signal(object)  # list[Span]
-    failed = Signal(str)
-
-    def __init__(self, open_store, doc_id: int, annotator: str):
-        super().__init__()
-        self.open_store, self.doc_id, self.annotator = open_store, doc_id, annotator
-
-    def run(self) -> None:
-        from annotator.storage import spans as span_store  # noqa: PLC0415
-
-        try:
-            with self.open_store() as project:
-                found = span_store.open_suggestions(project, self.doc_id, self.annotator)
-        except Exception as exc:  # noqa: BLE001 - the model is trained; only the re-ranked list is missed
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.finished.emit(found)
-
-
 class Learning(QObject):
     """Counts the answers of this window and starts a training every ``every`` of them."""
 
@@ -66,7 +44,6 @@ class Learning(QObject):
         self.every = retrain_every(self.session.project)
         self.answers = 0  # since the last training started
         self.running: QProcess | None = None
-        self.reader: OpenSuggestionsReader | None = None
         self.summary: dict = {}
         self._swapping = False
         self.session.spansEdited.connect(self._on_edited)
@@ -82,7 +59,9 @@ class Learning(QObject):
     def command(self) -> list[str]:
         """The job's command line (tests wrap it to hold the job while they type)."""
         args = ["-m", "annotator.gui.learner_job", str(self.session.project.path), str(self.every or 1)]
-        return [sys.executable, *args, *([str(self.session.doc_id)] if self.session.doc_id is not None else [])]
+        if self.session.doc_id is not None:
+            args += [str(self.session.doc_id), self.session.annotator]
+        return [sys.executable, *args]
 
     def start(self) -> bool:
         """Start a training now; False when one is running or nothing can be trained."""
@@ -98,7 +77,7 @@ class Learning(QObject):
         return True
 
     def busy(self) -> bool:
-        return self.running is not None or self.reader is not None
+        return self.running is not None
 
     def stop(self) -> None:
         """At close: end the job. Its writes are transactions (the model, the document's suggestions): a job
@@ -126,31 +105,12 @@ class Learning(QObject):
             return
         if result.get("trained"):
             self.summary = result["summary"]
-            if doc_id is not None and doc_id == self.session.doc_id:
-                self._read_back(doc_id)
-            else:
-                self._said(0)
+            changed = 0
+            if doc_id is not None and doc_id == self.session.doc_id and "reranked" in result:
+                changed = self._rerank(result["reranked"], result.get("dropped", []))
+            self._said(changed)
         if self.every and self.answers >= self.every:
             self.start()  # answers kept coming while it trained
-
-    def _read_back(self, doc_id: int) -> None:
-        reader = OpenSuggestionsReader(self.window.open_store, doc_id, self.session.annotator)
-        reader.finished.connect(self._on_read)
-        reader.failed.connect(self._on_read_failed)
-        self.reader = reader
-        threading.Thread(target=reader.run, name="OpenSuggestionsReader", daemon=True).start()
-
-    def _on_read_failed(self, reason: str) -> None:
-        self.reader = None
-        if not self.window.closed:
-            self.window.statusBar().showMessage(reason, 8000)
-
-    def _on_read(self, fresh: list) -> None:
-        doc_id = self.reader.doc_id
-        self.reader = None
-        if self.window.closed or doc_id != self.session.doc_id:
-            return
-        self._said(self._rerank(fresh))
 
     def _said(self, changed: int) -> None:
         self.window.statusBar().showMessage(
@@ -158,18 +118,31 @@ class Learning(QObject):
             .format(self.summary["decisions"], changed), 6000)
         self.retrained.emit(self.summary)
 
-    def _rerank(self, fresh: list) -> int:
-        """Swap the shown open suggestions for their re-ranked versions: only keys still open on screen
-        (an answer given meanwhile stays answered), and those the model now leaves out disappear."""
-        shown = list(self.session.suggestions)
-        open_keys = {s.key for s in shown}
-        kept = [s for s in fresh if s.key in open_keys]
+    def _rerank(self, reranked: list, dropped: list) -> int:
+        """New scores into the suggestions still open on screen (one answered meanwhile is no longer in
+        the session's lists and stays answered); those the model leaves out disappear."""
+        by_id = {s.id: s for s in self.session.suggestions}
+        old, new = [], []
+        for span_id, score, confidence, low in reranked:
+            span = by_id.get(span_id)
+            if span is None:
+                continue
+            provenance = {**(span.provenance or {}), "score": score}
+            if confidence is not None:
+                provenance["confidence"] = confidence
+            if low:
+                provenance["low_confidence"] = True
+            else:
+                provenance.pop("low_confidence", None)
+            old.append(span)
+            new.append(replace(span, provenance=provenance))
+        old += [by_id[i] for i in dropped if i in by_id]
         self._swapping = True
         try:
-            self.session.apply(added=kept, removed=shown)
+            self.session.apply(added=new, removed=old)
         finally:
             self._swapping = False
-        return len(kept)
+        return len(new)
 
     def set_every(self, every: int, by: str | None = None) -> None:
         """The project's setting (everyone's, event-logged), effective at once in this window."""

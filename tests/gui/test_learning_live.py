@@ -72,9 +72,12 @@ def test_retrains_after_n_answers_without_blocking_and_reranks(make_window, proj
     with open_project(project_path) as project:
         assert decisions.load_model(project) is not None
         stored_open = {s.key for s in span_store.open_suggestions(project, 1, "张三")}
+        stored_ids = {s.id for s in span_store.open_suggestions(project, 1, "张三")}
     shown = window.session.suggestions
     # Re-ranked in place: the open set is the store's (the answer given while training stays answered) …
     assert {s.key for s in shown} == stored_open and directive.key not in stored_open
+    # … the same rows (re-ranked in memory, the store's rows untouched: no write lock held against typing) …
+    assert {s.id for s in shown} == stored_ids
     # … and the statistics carry the new model's confidence.
     assert all("confidence" in s.provenance for s in shown if s.label == "statistic")
     assert window.learning.answers <= 1  # counting starts again after the training
@@ -102,15 +105,18 @@ def test_the_job_trains_only_when_due_and_names_a_bad_project(project_path, tmp_
 
     with open_project(project_path) as project:
         suggest_document(project, 1)
-    assert learner_job.run(str(project_path), 5, 1) == {"trained": False}  # no answers yet
+    assert learner_job.run(str(project_path), 5, 1, "张三") == {"trained": False}  # no answers yet
     with open_project(project_path) as project:
         for i, s in enumerate(span_store.open_suggestions(project, 1, "张三")[:5]):
             (span_store.accept_suggestion if i % 2 else span_store.reject_suggestion)(project, s, "张三")
-    done = learner_job.run(str(project_path), 5, 1)
+    done = learner_job.run(str(project_path), 5, 1, "张三")
     assert done["trained"] is True and done["summary"]["decisions"] == 5
-    assert learner_job.run(str(project_path), 5, 1) == {"trained": False}  # nothing new since
+    assert learner_job.run(str(project_path), 5, 1, "张三") == {"trained": False}  # nothing new since
     with open_project(project_path) as project:
         assert decisions.load_model(project) is not None
+        still_open = {s.id for s in span_store.open_suggestions(project, 1, "张三")}
+    # every open suggestion is re-ranked or left out, none of those answered
+    assert {row[0] for row in done["reranked"]} | set(done["dropped"]) == still_open
     missing = tmp_path / "nowhere.db"
     assert learner_job.main([str(missing), "5"]) == 1
     said = capsys.readouterr().out
