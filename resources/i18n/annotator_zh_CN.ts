@@ -1759,7 +1759,7 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <source>doubtful {0:.0%}</source>
+        <source>unsure {0:.0%}</source>
         <translation>存疑 {0:.0%}</translation>
     </message>
     <message>
@@ -1798,7 +1798,7 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/models/span_table.py" line="100"/>
-        <source>suggested {0:.0%}</source>
+        <source>likely {0:.0%}</source>
         <translation>建议 {0:.0%}</translation>
     </message>
     <message>

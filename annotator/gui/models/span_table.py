@@ -141,8 +141,8 @@ class SpanTableModel(QAbstractTableModel):
                 if low_confidence(span):
                     # One word and the score, as wide as "suggested 80%": "建议 80%，存疑" did not fit the
                     # status column and read "建议 …" (walked at a real display, session 8).
-                    return self.tr("doubtful") if score is None else self.tr("doubtful {0:.0%}").format(score)
-                return self.tr("suggested") if score is None else self.tr("suggested {0:.0%}").format(score)
+                    return self.tr("doubtful") if score is None else self.tr("unsure {0:.0%}").format(score)
+                return self.tr("suggested") if score is None else self.tr("likely {0:.0%}").format(score)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.text[span.start:span.end] if column == "text" else ""
             score = confidence(span)
