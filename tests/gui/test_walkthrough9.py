@@ -1,0 +1,32 @@
+"""What the checker hit walking the workspace at a real display (Xvfb 1024×700, 1366×768 and 1920×1080,
+English and Chinese, keyboard only, on the seeds and a long report), session 9. One test per defect;
+each failed before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar, QToolButton
+
+
+def _toolbar_buttons(window) -> list[tuple[int, int, str]]:
+    bar = window.findChild(QToolBar, "taggingToolbar")
+    return sorted((b.x(), b.width(), b.text()) for b in bar.findChildren(QToolButton)
+                  if b.defaultAction() is not None and b.isVisible())
+
+
+def test_the_toolbar_does_not_move_when_a_key_adds_an_undo_step(make_window, project_path, qtbot):
+    """After Enter the toolbar's Undo button read "Undo Accept suggestion": it grew, every button after it
+    moved (Mark document done went under the » menu at 1024 px) and the whole toolbar was laid out and
+    repainted on every key. The button says "Undo"; the Edit menu still says what it undoes."""
+    window = make_window(project_path)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
+    window.view.setFocus()
+    before = _toolbar_buttons(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.actions_["undo"].isEnabled())
+    after = _toolbar_buttons(window)
+    assert after == before
+    assert window.actions_["undo"].text() != "Undo"  # the menu entry names the step ("Undo Accept suggestion")
+    assert window.actions_["undo"].iconText() == "Undo"
