@@ -30,3 +30,34 @@ def test_the_toolbar_does_not_move_when_a_key_adds_an_undo_step(make_window, pro
     assert after == before
     assert window.actions_["undo"].text() != "Undo"  # the menu entry names the step ("Undo Accept suggestion")
     assert window.actions_["undo"].iconText() == "Undo"
+
+
+def test_selecting_a_suggestion_or_a_statistic_never_widens_the_span_panel(make_window, project_path, qtbot):
+    """At 1024×700 the first Tab to a suggestion widened the span panel by 65 px: its form's one-line hint
+    ("Suggestion: accept it (Enter) to edit its attributes") set the stack's minimum width. The text
+    column shrank and the whole document re-wrapped under the reader, and stayed so for the session."""
+    window = make_window(project_path)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
+    window.view.setFocus()
+    window.spans.flush()
+    widths = []
+
+    def settled() -> bool:  # the docks take their width a few turns after the window is shown
+        widths.append(window.view.width())
+        return len(widths) > 5 and len(set(widths[-5:])) == 1
+    qtbot.waitUntil(settled, timeout=10_000)
+    width = window.view.width()
+    for _ in range(6):  # a suggestion's read-only form, then the next one's after Enter
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+        window.spans.flush()
+        qtbot.wait(10)
+        assert window.controller.current is not None
+        assert window.view.width() == width, (window.view.width(), width, window.controller.current)
+    for span in window.session.spans[:3]:  # the accepted spans' editable forms
+        window.controller.set_current(span)
+        window.spans.flush()
+        qtbot.wait(10)
+        assert window.attributes.fields, span
+        assert window.view.width() == width, (window.view.width(), width, span)
