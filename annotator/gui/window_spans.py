@@ -127,12 +127,16 @@ class SpanPanel(QObject):
                 self.table.scrollTo(index)
         return False
 
-    def legend_text(self) -> str:
+    def legend_text(self, hint: bool = True) -> str:
+        """The label colours; with ``hint`` also what solid / dotted / dashed mean (status_bar.py drops it
+        when the bar has no room: it was cut mid-word at 1024 px)."""
         chips = " ".join(
             f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
             f"{' (' + label.hotkey + ')' if label.hotkey else ''}" for label in self.session.labels)
-        hint = translate("WindowSpans", "solid = tagged, dotted underline = suggested, dashed = doubtful suggestion")
-        return f"{chips} &nbsp; <i>{hint}</i>"
+        if not hint:
+            return chips
+        words = translate("WindowSpans", "solid = tagged, dotted underline = suggested, dashed = doubtful suggestion")
+        return f"{chips} &nbsp; <i>{words}</i>"
 
     # -- spans -------------------------------------------------------------------------------------
     def reset_index(self) -> None:

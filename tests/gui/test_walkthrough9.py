@@ -61,3 +61,19 @@ def test_selecting_a_suggestion_or_a_statistic_never_widens_the_span_panel(make_
         qtbot.wait(10)
         assert window.attributes.fields, span
         assert window.view.width() == width, (window.view.width(), width, span)
+
+
+def test_the_legend_is_never_cut_mid_word(make_window, project_path, qtbot):
+    """At 1024 px the status bar showed "solid = tagged, dotted underline = suggested, dashec": the counts
+    took the rest. The explanation is shown when it fits, else it is the legend's tooltip."""
+    window = make_window(project_path)
+    legend = window.legend
+    for width, whole in ((1024, False), (1920, True)):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: window.statusBar().width() == w or window.width() < w, timeout=5_000)
+        window.statusBar().clearMessage()
+        qtbot.waitUntil(legend.isVisible)
+        qtbot.waitUntil(lambda: legend.width() >= legend.sizeHint().width(), timeout=5_000)
+        if window.width() >= width:  # the screen may be smaller than 1920: only the narrow case is sure
+            assert ("dotted underline" in legend.text()) == whole, (width, legend.text())
+        assert "dotted underline" in legend.toolTip()
