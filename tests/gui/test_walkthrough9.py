@@ -77,3 +77,30 @@ def test_the_legend_is_never_cut_mid_word(make_window, project_path, qtbot):
         if window.width() >= width:  # the screen may be smaller than 1920: only the narrow case is sure
             assert ("dotted underline" in legend.text()) == whole, (width, legend.text())
         assert "dotted underline" in legend.toolTip()
+
+
+def test_a_block_that_changes_height_when_rehighlighted_is_repainted(make_window, project_path, qtbot, monkeypatch):
+    """When re-highlighting a keystroke's blocks changed a line's height, the text view raised TypeError
+    (PySide6's QAbstractTextDocumentLayout.update signal takes no rectangle) and the rest of the key's
+    blocks stayed unpainted — seen in the keystroke benchmark at 1920×1080."""
+    from PySide6.QtGui import QTextCharFormat
+
+    window = make_window(project_path)
+    view = window.view
+    highlighter = view.highlighter
+    real = highlighter._highlight_block
+    block = view.document().firstBlock()
+
+    def taller(text: str) -> None:  # a format that makes the line taller than before
+        real(text)
+        big = QTextCharFormat()
+        big.setFontPointSize(48)
+        highlighter.setFormat(0, len(text), big)
+
+    before = view.document().documentLayout().blockBoundingRect(block).height()
+    monkeypatch.setattr(highlighter, "_highlight_block", taller)
+    updates = []
+    monkeypatch.setattr(view.viewport(), "update", lambda *a: updates.append(a))
+    view.rehighlight_quietly([block])  # raised TypeError
+    assert view.document().documentLayout().blockBoundingRect(block).height() > before
+    assert updates  # the whole view is asked to repaint
