@@ -104,3 +104,34 @@ def test_a_block_that_changes_height_when_rehighlighted_is_repainted(make_window
     view.rehighlight_quietly([block])  # raised TypeError
     assert view.document().documentLayout().blockBoundingRect(block).height() > before
     assert updates  # the whole view is asked to repaint
+
+
+def test_a_block_off_screen_that_changes_height_repaints_nothing_on_screen(make_window, project_path, qtbot,
+                                                                            monkeypatch):
+    """A block below the view laid out anew by a tag moves nothing on screen: no repaint of the view."""
+    from PySide6.QtGui import QTextCharFormat
+
+    window = make_window(project_path)
+    window.resize(700, 400)
+    view = window.view
+    view.move_to(0)
+    block = view.document().lastBlock()
+    qtbot.waitUntil(lambda: view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+                    > view.viewport().height())
+    highlighter = view.highlighter
+    real = highlighter._highlight_block
+
+    def taller(text: str) -> None:
+        real(text)
+        big = QTextCharFormat()
+        big.setFontPointSize(48)
+        highlighter.setFormat(0, len(text), big)
+
+    monkeypatch.setattr(highlighter, "_highlight_block", taller)
+    layout = view.document().documentLayout()
+    before = layout.blockBoundingRect(block).height()
+    updates = []
+    monkeypatch.setattr(view.viewport(), "update", lambda *a: updates.append(a))
+    view.rehighlight_quietly([block], [])
+    assert layout.blockBoundingRect(block).height() > before
+    assert updates == []
