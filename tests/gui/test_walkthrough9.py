@@ -135,3 +135,48 @@ def test_a_block_off_screen_that_changes_height_repaints_nothing_on_screen(make_
     view.rehighlight_quietly([block], [])
     assert layout.blockBoundingRect(block).height() > before
     assert updates == []
+
+
+def test_review_outline_shows_the_titles_of_sub_sections_at_1024(qtbot, tmp_path):
+    """At 1024×700 the review window's outline showed "（一…" for every sub-section: two 44-pixel number
+    columns and a 20-pixel indent per level left a title two characters."""
+    from PySide6.QtCore import QModelIndex
+
+    from annotator.domain.model import Section, Span
+    from annotator.gui.review import ReviewWindow
+    from annotator.storage import documents as docs
+    from annotator.storage import open_project
+    from annotator.storage import spans as span_store
+
+    text = ("一、总体要求和主要目标\n（一）切实加强组织领导工作\n1.加强基层组织建设工作\n各级党委要切实加强领导。增长5.2%。\n"
+            "（二）全面推进乡村振兴战略\n要扎实推进乡村振兴。粮食产量达到120万吨。\n")
+    one, first, deep, second = text.index("一、"), text.index("（一）"), text.index("1."), text.index("（二）")
+
+    def section(level, marker, start, end, parent=None):
+        title_end = text.index("\n", start)
+        return Section(level=level, marker=marker, title=text[start + len(marker):title_end], start=start, end=end,
+                       title_start=start + len(marker), title_end=title_end, parent=parent)
+
+    project = open_project(tmp_path / "p.db")
+    doc, _ = docs.add_document(project, clean_text=text, raw_text=text, title="讲话", sections=[
+        section(1, "一、", one, len(text)), section(2, "（一）", first, second, 0), section(3, "1.", deep, second, 1),
+        section(2, "（二）", second, len(text), 0)])
+    for who, fragment in (("li", "增长5.2%"), ("wang", "粮食产量达到120万吨"), ("li", "要扎实推进乡村振兴")):
+        start = text.index(fragment)
+        span_store.add_span(project, Span(start, start + len(fragment), "statistic", who, document_id=doc))
+    window = ReviewWindow(project, "陈组长")
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    outline, model = window.outline, window.outline.model()
+    top = model.index(0, 0, QModelIndex())
+    subs = [model.index(r, 0, top) for r in range(model.rowCount(top))]
+    deepest = model.index(0, 0, subs[0])
+    assert len(subs) == 2 and deepest.isValid()
+    outline.expandAll()
+    words = outline.fontMetrics().horizontalAdvance("1.加强基层")  # the marker and four characters
+    for index in [top, *subs, deepest]:
+        assert outline.visualRect(index).width() >= words, (index.data(), outline.visualRect(index).width(), words)
+    window.close()
+    project.close()

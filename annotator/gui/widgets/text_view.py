@@ -91,8 +91,8 @@ class SpeechView(QPlainTextEdit):
         repaint of the whole view (its "block changed" path is not taken for a format change): 9 ms of a
         frame at 1920×1080 for a tag that changed one line. The layout's signals are held while the
         blocks are re-formatted (the layout itself is kept current), then just their rectangles are
-        repainted. A span's format never changes a line's height; should a block's height change all the
-        same, what the layout would have said (new size, whole-view repaint) is said afterwards."""
+        repainted. A span's format rarely changes a line's height (a block laid out for the first time does):
+        then the new size is said afterwards, and the view repainted below the block if it is in view."""
         layout = self.document().documentLayout()
         heights = [layout.blockBoundingRect(block).height() for block in blocks]
         held = layout.blockSignals(True)
@@ -102,19 +102,9 @@ class SpeechView(QPlainTextEdit):
         finally:
             layout.blockSignals(held)
         changed = [block for block, height in zip(blocks, heights) if layout.blockBoundingRect(block).height() != height]
-        if changed:
-            # A block laid out for the first time (off screen, never shown) or one whose lines changed: the
-            # scroll bar's range follows; on screen, only what is below a changed block that is itself in
-            # view moves (the view paints from its first visible block down). A block above or below the
-            # view moves nothing: the whole view was repainted for each such tag (8 ms at 1920×1080), and
-            # before that ``layout.update.emit(rect)`` raised TypeError (PySide6 takes it without arguments).
+        if changed:  # the scroll bar's range follows; on screen only what a changed block in view moved
             layout.documentSizeChanged.emit(layout.documentSize())
-            offset, viewport = self.contentOffset(), self.viewport()
-            tops = [self.blockBoundingGeometry(block).translated(offset) for block in changed]
-            shown = [rect.top() for rect in tops if rect.bottom() >= 0 and rect.top() <= viewport.height()]
-            if shown:
-                top = max(0, int(min(shown)))
-                viewport.update(0, top, viewport.width(), viewport.height() - top)
+            repaint.update_below(self, changed)
         if ranges is not None:
             repaint.update_lines(self, ranges)  # the spans' own lines: what a format change can alter
         else:
