@@ -1,6 +1,8 @@
 """The retraining job the workspace starts in a process of its own (gui/learning.py); Qt-free.
 
-``python -m annotator.gui.learner_job TARGET EVERY [DOC_ID ANNOTATOR]``: when ``EVERY`` answers came in since
+``python -m annotator.gui.learner_job TARGET EVERY [DOC_ID ANNOTATOR]`` (TARGET ``-``: the first line of
+standard input — how the window passes it, since a team project's URL may hold a password that a command
+line would show to every user of the machine): when ``EVERY`` answers came in since
 the stored model, retrain the project's model (suggest/training.py) and re-rank ANNOTATOR's open suggestions
 of DOC_ID with it. Prints one JSON line: {"trained": false}, or {"trained": true, "summary": {...},
 "reranked": [[span id, score, confidence, low_confidence], ...], "dropped": [span ids the model leaves out]}.
@@ -74,8 +76,9 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (2, 4):
         print("usage: python -m annotator.gui.learner_job TARGET EVERY [DOC_ID ANNOTATOR]", file=sys.stderr)
         return 2
+    target = sys.stdin.readline().rstrip("\n") if argv[0] == "-" else argv[0]
     try:
-        result = run(argv[0], int(argv[1]), *((int(argv[2]), argv[3]) if len(argv) == 4 else ()))
+        result = run(target, int(argv[1]), *((int(argv[2]), argv[3]) if len(argv) == 4 else ()))
     except Exception as exc:  # noqa: BLE001 - the window shows it; nothing else is at stake
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
         return 1

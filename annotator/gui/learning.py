@@ -57,8 +57,9 @@ class Learning(QObject):
             self.start()
 
     def command(self) -> list[str]:
-        """The job's command line (tests wrap it to hold the job while they type)."""
-        args = ["-m", "annotator.gui.learner_job", str(self.session.project.path), str(self.every or 1)]
+        """The job's command line (tests wrap it to hold the job while they type). The project goes through
+        standard input: a team project's URL may hold a password, and a command line is public."""
+        args = ["-m", "annotator.gui.learner_job", "-", str(self.every or 1)]
         if self.session.doc_id is not None:
             args += [str(self.session.doc_id), self.session.annotator]
         return [sys.executable, *args]
@@ -74,6 +75,8 @@ class Learning(QObject):
         self.running = process
         self.window.statusBar().showMessage(translate("Learning", "Retraining the suggestion model in the background…"), 4000)
         process.start(program, args)
+        process.write((str(self.session.project.path) + "\n").encode("utf-8"))
+        process.closeWriteChannel()
         return True
 
     def busy(self) -> bool:

@@ -121,3 +121,17 @@ def test_the_job_trains_only_when_due_and_names_a_bad_project(project_path, tmp_
     assert learner_job.main([str(missing), "5"]) == 1
     said = capsys.readouterr().out
     assert "nowhere.db" in said and "error" in said and not missing.exists()
+
+
+def test_the_project_reaches_the_job_by_standard_input_never_its_command_line(make_window, project_path,
+                                                                             monkeypatch, capsys):
+    """A team project's URL may hold a password; a command line is readable by every user of the machine."""
+    import io
+
+    from annotator.gui import learner_job
+
+    window = make_window(project_path)
+    assert str(project_path) not in " ".join(window.learning.command())
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{project_path}\n"))
+    assert learner_job.main(["-", "5"]) == 0
+    assert '"trained": false' in capsys.readouterr().out
