@@ -135,3 +135,17 @@ def test_the_project_reaches_the_job_by_standard_input_never_its_command_line(ma
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{project_path}\n"))
     assert learner_job.main(["-", "5"]) == 0
     assert '"trained": false' in capsys.readouterr().out
+
+
+def test_the_job_runs_at_a_low_priority(monkeypatch):
+    """Seconds of pure-Python training on busy cores must not take the typing window's share."""
+    import os
+
+    from annotator.gui import learner_job
+
+    asked = []
+    monkeypatch.setattr(os, "nice", lambda n: asked.append(n) or n)
+    learner_job._step_back()
+    assert asked and asked[0] >= 10
+    source = open(learner_job.__file__, encoding="utf-8").read()
+    assert "_step_back()" in source.split('if __name__ == "__main__":')[1]  # the job's process steps back
