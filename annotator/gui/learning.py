@@ -46,7 +46,20 @@ class Learning(QObject):
         self.running: QProcess | None = None
         self.summary: dict = {}
         self._swapping = False
+        self._rescored: list = []  # open suggestions with new scores whose rows are not redrawn yet
         self.session.spansEdited.connect(self._on_edited)
+        self.session.spansRescored.connect(self._on_rescored)
+        self.session.documentOpened.connect(lambda _doc: self._rescored.clear())
+
+    def _on_rescored(self, spans: list) -> None:
+        """Their rows in the span panel, when the keys pause (the text looks the same: nothing to draw)."""
+        self._rescored.extend(spans)
+        self.window.deferred.schedule("rescored", self._show_rescored, idle=True)
+
+    def _show_rescored(self) -> None:
+        spans, self._rescored = self._rescored, []
+        for span in spans:
+            self.window.spans.model.replace_span(span)
 
     def _on_edited(self, _added: list, removed: list) -> None:
         if self._swapping:
@@ -123,9 +136,10 @@ class Learning(QObject):
 
     def _rerank(self, reranked: list, dropped: list) -> int:
         """New scores into the suggestions still open on screen (one answered meanwhile is no longer in
-        the session's lists and stays answered); those the model leaves out disappear."""
+        the session's lists and stays answered). Only those whose look changes (doubtful or not, or left
+        out by the model) are re-drawn in the text; the others are swapped in place (Session.rescore)."""
         by_id = {s.id: s for s in self.session.suggestions}
-        old, new = [], []
+        restyled_old, restyled_new, rescored = [], [], []
         for span_id, score, confidence, low in reranked:
             span = by_id.get(span_id)
             if span is None:
@@ -137,15 +151,21 @@ class Learning(QObject):
                 provenance["low_confidence"] = True
             else:
                 provenance.pop("low_confidence", None)
-            old.append(span)
-            new.append(replace(span, provenance=provenance))
-        old += [by_id[i] for i in dropped if i in by_id]
+            new = replace(span, provenance=provenance)
+            if bool((span.provenance or {}).get("low_confidence")) == bool(low):
+                rescored.append(new)
+            else:
+                restyled_old.append(span)
+                restyled_new.append(new)
+        restyled_old += [by_id[i] for i in dropped if i in by_id]
         self._swapping = True
         try:
-            self.session.apply(added=new, removed=old)
+            self.session.rescore(rescored)
+            if restyled_old:
+                self.session.apply(added=restyled_new, removed=restyled_old)
         finally:
             self._swapping = False
-        return len(new)
+        return len(rescored) + len(restyled_new)
 
     def set_every(self, every: int, by: str | None = None) -> None:
         """The project's setting (everyone's, event-logged), effective at once in this window."""

@@ -82,6 +82,13 @@ class SpanTableModel(QAbstractTableModel):
         self.rows.insert(row, span)
         self.endInsertRows()
 
+    def replace_span(self, span: Span) -> None:
+        """The same span (id, place, label) with new values: its row redrawn, nothing moves."""
+        row = self.row_of_span(span)
+        if row >= 0:
+            self.rows[row] = span
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
     def remove_span(self, span: Span) -> None:
         row = self.row_of_span(span)
         if row >= 0:
