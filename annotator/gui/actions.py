@@ -101,6 +101,10 @@ class _Builder(QObject):
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
         redo = c.undo_group.createRedoAction(window, self.tr("Redo"))
         redo.setShortcuts(unique_keys(["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo, "Ctrl+Y"]))
+        # The toolbar shows the bare word: its text becomes "Undo Accept suggestion" with each step, and a
+        # button changing width re-laid out and repainted the whole toolbar on every key (the menu keeps it).
+        undo.setIconText(self.tr("Undo"))
+        redo.setIconText(self.tr("Redo"))
         a["undo"], a["redo"] = undo, redo
         a["delete"] = make_action(window, self.tr("Delete span"), c.delete_current, [QKeySequence.StandardKey.Delete, "Backspace"],
                               widget=view, name="deleteSpan")

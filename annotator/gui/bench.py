@@ -171,7 +171,13 @@ def _keystrokes(app, window, qtest, qt, keys: int, returned: list[float], shift:
     before = len(session.spans)
     for k in range(keys):
         start = 50 + k * step + 7 + shift  # ranges no stored span starts at (those are clause-aligned)
-        view.select_range(start, start + 9, scroll=False)
+        view.select_range(start, start + 9, scroll=False)  # shows the selection: scrolls when it is off screen
+        # A person sees the selection before pressing 1: its scroll is painted before the key, not in the
+        # key's frame (before session 9 every tag's frame also repainted the view scrolled to its selection).
+        if deferred is not None:
+            deferred.flush()  # and what it updates once the selection rests (outline item, form)
+        view.viewport().repaint(QRect(0, 0, 1, 1))
+        app.processEvents()
         press("tag", qt.Key.Key_1)
     if len(session.spans) - before != keys:
         raise RuntimeError(f"{keys} tag keys stored {len(session.spans) - before} spans")

@@ -24,6 +24,7 @@ from annotator.gui import actions, layout, status_bar
 from annotator.gui.coalesce import Coalescer
 from annotator.gui.extend import SelectionExtender
 from annotator.gui.history import UndoHistory
+from annotator.gui.learning import Learning
 from annotator.gui.models.document_list import DocumentListModel
 from annotator.gui.navigation import Navigation
 from annotator.gui.position import PositionKeeper
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.controller.snap_mode = settings.snap_mode
         self.navigation = Navigation(self)
         self.jobs = Jobs(self)
+        self.learning = Learning(self)  # retrains the suggestion model after N answers (learning.py)
         self.preferences = Preferences(self)
         self.spans = SpanPanel(self)
         self.guidelines_tab = GuidelinesTab(self)

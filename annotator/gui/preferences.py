@@ -41,8 +41,9 @@ class Preferences(QObject):
 
         w, session, settings = self.window, self.session, self.settings
         current = suggesting.suggestion_settings(session.project)
+        every = w.learning.every
         self.dialog = dialog = PreferencesDialog(session.annotator, settings.language, settings.snap_mode, w,
-                                                 suggest=current)
+                                                 suggest={**current, "retrain_every": every})
         w.preferences_dialog = dialog  # tests and screenshots find the open dialog here
         if not dialog.exec():
             return
@@ -51,6 +52,8 @@ class Preferences(QObject):
         if not session.project.readonly and any(chosen[k] != current[k] for k in chosen):
             suggesting.save_settings(session.project, **chosen, by=session.annotator)
             w.jobs.run_suggestions()  # the open document shows suggestions under the new settings
+        if not session.project.readonly and dialog.retrain_value() != every:
+            w.learning.set_every(dialog.retrain_value(), by=session.annotator)
         settings.snap_mode = w.controller.snap_mode = snap_mode
         if language != settings.language:
             settings.language = language

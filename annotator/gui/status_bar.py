@@ -11,8 +11,11 @@ in sight.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 
 
 class MessageRoom(QObject):
@@ -57,4 +60,37 @@ def build(window) -> None:
     window.status_label = QLabel()
     window.status_label.setObjectName("statusCounts")
     window.message_room.add_permanent(window.status_label)
-    window.legend.setText(window.spans.legend_text())
+    window.legend_fit = LegendFit(window)
+
+
+class LegendFit(QObject):
+    """The legend's explanation of solid / dotted / dashed only when the bar has room for all of it: at
+    1024 px it was cut mid-word ("… dashec") by the counts. Without it the legend keeps the colours, and
+    the whole explanation is the legend's tooltip."""
+
+    MARGIN = 40  # the bar's own spacing and a count growing by a digit or two
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.bar, self.legend = window, window.statusBar(), window.legend
+        self.full, self.short = window.spans.legend_text(), window.spans.legend_text(hint=False)
+        self.legend.setText(self.full)
+        self.full_width = self.legend.sizeHint().width()
+        self.legend.setToolTip(self.full)
+        self.bar.installEventFilter(self)
+        self.legend.installEventFilter(self)  # squeezed later (the counts are filled after the first layout)
+
+    def fit(self) -> None:
+        others = sum(w.sizeHint().width() for w in self.bar.findChildren(QWidget, options=_DIRECT)
+                     if w is not self.legend and w.isVisible())
+        text = self.full if self.full_width + others + self.MARGIN <= self.bar.width() else self.short
+        if self.legend.text() != text:
+            self.legend.setText(text)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            if obj is self.bar:
+                self.fit()
+            elif obj is self.legend and self.legend.text() == self.full and self.legend.width() < self.full_width:
+                self.legend.setText(self.short)
+        return False

@@ -353,10 +353,13 @@ class Jobs(QObject):
 
     def busy(self) -> bool:
         """True until every job's result has been delivered to the window (tests wait on this)."""
-        return bool(self.jobs)
+        learning = getattr(self.window, "learning", None)  # the model's retraining (learning.py)
+        return bool(self.jobs) or (learning is not None and learning.busy())
 
     def stop_all(self) -> None:
         """At close: ask each job to stop and wait for it (a worker holds its own connection)."""
+        if getattr(self.window, "learning", None) is not None:
+            self.window.learning.stop()
         for worker, thread in list(self.jobs):
             if hasattr(worker, "cancel"):
                 worker.cancel()

@@ -60,12 +60,16 @@ class SpanPanel(QObject):
         self.table.verticalHeader().setDefaultSectionSize(self.window.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measures every row (2 000+) after each change.
-        # The status column as wide as its usual words in the UI's language ("tagged" was "tagg…"), but
-        # never at the cost of the span's text: in a 250-pixel panel the text column needs the rest.
-        status = min(72, 12 + max(self.window.fontMetrics().horizontalAdvance(text) for text in (
-            translate("SpanTableModel", "tagged"), translate("SpanTableModel", "suggested {0:.0%}").format(0.9),
-            translate("SpanTableModel", "doubtful {0:.0%}").format(0.4))))
-        for column, width in enumerate((72, 0, 64, max(48, status))):
+        # The label and status columns as wide as their words in the UI's language ("tagged" was "tagg…",
+        # English "suggested 80%" was "suggest…" at a real display), but never at the cost of the span's
+        # text: in a 250-pixel panel the text column needs the rest (English says "likely 80%", short).
+        metrics = self.table.fontMetrics()
+        status = min(84, 12 + max(metrics.horizontalAdvance(text) for text in (
+            translate("SpanTableModel", "tagged"), translate("SpanTableModel", "likely {0:.0%}").format(1.0),
+            translate("SpanTableModel", "unsure {0:.0%}").format(0.44))))
+        label = min(72, 12 + max([metrics.horizontalAdvance(lab.title(self.language)) for lab in self.session.labels]
+                                 or [60]))
+        for column, width in enumerate((max(48, label), 0, 64, max(48, status))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if width:
                 header.resizeSection(column, width)
@@ -123,12 +127,16 @@ class SpanPanel(QObject):
                 self.table.scrollTo(index)
         return False
 
-    def legend_text(self) -> str:
+    def legend_text(self, hint: bool = True) -> str:
+        """The label colours; with ``hint`` also what solid / dotted / dashed mean (status_bar.py drops it
+        when the bar has no room: it was cut mid-word at 1024 px)."""
         chips = " ".join(
             f"<span style='background:{label.colour}; color:{label.colour}'>■■</span>&nbsp;{label.title(self.language)}"
             f"{' (' + label.hotkey + ')' if label.hotkey else ''}" for label in self.session.labels)
-        hint = translate("WindowSpans", "solid = tagged, dotted underline = suggested, dashed = doubtful suggestion")
-        return f"{chips} &nbsp; <i>{hint}</i>"
+        if not hint:
+            return chips
+        words = translate("WindowSpans", "solid = tagged, dotted underline = suggested, dashed = doubtful suggestion")
+        return f"{chips} &nbsp; <i>{words}</i>"
 
     # -- spans -------------------------------------------------------------------------------------
     def reset_index(self) -> None:

@@ -1284,6 +1284,21 @@ Removed regions: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py"/>
+        <source>The model learns again in the background after this many accepts and rejects, and re-ranks the open suggestions.</source>
+        <translation>接受和拒绝达到此数量后，模型在后台重新学习，并对未处理的建议重新排序。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/preferences.py"/>
+        <source>Retrain after answers</source>
+        <translation>每多少次判断后重新训练</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/dialogs/preferences.py" line="13"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
@@ -1744,7 +1759,7 @@ strict F1 of the annotators in this section: {1}</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <source>doubtful {0:.0%}</source>
+        <source>unsure {0:.0%}</source>
         <translation>存疑 {0:.0%}</translation>
     </message>
     <message>
@@ -1783,7 +1798,7 @@ strict F1 of the annotators in this section: {1}</source>
     </message>
     <message>
         <location filename="../../annotator/gui/models/span_table.py" line="100"/>
-        <source>suggested {0:.0%}</source>
+        <source>likely {0:.0%}</source>
         <translation>建议 {0:.0%}</translation>
     </message>
     <message>
@@ -3801,6 +3816,24 @@ strict F1 of the annotators in this section: {1}</source>
     <message>
         <source>Native JSONL</source>
         <translation>原生 JSONL</translation>
+    </message>
+</context>
+<context>
+    <name>Learning</name>
+    <message>
+        <location filename="../../annotator/gui/learning.py"/>
+        <source>Retraining the suggestion model in the background…</source>
+        <translation>正在后台重新训练建议模型…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/learning.py"/>
+        <source>Retraining the suggestion model failed: {0}</source>
+        <translation>重新训练建议模型失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/learning.py"/>
+        <source>Suggestion model retrained on {0} answers; {1} open suggestions re-ranked</source>
+        <translation>建议模型已根据 {0} 次判断重新训练；{1} 条未处理建议已重新排序</translation>
     </message>
 </context>
 </TS>

@@ -63,4 +63,4 @@ def test_a_doubtful_suggestion_is_dashed_and_says_so(make_window, tmp_path, qtbo
     assert style == QTextCharFormat.UnderlineStyle.DotLine and fill.name != "NoBrush"
     qtbot.waitUntil(lambda: window.span_model.rowCount() == 2)
     texts = sorted(window.span_model.index(r, 3).data() for r in range(2))
-    assert texts == ["doubtful 41%", "suggested 93%"]
+    assert texts == ["likely 93%", "unsure 41%"]

@@ -268,10 +268,11 @@ def test_label_import_notes_and_rarer_reasons_in_chinese(chinese, tmp_path):
     assert "只导入了文本" in exchange_summary(reports[0]) and "已按标注读取" in exchange_summary(reports[1])
 
 
-def test_the_status_of_every_suggestion_fits_its_column(qtbot, tmp_path, language="zh_CN"):
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_status_of_every_suggestion_fits_its_column(qtbot, tmp_path, language):
     """The span table's status column read "建议 …" for a doubtful suggestion ("建议 80%，存疑" in 72
-    pixels): the words that say how sure a suggestion is were cut. (English words are longer: at 1024
-    pixels the column keeps 72 so the span's text keeps its room; the tooltip has the whole status.)"""
+    pixels): the words that say how sure a suggestion is were cut. In English "suggested 80%" read
+    "suggest…" at 1024×700 (session 9): English says "likely 80%" / "unsure 41%", and the column fits them."""
     from PySide6.QtWidgets import QApplication
 
     from annotator.app import create_window

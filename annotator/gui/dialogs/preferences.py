@@ -4,7 +4,7 @@ settings (implicit directives, the confidence threshold of its learned model), w
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLineEdit)
+                               QLineEdit, QSpinBox)
 
 
 class PreferencesDialog(QDialog):
@@ -39,6 +39,14 @@ class PreferencesDialog(QDialog):
         self.threshold.setToolTip(self.tr("Once the project's model has learned from accepts and rejects, "
                                           "suggestions it gives a lower confidence are not shown."))
         form.addRow(self.tr("Confidence threshold"), self.threshold)
+        self.retrain = QSpinBox()
+        self.retrain.setObjectName("learnerRetrainEvery")
+        self.retrain.setRange(0, 10000)
+        self.retrain.setValue(int(suggest.get("retrain_every", 20)))
+        self.retrain.setSpecialValueText(self.tr("never"))
+        self.retrain.setToolTip(self.tr("The model learns again in the background after this many accepts and "
+                                        "rejects, and re-ranks the open suggestions."))
+        form.addRow(self.tr("Retrain after answers"), self.retrain)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -49,3 +57,6 @@ class PreferencesDialog(QDialog):
 
     def suggestion_values(self) -> dict:
         return {"implicit": self.implicit.isChecked(), "threshold": round(self.threshold.value(), 2)}
+
+    def retrain_value(self) -> int:
+        return self.retrain.value()

@@ -31,8 +31,12 @@ class DocumentListModel(QAbstractTableModel):
         self._shown = [r for r in self.rows if self.visible_ids is None or r["id"] in self.visible_ids]
 
     def status_text(self, status: str) -> str:
-        return {"not_started": self.tr("not started"), "in_progress": self.tr("in progress"),
-                "done": self.tr("done")}.get(status, status)
+        # Translated once (tr() is ~0.1 ms in PySide6: three per visible row per repaint added up).
+        words = self.__dict__.get("_status_words")
+        if words is None:
+            words = self._status_words = {"not_started": self.tr("not started"), "in_progress": self.tr("in progress"),
+                                          "done": self.tr("done")}
+        return words.get(status, status)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._shown)

@@ -81,6 +81,7 @@ def build(w) -> None:
     w.outline.setModel(w.outline_model)
     w.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     w.outline.setUniformRowHeights(True)
+    w.outline.setIndentation(max(10, w.outline.fontMetrics().horizontalAdvance("一")))  # a character per level
     w.outline.setMinimumWidth(190)  # marker and a few characters of each title, even at 1024 px
     w.model = DisagreementModel(w)
     w.table = QTableView()

@@ -160,9 +160,12 @@ class ReviewWindow(Decisions, QMainWindow):
                     open_counts[index] += 1
         self._outline_items = fill_outline(self.outline_model, self.sections, self.heat, open_counts)
         self.outline.expandAll()
+        # The numbers as wide as "0.64" / "12" and no wider: at 1024 px 44-pixel columns and a 20-pixel indent
+        # per level left a sub-section 2 characters of its title ("（一…", session 9).
+        numbers = self.outline.fontMetrics().horizontalAdvance("0.00") + 12
         for column in (1, 2):
             self.outline.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.outline.header().resizeSection(column, 44)
+            self.outline.header().resizeSection(column, numbers)
         self.outline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.outline.header().setStretchLastSection(False)
         self.scores.set_scores(review_store.gold_scores(self.project, names, [self.doc_id]) if names else {}, names)

@@ -13,6 +13,11 @@ from annotator.domain.model import Span
 from annotator.gui.safety import qt_override
 
 
+def _wrapping(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    return label
+
+
 class AttributeEditor(QWidget):
     attributesEdited = Signal(object, dict)  # span, new attributes
     doneEditing = Signal()  # Enter / Escape in a field: the keyboard goes back to the text
@@ -43,15 +48,22 @@ class AttributeEditor(QWidget):
     def _build_page(self, label: Label | None, readonly: bool):
         widget = QWidget()
         form = QFormLayout(widget)
+        # Nothing here may ask for width: the stack is as wide as its widest page, and the span panel with
+        # it. A one-line hint of 300 px widened the panel the first time a suggestion was selected: the
+        # text column shrank by 65 px and the whole document re-wrapped under the reader (session 9).
+        # Labels wrap, long field names go above their field when the panel is narrow.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         fields: dict[str, QWidget] = {}
-        error = QLabel()
+        error = _wrapping(QLabel())
         error.setStyleSheet("color: #b00020")
         if label is None:
-            form.addRow(QLabel(self.tr("Select a span to see its attributes")))
+            form.addRow(_wrapping(QLabel(self.tr("Select a span to see its attributes"))))
             return widget, fields, error
         for field in label.attributes:
             if field.type == "choice":
                 editor = QComboBox()
+                editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                editor.setMinimumContentsLength(6)  # not as wide as its longest choice: the panel stays put
                 # Shown in the UI's language, stored as the schema says ("normal" read "normal" in Chinese)
                 editor.addItem("", "")
                 for choice in field.choices:
@@ -67,7 +79,7 @@ class AttributeEditor(QWidget):
             fields[field.name] = editor
             form.addRow(field.display.get(self.language) or field.display.get("en") or field.name, editor)
         if readonly:
-            form.addRow(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes")))
+            form.addRow(_wrapping(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes"))))
         form.addRow(error)
         return widget, fields, error
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPaintEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -91,8 +91,8 @@ class SpeechView(QPlainTextEdit):
         repaint of the whole view (its "block changed" path is not taken for a format change): 9 ms of a
         frame at 1920×1080 for a tag that changed one line. The layout's signals are held while the
         blocks are re-formatted (the layout itself is kept current), then just their rectangles are
-        repainted. A span's format never changes a line's height; should a block's height change all the
-        same, what the layout would have said (new size, whole-view repaint) is said afterwards."""
+        repainted. A span's format rarely changes a line's height (a block laid out for the first time does):
+        then the new size is said afterwards, and the view repainted below the block if it is in view."""
         layout = self.document().documentLayout()
         heights = [layout.blockBoundingRect(block).height() for block in blocks]
         held = layout.blockSignals(True)
@@ -101,10 +101,10 @@ class SpeechView(QPlainTextEdit):
                 self.highlighter.rehighlightBlock(block)
         finally:
             layout.blockSignals(held)
-        if heights != [layout.blockBoundingRect(block).height() for block in blocks]:
+        changed = [block for block, height in zip(blocks, heights) if layout.blockBoundingRect(block).height() != height]
+        if changed:  # the scroll bar's range follows; on screen only what a changed block in view moved
             layout.documentSizeChanged.emit(layout.documentSize())
-            layout.update.emit(QRectF(0, -self.document().documentMargin(), 1e9, 1e9))
-            return
+            repaint.update_below(self, changed)
         if ranges is not None:
             repaint.update_lines(self, ranges)  # the spans' own lines: what a format change can alter
         else:
