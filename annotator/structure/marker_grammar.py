@@ -56,10 +56,19 @@ _REGISTRY = (
     Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{CN}) ?[）)]", "cn", HEADING),
     Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
     Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
+    # The divisions of a Chinese law, plan or book, in their one order (立法技术规范; a 规划纲要's 篇/章/节):
+    # 卷 > 编 = 篇 > 分编 > 部分 > 章 > 节 > 条 > 款 > 项.  The ranks say so; a document uses a few of them.
+    Family("volume", -6, False, "第一卷", rf"第(?P<n>{_CN_LONG})卷", "cn", HEADING),
+    Family("book", -5, False, "第一编", rf"第(?P<n>{_CN_LONG})编", "cn", HEADING),
+    # "第一篇，是从…" in a speech: the marker takes its comma, as 第一个问题， does.
+    Family("piece", -5, False, "第一篇", rf"第(?P<n>{_CN_LONG})篇[，,：:]?", "cn", HEADING),
+    Family("subbook", -4, False, "第一分编", rf"第(?P<n>{_CN_LONG})分编", "cn", HEADING),
     Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
     Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
     Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
-    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条", "cn", HEADING),
+    # "第一条，反对；第二条，不怕": a 条 followed by a comma counts items in running speech (di-tiao below), the
+    # way 第一点， does; an article of a law is set off by a space or a line end, never a comma.
+    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?![，,])", "cn", HEADING),
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
@@ -69,6 +78,8 @@ _REGISTRY = (
            rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个[\u4e00-\u9fff]{{1,3}}?)[，,：:]", "cn", SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
+    # Its own family: "第一点，…第四点，" then "这是第一条。第二条，…" is a list inside the 第四点.
+    Family("di-tiao", 5, True, "第一条，", rf"第(?P<n>{_CN_LONG})条[，,]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>[另又])?一方面[，,]?", "word", SENTENCE),
     Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{CN})是", "cn", COMMA, kin="cn-verb"),
@@ -98,6 +109,9 @@ _REGISTRY = (
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
 )
 FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}
+
+# The divisions above the article (卷 编 篇 分编 部分 章 节): parts of a whole text, numbered on through it.
+DIVISIONS = frozenset(f.id for f in _REGISTRY if f.rank < 0)
 
 # Families whose members may follow a comma inside a paragraph ("…三件事，一是…，二是…").
 COMMA_FAMILIES = frozenset(f.id for f in _REGISTRY if f.where == COMMA)
@@ -160,7 +174,7 @@ def ordinal_of(family: Family, raw: str | None) -> int | None:
     if kind in ("latin", "upper"):
         return ord(raw.lower()) - ord("a") + 1
     value = numeral_value(raw)
-    limit = 1000 if family.id in ("article", "clause", "item", "chapter", "section") else 100
+    limit = 1000 if family.id in ("article", "clause", "item") or family.id in DIVISIONS else 100
     return value if value and 0 < value < limit else None
 
 

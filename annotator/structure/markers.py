@@ -24,6 +24,7 @@ from annotator.structure.marker_grammar import (
     COMMA,
     COMMA_FAMILIES,
     COMMA_LISTS,
+    DIVISIONS,
     FAMILIES,
     FIRST_CHARS,
     GROUP,
@@ -288,7 +289,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 _LEGAL = frozenset({"article", "clause", "item"})
 ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren", "digit-dot"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
-_PARTS = frozenset({"part", "chapter", "section"})
+_PARTS = DIVISIONS
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 
 

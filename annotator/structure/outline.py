@@ -19,6 +19,7 @@ from typing import Iterator
 
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
+from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_contents import contents_entries
@@ -121,7 +122,7 @@ def _after_markdown_prefix(text: str, pos: int) -> bool:
 
 
 # Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.
-_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space", "part", "chapter", "section"})
+_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space"}) | DIVISIONS
 _LONE_TITLE_MAX = 30
 
 

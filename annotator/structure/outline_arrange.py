@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import FAMILIES, ITEM_FAMILIES, LAST, Candidate
 
 
@@ -58,7 +59,7 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
 # Parts of a law or a book may be left out of an excerpt ("第三条…" then "第六条…", "第四章" then "第八章").
 # Numbered on through the whole text and standing at a line start with a space, colon or 【label】
 # after them, their markers are headings on their own; citations ("依照第九十九条规定") are neither.
-_SKIPPING = frozenset({"part", "chapter", "section", "article"})
+_SKIPPING = DIVISIONS | {"article"}
 _SKIP_MAX = 100
 
 

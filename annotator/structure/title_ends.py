@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
+from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
 from annotator.structure.title_wraps import space_is_wrap
 
@@ -109,10 +110,17 @@ class _Natural:
     char: str = ""  # the punctuation that ended it, for "punct"
 
 
+# A division or an article followed by a colon ("第一条：“留心各样的事情…”", a company rule's "第一条：为加强…"):
+# the grammar leaves the colon out of the marker, and no title ends on it — the title starts after it.
+_COLON_LED = DIVISIONS | {"article", "clause", "item"}
+
+
 def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     start = s.title_start
     while start < limit and text[start] in HSPACE:
         start += 1
+    if start + 1 < limit and text[start] in "：:" and s.kind in _COLON_LED:
+        start += 1  # "第一条：“留心各样的事情…”": the colon sets the words off from the marker, no title ends there
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     # The common case in one regex step: the first stop character with no opening bracket before it
     # (so it is not inside a note) ends the title at punctuation, or at a line break that is no wrap.
