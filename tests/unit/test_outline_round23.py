@@ -116,3 +116,71 @@ def test_guard_articles_of_a_law_and_citations_unchanged():
             "第三条　本办法自发布之日起施行。\n")
     assert [(s.level, s.marker.strip(), s.kind) for s in parse_outline(text)] == [
         (1, "第一条", "article"), (1, "第二条", "article"), (1, "第三条", "article")]
+
+
+# --- 3: a conjunction before an ordinal (maoxuan_md_chijiuzhan: "…基础之上。然而第二，由于…", "还不止此，第三，",
+# "最后，第四，"; mao_md_038_xingshi: "…准备反攻阶段。但是第一，我们说…") ---------------------------------------------
+
+def test_conjunction_before_an_ordinal_keeps_the_run():
+    text = ("（一○）日本方面\n\n第一，它是一个强的帝国主义国家。这是一个方面。然而第二，由于它的社会经济的帝国主义性，"
+            "就产生了它的战争的退步性。还不止此，第三，它的战争是在先天不足的基础之上进行的。最后，第四，它虽能得到援助，"
+            "却又不能不遇到一个反对力量。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(level, marker) for level, marker, _t in _shape(outline)] == [
+        (1, "（一○）"), (2, "第一，"), (2, "第二，"), (2, "第三，"), (2, "第四，")]
+    assert _shape(outline)[2][2] == "由于它的社会经济的帝国主义性，就产生了它的战争的退步性"
+
+
+def test_conjunction_before_the_first_ordinal():
+    text = ("这个阶段，即是准备反攻阶段。但是第一，我们说相持局面已经到来。第二，敌人将加重其“扫荡”战争。"
+            "第三，我们要准备反攻。\n")
+    assert [marker for _l, marker, _t in _shape(parse_outline(text))] == ["第一，", "第二，", "第三，"]
+
+
+def test_guard_a_conjunction_before_a_counted_noun_is_no_item():
+    text = "然而第二次会议没有开成。但是第三天他们又来了。\n"
+    assert parse_outline(text) == []
+
+
+# --- 4: ordinal variants (maoxuan_md_chijiuzhan: 其一，…又其一，…又其一，; maoxuan_md_zhanlue_wenti: 第一个特点，…
+# 第二个特点是…; maoxuan_md_yanan_wenyi: …工作者首先应该…。其次，…。再其次，…) -------------------------------------------
+
+def test_you_qi_yi_counts_on():
+    text = ("中国抗战的因素有三个：其一，共产党，这是领导人民抗日的可靠力量。又其一，国民党，它也就不会投降。"
+            "又其一，别的党派，大多数是拥护抗战的。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [(s.marker, s.ordinal) for s in outline] == [("其一，", 1), ("又其一，", 2), ("又其一，", 3)]
+
+
+def test_ordinal_noun_shi_goes_on_a_list_opened_with_a_comma():
+    text = ("第二节　中国革命战争的特点是什么\n\n第一个特点，中国是一个政治经济发展不平衡的大国。这个特点规定了…。\n\n"
+            "第二个特点是敌人的强大。这个特点使红军的作战不能不和别的战争不同。\n\n第三个特点是红军的弱小。\n\n"
+            "第四个特点是共产党的领导和土地革命。\n")
+    shape = _shape(parse_outline(text))
+    assert [(level, marker) for level, marker, _t in shape] == [
+        (1, "第二节"), (2, "第一个特点，"), (2, "第二个特点是"), (2, "第三个特点是"), (2, "第四个特点是")]
+    assert shape[2][2] == "敌人的强大"
+
+
+def test_guard_ordinal_noun_shi_opens_no_list():
+    # As the first item in sight it is a sentence: "第一种是…；第二种是…" after a colon, "第二个标准是…".
+    text = ("可以变为三种情况的地方：第一种是被我方掌握着的根据地；第二种是被敌人掌握着的占领地；第三种是双方争夺的中间地带。\n"
+            "前方可以设立第二、第三两个标准。第二个标准是除粮食被服两项由政府供给之外，其他自给。\n")
+    assert parse_outline(text) == []
+
+
+def test_shouxian_inside_a_sentence_with_its_qici():
+    text = ("三、统一战线问题\n\n今天中国政治的第一个根本问题是抗日，因此党的文艺工作者首先应该在抗日这一点上团结起来。"
+            "其次，应该在民主一点上团结起来。再其次，应该在艺术方法一点上团结起来。\n")
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert _shape(outline) == [(1, "三、", "统一战线问题"), (2, "首先", "应该在抗日这一点上团结起来"),
+                               (2, "其次，", "应该在民主一点上团结起来"), (2, "再其次，", "应该在艺术方法一点上团结起来")]
+
+
+def test_guard_shouxian_inside_a_sentence_alone_is_an_adverb():
+    text = ("三、干部问题\n\n第一，要相信干部。对干部监督，首先你们要相信干部是好的。\n不能首先设定这是坏人。\n"
+            "第二，绝大多数人都是英雄。\n")
+    assert [marker for _l, marker, _t in _shape(parse_outline(text))] == ["三、", "第一，", "第二，"]
