@@ -75,7 +75,7 @@ _OPENING = re.compile(rf"[{_OPENERS}](?=[{FIRST_CHARS}])")
 # A sentence-opening conjunction before an ordinal ("…的基础之上。然而第二，由于…", "。但是第一，我们说…"): the
 # ordinal stands where the conjunction stands.  Only 第N counts so (a 一 after 但是 is a number far more often).
 _CONNECTIVES = frozenset(("然而", "但是", "可是", "不过", "而且", "并且", "此外", "另外", "再者", "况且"))
-_DI_ORDINAL = re.compile("第(?=[一二三四五六七八九十])|首先")
+_DI_ORDINAL = re.compile("第(?=[一二三四五六七八九十])")  # a literal first: the engine's fast search
 
 
 def _after_connectives(folded: str) -> list[int]:
@@ -83,9 +83,13 @@ def _after_connectives(folded: str) -> list[int]:
     sentence ("党的文艺工作者首先应该在抗日这一点上…团结起来。其次，应该…": the first of a 首先…其次 list is
     as often an adverb after its subject; outline._rejected keeps it only with a 其次 in its paragraph).  A
     search for two literals, then a look at the characters before: a few per thousand characters."""
-    return [m.start() for m in _DI_ORDINAL.finditer(folded, 2)
-            if folded[m.start() - 2:m.start()] in _CONNECTIVES
-            or (m.group() == "首先" and "\u4e00" <= folded[m.start() - 1] <= "\u9fff" and _paired(folded, m.start()))]
+    found = [m.start() for m in _DI_ORDINAL.finditer(folded, 2) if folded[m.start() - 2:m.start()] in _CONNECTIVES]
+    i = folded.find("首先", 1)
+    while i >= 0:
+        if "\u4e00" <= folded[i - 1] <= "\u9fff" and _paired(folded, i):
+            found.append(i)
+        i = folded.find("首先", i + 2)
+    return sorted(found) if found else found
 
 
 _PAIR_SPAN = 300  # how far the 其次 of a 首先 inside a sentence may stand (a paragraph of a speech or two)
@@ -94,8 +98,9 @@ _PAIR_SPAN = 300  # how far the 其次 of a 首先 inside a sentence may stand (
 def _paired(text: str, i: int) -> bool:
     """Does a 其次 follow the 首先 at ``i`` on its line, not too far?  Without it 首先 inside a sentence is an
     adverb ("不能首先设定这是坏人"), and even a dropped candidate can upset the lists around it."""
-    line_end = text.find("\n", i)
-    return text.find("其次", i + 2, min(i + _PAIR_SPAN, line_end if line_end >= 0 else len(text))) >= 0
+    stop = i + _PAIR_SPAN
+    line_end = text.find("\n", i, stop)  # bounded: on a text of one line an open search reads to its end
+    return text.find("其次", i + 2, line_end if line_end >= 0 else stop) >= 0
 
 
 def _at_openings(folded: str) -> list[re.Match]:
@@ -113,7 +118,7 @@ def _iter_openings(folded: str) -> Iterator[re.Match]:
         yield first
         end = first.end()
     match = PATTERN.match
-    hits = (hit.end() for hit in _OPENING.finditer(folded))
+    hits = map(re.Match.end, _OPENING.finditer(folded))  # (map: no Python frame per hit)
     connected = _after_connectives(folded)
     for at in heapq.merge(hits, connected) if connected else hits:
         if at < end:
