@@ -62,6 +62,23 @@ def time_frame() -> re.Pattern[str]:
     return re.compile(_TIME_FRAME_PATTERN)
 
 
+# A body opening with its subject and 是, the subject named by the title just before ("2025年工作回顾|2025年是
+# “十四五”规划收官之年", "构建高水平社会主义市场经济体制|高水平社会主义市场经济体制是…", "“十四五”时期发展成就和
+# “十五五”时期主要目标任务|“十四五”时期是…"): a flattened page ran the heading into its first sentence.
+_SUBJECT_MIN, _SUBJECT_MAX = 3, 16
+
+
+def echoed_subject(window: str, cut: int) -> bool:
+    """Does ``window[cut:]`` open with a subject the title ``window[:cut]`` holds, then 是?  The whole subject:
+    a cut inside it ("…市场|经济体制是", whose "场经济体制" the title holds too) is no body start."""
+    k = window.find("是", cut + _SUBJECT_MIN, cut + _SUBJECT_MAX + 1)
+    if k < 0:
+        return False
+    subject = window[cut:k]
+    return (not any(ch in "，。；：、,;:" for ch in subject) and subject in window[:cut]
+            and window[cut - 1:k] not in window[:cut - 1])
+
+
 def _strong_cue_in(text: str, start: int, end: int) -> bool:
     return _STRONG_HINT.search(text, start, end) is not None and strong_cue().search(text, start, end) is not None
 

@@ -4,9 +4,15 @@ the guards fails on the parser before the round-23 change it names; the guards p
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from annotator.io.readers import read_file
 from annotator.structure.outline import parse_outline
 
 from tests.unit.test_outline import _check_invariants
+
+
+_CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
 
 
 def _shape(outline):
@@ -184,3 +190,38 @@ def test_guard_shouxian_inside_a_sentence_alone_is_an_adverb():
     text = ("三、干部问题\n\n第一，要相信干部。对干部监督，首先你们要相信干部是好的。\n不能首先设定这是坏人。\n"
             "第二，绝大多数人都是英雄。\n")
     assert [marker for _l, marker, _t in _shape(parse_outline(text))] == ["三、", "第一，", "第二，"]
+
+
+# --- 6: titles.  A page flattened onto one line runs the heading into a first sentence whose subject the
+# heading named (baogao_beijing_2026_oneline: "2025年工作回顾2025年是…", "…和“十五五”时期主要目标任务“十四五”时期
+# 是…" cut at a closing quote; jueding_shenhua_gaige_2024_oneline: "构建高水平社会主义市场经济体制高水平社会主义市场
+# 经济体制是…"); a run-in title was cut after a conjunction (maoxuan_md_neibu_maodun: "（二）如果由于") --------------
+
+_FILLER = "各项工作扎实推进，经济社会发展取得新成效，人民群众获得感幸福感安全感持续增强，城市治理水平不断提升。" * 6
+
+
+def test_flattened_heading_before_a_sentence_whose_subject_it_named():
+    text = ("北京市人民政府工作报告 各位代表：现在，我代表市人民政府，向大会报告政府工作。" + _FILLER
+            + "一、2025年工作回顾2025年是“十四五”规划收官之年。" + _FILLER
+            + "二、“十四五”时期发展成就和“十五五”时期主要目标任务“十四五”时期是极不平凡的五年。" + _FILLER
+            + "三、构建高水平社会主义市场经济体制高水平社会主义市场经济体制是中国式现代化的重要保障。" + _FILLER)
+    outline = parse_outline(text)
+    _check_invariants(text, outline)
+    assert [s.title for s in outline] == ["2025年工作回顾", "“十四五”时期发展成就和“十五五”时期主要目标任务",
+                                          "构建高水平社会主义市场经济体制"]
+
+
+def test_guard_a_heading_whose_body_names_another_subject_is_not_cut_there():
+    text = ("各位代表：" + _FILLER + "一、发展是第一要务必须坚持发展是第一要务，推动高质量发展。" + _FILLER
+            + "二、改革是根本动力改革是根本动力，全面深化改革。" + _FILLER)
+    titles = [s.title for s in parse_outline(text)]
+    assert titles[0].startswith("发展是第一要务") and titles[1].startswith("改革是根本动力")
+
+
+def test_no_run_in_title_ends_on_a_conjunction():
+    # The part 九 of the 1957 speech as stored in the corpus (its (一)(二) run in one paragraph after "注意的是:").
+    text = read_file(_CORPUS / "maoxuan_md_neibu_maodun.md").text
+    part = text[text.index("九 关于少数人闹事问题"):text.index("坏事能否变成好事") - 3]
+    titles = [s.title for s in parse_outline(part)]
+    assert titles[2].startswith("如果由于我们的工作做得不好，闹了事")
+
