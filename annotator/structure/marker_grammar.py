@@ -20,11 +20,12 @@ from annotator.nlp.numerals import cn_to_int
 HSPACE = " \t\u3000\xa0"
 
 LAST = -1  # ordinal of 最后: "one more than whatever came before"
+NEXT = -2  # ordinal of 又其一 ("其一，…又其一，…又其一，"): the same, and the list may go on after it
 
 CN = "[一二三四五六七八九十○〇]{1,3}"  # 一○ is ten in older texts (○ as zero)
 _CN_LONG = "[一二三四五六七八九十百零○〇]{1,6}"  # articles of a law run past a hundred
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
-_SEQUENCE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST}
+_SEQUENCE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "再其次": 3, "最后": LAST}
 
 # Where a family may stand.  "line": only at a line start (after an optional markdown "#"); "heading":
 # anywhere a paragraph or sentence may begin, and glued to the preceding text in a flattened page;
@@ -56,21 +57,34 @@ _REGISTRY = (
     Family("cn-paren", 2, False, "（一）", rf"[（(](?P<n>{CN}) ?[）)]", "cn", HEADING),
     Family("digit-paren", 4, False, "（1）", r"[（(](?P<n>\d{1,3})[）)]", "digit", HEADING),
     Family("latin-paren", 4, False, "(a)", r"[（(](?P<n>[a-h])[）)]", "latin", SENTENCE),
+    # The divisions of a Chinese law, plan or book, in their one order (立法技术规范; a 规划纲要's 篇/章/节):
+    # 卷 > 编 = 篇 > 分编 > 部分 > 章 > 节 > 条 > 款 > 项.  The ranks say so; a document uses a few of them.
+    Family("volume", -6, False, "第一卷", rf"第(?P<n>{_CN_LONG})卷", "cn", HEADING),
+    Family("book", -5, False, "第一编", rf"第(?P<n>{_CN_LONG})编", "cn", HEADING),
+    # "第一篇，是从…" in a speech: the marker takes its comma, as 第一个问题， does.
+    Family("piece", -5, False, "第一篇", rf"第(?P<n>{_CN_LONG})篇[，,：:]?", "cn", HEADING),
+    Family("subbook", -4, False, "第一分编", rf"第(?P<n>{_CN_LONG})分编", "cn", HEADING),
     Family("part", -3, False, "第一部分", rf"第(?P<n>{_CN_LONG})部分", "cn", HEADING),
     Family("chapter", -2, False, "第一章", rf"第(?P<n>{_CN_LONG})章", "cn", HEADING),
     Family("section", -1, False, "第一节", rf"第(?P<n>{_CN_LONG})节", "cn", HEADING),
-    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条", "cn", HEADING),
+    # "第一条，反对；第二条，不怕": a 条 followed by a comma counts items in running speech (di-tiao below), the
+    # way 第一点， does; an article of a law is set off by a space or a line end, never a comma.
+    Family("article", 0, False, "第一条", rf"第(?P<n>{_CN_LONG})条(?![，,])", "cn", HEADING),
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
     # "第一方面，…第二方面，", "第一个方向，", "第一种：", "第一个证据，…第四个证据，": an ordinal, a classifier
-    # and a short noun, then a comma or colon (a longer noun is a name: "第二个百年奋斗目标，").
+    # and a short noun, then a comma or colon (a longer noun is a name: "第二个百年奋斗目标，"), or 是: a speaker
+    # goes on "第一个特点，…。第二个特点是敌人的强大。" (the noun then holds no 是 itself).
     Family("di-noun", 5, True, "第一方面，",
-           rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个[\u4e00-\u9fff]{{1,3}}?)[，,：:]", "cn", SENTENCE),
+           rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个(?:(?!是)[\u4e00-\u9fff]){{1,3}}?)(?:[，,：:]|是[，,：:]?)", "cn",
+           SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
     Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
+    # Its own family: "第一点，…第四点，" then "这是第一条。第二条，…" is a list inside the 第四点.
+    Family("di-tiao", 5, True, "第一条，", rf"第(?P<n>{_CN_LONG})条[，,]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>[另又])?一方面[，,]?", "word", SENTENCE),
-    Family("qi-cn", 5, True, "其一，", r"其(?P<n>[一二三四五六七八九十])[，,、：:]", "cn", COMMA),
+    Family("qi-cn", 5, True, "其一，", r"(?:又其一|其(?P<n>[一二三四五六七八九十]))[，,、：:]", "cn", COMMA),
     Family("cn-shi", 5, True, "一是", rf"(?P<n>{CN})是", "cn", COMMA, kin="cn-verb"),
     Family("cn-yao", 5, True, "一要", rf"(?P<n>{CN})要", "cn", COMMA, kin="cn-verb"),
     Family("cn-yue", 5, True, "一曰", rf"(?P<n>{CN})曰", "cn", COMMA),  # "止忧之法有五：一曰…，二曰…"
@@ -94,10 +108,13 @@ _REGISTRY = (
     Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})(?:[ \u3000]+(?=[^\s\d年月日%％])|\t+(?=[^\s\d]))", "digit",
            LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])(?:[.．]|[ \u3000]?、)(?=[^\sA-Za-z0-9.．])", "upper", LINE),
-    Family("sequence", 5, True, "首先，", r"(?P<n>首先|其次|再次|最后)[，,]?", "word", SENTENCE),
+    Family("sequence", 5, True, "首先，", r"(?P<n>首先|再其次|其次|再次|最后)[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
 )
 FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}
+
+# The divisions above the article (卷 编 篇 分编 部分 章 节): parts of a whole text, numbered on through it.
+DIVISIONS = frozenset(f.id for f in _REGISTRY if f.rank < 0)
 
 # Families whose members may follow a comma inside a paragraph ("…三件事，一是…，二是…").
 COMMA_FAMILIES = frozenset(f.id for f in _REGISTRY if f.where == COMMA)
@@ -152,7 +169,7 @@ def ordinal_of(family: Family, raw: str | None) -> int | None:
             return 2 if raw else 1
         return _SEQUENCE_ORDINALS[raw]
     if raw is None:
-        return None
+        return NEXT if family.id == "qi-cn" else None  # 又其一: the group is empty
     if kind == "circled":
         return ord(raw) - 0x2460 + 1
     if kind == "stem":
@@ -160,7 +177,7 @@ def ordinal_of(family: Family, raw: str | None) -> int | None:
     if kind in ("latin", "upper"):
         return ord(raw.lower()) - ord("a") + 1
     value = numeral_value(raw)
-    limit = 1000 if family.id in ("article", "clause", "item", "chapter", "section") else 100
+    limit = 1000 if family.id in ("article", "clause", "item") or family.id in DIVISIONS else 100
     return value if value and 0 < value < limit else None
 
 

@@ -14,6 +14,7 @@ is this" import from one place.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -24,6 +25,7 @@ from annotator.structure.marker_grammar import (
     COMMA,
     COMMA_FAMILIES,
     COMMA_LISTS,
+    DIVISIONS,
     FAMILIES,
     FIRST_CHARS,
     GROUP,
@@ -70,6 +72,35 @@ _OPENERS = "\n。！？；：!?;:，,\t \u3000\xa0”’」』》\"'#摄）)】\
 # pattern with its character-class fast path, and the full grammar is tried only at the few hits (twice
 # as fast as a look-behind tried at every position).
 _OPENING = re.compile(rf"[{_OPENERS}](?=[{FIRST_CHARS}])")
+# A sentence-opening conjunction before an ordinal ("…的基础之上。然而第二，由于…", "。但是第一，我们说…"): the
+# ordinal stands where the conjunction stands.  Only 第N counts so (a 一 after 但是 is a number far more often).
+_CONNECTIVES = frozenset(("然而", "但是", "可是", "不过", "而且", "并且", "此外", "另外", "再者", "况且"))
+_DI_ORDINAL = re.compile("第(?=[一二三四五六七八九十])")  # a literal first: the engine's fast search
+
+
+def _after_connectives(folded: str) -> list[int]:
+    """Openings the opener scan does not see: a 第N after a conjunction (``_CONNECTIVES``), and 首先 inside a
+    sentence ("党的文艺工作者首先应该在抗日这一点上…团结起来。其次，应该…": the first of a 首先…其次 list is
+    as often an adverb after its subject; outline._rejected keeps it only with a 其次 in its paragraph).  A
+    search for two literals, then a look at the characters before: a few per thousand characters."""
+    found = [m.start() for m in _DI_ORDINAL.finditer(folded, 2) if folded[m.start() - 2:m.start()] in _CONNECTIVES]
+    i = folded.find("首先", 1)
+    while i >= 0:
+        if "\u4e00" <= folded[i - 1] <= "\u9fff" and _paired(folded, i):
+            found.append(i)
+        i = folded.find("首先", i + 2)
+    return sorted(found) if found else found
+
+
+_PAIR_SPAN = 300  # how far the 其次 of a 首先 inside a sentence may stand (a paragraph of a speech or two)
+
+
+def _paired(text: str, i: int) -> bool:
+    """Does a 其次 follow the 首先 at ``i`` on its line, not too far?  Without it 首先 inside a sentence is an
+    adverb ("不能首先设定这是坏人"), and even a dropped candidate can upset the lists around it."""
+    stop = i + _PAIR_SPAN
+    line_end = text.find("\n", i, stop)  # bounded: on a text of one line an open search reads to its end
+    return text.find("其次", i + 2, line_end if line_end >= 0 else stop) >= 0
 
 
 def _at_openings(folded: str) -> list[re.Match]:
@@ -87,8 +118,9 @@ def _iter_openings(folded: str) -> Iterator[re.Match]:
         yield first
         end = first.end()
     match = PATTERN.match
-    for hit in _OPENING.finditer(folded):
-        at = hit.end()
+    hits = map(re.Match.end, _OPENING.finditer(folded))  # (map: no Python frame per hit)
+    connected = _after_connectives(folded)
+    for at in heapq.merge(hits, connected) if connected else hits:
         if at < end:
             continue
         m = match(folded, at)
@@ -184,6 +216,12 @@ def _position(text: str, i: int, newlines: list[int]) -> str | None:
         return _quote_opens_block(text, j, newlines)
     if spaced and not (ch.isascii() and ch.isalnum()):
         return "space"
+    if j == i - 1 and "\u4e00" <= ch <= "\u9fff" and text.startswith("首先", i) and _paired(text, i):
+        return "comma"  # inside its sentence, as an item after a comma stands (see _after_connectives)
+    if j == i - 1 and j > 0 and text[i] == "第" and text[j - 1:i] in _CONNECTIVES:
+        where = _position(text, j - 1, newlines)  # "。然而第二，": where the conjunction stands
+        if where not in (None, "glued"):
+            return where
     if ch in _GLUE_AFTER:
         return "glued"  # "…（市审批服务局按职责分工负责）2．简化…": an item ends in a note, the next runs on
     if "\u4e00" <= ch <= "\u9fff" and _in_flattened_line(i, newlines, len(text)):
@@ -288,7 +326,7 @@ def _runs_into_next_numeral(folded: str, end: int, ordinal: int) -> bool:
 
 _LEGAL = frozenset({"article", "clause", "item"})
 ITEM_FAMILIES = frozenset({"cn-paren", "digit-paren", "digit-dot"})  # lists of items that may skip ahead in an excerpt (outline_arrange)
-_PARTS = frozenset({"part", "chapter", "section"})
+_PARTS = DIVISIONS
 _REFERENCE_NEXT = frozenset("《“的所规")  # what follows 第一章 when it is cited, never when it is a heading
 
 
@@ -452,7 +490,8 @@ def scan(text: str) -> list[Candidate]:
             # onto one line: its line start is where it stands, a paragraph break lost ("…其表现如下：甲　少数…").
             position = "break"
         if (not _allowed(family, position, flat_line_family)
-                and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)):
+                and not (family.id == "decimal" and position == "glued" and m.group()[-1] in HSPACE)
+                and not (family.id == "sequence" and ordinal == 1 and position == "comma" and _paired(folded, start))):
             # A section number glued to a sentence a page end cut off, its title set off by a space ("…重新建立链
             # 1．2 文件…"): an amount ("增长1.2倍", "7.3级") has no space.  It still needs a sibling (outline._rejected).
             continue

@@ -19,6 +19,7 @@ from typing import Iterator
 
 from annotator.domain.model import Section
 from annotator.structure.gc_pause import gc_paused
+from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, ends_sentence, match_marker, scan
 from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_contents import contents_entries
@@ -121,6 +122,10 @@ def _after_boundary(text: str, cand: Candidate) -> bool:
     if _after_markdown_prefix(text, cand.start):
         return True  # "## 八、对称加密": a markdown heading, whatever the list item before it ended with
     line_end = text.rfind("\n", 0, cand.start)
+    # Blank lines between ("## 第四章  通行管理\n\n第二十九条 …": markdown sets every paragraph apart) do
+    # not make the heading line before them any less the line before.
+    while line_end > 0 and text[line_end - 1] in "\n\r \t\u3000\xa0":
+        line_end -= 1
     line_start = text.rfind("\n", 0, max(0, line_end)) + 1
     return 0 <= line_end and 0 < len(text[line_start:line_end].strip()) <= _TITLE_LINE_MAX
 
@@ -138,7 +143,7 @@ def _after_markdown_prefix(text: str, pos: int) -> bool:
 
 
 # Heading families that title a part of a document (一、 （一） 一　 第一章…), as opposed to items of a list.
-_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space", "part", "chapter", "section"})
+_PART_TITLES = frozenset({"cn-dun", "cn-paren", "cn-space"}) | DIVISIONS
 _LONE_TITLE_MAX = 30
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from annotator.structure.marker_grammar import DIVISIONS, NEXT
 from annotator.structure.markers import FAMILIES, ITEM_FAMILIES, LAST, Candidate
 
 
@@ -50,6 +51,8 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
         return False
     if cand.ordinal == LAST:
         return frame.family == "sequence" and frame.last >= 2  # 首先…最后 alone is politeness
+    if cand.ordinal == NEXT:
+        return True  # 其一，…又其一，: the next item, whatever its number
     if frame.family == "sequence" and cand.ordinal > 1 and frame.last >= cand.ordinal:
         return True  # 首先…其次…其次…再次: speakers repeat "next"; each one is the next item
     return cand.ordinal == frame.last + 1
@@ -58,7 +61,7 @@ def _continues(cand: Candidate, frame: _Frame) -> bool:
 # Parts of a law or a book may be left out of an excerpt ("第三条…" then "第六条…", "第四章" then "第八章").
 # Numbered on through the whole text and standing at a line start with a space, colon or 【label】
 # after them, their markers are headings on their own; citations ("依照第九十九条规定") are neither.
-_SKIPPING = frozenset({"part", "chapter", "section", "article"})
+_SKIPPING = DIVISIONS | {"article"}
 _SKIP_MAX = 100
 
 
@@ -137,6 +140,13 @@ def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], n
         return True
     return (cand.ordinal > 2 and nests and not family.inline and (cand.position == "line" or set_apart(cand))
             and (cand.family, "*") not in run_on)
+
+
+def _continues_only(cand: Candidate) -> bool:
+    """"第二个特点是敌人的强大": an ordinal and a noun run straight into the words by 是, no comma.  A speaker
+    goes on so after "第一个特点，…"; as the first item in sight it is a sentence ("第一种是被我方…掌握着的
+    根据地；第二种是…", "前方可以设立第二、第三两个标准。第二个标准是…"): it continues a list, never opens one."""
+    return cand.family == "di-noun" and cand.marker.endswith("是")
 
 
 def set_apart(cand: Candidate) -> bool:
@@ -259,7 +269,7 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                 frame.last = ordinal
                 frame.closed = cand.ordinal == LAST
                 continue
-            if cand.ordinal != 1 or cand.position == "glued":
+            if cand.ordinal != 1 or cand.position == "glued" or _continues_only(cand):
                 continue
             # The same kind of list starting again at 1 where the old one stood: a new list under the
             # same parent (a second 一是…五是 list, a new part of the document at the top).  Not for a
@@ -267,6 +277,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
             del stack[on_stack:]
             depth = on_stack
         else:
+            if _continues_only(cand):
+                continue
             if FAMILIES[cand.family].inline:
                 # An enumeration lives inside its paragraph: a new inline list (一是…) in a later
                 # paragraph than the open inline item (一要…) is the next list under the same parent.

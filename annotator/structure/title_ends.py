@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from annotator.domain.model import Section
+from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
 from annotator.structure.title_wraps import space_is_wrap
 
@@ -60,6 +61,23 @@ def strong_cue() -> re.Pattern[str]:
 @functools.cache
 def time_frame() -> re.Pattern[str]:
     return re.compile(_TIME_FRAME_PATTERN)
+
+
+# A body opening with its subject and 是, the subject named by the title just before ("2025年工作回顾|2025年是
+# “十四五”规划收官之年", "构建高水平社会主义市场经济体制|高水平社会主义市场经济体制是…", "“十四五”时期发展成就和
+# “十五五”时期主要目标任务|“十四五”时期是…"): a flattened page ran the heading into its first sentence.
+_SUBJECT_MIN, _SUBJECT_MAX = 3, 16
+
+
+def echoed_subject(window: str, cut: int) -> bool:
+    """Does ``window[cut:]`` open with a subject the title ``window[:cut]`` holds, then 是?  The whole subject:
+    a cut inside it ("…市场|经济体制是", whose "场经济体制" the title holds too) is no body start."""
+    k = window.find("是", cut + _SUBJECT_MIN, cut + _SUBJECT_MAX + 1)
+    if k < 0:
+        return False
+    subject = window[cut:k]
+    return (not any(ch in "，。；：、,;:" for ch in subject) and subject in window[:cut]
+            and window[cut - 1:k] not in window[:cut - 1])
 
 
 def _strong_cue_in(text: str, start: int, end: int) -> bool:
@@ -110,10 +128,17 @@ class _Natural:
     char: str = ""  # the punctuation that ended it, for "punct"
 
 
+# A division or an article followed by a colon ("第一条：“留心各样的事情…”", a company rule's "第一条：为加强…"):
+# the grammar leaves the colon out of the marker, and no title ends on it — the title starts after it.
+_COLON_LED = DIVISIONS | {"article", "clause", "item"}
+
+
 def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     start = s.title_start
     while start < limit and text[start] in HSPACE:
         start += 1
+    if start + 1 < limit and text[start] in "：:" and s.kind in _COLON_LED:
+        start += 1  # "第一条：“留心各样的事情…”": the colon sets the words off from the marker, no title ends there
     stop = min(limit, start + (_ARTICLE_WINDOW if s.kind in _SENTENCE_TITLED else _WINDOW))
     # The common case in one regex step: the first stop character with no opening bracket before it
     # (so it is not inside a note) ends the title at punctuation, or at a line break that is no wrap.

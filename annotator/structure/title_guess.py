@@ -37,6 +37,7 @@ from annotator.structure.title_ends import (
     _length_prior,
     _on_flattened_line,
     _shares_line,
+    echoed_subject,
     strong_cue,
     time_frame,
 )
@@ -167,6 +168,12 @@ def _bracketed(window: str) -> list[bool]:
     return inside
 
 
+# Two-character conjunctions and prepositions open a clause and lean on what follows: no title ends on one
+# ("（二）如果由于|我们的工作做得不好，…": the body-opening 我们 sits inside the clause they open).
+_LEANING_WORDS = frozenset(("如果", "由于", "因为", "为了", "虽然", "但是", "对于", "关于", "根据", "按照", "随着", "通过",
+                            "即使", "只要", "只有", "除了", "假如", "尽管", "无论", "不管"))
+
+
 def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tuple[str, int]] | None,
                   run_on: bool = False, crowded: bool = False) -> _Suspect:
     window = text[nat.start:nat.end]
@@ -182,18 +189,20 @@ def _make_suspect(i: int, s: Section, text: str, nat: _Natural, words: list[tupl
     strong = _STRONG_HINT.search(window) is not None
     cue_at = strong_cue().match if strong else None
     inside = _bracketed(window) if _OPENERS_HINT.search(window) else None
+    echo = "是" in window
     for word, cut in words or ():
         if not _CUT_MIN <= cut <= upper or (inside is not None and inside[cut]):
             continue  # a title never ends inside an open 《…》 or “…” (依据《上海市再生资源回收|管理办法》…)
         score, cue = _length_prior(cut), ""
         frame = ((window[cut - 2:cut] in _HEAD_NOUN_SET and time_frame().match(window, cut))
                  or (window[cut] == "“" and _QUOTED_PERIOD.match(window, cut)))
-        if (cue_at is not None and cue_at(window, cut)) or frame:
+        if (cue_at is not None and cue_at(window, cut)) or frame or (echo and echoed_subject(window, cut)):
             score, cue = score + 2.5, "strong"
         elif medium_ok and _MEDIUM_CUE.match(window, cut):
             score, cue = score + 1.5, "medium"
         last = window[cut - 1]
-        if last in _BAD_TITLE_END or window[cut] in _BAD_BODY_START or word in _BAD_LAST_WORDS:
+        if (last in _BAD_TITLE_END or window[cut] in _BAD_BODY_START or word in _BAD_LAST_WORDS
+                or word in _LEANING_WORDS):
             score -= 2.0
         cuts[cut] = (score, cue, (cut, last, window[cut - 2], window[cut - 3], comma if 0 <= comma < cut else -1))
     bonus = 1.0 if nat.how in ("punct", "line") else 0.0

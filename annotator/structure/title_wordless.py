@@ -33,6 +33,7 @@ from annotator.structure.title_ends import (
     _FRAME_HINT,
     _length_prior,
     _on_flattened_line,
+    echoed_subject,
 )
 
 # A decision needs a score of at least 2.0 (_decide); bounds are compared with this margin below it so
@@ -129,6 +130,8 @@ def wordless(text: str, sections: list[Section], naturals: list[_Natural], sibli
             return False  # a run-on sibling, or forced: some cut is always made
         if _STRONG_HINT.search(window) or _FRAME_HINT.search(window):
             return False
+        if "是" in window and any(echoed_subject(window, cut) for cut in range(_CUT_MIN, min(_CUT_MAX, len(window) - 1) + 1)):
+            return False  # the body's subject echoes the title: a strong cue (title_ends.echoed_subject)
         flat = _on_flattened_line(text, nat.start)
         sentence = ((nat.how == "line" or (nat.how == "punct" and nat.char in _SENTENCE_STOPS))
                     and (not flat or _clause_in(window)))
