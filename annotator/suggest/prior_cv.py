@@ -1,0 +1,110 @@
+"""Does a gold-trained prior (annotator.suggest.prior) generalise better than the rules? Leave one batch out.
+
+    python -m annotator.suggest.prior_cv          # pooled left-out figures: rules alone against rules + prior
+
+Design (fixed before the first run, issue 17 session 9):
+  * folds are the held-out batches of SOURCES.md (gold.held_out_batch: heldout-1 … heldout-13, batch 9 being
+    dev); the dev documents are never left out, they always train;
+  * for each batch B a model is trained on dev + every other held-out batch and scores the documents of B
+    only; the left-out scores of all batches are pooled (summed counts, as evaluate.Score does);
+  * nothing of B reaches B's model: candidate features are computed per document from its own text, the
+    vocabulary and the weights come from the training rows alone (prior.fit), and the thresholds are fixed
+    in advance (prior.DROP_BELOW, prior.ADD_AT), not tuned; tests/unit/test_suggest_prior.py checks it;
+  * the baseline is the rules alone on exactly the same documents (the 58 held-out ones), scored with the
+    same matching rules (evaluate.score_document); three variants are reported: filter only, add only, both.
+The decision rule: ship only a variant whose pooled precision rises and recall does not fall (or both rise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from annotator.suggest.evaluate import Score, score_document, suggest_for
+from annotator.suggest.gold import doc_kind, held_out_batch, load_gold
+from annotator.suggest.prior import SOURCES, Prior, training_rows
+
+VARIANTS = {"rules": None, "filter": (True, False), "add": (False, True), "both": (True, True)}
+
+
+def folds(docs: list[dict]) -> dict[str, list[int]]:
+    """Held-out batch → indices of its documents (dev documents belong to no fold)."""
+    out: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        batch = held_out_batch(doc.get("id", ""))
+        if batch:
+            out.setdefault(batch, []).append(i)
+    return out
+
+
+def cross_validate(docs: list[dict], proposals: list[list], train: Callable[[list[int]], Prior]
+                   ) -> dict[str, dict[str, Score]]:
+    """Left-out scores per variant, pooled ("all", "speech", "report") and per batch.
+
+    ``train`` gets the indices of the training documents only and returns a model; it is the one place a
+    model is made, so a test can check that no left-out index ever reaches it."""
+    out: dict[str, dict[str, Score]] = {v: {} for v in VARIANTS}
+    for batch, test in sorted(folds(docs).items()):
+        left_out = set(test)
+        model = train([i for i in range(len(docs)) if i not in left_out])
+        for i in test:
+            doc, (props, sections) = docs[i], proposals[i]
+            for variant, how in VARIANTS.items():
+                mine = props if how is None else model.apply(doc["text"], props, filter_rules=how[0], add_cues=how[1])
+                sc = score_document(doc, mine, sections)
+                for key in ("all", doc_kind(doc.get("id", "")), batch):
+                    out[variant].setdefault(key, Score()).add(sc)
+    return out
+
+
+def trainer(docs: list[dict], proposals: list[list]) -> Callable[[list[int]], Prior]:
+    """A ``train`` for cross_validate: labelled candidates of the given documents, one model per source."""
+    cache: dict[int, dict] = {}
+
+    def train(indices: list[int]) -> Prior:
+        rows: dict[str, list] = {src: [] for src in SOURCES}
+        for i in indices:
+            if i not in cache:
+                cache[i] = training_rows(docs[i], proposals[i][0])
+            for src in SOURCES:
+                rows[src] += cache[i][src]
+        return Prior.train(rows)
+
+    return train
+
+
+def run(docs: list[dict] | None = None) -> dict[str, dict[str, Score]]:
+    docs = load_gold() if docs is None else docs
+    proposals = [suggest_for(d["text"]) for d in docs]
+    return cross_validate(docs, proposals, trainer(docs, proposals))
+
+
+def report(result: dict[str, dict[str, Score]]) -> str:
+    lines = [f"{'left-out documents':<24} {'variant':<8} {'dir.gold':>8} {'recall':>7} {'prec':>7} {'proposed':>8}"]
+    keys = ["all", "speech", "report"] + sorted(k for k in result["rules"] if k.startswith("heldout-"))
+    for key in keys:
+        for variant in VARIANTS:
+            sc = result[variant].get(key)
+            if sc is not None:
+                lines.append(f"{key:<24} {variant:<8} {sc.d_gold:>8} {sc.d_recall:>7.3f} {sc.d_precision:>7.3f} "
+                             f"{sc.d_proposed:>8}")
+    base = result["rules"]["all"]
+    for variant in ("filter", "add", "both"):
+        sc = result[variant]["all"]
+        pays = (sc.d_precision > base.d_precision and sc.d_recall >= base.d_recall) or (
+            sc.d_precision >= base.d_precision and sc.d_recall > base.d_recall)
+        lines.append(f"verdict {variant}: {'PAYS' if pays else 'does not pay'} "
+                     f"(recall {base.d_recall:.3f} → {sc.d_recall:.3f}, precision {base.d_precision:.3f} → "
+                     f"{sc.d_precision:.3f})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m annotator.suggest.prior_cv", description=__doc__.split("\n")[0]).parse_args(argv)
+    print(report(run()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
