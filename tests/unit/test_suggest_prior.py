@@ -104,3 +104,32 @@ def test_cross_validation_never_lets_a_left_out_document_reach_its_own_model():
 def test_folds_are_the_held_out_batches_and_leave_dev_out():
     docs = [_doc(i, "") for i in ("01_a", "09_b", "08_c", "16_d", "57_e", "61_f", "77_g")]
     assert prior_cv.folds(docs) == {"heldout-1": [2], "heldout-2": [3], "heldout-10": [5], "heldout-13": [6]}
+
+
+def test_nested_thresholds_are_chosen_without_the_outer_left_out_batch(monkeypatch):
+    """Every model the nested trainer fits for a fold (inner ones included) sees none of the fold's documents."""
+    docs = [_doc(f"{n:02d}_x", f"各级干部要认真学习第{n}条。他说要走第{n}步。") for n in (1, 3, 8, 10, 16, 18, 23, 24)]
+    for d in docs[::2]:
+        d["spans"].append({"start": 0, "end": d["text"].index("。") + 1, "label": "directive", "attributes": {}})
+    proposals = [([_proposal(d["text"], "要认真")], ()) for d in docs]
+    calls: list[list[int]] = []
+    real = prior_cv.trainer
+
+    def recording(docs_, proposals_):
+        inner = real(docs_, proposals_)
+
+        def train(indices):
+            calls.append(list(indices))
+            return inner(indices)
+
+        train.rows = inner.rows
+        return train
+
+    monkeypatch.setattr(prior_cv, "trainer", recording)
+    outer = prior_cv.nested_trainer(docs, proposals)
+    for batch, test in sorted(prior_cv.folds(docs).items()):
+        calls.clear()
+        model = outer([i for i in range(len(docs)) if i not in test])
+        assert len(calls) > 1, "inner folds were fitted"
+        assert all(not set(c) & set(test) for c in calls), batch
+        assert 0.0 <= model.drop_below <= 0.5 and 0.3 <= model.add_at <= 1.01
