@@ -5,6 +5,8 @@ per-project learner (annotator.suggest.learner) learns only from a team's answer
 This model is trained on the *gold* instead, on two kinds of candidate clause:
 
 * ``rule``: every explicit directive the rules propose; the model may drop it (precision);
+* ``stat``: every statistic the rules propose; the model may drop it (false numerals), right when it overlaps
+  a gold statistic (the evaluation's false-numeral rule);
 * ``cue``: a segment (cut at ；。！？ and line ends) that carries a loose cue (要, 应, 必须, 请, 不能, 希望…)
   and that no rule proposal overlaps — the span runs from the clause with the cue to the segment's end, as
   the unit rule says (annotator.suggest.directives); the model may add it (recall).
@@ -35,7 +37,7 @@ import numpy as np
 from annotator.domain.model import Suggestion
 
 ARTEFACT = Path(__file__).resolve().parents[2] / "resources" / "suggest_prior.json"
-SOURCES = ("rule", "cue")
+SOURCES = ("rule", "cue", "stat")
 # Decided before any cross-validated figure was seen: drop a rule proposal below 0.5, add a cue candidate at
 # or above 0.5 (the model's own even odds; no threshold is tuned, so nothing of a left-out batch sets one).
 DROP_BELOW = 0.5
@@ -188,25 +190,35 @@ def training_rows(doc: dict, proposals: list[Suggestion]) -> dict[str, list[tupl
             rows["rule"].append((candidate_features(text, p, "rule"), is_right(doc, p)))
     for c in cue_candidates(text, proposals):
         rows["cue"].append((candidate_features(text, c, "cue"), is_right(doc, c)))
+    gold_st = [(g["start"], g["end"]) for g in doc["spans"] if g["label"] == "statistic"]
+    for p in proposals:
+        if p.label == "statistic":
+            rows["stat"].append((candidate_features(text, p, "stat"),
+                                 any(min(p.end, b) > max(p.start, a) for a, b in gold_st)))
     return rows
 
 
 class Prior:
     """Weights per candidate source; ``apply`` filters rule proposals and adds cue candidates."""
 
-    def __init__(self, weights: dict[str, dict[str, float]], drop_below: float = DROP_BELOW, add_at: float = ADD_AT):
+    def __init__(self, weights: dict[str, dict[str, float]], drop_below: float = DROP_BELOW, add_at: float = ADD_AT,
+                 stat_below: float = DROP_BELOW):
         self.weights = weights
         self.drop_below = drop_below
         self.add_at = add_at
+        self.stat_below = stat_below
 
     @classmethod
     def train(cls, rows: dict[str, list[tuple[dict[str, float], bool]]], **kw) -> "Prior":
         return cls({src: fit(r) for src, r in rows.items() if r and any(y for _, y in r) and not all(y for _, y in r)}, **kw)
 
     def apply(self, text: str, proposals: list[Suggestion], filter_rules: bool = True,
-              add_cues: bool = True) -> list[Suggestion]:
+              add_cues: bool = True, filter_stats: bool = False) -> list[Suggestion]:
         out = []
         for p in proposals:
+            if filter_stats and p.label == "statistic" and "stat" in self.weights:
+                if probability(self.weights["stat"], candidate_features(text, p, "stat")) < self.stat_below:
+                    continue
             if p.label == "directive" and p.attributes.get("cue") != "implicit" and "rule" in self.weights:
                 prob = probability(self.weights["rule"], candidate_features(text, p, "rule"))
                 if filter_rules and prob < self.drop_below:
@@ -223,6 +235,7 @@ class Prior:
 
     def to_json(self) -> str:
         return json.dumps({"version": 1, "drop_below": self.drop_below, "add_at": self.add_at,
+                           "stat_below": self.stat_below,
                            "weights": self.weights}, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
     @classmethod
@@ -231,4 +244,4 @@ class Prior:
         if obj.get("version") != 1:
             raise ValueError(f"unknown prior version {obj.get('version')!r}")
         return cls({str(k): {str(f): float(v) for f, v in w.items()} for k, w in obj["weights"].items()},
-                   float(obj["drop_below"]), float(obj["add_at"]))
+                   float(obj["drop_below"]), float(obj["add_at"]), float(obj.get("stat_below", DROP_BELOW)))

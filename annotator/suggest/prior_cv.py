@@ -12,14 +12,16 @@ Design (fixed before the first run, issue 17 session 9):
     in advance (prior.DROP_BELOW, prior.ADD_AT), not tuned; tests/unit/test_suggest_prior.py checks it;
   * the baseline is the rules alone on exactly the same documents (the 58 held-out ones), scored with the
     same matching rules (evaluate.score_document); three variants are reported: filter only, add only, both.
-The decision rule: ship only a variant whose pooled precision rises and recall does not fall (or both rise).
+The decision rule: ship only a variant whose pooled precision rises and recall does not fall (or both rise);
+for the statistics filter (variant ``stat``, added in the same session before its first run): false numerals
+fall and statistic value recall does not.
 
 Second design (``--nested``, added after the first one did not pay, so it is a second look at the same left-out
 documents and is reported as such): the two thresholds are no longer fixed but chosen *inside* each training
 set, by an inner leave-one-batch-out over its own held-out batches (the outer left-out batch never takes part):
 ``add_at`` is the lowest grid value whose inner-left-out cue candidates are right at ≥ ADD_PRECISION (at least
-MIN_ADDED of them), else nothing is added; ``drop_below`` the highest grid value under which no inner-left-out
-right proposal falls and at least one wrong one does, else nothing is dropped.
+MIN_ADDED of them), else nothing is added; ``drop_below`` (``stat_below`` for statistics) the highest grid value
+under which no inner-left-out right proposal falls and at least one wrong one does, else nothing is dropped.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from annotator.suggest.evaluate import Score, score_document, suggest_for
 from annotator.suggest.gold import doc_kind, held_out_batch, load_gold
 from annotator.suggest.prior import SOURCES, Prior, probability, training_rows
 
-THRESHOLDS: list[tuple[str, float, float]] = []  # (left-out batch, drop_below, add_at) of each fold's model, for the report
-VARIANTS = {"rules": None, "filter": (True, False), "add": (False, True), "both": (True, True)}
+THRESHOLDS: list[tuple[str, float, float, float]] = []  # (left-out batch, drop_below, add_at, stat_below) of each fold's model, for the report
+VARIANTS = {"rules": None, "filter": (True, False, False), "add": (False, True, False), "both": (True, True, False),
+            "stat": (False, False, True)}
 
 
 def folds(docs: list[dict]) -> dict[str, list[int]]:
@@ -56,11 +59,11 @@ def cross_validate(docs: list[dict], proposals: list[list], train: Callable[[lis
     for batch, test in sorted(folds(docs).items()):
         left_out = set(test)
         model = train([i for i in range(len(docs)) if i not in left_out])
-        THRESHOLDS.append((batch, model.drop_below, model.add_at))
+        THRESHOLDS.append((batch, model.drop_below, model.add_at, model.stat_below))
         for i in test:
             doc, (props, sections) = docs[i], proposals[i]
             for variant, how in VARIANTS.items():
-                mine = props if how is None else model.apply(doc["text"], props, filter_rules=how[0], add_cues=how[1])
+                mine = props if how is None else model.apply(doc["text"], props, *how)
                 sc = score_document(doc, mine, sections)
                 for key in ("all", doc_kind(doc.get("id", "")), batch):
                     out[variant].setdefault(key, Score()).add(sc)
@@ -112,11 +115,12 @@ def nested_trainer(docs: list[dict], proposals: list[list]) -> Callable[[list[in
                        if sum(1 for p, _ in scored["cue"] if p >= t) >= MIN_ADDED
                        and sum(1 for p, y in scored["cue"] if p >= t and y)
                        >= ADD_PRECISION * sum(1 for p, _ in scored["cue"] if p >= t)), 1.01)
-        drop_below = next((t for t in reversed(_DROP_GRID)
-                           if not any(p < t and y for p, y in scored["rule"])
-                           and any(p < t and not y for p, y in scored["rule"])), 0.0)
+        drop_below, stat_below = (next((t for t in reversed(_DROP_GRID)
+                                        if not any(p < t and y for p, y in scored[src])
+                                        and any(p < t and not y for p, y in scored[src])), 0.0)
+                                  for src in ("rule", "stat"))
         model = base(indices)
-        model.add_at, model.drop_below = add_at, drop_below
+        model.add_at, model.drop_below, model.stat_below = add_at, drop_below, stat_below
         return model
 
     return train
@@ -130,15 +134,17 @@ def run(docs: list[dict] | None = None, nested: bool = False) -> dict[str, dict[
 
 
 def report(result: dict[str, dict[str, Score]]) -> str:
-    lines = [f"{'left-out documents':<24} {'variant':<8} {'dir.gold':>8} {'recall':>7} {'prec':>7} {'proposed':>8}"]
+    lines = [f"{'left-out documents':<24} {'variant':<8} {'dir.gold':>8} {'recall':>7} {'prec':>7} {'proposed':>8} "
+             f"{'st.gold':>7} {'recall':>7} {'exact':>7} {'false%':>7}"]
     keys = ["all", "speech", "report"] + sorted(k for k in result["rules"] if k.startswith("heldout-"))
     for key in keys:
         for variant in VARIANTS:
             sc = result[variant].get(key)
             if sc is not None:
                 lines.append(f"{key:<24} {variant:<8} {sc.d_gold:>8} {sc.d_recall:>7.3f} {sc.d_precision:>7.3f} "
-                             f"{sc.d_proposed:>8}")
-    lines += [f"fold {b}: drop below {d:.2f}, add at {a:.2f}" for b, d, a in THRESHOLDS]
+                             f"{sc.d_proposed:>8} {sc.st_gold:>7} {sc.st_recall:>7.3f} {sc.st_exact_rate:>7.3f} "
+                             f"{100 * sc.false_numerals:>7.2f}")
+    lines += [f"fold {b}: drop below {d:.2f}, add at {a:.2f}, statistics below {t:.2f}" for b, d, a, t in THRESHOLDS]
     base = result["rules"]["all"]
     for variant in ("filter", "add", "both"):
         sc = result[variant]["all"]
@@ -147,6 +153,10 @@ def report(result: dict[str, dict[str, Score]]) -> str:
         lines.append(f"verdict {variant}: {'PAYS' if pays else 'does not pay'} "
                      f"(recall {base.d_recall:.3f} → {sc.d_recall:.3f}, precision {base.d_precision:.3f} → "
                      f"{sc.d_precision:.3f})")
+    sc = result["stat"]["all"]
+    pays = sc.false_numerals < base.false_numerals and sc.st_recall >= base.st_recall
+    lines.append(f"verdict stat: {'PAYS' if pays else 'does not pay'} (statistic recall {base.st_recall:.3f} → "
+                 f"{sc.st_recall:.3f}, false numerals {100 * base.false_numerals:.2f} % → {100 * sc.false_numerals:.2f} %)")
     return "\n".join(lines)
 
 
