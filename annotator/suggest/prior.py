@@ -18,9 +18,9 @@ in the sentence (the subject, 将/愿/能 before the cue), the characters around
 quotation and past-narrative cues of the sentence. Logistic regression, L2, full-batch gradient descent in
 numpy: deterministic, no new dependency.
 
-Whether it is used at all is decided by leave-one-batch-out cross-validation (annotator.suggest.prior_cv);
-the artefact, trained on all gold, is ``resources/suggest_prior.json``, rebuilt by
-``python -m annotator.suggest.prior --build`` (byte-identical on re-run).
+Whether it is used at all is decided by leave-one-batch-out cross-validation (annotator.suggest.prior_cv, whose
+docstring holds the figures). It did not pay (session 9), so nothing here is wired into suggest() and no
+artefact is shipped: this module is the experiment, kept so the check can be re-run when the gold grows.
 """
 
 from __future__ import annotations
