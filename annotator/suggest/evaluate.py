@@ -7,6 +7,8 @@
     python -m annotator.suggest.evaluate --learning-curve # the per-project learner, simulated (~4 min)
     python -m annotator.suggest.evaluate --bench          # ms for a ~30 000-character speech
     python -m annotator.suggest.evaluate --build          # rebuild gold.jsonl from the marked-up sources
+    python -m annotator.suggest.prior_cv                  # a gold-trained model against the rules, leave one
+                                                          # held-out batch out (design and figures: its docstring)
 
 Matching rules (tests/unit/test_suggest_eval.py asserts the targets with them):
   * statistic value recall: a gold statistic is found when one proposed statistic covers its value
