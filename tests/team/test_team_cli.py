@@ -86,13 +86,8 @@ def test_an_annotator_is_told_what_the_role_may_not_do_never_a_traceback(cluster
     assert runner.invoke(cli, ["suggest", url["lena"]]).exit_code == 0  # the lead's is stored
 
 
-def test_an_annotator_imports_her_own_labels_and_only_hers(cluster, tmp_path, monkeypatch):
-    """`annotator import-labels URL FILE --annotator alice` as alice: her layer is stored (the import's
-    event is hers too — a member may write only events of her own; it was refused at line 1); as bob's
-    layer it is refused in a sentence; the lead sees hers, bob does not (blind by default)."""
-    import json
-
-    db = "clilabels"
+def _team_of_three(cluster, tmp_path, monkeypatch, db: str):
+    """A team project made through the CLI: two annotators (alice, bob) and a lead (lena); their URLs."""
     cluster.create_database(db)
     admin = f"postgresql://postgres@/{db}?host={cluster.root}&port={cluster.port}"
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
@@ -102,7 +97,17 @@ def test_an_annotator_imports_her_own_labels_and_only_hers(cluster, tmp_path, mo
     for name, role in (("alice", "annotator"), ("bob", "annotator"), ("lena", "lead")):
         assert runner.invoke(cli, ["team", "add-member", admin, name, "--role", role, "--password-stdin"],
                              input=passwords[name] + "\n").exit_code == 0
-    url = {name: f"postgresql://{name}:{pw}@127.0.0.1:{cluster.port}/{db}" for name, pw in passwords.items()}
+    return runner, {name: f"postgresql://{name}:{pw}@127.0.0.1:{cluster.port}/{db}" for name, pw in passwords.items()}
+
+
+def test_an_annotator_imports_her_own_labels_and_only_hers(cluster, tmp_path, monkeypatch):
+    """`annotator import-labels URL FILE --annotator alice` as alice: her layer is stored (the import's
+    event is hers too — a member may write only events of her own; it was refused at line 1); as bob's
+    layer it is refused in a sentence; the lead sees hers, bob does not (blind by default)."""
+    import json
+
+    db = "clilabels"
+    runner, url = _team_of_three(cluster, tmp_path, monkeypatch, db)
     text = "一、总体要求\n各级党委要切实加强领导，全年增长5.2%。\n"
     speech = tmp_path / "speech.txt"
     speech.write_text(text, encoding="utf-8")
@@ -130,16 +135,7 @@ def test_a_lead_opens_and_closes_the_annotators_view_of_each_other(cluster, tmp_
     """Issue 16 point 2: "whether annotators may see each other's work is a project setting a lead
     changes" — `annotator team visibility URL open|blind` (before: a Python function nothing called)."""
     db = "clivisible"
-    cluster.create_database(db)
-    admin = f"postgresql://postgres@/{db}?host={cluster.root}&port={cluster.port}"
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    runner = CliRunner()
-    assert runner.invoke(cli, ["team", "init", admin]).exit_code == 0
-    passwords = {**PASSWORDS, "bob": "bob-Pw-5150"}
-    for name, role in (("alice", "annotator"), ("bob", "annotator"), ("lena", "lead")):
-        assert runner.invoke(cli, ["team", "add-member", admin, name, "--role", role, "--password-stdin"],
-                             input=passwords[name] + "\n").exit_code == 0
-    url = {name: f"postgresql://{name}:{pw}@127.0.0.1:{cluster.port}/{db}" for name, pw in passwords.items()}
+    runner, url = _team_of_three(cluster, tmp_path, monkeypatch, db)
     with open_project(url["lena"]) as lead:
         doc, _ = documents.add_document(lead, clean_text="一、要坚持稳中求进。", raw_text="x", annotator="lena")
     with open_project(url["bob"]) as bob:
@@ -152,7 +148,7 @@ def test_a_lead_opens_and_closes_the_annotators_view_of_each_other(cluster, tmp_
     assert out.exit_code == 0 and out.output.startswith("blind"), out.output
     assert alice_sees() == []
     out = runner.invoke(cli, ["team", "visibility", url["alice"], "open"])  # not hers to change
-    assert out.exit_code != 0 and "refused: your role" in out.output and passwords["alice"] not in out.output
+    assert out.exit_code != 0 and "refused: your role" in out.output and PASSWORDS["alice"] not in out.output
     assert alice_sees() == []
     out = runner.invoke(cli, ["team", "visibility", url["lena"], "open"])
     assert out.exit_code == 0 and out.output.startswith("open"), out.output
