@@ -3,8 +3,9 @@
 Rules propose (suggest.engine, with the project's directive unit and its "implicit directives" setting);
 the project's learned model re-ranks and filters them at the project's threshold (suggest.training);
 the result replaces the document's open suggestions (storage). After enough new answers the model is
-retrained: ``retrain_if_due`` (after a document was suggested, already off the GUI thread) or
-``decision_recorded`` (after each accept or reject, on the GUI thread: it only counts, see suggest/retrain.py). Settings live in project_meta, so both front ends see the same ones.
+retrained: ``retrain_if_due`` (after a document was suggested, already off the GUI thread); the workspace also
+counts accepts and rejects and retrains every N of them in a process of its own (gui/learning.py,
+gui/learner_job.py). Settings live in project_meta, so both front ends see the same ones.
 """
 
 from __future__ import annotations
@@ -84,17 +85,3 @@ def retrain_if_due(project, *, background: bool = True, on_done: Callable[[dict]
     if background:
         return training.train_in_background(project.path, on_done, on_error)
     return training.train(project)
-
-
-def decision_recorded(project, count: int = 1, *, on_done: Callable[[dict], None] | None = None,
-                      on_error: Callable[[str], None] | None = None) -> threading.Thread | None:
-    """Call after each accept or reject (``count`` answers): counts in memory and, every
-    ``training.RETRAIN_EVERY`` answers (and once per project per process), checks and retrains on a worker
-    thread with its own connection. Never blocks and never queries the project on the calling thread; a
-    read-only project is never trained. Returns the worker thread or None."""
-    from annotator.suggest import retrain  # noqa: PLC0415
-
-    path = getattr(project, "path", None)
-    if getattr(project, "readonly", False) or path is None:
-        return None  # read-only, or a store with no project file (the worker trains SQLite project files only)
-    return retrain.decision_recorded(path, count, on_done, on_error)

@@ -45,14 +45,19 @@ class Example:
     accepted: bool
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def bounds(text: str, start: int, end: int, stops: str = _SENTENCE_END) -> tuple[int, int]:
+    """The stretch around ``[start, end)`` up to (not including) the nearest character of ``stops`` each side."""
     s = start
-    while s > 0 and text[s - 1] not in _SENTENCE_END:
+    while s > 0 and text[s - 1] not in stops:
         s -= 1
     e = end
-    while e < len(text) and text[e] not in _SENTENCE_END:
+    while e < len(text) and text[e] not in stops:
         e += 1
     return s, e
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    return bounds(text, start, end)
 
 
 def _bucket(n: float) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from annotator.domain.model import Suggestion
+from annotator.suggest.learner import bounds as _bounds
 
 ARTEFACT = Path(__file__).resolve().parents[2] / "resources" / "suggest_prior.json"
 SOURCES = ("rule", "cue", "stat")
@@ -54,16 +55,6 @@ _REPORTED = re.compile(r"说|讲|指出|强调|认为|提出|表示|主张|宣�
 _QUOTE_OPEN = re.compile(r"[“「『\"]")
 _PAST = re.compile(r"了|已经|已|曾|过去|去年|当时|那时|年来|取得")
 _INTENT = re.compile(r"将|愿|能|会|可以|可能|就|才|想|打算|决心|准备")
-
-
-def _bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in stops:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in stops:
-        e += 1
-    return s, e
 
 
 def _grams(prefix: str, s: str, n_max: int = 3) -> dict[str, float]:
