@@ -14,7 +14,8 @@ A source may add at most ``max_new_labels`` labels the target lacks (200, as one
 hostile or mistaken project cannot flood the target's label set); past that it is refused whole.
 ``should_cancel`` (Ctrl+C, SIGTERM: cli/exchange.py) stops the merge between two sources; an exception
 inside one (a second signal) rolls that source back and carries the report of those before it
-(``MergeInterrupted``). Either way merging again brings in exactly the rest.
+(``MergeInterrupted``); one landing just after the source's COMMIT reports that source as merged (a
+witness token written in its transaction says so). Either way merging again brings in exactly the rest.
 Deletions and edits travel through the event logs (merge_log.py): a span deleted in a source after an
 earlier merge is deleted in the target, a span deleted in the target is not brought back, an edit made
 only in the source fast-forwards the target's copy, and edits on both sides are reported as conflicts,
@@ -24,6 +25,7 @@ the target's copy kept.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -202,8 +204,14 @@ def _source(p) -> Path | str:
     return str(p) if is_url(str(p)) else Path(p)
 
 
-def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NEW_LABELS) -> SourceReport:
-    report = SourceReport(path=redact(path) if isinstance(path, str) else str(path))
+WITNESS_KEY = "merge.last"  # project_meta: the token of the last source merged, written in its transaction
+
+
+def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NEW_LABELS,
+              report: SourceReport | None = None, token: str | None = None) -> SourceReport:
+    """Merge one source in one transaction, filling ``report``. With ``token`` the transaction also
+    writes it to project_meta, so that a caller interrupted after the commit can tell it happened."""
+    report = report or SourceReport(path=redact(path) if isinstance(path, str) else str(path))
     try:
         if target.is_at(path):
             raise ProjectError(path, "is the target project itself")
@@ -218,6 +226,8 @@ def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NE
             _statuses(target, source, mapping, report)
             _spans(target, source, mapping, report)
             _comments(target, source, mapping, report)
+            if token is not None:
+                target.set_meta(WITNESS_KEY, token)
     except (ValueError, StoreError) as exc:
         # The transaction was rolled back: nothing of this source is in the target.
         return SourceReport(path=report.path, error=f"merge failed and was undone ({exc})")
@@ -234,10 +244,26 @@ def merge(target: Project, sources: list[Path | str], *, max_new_labels: int = M
         if should_cancel is not None and should_cancel():
             report.not_merged = [str(p) for p in sources[n:]]
             break
+        source_report = SourceReport(path=redact(path) if is_url(str(path)) else str(path))
+        token = uuid.uuid4().hex
         try:
-            report.sources.append(merge_one(target, _source(path), max_new_labels=max_new_labels))
-        except KeyboardInterrupt as exc:  # the source's transaction was rolled back
+            report.sources.append(merge_one(target, _source(path), max_new_labels=max_new_labels,
+                                            report=source_report, token=token))
+        except KeyboardInterrupt as exc:
+            # A second signal raises wherever Python is: inside the source's transaction (rolled back) or
+            # in the few steps after its COMMIT (saved). Only the database can tell which: the witness.
+            if _committed(target, token):
+                report.sources.append(source_report)
+                report.not_merged = [str(p) for p in sources[n + 1:]]
+                raise MergeInterrupted(report, exc) from exc
             report.rolled_back = str(path)
             report.not_merged = [str(p) for p in sources[n + 1:]]
             raise MergeInterrupted(report, exc) from exc
     return report
+
+
+def _committed(target: Project, token: str) -> bool:
+    try:
+        return target.meta(WITNESS_KEY) == token
+    except (StoreError, ProjectError):  # the target cannot be read now: report the source as not merged;
+        return False                    # merging again skips whatever of it is in fact there

@@ -247,3 +247,54 @@ def test_annotators_comments_reach_the_merged_project_once(tmp_path, project_at)
         assert sorted(remaining) == sorted(["单位是亿元还是万元？𠮷", "这句是否算指令😀"])
     finally:
         target.close()
+
+
+def _interrupt_once(monkeypatch, module, name):
+    """``module.name`` raises KeyboardInterrupt (a second Ctrl+C) the first time it is called."""
+    real, fired = getattr(module, name), []
+
+    def wrapped(*args, **kwargs):
+        if not fired:
+            fired.append(True)
+            if name != "open_project":
+                raise KeyboardInterrupt
+            opened = real(*args, **kwargs)
+            close = opened.close
+
+            def late_close():  # runs in merge_one's `finally`, after the source's COMMIT
+                close()
+                raise KeyboardInterrupt
+            opened.close = late_close
+            return opened
+        return real(*args, **kwargs)
+    monkeypatch.setattr(module, name, wrapped)
+
+
+def test_a_signal_just_after_a_sources_commit_reports_it_merged(team, monkeypatch):
+    # Seen under load in CI: the second SIGTERM landed after the first source's COMMIT, and the report said
+    # "undone, nothing of it is in the target" while its 12 documents were there.
+    import annotator.exchange.merge as merging
+    from annotator.exchange.merge import MergeInterrupted
+
+    target, sources = team
+    _interrupt_once(monkeypatch, merging, "open_project")
+    with pytest.raises(MergeInterrupted) as caught:
+        merge(target, sources)
+    report = caught.value.report
+    assert report.rolled_back is None and [s.path for s in report.sources] == [str(sources[0])]
+    assert report.sources[0].documents_added == 2 and report.not_merged == [str(sources[1])]
+    assert len(docs.document_ids(target)) == 2 and "stopped while merging" not in report.summary()
+
+
+def test_a_signal_inside_a_sources_transaction_rolls_it_back(team, monkeypatch):
+    import annotator.exchange.merge as merging
+    from annotator.exchange.merge import MergeInterrupted
+
+    target, sources = team
+    _interrupt_once(monkeypatch, merging, "_comments")  # the last step before the COMMIT
+    with pytest.raises(MergeInterrupted) as caught:
+        merge(target, sources)
+    report = caught.value.report
+    assert report.sources == [] and report.rolled_back == str(sources[0])
+    assert report.not_merged == [str(sources[1])] and docs.document_ids(target) == []
+    assert merge(target, sources).ok and len(docs.document_ids(target)) == 2
