@@ -94,7 +94,7 @@ def interrupted_message(signum: int) -> str:
 
 def exit_interrupted_import(proj, project: str, summary, signum: int, say) -> None:
     """``import`` stopped by SIGINT/SIGTERM: what was saved, reported; exit 128 + signum. ``summary`` is
-    None when a second signal interrupted a batch (rolled back: its files are not in the project)."""
+    None when a second signal interrupted a batch (rolled back, or committed just before the signal)."""
     if summary is not None:
         for outcome in summary.failed:
             say("failed", outcome.path, outcome.reason)
@@ -102,7 +102,10 @@ def exit_interrupted_import(proj, project: str, summary, signum: int, say) -> No
                    f"{summary.duplicates}, failed {len(summary.failed)}")
     proj.close()
     what = ("stopped after the files above (each saved whole)" if summary is not None else
-            "while saving a batch of files: that batch was not saved, the batches before it were")
+            # The signal may land just after the batch's COMMIT, before its files were reported: whole or
+            # nothing is all that can be promised without asking the project (merge.py asks it).
+            "while saving a batch of files: the batches before it were saved, that batch was saved whole or "
+            "not at all")
     click.echo(f"{interrupted_message(signum)}: {what}; run the same command again to import the rest into "
                f"{project} (files already imported are skipped as duplicates)", err=True)
     raise SystemExit(128 + signum)
