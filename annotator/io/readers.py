@@ -207,6 +207,9 @@ def _read(path: Path) -> ReadResult:
 
 def _read_text(path: Path, data: bytes, fmt: str) -> ReadResult:
     if not data.strip():
+        if data:  # a megabyte of line breaks is not "empty" to the person who sees its size
+            raise ReadError(path, "empty file: only invisible characters (spaces, zero-width or control characters, "
+                                  "byte-order marks)", code="empty-invisible")
         raise ReadError(path, "empty file", code="empty-file")
     decoded = decode(data, path=path)
     # Markdown is kept verbatim ("# " heading marks and all): stripping syntax would make the text

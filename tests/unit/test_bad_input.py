@@ -269,3 +269,12 @@ def test_text_after_the_last_tag_is_kept_as_text(tmp_path):
     path = tmp_path / "tail.html"
     path.write_bytes("<p>一是</p>二是 &lt;3 <a<b".encode())
     assert read_file(path).text == "一是\n二是 <3 <a<b"
+
+
+def test_a_file_of_line_breaks_says_it_holds_only_invisible_characters(tmp_path):
+    # A megabyte of CRLF called plainly "empty file" contradicts the size the person sees in the folder.
+    path = tmp_path / "breaks.txt"
+    path.write_bytes(b"\r\n" * 100_000 + b" \t")
+    with pytest.raises(ReadError, match="empty file: only invisible characters") as caught:
+        read_file(path)
+    assert caught.value.code == "empty-invisible" and "breaks.txt" in str(caught.value)

@@ -127,7 +127,7 @@ def test_code_and_params_survive_pickling_and_reach_the_outcome(tmp_path):
     assert (copy.path, copy.reason, copy.code, copy.params) == ("a.txt", "the text has 9 lines", "too-many-lines",
                                                                 {"lines": 9, "limit": 5})
     empty = tmp_path / "empty.md"
-    empty.write_bytes(b"  \n")
+    empty.write_bytes(b"")
     outcome = _prepare_outcome(empty)
     assert (outcome.status, outcome.reason, outcome.code, outcome.params) == ("failed", "empty file", "empty-file", {})
 
