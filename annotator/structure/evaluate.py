@@ -53,7 +53,7 @@ def group_of(doc_id: str) -> str:
 
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-          "fresh17", "fresh18", "fresh19")
+          "fresh17", "fresh18", "fresh19", "fresh20")
 
 
 @functools.lru_cache(maxsize=8)
