@@ -37,3 +37,36 @@ def test_guard_a_restart_under_one_parent_still_shows_the_lost_level():
     outline = parse_outline(text)
     assert [lvl for lvl, _m, _t in _shape(outline)] == [1, 2, 3, 3, 1, 3, 3, 3, 3]
     assert all(s.confidence < 0.8 for s in outline[5:])
+
+
+# --- 2: 第N + a counter word (件 个 点 种 类 方面) before a space at a line start titles a part ------------------------
+# maoxuan_md_hunan_nongmin (fresh19): "第一件　将农民组织在农会里" … "第九件　农民诸禁", each alone on its line, with
+# （一）（二）（三） and 第一是/第二是 under them; the same shape in a public page's cards ("第一件　招生", "第二件　出海课",
+# "第三件　请主任") and in a code comment's "第一点　如何保证…/第二点　如果保证…".  None was a marker: the 十四件大事
+# were lost and their children rose a level.  The counters are declared once (marker_grammar.COUNTERS) and read
+# by the comma forms too (第一件，…第二件，).
+
+def test_counter_word_parts_at_line_starts():
+    text = ("十四件大事\n\n第一件　将农民组织在农会里\n这是农民所做的第一件大事。\n"
+            "第二件　政治上打击地主\n农会有了力量之后。\n"
+            "第三件　推翻县官老爷衙门差役的政权\n县政治必须农民起来才能澄清。\n"
+            "（一）凡事取决于县长和革命民众团体的联合会议。县长看会议的意见行事。\n"
+            "（二）承审员没有案子。湘乡的承审员告诉我。\n")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "第一件"), (1, "第二件"), (1, "第三件"), (2, "（一）"), (2, "（二）")]
+    assert outline[0].title == "将农民组织在农会里"
+    _check_invariants(text, outline)
+
+
+def test_counter_word_items_of_other_counters():
+    text = "安排如下。\n第一类　招生\n按常见门槛初筛。\n第二类　出海课\n这场课的主题放在企业出海。\n第三类　请主任\n请主任看一次。\n"
+    assert [(lvl, m, t) for lvl, m, t in _shape(parse_outline(text))] == [
+        (1, "第一类", "招生"), (1, "第二类", "出海课"), (1, "第三类", "请主任")]
+    text = "讲三件事。第一件，抓好春耕。第二件，抓好防汛。第三件，抓好安全。\n"
+    assert [m for _l, m, _t in _shape(parse_outline(text))] == ["第一件，", "第二件，", "第三件，"]
+
+
+def test_guard_a_lone_counter_or_one_inside_a_sentence_is_no_heading():
+    assert parse_outline("这是农民所做的第一件大事。\n第一个 百年奋斗目标已经实现，我们要继续前进，不断开创新局面。\n") == []
+    assert parse_outline("参考页的三件套还有第三件 平移动画，本页不用它。\n") == []
