@@ -117,7 +117,8 @@ _REGISTRY = (
     Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})(?:[ \u3000]+(?=[^\s\d年月日%％])|\t+(?=[^\s\d]))", "digit",
            LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])(?:[.．]|[ \u3000]?、)(?=[^\sA-Za-z0-9.．])", "upper", LINE),
-    Family("sequence", 5, True, "首先，", r"(?P<n>首先|再其次|其次|再次|最后)[，,]?", "word", SENTENCE),
+    # 最后 counts only when a comma, colon or 是 sets it off: "最后我想总结的是，…" is the speaker winding up.
+    Family("sequence", 5, True, "首先，", r"(?P<n>首先|再其次|其次|再次|最后(?=[，,：:是]))[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
 )
 FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}

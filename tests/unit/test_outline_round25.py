@@ -70,3 +70,34 @@ def test_counter_word_items_of_other_counters():
 def test_guard_a_lone_counter_or_one_inside_a_sentence_is_no_heading():
     assert parse_outline("这是农民所做的第一件大事。\n第一个 百年奋斗目标已经实现，我们要继续前进，不断开创新局面。\n") == []
     assert parse_outline("参考页的三件套还有第三件 平移动画，本页不用它。\n") == []
+
+
+# --- 3: a paragraph-lead inline item holds the list of another family that unfolds it a paragraph later -----------
+# speech_sxyz_kaifangri (fresh19): "其次是环境改变对孩子的影响。…\n1993年以后的人有以下的一些基本特征：\n一是…\n二是…";
+# maoxuan_md_shida_guanxi (fresh18): "第四点，机关…清查反革命…。\n\n什么样的人不杀呢？…这是第一条。第二条，…第三条，…";
+# and suggest_gold 07 ("第三，关于今年的重点任务。…\n一要…"): the later list sat beside the item instead of under it.
+# 首先/最后 never start such a list (adverbs as often as markers), and a heading-like line between ends the hold.
+
+def test_a_paragraph_lead_item_holds_a_later_list():
+    text = ("二、如何看待我们的孩子\n首先是德育和知识教学的割裂问题。德育问题反映在孩子的学习上。\n"
+            "其次是环境改变对孩子的影响。这样的改变是从1993年以后开始的。\n1993年以后的人有以下的一些基本特征：\n"
+            "一是他们都是独套公寓里的独子。独子有什么样的人生感受呢？\n二是当今的孩子背负着沉重的情感负担。我们小时候不同。\n"
+            "三、学校未来工作计划\n（一）目标导向\n（二）问题导向\n")
+    outline = parse_outline(text)
+    assert [(lvl, m) for lvl, m, _t in _shape(outline)] == [
+        (1, "二、"), (2, "首先"), (2, "其次"), (3, "一是"), (3, "二是"), (1, "三、"), (2, "（一）"), (2, "（二）")]
+    _check_invariants(text, outline)
+
+
+def test_guard_a_heading_line_between_ends_the_hold():
+    text = ("第三，要切实增强做好工会工作的责任感紧迫感。要坚持以职工为中心的工作导向。\n"
+            "存在的主要问题\n一是养老服务供给与群众需求还不完全匹配；二是社会救助信息共享不够顺畅。\n")
+    assert [lvl for lvl, _m, _t in _shape(parse_outline(text))] == [1, 1]
+
+
+def test_guard_zuihou_without_a_comma_is_no_item():
+    text = ("首先是德育问题。德育问题反映在学习上。\n其次是环境问题。环境改变了孩子。\n"
+            "最后我想总结的是，现在的孩子是活在“第三只笼子”里的。\n")
+    assert [m for _l, m, _t in _shape(parse_outline(text))] == ["首先", "其次"]
+    text = "首先，要学习。其次，要实践。最后，要总结。\n"
+    assert [m for _l, m, _t in _shape(parse_outline(text))] == ["首先，", "其次，", "最后，"]
