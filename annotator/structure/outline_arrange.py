@@ -325,6 +325,11 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         previous = run_on.get((cand.family, parent_family))
         if previous is None and FAMILIES[cand.family].rank <= 0:
             previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
+        elif (previous is not None and cand.position == "line" and not FAMILIES[cand.family].inline
+              and run_on.get((cand.family, "*"), 0) == cand.ordinal - 1 > previous):
+            # "1.目标" under 一、, 2.…39. under the （N） of 二、 and 三、, then "40." right under 四、: the document
+            # numbers its items through, whatever their parent (yijian_gz_rencai_jiju, 1.…45.)
+            previous = cand.ordinal - 1
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and on_stack is None and (cand.ordinal == previous + 1
