@@ -25,6 +25,10 @@ NEXT = -2  # ordinal of 又其一 ("其一，…又其一，…又其一，"): t
 CN = "[一二三四五六七八九十○〇]{1,3}"  # 一○ is ten in older texts (○ as zero)
 _CN_LONG = "[一二三四五六七八九十百零○〇]{1,6}"  # articles of a law run past a hundred
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+# The counter words an ordinal 第N takes when it numbers items or parts (第一件, 第二点 …): one list for every
+# family below that reads them.  条 and 项 are the articles and items of a law (their own families, first).
+COUNTERS = ("件", "个", "点", "种", "类", "方面")
+_COUNTER = "|".join(COUNTERS)
 _SEQUENCE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "再其次": 3, "最后": LAST}
 
 # Where a family may stand.  "line": only at a line start (after an optional markdown "#"); "heading":
@@ -73,6 +77,11 @@ _REGISTRY = (
     Family("clause", 1, False, "第一款", rf"第(?P<n>{_CN_LONG})款", "cn", HEADING),
     Family("item", 2, False, "第一项", rf"第(?P<n>{_CN_LONG})项", "cn", HEADING),
     Family("question", 1, False, "第一个问题", rf"第(?P<n>{_CN_LONG})个问题[，,、：:]?", "cn", SENTENCE),
+    # "第一件　将农民组织在农会里" (maoxuan_md_hunan_nongmin's 十四件大事), "第一类　…", "第二点　…": an ordinal and its
+    # counter word (COUNTERS) alone before a space at a line start title a part, as 第一章　 does; the same counters
+    # after a comma or 是 count items inside a paragraph (di-noun, di-cn below).
+    Family("di-counter", 1, False, "第一件　", rf"第(?P<n>{_CN_LONG})(?:{_COUNTER})[ \u3000]+(?=[^\s\d])", "cn",
+           LINE),
     # "第一方面，…第二方面，", "第一个方向，", "第一种：", "第一个证据，…第四个证据，": an ordinal, a classifier
     # and a short noun, then a comma or colon (a longer noun is a name: "第二个百年奋斗目标，"), or 是: a speaker
     # goes on "第一个特点，…。第二个特点是敌人的强大。" (the noun then holds no 是 itself).
@@ -80,7 +89,7 @@ _REGISTRY = (
            rf"第(?P<n>{_CN_LONG})(?:个?(?:方面|方向|种)|个(?:(?!是)[\u4e00-\u9fff]){{1,3}}?)(?:[，,：:]|是[，,：:]?)", "cn",
            SENTENCE),
     Family("di-shi", 5, True, "第一是", rf"第(?P<n>{_CN_LONG})是", "cn", COMMA),
-    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})[点个]?[，,、：:]", "cn", COMMA),
+    Family("di-cn", 5, True, "第一，", rf"第(?P<n>{_CN_LONG})(?:{_COUNTER})?[，,、：:]", "cn", COMMA),
     # Its own family: "第一点，…第四点，" then "这是第一条。第二条，…" is a list inside the 第四点.
     Family("di-tiao", 5, True, "第一条，", rf"第(?P<n>{_CN_LONG})条[，,]", "cn", COMMA),
     Family("aspect", 5, True, "一方面，", r"(?P<n>[另又])?一方面[，,]?", "word", SENTENCE),
@@ -108,7 +117,8 @@ _REGISTRY = (
     Family("digit-space", 3, False, "1 ", r"(?P<n>\d{1,3})(?:[ \u3000]+(?=[^\s\d年月日%％])|\t+(?=[^\s\d]))", "digit",
            LINE),
     Family("latin-dot", 3, False, "A.", r"(?P<n>[A-H])(?:[.．]|[ \u3000]?、)(?=[^\sA-Za-z0-9.．])", "upper", LINE),
-    Family("sequence", 5, True, "首先，", r"(?P<n>首先|再其次|其次|再次|最后)[，,]?", "word", SENTENCE),
+    # 最后 counts only when a comma, colon or 是 sets it off: "最后我想总结的是，…" is the speaker winding up.
+    Family("sequence", 5, True, "首先，", r"(?P<n>首先|再其次|其次|再次|最后(?=[，,：:是]))[，,]?", "word", SENTENCE),
     Family("circled", 5, True, "①", r"(?P<n>[\u2460-\u2473])", "circled", SENTENCE),
 )
 FAMILIES: dict[str, Family] = {f.id: f for f in _REGISTRY}

@@ -24,7 +24,7 @@ from annotator.structure.markers import COMMA_FAMILIES, FAMILIES, Candidate, end
 from annotator.structure.outline_addresses import addresses, closed_by
 from annotator.structure.outline_contents import contents_entries
 from annotator.structure.outline_glued import glued_articles, opens_glued_article, split_numerals
-from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange
+from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange, heading_line_between
 from annotator.structure.outline_levels import heading_confidence, true_levels
 from annotator.structure.titles import assign_titles
 
@@ -337,7 +337,8 @@ def _settle(text: str, cands: list[Candidate], loose: bool, breaks: list[int],
     budget = max(_MAX_PLACEMENTS, _LARGE_PASSES * len(cands))
     for _ in range(_MAX_PASSES):
         nodes, runs = arrange(cands, loose, breaks, newlines, full_stop_between, turns,
-                              lambda cand, at: closed_by(text, cand.start, cand.end, at))
+                              lambda cand, at: closed_by(text, cand.start, cand.end, at),
+                              lambda a, b: heading_line_between(text, newlines, a, b))
         budget -= len(cands)
         drop = _rejected(text, nodes, runs)
         if not drop:

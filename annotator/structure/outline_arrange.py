@@ -128,6 +128,38 @@ def _line_break_between(newlines: list[int] | tuple, a: int, b: int) -> bool:
     return k < len(newlines) and newlines[k] < b
 
 
+_HOLD_LINES = 12  # lines between a paragraph-lead item and a list it holds; farther, the point has moved on
+_HEADING_LINE_MAX = 40
+_LINE_ENDS = frozenset("。！？；：!?;:…”’」』）)")
+
+
+def heading_line_between(text: str, newlines, a: int, b: int) -> bool:
+    """Is there, between offsets ``a`` and ``b``, a line that reads as a heading (short, ending without
+    sentence punctuation: "五十、存在的主要问题", "关于…") or more than _HOLD_LINES lines?  Looks at those
+    lines only (bounded), never back over the text."""
+    k = bisect.bisect_right(newlines, a)
+    end = bisect.bisect_left(newlines, b)
+    if end - k > _HOLD_LINES:
+        return True
+    for j in range(k, end):
+        stop = newlines[j + 1] if j + 1 < len(newlines) and newlines[j + 1] < b else b
+        line = text[newlines[j] + 1:stop].strip(" \t\u3000\xa0\r")
+        if line and len(line) <= _HEADING_LINE_MAX and line[-1] not in _LINE_ENDS and stop < b:
+            return True
+    return False
+
+
+def _holds_a_later_list(item: Candidate, cand: Candidate, heading_between) -> bool:
+    """Does the open inline ``item`` hold ``cand``'s new list, a paragraph or more later?  When the item leads
+    its own paragraph ("其次是环境改变对孩子的影响。…以下的一些基本特征：\n一是…", speech_sxyz_kaifangri; "第四点，
+    机关…清查反革命…。\n\n…这是第一条。第二条，…", maoxuan_md_shida_guanxi) it is a point of the speech like a
+    heading, and the list of another family that follows before its next sibling unfolds it.  An item inside a
+    paragraph ("…三件事，一要…") ends with its paragraph, as before; 首先/最后 are adverbs as often as markers."""
+    return (item.position == "line" and item.family != cand.family
+            and FAMILIES[cand.family].numeral != "word"
+            and heading_between is not None and not heading_between(item.start, cand.start))
+
+
 def _may_open_late(cand: Candidate, run_on: dict[tuple[str, str | None], int], nests: bool) -> bool:
     """May ``cand`` open its family's first run at an ordinal above 1?  At 2 anywhere (one lost item);
     higher only for a heading that opens a line, is the first of its family in the whole text and closes
@@ -179,11 +211,12 @@ def _kin_frame(stack: list[_Frame], cand: Candidate, stop_between) -> int | None
 
 def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
              newlines: list[int] = (), full_stop_between=None, addresses: list[int] = (),
-             run_in=None) -> tuple[list[Node], Runs]:
+             run_in=None, heading_between=None) -> tuple[list[Node], Runs]:
     """``full_stop_between(a, b)``: does a sentence end lie between offsets ``a`` and ``b``?  Asked only
     where a run of another family of the same kin is open (``_kin_frame``).  ``addresses``: where the
     speaker turns to the audience ("各位代表！"); ``run_in(cand, address)``: is that heading a run-in item
-    whose paragraph ended before the address (outline_addresses.closed_by)?"""
+    whose paragraph ended before the address (outline_addresses.closed_by)?  ``heading_between(a, b)``: does
+    a heading-like line stand between offsets ``a`` and ``b`` (``heading_line_between``)?"""
     nodes: list[Node] = []
     runs = Runs()
     stack: list[_Frame] = []
@@ -283,7 +316,8 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
                 # An enumeration lives inside its paragraph: a new inline list (一是…) in a later
                 # paragraph than the open inline item (一要…) is the next list under the same parent.
                 while stack and FAMILIES[stack[-1].family].inline and _line_break_between(
-                        newlines, nodes[stack[-1].node].cand.start, cand.start):
+                        newlines, nodes[stack[-1].node].cand.start, cand.start) and not _holds_a_later_list(
+                        nodes[stack[-1].node].cand, cand, heading_between):
                     stack.pop()
             depth = _opening_depth(stack, cand, loose, continues_later,
                                    lambda frame: (cand.family, frame.family) in run_on)
@@ -291,6 +325,11 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
         previous = run_on.get((cand.family, parent_family))
         if previous is None and FAMILIES[cand.family].rank <= 0:
             previous = run_on.get((cand.family, "*"))  # articles of a law number on through chapters and sections
+        elif (previous is not None and cand.position == "line" and not FAMILIES[cand.family].inline
+              and run_on.get((cand.family, "*"), 0) == cand.ordinal - 1 > previous):
+            # "1.目标" under 一、, 2.…39. under the （N） of 二、 and 三、, then "40." right under 四、: the document
+            # numbers its items through, whatever their parent (yijian_gz_rencai_jiju, 1.…45.)
+            previous = cand.ordinal - 1
         if cand.ordinal == 1:
             ordinal = 1
         elif previous is not None and on_stack is None and (cand.ordinal == previous + 1

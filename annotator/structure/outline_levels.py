@@ -70,8 +70,13 @@ def true_levels(nodes: list[Node], text: str = "") -> list[int]:
     """1-based levels, with children of a missing heading placed where the document's own hierarchy
     puts them.  Where a section shows 一、 → （一） → 1． and another has 1．2． directly under 二、, its
     （N） was not found (never written, or lost in a scrape): 1． still belongs two levels below 二、,
-    and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along."""
+    and its parent stays 二、 (the nearest heading that exists).  The move carries the subtree along —
+    only where this section itself shows the lost level (``_lost_levels``): 1．…4． directly under 三、
+    with nothing else there is a section written one level shallower, not a scrape (two unseen
+    documents of fresh19, yijian_sxyz_xianfeng and yijian_gz_rencai_jiju, write parts so; no document of the corpus needed the move
+    without such a sign)."""
     chains = _family_chains(nodes)
+    lost = _lost_levels(nodes, chains)
     in_article = _announced_in_a_division(nodes, text)
     opening = _under_a_lost_first_item(nodes, chains)
     levels: list[int] = []
@@ -80,10 +85,36 @@ def true_levels(nodes: list[Node], text: str = "") -> list[int]:
             levels.append(1 + opening.get(i, 0))
             continue
         step = chains.get(nodes[n.parent].cand.family, {}).get(n.cand.family, 1)
+        if step > 1 and (n.parent, n.cand.family) not in lost:
+            step = 1  # no sign of a lost level in this section: the document nests it directly
         if n.run in in_article:
             step = 2  # the items of a 条 that was not found sit a level below it all the same
         levels.append(levels[n.parent] + max(1, step))
     return levels
+
+
+def _lost_levels(nodes: list[Node], chains: dict[str, dict[str, int]]) -> set[tuple[int, str]]:
+    """(parent node, child family) pairs where the section itself shows that a level between them was
+    not found: the child's list starts again at 1 under the same parent ("二、 1．2． 1．2．": something
+    separated the two lists — the （N） heading of each), or a family that sits between them in the
+    document's chain hangs under that parent too ("二、 1．2． （二）…": the 1． before （二） belong to its
+    lost （一）).  Without such a sign a heading is where the document put it."""
+    runs: dict[tuple[int, str], set[int]] = {}
+    for n in nodes:
+        if n.parent is not None:
+            runs.setdefault((n.parent, n.cand.family), set()).add(n.run)
+    families: dict[int, set[str]] = {}
+    for parent, family in runs:
+        families.setdefault(parent, set()).add(family)
+    lost: set[tuple[int, str]] = set()
+    for (parent, family), members in runs.items():
+        below = chains.get(nodes[parent].cand.family, {})
+        step = below.get(family, 1)
+        if step < 2:
+            continue
+        if len(members) >= 2 or any(0 < below.get(g, 0) < step for g in families[parent]):
+            lost.add((parent, family))
+    return lost
 
 
 def _under_a_lost_first_item(nodes: list[Node], chains: dict[str, dict[str, int]]) -> dict[int, int]:
