@@ -51,7 +51,9 @@ def _ingest(r: dict) -> list[dict[str, Any]]:
         if "index_s" in t:  # the search index, built after the import (CLI: by a detached process)
             out.append(_row("  then its search index (background)", t["index_s"], "s", "same floor", t["floor_s"]))
     st = r["ingest_stages"]
-    for stage in ("read", "clean", "outline", "store", "index"):
+    for stage in ("read", "clean", "outline", "title", "digest", "store", "index"):
+        if stage + "_share" not in st:  # a result file from before the stage was timed apart
+            continue
         cpu = st.get(stage + "_cpu_ratio_to_floor")  # CPU ratio: steadier than wall on a loaded machine
         out.append(_row(f"  stage {stage} ({st[stage + '_share']:.0%} of ingest"
                         + (f"; CPU ×{cpu:.1f})" if cpu is not None else ")"), None, "", "same floor", None,
