@@ -138,8 +138,8 @@ _FLOORS = {  # part: (statistic recall, exact, false numerals ≤, directive rec
     "heldout-12": (0.78, 0.73, 0.084, 0.81, 0.91),
     # batch 13 (77–81), scored once untouched at the start of session 9 (code of main 46919e1): 0.916 / 0.905 / 3.1 %,
     # 0.874 / 0.845 (exact 0.895 with the original mark of 78's 上亿人, corrected after the scoring: SOURCES.md); dev
-    # since session 10, its rules written from its errors (floors raised with them)
-    "dev-13": (0.91, 0.90, 0.032, 0.87, 0.84),
+    # since session 10, its rules written from its errors (floors raised with them: 0.979 / 0.979 / 0.9 %, 0.941 / 0.922)
+    "dev-13": (0.97, 0.97, 0.012, 0.93, 0.91),
 }
 
 
