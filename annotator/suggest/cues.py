@@ -83,6 +83,9 @@ SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_A
         # …and the speaker's 建议 before its content clause: 我向同志们建议，仔细考虑一下这个问题 (79); 我建议，… (liveness keeps it
         # only with 我 in the clause).
         r"建议(?:(?<=我建议)|(?<=们建议))(?=[，,：:])|"
+        # 要求 with the speaker's side (or the point just made) as who requires: 这就要求我们不能… (77), 我们一方面要求教师作奉献 (77),
+        # 今年要求在全国各方面提倡节约 (21), 我们要求在…方面… (11). A thing that requires (现代化教育要求教师…) states a need.
+        r"(?:(?<=我们)|(?<=这就)|(?<=今年)|(?<=一方面))要求(?![的过])|"
         # 提倡 with the speaker's side as its subject, as 主张 below (我们提倡不抓辫子…, 79); 不提倡 states a stance (13), 提倡过
         # narrates. (A bare 提倡 — 今年要求在全国各方面提倡节约, 21 — was tried: it cost one held-out proposal, so it stays out.)
         r"(?:(?<=我们)|(?<=我))提倡(?![的过])|"

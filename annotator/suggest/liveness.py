@@ -49,6 +49,9 @@ _WH_AFTER_RE = re.compile(r"(?:怎么|怎样|如何)(?:办|做|定|搞|干|处�
 # 要做到这一点, 要注意这一点 (common in speeches; the search index has 认识到这一点 only so).
 _POINT_OBJECT_RE = re.compile(r"(?:认识到|意识到|看到|看清|做到|注意到|注意|记住|懂得|明白|强调|想到|重视|坚持|承认|理解)这一点$")
 _SPEAKER_PROPOSES_RE = re.compile(r"(?:^|[^们])我(?:向[^，。；]{1,10}?)?$")
+# 决不/绝不 + a verb after the speaker's side said what it is (我们是…的，绝不…) declares a stance; 决不能/决不允许 still forbid.
+_BAN_AFTER_RE = re.compile(r"能|可|允许|准|许|要|让|容|得")
+_OUR_STANCE_RE = re.compile(r"\s*(?:但是?|而且|并且)?我们(?:[\u4e00-\u9fff]{0,3}?)(?:也|都|还|始终|从来|历来)?是(?!否)")
 # The speaker's side or the audience as the subject of a consequent: they are told what to do then.
 _ADDRESSED_HEAD_RE = re.compile(r"\s*(?:我们|你们|咱们|大家|同志们)(?:也|还|都)?就$")
 
@@ -183,6 +186,9 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
         return None  # 为什么一定要写得那么长呢？ (1942 talk): a rhetorical question
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
         return None  # 人不是每天都要洗脸吗?
+    if m and m.group() in ("决不", "绝不") and not _BAN_AFTER_RE.match(text, at + 2) and i > 0 \
+            and clauses[i - 1][0] >= sentence_start and _OUR_STANCE_RE.match(text, clauses[i - 1][0]):
+        return None  # 我们是站在…一边，绝不站在…那一边 (79): our stance declared, as 我们一定…，决不辜负… pledges (58, 24)
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
         if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):

@@ -87,3 +87,21 @@ def test_a_bare_repeat_of_a_share_is_measured_but_a_demonstrative_names_it():
 def test_rule_sets_named_by_their_count_are_no_statistics():
     assert _values("例如农村公社六十条，工业企业七十条，这些条例草案正在试行。") == []
     assert _values("共修订条款七十条。") == ["七十条"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("这就要求我们不能永远搞封闭的培训。", "这就要求我们不能永远搞封闭的培训"),
+    ("我们一方面要求教师作奉献，另一方面也应该让教师实现自己的价值。",
+     "我们一方面要求教师作奉献，另一方面也应该让教师实现自己的价值"),
+])
+def test_the_speakers_requirement_is_a_directive(text, span):
+    assert span in _spans(text)
+
+
+def test_a_thing_that_requires_states_a_need():
+    assert _spans("现代化教育要求教师有开阔的眼界。") == []
+
+
+def test_our_stance_with_jue_bu_declares_but_jue_bu_neng_forbids():
+    assert _spans("我们是站在大多数人一边的，绝不站在少数人那一边。") == []
+    assert _spans("我们是站在大多数人一边的，绝不能站到少数人那一边去。") != []
