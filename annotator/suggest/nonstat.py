@@ -230,8 +230,10 @@ def reject(text: str, m: re.Match, unit: str, scale: str, num: str, value, chine
             and _given_before(text, figure, m.start()):
         return True  # 这五百万左右的知识分子: the figure given before, now naming its group
     if unit == "条" and chinese and not has_bound and value is not None and value >= 10 and not scale \
-            and _CJK_RE.match(before) and _RULESET_END_RE.match(after) and not _MEASURE_BEFORE.search(lead10):
-        return True  # 农村公社六十条，工业企业七十条 (79), 农业发展纲要四十条: a set of rules named by its count
+            and _CJK_RE.match(before) and _RULESET_END_RE.match(after) and not _MEASURE_BEFORE.search(lead10) \
+            and len(re.sub(r"^(?:例如|比如|像)", "", lead16)) <= 8:
+        return True  # 农村公社六十条，工业企业七十条 (79), 农业发展纲要四十条: a set of rules named by its count, a short noun
+        # phrase of its own (全年制定修订地方性法规十七条 counts what was made)
     if unit == "条" and not has_bound and (_RULESET_AFTER.match(after) or (
             _RULESET_BEFORE.search(text, max(0, m.start() - 4), m.start())
             and _RULESET_END_RE.match(after))):

@@ -42,9 +42,10 @@ _HALF = r"一多半|一大半|多一半|一半|过半|半数|大半|半(?=倍)"
 _SLASH = r"(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/.%])"
 # 1万6千多户, 1亿3千多万, 3万多亿元 (78; 参数数量1亿3千多万, search-index file 43859148732): Arabic digits with Chinese
 # magnitudes between them are one number (the scale after it, if any, applies to its last part: _mixed_to_cn).
-_MIXED = (r"(?<![\d.])\d{1,4}(?:[亿万千百]\d{1,4})+[千百]?(?![\d.])|(?<![\d.])\d{1,4}万(?=[多余]亿)"
-          r"|(?<![\d.])\d{1,3}[千百](?=[多余]?[人户元个家名项所座台辆头亩吨斤条次件间套])")  # not 500千伏安, 3千米  # 5千多户 (78): 千 is no scale of the table, so it stays in the number
-_MIXED_RE = re.compile(r"\d{1,4}(?:[亿万千百]\d{0,4})+")  # what _MIXED matched, read by _mixed_to_cn
+_MIXED = (r"(?<![\d.])\d{1,4}(?:[亿万千百]\d{1,4})+[千百十]?(?![\d.])|(?<![\d.])\d{1,4}万(?=[多余]亿)"
+          # 5千多户 (78): 千 is no scale of the table, so it stays in the number — before a counter only (not 500千伏安, 3千米)
+          r"|(?<![\d.])\d{1,3}[千百](?=[多余]?[人户元个家名项所座台辆头亩吨斤条次件间套])")
+_MIXED_RE = re.compile(r"\d{1,4}(?:[亿万千百十]\d{0,4})+")  # what _MIXED matched, read by _mixed_to_cn
 # The list of a spoken list of percents may go on to 的 (占总人口百分之四、五的地、富…, 79), as any figure does.
 _NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff](?<!的)))*|数以[十百千万亿]+计|{_HALF}|{_MIXED}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
@@ -154,6 +155,10 @@ def _mixed_to_cn(num: str, scale: str) -> str:
             elif out and n:
                 out += "" if out.endswith("零") else "零"
         return out or "零"
+    # 2万3 is 23 000 as 一万三 is: a last single digit after a magnitude counts the next lower one
+    lower = re.search(r"([亿万千百])(\d)$", num)
+    if lower:
+        num += {"亿": "千万", "万": "千", "千": "百", "百": "十"}[lower.group(1)]
     cn = re.sub(r"\d+", lambda d: spell(d.group()), num)
     return cn + scale if scale and scale in SCALES and any(ch in cn for ch in "万亿") and scale != "亿" else cn
 

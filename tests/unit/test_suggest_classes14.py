@@ -105,3 +105,13 @@ def test_a_thing_that_requires_states_a_need():
 def test_our_stance_with_jue_bu_declares_but_jue_bu_neng_forbids():
     assert _spans("我们是站在大多数人一边的，绝不站在少数人那一边。") == []
     assert _spans("我们是站在大多数人一边的，绝不能站到少数人那一边去。") != []
+
+
+@pytest.mark.parametrize("text, value, number", [
+    ("工资2万3元。", "2万3元", 23000),  # the last digit counts the next lower magnitude, as 一万三
+    ("有1百2十人参加。", "1百2十人", 120),
+    ("10万5千人参加。", "10万5千人", 105000),
+])
+def test_mixed_numerals_are_read_as_spoken(text, value, number):
+    found = [a for a in _stat(text) if a["value_text"] == value]
+    assert found and found[0]["number"] == number
