@@ -71,7 +71,7 @@ def analyse_clause(clause: str, past: bool) -> Cue | None:
         if cues.PREDICTION_RE.search(clause, begin, m.start()):
             return None  # 只要…就一定能…: a prediction, whatever follows
         return Cue(m.lastgroup, "modal", _actor(clause, begin, m.start()), _action(clause, m.end()), m.group())
-    please = cues.PLEASE_RE.match(clause, begin)
+    please = cues.PLEASE_RE.match(clause, begin) or cues.PLEASE_INNER_RE.search(clause, begin)
     if please:
         return Cue("normal", "please", "", _action(clause, please.end()), please.group()[-1])  # 请 or 望
     if past:

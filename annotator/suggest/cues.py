@@ -26,10 +26,10 @@ CONNECTIVE_RE = re.compile(
 # 你的账, 1942 talk, probe): the 越…越 frame compares. 决心要/打算要/计划要/决定要 declare or narrate an intent (the issue's
 # 中国将…/我们决定… class): the subject says what it means to do, it orders no one.
 _YAO = (r"(?<![重主需只纲摘紧必首提概显扼想将纪简机快不之越政])(?<!有一天)(?<!永远)(?<!等于)(?<!硬)(?<!钟就)(?<!秒就)(?<!天就)(?<!儿就)(?<!上就)(?<!快就)(?<!后就)(?<!看就)(?<!刻就)(?<!决心)(?<!打算)(?<!计划)(?<!决定)要"
-        r"(?![求素点害件务闻领员塞是义职地]|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
+        r"(?![求素点害件务闻员塞是义职地]|领(?!导)|[\u4e00-\u9fff]{1,2}的|紧(?![紧密跟盯抓扣握])|看到|清醒看到|注意到|指出|清醒认识|认识到"
         # 预备会议要开十几天, 还要个把月 (53, 54): how long something takes or lasts, not an order; so do 建成…要几十年,
         # 至少要三个五年计划, 要三年才能办完 (1953 talk, probe; 年 unless a goal follows: 要一年一个样, 要三年内建成).
-        r"|(?:[\u4e00-\u9fff](?<![于在到至从前每]))?(?:个把月|(?:[一二两三四五六七八九十几]+|\d+)多?(?:天|个月|个星期|个礼拜|小时|个?钟头|分钟|个世纪|代人|个五年计划|年(?![内里中底初度一])))"
+        r"|(?:[\u4e00-\u9fff](?<![于在到至从前每]))?(?:个把月|(?:[一二两三四五六七八九十几][一二两三四五六七八九十几百千]*|\d+)多?(?:天|个月|个星期|个礼拜|小时|个?钟头|分钟|个世纪|代人|个五年计划|年(?![内里中底初度一])))"
         # Words, not the modal: 要不然/要不是 (otherwise, if not for), 要不要 (whether), 要么 (either…or), 要道 (a key road: 交通要道, 1944
         # talk, probe), 要案 (a major case: 大案要案), 要人纷纷… (dignitaries; 政要 too), 要说 as "as for" (要说服/要说明 still order), 要知道， (discourse, as 要看到).
         r"|不然|不是|不要|么|道(?!歉)|案|人(?=纷纷)|说(?!服|明|清|是|成|真话|实话|老实话)|知道[，,]"
@@ -51,7 +51,7 @@ _BUNENG = (r"不能(?=再|只|光|把|让|搞|放松|忽视|简单|一味|掉以
            r"|(?<=[都决绝])不能")
 # 得 (děi) after 就/还/也/总/都 is "must" in spoken Chinese: 就得学习 (17), 有多少就得承认多少 (35); not 得到, 得出,
 # 得以, 得了 (obtain) nor 得很 (very).
-_DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好])(?![一二两三四五六七八九十几]+多?(?:天|个月|年|代人|个五年计划))"
+_DEI = r"(?<=[就还也总都])得(?=[\u4e00-\u9fff])(?![到出以了分益奖票知失力当手逞住起来去上下很多少好]|不到|不偿)(?![一二两三四五六七八九十几]+多?(?:天|个月|年|代人|个五年计划))"
 # V不得 is "cannot V" (下不得台, 升得降不得, 要不得, 顾不得): only 不得 after no verb prohibits (不得擅自…);
 # 不得力, 不得已, 不得劲, 不得要领, 不得人心, 不得而知 are words (措施还不得力: a 1998 speech, probe).
 STRONG = (r"必须|务必|严禁|(?<![舍怪了恨巴见下上动吃去来走降升用说认记顾免少由要碰惹使晓懂离])不得(?![不了中的力已劲]|其所|要领|人心|而知)|(?<!没有)(?<!未)(?<!法子)(?<!没法)(?<!无法)禁止|(?<![解判裁否表对])[决绝]不(?!会|可能|是|相同|一样|同于|等于)|一定要(?!被)|一定得(?![到出以了])|不准(?![备确时])|"
@@ -80,6 +80,15 @@ _NOUN_AFTER = r"(?![工程的所]|[\d零一二两三四五六七八九十百千�
 SOFT = (rf"(?<![的出条项些点有大新和与能会予托多])希望{_NOUN_AFTER}|(?<![能会够])鼓励(?![的和])|倡导(?![\u4e00-\u9fff]{{0,3}}的)|"
         # 修改建议将…载入 (22), 建议性质的会议 (52), 这个建议很好: the noun, as a subject or a modifier.
         rf"(?<![的出条项些点和与多该此份])(?<!代表)(?<!委员)(?<!修改)(?<!合理化)(?<!这个)(?<!那个)(?<!一个)(?<!几个)(?<!两个)建议(?![的和书稿案权性]){_NOUN_AFTER}|"
+        # …and the speaker's 建议 before its content clause: 我向同志们建议，仔细考虑一下这个问题 (79); 我建议，… (liveness keeps it
+        # only with 我 in the clause).
+        r"建议(?:(?<=我建议)|(?<=们建议))(?=[，,：:])|"
+        # 要求 with the speaker's side (or the point just made) as who requires: 这就要求我们不能… (77), 我们一方面要求教师作奉献 (77),
+        # 今年要求在全国各方面提倡节约 (21), 我们要求在…方面… (11). A thing that requires (现代化教育要求教师…) states a need.
+        r"(?:(?<=我们)|(?<=这就)|(?<=今年)|(?<=一方面))要求(?![的过])|"
+        # 提倡 with the speaker's side as its subject, as 主张 below (我们提倡不抓辫子…, 79); 不提倡 states a stance (13), 提倡过
+        # narrates. (A bare 提倡 — 今年要求在全国各方面提倡节约, 21 — was tried: it cost one held-out proposal, so it stays out.)
+        r"(?:(?<=我们)|(?<=我))提倡(?![的过])|"
         r"(?<![努全极尽])力争|让我们(?!(?:深刻|深切|更加|进一步)?(?:体会|认识|感到|感受|看到|明白|懂得|领悟))|(?<![他她它们人])劝|(?<=我)主张|(?<=我们)主张")
 MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOFT})")
 # 请 is a polite imperative only where it opens the clause ("请各地认真抓好落实"); elsewhere it is 申请, 邀请.
@@ -88,8 +97,11 @@ MODAL_RE = re.compile(rf"(?P<strong>{STRONG})|(?P<normal>{NORMAL})|(?P<soft>{SOF
 # marks 望 explicit), never 希望/展望/看望 (not clause-initial) nor 望远 (登高望远).
 PLEASE_RE = re.compile(r"(?:并|再|也|敬)?请(?![示求假教])"
                        r"|望(?=各|你|全体|认真|切实|遵照|即|迅速|贯彻|严格|及时|按照|大家|同志们|广大|周知|予以|给予|加强)")
+# 请 after a short adverb, with the addressed right after it, asks them wherever the clause opens: 那也不要紧，就请大家
+# 批评吧; 白天晚上都请你们批评 (79); 接下来就请大家看一看… (tutorials in the search index: a request, never 申请/邀请).
+PLEASE_INNER_RE = re.compile(r"(?<=[就都也还])请(?=你们|大家|同志们|各位|诸位|您)")
 # Cues whose force is adverbial (坚决打赢…): in a sentence reporting the past they narrate, not instruct.
-ADVERBIAL_CUES = frozenset({"坚决", "确保", "力争", "杜绝"})
+ADVERBIAL_CUES = frozenset({"坚决", "确保", "力争", "杜绝", "提倡"})  # 一九六一年我们又重新提倡，现在…已经… narrates (79)
 
 # Adverbs of manner that, in a forward-looking text, mark an instruction wherever they stand.
 ADVERBS = (
@@ -169,7 +181,8 @@ NOUN_PHRASE_END_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,4})(?:要求|保障|�
 # Someone else's words: 有人说…, 后头我们说不应当…, 我曾经提过要…, 中央就提出过这样的警告:“不要…”.
 REPORTED_RE = re.compile(  # searched in the cue's clause, and for an open quotation in its sentence
     r"(?:有人|有些人|有的人|他们|他|她|你|某些同志|有些同志|有的同志|人家|民主人士|同志(?!们))[^，。；]{0,8}?"
-    r"(?:说|讲|认为|主张|提出|提议|劝|警告)"
+    # 说话/讲话 is speaking, no content reported: 我们都允许他讲话，而且讲错了也不要处罚 (79) orders.
+    r"(?:说(?!话)|讲(?!话|课)|认为|主张|提出|提议|劝|警告)"
     r"|(?:曾经|曾|过去|当时|那时|那个时候|当年|从前|后头|后来|以前|早就)[^，。；]{0,8}?(?:说|讲|提|提出|宣布|警告|规定)[过了]?"
     r"|(?:说|讲|提|提出)过"
 )
@@ -207,7 +220,9 @@ LATER_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]
 FUTURE_HEAD_RE = re.compile(r"(?:将来|过[一二两三四五六七八九十几]+年)(?:我们|咱们|我)?(?:还|也)?$"
                             # what is bound to happen: 这样的大变动当然要反映到…上来 (17), 党员总是要和党外的人合作 (33),
                             # 终归是要走这条路 (10), 总归是要走到愿意改造 (54); 总要 alone still orders (总要承认错误, 09).
-                            r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$")
+                            r"|(?:总是|终归是?|总归是?|终究|当然|必然|迟早)(?:也|还)?$"
+                            # 会要 is "will" (人总会要捕一点、杀一点的, 79; 总有一天会要…, 66; 总会要占用一定时间, search index)
+                            r"|(?:总|也|还|就|都|恐怕|大概|一定|迟早)会$")
 # A time ahead, then 就要: what will begin then (今年秋季，我们就要在…开始土地改革, 51), like 几秒钟就要…, 天就要…
 # (the issue's 要 = "will" class, kept out of the 要 pattern above when the time stands right before 就).
 TIME_AHEAD_RE = re.compile(r"(?:今年|明年|后年|下半年|下个?月|年底|月底|[春夏秋冬]季|[春夏秋冬]天|不久|很快|马上|即将)")
@@ -218,13 +233,18 @@ MOVE_AFTER_RE = re.compile(r"(?:到|去|回|离|来)[\u4e00-\u9fff]")
 PURPOSE_LATER_RE = re.compile(r"\s*(?:还要|还得|也要|就要)(?:经过|靠)|\s*(?:并|也|就|确实?)?(?:不是|并非)轻而易举"
                               r"|[^，。；]{0,6}确有[^，。；]{0,6}困难"
                               # 要…，要…，并且要…，这是决不会不遇到困难的 (20): what the aims will meet
-                              r"|\s*这(?:是|就是|并不是|不是)?[^，。；]{0,10}(?:困难|不容易|艰巨|不简单)")
+                              r"|\s*这(?:是|就是|并不是|不是)?[^，。；]{0,10}(?:困难|不容易|艰巨|不简单)"
+                              # 要使生产力很大地发展起来，…，没有一百多年的时间，我看是不行的 (79): what the aim needs
+                              r"|\s*没有[^，。；]{0,12}?(?:的)?(?:时间|时期|努力|过程)")
 # What a 要 clause takes, in the clause after it or inside it: 有些法律条文要真正实行，也还得几年; 要彻底实行至少要三个
 # 五年计划 (1953 talk, probe); 要建成它还得几十年. The 要 states a purpose whose cost follows, it orders nothing.
 _TAKES = (r"(?:至少|起码|还|也|总)+(?:要|得|需要?)(?:用|花)?(?:至少)?(?:[一二两三四五六七八九十几]+|\d+)多?"
           r"(?:天|个月|年|个五年计划|代人|个世纪)")
 TAKES_RE = re.compile(_TAKES)
-TAKES_NEXT_RE = re.compile(r"\s*(?:就|总|都)?" + _TAKES)
+TAKES_NEXT_RE = re.compile(r"\s*(?:就|总|都)?" + _TAKES
+                           # …or hedged by the speaker: 要建设起强大的社会主义经济，我估计要花一百多年 (79)
+                           + r"|\s*(?:我|我们)?(?:估计|看|想|算|认为|大概|恐怕)+(?:至少|起码|还|也|总)*(?:要|得|需要?)(?:用|花)"
+                           r"[^，。；]{0,4}?(?:[一二两三四五六七八九十几百]+|\d+)多?(?:天|个月|年|个五年计划|代人|个世纪)")
 # A target proposed to the meeting (建议…主要预期目标为：, 31; 我局建议…的目标是：, 36) is the report's content.
 PROPOSED_TARGET_RE = re.compile(r"目标(?:是|为)")
 # 要有 + a right or a condition states what is due or needed: 全国人民都要有人身自由的权利 (33), 还要有各种国际条件的

@@ -255,7 +255,8 @@ def learning_curve_report(docs: list[dict], implicit: bool = True, threshold: fl
     lines += _rows("dev → heldout ≥t", run(train, test, threshold, confident=True))
     diags.append(("dev → heldout", diagnose(train, test)))
     order = {"": 0, "heldout-1": 1, "heldout-2": 2, "heldout-3": 3, "heldout-4": 4, "heldout-5": 5, "heldout-6": 6, "heldout-7": 7, "heldout-8": 8,
-             "heldout-10": 10, "heldout-11": 11, "heldout-12": 12, "heldout-13": 13}
+             "heldout-10": 10, "heldout-11": 11, "heldout-12": 12, "heldout-13": 13,
+             "heldout-14": 14}
     batch = {d.get("id", ""): order[held_out_batch(d.get("id", ""))] for d in docs}
     for test_batch in (3, 4, 5):
         lines.append(f"same kind, by adjudicated documents (dev and the held-out batches before it, in order) → "

@@ -11,7 +11,7 @@ The held-out part is fixed by a rule decided before any tuning on the new docume
 original held-out file) and every *second* document added afterwards (10, 12, 14, …, i.e. an even
 number ≥ 08; the second batch from 16 on is reported apart as ``heldout-2``; every document from 23 on
 is held out and reported as ``heldout-3``, from 29 on as ``heldout-4``, from 34 on as ``heldout-5``, from 41 on as ``heldout-6``; from 47 on only the even numbers, as ``heldout-7``, from 53 on as ``heldout-8``; 57–60 are all dev, 61 on all
-held out as ``heldout-10``, 65 on as ``heldout-11``, 70 on as ``heldout-12``, 77 on as ``heldout-13``). Rules and the learner are tuned on the other (dev) documents only; the evaluation prints
+held out as ``heldout-10``, 65 on as ``heldout-11``, 70 on as ``heldout-12``; 77–81, held out as ``heldout-13`` when added, are dev since session 10, and 82 on are held out as ``heldout-14``). Rules and the learner are tuned on the other (dev) documents only; the evaluation prints
 both parts apart so a figure on held-out can never be mistaken for a dev figure.
 """
 
@@ -69,6 +69,15 @@ TWELFTH_BATCH = 70
 # central work conference, the 2018 No. 1 plan document, a 2009 municipal 通知) are all held out and reported as
 # "heldout-13", marked before any suggester ran on them.
 THIRTEENTH_BATCH = 77
+# Session 10 (suggest15): batch 13 was scored once untouched and its errors read, so 77–81 are DEV from now on (rules may be
+# tuned on them; reported apart as the "dev-13" rows). Documents from 82 on are held out ("heldout-14").
+FOURTEENTH_BATCH = 82
+
+
+def is_dev13(doc_id: str) -> bool:
+    """Batch 13 (77–81): held out when it was added, dev since its first scoring (session 10)."""
+    n = _number(doc_id)
+    return n is not None and THIRTEENTH_BATCH <= n < FOURTEENTH_BATCH
 
 
 def _number(doc_id: str) -> int | None:
@@ -83,6 +92,8 @@ def held_out_batch(doc_id: str) -> str:
     if not is_held_out(doc_id):
         return ""
     n = _number(doc_id)
+    if n >= FOURTEENTH_BATCH:
+        return "heldout-14"
     if n >= THIRTEENTH_BATCH:
         return "heldout-13"
     if n >= TWELFTH_BATCH:
@@ -110,12 +121,13 @@ def held_out_batch(doc_id: str) -> str:
 # implementation documents, party congress reports): the examiners found directive precision far lower on
 # speeches, so every figure is also given per kind. By document number, from SOURCES.md.
 _SPEECHES = frozenset({2, 3, 4, 5, 7, 8, 9, 13, 14, 16, 17, 20, 21, 22, 26, 27, 30, 33, 34, 35, 41, 42, 43, 45, 46,
-                       51, 52, 53, 54, 57, 61, 63, 65, 66, 67, 70, 71, 73, 74, 77, 79})
+                       51, 52, 53, 54, 57, 61, 63, 65, 66, 67, 70, 71, 73, 74, 77, 79,
+                       82, 83, 85, 86, 90})
 
 
 # Plans among the reports: 实施方案/实施意见, 工作方案-style 通知 with tasks and deadlines, plan items with 责任单位, a plan
-# outline and a 活动方案 (SOURCES.md: 15, 18, 28, 29, 39, 69, 72, 75). Reported as a third row, inside the reports.
-_PLANS = frozenset({15, 18, 28, 29, 39, 69, 72, 75})
+# outline and a 活动方案 (SOURCES.md: 15, 18, 28, 29, 39, 69, 72, 75, 84, 87). Reported as a third row, inside the reports.
+_PLANS = frozenset({15, 18, 28, 29, 39, 69, 72, 75, 84, 87})
 
 
 def is_plan(doc_id: str) -> bool:
@@ -134,6 +146,8 @@ def is_held_out(doc_id: str) -> bool:
     n = _number(doc_id)
     if n is None:
         return False
+    if THIRTEENTH_BATCH <= n < FOURTEENTH_BATCH:
+        return False  # batch 13: dev since session 10 (is_dev13)
     if n >= TENTH_BATCH:
         return True
     if n >= NINTH_BATCH:

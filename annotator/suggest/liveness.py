@@ -41,6 +41,19 @@ _HARD_SAME_RE = re.compile(r"(?:也|还|都|确)有[^，。；]{0,6}困难|(?:�
 # 就是要 + a verb of telling after a saying: what it was meant to do (…守的是人民的心，就是要告诫全党同志…).
 _TELLING_RE = re.compile(r"告诫|提醒|告诉|说明|表明|昭示|警示")
 _RHETORICAL_RE = re.compile(r"为什么|为何|何必|难道")
+# 是 with a subject of its own before the cue, the clause closing on 的: a cleft that describes (是我们要强迫改造的).
+_CLEFT_HEAD_RE = re.compile(r"(?<![就也还总但而])是(?!否)[^，。；是]{1,12}?(?:都|也)?$")
+# A modal + a question word is an embedded question: 应当怎么办, 要怎样 (a question in every text of the search index).
+_WH_AFTER_RE = re.compile(r"(?:怎么|怎样|如何)(?:办|做|定|搞|干|处理|对待)?(?=[，,。；;？?]|呢|$)")
+# 这一点 right after a verb of knowing or doing is that verb's object, not a clause turned into a noun: 一定要认识到这一点 (77),
+# 要做到这一点, 要注意这一点 (common in speeches; the search index has 认识到这一点 only so).
+_POINT_OBJECT_RE = re.compile(r"(?:认识到|意识到|看到|看清|做到|注意到|注意|记住|懂得|明白|强调|想到|重视|坚持|承认|理解)这一点$")
+_SPEAKER_PROPOSES_RE = re.compile(r"(?:^|[^们])我(?:向[^，。；]{1,10}?)?$")
+# 决不/绝不 + a verb after the speaker's side said what it is (我们是…的，绝不…) declares a stance; 决不能/决不允许 still forbid.
+_BAN_AFTER_RE = re.compile(r"能|可|允许|准|许|要|让|容|得")
+_OUR_STANCE_RE = re.compile(r"\s*(?:但是?|而且|并且)?我们(?:[\u4e00-\u9fff]{0,3}?)(?:也|都|还|始终|从来|历来)?是(?!否)")
+# The speaker's side or the audience as the subject of a consequent: they are told what to do then.
+_ADDRESSED_HEAD_RE = re.compile(r"\s*(?:我们|你们|咱们|大家|同志们)(?:也|还|都)?就$")
 
 
 def _aim_before(text: str, sentence_start: int, at: int) -> bool:
@@ -78,6 +91,14 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     frame = clauses[i - 1][0] if i > 0 and clauses[i - 1][0] >= sentence_start else c_start
     if "我" in text[c_start:at]:
         frame = c_start  # 我建议…: the speaker's own words, whatever was reported before
+    if frame < c_start and cues.CONDITION_RE.match(text, frame):
+        # …but a condition before holds what it says inside itself: in 如果人家认为不够，请他提出来 (79) what 人家 thinks is
+        # 不够, and the 请 of the consequent is the speaker's (你说只要放香花，不要放毒草 still reports, 13).
+        said = None
+        for said in cues.REPORTED_RE.finditer(text, frame, c_start):
+            pass
+        if said is None or text[said.end():c_start].strip(_TRIM):
+            frame = c_start
     if cues.REPORTED_RE.search(text, frame, at) or cues.QUOTED_RE.search(text, sentence_start, at):
         return None
     if m and modality.killed(text, sentence_start, at):
@@ -108,8 +129,9 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     if m and m.group() == "要" and head.endswith("就") and i > 0 and _third_party_opens(text, clauses, i, sentence_start):
         return None  # 他们识了字，就要看书、看报 (1942 talk): what they do then, not what to do
     if m and m.group() == "要" and head.endswith("就") and len(head) > 1 \
-            and cues.CONDITION_RE.search(text, sentence_start, c_start):
-        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do
+            and cues.CONDITION_RE.search(text, sentence_start, c_start) and not _ADDRESSED_HEAD_RE.match(head):
+        return None  # 如果脱离群众，农民就要打扁担: what will happen, not what to do; 如果人家…愿意改正错误，我们就要宽恕他
+        # (79) and …，你们就要… tell the speaker's side or the audience what to do then (the convention of batch 13)
     if m and any(cues.REFUTED_OPEN_RE.match(text, c0) for c0 in
                  [sentence_start] + [k + 1 for k in range(sentence_start, at) if text[k] in "，,"]) \
             and cues.REFUTED_END_RE.search(text[sentence_start:_sentence_end(text, at) + 1]):
@@ -123,6 +145,10 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
         return None  # 资本主义思想又要抬头 (again will), but 既要…，又要… and 我们又要… order
     if m and m.group() in ("要", "不要") and head.endswith("是") and clause.rstrip(_TRIM).endswith("的"):
         return None  # 共产党是要得到教训的; 我们是不要内战的 (a stance)
+    if m and m.group() in ("要", "不要", "不能") and _CLEFT_HEAD_RE.search(head) and clause.rstrip(_TRIM).endswith("的"):
+        return None  # 这些人是我们要强迫改造的; 是过去任何一个历史时代都不能比拟的 (79): X是…的 describes X, with a subject inside
+    if m and m.group() in cues.QUESTION_CUES | {"必须"} and _WH_AFTER_RE.match(text, m.end() + c_start):
+        return None  # 对于当时的民主革命应当怎么办，…应当怎么定，这些问题… (79): an embedded question, asked of no one
     if m and m.group() == "要" and re.search(r"是(?:还|也|都|就)?$", head) and clause.rstrip(_TRIM).endswith("者"):
         return None  # 一个是还要谋一部分私利者 (1953 notes, probe): who someone is, as 是要…的
     if m and m.group() == "要" and _THIS_IS_RE.fullmatch(head) and _DESCRIBED_END_RE.search(clause.rstrip(_TRIM)):
@@ -135,7 +161,8 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     if m and m.group() in cues.COPULA_CUES and head.endswith("是"):
         return None  # 这是应当克服的一种人民内部的矛盾: what something is, not what to do
     if m and cues.NOMINAL_END_RE.search(clause.rstrip(_TRIM)) and "我" not in head \
-            and not _OBJECT_NP_RE.match(text, m.end() + c_start, c_end):
+            and not _OBJECT_NP_RE.match(text, m.end() + c_start, c_end) \
+            and not _POINT_OBJECT_RE.search(clause.rstrip(_TRIM)):
         return None  # 顽固地要走后一条路线的人: a description of someone, not an order
     if m and m.group() == "要" and any(cues.OPINION_HEAD_RE.match(text, c0) for c0, _ in clauses[i + 1:]):
         return None  # 要想不经过艰难曲折，…，这种想法，只是幻想
@@ -146,6 +173,8 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
     if m and m.group() == "要" and clause.startswith("有", m.end()) \
             and cues.ENTITLEMENT_END_RE.search(clause.rstrip(_TRIM)):
         return None  # 都要有说话的机会: what is due to them
+    if m and m.group() == "建议" and text[at + 2:at + 3] in "，,：:" and not _SPEAKER_PROPOSES_RE.search(text[c_start:at]):
+        return None  # 代表们建议，…: their proposal reported; only the speaker's 我建议，/我向…建议， asks (cues.SOFT)
     if m and m.group() == "建议" and cues.PROPOSED_TARGET_RE.search(clause, m.end()):
         return None  # 建议…主要预期目标为：: the target proposed to the meeting
     if m and m.group() == "要" and _HARD_SAME_RE.search(text, at + 1, c_end):
@@ -157,6 +186,9 @@ def live_cue(text: str, sentence_start: int, clauses: list[tuple[int, int]], i: 
         return None  # 为什么一定要写得那么长呢？ (1942 talk): a rhetorical question
     if m and m.group() in cues.QUESTION_CUES and text[_sentence_end(text, at):][:1] in ("？", "?"):
         return None  # 人不是每天都要洗脸吗?
+    if m and m.group() in ("决不", "绝不") and not _BAN_AFTER_RE.match(text, at + 2) and i > 0 \
+            and clauses[i - 1][0] >= sentence_start and _OUR_STANCE_RE.match(text, clauses[i - 1][0]):
+        return None  # 我们是站在…一边，绝不站在…那一边 (79): our stance declared, as 我们一定…，决不辜负… pledges (58, 24)
     if m and i > 0 and m.start() == _skip_prefix(clause) and clauses[i - 1][0] >= sentence_start:
         prev = text[clauses[i - 1][0]:clauses[i - 1][1]]
         if cues.THIRD_PERSON_RE.match(prev, _skip_prefix(prev)) and cues.MODAL_RE.search(prev):

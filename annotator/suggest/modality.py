@@ -43,6 +43,10 @@ _EPISTEMIC_RE = re.compile(r"(?:应当|应该|应)(?:是)?(?:可能|可以|对)�
 # action the addressee controls.
 _UNCONTROLLED_RE = re.compile(r"要(?:被(?:[\u4e00-\u9fff]{1,4}?)?(?:淘汰|打倒|消灭|吃掉|打垮|抛弃|击败|打败|推翻)|挨|遭|(?:饿|病|冻|累)?死|失败|垮|灭亡|吃亏|落后(?!的)|倒霉|发生|出现|到来|"
                               r"结束|破产|倒台|完蛋|犯错误|出毛病|出乱子|上当|崩溃|瓦解|受苦|受罪|碰钉子|栽跟头|碰壁|下雨|亮了)")
+# 必须/要/得 + 有一个过程 is "it takes a process", a necessity of things, no order (gold convention, batch 13: 要有一个过程 /
+# 必须有一个过程, 79; 必须有一个过程将…转换为… and the like, many texts of the search index). 要 + 有…过程 is already no cue
+# (cues._YAO); this catches the other modals.
+_PROCESS_RE = re.compile(r"(?:必须|应当|应该|得|要)(?:要)?有(?:一个|个)?[^，。；]{0,6}?(?:过程|阶段|时期)(?=[，,。；;！？!?]|$)")
 # 应该是/应当是 + a noun phrase says what something ought to be, it tasks no one: 世界现代化应该是和平发展的现代化、互利
 # 合作的现代化 (42). Gold convention (SOURCES.md, eighth batch): a noun after 是 is such a definition; an adjective
 # (应当密切, 也应当是密切的, 16) still asks the addressees to make something so.
@@ -80,10 +84,12 @@ def reading(text: str, at: int) -> str:
         return "volitive"
     if text.startswith("要", at) and _CONDITIONAL_BEFORE_RE.search(text, max(0, at - 2), at):
         return "volitive"
-    if _EPISTEMIC_RE.match(text, at) or _UNCONTROLLED_RE.match(text, at):
+    if _EPISTEMIC_RE.match(text, at) or _UNCONTROLLED_RE.match(text, at) or _PROCESS_RE.match(text, at):
         return "epistemic"
     d = _DEFINITION_RE.match(text, at)
-    if d and "的" in d.group(1) and not d.group(1).endswith("的") and re.search(r"[\u4e00-\u9fff]$", d.group(1)):
+    # (…之计/之道 is such a noun phrase too: 这当然不应当是长久之计, 79)
+    if d and ("的" in d.group(1) or "之" in d.group(1)) and not d.group(1).endswith(("的", "之")) \
+            and re.search(r"[\u4e00-\u9fff]$", d.group(1)):
         return "definition"
     return "deontic"
 
@@ -203,12 +209,18 @@ _NECESSARY_CONDITION_RE = re.compile(r"没有[^，。；]{1,16}[，,]|" + condit
                                      r"|(?:^|[，,])\s*不[^，。；]{1,12}[，,]")
 
 
+_BIQI_RE = re.compile(r"比起[^，。；！？!?\n]{1,24}?来?[，,]\s*(?:[^，。；！？!?\n]{0,4})$")
+_DEGREE_AFTER_RE = re.compile(r"(?:更|还|再)?[\u4e00-\u9fff]{1,2}(?:些|得多|一些|一点)")
+
+
 def _comparative(text: str, sentence_start: int, at: int) -> bool:
     end = at
     while end < len(text) and text[end] not in "，,。；;！？!?\n":
         end += 1
     if text.startswith("要比", at):
         return bool(_COMPARED_END_RE.search(text, at, end))
+    if _BIQI_RE.search(text, sentence_start, at) and _DEGREE_AFTER_RE.match(text, at + 1):
+        return True  # 比起过去那个三十万人的军队来，要更强些 (79); 比起万里长征…，总要好一点吧 (13)
     bi = _AFTER_BI_RE.search(text, max(sentence_start, at - 14), at)
     # 比…还要/更要 compares whatever follows (比过去的斗争还要深刻, 1953 talk); a bare 比…要 only before an adjective.
     return bool(bi and (bi.group().endswith(("还", "也")) or _ADJECTIVE_RE.match(text, at + 1)))
@@ -225,6 +237,8 @@ def _antecedent(text: str, sentence_start: int, at: int) -> bool:
         return False  # the condition closed before the cue's clause
     end = at
     while end < len(text) and text[end] not in "。！？!?\n；;":
+        if text[end] in "，," and _ANTECEDENT_OPEN_RE.match(text, end + 1):
+            return False  # 如果人家认为不够，请他提出来，如果说得对，我就接受 (79): the 就 answers a new condition
         if text[end] in "，," and _CONSEQUENT_OPEN_RE.match(text, end + 1):
             return True
         end += 1

@@ -40,7 +40,14 @@ _HALF = r"一多半|一大半|多一半|一半|过半|半数|大半|半(?=倍)"
 # 1/3, 2/3 written with a slash: a share when 占/的/为 stands before it or a bound word after it (占全国1/3以上, 占全国
 # 增量的1/4, 56; 负担原估算投资5亿元的2/3, 48) — elsewhere a slash pair is a date or a score (see _accept).
 _SLASH = r"(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/.%])"
-_NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff]))*|数以[十百千万亿]+计|{_HALF}|{_AR}|{_CN}|{_PH}"
+# 1万6千多户, 1亿3千多万, 3万多亿元 (78; 参数数量1亿3千多万, search-index file 43859148732): Arabic digits with Chinese
+# magnitudes between them are one number (the scale after it, if any, applies to its last part: _mixed_to_cn).
+_MIXED = (r"(?<![\d.])\d{1,4}(?:[亿万千百]\d{1,4})+[千百十]?(?![\d.])|(?<![\d.])\d{1,4}万(?=[多余]亿)"
+          # 5千多户 (78): 千 is no scale of the table, so it stays in the number — before a counter only (not 500千伏安, 3千米)
+          r"|(?<![\d.])\d{1,3}[千百](?=[多余]?[人户元个家名项所座台辆头亩吨斤条次件间套])")
+_MIXED_RE = re.compile(r"\d{1,4}(?:[亿万千百十]\d{0,4})+")  # what _MIXED matched, read by _mixed_to_cn
+# The list of a spoken list of percents may go on to 的 (占总人口百分之四、五的地、富…, 79), as any figure does.
+_NUM = rf"百分百(?![分万亿的])|{_SLASH}|{_FRACTION}(?:{_AR}|{_CN}|{_PH})(?:、(?:[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?![\u4e00-\u9fff](?<!的)))*|数以[十百千万亿]+计|{_HALF}|{_MIXED}|{_AR}|{_CN}|{_PH}"
 _SCALE = r"万亿|千亿|百亿|千万|百万|亿|万"
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
 # The unit tables (legal units of measurement, currencies, counters, compound units) live in
@@ -131,6 +138,29 @@ def parse_number(text: str) -> int | float | None:
             return None
         return float(f"{value}." + "".join(str(d) for d in digits))
     return value
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _mixed_to_cn(num: str, scale: str) -> str:
+    """1万6千 → 一万六千; 1亿3千 with the scale 万 → 一亿三千万 (the scale belongs to the last part, which _accept divides out
+    again); 3万 with 亿 stays 三万 (30 000 亿)."""
+    def spell(digits: str) -> str:
+        n, out = int(digits), ""
+        for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            if n >= value:
+                out += _CN_DIGITS[n // value] + name
+                n %= value
+            elif out and n:
+                out += "" if out.endswith("零") else "零"
+        return out or "零"
+    # 2万3 is 23 000 as 一万三 is: a last single digit after a magnitude counts the next lower one
+    lower = re.search(r"([亿万千百])(\d)$", num)
+    if lower:
+        num += {"亿": "千万", "万": "千", "千": "百", "百": "十"}[lower.group(1)]
+    cn = re.sub(r"\d+", lambda d: spell(d.group()), num)
+    return cn + scale if scale and scale in SCALES and any(ch in cn for ch in "万亿") and scale != "亿" else cn
 
 
 def _split_cn_scale(num: str) -> tuple[str, str]:
@@ -259,6 +289,8 @@ def _accept(text: str, m: re.Match, context: "nonstat.Context", original: str) -
         num, scale = "一", num[1:]
     if "/" in num and not (_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.group("post")):
         return None  # 3/4 alone: a date or a score
+    if _MIXED_RE.fullmatch(num):
+        num = _mixed_to_cn(num, scale)
     chinese = num[0] in "一二两三四五六七八九十几数"
     placeholder = bool(_PH_RE.fullmatch(num))
     if chinese and not scale:

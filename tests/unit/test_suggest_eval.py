@@ -26,7 +26,8 @@ def test_gold_set_size_and_split():
     assert len(docs) >= 69
     assert labels.count("statistic") >= 300 and labels.count("directive") >= 240
     held = [d["id"] for d in docs if is_held_out(d["id"])]
-    assert held == ["08_heldout_ecology_health", "10_1955_agricultural_cooperation_report",
+    # batch 14 on (82–) is added by another round: held out, checked below by its number only
+    assert [d for d in held if int(d[:2]) < 82] == ["08_heldout_ecology_health", "10_1955_agricultural_cooperation_report",
                     "12_beijing_2024_municipal_report", "14_1957_third_plenum_speech",
                     "16_1957_jinan_nanjing_cadre_speeches", "18_henan_2022_business_environment_implementation_plan",
                     "20_1955_national_party_conference_opening_speech", "22_2018_2019_leadership_speech_excerpts",
@@ -54,18 +55,13 @@ def test_gold_set_size_and_split():
                     "72_2014_sichuan_provincial_notice_on_policy_self_inspection",
                     "73_2008_emt_meeting_business_plan_talk", "74_2014_regional_presidents_meeting_speech",
                     "75_2019_state_council_kindergarten_rectification_notice_proofreading_copy",
-                    "76_2023_kangbao_shangyi_county_meeting_handbook_profiles",
-                    "77_2011_zhejiang_teacher_training_work_meeting_speech",
-                    "78_national_2018_government_work_report_review",
-                    "79_1962_enlarged_central_work_conference_speech",
-                    "80_2018_central_no1_document_rural_revitalization_opinions",
-                    "81_shaoxing_2009_municipal_talent_selection_notice"]
+                    "76_2023_kangbao_shangyi_county_meeting_handbook_profiles"]
+    assert all(is_held_out(d["id"]) for d in docs if int(d["id"][:2]) >= 82)
     assert load_gold(part="heldout") == [d for d in docs if d["id"] in held]
-    assert [held_out_batch(d) for d in held] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
+    assert [held_out_batch(d) for d in held if int(d[:2]) < 82] == (["heldout-1"] * 4 + ["heldout-2"] * 4 + ["heldout-3"] * 6
                                                  + ["heldout-4"] * 5 + ["heldout-5"] * 7 + ["heldout-6"] * 6 + ["heldout-7"] * 3
                                                  + ["heldout-8"] * 2 + ["heldout-10"] * 4
-                                                 + ["heldout-11"] * 5 + ["heldout-12"] * 7
-                                                 + ["heldout-13"] * 5)
+                                                 + ["heldout-11"] * 5 + ["heldout-12"] * 7)
     # from 47 on the split is every second document again: odd numbers are dev, even ones held out
     assert held_out_batch("47_any_later_document") == "" and held_out_batch("53_any_later_document") == ""
     assert held_out_batch("52_any_later_document") == "heldout-7"
@@ -77,8 +73,9 @@ def test_gold_set_size_and_split():
     assert [held_out_batch(f"{n}_doc") for n in (65, 69)] == ["heldout-11"] * 2
     # batch 12 (70 on) is all held out too, reported apart
     assert [held_out_batch(f"{n}_doc") for n in (70, 73, 76)] == ["heldout-12"] * 3
-    # batch 13 (77 on) is all held out too, reported apart
-    assert [held_out_batch(f"{n}_doc") for n in (77, 81, 90)] == ["heldout-13"] * 3
+    # batch 13 (77–81) was held out until its first scoring and is dev since session 10; 82 on are held out again
+    assert [held_out_batch(f"{n}_doc") for n in (77, 81)] == [""] * 2 and not is_held_out("79_doc")
+    assert [held_out_batch(f"{n}_doc") for n in (82, 90)] == ["heldout-14"] * 2
 
 
 def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
@@ -88,9 +85,16 @@ def test_report_separates_the_held_out_batches_and_hides_their_examples(scores):
     assert "== HELDOUT-5 (7 documents)" in text and "== HELDOUT-6 (6 documents)" in text
     assert "== HELDOUT-7 (3 documents)" in text and "== HELDOUT-8 (2 documents)" in text
     assert "== HELDOUT-10 (4 documents)" in text and "== HELDOUT-11 (5 documents)" in text
-    assert "== HELDOUT-12 (7 documents)" in text and "== HELDOUT-13 (" in text
+    assert "== HELDOUT-12 (7 documents)" in text and "== DEV-13 (5 documents" in text and "== DEV-OLD (23 documents)" in text
     assert not [line for line in text.splitlines() if line.startswith("heldout ")]
-    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13))
+    assert scores["heldout"].d_gold == sum(scores[f"heldout-{i}"].d_gold for i in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 14))
+    assert scores["dev"].d_gold == scores["dev-old"].d_gold + scores["dev-13"].d_gold
+
+
+def test_held_out_total_only_shows_no_document_batch_or_class(scores):
+    text = report(scores, show_errors=True, heldout_total_only=True)
+    assert "== HELDOUT (" in text and "== HELDOUT-1 " not in text and "-- error classes, heldout" not in text
+    assert not [line for line in text.splitlines() if line[:2] in ("08", "10", "23", "70")]
 
 
 def _shown(sc, part, kind):
@@ -100,13 +104,14 @@ def _shown(sc, part, kind):
 
 
 def _part(scores, part):
-    """"dev", "older" (held-out batches 1–8, all read by earlier rounds), "heldout-10" (batch 10, scored twice by the
-    previous round, its errors never read), "heldout-11" (batch 11, its errors never read), "heldout-12" (batch 12,
-    scored once by the round that added it) or "heldout-13" (batch 13, likewise); "older" leaves 10–13 out."""
+    """"dev-old" (dev before session 10), "dev-13" (batch 13, dev since session 10), "older" (held-out batches 1–8,
+    all read by earlier rounds), "heldout-10" (batch 10, scored twice by the previous round, its errors never read),
+    "heldout-11" (batch 11, its errors never read) or "heldout-12" (batch 12, scored once by the round that added it);
+    "older" leaves 10–12 (and any later held-out batch) out."""
     if part != "older":
         return scores[part]
-    return (Score().add(scores["heldout"]).add(_negated(scores["heldout-10"])).add(_negated(scores["heldout-11"]))
-            .add(_negated(scores["heldout-12"])).add(_negated(scores["heldout-13"])))
+    out = Score().add(scores["heldout"]).add(_negated(scores["heldout-10"])).add(_negated(scores["heldout-11"]))
+    return out.add(_negated(scores["heldout-12"])).add(_negated(scores["heldout-14"]))
 
 
 def _negated(sc):
@@ -123,7 +128,7 @@ def _negated(sc):
 # read, at 0.988 / 0.988 / 4.1 % and 0.889 / 0.833 (first scoring: 0.988 / 0.988 / 4.9 %, 0.889 / 0.833); dev at
 # 0.996 / 0.991 / 1.2 %, 0.970 / 0.979.
 _FLOORS = {  # part: (statistic recall, exact, false numerals ≤, directive recall, precision)
-    "dev": (0.97, 0.95, 0.02, 0.95, 0.95),
+    "dev-old": (0.97, 0.95, 0.02, 0.95, 0.95),
     "older": (0.96, 0.96, 0.025, 0.95, 0.93),
     "heldout-10": (0.98, 0.98, 0.045, 0.88, 0.83),
     # batch 11 (65–69), scored once untouched at the start of session 7: 0.892 / 0.892 / 4.6 %, 0.846 / 0.785
@@ -132,8 +137,9 @@ _FLOORS = {  # part: (statistic recall, exact, false numerals ≤, directive rec
     # 0.810 / 0.912
     "heldout-12": (0.78, 0.73, 0.084, 0.81, 0.91),
     # batch 13 (77–81), scored once untouched at the start of session 9 (code of main 46919e1): 0.916 / 0.905 / 3.1 %,
-    # 0.874 / 0.845 (exact 0.895 with the original mark of 78's 上亿人, corrected after the scoring: SOURCES.md)
-    "heldout-13": (0.91, 0.90, 0.032, 0.87, 0.84),
+    # 0.874 / 0.845 (exact 0.895 with the original mark of 78's 上亿人, corrected after the scoring: SOURCES.md); dev
+    # since session 10, its rules written from its errors (floors raised with them: 0.979 / 0.979 / 0.9 %, 0.941 / 0.922)
+    "dev-13": (0.97, 0.97, 0.012, 0.93, 0.91),
 }
 
 
