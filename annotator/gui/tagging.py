@@ -120,7 +120,7 @@ class TaggingController(QObject):
             self.session.message.emit(self.tr("Nothing to tag in the selection (only spaces or punctuation)"))
             return
         span = _new_span(self.session, start, end, label)
-        if self._already_tagged(span):
+        if _already_tagged(self.session, span):
             self.session.message.emit(self.tr("This exact span is already tagged"))
             return
         command = commands.AddSpan(self.session, span, self.tr("Tag span"))
@@ -130,15 +130,6 @@ class TaggingController(QObject):
         if stored is not None:
             # The new span is the current one: selected in the span panel, F2 edits its attributes.
             self.set_current(stored)
-
-    def _already_tagged(self, span) -> bool:
-        try:
-            return bool(span_store.find_identical(self.session.project, span))
-        except ProjectError:
-            # A team server out of reach (issue 16): the key must still tag — the edit waits in the outbox,
-            # whose delivery the store's own duplicate check guards — so ask the spans this window holds.
-            return any((s.start, s.end, s.label, s.annotator) == (span.start, span.end, span.label, span.annotator)
-                       for s in self.session.spans)
 
     def tag_unit(self, mode: str, label: str | None = None) -> None:
         """Shift+1 / Shift+2: tag the clause / sentence under the cursor (no selection needed) with
@@ -345,3 +336,13 @@ class TaggingController(QObject):
             return
         self.push(commands.OutlineEdit(self.session, "title_end", section.start, {"title_end": pos},
                                        self.tr("Set title end")))
+
+
+def _already_tagged(session, span) -> bool:
+    try:
+        return bool(span_store.find_identical(session.project, span))
+    except ProjectError:
+        # A team server out of reach (issue 16): the key must still tag — the edit waits in the outbox,
+        # whose delivery the store's own duplicate check guards — so ask the spans this window holds.
+        return any((s.start, s.end, s.label, s.annotator) == (span.start, span.end, span.label, span.annotator)
+                   for s in session.spans)
