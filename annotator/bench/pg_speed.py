@@ -44,11 +44,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-FULL = {"import_docs": 40, "search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8}
+FULL = {"import_docs": 40, "search_docs": 300, "runs": 7, "docs": 1000, "annotators": 20, "doc_chars": 2000, "spans_per_doc": 8,
+        "report_runs": 3}
 # A query found nowhere: answered from the trigram index alone on both sides (pg/search._trigram_ids);
 # before, PostgreSQL's planner read every text for it on a small project (14–60 ms against 0.3 ms).
 NO_HIT = {"5 (no hit)": "量子纠缠态"}
-QUICK = {"import_docs": 6, "search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8}
+QUICK = {"import_docs": 6, "search_docs": 20, "runs": 3, "docs": 40, "annotators": 4, "doc_chars": 2000, "spans_per_doc": 8,
+         "report_runs": 1}
 
 
 def _median(times: list[float]) -> float:
@@ -200,9 +202,49 @@ def stream_figures(cluster, folder: Path, cfg: dict) -> dict:
                 stream_s, stream_n, stream_rss = _stream(project, names)
                 out[side] = {"stream_s": stream_s, "spans": stream_n, "stream_peak_rss_mb": stream_rss,
                              "bare_s": bare_s, "bare_rows": bare_n, "bare_peak_rss_mb": bare_rss}
+            out["report_pairs"] = {**report_pairs(lite, pg, cfg["report_runs"]), "runs": cfg["report_runs"]}
         return out
     finally:
         pg.close()
+
+
+def _report_once(project) -> dict:
+    """One full agreement report: wall, this process's CPU, the server backend's CPU (PostgreSQL) and
+    the round trips (every call to the server passes the backend's watchdog, ``_watched``, once)."""
+    from annotator.agreement.project import project_agreement  # noqa: PLC0415
+    from annotator.agreement.report import render_table  # noqa: PLC0415
+
+    names = [r[0] for r in project.fetchall("SELECT name FROM annotators WHERE name NOT LIKE '@%' ORDER BY name")]
+    pid = None if project.dialect.sqlite else project.raw_connection().info.backend_pid
+    trips = [0]
+    if pid is not None:
+        real = project._watched
+
+        def counted(*args, **kwargs):
+            trips[0] += 1
+            return real(*args, **kwargs)
+        project._watched = counted
+    server0 = _backend_cpu(pid) if pid else None
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    result = project_agreement(project, names)
+    render_table(result)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    server = (_backend_cpu(pid) - server0) if pid and server0 is not None else None
+    if pid is not None:
+        del project._watched
+    return {"s": wall, "cpu_s": cpu, "server_cpu_s": server, "round_trips": trips[0] if pid else None,
+            "f1": result.overall["strict"].f1}
+
+
+def report_pairs(lite, pg, runs: int) -> dict:
+    """The full report on each backend, alternately (SQLite, PostgreSQL, SQLite, …), ``runs`` times each:
+    the two sides see the same load. Medians of each figure."""
+    seen: dict[str, list[dict]] = {"sqlite": [], "pg": []}
+    for _ in range(runs):
+        for side, project in (("sqlite", lite), ("pg", pg)):
+            seen[side].append(_report_once(project))
+    return {side: {key: _median([r[key] for r in rs]) if rs[0][key] is not None else None for key in rs[0]}
+            for side, rs in seen.items()}
 
 
 def _import_cpu(project, files: list[Path], server_pid: int | None) -> tuple[float, float | None]:
@@ -300,6 +342,13 @@ def rows(r: dict, row) -> list[dict[str, Any]]:
         out.append(row(f"  full agreement report on {title}", f["report_s"], "s", "read + sort the same spans",
                        f["report_floor_s"], target_text="≤ 5 s abs", rss=f.get("report_peak_rss_mb")))
         out[-1]["met"] = f["report_s"] <= 5
+    pairs = st.get("report_pairs")
+    if pairs:  # the same report, the two backends taking turns under the same load
+        lite, pg = pairs["sqlite"], pairs["pg"]
+        out.append(row(f"  full agreement report on PostgreSQL, taking turns with SQLite (median of {pairs['runs']})",
+                       pg["s"], "s", "the same report on SQLite, in between (peer)", lite["s"], target=1.5))
+        out.append(row(f"  its CPU: client + server backend ({pg['round_trips']} round trips)",
+                       pg["cpu_s"] + (pg["server_cpu_s"] or 0), "s", "SQLite's CPU (one process)", lite["cpu_s"]))
     return out
 
 

@@ -204,13 +204,14 @@ def _source(p) -> Path | str:
     return str(p) if is_url(str(p)) else Path(p)
 
 
-WITNESS_KEY = "merge.last"  # project_meta: the token of the last source merged, written in its transaction
+WITNESS_KEY = "merge.last"  # the token of the last source merged, left in its transaction (project.witness)
 
 
 def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NEW_LABELS,
               report: SourceReport | None = None, token: str | None = None) -> SourceReport:
     """Merge one source in one transaction, filling ``report``. With ``token`` the transaction also
-    writes it to project_meta, so that a caller interrupted after the commit can tell it happened."""
+    leaves it with the project (``witness``: project_meta on SQLite, the transaction's id on a team server,
+    where an annotator may not write project_meta), so a caller interrupted after the commit can tell."""
     report = report or SourceReport(path=redact(path) if isinstance(path, str) else str(path))
     try:
         if target.is_at(path):
@@ -227,7 +228,7 @@ def merge_one(target: Project, path: Path | str, *, max_new_labels: int = MAX_NE
             _spans(target, source, mapping, report)
             _comments(target, source, mapping, report)
             if token is not None:
-                target.set_meta(WITNESS_KEY, token)
+                target.witness(WITNESS_KEY, token)
     except (ValueError, StoreError) as exc:
         # The transaction was rolled back: nothing of this source is in the target.
         return SourceReport(path=report.path, error=f"merge failed and was undone ({exc})")
@@ -264,6 +265,6 @@ def merge(target: Project, sources: list[Path | str], *, max_new_labels: int = M
 
 def _committed(target: Project, token: str) -> bool:
     try:
-        return target.meta(WITNESS_KEY) == token
+        return target.witnessed(WITNESS_KEY, token)
     except (StoreError, ProjectError):  # the target cannot be read now: report the source as not merged;
         return False                    # merging again skips whatever of it is in fact there

@@ -209,7 +209,9 @@ def refuse_offline(window, action: str) -> bool:
     why = writer.documents_refusal()
     if not why:
         return False
-    if why == "waiting":
+    if why == "lead":
+        reason = translate("TeamStatus", "Only a lead deletes or imports the documents of a team project.")
+    elif why == "waiting":
         reason = translate("TeamStatus", "Some of your edits are still waiting to be sent to the server; they "
                            "must arrive first. Try again when the status bar says all edits are on the server.")
     else:

@@ -315,6 +315,14 @@ class Jobs(QObject):
     def run_suggestions(self) -> None:
         if self.session.doc_id is None or self.session.project.readonly:
             return
+        team = getattr(self.session, "team", None)
+        if team is not None and team.member.ready and not team.member.lead:
+            # The suggester's layer is the team's, written by a lead (`annotator suggest URL`): an
+            # annotator's window asked for a write the server refuses, on every document it opened.
+            self.window.statusBar().showMessage(
+                translate("MainWindow", "No suggestions for this document yet: on a team project a lead makes them"),
+                8000)
+            return
         worker = workers.SuggestWorker(self.window.open_store, self.session.doc_id)
         # Bound methods of this QObject (not lambdas): Qt then queues the call to the GUI thread.
         worker.finished.connect(self._on_suggestions_ready)

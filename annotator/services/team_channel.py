@@ -162,8 +162,10 @@ class TeamChannel:
 
     # -- deleting and importing documents: only while the server answers --------------------------------------
     def documents_refusal(self) -> str:
-        """"" when documents may be deleted or imported now, else why not: "waiting" (edits of this member
-        still wait in the outbox) or "offline" (the server does not answer within ``bound_s``).
+        """"" when documents may be deleted or imported now, else why not: "lead" (this member is an
+        annotator: the server would refuse — asked before the window's confirmation, not after), "waiting"
+        (edits of this member still wait in the outbox) or "offline" (the server does not answer within
+        ``bound_s``).
 
         Unlike tags and notes these are never queued. A deletion takes every member's layers of the
         document: sent later from the outbox it would also remove what others tagged meanwhile, unseen by
@@ -173,6 +175,8 @@ class TeamChannel:
         With edits still waiting, a deletion would overtake them (they would arrive as conflicts)."""
         from annotator.storage.pg.backend import ServerUnavailable  # noqa: PLC0415
 
+        if self.member.ready and not self.member.lead:
+            return "lead"
         if self.member.ready and self.link.pending_count():
             return "waiting"
         try:

@@ -41,6 +41,10 @@ class ProjectStore(Protocol):
 
     def set_meta(self, key: str, value: str) -> None: ...
 
+    def witness(self, key: str, token: str) -> None: ...  # inside a write: found by witnessed iff it commits
+
+    def witnessed(self, key: str, token: str) -> bool: ...
+
     def close(self) -> None: ...
 
     def is_at(self, path: Any) -> bool: ...  # is this file the project itself (a merge source, say)?

@@ -1100,6 +1100,11 @@ Removed regions: {2}</source>
         <translation>生成建议失败：{0}</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/window_io.py" line="333"/>
+        <source>No suggestions for this document yet: on a team project a lead makes them</source>
+        <translation>本文档尚无建议：团队项目的建议由负责人生成</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/window_io.py" line="258"/>
         <source>{0} suggestions</source>
         <translation>{0} 条建议</translation>
@@ -2074,6 +2079,11 @@ Check the address, that the server is running and that “annotator team login�
 </context>
 <context>
     <name>TeamStatus</name>
+    <message>
+        <location filename="../../annotator/gui/team_status.py" line="212"/>
+        <source>Only a lead deletes or imports the documents of a team project.</source>
+        <translation>团队项目的文档只能由负责人删除或导入。</translation>
+    </message>
     <message>
         <location filename="../../annotator/gui/team_status.py" line="74"/>
         <source>No team setup: edits are not kept offline</source>

@@ -84,9 +84,9 @@ def make_team(cluster: Cluster, folder: Path, members: dict[str, str] = MEMBERS,
     with team.admin(autocommit=True) as conn:
         _create_schema(conn)
         with conn.transaction():
-            for ord_, name in enumerate(("directive", "statistic")):
-                conn.execute("INSERT INTO labels (name, colour, ord) VALUES (%s, '#888888', %s) "
-                             "ON CONFLICT DO NOTHING", [name, ord_])
+            for ord_, name in enumerate(("directive", "statistic")):  # keys 1 and 2, as team init gives them
+                conn.execute("INSERT INTO labels (name, colour, hotkey, ord) VALUES (%s, '#888888', %s, %s) "
+                             "ON CONFLICT DO NOTHING", [name, str(ord_ + 1), ord_])
             for i in range(docs):
                 text = f"第{i}篇。一、要坚持稳中求进。二、全年增长百分之五。" * 3
                 row = conn.execute(

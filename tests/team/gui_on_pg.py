@@ -40,10 +40,14 @@ class Databases:
         self.cluster = cluster
         self.made: dict[str, str] = {}
 
-    def url(self, where):
-        """``where`` as this backend's project: a ``.db`` path → its database's URL; anything else as is."""
+    def url(self, where, *, create: bool = True):
+        """``where`` as this backend's project: a ``.db`` path → its database's URL; anything else as is.
+        A name not made yet and opened with ``create=False`` (a missing project a test expects refused)
+        → the URL of a database of that name that does not exist, which the server refuses the same way."""
         if isinstance(where, (str, Path)) and str(where).endswith(".db") and "://" not in str(where):
             key = str(Path(where).resolve())
+            if key not in self.made and not create:
+                return self.cluster.socket_url(Path(where).name)
             if key not in self.made:
                 from annotator.storage.pg.backend import PgProject  # noqa: PLC0415
 
@@ -114,7 +118,7 @@ def install(monkeypatch, databases: Databases, modules) -> None:
     real_window = annotator.app.create_window
 
     def opener(where, *args, **kwargs):
-        return _open_project(databases.url(where), *args, **kwargs)
+        return _open_project(databases.url(where, create=kwargs.get("create", True)), *args, **kwargs)
 
     def window(where, *args, **kwargs):
         return real_window(databases.url(where), *args, **kwargs)
@@ -155,11 +159,25 @@ def on_postgresql(databases: Databases, tmp_path: Path, modules):
 def project_path(pg_databases, tmp_path):
     """tests/gui/conftest.py's ``project_path`` on PostgreSQL: the URL of a team project (schema only)
     holding the sample speech."""
+    return sample_project(pg_databases, tmp_path)
+
+
+def sample_project(databases: Databases, folder: Path) -> str:
     from tests.gui.conftest import SAMPLE  # noqa: PLC0415
 
     from annotator.ingest import import_paths  # noqa: PLC0415
 
-    url = pg_databases.url(tmp_path / "project.db")
+    url = databases.url(folder / "project.db")
     with _open_project(url) as project:
         assert import_paths(project, [SAMPLE]).imported == 1
     return url
+
+
+class ProjectUrl(str):
+    """A project's URL that also answers ``.parent`` (the test's folder), for the tests that put a file
+    "next to the project" (``project_path.parent / "labels.jsonl"``): a server project has no folder."""
+
+    def __new__(cls, url: str, parent: Path):
+        made = super().__new__(cls, url)
+        made.parent = parent
+        return made

@@ -75,6 +75,17 @@ def _driver():
     return psycopg
 
 
+def _witness(project, key: str, token: str) -> None:
+    """The server's own record of this transaction is the witness (StoreBase.witness): an annotator may
+    not write project_meta (a lead's settings), and two members merging at once would overwrite one row."""
+    project._witnesses[token] = str(project.scalar("SELECT pg_current_xact_id()"))
+
+
+def _witnessed(project, key: str, token: str) -> bool:
+    xid = project._witnesses.pop(token, None)
+    return xid is not None and project.scalar("SELECT pg_xact_status(?::xid8)", [xid]) == "committed"
+
+
 class PgProject(StoreBase):
     """An open team project. One per thread, like a SQLite Project."""
 
@@ -91,6 +102,7 @@ class PgProject(StoreBase):
         self._connect_timeout = CONNECT_TIMEOUT_S  # deadline() lowers it for the calls it bounds
         self._hold_until = 0.0  # see HOLD_S
         self._depth = 0  # write() nesting: a broken connection is replaced only outside a transaction
+        self._witnesses: dict[str, str] = {}  # witness token → the id of the transaction it was left in
         self.answer_s, self.probe_s, self.limit_s = ANSWER_S, PROBE_S, LIMIT_S
         self.hold_s = HOLD_S
         self._armed = None  # the deadline.Call bounding what runs now (a statement, a write() or deadline())
@@ -355,6 +367,8 @@ class PgProject(StoreBase):
     @property
     def in_transaction(self) -> bool:
         return self.conn is not None and self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    witness, witnessed = _witness, _witnessed  # exchange/merge.py's commit witness (see _witness)
 
     def is_at(self, path) -> bool:
         # Only the URL itself names a server project (Path() folds its "//" when a caller wrapped it).

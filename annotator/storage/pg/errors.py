@@ -8,6 +8,7 @@ sentence. psycopg's own errors become subclasses of the matching DB-API class of
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from annotator.storage.errors import ProjectError
@@ -61,8 +62,28 @@ class PermissionRefused(ProjectError, PgProgrammingError):
     ProgrammingError it was, for the ``except`` clauses that roll back or report a refused write."""
 
     def __init__(self, url: str, detail: str):
-        super().__init__(url, f"refused: your role in this team project may not do this ({detail}); "
+        why = _why(detail)
+        super().__init__(url, f"refused: your role in this team project may not do this{why} ({detail}); "
                               "nothing of it was saved")
+
+
+# What a refusal means, by the table the server names (security.py: per-person tables and shared
+# material): the server's sentence alone says "permission denied for table documents" to someone who
+# only ran `annotator merge`.
+_OWN_WORK = ("spans", "doc_status", "comments", "events", "team_ops")
+_TABLE = re.compile(r'(?:table|relation|sequence) "?([A-Za-z_][A-Za-z0-9_]*)"?')
+
+
+def _why(detail: str) -> str:
+    found = _TABLE.search(detail)
+    if found is None:
+        return ""
+    table = found.group(1)
+    if table in _OWN_WORK:
+        return ": a member writes only their own work (rows under their own name, never @gold)"
+    if table == "project_meta":
+        return ": project settings are a lead's"
+    return ": documents, outlines, labels and the trash are a lead's to add, change or delete"
 
 
 _CLASSES = [("IntegrityError", PgIntegrityError), ("OperationalError", PgOperationalError),

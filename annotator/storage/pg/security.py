@@ -244,6 +244,9 @@ def apply(conn) -> dict[str, str]:
                 conn.execute(statement)
         # Serial columns (events.id, documents.id…): inserting needs the sequence.
         conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {}").format(both))
+        # A lead's merge keeps a new document's id where it is free and then moves the identity past it
+        # (schema.sync_identities: setval, which needs UPDATE, and reading last_value, SELECT).
+        conn.execute(sql.SQL("GRANT SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {}").format(lead))
     return groups
 
 
