@@ -202,7 +202,9 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
                     pass
                 yield number, LineRefused(f"longer than {MAX_LINE_BYTES // (1024 * 1024)} MB (the document limit)")
                 continue
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            # A byte-order mark opens the file, and also any later line of files joined end to end
+            # (`cat a.jsonl b.jsonl` of two Windows-made exports): it is not part of the JSON.
+            if raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 blank += 1

@@ -1,0 +1,144 @@
+"""Hostile files of round 11 (generated here, never real text): what the checks of earlier rounds let
+through. Each case is a message that named the wrong problem ("not a number and a number" for 2.5,
+"does not fit the text" for a span that ends before it starts), a silent loss (a Label Studio region
+with an empty list of labels), a name that breaks the files it is written to (a label holding a line
+break split the CoNLL header), or a good line refused for what a tool put before it (a byte-order mark
+on a later line of two files joined end to end). Tests assert messages and data, never speed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.domain.labels import Label
+from annotator.domain.model import Span, SpanStatus
+from annotator.services.exchange import export_labels, import_labels as run_import, make_selection
+from annotator.storage import documents, open_project, spans
+from annotator.storage.labels import get_labels, save_label
+
+GOOD = "要加强党的领导，抓好春耕生产。"
+TEXT = "一、加强𠮷领导😀\n要切实抓好春耕生产，全年增长5.2%。"
+
+
+def _line(text: str = TEXT, label=None, **extra) -> str:
+    label = [[2, 6, "directive"]] if label is None else label
+    return json.dumps({"text": text, "label": label, "annotator": "甲", **extra}, ensure_ascii=False)
+
+
+def _import(project_at, tmp_path, lines: list[str], fmt: str = "doccano", **options):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = open_project(project_at("p.db"))
+    return project, run_import(project, source, fmt, **options)
+
+
+@pytest.mark.parametrize("label, reason", [
+    ([[2.5, 6, "directive"]], "not 2.5 (a number with a decimal point) and an integer"),
+    ([[2.0, 6.0, "directive"]], "not 2.0 (a number with a decimal point) and 6.0 (a number with a decimal point)"),
+    ([[6, 2, "directive"]], "span [6, 2) ends before it starts"),
+    ([[3, 3, "directive"]], "span [3, 3) is empty (it starts where it ends)"),
+    ([[-1, 5, "directive"]], "span [-1, 5) has a negative offset"),
+    ([[2, 99, "directive"]], "span [2, 99) does not fit the text's 28 characters"),
+    ([[2, 6, "   "]], "span [2, 6): the label is blank"),
+])
+def test_a_bad_offset_or_label_is_refused_for_what_it_is(tmp_path, project_at, label, reason):
+    project, report = _import(project_at, tmp_path, [_line(label=label), _line(GOOD, [[0, 3, "directive"]])])
+    assert [f.line for f in report.failed] == [1], report.summary()
+    assert reason in report.failed[0].reason, report.failed[0].reason
+    assert report.spans_added == 1  # the good line still imports
+    project.close()
+
+
+def test_label_studio_offsets_that_are_not_integers_say_what_they_are(tmp_path, project_at):
+    task = {"data": {"text": TEXT}, "annotations": [{"completed_by": 1, "result": [
+        {"from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 6, "end": 2, "labels": ["directive"]}},
+    ]}]}
+    floats = json.loads(json.dumps(task))
+    floats["annotations"][0]["result"][0]["value"].update(start=2.5, end=6)
+    source = tmp_path / "ls.json"
+    source.write_text(json.dumps([task, floats], ensure_ascii=False), encoding="utf-8")
+    with open_project(project_at("p.db")) as project:
+        report = run_import(project, source, "labelstudio")
+    reasons = [f.reason for f in report.failed]
+    assert reasons == ["region 1 [6, 2) ends before it starts",
+                       "region 1: start must be an integer, not 2.5 (a number with a decimal point)"], reasons
+
+
+@pytest.mark.parametrize("where", ["label", "annotator"])
+@pytest.mark.parametrize("name", ["a\nb", "x\x1b[31my", "\u202edirective", "tab\tinside"])
+def test_a_name_with_a_line_break_escape_or_direction_mark_is_refused(tmp_path, project_at, where, name):
+    bad = _line(label=[[2, 6, name]]) if where == "label" else _line(label=[[2, 6, "directive"]]).replace(
+        '"annotator": "甲"', '"annotator": ' + json.dumps(name))
+    project, report = _import(project_at, tmp_path, [bad, _line(GOOD, [[0, 3, "directive"]])])
+    assert [f.line for f in report.failed] == [1], report.summary()
+    assert "holds the invisible character U+" in report.failed[0].reason, report.failed[0].reason
+    assert {label.name for label in get_labels(project)} >= {"directive"}
+    assert not any(name in label.name for label in get_labels(project))
+    assert report.spans_added == 1
+    project.close()
+
+
+def test_names_with_spaces_around_them_or_inside_still_import(tmp_path, project_at):
+    project, report = _import(project_at, tmp_path, [
+        _line(label=[[2, 6, " 重点 任务 "]]), _line(GOOD, [[0, 3, "directive"]], annotator=" 张 三 ")])
+    assert report.failed == [], report.summary()
+    assert "重点 任务" in {label.name for label in get_labels(project)}
+    project.close()
+
+
+def test_a_byte_order_mark_on_a_later_line_does_not_refuse_it(tmp_path, project_at):
+    """Two Windows-made exports joined with `cat`: the second file's BOM lands at the start of a line."""
+    source = tmp_path / "joined.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + _line().encode() + b"\r\n"
+                       + b"\xef\xbb\xbf" + _line(GOOD, [[0, 3, "directive"]]).encode() + b"\r\n")
+    with open_project(project_at("p.db")) as project:
+        report = run_import(project, source, "doccano")
+        assert report.failed == [], report.summary()
+        assert report.spans_added == 2 and len(documents.document_ids(project)) == 2
+
+
+def test_a_label_studio_region_with_no_labels_is_counted_not_silently_dropped(tmp_path, project_at):
+    region = {"from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 3, "labels": []}}
+    tagged = dict(region, value={"start": 3, "end": 5, "labels": ["directive"]})
+    source = tmp_path / "ls.json"
+    source.write_text(json.dumps([{"data": {"text": GOOD}, "annotations": [
+        {"completed_by": 1, "result": [region, tagged]}]}], ensure_ascii=False), encoding="utf-8")
+    with open_project(project_at("p.db")) as project:
+        report = run_import(project, source, "labelstudio")
+    assert report.spans_added == 1
+    assert "1 regions had an empty list of labels and were not imported" in report.notes, report.notes
+
+
+def test_a_native_id_below_one_is_named_by_its_value(tmp_path, project_at):
+    import hashlib
+
+    line = json.dumps({"schema_version": 1, "id": -5, "text": GOOD, "title": "t", "spans": [],
+                       "text_sha256": hashlib.sha256(GOOD.encode()).hexdigest()}, ensure_ascii=False)
+    project, report = _import(project_at, tmp_path, [line], fmt="native")
+    assert [f.reason for f in report.failed] == ["'id' must be an integer ≥ 1, not -5"]
+    project.close()
+
+
+def test_a_label_with_a_line_break_already_in_a_project_keeps_the_conll_layout(tmp_path, project_at):
+    """Projects made before names were checked (or labels typed elsewhere) may hold such a name:
+    the export writes it on one line instead of splitting the header and every tagged row."""
+    with open_project(project_at("p.db")) as project:
+        save_label(project, Label(name="重点\n任务", colour="#888888"))
+        save_label(project, Label(name="列\t二", colour="#888888"))
+        doc_id, _ = documents.add_document(project, clean_text=GOOD, raw_text=GOOD, title="t", fmt="txt")
+        spans.add_spans(project, [Span(0, 3, "重点\n任务", "甲", SpanStatus.ACCEPTED, {}, document_id=doc_id),
+                                  Span(3, 5, "列\t二", "甲", SpanStatus.ACCEPTED, {}, document_id=doc_id)])
+        out = tmp_path / "out.conll"
+        export_labels(project, out, "conll", make_selection(["甲"]))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    assert header[0] == "# columns = char" and "重点 任务" in header and "列 二" in header
+    rows = [line for line in lines if line and not line.startswith("#")]
+    assert len(rows) == len(GOOD)  # one row per character (GOOD has no whitespace), no extra lines
+    assert all(len(row.split("\t")) == len(header) for row in rows), rows[:3]
+    assert rows[0].split("\t")[header.index("重点 任务")] == "B-重点 任务"
+    assert rows[3].split("\t")[header.index("列 二")] == "B-列 二"
