@@ -142,3 +142,81 @@ def test_a_label_with_a_line_break_already_in_a_project_keeps_the_conll_layout(t
     assert all(len(row.split("\t")) == len(header) for row in rows), rows[:3]
     assert rows[0].split("\t")[header.index("重点 任务")] == "B-重点 任务"
     assert rows[3].split("\t")[header.index("列 二")] == "B-列 二"
+
+
+# -- .docx packages with odd parts --------------------------------------------------------------------
+
+def _docx_parts(lines: list[str]) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _write_docx(path, parts: dict[str, bytes]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts.items():
+            archive.writestr(name, body)
+
+
+DOC_LINES = ["一、总体要求", "各地要切实加强领导，抓好春耕生产。", "二、重点任务", "全年粮食产量增长2.1%。"]
+
+
+@pytest.mark.parametrize("main_type, said", [
+    (b"application/vnd.ms-word.document.macroEnabled.main+xml", "a macro-enabled Word document (.docm)"),
+    (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "a Word template (.dotx)"),
+])
+def test_a_docm_or_dotx_saved_as_docx_is_read_not_called_not_word(tmp_path, main_type, said):
+    from annotator.io.readers import read_file
+
+    parts = _docx_parts(DOC_LINES)
+    docx_main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert docx_main in parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(docx_main, main_type)
+    path = tmp_path / "会议.docx"
+    _write_docx(path, parts)
+    result = read_file(path)
+    assert result.text.splitlines() == DOC_LINES
+    assert any(said in note and "macros are never run" in note for note in result.warnings), result.warnings
+
+
+def test_two_numbering_parts_are_read_with_a_note_not_a_python_error(tmp_path):
+    from annotator.io.readers import read_file
+
+    parts = _docx_parts(DOC_LINES)
+    rels = "word/_rels/document.xml.rels"
+    assert b"/numbering" in parts[rels]  # python-docx's template has one numbering part; name it twice
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdTwice" Target="numbering.xml" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/numbering"/></Relationships>'))
+    path = tmp_path / "two.docx"
+    _write_docx(path, parts)
+    result = read_file(path)
+    assert result.text.splitlines() == DOC_LINES
+    assert any("more than one numbering part" in note for note in result.warnings), result.warnings
+
+
+@pytest.mark.parametrize("part", ["docProps/core.xml", "word/styles.xml", "word/document.xml"])
+def test_a_damaged_xml_part_is_named(tmp_path, part):
+    from annotator.io.errors import ReadError
+    from annotator.io.readers import read_file
+
+    parts = _docx_parts(DOC_LINES)
+    parts[part] = parts[part][: len(parts[part]) // 2]  # cut in the middle, as a broken download is
+    path = tmp_path / "broken.docx"
+    _write_docx(path, parts)
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert err.value.code == "docx-bad-xml"
+    assert f"the XML inside is damaged: {part}: " in err.value.reason, err.value.reason
+    assert err.value.params["error"].startswith(part + ": ")
