@@ -241,6 +241,9 @@ def _import_task(project: Project, report: ImportReport, task: Any, *, annotator
                  as_suggestions: bool, users: Mapping, notes: dict[str, int]) -> bool:
     if not isinstance(task, dict):
         raise LineRefused(f"a task must be an object, not {json_type(task)}")
+    if "data" not in task:  # {"tasks": […]} or some other JSON: not a task, whatever else it holds
+        keys = ", ".join(sorted(map(str, task))[:8]) or "none"
+        raise LineRefused(f"a task needs a 'data' object with the text; this one has no 'data' (its keys: {keys})")
     data = object_field(task, "data")
     annotations = task.get("annotations")
     if annotations is None and "completions" in task:

@@ -220,3 +220,14 @@ def test_a_damaged_xml_part_is_named(tmp_path, part):
     assert err.value.code == "docx-bad-xml"
     assert f"the XML inside is damaged: {part}: " in err.value.reason, err.value.reason
     assert err.value.params["error"].startswith(part + ": ")
+
+
+def test_a_label_studio_object_without_data_says_so_not_data_has_nothing(tmp_path, project_at):
+    """An export wrapped in an object ({"tasks": […]}) is read as one task: the message names what is missing."""
+    source = tmp_path / "wrapped.json"
+    source.write_text(json.dumps({"tasks": [{"data": {"text": GOOD}}]}, ensure_ascii=False), encoding="utf-8")
+    with open_project(project_at("p.db")) as project:
+        report = run_import(project, source, "labelstudio")
+        assert documents.document_ids(project) == []
+    assert [f.reason for f in report.failed] == [
+        "a task needs a 'data' object with the text; this one has no 'data' (its keys: tasks)"], report.summary()
