@@ -231,3 +231,31 @@ def test_a_label_studio_object_without_data_says_so_not_data_has_nothing(tmp_pat
         assert documents.document_ids(project) == []
     assert [f.reason for f in report.failed] == [
         "a task needs a 'data' object with the text; this one has no 'data' (its keys: tasks)"], report.summary()
+
+
+# -- HTML ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page, shown", [
+    ('<html><frameset cols="20%,80%"><frame src="menu.html"><frame src="content/讲话.html"></frameset></html>',
+     "menu.html, content/讲话.html"),
+    ('<html><body><script>var x = 1;</script><iframe src="speech\n.html"></iframe></body></html>', "speech.html"),
+])
+def test_a_page_of_frames_only_names_the_pages_that_hold_the_text(tmp_path, page, shown):
+    from annotator.io.errors import ReadError
+    from annotator.io.readers import read_file
+
+    path = tmp_path / "index.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert err.value.code == "empty-file"
+    assert f"only shows other pages in frames ({shown}); import those files instead" in err.value.reason
+
+
+def test_a_frameset_with_its_own_text_still_imports(tmp_path):
+    from annotator.io.readers import read_file
+
+    path = tmp_path / "index.html"
+    path.write_text('<html><frameset><frame src="a.html"></frameset><noframes><p>各地要抓好春耕生产。</p>'
+                    '</noframes></html>', encoding="utf-8")
+    assert read_file(path).text.strip() == "各地要抓好春耕生产。"
