@@ -179,6 +179,9 @@ def _import_line(project: Project, report: ImportReport, item: Any, annotator: s
                  as_suggestions: bool = False) -> bool:
     _expect(item, dict, "the line")
     version = item.get("schema_version")
+    if version is None:  # a doccano or Prodigy line given as native: say what it lacks, not "None"
+        raise LineRefused("no schema_version: not a line of the annotator's own format (is the file doccano or "
+                          "Prodigy JSONL? choose that format)")
     if version != SCHEMA_VERSION:
         raise LineRefused(f"schema_version {version!r} is not supported (this version reads {SCHEMA_VERSION})")
     text = _expect(item.get("text"), str, "text")

@@ -259,3 +259,30 @@ def test_a_frameset_with_its_own_text_still_imports(tmp_path):
     path.write_text('<html><frameset><frame src="a.html"></frameset><noframes><p>各地要抓好春耕生产。</p>'
                     '</noframes></html>', encoding="utf-8")
     assert read_file(path).text.strip() == "各地要抓好春耕生产。"
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "prodigy", "native"])
+def test_a_spreadsheet_picked_as_a_label_file_is_named_once_not_line_by_line(tmp_path, project_at, fmt):
+    import openpyxl
+
+    from annotator.exchange.jsonread import InputFileError
+
+    book = openpyxl.Workbook()
+    for row in range(200):
+        book.active.append([f"第{row}行", "要加强领导", row])
+    source = tmp_path / "labels.xlsx"
+    book.save(source)
+    with open_project(project_at("p.db")) as project:
+        with pytest.raises(InputFileError) as err:
+            run_import(project, source, fmt)
+        assert documents.document_ids(project) == []
+    assert err.value.filename == str(source)
+    assert "is not a label file: it is a zip archive (an .xlsx, .docx or .zip file?)" in str(err.value)
+
+
+def test_a_doccano_line_given_as_native_says_what_it_lacks(tmp_path, project_at):
+    project, report = _import(project_at, tmp_path, [_line()], fmt="native")
+    assert [f.reason for f in report.failed] == [
+        "no schema_version: not a line of the annotator's own format (is the file doccano or Prodigy JSONL? "
+        "choose that format)"]
+    project.close()
