@@ -67,7 +67,7 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})", code="docx-bad-zip",
                         params={"error": str(exc)}) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
-        detail = str(exc).split(", line ")[0]
+        detail = " ".join(str(exc).split(", line ")[0].split())  # one line: libxml2 ends some with "\n"
         # libxml2's advice ("use XML_PARSE_HUGE", "see xmlCtxtSetMaxAmplification") is for programmers.
         if "Excessive depth" in detail:
             detail = "its elements are nested deeper than Word ever writes (damaged or hostile file)"

@@ -286,3 +286,18 @@ def test_a_doccano_line_given_as_native_says_what_it_lacks(tmp_path, project_at)
         "no schema_version: not a line of the annotator's own format (is the file doccano or Prodigy JSONL? "
         "choose that format)"]
     project.close()
+
+
+def test_a_nul_byte_in_word_xml_is_reported_on_one_line(tmp_path):
+    """libxml2 ends this message with a line break, which split the import summary's line in two."""
+    from annotator.io.errors import ReadError
+    from annotator.io.readers import read_file
+
+    parts = _docx_parts(DOC_LINES)
+    parts["word/document.xml"] = parts["word/document.xml"].replace("各地".encode(), "各\x00地".encode())
+    path = tmp_path / "nul.docx"
+    _write_docx(path, parts)
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert "word/document.xml: " in err.value.reason
+    assert "\n" not in err.value.reason and "\n" not in err.value.params["error"], repr(err.value.reason)
