@@ -229,6 +229,9 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
             try:
                 yield number, parse(_decode(raw))
             except LineRefused as exc:
+                if b"}\r{" in raw or b"}\r\r{" in raw:  # CR-only line ends: every record on one "line"
+                    exc = LineRefused(f"{exc}: its records are separated by CR alone (classic Mac line ends), "
+                                      "so they read as one line; save the file with LF or CRLF line ends")
                 yield number, exc
 
 

@@ -301,3 +301,12 @@ def test_a_nul_byte_in_word_xml_is_reported_on_one_line(tmp_path):
         read_file(path)
     assert "word/document.xml: " in err.value.reason
     assert "\n" not in err.value.reason and "\n" not in err.value.params["error"], repr(err.value.reason)
+
+
+def test_records_separated_by_cr_alone_are_explained(tmp_path, project_at):
+    source = tmp_path / "mac.jsonl"
+    source.write_bytes((_line() + "\r" + _line(GOOD, [[0, 3, "directive"]]) + "\r").encode())
+    with open_project(project_at("p.db")) as project:
+        report = run_import(project, source, "doccano")
+    assert [f.line for f in report.failed] == [1]
+    assert "separated by CR alone (classic Mac line ends)" in report.failed[0].reason, report.failed[0].reason
