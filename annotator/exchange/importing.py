@@ -238,7 +238,8 @@ def check_offsets(start: Any, end: Any, length: int, what: str = "span") -> None
 def offset_kind(value: Any) -> str:
     """What an offset is, for a message: 6.0 and 2.5 are "numbers" to JSON, which tells nobody why."""
     if isinstance(value, float):
-        return f"{value!r} (a number with a decimal point)"
+        written = "in exponent form" if "e" in repr(value) else "with a decimal point"
+        return f"{value!r} (a number {written})"
     if isinstance(value, int) and not isinstance(value, bool):
         return "an integer"
     return json_type(value)

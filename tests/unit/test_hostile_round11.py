@@ -37,6 +37,7 @@ def _import(project_at, tmp_path, lines: list[str], fmt: str = "doccano", **opti
 @pytest.mark.parametrize("label, reason", [
     ([[2.5, 6, "directive"]], "not 2.5 (a number with a decimal point) and an integer"),
     ([[2.0, 6.0, "directive"]], "not 2.0 (a number with a decimal point) and 6.0 (a number with a decimal point)"),
+    ([[2, 1e300, "directive"]], "not an integer and 1e+300 (a number in exponent form)"),
     ([[6, 2, "directive"]], "span [6, 2) ends before it starts"),
     ([[3, 3, "directive"]], "span [3, 3) is empty (it starts where it ends)"),
     ([[-1, 5, "directive"]], "span [-1, 5) has a negative offset"),
