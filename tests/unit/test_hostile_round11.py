@@ -311,3 +311,27 @@ def test_records_separated_by_cr_alone_are_explained(tmp_path, project_at):
         report = run_import(project, source, "doccano")
     assert [f.line for f in report.failed] == [1]
     assert "separated by CR alone (classic Mac line ends)" in report.failed[0].reason, report.failed[0].reason
+
+
+# -- text encodings ------------------------------------------------------------------------------------
+
+def _speech_lines(count: int, offset: int = 0) -> list[str]:
+    # Generated sentences, not real text: enough Chinese per line for the encoding checks to judge.
+    topics = ["春耕生产", "安全生产", "乡村振兴", "基层治理", "民生保障", "生态环境", "项目建设", "营商环境"]
+    return [f"{n + offset}、各地要切实抓好{topics[(n + offset) % len(topics)]}工作，全年投入资金{n * 7 + 3}亿元，"
+            f"确保各项任务落到实处。" for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("first", ["utf-8", "gb18030"])
+def test_a_utf8_mark_on_a_file_joined_from_utf8_and_gbk_reads_each_part(tmp_path, first):
+    """A UTF-8 export (with its byte-order mark) and a GBK appendix joined end to end: read line by line
+    as the same file without the mark is, not refused as 'most bytes are not UTF-8' (they are not)."""
+    from annotator.io.readers import read_file
+
+    head, tail = _speech_lines(30), _speech_lines(8, offset=30)
+    second = "gb18030" if first == "utf-8" else "utf-8"
+    path = tmp_path / "joined.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\n".join(head) + "\n").encode(first) + ("\n".join(tail) + "\n").encode(second))
+    result = read_file(path)
+    assert result.text.splitlines() == head + tail
+    assert any("mixes two encodings" in note for note in result.warnings), result.warnings
