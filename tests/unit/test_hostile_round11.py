@@ -335,3 +335,26 @@ def test_a_utf8_mark_on_a_file_joined_from_utf8_and_gbk_reads_each_part(tmp_path
     result = read_file(path)
     assert result.text.splitlines() == head + tail
     assert any("mixes two encodings" in note for note in result.warnings), result.warnings
+
+
+# -- exports -------------------------------------------------------------------------------------------
+
+def test_an_xlsx_cell_never_passes_excels_limit_and_the_cut_is_said(tmp_path, project_at):
+    """A statistic over a 40 000-character passage (with astral characters, two UTF-16 units each):
+    Excel calls a file with a longer cell damaged. The cell is cut with "…"; the CSV keeps it whole."""
+    import openpyxl
+
+    from annotator.exchange.table import EXCEL_CELL_LIMIT
+
+    passage = ("各地要抓好春耕生产𠮷" * 4000) + "，全年增长5%。"
+    with open_project(project_at("p.db")) as project:
+        doc_id, _ = documents.add_document(project, clean_text=passage, raw_text=passage, title="t", fmt="txt")
+        spans.add_spans(project, [Span(0, len(passage) - 1, "statistic", "甲", SpanStatus.ACCEPTED,
+                                       {"value": 5}, document_id=doc_id)])
+        report = export_labels(project, tmp_path / "out.xlsx", "xlsx", make_selection(["甲"]))
+        export_labels(project, tmp_path / "out.csv", "csv", make_selection(["甲"]))
+    cell = openpyxl.load_workbook(tmp_path / "out.xlsx").active.cell(row=2, column=8).value
+    assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT and cell.endswith("…")
+    assert passage.startswith(cell[:-1])
+    assert any("longer than Excel's 32,767-character limit" in note for note in report.notes), report.notes
+    assert passage[:-1] in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
