@@ -388,3 +388,29 @@ def test_list_definitions_no_paragraph_uses_are_not_parsed(tmp_path, monkeypatch
     assert result.text.splitlines() == ["一、总体要求", "二、重点任务"]
     assert len(parsed) == 1  # the one level of the one list the paragraphs use
     assert not any("template" in note for note in result.warnings), result.warnings  # the unused ones are not read
+
+
+@pytest.mark.parametrize("body", ["\u3000" * 100_000, "\u3000\u00a0\u2003\n" * 1000])
+def test_a_file_of_wide_spaces_says_it_holds_only_invisible_characters(tmp_path, body):
+    """Ideographic and other Unicode spaces (not ASCII whitespace): a file of megabytes of them was
+    called plainly 'empty file', as CRLF-only files were before."""
+    from annotator.io.errors import ReadError
+    from annotator.io.readers import read_file
+
+    path = tmp_path / "spaces.txt"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert err.value.code == "empty-invisible"
+    assert err.value.reason.startswith("empty file: only invisible characters")
+
+
+def test_an_empty_page_is_still_no_text_found(tmp_path):
+    from annotator.io.errors import ReadError
+    from annotator.io.readers import read_file
+
+    path = tmp_path / "blank.html"
+    path.write_text("<html><body>\n  <div> </div>\n</body></html>", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert (err.value.code, err.value.reason) == ("empty-file", "empty file (no text found)")
