@@ -15,6 +15,7 @@ drop the other; the report counts what was dropped. A span cut by a sentence bre
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from annotator.exchange.exporting import ExportReport, export_layers
@@ -24,6 +25,13 @@ from annotator.storage.labels import get_labels
 from annotator.storage.project import Project
 
 SENTENCE_END = set("。！？!?")
+# A tab or line break in a label or annotator name (a project may hold one from before names were
+# checked, or from another tool) would add a column or a line to every row naming it: one space instead.
+_BREAKS_LAYOUT = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(name: str) -> str:
+    return _BREAKS_LAYOUT.sub(" ", name)
 CLOSERS = set("”’」』）)】》\"'")
 
 
@@ -58,6 +66,7 @@ def _breaks(text: str, bundle: DocumentBundle) -> set[int]:
 def document_block(bundle: DocumentBundle, labels: list[str]) -> tuple[list[str], int]:
     text = bundle.document.text
     columns = [_owners(len(text), bundle, label) for label in labels]
+    shown = [one_line(label) for label in labels]
     dropped = sum(d for _, d in columns)
     breaks = _breaks(text, bundle)
     title = " ".join(bundle.document.title.split())
@@ -74,7 +83,7 @@ def document_block(bundle: DocumentBundle, labels: list[str]) -> tuple[list[str]
         tags = []
         for c, (owner, _) in enumerate(columns):
             k = owner[i]
-            tags.append("O" if k == -1 else ("I-" if previous[c] == k else "B-") + labels[c])
+            tags.append("O" if k == -1 else ("I-" if previous[c] == k else "B-") + shown[c])
             previous[c] = k
         out.append(ch + "\t" + "\t".join(tags))
         in_sentence = True
@@ -91,9 +100,9 @@ def _write(project: Project, target: Path, selection: Selection) -> ExportReport
     report = ExportReport(files=[target])
     dropped = 0
     with atomic_open(target, "w", newline="\n") as out:
-        out.write("# columns = char\t" + "\t".join(labels) + "\n")
+        out.write("# columns = char\t" + "\t".join(map(one_line, labels)) + "\n")
         if names:
-            out.write(f"# annotator = {names[0]}\n")
+            out.write(f"# annotator = {one_line(names[0])}\n")
         for bundle in iter_bundles(project, selection):
             lines, lost = document_block(bundle, labels)
             out.write("\n".join(lines) + "\n")

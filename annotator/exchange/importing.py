@@ -7,6 +7,7 @@ Importers check a whole line before writing any of it: a line with one bad span 
 from __future__ import annotations
 
 import contextvars
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,17 +230,53 @@ def ensure_labels(project: Project, names: Iterable[str], report: ImportReport) 
 
 def check_offsets(start: Any, end: Any, length: int, what: str = "span") -> None:
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        raise LineRefused(f"{what} offsets must be integers, not {json_type(start)} and {json_type(end)}")
+        raise LineRefused(f"{what} offsets must be integers, not {offset_kind(start)} and {offset_kind(end)}")
     if not 0 <= start < end <= length:
-        raise LineRefused(f"{what} [{start}, {end}) does not fit the text's {length} characters")
+        raise LineRefused(f"{what} [{start}, {end}) {misfit(start, end, length)}")
+
+
+def offset_kind(value: Any) -> str:
+    """What an offset is, for a message: 6.0 and 2.5 are "numbers" to JSON, which tells nobody why."""
+    if isinstance(value, float):
+        written = "in exponent form" if "e" in repr(value) else "with a decimal point"
+        return f"{value!r} (a number {written})"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "an integer"
+    return json_type(value)
+
+
+def misfit(start: int, end: int, length: int, unit: str = "characters") -> str:
+    """Why [start, end) is not a span of a text of ``length`` characters, in the reader's words."""
+    if start < 0 or end < 0:
+        return "has a negative offset"
+    if end < start:
+        return "ends before it starts"
+    if start == end:
+        return "is empty (it starts where it ends)"
+    return f"does not fit the text's {length} {unit}"
+
+
+# Control characters (tab, line breaks, escape sequences) and bidi overrides in a name: a label or an
+# annotator is shown on one line in lists, columns and CoNLL headers; a line break or tab there breaks
+# those files, an escape sequence recolours the terminal, an override shows the name reversed.
+_UNPRINTABLE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def check_name(name: str, what: str) -> None:
+    found = _UNPRINTABLE_IN_NAME.search(name)
+    if found:
+        raise LineRefused(f"{what} {name[:40]!r} holds the invisible character U+{ord(found.group()):04X} "
+                          "(a line break, tab, escape or direction mark); names are one line of visible text")
 
 
 def check_label(label: Any, what: str) -> None:
     if not isinstance(label, str) or not label.strip():
         raise LineRefused(f"{what} has no label" if label in (None, "") else
+                          f"{what}: the label is blank" if isinstance(label, str) else
                           f"{what}: the label must be a non-empty string, not {json_type(label)}")
     if len(label) > MAX_LABEL_CHARS:
         raise LineRefused(f"{what}: a label name longer than {MAX_LABEL_CHARS} characters")
+    check_name(label.strip(), f"{what}: the label")
 
 
 def document_for(project: Project, text: str, *, title: str = "", metadata: dict | None = None,
@@ -279,6 +316,7 @@ def layer_for(annotator: Any, as_suggestions: bool, status: Any = None, *, named
         raise LineRefused("no annotator: name one (--annotator) or import as suggestions")
     if name.startswith("@") and name != GOLD:
         raise LineRefused(f"{name!r} is a reserved layer name")
+    check_name(name, "the annotator")
     if status == SpanStatus.REJECTED:
         if name == GOLD:
             raise LineRefused("gold cannot hold rejected suggestions")
@@ -321,7 +359,8 @@ def store_line(project: Project, report: ImportReport, *, text: Any, layers: lis
             # checks, which accept what they accept and refuse with their own messages.
             if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
                 check_offsets(start, end, length)
-            if not (type(label) is str and label and len(label) <= MAX_LABEL_CHARS and not label.isspace()):
+            if not (type(label) is str and label and len(label) <= MAX_LABEL_CHARS and label.isprintable()
+                    and not label.isspace()):
                 check_label(label, f"span [{start}, {end})")
             if attributes and not isinstance(attributes[0], dict):
                 raise LineRefused(f"span [{start}, {end}): attributes must be an object, not {json_type(attributes[0])}")

@@ -95,6 +95,22 @@ def _refuse_wide_encoding(path: Path, head: bytes) -> None:
                                        "and import it again")
 
 
+# Files people pick by mistake in the import dialog: each would fail line by line with "not UTF-8", a
+# thousand messages about bytes instead of one naming what the file is.
+_NOT_JSON_SIGNATURES = (
+    (b"PK\x03\x04", "a zip archive (an .xlsx, .docx or .zip file?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls or .doc?)"),
+    (b"%PDF-", "a PDF file"),
+    (b"SQLite format 3\x00", "an SQLite database (a project? merge it with 'annotator merge')"),
+)
+
+
+def _refuse_binary(path: Path, head: bytes) -> None:
+    for signature, what in _NOT_JSON_SIGNATURES:
+        if head.startswith(signature):
+            raise InputFileError(path, f"is not a label file: it is {what}; label files are JSON or JSON Lines text")
+
+
 def _bad_number(text: str) -> Any:
     raise LineRefused(f"{text} is not a number JSON allows (NaN and Infinity are refused)")
 
@@ -195,6 +211,7 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
                 return
             if not number:
                 _refuse_wide_encoding(path, raw)
+                _refuse_binary(path, raw)
             number += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 # Skip the rest of the oversized line without holding it in memory.
@@ -202,7 +219,9 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
                     pass
                 yield number, LineRefused(f"longer than {MAX_LINE_BYTES // (1024 * 1024)} MB (the document limit)")
                 continue
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            # A byte-order mark opens the file, and also any later line of files joined end to end
+            # (`cat a.jsonl b.jsonl` of two Windows-made exports): it is not part of the JSON.
+            if raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 blank += 1
@@ -210,6 +229,9 @@ def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
             try:
                 yield number, parse(_decode(raw))
             except LineRefused as exc:
+                if b"}\r{" in raw or b"}\r\r{" in raw:  # CR-only line ends: every record on one "line"
+                    exc = LineRefused(f"{exc}: its records are separated by CR alone (classic Mac line ends), "
+                                      "so they read as one line; save the file with LF or CRLF line ends")
                 yield number, exc
 
 

@@ -34,7 +34,8 @@ from annotator.domain.model import SpanStatus
 from annotator.domain.offsets import Utf16Map
 from annotator.exchange.exporting import ExportReport, by_annotator, by_status, export_layers
 from annotator.exchange.importing import (
-    ImportReport, LineRefused, json_type, layer_for, object_field, run_lines, store_line, text_field,
+    ImportReport, LineRefused, json_type, layer_for, misfit, object_field, offset_kind, run_lines, store_line,
+    text_field,
 )
 from annotator.exchange.jsonarray import json_array
 from annotator.exchange.safe_write import atomic_open
@@ -167,9 +168,9 @@ def _region(text: str, u16: Utf16Map, n: int, value: dict, notes: dict[str, int]
         if offset is None:
             raise LineRefused(f"region {n} has no {key}")
         if not isinstance(offset, int) or isinstance(offset, bool):
-            raise LineRefused(f"region {n}: {key} must be an integer, not {json_type(offset)}")
+            raise LineRefused(f"region {n}: {key} must be an integer, not {offset_kind(offset)}")
     if not 0 <= start < end <= u16.utf16_length:
-        raise LineRefused(f"region {n} [{start}, {end}) does not fit the text ({u16.utf16_length} UTF-16 units)")
+        raise LineRefused(f"region {n} [{start}, {end}) {misfit(start, end, u16.utf16_length, 'UTF-16 units')}")
     cp = (u16.to_codepoint(start), u16.to_codepoint(end))
     exact = (u16.to_utf16(cp[0]), u16.to_utf16(cp[1])) == (start, end)
     wanted = value.get("text")
@@ -205,6 +206,9 @@ def _regions(text: str, u16: Utf16Map, results: Any, notes: dict[str, int]) -> l
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
             raise LineRefused(f"region {n}: labels must be an array of strings")
         start, end = _region(text, u16, n, value, notes)
+        if not labels:  # a region whose labels were all removed: nothing to tag it with, but said
+            notes["unlabelled"] = notes.get("unlabelled", 0) + 1
+            continue
         meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
         attributes = meta.get("attributes", {})
         if not isinstance(attributes, dict):
@@ -237,6 +241,9 @@ def _import_task(project: Project, report: ImportReport, task: Any, *, annotator
                  as_suggestions: bool, users: Mapping, notes: dict[str, int]) -> bool:
     if not isinstance(task, dict):
         raise LineRefused(f"a task must be an object, not {json_type(task)}")
+    if "data" not in task:  # {"tasks": […]} or some other JSON: not a task, whatever else it holds
+        keys = ", ".join(sorted(map(str, task))[:8]) or "none"
+        raise LineRefused(f"a task needs a 'data' object with the text; this one has no 'data' (its keys: {keys})")
     data = object_field(task, "data")
     annotations = task.get("annotations")
     if annotations is None and "completions" in task:
@@ -300,6 +307,8 @@ def import_labelstudio(project: Project, path: str | Path, *, annotator: str | N
                             "predictions (serialization option predictions.only_id = false) to keep them")
     if (legacy := notes.pop("completions", 0)):
         report.notes.append(f"{legacy} tasks had 'completions' (Label Studio before 1.0): read as annotations")
+    if (unlabelled := notes.pop("unlabelled", 0)):
+        report.notes.append(f"{unlabelled} regions had an empty list of labels and were not imported")
     for kind, count in sorted(notes.items()):
         report.notes.append(f"{count} results of {kind} carry no text span and were not imported")
     return report

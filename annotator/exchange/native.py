@@ -19,7 +19,7 @@ from annotator.domain.offsets import Utf16Map
 from annotator.exchange.exporting import ExportReport, export_layers
 from annotator.exchange.importing import (
     ImportReport, LineRefused, check_label, check_offsets, document_for, ensure_labels, json_lines, json_type,
-    layer_for, object_field, run_lines, store, text_field,
+    layer_for, misfit, object_field, run_lines, store, text_field,
 )
 from annotator.domain.section_paths import innermost, section_paths
 from annotator.exchange.safe_write import atomic_open
@@ -114,7 +114,7 @@ def _sections(items: Any, length: int) -> list[Section]:
         _expect(item, dict, f"section {i}")
         start, end = item.get("start"), item.get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
-            raise LineRefused(f"section {i} [{start}, {end}) does not fit the text's {length} characters")
+            raise LineRefused(f"section {i} [{start}, {end}) {misfit(start, end, length)}")
         parent = item.get("parent")
         if parent is not None and not (isinstance(parent, int) and 0 <= parent < i):
             raise LineRefused(f"section {i} has parent {parent!r}, which is not an earlier section")
@@ -179,6 +179,9 @@ def _import_line(project: Project, report: ImportReport, item: Any, annotator: s
                  as_suggestions: bool = False) -> bool:
     _expect(item, dict, "the line")
     version = item.get("schema_version")
+    if version is None:  # a doccano or Prodigy line given as native: say what it lacks, not "None"
+        raise LineRefused("no schema_version: not a line of the annotator's own format (is the file doccano or "
+                          "Prodigy JSONL? choose that format)")
     if version != SCHEMA_VERSION:
         raise LineRefused(f"schema_version {version!r} is not supported (this version reads {SCHEMA_VERSION})")
     text = _expect(item.get("text"), str, "text")
@@ -188,7 +191,8 @@ def _import_line(project: Project, report: ImportReport, item: Any, annotator: s
     title, source = text_field(item, "title"), text_field(item, "source") or None
     doc_id = item.get("id")
     if doc_id is not None and (not isinstance(doc_id, int) or isinstance(doc_id, bool) or doc_id < 1):
-        raise LineRefused(f"'id' must be an integer ≥ 1, not {json_type(doc_id)}")
+        got = doc_id if isinstance(doc_id, int) and not isinstance(doc_id, bool) else json_type(doc_id)
+        raise LineRefused(f"'id' must be an integer ≥ 1, not {got}")
     sections = _sections(item.get("sections", []), len(text))
     u16 = Utf16Map(text)
     new_spans = [_span(s, i, text, u16) for i, s in enumerate(_expect(item.get("spans", []), list, "spans"))]

@@ -102,6 +102,22 @@ def _text_cell(sheet, value: str):
     return cell
 
 
+# Excel's limit on one cell, in UTF-16 units (what it counts): a longer cell makes Excel call the whole
+# file damaged ("We found a problem with some content") and cut it itself. A span over a whole long
+# section, or a flood of attributes, passes it.
+EXCEL_CELL_LIMIT = 32767
+
+
+def _fit_excel(value: str) -> tuple[str, bool]:
+    """``value`` cut to Excel's cell limit (ending in "…") and whether it was cut."""
+    if len(value) <= EXCEL_CELL_LIMIT // 2 or len(value.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT:
+        return value, False
+    cut = value[:EXCEL_CELL_LIMIT - 1]
+    while (excess := len(cut.encode("utf-16-le")) // 2 - (EXCEL_CELL_LIMIT - 1)) > 0:
+        cut = cut[:-excess]  # each character is one or two units: this converges in a step or two
+    return cut + "…", True
+
+
 def _sheet_title(label: str) -> str:
     """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, not starting with '."""
     title = re.sub(r"[\[\]:*?/\\]", "_", _XML_ILLEGAL.sub("_", label)).strip("'")[:31]
@@ -116,15 +132,21 @@ def _write_xlsx(project: Project, target: Path, selection: Selection, label: str
     sheet = book.create_sheet(_sheet_title(label))
     sheet.append([_text_cell(sheet, name) for name in columns(project, label) + ["other_attributes"]])
 
+    cut = 0
     for row in rows(project, selection, label):
         cells = []
         for value in row:
             if _is_number(value):
                 cells.append(value)
                 continue
-            cells.append(_text_cell(sheet, _text(value)))
+            text, was_cut = _fit_excel(_text(value))
+            cut += was_cut
+            cells.append(_text_cell(sheet, text))
         sheet.append(cells)
         report.spans += 1
+    if cut:
+        report.notes.append(f"{target.name}: {cut} cells were longer than Excel's {EXCEL_CELL_LIMIT:,}-character "
+                            "limit and were cut (ending in …); the CSV and JSON exports keep them whole")
     # Zipped in memory (a fraction of the rows' size), then written: openpyxl writing to the file itself
     # left half-closed zip and XML writers behind on a full disk, which printed tracebacks when collected.
     packed = io.BytesIO()

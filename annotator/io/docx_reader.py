@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.domain.model import ReadResult
 from annotator.io.docx_numbering import W, Numbering
+from annotator.io.docx_package import as_document, damaged_part, first_related
 from annotator.io.errors import ReadError
 from annotator.io.limits import TextBudget
 
@@ -46,8 +47,9 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
     import docx  # noqa: PLC0415 - python-docx costs ~0.2 s to import; only .docx imports pay it
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
+    notes: list[str] = []
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(as_document(data, notes)))
     except PackageNotFoundError as exc:
         raise ReadError(path, "corrupt .docx (not a Word document package)", code="docx-not-package") from exc
     except KeyError as exc:
@@ -65,12 +67,14 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         raise ReadError(path, f"corrupt .docx (damaged zip archive: {exc})", code="docx-bad-zip",
                         params={"error": str(exc)}) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
-        detail = str(exc).split(", line ")[0]
+        detail = " ".join(str(exc).split(", line ")[0].split())  # one line: libxml2 ends some with "\n"
         # libxml2's advice ("use XML_PARSE_HUGE", "see xmlCtxtSetMaxAmplification") is for programmers.
         if "Excessive depth" in detail:
             detail = "its elements are nested deeper than Word ever writes (damaged or hostile file)"
         elif "amplification" in detail or "entity reference loop" in detail:
             detail = "it declares XML entities, which Word never writes (damaged or hostile file)"
+        part = damaged_part(data, MAX_XML_PART_BYTES)
+        detail = f"{part}: {detail}" if part else detail  # which part: "the XML inside" is many files
         raise ReadError(path, f"corrupt .docx (the XML inside is damaged: {detail})", code="docx-bad-xml",
                         params={"error": detail}) from exc
     if getattr(document.element, "body", None) is None:
@@ -78,14 +82,14 @@ def read_docx(path: Path, data: bytes) -> ReadResult:
         root = document.element.tag.rsplit("}", 1)[-1]
         raise ReadError(path, f"corrupt .docx (the main document part is <{root}>, not a Word document body)",
                         code="docx-wrong-root", params={"root": root})
-    numbering = Numbering(_numbering_element(document), _styles_element(document))
+    numbering = Numbering(_numbering_element(document, notes), _styles_element(document, notes))
     stats = {"paragraphs": 0, "tables": 0, "numbered_paragraphs": 0}
     lines = _Lines()
     _blocks(document.element.body, numbering, lines, stats)
     metadata = {"size_bytes": len(data), **stats, **_core_properties(document)}
     title = metadata.get("title") or None
     return ReadResult(text="\n".join(lines), encoding="docx", format="docx", title=title, metadata=metadata,
-                      warnings=sorted(numbering.notes))
+                      warnings=notes + sorted(numbering.notes))
 
 
 class _Lines(list):
@@ -237,18 +241,22 @@ def _size(count: int) -> str:
     return f"{count / 2**30:.1f} GB" if count >= 2**30 else f"{count / 2**20:.0f} MB"
 
 
-def _numbering_element(document):
+def _numbering_element(document, notes: list[str]):
     try:
         return document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return None  # no numbering.xml: nothing is auto-numbered
+    except ValueError:  # python-docx: "multiple relationships of type …" (a hand-made or damaged package)
+        return first_related(document, "numbering", notes)
 
 
-def _styles_element(document):
+def _styles_element(document, notes: list[str]):
     try:
         return document.part.styles.element
     except (KeyError, NotImplementedError, AttributeError):
         return None
+    except ValueError:
+        return first_related(document, "styles", notes)
 
 
 def _core_properties(document) -> dict:

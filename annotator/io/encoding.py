@@ -316,6 +316,10 @@ def _decode_unicode(data: bytes, encoding: str, path: str | Path) -> Decoded:
             # An editor that prepended the mark to a GBK file it never re-encoded: the mark is wrong,
             # the text is not — read it as the legacy encoding its characters say, and say so.
             legacy = legacy_cjk(data)
+            if legacy is None and (mixed := _mixed_lines(data)) is not None:
+                # A UTF-8 file (mark and all) with a GBK part joined to it: each line in its own encoding,
+                # as without the mark; "most bytes are not UTF-8" would be false and lose the file.
+                return Decoded(mixed.text, mixed.encoding, warnings + mixed.warnings)
             if legacy is None:
                 raise ReadError(path, "not a text file (says UTF-8 but most bytes are not UTF-8)",
                                 code="bad-utf8-bom")

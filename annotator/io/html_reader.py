@@ -72,7 +72,15 @@ def _read_html(path: Path, data: bytes) -> ReadResult:
         parser.handle_data(html.unescape(tail))  # after the last ">" everything is text
     title = parser.title()
     metadata = {"size_bytes": len(data), "charset_source": source}
-    return ReadResult(text=parser.text(), encoding=encoding, format="html", title=title,
+    text = parser.text()
+    if parser.frames:
+        from annotator.io.readers import has_visible_text  # noqa: PLC0415 - readers loads this module lazily
+
+        if not has_visible_text(text):  # "empty file" would send the user away from the pages that hold the text
+            shown = ", ".join(parser.frames)
+            raise ReadError(path, f"empty file (no text found): the page only shows other pages in frames ({shown}); "
+                                  "import those files instead", code="empty-file")
+    return ReadResult(text=text, encoding=encoding, format="html", title=title,
                       metadata=metadata, warnings=warnings)
 
 
@@ -109,6 +117,7 @@ class _TextExtractor(HTMLParser):
         self._bold_first: int | None = None  # where in self._line that run's text begins
         self._bold_end: int | None = None  # len(self._line) when that run closed
         self._markup = 0  # tags, comments and declarations seen: html.parser spends ~15 µs on each
+        self.frames: list[str] = []  # <frame>/<iframe> sources, the first few
 
     def _count_markup(self) -> None:
         self._markup += 1
@@ -137,6 +146,11 @@ class _TextExtractor(HTMLParser):
         if tag == "title":
             self._in_title = True
             return
+        if tag in ("frame", "iframe") and len(self.frames) < 5:
+            # Never fetched; named if the page has no text of its own (a frameset of an old site).
+            source = next((value for name, value in attrs if name == "src" and value), None)
+            if source:
+                self.frames.append("".join(ch for ch in source.strip()[:200] if ch.isprintable()))
         if tag not in _VOID and (tag in _SKIP or _is_hidden(attrs)):
             self._skip_tag, self._skip_depth = tag, 1
             return

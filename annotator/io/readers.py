@@ -82,10 +82,14 @@ def read_file(path: str | Path) -> ReadResult:
         raise ReadError(path, _too_long(len(result.text)), code="text-too-long", params=_TOO_LONG)
     text, notes = normalize_text(result.text)
     if not has_visible_text(text):
-        reason = "empty file" if result.format in ("txt", "md") else "empty file (no text found)"
-        if result.text.strip():
+        plain = result.format in ("txt", "md")
+        reason = "empty file" if plain else "empty file (no text found)"
+        # A text file of any characters is not "empty" to whoever sees its size (megabytes of U+3000
+        # ideographic spaces, which str.strip() removes); a page's layout whitespace is nothing.
+        invisible = bool(result.text) if plain else bool(result.text.strip())
+        if invisible:
             reason += ": only invisible characters (spaces, zero-width or control characters, byte-order marks)"
-        raise ReadError(path, reason, code="empty-invisible" if result.text.strip() else "empty-file")
+        raise ReadError(path, reason, code="empty-invisible" if invisible else "empty-file")
     lines = text.count("\n") + (not text.endswith("\n"))
     if lines > limits.MAX_LINES:
         raise ReadError(path, f"the text has {lines:,} lines; the limit is {limits.MAX_LINES:,} (a long report has a "
