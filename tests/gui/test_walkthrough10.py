@@ -1,0 +1,87 @@
+"""What the checker hit walking the workspace at a real display (Xvfb 1024×700, 1366×768 and 1920×1080,
+English and Chinese, keyboard only), session 10. One test per defect; each failed before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea
+
+
+def _inside(widget, area: QScrollArea) -> bool:
+    """Whether ``widget`` is wholly inside the scroll area's viewport (seen, not cut by its edge)."""
+    top_left = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return area.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+def test_the_attribute_form_is_never_cut_at_1024x700(make_window, project_path, qtbot):
+    """At 1024×700 the attribute form's last rows and the suggestion's hint ("accept it (Enter) to edit
+    its attributes") were below the span panel's bottom edge, with no way to reach them. The hint is the
+    first row now, and the form scrolls to any field the keyboard moves to."""
+    window = make_window(project_path)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
+    area = window.findChild(QScrollArea, "attributeScroll")
+    assert area is not None and area.widget() is window.spans.attributes
+    suggestion = next(s for s in window.session.suggestions if s.label == "statistic")
+    window.controller.set_current(window.session.find_span(suggestion.id))
+    window.spans.flush()
+    qtbot.wait(50)
+    page = window.spans.attributes.stack.currentWidget()
+    hint = next(label for label in page.findChildren(QLabel) if "Enter" in label.text())
+    assert hint.isVisible() and _inside(hint, area), (hint.geometry(), area.viewport().rect())
+    # the form has its room: the first fields are seen with the hint, not a sliver of it
+    first = next(iter(window.spans.attributes.fields.values()))
+    assert _inside(first, area)
+    # an accepted statistic: F2 and Tab walk to its last field, which the area scrolls into sight
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    accepted = [s for s in window.session.spans if (s.start, s.end, s.label) == suggestion.key[:3]]
+    assert accepted, "Enter accepts the suggestion"
+    window.controller.set_current(accepted[0])
+    window.spans.flush()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    fields = list(window.spans.attributes.fields.values())
+    qtbot.waitUntil(lambda: fields[0].hasFocus())
+    for _ in fields[1:]:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert fields[-1].hasFocus()
+    qtbot.waitUntil(lambda: _inside(fields[-1], area))
+
+
+def test_the_review_list_shows_whole_cells_at_1024x700(qtbot, project_path, tmp_path):
+    """At 1024×700 the review window's side panel took 280 px and left the disagreement list 520: each
+    annotator's column read "统计数据 ...", the text in context four characters. On a narrow screen the
+    side panel starts hidden (F9 or View shows it, and the choice is kept); the columns follow the room
+    the list really has."""
+    from annotator.domain.model import Span
+    from annotator.gui.review import ReviewWindow
+    from annotator.storage import open_project
+    from annotator.storage import spans as span_store
+    from annotator.storage.documents import clean_text
+
+    project = open_project(project_path)
+    text = clean_text(project, 1)
+    start = text.index("%") - 4
+    for who in ("张三", "李四", "王五"):
+        span_store.add_span(project, Span(start, start + 5 + (who == "王五"), "statistic", who, document_id=1))
+    window = ReviewWindow(project, "陈组长")
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.side_dock.isVisible()
+    model, table = window.model, window.table
+    assert model.rowCount() >= 1
+    qtbot.waitUntil(lambda: table.columnWidth(model.columnCount() - 2) >= 150)  # the text in context
+    metrics = table.fontMetrics()
+    for column in range(1, model.columnCount() - 2):  # each annotator's span: label and words, whole
+        cell = model.index(0, column).data()
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(cell) + 8, (cell, table.columnWidth(column))
+    window.actions_["side_panel"].trigger()  # F9: the side panel, kept when the window is resized
+    assert window.side_dock.isVisible()
+    window.resize(1000, 690)
+    qtbot.wait(20)
+    assert window.side_dock.isVisible()
+    window.close()
+    project.close()
