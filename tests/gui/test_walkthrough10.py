@@ -85,3 +85,50 @@ def test_the_review_list_shows_whole_cells_at_1024x700(qtbot, project_path, tmp_
     assert window.side_dock.isVisible()
     window.close()
     project.close()
+
+
+PAINT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
+from annotator.gui import compose
+if sys.argv[3] == "left-on":
+    compose.NO_PAINT_POOL = ("ANNOTATOR_TEST_UNUSED", "1")
+app = QApplication([])
+window, project = compose.create_window(sys.argv[1], settings_file=sys.argv[2], first_run=False)
+window.resize(1366, 768)
+window.show()
+while window.session.doc_id is None or window.busy():
+    app.processEvents()
+for _ in range(5):
+    window.repaint()
+    window.view.viewport().repaint(QRect(0, 0, 1, 1))
+pooled = [t for t in Path("/proc/self/task").iterdir() if (t / "comm").read_text().strip() == "Thread (pooled)"]
+print(len(pooled))
+window.close()
+project.close()
+"""
+
+
+def test_a_repaint_never_waits_for_qt_paint_threads(project_path, settings_file):
+    """Qt's raster engine split every fill of a tall line (a scroll bar, a separator) into tasks on its
+    own thread pool and waited for them: 20 waits in each repaint of the window, even of one pixel. With
+    both cores busy each wait went through the scheduler — 17–44 ms of wall for 3–6 ms of CPU in a
+    keystroke's paint (gui/bench_trace.py). The window is built with that pool off: painting it starts no
+    thread (left on, the same paints start Qt's pooled threads: the check sees them)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+
+    def threads(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", PAINT, str(project_path), str(settings_file), mode], env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return int(out.stdout.strip().splitlines()[-1])
+
+    assert threads("as-built") == 0
+    assert threads("left-on") > 0
