@@ -132,3 +132,82 @@ def test_a_repaint_never_waits_for_qt_paint_threads(project_path, settings_file)
 
     assert threads("as-built") == 0
     assert threads("left-on") > 0
+
+
+SEEDS = sorted(__import__("pathlib").Path("/work/shared/seeds").glob("*.txt"))
+
+
+def test_down_in_the_corpus_search_box_opens_the_next_hit(make_window, tmp_path, qtbot):
+    """The search box's hint says Tab / Down reach the list of hits; Down did nothing at a real display."""
+    from annotator.ingest import import_paths
+    from annotator.storage import open_project
+
+    assert len(SEEDS) >= 5, "the seeds (/work/shared/seeds) are needed"
+    path = tmp_path / "seeds.db"
+    with open_project(path) as project:
+        assert import_paths(project, [str(p) for p in SEEDS[2:5]]).imported == 3
+    window = make_window(path)
+    box = window.search_box
+    window.navigation.focus_search()
+    box.setText("发展")
+    qtbot.waitUntil(lambda: window.doc_model.rowCount() >= 2)
+    ids = window.doc_model.ids()
+    first = window.session.doc_id
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    # the next hit's document, opened at the hit, the keys in its text (as a hit opened with Enter)
+    qtbot.waitUntil(lambda: window.session.doc_id not in (None, first))
+    assert window.session.doc_id == ids[ids.index(first) + 1 if first in ids else 0]
+    start, end = window.view.selection()
+    assert window.session.text[start:end] == "发展"
+    qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_the_rename_field_shows_the_whole_title(make_window, project_path, qtbot):
+    """The rename dialog's field was 175 px: of a long title only its end was seen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    window = make_window(project_path)
+    title = "在中共青川市委经济工作会议上的讲话（二〇二四年十二月）"
+    seen = []
+
+    def look():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        field = dialog.findChild(QLineEdit)
+        seen.append((field.width(), field.fontMetrics().horizontalAdvance(title), field.text()))
+        field.setText(title + "（改）")
+        dialog.accept()
+    QTimer.singleShot(200, look)
+    window.navigation.rename_document()
+    width, needed, shown = seen[0]
+    assert width >= needed and shown  # the whole current title is in sight
+    qtbot.waitUntil(lambda: window.doc_model.rows[0]["title"].endswith("（改）") if window.doc_model.rows else False)
+
+
+def test_the_delete_question_names_a_title_with_brackets_as_it_is(make_window, project_path):
+    """"0 个标注（）" lost its empty bracket by a replace over the whole question, and the title's "（）"
+    with it: a document titled "报告（）" was asked about as "报告"."""
+    window = make_window(project_path)
+    trash = window.team.trash
+    text = trash.confirm_text(window.session.doc_id, "报告（） (draft) ()")
+    assert "报告（） (draft) ()" in text
+
+
+def test_a_note_on_a_suggestion_is_quoted_with_its_body(make_window, project_path, qtbot):
+    """Ctrl+M on the suggestion Tab walked to: the notes list said "on a span no longer in your layer" —
+    it looked for the span among the tagged ones only."""
+    from annotator.gui.dialogs.notes import NotesDialog
+
+    window = make_window(project_path)
+    qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    suggestion = window.controller.current
+    assert suggestion is not None and suggestion.status == "suggested"
+    window.controller.add_note("check the boundary please")
+    dialog = NotesDialog(window.session, window.controller.push, window)
+    qtbot.addWidget(dialog)
+    words = window.session.text[suggestion.start:suggestion.end][:10]
+    item = next(dialog.list.item(i).text() for i in range(dialog.list.count())
+                if "check the boundary" in dialog.list.item(i).text())
+    assert words in item and "no longer" not in item

@@ -76,10 +76,11 @@ class NotesDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - a damaged note must not keep the dialog from opening
             self.comments = []
             self.session.message.emit(self.tr("Notes could not be read: {0}").format(describe(exc)))
-        spans = {s.id: s for s in self.session.spans}
         self.list.clear()
         for comment in self.comments:
-            span = spans.get(comment.span_id) if comment.span_id else None
+            # a tagged span or an open suggestion (Ctrl+M on a suggestion Tab walked to): both are quoted;
+            # looking among tagged spans only called a note on a suggestion "no longer in your layer"
+            span = self.session.find_span(comment.span_id) if comment.span_id else None
             if span is not None:
                 quoted = self.session.text[span.start:span.end]
                 quoted = quoted if len(quoted) <= CONTEXT else quoted[:CONTEXT] + "…"
