@@ -211,3 +211,10 @@ def test_a_note_on_a_suggestion_is_quoted_with_its_body(make_window, project_pat
     item = next(dialog.list.item(i).text() for i in range(dialog.list.count())
                 if "check the boundary" in dialog.list.item(i).text())
     assert words in item and "no longer" not in item
+    # every line of every note has its room (a Chinese first line and a Latin body: the body was cut to "…")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spacing = dialog.list.fontMetrics().lineSpacing()
+    for row in range(dialog.list.count()):
+        lines = dialog.list.item(row).text().count("\n") + 1
+        assert dialog.list.visualItemRect(dialog.list.item(row)).height() >= lines * spacing + 2
