@@ -104,3 +104,12 @@ def set_focus_mode(window, on: bool) -> None:
 def text_share(window) -> float:
     """How much of the window's width the text column has (tests and the screenshot script)."""
     return window.view.width() / max(1, window.width())
+
+
+def bring_forward(window) -> None:
+    """Show a window opened by a key (review, compare, progress) in front, with the keyboard: under a
+    window manager (openbox at a real display) Ctrl+Shift+R opened the review window behind the main
+    one, and its keys went to the text underneath (walked, session 10)."""
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
                                QVBoxLayout, QWidget)
 
 from annotator.gui import actions, layout, status_bar
+from annotator.gui.layout import bring_forward
 from annotator.gui.coalesce import Coalescer
 from annotator.gui.extend import SelectionExtender
 from annotator.gui.history import UndoHistory
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
 
         self._review = ReviewWindow(self.session.project, self.session.annotator, doc_id=self.session.doc_id,
                                     language=self.language, parent=self)
-        self._review.show()
+        bring_forward(self._review)
 
     def set_focus_mode(self, on: bool) -> None:
         layout.set_focus_mode(self, on)

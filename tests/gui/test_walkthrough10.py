@@ -218,3 +218,22 @@ def test_a_note_on_a_suggestion_is_quoted_with_its_body(make_window, project_pat
     for row in range(dialog.list.count()):
         lines = dialog.list.item(row).text().count("\n") + 1
         assert dialog.list.visualItemRect(dialog.list.item(row)).height() >= lines * spacing + 2
+
+
+def test_windows_opened_by_a_key_come_forward_with_the_keyboard(make_window, project_path, qtbot, monkeypatch):
+    """At a real display (openbox) Ctrl+Shift+R opened the review window behind the main one: its keys
+    went to the text underneath. Review, compare and progress are raised and activated when opened."""
+    from annotator.gui import layout
+
+    asked = []
+    real = layout.bring_forward
+    monkeypatch.setattr(layout, "bring_forward", lambda w: (asked.append(type(w).__name__), real(w)))
+    for module in ("annotator.gui.main_window", "annotator.gui.window_team"):
+        monkeypatch.setattr(f"{module}.bring_forward", layout.bring_forward)
+    window = make_window(project_path)
+    window.open_review()
+    qtbot.waitUntil(lambda: window._review.isVisible())
+    window.team.show_progress()
+    assert asked == ["ReviewWindow", "ProgressDialog"]
+    qtbot.waitUntil(lambda: window.team.progress_dialog.isActiveWindow(), timeout=5000)
+    window._review.close()
