@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
                                QVBoxLayout, QWidget)
 
 from annotator.gui import actions, layout, status_bar
@@ -161,12 +161,8 @@ class MainWindow(QMainWindow):
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.verticalHeader().hide()
-        doc_header = self.doc_table.horizontalHeader()
-        doc_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
         self.doc_table.setWordWrap(False)  # "in progress" on one line, elided if need be
-        for column, width in ((1, 56), (2, 76)):
-            doc_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            doc_header.resizeSection(column, width)
+        layout.TitleFirst(self.doc_table, {1: 56, 2: 76})  # length, status; narrower docks keep the titles
         self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")

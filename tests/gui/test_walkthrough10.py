@@ -237,3 +237,22 @@ def test_windows_opened_by_a_key_come_forward_with_the_keyboard(make_window, pro
     assert asked == ["ReviewWindow", "ProgressDialog"]
     qtbot.waitUntil(lambda: window.team.progress_dialog.isActiveWindow(), timeout=5000)
     window._review.close()
+
+
+def test_a_narrow_document_list_keeps_the_titles_readable(make_window, project_path, qtbot):
+    """In a narrow documents dock the length and status columns took 132 of 150 pixels and every title
+    read "…" (a window restored small at 1366×768). Narrow, the length column goes and the status column
+    shrinks; wide again, both come back."""
+    window = make_window(project_path)
+    table = window.doc_table
+    dock = window.docks["documents"]
+    window.resize(1024, 700)
+    window.resizeDocks([dock], [170], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: table.viewport().width() < 200)
+    qtbot.waitUntil(lambda: table.columnWidth(0) >= table.viewport().width() * 0.55)
+    assert table.isColumnHidden(1)
+    window.resize(1920, 1080)
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: table.viewport().width() > 300)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(1))
+    assert table.columnWidth(2) == 76
