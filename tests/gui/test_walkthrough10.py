@@ -256,3 +256,13 @@ def test_a_narrow_document_list_keeps_the_titles_readable(make_window, project_p
     qtbot.waitUntil(lambda: table.viewport().width() > 300)
     qtbot.waitUntil(lambda: not table.isColumnHidden(1))
     assert table.columnWidth(2) == 76
+
+
+def test_view_guidelines_brings_the_panel_to_the_front(make_window, project_path, qtbot):
+    """View → Guidelines showed the panel as a tab behind the span panel: nothing seemed to happen."""
+    window = make_window(project_path)
+    dock = window.docks["guidelines"]
+    assert not dock.isVisible()
+    window.actions_["show_guidelines"].trigger()
+    qtbot.waitUntil(lambda: dock.isVisible() and not dock.visibleRegion().isEmpty())
+    assert window.docks["spans"].visibleRegion().isEmpty()  # the span panel is the tab behind now
