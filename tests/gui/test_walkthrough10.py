@@ -266,3 +266,18 @@ def test_view_guidelines_brings_the_panel_to_the_front(make_window, project_path
     window.actions_["show_guidelines"].trigger()
     qtbot.waitUntil(lambda: dock.isVisible() and not dock.visibleRegion().isEmpty())
     assert window.docks["spans"].visibleRegion().isEmpty()  # the span panel is the tab behind now
+
+
+def test_escape_in_the_text_closes_the_find_bar(make_window, project_path, qtbot):
+    """A hit opened from the corpus search leaves the keys in the text with the find bar open; Escape
+    there did nothing (only Escape in the bar's field closed it)."""
+    window = make_window(project_path)
+    bar = window.find_bar
+    bar.open_bar("要")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    assert bar.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # closed: Escape is not taken any more
+    assert not bar.isVisible()
