@@ -32,7 +32,8 @@ def _start(span) -> int:
 
 class _FormScroll(QScrollArea):
     """The attribute form's scroll area claims the form's height up to 15 lines of text (about the eight
-    fields of a statistic): the table above keeps the rest, and a longer form scrolls instead of being cut."""
+    fields of a statistic) or 45 % of a taller panel: the table above keeps the rest, and a longer form
+    scrolls instead of being cut."""
 
     def __init__(self, form: QWidget):
         # A scroll area: at 1024×700 the form's last rows and its error line were cut at the panel's
@@ -54,7 +55,15 @@ class _FormScroll(QScrollArea):
     def minimumSizeHint(self):  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()
         inner = self.widget().minimumSizeHint().height() if self.widget() is not None else 0
-        return QSize(hint.width(), max(hint.height(), min(inner, 15 * self.fontMetrics().lineSpacing())))
+        # up to 15 lines, or 45 % of the panel when it is taller (1920×1080: the whole form, no scrolling)
+        panel = self.parentWidget().height() if self.parentWidget() is not None else 0
+        room = max(15 * self.fontMetrics().lineSpacing(), int(panel * 0.45))
+        return QSize(hint.width(), max(hint.height(), min(inner, room)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.updateGeometry()  # the panel grew or shrank: the room the form may claim with it
 
 class SpanPanel(QObject):
     def __init__(self, window):
