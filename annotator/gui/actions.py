@@ -211,6 +211,8 @@ class _Builder(QObject):
         for key, dock in window.docks.items():
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"show_{key}")
+            # Turned on, a panel comes to the front: Guidelines shares a tab with Spans and was shown behind it
+            toggle.triggered.connect(lambda on, d=dock: on and d.raise_())
             a[f"show_{key}"] = toggle
             menu.addAction(toggle)
         a["focus_mode"] = make_action(window, self.tr("Focus mode (text only)"), window.set_focus_mode, "F11",

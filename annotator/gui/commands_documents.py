@@ -227,9 +227,10 @@ class DocumentTrash(QObject):
                        "It goes to the project's trash: File → Undo delete (Ctrl+Alt+Z) brings it all back, also "
                        "after a restart, until the trash is emptied (File → Empty trash…). The deletion is "
                        "recorded in the project's event log.").format(
-            title, sum(spans.values()), who, impact["notes"])
-        # No spans: "0 spans ()" / "0 个标注（）" — the empty list of who made them goes, in either language.
-        return text if who else text.replace(" ()", "").replace("（）", "")
+            "\x00", sum(spans.values()), who, impact["notes"])
+        # No spans: "0 spans ()" / "0 个标注（）" — the empty list of who made them goes, in either language;
+        # the title goes in after, as it is: a title with "（）" in it was shown without (session 10).
+        return (text if who else text.replace(" ()", "").replace("（）", "")).replace("\x00", title)
 
     def delete(self, doc_id: int, title: str, *, confirm: bool = True) -> bool:
         from annotator.gui.team_status import refuse_offline  # noqa: PLC0415

@@ -7,7 +7,17 @@ benchmark (gui/bench.py), so all three build exactly the same window.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+# Qt's raster engine splits a fill of more than ~100 spans (a tall line, a scroll bar, a separator) into
+# tasks on its own thread pool and waits for them: 20 waits in every repaint of this window, even of one
+# pixel. With the cores busy each wait is a trip through the scheduler — the keystroke trace
+# (gui/bench_trace.py) measured the frame's paint at 17–44 ms of wall for 3–6 ms of CPU beside two busy
+# loops, and a bare QPlainTextEdit (no such fills) at 1 ms. One thread paints these small fills as fast.
+# Set before the first paint (the pool reads it when it is first needed); a user's own value is kept.
+NO_PAINT_POOL = ("QT_NO_GUI_THREADPOOL", "1")
 
 
 def create_window(project_path: str | Path | None = None, *, settings_file: str | Path | None = None,
@@ -17,6 +27,7 @@ def create_window(project_path: str | Path | None = None, *, settings_file: str 
     ``first_run`` shows the welcome dialog when no annotator name is known yet; tests pass False after
     writing a name into their own settings file.
     """
+    os.environ.setdefault(*NO_PAINT_POOL)
     from PySide6.QtWidgets import QApplication, QDialog
 
     from annotator.gui import i18n

@@ -8,8 +8,10 @@ collapses (it comes back from the View menu). Focus mode hides every panel and t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QWidget
+
+from annotator.gui.safety import qt_override
 
 TEXT_SHARE = 0.55  # the text column gets at least this share of the window's width
 DOCK_MIN = 150  # narrower than this a panel is useless: collapse it instead
@@ -104,3 +106,46 @@ def set_focus_mode(window, on: bool) -> None:
 def text_share(window) -> float:
     """How much of the window's width the text column has (tests and the screenshot script)."""
     return window.view.width() / max(1, window.width())
+
+
+def bring_forward(window) -> None:
+    """Show a window opened by a key (review, compare, progress) in front, with the keyboard: under a
+    window manager (openbox at a real display) Ctrl+Shift+R opened the review window behind the main
+    one, and its keys went to the text underneath (walked, session 10)."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class TitleFirst(QObject):
+    """The document list gives its room to the titles: in a narrow dock (the 1024-pixel default, a
+    window restored small) the length and status columns took 132 of 150 pixels and every title read
+    "…" or "在云…" (walked at 1366×768, session 10). Below ``NARROW`` pixels the length column goes and
+    the status column shrinks; wider, both come back at their usual widths."""
+
+    NARROW = 280
+
+    def __init__(self, table, widths: dict[int, int]):
+        super().__init__(table)
+        self.table, self.widths = table, widths
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        table.viewport().installEventFilter(self)
+
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self.fit(event.size().width())
+        return False
+
+    def fit(self, width: int) -> None:
+        narrow = width < self.NARROW
+        header = self.table.horizontalHeader()
+        for column, usual in self.widths.items():
+            if column == 1:
+                self.table.setColumnHidden(column, narrow)
+            else:
+                header.resizeSection(column, max(44, min(usual, int(width * 0.3))) if narrow else usual)

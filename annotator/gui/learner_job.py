@@ -25,6 +25,25 @@ import os
 import sys
 
 SURENESS = ("confidence", "low_confidence")  # kept in a suggestion's provenance (storage/spans.SUGGESTION_ONLY)
+# project_meta: how many answers the project had when its model was last trained. The window's count of
+# answers since then is derived from it (answers_since_training), so N answers spread over two sittings
+# retrain like N in one: an in-memory counter started at 0 at every start and never reached N (session 10).
+TRAINED_ON_KEY = "learner_trained_on_answers"
+
+
+def answers_since_training(project) -> int:
+    """The answers saved in the project since its model was last trained (by this job, or by anything
+    else that stored a model: then the model's own count of decisions). 0 when it cannot be read."""
+    from annotator.storage import decisions  # noqa: PLC0415
+
+    try:
+        marks = [int(project.meta(TRAINED_ON_KEY) or 0)]
+        stored = decisions.load_model(project)
+        if stored:
+            marks.append(int(json.loads(stored).get("decisions", 0)))
+        return max(0, decisions.count_decisions(project) - max(marks))
+    except Exception:  # noqa: BLE001 - a count that cannot be read (an old or remote store) starts at 0
+        return 0
 
 
 def rerank_open(project, learner, doc_id: int, annotator: str, threshold: float) -> dict:
@@ -55,13 +74,15 @@ def rerank_open(project, learner, doc_id: int, annotator: str, threshold: float)
 
 
 def run(target: str, every: int, doc_id: int | None = None, annotator: str | None = None) -> dict:
-    from annotator.storage import open_project  # noqa: PLC0415
+    from annotator.storage import decisions, open_project  # noqa: PLC0415
     from annotator.suggest import training  # noqa: PLC0415
 
     with open_project(target, create=False) as project:
         if project.readonly or not training.should_retrain(project, max(1, every)):
             return {"trained": False}
+        answered = decisions.count_decisions(project)  # before: an answer saved while it trains counts next time
         summary = training.train(project)
+        project.set_meta(TRAINED_ON_KEY, str(answered))
         result = {"trained": True, "summary": summary}
         if doc_id is not None and annotator:
             learner = training.load_learner(project)

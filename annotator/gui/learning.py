@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
+from annotator.gui.learner_job import answers_since_training
 from annotator.suggest.training import RETRAIN_EVERY
 
 RETRAIN_KEY = "learner_retrain_every"  # project_meta: answers between two trainings ("0" turns it off)
@@ -42,7 +43,8 @@ class Learning(QObject):
         super().__init__(window)
         self.window, self.session = window, window.session
         self.every = retrain_every(self.session.project)
-        self.answers = 0  # since the last training started
+        # Since the last training, as saved in the project: a restart does not start the count again
+        self.answers = answers_since_training(self.session.project)
         self.running: QProcess | None = None
         self.summary: dict = {}
         self._swapping = False

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QMainWindow, QTableView, QTreeView,
                                QVBoxLayout, QWidget)
 
 from annotator.gui import actions, layout, status_bar
+from annotator.gui.layout import bring_forward
 from annotator.gui.coalesce import Coalescer
 from annotator.gui.extend import SelectionExtender
 from annotator.gui.history import UndoHistory
@@ -160,12 +161,8 @@ class MainWindow(QMainWindow):
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.verticalHeader().hide()
-        doc_header = self.doc_table.horizontalHeader()
-        doc_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what is left
         self.doc_table.setWordWrap(False)  # "in progress" on one line, elided if need be
-        for column, width in ((1, 56), (2, 76)):
-            doc_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            doc_header.resizeSection(column, width)
+        layout.TitleFirst(self.doc_table, {1: 56, 2: 76})  # length, status; narrower docks keep the titles
         self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -257,7 +254,7 @@ class MainWindow(QMainWindow):
 
         self._review = ReviewWindow(self.session.project, self.session.annotator, doc_id=self.session.doc_id,
                                     language=self.language, parent=self)
-        self._review.show()
+        bring_forward(self._review)
 
     def set_focus_mode(self, on: bool) -> None:
         layout.set_focus_mode(self, on)

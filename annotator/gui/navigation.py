@@ -11,11 +11,12 @@ WindowDocs) from before the split, so the catalogue needs no change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox
 
 from annotator.gui.models.document_list import DOC_ID_ROLE
 from annotator.gui.models.outline_model import SECTION_ROLE, build_outline_model
+from annotator.gui.safety import qt_override
 from annotator.storage import documents as docs
 from annotator.structure.corrections import innermost_at
 
@@ -50,6 +51,7 @@ class Navigation(QObject):
         # F6 went to the list and Tab inside the list moved between its cells), Enter opens the first
         # hit at the hit, Tab / Down go to the list of hits.
         w.search_box.returnPressed.connect(self.open_first_hit)
+        w.search_box.installEventFilter(self)  # Down: to the list of hits, on the next one
         w.doc_table.setTabKeyNavigation(False)
         w.setTabOrder(w.search_box, w.doc_table)
 
@@ -110,6 +112,20 @@ class Navigation(QObject):
         self.window.doc_model.set_filter(hits)
         self._select_open_row()  # a reset model has no current row: Down in the list started from nowhere
 
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box goes to the list of hits and to the next one (Tab reached the list, but
+        Down did nothing though the hint says so — walked at a real display, session 10)."""
+        w = self.window
+        if obj is w.search_box and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
+                and w.doc_model.rowCount():
+            current = w.doc_table.currentIndex()
+            row = min(current.row() + 1, w.doc_model.rowCount() - 1) if current.isValid() else 0
+            w.doc_table.setFocus()
+            w.doc_table.selectRow(row)
+            return True
+        return False
+
     def focus_search(self) -> None:
         """Ctrl+Shift+F: the corpus search box, with its dock shown (also out of focus mode)."""
         w = self.window
@@ -169,9 +185,8 @@ class Navigation(QObject):
         if row is None:
             return
         if title is None:
-            title, ok = QInputDialog.getText(self.window, translate("WindowDocs", "Rename document"),
-                                             translate("WindowDocs", "New title:"), text=row["title"])
-            if not ok:
+            title = self._ask_title(row["title"])
+            if title is None:
                 return
         if not title.split():  # said in a dialog, as before: storage refuses it with this reason
             QMessageBox.warning(self.window, translate("WindowDocs", "Rename document"),
@@ -179,6 +194,17 @@ class Navigation(QObject):
             return
         self.window.controller.push(RenameDocument(self.session, doc_id, title,
                                                    translate("WindowDocs", "Rename document")))
+
+    def _ask_title(self, current: str) -> str | None:
+        """The new title, in a field as wide as the title (up to most of the window): the default dialog's
+        field showed "共青川市委经济工作会议上的讲话" of a longer title, its start out of sight (session 10)."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(translate("WindowDocs", "Rename document"))
+        dialog.setLabelText(translate("WindowDocs", "New title:"))
+        dialog.setTextValue(current)
+        wide = dialog.fontMetrics().horizontalAdvance(current + "MMMM") + 60
+        dialog.resize(max(dialog.sizeHint().width(), min(wide, int(self.window.width() * 0.8))), dialog.sizeHint().height())
+        return dialog.textValue() if dialog.exec() else None
 
     def _on_documents_changed(self) -> None:
         self.refresh_documents()

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLineEdit, QSplitter,
+                               QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from annotator.gui.models.span_table import SPAN_ROLE, SpanFilter, SpanTableModel
 from annotator.gui.safety import qt_override
@@ -28,6 +28,42 @@ translate = QCoreApplication.translate
 def _start(span) -> int:
     return span.start
 
+
+
+class _FormScroll(QScrollArea):
+    """The attribute form's scroll area claims the form's height up to 15 lines of text (about the eight
+    fields of a statistic) or 45 % of a taller panel: the table above keeps the rest, and a longer form
+    scrolls instead of being cut."""
+
+    def __init__(self, form: QWidget):
+        # A scroll area: at 1024×700 the form's last rows and its error line were cut at the panel's
+        # bottom edge with no way to reach them (session 10). Never a horizontal bar: the form wraps.
+        super().__init__()
+        self.setObjectName("attributeScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form)
+        form.installEventFilter(self)
+
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a form built for another label: the splitter gives it its room
+        return super().eventFilter(obj, event)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        inner = self.widget().minimumSizeHint().height() if self.widget() is not None else 0
+        # up to 15 lines, or 45 % of the panel when it is taller (1920×1080: the whole form, no scrolling)
+        panel = self.parentWidget().height() if self.parentWidget() is not None else 0
+        room = max(15 * self.fontMetrics().lineSpacing(), int(panel * 0.45))
+        return QSize(hint.width(), max(hint.height(), min(inner, room)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.updateGeometry()  # the panel grew or shrank: the room the form may claim with it
 
 class SpanPanel(QObject):
     def __init__(self, window):
@@ -114,7 +150,7 @@ class SpanPanel(QObject):
         top_box.addLayout(filters)
         top_box.addWidget(self.table)
         splitter.addWidget(top)
-        splitter.addWidget(self.attributes)
+        splitter.addWidget(_FormScroll(self.attributes))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         return splitter

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from annotator.gui.layout import bring_forward
+
 
 class TeamWork(QObject):
     def __init__(self, window):
@@ -45,7 +47,7 @@ class TeamWork(QObject):
         doc_id = self.session.doc_id if doc_id is None else doc_id
         self.compare_window = CompareWindow(self.session.project, doc_id=doc_id, annotators=annotators,
                                             language=self.window.language, parent=self.window)
-        self.compare_window.show()
+        bring_forward(self.compare_window)
         return self.compare_window
 
     def show_progress(self) -> None:
@@ -54,4 +56,4 @@ class TeamWork(QObject):
 
         self.progress_dialog = ProgressDialog(self.session.project, self.window)
         self.progress_dialog.compareRequested.connect(self.open_compare)
-        self.progress_dialog.show()
+        bring_forward(self.progress_dialog)

@@ -1501,6 +1501,10 @@ Removed regions: {2}</source>
 <context>
     <name>ReviewKeys</name>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
         <source>Export gold…</source>
         <translation>导出金标准…</translation>
     </message>

@@ -172,3 +172,59 @@ def test_new_scores_redraw_rows_not_text_and_a_doubt_flip_redraws_its_text(make_
     assert window.session.find_span(shown[1].id).provenance["score"] == 0.42
     here = [s for s in window.session.suggestions_at(shown[1].start) if s.id == shown[1].id]
     assert here and here[0].provenance["score"] == 0.42  # the index holds the new object
+
+
+def test_answers_given_in_two_sittings_retrain_like_answers_in_one(make_window, project_path, qtbot):
+    """The count of answers was in memory only: it started at 0 at every start, so N answers spread over two
+    sittings never retrained (session 10). It is now derived from the answers saved since the last training."""
+    from annotator.gui import learner_job
+    from annotator.services.suggesting import suggest_document
+
+    every = 5
+    with open_project(project_path) as project:
+        suggest_document(project, 1)
+        project.set_meta(RETRAIN_KEY, str(every))
+        # the first sitting: three answers, then the app was closed
+        for i, s in enumerate(span_store.open_suggestions(project, 1, "张三")[:3]):
+            (span_store.accept_suggestion if i % 2 else span_store.reject_suggestion)(project, s, "张三")
+    window = make_window(project_path)
+    qtbot.waitUntil(lambda: bool(window.session.suggestions), timeout=20_000)
+    window.view.setFocus()
+    assert window.learning.answers == 3
+    # the second sitting: two more answers by key make five, and the model is retrained
+    for suggestion in list(window.session.suggestions)[:2]:
+        assert window.learning.running is None
+        _answer_by_key(qtbot, window, suggestion, accept=True)
+    assert window.learning.running is not None
+    qtbot.waitUntil(lambda: not window.learning.busy(), timeout=60_000)
+    assert "retrained" in window.statusBar().currentMessage()
+    with open_project(project_path) as project:
+        assert project.meta(learner_job.TRAINED_ON_KEY) == "5"
+        assert learner_job.answers_since_training(project) == 0
+        # one more answer after the training, then a restart: the count goes on from 1, not from 0
+        span_store.reject_suggestion(project, span_store.open_suggestions(project, 1, "张三")[0], "张三")
+        assert learner_job.answers_since_training(project) == 1
+    window.close()
+    assert make_window(project_path).learning.answers == 1
+
+
+def test_a_model_stored_by_another_path_counts_as_the_last_training(project_path):
+    """A model trained elsewhere (the command line) carries its count of decisions: answers before it are
+    not counted again; an unreadable store counts 0 rather than stopping the window."""
+    from annotator.gui import learner_job
+    from annotator.services.suggesting import suggest_document
+    from annotator.suggest import training
+
+    with open_project(project_path) as project:
+        suggest_document(project, 1)
+        for i, s in enumerate(span_store.open_suggestions(project, 1, "张三")[:6]):
+            (span_store.accept_suggestion if i % 2 else span_store.reject_suggestion)(project, s, "张三")
+        assert learner_job.answers_since_training(project) == 6
+        training.train(project)
+        assert learner_job.answers_since_training(project) == 0
+
+    class Broken:
+        def meta(self, key):
+            raise RuntimeError("gone")
+
+    assert learner_job.answers_since_training(Broken()) == 0

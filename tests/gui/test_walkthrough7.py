@@ -281,9 +281,9 @@ def test_the_lazy_highlighting_pass_leaves_the_screen_alone(make_window, tmp_pat
     view.document().documentLayout().update.connect(lambda rect: asked.append(rect))
     pending = len(view._pending)
     assert pending > 100
-    view._highlight_some(budget=1.0)
-    assert not view._pending
-    assert asked == []  # no whole-view repaint requested by the layout
+    while view._pending:  # slices of a second each: under load one slice does not cover them all
+        view._highlight_some(budget=1.0)
+    assert asked == []  # no whole-view repaint requested by the layout, in any slice
     qtbot.waitUntil(lambda: not window.session.partial)  # the whole outline read (session.py)
     last = window.session.sections[-1]
     far = view.document().findBlock(view.utf16.to_utf16(last.start))
@@ -293,7 +293,8 @@ def test_the_lazy_highlighting_pass_leaves_the_screen_alone(make_window, tmp_pat
     asked.clear()  # the full read's redraw (a visible pass through the layout: expected)
     view._pending, view._order, view._next = {0, 1, last_block := view.document().findBlock(
         view.utf16.to_utf16(last.start)).blockNumber()}, [0, 1, last_block], 0
-    view._highlight_some(budget=1.0)
+    while view._pending:
+        view._highlight_some(budget=1.0)
     assert asked == []
     block = view.document().findBlock(view.utf16.to_utf16(last.start))
     assert block.layout().formats(), "… was formatted all the same"

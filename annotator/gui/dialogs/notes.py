@@ -7,7 +7,7 @@ list re-reads itself when a command changes notes (Session.commentsChanged), so 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
@@ -76,10 +76,11 @@ class NotesDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - a damaged note must not keep the dialog from opening
             self.comments = []
             self.session.message.emit(self.tr("Notes could not be read: {0}").format(describe(exc)))
-        spans = {s.id: s for s in self.session.spans}
         self.list.clear()
         for comment in self.comments:
-            span = spans.get(comment.span_id) if comment.span_id else None
+            # a tagged span or an open suggestion (Ctrl+M on a suggestion Tab walked to): both are quoted;
+            # looking among tagged spans only called a note on a suggestion "no longer in your layer"
+            span = self.session.find_span(comment.span_id) if comment.span_id else None
             if span is not None:
                 quoted = self.session.text[span.start:span.end]
                 quoted = quoted if len(quoted) <= CONTEXT else quoted[:CONTEXT] + "…"
@@ -92,6 +93,7 @@ class NotesDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, comment.id)
             item.setToolTip(comment.updated)
             self.list.addItem(item)
+        self._room_for_every_line()
         if self.comments:
             self.list.setCurrentRow(min(max(keep, 0), len(self.comments) - 1))
         has = bool(self.comments) and not self.session.project.readonly
@@ -99,6 +101,14 @@ class NotesDialog(QDialog):
         self.delete_button.setEnabled(has)
         if not self.comments:
             self.list.addItem(self.tr("No notes yet: Ctrl+M in the text adds one."))
+
+    def _room_for_every_line(self) -> None:
+        """A few pixels more than Qt's own height for each note: a first line of Chinese and a body in Latin
+        letters (two fonts) got a pixel too few, and the body was cut off as "…" (walked, session 10)."""
+        spare = max(2, self.list.fontMetrics().lineSpacing() // 4)
+        for row in range(self.list.count()):
+            hint = self.list.sizeHintForIndex(self.list.model().index(row, 0))
+            self.list.item(row).setSizeHint(QSize(hint.width(), hint.height() + spare))
 
     def selected(self):
         row = self.list.currentRow()

@@ -72,6 +72,15 @@ def build(window) -> dict[str, QAction]:
     for key in ("next", "previous", "next_section", "previous_section", "side_by_side"):
         go.addAction(a[key])
     window.section_menu = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&Section"))
+    # The side panel (annotators, gold, notes) starts hidden on a narrow screen (review_layout.fit_screen)
+    view = bar.addMenu(QCoreApplication.translate("ReviewKeys", "&View"))
+    side = window.side_dock.toggleViewAction()
+    side.setObjectName("reviewSidePanel")
+    side.setShortcut(QKeySequence("F9"))
+    side.triggered.connect(lambda _on: setattr(window, "side_chosen", True))  # kept at any width from now
+    view.addAction(side)
+    window.addAction(side)
+    a["side_panel"] = side
     window.take_menu = edit.addMenu(QCoreApplication.translate("ReviewKeys", "Take the span of annotator…"))
     return a
 

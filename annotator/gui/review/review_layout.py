@@ -8,7 +8,7 @@ sitting; strings keep the "ReviewWindow" translation context they had as methods
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel, QListWidget,
                                QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeade
 from annotator.gui.review.disagreement_model import DisagreementModel
 from annotator.gui.review.overlay import OverlayHighlighter
 from annotator.gui.review.panels import AnnotatorPicker, GoldScores
+from annotator.gui.safety import qt_override
 from annotator.gui.widgets.text_view import SpeechView
 
 
@@ -39,12 +40,26 @@ def fit_window(w, width: int = 1400, height: int = 860) -> None:
                area.y() + max(0, (area.height() - FRAME[1] - w.height()) // 2))
 
 
+NARROW = 1200  # below this width the side panel starts hidden (View → Annotators and gold, F9)
+
+
 def fit_screen(w) -> None:
-    """The review window's size and place (fit_window), its side panel a fifth of the width."""
+    """The review window's size and place (fit_window), its side panel a fifth of the width. On a narrow
+    screen the side panel starts hidden: at 1024 px it took 280 px and left the disagreement list 520, its
+    annotator columns showing "统计数据 ..." and the text in context four characters (session 10)."""
     fit_window(w)
     # the side panel (annotators, gold scores) gets a fifth of the width, the text and the list the rest
     if hasattr(w, "side_dock"):
+        follow_width(w)
         w.resizeDocks([w.side_dock], [max(200, min(300, w.width() // 5))], Qt.Orientation.Horizontal)
+
+
+def follow_width(w) -> None:
+    """The side panel shown at a wide size and hidden at a narrow one, until the person chooses (F9)."""
+    if hasattr(w, "side_dock") and not getattr(w, "side_chosen", False):
+        wide = w.width() >= NARROW
+        if w.side_dock.isVisibleTo(w) != wide:
+            w.side_dock.setVisible(wide)
 
 
 def size_columns(w) -> None:
@@ -52,13 +67,15 @@ def size_columns(w) -> None:
     in context out of sight on a 1024-pixel screen. One column per annotator, narrower when there are
     more of them; set again only when the number of columns changes (a drag is kept otherwise)."""
     header, count = w.table.horizontalHeader(), w.model.columnCount()
-    if count == getattr(w, "_sized_columns", None):
+    # The room the list really has (outline and side panel take the rest), once it is laid out; before,
+    # about half the window's width. Sized again when either changes (a drag is kept otherwise).
+    shown = w.table.viewport().width() if w.table.isVisible() else 0
+    room = shown if shown > 200 else max(400, int(w.width() * 0.55))
+    if (count, room) == getattr(w, "_sized_columns", None):
         return
-    w._sized_columns = count
+    w._sized_columns = (count, room)
     people = max(1, count - 3)  # kind, the annotators, text, decision
-    # The list gets about half the window's width (outline and side panel take the rest); the text in
-    # context keeps 160 pixels of it: three annotators at 150 each pushed it out of sight at 1024.
-    room = max(400, int(w.width() * 0.55))
+    # The text in context keeps 160 pixels: three annotators at 150 each pushed it out of sight at 1024.
     kind, decision = (90, 100) if room < 900 else (110, 120)
     each = max(80, min(190, (room - kind - decision - 160) // people))
     widths = [kind, *([each] * (count - 3)), None, decision]
@@ -68,6 +85,20 @@ def size_columns(w) -> None:
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+
+
+class _FollowWidth(QObject):
+    """Sizes the list's columns again when its viewport changes width (the window shown, a panel hidden)."""
+
+    def __init__(self, w):
+        super().__init__(w)
+        self.w = w
+
+    @qt_override(False)
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            size_columns(self.w)
+        return False
 
 
 def build(w) -> None:
@@ -92,6 +123,7 @@ def build(w) -> None:
     w.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     w.table.verticalHeader().setDefaultSectionSize(22)
     size_columns(w)
+    w.table.viewport().installEventFilter(_FollowWidth(w))
     w.detail = QLabel()
     w.detail.setObjectName("disagreementDetail")
     w.detail.setWordWrap(True)

@@ -78,6 +78,7 @@ class ReviewWindow(Decisions, QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        review_layout.follow_width(self)
         self._sized_columns = None  # the list's columns follow the window's width (review_layout)
         review_layout.size_columns(self)
 

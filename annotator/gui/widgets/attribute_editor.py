@@ -59,6 +59,9 @@ class AttributeEditor(QWidget):
         if label is None:
             form.addRow(_wrapping(QLabel(self.tr("Select a span to see its attributes"))))
             return widget, fields, error
+        if readonly:
+            # First, not last: at 1024×700 the last rows of the form are below the panel's edge (session 10)
+            form.addRow(_wrapping(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes"))))
         for field in label.attributes:
             if field.type == "choice":
                 editor = QComboBox()
@@ -78,8 +81,6 @@ class AttributeEditor(QWidget):
             editor.installEventFilter(self)
             fields[field.name] = editor
             form.addRow(field.display.get(self.language) or field.display.get("en") or field.name, editor)
-        if readonly:
-            form.addRow(_wrapping(QLabel(self.tr("Suggestion: accept it (Enter) to edit its attributes"))))
         form.addRow(error)
         return widget, fields, error
 

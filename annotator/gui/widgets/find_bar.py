@@ -8,6 +8,7 @@ highlighted at once (thousands of ExtraSelections make every repaint slow).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 from annotator.gui.safety import qt_override
 
@@ -59,6 +60,15 @@ class FindBar(QWidget):
             row.addWidget(button)
         self.field.textChanged.connect(self._search)
         self.field.installEventFilter(self)  # Enter / Shift+Enter / Escape in the field
+        # Escape in the text closes the bar too, while it is open (a hit opened from the corpus search
+        # leaves the keys in the text, and Escape there did nothing: walked, session 10)
+        self.escape = QAction(view)
+        self.escape.setObjectName("findCloseFromText")
+        self.escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.escape.setEnabled(False)
+        self.escape.triggered.connect(self.close_bar)
+        view.addAction(self.escape)
         self.hide()
 
     @qt_override(False)
@@ -74,6 +84,7 @@ class FindBar(QWidget):
 
     def open_bar(self, needle: str | None = None) -> None:
         self.show()
+        self.escape.setEnabled(True)
         if needle is not None:
             self.field.setText(needle)
         self.field.setFocus()
@@ -81,6 +92,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self.escape.setEnabled(False)
         self.hits, self.current = [], -1
         self.view.set_find_marks([])
         self.view.setFocus()
