@@ -34,3 +34,19 @@ def test_guard_decimal_with_dun_inside_a_sentence_or_before_a_unit_stays_text():
             "二、保障措施\n3.5、亿元以上项目要加强调度。\n")
     outline = parse_outline(text)
     assert [m for _l, m, _t in _shape(outline)] == ["一、", "二、"]
+
+
+# --- 1b: a numbered line citing a web address in brackets is not footer chrome ----------------------------------
+# The same document's "1.2、 土豪时代网（http://thbtc.com）所提供的各项服务…" (a PDF line wrapped at a fixed width, so
+# no 。 at its end) was cut as a site-address line.  A URL in brackets followed straight by prose is cited by the
+# text (notices write "登录国家政务服务平台（www.gov.cn）进行申报"); address lines of a page footer stay removed.
+
+def test_a_url_cited_in_brackets_inside_a_wrapped_sentence_is_kept():
+    from annotator.structure.clean import clean
+
+    body = "".join(f"{n}、本协议第{n}项内容适用于全体用户，用户应当仔细阅读并遵守本协议。\n" for n in range(1, 4))
+    wrapped = "4、 本网站（http://www.example.com）所提供的各项服务的所有权和运作权均归\n本公司所有。\n"
+    footer = "网址：http://www.example.com 备案号：京ICP备12345678号\n"
+    result = clean(body + wrapped + footer)
+    assert "（http://www.example.com）所提供的各项服务" in result.text
+    assert "备案号" not in result.text
