@@ -26,6 +26,7 @@ from annotator.structure.outline_contents import contents_entries
 from annotator.structure.outline_glued import glued_articles, opens_glued_article, split_numerals
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange, heading_line_between
 from annotator.structure.outline_levels import heading_confidence, true_levels
+from annotator.structure.outline_tables import table_rows
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
@@ -268,6 +269,10 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             # empty <li> of a carousel's indicators, a pager), not an outline.  Untitled parts of a speech
             # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
             drop.update(nodes[m].cand.start for m in members)
+            continue
+        if (len(members) >= 2 and FAMILIES[family].numeral == "digit"
+                and table_rows(text, [nodes[m].cand.start for m in members])):
+            drop.update(nodes[m].cand.start for m in members)  # a data table's row numbers (outline_tables)
             continue
         if family == "aspect" and len(members) >= 2 and _one_sentence(text, [nodes[m].cand.start for m in members]):
             drop.update(nodes[m].cand.start for m in members)  # "一方面，…；另一方面，…。": a contrast, not a list

@@ -50,3 +50,28 @@ def test_a_url_cited_in_brackets_inside_a_wrapped_sentence_is_kept():
     result = clean(body + wrapped + footer)
     assert "（http://www.example.com）所提供的各项服务" in result.text
     assert "备案号" not in result.text
+
+
+# --- 2: the numbered rows of a data table read one cell a line are not sections ---------------------------------
+# guihua_xinxihua_2016_cms (fresh20): a Word/CMS page puts each <td> in a <p> of its own, so the reader gives one
+# cell a line and the indicator table's "1.信息化发展指数 / >79 / — / 72.45 / —" … "17." read as 17 sections.
+# The shape (a numbered line, then lines holding only a figure) is that of any indicator table of a 规划 or
+# 统计公报 flattened so; the 13 HTML documents of the corpus with tables (scoring rules among them) do not change.
+
+def test_numbered_rows_of_a_flattened_indicator_table_are_not_headings():
+    text = ("一、发展现状\n（一）发展成就\n我国信息化取得显著进步。\n“十二五”发展基本情况\n指标\n规划目标\n实现情况\n"
+            "1.信息化发展指数\n>79\n—\n72.45\n—\n2.集成电路芯片规模生产工艺（纳米）\n3.信息产业收入规模（万亿元）\n"
+            "16\n10\n17.1\n13\n4.网民数量（亿）\n8.5\n13.2\n6.88\n8.5\n"
+            "（二）发展形势\n全球信息化进入新阶段。\n")
+    outline = parse_outline(text)
+    assert [m for _l, m, _t in _shape(outline)] == ["一、", "（一）", "（二）"]
+    _check_invariants(text, outline)
+
+
+def test_guard_scored_items_and_sections_with_figures_in_prose_stay():
+    scoring = ("一、组织领导（20分）\n1．成立领导小组\n8\n未成立的不得分。\n2．制定工作方案\n6\n未制定的扣3分。\n"
+               "3．召开专题会议\n6\n每少一次扣2分。\n")
+    outline = parse_outline(scoring)
+    assert [m for _l, m, _t in _shape(outline)] == ["一、", "1．", "2．", "3．"]
+    prose = "1．主要指标\n全年增长6.5%。\n2．重点任务\n完成投资120亿元。\n"
+    assert [m for _l, m, _t in _shape(parse_outline(prose))] == ["1．", "2．"]
