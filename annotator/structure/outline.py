@@ -60,11 +60,17 @@ def _title_line_matches(text: str) -> Iterator[re.Match]:
     yield from _TITLE_LINE_AFTER_BREAK.finditer(text, first.end() if first is not None else 0)
 
 
+# "类别 行员级别 考核分值 准入标准": three words or more parted by spaces are a table's header row read one row a
+# line (a PDF copy of a table), not the title of an unnumbered section ("关于单纯军事观点"); a title spaced out
+# character by character ("结 束 语", "总　则") has one-character pieces and stays one.
+_CELL_ROW = re.compile(r"\S{2,}[ \t\u3000]+\S{2,}[ \t\u3000]+\S{2,}")
+
+
 def _title_lines(text: str) -> list[int]:
     out = []
     for m in _title_line_matches(text):
         line = m.group(1)
-        if match_marker(line) is None and not any(ch.isdigit() for ch in line):
+        if match_marker(line) is None and not any(ch.isdigit() for ch in line) and not _CELL_ROW.search(line):
             out.append(m.start(1))
     annexes = _annex_lines(text)
     return sorted(out + annexes) if annexes else out

@@ -75,3 +75,104 @@ def test_guard_scored_items_and_sections_with_figures_in_prose_stay():
     assert [m for _l, m, _t in _shape(outline)] == ["一、", "1．", "2．", "3．"]
     prose = "1．主要指标\n全年增长6.5%。\n2．重点任务\n完成投资120亿元。\n"
     assert [m for _l, m, _t in _shape(parse_outline(prose))] == ["1．", "2．"]
+
+
+# --- 3: a PDF extracted page by page, double-spaced (kaohe_pufa_xian_wenku, fresh20, and its GB18030/CRLF twin) ----
+# 3a. Every page repeats the doc-sharing site's running head and a page number ("百度文库 - 好好学习，天天向上" / "-1");
+# the cleaner kept both.  No line rule can tell "-3" or a short line from a cell or a heading; the pair can: the
+# same short line beside a number counting up by one, three pages or more (any page-by-page PDF extraction).
+
+def test_running_head_and_page_numbers_go_page_by_page():
+    from annotator.structure.clean import clean
+
+    head = "某某文库 - 资料分享平台"
+    pages = [f"{head}\n\n-{n}\n\n第{'一二三'[n - 1]}条  本条规定第{n}项内容，适用于全体人员。\n\n" for n in (1, 2, 3)]
+    text = clean("".join(pages)).text
+    assert head not in text and "-2" not in text
+    assert text.count("条  本条规定") == 3
+
+
+def test_guard_a_list_of_numbers_or_a_repeated_line_without_a_page_count_stays():
+    from annotator.structure.clean import clean
+
+    rows = "".join(f"合计\n\n{n}\n\n" for n in (5, 9, 12))  # a table's figures under one label: no count by one
+    assert clean("一、情况统计\n\n" + rows).text.count("合计") == 3
+
+
+# 3b. The PDF's printed lines (28 characters) are each followed by a blank line, so every article's first sentence
+# was cut at its first wrap ("…有效调动个" / "" / "金客户经理的积极性，…").  Where nearly every line is so followed
+# the blank line says nothing and a wrap is read as on a single-spaced copy.  Also banfa_zhelin_wenwu_md's
+# 第二十三条 (a stray blank line inside a sentence of a markdown copy) gets its gold title.
+
+def test_titles_run_on_over_the_blank_lines_of_a_double_spaced_copy():
+    line = "第{}条  为保证我分行个金客户经理制的顺利实施，有效调动个\n\n金客户经理的积极性，特制定本办法。\n\n"
+    text = "".join(line.format(n) for n in "一二三四五六七八九十")
+    outline = parse_outline(text)
+    assert len(outline) == 10
+    assert all("".join(s.title.split()).startswith("为保证我分行个金客户经理制的顺利实施，有效调动个金客户经理的积极性")
+               for s in outline)
+
+
+# 3c. "扣 5 分", "超过 3 个月": the copy sets a number off by a space on each side inside a clause; titles stopped at the
+# first space.  Also notice_daikuan_queren ("影响时间长达 5 年") and rules_gudongmai_pingfen ("呈 40 度角刺入").
+
+def test_a_number_set_off_by_spaces_does_not_end_a_title():
+    text = "（一）服务质量考核\n1、未按规定进行贷前调查的，每笔扣 5 分；\n2、未建立信贷台帐资料的每笔扣 5 分；\n"
+    assert ["".join(s.title.split()) for s in parse_outline(text)][1:] == [
+        "未按规定进行贷前调查的，每笔扣5分", "未建立信贷台帐资料的每笔扣5分"]
+
+
+def test_guard_a_title_before_a_number_in_a_flattened_line_still_ends():
+    text = "一、2023年工作回顾 2023年是极不平凡的一年。二、2024年工作安排 2024年要稳中求进。"
+    assert [s.title for s in parse_outline(text)] == ["2023年工作回顾", "2024年工作安排"]
+
+
+# 3d. The same document's table header row "类别 行员级别 考核分值 准入标准" stands alone between blank lines, so it
+# was read as an unnumbered section title closing every list: the 说明：1.…5. note under 第八条 went to level 1.
+# Three words parted by spaces are a row; a title spaced out character by character ("结 束 语") still closes.
+
+def test_a_spaced_table_header_row_does_not_close_the_open_lists():
+    text = ("第一章  总则\n\n第一条  本办法适用于全体人员。\n\n类别 行员级别 考核分值\n\n"
+            "说明：1.储蓄业务为考核进入的最低标准。\n\n2.卡业务为见习客户经理进入的最低标准。\n\n第二条  本办法自发布之日起施行。\n")
+    assert [(s.level, s.marker.strip()) for s in parse_outline(text)] == [
+        (1, "第一章"), (2, "第一条"), (3, "1."), (3, "2."), (2, "第二条")]
+
+
+# --- 4: a number the source writes twice ------------------------------------------------------------------------
+# tongzhi_haust_fangxue_2019_crlf numbers "3.时间" and "3.课程内容" before "4.申请条件"; kaohe_pufa_xian_wenku (both
+# encodings) has two 第十五条 before 第十六条.  The repeat was dropped (R 0.857); it is the next item when it opens its
+# line after a sibling that opened its own and the family's next number continues from it.
+
+def test_a_number_written_twice_is_the_next_item():
+    text = "1.学校\n加州大学\n2.项目名称\n语言课程\n3.时间\n两周\n3.课程内容\n学术英语\n4.申请条件\n不同专业\n5.项目费用\n三千美元\n"
+    outline = parse_outline(text)
+    assert [(s.level, s.marker) for s in outline] == [
+        (1, "1."), (1, "2."), (1, "3."), (1, "3."), (1, "4."), (1, "5.")]
+    _check_invariants(text, outline)
+
+
+def test_guard_a_repeat_without_the_list_going_on_from_it_is_not_taken():
+    text = "1.学校\n加州大学\n2.项目名称\n语言课程\n3.时间\n两周\n3.课程内容\n学术英语\n"
+    assert [s.marker for s in parse_outline(text)] == ["1.", "2.", "3."]
+
+
+# --- 4b: the same notice kind (tongzhi_haust_pingjiang_2019_crlf): a time of day in a title, a mailbox in an item --
+
+def test_the_colon_of_a_time_of_day_does_not_end_a_title():
+    text = "1、各学院要做好评选工作。\n2、2019年10月17日下午17：00前各学院将推荐名单报送学生工作处。\n3、无异议后上报学校。\n"
+    assert [s.title for s in parse_outline(text)][1] == "2019年10月17日下午17：00前各学院将推荐名单报送学生工作处"
+
+
+def test_guard_a_colon_after_a_number_that_is_no_time_still_ends_the_title():
+    text = "一、工作目标：全年完成任务\n二、时间安排：分三个阶段\n"
+    assert [s.title for s in parse_outline(text)] == ["工作目标", "时间安排"]
+
+
+def test_an_item_giving_a_mailbox_is_kept_by_the_cleaner():
+    from annotator.structure.clean import clean
+
+    body = "".join(f"{n}、各学院要按时做好第{n}项评选工作，确保公平公正。\n" for n in (1, 2, 3))
+    item = "4、纸质版报送致远楼212室，电子版发送至邮箱xsglk@example.edu.cn。\n"
+    footer = "联系邮箱：webmaster@example.edu.cn\n"
+    text = clean(body + item + footer).text
+    assert "4、纸质版报送致远楼212室" in text and "webmaster" not in text
