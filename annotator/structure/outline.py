@@ -82,6 +82,11 @@ def _title_lines(text: str) -> list[int]:
 _ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[：:]?[ \t\u3000]*(?=\r?\n|$)")
 
 
+# "附件：1．…审批表 / 2．…登记表" (GB/T 9704 §7.3.7 附件说明): the closing list of a notice's attachments names
+# documents, it opens no section (xize_cq_jubao_jiangli, fangan_baoshan_laji_md, fangan_fengxian_tijian_md).
+_ANNEX_LIST = re.compile(r"(?:^|\n)[ \t\u3000]*附件[ \t\u3000]*[：:][ \t\u3000]*$")
+
+
 def _annex_lines(text: str) -> list[int]:
     """Where such lines start; each hit looks back over its indentation only (a page flattened onto one
     line may hold "附件" thousands of times: no hit may scan the line)."""
@@ -277,7 +282,8 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             drop.update(nodes[m].cand.start for m in members)
             continue
         if (len(members) >= 2 and FAMILIES[family].numeral == "digit"
-                and table_rows(text, [nodes[m].cand.start for m in members])):
+                and (table_rows(text, [nodes[m].cand.start for m in members])
+                     or _ANNEX_LIST.search(text, max(0, nodes[members[0]].cand.start - 8), nodes[members[0]].cand.start))):
             drop.update(nodes[m].cand.start for m in members)  # a data table's row numbers (outline_tables)
             continue
         if family == "aspect" and len(members) >= 2 and _one_sentence(text, [nodes[m].cand.start for m in members]):

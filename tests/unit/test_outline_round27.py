@@ -176,3 +176,19 @@ def test_an_item_giving_a_mailbox_is_kept_by_the_cleaner():
     footer = "联系邮箱：webmaster@example.edu.cn\n"
     text = clean(body + item + footer).text
     assert "4、纸质版报送致远楼212室" in text and "webmaster" not in text
+
+
+# --- 5: the attachment list of a notice ("附件：1．…审批表 / 2．…登记表") ------------------------------------------------
+# xize_cq_jubao_jiangli (fresh20): the list after 附件： names the attached forms and was read as four items of the
+# last article (P 0.902).  The same closing list (GB/T 9704 §7.3.7 附件说明) ends suggest_gold 18 and 89 and the corpus's
+# fangan_baoshan_laji_md / fangan_fengxian_tijian_md (whose gold leaves it out as well).
+
+def test_the_attachment_list_after_fujian_is_not_sections():
+    text = ("第一条  为规范举报奖励工作，制定本细则。\n第二条  本细则自发布之日起施行。\n"
+            "附件：1．举报奖励审批表\n      2．举报奖励登记表\n      3．举报奖励领取表\n")
+    assert [s.marker.strip() for s in parse_outline(text)] == ["第一条", "第二条"]
+
+
+def test_guard_a_list_after_a_colon_in_a_sentence_stays():
+    text = "一、工作要求\n具体要求如下：\n1．加强组织领导。\n2．强化督促检查。\n"
+    assert [s.marker.strip() for s in parse_outline(text)] == ["一、", "1．", "2．"]
