@@ -200,6 +200,10 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
+        if stop == limit and _SPACED_OUT.fullmatch(text, start, limit):
+            # "第一章  总    则第一条  为…" on a flattened page: a title spaced out character by character, the
+            # next marker glued to it (banfa_anshun_chubeiliang_oneline's seven chapters)
+            return _Natural(start, limit - (len(text[start:limit]) - len(text[start:limit].rstrip(HSPACE))), "line")
         return _Natural(start, i, "space")
     return _no_stop(text, start, stop, limit)
 
@@ -353,6 +357,9 @@ def _inside_brackets(text: str, start: int, i: int) -> bool:
         return False  # the common case, answered without copying the span
     span = text[start:i]
     return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
+_SPACED_OUT = re.compile("[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}[ \u3000]*")
 
 
 def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:

@@ -192,3 +192,20 @@ def test_the_attachment_list_after_fujian_is_not_sections():
 def test_guard_a_list_after_a_colon_in_a_sentence_stays():
     text = "一、工作要求\n具体要求如下：\n1．加强组织领导。\n2．强化督促检查。\n"
     assert [s.marker.strip() for s in parse_outline(text)] == ["一、", "1．", "2．"]
+
+
+# --- 6: a chapter title spaced out character by character with the next article glued to it ----------------------
+# banfa_anshun_chubeiliang_oneline (fresh20): "第一章  总    则第一条  为…" — seven chapter titles cut to one character
+# ("总", "计", "附").  The same shape in reg_hainan_zangwen_oneline (第一章 总 则 before its first article).
+
+def test_a_spaced_out_chapter_title_glued_to_its_first_article_is_whole():
+    text = ("第一章  总    则第一条  为加强粮食储备管理，制定本办法。第二条  本办法适用于本市。"
+            "第二章  计    划第三条  储备计划由市政府下达。第四条  计划应当按时完成。")
+    titles = {s.marker.strip(): "".join(s.title.split()) for s in parse_outline(text)}
+    assert titles["第一章"] == "总则" and titles["第二章"] == "计划"
+
+
+def test_guard_a_title_stopped_by_a_space_before_words_stays_short():
+    text = "第一章  总则 本章规定适用范围第一条  为加强管理，制定本办法。第二条  本办法适用于本市。"
+    titles = [s.title for s in parse_outline(text)]
+    assert titles[0] == "总则"
