@@ -23,6 +23,7 @@ from annotator.domain.model import CleanResult
 from annotator.structure.clean_assemble import WHITESPACE, assemble, normalise
 from annotator.structure.clean_chunks import chunk_regions
 from annotator.structure.clean_markup import blank_out, emphasis_regions, html_regions
+from annotator.structure.clean_pages import page_furniture
 from annotator.structure.clean_rules import Rules, default_rules, load_rules
 from annotator.structure.clean_zones import SPACES as _SPACES
 from annotator.structure.clean_zones import Scanner, title_like
@@ -180,6 +181,7 @@ def clean(raw_text: str, rules: Rules | None = None) -> CleanResult:
         chunk_regions(judged, cleaner.paragraph_starts(head_end, tail_start), rules.chunks)
     )
     cleaner.regions.extend(emphasis)
+    cleaner.regions.extend(page_furniture(judged))  # a PDF's running head and page number, page by page
     result = assemble(raw_text, _whole_lines(judged, cleaner.regions))
     removed = [(r.start, r.text) for r in result.removed if r.reason != WHITESPACE]
     result.title = cleaner.title(removed)

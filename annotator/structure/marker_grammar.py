@@ -52,7 +52,12 @@ class Family:
 
 
 # After a decimal number: spaces then a title, or a CJK title at once; not a unit, a digit or a point.
-_DECIMAL_END = r"(?![.．\d])(?:[ \u3000]+(?=[^\s\d])|(?=[\u4e00-\u9fff]))(?![万亿元倍个年月日岁吨米克])"
+# A 、 may also close it ("1.1、用户…", "2.2.1、自行配备…"): Chinese writers put the 、 of "1、" after
+# a decimal number too, in agreements and rules scraped from PDFs, in technical notes ("2.1、从节点过滤：")
+# and markdown ("#### 2.1、插入语句") alike.  A line start is still required, so "Vitest 4.1、esbuild"
+# (versions listed in running text) stays text.
+_DECIMAL_END = (r"(?![.．\d])(?:[ \u3000]?、[ \u3000]*(?=[^\s\d、])|[ \u3000]+(?=[^\s\d])|(?=[\u4e00-\u9fff]))"
+                r"(?![万亿元倍个年月日岁吨米克])")
 
 # Order matters: at one position the first alternative that matches wins (第一章 before 第一，).
 _REGISTRY = (

@@ -26,6 +26,7 @@ from annotator.structure.outline_contents import contents_entries
 from annotator.structure.outline_glued import glued_articles, opens_glued_article, split_numerals
 from annotator.structure.outline_arrange import Node, Runs, set_apart, arrange, heading_line_between
 from annotator.structure.outline_levels import heading_confidence, true_levels
+from annotator.structure.outline_tables import table_rows
 from annotator.structure.titles import assign_titles
 
 _MAX_PASSES = 25
@@ -59,11 +60,17 @@ def _title_line_matches(text: str) -> Iterator[re.Match]:
     yield from _TITLE_LINE_AFTER_BREAK.finditer(text, first.end() if first is not None else 0)
 
 
+# "类别 行员级别 考核分值 准入标准": three words or more parted by spaces are a table's header row read one row a
+# line (a PDF copy of a table), not the title of an unnumbered section ("关于单纯军事观点"); a title spaced out
+# character by character ("结 束 语", "总　则") has one-character pieces and stays one.
+_CELL_ROW = re.compile(r"\S{2,}[ \t\u3000]+\S{2,}[ \t\u3000]+\S{2,}")
+
+
 def _title_lines(text: str) -> list[int]:
     out = []
     for m in _title_line_matches(text):
         line = m.group(1)
-        if match_marker(line) is None and not any(ch.isdigit() for ch in line):
+        if match_marker(line) is None and not any(ch.isdigit() for ch in line) and not _CELL_ROW.search(line):
             out.append(m.start(1))
     annexes = _annex_lines(text)
     return sorted(out + annexes) if annexes else out
@@ -73,6 +80,11 @@ def _title_lines(text: str) -> list[int]:
 # document proper has ended, and its lists with it — a 1.…6. glossary in 附件2 is not the 十一 of 附件1's
 # 一、…十、 list, whether blank lines set the line apart (a markdown copy) or not (a PDF copy).
 _ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[：:]?[ \t\u3000]*(?=\r?\n|$)")
+
+
+# "附件：1．…审批表 / 2．…登记表" (GB/T 9704 §7.3.7 附件说明): the closing list of a notice's attachments names
+# documents, it opens no section (xize_cq_jubao_jiangli, fangan_baoshan_laji_md, fangan_fengxian_tijian_md).
+_ANNEX_LIST = re.compile(r"(?:^|\n)[ \t\u3000]*附件[ \t\u3000]*[：:][ \t\u3000]*$")
 
 
 def _annex_lines(text: str) -> list[int]:
@@ -268,6 +280,11 @@ def _rejected(text: str, nodes: list[Node], runs: Runs) -> set[int]:
             # empty <li> of a carousel's indicators, a pager), not an outline.  Untitled parts of a speech
             # are numbered in words ("## 一" … "## 四", "第一条" over its 款), and stay.
             drop.update(nodes[m].cand.start for m in members)
+            continue
+        if (len(members) >= 2 and FAMILIES[family].numeral == "digit"
+                and (table_rows(text, [nodes[m].cand.start for m in members])
+                     or _ANNEX_LIST.search(text, max(0, nodes[members[0]].cand.start - 8), nodes[members[0]].cand.start))):
+            drop.update(nodes[m].cand.start for m in members)  # a data table's row numbers (outline_tables)
             continue
         if family == "aspect" and len(members) >= 2 and _one_sentence(text, [nodes[m].cand.start for m in members]):
             drop.update(nodes[m].cand.start for m in members)  # "一方面，…；另一方面，…。": a contrast, not a list

@@ -97,6 +97,14 @@ def _item_skips_ahead(cand: Candidate, before: Candidate, last: int, following) 
             and not any(last < o < cand.ordinal for o in following(cand)))
 
 
+# A source that numbers one item twice ("3.时间" then "3.课程内容", then "4.申请条件"; an article 第十五条 twice):
+# the repeat is the next item, the list going on from the number as written.  Only a heading opening its line
+# after a sibling that opened its own, and only when the family's next number continues from it.
+def _repeats(cand: Candidate, before: Candidate, last: int, following) -> bool:
+    return (cand.ordinal == last >= 2 and cand.position == "line" and before.position == "line"
+            and not FAMILIES[cand.family].inline and following(cand)[:1] == [last + 1])
+
+
 def _opening_depth(stack: list[_Frame], cand: Candidate, loose: bool, continues_later=None, held=None) -> int:
     """How many open frames stay open when ``cand``'s family starts a new level."""
     fam = FAMILIES[cand.family]
@@ -295,8 +303,11 @@ def arrange(cands: list[Candidate], loose: bool, breaks: list[int],
             frame = stack[on_stack]
             if (_continues(cand, frame) or _skips_ahead(cand, frame.last)
                     or _row_skips_ahead(cand, frame.last, following)
-                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following)):
+                    or _item_skips_ahead(cand, nodes[frame.node].cand, frame.last, following)
+                    or _repeats(cand, nodes[frame.node].cand, frame.last, following)):
                 ordinal = frame.last + 1 if cand.ordinal == LAST else max(frame.last + 1, cand.ordinal)
+                if cand.ordinal == frame.last and not _continues(cand, frame):
+                    ordinal = cand.ordinal  # a number written twice: the list goes on from it (_repeats)
                 del stack[on_stack + 1:]
                 frame.node = accept(cand, on_stack, frame.run, ordinal, frame.family)
                 frame.last = ordinal

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotator.domain.model import Section
 from annotator.structure.marker_grammar import DIVISIONS
 from annotator.structure.markers import FAMILIES, FLATTENED_LINE_MIN, HSPACE, match_marker
-from annotator.structure.title_wraps import space_is_wrap
+from annotator.structure.title_wraps import clock_colon, skip_blank_line, space_is_wrap, spaced_number
 
 _PUNCT_END = frozenset("。；：？！!?;:")
 _SENTENCE_STOPS = frozenset("。？！!?")
@@ -147,18 +147,23 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
     i = _PLAIN_RUN.match(text, start, stop).end()
     if i < stop:
         ch = text[i]
-        if ch in _PUNCT_END:
+        if ch in _PUNCT_END and not clock_colon(text, i):
             return _Natural(start, i, "punct", ch)
         if ch == "\n" and not _hard_wrap(text, i):
             return _Natural(start, _split_title_end(text, start, i, limit), "line")
     found = _TITLE_STOP.search(text, start, stop)
     while found is not None:
-        if found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
+        if found.group() in "：:" and clock_colon(text, found.start()):
+            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "下午17：00前": a time of day
+        elif found.group() in _PUNCT_END and _inside_brackets(text, start, found.start()):
             # "简化审批流程（牵头单位：市审批服务局）": punctuation inside a note does not end the title
             close = _CLOSE_BRACKET.search(text, found.start(), stop)
             found = _TITLE_STOP.search(text, close.end(), stop) if close else None
         elif found.group() == "\n" and _hard_wrap(text, found.start()):
-            found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "…能打硬仗的\n“审计铁军”。"
+            # "…能打硬仗的\n“审计铁军”。" (and past the blank line of a double-spaced page: title_wraps)
+            found = _TITLE_STOP.search(text, skip_blank_line(text, found.start() + 1), stop)
+        elif found.group() == " " and spaced_number(text, found.start()) > 0:
+            found = _TITLE_STOP.search(text, spaced_number(text, found.start()), stop)  # "扣 5 分": a spaced number
         elif found.group() in HSPACE and found.start() > start and text[found.start() - 1] in "（(“":
             found = _TITLE_STOP.search(text, found.start() + 1, stop)  # "扣分（ 1-2分）": no title ends on "（"
         elif found.group() in HSPACE and _inside_book_title(text, start, found.start()):
@@ -195,6 +200,10 @@ def _natural_end(text: str, s: Section, limit: int) -> _Natural:
         line_end = _short_line_end(text, i, stop, start)
         if line_end is not None:
             return _Natural(start, line_end, "line")  # "第一章　总　则": spaces inside a title line
+        if stop == limit and _SPACED_OUT.fullmatch(text, start, limit):
+            # "第一章  总    则第一条  为…" on a flattened page: a title spaced out character by character, the
+            # next marker glued to it (banfa_anshun_chubeiliang_oneline's seven chapters)
+            return _Natural(start, limit - (len(text[start:limit]) - len(text[start:limit].rstrip(HSPACE))), "line")
         return _Natural(start, i, "space")
     return _no_stop(text, start, stop, limit)
 
@@ -287,7 +296,7 @@ def _hard_wrap(text: str, newline: int) -> bool:
     if (last not in _CLAUSE_END and newline - line_start < min(_WRAP_MIN, _wrap_width(text))
             and not _cell_wrap(text, line_start, newline)):
         return False
-    nxt = newline + 1
+    nxt = skip_blank_line(text, newline + 1)
     if nxt >= len(text) or text[nxt] in "\n\r" + HSPACE:
         return False
     return match_marker(text[nxt:nxt + 12]) is None
@@ -348,6 +357,9 @@ def _inside_brackets(text: str, start: int, i: int) -> bool:
         return False  # the common case, answered without copying the span
     span = text[start:i]
     return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
+_SPACED_OUT = re.compile("[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}[ \u3000]*")
 
 
 def _short_line_end(text: str, i: int, stop: int, start: int) -> int | None:

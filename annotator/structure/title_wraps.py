@@ -112,3 +112,57 @@ def _break_after(text: str, i: int, ceiling: int) -> int:
         if text[j] == "\n" or _is_break(text, j):
             return j
         k = j + 1
+
+
+# --- Double-spaced wraps: a PDF extracted with a blank line after every printed line --------------------
+# A doc-sharing download or a page-by-page extraction may keep each printed line as a paragraph of its
+# own ("第一条  为保证我分行…有效调动个" / "" / "金客户经理的积极性，…"): every line then ends in a blank line,
+# the wraps inside a sentence as well as the paragraph ends.  Where nearly every line is so followed, the
+# blank line says nothing, and a wrap is read from the line itself (its width, a sentence cut mid-way),
+# as in a single-spaced copy.
+_DOUBLE_MIN_LINES = 8
+_DOUBLE_SHARE = 0.8
+_LINE_WITH_BREAK = re.compile(r"[^\n]{12,}\n(\r?\n)?")
+
+
+@functools.lru_cache(maxsize=4)
+def double_spaced(text: str) -> bool:
+    """Is (nearly) every line of 12 characters or more followed by one blank line?  Linear, cached."""
+    lines = followed = 0
+    for m in _LINE_WITH_BREAK.finditer(text[:_SAMPLE]):
+        lines += 1
+        followed += m.group(1) is not None and m.end() < len(text) and text[m.end()] not in "\r\n"
+    return lines >= _DOUBLE_MIN_LINES and followed >= _DOUBLE_SHARE * lines
+
+
+def skip_blank_line(text: str, nxt: int) -> int:
+    """Past one blank line at ``nxt`` on a double-spaced page (else ``nxt`` unchanged)."""
+    if nxt < len(text) and text[nxt] in "\r\n" and double_spaced(text):
+        k = nxt + (2 if text.startswith("\r\n", nxt) else 1)
+        if k < len(text) and text[k] not in "\r\n":
+            return k
+    return nxt
+
+
+# "扣 5 分", "超过 3 个月", "2 笔以上": a PDF copy (or Word's autospace) sets a number off by one space on each
+# side inside a clause.  A title that ends before a number ("一、2023年工作回顾 2023年是…") has no space after it.
+_SPACED_NUMBER = re.compile(r" \d{1,6}(?:\.\d{1,3})?%? (?=[\u4e00-\u9fff])")
+
+
+def spaced_number(text: str, i: int) -> int:
+    """Where the pair of spaces around a number inside a clause that opens at ``i`` ends (past the second
+    space), or -1 when the space at ``i`` is no such."""
+    if i == 0 or text[i - 1] in " \t\u3000\n":
+        return -1
+    m = _SPACED_NUMBER.match(text, i)
+    return m.end() if m else -1
+
+
+# "2019年10月17日下午17：00前…", "9:30": the colon of a time of day (one or two digits, then two) ends no title.
+_CLOCK = re.compile(r"[：:][0-5]\d(?!\d)")
+
+
+def clock_colon(text: str, i: int) -> bool:
+    """Is the colon at ``i`` the one of a time of day?"""
+    return (i > 0 and text[i - 1].isdigit() and text[i] in "：:" and _CLOCK.match(text, i) is not None
+            and not (i > 2 and text[i - 3].isdigit()))
