@@ -50,6 +50,11 @@ def _shape(outline):
     return [(s.level, s.marker, s.title) for s in outline]
 
 
+def stripped_shape(outline):
+    """(level, marker without its spaces, title) per heading: the round tests' view of an outline."""
+    return [(s.level, s.marker.strip(), s.title) for s in outline]
+
+
 def _check_invariants(text, outline):
     for i, s in enumerate(outline):
         assert 0 <= s.start < s.end <= len(text)

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 # A sentence long enough (≥ 80 characters without end punctuation) to read as prose cut by a page-chunk
 # join when nothing marks the line's end.
 _LONG = "调度台每少一种应具备的安全法规文件扣零点五分，调度日志记录不完整每处扣零点二分，交接班记录缺少签字每次扣零点三分，报表数据不准确每次扣零点五分"
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
 
 
 # --- M1: a line that ends in a table cell or a photo credit is not prose cut in two -------------------

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- A: an address to the audience ends the run-in items before it ----------------------------------------
@@ -79,7 +75,6 @@ def test_guard_an_address_does_not_close_a_part_or_a_run_that_goes_on():
         (1, "一、"), (2, "一是"), (2, "二是"),
         (1, "二、"), (2, "（一）"), (2, "（二）"), (3, "一是"), (3, "二是"), (2, "（三）"),
     ]
-
 
 
 def test_guard_an_address_inside_a_run_in_items_paragraph_keeps_the_list_in_the_item():

@@ -10,11 +10,7 @@ from annotator.io.readers import read_file
 from annotator.structure.clean import clean
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- A: a table of contents (目录) before the body of a regulation --------------------------------------------

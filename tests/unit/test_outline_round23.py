@@ -9,14 +9,10 @@ from pathlib import Path
 from annotator.io.readers import read_file
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 _CORPUS = Path(__file__).resolve().parents[1] / "data" / "outline_corpus"
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
 
 
 # --- 1: an excerpt of a markdown law opening mid-way (reg_sh_daolu_jiaotong_md: ## 第四章, then 第二十九条) ----------

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- 1: no level is moved down without a sign of the lost level in the section itself --------------------------

@@ -7,11 +7,7 @@ from __future__ import annotations
 from annotator.structure.markers import match_marker, scan
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- "1 、": a space between the numeral and 、 (text from a PDF or an HTML table) ----------------------

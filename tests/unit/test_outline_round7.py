@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- an abridged law flattened onto one line: articles and chapters skip ahead after a full stop or

@@ -7,11 +7,7 @@ from annotator.structure.clean import clean
 from annotator.structure.markers import scan
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- a notice extracted from a PDF onto one line, paragraphs set off by two spaces: an OCR-lost closing

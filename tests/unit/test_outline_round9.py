@@ -6,11 +6,7 @@ from __future__ import annotations
 from annotator.structure.markers import scan
 from annotator.structure.outline import parse_outline
 
-from tests.unit.test_outline import _check_invariants
-
-
-def _shape(outline):
-    return [(s.level, s.marker.strip(), s.title) for s in outline]
+from tests.unit.test_outline import _check_invariants, stripped_shape as _shape
 
 
 # --- items of an article left out of an excerpt: "（一）…（二）…" then "（九）…（十）…" inside one article
